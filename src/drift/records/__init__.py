@@ -1,0 +1,1 @@
+"""Frozen, slotted dataclasses: the rows every storage backend reads and writes."""

@@ -1,0 +1,152 @@
+"""Argument checks that every storage backend runs before it touches its data.
+
+A protocol method given the wrong type must fail with ``TypeError`` (or ``ValueError`` for a value
+of the right type that cannot be right, such as a negative limit) before any SQL runs, on every
+backend alike. Records are frozen dataclasses with plain annotations; ``check_record`` reads those
+annotations once per class and caches a checker.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from collections.abc import Callable, Iterable
+from functools import cache
+from typing import Any, TypeVar
+
+R = TypeVar("R")
+
+
+def _accepts(annotation: Any) -> Callable[[object], bool]:
+    """Build a fast predicate for one field annotation (str, int, float, bytes, bool, X | None)."""
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        parts = [_accepts(arg) for arg in typing.get_args(annotation)]
+        return lambda value: any(part(value) for part in parts)
+    if annotation is type(None):
+        return lambda value: value is None
+    if annotation is bool:
+        return lambda value: isinstance(value, bool)
+    if annotation is int:
+        # bool is an int subclass; a flag passed where a count belongs is a caller bug.
+        return lambda value: isinstance(value, int) and not isinstance(value, bool)
+    if annotation is float:
+        return lambda value: isinstance(value, (int, float)) and not isinstance(value, bool)
+    if annotation is str:
+        return lambda value: isinstance(value, str)
+    if annotation is bytes:
+        return lambda value: isinstance(value, (bytes, bytearray, memoryview))
+    if origin in (list, tuple):
+        return lambda value: isinstance(value, origin)
+    if isinstance(annotation, type):
+        return lambda value: isinstance(value, annotation)
+    return lambda value: True
+
+
+@cache
+def _field_checks(cls: type) -> tuple[tuple[str, Callable[[object], bool], str], ...]:
+    hints = typing.get_type_hints(cls)
+    return tuple(
+        (field.name, _accepts(hints[field.name]), _describe(hints[field.name]))
+        for field in dataclasses.fields(cls)
+    )
+
+
+def _describe(annotation: Any) -> str:
+    return getattr(annotation, "__name__", None) or str(annotation).replace("typing.", "")
+
+
+def check_record(value: object, cls: type[R], name: str = "row") -> R:
+    """Raise ``TypeError`` unless ``value`` is a ``cls`` whose fields all have their declared types."""
+    if not isinstance(value, cls):
+        raise TypeError(f"{name} must be a {cls.__name__}, not {type(value).__name__}")
+    for field_name, accepts, expected in _field_checks(cls):
+        field_value = getattr(value, field_name)
+        if not accepts(field_value):
+            raise TypeError(
+                f"{cls.__name__}.{field_name} must be {expected}, "
+                f"not {type(field_value).__name__} ({field_value!r:.60})"
+            )
+    return value
+
+
+def check_records(values: object, cls: type[R], name: str = "rows") -> list[R]:
+    """Check a list (or tuple) of records; returns it as a list."""
+    if not isinstance(values, (list, tuple)):
+        raise TypeError(f"{name} must be a list of {cls.__name__}, not {type(values).__name__}")
+    for index, value in enumerate(values):
+        check_record(value, cls, f"{name}[{index}]")
+    return list(values)
+
+
+def check_str(name: str, value: object) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be str, not {type(value).__name__}")
+    return value
+
+
+def check_opt_str(name: str, value: object) -> str | None:
+    if value is not None and not isinstance(value, str):
+        raise TypeError(f"{name} must be str or None, not {type(value).__name__}")
+    return value
+
+
+def check_int(name: str, value: object) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError(f"{name} must be int, not {type(value).__name__}")
+    return value
+
+
+def check_opt_int(name: str, value: object) -> int | None:
+    if value is None:
+        return None
+    return check_int(name, value)
+
+
+def check_float(name: str, value: object) -> float:
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        raise TypeError(f"{name} must be a number, not {type(value).__name__}")
+    return float(value)
+
+
+def check_opt_float(name: str, value: object) -> float | None:
+    if value is None:
+        return None
+    return check_float(name, value)
+
+
+def check_bool(name: str, value: object) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError(f"{name} must be bool, not {type(value).__name__}")
+    return value
+
+
+def check_bytes(name: str, value: object) -> bytes:
+    if not isinstance(value, (bytes, bytearray, memoryview)):
+        raise TypeError(f"{name} must be bytes, not {type(value).__name__}")
+    return bytes(value)
+
+
+def check_limit(value: object, name: str = "limit") -> int:
+    """A page size: a non-negative int."""
+    limit = check_int(name, value)
+    if limit < 0:
+        raise ValueError(f"{name} must be >= 0, got {limit}")
+    return limit
+
+
+def check_str_list(name: str, values: object) -> list[str]:
+    if not isinstance(values, (list, tuple)):
+        raise TypeError(f"{name} must be a list of str, not {type(values).__name__}")
+    for index, value in enumerate(values):
+        check_str(f"{name}[{index}]", value)
+    return list(values)
+
+
+def check_choice(name: str, value: object, allowed: Iterable[str]) -> str:
+    text = check_str(name, value)
+    options = tuple(allowed)
+    if text not in options:
+        raise ValueError(f"{name} must be one of {', '.join(options)}; got {text!r}")
+    return text

@@ -1,0 +1,1 @@
+"""Storage: the protocols every backend implements, and the backends themselves."""

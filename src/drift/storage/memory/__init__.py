@@ -1,0 +1,1 @@
+"""The same protocols in plain Python data structures (no SQL)."""

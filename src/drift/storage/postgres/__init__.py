@@ -1,0 +1,1 @@
+"""The same protocols on PostgreSQL."""

@@ -1,0 +1,1 @@
+"""The storage protocols (typing.Protocol, runtime_checkable)."""

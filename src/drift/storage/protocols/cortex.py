@@ -1,0 +1,10 @@
+"""The `ICortexStorage` storage protocol."""
+
+from __future__ import annotations
+
+from typing import Protocol, runtime_checkable
+
+
+@runtime_checkable
+class ICortexStorage(Protocol):
+    """Placeholder until the protocol's methods are written."""

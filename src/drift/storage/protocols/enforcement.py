@@ -1,0 +1,10 @@
+"""The `IDriftEnforcement` storage protocol."""
+
+from __future__ import annotations
+
+from typing import Protocol, runtime_checkable
+
+
+@runtime_checkable
+class IDriftEnforcement(Protocol):
+    """Placeholder until the protocol's methods are written."""

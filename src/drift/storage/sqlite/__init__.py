@@ -1,0 +1,1 @@
+"""The default embedded backend on SQLite."""
