@@ -1,1 +1,333 @@
-"""Rows of the structural domain."""
+"""Rows of the structural domain: coupling, constraints, contracts, security findings, DNA,
+constants and environment variables, data access, and the graph-derived tables.
+
+Field names and order follow ``reference/storage.md`` §4.3. Text fields documented as JSON hold
+the JSON text as given; storage never parses them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# --- coupling, constraints, contracts ------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CouplingMetricsRow:
+    """Martin's coupling metrics of one module (efferent ``ce``, afferent ``ca``, …)."""
+
+    module: str
+    ce: int
+    ca: int
+    instability: float
+    abstractness: float
+    distance: float
+    zone: str
+
+
+@dataclass(frozen=True, slots=True)
+class CouplingCycleRow:
+    """A dependency cycle: its member modules and suggested break points, both JSON text."""
+
+    id: int
+    members: str
+    break_suggestions: str
+    created_at: int
+
+
+@dataclass(frozen=True, slots=True)
+class ConstraintRow:
+    """An architectural invariant that verification checks the code against."""
+
+    id: str
+    description: str
+    invariant_type: str
+    target: str
+    scope: str | None
+    source: str
+    enabled: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ConstraintVerificationRow:
+    """One check of a constraint: whether it held, and the violations found (text)."""
+
+    id: int
+    constraint_id: str
+    passed: bool
+    violations: str
+    verified_at: int
+
+
+@dataclass(frozen=True, slots=True)
+class ContractRow:
+    """An API contract found in a source file; ``endpoints`` is JSON text."""
+
+    id: str
+    paradigm: str
+    source_file: str
+    framework: str
+    confidence: float
+    endpoints: str
+
+
+@dataclass(frozen=True, slots=True)
+class ContractMismatchRow:
+    """A disagreement between a backend endpoint and a frontend call of it."""
+
+    id: int
+    backend_endpoint: str
+    frontend_call: str
+    mismatch_type: str
+    severity: str
+    message: str
+    created_at: int
+
+
+# --- security findings and wrappers --------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SecretRow:
+    """A hard-coded secret; only its redacted value is stored. ``cwe_ids`` is a text list."""
+
+    id: int | None
+    pattern_name: str
+    redacted_value: str
+    file: str
+    line: int
+    severity: str
+    entropy: float
+    confidence: float
+    cwe_ids: str
+
+
+@dataclass(frozen=True, slots=True)
+class WrapperRow:
+    """A function that wraps framework primitives (``wrapped_primitives`` is a text list)."""
+
+    id: int | None
+    name: str
+    file: str
+    line: int
+    category: str
+    wrapped_primitives: str
+    framework: str
+    confidence: float
+    is_multi_primitive: bool
+    is_exported: bool
+    usage_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class CryptoFindingRow:
+    """A weak or misused cryptographic construct at a location."""
+
+    id: int | None
+    file: str
+    line: int
+    category: str
+    description: str
+    code: str
+    confidence: float
+    cwe_id: int
+    owasp: str
+    remediation: str
+    language: str
+
+
+@dataclass(frozen=True, slots=True)
+class OwaspFindingRow:
+    """A finding mapped to OWASP categories; ``severity`` is a number, not a label."""
+
+    id: str
+    detector: str
+    file: str
+    line: int
+    description: str
+    severity: float
+    cwes: str
+    owasp_categories: str
+    confidence: float
+    remediation: str | None
+
+
+# --- DNA and decomposition -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DnaGeneRow:
+    """One trait of the codebase's "DNA": its alleles and exemplars are JSON text."""
+
+    gene_id: str
+    name: str
+    description: str
+    dominant_allele: str | None
+    alleles: str
+    confidence: float
+    consistency: float
+    exemplars: str
+
+
+@dataclass(frozen=True, slots=True)
+class DnaMutationRow:
+    """A place where the code departs from a gene's dominant allele."""
+
+    id: str
+    file: str
+    line: int
+    gene_id: str
+    expected: str
+    actual: str
+    impact: str
+    code: str
+    suggestion: str
+    detected_at: int
+    resolved: bool
+    resolved_at: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class DecompositionDecisionRow:
+    """A module-decomposition adjustment learned from a codebase with a similar DNA profile."""
+
+    id: int | None
+    dna_profile_hash: str
+    adjustment: str
+    confidence: float
+    dna_similarity: float
+    narrative: str
+    source_dna_hash: str
+    applied_weight: float
+
+
+# --- constants and environment variables ---------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ConstantRow:
+    """A named constant or a magic number (``is_named`` false) found in a file."""
+
+    id: int
+    name: str
+    value: str
+    file: str
+    line: int
+    is_used: bool
+    language: str
+    is_named: bool
+    created_at: int
+
+
+@dataclass(frozen=True, slots=True)
+class EnvVariableRow:
+    """A read of an environment variable, and whether a default or a definition exists."""
+
+    id: int | None
+    name: str
+    file: str
+    line: int
+    access_method: str
+    has_default: bool
+    defined_in_env: bool
+    framework_prefix: str | None
+    created_at: int | None
+
+
+# --- data access and graph-derived tables --------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DataAccessRow:
+    """A function's access to a database table; ``id`` is always None on read (no id column)."""
+
+    id: int | None
+    function_id: int
+    table_name: str
+    operation: str
+    framework: str | None
+    line: int
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class ReachabilityCacheRow:
+    """The cached set of nodes reachable from ``source_node`` in one direction (JSON text)."""
+
+    source_node: str
+    direction: str
+    reachable_set: str
+    sensitivity: str
+
+
+@dataclass(frozen=True, slots=True)
+class TaintFlowRow:
+    """A flow of untrusted data from a source to a sink; ``path`` is the hops as text."""
+
+    id: int | None
+    source_file: str
+    source_line: int
+    source_type: str
+    sink_file: str
+    sink_line: int
+    sink_type: str
+    cwe_id: int | None
+    is_sanitized: bool
+    path: str
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorGapRow:
+    """A place where an error is swallowed, unhandled or badly propagated."""
+
+    id: int | None
+    file: str
+    function_id: str
+    gap_type: str
+    error_type: str | None
+    propagation_chain: str | None
+    framework: str | None
+    cwe_id: int | None
+    severity: str
+
+
+@dataclass(frozen=True, slots=True)
+class ImpactScoreRow:
+    """How far a change to a function reaches, and whether the function is dead code."""
+
+    function_id: str
+    blast_radius: int
+    risk_score: float
+    is_dead_code: bool
+    dead_code_reason: str | None
+    exclusion_category: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class TestCoverageRow:
+    """A test function that covers a source function."""
+
+    __test__ = False  # a record, not a pytest test class
+
+    test_function_id: str
+    source_function_id: str
+    coverage_type: str
+
+
+@dataclass(frozen=True, slots=True)
+class TestQualityRow:
+    """The quality scores of a function's tests; each partial score may be unknown."""
+
+    __test__ = False  # a record, not a pytest test class
+
+    function_id: str
+    coverage_breadth: float | None
+    coverage_depth: float | None
+    assertion_density: float | None
+    mock_ratio: float | None
+    isolation: float | None
+    freshness: float | None
+    stability: float | None
+    overall_score: float
+    smells: str | None

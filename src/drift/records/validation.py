@@ -12,7 +12,6 @@ import dataclasses
 import types
 import typing
 from collections.abc import Callable, Iterable
-from functools import cache
 from typing import Any, TypeVar
 
 R = TypeVar("R")
@@ -44,13 +43,20 @@ def _accepts(annotation: Any) -> Callable[[object], bool]:
     return lambda value: True
 
 
-@cache
-def _field_checks(cls: type) -> tuple[tuple[str, Callable[[object], bool], str], ...]:
-    hints = typing.get_type_hints(cls)
-    return tuple(
-        (field.name, _accepts(hints[field.name]), _describe(hints[field.name]))
-        for field in dataclasses.fields(cls)
-    )
+_FieldCheck = tuple[str, Callable[[object], bool], str]
+_CHECKS: dict[type, tuple[_FieldCheck, ...]] = {}
+
+
+def _field_checks(cls: type) -> tuple[_FieldCheck, ...]:
+    checks = _CHECKS.get(cls)
+    if checks is None:
+        hints = typing.get_type_hints(cls)
+        checks = tuple(
+            (field.name, _accepts(hints[field.name]), _describe(hints[field.name]))
+            for field in dataclasses.fields(cls)
+        )
+        _CHECKS[cls] = checks
+    return checks
 
 
 def _describe(annotation: Any) -> str:
@@ -58,7 +64,7 @@ def _describe(annotation: Any) -> str:
 
 
 def check_record(value: object, cls: type[R], name: str = "row") -> R:
-    """Raise ``TypeError`` unless ``value`` is a ``cls`` whose fields all have their declared types."""
+    """Raise ``TypeError`` unless ``value`` is a ``cls`` whose fields have their declared types."""
     if not isinstance(value, cls):
         raise TypeError(f"{name} must be a {cls.__name__}, not {type(value).__name__}")
     for field_name, accepts, expected in _field_checks(cls):
@@ -150,3 +156,22 @@ def check_choice(name: str, value: object, allowed: Iterable[str]) -> str:
     if text not in options:
         raise ValueError(f"{name} must be one of {', '.join(options)}; got {text!r}")
     return text
+
+
+def check_command(command: R, allowed: tuple[type, ...] | None = None) -> R:
+    """Check a command dataclass and every record inside its list/tuple fields.
+
+    ``allowed`` restricts the accepted command classes (the batch writer passes its union).
+    """
+    if not dataclasses.is_dataclass(command) or isinstance(command, type):
+        raise TypeError(f"expected a batch command, not {type(command).__name__}")
+    if allowed is not None and not isinstance(command, allowed):
+        raise TypeError(f"{type(command).__name__} is not a batch command")
+    check_record(command, type(command), "command")
+    for spec in dataclasses.fields(command):
+        value = getattr(command, spec.name)
+        if isinstance(value, (list, tuple)):
+            for index, item in enumerate(value):
+                if dataclasses.is_dataclass(item) and not isinstance(item, type):
+                    check_record(item, type(item), f"{spec.name}[{index}]")
+    return command

@@ -1,0 +1,260 @@
+"""The pattern-pack model: what a loaded and compiled pack TOML file becomes.
+
+A pack has a ``[framework]`` header (name, languages, optional detect signals) and
+``[[patterns]]`` entries. Each pattern has a ``match`` block of predicates. Different predicate
+kinds in one block are combined with AND; the values inside one predicate with OR. ``not`` is a
+nested block: when it matches a file, the pattern does not. ``file_patterns`` and ``language``
+only filter; every other predicate emits one match per item it matched.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from drift.analysis.packs.globs import Glob
+
+DEFAULT_PATTERN_CONFIDENCE = 0.80
+DEFAULT_DEVIATION_THRESHOLD = 0.15
+MAX_MATCHES_PER_FILE = 100
+
+# The sixteen detection categories of the reference; a pack's pattern must use one of them.
+CATEGORIES: frozenset[str] = frozenset(
+    {
+        "api",
+        "auth",
+        "components",
+        "config",
+        "contracts",
+        "data_access",
+        "documentation",
+        "errors",
+        "logging",
+        "performance",
+        "security",
+        "structural",
+        "styling",
+        "testing",
+        "types",
+        "accessibility",
+    }
+)
+
+# Language names a pack may use, and the canonical name each alias stands for.
+LANGUAGE_ALIASES: dict[str, str] = {
+    "python": "python",
+    "py": "python",
+    "javascript": "javascript",
+    "js": "javascript",
+    "jsx": "javascript",
+    "typescript": "typescript",
+    "ts": "typescript",
+    "tsx": "typescript",
+    "go": "go",
+    "golang": "go",
+    "java": "java",
+    "csharp": "csharp",
+    "c#": "csharp",
+    "cs": "csharp",
+    "rust": "rust",
+    "rs": "rust",
+    "ruby": "ruby",
+    "rb": "ruby",
+    "php": "php",
+    "kotlin": "kotlin",
+    "kt": "kotlin",
+    "cpp": "cpp",
+    "c++": "cpp",
+    "c": "c",
+    "swift": "swift",
+    "scala": "scala",
+}
+
+# Kinds of error-handling construct the extractor reports and `error_handling` can name.
+ERROR_HANDLER_KINDS: frozenset[str] = frozenset(
+    {
+        "try",  # a try statement (Python, JS/TS, Java)
+        "catch",  # one except/catch clause
+        "finally",  # a finally clause
+        "empty",  # a handler whose body does nothing (pass, {}, a lone comment)
+        "generic",  # a handler for the broadest type (Exception, Throwable, untyped JS catch)
+        "bare",  # a handler with no type at all (Python `except:`)
+        "rethrow",  # a handler that raises/throws again
+        "err_check",  # Go's `if err != nil { ... }`
+    }
+)
+
+
+def canonical_language(name: str) -> str | None:
+    """The canonical language name for ``name`` (case-insensitive), or None if unknown."""
+    return LANGUAGE_ALIASES.get(name.strip().lower())
+
+
+class GroupBy(StrEnum):
+    """What the convention learner groups observations by."""
+
+    CATEGORY_SUB_TYPE = "category:sub_type"
+    PATTERN_ID = "pattern_id"
+    CATEGORY = "category"
+
+
+class LearnSignal(StrEnum):
+    """Signals the convention learner understands."""
+
+    CONVENTION = "convention"
+
+
+@dataclass(frozen=True, slots=True)
+class CallPattern:
+    """A ``calls`` value: ``method`` (any receiver or none), ``recv.method`` or ``*.method``.
+
+    A receiver matches a call whose receiver text equals it or ends with ``.`` plus it, so
+    ``logger.info`` matches ``self.logger.info(...)``; ``*`` matches any receiver but none.
+    """
+
+    text: str
+    receiver: str | None
+    method: str
+
+    @classmethod
+    def parse(cls, text: str) -> CallPattern:
+        """Split ``recv.method`` at its last dot; a value with no dot names a method only."""
+        receiver, dot, method = text.rpartition(".")
+        if not dot:
+            return cls(text=text, receiver=None, method=text)
+        return cls(text=text, receiver=receiver, method=method)
+
+    def matches(self, callee: str, receiver: str | None) -> bool:
+        """Whether a call site with this callee and receiver matches the pattern."""
+        if callee != self.method:
+            return False
+        if self.receiver is None:
+            return True
+        if not receiver:
+            return False
+        if self.receiver == "*":
+            return True
+        return receiver == self.receiver or receiver.endswith("." + self.receiver)
+
+
+@dataclass(frozen=True, slots=True)
+class ContentPattern:
+    """A ``content_patterns`` regex, matched against one line at a time.
+
+    ``line_regex`` is the user's regex as written, applied to each line. ``text_regex`` is the
+    same regex in multi-line mode, used to find candidate lines quickly in the whole text; it is
+    None when the regex has look-arounds or absolute anchors, whose meaning at a line boundary
+    differs between the two modes, so every line is then searched on its own.
+    """
+
+    source: str
+    line_regex: re.Pattern[str]
+    text_regex: re.Pattern[str] | None
+
+
+@dataclass(frozen=True, slots=True)
+class MatchBlock:
+    """The predicates of one pattern (or of its ``not`` block)."""
+
+    imports: tuple[str, ...] = ()
+    calls: tuple[CallPattern, ...] = ()
+    decorators: tuple[str, ...] = ()
+    function_names: tuple[re.Pattern[str], ...] = ()
+    class_names: tuple[re.Pattern[str], ...] = ()
+    extends: tuple[str, ...] = ()
+    exports: tuple[str, ...] = ()
+    string_literals: tuple[re.Pattern[str], ...] = ()
+    content_patterns: tuple[ContentPattern, ...] = ()
+    error_handling: tuple[str, ...] = ()
+    file_patterns: tuple[Glob, ...] = ()
+    language: str | None = None
+    negated: MatchBlock | None = None
+
+    def emitting_predicates(self) -> tuple[str, ...]:
+        """Names of the predicates present in this block that emit matches."""
+        present = {
+            "imports": self.imports,
+            "calls": self.calls,
+            "decorators": self.decorators,
+            "function_names": self.function_names,
+            "class_names": self.class_names,
+            "extends": self.extends,
+            "exports": self.exports,
+            "string_literals": self.string_literals,
+            "content_patterns": self.content_patterns,
+            "error_handling": self.error_handling,
+        }
+        return tuple(name for name, values in present.items() if values)
+
+    def is_empty(self) -> bool:
+        """True when the block has no predicate or filter at all."""
+        return (
+            not self.emitting_predicates()
+            and not self.file_patterns
+            and self.language is None
+            and self.negated is None
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class LearnSpec:
+    """A ``learn`` block: take part in the convention-deviation learner."""
+
+    group_by: GroupBy = GroupBy.CATEGORY_SUB_TYPE
+    signal: LearnSignal = LearnSignal.CONVENTION
+    deviation_threshold: float = DEFAULT_DEVIATION_THRESHOLD
+
+
+@dataclass(frozen=True, slots=True)
+class PatternSpec:
+    """One ``[[patterns]]`` entry of a pack, compiled."""
+
+    id: str
+    pack: str
+    category: str
+    match: MatchBlock
+    description: str | None = None
+    sub_type: str | None = None
+    confidence: float = DEFAULT_PATTERN_CONFIDENCE
+    cwe_ids: tuple[int, ...] = ()
+    owasp: str | None = None
+    learn: LearnSpec | None = None
+
+
+class SignalKind(StrEnum):
+    """Kinds of pack detect signal."""
+
+    IMPORT = "import"
+    FILE_PATTERN = "file_pattern"
+    DECORATOR = "decorator"
+    DEPENDENCY = "dependency"
+
+
+@dataclass(frozen=True, slots=True)
+class DetectSignal:
+    """One ``detect_by`` entry: evidence that the project uses the pack's framework."""
+
+    kind: SignalKind
+    value: str
+    glob: Glob | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Pack:
+    """A loaded pattern pack."""
+
+    name: str
+    source: str
+    patterns: tuple[PatternSpec, ...]
+    display_name: str | None = None
+    version: str | None = None
+    description: str | None = None
+    languages: frozenset[str] = frozenset()
+    detect_by: tuple[DetectSignal, ...] = ()
+
+    def applies_to_language(self, language: str) -> bool:
+        """Whether the pack covers files of this language (an empty list covers all)."""
+        if not self.languages:
+            return True
+        return canonical_language(language) in self.languages

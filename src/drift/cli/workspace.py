@@ -1,0 +1,92 @@
+"""``drift status``, ``drift gc``, ``drift backup``, ``drift export``, ``drift import``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from drift.cli.errors import friendly_errors
+from drift.cli.options import resolve_storage_url, root_argument, storage_option
+from drift.errors import ConfigError
+from drift.storage.backends import open_storage
+
+
+@click.command()
+@root_argument
+@storage_option
+@friendly_errors
+def status(root: Path, storage: str | None) -> None:
+    """Show the workspace: schema, files, functions, patterns and the last scan."""
+    url = resolve_storage_url(root, storage)
+    with open_storage(url, base=root) as stores:
+        state = stores.workspace.status()
+        if not state.initialized:
+            stores.workspace.initialize(str(root))
+            state = stores.workspace.status()
+        info = stores.workspace.project_info()
+    click.echo(f"workspace   {info.root_path or root}")
+    click.echo(f"storage     {url}")
+    click.echo(f"schema      v{state.schema_version}")
+    click.echo(f"files       {info.total_files}")
+    click.echo(f"functions   {info.total_functions}")
+    click.echo(f"patterns    {info.total_patterns}")
+    if info.language_breakdown:
+        languages = ", ".join(f"{name} {count}" for name, count in info.language_breakdown)
+        click.echo(f"languages   {languages}")
+    click.echo(f"last scan   {info.last_scan_at if info.last_scan_at is not None else 'never'}")
+    click.echo(f"size        {state.db_size_bytes} bytes (+{state.wal_size_bytes} WAL)")
+
+
+@click.command()
+@root_argument
+@storage_option
+@friendly_errors
+def gc(root: Path, storage: str | None) -> None:
+    """Remove rows of deleted files and unused parse-cache entries; reclaim disk space."""
+    with open_storage(resolve_storage_url(root, storage), base=root) as stores:
+        result = stores.workspace.gc()
+    click.echo(
+        f"removed rows of {result.orphan_files_removed} deleted file(s), "
+        f"{result.stale_cache_entries_removed} stale cache entr(ies); "
+        f"freed {result.freed_bytes} bytes"
+    )
+
+
+@click.command()
+@click.argument("destination", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".")
+@storage_option
+@friendly_errors
+def backup(destination: Path, root: Path, storage: str | None) -> None:
+    """Copy the workspace database to DESTINATION while it stays in use."""
+    with open_storage(resolve_storage_url(root, storage), base=root) as stores:
+        result = stores.workspace.backup(str(destination))
+    click.echo(f"backed up {result.size_bytes} bytes to {result.destination}")
+
+
+@click.command()
+@click.argument("destination", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".")
+@storage_option
+@friendly_errors
+def export(destination: Path, root: Path, storage: str | None) -> None:
+    """Write a compacted copy of the workspace database to DESTINATION (a new file)."""
+    with open_storage(resolve_storage_url(root, storage), base=root) as stores:
+        stores.workspace.export(str(destination))
+    click.echo(f"exported to {destination}")
+
+
+@click.command(name="import")
+@click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".")
+@storage_option
+@friendly_errors
+def import_command(source: Path, root: Path, storage: str | None) -> None:
+    """Replace the workspace database with SOURCE, after checking its integrity."""
+    if not source.is_file():
+        raise ConfigError(f"{source}: no such file")
+    url = resolve_storage_url(root, storage)
+    with open_storage(url, base=root) as stores:
+        stores.workspace.import_(str(source))
+    click.echo(f"imported {source}")

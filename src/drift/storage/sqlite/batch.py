@@ -1,0 +1,225 @@
+"""The batch-writer thread: bulk writes off the caller's thread, many per transaction.
+
+Callers ``send`` typed commands into a bounded queue (a full queue blocks the sender: back-pressure
+instead of unbounded memory). One thread applies them on its own connection, up to
+``max_batch`` commands per transaction, committing early when the queue has been idle for
+``idle_seconds``. Each command runs under a savepoint, so one bad command is reported at the next
+``flush_sync`` without losing the others. Counters count committed rows only.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import queue
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass, field
+
+from drift.errors import EngineClosed, StorageError
+from drift.records.batch import BatchCommand, WriteStats
+from drift.storage.sql.batch import apply_command
+from drift.storage.sql.executor import SqlWriter
+from drift.storage.sqlite.connection import open_writer, translate
+from drift.storage.sqlite.database import SqliteDatabase, _ConnectionWriter
+
+QUEUE_CAPACITY = 1024
+MAX_BATCH = 500
+IDLE_SECONDS = 0.1
+
+
+@dataclass
+class _Flush:
+    """Commit what is pending; ``done`` is set once it is committed (for flush_sync)."""
+
+    done: threading.Event = field(default_factory=threading.Event)
+    error: StorageError | None = None
+    stats: WriteStats | None = None
+
+
+@dataclass
+class _Shutdown:
+    done: threading.Event = field(default_factory=threading.Event)
+    error: StorageError | None = None
+    stats: WriteStats | None = None
+
+
+_Message = BatchCommand | _Flush | _Shutdown
+
+
+class SqliteBatchWriter:
+    """Owns the batch thread and its connection for one drift database."""
+
+    def __init__(
+        self,
+        database: SqliteDatabase,
+        *,
+        capacity: int = QUEUE_CAPACITY,
+        max_batch: int = MAX_BATCH,
+        idle_seconds: float = IDLE_SECONDS,
+    ) -> None:
+        self._database = database
+        self._label = database.label
+        self._max_batch = max_batch
+        self._idle = idle_seconds
+        self._queue: queue.Queue[_Message] = queue.Queue(maxsize=capacity)
+        self._counts: dict[str, int] = dict.fromkeys(_STAT_FIELDS, 0)
+        self._counts_lock = threading.Lock()
+        self._failures: list[str] = []
+        self._send_lock = threading.Lock()
+        self._stopped = False
+        self._conn: sqlite3.Connection | None = None
+        if not database.in_memory:
+            try:
+                self._conn = open_writer(database.path)
+            except sqlite3.Error as error:
+                raise translate(error, self._label) from error
+        self._thread = threading.Thread(
+            target=self._run, name=f"drift-batch-writer:{self._label}", daemon=True
+        )
+        self._thread.start()
+
+    # -- caller side ---------------------------------------------------------------------------
+
+    def send(self, command: BatchCommand) -> None:
+        self._put(command)
+
+    def flush(self) -> None:
+        self._put(_Flush())
+
+    def flush_sync(self) -> WriteStats:
+        message = _Flush()
+        self._put(message)
+        message.done.wait()
+        if message.error is not None:
+            raise message.error
+        return message.stats if message.stats is not None else self.stats()
+
+    def stats(self) -> WriteStats:
+        with self._counts_lock:
+            return WriteStats(**self._counts)
+
+    def shutdown(self) -> WriteStats:
+        """Commit everything queued, stop the thread, close its connection. Idempotent."""
+        with self._send_lock:
+            if self._stopped:
+                return self.stats()
+            self._stopped = True
+            message = _Shutdown()
+            self._queue.put(message)
+        self._thread.join()
+        if message.error is not None:
+            raise message.error
+        return self.stats()
+
+    def _put(self, message: _Message) -> None:
+        # The lock only guards the stopped flag and the hand-off; a full queue blocks here,
+        # which is the back-pressure the design asks for.
+        with self._send_lock:
+            if self._stopped:
+                raise EngineClosed(f"{self._label}: the batch writer is shut down")
+            self._queue.put(message)
+
+    # -- writer thread -----------------------------------------------------------------------
+
+    def _run(self) -> None:
+        pending: list[BatchCommand] = []
+        while True:
+            try:
+                message = self._queue.get(timeout=self._idle if pending else None)
+            except queue.Empty:
+                self._commit(pending)
+                pending = []
+                continue
+            if isinstance(message, _Flush):
+                self._commit(pending)
+                pending = []
+                self._acknowledge(message)
+            elif isinstance(message, _Shutdown):
+                self._commit(pending)
+                pending = []
+                self._acknowledge(message)
+                if self._conn is not None:
+                    self._conn.close()
+                    self._conn = None
+                message.done.set()
+                return
+            else:
+                pending.append(message)
+                if len(pending) >= self._max_batch:
+                    self._commit(pending)
+                    pending = []
+
+    def _acknowledge(self, message: _Flush | _Shutdown) -> None:
+        failures, self._failures = self._failures, []
+        if failures:
+            message.error = StorageError(
+                f"{self._label}: {len(failures)} batch command(s) failed; first: {failures[0]}"
+            )
+        message.stats = self.stats()
+        if isinstance(message, _Flush):
+            message.done.set()
+
+    def _commit(self, pending: list[BatchCommand]) -> None:
+        if not pending:
+            return
+        increments: dict[str, int] = {}
+        try:
+            with self._transaction() as tx:
+                for index, command in enumerate(pending):
+                    self._apply_one(tx, index, command, increments)
+        except StorageError as error:
+            self._failures.append(f"commit of {len(pending)} command(s) failed: {error}")
+            return
+        with self._counts_lock:
+            for name, value in increments.items():
+                self._counts[name] = self._counts.get(name, 0) + value
+            self._counts["flushes"] += 1
+
+    def _apply_one(
+        self, tx: SqlWriter, index: int, command: BatchCommand, increments: dict[str, int]
+    ) -> None:
+        savepoint = f"cmd_{index}"
+        tx.write(f"SAVEPOINT {savepoint}")
+        try:
+            applied = apply_command(tx, command)
+        except Exception as error:
+            # Any failure, even a bug, stays with its command: the writer thread must live on,
+            # or every later flush_sync would wait forever.
+            tx.write(f"ROLLBACK TO {savepoint}")
+            tx.write(f"RELEASE {savepoint}")
+            self._failures.append(f"{type(command).__name__}: {error}")
+            return
+        tx.write(f"RELEASE {savepoint}")
+        for name, value in applied.items():
+            increments[name] = increments.get(name, 0) + value
+
+    def _transaction(self) -> AbstractContextManager[SqlWriter]:
+        if self._conn is None:
+            # In-memory: the batch shares the one connection, through the database's lock.
+            return self._database.transaction()
+        return _own_transaction(self._conn, self._label)
+
+
+@contextmanager
+def _own_transaction(conn: sqlite3.Connection, label: str) -> Iterator[SqlWriter]:
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.Error as error:
+        raise translate(error, label) from error
+    try:
+        yield _ConnectionWriter(conn, label)
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    try:
+        conn.execute("COMMIT")
+    except sqlite3.Error as error:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise translate(error, label) from error
+
+
+_STAT_FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(WriteStats))

@@ -1,0 +1,233 @@
+"""One SQLite database: a writer behind a lock, a read-only reader per thread, migrations.
+
+``SqliteDatabase`` is the ``SqlExecutor`` that the shared SQL mixins run on. File databases run
+in WAL mode so readers never block the writer; each thread gets its own read-only connection the
+first time it reads (sqlite3 connections must not be used by two threads at once). An in-memory
+database has a single connection, used for reads and writes alike under the lock, so reads see
+the writes (DECISIONS #5).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from drift.errors import EngineClosed, NotFound, StorageError
+from drift.storage.sql.executor import Params, Row, SqlWriter
+from drift.storage.sqlite.connection import MEMORY, open_reader, open_writer, translate
+from drift.storage.sqlite.migrations import Migration, migrate
+
+
+class _ConnectionWriter:
+    """The ``SqlWriter`` handed out inside a transaction: statements on one connection."""
+
+    __slots__ = ("_conn", "_label")
+
+    def __init__(self, conn: sqlite3.Connection, label: str) -> None:
+        self._conn = conn
+        self._label = label
+
+    def write(self, sql: str, params: Params = ()) -> int:
+        try:
+            return self._conn.execute(sql, params).rowcount
+        except sqlite3.Error as error:
+            raise translate(error, self._label) from error
+
+    def write_returning_id(self, sql: str, params: Params = ()) -> int:
+        try:
+            row = self._conn.execute(sql, params).fetchone()
+        except sqlite3.Error as error:
+            raise translate(error, self._label) from error
+        if row is None:
+            raise NotFound(f"{self._label}: the insert returned no id")
+        return int(row[0])
+
+    def write_many(self, sql: str, rows: Iterable[Params]) -> int:
+        try:
+            return self._conn.executemany(sql, rows).rowcount
+        except sqlite3.Error as error:
+            raise translate(error, self._label) from error
+
+    def read_one(self, sql: str, params: Params = ()) -> Row | None:
+        try:
+            row: Row | None = self._conn.execute(sql, params).fetchone()
+        except sqlite3.Error as error:
+            raise translate(error, self._label) from error
+        return row
+
+    def read_all(self, sql: str, params: Params = ()) -> list[Row]:
+        try:
+            return self._conn.execute(sql, params).fetchall()
+        except sqlite3.Error as error:
+            raise translate(error, self._label) from error
+
+
+class SqliteDatabase:
+    """A migrated SQLite database and the connections Drift holds on it."""
+
+    def __init__(
+        self,
+        path: str | Path,
+        migrations: tuple[Migration, ...],
+        *,
+        clock: Callable[[], int],
+        label: str | None = None,
+    ) -> None:
+        self.path = str(path)
+        self.in_memory = self.path == MEMORY
+        self.label = label or self.path
+        self._clock = clock
+        self._lock = threading.RLock()
+        self._local = threading.local()
+        self._readers: list[sqlite3.Connection] = []
+        self._readers_lock = threading.Lock()
+        self._closed = False
+        try:
+            self._writer = open_writer(self.path)
+        except sqlite3.Error as error:
+            raise translate(error, self.label) from error
+        try:
+            self.schema_version = migrate(self._writer, migrations, self.label)
+        except sqlite3.Error as error:
+            self._writer.close()
+            raise translate(error, self.label) from error
+        except StorageError:
+            self._writer.close()
+            raise
+        self._tx = _ConnectionWriter(self._writer, self.label)
+
+    # -- SqlExecutor --------------------------------------------------------------------------
+
+    def now(self) -> int:
+        return self._clock()
+
+    def _reader(self) -> sqlite3.Connection:
+        if self._closed:
+            raise EngineClosed(f"{self.label}: the storage engine is closed")
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is not None:
+            return conn
+        try:
+            conn = open_reader(self.path)
+        except sqlite3.Error as error:
+            raise translate(error, self.label) from error
+        with self._readers_lock:
+            self._readers.append(conn)
+        self._local.conn = conn
+        return conn
+
+    def read_one(self, sql: str, params: Params = ()) -> Row | None:
+        if self.in_memory:
+            with self._lock:
+                self._check_open()
+                return self._tx.read_one(sql, params)
+        try:
+            row: Row | None = self._reader().execute(sql, params).fetchone()
+        except sqlite3.Error as error:
+            raise translate(error, self.label) from error
+        return row
+
+    def read_all(self, sql: str, params: Params = ()) -> list[Row]:
+        if self.in_memory:
+            with self._lock:
+                self._check_open()
+                return self._tx.read_all(sql, params)
+        try:
+            return self._reader().execute(sql, params).fetchall()
+        except sqlite3.Error as error:
+            raise translate(error, self.label) from error
+
+    def read_value(self, sql: str, params: Params = ()) -> Any:
+        row = self.read_one(sql, params)
+        return None if row is None else row[0]
+
+    def write(self, sql: str, params: Params = ()) -> int:
+        with self._lock:
+            self._check_open()
+            return self._tx.write(sql, params)
+
+    def write_returning_id(self, sql: str, params: Params = ()) -> int:
+        with self._lock:
+            self._check_open()
+            return self._tx.write_returning_id(sql, params)
+
+    def write_many(self, sql: str, rows: Iterable[Params]) -> int:
+        with self.transaction() as tx:
+            return tx.write_many(sql, rows)
+
+    @contextmanager
+    def transaction(self) -> Iterator[SqlWriter]:
+        with self._lock:
+            self._check_open()
+            try:
+                self._writer.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as error:
+                raise translate(error, self.label) from error
+            try:
+                yield self._tx
+            except BaseException:
+                self._rollback()
+                raise
+            try:
+                self._writer.execute("COMMIT")
+            except sqlite3.Error as error:
+                self._rollback()
+                raise translate(error, self.label) from error
+
+    def _rollback(self) -> None:
+        if self._writer.in_transaction:
+            try:
+                self._writer.execute("ROLLBACK")
+            except sqlite3.Error as error:
+                raise translate(error, self.label) from error
+
+    # -- engine support ----------------------------------------------------------------------
+
+    @contextmanager
+    def writer_connection(self) -> Iterator[sqlite3.Connection]:
+        """The writer connection, locked, for engine-level work (pragmas, backup, checkpoint)."""
+        with self._lock:
+            self._check_open()
+            yield self._writer
+
+    def pragma_value(self, name: str) -> Any:
+        with self.writer_connection() as conn:
+            try:
+                row = conn.execute(f"PRAGMA {name}").fetchone()
+            except sqlite3.Error as error:
+                raise translate(error, self.label) from error
+        return None if row is None else row[0]
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    def _check_open(self) -> None:
+        if self._closed:
+            raise EngineClosed(f"{self.label}: the storage engine is closed")
+
+    def close(self) -> None:
+        """Close every reader, checkpoint the WAL into the main file, close the writer.
+
+        The writer closes last: SQLite removes the ``-wal`` and ``-shm`` files when the last
+        connection to a WAL database closes cleanly.
+        """
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
+            with self._readers_lock:
+                readers, self._readers = self._readers, []
+            for conn in readers:
+                conn.close()
+            try:
+                if not self.in_memory:
+                    self._writer.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            except sqlite3.Error as error:
+                raise translate(error, self.label) from error
+            finally:
+                self._writer.close()

@@ -1,0 +1,264 @@
+"""``SqliteWorkspaceStorage``: status, maintenance, backup, export and import of drift.db.
+
+Each method opens the connection it needs and closes it before returning, so the workspace can
+be inspected or maintained while a ``SqliteDriftStorage`` has the same file open (WAL lets them
+share it). Backup and import use SQLite's online backup API, which copies a consistent snapshot
+page by page even while other connections write.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from drift.errors import DbCorrupt, NotFound, SchemaTooNew, StorageError
+from drift.records.validation import check_str
+from drift.records.workspace import (
+    BackupResult,
+    GcStats,
+    IntegrityResult,
+    ProjectInfo,
+    WorkspaceContext,
+    WorkspaceStatus,
+)
+from drift.storage.clock import system_clock
+from drift.storage.sql import workspace as q
+from drift.storage.sqlite.connection import open_writer, read_only_uri, translate
+from drift.storage.sqlite.database import SqliteDatabase
+from drift.storage.sqlite.migrations import DRIFT_MIGRATIONS
+
+_BACKUP_PAGES_PER_STEP = 1000
+_BACKUP_SLEEP_SECONDS = 0.01
+
+
+class SqliteWorkspaceStorage:
+    """The workspace around one drift.db file."""
+
+    def __init__(self, db_path: str | Path, *, clock: Callable[[], int] | None = None) -> None:
+        self.db_path = Path(db_path)
+        self._label = str(self.db_path)
+        self._clock = clock or system_clock
+
+    # -- connections -----------------------------------------------------------------------
+
+    @contextmanager
+    def _read(self) -> Iterator[sqlite3.Connection]:
+        if not self.db_path.exists():
+            raise NotFound(
+                f"{self._label}: no workspace database here",
+                hint="run `drift scan` first to create it",
+            )
+        try:
+            conn = sqlite3.connect(read_only_uri(self.db_path), uri=True)
+        except sqlite3.Error as error:
+            raise translate(error, self._label) from error
+        try:
+            yield conn
+        except sqlite3.Error as error:
+            raise translate(error, self._label) from error
+        finally:
+            conn.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        database = SqliteDatabase(self.db_path, DRIFT_MIGRATIONS, clock=self._clock)
+        try:
+            with database.writer_connection() as conn:
+                try:
+                    yield conn
+                except sqlite3.Error as error:
+                    raise translate(error, self._label) from error
+        finally:
+            database.close()
+
+    # -- IWorkspaceStorage ------------------------------------------------------------------
+
+    def initialize(self, path: str) -> None:
+        root = Path(check_str("path", path)).resolve()
+        now = self._clock()
+        with self._write() as conn:
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute(q.CONFIG_UPSERT, ("root_path", str(root), now))
+            conn.execute(
+                "INSERT INTO workspace_config (key, value, updated_at) VALUES (?, ?, ?) "
+                "ON CONFLICT (key) DO NOTHING",
+                ("project_name", root.name, now),
+            )
+            conn.execute(q.EVENT_INSERT, ("initialized", str(root), now))
+            conn.execute("COMMIT")
+
+    def status(self) -> WorkspaceStatus:
+        if not self.db_path.exists():
+            return WorkspaceStatus(False, str(self.db_path), 0, 0, 0, 0)
+        with self._read() as conn:
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            files = _count(conn, q.COUNT_FILES) if version >= 1 else 0
+            pages = int(conn.execute("PRAGMA page_count").fetchone()[0])
+            page_size = int(conn.execute("PRAGMA page_size").fetchone()[0])
+        wal = self.db_path.with_name(self.db_path.name + "-wal")
+        wal_size = wal.stat().st_size if wal.exists() else 0
+        return WorkspaceStatus(True, str(self.db_path), version, files, pages * page_size, wal_size)
+
+    def project_info(self) -> ProjectInfo:
+        with self._read() as conn:
+            root = _config(conn, "root_path") or ""
+            name = _config(conn, "project_name") or Path(root).name
+            languages = tuple(
+                (str(language), int(count))
+                for language, count in conn.execute(q.LANGUAGE_BREAKDOWN).fetchall()
+            )
+            last = conn.execute(q.LAST_SCAN_STARTED).fetchone()[0]
+            return ProjectInfo(
+                root_path=root,
+                name=name,
+                language_breakdown=languages,
+                total_files=_count(conn, q.COUNT_FILES),
+                total_functions=_count(conn, q.COUNT_FUNCTIONS),
+                total_patterns=_count(conn, q.COUNT_PATTERNS),
+                last_scan_at=None if last is None else int(last),
+            )
+
+    def workspace_context(self) -> WorkspaceContext:
+        with self._read() as conn:
+            languages = tuple(str(row[0]) for row in conn.execute(q.LANGUAGE_BREAKDOWN))
+            frameworks = tuple(
+                sorted(
+                    str(row[0]) for row in conn.execute("SELECT DISTINCT framework FROM boundaries")
+                )
+            )
+            return WorkspaceContext(
+                root_path=_config(conn, "root_path") or "",
+                languages=languages,
+                frameworks=frameworks,
+                file_count=_count(conn, q.COUNT_FILES),
+                function_count=_count(conn, q.COUNT_FUNCTIONS),
+                pattern_count=_count(conn, q.COUNT_PATTERNS),
+                boundary_count=_count(conn, q.COUNT_BOUNDARIES),
+                detection_count=_count(conn, q.COUNT_DETECTIONS),
+            )
+
+    def gc(self) -> GcStats:
+        if not self.db_path.exists():
+            raise NotFound(f"{self._label}: no workspace database here")
+        cutoff = self._clock() - q.EVENT_RETENTION_SECONDS
+        with self._write() as conn:
+            free_before = int(conn.execute("PRAGMA freelist_count").fetchone()[0])
+            conn.execute("BEGIN IMMEDIATE")
+            orphans = len(conn.execute(q.ORPHAN_FILES).fetchall())
+            conn.execute(q.DELETE_ORPHAN_EDGES)
+            conn.execute(q.DELETE_ORPHAN_FUNCTIONS)
+            conn.execute(q.DELETE_ORPHAN_DETECTIONS)
+            conn.execute(q.DELETE_ORPHAN_BOUNDARIES)
+            stale = conn.execute(q.DELETE_STALE_PARSE_CACHE).rowcount
+            stale += conn.execute(q.DELETE_OLD_EVENTS, (cutoff,)).rowcount
+            conn.execute("COMMIT")
+            free_after_delete = int(conn.execute("PRAGMA freelist_count").fetchone()[0])
+            page_size = int(conn.execute("PRAGMA page_size").fetchone()[0])
+            conn.execute("PRAGMA incremental_vacuum")
+            free_end = int(conn.execute("PRAGMA freelist_count").fetchone()[0])
+            checkpoint = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        reclaimed_pages = max(0, max(free_before, free_after_delete) - free_end)
+        return GcStats(
+            orphan_files_removed=orphans,
+            stale_cache_entries_removed=stale,
+            wal_checkpointed=checkpoint is not None and int(checkpoint[0]) == 0,
+            freed_bytes=reclaimed_pages * page_size,
+        )
+
+    def backup(self, destination: str) -> BackupResult:
+        target = Path(check_str("destination", destination))
+        started = time.monotonic()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with self._read() as source:
+            try:
+                copy = sqlite3.connect(str(target))
+            except sqlite3.Error as error:
+                raise translate(error, str(target)) from error
+            try:
+                source.backup(copy, pages=_BACKUP_PAGES_PER_STEP, sleep=_BACKUP_SLEEP_SECONDS)
+            except sqlite3.Error as error:
+                raise translate(error, str(target)) from error
+            finally:
+                copy.close()
+        elapsed_ms = int((time.monotonic() - started) * 1000)
+        return BackupResult(str(target), target.stat().st_size, elapsed_ms)
+
+    def export(self, destination: str) -> None:
+        target = Path(check_str("destination", destination))
+        if target.exists():
+            raise StorageError(
+                f"{target}: already exists", hint="choose a new file name for the export"
+            )
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with self._read() as conn:
+            # A bound parameter, so no quoting of the path is ever needed.
+            conn.execute("VACUUM INTO ?", (str(target),))
+
+    def import_(self, source: str) -> None:
+        origin = Path(check_str("source", source))
+        if not origin.is_file():
+            raise NotFound(f"{origin}: no such file to import")
+        supported = DRIFT_MIGRATIONS[-1].version
+        try:
+            src = sqlite3.connect(read_only_uri(origin), uri=True)
+        except sqlite3.Error as error:
+            raise translate(error, str(origin)) from error
+        try:
+            try:
+                result = src.execute("PRAGMA integrity_check").fetchall()
+                version = int(src.execute("PRAGMA user_version").fetchone()[0])
+                has_files = src.execute(
+                    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'file_metadata'"
+                ).fetchone()
+            except sqlite3.Error as error:
+                raise translate(error, str(origin)) from error
+            if [row[0] for row in result] != ["ok"]:
+                issues = "; ".join(str(row[0]) for row in result[:5])
+                raise DbCorrupt(f"{origin}: fails its integrity check: {issues}")
+            if version > supported:
+                raise SchemaTooNew(str(origin), version, supported)
+            if has_files is None:
+                raise DbCorrupt(f"{origin}: is a SQLite database but not a Drift workspace")
+            try:
+                target = open_writer(str(self.db_path))
+            except sqlite3.Error as error:
+                raise translate(error, self._label) from error
+            try:
+                src.backup(target, pages=_BACKUP_PAGES_PER_STEP, sleep=_BACKUP_SLEEP_SECONDS)
+            except sqlite3.Error as error:
+                raise translate(error, self._label) from error
+            finally:
+                target.close()
+        finally:
+            src.close()
+        # An older export comes up to the current schema here.
+        SqliteDatabase(self.db_path, DRIFT_MIGRATIONS, clock=self._clock).close()
+
+    def integrity_check(self) -> IntegrityResult:
+        if not self.db_path.exists():
+            return IntegrityResult(False, (f"{self.db_path.name} does not exist",))
+        try:
+            with self._read() as conn:
+                rows = conn.execute("PRAGMA integrity_check").fetchall()
+        except DbCorrupt as error:
+            return IntegrityResult(False, (error.message,))
+        issues = tuple(str(row[0]) for row in rows)
+        return IntegrityResult(issues == ("ok",), () if issues == ("ok",) else issues)
+
+    def schema_version(self) -> int:
+        if not self.db_path.exists():
+            return 0
+        with self._read() as conn:
+            return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def _count(conn: sqlite3.Connection, sql: str) -> int:
+    return int(conn.execute(sql).fetchone()[0])
+
+
+def _config(conn: sqlite3.Connection, key: str) -> str | None:
+    row = conn.execute(q.CONFIG_GET, (key,)).fetchone()
+    return None if row is None else str(row[0])
