@@ -26,7 +26,29 @@ from drift.records.analysis import (
     PatternConfidenceRow,
     ScanHistoryRow,
 )
+from drift.records.enforcement import DegradationAlertRow, GateResultRow, ViolationRow
 from drift.records.files import FileMetadataRow, ParseCacheRow
+from drift.records.structural import (
+    ConstantRow,
+    ContractMismatchRow,
+    ContractRow,
+    CouplingCycleRow,
+    CouplingMetricsRow,
+    CryptoFindingRow,
+    DataAccessRow,
+    DecompositionDecisionRow,
+    DnaGeneRow,
+    DnaMutationRow,
+    EnvVariableRow,
+    ErrorGapRow,
+    ImpactScoreRow,
+    OwaspFindingRow,
+    ReachabilityCacheRow,
+    SecretRow,
+    TaintFlowRow,
+    TestQualityRow,
+    WrapperRow,
+)
 from drift.records.validation import check_records, check_str, check_str_list
 
 
@@ -191,6 +213,185 @@ class InsertScanHistory(BatchCommand):
     stats_field: ClassVar[str] = "scan_history_rows"
 
 
+# --- structural and enforcement -----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class InsertDataAccess(BatchCommand):
+    """Insert data accesses; a duplicate of an existing key is skipped (and not counted)."""
+
+    rows: list[DataAccessRow]
+    stats_field: ClassVar[str] = "data_access_rows"
+
+
+@dataclass(frozen=True, slots=True)
+class InsertReachabilityCache(BatchCommand):
+    """Upsert reachable sets on ``(source_node, direction)``, computed now."""
+
+    rows: list[ReachabilityCacheRow]
+    stats_field: ClassVar[str] = "reachability_rows"
+
+
+@dataclass(frozen=True, slots=True)
+class InsertTaintFlows(BatchCommand):
+    """Append taint flows (input id ignored)."""
+
+    rows: list[TaintFlowRow]
+    stats_field: ClassVar[str] = "taint_flow_rows"
+
+
+@dataclass(frozen=True, slots=True)
+class InsertErrorGaps(BatchCommand):
+    """Append error-handling gaps (input id ignored)."""
+
+    rows: list[ErrorGapRow]
+    stats_field: ClassVar[str] = "error_gap_rows"
+
+
+@dataclass(frozen=True, slots=True)
+class InsertImpactScores(BatchCommand):
+    """Upsert impact scores on ``function_id``."""
+
+    rows: list[ImpactScoreRow]
+    stats_field: ClassVar[str] = "impact_score_rows"
+
+
+@dataclass(frozen=True, slots=True)
+class InsertTestQuality(BatchCommand):
+    """Upsert test quality on ``function_id``."""
+
+    rows: list[TestQualityRow]
+    stats_field: ClassVar[str] = "test_quality_rows"
+
+
+@dataclass(frozen=True, slots=True)
+class InsertCouplingMetrics(BatchCommand):
+    """Upsert coupling metrics on ``module``."""
+
+    rows: list[CouplingMetricsRow]
+    stats_field: ClassVar[str] = "coupling_metric_rows"
+
+
+@dataclass(frozen=True, slots=True)
+class InsertCouplingCycles(BatchCommand):
+    """Append coupling cycles (only ``members`` and ``break_suggestions`` are read)."""
+
+    rows: list[CouplingCycleRow]
+    stats_field: ClassVar[str] = "coupling_cycle_rows"
+
+
+@dataclass(frozen=True, slots=True)
+class InsertViolations(BatchCommand):
+    """Upsert violations on their text ``id``."""
+
+    rows: list[ViolationRow]
+    stats_field: ClassVar[str] = "violation_rows"
+
+
+@dataclass(frozen=True, slots=True)
+class InsertGateResults(BatchCommand):
+    """Append gate results, run now (input ``run_at`` ignored)."""
+
+    rows: list[GateResultRow]
+    stats_field: ClassVar[str] = "gate_result_rows"
+
+
+@dataclass(frozen=True, slots=True)
+class InsertDegradationAlerts(BatchCommand):
+    """Append degradation alerts, created now (input id ignored)."""
+
+    rows: list[DegradationAlertRow]
+    stats_field: ClassVar[str] = "degradation_alert_rows"
+
+
+@dataclass(frozen=True, slots=True)
+class InsertWrappers(BatchCommand):
+    """Append wrappers (input id ignored)."""
+
+    rows: list[WrapperRow]
+    stats_field: ClassVar[str] = "wrapper_rows"
+
+
+@dataclass(frozen=True, slots=True)
+class InsertCryptoFindings(BatchCommand):
+    """Append crypto findings (input id ignored)."""
+
+    rows: list[CryptoFindingRow]
+    stats_field: ClassVar[str] = "crypto_finding_rows"
+
+
+@dataclass(frozen=True, slots=True)
+class InsertDnaGenes(BatchCommand):
+    """Upsert DNA genes on ``gene_id``."""
+
+    rows: list[DnaGeneRow]
+    stats_field: ClassVar[str] = "dna_gene_rows"
+
+
+@dataclass(frozen=True, slots=True)
+class InsertDnaMutations(BatchCommand):
+    """Upsert DNA mutations on their text ``id``, every column as given."""
+
+    rows: list[DnaMutationRow]
+    stats_field: ClassVar[str] = "dna_mutation_rows"
+
+
+@dataclass(frozen=True, slots=True)
+class InsertSecrets(BatchCommand):
+    """Append secrets (input id ignored)."""
+
+    rows: list[SecretRow]
+    stats_field: ClassVar[str] = "secret_rows"
+
+
+@dataclass(frozen=True, slots=True)
+class InsertConstants(BatchCommand):
+    """Append constants, created now (input id ignored)."""
+
+    rows: list[ConstantRow]
+    stats_field: ClassVar[str] = "constant_rows"
+
+
+@dataclass(frozen=True, slots=True)
+class InsertEnvVariables(BatchCommand):
+    """Append environment-variable reads, created now (input id ignored)."""
+
+    rows: list[EnvVariableRow]
+    stats_field: ClassVar[str] = "env_variable_rows"
+
+
+@dataclass(frozen=True, slots=True)
+class InsertOwaspFindings(BatchCommand):
+    """Upsert OWASP findings on their text ``id``."""
+
+    rows: list[OwaspFindingRow]
+    stats_field: ClassVar[str] = "owasp_finding_rows"
+
+
+@dataclass(frozen=True, slots=True)
+class InsertDecompositionDecisions(BatchCommand):
+    """Append decomposition decisions (input id ignored)."""
+
+    rows: list[DecompositionDecisionRow]
+    stats_field: ClassVar[str] = "decomposition_decision_rows"
+
+
+@dataclass(frozen=True, slots=True)
+class InsertContracts(BatchCommand):
+    """Upsert API contracts on their text ``id``."""
+
+    rows: list[ContractRow]
+    stats_field: ClassVar[str] = "contract_rows"
+
+
+@dataclass(frozen=True, slots=True)
+class InsertContractMismatches(BatchCommand):
+    """Append contract mismatches, created now (input id ignored)."""
+
+    rows: list[ContractMismatchRow]
+    stats_field: ClassVar[str] = "contract_mismatch_rows"
+
+
 COMMAND_TYPES: tuple[type[BatchCommand], ...] = (
     UpsertFileMetadata,
     DeleteFileMetadata,
@@ -204,10 +405,33 @@ COMMAND_TYPES: tuple[type[BatchCommand], ...] = (
     InsertOutliers,
     InsertConventions,
     InsertScanHistory,
+    InsertDataAccess,
+    InsertReachabilityCache,
+    InsertTaintFlows,
+    InsertErrorGaps,
+    InsertImpactScores,
+    InsertTestQuality,
+    InsertCouplingMetrics,
+    InsertCouplingCycles,
+    InsertViolations,
+    InsertGateResults,
+    InsertDegradationAlerts,
+    InsertWrappers,
+    InsertCryptoFindings,
+    InsertDnaGenes,
+    InsertDnaMutations,
+    InsertSecrets,
+    InsertConstants,
+    InsertEnvVariables,
+    InsertOwaspFindings,
+    InsertDecompositionDecisions,
+    InsertContracts,
+    InsertContractMismatches,
 )
 """Every command class, in the order the pipeline usually sends them."""
 
 _COMMANDS_BY_NAME: dict[str, type[BatchCommand]] = {cls.__name__: cls for cls in COMMAND_TYPES}
+_COMMAND_SET: frozenset[type[BatchCommand]] = frozenset(COMMAND_TYPES)
 
 
 # --- validation -----------------------------------------------------------------------------------
@@ -228,7 +452,7 @@ def _hints(cls: type) -> dict[str, Any]:
 
 def check_command(command: object) -> BatchCommand:
     """Raise TypeError/ValueError unless ``command`` is a well-formed ``BatchCommand``."""
-    if not isinstance(command, BatchCommand) or type(command) not in _COMMANDS_BY_NAME.values():
+    if not isinstance(command, BatchCommand) or type(command) not in _COMMAND_SET:
         raise TypeError(f"command must be a BatchCommand, not {type(command).__name__}")
     name = type(command).__name__
     for field_name, hint in _hints(type(command)).items():

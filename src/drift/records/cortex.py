@@ -263,11 +263,16 @@ def _unique(items: tuple[T, ...], key: Any) -> tuple[T, ...]:
     return tuple(kept)
 
 
-def _check_tuple(name: str, values: object, check: Any) -> None:
+def _check_tuple(name: str, values: object, element: type) -> tuple[Any, ...]:
+    """A tuple whose elements are all instances of ``element``."""
     if not isinstance(values, tuple):
         raise TypeError(f"{name} must be a tuple, not {type(values).__name__}")
     for index, value in enumerate(values):
-        check(value, f"{name}[{index}]")
+        if not isinstance(value, element):
+            raise TypeError(
+                f"{name}[{index}] must be {element.__name__}, not {type(value).__name__}"
+            )
+    return values
 
 
 def check_memory(value: object, name: str = "memory") -> BaseMemory:
@@ -282,22 +287,16 @@ def check_memory(value: object, name: str = "memory") -> BaseMemory:
     check_memory_type(memory.memory_type, f"{name}.memory_type")
     check_importance(memory.importance, f"{name}.importance")
     confidence = clamp_unit(check_finite(f"{name}.confidence", memory.confidence))
-    _check_tuple(f"{name}.tags", memory.tags, lambda tag, label: check_str(label, tag))
+    _check_tuple(f"{name}.tags", memory.tags, str)
     for field_name, link_type in (
         ("linked_patterns", PatternLink),
         ("linked_constraints", ConstraintLink),
         ("linked_files", FileLink),
         ("linked_functions", FunctionLink),
     ):
-
-        def check_one(link: object, label: str, link_type: type = link_type) -> None:
-            if not isinstance(link, link_type):
-                raise TypeError(
-                    f"{label} must be a {link_type.__name__}, not {type(link).__name__}"
-                )
-            check_link(link, label)
-
-        _check_tuple(f"{name}.{field_name}", getattr(memory, field_name), check_one)
+        label = f"{name}.{field_name}"
+        for index, link in enumerate(_check_tuple(label, getattr(memory, field_name), link_type)):
+            check_link(link, f"{label}[{index}]")
     try:
         parsed = json.loads(memory.content)
     except ValueError as error:

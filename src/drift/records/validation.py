@@ -156,22 +156,3 @@ def check_choice(name: str, value: object, allowed: Iterable[str]) -> str:
     if text not in options:
         raise ValueError(f"{name} must be one of {', '.join(options)}; got {text!r}")
     return text
-
-
-def check_command(command: R, allowed: tuple[type, ...] | None = None) -> R:
-    """Check a command dataclass and every record inside its list/tuple fields.
-
-    ``allowed`` restricts the accepted command classes (the batch writer passes its union).
-    """
-    if not dataclasses.is_dataclass(command) or isinstance(command, type):
-        raise TypeError(f"expected a batch command, not {type(command).__name__}")
-    if allowed is not None and not isinstance(command, allowed):
-        raise TypeError(f"{type(command).__name__} is not a batch command")
-    check_record(command, type(command), "command")
-    for spec in dataclasses.fields(command):
-        value = getattr(command, spec.name)
-        if isinstance(value, (list, tuple)):
-            for index, item in enumerate(value):
-                if dataclasses.is_dataclass(item) and not isinstance(item, type):
-                    check_record(item, type(item), f"{spec.name}[{index}]")
-    return command

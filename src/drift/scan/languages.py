@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import PurePosixPath
 from types import MappingProxyType
 from typing import Final
 
@@ -75,7 +74,10 @@ _LANGUAGE_OF_GRAMMAR: Final[dict[str, str]] = {
 
 
 def _extension(path: str) -> str:
-    return PurePosixPath(path.replace("\\", "/")).suffix[1:].lower()
+    # String operations, not pathlib: this runs once per discovered file.
+    name = path.replace("\\", "/").rpartition("/")[2]
+    stem, dot, extension = name.rpartition(".")
+    return extension.lower() if dot and stem.strip(".") else ""
 
 
 def language_for_path(path: str) -> str | None:

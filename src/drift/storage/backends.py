@@ -91,10 +91,11 @@ class StorageSet:
 
     def close(self) -> None:
         errors: list[BaseException] = []
-        for engine in (self.drift, self.bridge, self.cortex):
+        # IBridgeStorage's own lifecycle method is shutdown(); it releases the engine.
+        for release in (self.drift.close, self.bridge.shutdown, self.cortex.close):
             try:
-                engine.close()
-            except BaseException as error:  # close the others, then report the first failure
+                release()
+            except BaseException as error:  # release the others, then report the first failure
                 errors.append(error)
         if errors:
             raise errors[0]

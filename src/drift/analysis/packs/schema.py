@@ -71,17 +71,25 @@ LANGUAGE_ALIASES: dict[str, str] = {
     "scala": "scala",
 }
 
-# Kinds of error-handling construct the extractor reports and `error_handling` can name.
+# Kinds of error-handling construct that `error_handling` can name. A handler site carries its
+# construct kind plus one name per property it has, mirroring the scanner's ErrorHandler record.
 ERROR_HANDLER_KINDS: frozenset[str] = frozenset(
     {
-        "try",  # a try statement (Python, JS/TS, Java)
-        "catch",  # one except/catch clause
+        # constructs
+        "except",  # a Python except clause
+        "catch",  # an except or catch clause (Python, JavaScript/TypeScript, Java)
         "finally",  # a finally clause
-        "empty",  # a handler whose body does nothing (pass, {}, a lone comment)
-        "generic",  # a handler for the broadest type (Exception, Throwable, untyped JS catch)
-        "bare",  # a handler with no type at all (Python `except:`)
-        "rethrow",  # a handler that raises/throws again
-        "err_check",  # Go's `if err != nil { ... }`
+        "throw",  # raise / throw / panic(...)
+        "promise_catch",  # JavaScript .catch(callback)
+        "error_check",  # Go: if err != nil { ... }
+        "recover",  # Go: recover() in a deferred function
+        "handler",  # any handler: except, catch, promise_catch, error_check or recover
+        # properties of a handler
+        "empty",  # the body does nothing (pass, ..., {})
+        "generic",  # catches everything or a root type (bare except, Exception, Throwable)
+        "bare",  # a Python except with no type at all
+        "rethrow",  # the body raises or throws again (Go: returns or panics)
+        "swallow",  # does not rethrow and never uses the bound error
     }
 )
 

@@ -5,7 +5,7 @@ This is the only package of ``drift.cloud`` that imports psycopg; everything els
 """
 
 from drift.cloud.db.errors import ConstraintConflict, DbPermissionDenied, DbUnavailable
-from drift.cloud.db.migrations import MIGRATIONS, MigrationReport, latest_version, migrate
+from drift.cloud.db.migrator import MIGRATIONS, MigrationReport, latest_version, migrate
 from drift.cloud.db.pool import Database, RequestContext, Row, Tx
 from drift.cloud.db.roles import default_service_role, validate_role_name
 

@@ -59,9 +59,7 @@ def ensure_service_role(conn: psycopg.Connection[TupleRow], role: str) -> None:
     validate_role_name(role)
     ident = sql.Identifier(role)
     try:
-        conn.execute(
-            sql.SQL(_CREATE_ROLE).format(name=ident, name_literal=sql.Literal(role))
-        )
+        conn.execute(sql.SQL(_CREATE_ROLE).format(name=ident, name_literal=sql.Literal(role)))
         attrs = conn.execute(
             "SELECT rolsuper, rolbypassrls, rolcreaterole, rolcreatedb FROM pg_roles"
             " WHERE rolname = %s",
@@ -71,9 +69,9 @@ def ensure_service_role(conn: psycopg.Connection[TupleRow], role: str) -> None:
             raise MigrationFailed(0, f"service role {role} was not created")
         if any(attrs):
             conn.execute(
-                sql.SQL(
-                    "ALTER ROLE {} NOSUPERUSER NOBYPASSRLS NOCREATEROLE NOCREATEDB"
-                ).format(ident)
+                sql.SQL("ALTER ROLE {} NOSUPERUSER NOBYPASSRLS NOCREATEROLE NOCREATEDB").format(
+                    ident
+                )
             )
         me = conn.execute(
             "SELECT current_user, rolsuper FROM pg_roles WHERE rolname = current_user"

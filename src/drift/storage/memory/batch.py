@@ -10,19 +10,41 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from drift.errors import EngineClosed, StorageError
+from drift.errors import EngineClosed
 from drift.records.batch import (
     BatchCommand,
     DeleteFileMetadata,
     InsertBoundaries,
     InsertCallEdges,
+    InsertConstants,
+    InsertContractMismatches,
+    InsertContracts,
     InsertConventions,
+    InsertCouplingCycles,
+    InsertCouplingMetrics,
+    InsertCryptoFindings,
+    InsertDataAccess,
+    InsertDecompositionDecisions,
+    InsertDegradationAlerts,
     InsertDetections,
+    InsertDnaGenes,
+    InsertDnaMutations,
+    InsertEnvVariables,
+    InsertErrorGaps,
     InsertFunctions,
+    InsertGateResults,
+    InsertImpactScores,
     InsertOutliers,
+    InsertOwaspFindings,
     InsertParseCache,
     InsertPatternConfidence,
+    InsertReachabilityCache,
     InsertScanHistory,
+    InsertSecrets,
+    InsertTaintFlows,
+    InsertTestQuality,
+    InsertViolations,
+    InsertWrappers,
     ReplaceFileDetections,
     UpsertFileMetadata,
     WriteStats,
@@ -32,9 +54,13 @@ from drift.records.batch import (
 
 if TYPE_CHECKING:
     from drift.storage.memory.analysis import MemoryDriftAnalysis
+    from drift.storage.memory.enforcement import MemoryDriftEnforcement
     from drift.storage.memory.files import MemoryDriftFiles
+    from drift.storage.memory.structural import MemoryDriftStructural
 
-    class _Domains(MemoryDriftFiles, MemoryDriftAnalysis):
+    class _Domains(
+        MemoryDriftFiles, MemoryDriftAnalysis, MemoryDriftStructural, MemoryDriftEnforcement
+    ):
         """What the engine mixes in next to this class: the tables the commands write."""
 
 else:
@@ -61,6 +87,34 @@ def _replace_detections(engine: MemoryDriftBatch, command: ReplaceFileDetections
     return engine._insert_detections(command.rows)
 
 
+def _each(write_one: Callable[[MemoryDriftBatch, Any], object]) -> _Handler:
+    """A handler that writes a command's rows one by one through a protocol method."""
+
+    def handler(engine: MemoryDriftBatch, command: Any) -> int:
+        for row in command.rows:
+            write_one(engine, row)
+        return len(command.rows)
+
+    return handler
+
+
+def _data_access(engine: MemoryDriftBatch, command: InsertDataAccess) -> int:
+    # Duplicates of an existing key are skipped, so count what the table gained.
+    before = engine.count_data_access()
+    engine.insert_data_access_batch(command.rows)
+    return engine.count_data_access() - before
+
+
+def _constants(engine: MemoryDriftBatch, command: InsertConstants) -> int:
+    engine.insert_constants_batch(command.rows)
+    return len(command.rows)
+
+
+def _env_variables(engine: MemoryDriftBatch, command: InsertEnvVariables) -> int:
+    engine.insert_env_variables_batch(command.rows)
+    return len(command.rows)
+
+
 _HANDLERS: dict[type[BatchCommand], _Handler] = {
     UpsertFileMetadata: lambda e, c: e._upsert_file_metadata(c.rows),
     DeleteFileMetadata: _delete_files,
@@ -77,47 +131,59 @@ _HANDLERS: dict[type[BatchCommand], _Handler] = {
     InsertOutliers: lambda e, c: sum(e._insert_outlier(r) for r in c.rows),
     InsertConventions: lambda e, c: sum(e._insert_convention(r) for r in c.rows),
     InsertScanHistory: lambda e, c: e._insert_scan_history(c.rows),
+    # structural: the public protocol methods, which take the (re-entrant) lock themselves
+    InsertDataAccess: _data_access,
+    InsertReachabilityCache: _each(lambda e, row: e.upsert_reachability(row)),
+    InsertTaintFlows: _each(lambda e, row: e.insert_taint_flow(row)),
+    InsertErrorGaps: _each(lambda e, row: e.insert_error_gap(row)),
+    InsertImpactScores: _each(lambda e, row: e.upsert_impact_score(row)),
+    InsertTestQuality: _each(lambda e, row: e.upsert_test_quality(row)),
+    InsertCouplingMetrics: _each(lambda e, row: e.upsert_coupling_metrics(row)),
+    InsertCouplingCycles: _each(
+        lambda e, row: e.insert_coupling_cycle(row.members, row.break_suggestions)
+    ),
+    InsertWrappers: _each(lambda e, row: e.insert_wrapper(row)),
+    InsertCryptoFindings: _each(lambda e, row: e.insert_crypto_finding(row)),
+    InsertDnaGenes: _each(lambda e, row: e.upsert_dna_gene(row)),
+    InsertDnaMutations: _each(lambda e, row: e.upsert_dna_mutation(row)),
+    InsertSecrets: _each(lambda e, row: e.insert_secret(row)),
+    InsertConstants: _constants,
+    InsertEnvVariables: _env_variables,
+    InsertOwaspFindings: _each(lambda e, row: e.upsert_owasp_finding(row)),
+    InsertDecompositionDecisions: _each(lambda e, row: e.insert_decomposition_decision(row)),
+    InsertContracts: _each(lambda e, row: e.upsert_contract(row)),
+    InsertContractMismatches: _each(lambda e, row: e.insert_contract_mismatch(row)),
+    # enforcement
+    InsertViolations: _each(lambda e, row: e.insert_violation(row)),
+    InsertGateResults: _each(lambda e, row: e.insert_gate_result(row)),
+    InsertDegradationAlerts: _each(lambda e, row: e.insert_degradation_alert(row)),
 }
 
 
 class MemoryDriftBatch(_Domains):
-    """``IDriftBatchWriter``: commands applied immediately, with real counters."""
+    """``IDriftBatchWriter``: commands applied immediately, with real counters.
+
+    A command that fails raises from ``send_batch`` itself, since it runs there.
+    """
 
     _batch_stats: WriteStats
     _batch_pending: bool
-    _batch_failures: list[str]
     _batch_stopped: bool
 
     def _init_batch(self) -> None:
         self._batch_stats = WriteStats()
         self._batch_pending = False
-        self._batch_failures = []
         self._batch_stopped = False
 
     def _check_batch_open(self) -> None:
         if self._batch_stopped:
             raise EngineClosed("the batch writer is shut down")
 
-    def _apply_batch_command(self, command: BatchCommand) -> None:
-        handler = _HANDLERS.get(type(command))
-        if handler is None:
-            raise TypeError(f"not a batch command: {type(command).__name__}")
-        try:
-            written = handler(self, command)
-        except StorageError as error:
-            # As on SQLite: a failed command is reported by the next flush_sync, not by send.
-            self._batch_failures.append(f"{type(command).__name__}: {error}")
-            return
-        self._batch_stats = self._batch_stats.plus({command.stats_field: written})
-        self._batch_pending = True
-
-    def _commit_batch(self) -> WriteStats:
+    def _count_flush(self) -> WriteStats:
+        # One flush per request that had something to commit, as the SQLite writer counts.
         if self._batch_pending:
             self._batch_stats = self._batch_stats.plus({"flushes": 1})
             self._batch_pending = False
-        failures, self._batch_failures = self._batch_failures, []
-        if failures:
-            raise StorageError(f"{len(failures)} batch command(s) failed; first: {failures[0]}")
         return self._batch_stats
 
     def send_raw(self, command_name: str, payload: bytes) -> None:
@@ -127,27 +193,27 @@ class MemoryDriftBatch(_Domains):
         check_command(command)
         with self._lock:
             self._check_batch_open()
-            self._apply_batch_command(command)
+            written = _HANDLERS[type(command)](self, command)
+            self._batch_stats = self._batch_stats.plus({command.stats_field: written})
+            self._batch_pending = True
 
     def flush(self) -> None:
         with self._lock:
             self._check_batch_open()
-            if self._batch_pending:
-                self._batch_stats = self._batch_stats.plus({"flushes": 1})
-                self._batch_pending = False
+            self._count_flush()
 
     def flush_sync(self) -> WriteStats:
         with self._lock:
             self._check_batch_open()
-            return self._commit_batch()
+            return self._count_flush()
 
     def stats(self) -> WriteStats:
-        with self._lock:
-            return self._batch_stats
+        # A frozen record swapped whole: readable without the lock, even after close().
+        return self._batch_stats
 
     def shutdown(self) -> WriteStats:
         with self._lock:
-            if self._batch_stopped:
-                return self._batch_stats
-            self._batch_stopped = True
-            return self._commit_batch()
+            if not self._batch_stopped:
+                self._batch_stopped = True
+                self._count_flush()
+            return self._batch_stats

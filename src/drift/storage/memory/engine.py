@@ -16,6 +16,7 @@ from drift.storage.memory.workspace import MemoryWorkspaceSupport
 
 
 class MemoryDriftStorage(
+    MemoryDriftBatch,
     MemoryWorkspaceSupport,
     MemoryDriftFiles,
     MemoryDriftAnalysis,
@@ -23,7 +24,6 @@ class MemoryDriftStorage(
     MemoryDriftEnforcement,
     MemoryDriftAdvanced,
     MemoryDriftReader,
-    MemoryDriftBatch,
 ):
     """drift.db's tables as dicts behind one re-entrant lock; reads see writes at once."""
 

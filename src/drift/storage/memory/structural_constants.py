@@ -54,13 +54,11 @@ class MemoryStructuralConstants(MemoryCore):
     def insert_constant(self, row: ConstantRow) -> None:
         check_record(row, ConstantRow)
         with self._lock:
-            self._check_open()
             self._add_constant(row, self._now())
 
     def insert_constants_batch(self, rows: list[ConstantRow]) -> None:
         checked = check_records(rows, ConstantRow)
         with self._lock:
-            self._check_open()
             now = self._now()
             for row in checked:
                 self._add_constant(row, now)
@@ -68,26 +66,22 @@ class MemoryStructuralConstants(MemoryCore):
     def query_constants_by_file(self, file: str) -> list[ConstantRow]:
         check_str("file", file)
         with self._lock:
-            self._check_open()
             rows = [r for r in self._t_constants.values() if r.file == file]
             return sorted(rows, key=lambda r: (r.line, r.id))
 
     def query_unused_constants(self) -> list[ConstantRow]:
         with self._lock:
-            self._check_open()
             rows = [r for r in self._t_constants.values() if not r.is_used]
             return sorted(rows, key=lambda r: (r.file, r.line, r.id))
 
     def query_magic_numbers(self) -> list[ConstantRow]:
         with self._lock:
-            self._check_open()
             rows = [r for r in self._t_constants.values() if not r.is_named]
             return sorted(rows, key=lambda r: (r.file, r.line, r.id))
 
     def delete_constants_by_file(self, file: str) -> int:
         check_str("file", file)
         with self._lock:
-            self._check_open()
             doomed = [key for key, r in self._t_constants.items() if r.file == file]
             for key in doomed:
                 del self._t_constants[key]
@@ -95,7 +89,6 @@ class MemoryStructuralConstants(MemoryCore):
 
     def count_constants(self) -> int:
         with self._lock:
-            self._check_open()
             return len(self._t_constants)
 
     # env_variables
@@ -103,13 +96,11 @@ class MemoryStructuralConstants(MemoryCore):
     def insert_env_variable(self, row: EnvVariableRow) -> None:
         check_record(row, EnvVariableRow)
         with self._lock:
-            self._check_open()
             self._add_env_variable(row, self._now())
 
     def insert_env_variables_batch(self, rows: list[EnvVariableRow]) -> None:
         checked = check_records(rows, EnvVariableRow)
         with self._lock:
-            self._check_open()
             now = self._now()
             for row in checked:
                 self._add_env_variable(row, now)
@@ -117,20 +108,17 @@ class MemoryStructuralConstants(MemoryCore):
     def query_env_variables_by_name(self, name: str) -> list[EnvVariableRow]:
         check_str("name", name)
         with self._lock:
-            self._check_open()
             rows = [r for r in self._t_env_variables.items() if r[1].name == name]
             return [r for _, r in sorted(rows, key=lambda kv: (kv[1].file, kv[1].line, kv[0]))]
 
     def query_env_variables_by_file(self, file: str) -> list[EnvVariableRow]:
         check_str("file", file)
         with self._lock:
-            self._check_open()
             rows = [r for r in self._t_env_variables.items() if r[1].file == file]
             return [r for _, r in sorted(rows, key=lambda kv: (kv[1].line, kv[0]))]
 
     def query_missing_env_variables(self) -> list[EnvVariableRow]:
         with self._lock:
-            self._check_open()
             rows = [
                 kv
                 for kv in self._t_env_variables.items()
@@ -141,7 +129,6 @@ class MemoryStructuralConstants(MemoryCore):
     def delete_env_variables_by_file(self, file: str) -> int:
         check_str("file", file)
         with self._lock:
-            self._check_open()
             doomed = [key for key, r in self._t_env_variables.items() if r.file == file]
             for key in doomed:
                 del self._t_env_variables[key]
@@ -149,5 +136,4 @@ class MemoryStructuralConstants(MemoryCore):
 
     def count_env_variables(self) -> int:
         with self._lock:
-            self._check_open()
             return len(self._t_env_variables)

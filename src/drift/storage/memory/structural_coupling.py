@@ -43,24 +43,20 @@ class MemoryStructuralCoupling(MemoryCore):
     def upsert_coupling_metrics(self, row: CouplingMetricsRow) -> None:
         check_record(row, CouplingMetricsRow)
         with self._lock:
-            self._check_open()
             self._t_coupling_metrics[row.module] = stored(row)
 
     def get_coupling_metrics(self, module: str) -> CouplingMetricsRow | None:
         check_str("module", module)
         with self._lock:
-            self._check_open()
             return self._t_coupling_metrics.get(module)
 
     def get_all_coupling_metrics(self) -> list[CouplingMetricsRow]:
         with self._lock:
-            self._check_open()
             return sorted(self._t_coupling_metrics.values(), key=lambda r: (-r.distance, r.module))
 
     def get_coupling_metrics_by_zone(self, zone: str) -> list[CouplingMetricsRow]:
         check_str("zone", zone)
         with self._lock:
-            self._check_open()
             rows = [r for r in self._t_coupling_metrics.values() if r.zone == zone]
             return sorted(rows, key=lambda r: r.module)
 
@@ -70,7 +66,6 @@ class MemoryStructuralCoupling(MemoryCore):
         check_str("members", members)
         check_str("break_suggestions", break_suggestions)
         with self._lock:
-            self._check_open()
             new_id = self._next_id("coupling_cycles")
             self._t_coupling_cycles[new_id] = CouplingCycleRow(
                 id=new_id,
@@ -81,7 +76,6 @@ class MemoryStructuralCoupling(MemoryCore):
 
     def query_coupling_cycles(self) -> list[CouplingCycleRow]:
         with self._lock:
-            self._check_open()
             return sorted(self._t_coupling_cycles.values(), key=lambda r: (-r.created_at, -r.id))
 
     # constraints
@@ -89,18 +83,15 @@ class MemoryStructuralCoupling(MemoryCore):
     def upsert_constraint(self, row: ConstraintRow) -> None:
         check_record(row, ConstraintRow)
         with self._lock:
-            self._check_open()
             self._t_constraints[row.id] = row
 
     def get_constraint(self, id: str) -> ConstraintRow | None:
         check_str("id", id)
         with self._lock:
-            self._check_open()
             return self._t_constraints.get(id)
 
     def get_enabled_constraints(self) -> list[ConstraintRow]:
         with self._lock:
-            self._check_open()
             rows = [r for r in self._t_constraints.values() if r.enabled]
             return sorted(rows, key=lambda r: r.id)
 
@@ -113,7 +104,6 @@ class MemoryStructuralCoupling(MemoryCore):
         check_bool("passed", passed)
         check_str("violations", violations)
         with self._lock:
-            self._check_open()
             # The SQL backends refuse this through the foreign key to constraints(id).
             if constraint_id not in self._t_constraints:
                 raise Conflict(
@@ -131,7 +121,6 @@ class MemoryStructuralCoupling(MemoryCore):
     def query_constraint_verifications(self, constraint_id: str) -> list[ConstraintVerificationRow]:
         check_str("constraint_id", constraint_id)
         with self._lock:
-            self._check_open()
             rows = [
                 r
                 for r in self._t_constraint_verifications.values()
@@ -144,19 +133,16 @@ class MemoryStructuralCoupling(MemoryCore):
     def upsert_contract(self, row: ContractRow) -> None:
         check_record(row, ContractRow)
         with self._lock:
-            self._check_open()
             self._t_contracts[row.id] = stored(row)
 
     def get_contract(self, id: str) -> ContractRow | None:
         check_str("id", id)
         with self._lock:
-            self._check_open()
             return self._t_contracts.get(id)
 
     def get_contracts_by_paradigm(self, paradigm: str) -> list[ContractRow]:
         check_str("paradigm", paradigm)
         with self._lock:
-            self._check_open()
             rows = [r for r in self._t_contracts.values() if r.paradigm == paradigm]
             return sorted(rows, key=lambda r: r.id)
 
@@ -165,13 +151,11 @@ class MemoryStructuralCoupling(MemoryCore):
     def insert_contract_mismatch(self, row: ContractMismatchRow) -> None:
         check_record(row, ContractMismatchRow)
         with self._lock:
-            self._check_open()
             new_id = self._next_id("contract_mismatches")
             self._t_contract_mismatches[new_id] = stored(row, id=new_id, created_at=self._now())
 
     def query_contract_mismatches(self) -> list[ContractMismatchRow]:
         with self._lock:
-            self._check_open()
             return sorted(
                 self._t_contract_mismatches.values(), key=lambda r: (-r.created_at, -r.id)
             )
@@ -179,7 +163,6 @@ class MemoryStructuralCoupling(MemoryCore):
     def query_contract_mismatches_by_type(self, mismatch_type: str) -> list[ContractMismatchRow]:
         check_str("mismatch_type", mismatch_type)
         with self._lock:
-            self._check_open()
             rows = [
                 r for r in self._t_contract_mismatches.values() if r.mismatch_type == mismatch_type
             ]

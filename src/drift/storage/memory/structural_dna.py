@@ -29,18 +29,15 @@ class MemoryStructuralDna(MemoryCore):
     def upsert_dna_gene(self, row: DnaGeneRow) -> None:
         check_record(row, DnaGeneRow)
         with self._lock:
-            self._check_open()
             self._t_dna_genes[row.gene_id] = stored(row)
 
     def get_dna_gene(self, gene_id: str) -> DnaGeneRow | None:
         check_str("gene_id", gene_id)
         with self._lock:
-            self._check_open()
             return self._t_dna_genes.get(gene_id)
 
     def get_all_dna_genes(self) -> list[DnaGeneRow]:
         with self._lock:
-            self._check_open()
             return sorted(self._t_dna_genes.values(), key=lambda r: r.gene_id)
 
     # dna_mutations
@@ -48,19 +45,16 @@ class MemoryStructuralDna(MemoryCore):
     def upsert_dna_mutation(self, row: DnaMutationRow) -> None:
         check_record(row, DnaMutationRow)
         with self._lock:
-            self._check_open()
             self._t_dna_mutations[row.id] = row
 
     def get_dna_mutations_by_gene(self, gene_id: str) -> list[DnaMutationRow]:
         check_str("gene_id", gene_id)
         with self._lock:
-            self._check_open()
             rows = [r for r in self._t_dna_mutations.values() if r.gene_id == gene_id]
             return sorted(rows, key=lambda r: r.id)
 
     def get_unresolved_mutations(self) -> list[DnaMutationRow]:
         with self._lock:
-            self._check_open()
             rows = [r for r in self._t_dna_mutations.values() if not r.resolved]
             return sorted(rows, key=lambda r: r.id)
 
@@ -69,7 +63,6 @@ class MemoryStructuralDna(MemoryCore):
     def insert_decomposition_decision(self, row: DecompositionDecisionRow) -> int:
         check_record(row, DecompositionDecisionRow)
         with self._lock:
-            self._check_open()
             new_id = self._next_id("decomposition_decisions")
             self._t_decomposition_decisions[new_id] = stored(row, id=new_id)
             return new_id
@@ -77,7 +70,6 @@ class MemoryStructuralDna(MemoryCore):
     def get_decomposition_decisions(self, dna_profile_hash: str) -> list[DecompositionDecisionRow]:
         check_str("dna_profile_hash", dna_profile_hash)
         with self._lock:
-            self._check_open()
             # Ids only grow, so the dict's insertion order is id order.
             return [
                 r

@@ -31,7 +31,6 @@ class MemoryStructuralSecurity(MemoryCore):
     def insert_secret(self, row: SecretRow) -> int:
         check_record(row, SecretRow)
         with self._lock:
-            self._check_open()
             new_id = self._next_id("secrets")
             self._t_secrets[new_id] = stored(row, id=new_id)
             return new_id
@@ -39,14 +38,12 @@ class MemoryStructuralSecurity(MemoryCore):
     def get_secrets_by_file(self, file: str) -> list[SecretRow]:
         check_str("file", file)
         with self._lock:
-            self._check_open()
             # Ids only grow, so the dict's insertion order is id order.
             return [r for r in self._t_secrets.values() if r.file == file]
 
     def get_secrets_by_severity(self, severity: str) -> list[SecretRow]:
         check_str("severity", severity)
         with self._lock:
-            self._check_open()
             return [r for r in self._t_secrets.values() if r.severity == severity]
 
     # wrappers
@@ -54,7 +51,6 @@ class MemoryStructuralSecurity(MemoryCore):
     def insert_wrapper(self, row: WrapperRow) -> int:
         check_record(row, WrapperRow)
         with self._lock:
-            self._check_open()
             new_id = self._next_id("wrappers")
             self._t_wrappers[new_id] = stored(row, id=new_id)
             return new_id
@@ -62,13 +58,11 @@ class MemoryStructuralSecurity(MemoryCore):
     def get_wrappers_by_file(self, file: str) -> list[WrapperRow]:
         check_str("file", file)
         with self._lock:
-            self._check_open()
             return [r for r in self._t_wrappers.values() if r.file == file]
 
     def get_wrappers_by_category(self, category: str) -> list[WrapperRow]:
         check_str("category", category)
         with self._lock:
-            self._check_open()
             return [r for r in self._t_wrappers.values() if r.category == category]
 
     # crypto_findings
@@ -76,7 +70,6 @@ class MemoryStructuralSecurity(MemoryCore):
     def insert_crypto_finding(self, row: CryptoFindingRow) -> int:
         check_record(row, CryptoFindingRow)
         with self._lock:
-            self._check_open()
             new_id = self._next_id("crypto_findings")
             self._t_crypto_findings[new_id] = stored(row, id=new_id)
             return new_id
@@ -84,13 +77,11 @@ class MemoryStructuralSecurity(MemoryCore):
     def get_crypto_findings_by_file(self, file: str) -> list[CryptoFindingRow]:
         check_str("file", file)
         with self._lock:
-            self._check_open()
             return [r for r in self._t_crypto_findings.values() if r.file == file]
 
     def get_crypto_findings_by_category(self, category: str) -> list[CryptoFindingRow]:
         check_str("category", category)
         with self._lock:
-            self._check_open()
             return [r for r in self._t_crypto_findings.values() if r.category == category]
 
     # owasp_findings
@@ -98,19 +89,16 @@ class MemoryStructuralSecurity(MemoryCore):
     def upsert_owasp_finding(self, row: OwaspFindingRow) -> None:
         check_record(row, OwaspFindingRow)
         with self._lock:
-            self._check_open()
             self._t_owasp_findings[row.id] = stored(row)
 
     def get_owasp_findings_by_file(self, file: str) -> list[OwaspFindingRow]:
         check_str("file", file)
         with self._lock:
-            self._check_open()
             rows = [r for r in self._t_owasp_findings.values() if r.file == file]
             return sorted(rows, key=lambda r: r.id)
 
     def get_owasp_findings_by_detector(self, detector: str) -> list[OwaspFindingRow]:
         check_str("detector", detector)
         with self._lock:
-            self._check_open()
             rows = [r for r in self._t_owasp_findings.values() if r.detector == detector]
             return sorted(rows, key=lambda r: r.id)

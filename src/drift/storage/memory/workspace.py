@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from drift.errors import NotSupported
-from drift.records.analysis import BoundaryRow, DetectionRow, PatternConfidenceRow, ScanHistoryRow
 from drift.records.validation import check_str
 from drift.records.workspace import (
     BackupResult,
@@ -22,8 +22,16 @@ from drift.records.workspace import (
     WorkspaceStatus,
 )
 from drift.storage.clock import system_clock
-from drift.storage.memory.callgraph import MemoryCallGraph
-from drift.storage.memory.files import MemoryDriftFiles
+
+if TYPE_CHECKING:
+    from drift.storage.memory.analysis import MemoryDriftAnalysis
+    from drift.storage.memory.files import MemoryDriftFiles
+
+    class _Tables(MemoryDriftFiles, MemoryDriftAnalysis):
+        """What the engine mixes in next to this class: the tables the workspace reads."""
+
+else:
+    from drift.storage.memory.core import MemoryCore as _Tables
 
 # The in-memory backend has no schema of its own; it reports the version of the SQLite schema
 # whose behaviour it reproduces, so status output reads the same on both.
@@ -31,13 +39,8 @@ MEMORY_SCHEMA_VERSION = 4
 _REASON = "memory:// keeps its data in this process only; there is no database file to copy"
 
 
-class MemoryWorkspaceSupport(MemoryDriftFiles, MemoryCallGraph):
+class MemoryWorkspaceSupport(_Tables):
     """Workspace queries over the engine's own tables (mixed into ``MemoryDriftStorage``)."""
-
-    _t_detections: dict[int, DetectionRow]
-    _t_boundaries: dict[int, BoundaryRow]
-    _t_pattern_confidence: dict[str, PatternConfidenceRow]
-    _t_scan_history: dict[int, ScanHistoryRow]
 
     def workspace_counts(self) -> dict[str, int]:
         """Row counts of the tables the workspace reports on."""
@@ -85,14 +88,14 @@ class MemoryWorkspaceSupport(MemoryDriftFiles, MemoryCallGraph):
                 del edges[key]
             for file in orphans:
                 self._delete_functions_by_file(file)
-            for key in [k for k, r in self._t_detections.items() if r.file not in known]:
-                del self._t_detections[key]
-            for key in [k for k, r in self._t_boundaries.items() if r.file not in known]:
-                del self._t_boundaries[key]
+            for detection_id in [k for k, r in self._t_detections.items() if r.file not in known]:
+                del self._t_detections[detection_id]
+            for boundary_id in [k for k, r in self._t_boundaries.items() if r.file not in known]:
+                del self._t_boundaries[boundary_id]
             hashes = {bytes(row.content_hash) for row in self._t_file_metadata.values()}
-            stale = [key for key in self._t_parse_cache if key not in hashes]
-            for key in stale:
-                del self._t_parse_cache[key]
+            stale = [digest for digest in self._t_parse_cache if digest not in hashes]
+            for digest in stale:
+                del self._t_parse_cache[digest]
         return len(orphans), len(stale)
 
     def dangling_references(self) -> tuple[str, ...]:

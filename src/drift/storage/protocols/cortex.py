@@ -124,3 +124,7 @@ class ICortexStorage(Protocol):
     def count_memories(self, *, include_archived: bool = False) -> int:
         """Number of memories (archived ones only when asked)."""
         ...
+
+    def close(self) -> None:
+        """Release every resource; later calls raise ``EngineClosed``."""
+        ...

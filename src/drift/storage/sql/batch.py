@@ -8,7 +8,6 @@ transaction) by calling the same ``do_*`` functions the protocol methods use, an
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from typing import Any
 
@@ -17,13 +16,35 @@ from drift.records.batch import (
     DeleteFileMetadata,
     InsertBoundaries,
     InsertCallEdges,
+    InsertConstants,
+    InsertContractMismatches,
+    InsertContracts,
     InsertConventions,
+    InsertCouplingCycles,
+    InsertCouplingMetrics,
+    InsertCryptoFindings,
+    InsertDataAccess,
+    InsertDecompositionDecisions,
+    InsertDegradationAlerts,
     InsertDetections,
+    InsertDnaGenes,
+    InsertDnaMutations,
+    InsertEnvVariables,
+    InsertErrorGaps,
     InsertFunctions,
+    InsertGateResults,
+    InsertImpactScores,
     InsertOutliers,
+    InsertOwaspFindings,
     InsertParseCache,
     InsertPatternConfidence,
+    InsertReachabilityCache,
     InsertScanHistory,
+    InsertSecrets,
+    InsertTaintFlows,
+    InsertTestQuality,
+    InsertViolations,
+    InsertWrappers,
     ReplaceFileDetections,
     UpsertFileMetadata,
 )
@@ -40,6 +61,11 @@ from drift.storage.sql.detections import (
     do_insert_boundaries,
     do_insert_detections,
 )
+from drift.storage.sql.enforcement import (
+    do_insert_degradation_alert,
+    do_insert_gate_result,
+    do_insert_violation,
+)
 from drift.storage.sql.executor import SqlWriter
 from drift.storage.sql.files import (
     do_delete_file_metadata,
@@ -47,6 +73,35 @@ from drift.storage.sql.files import (
     do_upsert_file_metadata,
 )
 from drift.storage.sql.patterns import do_insert_convention, do_insert_outlier, do_upsert_confidence
+from drift.storage.sql.structural_constants import (
+    do_insert_constants_batch,
+    do_insert_env_variables_batch,
+)
+from drift.storage.sql.structural_coupling import (
+    do_insert_contract_mismatch,
+    do_insert_coupling_cycle,
+    do_upsert_contract,
+    do_upsert_coupling_metrics,
+)
+from drift.storage.sql.structural_dna import (
+    do_insert_decomposition_decision,
+    do_upsert_dna_gene,
+    do_upsert_dna_mutation,
+)
+from drift.storage.sql.structural_graph import (
+    do_insert_data_access_batch,
+    do_insert_error_gap,
+    do_insert_taint_flow,
+    do_upsert_impact_score,
+    do_upsert_reachability,
+    do_upsert_test_quality,
+)
+from drift.storage.sql.structural_security import (
+    do_insert_crypto_finding,
+    do_insert_secret,
+    do_insert_wrapper,
+    do_upsert_owasp_finding,
+)
 
 # (writer, command, now) -> rows written; the command's ``stats_field`` names the counter.
 _Handler = Callable[[SqlWriter, Any, int], int]
@@ -80,6 +135,17 @@ def _replace_detections(w: SqlWriter, command: ReplaceFileDetections, now: int) 
     return do_insert_detections(w, command.rows, now)
 
 
+def _each(write_one: Callable[[SqlWriter, Any, int], object]) -> _Handler:
+    """A handler that writes a command's rows one by one, one row each."""
+
+    def handler(w: SqlWriter, command: Any, now: int) -> int:
+        for row in command.rows:
+            write_one(w, row, now)
+        return len(command.rows)
+
+    return handler
+
+
 _HANDLERS: dict[type[BatchCommand], _Handler] = {
     UpsertFileMetadata: lambda w, c, now: do_upsert_file_metadata(w, c.rows),
     DeleteFileMetadata: _delete_files,
@@ -93,17 +159,42 @@ _HANDLERS: dict[type[BatchCommand], _Handler] = {
     InsertOutliers: lambda w, c, now: sum(do_insert_outlier(w, r, now) for r in c.rows),
     InsertConventions: lambda w, c, now: sum(do_insert_convention(w, r) for r in c.rows),
     InsertScanHistory: lambda w, c, now: do_insert_scan_history(w, c.rows),
+    # structural
+    InsertDataAccess: lambda w, c, now: do_insert_data_access_batch(w, c.rows),
+    InsertReachabilityCache: _each(do_upsert_reachability),
+    InsertTaintFlows: _each(do_insert_taint_flow),
+    InsertErrorGaps: _each(do_insert_error_gap),
+    InsertImpactScores: _each(do_upsert_impact_score),
+    InsertTestQuality: _each(do_upsert_test_quality),
+    InsertCouplingMetrics: _each(do_upsert_coupling_metrics),
+    InsertCouplingCycles: _each(
+        lambda w, row, now: do_insert_coupling_cycle(w, row.members, row.break_suggestions, now)
+    ),
+    InsertWrappers: _each(do_insert_wrapper),
+    InsertCryptoFindings: _each(do_insert_crypto_finding),
+    InsertDnaGenes: _each(do_upsert_dna_gene),
+    InsertDnaMutations: _each(lambda w, row, now: do_upsert_dna_mutation(w, row)),
+    InsertSecrets: _each(do_insert_secret),
+    InsertConstants: lambda w, c, now: do_insert_constants_batch(w, c.rows, now),
+    InsertEnvVariables: lambda w, c, now: do_insert_env_variables_batch(w, c.rows, now),
+    InsertOwaspFindings: _each(do_upsert_owasp_finding),
+    InsertDecompositionDecisions: _each(do_insert_decomposition_decision),
+    InsertContracts: _each(do_upsert_contract),
+    InsertContractMismatches: _each(do_insert_contract_mismatch),
+    # enforcement
+    InsertViolations: _each(do_insert_violation),
+    InsertGateResults: _each(do_insert_gate_result),
+    InsertDegradationAlerts: _each(do_insert_degradation_alert),
 }
 
 
-def apply_command(w: SqlWriter, command: BatchCommand, now: int | None = None) -> dict[str, int]:
+def apply_command(w: SqlWriter, command: BatchCommand, now: int) -> dict[str, int]:
     """Apply ``command`` in the caller's transaction; returns ``{WriteStats field: increment}``.
 
-    ``now`` stamps rows whose time the database supplies (detections, boundaries, outliers);
-    engines pass their clock's time so that tests control it.
+    ``now`` (the engine clock's time) stamps rows whose time the storage supplies: detections,
+    boundaries, outliers, findings, gate runs and the like.
     """
     handler = _HANDLERS.get(type(command))
     if handler is None:
         raise TypeError(f"not a batch command: {type(command).__name__}")
-    written = handler(w, command, int(time.time()) if now is None else now)
-    return {command.stats_field: written}
+    return {command.stats_field: handler(w, command, now)}

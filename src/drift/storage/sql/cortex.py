@@ -49,7 +49,6 @@ WHERE id = ?
 ARCHIVE_MEMORY = "UPDATE memories SET archived = ?, updated_at = ? WHERE id = ?"
 TOUCH_MEMORY = "UPDATE memories SET updated_at = ? WHERE id = ?"
 DELETE_MEMORY = "DELETE FROM memories WHERE id = ?"
-MEMORY_EXISTS = "SELECT 1 FROM memories WHERE id = ?"
 COUNT_MEMORIES = "SELECT COUNT(*) FROM memories"
 COUNT_LIVE_MEMORIES = "SELECT COUNT(*) FROM memories WHERE archived = ?"
 
@@ -495,7 +494,7 @@ class SqlCortexStorage:
         grouped: dict[str, list[T]] = {}
         for start in range(0, len(ids), _ID_CHUNK):
             chunk = ids[start : start + _ID_CHUNK]
-            sql = template.format(ids=", ".join("?" * len(chunk)))
+            sql = template.format(ids=", ".join(["?"] * len(chunk)))
             for row in self._db.read_all(sql, chunk):
                 grouped.setdefault(row[0], []).append(build(row))
         return grouped

@@ -35,15 +35,16 @@ COUNT_CONSTANTS = "SELECT COUNT(*) FROM constants"
 # --- env_variables -------------------------------------------------------------------------------
 
 ENV_COLUMNS = (
-    "id, name, file, line, access_method, has_default, defined_in_env, framework_prefix, "
-    "created_at"
+    "id, name, file, line, access_method, has_default, defined_in_env, framework_prefix, created_at"
 )
 INSERT_ENV_VARIABLE = """
 INSERT INTO env_variables
     (name, file, line, access_method, has_default, defined_in_env, framework_prefix, created_at)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 """
-SELECT_ENV_BY_NAME = f"SELECT {ENV_COLUMNS} FROM env_variables WHERE name = ? ORDER BY file, line, id"
+SELECT_ENV_BY_NAME = (
+    f"SELECT {ENV_COLUMNS} FROM env_variables WHERE name = ? ORDER BY file, line, id"
+)
 SELECT_ENV_BY_FILE = f"SELECT {ENV_COLUMNS} FROM env_variables WHERE file = ? ORDER BY line, id"
 SELECT_MISSING_ENV = (
     f"SELECT {ENV_COLUMNS} FROM env_variables WHERE defined_in_env = ? AND has_default = ? "

@@ -110,7 +110,9 @@ SELECT_CONTRACTS_BY_PARADIGM = (
 
 # --- contract_mismatches -------------------------------------------------------------------------
 
-MISMATCH_COLUMNS = "id, backend_endpoint, frontend_call, mismatch_type, severity, message, created_at"
+MISMATCH_COLUMNS = (
+    "id, backend_endpoint, frontend_call, mismatch_type, severity, message, created_at"
+)
 
 INSERT_CONTRACT_MISMATCH = """
 INSERT INTO contract_mismatches
@@ -292,7 +294,8 @@ class SqlStructuralCoupling:
         return None if row is None else coupling_metrics_from_row(row)
 
     def get_all_coupling_metrics(self) -> list[CouplingMetricsRow]:
-        return [coupling_metrics_from_row(r) for r in self._db.read_all(SELECT_ALL_COUPLING_METRICS)]
+        rows = self._db.read_all(SELECT_ALL_COUPLING_METRICS)
+        return [coupling_metrics_from_row(r) for r in rows]
 
     def get_coupling_metrics_by_zone(self, zone: str) -> list[CouplingMetricsRow]:
         check_str("zone", zone)

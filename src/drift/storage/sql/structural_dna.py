@@ -75,8 +75,7 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 RETURNING id
 """
 SELECT_DECOMPOSITION_DECISIONS = (
-    f"SELECT {DECISION_COLUMNS} FROM decomposition_decisions WHERE dna_profile_hash = ? "
-    "ORDER BY id"
+    f"SELECT {DECISION_COLUMNS} FROM decomposition_decisions WHERE dna_profile_hash = ? ORDER BY id"
 )
 
 
@@ -171,9 +170,7 @@ def do_upsert_dna_mutation(w: SqlWriter, row: DnaMutationRow) -> None:
     )
 
 
-def do_insert_decomposition_decision(
-    w: SqlWriter, row: DecompositionDecisionRow, now: int
-) -> int:
+def do_insert_decomposition_decision(w: SqlWriter, row: DecompositionDecisionRow, now: int) -> int:
     """Append a decision created at ``now`` (the row's id is ignored); returns the new id."""
     return w.write_returning_id(
         INSERT_DECOMPOSITION_DECISION,

@@ -53,8 +53,7 @@ ON CONFLICT (source_node, direction) DO UPDATE SET
     computed_at = excluded.computed_at
 """
 SELECT_REACHABILITY = (
-    f"SELECT {REACHABILITY_COLUMNS} FROM reachability_cache "
-    "WHERE source_node = ? AND direction = ?"
+    f"SELECT {REACHABILITY_COLUMNS} FROM reachability_cache WHERE source_node = ? AND direction = ?"
 )
 DELETE_ALL_REACHABILITY = "DELETE FROM reachability_cache"
 

@@ -46,8 +46,7 @@ SELECT_WRAPPERS_BY_CATEGORY = (
 # --- crypto_findings -----------------------------------------------------------------------------
 
 CRYPTO_COLUMNS = (
-    "id, file, line, category, description, code, confidence, cwe_id, owasp, remediation, "
-    "language"
+    "id, file, line, category, description, code, confidence, cwe_id, owasp, remediation, language"
 )
 INSERT_CRYPTO_FINDING = """
 INSERT INTO crypto_findings

@@ -165,10 +165,11 @@ class SqliteBatchWriter:
         if not pending:
             return
         increments: dict[str, int] = {}
+        now = self._database.now()  # one timestamp for the whole transaction
         try:
             with self._transaction() as tx:
                 for index, command in enumerate(pending):
-                    self._apply_one(tx, index, command, increments)
+                    self._apply_one(tx, index, command, now, increments)
         except StorageError as error:
             self._failures.append(f"commit of {len(pending)} command(s) failed: {error}")
             return
@@ -178,12 +179,17 @@ class SqliteBatchWriter:
             self._counts["flushes"] += 1
 
     def _apply_one(
-        self, tx: SqlWriter, index: int, command: BatchCommand, increments: dict[str, int]
+        self,
+        tx: SqlWriter,
+        index: int,
+        command: BatchCommand,
+        now: int,
+        increments: dict[str, int],
     ) -> None:
         savepoint = f"cmd_{index}"
         tx.write(f"SAVEPOINT {savepoint}")
         try:
-            applied = apply_command(tx, command)
+            applied = apply_command(tx, command, now)
         except Exception as error:
             # Any failure, even a bug, stays with its command: the writer thread must live on,
             # or every later flush_sync would wait forever.

@@ -18,14 +18,14 @@ from drift.storage.sqlite.migrations import BRIDGE_MIGRATIONS, CORTEX_MIGRATIONS
 class _SqliteEngine:
     """Open/close and context-manager plumbing shared by the bridge and cortex engines."""
 
-    _db: SqliteDatabase
+    _database: SqliteDatabase
 
     @property
     def path(self) -> str:
-        return self._db.path
+        return self._database.path
 
     def close(self) -> None:
-        self._db.close()
+        self._database.close()
 
     def __enter__(self) -> _SqliteEngine:
         return self
@@ -43,7 +43,8 @@ class SqliteBridgeStorage(SqlBridgeStorage, _SqliteEngine):
     """bridge.db on SQLite; ``path`` is a file path or ``":memory:"``."""
 
     def __init__(self, path: str | Path, *, clock: Callable[[], int] | None = None) -> None:
-        self._db = SqliteDatabase(path, BRIDGE_MIGRATIONS, clock=clock or system_clock)
+        self._database = SqliteDatabase(path, BRIDGE_MIGRATIONS, clock=clock or system_clock)
+        self._db = self._database
 
     def initialize(self) -> None:
         """Migrations already ran when the engine opened; this re-checks the version."""
@@ -53,13 +54,15 @@ class SqliteBridgeStorage(SqlBridgeStorage, _SqliteEngine):
         self._check_version()
 
     def _check_version(self) -> None:
-        if self._db.pragma_value("user_version") != BRIDGE_MIGRATIONS[-1].version:
-            raise StorageError(f"{self._db.label}: bridge schema is not at the current version")
+        if self._database.pragma_value("user_version") != BRIDGE_MIGRATIONS[-1].version:
+            raise StorageError(
+                f"{self._database.label}: bridge schema is not at the current version"
+            )
 
     def health_check(self) -> BridgeHealthStatus:
         try:
             connected = self._db.read_value("SELECT 1") == 1
-            mode = str(self._db.pragma_value("journal_mode")).lower()
+            mode = str(self._database.pragma_value("journal_mode")).lower()
         except StorageError:
             return BridgeHealthStatus(connected=False, wal_mode=False)
         return BridgeHealthStatus(connected=connected, wal_mode=mode == "wal")
@@ -73,4 +76,5 @@ class SqliteCortexStorage(SqlCortexStorage, _SqliteEngine):
     """cortex.db on SQLite; ``path`` is a file path or ``":memory:"``."""
 
     def __init__(self, path: str | Path, *, clock: Callable[[], int] | None = None) -> None:
-        self._db = SqliteDatabase(path, CORTEX_MIGRATIONS, clock=clock or system_clock)
+        self._database = SqliteDatabase(path, CORTEX_MIGRATIONS, clock=clock or system_clock)
+        self._db = self._database

@@ -6,8 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from drift.records.batch import BatchCommand, WriteStats, decode_command
-from drift.records.validation import check_bytes, check_command, check_str
+from drift.records.batch import BatchCommand, WriteStats, check_command, decode_command
+from drift.records.validation import check_bytes, check_str
 from drift.storage.clock import system_clock
 from drift.storage.sql.advanced import SqlDriftAdvanced
 from drift.storage.sql.analysis import SqlDriftAnalysis
@@ -36,25 +36,27 @@ class SqliteDriftStorage(
     """
 
     def __init__(self, path: str | Path, *, clock: Callable[[], int] | None = None) -> None:
-        self._db = SqliteDatabase(path, DRIFT_MIGRATIONS, clock=clock or system_clock)
+        # `_database` is the concrete database; the shared SQL mixins see it as `_db`.
+        self._database = SqliteDatabase(path, DRIFT_MIGRATIONS, clock=clock or system_clock)
+        self._db = self._database
         try:
-            self._batch = SqliteBatchWriter(self._db)
+            self._batch = SqliteBatchWriter(self._database)
         except BaseException:
-            self._db.close()
+            self._database.close()
             raise
 
     @property
     def path(self) -> str:
-        return self._db.path
+        return self._database.path
 
     @property
     def schema_version(self) -> int:
-        return self._db.schema_version
+        return self._database.schema_version
 
     # -- IDriftBatchWriter ---------------------------------------------------------------------
 
     def send_batch(self, command: BatchCommand) -> None:
-        self._batch.send(check_command(command, (BatchCommand,)))
+        self._batch.send(check_command(command))
 
     def send_raw(self, command_name: str, payload: bytes) -> None:
         check_str("command_name", command_name)
@@ -75,12 +77,12 @@ class SqliteDriftStorage(
     # -- lifecycle -----------------------------------------------------------------------------
 
     def close(self) -> None:
-        if self._db.closed:
+        if self._database.closed:
             return
         try:
             self._batch.shutdown()
         finally:
-            self._db.close()
+            self._database.close()
 
     def __enter__(self) -> SqliteDriftStorage:
         return self

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from drift.records.analysis import CallEdgeRow, FunctionRow
+from drift.records.analysis import FunctionRow
 from drift.records.batch import InsertFunctions
 from drift.storage.testing.analysis_rows import edge, function_row, untyped, write
 from drift.storage.testing.base import StorageUnderTest
@@ -261,4 +261,3 @@ class AnalysisCallGraphContract:
             with pytest.raises(TypeError):
                 call()
         assert drift.count_call_edges() == 0
-        assert isinstance(CallEdgeRow, type)

@@ -1,0 +1,163 @@
+"""Identifier naming styles, the dominant style per kind of symbol, and the names that break it.
+
+Leading and trailing underscores (``_private``, ``__init__``) and a leading ``$`` are ignored
+when classifying. A single lower-case word (``render``) fits both camelCase and snake_case; an
+all-capitals word (``URL``) fits both SCREAMING_CASE and PascalCase. Such names count towards
+every style they fit and are never deviations from any of them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+
+DEFAULT_MIN_SHARE = 0.60
+
+_IDENTIFIER = re.compile(r"^[A-Za-z0-9_]+$")
+
+
+class NamingStyle(StrEnum):
+    """An identifier style."""
+
+    CAMEL_CASE = "camelCase"
+    SNAKE_CASE = "snake_case"
+    PASCAL_CASE = "PascalCase"
+    SCREAMING_CASE = "SCREAMING_CASE"
+    OTHER = "other"
+
+
+def _core(name: str) -> str:
+    return name.lstrip("$").strip("_")
+
+
+def compatible_styles(name: str) -> frozenset[NamingStyle]:
+    """Every style the name fits; ``{OTHER}`` when it fits none."""
+    core = _core(name)
+    if not core or not _IDENTIFIER.match(core) or not core[0].isalpha():
+        return frozenset({NamingStyle.OTHER})
+    if "_" in core:
+        parts = core.split("_")
+        if any(not part for part in parts):
+            return frozenset({NamingStyle.OTHER})
+        if all(part == part.lower() for part in parts):
+            return frozenset({NamingStyle.SNAKE_CASE})
+        if all(part == part.upper() for part in parts):
+            return frozenset({NamingStyle.SCREAMING_CASE})
+        return frozenset({NamingStyle.OTHER})
+    if core[0].islower():
+        if core == core.lower():
+            return frozenset({NamingStyle.CAMEL_CASE, NamingStyle.SNAKE_CASE})
+        return frozenset({NamingStyle.CAMEL_CASE})
+    if core == core.upper():
+        return frozenset({NamingStyle.SCREAMING_CASE, NamingStyle.PASCAL_CASE})
+    return frozenset({NamingStyle.PASCAL_CASE})
+
+
+def classify(name: str) -> NamingStyle:
+    """One style for a name: a lone lower-case word is snake_case, a lone capitalised word of
+    two or more letters SCREAMING_CASE (one letter: PascalCase)."""
+    styles = compatible_styles(name)
+    if len(styles) == 1:
+        (style,) = styles
+        return style
+    if NamingStyle.SNAKE_CASE in styles:
+        return NamingStyle.SNAKE_CASE
+    return NamingStyle.SCREAMING_CASE if len(_core(name)) > 1 else NamingStyle.PASCAL_CASE
+
+
+@dataclass(frozen=True, slots=True)
+class NamedSymbol:
+    """A declared name and what kind of symbol it is (function, method, class, constant, ...)."""
+
+    name: str
+    kind: str
+    file: str
+    line: int
+    column: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class NamingDeviation:
+    """A symbol whose name does not fit its kind's dominant style."""
+
+    symbol: NamedSymbol
+    style: NamingStyle
+
+
+@dataclass(frozen=True, slots=True)
+class KindConvention:
+    """The naming convention of one kind of symbol.
+
+    ``counts`` has, per style, how many names fit it; ``share`` is the dominant style's count
+    over all names of the kind. ``dominant`` is None (and there are no deviations) when no style
+    reaches ``min_share`` or two styles tie.
+    """
+
+    kind: str
+    total: int
+    counts: Mapping[NamingStyle, int]
+    dominant: NamingStyle | None
+    share: float
+    deviations: tuple[NamingDeviation, ...]
+
+
+def naming_conventions(
+    symbols: Iterable[NamedSymbol], *, min_share: float = DEFAULT_MIN_SHARE
+) -> dict[str, KindConvention]:
+    """The dominant style per symbol kind, and the symbols that break it.
+
+    A style's count is the number of names that fit it. The style with the highest count is
+    dominant when its share reaches ``min_share``; a tie is broken by the number of names that
+    fit only that style, and a tie that remains leaves the kind without a dominant style.
+    Deviations keep the symbols' input order.
+    """
+    by_kind: dict[str, list[NamedSymbol]] = {}
+    for symbol in symbols:
+        by_kind.setdefault(symbol.kind, []).append(symbol)
+    return {kind: _kind_convention(kind, members, min_share) for kind, members in by_kind.items()}
+
+
+def _kind_convention(kind: str, members: list[NamedSymbol], min_share: float) -> KindConvention:
+    styles = [compatible_styles(symbol.name) for symbol in members]
+    counts: dict[NamingStyle, int] = {}
+    exclusive: dict[NamingStyle, int] = {}
+    for fits in styles:
+        for style in fits:
+            counts[style] = counts.get(style, 0) + 1
+        if len(fits) == 1:
+            (only,) = fits
+            exclusive[only] = exclusive.get(only, 0) + 1
+    ranked = sorted(
+        (style for style in counts if style is not NamingStyle.OTHER),
+        key=lambda style: (counts[style], exclusive.get(style, 0)),
+        reverse=True,
+    )
+    dominant: NamingStyle | None = None
+    share = 0.0
+    if ranked:
+        best = ranked[0]
+        tied = len(ranked) > 1 and (counts[ranked[1]], exclusive.get(ranked[1], 0)) == (
+            counts[best],
+            exclusive.get(best, 0),
+        )
+        share = counts[best] / len(members)
+        if not tied and share >= min_share:
+            dominant = best
+    deviations: tuple[NamingDeviation, ...] = ()
+    if dominant is not None:
+        deviations = tuple(
+            NamingDeviation(symbol, classify(symbol.name))
+            for symbol, fits in zip(members, styles, strict=True)
+            if dominant not in fits
+        )
+    ordered_counts = {style: counts[style] for style in NamingStyle if style in counts}
+    return KindConvention(
+        kind=kind,
+        total=len(members),
+        counts=ordered_counts,
+        dominant=dominant,
+        share=share,
+        deviations=deviations,
+    )

@@ -1,0 +1,1 @@
+"""The audit log: recording, query, export, chain verification and retention."""

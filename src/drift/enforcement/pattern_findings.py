@@ -1,0 +1,265 @@
+"""Findings from patterns: outliers of approved patterns and deviations from approved conventions.
+
+Only patterns whose status is ``approved`` (by a person or by the auto-approve rule) produce
+violations. Two kinds of finding come from them:
+
+- every stored outlier of an approved pattern, at its own file and line, in a file that is
+  still tracked;
+- every ``<id>/deviation`` detection (the learner found pattern ``<id>`` where its category is
+  dominated by another pattern) when the category has an approved convention other than
+  ``<id>``. The violation is charged to that convention, so feedback on it moves the convention's
+  confidence. A deviation id whose status is ``ignored`` produces nothing.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from drift.enforcement.findings import Finding, Source, first_cwe, rule_id_for
+from drift.enforcement.severity import (
+    pattern_severity,
+    severity_from_confidence,
+    severity_from_significance,
+)
+from drift.enforcement.store import EnforcementStore
+from drift.records.analysis import ConventionRow, DetectionRow, OutlierRow
+
+DEVIATION_SUFFIX = "/deviation"
+APPROVED = "approved"
+IGNORED = "ignored"
+
+# Quick fixes the reference names, for the categories where the fix is clear.
+_QUICK_FIXES: dict[str, tuple[str, str]] = {
+    "documentation": ("add_documentation", "Document this as the rest of the codebase does."),
+    "types": ("add_type_annotation", "Add the type annotations the codebase uses elsewhere."),
+    "testing": ("add_test", "Cover this the way the codebase's tests usually do."),
+    "errors": ("wrap_in_try_catch", "Handle errors here as the codebase does elsewhere."),
+}
+_PARAMETERIZED_QUERY = (
+    "use_parameterized_query",
+    "Pass values as query parameters instead of building the SQL text.",
+)
+
+
+@dataclass(slots=True)
+class PatternFacts:
+    """What the detections say about one pattern."""
+
+    pattern_id: str
+    categories: Counter[str] = field(default_factory=Counter)
+    locations: dict[tuple[str, int], int] = field(default_factory=dict)
+    cwe_id: int | None = None
+    owasp: str | None = None
+    location_count: int = 0
+
+    @property
+    def category(self) -> str:
+        """The most frequent category (ties to the alphabetically first), or ``unknown``."""
+        if not self.categories:
+            return "unknown"
+        return min(self.categories, key=lambda c: (-self.categories[c], c))
+
+
+def is_derived(pattern_id: str) -> bool:
+    """True for ids the learner derives from another pattern (``<id>/deviation`` and the like)."""
+    return "/" in pattern_id
+
+
+def index_detections(detections: Iterable[DetectionRow]) -> dict[str, PatternFacts]:
+    """Facts per pattern id: categories, locations (with the leftmost column), first CWE/OWASP."""
+    facts: dict[str, PatternFacts] = {}
+    ordered = sorted(detections, key=lambda d: (d.pattern_id, d.file, d.line, d.column_num, d.id))
+    for d in ordered:
+        item = facts.get(d.pattern_id)
+        if item is None:
+            item = facts[d.pattern_id] = PatternFacts(d.pattern_id)
+        item.categories[d.category] += 1
+        item.location_count += 1
+        key = (d.file, d.line)
+        if key not in item.locations:
+            item.locations[key] = d.column_num
+        if item.cwe_id is None:
+            item.cwe_id = first_cwe(d.cwe_ids)
+        if item.owasp is None and d.owasp:
+            item.owasp = d.owasp
+    return facts
+
+
+def load_detections(storage: EnforcementStore) -> list[DetectionRow]:
+    """Every stored detection (the protocol reads by limit, so ask for the whole count)."""
+    return storage.query_all_detections(storage.count_detections())
+
+
+def false_positive_rate(storage: EnforcementStore, pattern_id: str) -> float:
+    """Dismissals over all feedback rows of the pattern (0 when it has no feedback)."""
+    rows = storage.query_feedback_by_pattern(pattern_id)
+    if not rows:
+        return 0.0
+    return sum(1 for row in rows if row.action == "dismiss") / len(rows)
+
+
+def quick_fix_for(category: str, cwe_id: int | None) -> tuple[str | None, str | None]:
+    """The quick-fix strategy and description for a violation, when one is clear."""
+    if cwe_id == 89:
+        return _PARAMETERIZED_QUERY
+    strategy = _QUICK_FIXES.get(category)
+    return (None, None) if strategy is None else strategy
+
+
+@dataclass(frozen=True, slots=True)
+class PatternContext:
+    """Everything pattern findings are built from, loaded once."""
+
+    facts: dict[str, PatternFacts]
+    approved: frozenset[str]
+    ignored: frozenset[str]
+    confidence: dict[str, float]
+    conventions: Sequence[ConventionRow]
+    tracked_files: frozenset[str]
+
+    @property
+    def approved_locations(self) -> int:
+        """Detected locations of every approved pattern: the pattern-compliance denominator."""
+        return sum(self.facts[p].location_count for p in self.approved if p in self.facts)
+
+    def category_totals(self) -> Counter[str]:
+        """Locations per category over non-derived patterns (the dominance denominator)."""
+        totals: Counter[str] = Counter()
+        for pattern_id, item in self.facts.items():
+            if not is_derived(pattern_id):
+                totals[item.category] += item.location_count
+        return totals
+
+
+def load_pattern_context(storage: EnforcementStore) -> PatternContext:
+    """Read what pattern findings need from storage."""
+    return PatternContext(
+        facts=index_detections(load_detections(storage)),
+        approved=frozenset(s.pattern_id for s in storage.query_all_pattern_statuses(APPROVED)),
+        ignored=frozenset(s.pattern_id for s in storage.query_all_pattern_statuses(IGNORED)),
+        confidence={row.pattern_id: row.posterior_mean for row in storage.query_all_confidence()},
+        conventions=storage.query_all_conventions(),
+        tracked_files=frozenset(row.path for row in storage.load_all_file_metadata()),
+    )
+
+
+def _outlier_finding(
+    context: PatternContext, pattern_id: str, outlier: OutlierRow, fp_rate: float
+) -> Finding:
+    item = context.facts.get(pattern_id, PatternFacts(pattern_id))
+    category = item.category
+    severity = pattern_severity(
+        category, item.cwe_id, severity_from_significance(outlier.significance), fp_rate
+    )
+    strategy, description = quick_fix_for(category, item.cwe_id)
+    return Finding(
+        source=Source.OUTLIER,
+        rule_id=rule_id_for(category, pattern_id),
+        pattern_id=pattern_id,
+        category=category,
+        file=outlier.file,
+        line=outlier.line,
+        column=item.locations.get((outlier.file, outlier.line)),
+        severity=severity,
+        message=(
+            f"Departs from the approved pattern '{pattern_id}': {outlier.significance} outlier "
+            f"by {outlier.method} (deviation score {outlier.deviation_score:.2f})."
+        ),
+        quick_fix_strategy=strategy,
+        quick_fix_description=description,
+        cwe_id=item.cwe_id,
+        owasp_category=item.owasp,
+    )
+
+
+def outlier_findings(storage: EnforcementStore, context: PatternContext) -> list[Finding]:
+    """A finding per stored outlier of each approved pattern, in a still-tracked file."""
+    findings: list[Finding] = []
+    for pattern_id in sorted(context.approved):
+        outliers = [
+            o
+            for o in storage.query_outliers_by_pattern(pattern_id)
+            if o.file in context.tracked_files
+        ]
+        if not outliers:
+            continue
+        fp_rate = false_positive_rate(storage, pattern_id)
+        findings.extend(_outlier_finding(context, pattern_id, o, fp_rate) for o in outliers)
+    return findings
+
+
+def convention_for(context: PatternContext, category: str, exclude: str) -> str | None:
+    """The approved convention of ``category`` that a deviation breaks, or None.
+
+    The strongest one: highest dominance in the conventions table, then most locations, then id.
+    """
+    dominance: dict[str, float] = {}
+    for row in context.conventions:
+        if row.category == category:
+            dominance[row.pattern_id] = max(dominance.get(row.pattern_id, 0.0), row.dominance_ratio)
+    candidates = [
+        pattern_id
+        for pattern_id in context.approved
+        if pattern_id != exclude
+        and not is_derived(pattern_id)
+        and pattern_id in context.facts
+        and context.facts[pattern_id].category == category
+    ]
+    if not candidates:
+        return None
+    return min(
+        candidates,
+        key=lambda p: (-dominance.get(p, 0.0), -context.facts[p].location_count, p),
+    )
+
+
+def deviation_findings(storage: EnforcementStore, context: PatternContext) -> list[Finding]:
+    """A finding per deviation location whose category has an approved convention."""
+    findings: list[Finding] = []
+    totals = context.category_totals()
+    fp_rates: dict[str, float] = {}
+    for deviation_id in sorted(context.facts):
+        if not deviation_id.endswith(DEVIATION_SUFFIX) or deviation_id in context.ignored:
+            continue
+        base = deviation_id.removesuffix(DEVIATION_SUFFIX)
+        item = context.facts[deviation_id]
+        category = item.category
+        convention = convention_for(context, category, exclude=base)
+        if convention is None:
+            continue
+        if convention not in fp_rates:
+            fp_rates[convention] = false_positive_rate(storage, convention)
+        strength = severity_from_confidence(context.confidence.get(convention, 0.0))
+        severity = pattern_severity(category, item.cwe_id, strength, fp_rates[convention])
+        share = context.facts[convention].location_count / max(1, totals[category])
+        strategy, description = quick_fix_for(category, item.cwe_id)
+        for (file, line), column in sorted(item.locations.items()):
+            findings.append(
+                Finding(
+                    source=Source.DEVIATION,
+                    rule_id=rule_id_for(category, convention),
+                    pattern_id=convention,
+                    category=category,
+                    file=file,
+                    line=line,
+                    column=column,
+                    severity=severity,
+                    message=(
+                        f"Uses '{base}' where the codebase's convention is '{convention}' "
+                        f"({share:.0%} of {category} locations follow it)."
+                    ),
+                    quick_fix_strategy=strategy or "follow_convention",
+                    quick_fix_description=description
+                    or f"Rewrite this to follow '{convention}' like the rest of the codebase.",
+                    cwe_id=item.cwe_id,
+                    owasp_category=item.owasp,
+                )
+            )
+    return findings
+
+
+def pattern_findings(storage: EnforcementStore, context: PatternContext) -> list[Finding]:
+    """Outlier and deviation findings of the approved patterns."""
+    return outlier_findings(storage, context) + deviation_findings(storage, context)

@@ -1,0 +1,160 @@
+"""Findings from the structural analyses: error-handling gaps, secrets, unsanitized taint flows.
+
+These are what the error-handling and security gates judge. Turning them into violations (rather
+than only counting them) gives each one a location, a stable id, ``is_new`` and ``drift-ignore``
+suppression, like any pattern violation. Rule ids:
+
+- ``errors/error-gap-<gap type>``: an error gap (pattern id ``error-gap-<gap type>``);
+- ``security/secret-<secret kind>``: a hard-coded secret;
+- ``security/taint-<sink type>``: an unsanitized flow, reported at its sink.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from drift.enforcement.findings import Finding, Source, first_cwe, rule_id_for, slug
+from drift.enforcement.pattern_findings import false_positive_rate
+from drift.enforcement.severity import Severity, demote_for_false_positives
+from drift.enforcement.store import EnforcementStore
+from drift.records.analysis import FunctionRow
+from drift.records.structural import ErrorGapRow, SecretRow, TaintFlowRow
+
+# Gap types that mean an error disappears: they fail the error-handling gate. Other gaps (an
+# over-broad or generic handler, a lost cause) only warn. Matched on the gap type's words, so
+# ``swallowed``, ``swallowing`` and ``empty_catch`` all count.
+_ERROR_GAP_WORDS = ("swallow", "unhandled", "empty")
+
+
+def error_gap_severity(gap_type: str) -> Severity:
+    """Error for gaps that lose errors (swallowed, unhandled, empty), warning for the rest."""
+    words = gap_type.lower()
+    return Severity.ERROR if any(w in words for w in _ERROR_GAP_WORDS) else Severity.WARNING
+
+
+def secret_severity(severity: str) -> Severity:
+    """A secret's own severity: critical/high error, medium warning, anything else info."""
+    value = severity.strip().lower()
+    if value in {"critical", "high"}:
+        return Severity.ERROR
+    if value == "medium":
+        return Severity.WARNING
+    return Severity.INFO
+
+
+def function_line(functions: Sequence[FunctionRow], file: str, function_id: str) -> int:
+    """The line of the function an error gap names, or 1 when it cannot be found.
+
+    ``function_id`` may be a function row id, a qualified name, a name, or ``file::name``.
+    """
+    name = function_id.split("::", 1)[1] if function_id.startswith(f"{file}::") else function_id
+    for fn in functions:
+        if name in {str(fn.id), fn.qualified_name, fn.name}:
+            return fn.line
+    return 1
+
+
+def error_gap_pattern_id(gap_type: str) -> str:
+    """The pattern id error gaps of this type are reported under."""
+    return f"error-gap-{slug(gap_type)}"
+
+
+def secret_pattern_id(pattern_name: str) -> str:
+    """The pattern id secrets of this kind are reported under."""
+    return f"secret-{slug(pattern_name)}"
+
+
+def taint_pattern_id(sink_type: str) -> str:
+    """The pattern id unsanitized flows into this kind of sink are reported under."""
+    return f"taint-{slug(sink_type)}"
+
+
+def _gap_finding(gap: ErrorGapRow, line: int, fp_rate: float) -> Finding:
+    pattern_id = error_gap_pattern_id(gap.gap_type)
+    what = f" of {gap.error_type}" if gap.error_type else ""
+    return Finding(
+        source=Source.ERROR_GAP,
+        rule_id=rule_id_for("errors", pattern_id),
+        pattern_id=pattern_id,
+        category="errors",
+        file=gap.file,
+        line=line,
+        column=None,
+        severity=demote_for_false_positives(error_gap_severity(gap.gap_type), fp_rate),
+        message=f"Error-handling gap ({gap.gap_type}){what} in {gap.function_id}.",
+        quick_fix_strategy="handle_error",
+        quick_fix_description="Log, handle or re-raise the error instead of letting it vanish.",
+        cwe_id=gap.cwe_id,
+    )
+
+
+def _secret_finding(secret: SecretRow, fp_rate: float) -> Finding:
+    pattern_id = secret_pattern_id(secret.pattern_name)
+    return Finding(
+        source=Source.SECRET,
+        rule_id=rule_id_for("security", pattern_id),
+        pattern_id=pattern_id,
+        category="security",
+        file=secret.file,
+        line=secret.line,
+        column=None,
+        severity=demote_for_false_positives(secret_severity(secret.severity), fp_rate),
+        message=f"Possible hard-coded secret ({secret.pattern_name}).",
+        quick_fix_strategy="move_to_configuration",
+        quick_fix_description="Read the secret from the environment or a secret manager.",
+        cwe_id=first_cwe(secret.cwe_ids) or 798,
+    )
+
+
+def _taint_finding(flow: TaintFlowRow, fp_rate: float) -> Finding:
+    pattern_id = taint_pattern_id(flow.sink_type)
+    strategy = "use_parameterized_query" if flow.cwe_id == 89 else "sanitize_input"
+    return Finding(
+        source=Source.TAINT,
+        rule_id=rule_id_for("security", pattern_id),
+        pattern_id=pattern_id,
+        category="security",
+        file=flow.sink_file,
+        line=flow.sink_line,
+        column=None,
+        severity=demote_for_false_positives(Severity.ERROR, fp_rate),
+        message=(
+            f"Unsanitized {flow.source_type} from {flow.source_file}:{flow.source_line} "
+            f"reaches a {flow.sink_type} sink."
+        ),
+        quick_fix_strategy=strategy,
+        quick_fix_description="Validate or sanitize the value before it reaches the sink.",
+        cwe_id=flow.cwe_id,
+    )
+
+
+def structural_findings(storage: EnforcementStore, files: Sequence[str]) -> list[Finding]:
+    """Findings for the error gaps, secrets and unsanitized taint flows of ``files``."""
+    fp_rates: dict[str, float] = {}
+
+    def fp_rate(pattern_id: str) -> float:
+        if pattern_id not in fp_rates:
+            fp_rates[pattern_id] = false_positive_rate(storage, pattern_id)
+        return fp_rates[pattern_id]
+
+    findings: list[Finding] = []
+    seen_flows: set[int] = set()
+    for file in files:
+        gaps = storage.get_error_gaps_by_file(file)
+        if gaps:
+            functions = storage.get_functions_by_file(file)
+            for gap in gaps:
+                line = function_line(functions, file, gap.function_id)
+                fp = fp_rate(error_gap_pattern_id(gap.gap_type))
+                findings.append(_gap_finding(gap, line, fp))
+        for secret in storage.get_secrets_by_file(file):
+            fp = fp_rate(secret_pattern_id(secret.pattern_name))
+            findings.append(_secret_finding(secret, fp))
+        for flow in storage.get_taint_flows_by_file(file):
+            # A flow is listed under its source file and its sink file: report it once.
+            if flow.is_sanitized or (flow.id is not None and flow.id in seen_flows):
+                continue
+            if flow.id is not None:
+                seen_flows.add(flow.id)
+            findings.append(_taint_finding(flow, fp_rate(taint_pattern_id(flow.sink_type))))
+    return findings

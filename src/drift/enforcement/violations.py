@@ -1,0 +1,123 @@
+"""From findings to violation rows: de-duplication, stable ids, ``is_new``, suppression.
+
+Steps, in order:
+
+1. **De-duplicate**: one violation per ``(file, line, rule id)``, keeping the most severe
+   finding (ties: the first by message), since outliers, re-analysis and several sources can
+   report the same place twice.
+2. **Identify**: the id is a fingerprint of the rule, the file, the normalised text of the line
+   and the occurrence number of that text (``drift.enforcement.fingerprints``).
+3. **Compare**: ``is_new`` is true when the id was not among the previous run's violations.
+4. **Suppress**: a ``drift-ignore`` comment covering the rule marks it ``suppressed``
+   (``drift.enforcement.suppression``); suppressed violations are stored and reported as such,
+   but no gate counts them.
+
+Columns become 1-based code-point columns of the line (the scanner's are UTF-8 byte columns),
+which is what SARIF and editors expect.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
+
+from drift.enforcement.findings import Finding, Source
+from drift.enforcement.fingerprints import normalize_line, violation_id
+from drift.enforcement.severity import Severity
+from drift.enforcement.sources import SourceLines, byte_column_to_char_column
+from drift.enforcement.suppression import find_suppression
+from drift.records.enforcement import ViolationRow
+
+
+@dataclass(frozen=True, slots=True)
+class Violation:
+    """A violation of this run: the stored row, where it came from, and why it is suppressed."""
+
+    row: ViolationRow
+    source: Source
+    suppression_reason: str | None = None
+
+    @property
+    def severity(self) -> Severity:
+        """The row's severity as a ``Severity``."""
+        return Severity(self.row.severity)
+
+    @property
+    def active(self) -> bool:
+        """True when the violation counts: it is not suppressed."""
+        return not self.row.suppressed
+
+
+@dataclass(frozen=True, slots=True)
+class ViolationSet:
+    """The violations of one run, ordered by file, line, rule id and id."""
+
+    violations: tuple[Violation, ...]
+    finding_count: int  # findings before de-duplication
+
+    @property
+    def duplicate_free_rate(self) -> float | None:
+        """Distinct violations over findings; None when there were no findings."""
+        if self.finding_count == 0:
+            return None
+        return len(self.violations) / self.finding_count
+
+
+def deduplicate(findings: Iterable[Finding]) -> list[Finding]:
+    """One finding per ``(file, line, rule_id)``: the most severe, ties to the first message."""
+    best: dict[tuple[str, int, str], Finding] = {}
+    ordered = sorted(findings, key=lambda f: (f.file, f.line, f.rule_id, -f.severity.rank, f.message))
+    for finding in ordered:
+        best.setdefault((finding.file, finding.line, finding.rule_id), finding)
+    return list(best.values())
+
+
+def _line_text(lines: Sequence[str] | None, line: int) -> str:
+    if lines is None or line < 1 or line > len(lines):
+        return ""
+    return lines[line - 1]
+
+
+def build_violations(
+    findings: Sequence[Finding], source_lines: SourceLines, baseline_ids: Collection[str]
+) -> ViolationSet:
+    """Turn findings into this run's violations (see the module docstring for the steps)."""
+    unique = deduplicate(findings)
+    occurrences: defaultdict[tuple[str, str, str], int] = defaultdict(int)
+    violations: list[Violation] = []
+    # ``unique`` is ordered by file then line, so occurrence numbers follow line order.
+    for finding in unique:
+        lines = source_lines(finding.file)
+        text = _line_text(lines, finding.line)
+        normalized = normalize_line(text)
+        key = (finding.rule_id, finding.file, normalized)
+        occurrence = occurrences[key]
+        occurrences[key] += 1
+        vid = violation_id(finding.rule_id, finding.file, normalized, occurrence)
+        directive = find_suppression(lines, finding.line, finding.rule_id, finding.pattern_id)
+        column = finding.column
+        if column is not None:
+            column = byte_column_to_char_column(text, column) if text else max(1, column)
+        row = ViolationRow(
+            id=vid,
+            file=finding.file,
+            line=finding.line,
+            column=column,
+            end_line=None,
+            end_column=None,
+            severity=finding.severity.value,
+            pattern_id=finding.pattern_id,
+            rule_id=finding.rule_id,
+            message=finding.message,
+            quick_fix_strategy=finding.quick_fix_strategy,
+            quick_fix_description=finding.quick_fix_description,
+            cwe_id=finding.cwe_id,
+            owasp_category=finding.owasp_category,
+            suppressed=directive is not None,
+            is_new=vid not in baseline_ids,
+        )
+        reason = None if directive is None else (directive.reason or "drift-ignore")
+        violations.append(Violation(row=row, source=finding.source, suppression_reason=reason))
+    violations.sort(key=lambda v: (v.row.file, v.row.line, v.row.rule_id, v.row.id))
+    return ViolationSet(violations=tuple(violations), finding_count=len(findings))

@@ -1,0 +1,240 @@
+"""Python: how captured nodes read as functions, imports, exports and handlers."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Final
+
+from tree_sitter import Node
+
+from drift.scan.model import ClassKind, Decorator, Export, Import, ImportedName, Parameter
+from drift.scan.model import StringContext as Context
+from drift.scan.nodes import field_text, inner_value, line, short_text, text
+from drift.scan.rules import (
+    Captures,
+    Definition,
+    ExportFacts,
+    HandlerFacts,
+    LiteralPlaces,
+    async_token,
+    call_parts,
+    decorator_parts,
+    is_public_name,
+    make_decorator,
+    type_name,
+)
+
+_GENERIC_EXCEPTIONS: Final = frozenset({"Exception", "BaseException"})
+_SPLATS: Final = frozenset({"list_splat_pattern", "dictionary_splat_pattern"})
+_SEPARATORS: Final = frozenset({"keyword_separator", "positional_separator", "comment"})
+
+_PLACES: Final = LiteralPlaces(
+    contexts={
+        "assignment": "assignment",
+        "augmented_assignment": "assignment",
+        "pair": "object_property",
+        "return_statement": "return",
+        "list": "array",
+        "tuple": "array",
+        "set": "array",
+    },
+    wrappers=frozenset({"concatenated_string", "parenthesized_expression", "keyword_argument"}),
+    arguments=frozenset({"argument_list"}),
+    decorators=frozenset({"decorator"}),
+)
+
+
+def _parameter(node: Node, source: bytes) -> Parameter | None:
+    kind = node.type
+    if kind in _SEPARATORS:
+        return None
+    if kind == "identifier":
+        return Parameter(text(node, source), None, None, False)
+    if kind in _SPLATS:
+        return Parameter(text(node, source).lstrip("*"), None, None, True)
+    type_text = field_text(node, "type", source)
+    default = field_text(node, "value", source)
+    name_node = node.child_by_field_name("name")
+    if name_node is None and node.named_child_count:
+        name_node = node.named_children[0]  # typed_parameter: first child is the name
+    if name_node is None:
+        return Parameter(text(node, source), None, None, False)
+    is_rest = name_node.type in _SPLATS
+    return Parameter(text(name_node, source).lstrip("*"), type_text, default, is_rest)
+
+
+def _is_pass_only(body: Node | None) -> bool:
+    if body is None:
+        return True
+    for child in body.named_children:
+        if child.type in ("pass_statement", "comment"):
+            continue
+        if child.type == "expression_statement" and [c.type for c in child.named_children] == [
+            "ellipsis"
+        ]:
+            continue
+        return False
+    return True
+
+
+def _is_docstring(statement: Node) -> bool:
+    holder = statement.parent
+    if holder is None or holder.type not in ("module", "block"):
+        return False
+    previous = statement.prev_named_sibling
+    while previous is not None and previous.type == "comment":
+        previous = previous.prev_named_sibling
+    return previous is None
+
+
+class PythonRules:
+    """Extraction rules for Python."""
+
+    query_files = ("python.scm",)
+
+    def parameters(self, node: Node, source: bytes) -> tuple[Parameter, ...]:
+        """Parameters in declaration order; ``/`` and ``*`` separators are left out."""
+        holder = node.child_by_field_name("parameters")
+        if holder is None:
+            return ()
+        found = (_parameter(child, source) for child in holder.named_children)
+        return tuple(item for item in found if item is not None)
+
+    def return_type(self, node: Node, source: bytes) -> str | None:
+        """The ``->`` annotation."""
+        return field_text(node, "return_type", source)
+
+    def is_async(self, node: Node) -> bool:
+        """``async def``."""
+        return async_token(node)
+
+    def receiver_type(self, node: Node, source: bytes) -> str | None:
+        """Python methods live in class bodies: no receiver types."""
+        return None
+
+    def decorator(self, node: Node, source: bytes) -> Decorator:
+        """``@name`` or ``@name(arguments)``."""
+        expression = next((c for c in node.named_children if c.type != "comment"), None)
+        name, arguments = decorator_parts(expression, source, frozenset({"call"}))
+        return make_decorator(name, arguments, node)
+
+    def class_kind(self, node: Node) -> ClassKind:
+        """Every Python class is a class."""
+        return "class"
+
+    def bases(self, node: Node, source: bytes) -> tuple[str, ...]:
+        """Base classes, without keyword arguments such as ``metaclass=``."""
+        holder = node.child_by_field_name("superclasses")
+        if holder is None:
+            return ()
+        return tuple(
+            short_text(child, source)
+            for child in holder.named_children
+            if child.type not in ("keyword_argument", "comment")
+        )
+
+    def imports(self, node: Node, source: bytes) -> list[Import]:
+        """``import a, b as c`` gives one import per module; ``from m import x`` gives one."""
+        if node.type == "import_statement":
+            return [_module_import(child, node, source) for child in _names(node)]
+        if node.type == "future_import_statement":
+            module = "__future__"
+        else:
+            module_node = node.child_by_field_name("module_name")
+            module = "" if module_node is None else text(module_node, source)
+        wildcard = any(child.type == "wildcard_import" for child in node.named_children)
+        names = tuple(_imported_name(child, source) for child in _names(node))
+        return [Import(module, line(node), names, None, wildcard, False)]
+
+    def collect_export(self, captures: Captures, source: bytes, facts: ExportFacts) -> None:
+        """``__all__`` at module level lists the exports."""
+        statement = captures["export"][0]
+        if statement.parent is None or statement.parent.type != "module":
+            return
+        facts.has_name_list = True
+        for item in captures["export.list"][0].named_children:
+            if item.type == "string":
+                name = inner_value(item, source)
+                facts.names.add(name)
+                facts.exports.append(Export(name, line(item), False, False, None))
+
+    def is_exported(self, definition: Definition, facts: ExportFacts) -> bool:
+        """Public top-level names (restricted to ``__all__`` when present), public methods of an
+        exported class."""
+        if not is_public_name(definition.name):
+            return False
+        parent = definition.parent
+        if parent is None:
+            return not facts.has_name_list or definition.name in facts.names
+        return parent.kind == "class" and parent.is_exported
+
+    def module_exports(self, definitions: Sequence[Definition], facts: ExportFacts) -> list[Export]:
+        """``__all__`` when present, else the public top-level functions and classes."""
+        if facts.has_name_list:
+            return facts.exports
+        return [
+            Export(item.name, line(item.name_node or item.node), False, False, None)
+            for item in definitions
+            if item.is_top_level and item.is_exported
+        ]
+
+    def call_parts(self, function: Node, source: bytes) -> tuple[str, str | None]:
+        """``obj.method`` → (method, obj)."""
+        return call_parts(function, source)
+
+    def handler(self, kind: str, captures: Captures, source: bytes) -> HandlerFacts:
+        """An ``except`` clause: caught types, the ``as`` name, emptiness, breadth."""
+        node = captures[kind][0]
+        body = next((c for c in reversed(node.named_children) if c.type == "block"), None)
+        value = node.child_by_field_name("value")
+        variable = None
+        if value is not None and value.type == "as_pattern":
+            alias = value.child_by_field_name("alias")
+            variable = None if alias is None else text(alias, source).strip()
+            value = value.named_children[0] if value.named_child_count else None
+        if value is None:
+            types: tuple[str, ...] = ()
+        elif value.type == "tuple":
+            types = tuple(short_text(item, source) for item in value.named_children)
+        else:
+            types = (short_text(value, source),)
+        generic = not types or any(type_name(item) in _GENERIC_EXCEPTIONS for item in types)
+        return HandlerFacts(body, types, variable, _is_pass_only(body), generic)
+
+    def throw_types(self, node: Node, source: bytes) -> tuple[str, ...]:
+        """``raise X(...)`` / ``raise X`` → (X,); a bare ``raise`` → ()."""
+        raised = node.named_children[0] if node.named_child_count else None
+        if raised is None:
+            return ()
+        if raised.type == "call":
+            function = raised.child_by_field_name("function")
+            return () if function is None else (short_text(function, source),)
+        if raised.type in ("identifier", "attribute"):
+            return (short_text(raised, source),)
+        return ()
+
+    def literal_context(self, node: Node) -> Context | None:
+        """Docstrings are told apart from other expression statements."""
+        parent = node.parent
+        if parent is not None and parent.type == "expression_statement":
+            return "docstring" if _is_docstring(parent) else "unknown"
+        return _PLACES.context(node)
+
+
+def _names(node: Node) -> list[Node]:
+    return [child for child in node.children_by_field_name("name") if child is not None]
+
+
+def _module_import(child: Node, statement: Node, source: bytes) -> Import:
+    if child.type == "aliased_import":
+        module = field_text(child, "name", source) or ""
+        alias = field_text(child, "alias", source)
+        return Import(module, line(statement), (), alias, False, False)
+    return Import(text(child, source), line(statement), (), None, False, False)
+
+
+def _imported_name(child: Node, source: bytes) -> ImportedName:
+    if child.type == "aliased_import":
+        name = field_text(child, "name", source) or ""
+        return ImportedName(name, field_text(child, "alias", source))
+    return ImportedName(text(child, source), None)

@@ -1,0 +1,267 @@
+"""What extraction finds in one file: plain, frozen data that crosses process boundaries.
+
+Conventions for every record here: lines are 1-based; columns are 1-based byte offsets within the
+line; text taken from the source is decoded as UTF-8 with undecodable bytes replaced. A
+``ParseResult`` depends only on the file's bytes and grammar (never on its path), so it can be
+cached by content hash; ``to_json``/``from_json`` round-trip it exactly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final, Literal
+
+from drift.scan.serialization import decode_dataclass, encode_dataclass
+
+MODEL_VERSION: Final = 1
+"""Bumped whenever a field changes; cached JSON of another version is rejected (a cache miss)."""
+
+StringContext = Literal[
+    "function_argument",
+    "assignment",
+    "object_property",
+    "decorator",
+    "return",
+    "array",
+    "docstring",
+    "unknown",
+]
+"""Where a literal sits, judged from its nearest meaningful parent."""
+
+ClassKind = Literal["class", "interface", "enum", "struct", "record"]
+
+HandlerKind = Literal[
+    "except",  # Python except clause
+    "catch",  # catch clause (JavaScript, TypeScript, Java)
+    "finally",  # finally clause
+    "throw",  # raise / throw / panic(...)
+    "promise_catch",  # JavaScript .catch(callback)
+    "error_check",  # Go: if err != nil { ... }
+    "recover",  # Go: recover() in a deferred function
+]
+
+IssueKind = Literal["error", "missing"]
+
+
+@dataclass(frozen=True, slots=True)
+class Parameter:
+    """A declared parameter. ``is_rest``: ``*args``, ``**kwargs``, ``...rest``, Go/Java varargs."""
+
+    name: str
+    type: str | None
+    default: str | None
+    is_rest: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Decorator:
+    """A decorator (Python, TypeScript) or annotation (Java): ``@app.route("/x")`` has name
+    ``app.route`` and arguments ``"/x"`` (the text between the parentheses, or None)."""
+
+    name: str
+    arguments: str | None
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Function:
+    """A function, method, constructor, or a named arrow/function expression.
+
+    ``qualified_name`` joins enclosing classes and functions with dots (``Outer.method.inner``;
+    Go methods: ``Receiver.Method``). ``class_name`` is the enclosing (or receiver) class of a
+    method. ``body_hash`` and ``signature_hash`` are xxh3-64 hashes (8 bytes, little-endian) of
+    the definition's source text and of ``name(parameters) -> return_type``.
+    """
+
+    name: str
+    qualified_name: str
+    line: int
+    end_line: int
+    column: int
+    parameters: tuple[Parameter, ...]
+    return_type: str | None
+    decorators: tuple[Decorator, ...]
+    is_exported: bool
+    is_async: bool
+    is_method: bool
+    class_name: str | None
+    body_hash: bytes
+    signature_hash: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class Class:
+    """A class-like type: class, interface, enum, Go struct, Java record.
+
+    ``bases`` lists extended and implemented types as written; ``methods`` the names of the
+    methods defined directly in it, in source order.
+    """
+
+    name: str
+    qualified_name: str
+    line: int
+    end_line: int
+    column: int
+    kind: ClassKind
+    bases: tuple[str, ...]
+    decorators: tuple[Decorator, ...]
+    is_exported: bool
+    methods: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedName:
+    """One name taken from a module: ``name`` as the module exports it, ``alias`` if renamed.
+
+    A JavaScript default import ``import x from "m"`` is ``ImportedName("default", "x")``.
+    """
+
+    name: str
+    alias: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Import:
+    """One import of one module.
+
+    ``import a.b as c`` → source ``a.b``, alias ``c``; ``from . import x`` → source ``.``, names
+    ``(x,)``; ``from m import *`` / Java ``import m.*`` / Go dot-import → ``is_wildcard``;
+    ``import * as ns from "m"`` → alias ``ns``; ``require("m")`` counts as an import.
+    """
+
+    source: str
+    line: int
+    names: tuple[ImportedName, ...]
+    alias: str | None
+    is_wildcard: bool
+    is_type_only: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Export:
+    """A name the module makes public; ``source`` is set for re-exports (``export … from "m"``).
+
+    ``export * from "m"`` has name ``*``. Python: the names in ``__all__`` or, without it, the
+    public top-level functions and classes; Go: capitalised top-level functions and types; Java:
+    public top-level types.
+    """
+
+    name: str
+    line: int
+    is_default: bool
+    is_type_only: bool
+    source: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class CallSite:
+    """A call. ``obj.method(x)`` has callee ``method`` and receiver ``obj`` (source text, cut at
+    120 characters); ``new T()`` has callee ``T`` and ``is_constructor``. ``caller`` is the
+    qualified name of the enclosing function (None at module level)."""
+
+    callee: str
+    receiver: str | None
+    line: int
+    column: int
+    arg_count: int
+    is_awaited: bool
+    is_constructor: bool
+    caller: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class StringLiteral:
+    """A string literal; ``value`` is the source text between the quotes (escapes kept as
+    written, interpolations included verbatim)."""
+
+    value: str
+    line: int
+    column: int
+    context: StringContext
+
+
+@dataclass(frozen=True, slots=True)
+class NumberLiteral:
+    """A numeric literal as written (``raw``) and its value (None when it has none in Python:
+    imaginary numbers, malformed text)."""
+
+    raw: str
+    value: int | float | None
+    line: int
+    column: int
+    context: StringContext
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorHandler:
+    """An error-handling construct (see ``HandlerKind``).
+
+    ``types``: the caught types of a handler, or the raised type of a ``throw`` (empty when
+    unknown or a bare re-raise). ``variable``: the name the error is bound to. The flags are
+    meaningful for handlers (``except``, ``catch``, ``promise_catch``, ``error_check``,
+    ``recover``) and False elsewhere:
+
+    - ``is_empty``: the body does nothing (``pass``, ``...``, ``{}``).
+    - ``is_generic``: catches everything or a root type (bare ``except``, ``Exception``,
+      ``BaseException``, ``Throwable``; Go ``recover``). A JavaScript ``catch`` is not generic:
+      the language has no typed catch, so breadth is judged by ``rethrows``/``swallows`` there.
+    - ``rethrows``: the body raises or throws (Go: returns or panics), in the same function.
+    - ``swallows``: it does not rethrow and never uses the bound error (or binds none).
+    """
+
+    kind: HandlerKind
+    line: int
+    end_line: int
+    function: str | None
+    types: tuple[str, ...]
+    variable: str | None
+    is_empty: bool
+    is_generic: bool
+    rethrows: bool
+    swallows: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ParseIssue:
+    """A syntax error (an ``ERROR`` node: the text that could not be parsed, cut at 40
+    characters) or a ``MISSING`` node (text names what the parser had to assume)."""
+
+    kind: IssueKind
+    line: int
+    column: int
+    end_line: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ParseResult:
+    """Everything extracted from one file.
+
+    ``error_count`` counts syntax issues plus hard failures; ``error`` is a one-line summary
+    (None when clean). Extraction keeps what it can from a file with syntax errors.
+    """
+
+    language: str
+    grammar: str
+    line_count: int
+    package: str | None
+    functions: tuple[Function, ...]
+    classes: tuple[Class, ...]
+    imports: tuple[Import, ...]
+    exports: tuple[Export, ...]
+    calls: tuple[CallSite, ...]
+    strings: tuple[StringLiteral, ...]
+    numbers: tuple[NumberLiteral, ...]
+    error_handlers: tuple[ErrorHandler, ...]
+    parse_errors: tuple[ParseIssue, ...]
+    error_count: int
+    error: str | None
+
+    def to_json(self) -> str:
+        """Compact JSON for the parse cache (``from_json`` restores an equal object)."""
+        return encode_dataclass(self, MODEL_VERSION)
+
+    @classmethod
+    def from_json(cls, text: str) -> ParseResult:
+        """Restore a result from ``to_json`` text; ValueError if it is malformed or outdated."""
+        return decode_dataclass(cls, text, MODEL_VERSION)

@@ -1,0 +1,83 @@
+"""Small, language-neutral readings of tree-sitter nodes (text, positions, children by type)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from tree_sitter import Node
+
+RECEIVER_MAX_CHARS = 120
+
+
+def text(node: Node, source: bytes) -> str:
+    """The node's source text, decoded as UTF-8 (undecodable bytes replaced)."""
+    return source[node.start_byte : node.end_byte].decode("utf-8", errors="replace")
+
+
+def short_text(node: Node, source: bytes, limit: int = RECEIVER_MAX_CHARS) -> str:
+    """The node's text on one line, cut at ``limit`` characters."""
+    value = " ".join(text(node, source).split())
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
+def line(node: Node) -> int:
+    """1-based line where the node starts."""
+    return node.start_point.row + 1
+
+
+def end_line(node: Node) -> int:
+    """1-based line where the node ends (a node ending at column 0 ends on the line before)."""
+    row, column = node.end_point
+    if column == 0 and row > node.start_point.row:
+        return row
+    return row + 1
+
+
+def column(node: Node) -> int:
+    """1-based byte column where the node starts."""
+    return node.start_point.column + 1
+
+
+def field_text(node: Node, field: str, source: bytes) -> str | None:
+    """Text of the child in ``field``, or None when there is none."""
+    child = node.child_by_field_name(field)
+    return None if child is None else text(child, source)
+
+
+def children_of_type(node: Node, types: Iterable[str]) -> list[Node]:
+    """Direct children whose type is one of ``types``."""
+    wanted = set(types)
+    return [child for child in node.children if child.type in wanted]
+
+
+def first_child_of_type(node: Node, types: Iterable[str]) -> Node | None:
+    """The first direct child whose type is one of ``types``."""
+    wanted = set(types)
+    for child in node.children:
+        if child.type in wanted:
+            return child
+    return None
+
+
+def has_token(node: Node, token: str, limit: int = 6) -> bool:
+    """Whether one of the first ``limit`` children is the token ``token`` (e.g. ``async``)."""
+    return any(child.type == token for child in node.children[:limit])
+
+
+def inner_value(node: Node, source: bytes) -> str:
+    """The text between a delimited node's first and last child (a string without its quotes)."""
+    count = node.child_count
+    if count < 2:
+        return text(node, source)
+    first = node.child(0)
+    last = node.child(count - 1)
+    if first is None or last is None:
+        return text(node, source)
+    return source[first.end_byte : last.start_byte].decode("utf-8", errors="replace")
+
+
+def is_blank_block(node: Node | None, fillers: frozenset[str]) -> bool:
+    """True when every named child of ``node`` is a comment or one of ``fillers`` (e.g. pass)."""
+    if node is None:
+        return True
+    return all(child.type == "comment" or child.type in fillers for child in node.named_children)

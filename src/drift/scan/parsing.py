@@ -1,0 +1,101 @@
+"""tree-sitter grammars, parsers and queries, loaded once per process (and per thread).
+
+Grammars come from the installed per-language packages; nothing is downloaded at run time.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from functools import cache
+from importlib import resources
+
+import tree_sitter_go
+import tree_sitter_java
+import tree_sitter_javascript
+import tree_sitter_python
+import tree_sitter_typescript
+from tree_sitter import Language, Parser, Query, QueryCursor, Tree
+
+from drift.scan.languages import GRAMMARS
+from drift.scan.model import ParseIssue
+from drift.scan.nodes import column, end_line, line, short_text
+
+_GRAMMAR_LOADERS: dict[str, Callable[[], object]] = {
+    "python": tree_sitter_python.language,
+    "javascript": tree_sitter_javascript.language,
+    "typescript": tree_sitter_typescript.language_typescript,
+    "tsx": tree_sitter_typescript.language_tsx,
+    "go": tree_sitter_go.language,
+    "java": tree_sitter_java.language,
+}
+
+ISSUE_TEXT_MAX_CHARS = 40
+
+_local = threading.local()
+
+
+def _check(grammar: str) -> None:
+    if grammar not in GRAMMARS:
+        raise ValueError(f"unknown grammar {grammar!r}; known: {sorted(GRAMMARS)}")
+
+
+@cache
+def ts_language(grammar: str) -> Language:
+    """The tree-sitter ``Language`` of ``grammar`` (ValueError for an unknown grammar)."""
+    _check(grammar)
+    return Language(_GRAMMAR_LOADERS[grammar]())
+
+
+def _parser(grammar: str) -> Parser:
+    # A Parser is not safe to share between threads; each thread keeps its own.
+    parsers: dict[str, Parser] | None = getattr(_local, "parsers", None)
+    if parsers is None:
+        parsers = {}
+        _local.parsers = parsers
+    parser = parsers.get(grammar)
+    if parser is None:
+        parser = Parser(ts_language(grammar))
+        parsers[grammar] = parser
+    return parser
+
+
+def parse_tree(source: bytes, grammar: str) -> Tree:
+    """Parse ``source`` with ``grammar``. tree-sitter always returns a tree, errors included."""
+    _check(grammar)
+    return _parser(grammar).parse(source)
+
+
+def query_source(grammar: str, files: tuple[str, ...]) -> str:
+    """The text of the ``.scm`` query files, joined."""
+    folder = resources.files("drift.scan") / "queries"
+    return "\n".join((folder / name).read_text(encoding="utf-8") for name in files)
+
+
+@cache
+def compiled_query(grammar: str, files: tuple[str, ...]) -> Query:
+    """The extraction query of ``grammar`` compiled from ``files`` (cached per process)."""
+    return Query(ts_language(grammar), query_source(grammar, files))
+
+
+@cache
+def _issue_query(grammar: str) -> Query:
+    return Query(ts_language(grammar), "(ERROR) @error (MISSING) @missing")
+
+
+def syntax_issues(tree: Tree, source: bytes, grammar: str) -> tuple[ParseIssue, ...]:
+    """Every ERROR and MISSING node of ``tree``, in source order."""
+    root = tree.root_node
+    if not root.has_error:
+        return ()
+    issues: list[ParseIssue] = []
+    captures = QueryCursor(_issue_query(grammar)).captures(root)
+    for node in captures.get("error", []):
+        snippet = short_text(node, source, ISSUE_TEXT_MAX_CHARS)
+        issues.append(ParseIssue("error", line(node), column(node), end_line(node), snippet))
+    for node in captures.get("missing", []):
+        issues.append(
+            ParseIssue("missing", line(node), column(node), end_line(node), f"missing {node.type}")
+        )
+    issues.sort(key=lambda issue: (issue.line, issue.column, issue.kind))
+    return tuple(issues)

@@ -1,0 +1,282 @@
+"""What each language contributes to extraction, and the readings several languages share.
+
+The query finds the nodes; a ``LanguageRules`` object turns the captured nodes of one match into
+facts (names, parameters, handler flags). Each ``lang_*`` module provides one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Final, Literal, Protocol
+
+from tree_sitter import Node
+
+from drift.scan.model import (
+    ClassKind,
+    Decorator,
+    Export,
+    Import,
+    Parameter,
+    StringContext,
+)
+from drift.scan.nodes import has_token, line, short_text, text
+
+Captures = Mapping[str, list[Node]]
+DefinitionKind = Literal["function", "class"]
+
+
+@dataclass(slots=True, eq=False)
+class Definition:
+    """A function or class found in the file, while extraction is still linking scopes."""
+
+    kind: DefinitionKind
+    node: Node
+    name: str
+    name_node: Node | None
+    parent: Definition | None = None
+    qualified_name: str = ""
+    is_exported: bool = False
+    class_kind: ClassKind = "class"
+
+    @property
+    def start(self) -> int:
+        """First byte of the definition."""
+        return int(self.node.start_byte)
+
+    @property
+    def end(self) -> int:
+        """Byte just past the definition."""
+        return int(self.node.end_byte)
+
+    @property
+    def is_top_level(self) -> bool:
+        """Not nested in any function or class."""
+        return self.parent is None
+
+
+@dataclass(slots=True)
+class ExportFacts:
+    """What the module's export statements say, gathered match by match."""
+
+    exports: list[Export] = field(default_factory=list)
+    node_ids: set[int] = field(default_factory=set)  # definitions exported in place
+    names: set[str] = field(default_factory=set)  # names exported by a list or clause
+    has_name_list: bool = False  # Python: __all__ is defined
+
+
+@dataclass(slots=True)
+class HandlerFacts:
+    """A handler as the language sees it; extraction adds ``rethrows``/``swallows`` and scope.
+
+    ``propagates``: the language found propagation directly (Go ``return``/``panic`` in an
+    ``if err != nil`` block). ``judge_swallow`` is False where swallowing cannot be judged from
+    the construct alone (Go ``recover``, ``.catch(handlerFunction)``).
+    """
+
+    body: Node | None
+    types: tuple[str, ...] = ()
+    variable: str | None = None
+    is_empty: bool = False
+    is_generic: bool = False
+    propagates: bool = False
+    judge_swallow: bool = True
+
+
+class LanguageRules(Protocol):
+    """Per-language readings of captured nodes."""
+
+    query_files: tuple[str, ...]
+
+    def parameters(self, node: Node, source: bytes) -> tuple[Parameter, ...]:
+        """Parameters of the function ``node``."""
+        ...
+
+    def return_type(self, node: Node, source: bytes) -> str | None:
+        """Declared return type of the function ``node``."""
+        ...
+
+    def is_async(self, node: Node) -> bool:
+        """Whether the function ``node`` is declared async."""
+        ...
+
+    def receiver_type(self, node: Node, source: bytes) -> str | None:
+        """The type a method is declared on outside any class body (Go), else None."""
+        ...
+
+    def decorator(self, node: Node, source: bytes) -> Decorator:
+        """A decorator or annotation node read as a ``Decorator``."""
+        ...
+
+    def class_kind(self, node: Node) -> ClassKind:
+        """The kind of the class-like ``node``."""
+        ...
+
+    def bases(self, node: Node, source: bytes) -> tuple[str, ...]:
+        """Extended and implemented types of the class ``node``, as written."""
+        ...
+
+    def imports(self, node: Node, source: bytes) -> list[Import]:
+        """The imports one import node declares."""
+        ...
+
+    def collect_export(self, captures: Captures, source: bytes, facts: ExportFacts) -> None:
+        """Record what one ``@export`` match says."""
+        ...
+
+    def is_exported(self, definition: Definition, facts: ExportFacts) -> bool:
+        """Whether a function or class is visible outside its module."""
+        ...
+
+    def module_exports(self, definitions: Sequence[Definition], facts: ExportFacts) -> list[Export]:
+        """The module's exports, once every definition is known."""
+        ...
+
+    def call_parts(self, function: Node, source: bytes) -> tuple[str, str | None]:
+        """(callee, receiver) of a call whose function expression is ``function``."""
+        ...
+
+    def handler(self, kind: str, captures: Captures, source: bytes) -> HandlerFacts:
+        """Facts of one handler match (``kind`` is its anchor capture name)."""
+        ...
+
+    def throw_types(self, node: Node, source: bytes) -> tuple[str, ...]:
+        """The raised type of a throw/raise/panic ``node``, when it can be read."""
+        ...
+
+    def literal_context(self, node: Node) -> StringContext | None:
+        """Where a literal sits; None to leave it out (e.g. an import path)."""
+        ...
+
+
+# ---- shared readings -------------------------------------------------------------------------
+
+_HEX = re.compile(r"0[xX][0-9a-fA-F_]+")
+_LEGACY_OCTAL = re.compile(r"0[0-7_]+")
+
+
+def parse_number(raw: str) -> int | float | None:
+    """The value of a numeric literal in any supported language, or None (imaginary, garbage)."""
+    cleaned = raw.replace("_", "")
+    if _HEX.fullmatch(cleaned.rstrip("lLn")):
+        return int(cleaned.rstrip("lLn"), 16)
+    if _LEGACY_OCTAL.fullmatch(cleaned) and len(cleaned) > 1:
+        return int(cleaned, 8)
+    if cleaned[-1:] in ("j", "J", "i"):
+        return None
+    stripped = cleaned.rstrip("lLnfFdD")
+    try:
+        return int(stripped, 0)
+    except ValueError:
+        pass
+    try:
+        return float(stripped)
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class LiteralPlaces:
+    """Parent node types that tell where a literal sits, for ``literal_context``."""
+
+    contexts: Mapping[str, StringContext]
+    wrappers: frozenset[str]  # parents to look through (parentheses, concatenation)
+    arguments: frozenset[str]  # argument lists: a decorator's or an ordinary call's
+    decorators: frozenset[str]
+    skipped: frozenset[str] = frozenset()  # parents whose literals are not values (imports)
+
+    def context(self, node: Node) -> StringContext | None:
+        """The context of ``node``, or None when its parent is in ``skipped``."""
+        parent = node.parent
+        while parent is not None and parent.type in self.wrappers:
+            parent = parent.parent
+        if parent is None:
+            return "unknown"
+        kind = parent.type
+        if kind in self.skipped:
+            return None
+        if kind in self.arguments:
+            call = parent.parent
+            owner = call.parent if call is not None else None
+            if owner is not None and owner.type in self.decorators:
+                return "decorator"
+            return "function_argument"
+        return self.contexts.get(kind, "unknown")
+
+
+MEMBER_FIELDS: Final[dict[str, tuple[str, str]]] = {
+    # call target node type → (receiver field, name field)
+    "attribute": ("object", "attribute"),
+    "member_expression": ("object", "property"),
+    "selector_expression": ("operand", "field"),
+    "field_access": ("object", "field"),
+    "scoped_identifier": ("scope", "name"),
+}
+_PLAIN_NAMES: Final = frozenset(
+    {"identifier", "property_identifier", "type_identifier", "field_identifier"}
+)
+
+
+def call_parts(function: Node, source: bytes) -> tuple[str, str | None]:
+    """(callee, receiver) of a call target: ``a.b.c`` → (``c``, ``a.b``); else its text."""
+    if function.type in _PLAIN_NAMES:
+        return text(function, source), None
+    fields = MEMBER_FIELDS.get(function.type)
+    if fields is not None:
+        receiver = function.child_by_field_name(fields[0])
+        name = function.child_by_field_name(fields[1])
+        if name is not None:
+            owner = None if receiver is None else short_text(receiver, source)
+            return text(name, source), owner
+    if function.type == "generic_type":  # Java: new ArrayList<>()
+        return short_text(function, source).split("<", 1)[0], None
+    return short_text(function, source), None
+
+
+def decorator_parts(
+    expression: Node | None, source: bytes, call_types: frozenset[str]
+) -> tuple[str, str | None]:
+    """(name, arguments) of a decorator expression: ``a.b(1, 2)`` → (``a.b``, ``1, 2``)."""
+    if expression is None:
+        return "", None
+    if expression.type in call_types:
+        function = expression.child_by_field_name("function")
+        arguments = expression.child_by_field_name("arguments")
+        name = short_text(function, source) if function is not None else ""
+        return name, None if arguments is None else _strip_parens(text(arguments, source))
+    return short_text(expression, source), None
+
+
+def _strip_parens(value: str) -> str:
+    value = value.strip()
+    if value.startswith("(") and value.endswith(")"):
+        return value[1:-1].strip()
+    return value
+
+
+def make_decorator(name: str, arguments: str | None, node: Node) -> Decorator:
+    """A ``Decorator`` at ``node``'s line."""
+    return Decorator(name=name, arguments=arguments, line=line(node))
+
+
+def async_token(node: Node) -> bool:
+    """Whether ``node`` starts with an ``async`` keyword among its first children."""
+    return has_token(node, "async")
+
+
+def strip_type_annotation(value: str | None) -> str | None:
+    """``: int`` → ``int`` (TypeScript keeps the colon in its type_annotation node)."""
+    if value is None:
+        return None
+    return value.lstrip(":").strip() or None
+
+
+def is_public_name(name: str) -> bool:
+    """Python's convention: no leading underscore, except dunder names."""
+    return not name.startswith("_") or (name.startswith("__") and name.endswith("__"))
+
+
+def type_name(value: str) -> str:
+    """The last segment of a dotted type name, without generic arguments."""
+    return value.split("<", 1)[0].rsplit(".", 1)[-1].strip()

@@ -1,0 +1,59 @@
+"""A PostgreSQL server for tests: ``DRIFT_TEST_DATABASE_URL`` if set, else a throwaway pgserver.
+
+``server_url()`` returns a URL for the server's maintenance database; callers create their own
+databases on it. With no variable and no working pgserver it raises: tests that need PostgreSQL
+fail loudly, they never skip.
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import shutil
+import tempfile
+import threading
+from pathlib import Path
+
+ENV_VAR = "DRIFT_TEST_DATABASE_URL"
+
+_lock = threading.Lock()
+_url: str | None = None
+
+
+class NoTestDatabase(RuntimeError):
+    """Neither DRIFT_TEST_DATABASE_URL nor a pgserver throwaway server is available."""
+
+
+def _start_pgserver() -> str:
+    try:
+        import pgserver
+    except ImportError as error:
+        raise NoTestDatabase(
+            f"{ENV_VAR} is not set and the pgserver package is not installed; "
+            "set it to a PostgreSQL URL or `pip install -e '.[dev]'`"
+        ) from error
+    data_dir = Path(tempfile.mkdtemp(prefix="drift-pgserver-"))
+    try:
+        server = pgserver.get_server(data_dir, cleanup_mode="stop")
+    except Exception as error:
+        shutil.rmtree(data_dir, ignore_errors=True)
+        raise NoTestDatabase(
+            f"{ENV_VAR} is not set and a throwaway pgserver could not start: {error}"
+        ) from error
+
+    def _stop() -> None:
+        # pgserver's own atexit hook stops the server; the data directory is ours to remove.
+        server.cleanup()
+        shutil.rmtree(data_dir, ignore_errors=True)
+
+    atexit.register(_stop)
+    return str(server.get_uri())
+
+
+def server_url() -> str:
+    """The URL of a running PostgreSQL server (its maintenance database)."""
+    global _url
+    with _lock:
+        if _url is None:
+            _url = os.environ.get(ENV_VAR) or _start_pgserver()
+        return _url
