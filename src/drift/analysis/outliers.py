@@ -18,7 +18,7 @@ caller maps it back to the right location.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -398,11 +398,24 @@ _RUNNERS: dict[Method, Callable[[Sequence[float]], list[MethodFlag]]] = {
 }
 
 
-def detect_outliers(values: Sequence[float]) -> list[Outlier]:
-    """Outliers of ``values`` by the size-dependent ensemble, ordered by index."""
-    flags: list[MethodFlag] = rule_outliers(values)
+def detect_outliers(values: Sequence[float], *, rules: bool = True) -> list[Outlier]:
+    """Outliers of ``values`` by the size-dependent ensemble, ordered by index.
+
+    ``rules=False`` leaves out the rules, which judge low values only and suit confidences,
+    not counts.
+    """
+    flags: list[MethodFlag] = rule_outliers(values) if rules else []
     for method in methods_for(values):
         flags.extend(_RUNNERS[method](values))
+    return combine_flags(values, flags)
+
+
+def combine_flags(values: Sequence[float], flags: Iterable[MethodFlag]) -> list[Outlier]:
+    """The ensemble: one Outlier per flagged index, ordered by index.
+
+    The score is the highest deviation among the index's methods, times min(count / 2, 1.5)
+    when several methods agree (capped at 1); a lone statistical method drops one tier.
+    """
     by_index: dict[int, dict[Method, MethodFlag]] = {}
     for flag in flags:
         current = by_index.setdefault(flag.index, {}).get(flag.method)
@@ -415,7 +428,8 @@ def detect_outliers(values: Sequence[float]) -> list[Outlier]:
         count = len(found)
         score = max(flag.deviation_score for flag in found.values())
         if count > 1:
-            score = min(1.0, score * min(count / 2.0, 1.5))
+            # Rounded so that products such as 0.6 * 1.5 land on the band edge they mean.
+            score = round(min(1.0, score * min(count / 2.0, 1.5)), 12)
         significance = significance_for(score)
         if count == 1 and not RULE_METHODS.intersection(found):
             significance = _TIER_ORDER[min(_TIER_ORDER.index(significance) + 1, 3)]
@@ -455,7 +469,7 @@ def file_count_outliers(pattern: PatternAggregate) -> list[LocatedOutlier]:
         first.setdefault(location.file, position)
         counts[location.file] = counts.get(location.file, 0) + 1
     files = list(first)
-    outliers = detect_outliers([float(counts[f]) for f in files])
+    outliers = detect_outliers([float(counts[f]) for f in files], rules=False)
     return [_locate(pattern, pattern.locations[first[files[o.index]]], o) for o in outliers]
 
 

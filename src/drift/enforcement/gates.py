@@ -1,12 +1,16 @@
-"""Quality gates: each judges one kind of evidence and gives a status, a 0–100 score and counts.
+"""Quality gates: each judges one kind of evidence and gives a status, a 0-100 score and counts.
 
-| gate | counts | rule |
-|---|---|---|
-| ``pattern-compliance`` | outliers of / deviations from approved patterns | score = locations / (locations + violations) x 100; any error fails, warnings warn; skipped with no approved pattern |
-| ``constraint-verification`` | the latest verification of each enabled constraint | score = passing / total x 100; any violated constraint fails; skipped with none |
-| ``security-boundaries`` | hard-coded secrets, unsanitized taint flows | score = (findings - errors) / findings x 100; errors fail, warnings warn; skipped with none |
-| ``error-handling`` | error-handling gaps | score = (gaps - errors) / gaps x 100; swallowed/unhandled/empty gaps fail, others warn; skipped with none |
-| ``regression`` | the health score against the previous run's, new error violations | fails on a new error or a drop of 15 points or more, warns from 5; skipped on the first run |
+- ``pattern-compliance`` judges outliers of and deviations from approved patterns: score =
+  locations / (locations + violations) x 100; any error fails, warnings warn; skipped when no
+  pattern is approved.
+- ``constraint-verification`` judges the latest verification of each enabled constraint:
+  score = passing / total x 100; any violated constraint fails; skipped with none.
+- ``security-boundaries`` judges hard-coded secrets and unsanitized taint flows: score =
+  (findings - errors) / findings x 100; errors fail, warnings warn; skipped with none.
+- ``error-handling`` judges error-handling gaps the same way; swallowed, unhandled and empty
+  handlers are errors, other gaps warn; skipped with none.
+- ``regression`` compares the health score with the previous run's: a new error violation or a
+  drop of 15 points or more fails, a drop of 5 or more warns; skipped on the first run.
 
 Only violations that count (not suppressed, and new when the run is ``new_only``) are judged;
 a gate with evidence that is all suppressed passes with score 100. Unlike the original, no gate
@@ -271,9 +275,7 @@ def regression_gate(
     )
 
 
-def timed(
-    gate_id: str, run: Callable[[], GateOutcome], timer: Callable[[], float]
-) -> GateOutcome:
+def timed(gate_id: str, run: Callable[[], GateOutcome], timer: Callable[[], float]) -> GateOutcome:
     """Run one gate, recording its time; a storage failure makes it ``errored``, not a crash."""
     start = timer()
     try:

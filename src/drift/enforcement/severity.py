@@ -84,9 +84,7 @@ def pattern_severity(
     outlier's significance or the convention's strength). A pattern whose false-positive rate is
     above 20% then drops one level.
     """
-    if cwe_id is not None and cwe_id in HIGH_RISK_CWES:
-        base = Severity.ERROR
-    elif category in ERROR_CATEGORIES:
+    if cwe_id in HIGH_RISK_CWES or category in ERROR_CATEGORIES:
         base = Severity.ERROR
     elif category in WARNING_CATEGORIES:
         base = Severity.WARNING

@@ -67,7 +67,9 @@ class ViolationSet:
 def deduplicate(findings: Iterable[Finding]) -> list[Finding]:
     """One finding per ``(file, line, rule_id)``: the most severe, ties to the first message."""
     best: dict[tuple[str, int, str], Finding] = {}
-    ordered = sorted(findings, key=lambda f: (f.file, f.line, f.rule_id, -f.severity.rank, f.message))
+    ordered = sorted(
+        findings, key=lambda f: (f.file, f.line, f.rule_id, -f.severity.rank, f.message)
+    )
     for finding in ordered:
         best.setdefault((finding.file, finding.line, finding.rule_id), finding)
     return list(best.values())

@@ -9,6 +9,7 @@ annotations once per class and caches a checker.
 from __future__ import annotations
 
 import dataclasses
+import operator
 import types
 import typing
 from collections.abc import Callable, Iterable
@@ -43,20 +44,49 @@ def _accepts(annotation: Any) -> Callable[[object], bool]:
     return lambda value: True
 
 
-_FieldCheck = tuple[str, Callable[[object], bool], str]
-_CHECKS: dict[type, tuple[_FieldCheck, ...]] = {}
+def _exact_types(annotation: Any) -> frozenset[type]:
+    """Types accepted by identity (``type(v) in …``): the fast path of ``check_record``."""
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        return frozenset().union(*(_exact_types(arg) for arg in typing.get_args(annotation)))
+    if annotation is float:
+        return frozenset({float, int})
+    if origin in (list, tuple):
+        return frozenset({origin})
+    if isinstance(annotation, type):
+        return frozenset({annotation})
+    return frozenset()
 
 
-def _field_checks(cls: type) -> tuple[_FieldCheck, ...]:
-    checks = _CHECKS.get(cls)
-    if checks is None:
+@dataclasses.dataclass(frozen=True, slots=True)
+class _RecordSpec:
+    getter: Callable[[object], tuple[object, ...]]
+    names: tuple[str, ...]
+    exact: tuple[frozenset[type], ...]
+    accepts: tuple[Callable[[object], bool], ...]
+    expected: tuple[str, ...]
+
+
+_SPECS: dict[type, _RecordSpec] = {}
+
+
+def _spec(cls: type) -> _RecordSpec:
+    spec = _SPECS.get(cls)
+    if spec is None:
         hints = typing.get_type_hints(cls)
-        checks = tuple(
-            (field.name, _accepts(hints[field.name]), _describe(hints[field.name]))
-            for field in dataclasses.fields(cls)
+        names = tuple(field.name for field in dataclasses.fields(cls))
+        fetch = operator.attrgetter(*names)
+        # attrgetter returns a bare value for one name; keep the shape uniform.
+        getter = fetch if len(names) > 1 else (lambda value: (fetch(value),))
+        spec = _RecordSpec(
+            getter=getter,
+            names=names,
+            exact=tuple(_exact_types(hints[name]) for name in names),
+            accepts=tuple(_accepts(hints[name]) for name in names),
+            expected=tuple(_describe(hints[name]) for name in names),
         )
-        _CHECKS[cls] = checks
-    return checks
+        _SPECS[cls] = spec
+    return spec
 
 
 def _describe(annotation: Any) -> str:
@@ -64,14 +94,21 @@ def _describe(annotation: Any) -> str:
 
 
 def check_record(value: object, cls: type[R], name: str = "row") -> R:
-    """Raise ``TypeError`` unless ``value`` is a ``cls`` whose fields have their declared types."""
+    """Raise ``TypeError`` unless ``value`` is a ``cls`` whose fields have their declared types.
+
+    Runs on every write, so the common case is one C-level attribute fetch and an identity
+    test per field; only an unusual type (a subclass, a bool where an int belongs) takes the
+    precise predicate.
+    """
     if not isinstance(value, cls):
         raise TypeError(f"{name} must be a {cls.__name__}, not {type(value).__name__}")
-    for field_name, accepts, expected in _field_checks(cls):
-        field_value = getattr(value, field_name)
-        if not accepts(field_value):
+    spec = _spec(cls)
+    for index, (field_value, exact) in enumerate(zip(spec.getter(value), spec.exact, strict=True)):
+        if type(field_value) in exact:  # exact types: bool never passes for an int field
+            continue
+        if not spec.accepts[index](field_value):
             raise TypeError(
-                f"{cls.__name__}.{field_name} must be {expected}, "
+                f"{cls.__name__}.{spec.names[index]} must be {spec.expected[index]}, "
                 f"not {type(field_value).__name__} ({field_value!r:.60})"
             )
     return value

@@ -54,6 +54,9 @@ RULES: dict[str, LanguageRules] = {
     "java": JavaRules(),
 }
 
+_UNARY = frozenset({"unary_operator", "unary_expression"})
+_IDENTIFIER = re.compile(r"[\w$]+")
+
 _HANDLER_ANCHORS: dict[str, HandlerKind] = {
     "handler": "catch",  # "except" for Python, see _handler_kind
     "promise_catch": "promise_catch",
@@ -191,12 +194,15 @@ class _Collector:
 
     def on_number(self, captures: Captures) -> None:
         node = captures["number"][0]
+        raw = text(node, self.source)
+        value = parse_number(raw)
+        parent = node.parent
+        if parent is not None and parent.type in _UNARY and _is_minus(parent):
+            node, raw = parent, "-" + raw  # -1 is one literal to a reader, not minus applied to 1
+            value = None if value is None else -value
         context = self.rules.literal_context(node)
         if context is not None:
-            raw = text(node, self.source)
-            self.numbers.append(
-                NumberLiteral(raw, parse_number(raw), line(node), column(node), context)
-            )
+            self.numbers.append(NumberLiteral(raw, value, line(node), column(node), context))
 
     def on_throw(self, captures: Captures) -> None:
         self.throws.append(captures["throw"][0])
@@ -368,8 +374,15 @@ class _Collector:
     def _uses(self, facts: HandlerFacts) -> bool:
         if facts.variable is None or facts.body is None:
             return False
+        if not _IDENTIFIER.fullmatch(facts.variable):
+            return True  # a destructuring pattern already takes something out of the error
         pattern = re.compile(rf"(?<![\w$]){re.escape(facts.variable)}(?![\w$])")
         return pattern.search(text(facts.body, self.source)) is not None
+
+
+def _is_minus(node: Node) -> bool:
+    operator = node.child(0)
+    return operator is not None and operator.type == "-"
 
 
 def _throws_inside(

@@ -90,7 +90,7 @@ def _is_docstring(statement: Node) -> bool:
 class PythonRules:
     """Extraction rules for Python."""
 
-    query_files = ("python.scm",)
+    query_files: tuple[str, ...] = ("python.scm",)
 
     def parameters(self, node: Node, source: bytes) -> tuple[Parameter, ...]:
         """Parameters in declaration order; ``/`` and ``*`` separators are left out."""

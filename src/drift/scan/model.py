@@ -1,17 +1,21 @@
-"""What extraction finds in one file: plain, frozen data that crosses process boundaries.
+"""What extraction finds in one file: plain, immutable data that crosses process boundaries.
 
 Conventions for every record here: lines are 1-based; columns are 1-based byte offsets within the
 line; text taken from the source is decoded as UTF-8 with undecodable bytes replaced. A
 ``ParseResult`` depends only on the file's bytes and grammar (never on its path), so it can be
 cached by content hash; ``to_json``/``from_json`` round-trip it exactly.
+
+The records are ``NamedTuple`` classes rather than frozen dataclasses: a file of the standard
+library yields hundreds of them, and named tuples are built about three times faster, encode to
+JSON in C (the parse cache and the process pool both move results as JSON) and stay immutable,
+hashable and typed. Compare records with records: a named tuple also equals a plain tuple.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Final, Literal
+from typing import Final, Literal, NamedTuple
 
-from drift.scan.serialization import decode_dataclass, encode_dataclass
+from drift.scan.serialization import decode_record, encode_record
 
 MODEL_VERSION: Final = 1
 """Bumped whenever a field changes; cached JSON of another version is rejected (a cache miss)."""
@@ -43,8 +47,7 @@ HandlerKind = Literal[
 IssueKind = Literal["error", "missing"]
 
 
-@dataclass(frozen=True, slots=True)
-class Parameter:
+class Parameter(NamedTuple):
     """A declared parameter. ``is_rest``: ``*args``, ``**kwargs``, ``...rest``, Go/Java varargs."""
 
     name: str
@@ -53,8 +56,7 @@ class Parameter:
     is_rest: bool
 
 
-@dataclass(frozen=True, slots=True)
-class Decorator:
+class Decorator(NamedTuple):
     """A decorator (Python, TypeScript) or annotation (Java): ``@app.route("/x")`` has name
     ``app.route`` and arguments ``"/x"`` (the text between the parentheses, or None)."""
 
@@ -63,8 +65,7 @@ class Decorator:
     line: int
 
 
-@dataclass(frozen=True, slots=True)
-class Function:
+class Function(NamedTuple):
     """A function, method, constructor, or a named arrow/function expression.
 
     ``qualified_name`` joins enclosing classes and functions with dots (``Outer.method.inner``;
@@ -89,8 +90,7 @@ class Function:
     signature_hash: bytes
 
 
-@dataclass(frozen=True, slots=True)
-class Class:
+class Class(NamedTuple):
     """A class-like type: class, interface, enum, Go struct, Java record.
 
     ``bases`` lists extended and implemented types as written; ``methods`` the names of the
@@ -109,8 +109,7 @@ class Class:
     methods: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class ImportedName:
+class ImportedName(NamedTuple):
     """One name taken from a module: ``name`` as the module exports it, ``alias`` if renamed.
 
     A JavaScript default import ``import x from "m"`` is ``ImportedName("default", "x")``.
@@ -120,8 +119,7 @@ class ImportedName:
     alias: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class Import:
+class Import(NamedTuple):
     """One import of one module.
 
     ``import a.b as c`` → source ``a.b``, alias ``c``; ``from . import x`` → source ``.``, names
@@ -137,8 +135,7 @@ class Import:
     is_type_only: bool
 
 
-@dataclass(frozen=True, slots=True)
-class Export:
+class Export(NamedTuple):
     """A name the module makes public; ``source`` is set for re-exports (``export … from "m"``).
 
     ``export * from "m"`` has name ``*``. Python: the names in ``__all__`` or, without it, the
@@ -153,8 +150,7 @@ class Export:
     source: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class CallSite:
+class CallSite(NamedTuple):
     """A call. ``obj.method(x)`` has callee ``method`` and receiver ``obj`` (source text, cut at
     120 characters); ``new T()`` has callee ``T`` and ``is_constructor``. ``caller`` is the
     qualified name of the enclosing function (None at module level)."""
@@ -169,8 +165,7 @@ class CallSite:
     caller: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class StringLiteral:
+class StringLiteral(NamedTuple):
     """A string literal; ``value`` is the source text between the quotes (escapes kept as
     written, interpolations included verbatim)."""
 
@@ -180,8 +175,7 @@ class StringLiteral:
     context: StringContext
 
 
-@dataclass(frozen=True, slots=True)
-class NumberLiteral:
+class NumberLiteral(NamedTuple):
     """A numeric literal as written (``raw``) and its value (None when it has none in Python:
     imaginary numbers, malformed text)."""
 
@@ -192,8 +186,7 @@ class NumberLiteral:
     context: StringContext
 
 
-@dataclass(frozen=True, slots=True)
-class ErrorHandler:
+class ErrorHandler(NamedTuple):
     """An error-handling construct (see ``HandlerKind``).
 
     ``types``: the caught types of a handler, or the raised type of a ``throw`` (empty when
@@ -221,8 +214,7 @@ class ErrorHandler:
     swallows: bool
 
 
-@dataclass(frozen=True, slots=True)
-class ParseIssue:
+class ParseIssue(NamedTuple):
     """A syntax error (an ``ERROR`` node: the text that could not be parsed, cut at 40
     characters) or a ``MISSING`` node (text names what the parser had to assume)."""
 
@@ -233,8 +225,7 @@ class ParseIssue:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class ParseResult:
+class ParseResult(NamedTuple):
     """Everything extracted from one file.
 
     ``error_count`` counts syntax issues plus hard failures; ``error`` is a one-line summary
@@ -259,9 +250,9 @@ class ParseResult:
 
     def to_json(self) -> str:
         """Compact JSON for the parse cache (``from_json`` restores an equal object)."""
-        return encode_dataclass(self, MODEL_VERSION)
+        return encode_record(self, MODEL_VERSION)
 
     @classmethod
     def from_json(cls, text: str) -> ParseResult:
         """Restore a result from ``to_json`` text; ValueError if it is malformed or outdated."""
-        return decode_dataclass(cls, text, MODEL_VERSION)
+        return decode_record(cls, text, MODEL_VERSION)

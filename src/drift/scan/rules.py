@@ -87,7 +87,10 @@ class HandlerFacts:
 class LanguageRules(Protocol):
     """Per-language readings of captured nodes."""
 
-    query_files: tuple[str, ...]
+    @property
+    def query_files(self) -> tuple[str, ...]:
+        """The ``queries/*.scm`` files whose patterns make up the extraction query."""
+        ...
 
     def parameters(self, node: Node, source: bytes) -> tuple[Parameter, ...]:
         """Parameters of the function ``node``."""
@@ -217,6 +220,12 @@ _PLAIN_NAMES: Final = frozenset(
     {"identifier", "property_identifier", "type_identifier", "field_identifier"}
 )
 
+_ANONYMOUS: Final = frozenset(
+    {"func_literal", "arrow_function", "function_expression", "lambda", "parenthesized_expression"}
+)
+ANONYMOUS_CALLEE: Final = "<anonymous>"
+"""Callee of a call whose target is a function literal: ``(() => 1)()``, ``func(){...}()``."""
+
 
 def call_parts(function: Node, source: bytes) -> tuple[str, str | None]:
     """(callee, receiver) of a call target: ``a.b.c`` → (``c``, ``a.b``); else its text."""
@@ -231,6 +240,8 @@ def call_parts(function: Node, source: bytes) -> tuple[str, str | None]:
             return text(name, source), owner
     if function.type == "generic_type":  # Java: new ArrayList<>()
         return short_text(function, source).split("<", 1)[0], None
+    if function.type in _ANONYMOUS:
+        return ANONYMOUS_CALLEE, None
     return short_text(function, source), None
 
 

@@ -1,63 +1,54 @@
-"""Lossless JSON for trees of frozen dataclasses (the parse cache format).
+"""Lossless JSON for trees of ``NamedTuple`` records (the parse cache and pool transport format).
 
-A dataclass becomes a JSON array of its field values in declaration order (compact: the parse
-cache holds one document per distinct file), tuples become arrays, ``bytes`` become hex strings.
-Decoding is driven by the type hints, checks shapes and primitive types, and raises ValueError on
-anything that does not fit, so a damaged or outdated cache row reads as a miss.
+A record is a JSON array of its fields in declaration order (named tuples are tuples, so the C
+encoder writes them directly), ``bytes`` become hex strings. Decoding is driven by the type
+hints: it rebuilds every record, checks the version stamp and every array's length, and raises
+ValueError on anything that does not fit, so a damaged or outdated cache row reads as a miss.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import types
 import typing
 from collections.abc import Callable
-from operator import attrgetter
 from typing import Any, TypeVar, cast
 
 T = TypeVar("T")
-Encoder = Callable[[Any], Any]
 Decoder = Callable[[Any], Any]
 
 _PRIMITIVES: tuple[type, ...] = (str, int, float, bool, type(None))
 
 
-def encode_dataclass(value: object, version: int) -> str:
-    """JSON text for the dataclass ``value``, stamped with a format ``version``."""
-    encoder = _encoder(type(value))
-    body = encoder(value) if encoder is not None else value
-    return json.dumps({"v": version, "data": body}, separators=(",", ":"))
+def _bytes_to_hex(value: object) -> str:
+    if isinstance(value, bytes):
+        return value.hex()
+    raise TypeError(f"cannot encode {type(value).__name__} as JSON")
 
 
-def decode_dataclass(cls: type[T], text: str, version: int) -> T:
-    """Rebuild a ``cls`` from ``encode_dataclass`` text of the same ``version``."""
+_ENCODER = json.JSONEncoder(separators=(",", ":"), default=_bytes_to_hex)
+
+
+def encode_record(value: tuple[object, ...], version: int) -> str:
+    """JSON text for the record ``value``, stamped with a format ``version``."""
+    return _ENCODER.encode([version, value])
+
+
+def decode_record(cls: type[T], text: str, version: int) -> T:
+    """Rebuild a ``cls`` from ``encode_record`` text of the same ``version``."""
     try:
         document = json.loads(text)
-    except (json.JSONDecodeError, RecursionError) as exc:
+    except (json.JSONDecodeError, RecursionError, TypeError) as exc:
         raise ValueError(f"not JSON: {exc}") from None
-    if not isinstance(document, dict) or document.get("v") != version:
+    if not isinstance(document, list) or len(document) != 2 or document[0] != version:
         raise ValueError(f"not a version-{version} {cls.__name__} document")
     try:
-        return cast(T, _decoder(cls)(document.get("data")))
-    except (TypeError, IndexError) as exc:
+        return cast(T, _decoder(cls)(document[1]))
+    except (TypeError, ValueError, IndexError) as exc:
         raise ValueError(f"malformed {cls.__name__} document: {exc}") from None
 
 
-def _hints(cls: type) -> list[tuple[str, object]]:
-    hints = typing.get_type_hints(cls)
-    return [(item.name, hints[item.name]) for item in dataclasses.fields(cls)]
-
-
-_ENCODERS: dict[object, Encoder | None] = {}
 _DECODERS: dict[object, Decoder] = {}
-
-
-def _encoder(tp: object) -> Encoder | None:
-    """A function that makes a value of type ``tp`` JSON-ready, or None when it already is."""
-    if tp not in _ENCODERS:
-        _ENCODERS[tp] = _build_encoder(tp)
-    return _ENCODERS[tp]
 
 
 def _decoder(tp: object) -> Decoder:
@@ -67,73 +58,63 @@ def _decoder(tp: object) -> Decoder:
     return _DECODERS[tp]
 
 
-def _build_encoder(tp: object) -> Encoder | None:
-    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
-        return _dataclass_encoder(tp)
-    if tp is bytes:
-        return bytes.hex
-    origin = typing.get_origin(tp)
-    if origin is tuple:
-        item = _encoder(typing.get_args(tp)[0])
-        if item is None:
-            return list
-        return lambda value: [item(element) for element in value]
-    if origin in (types.UnionType, typing.Union):
-        options = [arg for arg in typing.get_args(tp) if arg is not type(None)]
-        inner = _encoder(options[0]) if len(options) == 1 else None
-        if inner is None:
-            return None
-        return lambda value: None if value is None else inner(value)
-    return None
-
-
-def _dataclass_encoder(cls: type) -> Encoder:
-    names = [name for name, _ in _hints(cls)]
-    getter = attrgetter(*names)
-    convert = [
-        (index, encoder)
-        for index, (_, hint) in enumerate(_hints(cls))
-        if (encoder := _encoder(hint)) is not None
-    ]
-
-    def encode(value: object) -> list[object]:
-        fields = getter(value)
-        values = list(fields) if len(names) > 1 else [fields]
-        for index, encoder in convert:
-            values[index] = encoder(values[index])
-        return values
-
-    return encode
+def _is_record(tp: object) -> bool:
+    return isinstance(tp, type) and issubclass(tp, tuple) and hasattr(tp, "_fields")
 
 
 def _build_decoder(tp: object) -> Decoder:
-    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
-        return _dataclass_decoder(tp)
+    if _is_record(tp):
+        return _record_decoder(cast(type[tuple[object, ...]], tp))
     if tp is bytes:
         return _decode_bytes
     origin = typing.get_origin(tp)
     if origin is tuple:
         item = _decoder(typing.get_args(tp)[0])
-        return lambda value: tuple(item(element) for element in _expect_list(value))
+        return lambda value: tuple([item(element) for element in _expect_list(value)])
     if origin is typing.Literal:
         allowed = frozenset(typing.get_args(tp))
         return lambda value: _expect_member(value, allowed)
     if origin in (types.UnionType, typing.Union):
         return _union_decoder(typing.get_args(tp))
     if isinstance(tp, type) and tp in _PRIMITIVES:
-        return _primitive_decoder(tp)
+        allowed_types: tuple[type, ...] = (int, float) if tp is float else (tp,)
+        return lambda value: _expect_instance(value, allowed_types)
     raise TypeError(f"no JSON decoding for {tp!r}")
 
 
-def _dataclass_decoder(cls: type) -> Decoder:
-    decoders = [_decoder(hint) for _, hint in _hints(cls)]
-    width = len(decoders)
+def _is_primitive(tp: object) -> bool:
+    """True when a field of type ``tp`` holds JSON scalars that need no rebuilding."""
+    if isinstance(tp, type) and tp in _PRIMITIVES:
+        return True
+    origin = typing.get_origin(tp)
+    if origin is typing.Literal:
+        return True
+    if origin in (types.UnionType, typing.Union):
+        return all(_is_primitive(option) for option in typing.get_args(tp))
+    return False
+
+
+def _record_decoder(cls: type[tuple[object, ...]]) -> Decoder:
+    # Scalars are taken as they come (JSON already typed them); the structure is checked and
+    # nested records are rebuilt. tuple.__new__ skips NamedTuple.__new__'s argument handling:
+    # this runs once per literal and call site of every cached file.
+    hints = typing.get_type_hints(cls)
+    fields: tuple[str, ...] = getattr(cls, "_fields")  # noqa: B009 - a NamedTuple attribute
+    width = len(fields)
+    nested = [
+        (index, _decoder(hints[name]))
+        for index, name in enumerate(fields)
+        if not _is_primitive(hints[name])
+    ]
+    new = tuple.__new__
 
     def decode(value: object) -> object:
         items = _expect_list(value)
         if len(items) != width:
             raise TypeError(f"{cls.__name__}: expected {width} fields, got {len(items)}")
-        return cls(*[decoder(item) for decoder, item in zip(decoders, items, strict=True)])
+        for index, decoder in nested:
+            items[index] = decoder(items[index])
+        return new(cls, items)
 
     return decode
 
@@ -147,11 +128,6 @@ def _union_decoder(options: tuple[object, ...]) -> Decoder:
         inner = _decoder(complex_options[0])
         return lambda value: None if value is None else inner(value)
     raise TypeError(f"no JSON decoding for the union {options!r}")
-
-
-def _primitive_decoder(tp: type) -> Decoder:
-    allowed: tuple[type, ...] = (int, float) if tp is float else (tp,)
-    return lambda value: _expect_instance(value, allowed)
 
 
 def _expect_instance(value: object, allowed: tuple[type, ...]) -> object:
@@ -178,7 +154,4 @@ def _expect_list(value: object) -> list[object]:
 def _decode_bytes(value: object) -> bytes:
     if not isinstance(value, str):
         raise TypeError(f"expected a hex string, got {type(value).__name__}")
-    try:
-        return bytes.fromhex(value)
-    except ValueError as exc:
-        raise TypeError(str(exc)) from None
+    return bytes.fromhex(value)

@@ -75,3 +75,5 @@
     property: (property_identifier) @_catch)
   arguments: (arguments) @handler.args
   (#eq? @_catch "catch")) @promise_catch
+
+(await_expression (call_expression) @awaited)

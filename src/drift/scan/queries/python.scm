@@ -38,3 +38,5 @@
 (except_clause) @handler
 (finally_clause) @finally
 (raise_statement) @throw
+
+(await (call) @awaited)

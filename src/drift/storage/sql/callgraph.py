@@ -171,8 +171,8 @@ class SqlCallGraph:
 
     def insert_call_edges(self, edges: list[CallEdgeRow]) -> int:
         rows = check_records(edges, CallEdgeRow, "edges")
-        with self._db.transaction() as tx:
-            return do_insert_call_edges(tx, rows)
+        # One write_many: the executor makes it a single atomic transaction.
+        return do_insert_call_edges(self._db, rows)
 
     def get_edges_by_caller(self, caller_id: int) -> list[CallEdgeRow]:
         check_int("caller_id", caller_id)

@@ -168,8 +168,8 @@ class SqlDetections:
 
     def insert_detections(self, detections: list[DetectionRow]) -> int:
         rows = check_records(detections, DetectionRow, "detections")
-        with self._db.transaction() as tx:
-            return do_insert_detections(tx, rows, self._db.now())
+        # One write_many: the executor makes it a single atomic transaction.
+        return do_insert_detections(self._db, rows, self._db.now())
 
     def get_detections_by_file(self, file: str) -> list[DetectionRow]:
         return self._detections(SELECT_DETECTIONS_BY_FILE, (check_str("file", file),))
@@ -206,8 +206,7 @@ class SqlDetections:
 
     def insert_boundaries(self, boundaries: list[BoundaryRow]) -> int:
         rows = check_records(boundaries, BoundaryRow, "boundaries")
-        with self._db.transaction() as tx:
-            return do_insert_boundaries(tx, rows, self._db.now())
+        return do_insert_boundaries(self._db, rows, self._db.now())
 
     def get_boundaries_by_file(self, file: str) -> list[BoundaryRow]:
         return self._boundaries(SELECT_BOUNDARIES_BY_FILE, (check_str("file", file),))

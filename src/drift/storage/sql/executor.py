@@ -32,7 +32,7 @@ class SqlWriter(Protocol):
         ...
 
     def write_many(self, sql: str, rows: Iterable[Params]) -> int:
-        """Run one statement for every parameter tuple; returns the total rows changed."""
+        """Run one statement for every parameter tuple, all or nothing; returns rows changed."""
         ...
 
     def read_one(self, sql: str, params: Params = ()) -> Row | None:

@@ -36,6 +36,9 @@ class _Flush:
     done: threading.Event = field(default_factory=threading.Event)
     error: StorageError | None = None
     stats: WriteStats | None = None
+    # Only a waiting caller (flush_sync) is told about failures; a plain flush leaves them
+    # for the next flush_sync, so none is ever dropped unseen.
+    waited: bool = False
 
 
 @dataclass
@@ -89,7 +92,7 @@ class SqliteBatchWriter:
         self._put(_Flush())
 
     def flush_sync(self) -> WriteStats:
-        message = _Flush()
+        message = _Flush(waited=True)
         self._put(message)
         message.done.wait()
         if message.error is not None:
@@ -135,7 +138,8 @@ class SqliteBatchWriter:
             if isinstance(message, _Flush):
                 self._commit(pending)
                 pending = []
-                self._acknowledge(message)
+                if message.waited:
+                    self._acknowledge(message)
             elif isinstance(message, _Shutdown):
                 self._commit(pending)
                 pending = []

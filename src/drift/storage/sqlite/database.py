@@ -106,11 +106,14 @@ class SqliteDatabase:
         return self._clock()
 
     def _reader(self) -> sqlite3.Connection:
-        if self._closed:
-            raise EngineClosed(f"{self.label}: the storage engine is closed")
-        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
-        if conn is not None:
+        """This thread's read-only connection, opened on its first read."""
+        try:
+            conn: sqlite3.Connection = self._local.conn
+        except AttributeError:
+            pass
+        else:
             return conn
+        self._check_open()
         try:
             conn = open_reader(self.path)
         except sqlite3.Error as error:
@@ -120,15 +123,24 @@ class SqliteDatabase:
         self._local.conn = conn
         return conn
 
+    def _failure(self, error: sqlite3.Error) -> StorageError:
+        # After close() a thread's cached reader is closed too: say so, not "closed database".
+        if self._closed:
+            return EngineClosed(f"{self.label}: the storage engine is closed")
+        return translate(error, self.label)
+
+    # Reads are the hot path (DESIGN's dispatch budget): no lock, no per-call open check;
+    # a closed engine shows up as an error on the closed reader and is reported as such.
     def read_one(self, sql: str, params: Params = ()) -> Row | None:
         if self.in_memory:
             with self._lock:
                 self._check_open()
                 return self._tx.read_one(sql, params)
+        conn = self._reader()
         try:
-            row: Row | None = self._reader().execute(sql, params).fetchone()
+            row: Row | None = conn.execute(sql, params).fetchone()
         except sqlite3.Error as error:
-            raise translate(error, self.label) from error
+            raise self._failure(error) from error
         return row
 
     def read_all(self, sql: str, params: Params = ()) -> list[Row]:
@@ -136,10 +148,11 @@ class SqliteDatabase:
             with self._lock:
                 self._check_open()
                 return self._tx.read_all(sql, params)
+        conn = self._reader()
         try:
-            return self._reader().execute(sql, params).fetchall()
+            return conn.execute(sql, params).fetchall()
         except sqlite3.Error as error:
-            raise translate(error, self.label) from error
+            raise self._failure(error) from error
 
     def read_value(self, sql: str, params: Params = ()) -> Any:
         row = self.read_one(sql, params)
@@ -156,8 +169,13 @@ class SqliteDatabase:
             return self._tx.write_returning_id(sql, params)
 
     def write_many(self, sql: str, rows: Iterable[Params]) -> int:
+        batch = rows if isinstance(rows, list) else list(rows)
+        if len(batch) == 1:
+            # A single statement in autocommit mode is already its own atomic transaction;
+            # skipping BEGIN/COMMIT saves two round trips on the hot one-row path.
+            return self.write(sql, batch[0])
         with self.transaction() as tx:
-            return tx.write_many(sql, rows)
+            return tx.write_many(sql, batch)
 
     @contextmanager
     def transaction(self) -> Iterator[SqlWriter]:

@@ -1,0 +1,161 @@
+"""``enforce``: the enforcement stage of the pipeline, run after analysis.
+
+It reads what analysis stored (pattern statuses, confidence, detections, outliers, conventions,
+error gaps, secrets, taint flows, constraint verifications), turns it into violations, runs the
+gates, applies the policy, and writes violations, gate results, the policy result, degradation
+alerts, a health-trend sample and an audit snapshot back, all through the storage protocols.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+from drift.enforcement.findings import PATTERN_SOURCES
+from drift.enforcement.gates import (
+    CONSTRAINT_VERIFICATION,
+    ERROR_HANDLING,
+    PATTERN_COMPLIANCE,
+    REGRESSION,
+    SECURITY_BOUNDARIES,
+    GateOutcome,
+    constraint_gate,
+    counted,
+    error_handling_gate,
+    latest_constraint_results,
+    pattern_compliance_gate,
+    regression_gate,
+    security_gate,
+    timed,
+)
+from drift.enforcement.health import HEALTH_METRIC, degradation_alerts, health_report
+from drift.enforcement.pattern_findings import (
+    PatternContext,
+    load_pattern_context,
+    pattern_findings,
+)
+from drift.enforcement.policy import DEFAULT_POLICY, Policy, evaluate_policy, get_policy
+from drift.enforcement.result import EnforcementResult
+from drift.enforcement.severity import Severity
+from drift.enforcement.sources import SourceLines, file_line_reader
+from drift.enforcement.store import EnforcementStore
+from drift.enforcement.structural_findings import structural_findings
+from drift.enforcement.violations import Violation, build_violations
+from drift.records.enforcement import ViolationRow
+
+
+def category_scores(context: PatternContext, violations: Sequence[Violation]) -> dict[str, float]:
+    """Per category of approved patterns: locations / (locations + counted violations) x 100."""
+    locations: Counter[str] = Counter()
+    for pattern_id in context.approved:
+        item = context.facts.get(pattern_id)
+        if item is not None:
+            locations[item.category] += item.location_count
+    broken: Counter[str] = Counter(
+        v.row.rule_id.split("/", 1)[0]
+        for v in violations
+        if v.active and v.source in PATTERN_SOURCES
+    )
+    scores: dict[str, float] = {}
+    for category in sorted(set(locations) | set(broken)):
+        total = locations[category] + broken[category]
+        scores[category] = round(locations[category] / total * 100.0, 4) if total else 100.0
+    return scores
+
+
+def enforce(
+    storage: EnforcementStore,
+    *,
+    root: Path,
+    policy: str | Policy = DEFAULT_POLICY,
+    previous: Iterable[ViolationRow] | None = None,
+    source_lines: SourceLines | None = None,
+    new_only: bool = False,
+    timer: Callable[[], float] = time.perf_counter,
+) -> EnforcementResult:
+    """Produce and store this run's violations, gate results and policy verdict.
+
+    ``root`` is the scanned tree (stored paths are relative to it). ``previous`` is the previous
+    run's violations, the baseline for ``is_new``; by default the stored violations are read
+    before this run writes its own. ``source_lines`` reads a file's lines by repo-relative path
+    (default: from ``root``). With ``new_only`` the gates judge only new violations. ``timer``
+    measures gate execution times (inject a fixed one for reproducible rows).
+    Raises ``ConfigError`` for an unknown policy name, before anything is read or written.
+    """
+    chosen = get_policy(policy)
+    baseline = list(previous) if previous is not None else storage.query_all_violations()
+    previous_gate_scores = {g.gate_id: g.score for g in storage.query_gate_results()}
+    health_history = storage.query_health_trends(HEALTH_METRIC, 1)
+    previous_health = health_history[0].metric_value if health_history else None
+    reader = source_lines if source_lines is not None else file_line_reader(root)
+
+    context = load_pattern_context(storage)
+    findings = pattern_findings(storage, context) + structural_findings(
+        storage, sorted(context.tracked_files)
+    )
+    built = build_violations(findings, reader, frozenset(v.id for v in baseline))
+    violations = built.violations
+
+    gates: list[GateOutcome] = [
+        timed(
+            PATTERN_COMPLIANCE,
+            lambda: pattern_compliance_gate(
+                violations,
+                approved_patterns=len(context.approved),
+                approved_locations=context.approved_locations,
+                new_only=new_only,
+            ),
+            timer,
+        ),
+        timed(
+            CONSTRAINT_VERIFICATION,
+            lambda: constraint_gate(latest_constraint_results(storage)),
+            timer,
+        ),
+        timed(SECURITY_BOUNDARIES, lambda: security_gate(violations, new_only=new_only), timer),
+        timed(ERROR_HANDLING, lambda: error_handling_gate(violations, new_only=new_only), timer),
+    ]
+
+    judged = counted(violations, new_only=new_only)
+    alerts = degradation_alerts(
+        counted_violations=len(judged),
+        previous_counted_violations=sum(1 for v in baseline if not v.suppressed),
+        gates=gates,
+        previous_gate_scores=previous_gate_scores,
+    )
+    health = health_report(
+        confidences=[context.confidence[p] for p in sorted(context.confidence)],
+        approved_scored=sum(1 for p in context.approved if p in context.confidence),
+        compliance_gate=gates[0],
+        gates=gates,
+        duplicate_free_rate=built.duplicate_free_rate,
+        alert_count=len(alerts),
+    )
+    new_errors = sum(
+        1 for v in violations if v.active and v.row.is_new and v.severity is Severity.ERROR
+    )
+    gates.append(
+        timed(REGRESSION, lambda: regression_gate(previous_health, health.score, new_errors), timer)
+    )
+    verdict = evaluate_policy(chosen, gates)
+
+    for violation in violations:
+        storage.insert_violation(violation.row)
+    for gate in gates:
+        storage.insert_gate_result(gate.to_row())
+    storage.insert_policy_result(verdict.to_row())
+    for alert in alerts:
+        storage.insert_degradation_alert(alert)
+    storage.insert_health_trend(HEALTH_METRIC, health.score)
+    storage.insert_audit_snapshot(health.to_snapshot(category_scores(context, violations)))
+
+    return EnforcementResult(
+        violations=violations,
+        gates=tuple(gates),
+        policy=verdict,
+        health=health,
+        new_only=new_only,
+        root=root.resolve().as_posix(),
+    )

@@ -1,0 +1,375 @@
+"""JavaScript, TypeScript and TSX: how captured nodes read as functions, imports and exports."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Final
+
+from tree_sitter import Node
+
+from drift.scan.model import ClassKind, Decorator, Export, Import, ImportedName, Parameter
+from drift.scan.model import StringContext as Context
+from drift.scan.nodes import (
+    field_text,
+    first_child_of_type,
+    has_token,
+    inner_value,
+    is_blank_block,
+    line,
+    short_text,
+    text,
+)
+from drift.scan.rules import (
+    Captures,
+    Definition,
+    ExportFacts,
+    HandlerFacts,
+    LiteralPlaces,
+    async_token,
+    call_parts,
+    decorator_parts,
+    make_decorator,
+    strip_type_annotation,
+)
+
+_CLASS_KINDS: Final[dict[str, ClassKind]] = {
+    "interface_declaration": "interface",
+    "enum_declaration": "enum",
+}
+_TYPE_ONLY_DECLARATIONS: Final = frozenset({"interface_declaration", "type_alias_declaration"})
+_FUNCTION_VALUES: Final = frozenset(
+    {"arrow_function", "function_expression", "generator_function", "class"}
+)
+_HIDDEN_MEMBERS: Final = frozenset({"private", "protected"})
+_NO_FILLERS: Final = frozenset[str]()
+
+_PLACES: Final = LiteralPlaces(
+    contexts={
+        "variable_declarator": "assignment",
+        "assignment_expression": "assignment",
+        "augmented_assignment_expression": "assignment",
+        "public_field_definition": "assignment",
+        "field_definition": "assignment",
+        "pair": "object_property",
+        "jsx_attribute": "object_property",
+        "return_statement": "return",
+        "arrow_function": "return",
+        "array": "array",
+    },
+    wrappers=frozenset(
+        {"parenthesized_expression", "as_expression", "satisfies_expression", "non_null_expression"}
+    ),
+    arguments=frozenset({"arguments"}),
+    decorators=frozenset({"decorator"}),
+    skipped=frozenset({"import_statement", "export_statement", "import_require_clause"}),
+)
+
+
+def _parameter(node: Node, source: bytes) -> Parameter | None:
+    kind = node.type
+    if kind in ("comment", "decorator"):
+        return None
+    if kind in ("required_parameter", "optional_parameter"):
+        pattern = node.child_by_field_name("pattern")
+        type_text = strip_type_annotation(field_text(node, "type", source))
+        default = field_text(node, "value", source)
+        if pattern is None:
+            return Parameter(short_text(node, source), type_text, default, False)
+        is_rest = pattern.type == "rest_pattern"
+        name = short_text(pattern, source).removeprefix("...")
+        return Parameter(name, type_text, default, is_rest)
+    if kind == "assignment_pattern":
+        name = field_text(node, "left", source) or ""
+        return Parameter(name, None, field_text(node, "right", source), False)
+    if kind == "rest_pattern":
+        return Parameter(short_text(node, source).removeprefix("..."), None, None, True)
+    return Parameter(short_text(node, source), None, None, False)
+
+
+def _string_value(node: Node | None, source: bytes) -> str:
+    return "" if node is None else inner_value(node, source)
+
+
+class JavaScriptRules:
+    """Extraction rules for JavaScript (and, through ``TypeScriptRules``, TypeScript)."""
+
+    query_files: tuple[str, ...] = ("ecmascript.scm", "javascript.scm")
+
+    def parameters(self, node: Node, source: bytes) -> tuple[Parameter, ...]:
+        """Formal parameters, or the single bare parameter of ``x => …``."""
+        holder = node.child_by_field_name("parameters")
+        if holder is None:
+            single = node.child_by_field_name("parameter")
+            return () if single is None else (Parameter(text(single, source), None, None, False),)
+        found = (_parameter(child, source) for child in holder.named_children)
+        return tuple(item for item in found if item is not None)
+
+    def return_type(self, node: Node, source: bytes) -> str | None:
+        """The TypeScript return annotation."""
+        return strip_type_annotation(field_text(node, "return_type", source))
+
+    def is_async(self, node: Node) -> bool:
+        """``async function`` / ``async () =>`` / ``async method()``."""
+        return async_token(node)
+
+    def receiver_type(self, node: Node, source: bytes) -> str | None:
+        """Methods live in class bodies: no receiver types."""
+        return None
+
+    def decorator(self, node: Node, source: bytes) -> Decorator:
+        """``@name`` or ``@name(arguments)``."""
+        expression = next((c for c in node.named_children if c.type != "comment"), None)
+        name, arguments = decorator_parts(expression, source, frozenset({"call_expression"}))
+        return make_decorator(name, arguments, node)
+
+    def class_kind(self, node: Node) -> ClassKind:
+        """class, interface or enum."""
+        return _CLASS_KINDS.get(node.type, "class")
+
+    def bases(self, node: Node, source: bytes) -> tuple[str, ...]:
+        """``extends`` then ``implements`` types."""
+        found: list[str] = []
+        for clause in node.named_children:
+            if clause.type in ("class_heritage", "extends_type_clause"):
+                found.extend(_heritage(clause, source))
+        return tuple(found)
+
+    def imports(self, node: Node, source: bytes) -> list[Import]:
+        """ES imports, ``require("m")`` and ``import("m")``."""
+        if node.type == "call_expression":
+            return [_require(node, source)]
+        source_text = _string_value(node.child_by_field_name("source"), source)
+        names: list[ImportedName] = []
+        alias = None
+        clause = first_child_of_type(node, ("import_clause",))
+        for part in [] if clause is None else clause.named_children:
+            if part.type == "identifier":
+                names.append(ImportedName("default", text(part, source)))
+            elif part.type == "namespace_import":
+                identifier = first_child_of_type(part, ("identifier",))
+                alias = None if identifier is None else text(identifier, source)
+            elif part.type == "named_imports":
+                names.extend(_specifiers(part, "import_specifier", source))
+        type_only = has_token(node, "type", limit=3)
+        return [Import(source_text, line(node), tuple(names), alias, False, type_only)]
+
+    def collect_export(self, captures: Captures, source: bytes, facts: ExportFacts) -> None:
+        """ES ``export`` statements and CommonJS ``module.exports`` / ``exports.x`` writes."""
+        node = captures["export"][0]
+        if node.type == "export_statement":
+            _export_statement(node, source, facts)
+        else:
+            _commonjs_export(node, source, facts)
+
+    def is_exported(self, definition: Definition, facts: ExportFacts) -> bool:
+        """Exported in place or by name; methods of an exported class unless private."""
+        if definition.node.id in facts.node_ids:
+            return True
+        parent = definition.parent
+        if parent is None:
+            return definition.name in facts.names
+        if parent.kind != "class" or not parent.is_exported:
+            return False
+        return not _is_hidden_member(definition)
+
+    def module_exports(self, definitions: Sequence[Definition], facts: ExportFacts) -> list[Export]:
+        """What the export statements said, in source order."""
+        return sorted(facts.exports, key=lambda item: (item.line, item.name))
+
+    def call_parts(self, function: Node, source: bytes) -> tuple[str, str | None]:
+        """``obj.method`` → (method, obj)."""
+        return call_parts(function, source)
+
+    def handler(self, kind: str, captures: Captures, source: bytes) -> HandlerFacts:
+        """A ``catch`` clause or a ``.catch(callback)`` call."""
+        if kind == "promise_catch":
+            return _promise_catch(captures["handler.args"][0], source)
+        node = captures[kind][0]
+        body = node.child_by_field_name("body")
+        parameter = node.child_by_field_name("parameter")
+        variable = None if parameter is None else short_text(parameter, source)
+        declared = strip_type_annotation(field_text(node, "type", source))
+        types = () if declared is None else (declared,)
+        return HandlerFacts(body, types, variable, is_blank_block(body, _NO_FILLERS), False)
+
+    def throw_types(self, node: Node, source: bytes) -> tuple[str, ...]:
+        """``throw new E(…)`` / ``throw E(…)`` / ``throw err`` → the type or name."""
+        thrown = node.named_children[0] if node.named_child_count else None
+        if thrown is None:
+            return ()
+        if thrown.type == "new_expression":
+            constructor = thrown.child_by_field_name("constructor")
+            return () if constructor is None else (short_text(constructor, source),)
+        if thrown.type == "call_expression":
+            function = thrown.child_by_field_name("function")
+            return () if function is None else (short_text(function, source),)
+        if thrown.type in ("identifier", "member_expression"):
+            return (short_text(thrown, source),)
+        return ()
+
+    def literal_context(self, node: Node) -> Context | None:
+        """Import and export sources are not values and are left out."""
+        return _PLACES.context(node)
+
+
+class TypeScriptRules(JavaScriptRules):
+    """Extraction rules for TypeScript and TSX."""
+
+    query_files: tuple[str, ...] = ("ecmascript.scm", "typescript.scm")
+
+
+def _heritage(clause: Node, source: bytes) -> list[str]:
+    found: list[str] = []
+    for part in clause.named_children:
+        if part.type == "extends_clause":
+            found.extend(
+                short_text(value, source) for value in part.children_by_field_name("value")
+            )
+        elif part.type == "implements_clause":
+            found.extend(short_text(item, source) for item in part.named_children)
+        elif part.type != "comment":
+            found.append(short_text(part, source))
+    return found
+
+
+def _specifiers(holder: Node, kind: str, source: bytes) -> list[ImportedName]:
+    return [
+        ImportedName(field_text(item, "name", source) or "", field_text(item, "alias", source))
+        for item in holder.named_children
+        if item.type == kind
+    ]
+
+
+def _require(node: Node, source: bytes) -> Import:
+    arguments = node.child_by_field_name("arguments")
+    first = None if arguments is None else first_child_of_type(arguments, ("string",))
+    module = _string_value(first, source)
+    holder = node.parent
+    alias = None
+    names: list[ImportedName] = []
+    if holder is not None and holder.type == "variable_declarator":
+        target = holder.child_by_field_name("name")
+        if target is not None and target.type == "identifier":
+            alias = text(target, source)
+        elif target is not None and target.type == "object_pattern":
+            names = _destructured(target, source)
+    return Import(module, line(node), tuple(names), alias, False, False)
+
+
+def _destructured(pattern: Node, source: bytes) -> list[ImportedName]:
+    names: list[ImportedName] = []
+    for item in pattern.named_children:
+        if item.type == "shorthand_property_identifier_pattern":
+            names.append(ImportedName(text(item, source), None))
+        elif item.type == "pair_pattern":
+            key = field_text(item, "key", source) or ""
+            names.append(ImportedName(key, field_text(item, "value", source)))
+    return names
+
+
+def _export_statement(node: Node, source: bytes, facts: ExportFacts) -> None:
+    at = line(node)
+    is_default = has_token(node, "default", limit=3)
+    type_only = has_token(node, "type", limit=3)
+    origin = node.child_by_field_name("source")
+    module = None if origin is None else _string_value(origin, source)
+    declaration = node.child_by_field_name("declaration")
+    value = node.child_by_field_name("value")
+    if declaration is not None:
+        _export_declaration(declaration, source, facts, is_default)
+    elif value is not None:
+        facts.node_ids.add(value.id)
+        name = text(value, source) if value.type == "identifier" else "default"
+        if value.type == "identifier":
+            facts.names.add(name)
+        facts.exports.append(Export(name, at, True, False, None))
+    for part in node.named_children:
+        if part.type == "export_clause":
+            for item in _specifiers(part, "export_specifier", source):
+                if module is None:
+                    facts.names.add(item.name)
+                exported = item.alias or item.name
+                facts.exports.append(Export(exported, at, exported == "default", type_only, module))
+        elif part.type == "namespace_export":
+            identifier = part.named_children[-1] if part.named_child_count else None
+            name = "*" if identifier is None else text(identifier, source)
+            facts.exports.append(Export(name, at, False, type_only, module))
+    if declaration is None and value is None and module is not None and not _has_clause(node):
+        facts.exports.append(Export("*", at, False, type_only, module))
+
+
+def _has_clause(node: Node) -> bool:
+    return any(part.type in ("export_clause", "namespace_export") for part in node.named_children)
+
+
+def _export_declaration(
+    declaration: Node, source: bytes, facts: ExportFacts, is_default: bool
+) -> None:
+    at = line(declaration)
+    type_only = declaration.type in _TYPE_ONLY_DECLARATIONS
+    if declaration.type in ("lexical_declaration", "variable_declaration"):
+        for declarator in declaration.named_children:
+            if declarator.type != "variable_declarator":
+                continue
+            name = field_text(declarator, "name", source) or ""
+            value = declarator.child_by_field_name("value")
+            if value is not None and value.type in _FUNCTION_VALUES:
+                facts.node_ids.add(value.id)
+            facts.exports.append(Export(name, at, is_default, False, None))
+        return
+    facts.node_ids.add(declaration.id)
+    name = field_text(declaration, "name", source) or "default"
+    facts.exports.append(Export(name, at, is_default, type_only, None))
+
+
+def _commonjs_export(node: Node, source: bytes, facts: ExportFacts) -> None:
+    left = node.child_by_field_name("left")
+    right = node.child_by_field_name("right")
+    if left is None or right is None:
+        return
+    at = line(node)
+    target = short_text(left, source)
+    if target == "module.exports":
+        if right.type == "object":
+            for item in right.named_children:
+                key = item.child_by_field_name("key") if item.type == "pair" else item
+                if item.type in ("pair", "shorthand_property_identifier") and key is not None:
+                    facts.names.add(text(key, source))
+                    facts.exports.append(Export(text(key, source), at, False, False, None))
+            return
+        name = text(right, source) if right.type == "identifier" else "default"
+        facts.names.add(name)
+        facts.node_ids.add(right.id)
+        facts.exports.append(Export(name, at, True, False, None))
+        return
+    property_node = left.child_by_field_name("property")
+    name = "" if property_node is None else text(property_node, source)
+    facts.node_ids.add(right.id)
+    facts.exports.append(Export(name, at, False, False, None))
+
+
+def _is_hidden_member(definition: Definition) -> bool:
+    if definition.name.startswith("#"):
+        return True
+    node = definition.node
+    member = node if node.type == "method_definition" else node.parent
+    if member is None:
+        return False
+    modifier = first_child_of_type(member, ("accessibility_modifier",))
+    if modifier is None:
+        return False
+    return any(child.type in _HIDDEN_MEMBERS for child in modifier.children)
+
+
+def _promise_catch(arguments: Node, source: bytes) -> HandlerFacts:
+    callback = next((c for c in arguments.named_children if c.type != "comment"), None)
+    if callback is None or callback.type not in ("arrow_function", "function_expression"):
+        # .catch(handleError): what the handler does is not visible here.
+        return HandlerFacts(None, judge_swallow=False)
+    body = callback.child_by_field_name("body")
+    parameters = JavaScriptRules().parameters(callback, source)
+    variable = parameters[0].name if parameters else None
+    empty = (
+        body is not None and body.type == "statement_block" and is_blank_block(body, _NO_FILLERS)
+    )
+    return HandlerFacts(body, (), variable, empty, False)

@@ -1,0 +1,185 @@
+"""Go: how captured nodes read as functions, types, imports and error checks."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Final
+
+from tree_sitter import Node
+
+from drift.scan.model import ClassKind, Decorator, Export, Import, Parameter
+from drift.scan.model import StringContext as Context
+from drift.scan.nodes import field_text, first_child_of_type, inner_value, line, short_text, text
+from drift.scan.rules import (
+    Captures,
+    Definition,
+    ExportFacts,
+    HandlerFacts,
+    LiteralPlaces,
+    call_parts,
+    make_decorator,
+)
+
+_PLACES: Final = LiteralPlaces(
+    contexts={
+        "short_var_declaration": "assignment",
+        "assignment_statement": "assignment",
+        "var_spec": "assignment",
+        "const_spec": "assignment",
+        "keyed_element": "object_property",
+        "literal_value": "array",
+        "return_statement": "return",
+    },
+    wrappers=frozenset({"parenthesized_expression", "expression_list", "literal_element"}),
+    arguments=frozenset({"argument_list"}),
+    decorators=frozenset(),
+    skipped=frozenset({"import_spec"}),
+)
+
+
+def _declared(node: Node, source: bytes) -> list[Parameter]:
+    type_text = field_text(node, "type", source)
+    is_rest = node.type == "variadic_parameter_declaration"
+    names = [child for child in node.children_by_field_name("name") if child is not None]
+    if not names:  # func(int, string): types without names
+        return [Parameter("", type_text, None, is_rest)]
+    return [Parameter(text(name, source), type_text, None, is_rest) for name in names]
+
+
+def _statements(block: Node) -> list[Node]:
+    holder = first_child_of_type(block, ("statement_list",))
+    if holder is None:
+        return []
+    return [child for child in holder.named_children if child.type != "comment"]
+
+
+def _is_panic(statement: Node, source: bytes) -> bool:
+    if statement.type != "expression_statement" or not statement.named_child_count:
+        return False
+    call = statement.named_children[0]
+    function = call.child_by_field_name("function") if call.type == "call_expression" else None
+    return function is not None and text(function, source) == "panic"
+
+
+class GoRules:
+    """Extraction rules for Go."""
+
+    query_files: tuple[str, ...] = ("go.scm",)
+
+    def parameters(self, node: Node, source: bytes) -> tuple[Parameter, ...]:
+        """Parameters; ``a, b int`` gives two."""
+        holder = node.child_by_field_name("parameters")
+        if holder is None:
+            return ()
+        found: list[Parameter] = []
+        for child in holder.named_children:
+            if child.type in ("parameter_declaration", "variadic_parameter_declaration"):
+                found.extend(_declared(child, source))
+        return tuple(found)
+
+    def return_type(self, node: Node, source: bytes) -> str | None:
+        """The result type or result list."""
+        return field_text(node, "result", source)
+
+    def is_async(self, node: Node) -> bool:
+        """Go has no async functions (goroutines are started at the call site)."""
+        return False
+
+    def receiver_type(self, node: Node, source: bytes) -> str | None:
+        """``func (s *Server[T]) M()`` → ``Server``."""
+        receiver = node.child_by_field_name("receiver")
+        if receiver is None:
+            return None
+        declaration = first_child_of_type(receiver, ("parameter_declaration",))
+        kind = None if declaration is None else field_text(declaration, "type", source)
+        if kind is None:
+            return None
+        return kind.lstrip("*").split("[", 1)[0].strip() or None
+
+    def decorator(self, node: Node, source: bytes) -> Decorator:
+        """Go has no decorators; a node read as one keeps its text as the name."""
+        return make_decorator(short_text(node, source), None, node)
+
+    def class_kind(self, node: Node) -> ClassKind:
+        """``type X struct`` or ``type X interface``."""
+        body = node.child_by_field_name("type")
+        return "interface" if body is not None and body.type == "interface_type" else "struct"
+
+    def bases(self, node: Node, source: bytes) -> tuple[str, ...]:
+        """Embedded types: anonymous struct fields and embedded interfaces."""
+        body = node.child_by_field_name("type")
+        if body is None:
+            return ()
+        if body.type == "interface_type":
+            return tuple(
+                short_text(c, source) for c in body.named_children if c.type == "type_elem"
+            )
+        fields = first_child_of_type(body, ("field_declaration_list",))
+        embedded = [] if fields is None else fields.named_children
+        return tuple(
+            field_text(item, "type", source) or ""
+            for item in embedded
+            if item.type == "field_declaration" and item.child_by_field_name("name") is None
+        )
+
+    def imports(self, node: Node, source: bytes) -> list[Import]:
+        """One import spec: ``f "fmt"`` (alias), ``. "x"`` (wildcard), ``_ "y"``."""
+        path = node.child_by_field_name("path")
+        module = "" if path is None else inner_value(path, source)
+        name = node.child_by_field_name("name")
+        wildcard = name is not None and name.type == "dot"
+        alias = None if name is None or wildcard else text(name, source)
+        return [Import(module, line(node), (), alias, wildcard, False)]
+
+    def collect_export(self, captures: Captures, source: bytes, facts: ExportFacts) -> None:
+        """Go has no export statements: capitalisation decides (see ``is_exported``)."""
+
+    def is_exported(self, definition: Definition, facts: ExportFacts) -> bool:
+        """A capitalised name is exported."""
+        return definition.name[:1].isupper()
+
+    def module_exports(self, definitions: Sequence[Definition], facts: ExportFacts) -> list[Export]:
+        """Exported top-level functions (not methods) and types."""
+        return [
+            Export(item.name, line(item.name_node or item.node), False, False, None)
+            for item in definitions
+            if item.is_top_level and item.is_exported and item.node.type != "method_declaration"
+        ]
+
+    def call_parts(self, function: Node, source: bytes) -> tuple[str, str | None]:
+        """``pkg.Func`` / ``value.Method`` → (name, receiver)."""
+        return call_parts(function, source)
+
+    def handler(self, kind: str, captures: Captures, source: bytes) -> HandlerFacts:
+        """``if err != nil { … }`` blocks and ``recover()`` calls."""
+        if kind == "recover":
+            variable = _assigned_name(captures[kind][0], source)
+            return HandlerFacts(None, variable=variable, is_generic=True, judge_swallow=False)
+        body = captures["handler.body"][0]
+        variable = text(captures["handler.variable"][0], source)
+        statements = _statements(body)
+        propagates = any(
+            item.type == "return_statement" or _is_panic(item, source) for item in statements
+        )
+        return HandlerFacts(body, (), variable, not statements, False, propagates)
+
+    def throw_types(self, node: Node, source: bytes) -> tuple[str, ...]:
+        """``panic`` takes any value: no type to report."""
+        return ()
+
+    def literal_context(self, node: Node) -> Context | None:
+        """Import paths are left out."""
+        return _PLACES.context(node)
+
+
+def _assigned_name(call: Node, source: bytes) -> str | None:
+    holder = call.parent
+    if holder is None or holder.type != "expression_list":
+        return None
+    statement = holder.parent
+    if statement is None or statement.type not in ("short_var_declaration", "assignment_statement"):
+        return None
+    left = statement.child_by_field_name("left")
+    if left is None or not left.named_child_count:
+        return None
+    return text(left.named_children[0], source)

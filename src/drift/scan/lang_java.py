@@ -1,0 +1,193 @@
+"""Java: how captured nodes read as methods, types, annotations, imports and handlers."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Final
+
+from tree_sitter import Node
+
+from drift.scan.model import ClassKind, Decorator, Export, Import, ImportedName, Parameter
+from drift.scan.model import StringContext as Context
+from drift.scan.nodes import (
+    field_text,
+    first_child_of_type,
+    has_token,
+    is_blank_block,
+    line,
+    short_text,
+    text,
+)
+from drift.scan.rules import (
+    Captures,
+    Definition,
+    ExportFacts,
+    HandlerFacts,
+    LiteralPlaces,
+    call_parts,
+    make_decorator,
+    type_name,
+)
+
+_CLASS_KINDS: Final[dict[str, ClassKind]] = {
+    "class_declaration": "class",
+    "interface_declaration": "interface",
+    "enum_declaration": "enum",
+    "record_declaration": "record",
+}
+_GENERIC_EXCEPTIONS: Final = frozenset({"Exception", "Throwable"})
+_NO_FILLERS: Final = frozenset[str]()
+
+_PLACES: Final = LiteralPlaces(
+    contexts={
+        "variable_declarator": "assignment",
+        "assignment_expression": "assignment",
+        "return_statement": "return",
+        "array_initializer": "array",
+        "element_value_array_initializer": "array",
+        "element_value_pair": "decorator",
+        "annotation_argument_list": "decorator",
+    },
+    wrappers=frozenset({"parenthesized_expression"}),
+    arguments=frozenset({"argument_list"}),
+    decorators=frozenset(),
+)
+
+
+def _parameter(node: Node, source: bytes) -> Parameter | None:
+    if node.type == "formal_parameter":
+        name = field_text(node, "name", source) or ""
+        return Parameter(name, field_text(node, "type", source), None, False)
+    if node.type == "spread_parameter":
+        declarator = first_child_of_type(node, ("variable_declarator",))
+        name = "" if declarator is None else field_text(declarator, "name", source) or ""
+        kind = next(
+            (c for c in node.named_children if c.type not in ("modifiers", "variable_declarator")),
+            None,
+        )
+        return Parameter(name, None if kind is None else text(kind, source), None, True)
+    return None  # receiver parameters, comments
+
+
+def _modifiers(node: Node) -> Node | None:
+    return first_child_of_type(node, ("modifiers",))
+
+
+class JavaRules:
+    """Extraction rules for Java."""
+
+    query_files: tuple[str, ...] = ("java.scm",)
+
+    def parameters(self, node: Node, source: bytes) -> tuple[Parameter, ...]:
+        """Formal parameters; ``String... names`` is a rest parameter."""
+        holder = node.child_by_field_name("parameters")
+        if holder is None:
+            return ()
+        found = (_parameter(child, source) for child in holder.named_children)
+        return tuple(item for item in found if item is not None)
+
+    def return_type(self, node: Node, source: bytes) -> str | None:
+        """The declared result type (None for constructors)."""
+        if node.type != "method_declaration":
+            return None
+        return field_text(node, "type", source)
+
+    def is_async(self, node: Node) -> bool:
+        """Java has no async methods."""
+        return False
+
+    def receiver_type(self, node: Node, source: bytes) -> str | None:
+        """Methods live in class bodies: no receiver types."""
+        return None
+
+    def decorator(self, node: Node, source: bytes) -> Decorator:
+        """``@Name`` or ``@Name(arguments)``."""
+        name = field_text(node, "name", source) or short_text(node, source)
+        arguments = node.child_by_field_name("arguments")
+        value = None
+        if arguments is not None:
+            value = text(arguments, source).strip().removeprefix("(").removesuffix(")").strip()
+        return make_decorator(name, value, node)
+
+    def class_kind(self, node: Node) -> ClassKind:
+        """class, interface, enum or record."""
+        return _CLASS_KINDS.get(node.type, "class")
+
+    def bases(self, node: Node, source: bytes) -> tuple[str, ...]:
+        """``extends`` then ``implements`` (interfaces: their ``extends`` list)."""
+        found: list[str] = []
+        for part in node.named_children:
+            if part.type == "superclass":
+                found.extend(short_text(item, source) for item in part.named_children)
+            elif part.type in ("super_interfaces", "extends_interfaces"):
+                listing = first_child_of_type(part, ("type_list",))
+                items = [] if listing is None else listing.named_children
+                found.extend(short_text(item, source) for item in items)
+        return tuple(found)
+
+    def imports(self, node: Node, source: bytes) -> list[Import]:
+        """``import a.b.C`` → source ``a.b``, name ``C``; ``import a.b.*`` → wildcard ``a.b``."""
+        target = first_child_of_type(node, ("scoped_identifier", "identifier"))
+        full = "" if target is None else text(target, source)
+        if first_child_of_type(node, ("asterisk",)) is not None:
+            return [Import(full, line(node), (), None, True, False)]
+        module, _, name = full.rpartition(".")
+        if not module:
+            return [Import(full, line(node), (), None, False, False)]
+        return [Import(module, line(node), (ImportedName(name, None),), None, False, False)]
+
+    def collect_export(self, captures: Captures, source: bytes, facts: ExportFacts) -> None:
+        """Java has no export statements: ``public`` decides (see ``is_exported``)."""
+
+    def is_exported(self, definition: Definition, facts: ExportFacts) -> bool:
+        """Declared ``public`` (members of interfaces implicitly are), in an exported type."""
+        parent = definition.parent
+        if parent is not None and (parent.kind != "class" or not parent.is_exported):
+            return False
+        modifiers = _modifiers(definition.node)
+        if modifiers is not None and has_token(modifiers, "public", limit=modifiers.child_count):
+            return True
+        return parent is not None and parent.class_kind == "interface"
+
+    def module_exports(self, definitions: Sequence[Definition], facts: ExportFacts) -> list[Export]:
+        """Public top-level types."""
+        return [
+            Export(item.name, line(item.name_node or item.node), False, False, None)
+            for item in definitions
+            if item.kind == "class" and item.is_top_level and item.is_exported
+        ]
+
+    def call_parts(self, function: Node, source: bytes) -> tuple[str, str | None]:
+        """The type of ``new T(...)`` (method calls are captured by name and receiver)."""
+        return call_parts(function, source)
+
+    def handler(self, kind: str, captures: Captures, source: bytes) -> HandlerFacts:
+        """A ``catch`` clause: the (multi-)catch types, the parameter name, emptiness."""
+        node = captures[kind][0]
+        body = node.child_by_field_name("body")
+        parameter = first_child_of_type(node, ("catch_formal_parameter",))
+        types: tuple[str, ...] = ()
+        variable = None
+        if parameter is not None:
+            variable = field_text(parameter, "name", source)
+            listing = first_child_of_type(parameter, ("catch_type",))
+            items = [] if listing is None else listing.named_children
+            types = tuple(short_text(item, source) for item in items)
+        generic = any(type_name(item) in _GENERIC_EXCEPTIONS for item in types)
+        return HandlerFacts(body, types, variable, is_blank_block(body, _NO_FILLERS), generic)
+
+    def throw_types(self, node: Node, source: bytes) -> tuple[str, ...]:
+        """``throw new E(…)`` → E; ``throw e`` → e."""
+        thrown = node.named_children[0] if node.named_child_count else None
+        if thrown is None:
+            return ()
+        if thrown.type == "object_creation_expression":
+            kind = thrown.child_by_field_name("type")
+            return () if kind is None else (short_text(kind, source).split("<", 1)[0],)
+        if thrown.type in ("identifier", "field_access"):
+            return (short_text(thrown, source),)
+        return ()
+
+    def literal_context(self, node: Node) -> Context | None:
+        """Literals in annotations count as decorator arguments."""
+        return _PLACES.context(node)

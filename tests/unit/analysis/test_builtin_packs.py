@@ -1,0 +1,258 @@
+"""The packs shipped with Drift: they load, cover the required areas, and fire where they should."""
+
+from __future__ import annotations
+
+import pytest
+
+from drift.analysis.packs import (
+    CallSite,
+    ErrorHandlerSite,
+    FileFactsData,
+    Pack,
+    PatternSpec,
+    Site,
+    check_unique_pattern_ids,
+    evaluate_file,
+    load_builtin_packs,
+)
+
+REQUIRED = {"errors", "logging", "api", "security", "data_access", "testing", "naming"}
+LANGUAGES = ("python", "javascript", "typescript", "go", "java")
+LANGUAGE_EXTENSIONS = {
+    "python": "a.py",
+    "javascript": "a.js",
+    "typescript": "a.ts",
+    "go": "a.go",
+    "java": "A.java",
+}
+
+
+def builtin() -> dict[str, Pack]:
+    return {pack.name: pack for pack in load_builtin_packs()}
+
+
+def languages_of(pattern: PatternSpec, pack: Pack) -> set[str]:
+    """The languages a pattern can fire on, judged from its language and file filters."""
+    result = set()
+    for language in LANGUAGES:
+        if pack.languages and language not in pack.languages:
+            continue
+        if pattern.match.language not in (None, language):
+            continue
+        path = LANGUAGE_EXTENSIONS[language]
+        globs = pattern.match.file_patterns
+        # File filters name extensions or test-file shapes; judge extensions only.
+        by_extension = [g for g in globs if "." in g.text and "*" in g.text.split(".")[0]]
+        if by_extension and not any(g.matches(path) for g in by_extension):
+            continue
+        result.add(language)
+    return result
+
+
+def test_required_packs_are_shipped() -> None:
+    packs = builtin()
+    assert set(packs) >= REQUIRED
+    check_unique_pattern_ids(packs.values())  # raises on a clash
+    for name in REQUIRED:
+        assert packs[name].source == f"builtin:{name}.toml"
+
+
+@pytest.mark.parametrize("name", sorted(REQUIRED))
+def test_each_pack_has_several_rules_per_main_language(name: str) -> None:
+    pack = builtin()[name]
+    per_language = dict.fromkeys(LANGUAGES, 0)
+    for pattern in pack.patterns:
+        assert pattern.description, f"{pattern.id} needs a description"
+        for language in languages_of(pattern, pack):
+            per_language[language] += 1
+    for language in ("python", "go", "java"):
+        assert per_language[language] >= 2, (name, language, per_language)
+    assert per_language["javascript"] + per_language["typescript"] >= 2, (name, per_language)
+
+
+def run(facts: FileFactsData) -> set[str]:
+    return {match.pattern_id for match in evaluate_file(load_builtin_packs(), facts)}
+
+
+def test_python_file() -> None:
+    facts = FileFactsData(
+        path="app/users.py",
+        language="python",
+        text=(
+            "import logging\n"
+            "logger = logging.getLogger(__name__)\n"
+            'API_KEY = "sk_live_abcdefgh1234"\n'
+            "def load(blob):\n"
+            "    return pickle.loads(blob)\n"
+            "def query(name):\n"
+            '    cursor.execute("SELECT * FROM users WHERE name = \'" + name + "\'")\n'
+            "    print('debug')\n"
+        ),
+        imports=(Site("logging", 1),),
+        calls=(
+            CallSite("getLogger", "logging", 2, 10),
+            CallSite("loads", "pickle", 5, 12),
+            CallSite("execute", "cursor", 7, 5),
+            CallSite("print", None, 8, 5),
+        ),
+        function_names=(Site("load", 4, 5), Site("query", 6, 5), Site("loadUser", 9, 5)),
+        error_handlers=(
+            ErrorHandlerSite(frozenset({"except", "catch", "handler", "empty", "bare"}), 10, 5),
+        ),
+    )
+    found = run(facts)
+    assert {
+        "LOG-PY-STDLIB-LOGGER",
+        "SEC-HARDCODED-SECRET",
+        "SEC-PY-UNSAFE-DESERIALIZATION",
+        "SEC-SQL-STRING-BUILDING",
+        "LOG-PY-PRINT",
+        "ERR-EMPTY-HANDLER",
+        "ERR-PY-BARE-EXCEPT",
+        "NAMING-PY-FUNCTION-SNAKE",
+        "NAMING-PY-FUNCTION-CAMEL",
+    } <= found
+    assert not any(i.startswith(("NAMING-JS", "NAMING-GO", "LOG-JS", "LOG-GO")) for i in found)
+
+
+def test_parameterised_sql_and_safe_yaml_are_not_flagged() -> None:
+    facts = FileFactsData(
+        path="app/db.py",
+        language="python",
+        text=(
+            'cursor.execute("SELECT * FROM users WHERE id = %s", (uid,))\n'
+            "data = yaml.load(text, Loader=yaml.SafeLoader)\n"
+            "other = yaml.load(text)\n"
+            'URL = "http://localhost:8000/api"\n'
+        ),
+        string_literals=(Site("http://localhost:8000/api", 4, 8), Site("http://example.com", 5, 8)),
+    )
+    found = evaluate_file(load_builtin_packs(), facts)
+    assert "SEC-SQL-STRING-BUILDING" not in {m.pattern_id for m in found}
+    assert [m.line for m in found if m.pattern_id == "SEC-PY-YAML-LOAD"] == [3]
+    assert [m.line for m in found if m.pattern_id == "SEC-PLAIN-HTTP-URL"] == [5]
+
+
+def test_python_test_files_are_not_flagged_for_prints_or_secrets() -> None:
+    facts = FileFactsData(
+        path="tests/test_users.py",
+        language="python",
+        text='PASSWORD = "hunter2hunter2"\nprint("x")\ndef test_login():\n    pass\n',
+        function_names=(Site("test_login", 3, 5),),
+    )
+    found = run(facts)
+    assert "LOG-PY-PRINT" not in found
+    assert "SEC-HARDCODED-SECRET" not in found
+    assert "TEST-PY-PYTEST-FUNCTION" in found
+
+
+def test_typescript_file() -> None:
+    facts = FileFactsData(
+        path="web/src/api.ts",
+        language="typescript",
+        text=(
+            "import axios from 'axios';\n"
+            "export async function loadUser(id: string) {\n"
+            "  console.log('loading', id);\n"
+            "  el.innerHTML = html;\n"
+            "  return fetch(`/users/${id}`);\n"
+            "}\n"
+        ),
+        imports=(Site("axios", 1),),
+        calls=(CallSite("log", "console", 3, 3), CallSite("get", "axios", 7, 3)),
+        function_names=(Site("loadUser", 2, 23), Site("load_all", 8, 10)),
+        class_names=(Site("ApiError", 9, 7),),
+        extends=(Site("Error", 9, 24),),
+    )
+    found = run(facts)
+    assert {
+        "LOG-JS-CONSOLE",
+        "SEC-JS-INNER-HTML",
+        "API-JS-FETCH",
+        "API-JS-AXIOS",
+        "NAMING-JS-FUNCTION-CAMEL",
+        "NAMING-JS-FUNCTION-SNAKE",
+        "ERR-JS-CUSTOM-ERROR",
+    } <= found
+    assert "NAMING-PY-FUNCTION-SNAKE" not in found
+
+
+def test_go_file() -> None:
+    facts = FileFactsData(
+        path="internal/store/store.go",
+        language="go",
+        text=(
+            'import "database/sql"\n'
+            "func (s *Store) Get(id int) error {\n"
+            "    if err != nil {\n"
+            '        return fmt.Errorf("get %d: %w", id, err)\n'
+            "    }\n"
+            '    fmt.Println("debug")\n'
+            "}\n"
+        ),
+        imports=(Site("database/sql", 1),),
+        calls=(
+            CallSite("Errorf", "fmt", 4, 16),
+            CallSite("Println", "fmt", 6, 5),
+            CallSite("QueryRow", "s.db", 8, 5),
+        ),
+        function_names=(Site("Get", 2, 17), Site("load_all", 9, 6)),
+        error_handlers=(ErrorHandlerSite(frozenset({"error_check", "handler"}), 3, 5),),
+    )
+    found = run(facts)
+    assert {
+        "ERR-GO-ERR-CHECK",
+        "ERR-GO-WRAP",
+        "LOG-GO-FMT-PRINT",
+        "DATA-GO-DATABASE-SQL",
+        "NAMING-GO-FUNCTION-MIXEDCAPS",
+        "NAMING-GO-FUNCTION-UNDERSCORE",
+    } <= found
+
+
+def test_java_file() -> None:
+    facts = FileFactsData(
+        path="src/main/java/app/UserController.java",
+        language="java",
+        text=(
+            "import org.slf4j.LoggerFactory;\n"
+            "public class UserController {\n"
+            '  @GetMapping("/users")\n'
+            "  public List<User> list() throws SQLException {\n"
+            '    System.out.println("x");\n'
+            '    MessageDigest md = MessageDigest.getInstance("MD5");\n'
+            "  }\n"
+            "}\n"
+        ),
+        imports=(Site("org.slf4j.LoggerFactory", 1),),
+        calls=(
+            CallSite("getLogger", "LoggerFactory", 3, 20),
+            CallSite("println", "System.out", 5, 5),
+            CallSite("printStackTrace", "e", 9, 7),
+        ),
+        decorators=(Site("GetMapping", 3, 3),),
+        function_names=(Site("list", 4, 21), Site("load_all", 10, 15)),
+        class_names=(Site("UserController", 2, 14),),
+    )
+    found = run(facts)
+    assert {
+        "LOG-JAVA-SLF4J",
+        "LOG-JAVA-SYSOUT",
+        "API-JAVA-SPRING-MAPPING",
+        "ERR-JAVA-THROWS-CLAUSE",
+        "ERR-JAVA-PRINT-STACK-TRACE",
+        "SEC-WEAK-HASH",
+        "NAMING-JAVA-METHOD-CAMEL",
+        "NAMING-JAVA-METHOD-SNAKE",
+        "NAMING-JAVA-CLASS-PASCAL",
+    } <= found
+
+
+def test_focused_and_skipped_tests() -> None:
+    facts = FileFactsData(
+        path="web/user.test.js",
+        language="javascript",
+        text="describe('u', () => {\n  it.only('a', () => {});\n  it.skip('b', () => {});\n});\n",
+        calls=(CallSite("describe", None, 1, 1), CallSite("only", "it", 2, 3)),
+    )
+    assert {"TEST-FOCUSED", "TEST-SKIPPED", "TEST-JS-DESCRIBE-IT"} <= run(facts)

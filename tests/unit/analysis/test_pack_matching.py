@@ -1,0 +1,263 @@
+"""Evaluating pack predicates against the facts of one file."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from drift.analysis.packs import (
+    MAX_MATCHES_PER_FILE,
+    CallSite,
+    ErrorHandlerSite,
+    FileFactsData,
+    Pack,
+    PatternMatch,
+    PatternSpec,
+    Site,
+    block_matches,
+    evaluate_file,
+    evaluate_pattern,
+    load_pack_text,
+    pack_is_active,
+)
+
+
+def pack_of(body: str, header: str = "") -> Pack:
+    return load_pack_text(f'[framework]\nname = "t"\n{header}\n{body}', "t.toml")
+
+
+def pattern(match: str, *, pid: str = "P-1", extra: str = "") -> PatternSpec:
+    body = f'[[patterns]]\nid = "{pid}"\ncategory = "errors"\n{extra}\n[patterns.match]\n{match}'
+    return pack_of(body).patterns[0]
+
+
+PY = FileFactsData(
+    path="app/service.py",
+    language="python",
+    text="import logging\nlog = logging.getLogger(__name__)\n\ndef get_user():\n    print('hi')\n",
+    imports=(Site("logging", 1, 1), Site("os.path", 1, 1)),
+    calls=(
+        CallSite("getLogger", "logging", 2, 7),
+        CallSite("print", None, 5, 5),
+        CallSite("info", "self.logger", 6, 9),
+        CallSite("info", None, 7, 1),
+    ),
+    decorators=(Site("app.route", 3, 1), Site("staticmethod", 8, 1)),
+    function_names=(Site("get_user", 4, 5), Site("helper", 9, 5)),
+    class_names=(Site("UserService", 10, 7),),
+    extends=(Site("models.Model", 10, 19), Site("Generic[T]", 10, 33)),
+    exports=(Site("get_user", 4, 1),),
+    string_literals=(Site("SELECT * FROM t", 11, 9), Site("hello", 12, 3)),
+    error_handlers=(
+        ErrorHandlerSite(frozenset({"except", "catch", "handler", "empty", "generic"}), 13, 5),
+        ErrorHandlerSite(frozenset({"finally"}), 15, 5),
+    ),
+)
+
+
+def located(matches: list[PatternMatch]) -> list[tuple[str, int, int]]:
+    return [(m.predicate, m.line, m.column) for m in matches]
+
+
+def test_imports_match_by_case_insensitive_substring() -> None:
+    found = evaluate_pattern(pattern('imports = ["LOGGING", "sys"]'), PY)
+    assert located(found) == [("imports", 1, 1)]
+    assert found[0].matched_text == "logging"
+
+
+def test_call_receivers() -> None:
+    # `recv.method` matches the receiver exactly or as a dotted suffix; `method` any receiver.
+    assert [m.line for m in evaluate_pattern(pattern('calls = ["logger.info"]'), PY)] == [6]
+    assert [m.line for m in evaluate_pattern(pattern('calls = ["info"]'), PY)] == [6, 7]
+    assert [m.line for m in evaluate_pattern(pattern('calls = ["*.info"]'), PY)] == [6]
+    assert [m.line for m in evaluate_pattern(pattern('calls = ["elf.logger.info"]'), PY)] == []
+    found = evaluate_pattern(pattern('calls = ["logging.getLogger"]'), PY)
+    assert found[0].matched_text == "logging.getLogger"
+
+
+def test_decorators_function_and_class_names() -> None:
+    assert [m.line for m in evaluate_pattern(pattern('decorators = ["Route"]'), PY)] == [3]
+    names = evaluate_pattern(pattern("function_names = ['^get_', '^nothing']"), PY)
+    assert [m.matched_text for m in names] == ["get_user"]
+    classes = evaluate_pattern(pattern("class_names = ['Service$']"), PY)
+    assert [m.matched_text for m in classes] == ["UserService"]
+
+
+def test_extends_and_exports_match_names() -> None:
+    # `Model` matches the qualified `models.Model`; type arguments are ignored.
+    assert len(evaluate_pattern(pattern('extends = ["Model"]'), PY)) == 1
+    assert len(evaluate_pattern(pattern('extends = ["models.Model"]'), PY)) == 1
+    assert len(evaluate_pattern(pattern('extends = ["Generic"]'), PY)) == 1
+    assert evaluate_pattern(pattern('extends = ["Mode"]'), PY) == []
+    assert [m.line for m in evaluate_pattern(pattern('exports = ["get_user"]'), PY)] == [4]
+
+
+def test_string_literals_and_error_handling() -> None:
+    assert [m.line for m in evaluate_pattern(pattern("string_literals = ['^SELECT']"), PY)] == [11]
+    found = evaluate_pattern(pattern('error_handling = ["empty", "finally"]'), PY)
+    assert [(m.line, m.matched_text) for m in found] == [(13, "empty"), (15, "finally")]
+
+
+def test_content_patterns_report_one_match_per_line_with_byte_columns() -> None:
+    facts = FileFactsData(
+        path="a.py", language="python", text="x = 1\nprint(1); print(2)\né print(3)\n"
+    )
+    found = evaluate_pattern(pattern("content_patterns = ['print\\(']"), facts)
+    # Line 3: "é" is two bytes in UTF-8, so "print" starts at byte column 4.
+    assert located(found) == [("content_patterns", 2, 1), ("content_patterns", 3, 4)]
+
+
+def test_content_patterns_see_lines_as_splitlines_does() -> None:
+    # CRLF and a lone CR both end lines; `$` must anchor before them.
+    facts = FileFactsData(path="a.py", language="python", text="foo\r\nbar foo\rfoo bar\n")
+    assert [m.line for m in evaluate_pattern(pattern("content_patterns = ['foo$']"), facts)] == [
+        1,
+        2,
+    ]
+    assert [m.line for m in evaluate_pattern(pattern("content_patterns = ['^foo']"), facts)] == [
+        1,
+        3,
+    ]
+
+
+def test_predicates_combine_with_and_values_with_or() -> None:
+    both = pattern('imports = ["logging"]\ncalls = ["print"]')
+    assert sorted(located(evaluate_pattern(both, PY))) == [("calls", 5, 5), ("imports", 1, 1)]
+    one_missing = pattern('imports = ["logging"]\ncalls = ["nowhere"]')
+    assert evaluate_pattern(one_missing, PY) == []
+    either = pattern('calls = ["nowhere", "print"]')
+    assert [m.line for m in evaluate_pattern(either, PY)] == [5]
+
+
+def test_filters_emit_nothing_but_decide() -> None:
+    assert evaluate_pattern(pattern('calls = ["print"]\nfile_patterns = ["*.js"]'), PY) == []
+    kept = evaluate_pattern(pattern('calls = ["print"]\nfile_patterns = ["*.js", "app/*"]'), PY)
+    assert located(kept) == [("calls", 5, 5)]
+    assert evaluate_pattern(pattern('calls = ["print"]\nlanguage = "go"'), PY) == []
+    assert len(evaluate_pattern(pattern('calls = ["print"]\nlanguage = "py"'), PY)) == 1
+
+
+def test_not_block_vetoes_the_file() -> None:
+    vetoed = pattern('calls = ["print"]\n[patterns.match.not]\nimports = ["logging"]')
+    assert evaluate_pattern(vetoed, PY) == []
+    kept = pattern('calls = ["print"]\n[patterns.match.not]\nimports = ["logging"]\ncalls = ["x"]')
+    # The not block needs all of its predicates: `x` is never called, so it does not veto.
+    assert len(evaluate_pattern(kept, PY)) == 1
+    by_path = pattern('calls = ["print"]\n[patterns.match.not]\nfile_patterns = ["service.py"]')
+    assert evaluate_pattern(by_path, PY) == []
+    nested = pattern(
+        'calls = ["print"]\n[patterns.match.not]\nimports = ["logging"]\n'
+        '[patterns.match.not.not]\nfile_patterns = ["app/**"]'
+    )
+    # not(imports logging AND not(in app/)) does not veto a file inside app/.
+    assert len(evaluate_pattern(nested, PY)) == 1
+    assert vetoed.match.negated is not None
+    assert block_matches(vetoed.match.negated, PY)
+    assert not block_matches(pattern('calls = ["nowhere"]').match, PY)
+
+
+def test_match_carries_the_pattern_metadata() -> None:
+    spec = pattern('calls = ["print"]', extra='sub_type = "s"\ncwe_ids = [79]\nowasp = "A03:2021"')
+    (match,) = evaluate_pattern(spec, PY)
+    assert (match.pattern_id, match.pack, match.category, match.sub_type) == (
+        "P-1",
+        "t",
+        "errors",
+        "s",
+    )
+    assert (match.file, match.cwe_ids, match.owasp, match.confidence) == (
+        "app/service.py",
+        (79,),
+        "A03:2021",
+        0.8,
+    )
+
+
+def test_evaluate_file_applies_pack_languages() -> None:
+    body = '[[patterns]]\nid = "A"\ncategory = "api"\n[patterns.match]\ncalls = ["print"]\n'
+    go_only = pack_of(body, header='languages = ["go"]')
+    any_language = pack_of(body)
+    assert evaluate_file([go_only], PY) == []
+    assert len(evaluate_file([any_language], PY)) == 1
+
+
+def test_evaluate_file_caps_matches_in_file_order() -> None:
+    text = "\n".join(f"print({i})" for i in range(150))
+    facts = FileFactsData(path="big.py", language="python", text=text)
+    body = ""
+    for pid in ("Z-LAST", "A-FIRST"):
+        body += f'[[patterns]]\nid = "{pid}"\ncategory = "logging"\n[patterns.match]\n'
+        body += "content_patterns = ['^print']\n"
+    matches = evaluate_file([pack_of(body)], facts)
+    assert len(matches) == MAX_MATCHES_PER_FILE
+    # Two patterns match each line: lines 1..50 are kept, A-FIRST before Z-LAST on each line.
+    assert [(m.line, m.pattern_id) for m in matches[:2]] == [(1, "A-FIRST"), (1, "Z-LAST")]
+    assert matches[-1].line == 50
+    assert len(evaluate_file([pack_of(body)], facts, max_matches=3)) == 3
+
+
+def test_pack_detect_signals() -> None:
+    header = 'detect_by = [{ import = "Flask" }, { file_pattern = "**/wsgi.py" }]'
+    body = '[[patterns]]\nid = "A"\ncategory = "api"\n[patterns.match]\ncalls = ["x"]\n'
+    flask = pack_of(body, header=header)
+    assert not pack_is_active(flask, [PY])
+    uses_flask = FileFactsData(path="a.py", language="python", imports=(Site("flask", 1),))
+    assert pack_is_active(flask, [PY, uses_flask])
+    assert pack_is_active(flask, [FileFactsData(path="srv/wsgi.py", language="python")])
+    by_dependency = pack_of(body, header='detect_by = [{ dependency = "Django" }]')
+    assert pack_is_active(by_dependency, [], dependencies=["django"])
+    assert not pack_is_active(by_dependency, [PY], dependencies=["flask"])
+    decorated = pack_of(body, header='detect_by = [{ decorator = "route" }]')
+    assert pack_is_active(decorated, [PY])
+    assert pack_is_active(pack_of(body), [])  # no signals: always active
+
+
+def _naive_line_search(regex: str, text: str) -> list[tuple[int, int]]:
+    compiled = re.compile(regex)
+    found = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        hit = compiled.search(line)
+        if hit is not None:
+            found.append((number, len(line[: hit.start()].encode("utf-8", "surrogatepass")) + 1))
+    return found
+
+
+CONTENT_REGEXES = [
+    r"ab",
+    r"^a",
+    r"b$",
+    r"a\s+b",
+    r"\bab\b",
+    r"a.b",
+    r"(?s)a.b",
+    r"[ab]{2}$",
+    r"^\s*b",
+]
+
+
+@given(
+    text=st.text(alphabet=st.sampled_from(list("ab \t\n\r\x0cé")), max_size=60),
+    regex=st.sampled_from(CONTENT_REGEXES),
+)
+def test_fast_content_search_equals_a_line_by_line_search(text: str, regex: str) -> None:
+    spec = pattern(f"content_patterns = ['{regex}']")
+    facts = FileFactsData(path="f.py", language="python", text=text)
+    found = [(m.line, m.column) for m in evaluate_pattern(spec, facts)]
+    assert found == _naive_line_search(regex, text)
+
+
+@given(count=st.integers(min_value=0, max_value=300), cap=st.integers(min_value=0, max_value=120))
+def test_cap_is_never_exceeded(count: int, cap: int) -> None:
+    facts = FileFactsData(
+        path="f.py",
+        language="python",
+        calls=tuple(CallSite("print", None, i + 1) for i in range(count)),
+    )
+    spec_pack = pack_of(
+        '[[patterns]]\nid = "A"\ncategory = "api"\n[patterns.match]\ncalls = ["print"]\n'
+    )
+    matches = evaluate_file([spec_pack], facts, max_matches=cap)
+    assert len(matches) == min(count, cap)
+    assert [m.line for m in matches] == list(range(1, min(count, cap) + 1))

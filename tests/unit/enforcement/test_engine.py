@@ -1,0 +1,225 @@
+"""``enforce`` end to end on the memory and SQLite backends."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from drift.enforcement import EnforcementResult, GateStatus, enforce
+from drift.errors import ConfigError
+from drift.storage.protocols.drift import DriftStorage
+from drift.storage.testing.base import FakeClock
+from tests.unit.enforcement.scenario import EXPECTED, seed_naming_repo
+from tests.unit.enforcement.seeding import Seeder
+
+
+def summary(result: EnforcementResult) -> list[tuple[str, int, str, str, str, bool]]:
+    return [
+        (v.row.file, v.row.line, v.row.rule_id, v.row.severity, v.source.value, v.row.suppressed)
+        for v in result.violations
+    ]
+
+
+def gate_table(result: EnforcementResult) -> dict[str, tuple[str, float, int, int]]:
+    return {
+        g.gate_id: (g.status.value, round(g.score, 4), g.violation_count, g.warning_count)
+        for g in result.gates
+    }
+
+
+def run(storage: DriftStorage, root: Path, **kwargs: object) -> EnforcementResult:
+    return enforce(storage, root=root, timer=lambda: 0.0, **kwargs)  # type: ignore[arg-type]
+
+
+def test_first_run(storage: DriftStorage, root: Path, seed: Seeder) -> None:
+    seed_naming_repo(seed)
+    result = run(storage, root)
+    assert summary(result) == EXPECTED
+    assert all(v.row.is_new for v in result.violations)
+    deviation = result.violations[2].row
+    assert deviation.pattern_id == "NAME-SNAKE"
+    assert deviation.column == 5
+    assert deviation.message == (
+        "Uses 'NAME-CAMEL' where the codebase's convention is 'NAME-SNAKE' "
+        "(60% of structural locations follow it)."
+    )
+    assert deviation.quick_fix_strategy == "follow_convention"
+    outlier = result.violations[1].row
+    assert outlier.message == (
+        "Departs from the approved pattern 'LOG-CALL': moderate outlier by zscore "
+        "(deviation score 0.50)."
+    )
+    assert outlier.column == 9
+    secret = result.violations[4].row
+    assert (secret.cwe_id, secret.quick_fix_strategy) == (798, "move_to_configuration")
+    assert result.violations[3].suppression_reason == "drift-ignore"
+
+    assert gate_table(result) == {
+        "pattern-compliance": ("failed", 75.0, 1, 1),
+        "constraint-verification": ("skipped", 0.0, 0, 0),
+        "security-boundaries": ("failed", 0.0, 1, 0),
+        "error-handling": ("failed", 0.0, 1, 0),
+        "regression": ("skipped", 0.0, 0, 0),
+    }
+    assert not result.passed
+    assert result.exit_code == 1
+    assert result.policy.policy_name == "standard"
+    assert result.policy.score == pytest.approx(25.0)
+    assert result.policy.blocking == ("security-boundaries",)
+
+    # Everything was stored through the protocols.
+    assert storage.query_all_violations() == [v.row for v in result.violations]
+    stored_gates = storage.query_gate_results()
+    assert [(g.gate_id, g.status, g.passed) for g in stored_gates] == sorted(
+        (g.gate_id, g.status.value, g.passed) for g in result.gates
+    )
+    policy_row = storage.query_recent_policy_results(1)[0]
+    assert (policy_row.policy_name, policy_row.overall_passed) == ("standard", False)
+    assert storage.query_health_trends("health_score", 5)[0].metric_value == pytest.approx(
+        result.health.score
+    )
+    snapshot = storage.query_audit_snapshots(1)[0]
+    assert json.loads(snapshot.category_scores or "") == {"logging": 75.0, "structural": 75.0}
+    # Two gates scored below 50 with errors.
+    alerts = storage.query_degradation_alerts_by_type("gate_score_low")
+    assert sorted(a.message for a in alerts) == [
+        "gate error-handling scored 0.0 of 100",
+        "gate security-boundaries scored 0.0 of 100",
+    ]
+
+
+def test_health_of_the_scenario(storage: DriftStorage, root: Path, seed: Seeder) -> None:
+    seed_naming_repo(seed)
+    health = run(storage, root).health
+    assert health.avg_confidence == pytest.approx((0.95 + 0.40 + 0.80) / 3)
+    assert health.approval_ratio == pytest.approx(2 / 3)
+    assert health.compliance_rate == pytest.approx(0.75)
+    assert health.cross_validation_rate == 0.0
+    assert health.duplicate_free_rate == 1.0
+    expected = 100 * ((0.95 + 0.40 + 0.80) / 3 + 2 / 3 + 0.75 + 0.0 + 1.0) / 5 - 4
+    assert health.score == pytest.approx(expected)
+
+
+def test_second_run_is_stable(
+    storage: DriftStorage, root: Path, seed: Seeder, clock: FakeClock
+) -> None:
+    seed_naming_repo(seed)
+    first = run(storage, root)
+    clock.advance(60)
+    second = run(storage, root)
+    assert [v.row.id for v in second.violations] == [v.row.id for v in first.violations]
+    assert not any(v.row.is_new for v in second.violations)
+    regression = second.gates[-1]
+    assert regression.gate_id == "regression"
+    assert regression.status is GateStatus.PASSED
+    assert regression.score == 100.0
+    assert len(storage.query_all_violations()) == len(EXPECTED)  # replaced, not duplicated
+    history = storage.query_gate_history("regression", 10)
+    assert [g.status for g in history] == ["passed", "skipped"]
+
+
+def test_a_new_error_fails_regression(
+    storage: DriftStorage, root: Path, seed: Seeder, clock: FakeClock
+) -> None:
+    seed_naming_repo(seed)
+    run(storage, root)
+    clock.advance(60)
+    seed.file("src/d.py", "def newThing():\n    return 5\n")
+    seed.detect("NAME-CAMEL/deviation", "structural", [("src/d.py", 1, 5)])
+    second = run(storage, root)
+    new = [(v.row.file, v.row.line) for v in second.violations if v.row.is_new]
+    assert new == [("src/d.py", 1)]
+    regression = second.gates[-1]
+    assert regression.status is GateStatus.FAILED
+    assert regression.violation_count == 1
+    assert second.policy.blocking == ("security-boundaries", "regression")
+
+
+def test_new_only_judges_only_new_violations(
+    storage: DriftStorage, root: Path, seed: Seeder, clock: FakeClock
+) -> None:
+    seed_naming_repo(seed)
+    run(storage, root)
+    clock.advance(60)
+    second = run(storage, root, new_only=True)
+    assert second.reported() == ()
+    assert len(second.violations) == len(EXPECTED)
+    assert gate_table(second) == {
+        "pattern-compliance": ("passed", 100.0, 0, 0),
+        "constraint-verification": ("skipped", 0.0, 0, 0),
+        "security-boundaries": ("passed", 100.0, 0, 0),
+        "error-handling": ("passed", 100.0, 0, 0),
+        "regression": ("passed", 100.0, 0, 0),
+    }
+    assert second.passed
+    assert second.exit_code == 0
+
+
+def test_strict_and_lenient(storage: DriftStorage, root: Path, seed: Seeder) -> None:
+    seed_naming_repo(seed)
+    lenient = run(storage, root, policy="lenient")
+    assert not lenient.passed  # every judging gate failed
+    assert lenient.policy.reason == "every gate failed"
+    strict = run(storage, root, policy="strict")
+    assert not strict.passed
+    assert strict.policy.blocking == (
+        "pattern-compliance",
+        "security-boundaries",
+        "error-handling",
+    )
+    # The second run has a regression gate that passed, which is enough for lenient.
+    again = run(storage, root, policy="lenient")
+    assert again.passed
+    assert again.policy.reason == "at least one gate passed"
+
+
+def test_explicit_previous_baseline(storage: DriftStorage, root: Path, seed: Seeder) -> None:
+    seed_naming_repo(seed)
+    first = run(storage, root)
+    keep = [v.row for v in first.violations if v.row.file == "src/b.py"]
+    second = run(storage, root, previous=keep)
+    assert [v.row.is_new for v in second.violations] == [False, False, True, True, True]
+
+
+def test_injected_source_lines_are_used(storage: DriftStorage, root: Path, seed: Seeder) -> None:
+    seed_naming_repo(seed)
+    calls: list[str] = []
+
+    def lines(path: str) -> list[str] | None:
+        calls.append(path)
+        return None  # as if nothing were readable: no suppression, ids from empty text
+
+    result = run(storage, root, source_lines=lines)
+    assert sorted(set(calls)) == ["src/b.py", "src/c.py"]
+    assert not any(v.row.suppressed for v in result.violations)
+
+
+def test_constraints_feed_their_gate(storage: DriftStorage, root: Path, seed: Seeder) -> None:
+    from drift.records.structural import ConstraintRow
+
+    storage.upsert_constraint(ConstraintRow("no-cycles", "d", "acyclic", "src", None, "user", True))
+    storage.upsert_constraint(ConstraintRow("layers", "d", "layering", "src", None, "user", True))
+    storage.upsert_constraint(ConstraintRow("off", "d", "layering", "src", None, "user", False))
+    storage.insert_constraint_verification("no-cycles", True, "[]")
+    storage.insert_constraint_verification("layers", False, '["a -> b"]')
+    storage.insert_constraint_verification("off", False, "[]")
+    result = run(storage, root)
+    gate = next(g for g in result.gates if g.gate_id == "constraint-verification")
+    assert (gate.status, gate.score) == (GateStatus.FAILED, 50.0)
+    assert gate.details["violated"] == ["layers"]
+
+
+def test_an_empty_store_passes(storage: DriftStorage, root: Path) -> None:
+    result = run(storage, root)
+    assert result.violations == ()
+    assert all(g.skipped for g in result.gates)
+    assert result.passed and result.exit_code == 0
+    assert result.health.score == 100.0
+
+
+def test_unknown_policy_fails_before_writing(storage: DriftStorage, root: Path) -> None:
+    with pytest.raises(ConfigError):
+        run(storage, root, policy="nope")
+    assert storage.query_gate_results() == []

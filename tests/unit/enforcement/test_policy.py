@@ -1,0 +1,123 @@
+"""Policies over gate outcomes."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from drift.enforcement.gates import (
+    ERROR_HANDLING,
+    PATTERN_COMPLIANCE,
+    REGRESSION,
+    SECURITY_BOUNDARIES,
+    GateOutcome,
+    GateStatus,
+)
+from drift.enforcement.policy import (
+    AggregationMode,
+    Policy,
+    evaluate_policy,
+    get_policy,
+)
+from drift.errors import ConfigError
+
+
+def gate(gate_id: str, status: GateStatus, score: float) -> GateOutcome:
+    return GateOutcome(gate_id=gate_id, status=status, score=score, summary="")
+
+
+SKIPPED = GateStatus.SKIPPED
+PASSED = GateStatus.PASSED
+FAILED = GateStatus.FAILED
+WARNED = GateStatus.WARNED
+
+
+def test_presets() -> None:
+    assert get_policy("strict").mode is AggregationMode.ALL_MUST_PASS
+    standard = get_policy(" Standard ")
+    assert (standard.mode, standard.threshold) == (AggregationMode.THRESHOLD, 70.0)
+    assert standard.requires(SECURITY_BOUNDARIES) and standard.requires(REGRESSION)
+    assert not standard.requires(PATTERN_COMPLIANCE)
+    assert get_policy("lenient").mode is AggregationMode.ANY_MUST_PASS
+    custom = Policy("mine", AggregationMode.WEIGHTED, threshold=50.0)
+    assert get_policy(custom) is custom
+
+
+def test_unknown_policy_is_a_config_error() -> None:
+    with pytest.raises(ConfigError, match="unknown policy 'harsh'") as caught:
+        get_policy("harsh")
+    assert caught.value.hint == "choose one of: lenient, standard, strict"
+
+
+GATES = [
+    gate(PATTERN_COMPLIANCE, FAILED, 60.0),
+    gate(ERROR_HANDLING, WARNED, 100.0),
+    gate(SECURITY_BOUNDARIES, SKIPPED, 0.0),
+    gate(REGRESSION, PASSED, 95.0),
+]
+
+
+def test_strict_fails_on_any_failed_gate_and_ignores_skipped_scores() -> None:
+    outcome = evaluate_policy(get_policy("strict"), GATES)
+    assert not outcome.passed
+    assert outcome.score == pytest.approx(85.0)  # (60 + 100 + 95) / 3: the skipped gate is out
+    assert (outcome.gate_count, outcome.gates_passed, outcome.gates_failed) == (4, 2, 1)
+    assert outcome.gates_skipped == 1
+    assert outcome.blocking == (PATTERN_COMPLIANCE,)
+
+
+def test_standard_passes_on_the_mean_unless_a_required_gate_fails() -> None:
+    outcome = evaluate_policy(get_policy("standard"), GATES)
+    assert outcome.passed
+    assert outcome.reason == "score 85.0 >= threshold 70.0"
+    low = [gate(PATTERN_COMPLIANCE, FAILED, 40.0), gate(ERROR_HANDLING, PASSED, 90.0)]
+    assert not evaluate_policy(get_policy("standard"), low).passed
+    blocked = [*GATES[:2], gate(SECURITY_BOUNDARIES, FAILED, 90.0)]
+    outcome = evaluate_policy(get_policy("standard"), blocked)
+    assert not outcome.passed
+    assert outcome.blocking == (SECURITY_BOUNDARIES,)
+    assert outcome.reason == "required gate(s) failed: security-boundaries"
+
+
+def test_lenient_needs_one_passing_gate() -> None:
+    assert evaluate_policy(get_policy("lenient"), GATES).passed
+    failing = [gate(PATTERN_COMPLIANCE, FAILED, 10.0), gate(ERROR_HANDLING, FAILED, 0.0)]
+    assert not evaluate_policy(get_policy("lenient"), failing).passed
+
+
+def test_errored_gates_count_as_failed() -> None:
+    errored = [gate(PATTERN_COMPLIANCE, GateStatus.ERRORED, 0.0)]
+    outcome = evaluate_policy(get_policy("lenient"), errored)
+    assert not outcome.passed
+    assert outcome.gates_failed == 1
+
+
+def test_weighted_mode_renormalises_over_judging_gates() -> None:
+    policy = Policy("w", AggregationMode.WEIGHTED, threshold=80.0)
+    gates = [
+        gate(PATTERN_COMPLIANCE, PASSED, 100.0),  # weight 0.25
+        gate(ERROR_HANDLING, PASSED, 40.0),  # weight 0.10
+        gate(SECURITY_BOUNDARIES, SKIPPED, 0.0),
+    ]
+    outcome = evaluate_policy(policy, gates)
+    assert outcome.score == pytest.approx((0.25 * 100 + 0.10 * 40) / 0.35)
+    assert outcome.passed
+
+
+def test_everything_skipped_passes_with_full_score() -> None:
+    for name in ("strict", "standard", "lenient"):
+        outcome = evaluate_policy(get_policy(name), [gate(REGRESSION, SKIPPED, 0.0)])
+        assert outcome.passed
+        assert outcome.score == 100.0
+
+
+def test_policy_row() -> None:
+    row = evaluate_policy(get_policy("strict"), GATES).to_row()
+    assert row.policy_name == "strict"
+    assert row.aggregation_mode == "all-must-pass"
+    assert not row.overall_passed
+    assert (row.gate_count, row.gates_passed, row.gates_failed) == (4, 2, 1)
+    details = json.loads(row.details or "")
+    assert details["blocking"] == [PATTERN_COMPLIANCE]
+    assert details["gates_skipped"] == 1
