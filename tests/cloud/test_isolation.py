@@ -147,7 +147,9 @@ def _snapshot(cloud: CloudHarness, world: World) -> dict[str, Any]:
 
 def test_other_tenants_ids_are_404_and_change_nothing(cloud: CloudHarness, world: World) -> None:
     before = _snapshot(cloud, world)
-    assert before["teams"] and before["team_projects"] and before["ip_allowlist"]
+    assert before["teams"]
+    assert before["team_projects"]
+    assert before["ip_allowlist"]
     results = {}
     with cloud.client(world.b.owner.token) as b:
         for method, template, body in CROSS_TENANT_CALLS:
@@ -169,7 +171,8 @@ def test_other_tenants_rows_do_not_show_up_in_lists(cloud: CloudHarness, world: 
         audit = b.get("/api/v1/audit", params={"action": "team.created"}).json()["data"]
     assert teams == {world.ids["b_team"]}
     assert projects == {world.ids["b_project"]}
-    assert world.ids["a_member"] not in members and world.a.owner.user_id not in members
+    assert world.ids["a_member"] not in members
+    assert world.a.owner.user_id not in members
     assert world.ids["a_invitation"] not in {i["id"] for i in invitations}
     assert [i["email"] for i in invitations] == [world.b.members[0].email]
     assert entries == []

@@ -1,4 +1,4 @@
-"""Roles × every mutating endpoint: the allowed roles succeed, the others get 403 and change
+"""Roles x every mutating endpoint: the allowed roles succeed, the others get 403 and change
 nothing (DECISIONS 14). Team leads and project visibility (DECISIONS 35) are checked too."""
 
 from __future__ import annotations
@@ -170,11 +170,13 @@ CASES = [
         ADMINS,
         lambda h, t, a, s: ("POST", "/api/v1/settings/ip-allowlist", {"cidr": "10.0.0.0/8"}),
         201,
+        fresh=True,
     ),
     Case(
         "remove allowlist entry",
         ADMINS,
         lambda h, t, a, s: ("DELETE", f"/api/v1/settings/ip-allowlist/{_entry(h, t)}", None),
+        fresh=True,
     ),
     Case(
         "emergency reset",

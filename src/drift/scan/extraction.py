@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from tree_sitter import Node, QueryCursor, Tree
 
@@ -109,6 +110,7 @@ class _Collector:
         self.finallies: list[Node] = []
         self.package: str | None = None
         self.receivers: dict[int, str | None] = {}
+        self.awaited: set[int] = set()
         self.dispatch: dict[str, Callable[[Captures], None]] = {
             "function": self.on_function,
             "class": self.on_class,
@@ -117,22 +119,15 @@ class _Collector:
             "export": self.on_export,
             "call": self.on_call,
             "construct": self.on_construct,
+            "awaited": self.on_awaited,
             "string": self.on_string,
             "number": self.on_number,
             "throw": self.on_throw,
             "finally": self.on_finally,
             "package": self.on_package,
-            "handler": self.on_handler,
-            "promise_catch": self.on_handler,
-            "error_check": self.on_handler,
-            "recover": self.on_handler,
         }
-
-    def add(self, captures: Captures) -> None:
-        for name in captures:
-            if "." not in name and not name.startswith("_"):
-                self.dispatch[name](captures)
-                return
+        for anchor in _HANDLER_ANCHORS:
+            self.dispatch[anchor] = partial(self.on_handler, anchor)
 
     # ---- per-match handlers ------------------------------------------------------------------
 
@@ -185,12 +180,16 @@ class _Collector:
         args = arguments[0] if arguments else None
         self.calls.append(_Call(node, callee, receiver, args, is_constructor))
 
+    def on_awaited(self, captures: Captures) -> None:
+        self.awaited.add(captures["awaited"][0].id)
+
     def on_string(self, captures: Captures) -> None:
         node = captures["string"][0]
         context = self.rules.literal_context(node)
         if context is not None:
+            row, col = node.start_point
             value = inner_value(node, self.source)
-            self.strings.append(StringLiteral(value, line(node), column(node), context))
+            self.strings.append(StringLiteral(value, row + 1, col + 1, context))
 
     def on_number(self, captures: Captures) -> None:
         node = captures["number"][0]
@@ -202,7 +201,8 @@ class _Collector:
             value = None if value is None else -value
         context = self.rules.literal_context(node)
         if context is not None:
-            self.numbers.append(NumberLiteral(raw, value, line(node), column(node), context))
+            row, col = node.start_point
+            self.numbers.append(NumberLiteral(raw, value, row + 1, col + 1, context))
 
     def on_throw(self, captures: Captures) -> None:
         self.throws.append(captures["throw"][0])
@@ -213,8 +213,7 @@ class _Collector:
     def on_package(self, captures: Captures) -> None:
         self.package = text(captures["package"][0], self.source)
 
-    def on_handler(self, captures: Captures) -> None:
-        anchor = next(name for name in captures if name in _HANDLER_ANCHORS)
+    def on_handler(self, anchor: str, captures: Captures) -> None:
         kind = _HANDLER_ANCHORS[anchor]
         if kind == "catch" and self.grammar == "python":
             kind = "except"
@@ -324,20 +323,21 @@ class _Collector:
 
     def _calls(self, index: FunctionIndex) -> list[CallSite]:
         sites = []
+        awaited = self.awaited
         for call in self.calls:
             node = call.node
-            parent = node.parent
+            row, col = node.start_point
             caller = index.enclosing(node.start_byte)
             sites.append(
                 CallSite(
-                    callee=call.callee,
-                    receiver=call.receiver,
-                    line=line(node),
-                    column=column(node),
-                    arg_count=_argument_count(call.arguments),
-                    is_awaited=parent is not None and parent.type in ("await", "await_expression"),
-                    is_constructor=call.is_constructor,
-                    caller=None if caller is None else caller.qualified_name,
+                    call.callee,
+                    call.receiver,
+                    row + 1,
+                    col + 1,
+                    _argument_count(call.arguments),
+                    node.id in awaited,
+                    call.is_constructor,
+                    None if caller is None else caller.qualified_name,
                 )
             )
         sites.sort(key=lambda site: (site.line, site.column, site.callee))
@@ -420,6 +420,10 @@ def _argument_count(arguments: Node | None) -> int:
         return 0
     if arguments.type not in ("argument_list", "arguments"):
         return 1  # f(x for x in y), tagged templates
+    count: int = arguments.named_child_count
+    if arguments.child_count == 2 * count + 1:
+        # n arguments, n-1 commas and two parentheses: no comment among them, no node reads.
+        return count
     return sum(1 for child in arguments.named_children if child.type != "comment")
 
 
@@ -451,7 +455,8 @@ def extract(tree: Tree, source: bytes, grammar: str) -> ParseResult:
     """Everything the grammar's query finds in ``tree`` (parsed from ``source``)."""
     rules = rules_for(grammar)
     collector = _Collector(source, grammar, rules)
-    query = compiled_query(grammar, rules.query_files)
-    for _, captures in QueryCursor(query).matches(tree.root_node):
-        collector.add(captures)
+    compiled = compiled_query(grammar, rules.query_files)
+    handlers = [collector.dispatch[anchor] for anchor in compiled.anchors]
+    for pattern, captures in QueryCursor(compiled.query).matches(tree.root_node):
+        handlers[pattern](captures)
     return collector.result(tree)

@@ -84,8 +84,9 @@ class ExtractionQuery(NamedTuple):
 _CAPTURE = re.compile(r"@([A-Za-z][\w.]*)")
 
 
-def _anchor(pattern_text: str) -> str:
-    names = [name for name in _CAPTURE.findall(pattern_text) if "." not in name]
+def _anchor(pattern: bytes) -> str:
+    pattern_text = pattern.decode("utf-8")
+    names: list[str] = [name for name in _CAPTURE.findall(pattern_text) if "." not in name]
     if len(set(names)) != 1:
         raise ValueError(f"pattern needs exactly one anchor capture, has {names}: {pattern_text}")
     return names[0]
@@ -98,9 +99,7 @@ def compiled_query(grammar: str, files: tuple[str, ...]) -> ExtractionQuery:
     query = Query(ts_language(grammar), source)
     data = source.encode("utf-8")
     anchors = tuple(
-        _anchor(
-            data[query.start_byte_for_pattern(index) : query.end_byte_for_pattern(index)].decode()
-        )
+        _anchor(data[query.start_byte_for_pattern(index) : query.end_byte_for_pattern(index)])
         for index in range(query.pattern_count)
     )
     return ExtractionQuery(query, anchors)

@@ -278,6 +278,11 @@ def test_file_count_outliers() -> None:
     (pattern,) = aggregate(observations).patterns
     found = file_count_outliers(pattern)
     assert [(o.file, o.line, o.value) for o in found] == [("big.py", 1, 40.0)]
+    # Why counts leave the rules out: against a mean of 60/11 = 5.45 every count of 2 would
+    # be a "cliff".
+    counts = [40.0] + [2.0] * 10
+    assert len(detect_outliers(counts)) == 11
+    assert [o.index for o in detect_outliers(counts, rules=False)] == [0]
 
 
 values_strategy = st.lists(st.floats(min_value=0.0, max_value=100.0), max_size=60)
