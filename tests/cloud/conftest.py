@@ -177,7 +177,9 @@ def _serve(app: Any) -> tuple[str, asyncio.AbstractEventLoop, uvicorn.Server, th
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on"))
+    # proxy_headers off, as `drift cloud serve` does: the app reads X-Forwarded-For itself.
+    config = uvicorn.Config(app, log_level="warning", lifespan="on", proxy_headers=False)
+    server = uvicorn.Server(config)
     loop = asyncio.new_event_loop()
     thread = threading.Thread(
         target=lambda: loop.run_until_complete(server.serve(sockets=[sock])), daemon=True

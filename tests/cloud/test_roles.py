@@ -71,137 +71,175 @@ def _own_token(cloud: CloudHarness, actor: Member) -> str:
         return str(c.post("/api/v1/tokens", json={"name": "spare"}).json()["id"])
 
 
+def _case(
+    name: str,
+    allowed: set[str],
+    method: str,
+    path: Callable[[CloudHarness, Tenant, Member, Member], str],
+    body: Callable[[CloudHarness, Tenant, Member, Member], Any] = lambda h, t, a, s: None,
+    *,
+    success: int = 200,
+    fresh: bool = False,
+) -> Case:
+    return Case(
+        name,
+        allowed,
+        lambda h, t, a, s: (method, path(h, t, a, s), body(h, t, a, s)),
+        success,
+        fresh,
+    )
+
+
 CASES = [
-    Case(
+    _case(
         "create team",
         ADMINS,
-        lambda h, t, a, s: ("POST", "/api/v1/teams", {"name": _name("n")}),
-        201,
+        "POST",
+        lambda h, t, a, s: "/api/v1/teams",
+        lambda h, t, a, s: {"name": _name("n")},
+        success=201,
     ),
-    Case(
+    _case(
         "rename team",
         ADMINS,
-        lambda h, t, a, s: ("PATCH", f"/api/v1/teams/{_team(h, t)}", {"name": "renamed"}),
+        "PATCH",
+        lambda h, t, a, s: f"/api/v1/teams/{_team(h, t)}",
+        lambda h, t, a, s: {"name": _name("r")},
     ),
-    Case(
-        "delete team", ADMINS, lambda h, t, a, s: ("DELETE", f"/api/v1/teams/{_team(h, t)}", None)
-    ),
-    Case(
+    _case("delete team", ADMINS, "DELETE", lambda h, t, a, s: f"/api/v1/teams/{_team(h, t)}"),
+    _case(
         "add team member",
         ADMINS,
-        lambda h, t, a, s: ("POST", f"/api/v1/teams/{_team(h, t)}/members", {"user_id": s.user_id}),
-        201,
+        "POST",
+        lambda h, t, a, s: f"/api/v1/teams/{_team(h, t)}/members",
+        lambda h, t, a, s: {"user_id": s.user_id},
+        success=201,
     ),
-    Case(
+    _case(
         "change team member role",
         ADMINS,
-        lambda h, t, a, s: (
-            "PATCH",
-            f"/api/v1/teams/{_team(h, t, s)}/members/{s.user_id}",
-            {"role": "lead"},
-        ),
+        "PATCH",
+        lambda h, t, a, s: f"/api/v1/teams/{_team(h, t, s)}/members/{s.user_id}",
+        lambda h, t, a, s: {"role": "lead"},
     ),
-    Case(
+    _case(
         "remove team member",
         ADMINS,
-        lambda h, t, a, s: ("DELETE", f"/api/v1/teams/{_team(h, t, s)}/members/{s.user_id}", None),
+        "DELETE",
+        lambda h, t, a, s: f"/api/v1/teams/{_team(h, t, s)}/members/{s.user_id}",
     ),
-    Case(
+    _case(
         "assign project",
         ADMINS,
-        lambda h, t, a, s: (
-            "POST",
-            f"/api/v1/teams/{_team(h, t)}/projects",
-            {"project_id": _project(h, t)},
-        ),
-        201,
+        "POST",
+        lambda h, t, a, s: f"/api/v1/teams/{_team(h, t)}/projects",
+        lambda h, t, a, s: {"project_id": _project(h, t)},
+        success=201,
     ),
-    Case(
+    _case(
         "unassign project",
         ADMINS,
-        lambda h, t, a, s: (
-            "DELETE",
-            "/api/v1/teams/{}/projects/{}".format(*_assigned(h, t)),
-            None,
-        ),
+        "DELETE",
+        lambda h, t, a, s: "/api/v1/teams/{}/projects/{}".format(*_assigned(h, t)),
     ),
-    Case(
+    _case(
         "create project",
         ADMINS,
-        lambda h, t, a, s: ("POST", "/api/v1/projects", {"name": "p"}),
-        201,
+        "POST",
+        lambda h, t, a, s: "/api/v1/projects",
+        lambda h, t, a, s: {"name": _name("p")},
+        success=201,
     ),
-    Case(
+    _case(
         "update project",
         ADMINS,
-        lambda h, t, a, s: ("PATCH", f"/api/v1/projects/{_project(h, t)}", {"name": "q"}),
+        "PATCH",
+        lambda h, t, a, s: f"/api/v1/projects/{_project(h, t)}",
+        lambda h, t, a, s: {"name": _name("q")},
     ),
-    Case(
-        "delete project",
-        ADMINS,
-        lambda h, t, a, s: ("DELETE", f"/api/v1/projects/{_project(h, t)}", None),
+    _case(
+        "delete project", ADMINS, "DELETE", lambda h, t, a, s: f"/api/v1/projects/{_project(h, t)}"
     ),
-    Case(
+    _case(
         "change member role",
         ADMINS,
-        lambda h, t, a, s: ("PATCH", f"/api/v1/members/{s.user_id}", {"role": "viewer"}),
+        "PATCH",
+        lambda h, t, a, s: f"/api/v1/members/{s.user_id}",
+        lambda h, t, a, s: {"role": "viewer"},
+        fresh=True,
     ),
-    Case(
-        "remove member", ADMINS, lambda h, t, a, s: ("DELETE", f"/api/v1/members/{s.user_id}", None)
+    _case(
+        "remove member",
+        ADMINS,
+        "DELETE",
+        lambda h, t, a, s: f"/api/v1/members/{s.user_id}",
+        fresh=True,
     ),
-    Case(
+    _case(
         "invite",
         ADMINS,
-        lambda h, t, a, s: ("POST", "/api/v1/invitations", {"email": "x@example.com"}),
-        201,
+        "POST",
+        lambda h, t, a, s: "/api/v1/invitations",
+        lambda h, t, a, s: {"email": f"{_name('x')}@example.com"},
+        success=201,
     ),
-    Case(
+    _case(
         "revoke invitation",
         ADMINS,
-        lambda h, t, a, s: ("DELETE", f"/api/v1/invitations/{_invitation(h, t)}", None),
+        "DELETE",
+        lambda h, t, a, s: f"/api/v1/invitations/{_invitation(h, t)}",
     ),
-    Case(
+    _case(
         "resend invitation",
         ADMINS,
-        lambda h, t, a, s: ("POST", f"/api/v1/invitations/{_invitation(h, t)}/resend", None),
+        "POST",
+        lambda h, t, a, s: f"/api/v1/invitations/{_invitation(h, t)}/resend",
     ),
-    Case(
+    _case(
         "add allowlist entry",
         ADMINS,
-        lambda h, t, a, s: ("POST", "/api/v1/settings/ip-allowlist", {"cidr": "10.0.0.0/8"}),
-        201,
+        "POST",
+        lambda h, t, a, s: "/api/v1/settings/ip-allowlist",
+        lambda h, t, a, s: {"cidr": "10.0.0.0/8"},
+        success=201,
         fresh=True,
     ),
-    Case(
+    _case(
         "remove allowlist entry",
         ADMINS,
-        lambda h, t, a, s: ("DELETE", f"/api/v1/settings/ip-allowlist/{_entry(h, t)}", None),
+        "DELETE",
+        lambda h, t, a, s: f"/api/v1/settings/ip-allowlist/{_entry(h, t)}",
         fresh=True,
     ),
-    Case(
+    _case(
         "emergency reset",
         {"owner"},
-        lambda h, t, a, s: ("DELETE", "/api/v1/settings/ip-allowlist", {"confirm_email": a.email}),
+        "DELETE",
+        lambda h, t, a, s: "/api/v1/settings/ip-allowlist",
+        lambda h, t, a, s: {"confirm_email": a.email},
+        fresh=True,
     ),
-    Case(
+    _case(
         "transfer ownership",
         {"owner"},
-        lambda h, t, a, s: (
-            "POST",
-            "/api/v1/settings/transfer-ownership",
-            {"new_owner_id": s.user_id},
-        ),
+        "POST",
+        lambda h, t, a, s: "/api/v1/settings/transfer-ownership",
+        lambda h, t, a, s: {"new_owner_id": s.user_id},
+        fresh=True,
     ),
-    Case(
+    _case(
         "create own token",
         EVERYONE,
-        lambda h, t, a, s: ("POST", "/api/v1/tokens", {"name": "laptop"}),
-        201,
+        "POST",
+        lambda h, t, a, s: "/api/v1/tokens",
+        lambda h, t, a, s: {"name": "laptop"},
+        success=201,
     ),
-    Case(
+    _case(
         "revoke own token",
         EVERYONE,
-        lambda h, t, a, s: ("DELETE", f"/api/v1/tokens/{_own_token(h, a)}", None),
+        "DELETE",
+        lambda h, t, a, s: f"/api/v1/tokens/{_own_token(h, a)}",
     ),
 ]
 

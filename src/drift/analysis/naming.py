@@ -90,9 +90,9 @@ class NamingDeviation:
 class KindConvention:
     """The naming convention of one kind of symbol.
 
-    ``counts`` has, per style, how many names fit it; ``share`` is the dominant style's count
-    over all names of the kind. ``dominant`` is None (and there are no deviations) when no style
-    reaches ``min_share`` or two styles tie.
+    ``counts`` has, per style, how many names fit it; ``share`` is the leading style's count
+    over all names of the kind. ``dominant`` is that style, or None (and there are no
+    deviations) when its share is below ``min_share`` or two styles tie.
     """
 
     kind: str

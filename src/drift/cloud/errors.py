@@ -11,7 +11,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from drift.cloud.db import DbUnavailable
+from drift.cloud.db import DbUnavailable, InvalidValue
 from drift.errors import StorageError
 
 log = logging.getLogger("drift.cloud")
@@ -91,6 +91,10 @@ async def _http_error(_: Request, exc: Exception) -> JSONResponse:
 
 
 async def _storage_error(request: Request, exc: Exception) -> JSONResponse:
+    if isinstance(exc, InvalidValue):
+        # A safety net: request models already refuse what PostgreSQL cannot store.
+        log.warning("invalid value on %s %s: %s", request.method, request.url.path, exc)
+        return error_response(400, "The request contains a value that cannot be stored")
     if isinstance(exc, DbUnavailable):
         log.warning("database unavailable on %s %s: %s", request.method, request.url.path, exc)
         return error_response(503, "Database unavailable")

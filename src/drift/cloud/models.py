@@ -4,12 +4,33 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, StringConstraints
+from pydantic import BaseModel, ConfigDict, StringConstraints, model_validator
 
 from drift.cloud.errors import ErrorBody
 
 
-class RequestBody(BaseModel):
+def _has_nul(value: object) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_has_nul(k) or _has_nul(v) for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return any(_has_nul(v) for v in value)
+    return False
+
+
+class NoNulModel(BaseModel):
+    """Refuses NUL characters anywhere in its input: PostgreSQL text cannot store them."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _refuse_nul(cls, data: object) -> object:
+        if _has_nul(data):
+            raise ValueError("NUL characters are not allowed")
+        return data
+
+
+class RequestBody(NoNulModel):
     """Base of every JSON request body: unknown fields are an error, not ignored."""
 
     model_config = ConfigDict(extra="forbid")

@@ -5,15 +5,9 @@ The pipeline calls ``enforce`` after analysis and ``render`` to print the outcom
 and writes storage through the storage protocols only.
 """
 
+from drift.analysis.lifecycle import DismissalReason, FeedbackAction
 from drift.enforcement.engine import enforce
-from drift.enforcement.feedback import (
-    DismissalReason,
-    FeedbackAction,
-    FeedbackOutcome,
-    dismiss,
-    fix,
-    record_feedback,
-)
+from drift.enforcement.feedback import FeedbackOutcome, dismiss, fix, record_feedback
 from drift.enforcement.findings import Source
 from drift.enforcement.gates import GATE_IDS, GateOutcome, GateStatus
 from drift.enforcement.health import HealthReport

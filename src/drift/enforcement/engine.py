@@ -43,6 +43,7 @@ from drift.enforcement.sources import SourceLines, file_line_reader
 from drift.enforcement.store import EnforcementStore
 from drift.enforcement.structural_findings import structural_findings
 from drift.enforcement.violations import Violation, build_violations
+from drift.records.batch import InsertDegradationAlerts, InsertGateResults, InsertViolations
 from drift.records.enforcement import ViolationRow
 
 
@@ -141,13 +142,14 @@ def enforce(
     )
     verdict = evaluate_policy(chosen, gates)
 
-    for violation in violations:
-        storage.insert_violation(violation.row)
-    for gate in gates:
-        storage.insert_gate_result(gate.to_row())
+    if violations:
+        storage.send_batch(InsertViolations([v.row for v in violations]))
+    storage.send_batch(InsertGateResults([gate.to_row() for gate in gates]))
+    if alerts:
+        storage.send_batch(InsertDegradationAlerts(alerts))
+    # Readers after us (the CLI, the next stage) must see this run: flush before returning.
+    storage.flush_sync()
     storage.insert_policy_result(verdict.to_row())
-    for alert in alerts:
-        storage.insert_degradation_alert(alert)
     storage.insert_health_trend(HEALTH_METRIC, health.score)
     storage.insert_audit_snapshot(health.to_snapshot(category_scores(context, violations)))
 

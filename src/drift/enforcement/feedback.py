@@ -1,12 +1,12 @@
 """Feedback on violations: ``drift violations fix|dismiss ID`` and friends.
 
 Each piece of feedback is stored (``insert_feedback``) and moves the confidence of the pattern
-the violation belongs to at once, by the deltas of ``reference/analysis.md`` §4.5 (and
-``drift.records.enforcement.feedback_adjustment``): a fix adds 1 to alpha; a dismissal adds 0.5
-to beta for a false positive, 0.25 when not applicable or unexplained, nothing for won't-fix or
-duplicate; a suppression adds 0.1 to beta; an escalation 0.5 to alpha. Alpha and beta never fall
-below 0.01. The next analysis recomputes every posterior from the detections plus the sum of the
-stored deltas, which is the same place this adjustment moved it to.
+the violation belongs to at once, by the deltas of ``reference/analysis.md`` §4.5
+(``drift.analysis.lifecycle.feedback_delta``): a fix adds 1 to alpha; a dismissal adds 0.5 to
+beta for a false positive, 0.25 when not applicable or unexplained, nothing for won't-fix or
+duplicate; a suppression adds 0.1 to beta; an escalation 0.5 to alpha. Alpha and beta never
+fall below 0.01. The next analysis recomputes every posterior from the detections plus the sum
+of the stored deltas, which lands where this adjustment moved it.
 
 The feedback row's ``detector_id`` is the violation's rule id: the false-positive rate that
 demotes a rule's severity is tracked per rule.
@@ -18,33 +18,19 @@ import dataclasses
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import Protocol
 
 from drift.analysis.confidence import PARAMETER_FLOOR, credible_interval, tier_for
+from drift.analysis.lifecycle import DismissalReason, FeedbackAction, feedback_delta
 from drift.errors import NotFound
 from drift.records.analysis import PatternConfidenceRow
-from drift.records.enforcement import FeedbackRow, ViolationRow, feedback_adjustment
+from drift.records.enforcement import FeedbackRow, ViolationRow
 from drift.storage.protocols.analysis import IDriftAnalysis
 from drift.storage.protocols.enforcement import IDriftEnforcement
 
 
-class FeedbackAction(StrEnum):
-    """What a developer did about a violation."""
-
-    FIX = "fix"
-    DISMISS = "dismiss"
-    SUPPRESS = "suppress"
-    ESCALATE = "escalate"
-
-
-class DismissalReason(StrEnum):
-    """Why a violation was dismissed; it decides how much the pattern's confidence drops."""
-
-    FALSE_POSITIVE = "false_positive"
-    NOT_APPLICABLE = "not_applicable"
-    WONT_FIX = "wont_fix"
-    DUPLICATE = "duplicate"
+def _system_seconds() -> int:
+    return int(time.time())
 
 
 class FeedbackStore(IDriftAnalysis, IDriftEnforcement, Protocol):
@@ -109,7 +95,7 @@ def record_feedback(
     dismissal_reason: DismissalReason | str | None = None,
     reason: str | None = None,
     author: str | None = None,
-    clock: Callable[[], int] = lambda: int(time.time()),
+    clock: Callable[[], int] = _system_seconds,
 ) -> FeedbackOutcome:
     """Store feedback on a violation and move its pattern's confidence.
 
@@ -136,7 +122,7 @@ def record_feedback(
     previous = _confidence_of(storage, violation.pattern_id)
     updated = None
     if previous is not None:
-        delta = feedback_adjustment(chosen.value, why)
+        delta = feedback_delta(chosen.value, why)
         updated = adjusted_confidence(previous, delta, clock())
         storage.upsert_confidence(updated)
     return FeedbackOutcome(feedback=row, violation=violation, previous=previous, updated=updated)
@@ -148,9 +134,12 @@ def fix(
     *,
     reason: str | None = None,
     author: str | None = None,
+    clock: Callable[[], int] = _system_seconds,
 ) -> FeedbackOutcome:
     """Record that a violation was fixed: its pattern gains confidence (alpha + 1)."""
-    return record_feedback(storage, violation_id, FeedbackAction.FIX, reason=reason, author=author)
+    return record_feedback(
+        storage, violation_id, FeedbackAction.FIX, reason=reason, author=author, clock=clock
+    )
 
 
 def dismiss(
@@ -160,6 +149,7 @@ def dismiss(
     dismissal_reason: DismissalReason | str | None = None,
     reason: str | None = None,
     author: str | None = None,
+    clock: Callable[[], int] = _system_seconds,
 ) -> FeedbackOutcome:
     """Record that a violation was dismissed; its pattern loses confidence by the reason
     (0.25 to beta when no reason is given)."""
@@ -170,4 +160,5 @@ def dismiss(
         dismissal_reason=dismissal_reason,
         reason=reason,
         author=author,
+        clock=clock,
     )

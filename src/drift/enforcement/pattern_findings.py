@@ -17,6 +17,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from drift.analysis.conventions import DEVIATION_SUFFIX
+from drift.analysis.lifecycle import PatternStatus, false_positive_rate
 from drift.enforcement.findings import Finding, Source, first_cwe, rule_id_for
 from drift.enforcement.severity import (
     pattern_severity,
@@ -25,10 +27,6 @@ from drift.enforcement.severity import (
 )
 from drift.enforcement.store import EnforcementStore
 from drift.records.analysis import ConventionRow, DetectionRow, OutlierRow
-
-DEVIATION_SUFFIX = "/deviation"
-APPROVED = "approved"
-IGNORED = "ignored"
 
 # Quick fixes the reference names, for the categories where the fix is clear.
 _QUICK_FIXES: dict[str, tuple[str, str]] = {
@@ -53,6 +51,8 @@ class PatternFacts:
     cwe_id: int | None = None
     owasp: str | None = None
     location_count: int = 0
+    # The position of the detection the CWE/OWASP were taken from: the first one in the file.
+    _tagged_at: tuple[str, int, int, int] | None = None
 
     @property
     def category(self) -> str:
@@ -61,6 +61,21 @@ class PatternFacts:
             return "unknown"
         return min(self.categories, key=lambda c: (-self.categories[c], c))
 
+    def add(self, d: DetectionRow) -> None:
+        """Count one detection of this pattern."""
+        self.categories[d.category] += 1
+        self.location_count += 1
+        key = (d.file, d.line)
+        column = self.locations.get(key)
+        if column is None or d.column_num < column:
+            self.locations[key] = d.column_num
+        if d.cwe_ids or d.owasp:
+            position = (d.file, d.line, d.column_num, d.id)
+            if self._tagged_at is None or position < self._tagged_at:
+                self._tagged_at = position
+                self.cwe_id = first_cwe(d.cwe_ids)
+                self.owasp = d.owasp or None
+
 
 def is_derived(pattern_id: str) -> bool:
     """True for ids the learner derives from another pattern (``<id>/deviation`` and the like)."""
@@ -68,22 +83,14 @@ def is_derived(pattern_id: str) -> bool:
 
 
 def index_detections(detections: Iterable[DetectionRow]) -> dict[str, PatternFacts]:
-    """Facts per pattern id: categories, locations (with the leftmost column), first CWE/OWASP."""
+    """Facts per pattern id: categories, locations (with the leftmost column), and the CWE and
+    OWASP of its first tagged detection (by file, line, column, id), whatever the input order."""
     facts: dict[str, PatternFacts] = {}
-    ordered = sorted(detections, key=lambda d: (d.pattern_id, d.file, d.line, d.column_num, d.id))
-    for d in ordered:
+    for d in detections:
         item = facts.get(d.pattern_id)
         if item is None:
             item = facts[d.pattern_id] = PatternFacts(d.pattern_id)
-        item.categories[d.category] += 1
-        item.location_count += 1
-        key = (d.file, d.line)
-        if key not in item.locations:
-            item.locations[key] = d.column_num
-        if item.cwe_id is None:
-            item.cwe_id = first_cwe(d.cwe_ids)
-        if item.owasp is None and d.owasp:
-            item.owasp = d.owasp
+        item.add(d)
     return facts
 
 
@@ -92,12 +99,10 @@ def load_detections(storage: EnforcementStore) -> list[DetectionRow]:
     return storage.query_all_detections(storage.count_detections())
 
 
-def false_positive_rate(storage: EnforcementStore, pattern_id: str) -> float:
+def pattern_false_positive_rate(storage: EnforcementStore, pattern_id: str) -> float:
     """Dismissals over all feedback rows of the pattern (0 when it has no feedback)."""
     rows = storage.query_feedback_by_pattern(pattern_id)
-    if not rows:
-        return 0.0
-    return sum(1 for row in rows if row.action == "dismiss") / len(rows)
+    return false_positive_rate(row.action for row in rows) or 0.0
 
 
 def quick_fix_for(category: str, cwe_id: int | None) -> tuple[str | None, str | None]:
@@ -133,12 +138,20 @@ class PatternContext:
         return totals
 
 
+def _with_status(storage: EnforcementStore, status: PatternStatus) -> frozenset[str]:
+    return frozenset(row.pattern_id for row in storage.query_all_pattern_statuses(status.value))
+
+
 def load_pattern_context(storage: EnforcementStore) -> PatternContext:
     """Read what pattern findings need from storage."""
     return PatternContext(
         facts=index_detections(load_detections(storage)),
-        approved=frozenset(s.pattern_id for s in storage.query_all_pattern_statuses(APPROVED)),
-        ignored=frozenset(s.pattern_id for s in storage.query_all_pattern_statuses(IGNORED)),
+        approved=frozenset(
+            s.pattern_id for s in storage.query_all_pattern_statuses(PatternStatus.APPROVED)
+        ),
+        ignored=frozenset(
+            s.pattern_id for s in storage.query_all_pattern_statuses(PatternStatus.IGNORED)
+        ),
         confidence={row.pattern_id: row.posterior_mean for row in storage.query_all_confidence()},
         conventions=storage.query_all_conventions(),
         tracked_files=frozenset(row.path for row in storage.load_all_file_metadata()),
@@ -185,7 +198,7 @@ def outlier_findings(storage: EnforcementStore, context: PatternContext) -> list
         ]
         if not outliers:
             continue
-        fp_rate = false_positive_rate(storage, pattern_id)
+        fp_rate = pattern_false_positive_rate(storage, pattern_id)
         findings.extend(_outlier_finding(context, pattern_id, o, fp_rate) for o in outliers)
     return findings
 
@@ -230,7 +243,7 @@ def deviation_findings(storage: EnforcementStore, context: PatternContext) -> li
         if convention is None:
             continue
         if convention not in fp_rates:
-            fp_rates[convention] = false_positive_rate(storage, convention)
+            fp_rates[convention] = pattern_false_positive_rate(storage, convention)
         strength = severity_from_confidence(context.confidence.get(convention, 0.0))
         severity = pattern_severity(category, item.cwe_id, strength, fp_rates[convention])
         share = context.facts[convention].location_count / max(1, totals[category])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 SourceLines = Callable[[str], Sequence[str] | None]
 """Given a repo-relative POSIX path, the file's lines (without line ends), or None if unreadable."""
@@ -12,9 +12,13 @@ MAX_SOURCE_BYTES = 1024 * 1024  # the scanner's size limit: larger files were ne
 
 
 def file_line_reader(root: Path) -> SourceLines:
-    """A ``SourceLines`` reading files under ``root`` once each (UTF-8, bad bytes replaced).
+    """A ``SourceLines`` reading files under ``root`` (UTF-8, bad bytes replaced).
 
-    Files that are missing, unreadable, outside ``root`` or larger than 1 MiB read as None.
+    It keeps only the last file read: violations are built file by file, so each file is read
+    once without holding the whole tree in memory.
+
+    Files that are missing, unreadable, larger than 1 MiB, or named by an absolute path or one
+    with ``..`` read as None.
     """
     base = root.resolve()
     cache: dict[str, Sequence[str] | None] = {}
@@ -22,9 +26,12 @@ def file_line_reader(root: Path) -> SourceLines:
     def read(path: str) -> Sequence[str] | None:
         if path in cache:
             return cache[path]
+        cache.clear()
         lines: Sequence[str] | None = None
-        target = (base / path).resolve()
-        if target.is_relative_to(base):
+        relative = PurePosixPath(path)
+        # Stored paths are repo-relative; anything else is not ours to read.
+        if not relative.is_absolute() and ".." not in relative.parts:
+            target = base / relative
             try:
                 if target.stat().st_size <= MAX_SOURCE_BYTES:
                     lines = split_lines(target.read_bytes().decode("utf-8", errors="replace"))

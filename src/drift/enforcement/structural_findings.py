@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from drift.enforcement.findings import Finding, Source, first_cwe, rule_id_for, slug
-from drift.enforcement.pattern_findings import false_positive_rate
+from drift.enforcement.pattern_findings import pattern_false_positive_rate
 from drift.enforcement.severity import Severity, demote_for_false_positives
 from drift.enforcement.store import EnforcementStore
 from drift.records.analysis import FunctionRow
@@ -134,7 +134,7 @@ def structural_findings(storage: EnforcementStore, files: Sequence[str]) -> list
 
     def fp_rate(pattern_id: str) -> float:
         if pattern_id not in fp_rates:
-            fp_rates[pattern_id] = false_positive_rate(storage, pattern_id)
+            fp_rates[pattern_id] = pattern_false_positive_rate(storage, pattern_id)
         return fp_rates[pattern_id]
 
     findings: list[Finding] = []

@@ -1,1 +1,115 @@
-"""drift.scan."""
+"""drift.scan: find the files, tell what changed, parse them with tree-sitter and extract facts.
+
+The stages, each a plain function over plain data (none of them touches storage)::
+
+    config = load_scan_config(root)                   # drift.toml [scan] + DRIFT_SCAN_* overrides
+    found = discover(root, config)                    # tracked files + skipped ones with reasons
+    changes = diff_files(found.files, previous_rows)  # added / modified / unchanged / removed
+    tasks = [ParseTask(e.path, e.abs_path, g) for e in changes.changed
+             if (g := grammar_for_path(e.path))]
+    for outcome in parse_files(tasks):                # process pool, one worker per CPU
+        result = outcome.result()                     # ParseResult; outcome.result_json is the
+                                                      # parse-cache form
+
+``parse_file``/``parse_source`` do the same for one file in this process.
+"""
+
+from drift.scan.config import (
+    CONFIG_FILE_NAME,
+    DEFAULT_MAX_FILE_SIZE,
+    ScanConfig,
+    load_scan_config,
+    scan_config_from_table,
+)
+from drift.scan.diff import DiffEntry, FileStatus, ScanDiff, diff_files
+from drift.scan.discovery import (
+    DEFAULT_EXCLUDED_DIRS,
+    DiscoveredFile,
+    Discovery,
+    ScanRootError,
+    SkippedFile,
+    discover,
+)
+from drift.scan.extraction import extract
+from drift.scan.hashing import content_hash, hash_file
+from drift.scan.languages import GRAMMARS, grammar_for_path, language_for_path, language_of_grammar
+from drift.scan.model import (
+    MODEL_VERSION,
+    CallSite,
+    Class,
+    Decorator,
+    ErrorHandler,
+    Export,
+    Function,
+    Import,
+    ImportedName,
+    NumberLiteral,
+    Parameter,
+    ParseIssue,
+    ParseResult,
+    StringLiteral,
+)
+from drift.scan.parsing import parse_tree
+from drift.scan.pool import (
+    ParsedFile,
+    ParseOutcome,
+    ParseTask,
+    WorkerPoolError,
+    default_workers,
+    map_files,
+    parse_files,
+    parse_path,
+    parse_task,
+)
+from drift.scan.source_file import parse_file, parse_source
+
+__all__ = [
+    "CONFIG_FILE_NAME",
+    "DEFAULT_EXCLUDED_DIRS",
+    "DEFAULT_MAX_FILE_SIZE",
+    "GRAMMARS",
+    "MODEL_VERSION",
+    "CallSite",
+    "Class",
+    "Decorator",
+    "DiffEntry",
+    "DiscoveredFile",
+    "Discovery",
+    "ErrorHandler",
+    "Export",
+    "FileStatus",
+    "Function",
+    "Import",
+    "ImportedName",
+    "NumberLiteral",
+    "Parameter",
+    "ParseIssue",
+    "ParseOutcome",
+    "ParseResult",
+    "ParseTask",
+    "ParsedFile",
+    "ScanConfig",
+    "ScanDiff",
+    "ScanRootError",
+    "SkippedFile",
+    "StringLiteral",
+    "WorkerPoolError",
+    "content_hash",
+    "default_workers",
+    "diff_files",
+    "discover",
+    "extract",
+    "grammar_for_path",
+    "hash_file",
+    "language_for_path",
+    "language_of_grammar",
+    "load_scan_config",
+    "map_files",
+    "parse_file",
+    "parse_files",
+    "parse_path",
+    "parse_source",
+    "parse_task",
+    "parse_tree",
+    "scan_config_from_table",
+]

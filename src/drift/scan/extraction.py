@@ -1,19 +1,20 @@
-"""Extraction: run a grammar's query over a syntax tree and turn the matches into a ParseResult.
+"""Extraction: run a grammar's query over a syntax tree and link what it found into a ParseResult.
 
-The query (``queries/*.scm``) finds every construct in one pass of tree-sitter's C engine; each
-match is anchored by one undotted capture name that says what it is. Python only reads the few
-captured nodes of each match (through the language's ``LanguageRules``) and then links scopes.
+``drift.scan.collect`` reads the captured nodes; this module links them: the nesting of
+definitions (qualified names, methods, exports), the caller of every call, and whether each
+handler rethrows or swallows.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
-from functools import partial
+from bisect import bisect_right
+from functools import cache
+from typing import Final, TypeVar
 
-from tree_sitter import Node, QueryCursor, Tree
+from tree_sitter import Node, Query, QueryCursor, Tree
 
+from drift.scan.collect import READERS, Collected, Handler, collect
 from drift.scan.hashing import content_hash
 from drift.scan.lang_ecmascript import JavaScriptRules, TypeScriptRules
 from drift.scan.lang_go import GoRules
@@ -27,26 +28,18 @@ from drift.scan.model import (
     ErrorHandler,
     Function,
     HandlerKind,
-    Import,
     NumberLiteral,
     Parameter,
     ParseIssue,
     ParseResult,
     StringLiteral,
 )
-from drift.scan.nodes import column, end_line, inner_value, line, text
-from drift.scan.parsing import compiled_query, syntax_issues
-from drift.scan.rules import (
-    Captures,
-    Definition,
-    ExportFacts,
-    HandlerFacts,
-    LanguageRules,
-    parse_number,
-)
-from drift.scan.scopes import FunctionIndex, link
+from drift.scan.nodes import column, end_line, line, text
+from drift.scan.parsing import capture_names, compiled_query, syntax_issues
+from drift.scan.rules import Definition, HandlerFacts, LanguageRules
+from drift.scan.scopes import FunctionIndex, enclosing_function, link
 
-RULES: dict[str, LanguageRules] = {
+RULES: Final[dict[str, LanguageRules]] = {
     "python": PythonRules(),
     "javascript": JavaScriptRules(),
     "typescript": TypeScriptRules(),
@@ -55,15 +48,10 @@ RULES: dict[str, LanguageRules] = {
     "java": JavaRules(),
 }
 
-_UNARY = frozenset({"unary_operator", "unary_expression"})
-_IDENTIFIER = re.compile(r"[\w$]+")
+Point = tuple[int, int]
+L = TypeVar("L", StringLiteral, NumberLiteral)
 
-_HANDLER_ANCHORS: dict[str, HandlerKind] = {
-    "handler": "catch",  # "except" for Python, see _handler_kind
-    "promise_catch": "promise_catch",
-    "error_check": "error_check",
-    "recover": "recover",
-}
+_IDENTIFIER: Final = re.compile(r"[\w$]+")
 
 
 def rules_for(grammar: str) -> LanguageRules:
@@ -74,188 +62,68 @@ def rules_for(grammar: str) -> LanguageRules:
         raise ValueError(f"no extraction rules for grammar {grammar!r}") from None
 
 
-@dataclass(slots=True)
-class _Call:
-    node: Node
-    callee: str
-    receiver: str | None
-    arguments: Node | None
-    is_constructor: bool
+@cache
+def extraction_query(grammar: str) -> Query:
+    """The compiled extraction query of ``grammar``, checked to use only known capture names."""
+    query = compiled_query(grammar, rules_for(grammar).query_files)
+    unknown = [n for n in capture_names(query) if not n.startswith("_") and n not in READERS]
+    if unknown:
+        raise ValueError(f"{grammar} query uses captures with no reader: {unknown}")
+    return query
 
 
-@dataclass(slots=True)
-class _Handler:
-    kind: HandlerKind
-    node: Node
-    facts: HandlerFacts
+def extract(tree: Tree, source: bytes, grammar: str) -> ParseResult:
+    """Everything the grammar's query finds in ``tree`` (parsed from ``source``)."""
+    captures = QueryCursor(extraction_query(grammar)).captures(tree.root_node)
+    found = collect(captures, source, grammar, rules_for(grammar))
+    return _Linker(found).result(tree)
 
 
-class _Collector:
-    """Accumulates one file's matches, then links them into a ParseResult."""
+class _Linker:
+    """Turns one file's collected drafts into a ParseResult."""
 
-    def __init__(self, source: bytes, grammar: str, rules: LanguageRules) -> None:
-        self.source = source
-        self.grammar = grammar
-        self.rules = rules
-        self.definitions: list[Definition] = []
-        self.definition_ids: set[int] = set()
-        self.decorators: dict[int, list[Node]] = {}
-        self.imports: list[Import] = []
-        self.exports = ExportFacts()
-        self.calls: list[_Call] = []
-        self.strings: list[StringLiteral] = []
-        self.numbers: list[NumberLiteral] = []
-        self.handlers: list[_Handler] = []
-        self.throws: list[Node] = []
-        self.finallies: list[Node] = []
-        self.package: str | None = None
-        self.receivers: dict[int, str | None] = {}
-        self.awaited: set[int] = set()
-        self.dispatch: dict[str, Callable[[Captures], None]] = {
-            "function": self.on_function,
-            "class": self.on_class,
-            "decorator": self.on_decorator,
-            "import": self.on_import,
-            "export": self.on_export,
-            "call": self.on_call,
-            "construct": self.on_construct,
-            "awaited": self.on_awaited,
-            "string": self.on_string,
-            "number": self.on_number,
-            "throw": self.on_throw,
-            "finally": self.on_finally,
-            "package": self.on_package,
-        }
-        for anchor in _HANDLER_ANCHORS:
-            self.dispatch[anchor] = partial(self.on_handler, anchor)
-
-    # ---- per-match handlers ------------------------------------------------------------------
-
-    def _definition(self, captures: Captures, anchor: str, kind: str) -> Definition | None:
-        node = captures[anchor][0]
-        if node.id in self.definition_ids:
-            return None
-        self.definition_ids.add(node.id)
-        names = captures.get(f"{anchor}.name")
-        name_node = names[0] if names else None
-        name = "default" if name_node is None else text(name_node, self.source)
-        item = Definition("function" if kind == "function" else "class", node, name, name_node)
-        self.definitions.append(item)
-        return item
-
-    def on_function(self, captures: Captures) -> None:
-        self._definition(captures, "function", "function")
-
-    def on_class(self, captures: Captures) -> None:
-        item = self._definition(captures, "class", "class")
-        if item is not None:
-            item.class_kind = self.rules.class_kind(item.node)
-
-    def on_decorator(self, captures: Captures) -> None:
-        target = captures["decorator.target"][0]
-        self.decorators.setdefault(target.id, []).extend(captures["decorator"])
-
-    def on_import(self, captures: Captures) -> None:
-        self.imports.extend(self.rules.imports(captures["import"][0], self.source))
-
-    def on_export(self, captures: Captures) -> None:
-        self.rules.collect_export(captures, self.source, self.exports)
-
-    def on_call(self, captures: Captures) -> None:
-        self._call(captures, "call", is_constructor=False)
-
-    def on_construct(self, captures: Captures) -> None:
-        self._call(captures, "construct", is_constructor=True)
-
-    def _call(self, captures: Captures, anchor: str, *, is_constructor: bool) -> None:
-        node = captures[anchor][0]
-        function = captures.get("call.function")
-        if function:
-            callee, receiver = self.rules.call_parts(function[0], self.source)
-        else:
-            callee = text(captures["call.name"][0], self.source)
-            owner = captures.get("call.receiver")
-            receiver = text(owner[0], self.source) if owner else None
-        arguments = captures.get("call.args")
-        args = arguments[0] if arguments else None
-        self.calls.append(_Call(node, callee, receiver, args, is_constructor))
-
-    def on_awaited(self, captures: Captures) -> None:
-        self.awaited.add(captures["awaited"][0].id)
-
-    def on_string(self, captures: Captures) -> None:
-        node = captures["string"][0]
-        context = self.rules.literal_context(node)
-        if context is not None:
-            row, col = node.start_point
-            value = inner_value(node, self.source)
-            self.strings.append(StringLiteral(value, row + 1, col + 1, context))
-
-    def on_number(self, captures: Captures) -> None:
-        node = captures["number"][0]
-        raw = text(node, self.source)
-        value = parse_number(raw)
-        parent = node.parent
-        if parent is not None and parent.type in _UNARY and _is_minus(parent):
-            node, raw = parent, "-" + raw  # -1 is one literal to a reader, not minus applied to 1
-            value = None if value is None else -value
-        context = self.rules.literal_context(node)
-        if context is not None:
-            row, col = node.start_point
-            self.numbers.append(NumberLiteral(raw, value, row + 1, col + 1, context))
-
-    def on_throw(self, captures: Captures) -> None:
-        self.throws.append(captures["throw"][0])
-
-    def on_finally(self, captures: Captures) -> None:
-        self.finallies.append(captures["finally"][0])
-
-    def on_package(self, captures: Captures) -> None:
-        self.package = text(captures["package"][0], self.source)
-
-    def on_handler(self, anchor: str, captures: Captures) -> None:
-        kind = _HANDLER_ANCHORS[anchor]
-        if kind == "catch" and self.grammar == "python":
-            kind = "except"
-        facts = self.rules.handler(anchor, captures, self.source)
-        self.handlers.append(_Handler(kind, captures[anchor][0], facts))
-
-    # ---- linking -----------------------------------------------------------------------------
-
-    def result(self, tree: Tree) -> ParseResult:
+    def __init__(self, found: Collected) -> None:
+        self.found = found
+        self.source = found.source
+        self.rules = found.rules
+        definitions = found.definitions
         self.receivers = {
             id(item): self.rules.receiver_type(item.node, self.source)
-            for item in self.definitions
+            for item in definitions
             if item.kind == "function"
         }
-        link(self.definitions, lambda item: self.receivers.get(id(item)))
-        for item in self.definitions:  # parents come first: a class is decided before its methods
-            item.is_exported = self.rules.is_exported(item, self.exports)
-        index = FunctionIndex(self.definitions)
-        functions = self._of_kind("function")
-        classes = self._of_kind("class")
+        link(definitions, lambda item: self.receivers.get(id(item)))
+        for item in definitions:  # parents come first: a class is decided before its methods
+            item.is_exported = self.rules.is_exported(item, found.exports)
+        self.index = FunctionIndex(definitions)
+        self.decorator_scopes = self._decorator_scopes()
+
+    def result(self, tree: Tree) -> ParseResult:
+        found = self.found
+        functions = [item for item in found.definitions if item.kind == "function"]
+        classes = [item for item in found.definitions if item.kind == "class"]
         methods = self._methods(functions, classes)
-        issues = syntax_issues(tree, self.source, self.grammar)
+        spans = self._decorator_spans()
+        issues = syntax_issues(tree, self.source, found.grammar)
         return ParseResult(
-            language=language_of_grammar(self.grammar),
-            grammar=self.grammar,
+            language=language_of_grammar(found.grammar),
+            grammar=found.grammar,
             line_count=_line_count(self.source),
-            package=self.package,
+            package=found.package,
             functions=tuple(self._function(item) for item in functions),
             classes=tuple(self._class(item, methods.get(id(item), [])) for item in classes),
-            imports=tuple(sorted(self.imports, key=lambda item: item.line)),
-            exports=tuple(self.rules.module_exports(self.definitions, self.exports)),
-            calls=tuple(self._calls(index)),
-            strings=tuple(sorted(self.strings, key=lambda item: (item.line, item.column))),
-            numbers=tuple(sorted(self.numbers, key=lambda item: (item.line, item.column))),
-            error_handlers=tuple(self._handlers(index)),
+            imports=tuple(sorted(found.imports, key=lambda item: item.line)),
+            exports=tuple(self.rules.module_exports(found.definitions, found.exports)),
+            calls=self._calls(),
+            strings=_literals(found.strings, spans),
+            numbers=_literals(found.numbers, spans),
+            error_handlers=self._handlers(),
             parse_errors=issues,
             error_count=len(issues),
             error=summarize_issues(issues),
         )
 
-    def _of_kind(self, kind: str) -> list[Definition]:
-        return [item for item in self.definitions if item.kind == kind]
+    # ---- definitions -------------------------------------------------------------------------
 
     def _methods(
         self, functions: list[Definition], classes: list[Definition]
@@ -273,10 +141,11 @@ class _Collector:
         return methods
 
     def _decorators(self, item: Definition) -> tuple[Decorator, ...]:
-        nodes = self.decorators.get(item.node.id)
+        decorators = self.found.decorators
+        nodes = decorators.get(item.node.id)
         holder = item.node.parent
         if nodes is None and holder is not None:  # decorated through a field or declarator
-            nodes = self.decorators.get(holder.id)
+            nodes = decorators.get(holder.id)
         if not nodes:
             return ()
         ordered = sorted({node.id: node for node in nodes}.values(), key=lambda n: n.start_byte)
@@ -302,7 +171,7 @@ class _Collector:
             is_async=self.rules.is_async(node),
             is_method=owner is not None or receiver is not None,
             class_name=owner.name if owner is not None else receiver,
-            body_hash=content_hash(self.source[node.start_byte : node.end_byte]),
+            body_hash=content_hash(self.source[item.start : item.end]),
             signature_hash=content_hash(_signature(item.name, parameters, returns).encode()),
         )
 
@@ -321,42 +190,96 @@ class _Collector:
             methods=tuple(methods),
         )
 
-    def _calls(self, index: FunctionIndex) -> list[CallSite]:
+    def _decorator_spans(self) -> list[tuple[Point, Point]]:
+        """(start, end) positions, 1-based, of every decorator, in source order."""
+        nodes = {node.id: node for found in self.found.decorators.values() for node in found}
+        spans = [
+            (
+                (node.start_point.row + 1, node.start_point.column + 1),
+                (node.end_point.row + 1, node.end_point.column + 1),
+            )
+            for node in nodes.values()
+        ]
+        spans.sort()
+        return spans
+
+    def _decorator_scopes(self) -> tuple[list[int], list[tuple[int, Definition | None]]]:
+        """Decorator byte ranges with the function their expressions run in.
+
+        A decorator runs where the definition it decorates is defined, not inside it, although
+        some grammars (JavaScript methods, Java) put it inside the definition's node.
+        """
+        by_node: dict[int, Definition] = {}
+        for item in self.found.definitions:
+            by_node[item.node.id] = item
+            holder = item.node.parent
+            if holder is not None:
+                by_node.setdefault(holder.id, item)
+        spans: list[tuple[int, int, Definition | None]] = []
+        for target_id, nodes in self.found.decorators.items():
+            target = by_node.get(target_id)
+            for node in nodes:
+                if target is not None:
+                    scope = enclosing_function(target)
+                else:
+                    scope = self.index.enclosing(node.start_byte)
+                spans.append((node.start_byte, node.end_byte, scope))
+        spans.sort(key=lambda span: span[0])
+        return [span[0] for span in spans], [(span[1], span[2]) for span in spans]
+
+    # ---- calls and handlers ------------------------------------------------------------------
+
+    def _scope(self, offset: int) -> Definition | None:
+        """The function the code at ``offset`` runs in."""
+        starts, spans = self.decorator_scopes
+        if starts:
+            at = bisect_right(starts, offset) - 1
+            if at >= 0 and offset < spans[at][0]:
+                return spans[at][1]
+        return self.index.enclosing(offset)
+
+    def _caller(self, node: Node) -> str | None:
+        function = self._scope(node.start_byte)
+        return None if function is None else function.qualified_name
+
+    def _calls(self) -> tuple[CallSite, ...]:
         sites = []
-        awaited = self.awaited
-        for call in self.calls:
+        awaited = self.found.awaited
+        enclosing = self._scope if self.decorator_scopes[0] else self.index.enclosing
+        for call in self.found.calls:
             node = call.node
             row, col = node.start_point
-            caller = index.enclosing(node.start_byte)
+            caller = enclosing(node.start_byte)
+            parts = call.parts
             sites.append(
                 CallSite(
-                    call.callee,
-                    call.receiver,
+                    parts.callee,
+                    parts.receiver,
                     row + 1,
                     col + 1,
-                    _argument_count(call.arguments),
+                    _argument_count(parts.arguments),
                     node.id in awaited,
                     call.is_constructor,
                     None if caller is None else caller.qualified_name,
                 )
             )
         sites.sort(key=lambda site: (site.line, site.column, site.callee))
-        return sites
+        return tuple(sites)
 
-    def _handlers(self, index: FunctionIndex) -> list[ErrorHandler]:
-        throws = sorted(self.throws, key=lambda node: node.start_byte)
-        found = [self._handler(handler, index, throws) for handler in self.handlers]
+    def _handlers(self) -> tuple[ErrorHandler, ...]:
+        throws = sorted(self.found.throws, key=lambda node: node.start_byte)
+        found = [self._handler(handler, throws) for handler in self.found.handlers]
         for node in throws:
-            found.append(_plain(node, "throw", index, self.rules.throw_types(node, self.source)))
-        found.extend(_plain(node, "finally", index, ()) for node in self.finallies)
+            found.append(self._plain(node, "throw", self.rules.throw_types(node, self.source)))
+        found.extend(self._plain(node, "finally", ()) for node in self.found.finallies)
         found.sort(key=lambda item: (item.line, item.end_line, item.kind))
-        return found
+        return tuple(found)
 
-    def _handler(self, handler: _Handler, index: FunctionIndex, throws: list[Node]) -> ErrorHandler:
+    def _handler(self, handler: Handler, throws: list[Node]) -> ErrorHandler:
         facts = handler.facts
         node = handler.node
-        function = index.enclosing(node.start_byte)
-        rethrows = facts.propagates or _throws_inside(facts.body, throws, index, function)
+        function = self.index.enclosing(node.start_byte)
+        rethrows = facts.propagates or self._throws_inside(facts.body, throws, function)
         swallows = facts.judge_swallow and not rethrows and not self._uses(facts)
         return ErrorHandler(
             kind=handler.kind,
@@ -371,6 +294,32 @@ class _Collector:
             swallows=swallows,
         )
 
+    def _plain(self, node: Node, kind: HandlerKind, types: tuple[str, ...]) -> ErrorHandler:
+        return ErrorHandler(
+            kind=kind,
+            line=line(node),
+            end_line=end_line(node),
+            function=self._caller(node),
+            types=types,
+            variable=None,
+            is_empty=False,
+            is_generic=False,
+            rethrows=False,
+            swallows=False,
+        )
+
+    def _throws_inside(
+        self, body: Node | None, throws: list[Node], function: Definition | None
+    ) -> bool:
+        """A throw lies in ``body`` and in the same function (not in a nested definition)."""
+        if body is None:
+            return False
+        start, end = body.start_byte, body.end_byte
+        return any(
+            start <= node.start_byte < end and self.index.enclosing(node.start_byte) is function
+            for node in throws
+        )
+
     def _uses(self, facts: HandlerFacts) -> bool:
         if facts.variable is None or facts.body is None:
             return False
@@ -380,39 +329,19 @@ class _Collector:
         return pattern.search(text(facts.body, self.source)) is not None
 
 
-def _is_minus(node: Node) -> bool:
-    operator = node.child(0)
-    return operator is not None and operator.type == "-"
-
-
-def _throws_inside(
-    body: Node | None, throws: list[Node], index: FunctionIndex, function: Definition | None
-) -> bool:
-    if body is None:
-        return False
-    start, end = body.start_byte, body.end_byte
-    return any(
-        start <= node.start_byte < end and index.enclosing(node.start_byte) is function
-        for node in throws
-    )
-
-
-def _plain(
-    node: Node, kind: HandlerKind, index: FunctionIndex, types: tuple[str, ...]
-) -> ErrorHandler:
-    function = index.enclosing(node.start_byte)
-    return ErrorHandler(
-        kind=kind,
-        line=line(node),
-        end_line=end_line(node),
-        function=None if function is None else function.qualified_name,
-        types=types,
-        variable=None,
-        is_empty=False,
-        is_generic=False,
-        rethrows=False,
-        swallows=False,
-    )
+def _literals(items: list[L], spans: list[tuple[Point, Point]]) -> tuple[L, ...]:
+    """Literals in source order; call arguments inside a decorator read as ``decorator``."""
+    items.sort(key=lambda item: (item.line, item.column))
+    if spans:
+        starts = [start for start, _ in spans]
+        for index, item in enumerate(items):
+            if item.context != "function_argument":
+                continue
+            where = (item.line, item.column)
+            at = bisect_right(starts, where) - 1
+            if at >= 0 and where < spans[at][1]:
+                items[index] = item._replace(context="decorator")
+    return tuple(items)
 
 
 def _argument_count(arguments: Node | None) -> int:
@@ -449,14 +378,3 @@ def summarize_issues(issues: tuple[ParseIssue, ...]) -> str | None:
     noun = "syntax error" if len(issues) == 1 else "syntax errors"
     where = f"line {first.line}, column {first.column}"
     return f"{len(issues)} {noun}; first at {where}: {first.text}"
-
-
-def extract(tree: Tree, source: bytes, grammar: str) -> ParseResult:
-    """Everything the grammar's query finds in ``tree`` (parsed from ``source``)."""
-    rules = rules_for(grammar)
-    collector = _Collector(source, grammar, rules)
-    compiled = compiled_query(grammar, rules.query_files)
-    handlers = [collector.dispatch[anchor] for anchor in compiled.anchors]
-    for pattern, captures in QueryCursor(compiled.query).matches(tree.root_node):
-        handlers[pattern](captures)
-    return collector.result(tree)

@@ -20,15 +20,15 @@ from drift.scan.nodes import (
     text,
 )
 from drift.scan.rules import (
-    Captures,
+    CallParts,
     Definition,
     ExportFacts,
     HandlerFacts,
     LiteralPlaces,
     async_token,
-    call_parts,
     decorator_parts,
     make_decorator,
+    read_call,
     strip_type_annotation,
 )
 
@@ -45,6 +45,7 @@ _NO_FILLERS: Final = frozenset[str]()
 
 _PLACES: Final = LiteralPlaces(
     contexts={
+        "arguments": "function_argument",
         "variable_declarator": "assignment",
         "assignment_expression": "assignment",
         "augmented_assignment_expression": "assignment",
@@ -59,8 +60,6 @@ _PLACES: Final = LiteralPlaces(
     wrappers=frozenset(
         {"parenthesized_expression", "as_expression", "satisfies_expression", "non_null_expression"}
     ),
-    arguments=frozenset({"arguments"}),
-    decorators=frozenset({"decorator"}),
     skipped=frozenset({"import_statement", "export_statement", "import_require_clause"}),
 )
 
@@ -153,9 +152,8 @@ class JavaScriptRules:
         type_only = has_token(node, "type", limit=3)
         return [Import(source_text, line(node), tuple(names), alias, False, type_only)]
 
-    def collect_export(self, captures: Captures, source: bytes, facts: ExportFacts) -> None:
+    def collect_export(self, node: Node, source: bytes, facts: ExportFacts) -> None:
         """ES ``export`` statements and CommonJS ``module.exports`` / ``exports.x`` writes."""
-        node = captures["export"][0]
         if node.type == "export_statement":
             _export_statement(node, source, facts)
         else:
@@ -176,15 +174,14 @@ class JavaScriptRules:
         """What the export statements said, in source order."""
         return sorted(facts.exports, key=lambda item: (item.line, item.name))
 
-    def call_parts(self, function: Node, source: bytes) -> tuple[str, str | None]:
-        """``obj.method`` → (method, obj)."""
-        return call_parts(function, source)
+    def call_parts(self, node: Node, source: bytes) -> CallParts:
+        """``obj.method(…)`` → method, obj; ``new T(…)`` → T."""
+        return read_call(node, source)
 
-    def handler(self, kind: str, captures: Captures, source: bytes) -> HandlerFacts:
+    def handler(self, kind: str, node: Node, source: bytes) -> HandlerFacts:
         """A ``catch`` clause or a ``.catch(callback)`` call."""
         if kind == "promise_catch":
-            return _promise_catch(captures["handler.args"][0], source)
-        node = captures[kind][0]
+            return _promise_catch(node.child_by_field_name("arguments"), source)
         body = node.child_by_field_name("body")
         parameter = node.child_by_field_name("parameter")
         variable = None if parameter is None else short_text(parameter, source)
@@ -361,8 +358,9 @@ def _is_hidden_member(definition: Definition) -> bool:
     return any(child.type in _HIDDEN_MEMBERS for child in modifier.children)
 
 
-def _promise_catch(arguments: Node, source: bytes) -> HandlerFacts:
-    callback = next((c for c in arguments.named_children if c.type != "comment"), None)
+def _promise_catch(arguments: Node | None, source: bytes) -> HandlerFacts:
+    listed = [] if arguments is None else arguments.named_children
+    callback = next((c for c in listed if c.type != "comment"), None)
     if callback is None or callback.type not in ("arrow_function", "function_expression"):
         # .catch(handleError): what the handler does is not visible here.
         return HandlerFacts(None, judge_swallow=False)

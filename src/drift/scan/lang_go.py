@@ -11,17 +11,18 @@ from drift.scan.model import ClassKind, Decorator, Export, Import, Parameter
 from drift.scan.model import StringContext as Context
 from drift.scan.nodes import field_text, first_child_of_type, inner_value, line, short_text, text
 from drift.scan.rules import (
-    Captures,
+    CallParts,
     Definition,
     ExportFacts,
     HandlerFacts,
     LiteralPlaces,
-    call_parts,
     make_decorator,
+    read_call,
 )
 
 _PLACES: Final = LiteralPlaces(
     contexts={
+        "argument_list": "function_argument",
         "short_var_declaration": "assignment",
         "assignment_statement": "assignment",
         "var_spec": "assignment",
@@ -31,8 +32,6 @@ _PLACES: Final = LiteralPlaces(
         "return_statement": "return",
     },
     wrappers=frozenset({"parenthesized_expression", "expression_list", "literal_element"}),
-    arguments=frozenset({"argument_list"}),
-    decorators=frozenset(),
     skipped=frozenset({"import_spec"}),
 )
 
@@ -131,7 +130,7 @@ class GoRules:
         alias = None if name is None or wildcard else text(name, source)
         return [Import(module, line(node), (), alias, wildcard, False)]
 
-    def collect_export(self, captures: Captures, source: bytes, facts: ExportFacts) -> None:
+    def collect_export(self, node: Node, source: bytes, facts: ExportFacts) -> None:
         """Go has no export statements: capitalisation decides (see ``is_exported``)."""
 
     def is_exported(self, definition: Definition, facts: ExportFacts) -> bool:
@@ -146,18 +145,20 @@ class GoRules:
             if item.is_top_level and item.is_exported and item.node.type != "method_declaration"
         ]
 
-    def call_parts(self, function: Node, source: bytes) -> tuple[str, str | None]:
-        """``pkg.Func`` / ``value.Method`` → (name, receiver)."""
-        return call_parts(function, source)
+    def call_parts(self, node: Node, source: bytes) -> CallParts:
+        """``pkg.Func(…)`` / ``value.Method(…)`` → name, receiver."""
+        return read_call(node, source)
 
-    def handler(self, kind: str, captures: Captures, source: bytes) -> HandlerFacts:
+    def handler(self, kind: str, node: Node, source: bytes) -> HandlerFacts:
         """``if err != nil { … }`` blocks and ``recover()`` calls."""
         if kind == "recover":
-            variable = _assigned_name(captures[kind][0], source)
+            variable = _assigned_name(node, source)
             return HandlerFacts(None, variable=variable, is_generic=True, judge_swallow=False)
-        body = captures["handler.body"][0]
-        variable = text(captures["handler.variable"][0], source)
-        statements = _statements(body)
+        body = node.child_by_field_name("consequence")
+        condition = node.child_by_field_name("condition")
+        checked = None if condition is None else condition.child_by_field_name("left")
+        variable = None if checked is None else text(checked, source)
+        statements = [] if body is None else _statements(body)
         propagates = any(
             item.type == "return_statement" or _is_panic(item, source) for item in statements
         )

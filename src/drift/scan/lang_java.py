@@ -19,12 +19,12 @@ from drift.scan.nodes import (
     text,
 )
 from drift.scan.rules import (
-    Captures,
+    CallParts,
     Definition,
     ExportFacts,
     HandlerFacts,
     LiteralPlaces,
-    call_parts,
+    call_target,
     make_decorator,
     type_name,
 )
@@ -40,6 +40,7 @@ _NO_FILLERS: Final = frozenset[str]()
 
 _PLACES: Final = LiteralPlaces(
     contexts={
+        "argument_list": "function_argument",
         "variable_declarator": "assignment",
         "assignment_expression": "assignment",
         "return_statement": "return",
@@ -49,8 +50,6 @@ _PLACES: Final = LiteralPlaces(
         "annotation_argument_list": "decorator",
     },
     wrappers=frozenset({"parenthesized_expression"}),
-    arguments=frozenset({"argument_list"}),
-    decorators=frozenset(),
 )
 
 
@@ -136,7 +135,7 @@ class JavaRules:
             return [Import(full, line(node), (), None, False, False)]
         return [Import(module, line(node), (ImportedName(name, None),), None, False, False)]
 
-    def collect_export(self, captures: Captures, source: bytes, facts: ExportFacts) -> None:
+    def collect_export(self, node: Node, source: bytes, facts: ExportFacts) -> None:
         """Java has no export statements: ``public`` decides (see ``is_exported``)."""
 
     def is_exported(self, definition: Definition, facts: ExportFacts) -> bool:
@@ -157,13 +156,19 @@ class JavaRules:
             if item.kind == "class" and item.is_top_level and item.is_exported
         ]
 
-    def call_parts(self, function: Node, source: bytes) -> tuple[str, str | None]:
-        """The type of ``new T(...)`` (method calls are captured by name and receiver)."""
-        return call_parts(function, source)
+    def call_parts(self, node: Node, source: bytes) -> CallParts:
+        """``obj.method(…)`` → method, obj; ``new T<…>(…)`` → T."""
+        arguments = node.child_by_field_name("arguments")
+        if node.type == "object_creation_expression":
+            kind = node.child_by_field_name("type")
+            callee = "" if kind is None else call_target(kind, source)[0]
+            return CallParts(callee, None, arguments)
+        name = field_text(node, "name", source) or ""
+        owner = node.child_by_field_name("object")
+        return CallParts(name, None if owner is None else short_text(owner, source), arguments)
 
-    def handler(self, kind: str, captures: Captures, source: bytes) -> HandlerFacts:
+    def handler(self, kind: str, node: Node, source: bytes) -> HandlerFacts:
         """A ``catch`` clause: the (multi-)catch types, the parameter name, emptiness."""
-        node = captures[kind][0]
         body = node.child_by_field_name("body")
         parameter = first_child_of_type(node, ("catch_formal_parameter",))
         types: tuple[str, ...] = ()

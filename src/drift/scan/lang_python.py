@@ -11,16 +11,16 @@ from drift.scan.model import ClassKind, Decorator, Export, Import, ImportedName,
 from drift.scan.model import StringContext as Context
 from drift.scan.nodes import field_text, inner_value, line, short_text, text
 from drift.scan.rules import (
-    Captures,
+    CallParts,
     Definition,
     ExportFacts,
     HandlerFacts,
     LiteralPlaces,
     async_token,
-    call_parts,
     decorator_parts,
     is_public_name,
     make_decorator,
+    read_call,
     type_name,
 )
 
@@ -30,6 +30,7 @@ _SEPARATORS: Final = frozenset({"keyword_separator", "positional_separator", "co
 
 _PLACES: Final = LiteralPlaces(
     contexts={
+        "argument_list": "function_argument",
         "assignment": "assignment",
         "augmented_assignment": "assignment",
         "pair": "object_property",
@@ -38,9 +39,9 @@ _PLACES: Final = LiteralPlaces(
         "tuple": "array",
         "set": "array",
     },
-    wrappers=frozenset({"concatenated_string", "parenthesized_expression", "keyword_argument"}),
-    arguments=frozenset({"argument_list"}),
-    decorators=frozenset({"decorator"}),
+    wrappers=frozenset(
+        {"concatenated_string", "parenthesized_expression", "keyword_argument", "expression_list"}
+    ),
 )
 
 
@@ -146,13 +147,15 @@ class PythonRules:
         names = tuple(_imported_name(child, source) for child in _names(node))
         return [Import(module, line(node), names, None, wildcard, False)]
 
-    def collect_export(self, captures: Captures, source: bytes, facts: ExportFacts) -> None:
+    def collect_export(self, node: Node, source: bytes, facts: ExportFacts) -> None:
         """``__all__`` at module level lists the exports."""
-        statement = captures["export"][0]
-        if statement.parent is None or statement.parent.type != "module":
+        if node.parent is None or node.parent.type != "module" or not node.named_child_count:
+            return
+        listing = node.named_children[0].child_by_field_name("right")
+        if listing is None:
             return
         facts.has_name_list = True
-        for item in captures["export.list"][0].named_children:
+        for item in listing.named_children:
             if item.type == "string":
                 name = inner_value(item, source)
                 facts.names.add(name)
@@ -178,13 +181,12 @@ class PythonRules:
             if item.is_top_level and item.is_exported
         ]
 
-    def call_parts(self, function: Node, source: bytes) -> tuple[str, str | None]:
-        """``obj.method`` → (method, obj)."""
-        return call_parts(function, source)
+    def call_parts(self, node: Node, source: bytes) -> CallParts:
+        """``obj.method(…)`` → method, obj."""
+        return read_call(node, source)
 
-    def handler(self, kind: str, captures: Captures, source: bytes) -> HandlerFacts:
+    def handler(self, kind: str, node: Node, source: bytes) -> HandlerFacts:
         """An ``except`` clause: caught types, the ``as`` name, emptiness, breadth."""
-        node = captures[kind][0]
         body = next((c for c in reversed(node.named_children) if c.type == "block"), None)
         value = node.child_by_field_name("value")
         variable = None
@@ -218,7 +220,7 @@ class PythonRules:
         parent = node.parent
         if parent is not None and parent.type == "expression_statement":
             return "docstring" if _is_docstring(parent) else "unknown"
-        return _PLACES.context(node)
+        return _PLACES.context_of(parent)
 
 
 def _names(node: Node) -> list[Node]:

@@ -16,7 +16,10 @@ def text(node: Node, source: bytes) -> str:
 
 def short_text(node: Node, source: bytes, limit: int = RECEIVER_MAX_CHARS) -> str:
     """The node's text on one line, cut at ``limit`` characters."""
-    value = " ".join(text(node, source).split())
+    value = text(node, source)
+    if len(value) <= limit and "\n" not in value:
+        return value
+    value = " ".join(value.split())
     return value if len(value) <= limit else value[: limit - 1] + "…"
 
 

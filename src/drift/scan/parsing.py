@@ -5,12 +5,10 @@ Grammars come from the installed per-language packages; nothing is downloaded at
 
 from __future__ import annotations
 
-import re
 import threading
 from collections.abc import Callable
 from functools import cache
 from importlib import resources
-from typing import NamedTuple
 
 import tree_sitter_go
 import tree_sitter_java
@@ -74,35 +72,15 @@ def query_source(grammar: str, files: tuple[str, ...]) -> str:
     return "\n".join((folder / name).read_text(encoding="utf-8") for name in files)
 
 
-class ExtractionQuery(NamedTuple):
-    """A compiled extraction query and, per pattern index, the capture name anchoring it."""
-
-    query: Query
-    anchors: tuple[str, ...]
-
-
-_CAPTURE = re.compile(r"@([A-Za-z][\w.]*)")
-
-
-def _anchor(pattern: bytes) -> str:
-    pattern_text = pattern.decode("utf-8")
-    names: list[str] = [name for name in _CAPTURE.findall(pattern_text) if "." not in name]
-    if len(set(names)) != 1:
-        raise ValueError(f"pattern needs exactly one anchor capture, has {names}: {pattern_text}")
-    return names[0]
-
-
 @cache
-def compiled_query(grammar: str, files: tuple[str, ...]) -> ExtractionQuery:
+def compiled_query(grammar: str, files: tuple[str, ...]) -> Query:
     """The extraction query of ``grammar`` compiled from ``files`` (cached per process)."""
-    source = query_source(grammar, files)
-    query = Query(ts_language(grammar), source)
-    data = source.encode("utf-8")
-    anchors = tuple(
-        _anchor(data[query.start_byte_for_pattern(index) : query.end_byte_for_pattern(index)])
-        for index in range(query.pattern_count)
-    )
-    return ExtractionQuery(query, anchors)
+    return Query(ts_language(grammar), query_source(grammar, files))
+
+
+def capture_names(query: Query) -> list[str]:
+    """Every capture name the query uses."""
+    return [query.capture_name(index) for index in range(query.capture_count)]
 
 
 @cache

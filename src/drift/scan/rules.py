@@ -1,7 +1,7 @@
 """What each language contributes to extraction, and the readings several languages share.
 
-The query finds the nodes; a ``LanguageRules`` object turns the captured nodes of one match into
-facts (names, parameters, handler flags). Each ``lang_*`` module provides one.
+The query finds the nodes; a ``LanguageRules`` object reads each captured node and its few
+children into facts (names, parameters, handler flags). Each ``lang_*`` module provides one.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Final, Literal, Protocol
+from typing import Final, Literal, NamedTuple, Protocol
 
 from tree_sitter import Node
 
@@ -21,10 +21,17 @@ from drift.scan.model import (
     Parameter,
     StringContext,
 )
-from drift.scan.nodes import has_token, line, short_text, text
+from drift.scan.nodes import line, short_text, text
 
-Captures = Mapping[str, list[Node]]
 DefinitionKind = Literal["function", "class"]
+
+
+class CallParts(NamedTuple):
+    """What a call site says: ``obj.method(a, b)`` → ``method``, ``obj``, the ``(a, b)`` node."""
+
+    callee: str
+    receiver: str | None
+    arguments: Node | None
 
 
 @dataclass(slots=True, eq=False)
@@ -35,20 +42,12 @@ class Definition:
     node: Node
     name: str
     name_node: Node | None
+    start: int  # first byte of the definition
+    end: int  # byte just past it
     parent: Definition | None = None
     qualified_name: str = ""
     is_exported: bool = False
     class_kind: ClassKind = "class"
-
-    @property
-    def start(self) -> int:
-        """First byte of the definition."""
-        return int(self.node.start_byte)
-
-    @property
-    def end(self) -> int:
-        """Byte just past the definition."""
-        return int(self.node.end_byte)
 
     @property
     def is_top_level(self) -> bool:
@@ -124,8 +123,8 @@ class LanguageRules(Protocol):
         """The imports one import node declares."""
         ...
 
-    def collect_export(self, captures: Captures, source: bytes, facts: ExportFacts) -> None:
-        """Record what one ``@export`` match says."""
+    def collect_export(self, node: Node, source: bytes, facts: ExportFacts) -> None:
+        """Record what one ``@export`` node says."""
         ...
 
     def is_exported(self, definition: Definition, facts: ExportFacts) -> bool:
@@ -136,12 +135,12 @@ class LanguageRules(Protocol):
         """The module's exports, once every definition is known."""
         ...
 
-    def call_parts(self, function: Node, source: bytes) -> tuple[str, str | None]:
-        """(callee, receiver) of a call whose function expression is ``function``."""
+    def call_parts(self, node: Node, source: bytes) -> CallParts:
+        """Callee, receiver and argument list of a ``@call`` or ``@construct`` node."""
         ...
 
-    def handler(self, kind: str, captures: Captures, source: bytes) -> HandlerFacts:
-        """Facts of one handler match (``kind`` is its anchor capture name)."""
+    def handler(self, kind: str, node: Node, source: bytes) -> HandlerFacts:
+        """Facts of a handler node (``kind`` is its capture name)."""
         ...
 
     def throw_types(self, node: Node, source: bytes) -> tuple[str, ...]:
@@ -185,13 +184,18 @@ class LiteralPlaces:
 
     contexts: Mapping[str, StringContext]
     wrappers: frozenset[str]  # parents to look through (parentheses, concatenation)
-    arguments: frozenset[str]  # argument lists: a decorator's or an ordinary call's
-    decorators: frozenset[str]
     skipped: frozenset[str] = frozenset()  # parents whose literals are not values (imports)
 
     def context(self, node: Node) -> StringContext | None:
-        """The context of ``node``, or None when its parent is in ``skipped``."""
-        parent = node.parent
+        """The context of ``node``, or None when its parent is in ``skipped``.
+
+        Arguments of a decorator's call read as ``function_argument`` here; extraction turns
+        them into ``decorator`` once it knows where the decorators are.
+        """
+        return self.context_of(node.parent)
+
+    def context_of(self, parent: Node | None) -> StringContext | None:
+        """The context of a literal whose parent is ``parent``."""
         while parent is not None and parent.type in self.wrappers:
             parent = parent.parent
         if parent is None:
@@ -199,12 +203,6 @@ class LiteralPlaces:
         kind = parent.type
         if kind in self.skipped:
             return None
-        if kind in self.arguments:
-            call = parent.parent
-            owner = call.parent if call is not None else None
-            if owner is not None and owner.type in self.decorators:
-                return "decorator"
-            return "function_argument"
         return self.contexts.get(kind, "unknown")
 
 
@@ -227,7 +225,17 @@ ANONYMOUS_CALLEE: Final = "<anonymous>"
 """Callee of a call whose target is a function literal: ``(() => 1)()``, ``func(){...}()``."""
 
 
-def call_parts(function: Node, source: bytes) -> tuple[str, str | None]:
+def read_call(node: Node, source: bytes) -> CallParts:
+    """The parts of a call whose target is its ``function`` (or ``constructor``) field."""
+    function = node.child_by_field_name("function") or node.child_by_field_name("constructor")
+    arguments = node.child_by_field_name("arguments")
+    if function is None:
+        return CallParts(short_text(node, source), None, arguments)
+    callee, receiver = call_target(function, source)
+    return CallParts(callee, receiver, arguments)
+
+
+def call_target(function: Node, source: bytes) -> tuple[str, str | None]:
     """(callee, receiver) of a call target: ``a.b.c`` → (``c``, ``a.b``); else its text."""
     if function.type in _PLAIN_NAMES:
         return text(function, source), None
@@ -271,9 +279,13 @@ def make_decorator(name: str, arguments: str | None, node: Node) -> Decorator:
     return Decorator(name=name, arguments=arguments, line=line(node))
 
 
-def async_token(node: Node) -> bool:
-    """Whether ``node`` starts with an ``async`` keyword among its first children."""
-    return has_token(node, "async")
+def async_token(node: Node, limit: int = 4) -> bool:
+    """Whether one of the first ``limit`` children of ``node`` is the ``async`` keyword."""
+    for index in range(min(limit, node.child_count)):
+        child = node.child(index)
+        if child is not None and child.type == "async":
+            return True
+    return False
 
 
 def strip_type_annotation(value: str | None) -> str | None:

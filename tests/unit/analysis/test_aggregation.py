@@ -12,7 +12,7 @@ from drift.analysis.confidence import Observation, aggregate, category_location_
 
 
 def obs(
-    pid: str, file: str, line: int, conf: float = 0.8, col: int = 1, cat: str = "api"
+    pid: str, file: str, line: int, conf: float = 0.8, *, col: int = 1, cat: str = "api"
 ) -> Observation:
     return Observation(
         pattern_id=pid, category=cat, file=file, line=line, column=col, confidence=conf

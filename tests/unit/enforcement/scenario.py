@@ -38,30 +38,39 @@ KEY = "AKIAABCDEFGHIJKLMNOP"
 """
 
 
-def seed_naming_repo(seed: Seeder) -> None:
-    """Write the files and the rows."""
-    seed.file("src/a.py", A_PY)
-    seed.file("src/b.py", B_PY)
-    seed.file("src/c.py", C_PY)
+def seed_naming_repo(seed: Seeder, shift: int = 0) -> None:
+    """Write the files and the rows; ``shift`` blank lines on top of every file move all lines."""
+    top = "\n" * shift
+
+    def at(file: str, line: int, column: int) -> tuple[str, int, int]:
+        return (file, line + shift, column)
+
+    seed.file("src/a.py", top + A_PY)
+    seed.file("src/b.py", top + B_PY)
+    seed.file("src/c.py", top + C_PY)
     seed.detect(
-        "NAME-SNAKE", "structural", [("src/a.py", 1, 5), ("src/a.py", 5, 5), ("src/b.py", 1, 5)]
+        "NAME-SNAKE",
+        "structural",
+        [at("src/a.py", 1, 5), at("src/a.py", 5, 5), at("src/b.py", 1, 5)],
     )
-    seed.detect("NAME-CAMEL", "structural", [("src/c.py", 1, 5), ("src/c.py", 6, 5)])
-    seed.detect("NAME-CAMEL/deviation", "structural", [("src/c.py", 1, 5), ("src/c.py", 6, 5)])
-    seed.detect("LOG-CALL", "logging", [("src/a.py", 2, 5), ("src/b.py", 3, 9), ("src/c.py", 2, 5)])
+    seed.detect("NAME-CAMEL", "structural", [at("src/c.py", 1, 5), at("src/c.py", 6, 5)])
+    seed.detect("NAME-CAMEL/deviation", "structural", [at("src/c.py", 1, 5), at("src/c.py", 6, 5)])
+    seed.detect(
+        "LOG-CALL", "logging", [at("src/a.py", 2, 5), at("src/b.py", 3, 9), at("src/c.py", 2, 5)]
+    )
     seed.approved("NAME-SNAKE", 0.95)
     seed.confidence("NAME-CAMEL", 0.40)
     seed.status("NAME-CAMEL", "discovered")
     seed.approved("LOG-CALL", 0.80)
     seed.convention("NAME-SNAKE", "structural", 0.6)
-    seed.outlier("LOG-CALL", "src/b.py", 3, significance="moderate", score=0.5)
+    seed.outlier("LOG-CALL", "src/b.py", 3 + shift, significance="moderate", score=0.5)
     # Not enforced: an outlier of a pattern that is only discovered, and one in a removed file.
-    seed.outlier("NAME-CAMEL", "src/c.py", 1)
+    seed.outlier("NAME-CAMEL", "src/c.py", 1 + shift)
     seed.outlier("NAME-SNAKE", "src/gone.py", 4)
-    seed.function("src/b.py", "parse_input", 1)
+    seed.function("src/b.py", "parse_input", 1 + shift)
     seed.error_gap("src/b.py", "parse_input", "swallowed")
-    seed.secret("src/c.py", 9, kind="AWS access key", severity="high")
-    seed.taint("src/a.py", 2, sanitized=True)
+    seed.secret("src/c.py", 9 + shift, kind="AWS access key", severity="high")
+    seed.taint("src/a.py", 2 + shift, sanitized=True)
 
 
 # (file, line, rule id, severity, source, suppressed) of the scenario's violations, in order.

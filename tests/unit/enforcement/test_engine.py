@@ -215,7 +215,8 @@ def test_an_empty_store_passes(storage: DriftStorage, root: Path) -> None:
     result = run(storage, root)
     assert result.violations == ()
     assert all(g.skipped for g in result.gates)
-    assert result.passed and result.exit_code == 0
+    assert result.passed
+    assert result.exit_code == 0
     assert result.health.score == 100.0
 
 

@@ -56,7 +56,8 @@ def violation(
 def test_pattern_compliance_skipped_without_approved_patterns() -> None:
     gate = pattern_compliance_gate([], approved_patterns=0, approved_locations=0)
     assert gate.status is GateStatus.SKIPPED
-    assert gate.skipped and not gate.passed
+    assert gate.skipped
+    assert not gate.passed
 
 
 def test_pattern_compliance_scores_locations_against_violations() -> None:
@@ -159,7 +160,8 @@ def test_gate_row_and_timing() -> None:
     assert outcome.execution_time_ms == 250
     row = outcome.to_row()
     assert row.gate_id == "constraint-verification"
-    assert row.status == "passed" and row.passed
+    assert row.status == "passed"
+    assert row.passed
     assert row.execution_time_ms == 250
     assert json.loads(row.details or "") == {"constraints": 1, "violated": []}
 

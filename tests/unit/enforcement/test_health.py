@@ -53,10 +53,12 @@ def test_health_without_any_data() -> None:
         alert_count=20,
     )
     assert report.score == 80.0  # 100, less the capped penalty of 20
-    assert report.avg_confidence is None and report.compliance_rate is None
+    assert report.avg_confidence is None
+    assert report.compliance_rate is None
     snapshot = report.to_snapshot({})
     assert snapshot.health_score == 80.0
-    assert snapshot.avg_confidence == 0.0 and snapshot.category_scores is None
+    assert snapshot.avg_confidence == 0.0
+    assert snapshot.category_scores is None
 
 
 def test_snapshot_carries_category_scores() -> None:

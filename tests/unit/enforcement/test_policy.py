@@ -37,7 +37,8 @@ def test_presets() -> None:
     assert get_policy("strict").mode is AggregationMode.ALL_MUST_PASS
     standard = get_policy(" Standard ")
     assert (standard.mode, standard.threshold) == (AggregationMode.THRESHOLD, 70.0)
-    assert standard.requires(SECURITY_BOUNDARIES) and standard.requires(REGRESSION)
+    assert standard.requires(SECURITY_BOUNDARIES)
+    assert standard.requires(REGRESSION)
     assert not standard.requires(PATTERN_COMPLIANCE)
     assert get_policy("lenient").mode is AggregationMode.ANY_MUST_PASS
     custom = Policy("mine", AggregationMode.WEIGHTED, threshold=50.0)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from drift.analysis.packs.globs import Glob, GlobError, compile_glob
+from drift.analysis.packs.literals import required_literals
 from drift.analysis.packs.schema import (
     CATEGORIES,
     DEFAULT_DEVIATION_THRESHOLD,
@@ -170,10 +171,15 @@ class _PackReader:
     def __init__(self, source: str) -> None:
         self.source = source
         self.pack_name = "?"
+        # Where the pattern being read sits ("patterns[3]") and its id, for messages.
+        self.pattern_path = "patterns"
+        self.rule: str | None = None
 
     # -- error helpers -------------------------------------------------------------------
 
     def fail(self, message: str, hint: str | None = None) -> NoReturn:
+        if self.rule is not None:
+            self.fail_rule(self.rule, message, hint)
         raise ConfigError(f"{self.source}: {message}", hint=hint)
 
     def fail_rule(self, rule: str, message: str, hint: str | None = None) -> NoReturn:
@@ -186,7 +192,7 @@ class _PackReader:
             if key in allowed:
                 continue
             path = f"{where}.{key}" if where else key
-            if key in _UNSUPPORTED_MATCH_KEYS and "match" in where:
+            if key in _UNSUPPORTED_MATCH_KEYS and ".match" in f".{where}":
                 self.fail(
                     f"predicate '{path}' is not supported by this version of Drift",
                     hint="supported predicates: " + ", ".join(_MATCH_KEYS),
@@ -320,7 +326,8 @@ class _PackReader:
                 f"'{where}.id' {pattern_id!r} may hold only letters, digits and _ . : -",
                 hint="'/' is reserved for derived ids such as <id>/deviation",
             )
-        self.check_keys(entry, _PATTERN_KEYS, f"{where} (id '{pattern_id}')")
+        self.pattern_path, self.rule = where, pattern_id
+        self.check_keys(entry, _PATTERN_KEYS, where)
         category = self.required_string(entry, "category", where)
         if category not in CATEGORIES:
             self.fail_rule(
@@ -363,7 +370,7 @@ class _PackReader:
     def learn(self, value: object, rule: str) -> LearnSpec | None:
         if value is None:
             return None
-        where = f"patterns (id '{rule}').learn"
+        where = f"{self.pattern_path}.learn"
         table = self.table(value, where)
         self.check_keys(table, _LEARN_KEYS, where)
         group_by_text = self.string(table, "group_by", where) or GroupBy.CATEGORY_SUB_TYPE.value
@@ -390,7 +397,7 @@ class _PackReader:
         return LearnSpec(group_by=group_by, signal=signal, deviation_threshold=threshold)
 
     def match_block(self, raw: object, where: str, rule: str) -> MatchBlock:
-        path = f"patterns (id '{rule}').{where}"
+        path = f"{self.pattern_path}.{where}"
         table = self.table(raw, path)
         self.check_keys(table, _MATCH_KEYS, path)
         language: str | None = None
@@ -448,7 +455,7 @@ class _PackReader:
     def regexes(
         self, table: Mapping[str, object], key: str, where: str, rule: str
     ) -> tuple[re.Pattern[str], ...]:
-        sources = self.strings(table, key, f"patterns (id '{rule}').{where}")
+        sources = self.strings(table, key, f"{self.pattern_path}.{where}")
         return tuple(self.compile_regex(source, f"{where}.{key}", rule) for source in sources)
 
     def content_patterns(
@@ -456,7 +463,7 @@ class _PackReader:
     ) -> tuple[ContentPattern, ...]:
         field = f"{where}.content_patterns"
         result: list[ContentPattern] = []
-        for source in self.strings(table, "content_patterns", f"patterns (id '{rule}').{where}"):
+        for source in self.strings(table, "content_patterns", f"{self.pattern_path}.{where}"):
             line_regex = self.compile_regex(source, field, rule)
             if line_regex.fullmatch("") is not None:
                 self.fail_rule(
@@ -470,6 +477,11 @@ class _PackReader:
                 else self.compile_regex(source, field, rule, re.MULTILINE)
             )
             result.append(
-                ContentPattern(source=source, line_regex=line_regex, text_regex=text_regex)
+                ContentPattern(
+                    source=source,
+                    line_regex=line_regex,
+                    text_regex=text_regex,
+                    required=required_literals(source),
+                )
             )
         return tuple(result)

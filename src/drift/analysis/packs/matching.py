@@ -16,6 +16,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from drift.analysis.packs.literals import CASE_SPECIAL_CHARACTERS, RequiredLiterals
 from drift.analysis.packs.schema import (
     MAX_MATCHES_PER_FILE,
     MatchBlock,
@@ -153,6 +154,7 @@ class _FileView:
     language: str
     _lines: list[str] | None = field(default=None)
     _joined: str | None = field(default=None)
+    _folded: str | None = field(default=None)
     _line_starts: list[int] | None = field(default=None)
 
     @property
@@ -168,6 +170,13 @@ class _FileView:
         if self._joined is None:
             self._joined = "\n".join(self.lines)
         return self._joined
+
+    @property
+    def folded(self) -> str:
+        """``joined`` casefolded, for case-insensitive literal prefilters."""
+        if self._folded is None:
+            self._folded = self.joined.casefold()
+        return self._folded
 
     @property
     def line_starts(self) -> list[int]:
@@ -285,7 +294,7 @@ def _block_hits(block: MatchBlock, view: _FileView) -> list[_Hit] | None:
     if block.file_patterns and not any(g.matches(view.facts.path) for g in block.file_patterns):
         return None
     hits: list[_Hit] = []
-    for predicate in block.emitting_predicates():
+    for predicate in block.emitting:
         found = _PREDICATES[predicate](block, view)
         if not found:
             return None
@@ -386,31 +395,73 @@ def _content_patterns(block: MatchBlock, view: _FileView) -> list[_Hit]:
     hits: list[_Hit] = []
     lines = view.lines
     for pattern in block.content_patterns:
-        if pattern.text_regex is None:
-            for number, line in enumerate(lines, start=1):
-                found = pattern.line_regex.search(line)
-                if found is not None:
-                    column = _byte_column(line, found.start())
-                    hits.append(_Hit("content_patterns", number, column, found.group(0)))
-            continue
-        # Find candidate lines in the whole text at C speed, then confirm each on its own line
-        # so that the result is exactly what a line-by-line search gives.
-        text = view.joined
-        starts = view.line_starts
-        position = 0
-        while position <= len(text):
-            candidate = pattern.text_regex.search(text, position)
-            if candidate is None:
-                break
-            index = bisect.bisect_right(starts, candidate.start()) - 1
+        candidates: Iterable[int] | None = None
+        if pattern.required is not None:
+            literal_lines = _literal_lines(pattern.required, view)
+            if literal_lines is not None and not literal_lines:
+                continue  # no required literal anywhere in the file: nothing can match
+            # Only lines holding a required literal can match.
+            candidates = literal_lines
+        if candidates is None:
+            if pattern.text_regex is not None:
+                # The regex itself, over the whole text, finds the candidate lines at C speed.
+                candidates = _lines_matching(pattern.text_regex, view)
+            else:
+                candidates = range(len(lines))
+        for index in candidates:
             found = pattern.line_regex.search(lines[index])
             if found is not None:
                 column = _byte_column(lines[index], found.start())
                 hits.append(_Hit("content_patterns", index + 1, column, found.group(0)))
+    return hits
+
+
+def _literal_lines(required: RequiredLiterals, view: _FileView) -> list[int] | None:
+    """Indexes of the lines holding one of the literals, or None when that cannot be told
+    cheaply (case-folding special characters, or folding that changed the text's length)."""
+    text = view.joined
+    if required.fold_case:
+        if any(ch in text for ch in CASE_SPECIAL_CHARACTERS):
+            return None
+        haystack = view.folded
+        if len(haystack) != len(text):
+            return None
+    else:
+        haystack = text
+    starts = view.line_starts
+    found: set[int] = set()
+    for literal in required.literals:
+        position = haystack.find(literal)
+        while position >= 0:
+            index = bisect.bisect_right(starts, position) - 1
+            found.add(index)
             if index + 1 >= len(starts):
                 break
-            position = starts[index + 1]
-    return hits
+            position = haystack.find(literal, starts[index + 1])
+    return sorted(found)
+
+
+def _lines_matching(regex: re.Pattern[str], view: _FileView) -> list[int]:
+    """Indexes of the lines where a search of the joined text finds a match starting.
+
+    Each hit moves the search to the next line, so a line is listed at most once. The per-line
+    search that follows is what decides; this only narrows the lines to try, and never drops
+    one that a per-line search would match (see ContentPattern).
+    """
+    text = view.joined
+    starts = view.line_starts
+    found: list[int] = []
+    position = 0
+    while position <= len(text):
+        hit = regex.search(text, position)
+        if hit is None:
+            break
+        index = bisect.bisect_right(starts, hit.start()) - 1
+        found.append(index)
+        if index + 1 >= len(starts):
+            break
+        position = starts[index + 1]
+    return found
 
 
 def _byte_column(line: str, offset: int) -> int:

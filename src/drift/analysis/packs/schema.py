@@ -10,10 +10,11 @@ only filter; every other predicate emits one match per item it matched.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from drift.analysis.packs.globs import Glob
+from drift.analysis.packs.literals import RequiredLiterals
 
 DEFAULT_PATTERN_CONFIDENCE = 0.80
 DEFAULT_DEVIATION_THRESHOLD = 0.15
@@ -159,6 +160,7 @@ class ContentPattern:
     source: str
     line_regex: re.Pattern[str]
     text_regex: re.Pattern[str] | None
+    required: RequiredLiterals | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,8 +181,10 @@ class MatchBlock:
     language: str | None = None
     negated: MatchBlock | None = None
 
-    def emitting_predicates(self) -> tuple[str, ...]:
-        """Names of the predicates present in this block that emit matches."""
+    emitting: tuple[str, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Worked out once: the matcher asks for every pattern of every file.
         present = {
             "imports": self.imports,
             "calls": self.calls,
@@ -193,7 +197,12 @@ class MatchBlock:
             "content_patterns": self.content_patterns,
             "error_handling": self.error_handling,
         }
-        return tuple(name for name, values in present.items() if values)
+        emitting = tuple(name for name, values in present.items() if values)
+        object.__setattr__(self, "emitting", emitting)
+
+    def emitting_predicates(self) -> tuple[str, ...]:
+        """Names of the predicates present in this block that emit matches."""
+        return self.emitting
 
     def is_empty(self) -> bool:
         """True when the block has no predicate or filter at all."""

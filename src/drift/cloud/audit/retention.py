@@ -7,6 +7,7 @@ The chain stays verifiable: verification starts from the recorded cut.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from uuid import UUID
@@ -44,13 +45,17 @@ class RetentionCut:
     deleted_rows: int
 
 
-async def apply_retention(db: Database, now: datetime | None = None) -> list[RetentionCut]:
-    """Cut every tenant's log to its plan's window; return the cuts made."""
+async def apply_retention(
+    db: Database, now: datetime | None = None, only: Collection[UUID] | None = None
+) -> list[RetentionCut]:
+    """Cut every tenant's log (or only those in ``only``) to its plan's window."""
     moment = now or datetime.now(UTC)
     async with db.operator_transaction(RequestContext()) as tx:
         tenants = await tx.fetch_all(_TENANTS)
     cuts: list[RetentionCut] = []
     for tenant in tenants:
+        if only is not None and tenant["id"] not in only:
+            continue
         days = RETENTION_DAYS.get(tenant["plan"])
         if days is None:
             continue

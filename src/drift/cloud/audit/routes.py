@@ -20,14 +20,14 @@ from drift.cloud.audit.verify import verify_chain
 from drift.cloud.cursor import decode_cursor, encode_cursor
 from drift.cloud.deps import Caller, Db
 from drift.cloud.errors import bad_request
-from drift.cloud.models import ERRORS, Pagination
+from drift.cloud.models import ERRORS, NoNulModel, Pagination
 
 router = APIRouter(prefix="/api/v1/audit", tags=["audit"], responses=ERRORS)
 
 Text = Annotated[str | None, Field(max_length=320)]
 
 
-class AuditFilterParams(BaseModel):
+class AuditFilterParams(NoNulModel):
     """Filters shared by query and export, combined with AND."""
 
     actor: Text = Field(None, description="exact actor e-mail")

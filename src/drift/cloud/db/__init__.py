@@ -4,7 +4,12 @@ This is the only package of ``drift.cloud`` that imports psycopg; everything els
 ``Database`` and the ``Tx`` objects it hands out, and reads rows as plain dicts.
 """
 
-from drift.cloud.db.errors import ConstraintConflict, DbPermissionDenied, DbUnavailable
+from drift.cloud.db.errors import (
+    ConstraintConflict,
+    DbPermissionDenied,
+    DbUnavailable,
+    InvalidValue,
+)
 from drift.cloud.db.migrator import MIGRATIONS, MigrationReport, latest_version, migrate
 from drift.cloud.db.pool import Database, RequestContext, Row, Tx
 from drift.cloud.db.roles import default_service_role, validate_role_name
@@ -15,6 +20,7 @@ __all__ = [
     "Database",
     "DbPermissionDenied",
     "DbUnavailable",
+    "InvalidValue",
     "MigrationReport",
     "RequestContext",
     "Row",

@@ -28,3 +28,9 @@ class ConstraintConflict(Conflict):
         super().__init__(message)
         self.kind = kind
         self.constraint = constraint
+
+
+class InvalidValue(StorageError):
+    """PostgreSQL refused a value as data (class 22), e.g. a NUL character in text."""
+
+    code = "INVALID_VALUE"

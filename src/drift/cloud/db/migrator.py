@@ -17,7 +17,7 @@ import psycopg
 from psycopg import sql
 from psycopg.rows import TupleRow
 
-from drift.cloud.db.roles import ensure_service_role, validate_role_name
+from drift.cloud.db.roles import default_service_role, ensure_service_role, validate_role_name
 from drift.errors import MigrationFailed, SchemaTooNew
 
 SCHEMA = "drift_cloud"
@@ -102,12 +102,19 @@ def _current_user(conn: psycopg.Connection[TupleRow]) -> str:
     return str(row[0])
 
 
-def migrate(conninfo: str, service_role: str) -> MigrationReport:
-    """Create the service role, apply every pending migration, re-apply grants."""
-    validate_role_name(service_role)
+def migrate(conninfo: str, service_role: str | None = None) -> MigrationReport:
+    """Create the service role, apply every pending migration, re-apply grants.
+
+    Without ``service_role`` the role is named after the database (``<database>_service``).
+    """
+    if service_role is not None:
+        validate_role_name(service_role)
     applied_now: list[int] = []
     try:
         with psycopg.connect(conninfo) as conn:
+            if service_role is None:
+                row = conn.execute("SELECT current_database()").fetchone()
+                service_role = default_service_role(str(row[0]) if row else "drift")
             with conn.transaction():
                 conn.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK_KEY,))
                 ensure_service_role(conn, service_role)

@@ -19,7 +19,12 @@ from psycopg import sql
 from psycopg.rows import DictRow, dict_row
 from psycopg_pool import AsyncConnectionPool
 
-from drift.cloud.db.errors import ConstraintConflict, DbPermissionDenied, DbUnavailable
+from drift.cloud.db.errors import (
+    ConstraintConflict,
+    DbPermissionDenied,
+    DbUnavailable,
+    InvalidValue,
+)
 from drift.cloud.db.migrator import SCHEMA, conninfo_display, latest_version
 from drift.cloud.db.roles import (
     SERVICE_ROLE_PROBLEMS,
@@ -68,6 +73,8 @@ def translate(error: psycopg.Error) -> StorageError:
         return ConstraintConflict("foreign_key", constraint, message)
     if isinstance(error, psycopg.errors.CheckViolation | psycopg.errors.ExclusionViolation):
         return ConstraintConflict("check", constraint, message)
+    if isinstance(error, psycopg.errors.DataError):
+        return InvalidValue(message)
     if isinstance(error, psycopg.errors.InsufficientPrivilege):
         return DbPermissionDenied(message)
     if isinstance(error, psycopg.OperationalError):

@@ -55,10 +55,10 @@ def _rule(rule_id: str, members: list[Violation]) -> dict[str, Any]:
     first = members[0]
     worst = max((v.severity for v in members), key=lambda s: s.rank)
     category = rule_id.split("/", 1)[0]
-    tags = [category]
     cwes = sorted({v.row.cwe_id for v in members if v.row.cwe_id is not None})
-    tags += [f"external/cwe/cwe-{cwe}" for cwe in cwes]
-    if category == "security" or cwes:
+    tags = [category, *(f"external/cwe/cwe-{cwe}" for cwe in cwes)]
+    if cwes and category != "security":
+        # GitHub code scanning treats rules tagged "security" as security alerts.
         tags.append("security")
     rule: dict[str, Any] = {
         "id": rule_id,

@@ -1,32 +1,25 @@
 ; Extraction query shared by JavaScript, TypeScript and TSX (node types common to the three
 ; grammars). See python.scm for the capture vocabulary.
 
-(function_declaration
-  name: (identifier) @function.name) @function
-(generator_function_declaration
-  name: (identifier) @function.name) @function
-(method_definition
-  name: (_) @function.name) @function
+(function_declaration) @function
+(generator_function_declaration) @function
+(method_definition) @function
 (variable_declarator
-  name: (identifier) @function.name
+  name: (identifier)
   value: [(arrow_function) (function_expression) (generator_function)] @function)
 (assignment_expression
-  left: (member_expression property: (property_identifier) @function.name)
+  left: (member_expression property: (property_identifier))
   right: [(arrow_function) (function_expression)] @function)
 (pair
-  key: (property_identifier) @function.name
+  key: (property_identifier)
   value: [(arrow_function) (function_expression)] @function)
 (export_statement
   "default"
   value: [(arrow_function) (function_expression)] @function)
 
-(class_declaration
-  name: (_) @class.name) @class
-(class
-  name: (_) @class.name) @class
-
-(class_declaration
-  (decorator) @decorator) @decorator.target
+(class_declaration) @class
+(class name: (_)) @class
+(decorator) @decorator
 
 (import_statement) @import
 (call_expression
@@ -57,12 +50,9 @@
   (#eq? @_module "module")
   (#eq? @_exports "exports")) @export
 
-(call_expression
-  function: (_) @call.function
-  arguments: (_) @call.args) @call
-(new_expression
-  constructor: (_) @call.function
-  arguments: (arguments)? @call.args) @construct
+(call_expression) @call
+(new_expression) @construct
+(await_expression (call_expression) @awaited)
 
 [(string) (template_string)] @string
 (number) @number
@@ -73,7 +63,4 @@
 (call_expression
   function: (member_expression
     property: (property_identifier) @_catch)
-  arguments: (arguments) @handler.args
   (#eq? @_catch "catch")) @promise_catch
-
-(await_expression (call_expression) @awaited)

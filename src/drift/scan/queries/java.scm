@@ -2,34 +2,20 @@
 
 (package_declaration [(identifier) (scoped_identifier)] @package)
 
-(method_declaration
-  name: (identifier) @function.name) @function
-(constructor_declaration
-  name: (identifier) @function.name) @function
-(compact_constructor_declaration
-  name: (identifier) @function.name) @function
+(method_declaration) @function
+(constructor_declaration) @function
+(compact_constructor_declaration) @function
 
-(class_declaration
-  name: (identifier) @class.name) @class
-(interface_declaration
-  name: (identifier) @class.name) @class
-(enum_declaration
-  name: (identifier) @class.name) @class
-(record_declaration
-  name: (identifier) @class.name) @class
-
-(_
-  (modifiers [(marker_annotation) (annotation)] @decorator)) @decorator.target
+(class_declaration) @class
+(interface_declaration) @class
+(enum_declaration) @class
+(record_declaration) @class
+(modifiers [(marker_annotation) (annotation)] @decorator)
 
 (import_declaration) @import
 
-(method_invocation
-  object: (_)? @call.receiver
-  name: (identifier) @call.name
-  arguments: (argument_list) @call.args) @call
-(object_creation_expression
-  type: (_) @call.function
-  arguments: (argument_list) @call.args) @construct
+(method_invocation) @call
+(object_creation_expression) @construct
 
 (string_literal) @string
 [

@@ -1,16 +1,10 @@
-; Extraction query for Python. Capture names are the shared vocabulary of drift.scan.extraction:
-; an undotted capture anchors a match (function, class, decorator, import, export, call, string,
-; number, handler, finally, throw); dotted captures are its parts; "_" captures feed predicates.
+; Extraction query for Python. It only finds nodes: each capture name says what the node is
+; (function, class, decorator, import, export, call, awaited, string, number, handler, finally,
+; throw); drift.scan.extraction reads their parts. Captures starting with "_" feed predicates.
 
-(function_definition
-  name: (identifier) @function.name) @function
-
-(class_definition
-  name: (identifier) @class.name) @class
-
-(decorated_definition
-  (decorator)+ @decorator
-  definition: (_) @decorator.target)
+(function_definition) @function
+(class_definition) @class
+(decorator) @decorator
 
 (import_statement) @import
 (import_from_statement) @import
@@ -20,17 +14,16 @@
 (expression_statement
   (assignment
     left: (identifier) @_name
-    right: [(list) (tuple)] @export.list)
+    right: [(list) (tuple)])
   (#eq? @_name "__all__")) @export
 (expression_statement
   (augmented_assignment
     left: (identifier) @_name
-    right: [(list) (tuple)] @export.list)
+    right: [(list) (tuple)])
   (#eq? @_name "__all__")) @export
 
-(call
-  function: (_) @call.function
-  arguments: (_) @call.args) @call
+(call) @call
+(await (call) @awaited)
 
 (string) @string
 [(integer) (float)] @number
@@ -38,5 +31,3 @@
 (except_clause) @handler
 (finally_clause) @finally
 (raise_statement) @throw
-
-(await (call) @awaited)

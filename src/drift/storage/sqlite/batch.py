@@ -13,8 +13,6 @@ import dataclasses
 import queue
 import sqlite3
 import threading
-from collections.abc import Iterator
-from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 
 from drift.errors import EngineClosed, StorageError
@@ -49,6 +47,16 @@ class _Shutdown:
 
 
 _Message = BatchCommand | _Flush | _Shutdown
+
+
+@dataclass
+class _OpenBatch:
+    """The writer thread's open transaction on a file database."""
+
+    writer: SqlWriter
+    now: int  # one timestamp for every row of the transaction
+    count: int = 0
+    increments: dict[str, int] = field(default_factory=dict)
 
 
 class SqliteBatchWriter:
@@ -127,33 +135,78 @@ class SqliteBatchWriter:
     # -- writer thread -----------------------------------------------------------------------
 
     def _run(self) -> None:
+        # A file database keeps its transaction open while commands arrive, so the caller's
+        # thread prepares the next command while this one writes. In memory the connection is
+        # shared with readers, so commands wait in a list and are applied in one go.
+        batch: _OpenBatch | None = None
         pending: list[BatchCommand] = []
         while True:
+            busy = batch is not None or bool(pending)
             try:
-                message = self._queue.get(timeout=self._idle if pending else None)
+                message = self._queue.get(timeout=self._idle if busy else None)
             except queue.Empty:
-                self._commit(pending)
-                pending = []
+                self._finish(batch, pending)
+                batch, pending = None, []
                 continue
-            if isinstance(message, _Flush):
-                self._commit(pending)
-                pending = []
+            if isinstance(message, (_Flush, _Shutdown)):
+                self._finish(batch, pending)
+                batch, pending = None, []
+                if isinstance(message, _Shutdown):
+                    self._acknowledge(message)
+                    if self._conn is not None:
+                        self._conn.close()
+                        self._conn = None
+                    message.done.set()
+                    return
                 if message.waited:
                     self._acknowledge(message)
-            elif isinstance(message, _Shutdown):
-                self._commit(pending)
-                pending = []
-                self._acknowledge(message)
-                if self._conn is not None:
-                    self._conn.close()
-                    self._conn = None
-                message.done.set()
-                return
-            else:
+            elif self._conn is None:
                 pending.append(message)
                 if len(pending) >= self._max_batch:
-                    self._commit(pending)
+                    self._finish(None, pending)
                     pending = []
+            else:
+                batch = batch or self._begin()
+                if batch is None:
+                    self._failures.append(f"{type(message).__name__}: could not start a batch")
+                    continue
+                self._apply_one(batch.writer, batch.count, message, batch.now, batch.increments)
+                batch.count += 1
+                if batch.count >= self._max_batch:
+                    self._finish(batch, [])
+                    batch = None
+
+    def _begin(self) -> _OpenBatch | None:
+        assert self._conn is not None
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as error:
+            self._failures.append(f"BEGIN failed: {translate(error, self._label)}")
+            return None
+        return _OpenBatch(_ConnectionWriter(self._conn, self._label), self._database.now())
+
+    def _finish(self, batch: _OpenBatch | None, pending: list[BatchCommand]) -> None:
+        """Commit the open transaction (file) or apply the waiting list (memory)."""
+        if batch is not None:
+            assert self._conn is not None
+            try:
+                self._conn.execute("COMMIT")
+            except sqlite3.Error as error:
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+                self._failures.append(
+                    f"commit of {batch.count} command(s) failed: {translate(error, self._label)}"
+                )
+            else:
+                self._count(batch.increments)
+        if pending:
+            self._commit(pending)
+
+    def _count(self, increments: dict[str, int]) -> None:
+        with self._counts_lock:
+            for name, value in increments.items():
+                self._counts[name] = self._counts.get(name, 0) + value
+            self._counts["flushes"] += 1
 
     def _acknowledge(self, message: _Flush | _Shutdown) -> None:
         failures, self._failures = self._failures, []
@@ -171,16 +224,13 @@ class SqliteBatchWriter:
         increments: dict[str, int] = {}
         now = self._database.now()  # one timestamp for the whole transaction
         try:
-            with self._transaction() as tx:
+            with self._database.transaction() as tx:
                 for index, command in enumerate(pending):
                     self._apply_one(tx, index, command, now, increments)
         except StorageError as error:
             self._failures.append(f"commit of {len(pending)} command(s) failed: {error}")
             return
-        with self._counts_lock:
-            for name, value in increments.items():
-                self._counts[name] = self._counts.get(name, 0) + value
-            self._counts["flushes"] += 1
+        self._count(increments)
 
     def _apply_one(
         self,
@@ -204,32 +254,6 @@ class SqliteBatchWriter:
         tx.write(f"RELEASE {savepoint}")
         for name, value in applied.items():
             increments[name] = increments.get(name, 0) + value
-
-    def _transaction(self) -> AbstractContextManager[SqlWriter]:
-        if self._conn is None:
-            # In-memory: the batch shares the one connection, through the database's lock.
-            return self._database.transaction()
-        return _own_transaction(self._conn, self._label)
-
-
-@contextmanager
-def _own_transaction(conn: sqlite3.Connection, label: str) -> Iterator[SqlWriter]:
-    try:
-        conn.execute("BEGIN IMMEDIATE")
-    except sqlite3.Error as error:
-        raise translate(error, label) from error
-    try:
-        yield _ConnectionWriter(conn, label)
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
-    try:
-        conn.execute("COMMIT")
-    except sqlite3.Error as error:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise translate(error, label) from error
 
 
 _STAT_FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(WriteStats))

@@ -214,34 +214,74 @@ CREATE FUNCTION drift_cloud.audit_row_hash(
     )::text, 'UTF8')), 'hex')
 $$;
 
+-- The chain head of the tenant being appended to is carried between rows in a
+-- transaction-local setting, and written to audit_chain_heads once per statement: updating
+-- that one row for every inserted row would make a bulk insert quadratic. The head row is
+-- locked on first use, so appends to one tenant are serialised until the transaction ends.
+-- Setting format: tenant_id|seq|row_hash|created_at.
+CREATE FUNCTION drift_cloud.audit_store_head(head text[]) RETURNS void
+    LANGUAGE sql SECURITY DEFINER SET search_path = drift_cloud, pg_temp AS $$
+    UPDATE drift_cloud.audit_chain_heads
+    SET last_seq = head[2]::bigint, last_hash = head[3], last_created_at = head[4]::timestamptz
+    WHERE tenant_id = head[1]::uuid
+$$;
+-- Only the triggers (running as the owner) may move a chain head.
+REVOKE EXECUTE ON FUNCTION drift_cloud.audit_store_head(text[]) FROM PUBLIC;
+
 CREATE FUNCTION drift_cloud.audit_log_chain() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = drift_cloud, pg_temp AS $$
 DECLARE
-    head drift_cloud.audit_chain_heads%ROWTYPE;
+    running text[] := string_to_array(
+        nullif(current_setting('drift_cloud.audit_head', true), ''), '|');
+    last_seq bigint;
+    last_hash text;
+    last_at timestamptz;
 BEGIN
-    INSERT INTO drift_cloud.audit_chain_heads (tenant_id, last_seq, last_hash, last_created_at)
-    VALUES (NEW.tenant_id, 0, repeat('0', 64), '-infinity')
-    ON CONFLICT (tenant_id) DO NOTHING;
-    -- The row lock serialises appends per tenant until the writing transaction ends.
-    SELECT * INTO STRICT head FROM drift_cloud.audit_chain_heads
-    WHERE tenant_id = NEW.tenant_id FOR UPDATE;
-    NEW.seq := head.last_seq + 1;
-    NEW.prev_hash := head.last_hash;
-    NEW.created_at := greatest(clock_timestamp(), head.last_created_at);
+    IF running IS NOT NULL AND running[1] = NEW.tenant_id::text THEN
+        last_seq := running[2]::bigint;
+        last_hash := running[3];
+        last_at := running[4]::timestamptz;
+    ELSE
+        IF running IS NOT NULL THEN
+            PERFORM drift_cloud.audit_store_head(running);
+        END IF;
+        INSERT INTO drift_cloud.audit_chain_heads (tenant_id, last_seq, last_hash, last_created_at)
+        VALUES (NEW.tenant_id, 0, repeat('0', 64), '-infinity')
+        ON CONFLICT (tenant_id) DO NOTHING;
+        SELECT h.last_seq, h.last_hash, h.last_created_at INTO STRICT last_seq, last_hash, last_at
+        FROM drift_cloud.audit_chain_heads h WHERE h.tenant_id = NEW.tenant_id FOR UPDATE;
+    END IF;
+    NEW.seq := last_seq + 1;
+    NEW.prev_hash := last_hash;
+    NEW.created_at := greatest(clock_timestamp(), last_at);
     NEW.metadata := coalesce(NEW.metadata, '{}'::jsonb);
     NEW.row_hash := drift_cloud.audit_row_hash(
         NEW.prev_hash, NEW.tenant_id, NEW.seq, NEW.id, NEW.actor_id, NEW.actor_email, NEW.action,
         NEW.resource_type, NEW.resource_id, NEW.metadata, NEW.ip_address, NEW.user_agent,
         NEW.created_at);
-    UPDATE drift_cloud.audit_chain_heads
-    SET last_seq = NEW.seq, last_hash = NEW.row_hash, last_created_at = NEW.created_at
-    WHERE tenant_id = NEW.tenant_id;
+    PERFORM set_config('drift_cloud.audit_head',
+        concat_ws('|', NEW.tenant_id, NEW.seq, NEW.row_hash, NEW.created_at), true);
     RETURN NEW;
+END
+$$;
+
+CREATE FUNCTION drift_cloud.audit_log_flush_head() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = drift_cloud, pg_temp AS $$
+DECLARE
+    running text[] := string_to_array(
+        nullif(current_setting('drift_cloud.audit_head', true), ''), '|');
+BEGIN
+    IF running IS NOT NULL THEN
+        PERFORM drift_cloud.audit_store_head(running);
+    END IF;
+    RETURN NULL;
 END
 $$;
 
 CREATE TRIGGER audit_log_chain BEFORE INSERT ON drift_cloud.audit_log
     FOR EACH ROW EXECUTE FUNCTION drift_cloud.audit_log_chain();
+CREATE TRIGGER audit_log_flush_head AFTER INSERT ON drift_cloud.audit_log
+    FOR EACH STATEMENT EXECUTE FUNCTION drift_cloud.audit_log_flush_head();
 
 -- Append-only. Only the retention job, running as the owner with drift_cloud.retention = on
 -- for its own transaction, may delete; nothing may update or truncate.

@@ -1,0 +1,162 @@
+"""Required literals of a regex: strings at least one of which every match must contain.
+
+A file (or line) containing none of them cannot match, so content patterns look for the
+literals first with plain substring search and run the regex only where one occurs. Python's
+``re`` has no multi-regex set, and this is what makes a few dozen content regexes affordable
+per file. Extraction reads the pattern with the standard library's regex parser; if that parser
+is unavailable or changes shape, no literals are reported and the regex simply runs everywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+MIN_LITERAL_LENGTH = 3
+MAX_EXACT_ALTERNATIVES = 64
+
+
+# With IGNORECASE, Python's re also matches these against ASCII letters and casefold() does
+# not map all of them to ASCII, so a text holding one is searched without the prefilter.
+CASE_SPECIAL_CHARACTERS = "\u0130\u0131\u017f\u212a"
+
+
+@dataclass(frozen=True, slots=True)
+class RequiredLiterals:
+    """Literals of which every match needs one.
+
+    With ``fold_case`` the literals are casefolded ASCII and are looked for in the casefolded
+    text (plain substring search, much faster than a case-insensitive regex).
+    """
+
+    literals: frozenset[str]
+    fold_case: bool
+
+
+def required_literals(source: str) -> RequiredLiterals | None:
+    """The required literals of a regex, or None when it has no useful ones."""
+    try:
+        from re import _constants as constants  # type: ignore[attr-defined]
+        from re import _parser as parser  # type: ignore[attr-defined]
+
+        tree: Any = parser.parse(source)
+        fold_case = bool(tree.state.flags & re.IGNORECASE) or _has_local_ignorecase(
+            tree.data, constants
+        )
+        found = _sequence(tree.data, constants)
+    except Exception:
+        # Any surprise from a private parser means "no prefilter", never a wrong answer.
+        return None
+    if not found or min(len(literal) for literal in found) < MIN_LITERAL_LENGTH:
+        return None
+    if fold_case:
+        if not all(literal.isascii() for literal in found):
+            return None
+        found = frozenset(literal.casefold() for literal in found)
+    return RequiredLiterals(literals=frozenset(found), fold_case=fold_case)
+
+
+def _has_local_ignorecase(items: Any, constants: Any) -> bool:
+    for op, av in items:
+        if op is constants.SUBPATTERN and av[1] & re.IGNORECASE:
+            return True
+        if any(
+            _has_local_ignorecase(child.data, constants) for child in _children(op, av, constants)
+        ):
+            return True
+    return False
+
+
+def _children(op: Any, av: Any, constants: Any) -> list[Any]:
+    if op is constants.SUBPATTERN:
+        return [av[3]]
+    if op is constants.BRANCH:
+        return list(av[1])
+    if op in _repeats(constants):
+        return [av[2]]
+    if op in (constants.ASSERT, constants.ASSERT_NOT):
+        return [av[1]]
+    if op is getattr(constants, "ATOMIC_GROUP", None):
+        return [av]
+    if op is constants.GROUPREF_EXISTS:
+        return [branch for branch in av[1:] if branch is not None]
+    return []
+
+
+def _repeats(constants: Any) -> tuple[Any, ...]:
+    found = [constants.MAX_REPEAT, constants.MIN_REPEAT]
+    possessive = getattr(constants, "POSSESSIVE_REPEAT", None)
+    if possessive is not None:
+        found.append(possessive)
+    return tuple(found)
+
+
+def _exact(items: Any, constants: Any) -> set[str] | None:
+    """Every string a sequence of literals and literal alternations can match, or None."""
+    strings = {""}
+    for op, av in items:
+        if op is constants.LITERAL:
+            options = {chr(av)}
+        elif op is constants.BRANCH:
+            options = set()
+            for alternative in av[1]:
+                inner = _exact(alternative.data, constants)
+                if inner is None:
+                    return None
+                options |= inner
+        elif op is constants.SUBPATTERN and not av[1] and not av[2]:
+            inner = _exact(av[3].data, constants)
+            if inner is None:
+                return None
+            options = inner
+        else:
+            return None
+        if len(strings) * len(options) > MAX_EXACT_ALTERNATIVES:
+            return None
+        strings = {prefix + option for prefix in strings for option in options}
+    return strings
+
+
+def _sequence(items: Any, constants: Any) -> frozenset[str] | None:
+    """Literal sets a match of this concatenation needs; the most selective one is returned."""
+    candidates: list[frozenset[str]] = []
+    run = {""}
+
+    def flush() -> None:
+        nonlocal run
+        if run != {""}:
+            candidates.append(frozenset(run))
+        run = {""}
+
+    for op, av in items:
+        exact = _exact([(op, av)], constants)
+        if exact is not None and len(run) * len(exact) <= MAX_EXACT_ALTERNATIVES:
+            # Adjacent literals and literal alternations are matched contiguously: extend.
+            run = {prefix + option for prefix in run for option in exact}
+            continue
+        flush()
+        if op is constants.SUBPATTERN:
+            inner = _sequence(av[3].data, constants)
+        elif op is constants.BRANCH:
+            alternatives = [_sequence(alt.data, constants) for alt in av[1]]
+            inner = (
+                frozenset(literal for alt in alternatives if alt for literal in alt)
+                if all(alternatives)
+                else None
+            )
+        elif op in _repeats(constants):
+            inner = _sequence(av[2].data, constants) if av[0] >= 1 else None
+        elif op is getattr(constants, "ATOMIC_GROUP", None):
+            inner = _sequence(av.data, constants)
+        else:
+            # Anchors, classes, look-arounds, back-references: nothing required, and they
+            # break a run of literals.
+            inner = None
+        if inner:
+            candidates.append(inner)
+    flush()
+    if not candidates:
+        return None
+    # Prefer the set whose shortest literal is longest, then the smaller set.
+    return max(candidates, key=lambda c: (min(len(x) for x in c), -len(c)))

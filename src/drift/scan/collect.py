@@ -1,0 +1,295 @@
+"""Collection: read the nodes one query run captured, kind by kind, into drafts.
+
+The query (``queries/*.scm``) finds every construct in one pass of tree-sitter's C engine and
+names each captured node by what it is (``function``, ``call``, ``string``, …). Here each list of
+nodes is read with the language's ``LanguageRules``: a few field lookups per node, no walks.
+Linking the drafts (scopes, callers, handler flags) is ``drift.scan.extraction``'s job.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Final
+
+from tree_sitter import Node
+
+from drift.scan.model import HandlerKind, Import, NumberLiteral, StringLiteral
+from drift.scan.nodes import inner_value, text
+from drift.scan.rules import (
+    CallParts,
+    Definition,
+    ExportFacts,
+    HandlerFacts,
+    LanguageRules,
+    parse_number,
+)
+
+HANDLER_KINDS: Final[dict[str, HandlerKind]] = {
+    "handler": "catch",  # Python's except clauses are renamed in collect_handlers
+    "promise_catch": "promise_catch",
+    "error_check": "error_check",
+    "recover": "recover",
+}
+
+_UNARY: Final = frozenset({"unary_operator", "unary_expression"})
+_FUNCTION_EXPRESSIONS: Final = frozenset(
+    {"arrow_function", "function_expression", "generator_function"}
+)
+_NAME_FIELDS: Final = {
+    # a function expression is named by what holds it: const f = () => …, {f: …}, this.f = …
+    "variable_declarator": "name",
+    "pair": "key",
+    "assignment_expression": "left",
+    "field_definition": "property",
+    "public_field_definition": "name",
+}
+
+
+@dataclass(slots=True)
+class Call:
+    """A call site before its caller is known."""
+
+    node: Node
+    parts: CallParts
+    is_constructor: bool
+
+
+@dataclass(slots=True)
+class Handler:
+    """A handler before its scope and rethrow/swallow flags are known."""
+
+    kind: HandlerKind
+    node: Node
+    facts: HandlerFacts
+
+
+@dataclass(slots=True)
+class Collected:
+    """Everything one file's query run found, read but not yet linked."""
+
+    source: bytes
+    grammar: str
+    rules: LanguageRules
+    definitions: list[Definition] = field(default_factory=list)
+    decorators: dict[int, list[Node]] = field(default_factory=dict)  # target node id → nodes
+    imports: list[Import] = field(default_factory=list)
+    exports: ExportFacts = field(default_factory=ExportFacts)
+    calls: list[Call] = field(default_factory=list)
+    awaited: set[int] = field(default_factory=set)
+    strings: list[StringLiteral] = field(default_factory=list)
+    numbers: list[NumberLiteral] = field(default_factory=list)
+    handlers: list[Handler] = field(default_factory=list)
+    throws: list[Node] = field(default_factory=list)
+    finallies: list[Node] = field(default_factory=list)
+    package: str | None = None
+
+
+Reader = Callable[[Collected, list[Node]], None]
+
+
+def function_name(node: Node) -> Node | None:
+    """The node naming a function: its own name, or its holder's for a function expression."""
+    if node.type in _FUNCTION_EXPRESSIONS:
+        holder = node.parent
+        field_name = None if holder is None else _NAME_FIELDS.get(holder.type)
+        if holder is not None and field_name is not None:
+            target = holder.child_by_field_name(field_name)
+            if target is not None and target.type == "member_expression":
+                target = target.child_by_field_name("property")
+            return target
+    return node.child_by_field_name("name")
+
+
+def decorator_target(node: Node) -> Node | None:
+    """The definition a decorator or annotation applies to."""
+    parent = node.parent
+    if parent is None:
+        return None
+    if parent.type == "decorated_definition":
+        return parent.child_by_field_name("definition")
+    if parent.type == "modifiers":  # Java annotations
+        return parent.parent
+    if parent.type == "class_body":  # TypeScript: decorators precede the member
+        sibling = node.next_named_sibling
+        while sibling is not None and sibling.type in ("decorator", "comment"):
+            sibling = sibling.next_named_sibling
+        return sibling
+    return parent
+
+
+def _definitions(found: Collected, nodes: list[Node], kind: str) -> None:
+    seen = {item.node.id for item in found.definitions}
+    source = found.source
+    for node in nodes:
+        if node.id in seen:
+            continue
+        seen.add(node.id)
+        name_node = function_name(node) if kind == "function" else node.child_by_field_name("name")
+        name = "default" if name_node is None else text(name_node, source)
+        item = Definition(
+            "function" if kind == "function" else "class",
+            node,
+            name,
+            name_node,
+            node.start_byte,
+            node.end_byte,
+        )
+        if kind == "class":
+            item.class_kind = found.rules.class_kind(node)
+        found.definitions.append(item)
+
+
+def collect_functions(found: Collected, nodes: list[Node]) -> None:
+    """``@function`` nodes."""
+    _definitions(found, nodes, "function")
+
+
+def collect_classes(found: Collected, nodes: list[Node]) -> None:
+    """``@class`` nodes."""
+    _definitions(found, nodes, "class")
+
+
+def collect_decorators(found: Collected, nodes: list[Node]) -> None:
+    """``@decorator`` nodes, filed under the definition they decorate."""
+    for node in nodes:
+        target = decorator_target(node)
+        if target is not None:
+            found.decorators.setdefault(target.id, []).append(node)
+
+
+def collect_imports(found: Collected, nodes: list[Node]) -> None:
+    """``@import`` nodes."""
+    for node in nodes:
+        found.imports.extend(found.rules.imports(node, found.source))
+
+
+def collect_exports(found: Collected, nodes: list[Node]) -> None:
+    """``@export`` nodes."""
+    for node in nodes:
+        found.rules.collect_export(node, found.source, found.exports)
+
+
+def _calls(found: Collected, nodes: list[Node], is_constructor: bool) -> None:
+    read = found.rules.call_parts
+    source = found.source
+    append = found.calls.append
+    for node in nodes:
+        append(Call(node, read(node, source), is_constructor))
+
+
+def collect_calls(found: Collected, nodes: list[Node]) -> None:
+    """``@call`` nodes."""
+    _calls(found, nodes, False)
+
+
+def collect_constructs(found: Collected, nodes: list[Node]) -> None:
+    """``@construct`` nodes: ``new T(…)``."""
+    _calls(found, nodes, True)
+
+
+def collect_awaited(found: Collected, nodes: list[Node]) -> None:
+    """``@awaited`` nodes: calls that are awaited."""
+    found.awaited.update(node.id for node in nodes)
+
+
+def collect_strings(found: Collected, nodes: list[Node]) -> None:
+    """``@string`` nodes, with their context; import paths are left out."""
+    context_of = found.rules.literal_context
+    source = found.source
+    append = found.strings.append
+    for node in nodes:
+        context = context_of(node)
+        if context is not None:
+            row, column = node.start_point
+            append(StringLiteral(inner_value(node, source), row + 1, column + 1, context))
+
+
+def collect_numbers(found: Collected, nodes: list[Node]) -> None:
+    """``@number`` nodes; ``-1`` is read as one literal, not minus applied to 1."""
+    context_of = found.rules.literal_context
+    source = found.source
+    append = found.numbers.append
+    for literal in nodes:
+        node = literal
+        raw = text(node, source)
+        value = parse_number(raw)
+        parent = node.parent
+        if parent is not None and parent.type in _UNARY and _is_minus(parent):
+            node, raw = parent, "-" + raw
+            value = None if value is None else -value
+        context = context_of(node)
+        if context is not None:
+            row, column = node.start_point
+            append(NumberLiteral(raw, value, row + 1, column + 1, context))
+
+
+def _is_minus(node: Node) -> bool:
+    operator = node.child(0)
+    return operator is not None and operator.type == "-"
+
+
+def collect_throws(found: Collected, nodes: list[Node]) -> None:
+    """``@throw`` nodes: raise, throw, panic(…)."""
+    found.throws.extend(nodes)
+
+
+def collect_finallies(found: Collected, nodes: list[Node]) -> None:
+    """``@finally`` nodes."""
+    found.finallies.extend(nodes)
+
+
+def collect_package(found: Collected, nodes: list[Node]) -> None:
+    """``@package``: the Go package or Java package name."""
+    if nodes:
+        found.package = text(nodes[0], found.source)
+
+
+def collect_handlers(kind: str, found: Collected, nodes: list[Node]) -> None:
+    """Handler nodes captured as ``kind`` (handler, promise_catch, error_check, recover)."""
+    handler_kind = HANDLER_KINDS[kind]
+    if handler_kind == "catch" and found.grammar == "python":
+        handler_kind = "except"
+    for node in nodes:
+        facts = found.rules.handler(kind, node, found.source)
+        found.handlers.append(Handler(handler_kind, node, facts))
+
+
+def _handler_reader(kind: str) -> Reader:
+    return lambda found, nodes: collect_handlers(kind, found, nodes)
+
+
+READERS: Final[dict[str, Reader]] = {
+    "function": collect_functions,
+    "class": collect_classes,
+    "decorator": collect_decorators,
+    "import": collect_imports,
+    "export": collect_exports,
+    "call": collect_calls,
+    "construct": collect_constructs,
+    "awaited": collect_awaited,
+    "string": collect_strings,
+    "number": collect_numbers,
+    "throw": collect_throws,
+    "finally": collect_finallies,
+    "package": collect_package,
+    **{kind: _handler_reader(kind) for kind in HANDLER_KINDS},
+}
+"""Capture name → the function that reads its nodes. Names starting with ``_`` are predicate
+helpers and have no reader."""
+
+# Definitions first: decorators, handlers and literals never need them, but reading them first
+# keeps the order of work independent of the order the query engine returns names in.
+_ORDER: Final = {name: index for index, name in enumerate(READERS)}
+
+
+def collect(
+    captures: dict[str, list[Node]], source: bytes, grammar: str, rules: LanguageRules
+) -> Collected:
+    """Read every captured node of one file."""
+    found = Collected(source, grammar, rules)
+    for name in sorted(captures, key=lambda item: _ORDER.get(item, len(_ORDER))):
+        reader = READERS.get(name)
+        if reader is not None:
+            reader(found, captures[name])
+    return found

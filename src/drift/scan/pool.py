@@ -1,0 +1,238 @@
+"""Per-file work in a process pool sized to the CPUs; results come back to the parent as data.
+
+Workers never touch storage: they read, parse and extract, and return plain values; the parent
+alone writes. Results stream back as chunks finish (in completion order, not input order), with a
+bounded number of chunks in flight so memory stays flat on large trees. A worker that dies (a
+crash in native code, the OOM killer) does not end the scan: the files it may have been holding
+are retried one at a time, and the one that kills a worker again is reported as failed.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+import time
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from typing import Generic, NamedTuple, TypeVar
+
+from drift.errors import DriftError
+from drift.scan.hashing import content_hash
+from drift.scan.model import ParseResult
+from drift.scan.source_file import parse_source
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+MAX_CHUNK = 32
+"""Most files handed to a worker at once: enough to amortise the hop, few enough to balance."""
+
+
+class ParseTask(NamedTuple):
+    """One file to parse: its repo-relative ``path``, where to read it, and the grammar."""
+
+    path: str
+    abs_path: str
+    grammar: str
+
+
+class ParsedFile(NamedTuple):
+    """A parsed file, in process. ``result`` is None when the file could not be read (``error``
+    says why); ``content_hash``/``file_size`` describe the bytes that were parsed."""
+
+    path: str
+    grammar: str
+    content_hash: bytes
+    file_size: int
+    result: ParseResult | None
+    error: str | None
+    duration_us: int
+
+    def outcome(self) -> ParseOutcome:
+        """The same file in transport form (the result as parse-cache JSON)."""
+        data = None if self.result is None else self.result.to_json()
+        return ParseOutcome(
+            self.path,
+            self.grammar,
+            self.content_hash,
+            self.file_size,
+            data,
+            self.error,
+            self.duration_us,
+        )
+
+
+class ParseOutcome(NamedTuple):
+    """A parsed file as a worker sends it back: the result is its parse-cache JSON, one string
+    that crosses the process boundary cheaply and can be stored as is (``parse_cache``)."""
+
+    path: str
+    grammar: str
+    content_hash: bytes
+    file_size: int
+    result_json: str | None
+    error: str | None
+    duration_us: int
+
+    def result(self) -> ParseResult | None:
+        """The decoded ParseResult (None when the file could not be read)."""
+        return None if self.result_json is None else ParseResult.from_json(self.result_json)
+
+
+def parse_path(task: ParseTask) -> ParsedFile:
+    """Read, parse and extract one file. Never raises: a read failure is in ``error``."""
+    started = time.perf_counter_ns()
+    try:
+        with open(task.abs_path, "rb") as handle:
+            source = handle.read()
+    except OSError as exc:
+        message = f"cannot read: {exc.strerror or exc}"
+        return ParsedFile(task.path, task.grammar, b"", 0, None, message, _since(started))
+    result = parse_source(source, task.grammar)
+    digest = content_hash(source)
+    return ParsedFile(task.path, task.grammar, digest, len(source), result, None, _since(started))
+
+
+def parse_task(task: ParseTask) -> ParseOutcome:
+    """``parse_path`` in transport form: what ``parse_files`` runs in each worker."""
+    return parse_path(task).outcome()
+
+
+def _since(started_ns: int) -> int:
+    return (time.perf_counter_ns() - started_ns) // 1000
+
+
+def _crashed_task(task: ParseTask, message: str) -> ParseOutcome:
+    return ParseOutcome(task.path, task.grammar, b"", 0, None, message, 0)
+
+
+def default_workers(threads: int = 0) -> int:
+    """Worker processes to use: ``threads`` when positive, else one per CPU this process may use."""
+    if threads > 0:
+        return threads
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
+
+
+def parse_files(
+    tasks: Sequence[ParseTask], *, workers: int | None = None
+) -> Iterator[ParseOutcome]:
+    """Parse ``tasks`` in a process pool; outcomes arrive in completion order, one per task."""
+    return map_files(parse_task, tasks, workers=workers, on_crash=_crashed_task)
+
+
+def map_files(
+    fn: Callable[[T], R],
+    items: Sequence[T],
+    *,
+    workers: int | None = None,
+    on_crash: Callable[[T, str], R] | None = None,
+) -> Iterator[R]:
+    """Run ``fn`` (a module-level function) on every item in worker processes.
+
+    Yields one result per item, in completion order. With one worker, or one item, it runs in
+    this process. ``on_crash(item, message)`` gives the result for an item that kills its worker
+    even when run alone; without it such a crash raises ``BrokenProcessPool``.
+    """
+    count = default_workers() if workers is None else max(1, workers)
+    if count == 1 or len(items) <= 1:
+        return (fn(item) for item in items)
+    size = max(1, min(MAX_CHUNK, len(items) // (count * 8)))
+    chunks = deque(list(items[start : start + size]) for start in range(0, len(items), size))
+    return _Pool(fn, count, on_crash).run(chunks)
+
+
+def _run_chunk(fn: Callable[[T], R], chunk: list[T]) -> list[R]:
+    return [fn(item) for item in chunk]
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    # Never plain fork: the parent may run threads (the storage batch writer), and forking a
+    # process with threads can deadlock on a lock some thread held at the time.
+    if sys.platform != "win32" and "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["drift.scan.source_file"])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+class WorkerPoolError(DriftError):
+    """Worker processes keep dying: the environment, not one file, is at fault."""
+
+    code = "WORKER_POOL"
+
+
+MAX_CRASHES_IN_A_ROW = 3
+"""Items that kill a worker even alone, one after another, before the pool gives up."""
+
+
+class _Pool(Generic[T, R]):
+    """Chunks through a process pool, recovering from workers that die."""
+
+    def __init__(
+        self, fn: Callable[[T], R], workers: int, on_crash: Callable[[T, str], R] | None
+    ) -> None:
+        self.fn = fn
+        self.workers = workers
+        self.on_crash = on_crash
+        self.crashes_in_a_row = 0
+
+    def run(self, chunks: deque[list[T]]) -> Iterator[R]:
+        suspects: deque[T] = deque()
+        while chunks or suspects:
+            if suspects:
+                yield from self._one_at_a_time(suspects)
+                continue
+            try:
+                yield from self._stream(chunks, suspects)
+            except BrokenProcessPool:
+                continue  # _stream moved the chunks that were in flight to ``suspects``
+
+    def _stream(self, chunks: deque[list[T]], suspects: deque[T]) -> Iterator[R]:
+        window = self.workers * 3
+        running: dict[Future[list[R]], list[T]] = {}
+        with ProcessPoolExecutor(self.workers, mp_context=_context()) as executor:
+            try:
+                while chunks or running:
+                    while chunks and len(running) < window:
+                        chunk = chunks.popleft()
+                        running[executor.submit(_run_chunk, self.fn, chunk)] = chunk
+                    done, _ = wait(running, return_when=FIRST_COMPLETED)
+                    for future in done:
+                        results = future.result()
+                        del running[future]
+                        yield from results
+            except BrokenProcessPool:
+                for chunk in running.values():
+                    suspects.extend(chunk)
+                raise
+            finally:
+                for future in running:  # the consumer stopped early: drop work not yet started
+                    future.cancel()
+
+    def _one_at_a_time(self, suspects: deque[T]) -> Iterator[R]:
+        """Run each suspect alone, so a crash names its item."""
+        with ProcessPoolExecutor(1, mp_context=_context()) as executor:
+            while suspects:
+                item = suspects[0]
+                try:
+                    result = executor.submit(self.fn, item).result()
+                except BrokenProcessPool as exc:
+                    suspects.popleft()
+                    self.crashes_in_a_row += 1
+                    if self.on_crash is None:
+                        raise
+                    if self.crashes_in_a_row >= MAX_CRASHES_IN_A_ROW:
+                        raise WorkerPoolError(
+                            f"worker processes died on {self.crashes_in_a_row} items in a row",
+                            hint="run with one worker (threads = 1) to see the underlying error",
+                        ) from exc
+                    yield self.on_crash(item, f"worker process died: {exc}")
+                    return  # this executor is broken; ``run`` opens a new one for the rest
+                suspects.popleft()
+                self.crashes_in_a_row = 0
+                yield result

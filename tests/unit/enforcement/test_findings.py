@@ -1,0 +1,142 @@
+"""Pattern and structural findings: what becomes a candidate violation, and what does not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from drift.enforcement.findings import Source, first_cwe, slug
+from drift.enforcement.pattern_findings import (
+    convention_for,
+    deviation_findings,
+    load_pattern_context,
+    outlier_findings,
+)
+from drift.enforcement.severity import Severity
+from drift.enforcement.structural_findings import (
+    error_gap_severity,
+    function_line,
+    secret_severity,
+    structural_findings,
+)
+from drift.records.analysis import FunctionRow
+from drift.storage.protocols.drift import DriftStorage
+from tests.unit.enforcement.seeding import Seeder
+
+
+def test_slug_and_first_cwe() -> None:
+    assert slug("AWS Access_Key") == "aws-access-key"
+    assert slug("!!!") == "unknown"
+    assert first_cwe("CWE-79, 89") == 79
+    assert first_cwe("") is None
+    assert first_cwe(None) is None
+
+
+@pytest.mark.parametrize(
+    ("gap", "severity"),
+    [
+        ("swallowed", Severity.ERROR),
+        ("swallowing", Severity.ERROR),
+        ("empty_catch", Severity.ERROR),
+        ("unhandled_async", Severity.ERROR),
+        ("broad_catch", Severity.WARNING),
+        ("generic", Severity.WARNING),
+    ],
+)
+def test_error_gap_severity(gap: str, severity: Severity) -> None:
+    assert error_gap_severity(gap) is severity
+
+
+def test_secret_severity() -> None:
+    assert secret_severity("Critical") is Severity.ERROR
+    assert secret_severity("medium") is Severity.WARNING
+    assert secret_severity("low") is Severity.INFO
+
+
+def test_function_line_accepts_every_id_form() -> None:
+    fns = [
+        FunctionRow(
+            7, "m.py", "run", "Job.run", "python", 12, 20, 0, None, False, False, None, None
+        ),
+        FunctionRow(8, "m.py", "go", None, "python", 30, 31, 0, None, False, False, None, None),
+    ]
+    assert function_line(fns, "m.py", "7") == 12
+    assert function_line(fns, "m.py", "Job.run") == 12
+    assert function_line(fns, "m.py", "m.py::Job.run") == 12
+    assert function_line(fns, "m.py", "go") == 30
+    assert function_line(fns, "m.py", "unknown") == 1
+
+
+def test_only_approved_patterns_yield_outliers(storage: DriftStorage, seed: Seeder) -> None:
+    seed.file("a.py", "x\n")
+    seed.detect("P", "api", [("a.py", 1, 1)], cwe_ids="CWE-89")
+    seed.approved("P")
+    seed.confidence("Q", 0.99)
+    seed.status("Q", "ignored")
+    seed.outlier("P", "a.py", 1, significance="low")
+    seed.outlier("Q", "a.py", 1)
+    seed.outlier("P", "deleted.py", 3)
+    findings = outlier_findings(storage, load_pattern_context(storage))
+    assert [(f.rule_id, f.file, f.line, f.severity, f.cwe_id) for f in findings] == [
+        ("api/P", "a.py", 1, Severity.ERROR, 89),  # CWE-89 outranks the low significance
+    ]
+    assert findings[0].quick_fix_strategy == "use_parameterized_query"
+
+
+def test_deviations_need_an_approved_convention(storage: DriftStorage, seed: Seeder) -> None:
+    seed.file("a.py", "x\n")
+    seed.detect("DOC-A", "documentation", [("a.py", 1, 1), ("a.py", 2, 1)])
+    seed.detect("DOC-B/deviation", "documentation", [("a.py", 3, 1)])
+    seed.detect("LOG-X/deviation", "logging", [("a.py", 4, 1)])  # no logging convention
+    seed.detect("DOC-C/deviation", "documentation", [("a.py", 5, 1)])
+    seed.status("DOC-C/deviation", "ignored")
+    seed.approved("DOC-A", 0.99)
+    findings = deviation_findings(storage, load_pattern_context(storage))
+    assert [(f.rule_id, f.pattern_id, f.line, f.severity, f.source) for f in findings] == [
+        ("documentation/DOC-A", "DOC-A", 3, Severity.INFO, Source.DEVIATION),
+    ]
+    assert findings[0].quick_fix_strategy == "add_documentation"
+
+
+def test_convention_choice(storage: DriftStorage, seed: Seeder) -> None:
+    seed.detect("A", "naming", [("a.py", i, 1) for i in range(1, 4)])
+    seed.detect("B", "naming", [("a.py", i, 1) for i in range(10, 15)])
+    seed.detect("C", "api", [("a.py", 20, 1)])
+    for pattern in ("A", "B", "C"):
+        seed.approved(pattern)
+    context = load_pattern_context(storage)
+    assert convention_for(context, "naming", exclude="X") == "B"  # most locations
+    assert convention_for(context, "naming", exclude="B") == "A"
+    assert convention_for(context, "types", exclude="X") is None
+    seed.convention("A", "naming", 0.9)
+    assert convention_for(load_pattern_context(storage), "naming", exclude="X") == "A"
+
+
+def test_weaker_conventions_give_weaker_deviations(storage: DriftStorage, seed: Seeder) -> None:
+    seed.detect("A", "naming", [("a.py", 1, 1)])
+    seed.detect("B/deviation", "naming", [("a.py", 2, 1)])
+    seed.approved("A", 0.75)
+    findings = deviation_findings(storage, load_pattern_context(storage))
+    assert [f.severity for f in findings] == [Severity.WARNING]
+
+
+def test_structural_findings(storage: DriftStorage, seed: Seeder, root: Path) -> None:
+    seed.file("a.py", "x\n")
+    seed.file("b.py", "y\n")
+    seed.function("a.py", "handler", 4)
+    seed.error_gap("a.py", "a.py::handler", "Broad Catch")
+    seed.error_gap("a.py", "missing", "empty")
+    seed.secret("b.py", 2, kind="GitHub token", severity="medium")
+    seed.taint("a.py", 7)  # source and sink in a.py
+    seed.taint("b.py", 3, sanitized=True)
+    findings = structural_findings(storage, ["a.py", "b.py"])
+    assert [(f.source, f.rule_id, f.file, f.line, f.severity, f.cwe_id) for f in findings] == [
+        (Source.ERROR_GAP, "errors/error-gap-broad-catch", "a.py", 4, Severity.WARNING, 703),
+        (Source.ERROR_GAP, "errors/error-gap-empty", "a.py", 1, Severity.ERROR, 703),
+        (Source.TAINT, "security/taint-sql-query", "a.py", 7, Severity.ERROR, 89),
+        (Source.SECRET, "security/secret-github-token", "b.py", 2, Severity.WARNING, 798),
+    ]
+    assert findings[2].message == (
+        "Unsanitized request_param from a.py:1 reaches a sql_query sink."
+    )

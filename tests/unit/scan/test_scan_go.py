@@ -1,0 +1,147 @@
+"""Go extraction on small snippets: exact results."""
+
+from __future__ import annotations
+
+import textwrap
+
+from drift.scan import ParseResult, parse_source
+from drift.scan.model import Export, Import, Parameter
+
+SOURCE = textwrap.dedent(
+    """\
+    package server
+
+    import "fmt"
+    import (
+    \tlog "github.com/acme/log"
+    \t. "strings"
+    \t_ "embed"
+    )
+
+    type Server struct {
+    \tBase
+    \tName string
+    }
+
+    type Handler interface {
+    \tio.Reader
+    \tServe() error
+    }
+
+    func (s *Server) Start(port int, opts ...string) (int, error) {
+    \tdefer func() {
+    \t\tif r := recover(); r != nil {
+    \t\t\tlog.Println(r)
+    \t\t}
+    \t}()
+    \tvalue, err := strconv.Atoi("42")
+    \tif err != nil {
+    \t\treturn 0, fmt.Errorf("start: %w", err)
+    \t}
+    \tif err != nil {
+    \t}
+    \tif readErr != nil {
+    \t\tlog.Print("ignored")
+    \t}
+    \tcfg := Config{Name: "main", Port: 8080}
+    \tpanic(-1)
+    }
+
+    func helper(a, b int) {}
+
+    func Exported() {}
+    """
+)
+
+
+def parsed() -> ParseResult:
+    return parse_source(SOURCE.encode(), "go")
+
+
+def test_package_functions_and_methods() -> None:
+    result = parsed()
+    assert result.package == "server"
+    rows = [
+        (f.name, f.qualified_name, f.line, f.end_line, f.is_method, f.class_name, f.is_exported)
+        for f in result.functions
+    ]
+    assert rows == [
+        ("Start", "Server.Start", 20, 37, True, "Server", True),
+        ("helper", "helper", 39, 39, False, None, False),
+        ("Exported", "Exported", 41, 41, False, None, True),
+    ]
+    start, helper, _ = result.functions
+    assert start.parameters == (
+        Parameter("port", "int", None, False),
+        Parameter("opts", "string", None, True),
+    )
+    assert start.return_type == "(int, error)"
+    assert helper.parameters == (
+        Parameter("a", "int", None, False),
+        Parameter("b", "int", None, False),
+    )
+
+
+def test_structs_and_interfaces() -> None:
+    rows = [(c.name, c.kind, c.line, c.bases, c.methods, c.is_exported) for c in parsed().classes]
+    assert rows == [
+        ("Server", "struct", 10, ("Base",), ("Start",), True),
+        ("Handler", "interface", 15, ("io.Reader",), (), True),
+    ]
+
+
+def test_imports_and_exports() -> None:
+    result = parsed()
+    assert result.imports == (
+        Import("fmt", 3, (), None, False, False),
+        Import("github.com/acme/log", 5, (), "log", False, False),
+        Import("strings", 6, (), None, True, False),
+        Import("embed", 7, (), "_", False, False),
+    )
+    assert result.exports == (
+        Export("Server", 10, False, False, None),
+        Export("Handler", 15, False, False, None),
+        Export("Exported", 41, False, False, None),
+    )
+
+
+def test_calls() -> None:
+    rows = [(c.callee, c.receiver, c.line, c.arg_count, c.caller) for c in parsed().calls]
+    assert rows == [
+        ("<anonymous>", None, 21, 0, "Server.Start"),
+        ("recover", None, 22, 0, "Server.Start"),
+        ("Println", "log", 23, 1, "Server.Start"),
+        ("Atoi", "strconv", 26, 1, "Server.Start"),
+        ("Errorf", "fmt", 28, 2, "Server.Start"),
+        ("Print", "log", 33, 1, "Server.Start"),
+        ("panic", None, 36, 1, "Server.Start"),
+    ]
+
+
+def test_literals() -> None:
+    result = parsed()
+    assert [(s.value, s.line, s.context) for s in result.strings] == [
+        ("42", 26, "function_argument"),
+        ("start: %w", 28, "function_argument"),
+        ("ignored", 33, "function_argument"),
+        ("main", 35, "object_property"),
+    ]  # import paths are not values
+    assert [(n.raw, n.value, n.line, n.context) for n in result.numbers] == [
+        ("0", 0, 28, "return"),
+        ("8080", 8080, 35, "object_property"),
+        ("-1", -1, 36, "function_argument"),
+    ]
+
+
+def test_error_checks_recover_and_panic() -> None:
+    rows = [
+        (h.kind, h.line, h.variable, h.is_empty, h.is_generic, h.rethrows, h.swallows)
+        for h in parsed().error_handlers
+    ]
+    assert rows == [
+        ("recover", 22, "r", False, True, False, False),
+        ("error_check", 27, "err", False, False, True, False),
+        ("error_check", 30, "err", True, False, False, True),
+        ("error_check", 32, "readErr", False, False, False, True),
+        ("throw", 36, None, False, False, False, False),
+    ]

@@ -1,0 +1,147 @@
+"""Java extraction on small snippets: exact results."""
+
+from __future__ import annotations
+
+import textwrap
+
+from drift.scan import ParseResult, parse_source
+from drift.scan.model import Decorator, Export, Import, ImportedName, Parameter
+
+SOURCE = textwrap.dedent(
+    """\
+    package com.acme.app;
+
+    import java.util.List;
+    import java.util.*;
+    import static org.junit.Assert.assertEquals;
+
+    @Service
+    public class UserService extends BaseService implements Runnable, Closeable {
+        private static final int LIMIT = -10;
+
+        public UserService(String name) {
+            super(name);
+        }
+
+        @Override
+        @Route(path = "/users", method = "GET")
+        public List<String> findAll(int limit, String... names) throws IOException {
+            try {
+                repo.load("users", 1L, 2.5f);
+            } catch (IOException | UncheckedIOException e) {
+                throw new IllegalStateException(e);
+            } catch (Exception e) {
+            } finally {
+                close();
+            }
+            return new ArrayList<>();
+        }
+
+        void internal() {}
+
+        interface Listener { void changed(); }
+    }
+
+    enum Color { RED }
+
+    record Point(int x, int y) {}
+    """
+)
+
+
+def parsed() -> ParseResult:
+    return parse_source(SOURCE.encode(), "java")
+
+
+def test_package_and_methods() -> None:
+    result = parsed()
+    assert result.package == "com.acme.app"
+    rows = [
+        (f.name, f.qualified_name, f.line, f.end_line, f.class_name, f.is_exported, f.return_type)
+        for f in result.functions
+    ]
+    assert rows == [
+        ("UserService", "UserService.UserService", 11, 13, "UserService", True, None),
+        ("findAll", "UserService.findAll", 17, 27, "UserService", True, "List<String>"),
+        ("internal", "UserService.internal", 29, 29, "UserService", False, "void"),
+        # an interface member is public, but this interface is package-private
+        ("changed", "UserService.Listener.changed", 31, 31, "Listener", False, "void"),
+    ]
+    find_all = result.functions[1]
+    assert find_all.parameters == (
+        Parameter("limit", "int", None, False),
+        Parameter("names", "String", None, True),
+    )
+    assert find_all.decorators == (
+        Decorator("Override", None, 15),
+        Decorator("Route", 'path = "/users", method = "GET"', 16),
+    )
+
+
+def test_types() -> None:
+    rows = [
+        (c.name, c.kind, c.line, c.bases, c.decorators, c.is_exported) for c in parsed().classes
+    ]
+    assert rows == [
+        (
+            "UserService",
+            "class",
+            8,
+            ("BaseService", "Runnable", "Closeable"),
+            (Decorator("Service", None, 7),),
+            True,
+        ),
+        ("Listener", "interface", 31, (), (), False),
+        ("Color", "enum", 34, (), (), False),
+        ("Point", "record", 36, (), (), False),
+    ]
+
+
+def test_imports_and_exports() -> None:
+    result = parsed()
+    assert result.imports == (
+        Import("java.util", 3, (ImportedName("List", None),), None, False, False),
+        Import("java.util", 4, (), None, True, False),
+        Import("org.junit.Assert", 5, (ImportedName("assertEquals", None),), None, False, False),
+    )
+    assert result.exports == (Export("UserService", 8, False, False, None),)
+
+
+def test_calls() -> None:
+    rows = [
+        (c.callee, c.receiver, c.line, c.arg_count, c.is_constructor, c.caller)
+        for c in parsed().calls
+    ]
+    assert rows == [
+        ("load", "repo", 19, 3, False, "UserService.findAll"),
+        ("IllegalStateException", None, 21, 1, True, "UserService.findAll"),
+        ("close", None, 24, 0, False, "UserService.findAll"),
+        ("ArrayList", None, 26, 0, True, "UserService.findAll"),
+    ]
+
+
+def test_literals() -> None:
+    result = parsed()
+    assert [(s.value, s.line, s.context) for s in result.strings] == [
+        ("/users", 16, "decorator"),
+        ("GET", 16, "decorator"),
+        ("users", 19, "function_argument"),
+    ]
+    assert [(n.raw, n.value, n.line, n.context) for n in result.numbers] == [
+        ("-10", -10, 9, "assignment"),
+        ("1L", 1, 19, "function_argument"),
+        ("2.5f", 2.5, 19, "function_argument"),
+    ]
+
+
+def test_handlers() -> None:
+    rows = [
+        (h.kind, h.line, h.types, h.variable, h.is_empty, h.is_generic, h.rethrows, h.swallows)
+        for h in parsed().error_handlers
+    ]
+    assert rows == [
+        ("catch", 20, ("IOException", "UncheckedIOException"), "e", False, False, True, False),
+        ("throw", 21, ("IllegalStateException",), None, False, False, False, False),
+        ("catch", 22, ("Exception",), "e", True, True, False, True),
+        ("finally", 23, (), None, False, False, False, False),
+    ]

@@ -1,0 +1,131 @@
+"""JavaScript extraction on small snippets: CommonJS, classes, decorators, promise handlers."""
+
+from __future__ import annotations
+
+import textwrap
+
+from drift.scan import ParseResult, parse_source
+from drift.scan.model import Export, Import, ImportedName, Parameter
+
+SOURCE = textwrap.dedent(
+    """\
+    const express = require("express");
+    const { join, resolve: absolute } = require('path');
+
+    class Api extends Base {
+      @route("/items") list(req) { return req.query; }
+      handle = async (req, res) => { res.send("ok"); };
+      static #hidden() {}
+    }
+
+    function helper(count = 1, { verbose }, ...rest) {
+      return fetch(`/api/${count}`).catch(handleError);
+    }
+
+    module.exports = { helper, Api };
+    exports.extra = function () {};
+    module.exports.more = () => 2;
+    Api.prototype.legacy = function legacy() {};
+    (() => 3)();
+    try { risky(); } catch ({ message }) { console.error(message); }
+    """
+)
+
+
+def parsed() -> ParseResult:
+    return parse_source(SOURCE.encode(), "javascript")
+
+
+def test_functions() -> None:
+    rows = [
+        (f.name, f.qualified_name, f.line, f.is_async, f.is_method, f.is_exported)
+        for f in parsed().functions
+    ]
+    assert rows == [
+        ("list", "Api.list", 5, False, True, True),
+        ("handle", "Api.handle", 6, True, True, True),
+        ("#hidden", "Api.#hidden", 7, False, True, False),
+        ("helper", "helper", 10, False, False, True),
+        ("extra", "extra", 15, False, False, True),
+        ("more", "more", 16, False, False, True),
+        ("legacy", "legacy", 17, False, False, False),
+    ]
+
+
+def test_parameters_and_decorators() -> None:
+    functions = {f.name: f for f in parsed().functions}
+    assert functions["helper"].parameters == (
+        Parameter("count", None, "1", False),
+        Parameter("{ verbose }", None, None, False),
+        Parameter("rest", None, None, True),
+    )
+    assert [(d.name, d.arguments, d.line) for d in functions["list"].decorators] == [
+        ("route", '"/items"', 5)
+    ]
+
+
+def test_require_is_an_import() -> None:
+    assert parsed().imports == (
+        Import("express", 1, (), "express", False, False),
+        Import(
+            "path",
+            2,
+            (ImportedName("join", None), ImportedName("resolve", "absolute")),
+            None,
+            False,
+            False,
+        ),
+    )
+
+
+def test_commonjs_exports() -> None:
+    assert parsed().exports == (
+        Export("Api", 14, False, False, None),
+        Export("helper", 14, False, False, None),
+        Export("extra", 15, False, False, None),
+        Export("more", 16, False, False, None),
+    )
+
+
+def test_calls_and_anonymous_callee() -> None:
+    rows = [(c.callee, c.receiver, c.line, c.arg_count, c.caller) for c in parsed().calls]
+    assert rows == [
+        ("require", None, 1, 1, None),
+        ("require", None, 2, 1, None),
+        ("route", None, 5, 1, None),  # a decorator runs where its class is defined
+        ("send", "res", 6, 1, "Api.handle"),
+        ("catch", "fetch(`/api/${count}`)", 11, 1, "helper"),
+        ("fetch", None, 11, 1, "helper"),
+        ("<anonymous>", None, 18, 0, None),
+        ("risky", None, 19, 0, None),
+        ("error", "console", 19, 1, None),
+    ]
+
+
+def test_literals() -> None:
+    result = parsed()
+    assert [(s.value, s.line, s.context) for s in result.strings] == [
+        ("express", 1, "function_argument"),
+        ("path", 2, "function_argument"),
+        ("/items", 5, "decorator"),
+        ("ok", 6, "function_argument"),
+        ("/api/${count}", 11, "function_argument"),
+    ]
+    assert [(n.raw, n.line, n.context) for n in result.numbers] == [
+        ("1", 10, "unknown"),
+        ("2", 16, "return"),
+        ("3", 18, "return"),
+    ]
+
+
+def test_handlers() -> None:
+    rows = [
+        (h.kind, h.line, h.variable, h.is_empty, h.rethrows, h.swallows)
+        for h in parsed().error_handlers
+    ]
+    assert rows == [
+        # .catch(handleError): what the handler does is out of sight, so it is not judged
+        ("promise_catch", 11, None, False, False, False),
+        # destructuring takes something out of the error: not swallowed
+        ("catch", 19, "{ message }", False, False, False),
+    ]
