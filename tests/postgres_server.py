@@ -17,7 +17,7 @@ from pathlib import Path
 ENV_VAR = "DRIFT_TEST_DATABASE_URL"
 
 _lock = threading.Lock()
-_url: str | None = None
+_started: dict[str, str] = {}
 
 
 class NoTestDatabase(RuntimeError):
@@ -52,8 +52,7 @@ def _start_pgserver() -> str:
 
 def server_url() -> str:
     """The URL of a running PostgreSQL server (its maintenance database)."""
-    global _url
     with _lock:
-        if _url is None:
-            _url = os.environ.get(ENV_VAR) or _start_pgserver()
-        return _url
+        if "url" not in _started:
+            _started["url"] = os.environ.get(ENV_VAR) or _start_pgserver()
+        return _started["url"]

@@ -1,3 +1,3 @@
-"""Drift: learn the conventions a codebase follows, enforce them, and keep AI-agent memories honest."""
+"""Drift: learn a codebase's conventions, enforce them, and keep AI-agent memories honest."""
 
 __version__ = "0.1.0"

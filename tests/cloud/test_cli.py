@@ -130,3 +130,13 @@ def test_serve_without_a_database_url_is_a_usage_error(
     result = runner.invoke(cloud_group, ["serve", "--port", "0"])
     assert result.exit_code == 2
     assert "DRIFT_DATABASE_URL" in result.output
+
+
+def test_serve_refuses_an_unreachable_database(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DRIFT_DATABASE_URL", "postgresql://nobody@127.0.0.1:1/none")
+    result = runner.invoke(cloud_group, ["serve", "--port", "0"])
+    assert result.exit_code == 2
+    assert "cannot connect" in result.output
+    assert "Traceback" not in result.output

@@ -113,6 +113,10 @@ def _run_with_db(
     return asyncio.run(main())
 
 
+async def _nothing(_: Database) -> None:
+    """Opening the database (with its checks) is the whole job."""
+
+
 @click.group("cloud")
 def cloud() -> None:
     """Run and administer the Drift cloud service, or log in to one."""
@@ -130,6 +134,9 @@ def serve(host: str, port: int, config_file: Path | None) -> None:
     from drift.cloud.app import create_app
 
     settings = load_settings(config_file)
+    # Check the database, schema and role first, so a bad set-up is one clear line here
+    # rather than a traceback from the server's start-up.
+    _run_with_db(settings, _nothing)
     # proxy_headers off: the service reads X-Forwarded-For itself, trusting only the
     # configured proxies; uvicorn's own handling would trust any local peer instead.
     uvicorn.run(create_app(settings), host=host, port=port, proxy_headers=False)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from drift import __version__
+from drift.cli.cloud import cloud
 from drift.cli.workspace import backup, export, gc, import_command, status
 
 
@@ -22,6 +23,7 @@ cli.add_command(gc)
 cli.add_command(backup)
 cli.add_command(export)
 cli.add_command(import_command)
+cli.add_command(cloud)
 
 
 def main() -> None:

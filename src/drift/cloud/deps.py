@@ -1,5 +1,8 @@
 """FastAPI dependencies: the database and the authenticated caller.
 
+All are ``async def``: FastAPI runs plain ``def`` dependencies in a thread pool, which costs
+more than the dependency itself.
+
 The ``AuthGate`` middleware has already authenticated the request; ``current_principal``
 only reads its result. The bearer and X-Tenant-Id declarations here document both in the
 OpenAPI description.
@@ -21,19 +24,19 @@ from drift.cloud.settings import CloudSettings
 bearer_scheme = HTTPBearer(auto_error=False, description="A personal API token (drift_pat_...)")
 
 
-def get_db(request: Request) -> Database:
+async def get_db(request: Request) -> Database:
     """The service's database."""
     db: Database = request.app.state.db
     return db
 
 
-def get_settings(request: Request) -> CloudSettings:
+async def get_settings(request: Request) -> CloudSettings:
     """The service's settings."""
     settings: CloudSettings = request.app.state.settings
     return settings
 
 
-def current_principal(
+async def current_principal(
     request: Request,
     _token: Annotated[HTTPAuthorizationCredentials | None, Security(bearer_scheme)] = None,
     x_tenant_id: Annotated[
@@ -51,7 +54,7 @@ def current_principal(
     return principal
 
 
-def request_credentials(request: Request) -> Credentials:
+async def request_credentials(request: Request) -> Credentials:
     """What the request presented (address already resolved past trusted proxies)."""
     creds = getattr(request.state, "credentials", None)
     if not isinstance(creds, Credentials):

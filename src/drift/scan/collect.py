@@ -199,7 +199,7 @@ def collect_strings(found: Collected, nodes: list[Node]) -> None:
     source = found.source
     append = found.strings.append
     for node in nodes:
-        context = context_of(node)
+        context = context_of(node.parent)
         if context is not None:
             row, column = node.start_point
             append(StringLiteral(inner_value(node, source), row + 1, column + 1, context))
@@ -218,7 +218,8 @@ def collect_numbers(found: Collected, nodes: list[Node]) -> None:
         if parent is not None and parent.type in _UNARY and _is_minus(parent):
             node, raw = parent, "-" + raw
             value = None if value is None else -value
-        context = context_of(node)
+            parent = node.parent
+        context = context_of(parent)
         if context is not None:
             row, column = node.start_point
             append(NumberLiteral(raw, value, row + 1, column + 1, context))

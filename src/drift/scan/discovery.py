@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
@@ -17,6 +18,7 @@ from typing import Final
 from pathspec import GitIgnoreSpec
 
 from drift.errors import DriftError
+from drift.records.files import FileMetadataRow
 from drift.scan.config import ScanConfig
 from drift.scan.ignore import IgnoreRules, compile_patterns
 from drift.scan.languages import language_for_path
@@ -102,6 +104,7 @@ class _Walk:
     config: ScanConfig
     exclude: GitIgnoreSpec | None
     include: GitIgnoreSpec | None
+    previous: Mapping[str, FileMetadataRow]
     files: list[DiscoveredFile] = field(default_factory=list)
     skipped: list[SkippedFile] = field(default_factory=list)
     # (st_dev, st_ino) of every directory entered; only kept when following symlinks, the one
@@ -118,9 +121,17 @@ class _Walk:
         return self.exclude.match_file(rel + "/" if is_dir else rel)
 
 
-def discover(root: str | Path, config: ScanConfig | None = None) -> Discovery:
+def discover(
+    root: str | Path,
+    config: ScanConfig | None = None,
+    *,
+    previous: Mapping[str, FileMetadataRow] | None = None,
+) -> Discovery:
     """Walk ``root`` and return the files Drift tracks and the ones it skipped (with reasons).
 
+    ``previous`` (path → the last scan's row of each tracked file) lets a rescan skip the binary
+    sniff of files whose size and mtime have not moved: they passed it when their row was
+    written. Pass only rows of files that were tracked, not of files skipped as binary.
     Raises ``ScanRootError`` when ``root`` is missing, not a directory or unreadable.
     """
     config = config or ScanConfig()
@@ -131,6 +142,7 @@ def discover(root: str | Path, config: ScanConfig | None = None) -> Discovery:
         config=config,
         exclude=compile_patterns(config.exclude) if config.exclude else None,
         include=compile_patterns(config.include) if config.include else None,
+        previous=previous or {},
     )
     if config.follow_symlinks:
         info = os.stat(root_abs)
@@ -231,7 +243,9 @@ def _consider_file(walk: _Walk, entry: os.DirEntry[str], rel: str) -> None:
     if info.st_size > limit:
         walk.skip(rel, SKIP_TOO_LARGE, f"{info.st_size} bytes is over the {limit}-byte limit")
         return
-    problem = _read_problem(entry.path, sniff=walk.config.skip_binary)
+    known = walk.previous.get(rel)
+    unmoved = known is not None and _same_stat(info, known)
+    problem = None if unmoved else _read_problem(entry.path, sniff=walk.config.skip_binary)
     if problem is not None:
         walk.skip(rel, *problem)
         return
@@ -244,6 +258,14 @@ def _consider_file(walk: _Walk, entry: os.DirEntry[str], rel: str) -> None:
             mtime_secs=info.st_mtime_ns // 1_000_000_000,
             mtime_nanos=info.st_mtime_ns % 1_000_000_000,
         )
+    )
+
+
+def _same_stat(info: os.stat_result, row: FileMetadataRow) -> bool:
+    return (
+        info.st_size == row.file_size
+        and info.st_mtime_ns // 1_000_000_000 == row.mtime_secs
+        and info.st_mtime_ns % 1_000_000_000 == row.mtime_nanos
     )
 
 

@@ -204,9 +204,9 @@ class JavaScriptRules:
             return (short_text(thrown, source),)
         return ()
 
-    def literal_context(self, node: Node) -> Context | None:
+    def literal_context(self, parent: Node | None) -> Context | None:
         """Import and export sources are not values and are left out."""
-        return _PLACES.context(node)
+        return _PLACES.context_of(parent)
 
 
 class TypeScriptRules(JavaScriptRules):

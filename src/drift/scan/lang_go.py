@@ -168,9 +168,9 @@ class GoRules:
         """``panic`` takes any value: no type to report."""
         return ()
 
-    def literal_context(self, node: Node) -> Context | None:
+    def literal_context(self, parent: Node | None) -> Context | None:
         """Import paths are left out."""
-        return _PLACES.context(node)
+        return _PLACES.context_of(parent)
 
 
 def _assigned_name(call: Node, source: bytes) -> str | None:

@@ -193,6 +193,6 @@ class JavaRules:
             return (short_text(thrown, source),)
         return ()
 
-    def literal_context(self, node: Node) -> Context | None:
+    def literal_context(self, parent: Node | None) -> Context | None:
         """Literals in annotations count as decorator arguments."""
-        return _PLACES.context(node)
+        return _PLACES.context_of(parent)

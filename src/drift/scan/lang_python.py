@@ -215,9 +215,8 @@ class PythonRules:
             return (short_text(raised, source),)
         return ()
 
-    def literal_context(self, node: Node) -> Context | None:
+    def literal_context(self, parent: Node | None) -> Context | None:
         """Docstrings are told apart from other expression statements."""
-        parent = node.parent
         if parent is not None and parent.type == "expression_statement":
             return "docstring" if _is_docstring(parent) else "unknown"
         return _PLACES.context_of(parent)

@@ -47,12 +47,6 @@ def field_text(node: Node, field: str, source: bytes) -> str | None:
     return None if child is None else text(child, source)
 
 
-def children_of_type(node: Node, types: Iterable[str]) -> list[Node]:
-    """Direct children whose type is one of ``types``."""
-    wanted = set(types)
-    return [child for child in node.children if child.type in wanted]
-
-
 def first_child_of_type(node: Node, types: Iterable[str]) -> Node | None:
     """The first direct child whose type is one of ``types``."""
     wanted = set(types)

@@ -147,8 +147,9 @@ class LanguageRules(Protocol):
         """The raised type of a throw/raise/panic ``node``, when it can be read."""
         ...
 
-    def literal_context(self, node: Node) -> StringContext | None:
-        """Where a literal sits; None to leave it out (e.g. an import path)."""
+    def literal_context(self, parent: Node | None) -> StringContext | None:
+        """Where a literal whose parent is ``parent`` sits; None to leave it out (an import
+        path)."""
         ...
 
 
@@ -160,6 +161,8 @@ _LEGACY_OCTAL = re.compile(r"0[0-7_]+")
 
 def parse_number(raw: str) -> int | float | None:
     """The value of a numeric literal in any supported language, or None (imaginary, garbage)."""
+    if raw.isdigit() and (raw[0] != "0" or len(raw) == 1):
+        return int(raw)  # the common case, without the checks below
     cleaned = raw.replace("_", "")
     if _HEX.fullmatch(cleaned.rstrip("lLn")):
         return int(cleaned.rstrip("lLn"), 16)
@@ -186,16 +189,12 @@ class LiteralPlaces:
     wrappers: frozenset[str]  # parents to look through (parentheses, concatenation)
     skipped: frozenset[str] = frozenset()  # parents whose literals are not values (imports)
 
-    def context(self, node: Node) -> StringContext | None:
-        """The context of ``node``, or None when its parent is in ``skipped``.
+    def context_of(self, parent: Node | None) -> StringContext | None:
+        """The context of a literal whose parent is ``parent``; None when it is in ``skipped``.
 
         Arguments of a decorator's call read as ``function_argument`` here; extraction turns
         them into ``decorator`` once it knows where the decorators are.
         """
-        return self.context_of(node.parent)
-
-    def context_of(self, parent: Node | None) -> StringContext | None:
-        """The context of a literal whose parent is ``parent``."""
         while parent is not None and parent.type in self.wrappers:
             parent = parent.parent
         if parent is None:

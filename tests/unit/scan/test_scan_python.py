@@ -246,8 +246,7 @@ def test_syntax_errors_are_counted_and_extraction_goes_on() -> None:
     source = b"def good():\n    return 1\n\ndef broken(:\n    pass\n\ndef after():\n    return 2\n"
     result = parse_source(source, "python")
     assert result.error_count == len(result.parse_errors) >= 1
-    assert result.error is not None and result.error.startswith(
-        f"{result.error_count} syntax error"
-    )
+    assert result.error is not None
+    assert result.error.startswith(f"{result.error_count} syntax error")
     assert result.parse_errors[0].line == 4
     assert {"good", "after"} <= {f.name for f in result.functions}

@@ -1,0 +1,108 @@
+"""The process pool: same results as in process, every item once, crashes contained."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from drift.scan import (
+    ParseTask,
+    WorkerPoolError,
+    default_workers,
+    discover,
+    grammar_for_path,
+    map_files,
+    parse_files,
+    parse_path,
+    parse_task,
+)
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "repos"
+
+
+def fixture_tasks() -> list[ParseTask]:
+    tasks = []
+    for repo in sorted(FIXTURES.iterdir()):
+        if not repo.is_dir():
+            continue
+        for file in discover(repo).files:
+            grammar = grammar_for_path(file.path)
+            if grammar is not None:
+                tasks.append(ParseTask(f"{repo.name}/{file.path}", file.abs_path, grammar))
+    return tasks
+
+
+def square(value: int) -> int:
+    return value * value
+
+
+def die_on_thirteen(value: int) -> int:
+    if value == 13:
+        os._exit(3)  # what a crash in native code looks like from the parent
+    return value
+
+
+def always_die(value: int) -> int:
+    os._exit(value)
+
+
+def crashed(value: int, message: str) -> int:
+    assert "worker process died" in message
+    return -value
+
+
+def test_pool_results_equal_in_process_results() -> None:
+    tasks = fixture_tasks()
+    assert len(tasks) >= 20
+    pooled = {outcome.path: outcome for outcome in parse_files(tasks, workers=2)}
+    assert sorted(pooled) == sorted(task.path for task in tasks)
+    for task in tasks:
+        expected = parse_task(task)
+        got = pooled[task.path]
+        assert got._replace(duration_us=0) == expected._replace(duration_us=0)
+        assert got.result() == parse_path(task).result
+
+
+def test_outcomes_carry_hash_size_and_cache_json() -> None:
+    task = next(t for t in fixture_tasks() if t.path.endswith("invoices.py"))
+    outcome = parse_task(task)
+    data = Path(task.abs_path).read_bytes()
+    assert (outcome.file_size, outcome.error, outcome.grammar) == (len(data), None, "python")
+    result = outcome.result()
+    assert result is not None
+    assert result.to_json() == outcome.result_json
+    assert outcome.duration_us >= 0
+
+
+def test_an_unreadable_file_is_an_outcome_not_an_exception(tmp_path: Path) -> None:
+    outcome = parse_task(ParseTask("gone.py", str(tmp_path / "gone.py"), "python"))
+    assert outcome.result_json is None
+    assert outcome.result() is None
+    assert outcome.error is not None
+    assert outcome.error.startswith("cannot read:")
+
+
+def test_map_files_returns_every_item_once() -> None:
+    items = list(range(200))
+    assert sorted(map_files(square, items, workers=2)) == [i * i for i in items]
+    assert list(map_files(square, [3], workers=2)) == [9]  # one item: in process
+    assert list(map_files(square, [], workers=2)) == []
+
+
+def test_a_crashing_item_is_isolated_and_reported() -> None:
+    items = list(range(40))
+    results = sorted(map_files(die_on_thirteen, items, workers=2, on_crash=crashed))
+    assert results == sorted([-13, *[i for i in items if i != 13]])
+
+
+def test_a_pool_that_keeps_dying_gives_up_with_a_clear_error() -> None:
+    with pytest.raises(WorkerPoolError, match="worker processes died on 3 items in a row"):
+        list(map_files(always_die, list(range(1, 30)), workers=2, on_crash=crashed))
+
+
+def test_worker_count() -> None:
+    assert default_workers(3) == 3
+    assert default_workers() >= 1
+    assert default_workers(0) == default_workers()
