@@ -1,8 +1,9 @@
 """Parse-only throughput: tree-sitter over a corpus in one process, the floor no scanner beats.
 
-Issue 3's full-scan benchmark compares against ``test_parse_only`` measured in the same run. The
-corpus is the running interpreter's standard library unless ``DRIFT_BENCH_CORPUS`` names another
-directory; ``DRIFT_BENCH_MAX_FILES`` (default 2000, enough for the whole standard library) and
+Issue 3's full-scan benchmark compares against the same parse-only workload measured in the same
+run: ``load_corpus()`` and ``parse_only(corpus)`` are here for it to reuse. The corpus is the
+running interpreter's standard library unless ``DRIFT_BENCH_CORPUS`` names another directory;
+``DRIFT_BENCH_MAX_FILES`` (default 2000, enough for the whole standard library) and
 ``DRIFT_BENCH_ROUNDS`` (default 3) bound the run so ``make bench`` stays within minutes.
 Sources are read before timing: the figures are parsing (and, separately, extraction) only.
 """
@@ -94,29 +95,31 @@ def _report(benchmark: BenchmarkFixture, corpus: Corpus, label: str) -> None:
     )
 
 
+def parse_only(corpus: Corpus) -> int:
+    """Parse every corpus file with tree-sitter in this process (the baseline workload)."""
+    return len([parse_tree(item.source, item.grammar) for item in corpus.files])
+
+
+def parse_and_extract(corpus: Corpus) -> int:
+    """Parse and extract every corpus file in this process; returns the functions found."""
+    total = 0
+    for item in corpus.files:
+        result = extract(parse_tree(item.source, item.grammar), item.source, item.grammar)
+        total += len(result.functions)
+    return total
+
+
 def test_parse_only(benchmark: BenchmarkFixture, corpus: Corpus) -> None:
     """tree-sitter parsing of every corpus file, one process: the baseline."""
-
-    def parse_all() -> int:
-        return len([parse_tree(item.source, item.grammar) for item in corpus.files])
-
     rounds = _setting("DRIFT_BENCH_ROUNDS", 3)
-    parsed = _pedantic(benchmark, parse_all, rounds)
+    parsed = _pedantic(benchmark, lambda: parse_only(corpus), rounds)
     assert parsed == len(corpus.files)
     _report(benchmark, corpus, "parse only")
 
 
 def test_parse_and_extract(benchmark: BenchmarkFixture, corpus: Corpus) -> None:
     """Parsing plus query-based extraction, one process: what each pool worker does per file."""
-
-    def extract_all() -> int:
-        total = 0
-        for item in corpus.files:
-            result = extract(parse_tree(item.source, item.grammar), item.source, item.grammar)
-            total += len(result.functions)
-        return total
-
     rounds = max(1, _setting("DRIFT_BENCH_ROUNDS", 3) - 1)
-    functions = _pedantic(benchmark, extract_all, rounds)
+    functions = _pedantic(benchmark, lambda: parse_and_extract(corpus), rounds)
     assert functions > 0
     _report(benchmark, corpus, "parse + extract")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import cache
+from operator import attrgetter
 from typing import Final, TypeVar
 
 from tree_sitter import Node, Query, QueryCursor, Tree
@@ -52,6 +53,10 @@ Point = tuple[int, int]
 L = TypeVar("L", StringLiteral, NumberLiteral)
 
 _IDENTIFIER: Final = re.compile(r"[\w$]+")
+_BY_LINE: Final = attrgetter("line")
+_BY_POSITION: Final = attrgetter("line", "column")
+_CALL_ORDER: Final = attrgetter("line", "column", "callee")
+_HANDLER_ORDER: Final = attrgetter("line", "end_line", "kind")
 
 
 def rules_for(grammar: str) -> LanguageRules:
@@ -112,7 +117,7 @@ class _Linker:
             package=found.package,
             functions=tuple(self._function(item) for item in functions),
             classes=tuple(self._class(item, methods.get(id(item), [])) for item in classes),
-            imports=tuple(sorted(found.imports, key=lambda item: item.line)),
+            imports=tuple(sorted(found.imports, key=_BY_LINE)),
             exports=tuple(self.rules.module_exports(found.definitions, found.exports)),
             calls=self._calls(),
             strings=_literals(found.strings, spans),
@@ -263,7 +268,7 @@ class _Linker:
                     None if caller is None else caller.qualified_name,
                 )
             )
-        sites.sort(key=lambda site: (site.line, site.column, site.callee))
+        sites.sort(key=_CALL_ORDER)
         return tuple(sites)
 
     def _handlers(self) -> tuple[ErrorHandler, ...]:
@@ -272,7 +277,7 @@ class _Linker:
         for node in throws:
             found.append(self._plain(node, "throw", self.rules.throw_types(node, self.source)))
         found.extend(self._plain(node, "finally", ()) for node in self.found.finallies)
-        found.sort(key=lambda item: (item.line, item.end_line, item.kind))
+        found.sort(key=_HANDLER_ORDER)
         return tuple(found)
 
     def _handler(self, handler: Handler, throws: list[Node]) -> ErrorHandler:
@@ -331,7 +336,7 @@ class _Linker:
 
 def _literals(items: list[L], spans: list[tuple[Point, Point]]) -> tuple[L, ...]:
     """Literals in source order; call arguments inside a decorator read as ``decorator``."""
-    items.sort(key=lambda item: (item.line, item.column))
+    items.sort(key=_BY_POSITION)
     if spans:
         starts = [start for start, _ in spans]
         for index, item in enumerate(items):
