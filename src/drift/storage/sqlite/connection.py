@@ -27,12 +27,14 @@ _COMMON_PRAGMAS = (
     "PRAGMA case_sensitive_like = ON",
     "PRAGMA busy_timeout = 5000",
     "PRAGMA temp_store = MEMORY",
+    # Reference values (storage.md §6.1): reads served from the page cache or the mapping.
+    "PRAGMA mmap_size = 268435456",
 )
 _WRITER_PRAGMAS = (
     # Only takes effect on a new, empty file; lets `drift gc` hand free pages back to the disk.
     "PRAGMA auto_vacuum = INCREMENTAL",
     "PRAGMA synchronous = NORMAL",
-    "PRAGMA cache_size = -16000",
+    "PRAGMA cache_size = -64000",
 )
 
 
@@ -90,6 +92,7 @@ def open_reader(path: str) -> sqlite3.Connection:
     try:
         _apply(conn, _COMMON_PRAGMAS)
         conn.execute("PRAGMA query_only = ON")
+        conn.execute("PRAGMA cache_size = -16000")
     except sqlite3.Error:
         conn.close()
         raise

@@ -136,7 +136,10 @@ class SqliteDatabase:
             with self._lock:
                 self._check_open()
                 return self._tx.read_one(sql, params)
-        conn = self._reader()
+        try:
+            conn: sqlite3.Connection = self._local.conn  # inlined _reader(): the hot path
+        except AttributeError:
+            conn = self._reader()
         try:
             row: Row | None = conn.execute(sql, params).fetchone()
         except sqlite3.Error as error:
@@ -160,8 +163,12 @@ class SqliteDatabase:
 
     def write(self, sql: str, params: Params = ()) -> int:
         with self._lock:
-            self._check_open()
-            return self._tx.write(sql, params)
+            if self._closed:
+                raise EngineClosed(f"{self.label}: the storage engine is closed")
+            try:
+                return self._writer.execute(sql, params).rowcount
+            except sqlite3.Error as error:
+                raise translate(error, self.label) from error
 
     def write_returning_id(self, sql: str, params: Params = ()) -> int:
         with self._lock:
