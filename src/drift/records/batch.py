@@ -46,6 +46,7 @@ from drift.records.structural import (
     ReachabilityCacheRow,
     SecretRow,
     TaintFlowRow,
+    TestCoverageRow,
     TestQualityRow,
     WrapperRow,
 )
@@ -88,6 +89,7 @@ class WriteStats:
     decomposition_decision_rows: int = 0
     contract_rows: int = 0
     contract_mismatch_rows: int = 0
+    test_coverage_rows: int = 0
     deleted_files: int = 0
     flushes: int = 0
 
@@ -392,6 +394,164 @@ class InsertContractMismatches(BatchCommand):
     stats_field: ClassVar[str] = "contract_mismatch_rows"
 
 
+# --- replacements: what the pipeline recomputes, it replaces (never appends) ------------------
+# Per-file commands hold rows of one file only (ValueError otherwise); whole-table commands
+# delete every row of their table before inserting theirs.
+
+
+@dataclass(frozen=True, slots=True)
+class ReplaceFileFunctions(BatchCommand):
+    """Make ``rows`` the functions of ``file``.
+
+    Functions of the file with no row of the same ``(name, line)`` are deleted together with
+    every call edge that touches them; the rows are upserted, so a function that stays keeps its
+    id (and the edges other files have into it).
+    """
+
+    file: str
+    rows: list[FunctionRow]
+    stats_field: ClassVar[str] = "function_rows"
+
+
+@dataclass(frozen=True, slots=True)
+class ReplaceFileCallEdges(BatchCommand):
+    """Delete the call edges whose caller is a function of ``file``, then upsert ``rows``."""
+
+    file: str
+    rows: list[CallEdgeRow]
+    stats_field: ClassVar[str] = "call_edge_rows"
+
+
+@dataclass(frozen=True, slots=True)
+class ReplaceCallEdges(BatchCommand):
+    """Delete every call edge, then upsert ``rows``: the whole call graph, recomputed."""
+
+    rows: list[CallEdgeRow]
+    stats_field: ClassVar[str] = "call_edge_rows"
+
+
+@dataclass(frozen=True, slots=True)
+class ReplaceDerivedDetections(BatchCommand):
+    """Delete every detection whose ``detection_method`` is ``method``, then insert ``rows``.
+
+    For detections derived from the whole project (convention deviations), which any file's
+    change can alter. Every row must have that method (ValueError otherwise).
+    """
+
+    method: str
+    rows: list[DetectionRow]
+    stats_field: ClassVar[str] = "detection_rows"
+
+
+@dataclass(frozen=True, slots=True)
+class ReplaceFileBoundaries(BatchCommand):
+    """Delete the boundaries of ``file``, then insert ``rows`` (input id, created_at ignored)."""
+
+    file: str
+    rows: list[BoundaryRow]
+    stats_field: ClassVar[str] = "boundary_rows"
+
+
+@dataclass(frozen=True, slots=True)
+class ReplaceFileErrorGaps(BatchCommand):
+    """Delete the error-handling gaps of ``file``, then insert ``rows`` (input id ignored)."""
+
+    file: str
+    rows: list[ErrorGapRow]
+    stats_field: ClassVar[str] = "error_gap_rows"
+
+
+@dataclass(frozen=True, slots=True)
+class ReplaceFileSecrets(BatchCommand):
+    """Delete the secrets found in ``file``, then insert ``rows`` (input id ignored)."""
+
+    file: str
+    rows: list[SecretRow]
+    stats_field: ClassVar[str] = "secret_rows"
+
+
+@dataclass(frozen=True, slots=True)
+class ReplaceFileConstants(BatchCommand):
+    """Delete the constants of ``file``, then insert ``rows``, created now."""
+
+    file: str
+    rows: list[ConstantRow]
+    stats_field: ClassVar[str] = "constant_rows"
+
+
+@dataclass(frozen=True, slots=True)
+class ReplaceFileEnvVariables(BatchCommand):
+    """Delete the environment-variable reads of ``file``, then insert ``rows``, created now."""
+
+    file: str
+    rows: list[EnvVariableRow]
+    stats_field: ClassVar[str] = "env_variable_rows"
+
+
+@dataclass(frozen=True, slots=True)
+class ReplacePatternConfidence(BatchCommand):
+    """Delete every pattern confidence row, then insert ``rows`` (the patterns seen now)."""
+
+    rows: list[PatternConfidenceRow]
+    stats_field: ClassVar[str] = "pattern_confidence_rows"
+
+
+@dataclass(frozen=True, slots=True)
+class ReplaceOutliers(BatchCommand):
+    """Delete every outlier, then insert ``rows`` (input id and created_at ignored)."""
+
+    rows: list[OutlierRow]
+    stats_field: ClassVar[str] = "outlier_rows"
+
+
+@dataclass(frozen=True, slots=True)
+class ReplaceConventions(BatchCommand):
+    """Delete every convention, then insert ``rows`` (input id ignored)."""
+
+    rows: list[ConventionRow]
+    stats_field: ClassVar[str] = "convention_rows"
+
+
+@dataclass(frozen=True, slots=True)
+class ReplaceCouplingMetrics(BatchCommand):
+    """Delete every module's coupling metrics, then insert ``rows``."""
+
+    rows: list[CouplingMetricsRow]
+    stats_field: ClassVar[str] = "coupling_metric_rows"
+
+
+@dataclass(frozen=True, slots=True)
+class ReplaceCouplingCycles(BatchCommand):
+    """Delete every coupling cycle, then insert ``rows`` (members and suggestions are read)."""
+
+    rows: list[CouplingCycleRow]
+    stats_field: ClassVar[str] = "coupling_cycle_rows"
+
+
+@dataclass(frozen=True, slots=True)
+class ReplaceTestCoverage(BatchCommand):
+    """Delete every test-to-function mapping, then upsert ``rows`` on (test, source)."""
+
+    rows: list[TestCoverageRow]
+    stats_field: ClassVar[str] = "test_coverage_rows"
+
+
+@dataclass(frozen=True, slots=True)
+class ReplaceTestQuality(BatchCommand):
+    """Delete every test-quality row, then upsert ``rows`` on ``function_id``."""
+
+    rows: list[TestQualityRow]
+    stats_field: ClassVar[str] = "test_quality_rows"
+
+
+@dataclass(frozen=True, slots=True)
+class ReplaceViolations(BatchCommand):
+    """Delete every violation, then upsert ``rows`` on their id: the violations of one run."""
+
+    rows: list[ViolationRow]
+    stats_field: ClassVar[str] = "violation_rows"
+
+
 COMMAND_TYPES: tuple[type[BatchCommand], ...] = (
     UpsertFileMetadata,
     DeleteFileMetadata,
@@ -427,11 +587,40 @@ COMMAND_TYPES: tuple[type[BatchCommand], ...] = (
     InsertDecompositionDecisions,
     InsertContracts,
     InsertContractMismatches,
+    ReplaceFileFunctions,
+    ReplaceFileCallEdges,
+    ReplaceCallEdges,
+    ReplaceDerivedDetections,
+    ReplaceFileBoundaries,
+    ReplaceFileErrorGaps,
+    ReplaceFileSecrets,
+    ReplaceFileConstants,
+    ReplaceFileEnvVariables,
+    ReplacePatternConfidence,
+    ReplaceOutliers,
+    ReplaceConventions,
+    ReplaceCouplingMetrics,
+    ReplaceCouplingCycles,
+    ReplaceTestCoverage,
+    ReplaceTestQuality,
+    ReplaceViolations,
 )
 """Every command class, in the order the pipeline usually sends them."""
 
 _COMMANDS_BY_NAME: dict[str, type[BatchCommand]] = {cls.__name__: cls for cls in COMMAND_TYPES}
 _COMMAND_SET: frozenset[type[BatchCommand]] = frozenset(COMMAND_TYPES)
+
+
+# Commands whose rows must all belong to the command's ``file``.
+_PER_FILE_COMMANDS = (
+    ReplaceFileDetections,
+    ReplaceFileFunctions,
+    ReplaceFileBoundaries,
+    ReplaceFileErrorGaps,
+    ReplaceFileSecrets,
+    ReplaceFileConstants,
+    ReplaceFileEnvVariables,
+)
 
 
 # --- validation -----------------------------------------------------------------------------------
@@ -465,11 +654,18 @@ def check_command(command: object) -> BatchCommand:
         else:
             (row_type,) = typing.get_args(hint)
             check_records(value, row_type, label)
-    if isinstance(command, ReplaceFileDetections):
+    if isinstance(command, _PER_FILE_COMMANDS):
         strays = sorted({row.file for row in command.rows if row.file != command.file})
         if strays:
+            raise ValueError(f"{name} for {command.file!r} holds rows of other files: {strays}")
+    if isinstance(command, ReplaceDerivedDetections):
+        others = sorted(
+            {r.detection_method for r in command.rows if r.detection_method != command.method}
+        )
+        if others:
             raise ValueError(
-                f"ReplaceFileDetections for {command.file!r} holds rows of other files: {strays}"
+                f"ReplaceDerivedDetections for method {command.method!r} holds rows of "
+                f"other methods: {others}"
             )
     return command
 

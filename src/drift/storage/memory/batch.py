@@ -45,7 +45,24 @@ from drift.records.batch import (
     InsertTestQuality,
     InsertViolations,
     InsertWrappers,
+    ReplaceCallEdges,
+    ReplaceConventions,
+    ReplaceCouplingCycles,
+    ReplaceCouplingMetrics,
+    ReplaceDerivedDetections,
+    ReplaceFileBoundaries,
+    ReplaceFileCallEdges,
+    ReplaceFileConstants,
     ReplaceFileDetections,
+    ReplaceFileEnvVariables,
+    ReplaceFileErrorGaps,
+    ReplaceFileFunctions,
+    ReplaceFileSecrets,
+    ReplaceOutliers,
+    ReplacePatternConfidence,
+    ReplaceTestCoverage,
+    ReplaceTestQuality,
+    ReplaceViolations,
     UpsertFileMetadata,
     WriteStats,
     check_command,
@@ -85,6 +102,92 @@ def _delete_files(engine: MemoryDriftBatch, command: DeleteFileMetadata) -> int:
 def _replace_detections(engine: MemoryDriftBatch, command: ReplaceFileDetections) -> int:
     engine._delete_detections_by_file(command.file)
     return engine._insert_detections(command.rows)
+
+
+def _replace_functions(engine: MemoryDriftBatch, command: ReplaceFileFunctions) -> int:
+    keep = {(row.name, row.line) for row in command.rows}
+    doomed = {
+        fid
+        for fid, row in engine._t_functions.items()
+        if row.file == command.file and (row.name, row.line) not in keep
+    }
+    for key in [k for k in engine._t_call_edges if k[0] in doomed or k[1] in doomed]:
+        del engine._t_call_edges[key]
+    for fid in doomed:
+        row = engine._t_functions.pop(fid)
+        engine._ix_functions.pop((row.file, row.name, row.line), None)
+    return engine._upsert_functions(command.rows)
+
+
+def _replace_caller_edges(engine: MemoryDriftBatch, command: ReplaceFileCallEdges) -> int:
+    callers = {fid for fid, row in engine._t_functions.items() if row.file == command.file}
+    for key in [k for k in engine._t_call_edges if k[0] in callers]:
+        del engine._t_call_edges[key]
+    return engine._insert_call_edges(command.rows)
+
+
+def _replace_derived(engine: MemoryDriftBatch, command: ReplaceDerivedDetections) -> int:
+    doomed = [
+        k for k, row in engine._t_detections.items() if row.detection_method == command.method
+    ]
+    for key in doomed:
+        del engine._t_detections[key]
+    return engine._insert_detections(command.rows)
+
+
+def _drop_file_rows(table: dict[int, Any], file: str) -> None:
+    for key in [k for k, row in table.items() if row.file == file]:
+        del table[key]
+
+
+def _replace_error_gaps(engine: MemoryDriftBatch, command: ReplaceFileErrorGaps) -> int:
+    _drop_file_rows(engine._t_error_gaps, command.file)
+    return _each(lambda e, row: e.insert_error_gap(row))(engine, command)
+
+
+def _replace_secrets(engine: MemoryDriftBatch, command: ReplaceFileSecrets) -> int:
+    _drop_file_rows(engine._t_secrets, command.file)
+    return _each(lambda e, row: e.insert_secret(row))(engine, command)
+
+
+def _replace_boundaries(engine: MemoryDriftBatch, command: ReplaceFileBoundaries) -> int:
+    engine._delete_boundaries_by_file(command.file)
+    return engine._insert_boundaries(command.rows)
+
+
+def _replace_constants(engine: MemoryDriftBatch, command: ReplaceFileConstants) -> int:
+    engine.delete_constants_by_file(command.file)
+    return _constants(engine, InsertConstants(command.rows))
+
+
+def _replace_env_variables(engine: MemoryDriftBatch, command: ReplaceFileEnvVariables) -> int:
+    engine.delete_env_variables_by_file(command.file)
+    return _env_variables(engine, InsertEnvVariables(command.rows))
+
+
+def _tables(engine: MemoryDriftBatch) -> dict[type[BatchCommand], dict[Any, Any]]:
+    """The table each whole-table replacement empties."""
+    return {
+        ReplaceCallEdges: engine._t_call_edges,
+        ReplacePatternConfidence: engine._t_pattern_confidence,
+        ReplaceOutliers: engine._t_outliers,
+        ReplaceConventions: engine._t_conventions,
+        ReplaceCouplingMetrics: engine._t_coupling_metrics,
+        ReplaceCouplingCycles: engine._t_coupling_cycles,
+        ReplaceTestCoverage: engine._t_test_coverage,
+        ReplaceTestQuality: engine._t_test_quality,
+        ReplaceViolations: engine._t_violations,
+    }
+
+
+def _replace_all(insert: _Handler) -> _Handler:
+    """A handler that empties the command's table, then inserts the command's rows."""
+
+    def handler(engine: MemoryDriftBatch, command: Any) -> int:
+        _tables(engine)[type(command)].clear()
+        return insert(engine, command)
+
+    return handler
 
 
 def _each(write_one: Callable[[MemoryDriftBatch, Any], object]) -> _Handler:
@@ -157,6 +260,28 @@ _HANDLERS: dict[type[BatchCommand], _Handler] = {
     InsertViolations: _each(lambda e, row: e.insert_violation(row)),
     InsertGateResults: _each(lambda e, row: e.insert_gate_result(row)),
     InsertDegradationAlerts: _each(lambda e, row: e.insert_degradation_alert(row)),
+    # replacements
+    ReplaceFileFunctions: _replace_functions,
+    ReplaceFileCallEdges: _replace_caller_edges,
+    ReplaceCallEdges: _replace_all(lambda e, c: e._insert_call_edges(c.rows)),
+    ReplaceDerivedDetections: _replace_derived,
+    ReplaceFileBoundaries: _replace_boundaries,
+    ReplaceFileErrorGaps: _replace_error_gaps,
+    ReplaceFileSecrets: _replace_secrets,
+    ReplaceFileConstants: _replace_constants,
+    ReplaceFileEnvVariables: _replace_env_variables,
+    ReplacePatternConfidence: _replace_all(
+        lambda e, c: sum(e._upsert_confidence(r) for r in c.rows)
+    ),
+    ReplaceOutliers: _replace_all(lambda e, c: sum(e._insert_outlier(r) for r in c.rows)),
+    ReplaceConventions: _replace_all(lambda e, c: sum(e._insert_convention(r) for r in c.rows)),
+    ReplaceCouplingMetrics: _replace_all(_each(lambda e, row: e.upsert_coupling_metrics(row))),
+    ReplaceCouplingCycles: _replace_all(
+        _each(lambda e, row: e.insert_coupling_cycle(row.members, row.break_suggestions))
+    ),
+    ReplaceTestCoverage: _replace_all(_each(lambda e, row: e.insert_test_coverage(row))),
+    ReplaceTestQuality: _replace_all(_each(lambda e, row: e.upsert_test_quality(row))),
+    ReplaceViolations: _replace_all(_each(lambda e, row: e._insert_violation(row))),
 }
 
 

@@ -45,7 +45,24 @@ from drift.records.batch import (
     InsertTestQuality,
     InsertViolations,
     InsertWrappers,
+    ReplaceCallEdges,
+    ReplaceConventions,
+    ReplaceCouplingCycles,
+    ReplaceCouplingMetrics,
+    ReplaceDerivedDetections,
+    ReplaceFileBoundaries,
+    ReplaceFileCallEdges,
+    ReplaceFileConstants,
     ReplaceFileDetections,
+    ReplaceFileEnvVariables,
+    ReplaceFileErrorGaps,
+    ReplaceFileFunctions,
+    ReplaceFileSecrets,
+    ReplaceOutliers,
+    ReplacePatternConfidence,
+    ReplaceTestCoverage,
+    ReplaceTestQuality,
+    ReplaceViolations,
     UpsertFileMetadata,
 )
 from drift.storage.sql.analysis import do_insert_scan_history
@@ -74,6 +91,8 @@ from drift.storage.sql.files import (
 )
 from drift.storage.sql.patterns import do_insert_convention, do_insert_outlier, do_upsert_confidence
 from drift.storage.sql.structural_constants import (
+    do_delete_constants_by_file,
+    do_delete_env_variables_by_file,
     do_insert_constants_batch,
     do_insert_env_variables_batch,
 )
@@ -92,6 +111,7 @@ from drift.storage.sql.structural_graph import (
     do_insert_data_access_batch,
     do_insert_error_gap,
     do_insert_taint_flow,
+    do_insert_test_coverage,
     do_upsert_impact_score,
     do_upsert_reachability,
     do_upsert_test_quality,
@@ -105,6 +125,29 @@ from drift.storage.sql.structural_security import (
 
 # (writer, command, now) -> rows written; the command's ``stats_field`` names the counter.
 _Handler = Callable[[SqlWriter, Any, int], int]
+
+# Statements only the replacement commands need; the rest are the domain modules' own.
+SELECT_FUNCTION_KEYS_BY_FILE = "SELECT id, name, line FROM functions WHERE file = ? ORDER BY id"
+DELETE_EDGES_OF_FUNCTION = "DELETE FROM call_edges WHERE caller_id = ? OR callee_id = ?"
+DELETE_FUNCTION = "DELETE FROM functions WHERE id = ?"
+DELETE_EDGES_BY_CALLER_FILE = (
+    "DELETE FROM call_edges WHERE caller_id IN (SELECT id FROM functions WHERE file = ?)"
+)
+DELETE_DETECTIONS_BY_METHOD = "DELETE FROM detections WHERE detection_method = ?"
+DELETE_ERROR_GAPS_BY_FILE = "DELETE FROM error_gaps WHERE file = ?"
+DELETE_SECRETS_BY_FILE = "DELETE FROM secrets WHERE file = ?"
+# Whole-table replacements; the table names are constants, never user input.
+DELETE_ALL: dict[type[BatchCommand], str] = {
+    ReplaceCallEdges: "DELETE FROM call_edges",
+    ReplacePatternConfidence: "DELETE FROM pattern_confidence",
+    ReplaceOutliers: "DELETE FROM outliers",
+    ReplaceConventions: "DELETE FROM conventions",
+    ReplaceCouplingMetrics: "DELETE FROM coupling_metrics",
+    ReplaceCouplingCycles: "DELETE FROM coupling_cycles",
+    ReplaceTestCoverage: "DELETE FROM test_coverage",
+    ReplaceTestQuality: "DELETE FROM test_quality",
+    ReplaceViolations: "DELETE FROM violations",
+}
 
 
 def delete_file_rows(w: SqlWriter, path: str) -> int:
@@ -133,6 +176,45 @@ def _parse_cache(w: SqlWriter, command: InsertParseCache, now: int) -> int:
 def _replace_detections(w: SqlWriter, command: ReplaceFileDetections, now: int) -> int:
     do_delete_detections_by_file(w, command.file)
     return do_insert_detections(w, command.rows, now)
+
+
+def _replace_functions(w: SqlWriter, command: ReplaceFileFunctions, now: int) -> int:
+    keep = {(row.name, row.line) for row in command.rows}
+    for fid, name, line in w.read_all(SELECT_FUNCTION_KEYS_BY_FILE, (command.file,)):
+        if (name, line) not in keep:
+            w.write(DELETE_EDGES_OF_FUNCTION, (fid, fid))
+            w.write(DELETE_FUNCTION, (fid,))
+    return do_upsert_functions(w, command.rows)
+
+
+def _replace_caller_edges(w: SqlWriter, command: ReplaceFileCallEdges, now: int) -> int:
+    w.write(DELETE_EDGES_BY_CALLER_FILE, (command.file,))
+    return do_insert_call_edges(w, command.rows)
+
+
+def _replace_derived(w: SqlWriter, command: ReplaceDerivedDetections, now: int) -> int:
+    w.write(DELETE_DETECTIONS_BY_METHOD, (command.method,))
+    return do_insert_detections(w, command.rows, now)
+
+
+def _replace_in_file(delete: Callable[[SqlWriter, str], object], insert: _Handler) -> _Handler:
+    """A handler that deletes a file's rows of one table, then inserts the command's."""
+
+    def handler(w: SqlWriter, command: Any, now: int) -> int:
+        delete(w, command.file)
+        return insert(w, command, now)
+
+    return handler
+
+
+def _replace_all(insert: _Handler) -> _Handler:
+    """A handler that empties the command's table, then inserts the command's rows."""
+
+    def handler(w: SqlWriter, command: Any, now: int) -> int:
+        w.write(DELETE_ALL[type(command)])
+        return insert(w, command, now)
+
+    return handler
 
 
 def _each(write_one: Callable[[SqlWriter, Any, int], object]) -> _Handler:
@@ -185,6 +267,45 @@ _HANDLERS: dict[type[BatchCommand], _Handler] = {
     InsertViolations: _each(do_insert_violation),
     InsertGateResults: _each(do_insert_gate_result),
     InsertDegradationAlerts: _each(do_insert_degradation_alert),
+    # replacements
+    ReplaceFileFunctions: _replace_functions,
+    ReplaceFileCallEdges: _replace_caller_edges,
+    ReplaceCallEdges: _replace_all(lambda w, c, now: do_insert_call_edges(w, c.rows)),
+    ReplaceDerivedDetections: _replace_derived,
+    ReplaceFileBoundaries: _replace_in_file(
+        do_delete_boundaries_by_file, lambda w, c, now: do_insert_boundaries(w, c.rows, now)
+    ),
+    ReplaceFileErrorGaps: _replace_in_file(
+        lambda w, file: w.write(DELETE_ERROR_GAPS_BY_FILE, (file,)), _each(do_insert_error_gap)
+    ),
+    ReplaceFileSecrets: _replace_in_file(
+        lambda w, file: w.write(DELETE_SECRETS_BY_FILE, (file,)), _each(do_insert_secret)
+    ),
+    ReplaceFileConstants: _replace_in_file(
+        do_delete_constants_by_file, lambda w, c, now: do_insert_constants_batch(w, c.rows, now)
+    ),
+    ReplaceFileEnvVariables: _replace_in_file(
+        do_delete_env_variables_by_file,
+        lambda w, c, now: do_insert_env_variables_batch(w, c.rows, now),
+    ),
+    ReplacePatternConfidence: _replace_all(
+        lambda w, c, now: sum(do_upsert_confidence(w, r) for r in c.rows)
+    ),
+    ReplaceOutliers: _replace_all(
+        lambda w, c, now: sum(do_insert_outlier(w, r, now) for r in c.rows)
+    ),
+    ReplaceConventions: _replace_all(
+        lambda w, c, now: sum(do_insert_convention(w, r) for r in c.rows)
+    ),
+    ReplaceCouplingMetrics: _replace_all(_each(do_upsert_coupling_metrics)),
+    ReplaceCouplingCycles: _replace_all(
+        _each(
+            lambda w, row, now: do_insert_coupling_cycle(w, row.members, row.break_suggestions, now)
+        )
+    ),
+    ReplaceTestCoverage: _replace_all(_each(lambda w, row, now: do_insert_test_coverage(w, row))),
+    ReplaceTestQuality: _replace_all(_each(do_upsert_test_quality)),
+    ReplaceViolations: _replace_all(_each(do_insert_violation)),
 }
 
 

@@ -49,6 +49,10 @@ from drift.storage.testing.analysis_rows import (
     write,
 )
 from drift.storage.testing.base import StorageUnderTest
+from drift.storage.testing.batch_replacements import (
+    BatchReplacementContract,
+    replacement_commands,
+)
 from drift.storage.testing.batch_structural import BatchStructuralContract, structural_commands
 
 
@@ -92,7 +96,7 @@ SAMPLE_COUNTERS = {
 }
 
 
-class DriftBatchWriterContract(BatchStructuralContract):
+class DriftBatchWriterContract(BatchStructuralContract, BatchReplacementContract):
     """Every ``IDriftBatchWriter`` method and every batch command, on any backend."""
 
     def test_a_fresh_writer_has_counted_nothing(self, backend: StorageUnderTest) -> None:
@@ -100,9 +104,9 @@ class DriftBatchWriterContract(BatchStructuralContract):
         assert backend.drift.flush_sync() == WriteStats()
         assert backend.drift.stats() == WriteStats()
 
-    def test_write_stats_has_the_32_row_counters_plus_two(self) -> None:
+    def test_write_stats_has_the_33_row_counters_plus_two(self) -> None:
         names = [field.name for field in dataclasses.fields(WriteStats)]
-        assert len([name for name in names if name.endswith("_rows")]) == 32
+        assert len([name for name in names if name.endswith("_rows")]) == 33
         assert names[-2:] == ["deleted_files", "flushes"]
         assert WriteStats().plus({"secret_rows": 2}).secret_rows == 2
         with pytest.raises(ValueError, match="unknown"):
@@ -283,7 +287,10 @@ class DriftBatchWriterContract(BatchStructuralContract):
             assert decode_command(name, payload) == command
         name, payload = encode_command(InsertParseCache([parse_cache_row(b"\x00\xab")]))
         assert json.loads(payload)["rows"][0]["content_hash"] == "00ab"
-        every_kind = {type(command) for command in [*sample_commands(), *structural_commands()]}
+        every_kind = {
+            type(command)
+            for command in [*sample_commands(), *structural_commands(), *replacement_commands()]
+        }
         assert every_kind | {DeleteFileMetadata} == set(COMMAND_TYPES)
 
     def test_send_raw_round_trip(self, backend: StorageUnderTest) -> None:

@@ -1,0 +1,239 @@
+"""Data boundaries: ORM models and their fields (Django, SQLAlchemy, TypeORM; Prisma schemas
+are read by ``drift.analysis.structure.prisma``).
+
+Each model gives one row without a field and one row per field; ``sensitivity`` classifies a
+field by its name (see ``sensitivity``). Rules:
+
+- **Django** (the file imports ``django``): classes deriving from ``models.Model``, ``Model``,
+  ``AbstractUser``, ``AbstractBaseUser`` or from another model class of the file. Fields are
+  class-level ``name = models.XField(…)`` / ``ForeignKey`` / ``OneToOneField`` /
+  ``ManyToManyField``. Table: ``Meta.db_table``, else Django's default ``<app>_<model>``
+  (``<app>`` = the directory holding ``models.py`` or the ``models/`` package). Confidence 0.95.
+- **SQLAlchemy** (imports ``sqlalchemy``, ``flask_sqlalchemy`` or ``sqlmodel``): classes with a
+  ``__tablename__``, or deriving from a declarative base (``Base``, ``db.Model``, a name bound to
+  ``declarative_base()``, or a class of the file deriving from ``DeclarativeBase``) that declare
+  at least one column. Fields are ``name = Column(…)``, ``name: Mapped[…] = mapped_column(…)``
+  and bare ``name: Mapped[…]``; relationships are not columns. Table: ``__tablename__``.
+  Confidence 0.95 with a ``__tablename__``, else 0.8.
+- **TypeORM** (imports ``typeorm``): classes decorated ``@Entity``; fields are the properties
+  under ``@Column``, ``@PrimaryGeneratedColumn``, ``@PrimaryColumn``, ``@CreateDateColumn``,
+  ``@UpdateDateColumn``, ``@DeleteDateColumn``, ``@VersionColumn`` or ``@ObjectIdColumn``.
+  Table: the ``@Entity("name")``/``@Entity({ name: "…" })`` argument, else the class name in
+  snake_case (TypeORM's default naming). Confidence 0.95.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from drift.analysis.structure.prisma import is_prisma_schema, prisma_boundaries
+from drift.analysis.structure.sensitivity import classify_field
+from drift.records.analysis import BoundaryRow
+from drift.scan.model import Class, ParseResult
+
+DJANGO = "django"
+SQLALCHEMY = "sqlalchemy"
+TYPEORM = "typeorm"
+
+_DJANGO_BASES = frozenset({"models.Model", "Model", "AbstractUser", "AbstractBaseUser"})
+_DJANGO_FIELD = re.compile(
+    r"^[ \t]+(?P<name>\w+)[ \t]*(?::[^=\n]+)?=[ \t]*(?:models\.)?"
+    r"(?P<kind>\w*Field|ForeignKey|OneToOneField|ManyToManyField)\("
+)
+_DB_TABLE = re.compile(r"\bdb_table[ \t]*=[ \t]*['\"](?P<table>[^'\"]+)['\"]")
+
+_SA_DECLARATIVE = frozenset({"DeclarativeBase", "DeclarativeBaseNoMeta", "orm.DeclarativeBase"})
+_SA_BASES = frozenset({"Base", "db.Model", "Model", "SQLModel"})
+_SA_BASE_FACTORY = re.compile(r"^(?P<name>\w+)[ \t]*=[ \t]*(?:\w+\.)*declarative_base\(", re.M)
+_SA_COLUMN = re.compile(
+    r"^[ \t]+(?P<name>\w+)[ \t]*(?::[^=\n]+)?=[ \t]*(?:\w+\.)?(?:Column|mapped_column|Field)\("
+)
+_SA_MAPPED = re.compile(r"^[ \t]+(?P<name>\w+)[ \t]*:[ \t]*(?:\w+\.)?Mapped\[[^=\n]*\][ \t]*$")
+_SA_TABLENAME = re.compile(r"^[ \t]+__tablename__[ \t]*=[ \t]*['\"](?P<table>[^'\"]+)['\"]")
+
+_TYPEORM_COLUMN = re.compile(
+    r"@(?:Column|PrimaryGeneratedColumn|PrimaryColumn|CreateDateColumn|UpdateDateColumn"
+    r"|DeleteDateColumn|VersionColumn|ObjectIdColumn)\b"
+)
+_TS_PROPERTY = re.compile(
+    r"^[ \t]*(?:(?:public|private|protected|readonly|declare|override|static)[ \t]+)*"
+    r"(?P<name>[A-Za-z_$][\w$]*)[?!]?[ \t]*[:;=]"
+)
+_ENTITY_NAME = re.compile(r"^\s*(?:['\"`](?P<plain>[^'\"`]+)['\"`]|\{[^}]*\bname\s*:\s*['\"`]"
+                          r"(?P<named>[^'\"`]+)['\"`])")
+
+
+def _imports(result: ParseResult, *prefixes: str) -> bool:
+    return any(
+        imp.source == p or imp.source.startswith((f"{p}.", f"{p}/"))
+        for imp in result.imports
+        for p in prefixes
+    )
+
+
+def _row(
+    path: str,
+    framework: str,
+    model: str,
+    table: str | None,
+    field: str | None,
+    confidence: float,
+) -> BoundaryRow:
+    return BoundaryRow(
+        id=0,
+        file=path,
+        framework=framework,
+        model_name=model,
+        table_name=table,
+        field_name=field,
+        sensitivity=classify_field(field) if field is not None else None,
+        confidence=confidence,
+        created_at=0,
+    )
+
+
+def _model_rows(
+    path: str, framework: str, model: str, table: str | None, fields: list[str], confidence: float
+) -> Iterator[BoundaryRow]:
+    yield _row(path, framework, model, table, None, confidence)
+    seen: set[str] = set()
+    for name in fields:
+        if name not in seen:
+            seen.add(name)
+            yield _row(path, framework, model, table, name, confidence)
+
+
+def _own_lines(result: ParseResult, cls: Class, lines: list[str]) -> Iterator[str]:
+    """The lines of a class body outside its nested classes and methods."""
+    nested: set[int] = set()
+    for fn in result.functions:
+        if cls.line < fn.line <= cls.end_line:
+            nested.update(range(fn.line, fn.end_line + 1))
+    for inner in result.classes:
+        if cls.line < inner.line and inner.end_line <= cls.end_line:
+            nested.update(range(inner.line, inner.end_line + 1))
+    for number in range(cls.line + 1, min(cls.end_line, len(lines)) + 1):
+        if number not in nested:
+            yield lines[number - 1]
+
+
+def _class_text(cls: Class, lines: list[str]) -> str:
+    return "\n".join(lines[cls.line - 1 : cls.end_line])
+
+
+def _django_app(path: str) -> str | None:
+    parts = path.split("/")
+    if parts[-1] == "models.py" and len(parts) >= 2:
+        return parts[-2]
+    if len(parts) >= 3 and parts[-2] == "models":
+        return parts[-3]
+    return None
+
+
+def _django(path: str, result: ParseResult, lines: list[str]) -> Iterator[BoundaryRow]:
+    models: set[str] = set()
+    app = _django_app(path)
+    for cls in result.classes:
+        if cls.qualified_name != cls.name:
+            continue
+        if not any(base in _DJANGO_BASES or base in models for base in cls.bases):
+            continue
+        models.add(cls.name)
+        fields = [
+            m.group("name")
+            for line in _own_lines(result, cls, lines)
+            if (m := _DJANGO_FIELD.match(line)) is not None
+        ]
+        explicit = _DB_TABLE.search(_class_text(cls, lines))
+        if explicit is not None:
+            table: str | None = explicit.group("table")
+        else:
+            table = f"{app}_{cls.name.lower()}" if app else cls.name.lower()
+        yield from _model_rows(path, DJANGO, cls.name, table, fields, 0.95)
+
+
+def _sqlalchemy(
+    path: str, result: ParseResult, text: str, lines: list[str]
+) -> Iterator[BoundaryRow]:
+    bases = set(_SA_BASES) | {m.group("name") for m in _SA_BASE_FACTORY.finditer(text)}
+    for cls in result.classes:
+        if any(base in _SA_DECLARATIVE for base in cls.bases):
+            bases.add(cls.name)
+    for cls in result.classes:
+        if cls.qualified_name != cls.name or any(b in _SA_DECLARATIVE for b in cls.bases):
+            continue
+        table: str | None = None
+        fields: list[str] = []
+        for line in _own_lines(result, cls, lines):
+            if (named := _SA_TABLENAME.match(line)) is not None:
+                table = named.group("table")
+            elif (column := _SA_COLUMN.match(line) or _SA_MAPPED.match(line)) is not None:
+                fields.append(column.group("name"))
+        derives = any(base in bases for base in cls.bases)
+        if table is None and not (derives and fields):
+            continue
+        yield from _model_rows(
+            path, SQLALCHEMY, cls.name, table, fields, 0.95 if table is not None else 0.8
+        )
+
+
+def _snake_case(name: str) -> str:
+    return re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", name).lower()
+
+
+def _typeorm_fields(cls: Class, lines: list[str]) -> list[str]:
+    """Property names declared under a column decorator inside the class body."""
+    fields: list[str] = []
+    pending = False
+    depth = 0
+    for number in range(cls.line + 1, min(cls.end_line, len(lines)) + 1):
+        line = lines[number - 1]
+        decorator = _TYPEORM_COLUMN.search(line)
+        if decorator is not None:
+            pending = True
+            rest = line[decorator.end() :]
+            depth = rest.count("(") - rest.count(")")
+            line = rest[rest.rfind(")") + 1 :] if depth == 0 and ")" in rest else ""
+        elif pending and depth > 0:
+            depth += line.count("(") - line.count(")")
+            line = line[line.rfind(")") + 1 :] if depth <= 0 else ""
+            depth = max(depth, 0)
+        if not pending or depth > 0:
+            continue
+        code = line.strip()
+        if not code or code.startswith("@"):
+            continue
+        prop = _TS_PROPERTY.match(line)
+        if prop is not None:
+            fields.append(prop.group("name"))
+        pending = False
+    return fields
+
+
+def _typeorm(path: str, result: ParseResult, lines: list[str]) -> Iterator[BoundaryRow]:
+    for cls in result.classes:
+        entity = next((d for d in cls.decorators if d.name == "Entity"), None)
+        if entity is None:
+            continue
+        named = _ENTITY_NAME.match(entity.arguments or "")
+        table = (named.group("plain") or named.group("named")) if named else _snake_case(cls.name)
+        yield from _model_rows(path, TYPEORM, cls.name, table, _typeorm_fields(cls, lines), 0.95)
+
+
+def boundaries(path: str, result: ParseResult | None, text: str) -> tuple[BoundaryRow, ...]:
+    """The data boundaries (models and fields) one file declares, in source order."""
+    if is_prisma_schema(path):
+        return prisma_boundaries(path, text)
+    if result is None or not result.classes:
+        return ()
+    lines = text.split("\n")
+    rows: list[BoundaryRow] = []
+    if result.language == "python":
+        if _imports(result, "django"):
+            rows.extend(_django(path, result, lines))
+        if _imports(result, "sqlalchemy", "flask_sqlalchemy", "sqlmodel"):
+            rows.extend(_sqlalchemy(path, result, text, lines))
+    elif result.language in {"typescript", "javascript"} and _imports(result, "typeorm"):
+        rows.extend(_typeorm(path, result, lines))
+    return tuple(rows)

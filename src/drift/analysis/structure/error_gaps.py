@@ -1,0 +1,74 @@
+"""Error-handling gaps: handlers that lose errors or catch far more than they should.
+
+One row per handler (``except``, ``catch``, ``.catch(…)``, Go ``if err != nil`` and
+``recover()``), for the first rule that applies:
+
+=============== ========================================================== ======= =========
+gap_type        rule                                                       CWE     severity
+=============== ========================================================== ======= =========
+``empty_catch`` the body does nothing                                      390     high if the
+                                                                                   handler is
+                                                                                   generic, else
+                                                                                   medium
+``swallowed``   the body does something but neither re-raises nor uses     390     as above
+                the error (for example returns a default)
+``broad_catch`` catches everything or a root type (``Exception``,          396     low
+                ``Throwable``, bare ``except``) and does not re-raise
+=============== ========================================================== ======= =========
+
+A generic handler that re-raises is not a gap. ``function_id`` is the enclosing function's
+qualified name, or ``"<module>"``; ``error_type`` lists the caught types (comma separated).
+"""
+
+from __future__ import annotations
+
+from drift.analysis.structure.scopes import MODULE_SCOPE
+from drift.records.structural import ErrorGapRow
+from drift.scan.model import ErrorHandler, ParseResult
+
+EMPTY_CATCH = "empty_catch"
+SWALLOWED = "swallowed"
+BROAD_CATCH = "broad_catch"
+
+CWE_ERROR_WITHOUT_ACTION = 390
+CWE_GENERIC_CATCH = 396
+
+_HANDLER_KINDS = frozenset({"except", "catch", "promise_catch", "error_check", "recover"})
+
+
+def classify_handler(handler: ErrorHandler) -> tuple[str, int, str] | None:
+    """``(gap_type, cwe_id, severity)`` for a handler that is a gap, or None."""
+    if handler.kind not in _HANDLER_KINDS:
+        return None
+    loud = "high" if handler.is_generic else "medium"
+    if handler.is_empty:
+        return EMPTY_CATCH, CWE_ERROR_WITHOUT_ACTION, loud
+    if handler.swallows:
+        return SWALLOWED, CWE_ERROR_WITHOUT_ACTION, loud
+    if handler.is_generic and not handler.rethrows:
+        return BROAD_CATCH, CWE_GENERIC_CATCH, "low"
+    return None
+
+
+def error_gaps(path: str, result: ParseResult) -> tuple[ErrorGapRow, ...]:
+    """The error-handling gaps of one parsed file, in source order."""
+    rows: list[ErrorGapRow] = []
+    for handler in result.error_handlers:
+        verdict = classify_handler(handler)
+        if verdict is None:
+            continue
+        gap_type, cwe_id, severity = verdict
+        rows.append(
+            ErrorGapRow(
+                id=None,
+                file=path,
+                function_id=handler.function or MODULE_SCOPE,
+                gap_type=gap_type,
+                error_type=",".join(handler.types) or None,
+                propagation_chain=None,
+                framework=None,
+                cwe_id=cwe_id,
+                severity=severity,
+            )
+        )
+    return tuple(rows)

@@ -1,0 +1,164 @@
+"""Which files and functions are tests, and what a test does (assertions, mocks).
+
+File conventions (paths are repository-relative POSIX strings):
+
+- Python: ``test_*.py``, ``*_test.py``;
+- JavaScript/TypeScript: ``*.test.*``, ``*.spec.*``, or any file under ``__tests__/``;
+- Go: ``*_test.go``;
+- Java: ``*Test.java``, ``*Tests.java``, ``*IT.java`` (test methods are found by ``@Test``).
+
+Test-support code (``is_test_support``) is wider: test files plus anything under a ``tests``,
+``test``, ``__tests__``, ``testdata``, ``fixtures`` or ``e2e`` directory, and ``conftest.py``.
+Support code is never a "source" function and is spared the magic-number rule.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from drift.scan.model import CallSite, Decorator, Function, ParseResult
+
+_TEST_FILE = re.compile(
+    r"(?:^|/)(?:test_[^/]*\.pyi?|[^/]*_test\.(?:py|go)|[^/]*\.(?:test|spec)\.[cm]?[jt]sx?"
+    r"|[^/]*(?:Test|Tests|IT)\.java)$"
+)
+_SUPPORT_DIRS = frozenset({"tests", "test", "__tests__", "testdata", "fixtures", "e2e"})
+
+_JAVA_TEST_ANNOTATIONS = frozenset(
+    {"Test", "ParameterizedTest", "RepeatedTest", "TestFactory", "TestTemplate", "org.junit.Test"}
+)
+_GO_TEST_NAME = re.compile(r"^Test(?:$|[^a-z])")
+
+# Calls that check an expectation. Go's ``t.Error*``/``t.Fatal*`` report a failed check.
+_ASSERT_NAMES = frozenset({"expect", "expectTypeOf", "verify", "fail"})
+_ASSERT_RECEIVERS = frozenset({"assert", "require", "should", "chai", "Assertions", "Assert"})
+_GO_FAILURES = frozenset({"Error", "Errorf", "Fatal", "Fatalf", "Fail", "FailNow"})
+_RAISES = frozenset({"raises", "assertRaises", "assertThrows", "warns"})
+
+# Calls and decorators that replace real collaborators with doubles.
+_MOCK_CALLEES = frozenset(
+    {
+        "mock",
+        "Mock",
+        "MagicMock",
+        "AsyncMock",
+        "NonCallableMock",
+        "patch",
+        "spyOn",
+        "fn",
+        "stub",
+        "spy",
+        "createMock",
+        "mockImplementation",
+        "mockReturnValue",
+        "mockResolvedValue",
+        "NewController",
+        "NewMockController",
+    }
+)
+_MOCK_RECEIVER_ROOTS = frozenset({"mock", "jest", "vi", "sinon", "Mockito", "mocker", "gomock"})
+_MOCK_PARAMETERS = frozenset({"mocker", "monkeypatch"})
+_JS_TEST_CALLEES = frozenset({"it", "test"})
+_JS_TEST_MODIFIERS = frozenset({"only", "skip", "concurrent", "each", "todo", "failing"})
+_ASSERT_STATEMENT = re.compile(r"^[ \t]*assert\b(?![ \t]*[=.(\[])", re.MULTILINE)
+
+
+def is_test_file(path: str) -> bool:
+    """Whether ``path`` is a test file by its language's naming convention."""
+    return bool(_TEST_FILE.search(path)) or "/__tests__/" in f"/{path}"
+
+
+def is_test_support(path: str) -> bool:
+    """Whether ``path`` is test code or test data rather than product code."""
+    if is_test_file(path) or path.rsplit("/", 1)[-1] == "conftest.py":
+        return True
+    return any(part in _SUPPORT_DIRS for part in path.split("/")[:-1])
+
+
+def _decorator_names(decorators: Iterable[Decorator]) -> set[str]:
+    return {d.name.rsplit(".", 1)[-1] for d in decorators} | {d.name for d in decorators}
+
+
+def is_test_function(path: str, result: ParseResult, fn: Function) -> bool:
+    """Whether ``fn`` (defined in ``path``) is a test by its framework's convention."""
+    language = result.language
+    if language == "java":
+        if _decorator_names(fn.decorators) & _JAVA_TEST_ANNOTATIONS:
+            return True
+        return (
+            fn.class_name is not None
+            and fn.class_name.endswith(("Test", "Tests"))
+            and fn.name.startswith("test")
+        )
+    if not is_test_file(path):
+        return False
+    if language == "python":
+        return fn.name.startswith("test") and (fn.class_name is None or _is_python_test_class(
+            result, fn.class_name
+        ))
+    if language == "go":
+        return fn.class_name is None and bool(_GO_TEST_NAME.match(fn.name))
+    return False
+
+
+def _is_python_test_class(result: ParseResult, class_name: str) -> bool:
+    for cls in result.classes:
+        if cls.name == class_name:
+            return cls.name.startswith("Test") or any(
+                b.rsplit(".", 1)[-1] in {"TestCase", "IsolatedAsyncioTestCase"} for b in cls.bases
+            )
+    return False
+
+
+def is_js_test_call(call: CallSite) -> bool:
+    """Whether ``call`` declares a JavaScript/TypeScript test: ``it(…)``, ``test.only(…)``."""
+    if call.receiver is None:
+        return call.callee in _JS_TEST_CALLEES
+    return call.receiver in _JS_TEST_CALLEES and call.callee in _JS_TEST_MODIFIERS
+
+
+def is_assertion(call: CallSite) -> bool:
+    """Whether ``call`` checks an expectation (``assertEqual``, ``expect``, ``t.Errorf``, …)."""
+    name = call.callee
+    if name.lower().startswith("assert") or name in _ASSERT_NAMES or name in _RAISES:
+        return True
+    receiver = call.receiver
+    if receiver is None:
+        return False
+    if receiver.rsplit(".", 1)[-1] in _ASSERT_RECEIVERS:
+        return True
+    return receiver == "t" and name in _GO_FAILURES
+
+
+def is_mock_call(call: CallSite) -> bool:
+    """Whether ``call`` creates or installs a test double."""
+    if call.callee in _MOCK_CALLEES:
+        return True
+    receiver = call.receiver
+    if receiver is None:
+        return False
+    root = receiver.split(".", 1)[0].split("(", 1)[0]
+    return root in _MOCK_RECEIVER_ROOTS
+
+
+def uses_mock_decorators_or_fixtures(fn: Function) -> bool:
+    """Whether a test function gets doubles from ``@patch``-style decorators or fixtures."""
+    if any(d.name.rsplit(".", 1)[-1] in {"patch", "object", "mock"} for d in fn.decorators):
+        return True
+    return any(p.name in _MOCK_PARAMETERS for p in fn.parameters)
+
+
+def assertion_lines(result: ParseResult, text: str) -> tuple[int, ...]:
+    """Lines of Python ``assert`` statements (tree-sitter extraction records no statement kinds,
+    and a bare ``assert`` is no call). Empty for other languages."""
+    if result.language != "python" or "assert" not in text:
+        return ()
+    lines: list[int] = []
+    line = 1
+    position = 0
+    for match in _ASSERT_STATEMENT.finditer(text):
+        line += text.count("\n", position, match.start())
+        position = match.start()
+        lines.append(line)
+    return tuple(lines)
