@@ -32,8 +32,9 @@ test: lint
 bench: $(STAMP)
 	$(PY) -m pytest benchmarks --benchmark-only --benchmark-columns=min,median,mean,max,rounds -p no:cacheprovider
 
+# Scans this repository (incremental after the first run) and prints what Drift learned.
 demo: $(STAMP)
-	$(VENV)/bin/drift status .
+	$(VENV)/bin/drift scan .
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .drift

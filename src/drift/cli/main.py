@@ -1,29 +1,65 @@
-"""The ``drift`` command."""
+"""The ``drift`` command.
+
+Subcommands are imported when they run, not when ``drift`` starts: the cloud service alone pulls
+in a web framework and a PostgreSQL driver, which ``drift scan`` in a CI step has no use for.
+``drift --help`` still lists every command (it imports them all to show their summaries).
+"""
 
 from __future__ import annotations
+
+import importlib
 
 import click
 
 from drift import __version__
-from drift.cli.cloud import cloud
-from drift.cli.workspace import backup, export, gc, import_command, status
+
+# name -> (module, attribute), in the order ``drift --help`` lists them.
+LAZY_COMMANDS: dict[str, tuple[str, str]] = {
+    "scan": ("drift.cli.scan", "scan_command"),
+    "check": ("drift.cli.check", "check_command"),
+    "patterns": ("drift.cli.patterns", "patterns_group"),
+    "violations": ("drift.cli.violations", "violations_group"),
+    "status": ("drift.cli.workspace", "status"),
+    "gc": ("drift.cli.workspace", "gc"),
+    "backup": ("drift.cli.workspace", "backup"),
+    "export": ("drift.cli.workspace", "export"),
+    "import": ("drift.cli.workspace", "import_command"),
+    "cloud": ("drift.cli.cloud", "cloud"),
+}
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class LazyGroup(click.Group):
+    """A group whose subcommands (from ``LAZY_COMMANDS``) are imported on first use;
+    commands registered with ``add_command`` work as in any group."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        """Lazy commands in their listed order, then any added ones."""
+        added = [name for name in super().list_commands(ctx) if name not in LAZY_COMMANDS]
+        return [*LAZY_COMMANDS, *added]
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """Import the command's module the first time it is asked for."""
+        found = super().get_command(ctx, cmd_name)
+        if found is not None or cmd_name not in LAZY_COMMANDS:
+            return found
+        module_name, attribute = LAZY_COMMANDS[cmd_name]
+        command = getattr(importlib.import_module(module_name), attribute)
+        if not isinstance(command, click.Command):
+            raise TypeError(f"{module_name}.{attribute} is not a click command")
+        self.add_command(command, cmd_name)
+        return command
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="drift")
 def cli() -> None:
     """Drift learns the conventions your code follows and enforces them in CI.
 
+    Start with `drift scan` in your repository, review what it learned with `drift patterns`,
+    approve the conventions you want enforced, and run `drift check` in CI.
+
     Exit codes: 0 ok, 1 check failed, 2 usage or environment error.
     """
-
-
-cli.add_command(status)
-cli.add_command(gc)
-cli.add_command(backup)
-cli.add_command(export)
-cli.add_command(import_command)
-cli.add_command(cloud)
 
 
 def main() -> None:

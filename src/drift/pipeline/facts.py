@@ -5,13 +5,19 @@ implemented interfaces both count as ``extends``. An error handler carries its c
 ``handler`` for every catching construct, ``catch`` for a Python ``except`` too, and one name
 per property it has (``empty``, ``generic``, ``bare``, ``rethrow``, ``swallow``), as
 ``drift.analysis.packs.schema.ERROR_HANDLER_KINDS`` defines them.
+
+Two things keep this cheap on large files: each list is built only when a pattern asks for it,
+and calls are narrowed to the method names some pack's ``calls`` predicate names (a call with
+any other name can match no pattern).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Sequence
+from functools import cached_property
 from typing import Final
 
-from drift.analysis.packs import CallSite, ErrorHandlerSite, FileFactsData, Site
+from drift.analysis.packs import CallSite, ErrorHandlerSite, MatchBlock, Pack, Site
 from drift.scan import ErrorHandler, ParseResult
 
 _CATCHING: Final = frozenset({"except", "catch", "promise_catch", "error_check", "recover"})
@@ -19,7 +25,7 @@ _CATCHING: Final = frozenset({"except", "catch", "promise_catch", "error_check",
 
 def handler_kinds(handler: ErrorHandler) -> frozenset[str]:
     """Every name an ``error_handling`` predicate can match this handler by."""
-    kinds = {handler.kind}
+    kinds: set[str] = {handler.kind}
     if handler.kind in _CATCHING:
         kinds.add("handler")
     if handler.kind == "except":
@@ -36,29 +42,104 @@ def handler_kinds(handler: ErrorHandler) -> frozenset[str]:
     return frozenset(kinds)
 
 
-def file_facts(path: str, result: ParseResult, text: str) -> FileFactsData:
-    """The facts of one file for pack matching; ``text`` is its decoded source."""
-    decorators = [
-        Site(decorator.name, decorator.line)
-        for item in (*result.functions, *result.classes)
-        for decorator in item.decorators
-    ]
-    decorators.sort(key=lambda site: (site.line, site.text))
-    return FileFactsData(
-        path=path,
-        language=result.language,
-        text=text,
-        imports=tuple(Site(item.source, item.line) for item in result.imports),
-        calls=tuple(
-            CallSite(call.callee, call.receiver, call.line, call.column) for call in result.calls
-        ),
-        decorators=tuple(decorators),
-        function_names=tuple(Site(fn.name, fn.line, fn.column) for fn in result.functions),
-        class_names=tuple(Site(cls.name, cls.line, cls.column) for cls in result.classes),
-        extends=tuple(Site(base, cls.line, cls.column) for cls in result.classes for base in cls.bases),
-        exports=tuple(Site(item.name, item.line) for item in result.exports),
-        string_literals=tuple(Site(s.value, s.line, s.column) for s in result.strings),
-        error_handlers=tuple(
-            ErrorHandlerSite(handler_kinds(handler), handler.line) for handler in result.error_handlers
-        ),
+def _blocks(block: MatchBlock) -> Iterator[MatchBlock]:
+    yield block
+    if block.negated is not None:
+        yield from _blocks(block.negated)
+
+
+def called_methods(packs: Iterable[Pack]) -> frozenset[str]:
+    """Every method name a ``calls`` predicate of these packs can match."""
+    return frozenset(
+        call.method
+        for pack in packs
+        for pattern in pack.patterns
+        for block in _blocks(pattern.match)
+        for call in block.calls
     )
+
+
+class LazyFileFacts:
+    """``FileFacts`` over one parse result, each list built on first use.
+
+    ``call_methods`` narrows the calls to those names (None keeps every call).
+    """
+
+    def __init__(
+        self,
+        path: str,
+        result: ParseResult,
+        text: str,
+        call_methods: frozenset[str] | None = None,
+    ) -> None:
+        self.path = path
+        self.language = result.language
+        self.text = text
+        self._result = result
+        self._call_methods = call_methods
+
+    @cached_property
+    def imports(self) -> Sequence[Site]:
+        """Import sources."""
+        return [Site(item.source, item.line) for item in self._result.imports]
+
+    @cached_property
+    def calls(self) -> Sequence[CallSite]:
+        """Calls (only those a pack can match, when narrowed)."""
+        wanted = self._call_methods
+        return [
+            CallSite(call.callee, call.receiver, call.line, call.column)
+            for call in self._result.calls
+            if wanted is None or call.callee in wanted
+        ]
+
+    @cached_property
+    def decorators(self) -> Sequence[Site]:
+        """Decorators and annotations of functions and classes, by line."""
+        result = self._result
+        found = [Site(d.name, d.line) for fn in result.functions for d in fn.decorators]
+        found.extend(Site(d.name, d.line) for cls in result.classes for d in cls.decorators)
+        found.sort(key=lambda site: (site.line, site.text))
+        return found
+
+    @cached_property
+    def function_names(self) -> Sequence[Site]:
+        """Declared function and method names."""
+        return [Site(fn.name, fn.line, fn.column) for fn in self._result.functions]
+
+    @cached_property
+    def class_names(self) -> Sequence[Site]:
+        """Declared class-like type names."""
+        return [Site(cls.name, cls.line, cls.column) for cls in self._result.classes]
+
+    @cached_property
+    def extends(self) -> Sequence[Site]:
+        """Base classes and implemented interfaces, as written."""
+        return [
+            Site(base, cls.line, cls.column) for cls in self._result.classes for base in cls.bases
+        ]
+
+    @cached_property
+    def exports(self) -> Sequence[Site]:
+        """Exported names."""
+        return [Site(item.name, item.line) for item in self._result.exports]
+
+    @cached_property
+    def string_literals(self) -> Sequence[Site]:
+        """String literal values."""
+        return [Site(s.value, s.line, s.column) for s in self._result.strings]
+
+    @cached_property
+    def error_handlers(self) -> Sequence[ErrorHandlerSite]:
+        """Error-handling constructs with their kinds."""
+        return [
+            ErrorHandlerSite(handler_kinds(handler), handler.line)
+            for handler in self._result.error_handlers
+        ]
+
+
+def file_facts(
+    path: str, result: ParseResult, text: str, call_methods: frozenset[str] | None = None
+) -> LazyFileFacts:
+    """The facts of one file for pack matching; ``text`` is its decoded source."""
+    return LazyFileFacts(path, result, text, call_methods)

@@ -60,8 +60,10 @@ _TS_PROPERTY = re.compile(
     r"^[ \t]*(?:(?:public|private|protected|readonly|declare|override|static)[ \t]+)*"
     r"(?P<name>[A-Za-z_$][\w$]*)[?!]?[ \t]*[:;=]"
 )
-_ENTITY_NAME = re.compile(r"^\s*(?:['\"`](?P<plain>[^'\"`]+)['\"`]|\{[^}]*\bname\s*:\s*['\"`]"
-                          r"(?P<named>[^'\"`]+)['\"`])")
+_ENTITY_NAME = re.compile(
+    r"^\s*(?:['\"`](?P<plain>[^'\"`]+)['\"`]|\{[^}]*\bname\s*:\s*['\"`]"
+    r"(?P<named>[^'\"`]+)['\"`])"
+)
 
 
 def _imports(result: ParseResult, *prefixes: str) -> bool:
@@ -75,6 +77,7 @@ def _imports(result: ParseResult, *prefixes: str) -> bool:
 def _row(
     path: str,
     framework: str,
+    *,
     model: str,
     table: str | None,
     field: str | None,
@@ -94,14 +97,20 @@ def _row(
 
 
 def _model_rows(
-    path: str, framework: str, model: str, table: str | None, fields: list[str], confidence: float
+    path: str,
+    framework: str,
+    *,
+    model: str,
+    table: str | None,
+    fields: list[str],
+    confidence: float,
 ) -> Iterator[BoundaryRow]:
-    yield _row(path, framework, model, table, None, confidence)
+    yield _row(path, framework, model=model, table=table, field=None, confidence=confidence)
     seen: set[str] = set()
     for name in fields:
         if name not in seen:
             seen.add(name)
-            yield _row(path, framework, model, table, name, confidence)
+            yield _row(path, framework, model=model, table=table, field=name, confidence=confidence)
 
 
 def _own_lines(result: ParseResult, cls: Class, lines: list[str]) -> Iterator[str]:
@@ -150,7 +159,9 @@ def _django(path: str, result: ParseResult, lines: list[str]) -> Iterator[Bounda
             table: str | None = explicit.group("table")
         else:
             table = f"{app}_{cls.name.lower()}" if app else cls.name.lower()
-        yield from _model_rows(path, DJANGO, cls.name, table, fields, 0.95)
+        yield from _model_rows(
+            path, DJANGO, model=cls.name, table=table, fields=fields, confidence=0.95
+        )
 
 
 def _sqlalchemy(
@@ -173,8 +184,9 @@ def _sqlalchemy(
         derives = any(base in bases for base in cls.bases)
         if table is None and not (derives and fields):
             continue
+        confidence = 0.95 if table is not None else 0.8
         yield from _model_rows(
-            path, SQLALCHEMY, cls.name, table, fields, 0.95 if table is not None else 0.8
+            path, SQLALCHEMY, model=cls.name, table=table, fields=fields, confidence=confidence
         )
 
 
@@ -218,7 +230,10 @@ def _typeorm(path: str, result: ParseResult, lines: list[str]) -> Iterator[Bound
             continue
         named = _ENTITY_NAME.match(entity.arguments or "")
         table = (named.group("plain") or named.group("named")) if named else _snake_case(cls.name)
-        yield from _model_rows(path, TYPEORM, cls.name, table, _typeorm_fields(cls, lines), 0.95)
+        fields = _typeorm_fields(cls, lines)
+        yield from _model_rows(
+            path, TYPEORM, model=cls.name, table=table, fields=fields, confidence=0.95
+        )
 
 
 def boundaries(path: str, result: ParseResult | None, text: str) -> tuple[BoundaryRow, ...]:

@@ -12,6 +12,9 @@ Named constants (``is_named`` True), declared outside any function:
 - Java: ``static final`` fields.
 
 ``is_used``: the name appears (as a whole word) anywhere in the file besides its declaration.
+The value is the declaration's right-hand side (first line, at most 200 characters), redacted
+(``secrets.redact``) when the name says it holds a credential (``API_KEY``, ``DB_PASSWORD``…)
+and the value is a string literal.
 
 Magic numbers (``is_named`` False, ``name`` and ``value`` = the literal as written, ``is_used``
 True): numeric literals used directly as a call argument, an operand or a return value, outside
@@ -26,6 +29,8 @@ from collections import Counter
 from collections.abc import Iterator
 
 from drift.analysis.structure.scopes import function_lines
+from drift.analysis.structure.secrets import SECRET_NAME, redact
+from drift.analysis.structure.source_text import LineIndex
 from drift.analysis.structure.test_files import is_test_support
 from drift.records.structural import ConstantRow
 from drift.scan.model import ParseResult
@@ -35,13 +40,15 @@ _OBVIOUS_NUMBERS = frozenset({0, 1, -1, 2, 10, 100, 0.5})
 _MAGIC_CONTEXTS = frozenset({"function_argument", "unknown", "return"})
 
 _SCREAMING = r"_{0,2}[A-Z][A-Z0-9_]*[A-Z0-9]"
+# The line-start patterns begin with "\n" rather than "^" (a literal lets the regex engine skip
+# ahead: twice as fast) and run over the text with a "\n" put in front.
 _PY_CONST = re.compile(
-    rf"^[ \t]*(?P<name>{_SCREAMING})[ \t]*(?::[^=\n]+)?=(?!=)[ \t]*(?P<value>[^\n]+)$",
+    rf"\n[ \t]*(?P<name>{_SCREAMING})[ \t]*(?::[^=\n]+)?=(?!=)[ \t]*(?P<value>[^\n]+)$",
     re.MULTILINE,
 )
 _PY_TYPE_FACTORIES = ("TypeVar(", "NewType(", "ParamSpec(", "TypeVarTuple(", "typing.TypeVar(")
 _JS_CONST = re.compile(
-    r"^[ \t]*(?:export[ \t]+)?(?:(?:const|let|var)|(?:(?:public|private|protected)[ \t]+)?"
+    r"\n[ \t]*(?:export[ \t]+)?(?:(?:const|let|var)|(?:(?:public|private|protected)[ \t]+)?"
     rf"static(?:[ \t]+readonly)?)[ \t]+(?P<name>{_SCREAMING})[ \t]*(?::[^=\n]+)?="
     r"(?![=>])[ \t]*(?P<value>[^\n]+)$",
     re.MULTILINE,
@@ -56,7 +63,7 @@ _GO_BLOCK_LINE = re.compile(
     r"^[ \t]*(?P<name>[A-Za-z_]\w*)(?:[ \t]+[\w.\[\]*]+)?(?:[ \t]*=[ \t]*(?P<value>[^\n]+))?$"
 )
 _JAVA_CONST = re.compile(
-    r"^[ \t]*(?P<mods>(?:(?:public|private|protected|static|final)[ \t]+)+)"
+    r"\n[ \t]*(?P<mods>(?:(?:public|private|protected|static|final)[ \t]+)+)"
     r"[\w.<>\[\], ?]+?[ \t]+(?P<name>[A-Za-z_$][\w$]*)[ \t]*=[ \t]*(?P<value>[^\n]+?)[ \t]*;",
     re.MULTILINE,
 )
@@ -71,63 +78,92 @@ def _clean_value(raw: str) -> str:
     return value[:_MAX_VALUE]
 
 
-def _line_at(text: str, offset: int) -> int:
-    return text.count("\n", 0, offset) + 1
-
-
 def _declarations(result: ParseResult, text: str) -> Iterator[tuple[str, str, int]]:
     """``(name, value, line)`` of every named-constant declaration, in source order."""
     language = result.language
-    if language == "python":
-        for m in _PY_CONST.finditer(text):
-            value = m.group("value")
-            if not value.lstrip().startswith(_PY_TYPE_FACTORIES):
-                yield m.group("name"), _clean_value(value), _line_at(text, m.start("name"))
-    elif language in {"javascript", "typescript"}:
-        for m in _JS_CONST.finditer(text):
-            yield m.group("name"), _clean_value(m.group("value")), _line_at(text, m.start("name"))
-    elif language == "go":
-        yield from _go_declarations(text)
-    elif language == "java":
-        for m in _JAVA_CONST.finditer(text):
-            modifiers = m.group("mods").split()
-            if "static" in modifiers and "final" in modifiers:
-                line = _line_at(text, m.start("name"))
-                yield m.group("name"), _clean_value(m.group("value")), line
+    if language == "go":
+        if "const" in text:
+            yield from _go_declarations(text, LineIndex(text))
+        return
+    pattern = {"python": _PY_CONST, "javascript": _JS_CONST, "typescript": _JS_CONST}.get(
+        language, _JAVA_CONST if language == "java" and "final" in text else None
+    )
+    if pattern is None:
+        return
+    padded = f"\n{text}"
+    index = LineIndex(padded)  # one line more than the text: subtract it
+    for m in pattern.finditer(padded):
+        value = m.group("value")
+        if language == "python" and value.lstrip().startswith(_PY_TYPE_FACTORIES):
+            continue
+        if language == "java" and not {"static", "final"} <= set(m.group("mods").split()):
+            continue
+        yield m.group("name"), _clean_value(value), index.line_of(m.start("name")) - 1
 
 
-def _go_declarations(text: str) -> Iterator[tuple[str, str, int]]:
+def _go_declarations(text: str, index: LineIndex) -> Iterator[tuple[str, str, int]]:
     found: list[tuple[str, str, int]] = []
     for m in _GO_CONST.finditer(text):
-        found.append((m.group("name"), _clean_value(m.group("value")), _line_at(text, m.start())))
+        found.append((m.group("name"), _clean_value(m.group("value")), index.line_of(m.start())))
     for block in _GO_BLOCK.finditer(text):
-        first_line = _line_at(text, block.start("body"))
+        first_line = index.line_of(block.start("body"))
         previous = ""
         for offset, line in enumerate(block.group("body").split("\n")):
             code = line.split("//", 1)[0]
-            m = _GO_BLOCK_LINE.match(code)
-            if m is None or not code.strip():
+            entry = _GO_BLOCK_LINE.match(code)
+            if entry is None or not code.strip():
                 continue
-            value = m.group("value")
+            value = entry.group("value")
             previous = _clean_value(value) if value is not None else previous
-            found.append((m.group("name"), previous, first_line + offset))
+            found.append((entry.group("name"), previous, first_line + offset))
     yield from sorted(found, key=lambda item: item[2])
 
 
 _IDENTIFIER = re.compile(r"[A-Za-z_$][\w$]*")
+_FEW_NAMES = 16
+
+
+def _mentions(name: str, text: str) -> int:
+    """How often ``name`` occurs as a whole identifier in ``text``, counting up to two."""
+    count = 0
+    # The pattern starts with the literal name (fast to search for); the character in front
+    # is checked by hand, as a look-behind would make the engine try every position.
+    for m in re.finditer(rf"{re.escape(name)}(?![\w$])", text):
+        before = text[m.start() - 1] if m.start() else " "
+        if not (before.isalnum() or before in "_$"):
+            count += 1
+            if count > 1:
+                break
+    return count
+
+
+def _used_names(names: list[str], text: str) -> set[str]:
+    """The names that occur (as whole identifiers) more than once in ``text``."""
+    if len(names) <= _FEW_NAMES:
+        # A substring count rules most names out without a scan per name.
+        return {name for name in names if text.count(name) > 1 and _mentions(name, text) > 1}
+    mentions = Counter(_IDENTIFIER.findall(text))
+    return {name for name in names if mentions[name] > 1}
+
+
+def holds_credential(name: str, value: str) -> bool:
+    """Whether a constant's name says it holds a credential and its value is a string literal
+    (such values are stored redacted)."""
+    return bool(SECRET_NAME.search(name)) and value[:1] in {"'", '"', "`"}
 
 
 def named_constants(path: str, result: ParseResult, text: str) -> tuple[ConstantRow, ...]:
     """The named constants declared in one file (module or class level only)."""
     inside = function_lines(result)
+    declared = [
+        (name, value, line)
+        for name, value, line in _declarations(result, text)
+        if line not in inside and value
+    ]
+    used = _used_names([name for name, _, _ in declared], text)
     rows: list[ConstantRow] = []
-    mentions: Counter[str] | None = None
-    for name, value, line in _declarations(result, text):
-        if line in inside or not value:
-            continue
-        if mentions is None:
-            # One pass over the text counts every identifier: a file may declare hundreds.
-            mentions = Counter(_IDENTIFIER.findall(text))
+    for name, raw, line in declared:
+        value = redact(raw) if holds_credential(name, raw) else raw
         rows.append(
             ConstantRow(
                 id=0,
@@ -135,7 +171,7 @@ def named_constants(path: str, result: ParseResult, text: str) -> tuple[Constant
                 value=value,
                 file=path,
                 line=line,
-                is_used=mentions[name] > 1,
+                is_used=name in used,
                 language=result.language,
                 is_named=True,
                 created_at=0,

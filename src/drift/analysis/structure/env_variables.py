@@ -24,6 +24,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Collection, Iterable
+from typing import NamedTuple
 
 from drift.analysis.structure.source_text import LineIndex, is_comment_line
 from drift.records.structural import EnvVariableRow
@@ -43,45 +44,100 @@ FRAMEWORK_PREFIXES = (
 _Q = r"""(?P<q>['"`])(?P<name>[A-Za-z_][\w.\-]*)(?P=q)"""
 _DEFAULT_TAIL = re.compile(r"^\s*(?:\?\?|\|\||or\b|\)?\s*\.orElse\()")
 
-# (access method, pattern); a pattern's ``more`` group is "," when the call passes a default.
-_Rule = tuple[str, re.Pattern[str]]
+
+class _Rule(NamedTuple):
+    """One way to read a variable. ``marker`` is a literal every match contains (files
+    without it skip the pattern); a pattern's ``more`` group is "," when a default is passed.
+    Patterns start with a literal (the regex engine skips ahead to it); what may stand in front
+    of a match is checked by ``_qualifier_ok``: ``qualifier`` ("os." for Python) or nothing
+    that continues a name."""
+
+    method: str
+    marker: str
+    pattern: re.Pattern[str]
+    qualifier: str = ""
+
+
 _RULES: dict[str, tuple[_Rule, ...]] = {
     "python": (
-        ("os.environ[]", re.compile(rf"(?<![\w.])(?:os\.)?environ\s*\[\s*{_Q}\s*\]")),
-        (
-            "os.environ.get",
-            re.compile(rf"(?<![\w.])(?:os\.)?environ\.get\(\s*{_Q}\s*(?P<more>[,)])"),
+        _Rule(
+            "os.environ[]",
+            "environ",
+            re.compile(rf"environ\s*\[\s*{_Q}\s*\]"),
+            qualifier="os.",
         ),
-        ("os.getenv", re.compile(rf"(?<![\w.])(?:os\.)?getenv\(\s*{_Q}\s*(?P<more>[,)])")),
-        (
+        _Rule(
+            "os.environ.get",
+            "environ.get",
+            re.compile(rf"environ\.get\(\s*{_Q}\s*(?P<more>[,)])"),
+            qualifier="os.",
+        ),
+        _Rule(
+            "os.getenv",
+            "getenv",
+            re.compile(rf"getenv\(\s*{_Q}\s*(?P<more>[,)])"),
+            qualifier="os.",
+        ),
+        _Rule(
             "os.environ.setdefault",
-            re.compile(rf"(?<![\w.])(?:os\.)?environ\.setdefault\(\s*{_Q}\s*(?P<more>[,)])"),
+            "environ.setdefault",
+            re.compile(rf"environ\.setdefault\(\s*{_Q}\s*(?P<more>[,)])"),
+            qualifier="os.",
         ),
     ),
     "javascript": (
-        ("process.env", re.compile(r"\bprocess\.env\.(?P<name>[A-Za-z_$][\w$]*)")),
-        ("process.env[]", re.compile(rf"\bprocess\.env\[\s*{_Q}\s*\]")),
-        ("import.meta.env", re.compile(r"\bimport\.meta\.env\.(?P<name>[A-Za-z_$][\w$]*)")),
-        ("Deno.env.get", re.compile(rf"\bDeno\.env\.get\(\s*{_Q}\s*(?P<more>[,)])")),
+        _Rule(
+            "process.env",
+            "process.env.",
+            re.compile(r"process\.env\.(?P<name>[A-Za-z_$][\w$]*)"),
+        ),
+        _Rule("process.env[]", "process.env[", re.compile(rf"process\.env\[\s*{_Q}\s*\]")),
+        _Rule(
+            "import.meta.env",
+            "import.meta.env.",
+            re.compile(r"import\.meta\.env\.(?P<name>[A-Za-z_$][\w$]*)"),
+        ),
+        _Rule(
+            "Deno.env.get",
+            "Deno.env.get",
+            re.compile(rf"Deno\.env\.get\(\s*{_Q}\s*(?P<more>[,)])"),
+        ),
     ),
     "go": (
-        ("os.Getenv", re.compile(rf"\bos\.Getenv\(\s*{_Q}\s*\)")),
-        ("os.LookupEnv", re.compile(rf"\bos\.LookupEnv\(\s*{_Q}\s*\)")),
+        _Rule("os.Getenv", "os.Getenv", re.compile(rf"os\.Getenv\(\s*{_Q}\s*\)")),
+        _Rule("os.LookupEnv", "os.LookupEnv", re.compile(rf"os\.LookupEnv\(\s*{_Q}\s*\)")),
     ),
     "java": (
-        ("System.getenv", re.compile(rf"\bSystem\.getenv\(\s*{_Q}\s*\)")),
-        (
+        _Rule(
+            "System.getenv",
+            "System.getenv(",
+            re.compile(rf"System\.getenv\(\s*{_Q}\s*\)"),
+        ),
+        _Rule(
             "System.getenv().getOrDefault",
-            re.compile(rf"\bSystem\.getenv\(\s*\)\.getOrDefault\(\s*{_Q}\s*(?P<more>[,)])"),
+            "getOrDefault",
+            re.compile(rf"System\.getenv\(\s*\)\.getOrDefault\(\s*{_Q}\s*(?P<more>[,)])"),
         ),
     ),
 }
 _RULES["typescript"] = _RULES["javascript"]
-_MARKERS = {"python": "environ", "javascript": "env", "typescript": "env", "go": "Env", "java": "getenv"}
 
 _JS_DESTRUCTURE = re.compile(r"\{(?P<fields>[^{}]*)\}\s*=\s*process\.env\b")
 _ALWAYS_DEFAULT = frozenset({"os.environ.setdefault", "System.getenv().getOrDefault"})
 _DOTENV_LINE = re.compile(r"^\s*(?:export\s+)?(?P<name>[A-Za-z_][A-Za-z0-9_.]*)\s*=", re.MULTILINE)
+
+
+def _qualifier_ok(text: str, start: int, qualifier: str) -> bool:
+    """Whether the match at ``start`` stands on its own (or behind ``qualifier``), rather than
+    being the tail of a longer name such as ``my_getenv``. With a qualifier, no other object
+    may come in front either (``self.environ`` is not the process environment); without one,
+    a dotted prefix is allowed (``globalThis.process.env``)."""
+    if qualifier and text.startswith(qualifier, start - len(qualifier)):
+        start -= len(qualifier)
+    if start == 0:
+        return True
+    before = text[start - 1]
+    return not (before.isalnum() or before in "_$" or (qualifier and before == "."))
 
 
 def framework_prefix(name: str) -> str | None:
@@ -108,15 +164,17 @@ def _row(path: str, name: str, line: int, method: str, has_default: bool) -> Env
 
 def env_variables(path: str, result: ParseResult, text: str) -> tuple[EnvVariableRow, ...]:
     """Every literal environment-variable read in one file, by line then column."""
-    rules = _RULES.get(result.language)
-    marker = _MARKERS.get(result.language)
-    if rules is None or marker is None or marker not in text:
+    rules = [rule for rule in _RULES.get(result.language, ()) if rule.marker in text]
+    destructures = result.language in {"javascript", "typescript"} and "process.env" in text
+    if not rules and not destructures:
         return ()
     lines = text.split("\n")
     index = LineIndex(text)
     found: list[tuple[int, int, EnvVariableRow]] = []
-    for method, pattern in rules:
+    for method, _, pattern, qualifier in rules:
         for m in pattern.finditer(text):
+            if not _qualifier_ok(text, m.start(), qualifier):
+                continue
             line = index.line_of(m.start())
             if is_comment_line(lines[line - 1], result.language):
                 continue
@@ -127,7 +185,7 @@ def env_variables(path: str, result: ParseResult, text: str) -> tuple[EnvVariabl
                 method in _ALWAYS_DEFAULT or more == "," or bool(_DEFAULT_TAIL.match(tail))
             )
             found.append((line, m.start(), _row(path, m.group("name"), line, method, has_default)))
-    if result.language in {"javascript", "typescript"}:
+    if destructures:
         for m in _JS_DESTRUCTURE.finditer(text):
             line = index.line_of(m.start())
             for field in m.group("fields").split(","):

@@ -16,7 +16,8 @@ Known formats (``pattern_name``: severity, confidence):
 - ``jwt`` (three base64url segments starting ``eyJ``): medium, 0.7
 - ``url_credentials`` (``scheme://user:password@host``): high, 0.8
 
-Generic (``generic_secret``, severity high): ``name = "value"`` or ``name: "value"`` where the
+Generic (``generic_secret``, severity high): ``name = "value"`` or ``name: "value"`` (in
+configuration files such as ``.env``, ``.ini`` or YAML the quotes may be left out) where the
 name contains password/passwd/pwd/secret/token/api_key/apikey/auth_key/access_key/private_key/
 client_secret, the value has at least 8 characters and no whitespace, and its Shannon entropy is
 at least 3.0 bits per character for passwords and 3.5 for the other names. Placeholders
@@ -39,19 +40,33 @@ from drift.records.structural import SecretRow
 CWE_HARD_CODED_CREDENTIALS = "798"
 
 
+_WORD = re.compile(r"\w")
+_UPPER_OR_DIGIT = re.compile(r"[A-Z0-9]")
+
+
 class _Format(NamedTuple):
+    """A known credential format. Patterns start with a literal where they can (the regex
+    engine then skips ahead to it; a leading look-behind makes a search ~30 times slower), so
+    the "not glued to a preceding character" test is ``guard``, checked on the character before
+    a match. A format with ``markers`` runs only on text containing one of them (lower-cased
+    text when ``folded``)."""
+
     name: str
     pattern: re.Pattern[str]
     severity: str
     confidence: float
+    guard: re.Pattern[str] | None = None
+    markers: tuple[str, ...] = ()
+    folded: bool = False
 
 
 _FORMATS = (
     _Format(
         "aws_access_key_id",
-        re.compile(r"(?<![A-Z0-9])(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA)[A-Z0-9]{16}(?![A-Z0-9])"),
+        re.compile(r"A(?:KIA|SIA|BIA|CCA|GPA|IDA|ROA)[A-Z0-9]{16}(?![A-Z0-9])"),
         "critical",
         0.95,
+        guard=_UPPER_OR_DIGIT,
     ),
     _Format(
         "aws_secret_access_key",
@@ -61,49 +76,80 @@ _FORMATS = (
         ),
         "critical",
         0.85,
+        markers=("aws",),
+        folded=True,
     ),
     _Format(
         "github_token",
-        re.compile(r"\b(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{82})\b"),
+        re.compile(r"gh(?:[pousr]_[A-Za-z0-9]{36}|ithub_pat_[A-Za-z0-9_]{82})(?!\w)"),
         "critical",
         0.95,
+        guard=_WORD,
     ),
-    _Format("slack_token", re.compile(r"\bxox[abeoprs]-[A-Za-z0-9-]{10,}"), "critical", 0.9),
+    _Format(
+        "slack_token",
+        re.compile(r"xox[abeoprs]-[A-Za-z0-9-]{10,}"),
+        "critical",
+        0.9,
+        guard=_WORD,
+    ),
     _Format(
         "slack_webhook",
         re.compile(r"https://hooks\.slack\.com/services/T[A-Z0-9]+/B[A-Z0-9]+/[A-Za-z0-9]+"),
         "high",
         0.9,
     ),
-    _Format("stripe_secret_key", re.compile(r"\b[sr]k_live_[A-Za-z0-9]{16,}\b"), "critical", 0.95),
-    _Format("stripe_test_key", re.compile(r"\b[sr]k_test_[A-Za-z0-9]{16,}\b"), "medium", 0.8),
-    _Format("google_api_key", re.compile(r"\bAIza[0-9A-Za-z_\-]{35}(?![\w-])"), "high", 0.9),
+    _Format(
+        "stripe_secret_key",
+        re.compile(r"\b[sr]k_live_[A-Za-z0-9]{16,}(?!\w)"),
+        "critical",
+        0.95,
+        markers=("k_live_",),
+    ),
+    _Format(
+        "stripe_test_key",
+        re.compile(r"\b[sr]k_test_[A-Za-z0-9]{16,}(?!\w)"),
+        "medium",
+        0.8,
+        markers=("k_test_",),
+    ),
+    _Format(
+        "google_api_key",
+        re.compile(r"AIza[0-9A-Za-z_\-]{35}(?![\w-])"),
+        "high",
+        0.9,
+        guard=_WORD,
+    ),
     _Format(
         "private_key",
-        re.compile(r"-----BEGIN (?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED )?PRIVATE KEY(?: BLOCK)?-----"),
+        re.compile(
+            r"-----BEGIN (?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED )?PRIVATE KEY(?: BLOCK)?-----"
+        ),
         "critical",
         0.95,
     ),
     _Format(
         "jwt",
-        re.compile(r"\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}"),
+        re.compile(r"eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}"),
         "medium",
         0.7,
-    ),
-    _Format(
-        "url_credentials",
-        re.compile(
-            r"\b[a-z][a-z0-9+.\-]{1,20}://[^\s:/@'\"]{1,64}:(?P<value>[^\s:/@'\"]{3,128})@[\w.\-]+"
-        ),
-        "high",
-        0.8,
+        guard=_WORD,
     ),
 )
 
-_GENERIC = re.compile(
-    r"(?P<key>[A-Za-z_$][\w$\-]*?(?i:password|passwd|pwd|secret|token|api_?key|apikey|auth_?key"
-    r"|access_?key|private_?key|client_?secret)[\w$\-]*)['\"]?\s*(?::=|[:=])\s*"
-    r"(?P<q>['\"`])(?P<value>[^'\"`\s]{8,256})(?P=q)"
+_URL_CREDENTIALS = re.compile(r"://[^\s:/@'\"]{1,64}:(?P<value>[^\s:/@'\"]{3,128})@[\w.\-]+")
+_URL_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]{1,20}$")
+# Matched against the lower-cased text: a case-insensitive search is about seven times slower.
+_KEYWORD = re.compile(
+    r"pass(?:word|wd)|pwd|secret|token|api_?key|apikey|auth_?key|access_?key|private_?key"
+)
+_KEYWORD_ANY_CASE = re.compile(_KEYWORD.pattern, re.IGNORECASE)
+_IDENTIFIER_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$-")
+# In configuration files (``.env``, ``.ini``, ``.properties``…) values need no quotes.
+_ASSIGNED_BARE = re.compile(r"[ \t]*[:=][ \t]*(?P<value>[^\s'\"`]{8,256})(?=[ \t]*(?:$|#))", re.M)
+_CONFIG_SUFFIXES = (".env", ".ini", ".cfg", ".conf", ".properties", ".toml", ".yaml", ".yml")
+_ASSIGNED_VALUE = re.compile(
+    r"['\"]?\s*(?::=|[:=])\s*(?P<q>['\"`])(?P<value>[^'\"`\s]{8,256})(?P=q)"
 )
 _PASSWORD_WORDS = ("password", "passwd", "pwd")
 _PASSWORD_ENTROPY = 3.0
@@ -137,10 +183,10 @@ _PLACEHOLDER = re.compile(
     r"(?i)changeme|change_me|example|placeholder|dummy|redacted|your[_\-]|<[^>]*>|\$\{|\{\{"
     r"|%\(|xxxx|\*\*\*|\.\.\.|^(?:password|secret|token|test|none|null|undefined)\w*$"
 )
-_KEYWORDS = re.compile(
-    r"(?i)password|passwd|pwd|secret|token|api_?key|auth_?key|access_?key|private|"
-    r"AKIA|ASIA|gh[pousr]_|github_pat_|xox|hooks\.slack|_live_|_test_|AIza|eyJ|://"
+SECRET_NAME = re.compile(
+    r"(?i)password|passwd|pwd|secret|token|api_?key|apikey|auth_?key|access_?key|private_?key"
 )
+"""Words in a name that say it holds a credential."""
 
 
 def redact(value: str) -> str:
@@ -151,7 +197,7 @@ def redact(value: str) -> str:
 
 
 def _row(
-    path: str, name: str, value: str, line: int, severity: str, confidence: float
+    path: str, name: str, value: str, *, line: int, severity: str, confidence: float
 ) -> SecretRow:
     return SecretRow(
         id=None,
@@ -176,27 +222,83 @@ def _describes_secret(key: str) -> bool:
     return words.endswith(_DESCRIPTIVE_SUFFIXES) or words.startswith(("is_", "has_", "use_"))
 
 
+def _known_formats(text: str, folded: str) -> list[tuple[int, int, str, str, str, float]]:
+    """``(start, end, pattern name, value, severity, confidence)`` of known-format matches;
+    ``folded`` is ``text.lower()``."""
+    found: list[tuple[int, int, str, str, str, float]] = []
+    for fmt in _FORMATS:
+        haystack = folded if fmt.folded else text
+        if fmt.markers and not any(marker in haystack for marker in fmt.markers):
+            continue
+        group = "value" if "value" in fmt.pattern.groupindex else 0
+        for m in fmt.pattern.finditer(text):
+            start = m.start()
+            if fmt.guard is not None and start > 0 and fmt.guard.match(text, start - 1):
+                continue
+            found.append(
+                (m.start(), m.end(), fmt.name, m.group(group), fmt.severity, fmt.confidence)
+            )
+    if "@" in text:
+        for m in _URL_CREDENTIALS.finditer(text):
+            if _URL_SCHEME.search(text, max(0, m.start() - 21), m.start()):
+                found.append((m.start(), m.end(), "url_credentials", m.group("value"), "high", 0.8))
+    return found
+
+
+def is_config_file(path: str) -> bool:
+    """Whether ``path`` is a configuration file, where values are written without quotes."""
+    name = path.rsplit("/", 1)[-1]
+    return name.startswith(".env") or name.endswith(_CONFIG_SUFFIXES)
+
+
+def _generic_candidates(
+    text: str, folded: str, *, bare: bool = False
+) -> list[tuple[int, int, str, str]]:
+    """``(start, end, name, value)`` of string literals assigned to secret-sounding names;
+    ``folded`` is ``text.lower()``."""
+    found: list[tuple[int, int, str, str]] = []
+    last_end = -1
+    # Lower-casing keeps offsets unless some character folds to several (rare, e.g. "İ").
+    hits = (
+        _KEYWORD.finditer(folded) if len(folded) == len(text) else _KEYWORD_ANY_CASE.finditer(text)
+    )
+    for hit in hits:
+        end = hit.end()
+        while end < len(text) and text[end] in _IDENTIFIER_CHARS:
+            end += 1
+        if end <= last_end:
+            continue  # a second keyword inside a name already read (``secret_token``)
+        last_end = end
+        start = hit.start()
+        while start > 0 and text[start - 1] in _IDENTIFIER_CHARS:
+            start -= 1
+        assigned = _ASSIGNED_VALUE.match(text, end) or (
+            _ASSIGNED_BARE.match(text, end) if bare else None
+        )
+        if assigned is not None:
+            value_start, value_end = assigned.span("value")
+            found.append((value_start, value_end, text[start:end], assigned.group("value")))
+    return found
+
+
 def find_secrets(path: str, text: str) -> tuple[SecretRow, ...]:
-    """The hard-coded secrets in one file's text, by line then position."""
-    if not _KEYWORDS.search(text):
-        return ()
-    index = LineIndex(text)
+    """The hard-coded secrets in one file's text, by position."""
+    index: LineIndex | None = None
     found: list[tuple[int, SecretRow]] = []
     taken: list[tuple[int, int]] = []
-    for fmt in _FORMATS:
-        for m in fmt.pattern.finditer(text):
-            group = "value" if "value" in fmt.pattern.groupindex else 0
-            value = m.group(group)
-            if _PLACEHOLDER.search(value):
-                continue
-            taken.append((m.start(), m.end()))
-            line = index.line_of(m.start())
-            found.append((m.start(), _row(path, fmt.name, value, line, fmt.severity, fmt.confidence)))
-    for m in _GENERIC.finditer(text):
-        start, end = m.start("value"), m.end("value")
+    folded = text.lower()
+    for start, end, name, value, severity, confidence in _known_formats(text, folded):
+        if _PLACEHOLDER.search(value):
+            continue
+        taken.append((start, end))
+        index = index or LineIndex(text)
+        row = _row(
+            path, name, value, line=index.line_of(start), severity=severity, confidence=confidence
+        )
+        found.append((start, row))
+    for start, end, key, value in _generic_candidates(text, folded, bare=is_config_file(path)):
         if any(s < end and start < e for s, e in taken):
             continue
-        key, value = m.group("key"), m.group("value")
         if _describes_secret(key) or _PLACEHOLDER.search(value) or value.startswith(("/", "http")):
             continue
         is_password = any(word in key.lower() for word in _PASSWORD_WORDS)
@@ -204,8 +306,15 @@ def find_secrets(path: str, text: str) -> tuple[SecretRow, ...]:
         entropy = shannon_entropy(value)
         if entropy < threshold:
             continue
-        line = index.line_of(start)
-        confidence = _generic_confidence(entropy, threshold)
-        found.append((start, _row(path, "generic_secret", value, line, "high", confidence)))
+        index = index or LineIndex(text)
+        row = _row(
+            path,
+            "generic_secret",
+            value,
+            line=index.line_of(start),
+            severity="high",
+            confidence=_generic_confidence(entropy, threshold),
+        )
+        found.append((start, row))
     found.sort(key=lambda item: item[0])
     return tuple(row for _, row in found)

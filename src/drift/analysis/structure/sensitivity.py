@@ -101,7 +101,9 @@ _TERMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
 )
 # Short terms must be whole words, or "bic" would match "cubic" and "dob" "adobe".
-_WHOLE_WORD_TERMS = frozenset({"pwd", "otp", "mfa", "salt", "cvv", "cvc", "bic", "ein", "dob", "ssn"})
+_WHOLE_WORD_TERMS = frozenset(
+    {"pwd", "otp", "mfa", "salt", "cvv", "cvc", "bic", "ein", "dob", "ssn"}
+)
 _METADATA_ENDINGS = frozenset(
     {
         "verified",
@@ -137,8 +139,10 @@ def _words(name: str) -> list[str]:
 def classify_field(name: str) -> str | None:
     """``credentials``, ``financial``, ``health`` or ``pii`` for a sensitive field name."""
     words = _words(name)
-    if not words or words[0] in _FLAG_PREFIXES or (
-        len(words) > 1 and words[-1] in _METADATA_ENDINGS
+    if (
+        not words
+        or words[0] in _FLAG_PREFIXES
+        or (len(words) > 1 and words[-1] in _METADATA_ENDINGS)
     ):
         return None
     squashed = "".join(words)

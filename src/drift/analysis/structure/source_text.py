@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import math
-import re
 from bisect import bisect_right
 from collections import Counter
-
-_NEWLINE = re.compile("\n")
+from itertools import accumulate
 
 # Line-comment openers per language; a line whose code starts with one of these is skipped by the
 # analyses that read code shapes from raw text (environment reads, constants).
@@ -21,15 +19,19 @@ _COMMENT_OPENERS: dict[str, tuple[str, ...]] = {
 
 
 class LineIndex:
-    """Maps character offsets of one text to 1-based line numbers."""
+    """Maps character offsets of one text to 1-based line numbers (the table of line starts
+    is built on first use: most files never need it)."""
 
-    __slots__ = ("_starts",)
+    __slots__ = ("_starts", "_text")
 
     def __init__(self, text: str) -> None:
-        self._starts = [0, *(match.end() for match in _NEWLINE.finditer(text))]
+        self._text = text
+        self._starts: list[int] | None = None
 
     def line_of(self, offset: int) -> int:
         """The 1-based line holding character ``offset``."""
+        if self._starts is None:
+            self._starts = [0, *accumulate(len(line) + 1 for line in self._text.split("\n"))]
         return bisect_right(self._starts, offset)
 
 

@@ -15,7 +15,7 @@ Support code is never a "source" function and is spared the magic-number rule.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from drift.scan.model import CallSite, Decorator, Function, ParseResult
 
@@ -80,8 +80,25 @@ def _decorator_names(decorators: Iterable[Decorator]) -> set[str]:
     return {d.name.rsplit(".", 1)[-1] for d in decorators} | {d.name for d in decorators}
 
 
-def is_test_function(path: str, result: ParseResult, fn: Function) -> bool:
-    """Whether ``fn`` (defined in ``path``) is a test by its framework's convention."""
+def python_test_classes(result: ParseResult) -> frozenset[str]:
+    """Names of the classes whose ``test*`` methods pytest or unittest runs."""
+    return frozenset(
+        cls.name
+        for cls in result.classes
+        if cls.name.startswith("Test")
+        or any(b.rsplit(".", 1)[-1] in {"TestCase", "IsolatedAsyncioTestCase"} for b in cls.bases)
+    )
+
+
+def is_test_function(
+    path: str,
+    result: ParseResult,
+    fn: Function,
+    *,
+    test_classes: Collection[str] | None = None,
+) -> bool:
+    """Whether ``fn`` (defined in ``path``) is a test by its framework's convention.
+    ``test_classes`` (``python_test_classes(result)``) saves recomputing it per function."""
     language = result.language
     if language == "java":
         if _decorator_names(fn.decorators) & _JAVA_TEST_ANNOTATIONS:
@@ -94,20 +111,14 @@ def is_test_function(path: str, result: ParseResult, fn: Function) -> bool:
     if not is_test_file(path):
         return False
     if language == "python":
-        return fn.name.startswith("test") and (fn.class_name is None or _is_python_test_class(
-            result, fn.class_name
-        ))
+        if not fn.name.startswith("test"):
+            return False
+        if fn.class_name is None:
+            return "." not in fn.qualified_name
+        classes = python_test_classes(result) if test_classes is None else test_classes
+        return fn.class_name in classes
     if language == "go":
         return fn.class_name is None and bool(_GO_TEST_NAME.match(fn.name))
-    return False
-
-
-def _is_python_test_class(result: ParseResult, class_name: str) -> bool:
-    for cls in result.classes:
-        if cls.name == class_name:
-            return cls.name.startswith("Test") or any(
-                b.rsplit(".", 1)[-1] in {"TestCase", "IsolatedAsyncioTestCase"} for b in cls.bases
-            )
     return False
 
 

@@ -1,0 +1,89 @@
+"""drift.analysis.structure: the structural facts grounding reads, from parsed files to rows.
+
+Pure functions over ``ParseResult`` data; nothing here touches storage (the pipeline stores the
+rows). Per file, in a worker::
+
+    facts = file_structure(path, result, text)   # error gaps, constants, env reads, secrets,
+                                                 # ORM boundaries (+ two text-only facts)
+    rows = prisma_boundaries(path, text)         # schema.prisma files (no tree-sitter grammar)
+
+Across files, in the parent::
+
+    edges = resolve_calls(function_rows, results)
+    metrics, cycles = coupling(results, abstract_types={p: f.abstract_types ...})
+    coverage, quality = test_mapping(function_rows, edges, results,
+                                     assertion_lines={p: f.assertion_lines ...})
+
+Function ids in the test rows are ``"<file>::<qualified_name>"`` (``function_key``).
+"""
+
+from drift.analysis.structure.boundaries import boundaries
+from drift.analysis.structure.callgraph import (
+    CONFIDENCE,
+    EXPORT,
+    FUZZY,
+    IMPORT,
+    METHOD,
+    SAME_FILE,
+    CallResolver,
+    resolve_calls,
+)
+from drift.analysis.structure.constants import constants
+from drift.analysis.structure.coupling import coupling, directory_module, zone
+from drift.analysis.structure.env_variables import (
+    dotenv_names,
+    env_variables,
+    framework_prefix,
+    mark_defined_in_env,
+)
+from drift.analysis.structure.error_gaps import error_gaps
+from drift.analysis.structure.file_structure import FileStructure, abstract_types, file_structure
+from drift.analysis.structure.prisma import is_prisma_schema, prisma_boundaries
+from drift.analysis.structure.scopes import MODULE_SCOPE, function_key
+from drift.analysis.structure.secrets import find_secrets, redact
+from drift.analysis.structure.sensitivity import classify_field
+from drift.analysis.structure.test_files import (
+    assertion_lines,
+    is_test_file,
+    is_test_function,
+    is_test_support,
+)
+from drift.analysis.structure.test_mapping import TestUnit, find_tests, test_mapping
+
+__all__ = [
+    "CONFIDENCE",
+    "EXPORT",
+    "FUZZY",
+    "IMPORT",
+    "METHOD",
+    "MODULE_SCOPE",
+    "SAME_FILE",
+    "CallResolver",
+    "FileStructure",
+    "TestUnit",
+    "abstract_types",
+    "assertion_lines",
+    "boundaries",
+    "classify_field",
+    "constants",
+    "coupling",
+    "directory_module",
+    "dotenv_names",
+    "env_variables",
+    "error_gaps",
+    "file_structure",
+    "find_secrets",
+    "find_tests",
+    "framework_prefix",
+    "function_key",
+    "is_prisma_schema",
+    "is_test_file",
+    "is_test_function",
+    "is_test_support",
+    "mark_defined_in_env",
+    "prisma_boundaries",
+    "redact",
+    "resolve_calls",
+    "test_mapping",
+    "zone",
+]

@@ -1,0 +1,119 @@
+"""Module coupling (Robert C. Martin's package metrics) and dependency cycles.
+
+A module is, by default, the directory holding the file (``"."`` for the repository root); for
+Python that is the package. Pass ``module_of`` to group files differently.
+
+- **Ce** (efferent): distinct other modules this module imports from; **Ca** (afferent):
+  distinct other modules importing from it. Only imports that resolve to repository files count
+  (see ``imports``).
+- **Instability** I = Ce / (Ca + Ce), 0 when both are 0.
+- **Abstractness** A = abstract types / all types of the module (0 with no types). Abstract:
+  interfaces, Python classes deriving from ``ABC``/``Protocol`` or declaring an
+  ``@abstractmethod``, and the names in ``abstract_types`` (``abstract class`` in Java and
+  TypeScript, ``metaclass=ABCMeta``: facts only the source text shows, see ``FileStructure``).
+- **Distance** from the main sequence D = |A + I - 1|.
+- **Zone**: ``isolated`` when Ce = Ca = 0; otherwise ``main_sequence`` when D ≤ 0.3,
+  ``zone_of_pain`` when A + I < 1 (stable and concrete: hard to change), else
+  ``zone_of_uselessness`` (abstract and unstable: nobody uses the abstractions).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections import defaultdict
+from collections.abc import Callable, Collection, Mapping
+
+from drift.analysis.structure.cycles import cycle_rows
+from drift.analysis.structure.imports import ModuleIndex
+from drift.records.structural import CouplingCycleRow, CouplingMetricsRow
+from drift.scan.model import Class, Function, ParseResult
+
+MAIN_SEQUENCE = "main_sequence"
+ZONE_OF_PAIN = "zone_of_pain"
+ZONE_OF_USELESSNESS = "zone_of_uselessness"
+ISOLATED = "isolated"
+MAIN_SEQUENCE_DISTANCE = 0.3
+
+_ABSTRACT_BASES = frozenset({"ABC", "Protocol"})
+
+
+def directory_module(path: str) -> str:
+    """The default module of a file: its directory, or ``"."`` at the root."""
+    return posixpath.dirname(path) or "."
+
+
+def zone(instability: float, abstractness: float, *, isolated: bool = False) -> str:
+    """The zone a module with these metrics falls in (see the module docstring)."""
+    if isolated:
+        return ISOLATED
+    if abs(abstractness + instability - 1.0) <= MAIN_SEQUENCE_DISTANCE:
+        return MAIN_SEQUENCE
+    return ZONE_OF_PAIN if abstractness + instability < 1.0 else ZONE_OF_USELESSNESS
+
+
+def is_abstract(cls: Class, functions: Collection[Function], extra: Collection[str] = ()) -> bool:
+    """Whether a class is abstract by what extraction sees (plus the names in ``extra``)."""
+    if cls.kind == "interface" or cls.name in extra:
+        return True
+    for base in cls.bases:
+        if base.split("[", 1)[0].rsplit(".", 1)[-1] in _ABSTRACT_BASES:
+            return True
+    return any(
+        fn.class_name == cls.name
+        and any(d.name.rsplit(".", 1)[-1] == "abstractmethod" for d in fn.decorators)
+        for fn in functions
+    )
+
+
+def coupling(
+    results: Mapping[str, ParseResult],
+    *,
+    module_of: Callable[[str], str] | None = None,
+    abstract_types: Mapping[str, Collection[str]] | None = None,
+) -> tuple[list[CouplingMetricsRow], list[CouplingCycleRow]]:
+    """Coupling metrics per module (sorted by module) and the import cycles between modules.
+
+    ``abstract_types`` maps a file to the type names its text declares abstract
+    (``FileStructure.abstract_types``); files missing from it count only what extraction sees.
+    """
+    module = module_of or directory_module
+    index = ModuleIndex(results)
+    modules: dict[str, str] = {path: module(path) for path in results}
+    outgoing: dict[str, set[str]] = defaultdict(set)
+    incoming: dict[str, set[str]] = defaultdict(set)
+    weights: dict[tuple[str, str], int] = defaultdict(int)
+    types: dict[str, int] = defaultdict(int)
+    abstract: dict[str, int] = defaultdict(int)
+    for path in sorted(results):
+        result = results[path]
+        source = modules[path]
+        extra = abstract_types.get(path, ()) if abstract_types is not None else ()
+        for cls in result.classes:
+            types[source] += 1
+            abstract[source] += is_abstract(cls, result.functions, extra)
+        for imp in result.imports:
+            targets = {modules[f] for f in index.resolve(path, imp)} - {source}
+            for target in targets:
+                outgoing[source].add(target)
+                incoming[target].add(source)
+                weights[source, target] += 1
+    metrics: list[CouplingMetricsRow] = []
+    instability: dict[str, float] = {}
+    for name in sorted(set(modules.values())):
+        ce, ca = len(outgoing[name]), len(incoming[name])
+        i = ce / (ca + ce) if ca + ce else 0.0
+        a = abstract[name] / types[name] if types[name] else 0.0
+        instability[name] = i
+        metrics.append(
+            CouplingMetricsRow(
+                module=name,
+                ce=ce,
+                ca=ca,
+                instability=i,
+                abstractness=a,
+                distance=abs(a + i - 1.0),
+                zone=zone(i, a, isolated=ce == 0 and ca == 0),
+            )
+        )
+    graph = {name: frozenset(targets) for name, targets in outgoing.items()}
+    return metrics, cycle_rows(graph, weights, instability)

@@ -1,0 +1,103 @@
+"""Per-file structural facts, computed where the file is parsed (in a worker process).
+
+``file_structure`` runs every per-file analysis over one file's parse result and text and returns
+plain, picklable rows (ids and ``created_at`` are 0 or None: storage assigns them). Cross-file
+analyses (call graph, coupling, test mapping) need all files and run in the parent; two facts
+they use can only be read from the text, so they travel here too: ``abstract_types`` (for
+coupling's abstractness) and ``assertion_lines`` (Python ``assert`` statements, for test
+quality).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+
+from drift.analysis.structure.boundaries import boundaries
+from drift.analysis.structure.constants import constants, holds_credential
+from drift.analysis.structure.env_variables import env_variables
+from drift.analysis.structure.error_gaps import error_gaps
+from drift.analysis.structure.secrets import find_secrets, redact
+from drift.analysis.structure.test_files import assertion_lines, is_test_file
+from drift.records.analysis import BoundaryRow
+from drift.records.structural import ConstantRow, EnvVariableRow, ErrorGapRow, SecretRow
+from drift.scan.model import ParseResult
+
+_ABSTRACT_CLASS = re.compile(r"\babstract[ \t]+(?:\w+[ \t]+)*?class[ \t]+(?P<name>\w+)")
+_PY_ABC_META = re.compile(
+    r"^[ \t]*class[ \t]+(?P<name>\w+)[ \t]*\([^)]*\bmetaclass[ \t]*=[ \t]*(?:abc\.)?ABCMeta",
+    re.MULTILINE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class FileStructure:
+    """Everything the per-file structural analyses found in one file."""
+
+    path: str
+    error_gaps: tuple[ErrorGapRow, ...]
+    constants: tuple[ConstantRow, ...]
+    env_variables: tuple[EnvVariableRow, ...]
+    secrets: tuple[SecretRow, ...]
+    boundaries: tuple[BoundaryRow, ...]
+    abstract_types: tuple[str, ...]
+    assertion_lines: tuple[int, ...]
+
+
+def abstract_types(result: ParseResult, text: str) -> tuple[str, ...]:
+    """Type names the text declares abstract where extraction cannot tell: ``abstract class``
+    (Java, TypeScript) and Python classes with ``metaclass=ABCMeta``."""
+    if result.language == "python":
+        pattern = _PY_ABC_META if "ABCMeta" in text else None
+    elif result.language in {"java", "typescript"}:
+        pattern = _ABSTRACT_CLASS if "abstract" in text else None
+    else:
+        pattern = None
+    if pattern is None:
+        return ()
+    return tuple(sorted({m.group("name") for m in pattern.finditer(text)}))
+
+
+def _without_secrets(
+    rows: tuple[ConstantRow, ...], secrets: tuple[SecretRow, ...]
+) -> tuple[ConstantRow, ...]:
+    """Constants declared on a line holding a secret keep only a redacted value: the secret
+    must not reach storage through the constants table."""
+    lines = {secret.line for secret in secrets}
+    if not lines:
+        return rows
+    return tuple(
+        dataclasses.replace(row, value=redact(row.value))
+        if row.is_named and row.line in lines and not holds_credential(row.name, row.value)
+        else row
+        for row in rows
+    )
+
+
+def file_structure(path: str, result: ParseResult | None, text: str) -> FileStructure:
+    """Run the per-file structural analyses over one file (``path`` is the repository-relative
+    POSIX path the rows carry). Without a parse result (a file no grammar reads, such as
+    ``schema.prisma`` or ``.env``) only the text analyses run: secrets and Prisma models."""
+    secrets = find_secrets(path, text)
+    if result is None:
+        return FileStructure(
+            path=path,
+            error_gaps=(),
+            constants=(),
+            env_variables=(),
+            secrets=secrets,
+            boundaries=boundaries(path, None, text),
+            abstract_types=(),
+            assertion_lines=(),
+        )
+    return FileStructure(
+        path=path,
+        error_gaps=error_gaps(path, result),
+        constants=_without_secrets(constants(path, result, text), secrets),
+        env_variables=env_variables(path, result, text),
+        secrets=secrets,
+        boundaries=boundaries(path, result, text),
+        abstract_types=abstract_types(result, text),
+        assertion_lines=assertion_lines(result, text) if is_test_file(path) else (),
+    )

@@ -1,0 +1,219 @@
+"""Resolve import statements to the repository's own files.
+
+An import resolves only to files present in the parsed set; anything else (the standard library,
+third-party packages) is external and resolves to nothing. Per language:
+
+- **Python**: relative imports (``from ..a import b``) against the importer's package; absolute
+  ones (``a.b``) against every file whose dotted path ends with ``a.b`` at a source root, that is
+  where the directory in front is not itself a package (so ``src/pkg/mod.py`` answers ``pkg.mod``
+  but ``pkg/sub/mod.py`` does not answer ``sub.mod``). When several roots match, the shortest
+  prefix wins, then a file next to the importer; a remaining tie resolves to nothing.
+  ``from a import b`` binds the module ``a.b`` when it exists, else the name ``b`` of ``a``.
+- **JavaScript/TypeScript**: relative specifiers (``./x``, ``../y``), ``@/`` and ``~/`` (read
+  as ``src/…`` or the root) and root-absolute ``/x``; tried as written, with each extension
+  (``.ts``, ``.tsx``, ``.js``, ``.jsx``, ``.mjs``, ``.cjs``, ``.mts``, ``.cts``, ``.d.ts``),
+  ``.js`` written for a ``.ts`` file, and ``…/index.<ext>``. Bare package names are external.
+- **Go**: the import path names the package directory whose path it ends with (the module path
+  in front is not needed); every non-test ``.go`` file there is the target.
+- **Java**: ``import p.C`` is the file declaring type ``C`` in package ``p``; ``import p.*``
+  every file of package ``p``; ``import static p.C.m`` the file of ``p.C``.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections import defaultdict
+from collections.abc import Mapping
+
+from drift.scan.model import Import, ParseResult
+
+_PY_EXTS = (".py", ".pyi")
+_JS_EXTS = (".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts", ".d.ts")
+_JS_LANGUAGES = frozenset({"javascript", "typescript"})
+
+
+def language_family(language: str) -> str:
+    """Languages that can call each other directly share a family (JS and TS)."""
+    return "ecmascript" if language in _JS_LANGUAGES else language
+
+
+class ModuleIndex:
+    """Lookup tables from module names to the parsed files that implement them."""
+
+    def __init__(self, results: Mapping[str, ParseResult]) -> None:
+        self.results = results
+        self._paths = frozenset(results)
+        self._python: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        self._go_dirs: dict[str, list[str]] = defaultdict(list)
+        self._java_types: dict[tuple[str, str], str] = {}
+        self._java_packages: dict[str, list[str]] = defaultdict(list)
+        self._cache: dict[tuple[str, str], tuple[str, ...]] = {}
+        self._go_cache: dict[str, tuple[str, ...]] = {}
+        self._index()
+
+    def _index(self) -> None:
+        packages = {
+            posixpath.dirname(p) for p in self._paths if posixpath.basename(p) == "__init__.py"
+        }
+        for path in sorted(self._paths):
+            result = self.results[path]
+            if result.language == "python" and path.endswith(_PY_EXTS):
+                parts = path.rsplit(".", 1)[0].split("/")
+                if parts[-1] == "__init__":
+                    parts = parts[:-1]
+                for depth in range(len(parts)):
+                    if depth > 0 and "/".join(parts[:depth]) in packages:
+                        continue
+                    self._python[".".join(parts[depth:])].append((depth, path))
+            elif result.language == "go" and not path.endswith("_test.go"):
+                self._go_dirs[posixpath.dirname(path)].append(path)
+            elif result.language == "java" and result.package is not None:
+                self._java_packages[result.package].append(path)
+                stem = posixpath.basename(path).rsplit(".", 1)[0]
+                self._java_types.setdefault((result.package, stem), path)
+                for cls in result.classes:
+                    if cls.qualified_name == cls.name:
+                        self._java_types.setdefault((result.package, cls.name), path)
+
+    # Python -----------------------------------------------------------------------------
+
+    def python_module(self, importer: str, source: str) -> tuple[str, ...]:
+        """The file of Python module ``source`` (absolute or relative) seen from ``importer``."""
+        if source.startswith("."):
+            level = len(source) - len(source.lstrip("."))
+            base = posixpath.dirname(importer)
+            for _ in range(level - 1):
+                base = posixpath.dirname(base)
+            rest = source[level:].replace(".", "/")
+            stem = posixpath.join(base, rest) if rest else base
+            for candidate in (
+                *(f"{stem}{ext}" for ext in _PY_EXTS if rest),
+                posixpath.join(stem, "__init__.py"),
+            ):
+                if candidate in self._paths:
+                    return (candidate,)
+            return ()
+        matches = self._python.get(source)
+        if not matches:
+            return ()
+        shortest = min(depth for depth, _ in matches)
+        best = sorted(path for depth, path in matches if depth == shortest)
+        if len(best) == 1:
+            return (best[0],)
+        here = posixpath.dirname(importer)
+        near = [path for path in best if posixpath.dirname(path) == here]
+        return (near[0],) if len(near) == 1 else ()
+
+    def python_from(self, importer: str, source: str, name: str) -> tuple[tuple[str, ...], bool]:
+        """For ``from source import name``: the target files, and whether ``name`` is a module."""
+        submodule = f"{source}{name}" if source.endswith(".") else f"{source}.{name}"
+        files = self.python_module(importer, submodule)
+        if files:
+            return files, True
+        return self.python_module(importer, source), False
+
+    # JavaScript / TypeScript ----------------------------------------------------------
+
+    def js_module(self, importer: str, source: str) -> tuple[str, ...]:
+        """The file a JavaScript/TypeScript module specifier names, if it is in the repo."""
+        if source.startswith("."):
+            bases = [posixpath.normpath(posixpath.join(posixpath.dirname(importer), source))]
+        elif source.startswith(("@/", "~/")):
+            bases = [f"src/{source[2:]}", source[2:]]
+        elif source.startswith("/"):
+            bases = [source.lstrip("/")]
+        else:
+            return ()
+        for base in bases:
+            if base.startswith("../") or base == "..":
+                continue
+            for candidate in self._js_candidates(base):
+                if candidate in self._paths and candidate != importer:
+                    return (candidate,)
+        return ()
+
+    @staticmethod
+    def _js_candidates(base: str) -> list[str]:
+        candidates = [base]
+        stem, dot, ext = base.rpartition(".")
+        if dot and ext in {"js", "jsx", "mjs", "cjs"}:
+            candidates.extend(f"{stem}{e}" for e in (".ts", ".tsx", ".mts", ".cts"))
+        candidates.extend(f"{base}{e}" for e in _JS_EXTS)
+        candidates.extend(f"{base}/index{e}" for e in _JS_EXTS)
+        return candidates
+
+    # Go / Java -------------------------------------------------------------------------
+
+    def go_package(self, import_path: str) -> tuple[str, ...]:
+        """The non-test files of the package directory ``import_path`` ends with."""
+        cached = self._go_cache.get(import_path)
+        if cached is not None:
+            return cached
+        best = ""
+        for directory in self._go_dirs:
+            if (
+                directory
+                and len(directory) > len(best)
+                and (import_path == directory or import_path.endswith(f"/{directory}"))
+            ):
+                best = directory
+        found = tuple(sorted(self._go_dirs[best])) if best else ()
+        self._go_cache[import_path] = found
+        return found
+
+    def go_package_files(self, directory: str) -> tuple[str, ...]:
+        """The non-test Go files of ``directory``."""
+        return tuple(sorted(self._go_dirs.get(directory, ())))
+
+    def java_type(self, package: str, name: str) -> str | None:
+        """The file declaring top-level type ``name`` in ``package``."""
+        return self._java_types.get((package, name))
+
+    def java_package(self, package: str) -> tuple[str, ...]:
+        """Every file of Java package ``package``."""
+        return tuple(sorted(self._java_packages.get(package, ())))
+
+    # All languages ---------------------------------------------------------------------
+
+    def resolve(self, importer: str, imp: Import) -> tuple[str, ...]:
+        """Every repository file one import statement depends on (the importer excluded)."""
+        language = self.results[importer].language
+        key = (importer, f"{imp.source}|{','.join(n.name for n in imp.names)}|{imp.is_wildcard}")
+        cached = self._cache.get(key)
+        if cached is not None:
+            return cached
+        files: set[str] = set()
+        if language == "python":
+            if imp.names and not imp.is_wildcard:
+                for name in imp.names:
+                    files.update(self.python_from(importer, imp.source, name.name)[0])
+            else:
+                files.update(self.python_module(importer, imp.source))
+        elif language in _JS_LANGUAGES:
+            files.update(self.js_module(importer, imp.source))
+        elif language == "go":
+            files.update(self.go_package(imp.source))
+        elif language == "java":
+            files.update(self._java_import(imp))
+        files.discard(importer)
+        resolved = tuple(sorted(files))
+        self._cache[key] = resolved
+        return resolved
+
+    def _java_import(self, imp: Import) -> set[str]:
+        if imp.is_wildcard:
+            found = set(self.java_package(imp.source))
+            if not found and "." in imp.source:
+                package, _, type_name = imp.source.rpartition(".")
+                owner = self.java_type(package, type_name)
+                found = {owner} if owner else set()
+            return found
+        files: set[str] = set()
+        for name in imp.names:
+            owner = self.java_type(imp.source, name.name)
+            if owner is None and "." in imp.source:
+                package, _, type_name = imp.source.rpartition(".")
+                owner = self.java_type(package, type_name)
+            if owner is not None:
+                files.add(owner)
+        return files

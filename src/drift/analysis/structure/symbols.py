@@ -1,0 +1,273 @@
+"""What each name means inside a file: its own functions, classes and methods, and the names its
+imports bind. ``SymbolTable`` answers "which function is ``name`` in ``file``" across files,
+following re-exports (a package ``__init__.py`` importing from a submodule, a JavaScript barrel
+``export { x } from "./x"`` or ``export * from``) up to three files deep.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from drift.analysis.structure.imports import ModuleIndex
+from drift.scan.model import Function, ParseResult
+
+_MAX_REEXPORT_DEPTH = 3
+_CONSTRUCTORS = ("__init__", "constructor")
+_GO_VERSION_SUFFIX = re.compile(r"^v\d+$")
+
+
+@dataclass(frozen=True, slots=True)
+class Binding:
+    """A local name an import introduces: the files it comes from, and the exported name it
+    stands for (None when the name is the module or package itself)."""
+
+    files: tuple[str, ...]
+    symbol: str | None
+
+
+@dataclass(slots=True)
+class FileScope:
+    """The names defined and imported in one file."""
+
+    path: str
+    result: ParseResult
+    top_level: dict[str, Function] = field(default_factory=dict)
+    nested: dict[str, list[Function]] = field(default_factory=dict)
+    methods: dict[str, dict[str, Function]] = field(default_factory=dict)
+    class_bases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    by_qualified: dict[str, list[Function]] = field(default_factory=dict)
+    bindings: dict[str, Binding] = field(default_factory=dict)
+    wildcard_files: tuple[str, ...] = ()
+    reexports: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    star_reexports: tuple[str, ...] = ()
+    default_export: str | None = None
+
+    @property
+    def imported_files(self) -> tuple[str, ...]:
+        """Every repository file this one imports from."""
+        files = {f for b in self.bindings.values() for f in b.files}
+        return tuple(sorted(files.union(self.wildcard_files)))
+
+    def constructor(self, class_name: str) -> Function | None:
+        """The constructor of a class defined here (``__init__``, ``constructor``, or Java's
+        method named after the class)."""
+        methods = self.methods.get(class_name, {})
+        for name in (*_CONSTRUCTORS, class_name):
+            if name in methods:
+                return methods[name]
+        return None
+
+    def method(self, class_name: str, name: str) -> Function | None:
+        """Method ``name`` of a class defined here, looking through same-file base classes."""
+        own = self.methods.get(class_name)
+        if own is not None and name in own:
+            return own[name]
+        if not self.class_bases.get(class_name):
+            return None
+        seen: set[str] = set()
+        pending = [class_name]
+        while pending:
+            current = pending.pop(0)
+            if current in seen:
+                continue
+            seen.add(current)
+            found = self.methods.get(current, {}).get(name)
+            if found is not None:
+                return found
+            pending.extend(base.rsplit(".", 1)[-1] for base in self.class_bases.get(current, ()))
+        return None
+
+
+def _index_definitions(scope: FileScope) -> None:
+    for fn in scope.result.functions:
+        scope.by_qualified.setdefault(fn.qualified_name, []).append(fn)
+        if fn.is_method and fn.class_name:
+            scope.methods.setdefault(fn.class_name, {}).setdefault(fn.name, fn)
+        elif "." not in fn.qualified_name:
+            # A later definition of the same name replaces the earlier one, as at run time.
+            scope.top_level[fn.name] = fn
+        else:
+            scope.nested.setdefault(fn.name, []).append(fn)
+    for cls in scope.result.classes:
+        scope.class_bases.setdefault(cls.name, cls.bases)
+        scope.methods.setdefault(cls.name, {})
+    for export in scope.result.exports:
+        if export.is_default and export.source is None:
+            scope.default_export = export.name
+
+
+def _go_local_name(index: ModuleIndex, files: tuple[str, ...], import_path: str) -> str:
+    for path in files:
+        package = index.results[path].package
+        if package:
+            return package
+    parts = import_path.rstrip("/").split("/")
+    if len(parts) > 1 and _GO_VERSION_SUFFIX.match(parts[-1]):
+        return parts[-2]
+    return parts[-1]
+
+
+def _bind_imports(scope: FileScope, index: ModuleIndex) -> None:
+    path, result = scope.path, scope.result
+    language = result.language
+    wildcard: list[str] = []
+    for imp in result.imports:
+        if language == "python":
+            if imp.is_wildcard:
+                wildcard.extend(index.python_module(path, imp.source))
+            elif imp.names:
+                for name in imp.names:
+                    files, is_module = index.python_from(path, imp.source, name.name)
+                    local = name.alias or name.name
+                    scope.bindings[local] = Binding(files, None if is_module else name.name)
+            else:
+                files = index.python_module(path, imp.source)
+                scope.bindings[imp.alias or imp.source] = Binding(files, None)
+        elif language in {"javascript", "typescript"}:
+            files = index.js_module(path, imp.source)
+            for name in imp.names:
+                scope.bindings[name.alias or name.name] = Binding(files, name.name)
+            if imp.alias:
+                scope.bindings[imp.alias] = Binding(files, None)
+        elif language == "go":
+            files = index.go_package(imp.source)
+            if imp.is_wildcard:
+                wildcard.extend(files)
+            elif imp.alias != "_":
+                local = imp.alias or _go_local_name(index, files, imp.source)
+                scope.bindings[local] = Binding(files, None)
+        elif language == "java":
+            if imp.is_wildcard:
+                wildcard.extend(index.resolve(path, imp))
+            for name in imp.names:
+                owner = index.java_type(imp.source, name.name)
+                if owner is None and "." in imp.source:
+                    package, _, type_name = imp.source.rpartition(".")
+                    owner = index.java_type(package, type_name)
+                files = (owner,) if owner else ()
+                scope.bindings[name.alias or name.name] = Binding(files, name.name)
+    scope.wildcard_files = tuple(sorted(set(wildcard) - {path}))
+    if language in {"javascript", "typescript"}:
+        stars: list[str] = []
+        for export in result.exports:
+            if export.source is None:
+                continue
+            files = index.js_module(path, export.source)
+            if export.name == "*":
+                stars.extend(files)
+            else:
+                scope.reexports[export.name] = files
+        scope.star_reexports = tuple(stars)
+
+
+class SymbolTable:
+    """The scopes of every parsed file, and name lookups across them."""
+
+    def __init__(self, results: Mapping[str, ParseResult]) -> None:
+        self.index = ModuleIndex(results)
+        self.scopes: dict[str, FileScope] = {}
+        for path in sorted(results):
+            scope = FileScope(path, results[path])
+            _index_definitions(scope)
+            _bind_imports(scope, self.index)
+            self.scopes[path] = scope
+
+    def same_package_files(self, path: str) -> tuple[str, ...]:
+        """Other files whose top-level names ``path`` sees without importing (Go and Java
+        packages)."""
+        result = self.scopes[path].result
+        if result.language == "go" and not path.endswith("_test.go"):
+            files = self.index.go_package_files(posixpath.dirname(path))
+        elif result.language == "go":
+            directory = posixpath.dirname(path)
+            files = (
+                *self.index.go_package_files(directory),
+                *(
+                    p
+                    for p, s in self.scopes.items()
+                    if p.endswith("_test.go") and posixpath.dirname(p) == directory
+                ),
+            )
+        elif result.language == "java" and result.package is not None:
+            files = self.index.java_package(result.package)
+        else:
+            return ()
+        return tuple(f for f in files if f != path)
+
+    def locate_function(
+        self, files: Iterable[str], name: str, depth: int = 0
+    ) -> tuple[str, Function] | None:
+        """``(file, function)`` for top-level function ``name`` (or the constructor of class
+        ``name``) in ``files``, following re-exports; ``"default"`` is a file's default export.
+        Files are tried in sorted order; the first answer wins."""
+        for path in sorted(set(files)):
+            scope = self.scopes.get(path)
+            if scope is None:
+                continue
+            wanted = scope.default_export if name == "default" else name
+            if wanted is None:
+                continue
+            found = self._defined_function(scope, wanted)
+            if found is not None:
+                return path, found
+            if depth < _MAX_REEXPORT_DEPTH:
+                onward = self._reexport_files(scope, wanted)
+                located = self.locate_function(
+                    onward, self._reexported_name(scope, wanted), depth + 1
+                )
+                if located is not None:
+                    return located
+        return None
+
+    @staticmethod
+    def _defined_function(scope: FileScope, name: str) -> Function | None:
+        if name in scope.top_level:
+            return scope.top_level[name]
+        if name in scope.class_bases:
+            return scope.constructor(name)
+        if scope.result.language == "java":
+            # A static import names a method of a class in that file.
+            for methods in scope.methods.values():
+                if name in methods:
+                    return methods[name]
+        return None
+
+    def locate_class(
+        self, files: Iterable[str], name: str, depth: int = 0
+    ) -> tuple[str, str] | None:
+        """``(file, class name)`` of class ``name`` defined in (or re-exported by) ``files``."""
+        for path in sorted(set(files)):
+            scope = self.scopes.get(path)
+            if scope is None:
+                continue
+            wanted = scope.default_export if name == "default" else name
+            if wanted is None:
+                continue
+            if wanted in scope.class_bases:
+                return path, wanted
+            if depth < _MAX_REEXPORT_DEPTH:
+                onward = self._reexport_files(scope, wanted)
+                found = self.locate_class(onward, self._reexported_name(scope, wanted), depth + 1)
+                if found is not None:
+                    return found
+        return None
+
+    @staticmethod
+    def _reexport_files(scope: FileScope, name: str) -> tuple[str, ...]:
+        binding = scope.bindings.get(name)
+        files: list[str] = []
+        if binding is not None and binding.symbol is not None:
+            files.extend(binding.files)
+        files.extend(scope.reexports.get(name, ()))
+        files.extend(scope.star_reexports)
+        return tuple(files)
+
+    @staticmethod
+    def _reexported_name(scope: FileScope, name: str) -> str:
+        binding = scope.bindings.get(name)
+        if binding is not None and binding.symbol is not None:
+            return binding.symbol
+        return name

@@ -1,0 +1,308 @@
+"""Map tests to the functions they exercise, and score how well each function is tested.
+
+Tests (see ``test_files`` for the file conventions):
+
+- named test functions: Python ``test*`` functions (and methods of ``Test*``/``TestCase``
+  classes) in test files, Go ``TestXxx`` in ``_test.go`` files, Java methods annotated
+  ``@Test`` (or ``test*`` methods of ``*Test`` classes). Id: ``"<file>::<qualified_name>"``.
+- JavaScript/TypeScript test blocks: each ``it(…)``/``test(…)`` call in a test file, with the
+  module-level calls from its line to the next block's (an approximation: extraction gives the
+  callbacks no line range). Id: ``"<file>::<test name>@<line>"``.
+
+Coverage: a test covers the source functions it calls (``direct``, from the call edges, or by
+resolving a block's calls) and the source functions those callees call (``transitive``, one hop
+more; a helper in a test file counts as a hop). Source functions are the stored functions
+outside test-support code. Function ids are ``"<file>::<qualified_name>"``.
+
+Quality of each source function, over the n tests covering it (only computed when the
+repository has at least one test):
+
+- ``coverage_breadth`` = min(1, n / 3)
+- ``coverage_depth`` = share of those tests that call it directly
+- ``assertion_density`` = mean over the tests of min(1, assertions / 2); assertions are calls such
+  as ``assertEqual``/``expect``/``t.Errorf``/``pytest.raises`` and Python ``assert`` statements
+  (lines given in ``assertion_lines``)
+- ``mock_ratio`` = share of the tests using test doubles (``mock``/``patch``/``jest.fn``/``vi.mock``
+  …, ``@patch`` decorators, ``mocker``/``monkeypatch`` fixtures, file-level ``jest.mock``)
+- ``isolation`` = mean over the tests of min(1, 3 / source functions the test calls directly)
+- ``freshness`` and ``stability`` need run history: None
+- ``overall_score`` = (0.35 breadth + 0.15 depth + 0.35 density + 0.15 isolation)
+  * (1 - 0.3 mock_ratio), rounded to 4 places; 0 for an untested function
+- ``smells`` (JSON list, None when empty): ``untested``, ``indirect_only``, ``single_test``,
+  ``assertion_free`` (a covering test checks nothing), ``mock_heavy`` (mock_ratio > 0.5)
+"""
+
+from __future__ import annotations
+
+import json
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from drift.analysis.structure.callgraph import CallResolver
+from drift.analysis.structure.scopes import function_key
+from drift.analysis.structure.test_files import (
+    is_assertion,
+    is_js_test_call,
+    is_mock_call,
+    is_test_file,
+    is_test_function,
+    is_test_support,
+    python_test_classes,
+    uses_mock_decorators_or_fixtures,
+)
+from drift.records.analysis import CallEdgeRow, FunctionRow
+from drift.records.structural import TestCoverageRow, TestQualityRow
+from drift.scan.model import CallSite, ParseResult
+
+DIRECT = "direct"
+TRANSITIVE = "transitive"
+
+_UNTESTED = json.dumps(["untested"])
+_JS_HARNESS = frozenset(
+    {"describe", "it", "test", "beforeEach", "afterEach", "beforeAll", "afterAll", "expect"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TestUnit:
+    """One test: its id, how many checks it makes, whether it uses doubles, and the function
+    ids it calls directly."""
+
+    __test__ = False  # not a pytest class, despite the name
+
+    id: str
+    assertions: int
+    uses_mocks: bool
+    calls: frozenset[int]
+
+
+def _named_tests(
+    path: str,
+    result: ParseResult,
+    row_ids: Mapping[tuple[str, str, int], int],
+    out_edges: Mapping[int, frozenset[int]],
+    assert_lines: Sequence[int],
+) -> list[TestUnit]:
+    classes = python_test_classes(result) if result.language == "python" else frozenset()
+    tests = [
+        fn
+        for fn in result.functions
+        if is_test_function(path, result, fn, test_classes=classes)
+        and (path, fn.name, fn.line) in row_ids
+    ]
+    if not tests:
+        return []
+    # Each call counts for the test whose qualified name is its caller or encloses it.
+    by_name = {fn.qualified_name: fn for fn in tests}
+    own: dict[str, list[CallSite]] = defaultdict(list)
+    file_mocks = False
+    for call in result.calls:
+        if call.caller is None:
+            file_mocks = file_mocks or is_mock_call(call)
+            continue
+        parts = call.caller.split(".")
+        for size in range(1, len(parts) + 1):
+            name = ".".join(parts[:size])
+            if name in by_name:
+                own[name].append(call)
+                break
+    lines = sorted(assert_lines)
+    units: list[TestUnit] = []
+    for fn in tests:
+        calls = own.get(fn.qualified_name, [])
+        checks = sum(1 for call in calls if is_assertion(call))
+        checks += bisect_right(lines, fn.end_line) - bisect_left(lines, fn.line)
+        mocks = (
+            file_mocks
+            or uses_mock_decorators_or_fixtures(fn)
+            or any(is_mock_call(call) for call in calls)
+        )
+        units.append(
+            TestUnit(
+                id=function_key(path, fn.qualified_name),
+                assertions=checks,
+                uses_mocks=mocks,
+                calls=out_edges.get(row_ids[path, fn.name, fn.line], frozenset()),
+            )
+        )
+    return units
+
+
+def _block_name(result: ParseResult, call: CallSite) -> str:
+    for literal in result.strings:
+        if literal.line == call.line and literal.column > call.column:
+            return literal.value
+    return "anonymous"
+
+
+def _block_tests(path: str, result: ParseResult, resolver: CallResolver) -> list[TestUnit]:
+    module_calls = sorted(
+        (call for call in result.calls if call.caller is None), key=lambda c: (c.line, c.column)
+    )
+    starts = [call for call in module_calls if is_js_test_call(call)]
+    if not starts:
+        return []
+    # Mocks set up before the first test (jest.mock is hoisted) apply to every test of the file.
+    file_mocks = any(is_mock_call(c) for c in module_calls if c.line < starts[0].line)
+    units: list[TestUnit] = []
+    for position, start in enumerate(starts):
+        end = starts[position + 1].line - 1 if position + 1 < len(starts) else result.line_count
+        body = [
+            call
+            for call in module_calls
+            if start.line <= call.line <= end and not is_js_test_call(call)
+        ]
+        targets: set[int] = set()
+        for call in body:
+            if is_assertion(call) or (call.receiver is None and call.callee in _JS_HARNESS):
+                continue
+            target = resolver.resolve(path, call, None)
+            target_id = resolver.row_id(target.file, target.function) if target else None
+            if target_id is not None:
+                targets.add(target_id)
+        units.append(
+            TestUnit(
+                id=f"{path}::{_block_name(result, start)}@{start.line}",
+                assertions=sum(1 for call in body if is_assertion(call)),
+                uses_mocks=file_mocks or any(is_mock_call(call) for call in body),
+                calls=frozenset(targets),
+            )
+        )
+    return units
+
+
+def find_tests(
+    functions: Sequence[FunctionRow],
+    edges: Sequence[CallEdgeRow],
+    results: Mapping[str, ParseResult],
+    *,
+    assertion_lines: Mapping[str, Sequence[int]] | None = None,
+) -> list[TestUnit]:
+    """Every test of the parsed files, in file order then source order."""
+    row_ids = {(row.file, row.name, row.line): row.id for row in functions}
+    out_edges = _out_edges(edges)
+    resolver: CallResolver | None = None
+    units: list[TestUnit] = []
+    for path in sorted(results):
+        result = results[path]
+        lines = assertion_lines.get(path, ()) if assertion_lines is not None else ()
+        units.extend(_named_tests(path, result, row_ids, out_edges, lines))
+        if result.language in {"javascript", "typescript"} and is_test_file(path):
+            if resolver is None:
+                resolver = CallResolver(functions, results)
+            units.extend(_block_tests(path, result, resolver))
+    return units
+
+
+def _out_edges(edges: Sequence[CallEdgeRow]) -> dict[int, frozenset[int]]:
+    grouped: dict[int, set[int]] = defaultdict(set)
+    for edge in edges:
+        grouped[edge.caller_id].add(edge.callee_id)
+    return {caller: frozenset(callees) for caller, callees in grouped.items()}
+
+
+@dataclass(slots=True)
+class _Covering:
+    direct: list[TestUnit]
+    transitive: list[TestUnit]
+
+
+def test_mapping(
+    functions: Sequence[FunctionRow],
+    edges: Sequence[CallEdgeRow],
+    results: Mapping[str, ParseResult],
+    *,
+    # The name is the pipeline's API; ruff and pytest take any "test_*" function for a test.
+    assertion_lines: Mapping[str, Sequence[int]] | None = None,  # noqa: PT028
+) -> tuple[list[TestCoverageRow], list[TestQualityRow]]:
+    """Test-to-function coverage rows and per-function test quality rows.
+
+    ``assertion_lines`` maps a test file to the lines of its Python ``assert`` statements
+    (``FileStructure.assertion_lines``); without it those statements are not counted.
+    Both lists are empty when the files hold no test at all.
+    """
+    units = find_tests(functions, edges, results, assertion_lines=assertion_lines)
+    if not units:
+        return [], []
+    keys = {
+        row.id: function_key(row.file, row.qualified_name or row.name)
+        for row in functions
+        if not is_test_support(row.file)
+    }
+    out_edges = _out_edges(edges)
+    covering: dict[str, _Covering] = {key: _Covering([], []) for key in keys.values()}
+    coverage: dict[tuple[str, str], str] = {}
+    direct_counts: dict[str, int] = {}
+    onward_of: dict[int, set[str]] = {}
+    for unit in units:
+        direct = {keys[i] for i in unit.calls if i in keys}
+        onward: set[str] = set()
+        for callee in unit.calls:
+            if callee not in onward_of:
+                onward_of[callee] = {keys[j] for j in out_edges.get(callee, ()) if j in keys}
+            onward |= onward_of[callee]
+        direct_counts[unit.id] = len(direct)
+        for key in sorted(direct):
+            coverage[unit.id, key] = DIRECT
+            covering[key].direct.append(unit)
+        for key in sorted(onward - direct):
+            coverage[unit.id, key] = TRANSITIVE
+            covering[key].transitive.append(unit)
+    coverage_rows = [
+        TestCoverageRow(test_function_id=test, source_function_id=source, coverage_type=kind)
+        for (test, source), kind in sorted(coverage.items())
+    ]
+    quality_rows = [_quality(key, covering[key], direct_counts) for key in sorted(covering)]
+    return coverage_rows, quality_rows
+
+
+test_mapping.__test__ = False  # type: ignore[attr-defined]
+
+
+def _quality(key: str, tests: _Covering, direct_counts: Mapping[str, int]) -> TestQualityRow:
+    units = tests.direct + tests.transitive
+    if not units:
+        return TestQualityRow(
+            function_id=key,
+            coverage_breadth=0.0,
+            coverage_depth=None,
+            assertion_density=None,
+            mock_ratio=None,
+            isolation=None,
+            freshness=None,
+            stability=None,
+            overall_score=0.0,
+            smells=_UNTESTED,
+        )
+    n = len(units)
+    breadth = min(1.0, n / 3)
+    depth = len(tests.direct) / n
+    density = sum(min(1.0, u.assertions / 2) for u in units) / n
+    mock_ratio = sum(1 for u in units if u.uses_mocks) / n
+    isolation = sum(min(1.0, 3 / max(direct_counts[u.id], 1)) for u in units) / n
+    overall = (0.35 * breadth + 0.15 * depth + 0.35 * density + 0.15 * isolation) * (
+        1 - 0.3 * mock_ratio
+    )
+    smells: list[str] = []
+    if not tests.direct:
+        smells.append("indirect_only")
+    if n == 1:
+        smells.append("single_test")
+    if any(u.assertions == 0 for u in units):
+        smells.append("assertion_free")
+    if mock_ratio > 0.5:
+        smells.append("mock_heavy")
+    return TestQualityRow(
+        function_id=key,
+        coverage_breadth=round(breadth, 4),
+        coverage_depth=round(depth, 4),
+        assertion_density=round(density, 4),
+        mock_ratio=round(mock_ratio, 4),
+        isolation=round(isolation, 4),
+        freshness=None,
+        stability=None,
+        overall_score=round(min(1.0, max(0.0, overall)), 4),
+        smells=json.dumps(sorted(smells)) if smells else None,
+    )

@@ -1,0 +1,102 @@
+"""``drift check``: scan what changed, enforce the approved conventions, report, exit 0/1/2."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from drift.cli.errors import friendly_errors
+from drift.cli.options import storage_option
+from drift.cli.scan import open_project
+from drift.enforcement import FORMATS, PRESETS, render
+from drift.errors import ConfigError
+from drift.pipeline import enforce_run, make_progress, scan
+
+
+def _write_report(text: str, output: Path | None) -> None:
+    if output is None:
+        click.echo(text)
+        return
+    try:
+        output.write_text(text + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(
+            f"{output}: cannot write the report: {exc.strerror or exc}",
+            hint="check that the directory exists and is writable",
+        ) from None
+
+
+@click.command(name="check")
+@click.argument("root", required=False, default=".", type=click.Path(path_type=Path))
+@click.option(
+    "-f",
+    "--format",
+    "report_format",
+    type=click.Choice(sorted(FORMATS)),
+    default="text",
+    show_default=True,
+    help="Report format: a readable text report, JSON, or SARIF 2.1.0 for code scanning.",
+)
+@click.option(
+    "--new-only",
+    is_flag=True,
+    help="Judge and report only violations the last change introduced.",
+)
+@click.option(
+    "-p",
+    "--policy",
+    type=click.Choice(sorted(PRESETS)),
+    default=None,
+    help="How gates combine into the verdict (default: [check] policy in drift.toml, "
+    "else standard).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the report to FILE instead of standard output.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar (also off in CI and in pipes).")
+@storage_option
+@friendly_errors
+def check_command(
+    *,
+    root: Path,
+    report_format: str,
+    new_only: bool,
+    policy: str | None,
+    output: Path | None,
+    quiet: bool,
+    storage: str | None,
+) -> None:
+    """Check PATH (default: the current directory) against its approved conventions.
+
+    Scans what changed since the last scan, turns outliers of approved patterns, convention
+    deviations, error-handling gaps and secrets into violations, runs the quality gates and
+    applies the policy. Exit codes: 0 the policy passed, 1 the gates failed it, 2 usage or
+    environment error.
+    """
+    with open_project(root, storage) as project:
+        progress = make_progress(quiet=quiet, stream=sys.stderr)
+        summary = scan(
+            project.root,
+            project.stores.drift,
+            config=project.config,
+            enforce=False,
+            progress=progress,
+        )
+        result = enforce_run(
+            project.stores.drift,
+            project.root,
+            policy or project.config.policy,
+            reanalysed=summary.reanalysed,
+            new_only=new_only,
+        )
+    _write_report(render(result, report_format), output)
+    if output is not None and not quiet:
+        verdict = "passed" if result.passed else "FAILED"
+        click.echo(f"{report_format} report written to {output}; check {verdict}", err=True)
+    sys.exit(result.exit_code)

@@ -1,0 +1,237 @@
+"""``drift patterns``: the learned patterns, and the decisions that make them enforced or not."""
+
+from __future__ import annotations
+
+import getpass
+import time
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+from drift.analysis.lifecycle import (
+    PatternState,
+    PatternStatus,
+    ReviewBucket,
+    approve,
+    discovered,
+    ignore,
+    reset,
+    review_bucket,
+)
+from drift.cli.errors import friendly_errors
+from drift.cli.options import storage_option
+from drift.cli.scan import DefaultGroup, Project, open_project
+from drift.enforcement.reporters.text import table
+from drift.errors import ConfigError
+from drift.pipeline import enforce_run
+from drift.pipeline.analyze import is_derived, pattern_state, status_row
+
+_ROOT = click.option(
+    "--root",
+    type=click.Path(path_type=Path),
+    default=".",
+    show_default=True,
+    help="The project directory.",
+)
+_BY = click.option(
+    "--by",
+    "author",
+    default=None,
+    metavar="NAME",
+    help="Who decides (default: your login name).",
+)
+_REASON = click.option("--reason", default=None, metavar="TEXT", help="Why, for the record.")
+
+
+@dataclass(frozen=True, slots=True)
+class PatternRow:
+    """One line of the listing."""
+
+    pattern_id: str
+    category: str
+    status: str
+    confidence: float
+    tier: str
+    locations: int
+    files: int
+
+
+def _author(name: str | None) -> str:
+    if name:
+        return name
+    try:
+        return getpass.getuser() or "user"
+    except (OSError, KeyError):  # no login name in some containers
+        return "user"
+
+
+def pattern_rows(project: Project, *, derived: bool) -> list[PatternRow]:
+    """Every scored pattern with its status and how often it was seen, most confident first."""
+    drift = project.stores.drift
+    statuses = {row.pattern_id: row.status for row in drift.query_all_pattern_statuses()}
+    locations: dict[str, set[tuple[str, int, int]]] = defaultdict(set)
+    categories: dict[str, str] = {}
+    for row in drift.query_all_detections(drift.count_detections()):
+        locations[row.pattern_id].add((row.file, row.line, row.column_num))
+        categories.setdefault(row.pattern_id, row.category)
+    rows = [
+        PatternRow(
+            pattern_id=c.pattern_id,
+            category=categories.get(c.pattern_id, "?"),
+            status=statuses.get(c.pattern_id, PatternStatus.DISCOVERED.value),
+            confidence=c.posterior_mean,
+            tier=c.tier,
+            locations=len(locations[c.pattern_id]),
+            files=len({loc[0] for loc in locations[c.pattern_id]}),
+        )
+        for c in drift.query_all_confidence()
+        if derived or not is_derived(c.pattern_id)
+    ]
+    return sorted(rows, key=lambda r: (-r.confidence, r.pattern_id))
+
+
+def _cells(row: PatternRow) -> list[str]:
+    return [
+        row.pattern_id,
+        row.category,
+        _status_label(row),
+        f"{row.confidence:.2f}",
+        row.tier,
+        str(row.locations),
+        str(row.files),
+    ]
+
+
+def _status_label(row: PatternRow) -> str:
+    if row.status != PatternStatus.DISCOVERED.value:
+        return row.status
+    bucket = review_bucket(row.confidence)
+    return "review" if bucket is ReviewBucket.NEEDS_REVIEW else "discovered"
+
+
+@click.group(name="patterns", cls=DefaultGroup)
+def patterns_group() -> None:
+    """List the learned patterns (the default command), or approve, ignore or reset one.
+
+    Only approved patterns are enforced. A pattern is approved by you or, when its confidence
+    reaches 0.90 with few outliers, automatically during a scan.
+    """
+
+
+@patterns_group.command(name="list")
+@click.option(
+    "-s",
+    "--status",
+    type=click.Choice([s.value for s in PatternStatus]),
+    default=None,
+    help="Only patterns with this status.",
+)
+@click.option("-c", "--category", default=None, help="Only patterns of this category.")
+@click.option("--all", "show_all", is_flag=True, help="Also list derived deviation patterns.")
+@_ROOT
+@storage_option
+@friendly_errors
+def list_patterns(
+    status: str | None, category: str | None, show_all: bool, root: Path, storage: str | None
+) -> None:
+    """List the learned patterns, most confident first."""
+    with open_project(root, storage) as project:
+        rows = pattern_rows(project, derived=show_all)
+    rows = [
+        r
+        for r in rows
+        if (status is None or r.status == status) and (category is None or r.category == category)
+    ]
+    if not rows:
+        click.echo("No patterns yet: run `drift scan` first." if status is None else "No patterns.")
+        return
+    lines = table(
+        ["ID", "CATEGORY", "STATUS", "CONFIDENCE", "TIER", "LOCATIONS", "FILES"],
+        [_cells(r) for r in rows],
+        indent="",
+    )
+    click.echo("\n".join(lines))
+    reviews = sum(1 for r in rows if _status_label(r) == "review")
+    if reviews:
+        click.echo(f"\n{reviews} pattern(s) to review: `drift patterns approve ID` enforces one.")
+
+
+def _known_state(project: Project, pattern_id: str, now: int) -> tuple[PatternState, float]:
+    drift = project.stores.drift
+    confidence = {row.pattern_id: row.posterior_mean for row in drift.query_all_confidence()}
+    row = drift.query_pattern_status(pattern_id)
+    if row is None and pattern_id not in confidence:
+        raise ConfigError(
+            f"no pattern '{pattern_id}' in {project.url}",
+            hint="list the pattern ids with `drift patterns` (run `drift scan` first)",
+        )
+    state = pattern_state(row) if row is not None else discovered(pattern_id, now)
+    return state, confidence.get(pattern_id, 0.0)
+
+
+def _decide(project: Project, pattern_id: str, decided: PatternState, verb: str) -> None:
+    project.stores.drift.upsert_pattern_status(status_row(decided))
+    result = enforce_run(
+        project.stores.drift, project.root, project.config.policy, reanalysed=False
+    )
+    own = [v for v in result.reported() if v.row.pattern_id == pattern_id]
+    click.echo(f"{verb} {pattern_id}.")
+    if decided.status is PatternStatus.APPROVED:
+        click.echo(
+            f"It is enforced now: {len(own)} violation(s) of it; `drift check` reports them."
+        )
+    click.echo(
+        f"Check {'passed' if result.passed else 'FAILED'}: {result.counts()['total']} "
+        f"violation(s) in all ({result.policy.policy_name} policy)."
+    )
+
+
+@patterns_group.command(name="approve")
+@click.argument("pattern_id")
+@_REASON
+@_BY
+@_ROOT
+@storage_option
+@friendly_errors
+def approve_pattern(
+    pattern_id: str, reason: str | None, author: str | None, root: Path, storage: str | None
+) -> None:
+    """Approve PATTERN_ID: it becomes a convention Drift enforces."""
+    now = int(time.time())
+    with open_project(root, storage) as project:
+        state, confidence = _known_state(project, pattern_id, now)
+        decided = approve(state, by=_author(author), confidence=confidence, now=now, reason=reason)
+        _decide(project, pattern_id, decided, "Approved")
+
+
+@patterns_group.command(name="ignore")
+@click.argument("pattern_id")
+@_REASON
+@_BY
+@_ROOT
+@storage_option
+@friendly_errors
+def ignore_pattern(
+    pattern_id: str, reason: str | None, author: str | None, root: Path, storage: str | None
+) -> None:
+    """Ignore PATTERN_ID: it is never enforced (and never auto-approved)."""
+    now = int(time.time())
+    with open_project(root, storage) as project:
+        state, _ = _known_state(project, pattern_id, now)
+        decided = ignore(state, by=_author(author), now=now, reason=reason)
+        _decide(project, pattern_id, decided, "Ignored")
+
+
+@patterns_group.command(name="reset")
+@click.argument("pattern_id")
+@_ROOT
+@storage_option
+@friendly_errors
+def reset_pattern(pattern_id: str, root: Path, storage: str | None) -> None:
+    """Forget the decision on PATTERN_ID: back to discovered."""
+    now = int(time.time())
+    with open_project(root, storage) as project:
+        state, _ = _known_state(project, pattern_id, now)
+        _decide(project, pattern_id, reset(state, now), "Reset")

@@ -1,0 +1,91 @@
+"""``drift scan``: learn the conventions of a repository (incremental by default).
+
+Also holds what the pipeline commands share: opening a project (its ``drift.toml`` and its
+storage) from a root path, and the group class of ``drift patterns`` / ``drift violations``.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+from drift.cli.errors import friendly_errors
+from drift.cli.options import storage_option
+from drift.pipeline import (
+    PipelineConfig,
+    check_root,
+    load_pipeline_config,
+    make_progress,
+    render_summary,
+    scan,
+)
+from drift.storage.backends import DEFAULT_DIRECTORY, StorageSet, open_storage
+
+
+@dataclass(frozen=True, slots=True)
+class Project:
+    """A root directory, its configuration, and its open storage."""
+
+    root: Path
+    config: PipelineConfig
+    url: str
+    stores: StorageSet
+
+
+def storage_url(root: Path, option: str | None, config: PipelineConfig) -> str:
+    """``--storage`` (or ``DRIFT_STORAGE``), else ``[storage] url`` from drift.toml, else
+    ``<root>/.drift``. A relative location is taken from the root."""
+    return option or config.storage_url or str(root / DEFAULT_DIRECTORY)
+
+
+@contextmanager
+def open_project(root: Path, storage: str | None) -> Iterator[Project]:
+    """Check the root, read its drift.toml, open its storage (closed on exit)."""
+    base = root.expanduser().resolve()
+    check_root(base)
+    config = load_pipeline_config(base)
+    url = storage_url(base, storage, config)
+    with open_storage(url, base=base) as stores:
+        stores.workspace.initialize(str(base))
+        yield Project(base, config, url, stores)
+
+
+class DefaultGroup(click.Group):
+    """A group that runs its ``list`` subcommand when given no subcommand, options included:
+    ``drift patterns --status approved`` is ``drift patterns list --status approved``."""
+
+    default_command = "list"
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """Insert the default subcommand in front of options that belong to it."""
+        helping = any(arg in ("-h", "--help") for arg in args[:1])
+        if not helping and (not args or args[0].startswith("-")):
+            args = [self.default_command, *args]
+        return super().parse_args(ctx, args)
+
+
+@click.command(name="scan")
+@click.argument("root", required=False, default=".", type=click.Path(path_type=Path))
+@click.option("--full", is_flag=True, help="Re-analyse every file, not only the ones that changed.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar (also off in CI and in pipes).")
+@storage_option
+@friendly_errors
+def scan_command(root: Path, full: bool, quiet: bool, storage: str | None) -> None:
+    """Scan PATH (default: the current directory) and learn its conventions.
+
+    Finds the files (honouring .gitignore, .driftignore and drift.toml), analyses the ones that
+    changed since the last scan, learns patterns and conventions, and enforces the approved
+    ones. Prints a short summary; `drift check` gives the full report and the exit code CI
+    needs. Exit codes: 0 scanned, 2 usage or environment error.
+    """
+    with open_project(root, storage) as project:
+        progress = make_progress(quiet=quiet, stream=sys.stderr)
+        summary = scan(
+            project.root, project.stores.drift, config=project.config, full=full, progress=progress
+        )
+    click.echo(render_summary(summary))

@@ -1,0 +1,185 @@
+"""``drift violations``: the violations of the last check, and feedback on them."""
+
+from __future__ import annotations
+
+import getpass
+from pathlib import Path
+
+import click
+
+from drift.cli.errors import friendly_errors
+from drift.cli.options import storage_option
+from drift.cli.scan import DefaultGroup, Project, open_project
+from drift.enforcement import DismissalReason, FeedbackOutcome, dismiss, fix
+from drift.enforcement.reporters.text import table
+from drift.errors import ConfigError
+from drift.records.enforcement import ViolationRow
+
+SHORT_ID = 12
+_SEVERITY_ORDER = {"critical": 0, "error": 1, "warning": 2, "info": 3}
+
+_ROOT = click.option(
+    "--root",
+    type=click.Path(path_type=Path),
+    default=".",
+    show_default=True,
+    help="The project directory.",
+)
+_BY = click.option("--by", "author", default=None, metavar="NAME", help="Who (default: you).")
+
+
+def _author(name: str | None) -> str | None:
+    if name:
+        return name
+    try:
+        return getpass.getuser() or None
+    except (OSError, KeyError):
+        return None
+
+
+def resolve_violation(project: Project, wanted: str) -> ViolationRow:
+    """The stored violation whose id is ``wanted`` or starts with it (unambiguously)."""
+    rows = project.stores.drift.query_all_violations()
+    exact = [row for row in rows if row.id == wanted]
+    matches = exact or [row for row in rows if wanted and row.id.startswith(wanted)]
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        raise ConfigError(f"no violation '{wanted}'", hint="list the ids with `drift violations`")
+    shown = ", ".join(row.id[:SHORT_ID] for row in matches[:5])
+    raise ConfigError(
+        f"'{wanted}' matches {len(matches)} violations ({shown})",
+        hint="give more characters of the id",
+    )
+
+
+@click.group(name="violations", cls=DefaultGroup)
+def violations_group() -> None:
+    """List the violations of the last scan or check (the default), or give feedback on one.
+
+    Feedback moves the confidence of the violation's pattern: a fix confirms it, a dismissal
+    counts against it (by the reason). To silence one line for good, put a `drift-ignore`
+    comment on it.
+    """
+
+
+@violations_group.command(name="list")
+@click.option(
+    "-s",
+    "--severity",
+    type=click.Choice(["error", "warning", "info"]),
+    default=None,
+    help="Only violations of this severity.",
+)
+@click.option("--file", "file_prefix", default=None, help="Only files under this path.")
+@click.option("--new", "only_new", is_flag=True, help="Only violations the last change introduced.")
+@click.option("--all", "show_all", is_flag=True, help="Also list suppressed violations.")
+@_ROOT
+@storage_option
+@friendly_errors
+def list_violations(
+    *,
+    severity: str | None,
+    file_prefix: str | None,
+    only_new: bool,
+    show_all: bool,
+    root: Path,
+    storage: str | None,
+) -> None:
+    """List the stored violations by severity, then location."""
+    with open_project(root, storage) as project:
+        rows = project.stores.drift.query_all_violations()
+    shown = [
+        row
+        for row in rows
+        if (show_all or not row.suppressed)
+        and (severity is None or row.severity == severity)
+        and (file_prefix is None or row.file.startswith(file_prefix))
+        and (not only_new or row.is_new)
+    ]
+    if not shown:
+        click.echo("No violations." if rows else "No violations stored: run `drift check`.")
+        return
+    shown.sort(key=lambda r: (_SEVERITY_ORDER.get(r.severity, 9), r.file, r.line, r.rule_id))
+    lines = table(
+        ["ID", "SEVERITY", "LOCATION", "RULE", "NEW", "MESSAGE"],
+        [
+            [
+                row.id[:SHORT_ID],
+                row.severity + (" (suppressed)" if row.suppressed else ""),
+                f"{row.file}:{row.line}",
+                row.rule_id,
+                "new" if row.is_new else "",
+                row.message,
+            ]
+            for row in shown
+        ],
+        indent="",
+    )
+    click.echo("\n".join(lines))
+
+
+def _report(outcome: FeedbackOutcome, verb: str) -> None:
+    v = outcome.violation
+    click.echo(f"{verb} {v.id[:SHORT_ID]} ({v.rule_id} at {v.file}:{v.line}).")
+    if outcome.previous is not None and outcome.updated is not None:
+        click.echo(
+            f"Confidence of {v.pattern_id}: {outcome.previous.posterior_mean:.3f} → "
+            f"{outcome.updated.posterior_mean:.3f} ({outcome.updated.tier})."
+        )
+    else:
+        click.echo(f"Recorded against rule {v.rule_id} (it feeds the rule's false-positive rate).")
+
+
+@violations_group.command(name="dismiss")
+@click.argument("violation_id")
+@click.option(
+    "--reason",
+    type=click.Choice([r.value for r in DismissalReason]),
+    default=None,
+    help="Why: a false positive counts most against the pattern; won't-fix and duplicate not "
+    "at all.",
+)
+@click.option("--note", default=None, metavar="TEXT", help="A free-text note for the record.")
+@_BY
+@_ROOT
+@storage_option
+@friendly_errors
+def dismiss_violation(
+    *,
+    violation_id: str,
+    reason: str | None,
+    note: str | None,
+    author: str | None,
+    root: Path,
+    storage: str | None,
+) -> None:
+    """Dismiss VIOLATION_ID (an id from `drift violations`, or its first characters)."""
+    with open_project(root, storage) as project:
+        row = resolve_violation(project, violation_id)
+        outcome = dismiss(
+            project.stores.drift,
+            row.id,
+            dismissal_reason=reason,
+            reason=note,
+            author=_author(author),
+        )
+    _report(outcome, "Dismissed")
+    click.echo("To silence this line itself, add a `drift-ignore` comment on it.")
+
+
+@violations_group.command(name="fix")
+@click.argument("violation_id")
+@click.option("--reason", default=None, metavar="TEXT", help="A note on the fix, for the record.")
+@_BY
+@_ROOT
+@storage_option
+@friendly_errors
+def fix_violation(
+    violation_id: str, reason: str | None, author: str | None, root: Path, storage: str | None
+) -> None:
+    """Record that VIOLATION_ID was fixed: its pattern gains confidence."""
+    with open_project(root, storage) as project:
+        row = resolve_violation(project, violation_id)
+        outcome = fix(project.stores.drift, row.id, reason=reason, author=_author(author))
+    _report(outcome, "Fixed")

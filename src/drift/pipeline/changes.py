@@ -1,0 +1,105 @@
+"""What a scan has to do: the diff against storage, the tasks for the pool, skipped files.
+
+Files discovery skips (too large, binary, unreadable) are recorded in ``file_metadata`` with the
+reason as their error (and ``error_count`` 1), so ``drift status`` and later scans see them; they
+are never analysed, and they are kept apart from the tracked files the diff compares.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Final
+
+from drift.pipeline.store_types import PipelineStore
+from drift.pipeline.worker import FileTask, PackSource
+from drift.records.files import FileMetadataRow
+from drift.scan import DiffEntry, ScanDiff, SkippedFile, grammar_for_path
+
+SKIPPED_PREFIX: Final = "skipped: "
+RECORDED_SKIPS: Final = frozenset({"too_large", "binary", "unreadable"})
+"""Reasons worth a ``file_metadata`` row: files a user expects to be scanned."""
+
+
+def is_skipped_row(row: FileMetadataRow) -> bool:
+    """True for the record of a file a scan skipped (never analysed)."""
+    return row.error is not None and row.error.startswith(SKIPPED_PREFIX)
+
+
+def skipped_row(item: SkippedFile, now: int) -> FileMetadataRow:
+    """The ``file_metadata`` record of a skipped file."""
+    return FileMetadataRow(
+        path=item.path,
+        language=None,
+        file_size=0,
+        content_hash=b"",
+        mtime_secs=0,
+        mtime_nanos=0,
+        last_scanned_at=now,
+        scan_duration_us=None,
+        pattern_count=0,
+        function_count=0,
+        error_count=1,
+        error=f"{SKIPPED_PREFIX}{item.reason.replace('_', ' ')}: {item.detail}",
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class StoredFiles:
+    """The previous scan's rows, split into tracked files and skipped-file records."""
+
+    tracked: dict[str, FileMetadataRow]
+    skipped: dict[str, FileMetadataRow]
+
+    @classmethod
+    def load(cls, storage: PipelineStore) -> StoredFiles:
+        """Read every ``file_metadata`` row."""
+        tracked: dict[str, FileMetadataRow] = {}
+        skipped: dict[str, FileMetadataRow] = {}
+        for row in storage.load_all_file_metadata():
+            (skipped if is_skipped_row(row) else tracked)[row.path] = row
+        return cls(tracked, skipped)
+
+
+def recorded_skips(items: Iterable[SkippedFile]) -> list[SkippedFile]:
+    """The skipped files worth a record, one per path (the first reason wins)."""
+    seen: dict[str, SkippedFile] = {}
+    for item in items:
+        if item.reason in RECORDED_SKIPS:
+            seen.setdefault(item.path, item)
+    return [seen[path] for path in sorted(seen)]
+
+
+def entries_to_analyse(diff: ScanDiff, *, full: bool) -> list[DiffEntry]:
+    """Added and modified files; with ``full``, every present file."""
+    return list(diff.entries) if full else diff.changed
+
+
+def build_tasks(
+    storage: PipelineStore, entries: Sequence[DiffEntry], packs: PackSource
+) -> tuple[list[FileTask], list[DiffEntry]]:
+    """Pool tasks for the entries a grammar parses (with any parse-cache hit attached), and the
+    entries no grammar parses (their metadata is still recorded)."""
+    tasks: list[FileTask] = []
+    others: list[DiffEntry] = []
+    cache_empty = storage.count_parse_cache() == 0  # a first scan: spare a lookup per file
+    for entry in entries:
+        grammar = grammar_for_path(entry.path)
+        if grammar is None:
+            others.append(entry)
+            continue
+        cached = None if cache_empty else storage.get_parse_cache_by_hash(entry.content_hash)
+        json_text = cached.parse_result_json if cached and cached.language == grammar else None
+        tasks.append(
+            FileTask(entry.path, entry.abs_path, grammar, entry.content_hash, json_text, packs)
+        )
+    # Largest first: the pool hands out work in order, so the big files start early and the
+    # run does not end with one worker busy on a giant file while the others wait.
+    sizes = {entry.path: entry.file_size for entry in entries}
+    tasks.sort(key=lambda task: (-sizes[task.path], task.path))
+    return tasks, others
+
+
+def analysed_count(paths: Iterable[str]) -> int:
+    """Tracked files a grammar parses: the ``N`` of confidence scoring."""
+    return sum(1 for path in paths if grammar_for_path(path) is not None)

@@ -1,0 +1,183 @@
+"""Detections: pack matches as rows, and the two detectors that need the whole project.
+
+Per file (in the workers): every pack match becomes a ``detections`` row whose method is
+``pack:<pack name>``. Across the project (in the parent, after every file is in):
+
+- the convention-deviation learner (``drift.analysis.conventions.learn_deviations``) turns
+  matches of a minority pattern, in a group some other pattern dominates, into
+  ``<id>/deviation`` rows (method ``learned:convention``);
+- the naming detector (``drift.analysis.naming``) finds, per language and kind of function
+  (functions and methods apart; Go's exported and unexported names apart, since case is
+  visibility there), the dominant identifier style and turns every name that breaks it into a
+  ``naming:<language>:<kind>:<style>/deviation`` row (method ``learned:naming``).
+
+Both derived sets depend on every file, so each analysis replaces them whole.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Final
+
+from drift.analysis.conventions import DEVIATION_MAX_CONFIDENCE, DEVIATION_SUFFIX, learn_deviations
+from drift.analysis.naming import KindConvention, NamedSymbol, naming_conventions
+from drift.analysis.packs import PatternMatch, PatternSpec
+from drift.records.analysis import DetectionRow, FunctionRow
+
+PACK_METHOD_PREFIX: Final = "pack:"
+LEARNED_CONVENTION: Final = "learned:convention"
+LEARNED_NAMING: Final = "learned:naming"
+DERIVED_METHODS: Final = (LEARNED_CONVENTION, LEARNED_NAMING)
+NAMING_CATEGORY: Final = "structural"
+_GO_TEST_PREFIXES: Final = ("Test", "Benchmark", "Example", "Fuzz")
+
+
+def detection_row(match: PatternMatch, method: str | None = None) -> DetectionRow:
+    """The stored form of one match (id and created_at are set by storage)."""
+    return DetectionRow(
+        id=0,
+        file=match.file,
+        line=match.line,
+        column_num=match.column,
+        pattern_id=match.pattern_id,
+        category=match.category,
+        confidence=match.confidence,
+        detection_method=method or PACK_METHOD_PREFIX + match.pack,
+        cwe_ids=",".join(str(cwe) for cwe in match.cwe_ids) or None,
+        owasp=match.owasp,
+        matched_text=match.matched_text,
+        created_at=0,
+    )
+
+
+def _as_match(row: DetectionRow, spec: PatternSpec) -> PatternMatch:
+    return PatternMatch(
+        pattern_id=row.pattern_id,
+        pack=spec.pack,
+        category=row.category,
+        sub_type=spec.sub_type,
+        file=row.file,
+        line=row.line,
+        column=row.column_num,
+        confidence=row.confidence,
+        cwe_ids=spec.cwe_ids,
+        owasp=row.owasp,
+        matched_text=row.matched_text or "",
+        predicate="stored",
+    )
+
+
+def convention_deviations(
+    detections: Iterable[DetectionRow], patterns: Mapping[str, PatternSpec]
+) -> list[DetectionRow]:
+    """The learner's deviations over every stored pack detection, as rows."""
+    learning = {pid for pid, spec in patterns.items() if spec.learn is not None}
+    matches = [
+        _as_match(row, patterns[row.pattern_id])
+        for row in detections
+        if row.pattern_id in learning and row.detection_method.startswith(PACK_METHOD_PREFIX)
+    ]
+    return sorted(
+        (detection_row(match, LEARNED_CONVENTION) for match in learn_deviations(matches, patterns)),
+        key=_row_order,
+    )
+
+
+def _row_order(row: DetectionRow) -> tuple[str, int, int, str]:
+    return (row.file, row.line, row.column_num, row.pattern_id)
+
+
+# -- naming ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class NamingFinding:
+    """The naming convention of one kind of symbol in one language, and its deviations."""
+
+    language: str
+    kind: str
+    convention: KindConvention
+
+
+def _kind(row: FunctionRow, functions_in_file: frozenset[str]) -> str | None:
+    """``function`` or ``method`` (Go: with ``-exported``/``-unexported``), None to skip."""
+    qualified = row.qualified_name or row.name
+    owner, dot, _ = qualified.rpartition(".")
+    # A prefix that is itself a function of the file makes a nested function; any other prefix
+    # is a class (or Go receiver) and makes a method.
+    is_method = bool(dot) and owner not in functions_in_file
+    if is_method and owner.rpartition(".")[2] == row.name:
+        return None  # a constructor is named after its class, whatever the method style
+    kind = "method" if is_method else "function"
+    if row.language == "go":
+        if row.file.endswith("_test.go") and row.name.startswith(_GO_TEST_PREFIXES):
+            return None
+        # Case decides visibility in Go: exported and unexported names are separate kinds.
+        return f"{kind}-{'exported' if row.name[:1].isupper() else 'unexported'}"
+    return kind
+
+
+def named_symbols(functions: Iterable[FunctionRow]) -> list[NamedSymbol]:
+    """Every stored function as a symbol of kind ``<language>:<kind>``, in file and line order.
+
+    The ``functions`` table is the source (not the parse results), so an incremental run sees
+    every file's names without re-reading unchanged files.
+    """
+    by_file: dict[str, list[FunctionRow]] = {}
+    for row in functions:
+        by_file.setdefault(row.file, []).append(row)
+    symbols: list[NamedSymbol] = []
+    for file in sorted(by_file):
+        rows = sorted(by_file[file], key=lambda r: (r.line, r.id))
+        qualified = frozenset(r.qualified_name or r.name for r in rows)
+        for row in rows:
+            kind = _kind(row, qualified)
+            if kind is not None and row.name:
+                symbols.append(NamedSymbol(row.name, f"{row.language}:{kind}", file, row.line))
+    return symbols
+
+
+def naming_pattern_id(language: str, kind: str, style: str) -> str:
+    """The pattern id naming deviations are recorded under."""
+    return f"naming:{language}:{kind}:{style}"
+
+
+def naming_findings(symbols: Iterable[NamedSymbol]) -> list[NamingFinding]:
+    """The dominant style per language and kind of symbol (kinds with one name are left out)."""
+    findings: list[NamingFinding] = []
+    for key, convention in sorted(naming_conventions(symbols).items()):
+        language, _, kind = key.partition(":")
+        if convention.total > 1:
+            findings.append(NamingFinding(language, kind, convention))
+    return findings
+
+
+def naming_deviations(findings: Sequence[NamingFinding]) -> list[DetectionRow]:
+    """A row per symbol whose name breaks its kind's dominant style."""
+    rows: list[DetectionRow] = []
+    for finding in findings:
+        convention = finding.convention
+        if convention.dominant is None:
+            continue
+        confidence = min(convention.share, DEVIATION_MAX_CONFIDENCE)
+        for deviation in convention.deviations:
+            symbol = deviation.symbol
+            base = naming_pattern_id(finding.language, finding.kind, deviation.style.value)
+            rows.append(
+                DetectionRow(
+                    id=0,
+                    file=symbol.file,
+                    line=symbol.line,
+                    column_num=symbol.column,
+                    pattern_id=base + DEVIATION_SUFFIX,
+                    category=NAMING_CATEGORY,
+                    confidence=confidence,
+                    detection_method=LEARNED_NAMING,
+                    cwe_ids=None,
+                    owasp=None,
+                    matched_text=f"{symbol.name} ({deviation.style.value})",
+                    created_at=0,
+                )
+            )
+    return sorted(rows, key=_row_order)

@@ -1,0 +1,354 @@
+"""``scan``: discovery → diff → parse/extract/detect (process pool) → store → analyze → enforce.
+
+Incremental by default: only added and modified files are read and analysed; removed files take
+their rows along. When nothing changed since the last complete scan (same files, same rules),
+the scan stops after the diff and reports what is stored. Otherwise the project-wide stages
+(patterns, conventions, statuses, and the call graph, coupling and test mapping when the edit
+can have moved them) run, then enforcement. Only this process writes storage, through the
+batch writer; the workers return plain data.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from drift.analysis.packs import PatternSpec, load_packs
+from drift.enforcement import EnforcementResult
+from drift.errors import StorageError
+from drift.pipeline.analyze import is_derived
+from drift.pipeline.changes import (
+    StoredFiles,
+    analysed_count,
+    build_tasks,
+    entries_to_analyse,
+    recorded_skips,
+    skipped_row,
+)
+from drift.pipeline.config import PipelineConfig, load_pipeline_config
+from drift.pipeline.enforce import enforce_run
+from drift.pipeline.environment import EnvFiles, dotenv_changed
+from drift.pipeline.fingerprint import record_fingerprint, rules_fingerprint, stored_fingerprint
+from drift.pipeline.progress import Progress, SilentProgress, StageTimer
+from drift.pipeline.project import (
+    ProjectOutcome,
+    needs_graph,
+    needs_patterns,
+    run_project_stages,
+)
+from drift.pipeline.state import stored_state
+from drift.pipeline.store import FileWriter, removal_commands
+from drift.pipeline.store_types import PipelineStore
+from drift.pipeline.summary import ScanSummary, Verdict, ViolationCounts
+from drift.pipeline.worker import FileOutcome, analyze_file, crashed, pack_source
+from drift.records.batch import UpsertFileMetadata
+from drift.scan import (
+    ScanDiff,
+    ScanRootError,
+    SkippedFile,
+    default_workers,
+    diff_files,
+    discover,
+    map_files,
+)
+
+INLINE_LIMIT = 48
+"""Below this many files to analyse, work in this process: starting workers costs more."""
+
+
+def _seconds() -> int:
+    return int(time.time())
+
+
+@dataclass(frozen=True, slots=True)
+class _Options:
+    full: bool
+    policy: str
+    enforce: bool
+    workers: int
+    progress: StageTimer
+    clock: Callable[[], int]
+
+
+class _Scan:
+    """One scan run: the stages in order, and what they found for the summary."""
+
+    def __init__(
+        self, root: Path, storage: PipelineStore, config: PipelineConfig, options: _Options
+    ):
+        self.root = root
+        self.storage = storage
+        self.config = config
+        self.options = options
+        self.progress = options.progress
+        self.now = options.clock()
+        packs = load_packs(config.pack_dirs, include_builtin=config.builtin_packs)
+        self.specs: dict[str, PatternSpec] = {p.id: p for pack in packs for p in pack.patterns}
+        self.fingerprint = rules_fingerprint(config.pack_dirs, config.builtin_packs)
+        self.outcomes: dict[str, FileOutcome] = {}
+        self.skipped: tuple[SkippedFile, ...] = ()
+        self.changed_facts: set[str] = set()
+
+    def run(self, started: float) -> ScanSummary:
+        stored = StoredFiles.load(self.storage)
+        rules_changed = stored_fingerprint(self.storage) != self.fingerprint
+        last_complete = self._last_scan_complete()
+        scan_id = self.storage.insert_scan_start(self.now, self.root.as_posix())
+        try:
+            diff = self._discover(stored)
+            full = self.options.full or rules_changed or not last_complete
+            self._analyse_files(diff, stored, full=full)
+            self.storage.flush_sync()
+            reanalyse = full or bool(diff.changed) or bool(diff.removed)
+            project = self._project(diff, stored, full=full) if reanalyse else None
+            enforced = (
+                self._enforce(reanalysed=reanalyse) if reanalyse and self.options.enforce else None
+            )
+            summary = self._summary(
+                scan_id, diff, stored, project=project, enforced=enforced, started=started
+            )
+        except BaseException as exc:
+            # Record the failure if storage still can; the original error is the one to raise.
+            with contextlib.suppress(StorageError):
+                self._finish(
+                    scan_id, None, started, status="failed", error=f"{type(exc).__name__}: {exc}"
+                )
+            raise
+        self._finish(scan_id, diff, started, status="completed", error=None)
+        return summary
+
+    def _last_scan_complete(self) -> bool:
+        recent = self.storage.query_recent_scans(1)
+        return bool(recent) and recent[0].status == "completed"
+
+    # -- the per-file stage ---------------------------------------------------------------
+
+    def _discover(self, stored: StoredFiles) -> ScanDiff:
+        self.progress.stage("discover")
+        found = discover(self.root, self.config.scan, previous=stored.tracked)
+        diff = diff_files(found.files, stored.tracked, force_full=self.options.full)
+        self.skipped = tuple(sorted([*found.skipped, *diff.unreadable], key=lambda s: s.path))
+        return diff
+
+    def _forget(self, diff: ScanDiff, stored: StoredFiles) -> None:
+        """Drop removed files, and records of skips that no longer apply; record new skips.
+
+        Removals go first: a tracked file that is now skipped is removed, then recorded.
+        """
+        kept = recorded_skips(self.skipped)
+        present = {entry.path for entry in diff.entries}
+        skipped_now = {s.path for s in kept}
+        gone = [p for p in stored.skipped if p not in skipped_now and p not in present]
+        for command in removal_commands([*diff.removed, *gone]):
+            self.storage.send_batch(command)
+        if kept:
+            self.storage.send_batch(UpsertFileMetadata([skipped_row(s, self.now) for s in kept]))
+
+    def _analyse_files(self, diff: ScanDiff, stored: StoredFiles, *, full: bool) -> None:
+        self._forget(diff, stored)
+        env = EnvFiles.read(diff.entries)
+        entries = entries_to_analyse(diff, full=full)
+        source = pack_source(self.config.pack_dirs, self.config.builtin_packs)
+        tasks, others = build_tasks(self.storage, entries, source)
+        by_path = {entry.path: entry for entry in entries}
+        writer = FileWriter(self.storage, self.now, env, compare=not full)
+        self.progress.stage("analyse", len(tasks))
+        workers = 1 if len(tasks) < INLINE_LIMIT else self.options.workers
+        for outcome in map_files(analyze_file, tasks, workers=workers, on_crash=crashed):
+            writer.write(by_path[outcome.path], outcome, existed=outcome.path in stored.tracked)
+            # Keep what the later stages read; the rows and the cache text are on their way.
+            self.outcomes[outcome.path] = outcome._replace(
+                cache_json=None, detections=(), functions=()
+            )
+            self.progress.advance()
+        for entry in others:
+            writer.write(entry, None, existed=entry.path in stored.tracked)
+        writer.flush()
+        self.changed_facts = writer.changed_facts
+        self._remember_mtimes(diff, stored, analysed=set(by_path))
+        if dotenv_changed(diff):
+            untouched = (e.path for e in diff.entries if e.path not in self.outcomes)
+            env.remark_stored(self.storage, untouched)
+
+    def _remember_mtimes(self, diff: ScanDiff, stored: StoredFiles, analysed: set[str]) -> None:
+        """Record the new mtime of files touched but not changed, so the next scan takes the
+        mtime shortcut again instead of hashing them every time."""
+        moved = []
+        for entry in diff.entries:
+            row = stored.tracked.get(entry.path)
+            if entry.path in analysed or row is None:
+                continue
+            if (row.mtime_secs, row.mtime_nanos) != (entry.mtime_secs, entry.mtime_nanos):
+                moved.append(
+                    dataclasses.replace(
+                        row, mtime_secs=entry.mtime_secs, mtime_nanos=entry.mtime_nanos
+                    )
+                )
+        if moved:
+            self.storage.send_batch(UpsertFileMetadata(moved))
+
+    # -- the project-wide stages ----------------------------------------------------------
+
+    def _project(self, diff: ScanDiff, stored: StoredFiles, *, full: bool) -> ProjectOutcome:
+        graph = needs_graph(self.storage, diff, self.outcomes, stored.tracked, forced=full)
+        patterns = needs_patterns(diff, self.changed_facts, forced=full)
+        project = run_project_stages(
+            self.storage,
+            specs=self.specs,
+            entries=diff.entries,
+            outcomes=self.outcomes,
+            patterns=patterns,
+            graph=graph,
+            total_files=analysed_count(entry.path for entry in diff.entries),
+            now=self.now,
+            workers=self.options.workers,
+            progress=self.progress,
+        )
+        record_fingerprint(self.storage, self.fingerprint)
+        self.storage.flush_sync()
+        return project
+
+    def _enforce(self, *, reanalysed: bool) -> EnforcementResult:
+        self.progress.stage("enforce")
+        return enforce_run(self.storage, self.root, self.options.policy, reanalysed=reanalysed)
+
+    # -- the end --------------------------------------------------------------------------
+
+    def _finish(
+        self, scan_id: int, diff: ScanDiff | None, started: float, *, status: str, error: str | None
+    ) -> None:
+        counts = diff.counts() if diff is not None else {}
+        self.storage.update_scan_complete(
+            scan_id,
+            self.options.clock(),
+            len(diff.entries) if diff is not None else 0,
+            counts.get("added", 0),
+            counts.get("modified", 0),
+            counts.get("removed", 0),
+            counts.get("unchanged", 0),
+            int((time.perf_counter() - started) * 1000),
+            status,
+            error,
+        )
+
+    def _summary(
+        self,
+        scan_id: int,
+        diff: ScanDiff,
+        stored: StoredFiles,
+        *,
+        project: ProjectOutcome | None,
+        enforced: EnforcementResult | None,
+        started: float,
+    ) -> ScanSummary:
+        state = stored_state(self.storage)
+        analysis = project.patterns if project is not None else None
+        violations = state.violations
+        verdict = state.verdict
+        if enforced is not None:
+            counts = enforced.counts()
+            violations = ViolationCounts(
+                counts["total"], counts["error"], counts["warning"], counts["info"],
+                counts["new"], counts["suppressed"],
+            )  # fmt: skip
+            verdict = Verdict(enforced.policy.policy_name, enforced.passed, enforced.policy.score)
+        counts = diff.counts()
+        languages = Counter(entry.language for entry in diff.entries if entry.language)
+        present = {entry.path for entry in diff.entries}
+        syntax = sum(
+            1
+            for path, outcome in self.outcomes.items()
+            if outcome.read_error is None and outcome.error_count > 0
+        ) + sum(
+            1
+            for path, row in stored.tracked.items()
+            if path in present and path not in self.outcomes and row.error_count > 0
+        )
+        return ScanSummary(
+            root=self.root.as_posix(),
+            scan_id=scan_id,
+            tracked=len(diff.entries),
+            analysed=analysed_count(dict.fromkeys(present)),
+            added=counts["added"],
+            modified=counts["modified"],
+            removed=counts["removed"],
+            unchanged=counts["unchanged"],
+            skipped=self.skipped,
+            syntax_errors=syntax,
+            failed=tuple(
+                (o.path, o.read_error) for o in self.outcomes.values() if o.read_error is not None
+            ),
+            patterns=state.patterns,
+            approved=state.approved,
+            conventions=state.conventions,
+            new_patterns=tuple(p for p in analysis.new_patterns if not is_derived(p))
+            if analysis
+            else (),
+            auto_approved=tuple(analysis.auto_approved) if analysis else (),
+            violations=violations,
+            verdict=verdict,
+            reanalysed=project is not None,
+            structure=project.structure if project else None,
+            duration_ms=int((time.perf_counter() - started) * 1000),
+            languages=tuple(sorted(languages.items(), key=lambda item: (-item[1], item[0]))),
+        )
+
+
+def check_root(root: Path) -> None:
+    """Raise ``ScanRootError`` unless ``root`` is a readable directory."""
+    if not root.exists():
+        raise ScanRootError(f"{root}: no such directory", hint="check the path to scan")
+    if not root.is_dir():
+        raise ScanRootError(f"{root}: not a directory", hint="scan a directory, not a file")
+    try:
+        next(root.iterdir(), None)
+    except OSError as exc:
+        raise ScanRootError(
+            f"{root}: cannot read directory: {exc.strerror or exc}",
+            hint="check the directory's permissions",
+        ) from None
+
+
+def scan(
+    root: str | Path,
+    storage: PipelineStore,
+    *,
+    config: PipelineConfig | None = None,
+    full: bool = False,
+    policy: str | None = None,
+    enforce: bool = True,
+    progress: Progress | None = None,
+    clock: Callable[[], int] = _seconds,
+    workers: int | None = None,
+) -> ScanSummary:
+    """Scan ``root`` into ``storage`` and return what happened (see the module docstring).
+
+    ``full`` re-analyses every file (the parse cache still spares unchanged ones the parser).
+    ``policy`` overrides the configured policy of the enforcement that follows an analysis;
+    with ``enforce`` False the scan stops after analysis (``drift check`` enforces with its
+    own options). Raises ``ScanRootError`` for a bad root and ``ConfigError`` for bad
+    configuration or packs, before anything is written.
+    """
+    started = time.perf_counter()
+    base = Path(root).resolve()
+    check_root(base)
+    chosen = config if config is not None else load_pipeline_config(base)
+    options = _Options(
+        full=full or chosen.scan.force_full_scan or not chosen.scan.incremental,
+        policy=policy or chosen.policy,
+        enforce=enforce,
+        workers=workers if workers is not None else default_workers(chosen.scan.threads),
+        progress=StageTimer(progress or SilentProgress()),
+        clock=clock,
+    )
+    try:
+        summary = _Scan(base, storage, chosen, options).run(started)
+    finally:
+        options.progress.close()
+    timings = tuple((name, round(ms, 1)) for name, ms in options.progress.timings.items())
+    return dataclasses.replace(summary, timings=timings)

@@ -1,0 +1,44 @@
+"""What storage says about the latest analysis: for summaries of runs that changed nothing
+and for ``drift patterns`` / ``drift violations``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from drift.analysis.lifecycle import PatternStatus
+from drift.pipeline.analyze import is_derived
+from drift.pipeline.store_types import PipelineStore
+from drift.pipeline.summary import Verdict, ViolationCounts
+
+
+@dataclass(frozen=True, slots=True)
+class StoredState:
+    """Counts of the stored analysis and enforcement."""
+
+    patterns: int
+    approved: int
+    conventions: int
+    violations: ViolationCounts
+    verdict: Verdict | None
+
+
+def stored_state(storage: PipelineStore) -> StoredState:
+    """Read the counts a summary shows from storage."""
+    scored = {
+        row.pattern_id for row in storage.query_all_confidence() if not is_derived(row.pattern_id)
+    }
+    approved = {
+        row.pattern_id
+        for row in storage.query_all_pattern_statuses(PatternStatus.APPROVED.value)
+        if row.pattern_id in scored
+    }
+    verdicts = storage.query_recent_policy_results(1)
+    return StoredState(
+        patterns=len(scored),
+        approved=len(approved),
+        conventions=sum(
+            1 for row in storage.query_all_conventions() if row.promotion_status != "expired"
+        ),
+        violations=ViolationCounts.of(storage.query_all_violations()),
+        verdict=Verdict.of(verdicts[0]) if verdicts else None,
+    )

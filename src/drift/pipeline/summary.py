@@ -1,0 +1,181 @@
+"""What a scan did, as data (``ScanSummary``) and as the few lines ``drift scan`` prints."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from drift.pipeline.graph import StructureCounts
+from drift.records.enforcement import PolicyResultRow, ViolationRow
+from drift.scan import SkippedFile
+
+_SHOWN_SKIPS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class ViolationCounts:
+    """Violations that count (not suppressed) by severity, plus new and suppressed totals."""
+
+    total: int = 0
+    error: int = 0
+    warning: int = 0
+    info: int = 0
+    new: int = 0
+    suppressed: int = 0
+
+    @classmethod
+    def of(cls, rows: Sequence[ViolationRow]) -> ViolationCounts:
+        """Count stored violation rows."""
+        active = [row for row in rows if not row.suppressed]
+        severities = Counter("error" if r.severity == "critical" else r.severity for r in active)
+        return cls(
+            total=len(active),
+            error=severities["error"],
+            warning=severities["warning"],
+            info=severities["info"],
+            new=sum(1 for row in active if row.is_new),
+            suppressed=len(rows) - len(active),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """The policy's verdict on the latest enforcement."""
+
+    policy: str
+    passed: bool
+    score: float
+
+    @classmethod
+    def of(cls, row: PolicyResultRow) -> Verdict:
+        """The verdict a stored policy result records."""
+        return cls(row.policy_name, row.overall_passed, row.overall_score)
+
+
+@dataclass(frozen=True, slots=True)
+class ScanSummary:
+    """The outcome of one ``scan``.
+
+    ``reanalysed`` is False when nothing had changed since the last complete scan: the
+    patterns, violations and verdict are then the stored ones. ``timings`` gives the wall-clock
+    milliseconds of each stage. ``failed`` lists files that
+    could not be analysed this run (unreadable after discovery, or a crash), with the reason.
+    """
+
+    root: str
+    scan_id: int
+    tracked: int
+    analysed: int
+    added: int
+    modified: int
+    removed: int
+    unchanged: int
+    skipped: tuple[SkippedFile, ...]
+    syntax_errors: int
+    failed: tuple[tuple[str, str], ...]
+    patterns: int
+    approved: int
+    conventions: int
+    new_patterns: tuple[str, ...]
+    auto_approved: tuple[str, ...]
+    violations: ViolationCounts
+    verdict: Verdict | None
+    reanalysed: bool
+    structure: StructureCounts | None
+    duration_ms: int
+    languages: tuple[tuple[str, int], ...] = field(default=())
+    timings: tuple[tuple[str, float], ...] = field(default=())
+
+    @property
+    def changed(self) -> int:
+        """Files added, modified or removed since the last scan."""
+        return self.added + self.modified + self.removed
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
+
+
+def _files_line(summary: ScanSummary) -> str:
+    changes = [
+        f"{summary.added:,} added" if summary.added else "",
+        f"{summary.modified:,} modified" if summary.modified else "",
+        f"{summary.removed:,} removed" if summary.removed else "",
+    ]
+    said = ", ".join(part for part in changes if part) or "no changes"
+    languages = ", ".join(f"{name} {count:,}" for name, count in summary.languages[:5])
+    line = f"  files       {_plural(summary.tracked, 'file')} tracked ({said})"
+    return line + (f"; {languages}" if languages else "")
+
+
+def _skipped_lines(summary: ScanSummary) -> list[str]:
+    lines: list[str] = []
+    if summary.skipped:
+        reasons = Counter(item.reason.replace("_", " ") for item in summary.skipped)
+        said = ", ".join(f"{count} {reason}" for reason, count in sorted(reasons.items()))
+        lines.append(f"  skipped     {_plural(len(summary.skipped), 'file')} ({said})")
+        lines += [f"              {s.path}: {s.detail}" for s in summary.skipped[:_SHOWN_SKIPS]]
+        if len(summary.skipped) > _SHOWN_SKIPS:
+            lines.append(f"              … and {len(summary.skipped) - _SHOWN_SKIPS:,} more")
+    if summary.syntax_errors:
+        lines.append(
+            f"  syntax      {_plural(summary.syntax_errors, 'file')} with syntax errors "
+            "(analysed as far as the parser got)"
+        )
+    for path, reason in summary.failed[:_SHOWN_SKIPS]:
+        lines.append(f"  failed      {path}: {reason}")
+    return lines
+
+
+def _violations_line(counts: ViolationCounts) -> str:
+    if counts.total == 0:
+        line = "  violations  none"
+    else:
+        parts = [
+            _plural(counts.error, "error") if counts.error else "",
+            _plural(counts.warning, "warning") if counts.warning else "",
+            f"{counts.info:,} info" if counts.info else "",
+        ]
+        said = ", ".join(part for part in parts if part)
+        line = f"  violations  {counts.total:,} ({said}), {counts.new:,} new"
+    if counts.suppressed:
+        line += f"; {counts.suppressed:,} suppressed by drift-ignore"
+    return line
+
+
+def render_summary(summary: ScanSummary) -> str:
+    """The summary ``drift scan`` prints: a headline and one line per aspect."""
+    seconds = summary.duration_ms / 1000
+    head = f"Scanned {summary.root} in {seconds:.1f} s"
+    if not summary.reanalysed:
+        head += " — nothing changed since the last scan"
+    lines = [head, _files_line(summary), *_skipped_lines(summary)]
+    new = f", {len(summary.new_patterns):,} new" if summary.new_patterns else ""
+    lines.append(
+        f"  patterns    {summary.patterns:,} learned ({summary.approved:,} approved, "
+        f"{_plural(summary.conventions, 'convention')}{new})"
+    )
+    if summary.auto_approved:
+        shown = ", ".join(summary.auto_approved[:3])
+        more = "…" if len(summary.auto_approved) > 3 else ""
+        lines.append(f"              auto-approved: {shown}{more}")
+    if summary.structure is not None:
+        s = summary.structure
+        lines.append(
+            f"  structure   {_plural(s.call_edges, 'call edge')}, {_plural(s.modules, 'module')}"
+            f", {_plural(s.cycles, 'import cycle')}, "
+            f"{_plural(s.covered_functions, 'function')} reached by tests"
+        )
+    lines.append(_violations_line(summary.violations))
+    if summary.verdict is not None:
+        v = summary.verdict
+        state = "passed" if v.passed else "FAILED"
+        lines.append(f"  check       {state} ({v.policy} policy, score {v.score:.1f})")
+    if summary.patterns and not summary.approved:
+        lines.append(
+            "Next: review patterns with `drift patterns`, approve with `drift patterns approve ID`."
+        )
+    elif summary.violations.total:
+        lines.append("Next: see the violations with `drift check` (or `drift violations`).")
+    return "\n".join(lines)

@@ -1,0 +1,187 @@
+"""The per-file work of a scan, run in the process pool: read, parse, extract, detect.
+
+``analyze_file`` is a module-level function (the pool pickles it by name) that never raises and
+never touches storage: it returns a ``FileOutcome`` of plain data, which the parent writes. A
+parse-cache hit (the parent looked the content hash up) skips tree-sitter; a syntax error is
+recorded in the outcome and the file is still analysed as far as the parser got.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+import xxhash
+
+from drift.analysis.packs import Pack, evaluate_file, load_packs
+from drift.analysis.structure import FileStructure, file_structure
+from drift.pipeline.detect import detection_row
+from drift.pipeline.facts import called_methods, file_facts
+from drift.records.analysis import DetectionRow, FunctionRow
+from drift.scan import ParseResult, content_hash, parse_source
+
+
+class PackSource(NamedTuple):
+    """Where the packs come from, so each worker process loads them once."""
+
+    dirs: tuple[str, ...]
+    builtin: bool
+
+
+class FileTask(NamedTuple):
+    """One file to analyse. ``cached_json`` is its parse-cache entry, when the parent found one
+    for ``expected_hash`` (the hash the diff computed)."""
+
+    path: str
+    abs_path: str
+    grammar: str
+    expected_hash: bytes
+    cached_json: str | None
+    packs: PackSource
+
+
+class FileOutcome(NamedTuple):
+    """What one file yields, ready for storage.
+
+    ``read_error`` is set (and everything else empty) when the file could not be read.
+    ``cache_json`` is a new parse-cache entry (None on a cache hit). ``result`` is the parse
+    result without literals and error handlers: what the call graph, coupling and test mapping
+    need.
+    """
+
+    path: str
+    grammar: str
+    content_hash: bytes
+    file_size: int
+    read_error: str | None
+    error_count: int
+    error: str | None
+    cache_json: str | None
+    functions: tuple[FunctionRow, ...]
+    detections: tuple[DetectionRow, ...]
+    structure: FileStructure | None
+    result: ParseResult | None
+    duration_us: int
+
+
+@lru_cache(maxsize=4)
+def _rules(source: PackSource) -> tuple[tuple[Pack, ...], frozenset[str]]:
+    # Loaded once per process; the parent loaded the same packs first, so errors surface there.
+    packs = tuple(load_packs([Path(d) for d in source.dirs], include_builtin=source.builtin))
+    return packs, called_methods(packs)
+
+
+def graph_part(result: ParseResult) -> ParseResult:
+    """``result`` without string and number literals, handlers and syntax issues."""
+    return result._replace(strings=(), numbers=(), error_handlers=(), parse_errors=())
+
+
+def structural_signature(result: ParseResult) -> bytes:
+    """A hash of what the project-wide stages read from a file, leaving out the body and
+    signature hashes and the line and error counts (an edit inside a body, or a comment at the
+    end, that keeps every definition, import, call and line in place changes nothing they
+    compute)."""
+    part = graph_part(result)
+    functions = tuple(fn._replace(body_hash=b"", signature_hash=b"") for fn in part.functions)
+    kept = part._replace(functions=functions, line_count=0, error_count=0, error=None)
+    return xxhash.xxh3_64_digest(kept.to_json().encode("utf-8"))
+
+
+def function_rows(path: str, result: ParseResult) -> tuple[FunctionRow, ...]:
+    """The ``functions`` rows of one file (ids are assigned by storage)."""
+    return tuple(
+        FunctionRow(
+            id=0,
+            file=path,
+            name=fn.name,
+            qualified_name=fn.qualified_name,
+            language=result.language,
+            line=fn.line,
+            end_line=fn.end_line,
+            parameter_count=len(fn.parameters),
+            return_type=fn.return_type,
+            is_exported=fn.is_exported,
+            is_async=fn.is_async,
+            body_hash=fn.body_hash,
+            signature_hash=fn.signature_hash,
+        )
+        for fn in result.functions
+    )
+
+
+def _decode_cached(task: FileTask) -> ParseResult | None:
+    if task.cached_json is None:
+        return None
+    try:
+        cached = ParseResult.from_json(task.cached_json)
+    except ValueError:
+        return None  # outdated or damaged: parse again
+    return cached if cached.grammar == task.grammar else None
+
+
+def _read(task: FileTask, started: int) -> bytes | FileOutcome:
+    try:
+        with open(task.abs_path, "rb") as handle:
+            return handle.read()
+    except OSError as exc:
+        return failed(task, f"cannot read: {exc.strerror or exc}", started)
+
+
+def failed(task: FileTask, message: str, started: int | None = None) -> FileOutcome:
+    """The outcome of a file that could not be analysed at all."""
+    elapsed = 0 if started is None else (time.perf_counter_ns() - started) // 1000
+    return FileOutcome(
+        task.path, task.grammar, task.expected_hash, 0, message, 1, message, None,
+        (), (), None, None, elapsed,
+    )  # fmt: skip
+
+
+def analyze_file(task: FileTask) -> FileOutcome:
+    """Read, parse (or take the cached parse), extract and detect one file. Never raises."""
+    started = time.perf_counter_ns()
+    source = _read(task, started)
+    if isinstance(source, FileOutcome):
+        return source
+    digest = content_hash(source)
+    # The file may have changed since the diff hashed it: the cache entry is only for that.
+    result = _decode_cached(task) if digest == task.expected_hash else None
+    cache_json = None
+    if result is None:
+        result = parse_source(source, task.grammar)
+        cache_json = result.to_json()
+    text = source.decode("utf-8", errors="replace")
+    try:
+        packs, methods = _rules(task.packs)
+        matches = evaluate_file(packs, file_facts(task.path, result, text, methods))
+        structure = file_structure(task.path, result, text)
+    except Exception as exc:  # one odd file never stops the scan; it is recorded instead
+        return failed(task, f"analysis failed: {type(exc).__name__}: {exc}", started)
+    slim = graph_part(result)
+    return FileOutcome(
+        path=task.path,
+        grammar=task.grammar,
+        content_hash=digest,
+        file_size=len(source),
+        read_error=None,
+        error_count=result.error_count,
+        error=result.error,
+        cache_json=cache_json,
+        functions=function_rows(task.path, result),
+        detections=tuple(detection_row(match) for match in matches),
+        structure=structure,
+        result=slim,
+        duration_us=(time.perf_counter_ns() - started) // 1000,
+    )
+
+
+def crashed(task: FileTask, message: str) -> FileOutcome:
+    """The outcome of a file whose worker process died (a crash in native code)."""
+    return failed(task, message)
+
+
+def pack_source(dirs: Sequence[Path], builtin: bool) -> PackSource:
+    """The picklable description of the packs a run uses."""
+    return PackSource(tuple(str(d) for d in dirs), builtin)

@@ -1,0 +1,65 @@
+"""Property: random bytes, truncated and mis-encoded source files never crash a scan; each file
+ends up analysed (with any syntax error recorded) or recorded as skipped."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from drift.pipeline import scan
+from drift.storage.backends import open_storage
+from drift.storage.testing.base import FakeClock
+from tests.integration.pipeline.helpers import REPOS
+
+EXTENSIONS = (".py", ".ts", ".tsx", ".js", ".go", ".java")
+SOURCES = sorted(p for p in REPOS.rglob("*") if p.suffix in EXTENSIONS)
+
+
+def _mangled(source: bytes, cut: int, encoding_noise: bytes) -> bytes:
+    """A real source file cut short, with bytes that are not UTF-8 spliced in."""
+    head = source[: cut % (len(source) + 1)]
+    middle = len(head) // 2
+    return head[:middle] + encoding_noise + head[middle:]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    noise=st.lists(st.binary(max_size=300), min_size=1, max_size=4),
+    picks=st.lists(st.integers(min_value=0, max_value=10_000), min_size=2, max_size=4),
+    latin=st.text(alphabet="éàüß€\u2028\ufeff", max_size=20),
+)
+def test_damaged_files_never_crash_a_scan(noise: list[bytes], picks: list[int], latin: str) -> None:
+    with tempfile.TemporaryDirectory() as directory:
+        root = Path(directory)
+        written: list[str] = []
+        for index, blob in enumerate(noise):
+            name = f"random_{index}{EXTENSIONS[index % len(EXTENSIONS)]}"
+            (root / name).write_bytes(blob)
+            written.append(name)
+        for index, pick in enumerate(picks):
+            source = SOURCES[pick % len(SOURCES)]
+            name = f"cut_{index}{source.suffix}"
+            (root / name).write_bytes(
+                _mangled(source.read_bytes(), pick, latin.encode("latin-1", "replace"))
+            )
+            written.append(name)
+        clock = FakeClock()
+        with open_storage("memory://", clock=clock) as stores:
+            summary = scan(root, stores.drift, clock=clock)
+            rows = {row.path: row for row in stores.drift.load_all_file_metadata()}
+            (latest,) = stores.drift.query_recent_scans(1)
+
+        assert summary.failed == ()
+        assert set(written) == set(rows)
+        skipped = {item.path for item in summary.skipped}
+        for name in written:
+            row = rows[name]
+            if name in skipped:
+                assert row.error is not None
+                assert row.error.startswith("skipped: binary")
+            else:
+                assert (row.error_count > 0) == (row.error is not None)
+        assert (latest.status, latest.total_files) == ("completed", len(written) - len(skipped))

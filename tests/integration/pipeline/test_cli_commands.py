@@ -1,0 +1,176 @@
+"""``drift scan``, ``check``, ``patterns`` and ``violations`` through click, as a user runs them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from drift.cli.main import cli
+from tests.integration.pipeline.helpers import copy_repo
+
+CLEAN = {
+    "app/users.py": (
+        "import logging\n\nlogger = logging.getLogger(__name__)\n\n\n"
+        "def load_user(user_id):\n    logger.info('load %s', user_id)\n    return user_id\n\n\n"
+        "def save_user(user):\n    return user\n"
+    ),
+    "app/orders.py": (
+        "def list_orders():\n    return []\n\n\ndef place_order(order):\n    return order\n"
+    ),
+}
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    return copy_repo("naming-python", tmp_path)
+
+
+@pytest.fixture
+def clean(tmp_path: Path) -> Path:
+    root = tmp_path / "clean"
+    for name, text in CLEAN.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+    return root
+
+
+def test_help_names_every_pipeline_command() -> None:
+    result = run("--help")
+    assert result.exit_code == 0
+    for command in ("scan", "check", "patterns", "violations", "status"):
+        assert f"  {command}" in result.output
+    for args, words in [
+        (("scan", "--help"), ["--full", "--quiet", "--storage", "Exit codes"]),
+        (("check", "--help"), ["--format", "--new-only", "--policy", "--output", "0 the policy"]),
+        (("patterns", "--help"), ["approve", "ignore", "reset", "list"]),
+        (("patterns", "approve", "--help"), ["PATTERN_ID", "--reason", "--by"]),
+        (("violations", "--help"), ["dismiss", "fix", "list", "drift-ignore"]),
+        (("violations", "dismiss", "--help"), ["false_positive", "--note"]),
+    ]:
+        shown = run(*args)
+        assert shown.exit_code == 0
+        for word in words:
+            assert word in shown.output, (args, word)
+
+
+def test_scan_prints_a_summary_and_a_rescan_says_nothing_changed(repo: Path) -> None:
+    first = run("scan", str(repo))
+    assert first.exit_code == 0
+    assert first.output.startswith(f"Scanned {repo.resolve().as_posix()} in ")
+    assert "  files       7 files tracked (7 added); python 7" in first.output
+    assert "  patterns    11 learned (0 approved, 2 conventions, 11 new)" in first.output
+    assert "  violations  1 (1 error), 1 new" in first.output
+    assert (repo / ".drift" / "drift.db").is_file()
+
+    second = run("scan", str(repo), "--quiet")
+    assert second.exit_code == 0
+    assert "nothing changed since the last scan" in second.output
+    assert "(no changes)" in second.output
+
+
+def test_check_exits_1_when_the_gates_fail_and_0_when_they_pass(
+    repo: Path, clean: Path, tmp_path: Path
+) -> None:
+    failing = run("check", str(repo))
+    assert failing.exit_code == 1
+    assert "Policy standard" in failing.output
+    assert "errors/error-gap-empty-catch" in failing.output
+
+    passing = run("check", str(clean), "--policy", "strict")
+    assert passing.exit_code == 0, passing.output
+    assert "PASSED" in passing.output
+
+    report = tmp_path / "report.json"
+    written = run("check", str(repo), "--format", "json", "--output", str(report))
+    assert written.exit_code == 1
+    document = json.loads(report.read_text(encoding="utf-8"))
+    assert document["passed"] is False
+    assert [v["rule_id"] for v in document["violations"]] == ["errors/error-gap-empty-catch"]
+    assert f"json report written to {report}" in written.output
+
+
+def test_check_new_only_judges_only_what_changed(repo: Path) -> None:
+    assert run("scan", str(repo)).exit_code == 0
+    # A second scan of edited code makes the first run the baseline.
+    with open(repo / "billing" / "reports.py", "a", encoding="utf-8") as handle:
+        handle.write("\n\ndef summary_line():\n    return ''\n")
+    result = run("check", str(repo), "--new-only", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["violations"] == []
+
+
+def test_patterns_list_approve_ignore_and_reset(repo: Path) -> None:
+    assert run("scan", str(repo)).exit_code == 0
+    listing = run("patterns", "--root", str(repo))
+    assert listing.exit_code == 0
+    header, first, *_ = listing.output.splitlines()
+    assert header.split() == [
+        "ID",
+        "CATEGORY",
+        "STATUS",
+        "CONFIDENCE",
+        "TIER",
+        "LOCATIONS",
+        "FILES",
+    ]
+    assert first.split()[:3] == ["NAMING-PY-FUNCTION-SNAKE", "structural", "discovered"]
+
+    approved = run(
+        "patterns", "approve", "NAMING-PY-FUNCTION-SNAKE", "--root", str(repo), "--by", "ada"
+    )
+    assert approved.exit_code == 0
+    assert "Approved NAMING-PY-FUNCTION-SNAKE." in approved.output
+    assert "1 violation(s) of it" in approved.output
+    only = run("patterns", "list", "--status", "approved", "--root", str(repo))
+    assert [line.split()[0] for line in only.output.splitlines()[1:]] == [
+        "NAMING-PY-FUNCTION-SNAKE"
+    ]
+    violations = run("violations", "--root", str(repo))
+    assert "structural/NAMING-PY-FUNCTION-SNAKE" in violations.output
+    assert "billing/customers.py:24" in violations.output
+
+    ignored = run("patterns", "ignore", "NAMING-PY-FUNCTION-SNAKE", "--root", str(repo))
+    assert ignored.exit_code == 0
+    assert (
+        "structural/NAMING-PY-FUNCTION-SNAKE" not in run("violations", "--root", str(repo)).output
+    )
+    reset = run("patterns", "reset", "NAMING-PY-FUNCTION-SNAKE", "--root", str(repo))
+    assert reset.exit_code == 0
+    assert run("patterns", "list", "-s", "ignored", "--root", str(repo)).output == "No patterns.\n"
+
+
+def test_violations_dismiss_and_fix_by_id_prefix(repo: Path) -> None:
+    assert run("scan", str(repo)).exit_code == 0
+    listing = run("violations", "--root", str(repo))
+    assert listing.exit_code == 0
+    short_id = listing.output.splitlines()[1].split()[0]
+    assert len(short_id) == 12
+
+    dismissed = run(
+        "violations", "dismiss", short_id[:8], "--reason", "false_positive", "--root", str(repo)
+    )
+    assert dismissed.exit_code == 0, dismissed.output
+    assert f"Dismissed {short_id}" in dismissed.output
+    assert "drift-ignore" in dismissed.output
+    fixed = run("violations", "fix", short_id, "--reason", "handled now", "--root", str(repo))
+    assert fixed.exit_code == 0
+    assert f"Fixed {short_id}" in fixed.output
+
+
+def test_unknown_ids_are_usage_errors(repo: Path) -> None:
+    assert run("scan", str(repo)).exit_code == 0
+    for args, message in [
+        (("patterns", "approve", "NO-SUCH"), f"error: no pattern 'NO-SUCH' in {repo}/.drift"),
+        (("violations", "dismiss", "ffffffffff"), "error: no violation 'ffffffffff'"),
+        (("violations", "fix", ""), "error: no violation ''"),
+    ]:
+        result = run(*args, "--root", str(repo))
+        assert result.exit_code == 2
+        assert result.output.splitlines()[0] == message

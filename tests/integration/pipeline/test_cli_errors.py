@@ -1,0 +1,101 @@
+"""Bad input on the command line: exit 2 and one clear line (plus a hint), never a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from drift.cli.main import cli
+
+BAD_PACK = """[framework]
+name = "house"
+
+[[patterns]]
+id = "HOUSE-1"
+category = "logging"
+[patterns.match]
+function_names = ["(unclosed"]
+"""
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    root = tmp_path / "project"
+    root.mkdir()
+    (root / "app.py").write_text("def run():\n    return 1\n", encoding="utf-8")
+    return root
+
+
+def _error_lines(*args: str) -> list[str]:
+    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    return result.output.splitlines()
+
+
+@pytest.mark.parametrize("command", ["scan", "check"])
+def test_a_missing_path_is_one_line(command: str, tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere"
+    lines = _error_lines(command, str(missing))
+    assert lines[0] == f"error: {missing}: no such directory"
+    assert lines[1:] == ["hint: check the path to scan"]
+
+
+def test_a_file_is_not_a_project(project: Path) -> None:
+    lines = _error_lines("check", str(project / "app.py"))
+    assert lines[0] == f"error: {project / 'app.py'}: not a directory"
+
+
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        (
+            '[scan]\nmax_file_size = "big"\n',
+            "[scan] max_file_size: expected an integer >= 1, got 'big'",
+        ),
+        ('[check]\npolicy = "strictest"\n', "[check] policy: unknown policy 'strictest'"),
+        ("[storage]\nurl = 3\n", "[storage] url: expected a non-empty string, got 3"),
+        ('[packs]\ndirs = ["missing"]\n', "[packs] dirs: 'missing' is not a directory"),
+        ("[packs]\ncolour = 1\n", "[packs] colour: unknown key"),
+        ("[reporters]\nformat = 1\n", "[reporters]: unknown section"),
+        ("[scan\n", "invalid TOML: Expected ']' at the end of a table declaration"),
+    ],
+)
+def test_a_malformed_drift_toml_names_file_key_and_problem(
+    project: Path, toml: str, message: str
+) -> None:
+    (project / "drift.toml").write_text(toml, encoding="utf-8")
+    lines = _error_lines("scan", str(project))
+    assert lines[0].startswith(f"error: {project / 'drift.toml'}: {message}")
+    assert not (project / ".drift" / "drift.db").exists()  # nothing ran
+
+
+def test_a_pack_with_an_invalid_regex_names_the_pack_and_the_rule(project: Path) -> None:
+    packs = project / ".drift" / "packs"
+    packs.mkdir(parents=True)
+    (packs / "house.toml").write_text(BAD_PACK, encoding="utf-8")
+    lines = _error_lines("check", str(project))
+    assert lines[0].startswith(
+        f"error: {packs / 'house.toml'}: pack 'house' rule 'HOUSE-1': invalid regex in "
+        "match.function_names: '(unclosed'"
+    )
+
+
+def test_an_unknown_format_or_policy_is_a_usage_error(project: Path) -> None:
+    for args in (("--format", "xml"), ("--policy", "relaxed")):
+        result = CliRunner().invoke(cli, ["check", str(project), *args])
+        assert result.exit_code == 2
+        assert "Invalid value for" in result.output
+
+
+def test_an_unwritable_report_is_an_environment_error(project: Path, tmp_path: Path) -> None:
+    target = tmp_path / "no" / "such" / "dir" / "report.sarif"
+    lines = _error_lines("check", str(project), "--format", "sarif", "--output", str(target))
+    assert lines[0].startswith(f"error: {target}: cannot write the report: ")
+
+
+def test_an_unknown_storage_scheme_is_a_usage_error(project: Path) -> None:
+    lines = _error_lines("scan", str(project), "--storage", "ftp://somewhere")
+    assert lines[0] == "error: unknown storage scheme 'ftp://' in 'ftp://somewhere'"

@@ -1,0 +1,55 @@
+"""One real run of the installed ``drift`` command: scan, then a SARIF check that validates
+against the official SARIF 2.1.0 schema."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema  # type: ignore[import-untyped]  # (no stubs in the dev dependencies)
+
+from tests.integration.pipeline.helpers import SCHEMA, copy_repo
+
+
+def _drift() -> str:
+    script = Path(sys.executable).parent / "drift"
+    assert script.is_file(), f"the drift console script is not installed next to {sys.executable}"
+    return str(script)
+
+
+def test_drift_scan_then_check_sarif_in_a_real_process(tmp_path: Path) -> None:
+    repo = copy_repo("naming-typescript", tmp_path)
+    env = {**os.environ, "CI": "true"}
+    scanned = subprocess.run(
+        [_drift(), "scan", str(repo)],
+        check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert scanned.returncode == 0, scanned.stderr
+    assert "  files       6 files tracked (6 added); typescript 6" in scanned.stdout
+    assert "analyse" not in scanned.stderr  # CI is set: no progress bar
+
+    report = tmp_path / "drift.sarif"
+    checked = subprocess.run(
+        [_drift(), "check", str(repo), "--format", "sarif", "--output", str(report)],
+        check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert checked.returncode == 1, checked.stderr  # the empty catch fails error-handling
+    document = json.loads(report.read_text(encoding="utf-8"))
+    jsonschema.validate(document, json.loads(SCHEMA.read_text(encoding="utf-8")))
+    (run,) = document["runs"]
+    results = [(r["ruleId"], r["locations"][0]["physicalLocation"]["region"]["startLine"])
+               for r in run["results"]]  # fmt: skip
+    assert results == [("errors/error-gap-empty-catch", 36)]
+    uri = run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri == "src/services/cart.ts"

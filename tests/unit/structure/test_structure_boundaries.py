@@ -1,0 +1,231 @@
+"""ORM models and fields: Django, SQLAlchemy, TypeORM, Prisma; field sensitivity."""
+
+from __future__ import annotations
+
+import pytest
+
+from drift.analysis.structure.boundaries import boundaries
+from drift.analysis.structure.prisma import prisma_boundaries
+from drift.analysis.structure.sensitivity import classify_field
+from tests.unit.structure.support import parse, source
+
+
+def rows_of(path: str, text: str) -> list[tuple[str, str, str | None, str | None, str | None]]:
+    found = boundaries(path, parse(path, text), source(text))
+    assert all(r.file == path and r.id == 0 and r.created_at == 0 for r in found)
+    return [(r.framework, r.model_name, r.table_name, r.field_name, r.sensitivity) for r in found]
+
+
+DJANGO = """
+from django.db import models
+
+
+class Customer(models.Model):
+    email = models.EmailField(unique=True)
+    first_name = models.CharField(max_length=80)
+    password_hash = models.CharField(max_length=128)
+    email_verified = models.BooleanField(default=False)
+    objects = models.Manager()
+
+    class Meta:
+        ordering = ["email"]
+
+    def display(self):
+        label = models.CharField(max_length=1)
+        return self.first_name
+
+
+class VipCustomer(Customer):
+    tier = models.IntegerField()
+
+    class Meta:
+        db_table = "vip"
+
+
+class NotAModel:
+    name = models.CharField(max_length=5)
+"""
+
+
+def test_django_models_fields_and_tables() -> None:
+    assert rows_of("shop/models.py", DJANGO) == [
+        ("django", "Customer", "shop_customer", None, None),
+        ("django", "Customer", "shop_customer", "email", "pii"),
+        ("django", "Customer", "shop_customer", "first_name", "pii"),
+        ("django", "Customer", "shop_customer", "password_hash", "credentials"),
+        ("django", "Customer", "shop_customer", "email_verified", None),
+        ("django", "VipCustomer", "vip", None, None),
+        ("django", "VipCustomer", "vip", "tier", None),
+    ]
+    found = boundaries("shop/models.py", parse("shop/models.py", DJANGO), source(DJANGO))
+    assert {r.confidence for r in found} == {0.95}
+
+
+SQLALCHEMY = """
+from sqlalchemy import Column, Integer, String, ForeignKey
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Account(Base):
+    __tablename__ = "accounts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    iban: Mapped[str]
+    ssn = Column(String(11))
+    owner_id = Column(Integer, ForeignKey("users.id"))
+    owner: Mapped["User"] = relationship(back_populates="accounts")
+
+
+class Helper:
+    value = 1
+"""
+
+
+def test_sqlalchemy_declarative_models() -> None:
+    assert rows_of("bank/models.py", SQLALCHEMY) == [
+        ("sqlalchemy", "Account", "accounts", None, None),
+        ("sqlalchemy", "Account", "accounts", "id", None),
+        ("sqlalchemy", "Account", "accounts", "iban", "financial"),
+        ("sqlalchemy", "Account", "accounts", "ssn", "pii"),
+        ("sqlalchemy", "Account", "accounts", "owner_id", None),
+    ]
+
+
+def test_sqlalchemy_classic_declarative_base_without_tablename() -> None:
+    text = """
+    from sqlalchemy import Column, Integer
+    from sqlalchemy.orm import declarative_base
+
+    Model = declarative_base()
+
+
+    class Event(Model):
+        id = Column(Integer, primary_key=True)
+    """
+    assert rows_of("events.py", text) == [
+        ("sqlalchemy", "Event", None, None, None),
+        ("sqlalchemy", "Event", None, "id", None),
+    ]
+    found = boundaries("events.py", parse("events.py", text), source(text))
+    assert {r.confidence for r in found} == {0.8}
+
+
+TYPEORM = """
+import { Entity, Column, PrimaryGeneratedColumn, ManyToOne } from "typeorm";
+
+@Entity({ name: "app_users" })
+export class User {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({
+    unique: true,
+    length: 200,
+  })
+  email: string;
+
+  @Column() creditCardNumber?: string;
+
+  @ManyToOne(() => Team)
+  team: Team;
+
+  nickname: string;
+}
+
+@Entity()
+export class AuditLog {
+  @Column()
+  message!: string;
+}
+"""
+
+
+def test_typeorm_entities_and_columns() -> None:
+    assert rows_of("src/entities.ts", TYPEORM) == [
+        ("typeorm", "User", "app_users", None, None),
+        ("typeorm", "User", "app_users", "id", None),
+        ("typeorm", "User", "app_users", "email", "pii"),
+        ("typeorm", "User", "app_users", "creditCardNumber", "financial"),
+        ("typeorm", "AuditLog", "audit_log", None, None),
+        ("typeorm", "AuditLog", "audit_log", "message", None),
+    ]
+
+
+PRISMA = """
+// The schema.
+datasource db {
+  provider = "postgresql"
+  url      = env("DATABASE_URL")
+}
+
+model User {
+  id        Int      @id @default(autoincrement())
+  email     String   @unique
+  password  String
+  role      Role     @default(USER)
+  posts     Post[]
+
+  @@map("users")
+}
+
+model Post {
+  id       Int    @id
+  author   User   @relation(fields: [authorId], references: [id])
+  authorId Int
+  // title  String
+}
+
+enum Role {
+  USER
+  ADMIN
+}
+"""
+
+
+def test_prisma_models_and_scalar_fields() -> None:
+    rows = prisma_boundaries("prisma/schema.prisma", source(PRISMA))
+    assert [(r.model_name, r.table_name, r.field_name, r.sensitivity) for r in rows] == [
+        ("User", "users", None, None),
+        ("User", "users", "id", None),
+        ("User", "users", "email", "pii"),
+        ("User", "users", "password", "credentials"),
+        ("User", "users", "role", None),
+        ("Post", "Post", None, None),
+        ("Post", "Post", "id", None),
+        ("Post", "Post", "authorId", None),
+    ]
+    assert all(r.framework == "prisma" and r.confidence == 0.95 for r in rows)
+    # file-level entry point dispatches on the extension, without a parse result
+    assert boundaries("prisma/schema.prisma", None, source(PRISMA)) == rows
+
+
+def test_files_without_an_orm_import_have_no_boundaries() -> None:
+    text = "class User(Model):\n    email = CharField()\n"
+    assert boundaries("plain.py", parse("plain.py", text), text) == ()
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("password", "credentials"),
+        ("apiKey", "credentials"),
+        ("refresh_token", "credentials"),
+        ("credit_card_number", "financial"),
+        ("iban", "financial"),
+        ("diagnosis", "health"),
+        ("date_of_birth", "pii"),
+        ("phoneNumber", "pii"),
+        ("ssn", "pii"),
+        ("email_verified", None),
+        ("is_email_public", None),
+        ("password_changed_at", None),
+        ("cubic_meters", None),
+        ("title", None),
+    ],
+)
+def test_field_sensitivity(name: str, expected: str | None) -> None:
+    assert classify_field(name) == expected

@@ -1,0 +1,268 @@
+"""Call resolution: same file, method on a known receiver, import, export, fuzzy."""
+
+from __future__ import annotations
+
+from drift.analysis.structure.callgraph import CONFIDENCE, resolve_calls
+from tests.unit.structure.support import function_rows, named_edges, project, repo
+
+
+def edges_of(files: dict[str, str]) -> list[tuple[str, str, str, int]]:
+    """The edges by function id, sorted (the output order itself is checked on its own)."""
+    results = project(files)
+    rows = function_rows(results)
+    edges = resolve_calls(rows, results)
+    assert all(e.confidence == CONFIDENCE[e.resolution] for e in edges)
+    return sorted(named_edges(edges, rows))
+
+
+def test_python_resolution_labels() -> None:
+    files = {
+        "app/__init__.py": "from .util import slugify\n",
+        "app/util.py": """
+            def slugify(text):
+                return text.lower()
+
+            def helper_only_here():
+                return 1
+            """,
+        "app/models.py": """
+            from app.util import slugify as make_slug
+            import app.util
+            from . import util
+            import os
+
+            class Repo:
+                def save(self, item):
+                    self.validate(item)
+                    return make_slug(item)
+
+                def validate(self, item):
+                    return app.util.slugify(item) and util.slugify(item)
+
+            def build():
+                repo = Repo()
+                repo.save("x")
+                os.path.join("a", "b")
+                print("done")
+                return local()
+
+            def local():
+                def inner():
+                    return 1
+                return inner() + helper_only_here()
+            """,
+        "app/views.py": """
+            from app import slugify
+            from app.models import *
+
+            def page():
+                return slugify("t") + build()
+            """,
+    }
+    assert edges_of(files) == sorted(
+        [
+            ("app/models.py::Repo.save", "app/models.py::Repo.validate", "method", 8),
+            ("app/models.py::Repo.save", "app/util.py::slugify", "import", 9),
+            ("app/models.py::Repo.validate", "app/util.py::slugify", "import", 12),
+            ("app/models.py::build", "app/models.py::Repo.save", "method", 16),
+            ("app/models.py::build", "app/models.py::local", "same_file", 19),
+            ("app/models.py::local", "app/models.py::local.inner", "same_file", 24),
+            ("app/models.py::local", "app/util.py::helper_only_here", "fuzzy", 24),
+            ("app/views.py::page", "app/util.py::slugify", "import", 5),
+            ("app/views.py::page", "app/models.py::build", "export", 5),
+        ]
+    )
+
+
+def test_typescript_imports_default_namespace_and_barrels() -> None:
+    files = {
+        "src/lib/math.ts": """
+            export function add(a: number, b: number) { return a + b; }
+            export default function twice(x: number) { return add(x, x); }
+            """,
+        "src/lib/index.ts": 'export { add } from "./math";\n',
+        "src/shapes.ts": """
+            export class Square {
+              constructor(public side: number) {}
+              area() { return this.side * this.side; }
+              grow() { return new Square(this.area()); }
+            }
+            """,
+        "src/app.ts": """
+            import twice from "./lib/math";
+            import * as m from "./lib/math";
+            import { add } from "./lib";
+            import { Square } from "./shapes";
+            import { readFile } from "fs";
+
+            export function run() {
+              const s = new Square(2);
+              readFile("x");
+              return twice(1) + m.add(1, 2) + add(3, 4) + s.area();
+            }
+            """,
+    }
+    assert edges_of(files) == sorted(
+        [
+            ("src/app.ts::run", "src/shapes.ts::Square.constructor", "import", 8),
+            ("src/app.ts::run", "src/lib/math.ts::twice", "import", 10),
+            ("src/app.ts::run", "src/lib/math.ts::add", "import", 10),
+            ("src/app.ts::run", "src/shapes.ts::Square.area", "fuzzy", 10),
+            ("src/lib/math.ts::twice", "src/lib/math.ts::add", "same_file", 2),
+            ("src/shapes.ts::Square.grow", "src/shapes.ts::Square.constructor", "same_file", 4),
+            ("src/shapes.ts::Square.grow", "src/shapes.ts::Square.area", "method", 4),
+        ]
+    )
+
+
+def test_go_package_calls_and_methods_across_files() -> None:
+    files = {
+        "store/store.go": """
+            package store
+
+            type Store struct{}
+
+            func New() *Store { return &Store{} }
+
+            func (s *Store) Get(k string) string { return s.lookup(k) }
+            """,
+        "store/lookup.go": """
+            package store
+
+            func (s *Store) lookup(k string) string { return normalize(k) }
+
+            func normalize(k string) string { return k }
+            """,
+        "cmd/main.go": """
+            package main
+
+            import (
+                "fmt"
+                "example.com/app/store"
+            )
+
+            func main() {
+                s := store.New()
+                fmt.Println(s.Get("a"))
+            }
+            """,
+    }
+    assert edges_of(files) == sorted(
+        [
+            ("cmd/main.go::main", "store/store.go::New", "import", 9),
+            ("cmd/main.go::main", "store/store.go::Store.Get", "fuzzy", 10),
+            ("store/lookup.go::Store.lookup", "store/lookup.go::normalize", "same_file", 3),
+            ("store/store.go::Store.Get", "store/lookup.go::Store.lookup", "method", 7),
+        ]
+    )
+
+
+def test_java_imports_static_calls_and_same_package() -> None:
+    files = {
+        "src/com/acme/util/Text.java": """
+            package com.acme.util;
+
+            public class Text {
+                public static String trim(String s) { return s.strip(); }
+            }
+            """,
+        "src/com/acme/shop/Cart.java": """
+            package com.acme.shop;
+
+            public class Cart {
+                public Cart() {}
+                int size() { return 0; }
+            }
+            """,
+        "src/com/acme/shop/Shop.java": """
+            package com.acme.shop;
+
+            import com.acme.util.Text;
+
+            public class Shop {
+                String label(String s) {
+                    Cart cart = new Cart();
+                    return Text.trim(s) + count(cart);
+                }
+                int count(Cart cart) { return cart.size(); }
+            }
+            """,
+    }
+    assert edges_of(files) == sorted(
+        [
+            (
+                "src/com/acme/shop/Shop.java::Shop.label",
+                "src/com/acme/shop/Cart.java::Cart.Cart",
+                "import",
+                7,
+            ),
+            (
+                "src/com/acme/shop/Shop.java::Shop.label",
+                "src/com/acme/util/Text.java::Text.trim",
+                "method",
+                8,
+            ),
+            (
+                "src/com/acme/shop/Shop.java::Shop.label",
+                "src/com/acme/shop/Shop.java::Shop.count",
+                "same_file",
+                8,
+            ),
+            (
+                "src/com/acme/shop/Shop.java::Shop.count",
+                "src/com/acme/shop/Cart.java::Cart.size",
+                "method",
+                10,
+            ),
+        ]
+    )
+
+
+def test_common_names_and_ambiguous_names_are_not_guessed() -> None:
+    files = {
+        "a.py": "def update(x):\n    return x\n\ndef render_page():\n    return 1\n",
+        "b.py": "def render_page():\n    return 2\n",
+        "c.py": "def go(o):\n    o.update(1)\n    update(2)\n    return render_page()\n",
+    }
+    assert edges_of(files) == []
+
+
+def test_output_is_sorted_by_caller_line_and_callee() -> None:
+    results = project(
+        {
+            "a.py": (
+                "def f():\n    return g() + h()\n\n"
+                "def g():\n    return h()\n\n"
+                "def h():\n    return 1\n"
+            ),
+        }
+    )
+    edges = resolve_calls(function_rows(results), results)
+    keys = [(e.caller_id, e.call_site_line, e.callee_id) for e in edges]
+    assert keys == sorted(keys) == [(1, 2, 2), (1, 2, 3), (2, 5, 3)]
+    assert resolve_calls(function_rows(results), results) == edges
+
+
+def test_edges_are_unique_per_caller_callee_and_line() -> None:
+    files = {"m.py": "def f():\n    return 1\n\ndef g():\n    return f() + f()\n"}
+    assert edges_of(files) == [("m.py::g", "m.py::f", "same_file", 5)]
+
+
+def test_calls_of_functions_without_a_stored_row_give_no_edge() -> None:
+    results = project({"m.py": "def f():\n    return 1\n\ndef g():\n    return f()\n"})
+    rows = [row for row in function_rows(results) if row.name == "g"]
+    assert resolve_calls(rows, results) == []
+
+
+def test_fixture_repo_call_graph_typescript() -> None:
+    results, _ = repo("naming-typescript")
+    rows = function_rows(results)
+    edges = named_edges(resolve_calls(rows, results), rows)
+    assert ("src/api/users.ts::fetchUser", "src/api/client.ts::getJson", "import", 9) in edges
+    assert (
+        "src/services/cart.ts::CartService.legacyLabel",
+        "src/utils/format.ts::format_price",
+        "import",
+        24,
+    ) in edges
+    assert {resolution for _, _, resolution, _ in edges} <= {"same_file", "import", "method"}

@@ -1,0 +1,137 @@
+"""Named constants (SCREAMING_CASE, Go const, Java static final) and magic numbers."""
+
+from __future__ import annotations
+
+from drift.analysis.structure.constants import constants
+from drift.records.structural import ConstantRow
+from tests.unit.structure.support import parse, source
+
+
+def named(rows: tuple[ConstantRow, ...]) -> list[tuple[str, str, int, bool]]:
+    return [(r.name, r.value, r.line, r.is_used) for r in rows if r.is_named]
+
+
+def magic(rows: tuple[ConstantRow, ...]) -> list[tuple[str, int]]:
+    return [(r.name, r.line) for r in rows if not r.is_named]
+
+
+PYTHON = """
+from typing import TypeVar
+
+MAX_RETRIES = 3
+TIMEOUT: float = 2.5  # seconds
+KT = TypeVar("KT")
+lower_case = 4
+_PRIVATE_LIMIT = 10
+
+
+class Config:
+    DEFAULT_PORT = 8080
+
+    def port(self):
+        LOCAL_ONLY = 7
+        return self.DEFAULT_PORT + MAX_RETRIES * 86400
+
+
+def wait(seconds=30):
+    sleep(seconds, 1.5)
+    retry(times=5, backoff=0.5)
+    if len(items) > 42:
+        return 404
+    return [9, 8]
+"""
+
+
+def test_python_constants_and_magic_numbers() -> None:
+    rows = constants("pkg/settings.py", parse("pkg/settings.py", PYTHON), source(PYTHON))
+    assert named(rows) == [
+        ("MAX_RETRIES", "3", 3, True),
+        ("TIMEOUT", "2.5", 4, False),
+        ("_PRIVATE_LIMIT", "10", 7, False),
+        ("DEFAULT_PORT", "8080", 11, True),
+    ]
+    # 86400, 1.5 (positional argument), 42 (comparison) and 404 (returned) are magic;
+    # 30 (a default), 5 (keyword argument), 0.5 and [9, 8] (a list) are not.
+    assert magic(rows) == [("86400", 15), ("1.5", 19), ("42", 21), ("404", 22)]
+    assert all(r.language == "python" and r.file == "pkg/settings.py" for r in rows)
+    assert all(r.id == 0 and r.created_at == 0 for r in rows)
+    assert all(r.is_used for r in rows if not r.is_named)
+
+
+def test_magic_numbers_are_not_reported_in_test_code() -> None:
+    text = "def test_it():\n    assert area(3) == 28.27\n"
+    assert constants("tests/test_geo.py", parse("tests/test_geo.py", text), text) == ()
+
+
+def test_javascript_and_typescript_constants() -> None:
+    text = """
+    export const API_URL = "https://x.test";
+    const MAX_ITEMS: number = 50;
+    let counter = 0;
+    class Box {
+      static readonly SIDE = 4;
+      area() { return Box.SIDE * Box.SIDE * 1.25; }
+    }
+    """
+    rows = constants("box.ts", parse("box.ts", text), source(text))
+    assert named(rows) == [
+        ("API_URL", '"https://x.test"', 1, False),
+        ("MAX_ITEMS", "50", 2, False),
+        ("SIDE", "4", 5, True),
+    ]
+    assert magic(rows) == [("1.25", 6)]
+
+
+def test_go_constants_single_and_in_blocks() -> None:
+    text = """
+    package cfg
+
+    const Version = "1.2"
+
+    const (
+        Low Level = iota
+        High
+        limit = 64 // bytes
+    )
+
+    func Size() int { return limit * 3 }
+    """
+    rows = constants("cfg/cfg.go", parse("cfg/cfg.go", text), source(text))
+    assert named(rows) == [
+        ("Version", '"1.2"', 3, False),
+        ("Low", "iota", 6, False),
+        ("High", "iota", 7, False),
+        ("limit", "64", 8, True),
+    ]
+    assert magic(rows) == [("3", 11)]
+
+
+def test_java_static_final_fields_only() -> None:
+    text = """
+    class Rates {
+        public static final double TAX = 0.2;
+        private static final int MAX_LINES = 20;
+        private final int instanceOnly = 3;
+        double tax(double x) { return x * TAX; }
+    }
+    """
+    rows = constants("Rates.java", parse("Rates.java", text), source(text))
+    assert named(rows) == [("TAX", "0.2", 2, True), ("MAX_LINES", "20", 3, False)]
+
+
+def test_enum_members_are_not_magic() -> None:
+    text = """
+    enum Code { A = 7, B = 9 }
+    function f(c: number) { return c + 13; }
+    """
+    rows = constants("c.ts", parse("c.ts", text), source(text))
+    assert magic(rows) == [("13", 2)]
+
+
+def test_credential_constants_keep_only_a_redacted_value() -> None:
+    text = 'DB_PASSWORD = "correct-horse-battery"\nAPI_KEY = os.environ["API_KEY"]\n'
+    rows = constants("s.py", parse("s.py", text), text)
+    assert [(r.name, r.value) for r in rows] == [
+        ("DB_PASSWORD", '"cor…(23)'),
+        ("API_KEY", 'os.environ["API_KEY"]'),
+    ]

@@ -1,0 +1,176 @@
+"""Coupling metrics per module, zones, Tarjan cycles and break suggestions."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from drift.analysis.structure.coupling import coupling, zone
+from drift.analysis.structure.cycles import strongly_connected
+from tests.unit.structure.support import project, repo
+
+
+def test_python_packages_metrics_and_a_cycle() -> None:
+    results = project(
+        {
+            "core/__init__.py": "",
+            "core/base.py": """
+                import abc
+                from typing import Protocol
+
+                class Store(abc.ABC):
+                    pass
+
+                class Reader(Protocol):
+                    pass
+                """,
+            "core/impl.py": """
+                from core.base import Store
+                from api.views import render
+
+                class Memory(Store):
+                    @classmethod
+                    def make(cls):
+                        return render()
+                """,
+            "api/__init__.py": "",
+            "api/views.py": """
+                from core import impl
+                import json
+
+                def render():
+                    return impl
+                """,
+            "cli/main.py": "from api.views import render\nfrom core.base import Store\n",
+        }
+    )
+    metrics, cycles = coupling(results)
+    assert [(m.module, m.ce, m.ca, m.zone) for m in metrics] == [
+        ("api", 1, 2, "zone_of_pain"),
+        ("cli", 2, 0, "main_sequence"),
+        ("core", 1, 2, "main_sequence"),
+    ]
+    assert [(m.instability, m.abstractness, m.distance) for m in metrics] == [
+        pytest.approx((1 / 3, 0.0, 2 / 3)),
+        pytest.approx((1.0, 0.0, 0.0)),
+        pytest.approx((1 / 3, 2 / 3, 0.0)),
+    ]
+    assert len(cycles) == 1
+    assert json.loads(cycles[0].members) == ["api", "core"]
+    suggestions = json.loads(cycles[0].break_suggestions)
+    assert [(s["from"], s["to"], s["imports"]) for s in suggestions] == [
+        ("api", "core", 1),
+        ("core", "api", 1),
+    ]
+    assert cycles[0].id == 0
+    assert cycles[0].created_at == 0
+
+
+def test_abstract_types_from_text_and_interfaces() -> None:
+    results = project(
+        {
+            "a/Shape.java": "package a;\npublic abstract class Shape { abstract int area(); }\n",
+            "a/Sized.java": "package a;\npublic interface Sized { int size(); }\n",
+            "a/Box.java": "package a;\npublic class Box extends Shape { int area() { return 1; } }",
+        }
+    )
+    without, _ = coupling(results)
+    with_text, _ = coupling(results, abstract_types={"a/Shape.java": ("Shape",)})
+    assert without[0].abstractness == 1 / 3
+    assert with_text[0].abstractness == 2 / 3
+
+
+def test_custom_module_grouping_and_isolated_modules() -> None:
+    results = project(
+        {
+            "src/pkg/a/x.ts": 'import { y } from "../b/y";\nexport const x = () => y();\n',
+            "src/pkg/b/y.ts": "export function y() { return 1; }\n",
+            "tools/z.ts": "export const z = 1;\n",
+        }
+    )
+    metrics, cycles = coupling(results, module_of=lambda path: path.split("/")[0])
+    assert [(m.module, m.ce, m.ca, m.zone) for m in metrics] == [
+        ("src", 0, 0, "isolated"),
+        ("tools", 0, 0, "isolated"),
+    ]
+    assert cycles == []
+    by_dir, _ = coupling(results)
+    assert [(m.module, m.ce, m.ca) for m in by_dir] == [
+        ("src/pkg/a", 1, 0),
+        ("src/pkg/b", 0, 1),
+        ("tools", 0, 0),
+    ]
+
+
+def test_go_fixture_repo() -> None:
+    results, _ = repo("naming-go")
+    metrics, cycles = coupling(results)
+    assert [(m.module, m.ce, m.ca, m.instability, m.zone) for m in metrics] == [
+        ("cmd/server", 2, 0, 1.0, "main_sequence"),
+        ("internal/config", 0, 1, 0.0, "zone_of_pain"),
+        ("internal/store", 0, 1, 0.0, "zone_of_pain"),
+    ]
+    assert cycles == []
+
+
+def test_zone_thresholds() -> None:
+    assert zone(0.0, 0.0, isolated=True) == "isolated"
+    assert zone(0.5, 0.3) == "main_sequence"  # D = 0.2
+    assert zone(0.1, 0.2) == "zone_of_pain"  # D = 0.7, A + I < 1
+    assert zone(0.9, 0.8) == "zone_of_uselessness"  # D = 0.7, A + I > 1
+
+
+def test_tarjan_components() -> None:
+    graph = {
+        "a": frozenset({"b"}),
+        "b": frozenset({"c"}),
+        "c": frozenset({"a", "d"}),
+        "d": frozenset({"e"}),
+        "e": frozenset({"d"}),
+        "f": frozenset(),
+    }
+    assert strongly_connected(graph) == [["a", "b", "c"], ["d", "e"], ["f"]]
+
+
+_MODULES = st.sampled_from(["a", "b", "c", "d", "e"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    imports=st.lists(st.tuples(_MODULES, _MODULES), max_size=15),
+    abstract=st.lists(st.tuples(_MODULES, st.booleans()), max_size=10),
+)
+def test_metrics_stay_in_range(
+    imports: list[tuple[str, str]], abstract: list[tuple[str, bool]]
+) -> None:
+    files: dict[str, str] = {f"{m}/__init__.py": "" for m in "abcde"}
+    for module in "abcde":
+        lines = [f"import {target}.mod" for source, target in imports if source == module]
+        classes = [
+            f"class T{i}{'(ABC)' if is_abstract else ''}:\n    pass"
+            for i, (owner, is_abstract) in enumerate(abstract)
+            if owner == module
+        ]
+        files[f"{module}/mod.py"] = "\n".join(["from abc import ABC", *lines, *classes]) + "\n"
+    metrics, cycles = coupling(project(files))
+    assert [m.module for m in metrics] == list("abcde")
+    for m in metrics:
+        assert 0.0 <= m.instability <= 1.0
+        assert 0.0 <= m.abstractness <= 1.0
+        assert 0.0 <= m.distance <= 1.0
+        assert m.distance == pytest.approx(abs(m.abstractness + m.instability - 1.0))
+        if m.ce + m.ca:
+            assert m.instability == m.ce / (m.ce + m.ca)
+        else:
+            assert m.instability == 0.0
+            assert m.zone == "isolated"
+    edges = {(s, t) for s, t in imports if s != t}
+    assert sum(m.ce for m in metrics) == sum(m.ca for m in metrics) == len(edges)
+    for cycle in cycles:
+        members = json.loads(cycle.members)
+        assert len(members) >= 2
+        for suggestion in json.loads(cycle.break_suggestions):
+            assert (suggestion["from"], suggestion["to"]) in edges

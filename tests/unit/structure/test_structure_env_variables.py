@@ -1,0 +1,112 @@
+"""Environment-variable reads per language, defaults, framework prefixes and .env files."""
+
+from __future__ import annotations
+
+from drift.analysis.structure.env_variables import (
+    dotenv_names,
+    env_variables,
+    framework_prefix,
+    mark_defined_in_env,
+)
+from drift.records.structural import EnvVariableRow
+from tests.unit.structure.support import parse, source
+
+
+def reads(path: str, text: str) -> list[tuple[str, int, str, bool, str | None]]:
+    rows = env_variables(path, parse(path, text), source(text))
+    assert all(r.file == path and r.id is None and not r.defined_in_env for r in rows)
+    return [(r.name, r.line, r.access_method, r.has_default, r.framework_prefix) for r in rows]
+
+
+def test_python_reads() -> None:
+    text = """
+    import os
+    from os import environ, getenv
+
+    HOME = os.environ["HOME"]
+    DEBUG = os.environ.get("DEBUG", "0")
+    LEVEL = os.getenv('LOG_LEVEL')
+    REGION = getenv("REGION") or "eu"
+    os.environ.setdefault("TZ", "UTC")
+    USER = environ['USER']
+    # os.getenv("COMMENTED_OUT")
+    other = self.environ["NOT_THE_PROCESS"]
+    name = os.environ[key]
+    """
+    assert reads("app.py", text) == [
+        ("HOME", 4, "os.environ[]", False, None),
+        ("DEBUG", 5, "os.environ.get", True, None),
+        ("LOG_LEVEL", 6, "os.getenv", False, None),
+        ("REGION", 7, "os.getenv", True, None),
+        ("TZ", 8, "os.environ.setdefault", True, None),
+        ("USER", 9, "os.environ[]", False, None),
+    ]
+
+
+def test_javascript_and_typescript_reads() -> None:
+    text = """
+    const url = process.env.NEXT_PUBLIC_API_URL ?? "http://localhost";
+    const key = process.env["SECRET_KEY"];
+    const { DB_HOST, DB_PORT = "5432" } = process.env;
+    const mode = import.meta.env.VITE_MODE || "dev";
+    """
+    assert reads("config.ts", text) == [
+        ("NEXT_PUBLIC_API_URL", 1, "process.env", True, "NEXT_PUBLIC_"),
+        ("SECRET_KEY", 2, "process.env[]", False, None),
+        ("DB_HOST", 3, "process.env", False, None),
+        ("DB_PORT", 3, "process.env", True, None),
+        ("VITE_MODE", 4, "import.meta.env", True, "VITE_"),
+    ]
+
+
+def test_go_and_java_reads() -> None:
+    go = """
+    package main
+
+    import "os"
+
+    func main() {
+        port := os.Getenv("PORT")
+        token, ok := os.LookupEnv("TOKEN")
+        _, _, _ = port, token, ok
+    }
+    """
+    assert reads("main.go", go) == [
+        ("PORT", 6, "os.Getenv", False, None),
+        ("TOKEN", 7, "os.LookupEnv", False, None),
+    ]
+    java = """
+    class Env {
+        String home = System.getenv("HOME");
+        String region = System.getenv().getOrDefault("REGION", "eu");
+        String mode = Optional.ofNullable(System.getenv("MODE")).orElse("dev");
+    }
+    """
+    assert reads("Env.java", java) == [
+        ("HOME", 2, "System.getenv", False, None),
+        ("REGION", 3, "System.getenv().getOrDefault", True, None),
+        ("MODE", 4, "System.getenv", True, None),
+    ]
+
+
+def test_framework_prefixes() -> None:
+    assert framework_prefix("REACT_APP_KEY") == "REACT_APP_"
+    assert framework_prefix("PUBLIC_URL") == "PUBLIC_"
+    assert framework_prefix("VITE_") is None
+    assert framework_prefix("DATABASE_URL") is None
+
+
+def test_dotenv_names_mark_rows_defined() -> None:
+    names = dotenv_names("# comment\nDB_HOST=localhost\nexport TOKEN = abc\n\nBROKEN\n")
+    assert names == frozenset({"DB_HOST", "TOKEN"})
+    rows = [
+        EnvVariableRow(None, "DB_HOST", "a.py", 1, "os.getenv", False, False, None, None),
+        EnvVariableRow(None, "PORT", "a.py", 2, "os.getenv", False, False, None, None),
+    ]
+    marked = mark_defined_in_env(rows, names)
+    assert [(r.name, r.defined_in_env) for r in marked] == [("DB_HOST", True), ("PORT", False)]
+
+
+def test_files_without_reads_give_nothing() -> None:
+    text = "def environment():\n    return {'env': 1}\n"
+    assert env_variables("x.py", parse("x.py", text), text) == ()

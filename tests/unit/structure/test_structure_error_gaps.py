@@ -1,0 +1,176 @@
+"""Error-handling gaps: empty, swallowing and over-broad handlers, per language."""
+
+from __future__ import annotations
+
+import pytest
+
+from drift.analysis.structure.error_gaps import error_gaps
+from drift.analysis.structure.file_structure import file_structure
+from drift.records.structural import ErrorGapRow
+from tests.unit.structure.support import parse, repo
+
+
+def gap(  # noqa: PLR0917 (a compact row builder keeps the expectations readable)
+    file: str, function: str, gap_type: str, error_type: str | None, cwe: int, severity: str
+) -> ErrorGapRow:
+    return ErrorGapRow(
+        id=None,
+        file=file,
+        function_id=function,
+        gap_type=gap_type,
+        error_type=error_type,
+        propagation_chain=None,
+        framework=None,
+        cwe_id=cwe,
+        severity=severity,
+    )
+
+
+def test_python_handlers_are_classified_in_source_order() -> None:
+    result = parse(
+        "m.py",
+        """
+        def quiet():
+            try:
+                work()
+            except:
+                pass
+
+        def shrug():
+            try:
+                work()
+            except KeyError:
+                return None
+
+        def broad():
+            try:
+                work()
+            except Exception as exc:
+                log(exc)
+
+        def careful():
+            try:
+                work()
+            except Exception:
+                cleanup()
+                raise
+            try:
+                work()
+            except ValueError as exc:
+                log(exc)
+
+        try:
+            import fast
+        except ImportError:
+            pass
+        """,
+    )
+    assert error_gaps("m.py", result) == (
+        gap("m.py", "quiet", "empty_catch", None, 390, "high"),
+        gap("m.py", "shrug", "swallowed", "KeyError", 390, "medium"),
+        gap("m.py", "broad", "broad_catch", "Exception", 396, "low"),
+        gap("m.py", "<module>", "empty_catch", "ImportError", 390, "medium"),
+    )
+
+
+def test_javascript_empty_catch_and_promise_handler() -> None:
+    result = parse(
+        "a.js",
+        """
+        function load() {
+          try { read(); } catch (e) {}
+          fetchIt().catch(() => {});
+          fetchIt().catch((err) => { report(err); });
+        }
+        """,
+    )
+    assert error_gaps("a.js", result) == (
+        gap("a.js", "load", "empty_catch", None, 390, "medium"),
+        gap("a.js", "load", "empty_catch", None, 390, "medium"),
+    )
+
+
+def test_java_generic_catch_that_logs_is_broad() -> None:
+    result = parse(
+        "A.java",
+        """
+        class A {
+            void run() {
+                try { go(); } catch (Throwable t) { LOG.warn(t); }
+                try { go(); } catch (IOException e) { throw new RuntimeException(e); }
+            }
+        }
+        """,
+    )
+    assert error_gaps("A.java", result) == (
+        gap("A.java", "A.run", "broad_catch", "Throwable", 396, "low"),
+    )
+
+
+def test_go_empty_error_check() -> None:
+    result = parse(
+        "x.go",
+        """
+        package x
+
+        func F() error {
+            err := g()
+            if err != nil {
+            }
+            if err := h(); err != nil {
+                return err
+            }
+            return nil
+        }
+        """,
+    )
+    assert error_gaps("x.go", result) == (gap("x.go", "F", "empty_catch", None, 390, "medium"),)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        (
+            "naming-python",
+            gap(
+                "billing/payments.py",
+                "PaymentGateway.void_payment",
+                "empty_catch",
+                "Exception",
+                390,
+                "high",
+            ),
+        ),
+        (
+            "naming-typescript",
+            gap("src/services/cart.ts", "CartService.persist", "empty_catch", None, 390, "medium"),
+        ),
+        (
+            "naming-javascript",
+            gap("lib/cli.js", "runCommand", "empty_catch", None, 390, "medium"),
+        ),
+        (
+            "naming-go",
+            gap("internal/store/cache.go", "Store.Prefetch", "empty_catch", None, 390, "medium"),
+        ),
+        (
+            "naming-java",
+            gap(
+                "src/main/java/com/acme/shop/OrderService.java",
+                "OrderService.archiveOrders",
+                "empty_catch",
+                "Exception",
+                390,
+                "high",
+            ),
+        ),
+    ],
+)
+def test_each_fixture_repo_has_exactly_its_one_swallowing_handler(
+    name: str, expected: ErrorGapRow
+) -> None:
+    results, texts = repo(name)
+    gaps = [
+        g for path in results for g in file_structure(path, results[path], texts[path]).error_gaps
+    ]
+    assert gaps == [expected]

@@ -1,0 +1,119 @@
+"""Import statements resolved to repository files."""
+
+from __future__ import annotations
+
+from drift.analysis.structure.imports import ModuleIndex
+from tests.unit.structure.support import project
+
+
+def index_of(files: dict[str, str]) -> ModuleIndex:
+    return ModuleIndex(project(files))
+
+
+def resolved(index: ModuleIndex, importer: str) -> list[tuple[str, tuple[str, ...]]]:
+    result = index.results[importer]
+    return [(imp.source, index.resolve(importer, imp)) for imp in result.imports]
+
+
+def test_python_roots_packages_and_relative_imports() -> None:
+    index = index_of(
+        {
+            "src/shop/__init__.py": "",
+            "src/shop/cart.py": (
+                "from .pricing import total\nfrom . import pricing\nfrom .. import x\n"
+            ),
+            "src/shop/pricing.py": (
+                "import shop.cart\nimport cart\nimport json\nfrom shop import cart as c\n"
+            ),
+            "scripts/cart.py": "",
+        }
+    )
+    assert resolved(index, "src/shop/cart.py") == [
+        (".pricing", ("src/shop/pricing.py",)),
+        (".", ("src/shop/pricing.py",)),
+        ("..", ()),
+    ]
+    # "cart" alone is scripts/cart.py (a root), not src/shop/cart.py (inside package "shop")
+    assert resolved(index, "src/shop/pricing.py") == [
+        ("shop.cart", ("src/shop/cart.py",)),
+        ("cart", ("scripts/cart.py",)),
+        ("json", ()),
+        ("shop", ("src/shop/cart.py",)),
+    ]
+    assert index.python_from("src/shop/pricing.py", "shop", "cart") == (("src/shop/cart.py",), True)
+    assert index.python_from("src/shop/cart.py", ".pricing", "total") == (
+        ("src/shop/pricing.py",),
+        False,
+    )
+
+
+def test_python_ambiguous_roots_resolve_to_nothing_unless_next_to_the_importer() -> None:
+    index = index_of({"a/util.py": "", "b/util.py": "", "a/main.py": "", "c/main.py": ""})
+    assert index.python_module("a/main.py", "util") == ("a/util.py",)
+    assert index.python_module("c/main.py", "util") == ()
+
+
+def test_javascript_specifiers() -> None:
+    index = index_of(
+        {
+            "src/app.ts": """
+                import a from "./lib/a.js";
+                import b from "./lib";
+                import c from "../outside";
+                import d from "@/lib/a";
+                import e from "react";
+                const f = require("./util");
+                """,
+            "src/lib/a.ts": "",
+            "src/lib/index.tsx": "",
+            "src/util.js": "",
+        }
+    )
+    assert resolved(index, "src/app.ts") == [
+        ("./lib/a.js", ("src/lib/a.ts",)),
+        ("./lib", ("src/lib/index.tsx",)),
+        ("../outside", ()),
+        ("@/lib/a", ("src/lib/a.ts",)),
+        ("react", ()),
+        ("./util", ("src/util.js",)),
+    ]
+
+
+def test_go_packages_by_directory_suffix() -> None:
+    index = index_of(
+        {
+            "cmd/main.go": (
+                'package main\n\nimport (\n\t"fmt"\n\t"example.com/app/internal/store"\n)\n'
+            ),
+            "internal/store/a.go": "package store\n",
+            "internal/store/b.go": "package store\n",
+            "internal/store/a_test.go": "package store\n",
+        }
+    )
+    assert resolved(index, "cmd/main.go") == [
+        ("fmt", ()),
+        ("example.com/app/internal/store", ("internal/store/a.go", "internal/store/b.go")),
+    ]
+
+
+def test_java_types_wildcards_and_static_imports() -> None:
+    index = index_of(
+        {
+            "src/a/Main.java": """
+                package a;
+                import b.Tool;
+                import b.*;
+                import static b.Tool.run;
+                import java.util.List;
+                class Main {}
+                """,
+            "src/b/Tool.java": "package b;\npublic class Tool { static void run() {} }\n",
+            "src/b/Other.java": "package b;\npublic class Other {}\n",
+        }
+    )
+    assert resolved(index, "src/a/Main.java") == [
+        ("b", ("src/b/Tool.java",)),
+        ("b", ("src/b/Other.java", "src/b/Tool.java")),
+        ("b.Tool", ("src/b/Tool.java",)),
+        ("java.util", ()),
+    ]

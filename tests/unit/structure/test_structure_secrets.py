@@ -1,0 +1,138 @@
+"""Hard-coded secrets: known formats, entropy-gated generic assignments, redaction.
+
+Token-shaped test values are assembled from pieces so that no complete credential-looking
+literal sits in this file (secret scanners would flag it)."""
+
+from __future__ import annotations
+
+import string
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from drift.analysis.structure.file_structure import file_structure
+from drift.analysis.structure.secrets import find_secrets, redact
+from drift.records.structural import SecretRow
+from tests.unit.structure.support import parse
+
+AWS_KEY = "AK" + "IA" + "Q3EGRL5KZ7XWVN2M"
+GITHUB = "gh" + "p_" + "aB3dE5gH7jK9mN1pQ3sT5vW7yZ9bC1dE3fG5"
+SLACK = "xo" + "xb-" + "2048593721-Zk3PqL9vXw"
+STRIPE_LIVE = "sk" + "_live_" + "4eC39HqLyjWDarjtT1zdp7dc"
+STRIPE_TEST = "sk" + "_test_" + "4eC39HqLyjWDarjtT1zdp7dc"
+GOOGLE = "AI" + "za" + "SyA1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q"
+
+
+def found(text: str) -> list[tuple[str, int, str, str, float]]:
+    return [
+        (r.pattern_name, r.line, r.redacted_value, r.severity, r.confidence)
+        for r in find_secrets("conf/settings.py", text)
+    ]
+
+
+def test_known_formats() -> None:
+    text = "\n".join(
+        [
+            f'AWS_ID = "{AWS_KEY}"',
+            f'token = "{GITHUB}"',
+            f"slack = '{SLACK}'",
+            f'stripe = "{STRIPE_LIVE}"',
+            f'stripe_dev = "{STRIPE_TEST}"',
+            f'maps = "{GOOGLE}"',
+            "KEY = '''-----BEGIN RSA PRIVATE KEY-----",
+            "MIIEpAIBAAKCAQEA'''",
+            'DSN = "postgres://admin:s3cr3tpw@db.internal:5432/app"',
+        ]
+    )
+    assert found(text) == [
+        ("aws_access_key_id", 1, "AKIA…(20)", "critical", 0.95),
+        ("github_token", 2, "ghp_…(40)", "critical", 0.95),
+        ("slack_token", 3, "xoxb…(26)", "critical", 0.9),
+        ("stripe_secret_key", 4, "sk_l…(32)", "critical", 0.95),
+        ("stripe_test_key", 5, "sk_t…(32)", "medium", 0.8),
+        ("google_api_key", 6, "AIza…(39)", "high", 0.9),
+        ("private_key", 7, "----…(31)", "critical", 0.95),
+        ("url_credentials", 9, "s3…(8)", "high", 0.8),
+    ]
+
+
+def test_every_row_has_the_hard_coded_credentials_cwe_and_entropy() -> None:
+    rows = find_secrets("a.py", f'key = "{AWS_KEY}"\n')
+    assert rows == (
+        SecretRow(
+            id=None,
+            pattern_name="aws_access_key_id",
+            redacted_value="AKIA…(20)",
+            file="a.py",
+            line=1,
+            severity="critical",
+            entropy=rows[0].entropy,
+            confidence=0.95,
+            cwe_ids="798",
+        ),
+    )
+    assert 3.5 < rows[0].entropy < 4.4
+
+
+def test_generic_assignments_are_gated_by_entropy() -> None:
+    text = "\n".join(
+        [
+            'db_password = "S3cr3t!Passw0rd#2024"',  # high entropy: found
+            'password = "aaaaaaaaaaaa"',  # one repeated character: no
+            'api_key = "changeme-please"',  # placeholder: no
+            'token_url = "https://auth.test/oauth/token"',  # names a URL: no
+            'secret = "${SECRET_FROM_ENV}"',  # template: no
+            'client_secret: "Zx8#Lq2!Vm5@Np9$"',  # YAML/JSON style: found
+            "if token == 'Zx8#Lq2!Vm5@Np9$Qq': pass",  # a comparison, not an assignment
+        ]
+    )
+    rows = find_secrets("s.py", text)
+    assert [(r.pattern_name, r.line, r.redacted_value, r.severity) for r in rows] == [
+        ("generic_secret", 1, "S3cr…(20)", "high"),
+        ("generic_secret", 6, "Zx8#…(16)", "high"),
+    ]
+    assert all(0.5 <= r.confidence <= 0.85 for r in rows)
+
+
+def test_placeholder_and_example_values_are_skipped() -> None:
+    text = 'AWS = "AKIAIOSFODNN7EXAMPLE"\npassword = "<your-password>"\n'
+    assert find_secrets("x.py", text) == ()
+
+
+def test_a_known_format_is_not_reported_twice_as_generic() -> None:
+    rows = find_secrets("x.py", f'github_token = "{GITHUB}"\n')
+    assert [r.pattern_name for r in rows] == ["github_token"]
+
+
+def test_redact_keeps_at_most_a_quarter_and_four_characters() -> None:
+    assert redact("abcdefghijklmnop") == "abcd…(16)"
+    assert redact("abcdefgh") == "ab…(8)"
+    assert redact("abc") == "…(3)"
+
+
+_SECRET_ALPHABET = string.ascii_letters + string.digits + "!#%&*+-/=?@^_~"
+
+
+@settings(max_examples=150, deadline=None)
+@given(value=st.text(alphabet=_SECRET_ALPHABET, min_size=8, max_size=80))
+def test_generic_secrets_are_never_stored_in_clear(value: str) -> None:
+    text = f'API_SECRET = "{value}"\nclient_token: "{value}"\n'
+    facts = file_structure("cfg.py", parse("cfg.py", text), text)
+    for row in facts.secrets:
+        assert value not in repr(row)
+    for constant in facts.constants:
+        assert value not in constant.value
+
+
+@settings(max_examples=100, deadline=None)
+@given(body=st.text(alphabet=string.ascii_uppercase + string.digits, min_size=16, max_size=16))
+def test_known_format_secrets_are_never_stored_in_clear(body: str) -> None:
+    key = f"AKIA{body}"
+    text = f'AWS_ACCESS_KEY_ID = "{key}"\n'
+    facts = file_structure("aws.py", parse("aws.py", text), text)
+    if "EXAMPLE" not in body:
+        assert [row.pattern_name for row in facts.secrets] == ["aws_access_key_id"]
+    for row in facts.secrets:
+        assert key not in repr(row)
+    for constant in facts.constants:
+        assert key not in constant.value

@@ -1,0 +1,254 @@
+"""Tests mapped to the functions they call, and per-function test quality."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from drift.analysis.structure.callgraph import resolve_calls
+from drift.analysis.structure.file_structure import file_structure
+from drift.analysis.structure.test_files import is_test_file, is_test_support
+from drift.analysis.structure.test_mapping import find_tests, test_mapping
+from drift.records.structural import TestCoverageRow, TestQualityRow
+from drift.scan import ParseResult
+from tests.unit.structure.support import function_rows, project, repo
+
+
+def run(
+    results: dict[str, ParseResult], asserts: dict[str, tuple[int, ...]] | None = None
+) -> tuple[list[TestCoverageRow], list[TestQualityRow]]:
+    rows = function_rows(results)
+    return test_mapping(rows, resolve_calls(rows, results), results, assertion_lines=asserts)
+
+
+def test_python_fixture_repo_exactly() -> None:
+    results, texts = repo("naming-python")
+    asserts = {p: file_structure(p, r, texts[p]).assertion_lines for p, r in results.items()}
+    assert asserts["tests/test_invoices.py"] == (7, 12)
+    coverage, quality = run(results, asserts)
+    test = "tests/test_invoices.py::"
+    assert coverage == [
+        TestCoverageRow(
+            f"{test}test_apply_discount_rejects_negative",
+            "billing/invoices.py::apply_discount",
+            "direct",
+        ),
+        TestCoverageRow(
+            f"{test}test_create_invoice_keeps_lines",
+            "billing/invoices.py::create_invoice",
+            "direct",
+        ),
+        TestCoverageRow(
+            f"{test}test_total_amount_adds_tax", "billing/invoices.py::apply_discount", "transitive"
+        ),
+        TestCoverageRow(
+            f"{test}test_total_amount_adds_tax", "billing/invoices.py::create_invoice", "direct"
+        ),
+        TestCoverageRow(
+            f"{test}test_total_amount_adds_tax", "billing/invoices.py::total_amount", "direct"
+        ),
+    ]
+    scored = {q.function_id: q for q in quality}
+    # every function outside tests/ has a row; the untested ones score 0
+    assert len(quality) == 15
+    assert scored["billing/payments.py::PaymentGateway.charge_card"] == TestQualityRow(
+        function_id="billing/payments.py::PaymentGateway.charge_card",
+        coverage_breadth=0.0,
+        coverage_depth=None,
+        assertion_density=None,
+        mock_ratio=None,
+        isolation=None,
+        freshness=None,
+        stability=None,
+        overall_score=0.0,
+        smells='["untested"]',
+    )
+    # total_amount: one direct test with one assertion
+    # (0.35/3 + 0.15 + 0.35 * 0.5 + 0.15) = 0.5917
+    assert scored["billing/invoices.py::total_amount"] == TestQualityRow(
+        function_id="billing/invoices.py::total_amount",
+        coverage_breadth=0.3333,
+        coverage_depth=1.0,
+        assertion_density=0.5,
+        mock_ratio=0.0,
+        isolation=1.0,
+        freshness=None,
+        stability=None,
+        overall_score=0.5917,
+        smells='["single_test"]',
+    )
+    apply = scored["billing/invoices.py::apply_discount"]
+    assert (apply.coverage_breadth, apply.coverage_depth, apply.overall_score) == (
+        0.6667,
+        0.5,
+        0.6333,
+    )
+    assert apply.smells is None
+
+
+def test_python_asserts_need_their_lines() -> None:
+    results, _ = repo("naming-python")
+    _, quality = run(results)
+    create = next(q for q in quality if q.function_id == "billing/invoices.py::create_invoice")
+    # without the assert lines both tests of create_invoice look assertion-free
+    assert create.assertion_density == 0.0
+    assert create.smells == '["assertion_free"]'
+
+
+def test_mocks_and_unittest_classes() -> None:
+    results = project(
+        {
+            "svc/mailer.py": (
+                "def send(to):\n    return to\n\ndef queue(to):\n    return send(to)\n"
+            ),
+            "tests/test_mailer.py": """
+                import unittest
+                from unittest import mock
+                from svc.mailer import send, queue
+
+                class MailerTest(unittest.TestCase):
+                    @mock.patch("svc.mailer.smtp")
+                    def test_send(self, smtp):
+                        self.assertEqual(send("a"), "a")
+                        smtp.assert_called_once()
+
+                    def helper(self):
+                        return queue("b")
+
+                def test_queue(mocker):
+                    mocker.patch("svc.mailer.send")
+                    assert queue("c")
+                """,
+        }
+    )
+    units = find_tests(function_rows(results), [], results)
+    assert [(u.id, u.assertions, u.uses_mocks) for u in units] == [
+        ("tests/test_mailer.py::MailerTest.test_send", 2, True),
+        ("tests/test_mailer.py::test_queue", 0, True),
+    ]
+    coverage, quality = run(results, {"tests/test_mailer.py": (16,)})
+    assert [
+        (c.test_function_id.split("::")[1], c.source_function_id, c.coverage_type) for c in coverage
+    ] == [
+        ("MailerTest.test_send", "svc/mailer.py::send", "direct"),
+        ("test_queue", "svc/mailer.py::queue", "direct"),
+        ("test_queue", "svc/mailer.py::send", "transitive"),
+    ]
+    send = next(q for q in quality if q.function_id == "svc/mailer.py::send")
+    assert send.mock_ratio == 1.0
+    assert json.loads(send.smells or "[]") == ["mock_heavy"]
+
+
+def test_javascript_test_blocks() -> None:
+    results = project(
+        {
+            "src/cart.ts": """
+                export function total(items: number[]) { return items.length; }
+                export function label(n: number) { return `${n}`; }
+                """,
+            "src/cart.test.ts": """
+                import { total, label } from "./cart";
+                jest.mock("./db");
+
+                describe("cart", () => {
+                  it("counts items", () => {
+                    expect(total([1, 2])).toBe(2);
+                  });
+                  test("labels", () => {
+                    const text = label(total([]));
+                    expect(text).toEqual("0");
+                    expect(text.length).toBe(1);
+                  });
+                });
+                """,
+        }
+    )
+    units = find_tests(function_rows(results), [], results)
+    assert [(u.id, u.assertions, u.uses_mocks, len(u.calls)) for u in units] == [
+        ("src/cart.test.ts::counts items@5", 1, True, 1),
+        ("src/cart.test.ts::labels@8", 2, True, 2),
+    ]
+    coverage, _ = run(results)
+    assert [(c.test_function_id, c.source_function_id) for c in coverage] == [
+        ("src/cart.test.ts::counts items@5", "src/cart.ts::total"),
+        ("src/cart.test.ts::labels@8", "src/cart.ts::label"),
+        ("src/cart.test.ts::labels@8", "src/cart.ts::total"),
+    ]
+
+
+def test_go_and_java_tests() -> None:
+    results = project(
+        {
+            "calc/calc.go": "package calc\n\nfunc Add(a, b int) int { return a + b }\n",
+            "calc/calc_test.go": """
+                package calc
+
+                import "testing"
+
+                func TestAdd(t *testing.T) {
+                    if Add(1, 2) != 3 {
+                        t.Errorf("bad")
+                    }
+                }
+
+                func helper() int { return Add(0, 0) }
+                """,
+            "src/main/java/a/Calc.java": (
+                "package a;\npublic class Calc { int twice(int x) { return x * 2; } }\n"
+            ),
+            "src/test/java/a/CalcTest.java": """
+                package a;
+
+                import org.junit.jupiter.api.Test;
+                import static org.junit.jupiter.api.Assertions.assertEquals;
+
+                class CalcTest {
+                    @Test
+                    void twiceDoubles() {
+                        assertEquals(4, new Calc().twice(2));
+                    }
+                }
+                """,
+        }
+    )
+    units = find_tests(function_rows(results), [], results)
+    assert [(u.id, u.assertions) for u in units] == [
+        ("calc/calc_test.go::TestAdd", 1),
+        ("src/test/java/a/CalcTest.java::CalcTest.twiceDoubles", 1),
+    ]
+    coverage, _ = run(results)
+    assert [(c.test_function_id, c.source_function_id, c.coverage_type) for c in coverage] == [
+        ("calc/calc_test.go::TestAdd", "calc/calc.go::Add", "direct"),
+        (
+            "src/test/java/a/CalcTest.java::CalcTest.twiceDoubles",
+            "src/main/java/a/Calc.java::Calc.twice",
+            "direct",
+        ),
+    ]
+
+
+def test_no_tests_no_rows() -> None:
+    results = project({"m.py": "def f():\n    return 1\n"})
+    assert run(results) == ([], [])
+
+
+@pytest.mark.parametrize(
+    ("path", "test_file", "support"),
+    [
+        ("tests/test_a.py", True, True),
+        ("pkg/a_test.py", True, True),
+        ("pkg/a.py", False, False),
+        ("tests/helpers.py", False, True),
+        ("conftest.py", False, True),
+        ("src/x.spec.tsx", True, True),
+        ("src/__tests__/x.js", True, True),
+        ("cmd/x_test.go", True, True),
+        ("src/test/java/a/CalcTest.java", True, True),
+        ("src/main/java/a/Testing.java", False, False),
+        ("testdata/input.go", False, True),
+    ],
+)
+def test_file_conventions(path: str, test_file: bool, support: bool) -> None:
+    assert is_test_file(path) is test_file
+    assert is_test_support(path) is support
