@@ -26,10 +26,16 @@ from drift.records.structural import ErrorGapRow, SecretRow, TaintFlowRow
 _ERROR_GAP_WORDS = ("swallow", "unhandled", "empty")
 
 
-def error_gap_severity(gap_type: str) -> Severity:
-    """Error for gaps that lose errors (swallowed, unhandled, empty), warning for the rest."""
+def error_gap_severity(gap_type: str, gap_severity: str | None = None) -> Severity:
+    """Error for gaps that lose errors (swallowed, unhandled, empty), warning for the rest.
+
+    A gap the analysis rated ``low`` (a specific exception answered with a default, e.g.
+    ``except ValueError: return None``) is usually deliberate, so it warns instead of failing.
+    """
     words = gap_type.lower()
-    return Severity.ERROR if any(w in words for w in _ERROR_GAP_WORDS) else Severity.WARNING
+    if not any(w in words for w in _ERROR_GAP_WORDS):
+        return Severity.WARNING
+    return Severity.WARNING if (gap_severity or "").strip().lower() == "low" else Severity.ERROR
 
 
 def secret_severity(severity: str) -> Severity:
@@ -80,7 +86,9 @@ def _gap_finding(gap: ErrorGapRow, line: int, fp_rate: float) -> Finding:
         file=gap.file,
         line=line,
         column=None,
-        severity=demote_for_false_positives(error_gap_severity(gap.gap_type), fp_rate),
+        severity=demote_for_false_positives(
+            error_gap_severity(gap.gap_type, gap.severity), fp_rate
+        ),
         message=f"Error-handling gap ({gap.gap_type}){what} in {gap.function_id}.",
         quick_fix_strategy="handle_error",
         quick_fix_description="Log, handle or re-raise the error instead of letting it vanish.",

@@ -48,6 +48,13 @@ def test_error_gap_severity(gap: str, severity: Severity) -> None:
     assert error_gap_severity(gap) is severity
 
 
+def test_a_low_rated_lost_error_only_warns() -> None:
+    assert error_gap_severity("swallowed", "low") is Severity.WARNING
+    assert error_gap_severity("swallowed", "medium") is Severity.ERROR
+    assert error_gap_severity("empty_catch", "high") is Severity.ERROR
+    assert error_gap_severity("broad_catch", "low") is Severity.WARNING
+
+
 def test_secret_severity() -> None:
     assert secret_severity("Critical") is Severity.ERROR
     assert secret_severity("medium") is Severity.WARNING

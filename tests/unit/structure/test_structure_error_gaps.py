@@ -67,7 +67,7 @@ def test_python_handlers_are_classified_in_source_order() -> None:
     )
     assert error_gaps("m.py", result) == (
         gap("m.py", "quiet", "empty_catch", None, 390, "high"),
-        gap("m.py", "shrug", "swallowed", "KeyError", 390, "medium"),
+        gap("m.py", "shrug", "swallowed", "KeyError", 390, "low"),
         gap("m.py", "broad", "broad_catch", "Exception", 396, "low"),
         gap("m.py", "<module>", "empty_catch", "ImportError", 390, "medium"),
     )

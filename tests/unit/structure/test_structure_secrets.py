@@ -6,6 +6,7 @@ literal sits in this file (secret scanners would flag it)."""
 from __future__ import annotations
 
 import string
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -136,3 +137,15 @@ def test_known_format_secrets_are_never_stored_in_clear(body: str) -> None:
         assert key not in repr(row)
     for constant in facts.constants:
         assert key not in constant.value
+
+
+def test_a_value_naming_an_environment_variable_is_not_a_secret() -> None:
+    settings = Path(__file__).parents[3] / "src" / "drift" / "cloud" / "settings.py"
+    assert '"encryption_key": "DRIFT_CLOUD_ENCRYPTION_KEY"' in settings.read_text()
+    assert find_secrets("settings.py", settings.read_text()) == ()
+    text = (
+        '_ENV = {\n    "encryption_key": "DRIFT_CLOUD_ENCRYPTION_KEY",\n}\n'
+        'api_key = "q8Z!v2Lr9#xT4mWp"\n'
+    )
+    rows = find_secrets("settings.py", text)
+    assert [row.line for row in rows] == [4]

@@ -10,8 +10,9 @@ gap_type        rule                                                       CWE  
                                                                                    handler is
                                                                                    generic, else
                                                                                    medium
-``swallowed``   the body does something but neither re-raises nor uses     390     as above
-                the error (for example returns a default)
+``swallowed``   the body does something but neither re-raises nor uses     390     medium if
+                the error (for example returns a default)                          generic, else
+                                                                                   low
 ``broad_catch`` catches everything or a root type (``Exception``,          396     low
                 ``Throwable``, bare ``except``) and does not re-raise
 =============== ========================================================== ======= =========
@@ -44,7 +45,9 @@ def classify_handler(handler: ErrorHandler) -> tuple[str, int, str] | None:
     if handler.is_empty:
         return EMPTY_CATCH, CWE_ERROR_WITHOUT_ACTION, loud
     if handler.swallows:
-        return SWALLOWED, CWE_ERROR_WITHOUT_ACTION, loud
+        # Catching one named type and answering with a default (`except ValueError: return
+        # None`) is usually deliberate; only a generic catch that drops the error is loud.
+        return SWALLOWED, CWE_ERROR_WITHOUT_ACTION, "medium" if handler.is_generic else "low"
     if handler.is_generic and not handler.rethrows:
         return BROAD_CATCH, CWE_GENERIC_CATCH, "low"
     return None

@@ -183,6 +183,9 @@ _PLACEHOLDER = re.compile(
     r"(?i)changeme|change_me|example|placeholder|dummy|redacted|your[_\-]|<[^>]*>|\$\{|\{\{"
     r"|%\(|xxxx|\*\*\*|\.\.\.|^(?:password|secret|token|test|none|null|undefined)\w*$"
 )
+# A value that names an environment variable (``"DRIFT_API_KEY"``) says where the secret lives,
+# not what it is: settings tables map names to such variables all the time.
+_ENV_VARIABLE_NAME = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")
 SECRET_NAME = re.compile(
     r"(?i)password|passwd|pwd|secret|token|api_?key|apikey|auth_?key|access_?key|private_?key"
 )
@@ -300,6 +303,8 @@ def find_secrets(path: str, text: str) -> tuple[SecretRow, ...]:
         if any(s < end and start < e for s, e in taken):
             continue
         if _describes_secret(key) or _PLACEHOLDER.search(value) or value.startswith(("/", "http")):
+            continue
+        if _ENV_VARIABLE_NAME.fullmatch(value):
             continue
         is_password = any(word in key.lower() for word in _PASSWORD_WORDS)
         threshold = _PASSWORD_ENTROPY if is_password else _SECRET_ENTROPY
