@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -104,11 +105,12 @@ def _raw_mixed(conn: sqlite3.Connection) -> None:
     _raw_lookups(conn)
     for n in range(INSERTS):
         d = _detection(n)
-        # One row: a single autocommit statement, the most direct way to run it.
+        # One row: a single autocommit statement, the most direct way to run it, stamped with
+        # the current time as the engine stamps it.
         conn.execute(
             INSERT_DETECTION,
             (d.file, d.line, d.column_num, d.pattern_id, d.category, d.confidence,
-             d.detection_method, d.cwe_ids, d.owasp, d.matched_text, 1_700_000_000),
+             d.detection_method, d.cwe_ids, d.owasp, d.matched_text, int(time.time())),
         )  # fmt: skip
     for n in range(CONFIDENCE_READS):
         conn.execute(SELECT_POSTERIOR_MEAN, (f"naming/p{n % 20}",)).fetchone()

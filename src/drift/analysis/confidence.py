@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import hashlib
 import math
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from itertools import combinations
 
 # Factor weights (sum to 1).
 WEIGHT_FREQUENCY = 0.25
@@ -558,11 +560,10 @@ def _near_duplicate_pairs(patterns: dict[str, PatternAggregate]) -> list[NearDup
         category = patterns[pattern_id].category
         for file, line in keys[pattern_id]:
             index.setdefault((category, file, line), []).append(pattern_id)
-    shared: dict[tuple[str, str], int] = {}
+    shared: Counter[tuple[str, str]] = Counter()
     for members in index.values():
-        for i, first in enumerate(members):
-            for second in members[i + 1 :]:
-                shared[(first, second)] = shared.get((first, second), 0) + 1
+        if len(members) > 1:
+            shared.update(combinations(members, 2))
     pairs: list[NearDuplicate] = []
     for (first, second), intersection in sorted(shared.items()):
         union = len(keys[first]) + len(keys[second]) - intersection

@@ -255,11 +255,15 @@ def learn_deviations(
     min(share, 0.95). A tie for the top leaves the group without a dominant pattern.
     """
     learning: list[tuple[PatternMatch, str, LearnSpec]] = []
+    keys: dict[str, str] = {}  # group key per pattern id: thousands of matches, few patterns
     for match in matches:
         spec = patterns.get(match.pattern_id)
         # Only the convention signal is defined; the loader rejects any other.
         if spec is not None and spec.learn is not None:
-            learning.append((match, learn_group_key(spec), spec.learn))
+            key = keys.get(match.pattern_id)
+            if key is None:
+                key = keys[match.pattern_id] = learn_group_key(spec)
+            learning.append((match, key, spec.learn))
     counts: dict[str, Counter[str]] = {}
     for match, key, _ in learning:
         counts.setdefault(key, Counter())[match.pattern_id] += 1

@@ -120,7 +120,13 @@ def naming_conventions(
 
 
 def _kind_convention(kind: str, members: list[NamedSymbol], min_share: float) -> KindConvention:
-    styles = [compatible_styles(symbol.name) for symbol in members]
+    known: dict[str, frozenset[NamingStyle]] = {}  # names repeat (``__init__``, ``run``)
+    styles: list[frozenset[NamingStyle]] = []
+    for symbol in members:
+        fits = known.get(symbol.name)
+        if fits is None:
+            fits = known[symbol.name] = compatible_styles(symbol.name)
+        styles.append(fits)
     counts: dict[NamingStyle, int] = {}
     exclusive: dict[NamingStyle, int] = {}
     for fits in styles:

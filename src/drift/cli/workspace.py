@@ -43,12 +43,14 @@ def status(root: Path, storage: str | None) -> None:
 @storage_option
 @friendly_errors
 def gc(root: Path, storage: str | None) -> None:
-    """Remove rows of deleted files and unused parse-cache entries; reclaim disk space."""
+    """Remove rows of deleted files, unused parse-cache entries and health-trend samples older
+    than 90 days (the newest 10 of each live series stay); reclaim disk space."""
     with open_storage(resolve_storage_url(root, storage), base=root) as stores:
         result = stores.workspace.gc()
     click.echo(
         f"removed rows of {result.orphan_files_removed} deleted file(s), "
-        f"{result.stale_cache_entries_removed} stale cache entr(ies); "
+        f"{result.stale_cache_entries_removed} stale cache entr(ies), "
+        f"{result.old_trend_rows_removed} old trend sample(s); "
         f"freed {result.freed_bytes} bytes"
     )
 

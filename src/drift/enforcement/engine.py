@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
+from drift.enforcement.feedback import dismissals
 from drift.enforcement.findings import PATTERN_SOURCES
 from drift.enforcement.gates import (
     CONSTRAINT_VERIFICATION,
@@ -43,6 +44,7 @@ from drift.enforcement.sources import SourceLines, file_line_reader
 from drift.enforcement.store import EnforcementStore
 from drift.enforcement.structural_findings import structural_findings
 from drift.enforcement.violations import Violation, build_violations
+from drift.records.analysis import DetectionRow, FunctionRow
 from drift.records.batch import InsertDegradationAlerts, InsertGateResults, InsertViolations
 from drift.records.enforcement import ViolationRow
 
@@ -75,6 +77,8 @@ def enforce(
     source_lines: SourceLines | None = None,
     new_only: bool = False,
     timer: Callable[[], float] = time.perf_counter,
+    detections: Sequence[DetectionRow] | None = None,
+    functions: Mapping[str, Sequence[FunctionRow]] | None = None,
 ) -> EnforcementResult:
     """Produce and store this run's violations, gate results and policy verdict.
 
@@ -82,7 +86,9 @@ def enforce(
     run's violations, the baseline for ``is_new``; by default the stored violations are read
     before this run writes its own. ``source_lines`` reads a file's lines by repo-relative path
     (default: from ``root``). With ``new_only`` the gates judge only new violations. ``timer``
-    measures gate execution times (inject a fixed one for reproducible rows).
+    measures gate execution times (inject a fixed one for reproducible rows). ``detections``
+    (every stored detection) and ``functions`` (every stored function, by file, in storage's
+    order) spare reading back what the caller just read or wrote; by default they are read.
     Raises ``ConfigError`` for an unknown policy name, before anything is read or written.
     """
     chosen = get_policy(policy)
@@ -92,11 +98,12 @@ def enforce(
     previous_health = health_history[0].metric_value if health_history else None
     reader = source_lines if source_lines is not None else file_line_reader(root)
 
-    context = load_pattern_context(storage)
+    context = load_pattern_context(storage, detections)
     findings = pattern_findings(storage, context) + structural_findings(
-        storage, sorted(context.tracked_files)
+        storage, sorted(context.tracked_files), functions
     )
-    built = build_violations(findings, reader, frozenset(v.id for v in baseline))
+    dismissed = dismissals(storage, {finding.pattern_id for finding in findings})
+    built = build_violations(findings, reader, frozenset(v.id for v in baseline), dismissed)
     violations = built.violations
 
     gates: list[GateOutcome] = [

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -119,6 +119,9 @@ def record_feedback(
         created_at=0,
     )
     storage.insert_feedback(row)
+    if chosen is FeedbackAction.DISMISS and not violation.suppressed:
+        # Listed as suppressed at once; the next enforcement keeps it so (``dismissals``).
+        storage.insert_violation(dataclasses.replace(violation, suppressed=True))
     previous = _confidence_of(storage, violation.pattern_id)
     updated = None
     if previous is not None:
@@ -162,3 +165,21 @@ def dismiss(
         author=author,
         clock=clock,
     )
+
+
+def dismissals(storage: IDriftEnforcement, pattern_ids: Iterable[str]) -> dict[str, str]:
+    """The violations of these patterns whose latest feedback is a dismissal, by id, with
+    the reason a report shows for them (``dismissed: false_positive``, or ``dismissed``).
+
+    A later fix or escalation of the same id takes the dismissal back.
+    """
+    found: dict[str, str] = {}
+    for pattern_id in sorted(set(pattern_ids)):
+        latest: dict[str, FeedbackRow] = {}
+        for row in storage.query_feedback_by_pattern(pattern_id):  # newest first
+            latest.setdefault(row.violation_id, row)
+        for violation_id, row in latest.items():
+            if row.action == FeedbackAction.DISMISS.value:
+                why = f": {row.dismissal_reason}" if row.dismissal_reason else ""
+                found[violation_id] = "dismissed" + why
+    return found

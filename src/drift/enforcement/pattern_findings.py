@@ -142,10 +142,13 @@ def _with_status(storage: EnforcementStore, status: PatternStatus) -> frozenset[
     return frozenset(row.pattern_id for row in storage.query_all_pattern_statuses(status.value))
 
 
-def load_pattern_context(storage: EnforcementStore) -> PatternContext:
-    """Read what pattern findings need from storage."""
+def load_pattern_context(
+    storage: EnforcementStore, detections: Sequence[DetectionRow] | None = None
+) -> PatternContext:
+    """Read what pattern findings need from storage; ``detections``, when the caller holds
+    every stored detection already, spares reading them again."""
     return PatternContext(
-        facts=index_detections(load_detections(storage)),
+        facts=index_detections(load_detections(storage) if detections is None else detections),
         approved=frozenset(
             s.pattern_id for s in storage.query_all_pattern_statuses(PatternStatus.APPROVED)
         ),

@@ -11,7 +11,7 @@ suppression, like any pattern violation. Rule ids:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from drift.enforcement.findings import Finding, Source, first_cwe, rule_id_for, slug
 from drift.enforcement.pattern_findings import pattern_false_positive_rate
@@ -136,8 +136,16 @@ def _taint_finding(flow: TaintFlowRow, fp_rate: float) -> Finding:
     )
 
 
-def structural_findings(storage: EnforcementStore, files: Sequence[str]) -> list[Finding]:
-    """Findings for the error gaps, secrets and unsanitized taint flows of ``files``."""
+def structural_findings(
+    storage: EnforcementStore,
+    files: Sequence[str],
+    functions: Mapping[str, Sequence[FunctionRow]] | None = None,
+) -> list[Finding]:
+    """Findings for the error gaps, secrets and unsanitized taint flows of ``files``.
+
+    ``functions`` holds the stored functions of each file, in storage's order, when the caller
+    has them already (a file missing from it has none); otherwise they are read per file.
+    """
     fp_rates: dict[str, float] = {}
 
     def fp_rate(pattern_id: str) -> float:
@@ -150,9 +158,13 @@ def structural_findings(storage: EnforcementStore, files: Sequence[str]) -> list
     for file in files:
         gaps = storage.get_error_gaps_by_file(file)
         if gaps:
-            functions = storage.get_functions_by_file(file)
+            rows = (
+                storage.get_functions_by_file(file)
+                if functions is None
+                else functions.get(file, ())
+            )
             for gap in gaps:
-                line = function_line(functions, file, gap.function_id)
+                line = function_line(rows, file, gap.function_id)
                 fp = fp_rate(error_gap_pattern_id(gap.gap_type))
                 findings.append(_gap_finding(gap, line, fp))
         for secret in storage.get_secrets_by_file(file):

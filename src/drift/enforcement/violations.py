@@ -9,8 +9,9 @@ Steps, in order:
    and the occurrence number of that text (``drift.enforcement.fingerprints``).
 3. **Compare**: ``is_new`` is true when the id was not among the previous run's violations.
 4. **Suppress**: a ``drift-ignore`` comment covering the rule marks it ``suppressed``
-   (``drift.enforcement.suppression``); suppressed violations are stored and reported as such,
-   but no gate counts them.
+   (``drift.enforcement.suppression``), and so does an earlier ``drift violations dismiss`` of
+   the same id (the id survives edits elsewhere in the file); suppressed violations are stored
+   and reported as such, but no gate counts them.
 
 Columns become 1-based code-point columns of the line (the scanner's are UTF-8 byte columns),
 which is what SARIF and editors expect.
@@ -19,7 +20,7 @@ which is what SARIF and editors expect.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from drift.enforcement.findings import Finding, Source
@@ -37,6 +38,7 @@ class Violation:
     row: ViolationRow
     source: Source
     suppression_reason: str | None = None
+    dismissed: bool = False  # suppressed by `drift violations dismiss`, not by a comment
 
     @property
     def severity(self) -> Severity:
@@ -82,9 +84,17 @@ def _line_text(lines: Sequence[str] | None, line: int) -> str:
 
 
 def build_violations(
-    findings: Sequence[Finding], source_lines: SourceLines, baseline_ids: Collection[str]
+    findings: Sequence[Finding],
+    source_lines: SourceLines,
+    baseline_ids: Collection[str],
+    dismissed: Mapping[str, str] | None = None,
 ) -> ViolationSet:
-    """Turn findings into this run's violations (see the module docstring for the steps)."""
+    """Turn findings into this run's violations (see the module docstring for the steps).
+
+    ``dismissed`` maps the ids of dismissed violations to the reason shown for them: such a
+    violation is stored suppressed, like one under a ``drift-ignore`` comment.
+    """
+    dismissals = dismissed or {}
     unique = deduplicate(findings)
     occurrences: defaultdict[tuple[str, str, str], int] = defaultdict(int)
     violations: list[Violation] = []
@@ -116,10 +126,17 @@ def build_violations(
             quick_fix_description=finding.quick_fix_description,
             cwe_id=finding.cwe_id,
             owasp_category=finding.owasp_category,
-            suppressed=directive is not None,
+            suppressed=directive is not None or vid in dismissals,
             is_new=vid not in baseline_ids,
         )
         reason = None if directive is None else (directive.reason or "drift-ignore")
-        violations.append(Violation(row=row, source=finding.source, suppression_reason=reason))
+        by_dismissal = directive is None and vid in dismissals
+        if by_dismissal:
+            reason = dismissals[vid]
+        violations.append(
+            Violation(
+                row=row, source=finding.source, suppression_reason=reason, dismissed=by_dismissal
+            )
+        )
     violations.sort(key=lambda v: (v.row.file, v.row.line, v.row.rule_id, v.row.id))
     return ViolationSet(violations=tuple(violations), finding_count=len(findings))

@@ -91,6 +91,9 @@ class PatternAnalysis:
     derived: int
     new_patterns: Sequence[str]
     auto_approved: Sequence[str]
+    stored: Sequence[DetectionRow]
+    """Every detection as storage holds it after this analysis (ids included), so enforcement
+    need not read them all back."""
 
 
 def is_derived(pattern_id: str) -> bool:
@@ -365,6 +368,10 @@ def analyze_patterns(
     for row in statuses:
         storage.upsert_pattern_status(row)
     record_momentum_samples(storage, result)
+    # The per-file rows were read above and nothing since touched them; only the derived ones
+    # were replaced, and storage gave those their ids.
+    own = [row for row in stored if row.detection_method not in DERIVED_METHODS]
+    derived = [row for kind in DERIVED_METHODS for row in storage.get_detections_by_method(kind)]
     return PatternAnalysis(
         aggregation=result,
         scores=scores,
@@ -374,4 +381,5 @@ def analyze_patterns(
         derived=sum(1 for d in detections if d.detection_method in DERIVED_METHODS),
         new_patterns=new,
         auto_approved=approved,
+        stored=own + derived,
     )

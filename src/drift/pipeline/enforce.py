@@ -9,10 +9,12 @@ the last change introduced into old news, or ``--new-only`` would let it through
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from drift.enforcement import EnforcementResult, enforce
 from drift.pipeline.store_types import PipelineStore
+from drift.records.analysis import DetectionRow, FunctionRow
 from drift.records.batch import ReplaceViolations
 from drift.records.enforcement import ViolationRow
 
@@ -29,9 +31,22 @@ def enforce_run(
     *,
     reanalysed: bool,
     new_only: bool = False,
+    detections: Sequence[DetectionRow] | None = None,
+    functions: Mapping[str, Sequence[FunctionRow]] | None = None,
 ) -> EnforcementResult:
-    """Enforce over what analysis stored; the run's violations replace the stored ones."""
+    """Enforce over what analysis stored; the run's violations replace the stored ones.
+
+    ``detections`` and ``functions`` are the stored rows when the run holds them already (see
+    ``enforce``)."""
     previous = baseline(storage.query_all_violations(), reanalysed=reanalysed)
     # Queued before enforce's own writes, so the batch writer applies it first.
     storage.send_batch(ReplaceViolations([]))
-    return enforce(storage, root=root, policy=policy, previous=previous, new_only=new_only)
+    return enforce(
+        storage,
+        root=root,
+        policy=policy,
+        previous=previous,
+        new_only=new_only,
+        detections=detections,
+        functions=functions,
+    )

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property
+from operator import attrgetter
 from typing import Final
 
-from drift.analysis.packs import CallSite, ErrorHandlerSite, MatchBlock, Pack, Site
+from drift.analysis.packs import CallSite, ErrorHandlerSite, MatchBlock, Pack, Site, SiteColumns
 from drift.scan import ErrorHandler, ParseResult
 
 _CATCHING: Final = frozenset({"except", "catch", "promise_catch", "error_check", "recover"})
@@ -59,6 +60,15 @@ def called_methods(packs: Iterable[Pack]) -> frozenset[str]:
     )
 
 
+def _columns(records: Sequence[object], text: str = "name") -> SiteColumns:
+    """Records with a text field, ``line`` and ``column`` as site columns (read at C speed)."""
+    return SiteColumns(
+        list(map(attrgetter(text), records)),
+        list(map(attrgetter("line"), records)),
+        list(map(attrgetter("column"), records)),
+    )
+
+
 class LazyFileFacts:
     """``FileFacts`` over one parse result, each list built on first use.
 
@@ -81,7 +91,12 @@ class LazyFileFacts:
     @cached_property
     def imports(self) -> Sequence[Site]:
         """Import sources."""
-        return [Site(item.source, item.line) for item in self._result.imports]
+        imports = self._result.imports
+        return SiteColumns(
+            list(map(attrgetter("source"), imports)),
+            list(map(attrgetter("line"), imports)),
+            [0] * len(imports),
+        )
 
     @cached_property
     def calls(self) -> Sequence[CallSite]:
@@ -97,20 +112,22 @@ class LazyFileFacts:
     def decorators(self) -> Sequence[Site]:
         """Decorators and annotations of functions and classes, by line."""
         result = self._result
-        found = [Site(d.name, d.line) for fn in result.functions for d in fn.decorators]
-        found.extend(Site(d.name, d.line) for cls in result.classes for d in cls.decorators)
-        found.sort(key=lambda site: (site.line, site.text))
-        return found
+        found = [(d.line, d.name) for fn in result.functions for d in fn.decorators]
+        found.extend((d.line, d.name) for cls in result.classes for d in cls.decorators)
+        found.sort()
+        return SiteColumns(
+            [name for _, name in found], [line for line, _ in found], [0] * len(found)
+        )
 
     @cached_property
     def function_names(self) -> Sequence[Site]:
         """Declared function and method names."""
-        return [Site(fn.name, fn.line, fn.column) for fn in self._result.functions]
+        return _columns(self._result.functions)
 
     @cached_property
     def class_names(self) -> Sequence[Site]:
         """Declared class-like type names."""
-        return [Site(cls.name, cls.line, cls.column) for cls in self._result.classes]
+        return _columns(self._result.classes)
 
     @cached_property
     def extends(self) -> Sequence[Site]:
@@ -126,8 +143,8 @@ class LazyFileFacts:
 
     @cached_property
     def string_literals(self) -> Sequence[Site]:
-        """String literal values."""
-        return [Site(s.value, s.line, s.column) for s in self._result.strings]
+        """String literal values, as columns: a file has thousands, a pattern matches few."""
+        return _columns(self._result.strings, "value")
 
     @cached_property
     def error_handlers(self) -> Sequence[ErrorHandlerSite]:

@@ -1,4 +1,4 @@
-"""The project-wide stages of a scan that changed something: patterns, then structure.
+"""The project-wide stages of a scan that changed something: structure, then patterns.
 
 ``needs_patterns`` decides whether the pattern analysis must run; ``needs_graph`` whether the
 call graph, coupling and test mapping must be rebuilt: always after a full scan, a changed rule
@@ -12,20 +12,22 @@ abstractness stale until the next rebuild (``drift scan --full``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 
 from drift.analysis.packs import PatternSpec
 from drift.analysis.structure import is_test_file
 from drift.pipeline.analyze import PatternAnalysis, analyze_patterns
 from drift.pipeline.graph import (
+    GraphFacts,
     GraphTask,
     ProjectFacts,
     StructureCounts,
     build_structure,
     load_graph_facts,
 )
-from drift.pipeline.progress import Progress
+from drift.pipeline.progress import Progress, SilentProgress
 from drift.pipeline.store_types import PipelineStore
 from drift.pipeline.worker import FileOutcome, structural_signature
 from drift.records.analysis import FunctionRow
@@ -37,10 +39,15 @@ GRAPH_INLINE_LIMIT = 48
 
 @dataclass(frozen=True, slots=True)
 class ProjectOutcome:
-    """What the project-wide stages produced; None where the stored results still stand."""
+    """What the project-wide stages produced; None where the stored results still stand.
+
+    ``functions`` holds the stored functions of every parsed file, by file in storage's order
+    (empty when neither stage ran), for enforcement to use instead of reading them again.
+    """
 
     patterns: PatternAnalysis | None
     structure: StructureCounts | None
+    functions: Mapping[str, Sequence[FunctionRow]] = field(default_factory=dict)
 
 
 def _parsed(paths: Iterable[str]) -> list[str]:
@@ -97,15 +104,19 @@ def load_functions(storage: PipelineStore, paths: Iterable[str]) -> list[Functio
     return rows
 
 
-def gather_facts(
-    storage: PipelineStore,
-    entries: Sequence[DiffEntry],
-    outcomes: Mapping[str, FileOutcome],
-    *,
-    workers: int,
-    progress: Progress,
-) -> ProjectFacts:
-    """Graph facts of every present parsed file: this run's outcomes, the rest rebuilt."""
+def functions_by_file(functions: Iterable[FunctionRow]) -> dict[str, list[FunctionRow]]:
+    """``functions`` grouped by file, each file's rows in their given order."""
+    grouped: dict[str, list[FunctionRow]] = {}
+    for row in functions:
+        grouped.setdefault(row.file, []).append(row)
+    return grouped
+
+
+def own_facts(
+    storage: PipelineStore, entries: Sequence[DiffEntry], outcomes: Mapping[str, FileOutcome]
+) -> tuple[ProjectFacts, list[GraphTask]]:
+    """The graph facts this run's outcomes bring along, and a task for every other present
+    parsed file (its cached parse attached when storage has one)."""
     project = ProjectFacts()
     tasks: list[GraphTask] = []
     for entry in entries:
@@ -125,12 +136,13 @@ def gather_facts(
         cached = storage.get_parse_cache_by_hash(entry.content_hash)
         text = cached.parse_result_json if cached and cached.language == grammar else None
         tasks.append(GraphTask(entry.path, entry.abs_path, grammar, text))
-    progress.stage("graph", len(tasks))
-    pool = 1 if len(tasks) < GRAPH_INLINE_LIMIT else workers
-    for facts in load_graph_facts(tasks, pool):
+    return project, tasks
+
+
+def _collect(project: ProjectFacts, found: Iterator[GraphFacts], progress: Progress) -> None:
+    for facts in found:
         project.add(facts)
         progress.advance()
-    return project
 
 
 def run_project_stages(
@@ -146,20 +158,48 @@ def run_project_stages(
     workers: int,
     progress: Progress,
 ) -> ProjectOutcome:
-    """Analyse patterns over the stored detections (when ``patterns``), then rebuild the
-    structure (when ``graph``)."""
+    """Rebuild the structure (when ``graph``) and analyse patterns over the stored detections
+    (when ``patterns``).
+
+    The two are independent, and ordered to keep both cores busy. When the process pool must
+    rebuild the graph facts of many unchanged files, the patterns are analysed meanwhile (a
+    thread collects the facts, so the ``graph`` stage shows no per-file progress).
+    Otherwise the structure goes first, so that the batch writer stores its many rows (call
+    edges, coverage) while this process analyses the patterns.
+    """
     if not patterns and not graph:
         return ProjectOutcome(None, None)
-    progress.stage("patterns")
-    functions = load_functions(storage, _parsed(entry.path for entry in entries))
-    analysis = None
-    if patterns:
-        analysis = analyze_patterns(
+    paths = _parsed(entry.path for entry in entries)
+
+    def analyse(functions: Sequence[FunctionRow]) -> PatternAnalysis | None:
+        if not patterns:
+            return None
+        progress.stage("patterns")
+        return analyze_patterns(
             storage, specs=specs, functions=functions, total_files=total_files, now=now
         )
-    structure = None
-    if graph:
-        facts = gather_facts(storage, entries, outcomes, workers=workers, progress=progress)
+
+    if not graph:
+        progress.stage("patterns")
+        functions = load_functions(storage, paths)
+        return ProjectOutcome(analyse(functions), None, functions_by_file(functions))
+    project, tasks = own_facts(storage, entries, outcomes)
+    if len(tasks) < GRAPH_INLINE_LIMIT:
+        progress.stage("graph", len(tasks))
+        _collect(project, load_graph_facts(tasks, 1), progress)
         progress.stage("structure")
-        structure = build_structure(storage, functions, facts)
-    return ProjectOutcome(analysis, structure)
+        functions = load_functions(storage, paths)
+        structure = build_structure(storage, functions, project)
+        return ProjectOutcome(analyse(functions), structure, functions_by_file(functions))
+    progress.stage("graph", len(tasks))
+    with ThreadPoolExecutor(1, thread_name_prefix="drift-graph") as background:
+        # The thread only waits on the pool and files what it returns; storage stays here.
+        gathering = background.submit(
+            _collect, project, load_graph_facts(tasks, workers), SilentProgress()
+        )
+        functions = load_functions(storage, paths)
+        analysis = analyse(functions)
+        gathering.result()
+    progress.stage("structure")
+    structure = build_structure(storage, functions, project)
+    return ProjectOutcome(analysis, structure, functions_by_file(functions))

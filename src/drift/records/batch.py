@@ -12,9 +12,9 @@ import dataclasses
 import json
 import types
 import typing
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeAlias
 
 from drift.records.analysis import (
     BoundaryRow,
@@ -639,21 +639,40 @@ def _hints(cls: type) -> dict[str, Any]:
     return hints
 
 
+_FieldCheck: TypeAlias = Callable[[object], object]
+_PLANS: dict[type, tuple[tuple[str, _FieldCheck], ...]] = {}
+
+
+def _field_check(label: str, hint: Any) -> _FieldCheck:
+    if hint is str:
+        return lambda value: check_str(label, value)
+    if typing.get_args(hint) == (str,):
+        return lambda value: check_str_list(label, value)
+    (row_type,) = typing.get_args(hint)
+    return lambda value: check_records(value, row_type, label)
+
+
+def _plan(cls: type) -> tuple[tuple[str, _FieldCheck], ...]:
+    """Each field of a command class with its check, worked out once per class: the parent of
+    a scan sends thousands of commands, and reading annotations per command showed up."""
+    plan = _PLANS.get(cls)
+    if plan is None:
+        name = cls.__name__
+        plan = tuple(
+            (field_name, _field_check(f"{name}.{field_name}", hint))
+            for field_name, hint in _hints(cls).items()
+        )
+        _PLANS[cls] = plan
+    return plan
+
+
 def check_command(command: object) -> BatchCommand:
     """Raise TypeError/ValueError unless ``command`` is a well-formed ``BatchCommand``."""
     if not isinstance(command, BatchCommand) or type(command) not in _COMMAND_SET:
         raise TypeError(f"command must be a BatchCommand, not {type(command).__name__}")
     name = type(command).__name__
-    for field_name, hint in _hints(type(command)).items():
-        value = getattr(command, field_name)
-        label = f"{name}.{field_name}"
-        if hint is str:
-            check_str(label, value)
-        elif typing.get_args(hint) == (str,):
-            check_str_list(label, value)
-        else:
-            (row_type,) = typing.get_args(hint)
-            check_records(value, row_type, label)
+    for field_name, check in _plan(type(command)):
+        check(getattr(command, field_name))
     if isinstance(command, _PER_FILE_COMMANDS):
         strays = sorted({row.file for row in command.rows if row.file != command.file})
         if strays:

@@ -42,6 +42,7 @@ class WorkspaceContext:
 class GcStats:
     orphan_files_removed: int = 0
     stale_cache_entries_removed: int = 0
+    old_trend_rows_removed: int = 0
     wal_checkpointed: bool = False
     freed_bytes: int = 0
 

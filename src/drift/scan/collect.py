@@ -15,9 +15,8 @@ from typing import Final
 from tree_sitter import Node
 
 from drift.scan.model import HandlerKind, Import, NumberLiteral, StringLiteral
-from drift.scan.nodes import inner_value, text
+from drift.scan.nodes import SourceText, inner_value, text
 from drift.scan.rules import (
-    CallParts,
     Definition,
     ExportFacts,
     HandlerFacts,
@@ -46,13 +45,9 @@ _NAME_FIELDS: Final = {
 }
 
 
-@dataclass(slots=True)
-class Call:
-    """A call site before its caller is known."""
-
-    node: Node
-    parts: CallParts
-    is_constructor: bool
+CallDraft = tuple[int, int, int, str, str | None, int, Node, bool]
+"""A call site before its caller is known: (start byte, line, column, callee, receiver, argument
+count, node, is_constructor). A plain tuple: calls are the most frequent capture."""
 
 
 @dataclass(slots=True)
@@ -68,14 +63,14 @@ class Handler:
 class Collected:
     """Everything one file's query run found, read but not yet linked."""
 
-    source: bytes
+    file: SourceText
     grammar: str
     rules: LanguageRules
     definitions: list[Definition] = field(default_factory=list)
     decorators: dict[int, list[Node]] = field(default_factory=dict)  # target node id → nodes
     imports: list[Import] = field(default_factory=list)
     exports: ExportFacts = field(default_factory=ExportFacts)
-    calls: list[Call] = field(default_factory=list)
+    calls: list[CallDraft] = field(default_factory=list)
     awaited: set[int] = field(default_factory=set)
     strings: list[StringLiteral] = field(default_factory=list)
     numbers: list[NumberLiteral] = field(default_factory=list)
@@ -84,8 +79,18 @@ class Collected:
     finallies: list[Node] = field(default_factory=list)
     package: str | None = None
 
+    @property
+    def source(self) -> bytes:
+        """The file's bytes."""
+        return self.file.data
+
 
 Reader = Callable[[Collected, list[Node]], None]
+
+
+def _node_range(node: Node) -> tuple[int, int]:
+    # Sort key of captured nodes: distinct nodes that start together differ in their end.
+    return node.start_byte, node.end_byte
 
 
 def function_name(node: Node) -> Node | None:
@@ -159,23 +164,26 @@ def collect_decorators(found: Collected, nodes: list[Node]) -> None:
 
 
 def collect_imports(found: Collected, nodes: list[Node]) -> None:
-    """``@import`` nodes."""
-    for node in nodes:
+    """``@import`` nodes, in source order (the query engine's order can vary between runs, and
+    imports sort by line only)."""
+    for node in sorted(nodes, key=_node_range):
         found.imports.extend(found.rules.imports(node, found.source))
 
 
 def collect_exports(found: Collected, nodes: list[Node]) -> None:
-    """``@export`` nodes."""
-    for node in nodes:
+    """``@export`` nodes, in source order (exports keep the order they are read in)."""
+    for node in sorted(nodes, key=_node_range):
         found.rules.collect_export(node, found.source, found.exports)
 
 
 def _calls(found: Collected, nodes: list[Node], is_constructor: bool) -> None:
     read = found.rules.call_parts
-    source = found.source
+    file = found.file
     append = found.calls.append
     for node in nodes:
-        append(Call(node, read(node, source), is_constructor))
+        row, col = node.start_point
+        callee, receiver, count = read(node, file)
+        append((node.start_byte, row + 1, col + 1, callee, receiver, count, node, is_constructor))
 
 
 def collect_calls(found: Collected, nodes: list[Node]) -> None:
@@ -242,8 +250,8 @@ def collect_finallies(found: Collected, nodes: list[Node]) -> None:
 
 def collect_package(found: Collected, nodes: list[Node]) -> None:
     """``@package``: the Go package or Java package name."""
-    if nodes:
-        found.package = text(nodes[0], found.source)
+    if nodes:  # only a broken file has two; the first in the source is taken
+        found.package = text(min(nodes, key=_node_range), found.source)
 
 
 def collect_handlers(kind: str, found: Collected, nodes: list[Node]) -> None:
@@ -285,10 +293,10 @@ _ORDER: Final = {name: index for index, name in enumerate(READERS)}
 
 
 def collect(
-    captures: dict[str, list[Node]], source: bytes, grammar: str, rules: LanguageRules
+    captures: dict[str, list[Node]], file: SourceText, grammar: str, rules: LanguageRules
 ) -> Collected:
     """Read every captured node of one file."""
-    found = Collected(source, grammar, rules)
+    found = Collected(file, grammar, rules)
     for name in sorted(captures, key=lambda item: _ORDER.get(item, len(_ORDER))):
         reader = READERS.get(name)
         if reader is not None:

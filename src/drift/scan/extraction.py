@@ -35,7 +35,7 @@ from drift.scan.model import (
     ParseResult,
     StringLiteral,
 )
-from drift.scan.nodes import column, end_line, line, text
+from drift.scan.nodes import SourceText, end_line, line, text
 from drift.scan.parsing import capture_names, compiled_query, syntax_issues
 from drift.scan.rules import Definition, HandlerFacts, LanguageRules
 from drift.scan.scopes import FunctionIndex, enclosing_function, link
@@ -55,8 +55,19 @@ L = TypeVar("L", StringLiteral, NumberLiteral)
 _IDENTIFIER: Final = re.compile(r"[\w$]+")
 _BY_LINE: Final = attrgetter("line")
 _BY_POSITION: Final = attrgetter("line", "column")
-_CALL_ORDER: Final = attrgetter("line", "column", "callee")
 _HANDLER_ORDER: Final = attrgetter("line", "end_line", "kind")
+
+
+def _call_order(site: CallSite) -> tuple[int, int, str, int, str]:
+    # Chained calls (``a.f(x).f(y)``) start at one position with one callee: the receiver
+    # breaks the tie, inner call first, so the order never depends on capture order.
+    receiver = site.receiver or ""
+    return site.line, site.column, site.callee, len(receiver), receiver
+
+
+def _node_range(node: Node) -> tuple[int, int]:
+    # Distinct nodes of one kind that start together differ in their end (an inner chained call).
+    return node.start_byte, node.end_byte
 
 
 def rules_for(grammar: str) -> LanguageRules:
@@ -79,8 +90,10 @@ def extraction_query(grammar: str) -> Query:
 
 def extract(tree: Tree, source: bytes, grammar: str) -> ParseResult:
     """Everything the grammar's query finds in ``tree`` (parsed from ``source``)."""
-    captures = QueryCursor(extraction_query(grammar)).captures(tree.root_node)
-    found = collect(captures, source, grammar, rules_for(grammar))
+    root = tree.root_node
+    captures = QueryCursor(extraction_query(grammar)).captures(root)
+    file = SourceText(source, clean=not root.has_error)
+    found = collect(captures, file, grammar, rules_for(grammar))
     return _Linker(found).result(tree)
 
 
@@ -147,10 +160,13 @@ class _Linker:
 
     def _decorators(self, item: Definition) -> tuple[Decorator, ...]:
         decorators = self.found.decorators
+        if not decorators:
+            return ()
         nodes = decorators.get(item.node.id)
-        holder = item.node.parent
-        if nodes is None and holder is not None:  # decorated through a field or declarator
-            nodes = decorators.get(holder.id)
+        if nodes is None:  # decorated through a field or declarator
+            holder = item.node.parent  # asked only here: finding a parent is not cheap
+            if holder is not None:
+                nodes = decorators.get(holder.id)
         if not nodes:
             return ()
         ordered = sorted({node.id: node for node in nodes}.values(), key=lambda n: n.start_byte)
@@ -162,18 +178,18 @@ class _Linker:
         returns = self.rules.return_type(node, self.source)
         owner = item.parent if item.parent is not None and item.parent.kind == "class" else None
         receiver = self.receivers.get(id(item)) if item.parent is None else None
-        anchor = item.name_node or node
+        row, col = (item.name_node or node).start_point
         return Function(
             name=item.name,
             qualified_name=item.qualified_name,
-            line=line(anchor),
+            line=row + 1,
             end_line=end_line(node),
-            column=column(anchor),
+            column=col + 1,
             parameters=parameters,
             return_type=returns,
             decorators=self._decorators(item),
             is_exported=item.is_exported,
-            is_async=self.rules.is_async(node),
+            is_async=self.rules.is_async(node, self.found.file),
             is_method=owner is not None or receiver is not None,
             class_name=owner.name if owner is not None else receiver,
             body_hash=content_hash(self.source[item.start : item.end]),
@@ -181,13 +197,13 @@ class _Linker:
         )
 
     def _class(self, item: Definition, methods: list[str]) -> Class:
-        anchor = item.name_node or item.node
+        row, col = (item.name_node or item.node).start_point
         return Class(
             name=item.name,
             qualified_name=item.qualified_name,
-            line=line(anchor),
+            line=row + 1,
             end_line=end_line(item.node),
-            column=column(anchor),
+            column=col + 1,
             kind=item.class_kind,
             bases=self.rules.bases(item.node, self.source),
             decorators=self._decorators(item),
@@ -214,6 +230,8 @@ class _Linker:
         A decorator runs where the definition it decorates is defined, not inside it, although
         some grammars (JavaScript methods, Java) put it inside the definition's node.
         """
+        if not self.found.decorators:
+            return [], []
         by_node: dict[int, Definition] = {}
         for item in self.found.definitions:
             by_node[item.node.id] = item
@@ -248,35 +266,44 @@ class _Linker:
         return None if function is None else function.qualified_name
 
     def _calls(self) -> tuple[CallSite, ...]:
-        sites = []
+        sites: list[CallSite] = []
+        append = sites.append
         awaited = self.found.awaited
         enclosing = self._scope if self.decorator_scopes[0] else self.index.enclosing
-        for call in self.found.calls:
-            node = call.node
-            row, col = node.start_point
-            caller = enclosing(node.start_byte)
-            parts = call.parts
-            sites.append(
+        in_order = True
+        previous = -1
+        for start, row, col, callee, receiver, count, node, is_constructor in self.found.calls:
+            caller = enclosing(start)
+            append(
                 CallSite(
-                    parts.callee,
-                    parts.receiver,
-                    row + 1,
-                    col + 1,
-                    _argument_count(parts.arguments),
-                    node.id in awaited,
-                    call.is_constructor,
+                    callee,
+                    receiver,
+                    row,
+                    col,
+                    count,
+                    bool(awaited) and node.id in awaited,
+                    is_constructor,
                     None if caller is None else caller.qualified_name,
                 )
             )
-        sites.sort(key=_CALL_ORDER)
+            in_order = in_order and start > previous
+            previous = start
+        if not in_order:
+            # Strictly increasing starts are already the order below; only ties (chained calls)
+            # and out-of-order captures need the full key.
+            sites.sort(key=_call_order)
         return tuple(sites)
 
     def _handlers(self) -> tuple[ErrorHandler, ...]:
-        throws = sorted(self.found.throws, key=lambda node: node.start_byte)
-        found = [self._handler(handler, throws) for handler in self.found.handlers]
+        # Nodes in source order first: handlers that tie on the final key (two one-line
+        # ``try``/``catch`` on a line, chained ``.catch(…)``) then keep an order of their own.
+        throws = sorted(self.found.throws, key=_node_range)
+        handlers = sorted(self.found.handlers, key=lambda handler: _node_range(handler.node))
+        found = [self._handler(handler, throws) for handler in handlers]
         for node in throws:
             found.append(self._plain(node, "throw", self.rules.throw_types(node, self.source)))
-        found.extend(self._plain(node, "finally", ()) for node in self.found.finallies)
+        finallies = sorted(self.found.finallies, key=_node_range)
+        found.extend(self._plain(node, "finally", ()) for node in finallies)
         found.sort(key=_HANDLER_ORDER)
         return tuple(found)
 
@@ -347,18 +374,6 @@ def _literals(items: list[L], spans: list[tuple[Point, Point]]) -> tuple[L, ...]
             if at >= 0 and where < spans[at][1]:
                 items[index] = item._replace(context="decorator")
     return tuple(items)
-
-
-def _argument_count(arguments: Node | None) -> int:
-    if arguments is None:
-        return 0
-    if arguments.type not in ("argument_list", "arguments"):
-        return 1  # f(x for x in y), tagged templates
-    count: int = arguments.named_child_count
-    if arguments.child_count == 2 * count + 1:
-        # n arguments, n-1 commas and two parentheses: no comment among them, no node reads.
-        return count
-    return sum(1 for child in arguments.named_children if child.type != "comment")
 
 
 def _signature(name: str, parameters: tuple[Parameter, ...], returns: str | None) -> str:

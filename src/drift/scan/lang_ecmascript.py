@@ -10,6 +10,7 @@ from tree_sitter import Node
 from drift.scan.model import ClassKind, Decorator, Export, Import, ImportedName, Parameter
 from drift.scan.model import StringContext as Context
 from drift.scan.nodes import (
+    SourceText,
     field_text,
     first_child_of_type,
     has_token,
@@ -107,7 +108,7 @@ class JavaScriptRules:
         """The TypeScript return annotation."""
         return strip_type_annotation(field_text(node, "return_type", source))
 
-    def is_async(self, node: Node) -> bool:
+    def is_async(self, node: Node, file: SourceText) -> bool:
         """``async function`` / ``async () =>`` / ``async method()``."""
         return async_token(node)
 
@@ -174,9 +175,9 @@ class JavaScriptRules:
         """What the export statements said, in source order."""
         return sorted(facts.exports, key=lambda item: (item.line, item.name))
 
-    def call_parts(self, node: Node, source: bytes) -> CallParts:
+    def call_parts(self, node: Node, file: SourceText) -> CallParts:
         """``obj.method(…)`` → method, obj; ``new T(…)`` → T."""
-        return read_call(node, source)
+        return read_call(node, file.data)
 
     def handler(self, kind: str, node: Node, source: bytes) -> HandlerFacts:
         """A ``catch`` clause or a ``.catch(callback)`` call."""

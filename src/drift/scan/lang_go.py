@@ -9,7 +9,15 @@ from tree_sitter import Node
 
 from drift.scan.model import ClassKind, Decorator, Export, Import, Parameter
 from drift.scan.model import StringContext as Context
-from drift.scan.nodes import field_text, first_child_of_type, inner_value, line, short_text, text
+from drift.scan.nodes import (
+    SourceText,
+    field_text,
+    first_child_of_type,
+    inner_value,
+    line,
+    short_text,
+    text,
+)
 from drift.scan.rules import (
     CallParts,
     Definition,
@@ -80,7 +88,7 @@ class GoRules:
         """The result type or result list."""
         return field_text(node, "result", source)
 
-    def is_async(self, node: Node) -> bool:
+    def is_async(self, node: Node, file: SourceText) -> bool:
         """Go has no async functions (goroutines are started at the call site)."""
         return False
 
@@ -145,9 +153,9 @@ class GoRules:
             if item.is_top_level and item.is_exported and item.node.type != "method_declaration"
         ]
 
-    def call_parts(self, node: Node, source: bytes) -> CallParts:
+    def call_parts(self, node: Node, file: SourceText) -> CallParts:
         """``pkg.Func(…)`` / ``value.Method(…)`` → name, receiver."""
-        return read_call(node, source)
+        return read_call(node, file.data)
 
     def handler(self, kind: str, node: Node, source: bytes) -> HandlerFacts:
         """``if err != nil { … }`` blocks and ``recover()`` calls."""

@@ -10,6 +10,7 @@ from tree_sitter import Node
 from drift.scan.model import ClassKind, Decorator, Export, Import, ImportedName, Parameter
 from drift.scan.model import StringContext as Context
 from drift.scan.nodes import (
+    SourceText,
     field_text,
     first_child_of_type,
     has_token,
@@ -24,6 +25,7 @@ from drift.scan.rules import (
     ExportFacts,
     HandlerFacts,
     LiteralPlaces,
+    argument_count,
     call_target,
     make_decorator,
     type_name,
@@ -91,7 +93,7 @@ class JavaRules:
             return None
         return field_text(node, "type", source)
 
-    def is_async(self, node: Node) -> bool:
+    def is_async(self, node: Node, file: SourceText) -> bool:
         """Java has no async methods."""
         return False
 
@@ -156,16 +158,17 @@ class JavaRules:
             if item.kind == "class" and item.is_top_level and item.is_exported
         ]
 
-    def call_parts(self, node: Node, source: bytes) -> CallParts:
+    def call_parts(self, node: Node, file: SourceText) -> CallParts:
         """``obj.method(…)`` → method, obj; ``new T<…>(…)`` → T."""
-        arguments = node.child_by_field_name("arguments")
+        source = file.data
+        count = argument_count(node.child_by_field_name("arguments"))
         if node.type == "object_creation_expression":
             kind = node.child_by_field_name("type")
             callee = "" if kind is None else call_target(kind, source)[0]
-            return CallParts(callee, None, arguments)
+            return callee, None, count
         name = field_text(node, "name", source) or ""
         owner = node.child_by_field_name("object")
-        return CallParts(name, None if owner is None else short_text(owner, source), arguments)
+        return name, None if owner is None else short_text(owner, source), count
 
     def handler(self, kind: str, node: Node, source: bytes) -> HandlerFacts:
         """A ``catch`` clause: the (multi-)catch types, the parameter name, emptiness."""

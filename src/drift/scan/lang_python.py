@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Final
 
@@ -9,13 +10,14 @@ from tree_sitter import Node
 
 from drift.scan.model import ClassKind, Decorator, Export, Import, ImportedName, Parameter
 from drift.scan.model import StringContext as Context
-from drift.scan.nodes import field_text, inner_value, line, short_text, text
+from drift.scan.nodes import SourceText, field_text, inner_value, line, short_text, shorten, text
 from drift.scan.rules import (
     CallParts,
     Definition,
     ExportFacts,
     HandlerFacts,
     LiteralPlaces,
+    argument_count,
     async_token,
     decorator_parts,
     is_public_name,
@@ -26,6 +28,7 @@ from drift.scan.rules import (
 
 _GENERIC_EXCEPTIONS: Final = frozenset({"Exception", "BaseException"})
 _SPLATS: Final = frozenset({"list_splat_pattern", "dictionary_splat_pattern"})
+_NOT_SIMPLE: Final = re.compile(r"[][(){}'\"#\\]|lambda")
 _SEPARATORS: Final = frozenset({"keyword_separator", "positional_separator", "comment"})
 
 _PLACES: Final = LiteralPlaces(
@@ -64,6 +67,36 @@ def _parameter(node: Node, source: bytes) -> Parameter | None:
     return Parameter(text(name_node, source).lstrip("*"), type_text, default, is_rest)
 
 
+def _simple_parameters(listing: str) -> tuple[Parameter, ...] | None:
+    """The parameters of a list without brackets, quotes, comments or lambdas, read from its
+    text (as ``_parameter`` would read its nodes); None for any other list.
+
+    In such a list every comma separates parameters, the first ``=`` starts a default and the
+    first ``:`` before it starts a type, and no comment lies between the tokens.
+    """
+    if _NOT_SIMPLE.search(listing):
+        return None
+    found = []
+    for raw in listing.split(","):
+        piece = raw.strip()
+        if piece.isidentifier():  # the common case: a bare name
+            found.append(Parameter(piece, None, None, False))
+            continue
+        if not piece or piece in ("*", "/"):  # a trailing comma, the separators
+            continue
+        name, equals, default = piece.partition("=")
+        name, colon, annotation = name.partition(":")
+        name = name.strip()
+        is_rest = name.startswith("*")
+        if is_rest:
+            name = name.lstrip("*")
+        if not name.strip().isidentifier():
+            return None
+        type_text = annotation.strip() if colon else None
+        found.append(Parameter(name, type_text, default.strip() if equals else None, is_rest))
+    return tuple(found)
+
+
 def _is_pass_only(body: Node | None) -> bool:
     if body is None:
         return True
@@ -98,6 +131,11 @@ class PythonRules:
         holder = node.child_by_field_name("parameters")
         if holder is None:
             return ()
+        if not holder.has_error:
+            # ``(`` and ``)`` around the list; most lists read from that text alone.
+            simple = _simple_parameters(text(holder, source)[1:-1])
+            if simple is not None:
+                return simple
         found = (_parameter(child, source) for child in holder.named_children)
         return tuple(item for item in found if item is not None)
 
@@ -105,8 +143,10 @@ class PythonRules:
         """The ``->`` annotation."""
         return field_text(node, "return_type", source)
 
-    def is_async(self, node: Node) -> bool:
+    def is_async(self, node: Node, file: SourceText) -> bool:
         """``async def``."""
+        if file.clean:  # the definition's first token is then ``async`` or ``def``
+            return file.data.startswith(b"async", node.start_byte)
         return async_token(node)
 
     def receiver_type(self, node: Node, source: bytes) -> str | None:
@@ -181,9 +221,21 @@ class PythonRules:
             if item.is_top_level and item.is_exported
         ]
 
-    def call_parts(self, node: Node, source: bytes) -> CallParts:
+    def call_parts(self, node: Node, file: SourceText) -> CallParts:
         """``obj.method(…)`` → method, obj."""
-        return read_call(node, source)
+        arguments = node.child_by_field_name("arguments")
+        if file.clean and arguments is not None:
+            # Without syntax errors the target is the text before the arguments (and blanks),
+            # and the most common targets read from that text alone: a name, or a dotted name
+            # (an attribute chain, the only thing such text parses as). Anything else, even
+            # ``*a.b`` (which the grammar can make the target), reads its nodes below.
+            target = file.slice(node.start_byte, arguments.start_byte).rstrip()
+            if target.isidentifier():
+                return target, None, argument_count(arguments)
+            if target.replace(".", "").isidentifier():
+                receiver, _, name = target.rpartition(".")
+                return name, shorten(receiver), argument_count(arguments)
+        return read_call(node, file.data)
 
     def handler(self, kind: str, node: Node, source: bytes) -> HandlerFacts:
         """An ``except`` clause: caught types, the ``as`` name, emptiness, breadth."""
@@ -217,7 +269,13 @@ class PythonRules:
 
     def literal_context(self, parent: Node | None) -> Context | None:
         """Docstrings are told apart from other expression statements."""
-        if parent is not None and parent.type == "expression_statement":
+        if parent is None:
+            return "unknown"
+        kind = parent.type
+        context = _PLACES.contexts.get(kind)
+        if context is not None:  # the common case, decided by one read of the parent
+            return context
+        if kind == "expression_statement":
             return "docstring" if _is_docstring(parent) else "unknown"
         return _PLACES.context_of(parent)
 

@@ -9,6 +9,27 @@ from tree_sitter import Node
 RECEIVER_MAX_CHARS = 120
 
 
+class SourceText:
+    """One file's bytes, with what the hot readers need to take text out of them quickly."""
+
+    __slots__ = ("ascii", "clean", "data")
+
+    def __init__(self, data: bytes, clean: bool) -> None:
+        self.data = data
+        # Most files are pure ASCII: byte offsets are then character offsets, and slicing one
+        # decoded string replaces a decode per node.
+        self.ascii = data.decode("ascii") if data.isascii() else None
+        # No ERROR or MISSING node anywhere: readers may then trust the grammar's shapes and read
+        # text instead of walking children.
+        self.clean = clean
+
+    def slice(self, start: int, end: int) -> str:
+        """The text of bytes ``start:end``, decoded like ``text``."""
+        if self.ascii is not None:
+            return self.ascii[start:end]
+        return self.data[start:end].decode("utf-8", errors="replace")
+
+
 def text(node: Node, source: bytes) -> str:
     """The node's source text, decoded as UTF-8 (undecodable bytes replaced)."""
     return source[node.start_byte : node.end_byte].decode("utf-8", errors="replace")
@@ -16,7 +37,11 @@ def text(node: Node, source: bytes) -> str:
 
 def short_text(node: Node, source: bytes, limit: int = RECEIVER_MAX_CHARS) -> str:
     """The node's text on one line, cut at ``limit`` characters."""
-    value = text(node, source)
+    return shorten(text(node, source), limit)
+
+
+def shorten(value: str, limit: int = RECEIVER_MAX_CHARS) -> str:
+    """``value`` on one line, cut at ``limit`` characters (see ``short_text``)."""
     if len(value) <= limit and "\n" not in value:
         return value
     value = " ".join(value.split())

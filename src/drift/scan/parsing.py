@@ -9,6 +9,7 @@ import threading
 from collections.abc import Callable
 from functools import cache
 from importlib import resources
+from operator import itemgetter
 
 import tree_sitter_go
 import tree_sitter_java
@@ -93,14 +94,18 @@ def syntax_issues(tree: Tree, source: bytes, grammar: str) -> tuple[ParseIssue, 
     root = tree.root_node
     if not root.has_error:
         return ()
-    issues: list[ParseIssue] = []
+    # Sort key: position, kind, then the enclosing node first (nested ERROR nodes can start at
+    # one position) and its text (two tokens can be missing at one point), so the order never
+    # depends on the order the query engine returns nodes in.
+    found: list[tuple[tuple[int, int, str, int, str], ParseIssue]] = []
     captures = QueryCursor(_issue_query(grammar)).captures(root)
     for node in captures.get("error", []):
         snippet = short_text(node, source, ISSUE_TEXT_MAX_CHARS)
-        issues.append(ParseIssue("error", line(node), column(node), end_line(node), snippet))
+        issue = ParseIssue("error", line(node), column(node), end_line(node), snippet)
+        found.append(((issue.line, issue.column, issue.kind, -node.end_byte, issue.text), issue))
     for node in captures.get("missing", []):
-        issues.append(
-            ParseIssue("missing", line(node), column(node), end_line(node), f"missing {node.type}")
-        )
-    issues.sort(key=lambda issue: (issue.line, issue.column, issue.kind))
-    return tuple(issues)
+        text = f"missing {node.type}"
+        issue = ParseIssue("missing", line(node), column(node), end_line(node), text)
+        found.append(((issue.line, issue.column, issue.kind, -node.end_byte, issue.text), issue))
+    found.sort(key=itemgetter(0))
+    return tuple(issue for _, issue in found)

@@ -159,6 +159,12 @@ def test_violations_dismiss_and_fix_by_id_prefix(repo: Path) -> None:
     assert dismissed.exit_code == 0, dismissed.output
     assert f"Dismissed {short_id}" in dismissed.output
     assert "drift-ignore" in dismissed.output
+    assert short_id not in run("violations", "--root", str(repo)).output
+    listed = run("violations", "--all", "--root", str(repo)).output
+    assert next(line for line in listed.splitlines() if line.startswith(short_id)).split()[1:3] == [
+        listing.output.splitlines()[1].split()[1],
+        "(suppressed)",
+    ]
     fixed = run("violations", "fix", short_id, "--reason", "handled now", "--root", str(repo))
     assert fixed.exit_code == 0
     assert f"Fixed {short_id}" in fixed.output
@@ -174,3 +180,16 @@ def test_unknown_ids_are_usage_errors(repo: Path) -> None:
         result = run(*args, "--root", str(repo))
         assert result.exit_code == 2
         assert result.output.splitlines()[0] == message
+
+
+def test_gc_reports_what_it_removed(repo: Path) -> None:
+    assert run("scan", str(repo)).exit_code == 0
+    victim = next(path for path in sorted(repo.rglob("*.py")) if ".drift" not in path.parts)
+    victim.unlink()
+    # A scan takes a deleted file's rows with it, so gc finds only the unused cache entry.
+    assert run("scan", str(repo)).exit_code == 0
+    result = run("gc", str(repo))
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(
+        "removed rows of 0 deleted file(s), 1 stale cache entr(ies), 0 old trend sample(s); freed "
+    )

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from drift.cli.main import cli
+from drift.scan import discovery
+from drift.storage.backends import open_storage
 
 BAD_PACK = """[framework]
 name = "house"
@@ -99,3 +102,49 @@ def test_an_unwritable_report_is_an_environment_error(project: Path, tmp_path: P
 def test_an_unknown_storage_scheme_is_a_usage_error(project: Path) -> None:
     lines = _error_lines("scan", str(project), "--storage", "ftp://somewhere")
     assert lines[0] == "error: unknown storage scheme 'ftp://' in 'ftp://somewhere'"
+
+
+def test_an_unreadable_directory_is_one_line(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Tests may run as root, whom permission bits do not stop: refuse the listing instead.
+    real = Path.iterdir
+
+    def iterdir(self: Path) -> Iterator[Path]:
+        if self == project:
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(Path, "iterdir", iterdir)
+    lines = _error_lines("scan", str(project))
+    assert lines == [
+        f"error: {project}: cannot read directory: Permission denied",
+        "hint: check the directory's permissions",
+    ]
+
+
+def test_an_unreadable_file_is_recorded_skipped_and_the_scan_goes_on(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (project / "locked.py").write_text("def locked():\n    return 2\n", encoding="utf-8")
+    real = discovery.read_head
+
+    def read_head(path: str, size: int = discovery.BINARY_SNIFF_BYTES) -> bytes:
+        if path.endswith("locked.py"):
+            raise PermissionError(13, "Permission denied")
+        return real(path, size)
+
+    monkeypatch.setattr(discovery, "read_head", read_head)
+    result = CliRunner().invoke(cli, ["scan", str(project)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert "  skipped     1 file (1 unreadable)" in result.output
+    assert "              locked.py: cannot read: Permission denied" in result.output
+    with open_storage(str(project / ".drift")) as stores:
+        locked = stores.drift.get_file_metadata("locked.py")
+        analysed = stores.drift.get_file_metadata("app.py")
+        functions = {row.name for row in stores.drift.get_functions_by_file("app.py")}
+    assert locked is not None
+    assert locked.error == "skipped: unreadable: cannot read: Permission denied"
+    assert analysed is not None
+    assert analysed.error is None
+    assert functions == {"run"}

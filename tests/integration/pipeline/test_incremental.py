@@ -84,6 +84,26 @@ def test_an_edit_is_reanalysed_without_duplicates_and_matches_a_fresh_scan(
         assert drift.query_recent_scans(1)[0].modified_files == 1
 
 
+def test_graph_facts_rebuilt_in_the_pool_while_patterns_run_match_a_fresh_scan(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Every unchanged file goes to the pool, whose facts a thread collects during the
+    # pattern analysis (a real project needs GRAPH_INLINE_LIMIT files for that).
+    monkeypatch.setattr(project_module, "GRAPH_INLINE_LIMIT", 1)
+    root = copy_repo("naming-python", tmp_path)
+    clock = FakeClock()
+    with engines("sqlite", tmp_path, clock) as stores:
+        drift = stores.drift
+        scan(root, drift, clock=clock, workers=2)
+        with open(root / "billing" / "invoices.py", "a", encoding="utf-8") as handle:
+            handle.write(EXTRA_FUNCTION)
+        summary = scan(root, drift, clock=clock, workers=2)
+
+        assert (summary.modified, summary.reanalysed) == (1, True)
+        assert summary.structure is not None
+        assert snapshot(drift, natural=True) == _fresh(root, tmp_path / "fresh")
+
+
 def test_a_comment_edit_keeps_the_stored_patterns_and_structure(tmp_path: Path) -> None:
     root = copy_repo("naming-python", tmp_path)
     clock = FakeClock()

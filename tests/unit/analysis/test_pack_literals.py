@@ -30,6 +30,14 @@ from drift.analysis.packs.literals import required_literals
         # Case-insensitive patterns give casefolded literals, globally or locally.
         ("(?i)Select\\s", {"select"}, True),
         ("x(?i:Token)", {"token"}, True),
+        # An optional part is either skipped or held whole.
+        ("api_?key", {"apikey", "api_key"}, False),
+        # ... and what comes before it is required alone, with fewer literals.
+        ("t\\.Skip(?:f|Now)?\\(", {"t.Skip"}, False),
+        # A literal holding another one adds nothing: a text with "slog." has "log.".
+        ("(?:log|slog)\\.x", {"log.x"}, False),
+        # An alternation alone may be the cheaper search: two names, not six calls.
+        ("(?:alpha|omega)\\.(?:one|two|six)\\(", {"alpha", "omega"}, False),
         # Too short or nothing literal.
         ("ab", None, False),
         ("\\w+\\s*=", None, False),

@@ -9,6 +9,7 @@ import pytest
 
 from drift.enforcement import EnforcementResult, GateStatus, enforce
 from drift.errors import ConfigError
+from drift.records.analysis import FunctionRow
 from drift.storage.protocols.drift import DriftStorage
 from drift.storage.testing.base import FakeClock
 from tests.unit.enforcement.scenario import EXPECTED, seed_naming_repo
@@ -224,3 +225,23 @@ def test_unknown_policy_fails_before_writing(storage: DriftStorage, root: Path) 
     with pytest.raises(ConfigError):
         run(storage, root, policy="nope")
     assert storage.query_gate_results() == []
+
+
+def test_rows_the_caller_holds_give_the_same_result(
+    storage: DriftStorage, root: Path, seed: Seeder
+) -> None:
+    seed_naming_repo(seed)
+    read = run(storage, root)
+    functions: dict[str, list[FunctionRow]] = {}
+    for row in storage.load_all_file_metadata():
+        functions[row.path] = storage.get_functions_by_file(row.path)
+    held = run(
+        storage,
+        root,
+        previous=[v.row for v in read.violations],
+        detections=storage.query_all_detections(storage.count_detections()),
+        functions=functions,
+    )
+    again = run(storage, root, previous=[v.row for v in read.violations])
+    assert summary(held) == summary(again) == EXPECTED
+    assert gate_table(held) == gate_table(again)

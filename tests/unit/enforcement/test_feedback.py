@@ -145,3 +145,31 @@ def test_adjusted_confidence_floors_parameters() -> None:
     assert low.tier == "uncertain"
     assert low.momentum == "stable"
     assert low.last_updated == 9
+
+
+def test_a_dismissed_violation_stays_suppressed_until_feedback_takes_it_back(
+    storage: DriftStorage, root: Path, seed: Seeder, clock: FakeClock
+) -> None:
+    seed_naming_repo(seed)
+    first = enforce(storage, root=root, timer=lambda: 0.0)
+    vid = next(v.row.id for v in first.violations if v.source.value == "deviation")
+    active_before = sum(1 for v in first.violations if v.active)
+
+    clock.advance(10)
+    dismiss(storage, vid, dismissal_reason="false_positive", clock=clock)
+    stored = {row.id: row for row in storage.query_all_violations()}
+    assert stored[vid].suppressed  # listed as suppressed at once, before any new check
+
+    again = enforce(storage, root=root, timer=lambda: 0.0)
+    dismissed = next(v for v in again.violations if v.row.id == vid)
+    assert dismissed.row.suppressed
+    assert dismissed.dismissed
+    assert dismissed.suppression_reason == "dismissed: false_positive"
+    assert sum(1 for v in again.violations if v.active) == active_before - 1
+
+    clock.advance(10)
+    fix(storage, vid, clock=clock)  # the latest word on the id is no longer a dismissal
+    third = enforce(storage, root=root, timer=lambda: 0.0)
+    back = next(v for v in third.violations if v.row.id == vid)
+    assert back.active
+    assert not back.dismissed

@@ -138,6 +138,8 @@ def test_structural_findings(storage: DriftStorage, seed: Seeder, root: Path) ->
     seed.taint("a.py", 7)  # source and sink in a.py
     seed.taint("b.py", 3, sanitized=True)
     findings = structural_findings(storage, ["a.py", "b.py"])
+    held = {"a.py": storage.get_functions_by_file("a.py")}  # b.py has none: left out
+    assert structural_findings(storage, ["a.py", "b.py"], held) == findings
     assert [(f.source, f.rule_id, f.file, f.line, f.severity, f.cwe_id) for f in findings] == [
         (Source.ERROR_GAP, "errors/error-gap-broad-catch", "a.py", 4, Severity.WARNING, 703),
         (Source.ERROR_GAP, "errors/error-gap-empty", "a.py", 1, Severity.ERROR, 703),

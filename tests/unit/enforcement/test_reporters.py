@@ -11,6 +11,7 @@ import jsonschema  # type: ignore[import-untyped]  # (no stubs in the dev depend
 import pytest
 
 from drift.enforcement import EnforcementResult, enforce, render
+from drift.enforcement.feedback import dismiss
 from drift.enforcement.reporters.sarif import FINGERPRINT_KEY, sarif_document
 from drift.errors import ConfigError
 from drift.storage.memory.engine import MemoryDriftStorage
@@ -103,6 +104,18 @@ def test_sarif_report(storage: DriftStorage, root: Path, seed: Seeder) -> None:
     assert sarif_run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == root.resolve().as_uri() + "/"
     assert sarif_run["invocations"] == [{"executionSuccessful": True, "exitCode": 1}]
     assert sarif_run["properties"]["policy"]["passed"] is False
+
+
+def test_sarif_marks_a_dismissal_as_an_external_suppression(
+    storage: DriftStorage, root: Path, seed: Seeder
+) -> None:
+    seed_naming_repo(seed)
+    first = run(storage, root)
+    target = next(v.row.id for v in first.violations if v.row.rule_id == "logging/LOG-CALL")
+    dismiss(storage, target, dismissal_reason="wont_fix")
+    document = valid_sarif(render(run(storage, root), "sarif"))
+    (result,) = [r for r in document["runs"][0]["results"] if r["ruleId"] == "logging/LOG-CALL"]
+    assert result["suppressions"] == [{"kind": "external", "justification": "dismissed: wont_fix"}]
 
 
 def test_sarif_fingerprints_are_stable_across_runs(

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import importlib
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
 from drift.analysis.structure.constants import constants
 from drift.records.structural import ConstantRow
 from tests.unit.structure.support import parse, source
+
+# The module itself (the package re-exports its ``constants`` function under the same name).
+constants_module = importlib.import_module("drift.analysis.structure.constants")
 
 
 def named(rows: tuple[ConstantRow, ...]) -> list[tuple[str, str, int, bool]]:
@@ -135,3 +144,23 @@ def test_credential_constants_keep_only_a_redacted_value() -> None:
         ("DB_PASSWORD", '"cor…(23)'),
         ("API_KEY", 'os.environ["API_KEY"]'),
     ]
+
+
+def _reference_mentions(name: str, text: str) -> int:
+    # The regex the substring search replaced.
+    count = 0
+    for m in re.finditer(rf"{re.escape(name)}(?![\w$])", text):
+        before = text[m.start() - 1] if m.start() else " "
+        if not (before.isalnum() or before in "_$"):
+            count += 1
+            if count > 1:
+                break
+    return count
+
+
+@given(
+    name=st.sampled_from(["AB", "A", "A$B", "ABA"]),
+    text=st.text(alphabet=st.sampled_from(list("AB$_ .é1\n")), max_size=30),
+)
+def test_whole_identifier_mentions_are_counted_as_by_a_regex(name: str, text: str) -> None:
+    assert constants_module._mentions(name, text) == _reference_mentions(name, text)

@@ -5,12 +5,14 @@ literal sits in this file (secret scanners would flag it)."""
 
 from __future__ import annotations
 
+import re
 import string
 from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from drift.analysis.structure import secrets
 from drift.analysis.structure.file_structure import file_structure
 from drift.analysis.structure.secrets import find_secrets, redact
 from drift.records.structural import SecretRow
@@ -149,3 +151,54 @@ def test_a_value_naming_an_environment_variable_is_not_a_secret() -> None:
     )
     rows = find_secrets("settings.py", text)
     assert [row.line for row in rows] == [4]
+
+
+# The keyword search before it was made plain substring searches: the alternation, leftmost
+# first, each hit widened to the whole name it sits in.
+_REFERENCE_KEYWORD = re.compile(
+    r"pass(?:word|wd)|pwd|secret|token|api_?key|apikey|auth_?key|access_?key|private_?key"
+)
+_NAME_CHARS = frozenset(string.ascii_letters + string.digits + "_$-")
+
+
+def _reference_names(text: str) -> list[tuple[int, int]]:
+    folded = text.lower()
+    hits = (
+        _REFERENCE_KEYWORD.finditer(folded)
+        if len(folded) == len(text)
+        else re.finditer(_REFERENCE_KEYWORD.pattern, text, re.IGNORECASE)
+    )
+    names: list[tuple[int, int]] = []
+    last_end = -1
+    for hit in hits:
+        end = hit.end()
+        while end < len(text) and text[end] in _NAME_CHARS:
+            end += 1
+        if end <= last_end:
+            continue
+        last_end = end
+        start = hit.start()
+        while start > 0 and text[start - 1] in _NAME_CHARS:
+            start -= 1
+        names.append((start, end))
+    return names
+
+
+_PIECES = [
+    *("pass", "word", "wd", "pwd", "secret", "token", "api", "_", "key", "auth", "access"),
+    *("private", "Pass", "TOKEN", " ", "=", "-", "x", "\u0130"),
+]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=12))
+def test_generic_keywords_are_found_in_the_same_names_as_by_the_alternation(
+    pieces: list[str],
+) -> None:
+    text = "".join(pieces) + ' = "' + "Zq8#" * 3 + '"'
+    found = [(name, value) for _, _, name, value in secrets._generic_candidates(text, text.lower())]
+    expected = [
+        (text[start:end], assigned.group("value"))
+        for start, end in _reference_names(text)
+        if (assigned := secrets._ASSIGNED_VALUE.match(text, end)) is not None
+    ]
+    assert found == expected

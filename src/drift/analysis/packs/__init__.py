@@ -10,12 +10,9 @@ from drift.analysis.packs.loader import (
     load_packs,
 )
 from drift.analysis.packs.matching import (
-    CallSite,
-    ErrorHandlerSite,
     FileFacts,
     FileFactsData,
     PatternMatch,
-    Site,
     block_matches,
     evaluate_file,
     evaluate_pattern,
@@ -39,6 +36,7 @@ from drift.analysis.packs.schema import (
     SignalKind,
     canonical_language,
 )
+from drift.analysis.packs.sites import CallSite, ErrorHandlerSite, Site, SiteColumns
 
 __all__ = [
     "CATEGORIES",
@@ -64,6 +62,7 @@ __all__ = [
     "PatternSpec",
     "SignalKind",
     "Site",
+    "SiteColumns",
     "block_matches",
     "canonical_language",
     "check_unique_pattern_ids",

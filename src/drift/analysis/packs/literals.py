@@ -34,13 +34,14 @@ class RequiredLiterals:
     fold_case: bool
 
 
-def required_literals(source: str) -> RequiredLiterals | None:
-    """The required literals of a regex, or None when it has no useful ones."""
+def required_literals(source: str, flags: int = 0) -> RequiredLiterals | None:
+    """The required literals of a regex (compiled with ``flags``), or None when it has no
+    useful ones."""
     try:
         from re import _constants as constants  # type: ignore[attr-defined]
         from re import _parser as parser  # type: ignore[attr-defined]
 
-        tree: Any = parser.parse(source)
+        tree: Any = parser.parse(source, flags)
         fold_case = bool(tree.state.flags & re.IGNORECASE) or _has_local_ignorecase(
             tree.data, constants
         )
@@ -54,7 +55,17 @@ def required_literals(source: str) -> RequiredLiterals | None:
         if not all(literal.isascii() for literal in found):
             return None
         found = frozenset(literal.casefold() for literal in found)
-    return RequiredLiterals(literals=frozenset(found), fold_case=fold_case)
+    return RequiredLiterals(literals=_without_redundant(found), fold_case=fold_case)
+
+
+def _without_redundant(literals: frozenset[str]) -> frozenset[str]:
+    """The literals less those containing another one: a text holding ``slog.`` holds
+    ``log.``, so looking for ``log.`` alone finds the same texts with one search less."""
+    return frozenset(
+        literal
+        for literal in literals
+        if not any(other != literal and other in literal for other in literals)
+    )
 
 
 def _has_local_ignorecase(items: Any, constants: Any) -> bool:
@@ -110,6 +121,12 @@ def _exact(items: Any, constants: Any) -> set[str] | None:
             if inner is None:
                 return None
             options = inner
+        elif op in _repeats(constants) and av[0] == 0 and av[1] == 1:
+            # An optional part (``api_?key``): the text either skips it or holds it whole.
+            inner = _exact(av[2].data, constants)
+            if inner is None:
+                return None
+            options = {""} | inner
         else:
             return None
         if len(strings) * len(options) > MAX_EXACT_ALTERNATIVES:
@@ -132,8 +149,16 @@ def _sequence(items: Any, constants: Any) -> frozenset[str] | None:
     for op, av in items:
         exact = _exact([(op, av)], constants)
         if exact is not None and len(run) * len(exact) <= MAX_EXACT_ALTERNATIVES:
+            if "" in exact and run != {""}:
+                # An optional part follows: what came before is required on its own, with
+                # fewer literals (t\.Skip(?:f|Now)? needs ``t.Skip``).
+                candidates.append(frozenset(run))
             # Adjacent literals and literal alternations are matched contiguously: extend.
             run = {prefix + option for prefix in run for option in exact}
+            if len(exact) > 1:
+                # The alternation alone is required too, and may be the cheaper search:
+                # (?:log|logger)\.(?:info|error)\( needs one of two names, not of four calls.
+                candidates.append(frozenset(exact))
             continue
         flush()
         if op is constants.SUBPATTERN:
@@ -156,7 +181,21 @@ def _sequence(items: Any, constants: Any) -> frozenset[str] | None:
         if inner:
             candidates.append(inner)
     flush()
-    if not candidates:
+    usable = [
+        _without_redundant(c) for c in candidates if min(len(x) for x in c) >= MIN_LITERAL_LENGTH
+    ]
+    if not usable:
         return None
-    # Prefer the set whose shortest literal is longest, then the smaller set.
-    return max(candidates, key=lambda c: (min(len(x) for x in c), -len(c)))
+    return min(usable, key=_search_cost)
+
+
+# Each literal costs a pass over the text; a short one also holds on many lines, each of which
+# the regex is then tried on. Literals of these lengths count as this many more passes.
+_SHORT_LITERAL_COST = {3: 3, 4: 1}
+
+
+def _search_cost(literals: frozenset[str]) -> tuple[int, int]:
+    """How costly prefiltering with these literals is (lower is better): the passes over the
+    text, then the shortest literal (longer is more selective)."""
+    passes = sum(1 + _SHORT_LITERAL_COST.get(len(literal), 0) for literal in literals)
+    return passes, -min(len(literal) for literal in literals)

@@ -10,13 +10,14 @@ UTF-8 line as the scanner counts them; a column of 0 means the extractor did not
 
 from __future__ import annotations
 
-import bisect
 import re
+from bisect import bisect_right
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from typing import Protocol
 
-from drift.analysis.packs.literals import CASE_SPECIAL_CHARACTERS, RequiredLiterals
+from drift.analysis.packs.literals import RequiredLiterals, required_literals
 from drift.analysis.packs.schema import (
     MAX_MATCHES_PER_FILE,
     MatchBlock,
@@ -25,42 +26,10 @@ from drift.analysis.packs.schema import (
     SignalKind,
     canonical_language,
 )
+from drift.analysis.packs.sites import CallSite, ErrorHandlerSite, Site, SiteColumns
+from drift.analysis.packs.text_index import LiteralScan, TextUnits
 
 MAX_MATCHED_TEXT = 200
-
-
-@dataclass(frozen=True, slots=True)
-class Site:
-    """A named item at a location: an import source, decorator, function name, literal, ..."""
-
-    text: str
-    line: int
-    column: int = 0
-
-
-@dataclass(frozen=True, slots=True)
-class CallSite:
-    """A call: the called name (``getLogger``) and the receiver text (``logging``), if any."""
-
-    callee: str
-    receiver: str | None
-    line: int
-    column: int = 0
-
-    @property
-    def text(self) -> str:
-        """The call as ``receiver.callee`` (or ``callee``)."""
-        return f"{self.receiver}.{self.callee}" if self.receiver else self.callee
-
-
-@dataclass(frozen=True, slots=True)
-class ErrorHandlerSite:
-    """An error-handling construct and its kinds (see ``schema.ERROR_HANDLER_KINDS``): for
-    example ``{"except", "catch", "handler", "generic", "bare", "swallow"}`` for ``except: x()``."""
-
-    kinds: frozenset[str]
-    line: int
-    column: int = 0
 
 
 class FileFacts(Protocol):
@@ -138,57 +107,84 @@ class PatternMatch:
     predicate: str
 
 
+# What a predicate found: (predicate, line, column, text). A plain tuple: a file yields
+# thousands of them and only the first ``max_matches`` become ``PatternMatch`` objects.
+_Hit = tuple[str, int, int, str]
+
+
 @dataclass(frozen=True, slots=True)
-class _Hit:
-    predicate: str
-    line: int
-    column: int
-    text: str
+class _Plan:
+    """What evaluating some packs on files of one language needs, worked out once: the
+    patterns that can apply, and one search for the content literals they require."""
+
+    patterns: tuple[PatternSpec, ...]
+    scans: tuple[LiteralScan, LiteralScan]
 
 
-@dataclass(slots=True)
+# Plans by language and pack identities (each entry keeps its packs alive, so ids stay theirs).
+_PLANS: dict[tuple[str, tuple[int, ...]], tuple[tuple[Pack, ...], _Plan]] = {}
+_MAX_PLANS = 32
+
+
+def _plan(packs: tuple[Pack, ...], language: str) -> _Plan:
+    key = (language, tuple(map(id, packs)))
+    cached = _PLANS.get(key)
+    if cached is not None:
+        return cached[1]
+    patterns = tuple(
+        pattern
+        for pack in packs
+        if pack.applies_to_language(language)
+        for pattern in pack.patterns
+        if pattern.match.language in (None, language)
+    )
+    literals: dict[bool, set[str]] = {False: set(), True: set()}
+    for pattern in patterns:
+        block: MatchBlock | None = pattern.match
+        while block is not None:
+            for content in block.content_patterns:
+                if content.required is not None:
+                    literals[content.required.fold_case].update(content.required.literals)
+            block = block.negated
+    plan = _Plan(patterns, (LiteralScan(literals[False]), LiteralScan(literals[True])))
+    if len(_PLANS) >= _MAX_PLANS:
+        _PLANS.clear()
+    _PLANS[key] = (packs, plan)
+    return plan
+
+
 class _FileView:
     """Per-file caches shared by every pattern evaluated against the file."""
 
-    facts: FileFacts
-    language: str
-    _lines: list[str] | None = field(default=None)
-    _joined: str | None = field(default=None)
-    _folded: str | None = field(default=None)
-    _line_starts: list[int] | None = field(default=None)
+    def __init__(
+        self,
+        facts: FileFacts,
+        language: str,
+        scans: tuple[LiteralScan, LiteralScan] | None = None,
+    ) -> None:
+        self.facts = facts
+        self.language = language
+        self._scans = scans
 
-    @property
+    @cached_property
     def lines(self) -> list[str]:
-        if self._lines is None:
-            self._lines = self.facts.text.splitlines()
-        return self._lines
+        """The text's lines (``str.splitlines``)."""
+        return self.facts.text.splitlines()
 
-    @property
-    def joined(self) -> str:
+    @cached_property
+    def text(self) -> TextUnits:
         """The lines joined by ``\\n`` alone, so multi-line ``^``/``$`` sit at the same line
         boundaries as ``str.splitlines`` (CRLF, lone CR and form feeds included)."""
-        if self._joined is None:
-            self._joined = "\n".join(self.lines)
-        return self._joined
+        return TextUnits(self.lines, self._scans)
 
-    @property
-    def folded(self) -> str:
-        """``joined`` casefolded, for case-insensitive literal prefilters."""
-        if self._folded is None:
-            self._folded = self.joined.casefold()
-        return self._folded
-
-    @property
-    def line_starts(self) -> list[int]:
-        """Offset in ``joined`` where each line starts."""
-        if self._line_starts is None:
-            starts: list[int] = []
-            offset = 0
-            for line in self.lines:
-                starts.append(offset)
-                offset += len(line) + 1
-            self._line_starts = starts
-        return self._line_starts
+    @cached_property
+    def calls_by_method(self) -> dict[str, list[tuple[int, CallSite]]]:
+        """The calls by called name, each with its index in ``facts.calls``: a ``calls``
+        pattern names its method, so it looks its few calls up instead of scanning all."""
+        index: dict[str, list[tuple[int, CallSite]]] = {}
+        for position, call in enumerate(self.facts.calls):
+            index.setdefault(call.callee, []).append((position, call))
+        return index
 
 
 def evaluate_file(
@@ -200,20 +196,30 @@ def evaluate_file(
     are ordered by line, column and pattern id before the cap, so the same file always keeps
     the same matches.
     """
-    view = _view(facts)
-    matches: list[PatternMatch] = []
-    for pack in packs:
-        if not pack.applies_to_language(view.language):
-            continue
-        for pattern in pack.patterns:
-            matches.extend(_evaluate(pattern, view))
-    matches.sort(key=lambda m: (m.line, m.column, m.pattern_id, m.predicate, m.matched_text))
-    return matches[:max_matches]
+    language = _language(facts)
+    plan = _plan(tuple(packs), language)
+    view = _FileView(facts, language, plan.scans)
+    # (line, column, pattern id, predicate, text, sequence, pattern): ordered as the matches
+    # are, the sequence number keeps equal keys in the order found (as a stable sort would)
+    # and keeps the comparison from ever reaching the pattern.
+    ranked: list[tuple[int, int, str, str, str, int, PatternSpec]] = []
+    for pattern in plan.patterns:
+        for predicate, line, column, text in _pattern_hits(pattern, view):
+            ranked.append(
+                (line, column, pattern.id, predicate, text[:MAX_MATCHED_TEXT], len(ranked), pattern)
+            )
+    ranked.sort()
+    path = facts.path
+    return [
+        _match(pattern, path, (predicate, line, column, text))
+        for line, column, _, predicate, text, _, pattern in ranked[:max_matches]
+    ]
 
 
 def evaluate_pattern(pattern: PatternSpec, facts: FileFacts) -> list[PatternMatch]:
     """The matches of one pattern in one file (no cap, no pack language filter)."""
-    return sorted(_evaluate(pattern, _view(facts)), key=lambda m: (m.line, m.column, m.predicate))
+    matches = [_match(pattern, facts.path, hit) for hit in _pattern_hits(pattern, _view(facts))]
+    return sorted(matches, key=lambda m: (m.line, m.column, m.predicate))
 
 
 def block_matches(block: MatchBlock, facts: FileFacts) -> bool:
@@ -252,35 +258,41 @@ def pack_is_active(
     return False
 
 
+def _language(facts: FileFacts) -> str:
+    return canonical_language(facts.language) or facts.language.lower()
+
+
 def _view(facts: FileFacts) -> _FileView:
-    language = canonical_language(facts.language) or facts.language.lower()
-    return _FileView(facts=facts, language=language)
+    return _FileView(facts, _language(facts))
 
 
-def _evaluate(pattern: PatternSpec, view: _FileView) -> list[PatternMatch]:
+def _match(pattern: PatternSpec, path: str, hit: _Hit) -> PatternMatch:
+    predicate, line, column, text = hit
+    return PatternMatch(
+        pattern_id=pattern.id,
+        pack=pattern.pack,
+        category=pattern.category,
+        sub_type=pattern.sub_type,
+        file=path,
+        line=line,
+        column=column,
+        confidence=pattern.confidence,
+        cwe_ids=pattern.cwe_ids,
+        owasp=pattern.owasp,
+        matched_text=text[:MAX_MATCHED_TEXT],
+        predicate=predicate,
+    )
+
+
+def _pattern_hits(pattern: PatternSpec, view: _FileView) -> list[_Hit]:
+    """The hits of one pattern, one per line, column and predicate (the first found)."""
     hits = _block_hits(pattern.match, view)
     if not hits:
         return []
     unique: dict[tuple[int, int, str], _Hit] = {}
     for hit in hits:
-        unique.setdefault((hit.line, hit.column, hit.predicate), hit)
-    return [
-        PatternMatch(
-            pattern_id=pattern.id,
-            pack=pattern.pack,
-            category=pattern.category,
-            sub_type=pattern.sub_type,
-            file=view.facts.path,
-            line=hit.line,
-            column=hit.column,
-            confidence=pattern.confidence,
-            cwe_ids=pattern.cwe_ids,
-            owasp=pattern.owasp,
-            matched_text=hit.text[:MAX_MATCHED_TEXT],
-            predicate=hit.predicate,
-        )
-        for hit in unique.values()
-    ]
+        unique.setdefault((hit[1], hit[2], hit[0]), hit)
+    return list(unique.values())
 
 
 def _block_hits(block: MatchBlock, view: _FileView) -> list[_Hit] | None:
@@ -306,8 +318,19 @@ def _block_hits(block: MatchBlock, view: _FileView) -> list[_Hit] | None:
 
 def _substring_hits(predicate: str, needles: Sequence[str], sites: Sequence[Site]) -> list[_Hit]:
     lowered = [needle.lower() for needle in needles]
+    if isinstance(sites, SiteColumns):
+        # Usually no needle is anywhere in the file's (few) texts: one look at them all.
+        everything = sites.lowered_joined
+        if not any(needle in everything for needle in lowered):
+            return []
+        texts, lines, columns = sites.texts, sites.lines, sites.columns
+        return [
+            (predicate, lines[i], columns[i], texts[i])
+            for i, text in enumerate(sites.lowered)
+            if any(needle in text for needle in lowered)
+        ]
     return [
-        _Hit(predicate, site.line, site.column, site.text)
+        (predicate, site.line, site.column, site.text)
         for site in sites
         if any(needle in site.text.lower() for needle in lowered)
     ]
@@ -322,21 +345,75 @@ def _decorators(block: MatchBlock, view: _FileView) -> list[_Hit]:
 
 
 def _calls(block: MatchBlock, view: _FileView) -> list[_Hit]:
+    by_method = view.calls_by_method
+    found: dict[int, CallSite] = {}
+    for pattern in block.calls:
+        for position, call in by_method.get(pattern.method, ()):
+            if position not in found and pattern.matches(call.callee, call.receiver):
+                found[position] = call
     return [
-        _Hit("calls", call.line, call.column, call.text)
-        for call in view.facts.calls
-        if any(p.matches(call.callee, call.receiver) for p in block.calls)
+        ("calls", call.line, call.column, call.text)
+        for _, call in sorted(found.items(), key=lambda item: item[0])
     ]
+
+
+_NO_LITERALS = RequiredLiterals(frozenset(), fold_case=False)
+_SITE_LITERALS: dict[re.Pattern[str], RequiredLiterals] = {}
+
+
+def _site_literals(regex: re.Pattern[str]) -> RequiredLiterals | None:
+    """The required literals of a site regex (worked out once per regex)."""
+    found = _SITE_LITERALS.get(regex)
+    if found is None:
+        found = required_literals(regex.pattern, regex.flags) or _NO_LITERALS
+        _SITE_LITERALS[regex] = found
+    return found if found.literals else None
 
 
 def _regex_hits(
     predicate: str, regexes: Sequence[re.Pattern[str]], sites: Sequence[Site]
 ) -> list[_Hit]:
+    if isinstance(sites, SiteColumns):
+        return _column_regex_hits(predicate, regexes, sites)
+    if len(regexes) == 1:
+        search = regexes[0].search
+        return [
+            (predicate, site.line, site.column, site.text)
+            for site in sites
+            if search(site.text) is not None
+        ]
     return [
-        _Hit(predicate, site.line, site.column, site.text)
+        (predicate, site.line, site.column, site.text)
         for site in sites
         if any(regex.search(site.text) is not None for regex in regexes)
     ]
+
+
+def _column_regex_hits(
+    predicate: str, regexes: Sequence[re.Pattern[str]], sites: SiteColumns
+) -> list[_Hit]:
+    """``_regex_hits`` over columns: a regex with required literals is only tried on the
+    texts holding one (found in the joined texts), and only matching sites become hits."""
+    texts = sites.texts
+    matched: set[int] = set()
+    for regex in regexes:
+        search = regex.search
+        required = _site_literals(regex)
+        if required is None:
+            if len(regexes) == 1:
+                # The common case, without a set: hits are already in order.
+                lines, columns = sites.lines, sites.columns
+                return [
+                    (predicate, lines[i], columns[i], text)
+                    for i, text in enumerate(texts)
+                    if search(text) is not None
+                ]
+            matched.update(i for i, text in enumerate(texts) if search(text) is not None)
+        else:
+            candidates = sites.units.holding(required)
+            matched.update(i for i in candidates if search(texts[i]) is not None)
+    lines, columns = sites.lines, sites.columns
+    return [(predicate, lines[i], columns[i], texts[i]) for i in sorted(matched)]
 
 
 def _function_names(block: MatchBlock, view: _FileView) -> list[_Hit]:
@@ -369,7 +446,7 @@ def _name_hits(predicate: str, names: Sequence[str], sites: Sequence[Site]) -> l
     for site in sites:
         name = _bare_type_name(site.text)
         if name in wanted or name.rpartition(".")[2] in wanted:
-            hits.append(_Hit(predicate, site.line, site.column, site.text))
+            hits.append((predicate, site.line, site.column, site.text))
     return hits
 
 
@@ -387,7 +464,7 @@ def _error_handling(block: MatchBlock, view: _FileView) -> list[_Hit]:
     for handler in view.facts.error_handlers:
         kinds = sorted(wanted & handler.kinds)
         if kinds:
-            hits.append(_Hit("error_handling", handler.line, handler.column, ",".join(kinds)))
+            hits.append(("error_handling", handler.line, handler.column, ",".join(kinds)))
     return hits
 
 
@@ -395,72 +472,45 @@ def _content_patterns(block: MatchBlock, view: _FileView) -> list[_Hit]:
     hits: list[_Hit] = []
     lines = view.lines
     for pattern in block.content_patterns:
-        candidates: Iterable[int] | None = None
+        candidates: Iterable[int]
         if pattern.required is not None:
-            literal_lines = _literal_lines(pattern.required, view)
-            if literal_lines is not None and not literal_lines:
-                continue  # no required literal anywhere in the file: nothing can match
             # Only lines holding a required literal can match.
-            candidates = literal_lines
-        if candidates is None:
-            if pattern.text_regex is not None:
-                # The regex itself, over the whole text, finds the candidate lines at C speed.
-                candidates = _lines_matching(pattern.text_regex, view)
-            else:
-                candidates = range(len(lines))
+            candidates = view.text.holding(pattern.required)
+            if not candidates:
+                continue  # no required literal anywhere in the file: nothing can match
+        elif pattern.text_regex is not None:
+            # The regex itself, over the whole text, finds the candidate lines at C speed.
+            candidates = _lines_matching(pattern.text_regex, view.text)
+        else:
+            candidates = range(len(lines))
+        search = pattern.line_regex.search
         for index in candidates:
-            found = pattern.line_regex.search(lines[index])
+            found = search(lines[index])
             if found is not None:
                 column = _byte_column(lines[index], found.start())
-                hits.append(_Hit("content_patterns", index + 1, column, found.group(0)))
+                hits.append(("content_patterns", index + 1, column, found.group(0)))
     return hits
 
 
-def _literal_lines(required: RequiredLiterals, view: _FileView) -> list[int] | None:
-    """Indexes of the lines holding one of the literals, or None when that cannot be told
-    cheaply (case-folding special characters, or folding that changed the text's length)."""
-    text = view.joined
-    if required.fold_case:
-        if any(ch in text for ch in CASE_SPECIAL_CHARACTERS):
-            return None
-        haystack = view.folded
-        if len(haystack) != len(text):
-            return None
-    else:
-        haystack = text
-    starts = view.line_starts
-    found: set[int] = set()
-    for literal in required.literals:
-        position = haystack.find(literal)
-        while position >= 0:
-            index = bisect.bisect_right(starts, position) - 1
-            found.add(index)
-            if index + 1 >= len(starts):
-                break
-            position = haystack.find(literal, starts[index + 1])
-    return sorted(found)
-
-
-def _lines_matching(regex: re.Pattern[str], view: _FileView) -> list[int]:
+def _lines_matching(regex: re.Pattern[str], text: TextUnits) -> list[int]:
     """Indexes of the lines where a search of the joined text finds a match starting.
 
     Each hit moves the search to the next line, so a line is listed at most once. The per-line
     search that follows is what decides; this only narrows the lines to try, and never drops
     one that a per-line search would match (see ContentPattern).
     """
-    text = view.joined
-    starts = view.line_starts
+    joined = text.joined
     found: list[int] = []
-    position = 0
-    while position <= len(text):
-        hit = regex.search(text, position)
-        if hit is None:
-            break
-        index = bisect.bisect_right(starts, hit.start()) - 1
+    hit = regex.search(joined)
+    if hit is None:
+        return found
+    starts = text.starts
+    while hit is not None:
+        index = bisect_right(starts, hit.start()) - 1
         found.append(index)
         if index + 1 >= len(starts):
             break
-        position = starts[index + 1]
+        hit = regex.search(joined, starts[index + 1])
     return found
 
 

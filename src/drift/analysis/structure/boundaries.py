@@ -67,11 +67,10 @@ _ENTITY_NAME = re.compile(
 
 
 def _imports(result: ParseResult, *prefixes: str) -> bool:
-    return any(
-        imp.source == p or imp.source.startswith((f"{p}.", f"{p}/"))
-        for imp in result.imports
-        for p in prefixes
-    )
+    """Whether the file imports one of the modules or a submodule of one."""
+    names = frozenset(prefixes)
+    parents = tuple(f"{p}{separator}" for p in prefixes for separator in "./")
+    return any(imp.source in names or imp.source.startswith(parents) for imp in result.imports)
 
 
 def _row(

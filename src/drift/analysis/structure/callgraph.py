@@ -31,7 +31,7 @@ Edges are unique on ``(caller_id, callee_id, call_site_line)`` and sorted that w
 from __future__ import annotations
 
 import builtins
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from drift.analysis.structure.imports import language_family
@@ -111,6 +111,8 @@ class CallResolver:
             return None
         scope = self.symbols.scopes.get(file)
         candidates = scope.by_qualified.get(call.caller, []) if scope else []
+        if len(candidates) == 1:
+            return candidates[0]  # the one definition, whether or not its range holds the call
         holding = [fn for fn in candidates if fn.line <= call.line <= fn.end_line]
         if holding:
             return max(holding, key=lambda fn: fn.line)
@@ -284,6 +286,17 @@ class _Outcome:
         return Target(self.file, self.function, self.resolution) if self.function else None
 
 
+def _context(scope: FileScope, call: CallSite, caller: Function | None) -> object:
+    """What of ``caller`` the resolution of ``call`` reads: whether there is one, its class
+    (``self`` calls, Java's implicit ``this``, Go receivers), and its qualified name only when a
+    nested function of that name could be visible from it."""
+    if caller is None:
+        return None
+    if call.receiver is None and call.callee in scope.nested:
+        return (caller.class_name, caller.qualified_name)
+    return (caller.class_name,)
+
+
 def _visible_function(scope: FileScope, name: str, caller: Function | None) -> Function | None:
     """The innermost function named ``name`` visible from ``caller``: a nested function of an
     enclosing scope first, then the file's top-level function."""
@@ -311,24 +324,56 @@ def resolve_calls(
     resolver = CallResolver(functions, results)
     edges: dict[tuple[int, int, int], CallEdgeRow] = {}
     for path in sorted(results):
-        for call in results[path].calls:
-            caller = resolver.caller_of(path, call)
-            if caller is None:
-                continue
-            caller_id = resolver.row_id(path, caller)
-            target = resolver.resolve(path, call, caller) if caller_id is not None else None
-            if caller_id is None or target is None:
-                continue
-            callee_id = resolver.row_id(target.file, target.function)
-            if callee_id is None:
-                continue
+        for call, caller_id, callee_id, resolution in _file_edges(resolver, path, results[path]):
             key = (caller_id, callee_id, call.line)
             if key not in edges:
                 edges[key] = CallEdgeRow(
                     caller_id=caller_id,
                     callee_id=callee_id,
-                    resolution=target.resolution,
-                    confidence=CONFIDENCE[target.resolution],
+                    resolution=resolution,
+                    confidence=CONFIDENCE[resolution],
                     call_site_line=call.line,
                 )
     return sorted(edges.values(), key=lambda e: (e.caller_id, e.call_site_line, e.callee_id))
+
+
+def _file_edges(
+    resolver: CallResolver, path: str, result: ParseResult
+) -> Iterator[tuple[CallSite, int, int, str]]:
+    """``(call, caller id, callee id, resolution)`` of each resolved call of one file.
+
+    A file makes the same call from the same function many times, so the caller of each
+    qualified name (when it has one definition) and the callee of each distinct call are
+    looked up once per file.
+    """
+    scope = resolver.symbols.scopes[path]
+    sole_callers: dict[str, tuple[Function, int | None] | None] = {}
+    callees: dict[tuple[str | None, str, object], tuple[int, str] | None] = {}
+    for call in result.calls:
+        name = call.caller
+        if name is None:
+            continue
+        if name not in sole_callers:
+            candidates = scope.by_qualified.get(name, [])
+            only = candidates[0] if len(candidates) == 1 else None
+            sole_callers[name] = (only, resolver.row_id(path, only)) if only is not None else None
+        sole = sole_callers[name]
+        if sole is not None:
+            caller, caller_id = sole
+        else:
+            found = resolver.caller_of(path, call)
+            if found is None:
+                continue
+            caller, caller_id = found, resolver.row_id(path, found)
+        if caller_id is None:
+            continue
+        key = (call.receiver, call.callee, _context(scope, call, caller))
+        if key not in callees:
+            target = resolver.resolve(path, call, caller)
+            callee_id = resolver.row_id(target.file, target.function) if target else None
+            callees[key] = (
+                (callee_id, target.resolution) if target and callee_id is not None else None
+            )
+        callee = callees[key]
+        if callee is not None:
+            yield call, caller_id, callee[0], callee[1]

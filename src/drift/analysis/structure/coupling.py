@@ -53,16 +53,25 @@ def zone(instability: float, abstractness: float, *, isolated: bool = False) -> 
 
 def is_abstract(cls: Class, functions: Collection[Function], extra: Collection[str] = ()) -> bool:
     """Whether a class is abstract by what extraction sees (plus the names in ``extra``)."""
+    return _is_abstract(cls, _with_abstract_methods(functions), extra)
+
+
+def _with_abstract_methods(functions: Collection[Function]) -> frozenset[str | None]:
+    """The classes (by name) that declare an ``@abstractmethod``."""
+    return frozenset(
+        fn.class_name
+        for fn in functions
+        if any(d.name.rsplit(".", 1)[-1] == "abstractmethod" for d in fn.decorators)
+    )
+
+
+def _is_abstract(cls: Class, declaring: frozenset[str | None], extra: Collection[str]) -> bool:
     if cls.kind == "interface" or cls.name in extra:
         return True
     for base in cls.bases:
         if base.split("[", 1)[0].rsplit(".", 1)[-1] in _ABSTRACT_BASES:
             return True
-    return any(
-        fn.class_name == cls.name
-        and any(d.name.rsplit(".", 1)[-1] == "abstractmethod" for d in fn.decorators)
-        for fn in functions
-    )
+    return cls.name in declaring
 
 
 def coupling(
@@ -88,9 +97,11 @@ def coupling(
         result = results[path]
         source = modules[path]
         extra = abstract_types.get(path, ()) if abstract_types is not None else ()
+        # Scanned once per file, not once per class: a file's classes share its functions.
+        declaring = _with_abstract_methods(result.functions) if result.classes else frozenset()
         for cls in result.classes:
             types[source] += 1
-            abstract[source] += is_abstract(cls, result.functions, extra)
+            abstract[source] += _is_abstract(cls, declaring, extra)
         for imp in result.imports:
             targets = {modules[f] for f in index.resolve(path, imp)} - {source}
             for target in targets:

@@ -162,9 +162,24 @@ def _row(path: str, name: str, line: int, method: str, has_default: bool) -> Env
     )
 
 
+def _present_rules(language: str, text: str) -> list[_Rule]:
+    """The rules of ``language`` whose marker is in ``text``. A marker holding one found
+    absent (``environ.get`` holds ``environ``) is absent too, without another search."""
+    present: list[_Rule] = []
+    absent: list[str] = []
+    for rule in _RULES.get(language, ()):
+        if any(marker in rule.marker for marker in absent):
+            continue
+        if rule.marker in text:
+            present.append(rule)
+        else:
+            absent.append(rule.marker)
+    return present
+
+
 def env_variables(path: str, result: ParseResult, text: str) -> tuple[EnvVariableRow, ...]:
     """Every literal environment-variable read in one file, by line then column."""
-    rules = [rule for rule in _RULES.get(result.language, ()) if rule.marker in text]
+    rules = _present_rules(result.language, text)
     destructures = result.language in {"javascript", "typescript"} and "process.env" in text
     if not rules and not destructures:
         return ()

@@ -139,11 +139,28 @@ _FORMATS = (
 
 _URL_CREDENTIALS = re.compile(r"://[^\s:/@'\"]{1,64}:(?P<value>[^\s:/@'\"]{3,128})@[\w.\-]+")
 _URL_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]{1,20}$")
-# Matched against the lower-cased text: a case-insensitive search is about seven times slower.
-_KEYWORD = re.compile(
-    r"pass(?:word|wd)|pwd|secret|token|api_?key|apikey|auth_?key|access_?key|private_?key"
+# Words that make a name sound secret. Only a text whose lower-casing moves offsets is searched
+# with this (case-insensitive) regex; otherwise ``_KEYWORDS``, the strings it matches, are
+# looked for in the lower-cased text.
+_KEYWORD_ANY_CASE = re.compile(
+    r"pass(?:word|wd)|pwd|secret|token|api_?key|apikey|auth_?key|access_?key|private_?key",
+    re.IGNORECASE,
 )
-_KEYWORD_ANY_CASE = re.compile(_KEYWORD.pattern, re.IGNORECASE)
+_KEYWORDS = (
+    "password",
+    "passwd",
+    "pwd",
+    "secret",
+    "token",
+    "apikey",
+    "api_key",
+    "authkey",
+    "auth_key",
+    "accesskey",
+    "access_key",
+    "privatekey",
+    "private_key",
+)
 _IDENTIFIER_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$-")
 # In configuration files (``.env``, ``.ini``, ``.properties``…) values need no quotes.
 _ASSIGNED_BARE = re.compile(r"[ \t]*[:=][ \t]*(?P<value>[^\s'\"`]{8,256})(?=[ \t]*(?:$|#))", re.M)
@@ -254,6 +271,23 @@ def is_config_file(path: str) -> bool:
     return name.startswith(".env") or name.endswith(_CONFIG_SUFFIXES)
 
 
+def _keyword_starts(text: str, folded: str) -> list[int]:
+    """Ascending offsets where a keyword starts (every name holding one is among them);
+    ``folded`` is ``text.lower()``."""
+    if len(folded) != len(text):
+        # Lower-casing moved offsets (some character folds to several, e.g. "İ").
+        return [hit.start() for hit in _KEYWORD_ANY_CASE.finditer(text)]
+    # One substring search per keyword: a search for the alternation tries it at every
+    # p, s, t and a of the text, several times slower.
+    found: set[int] = set()
+    for keyword in _KEYWORDS:
+        position = folded.find(keyword)
+        while position >= 0:
+            found.add(position)
+            position = folded.find(keyword, position + 1)
+    return sorted(found)
+
+
 def _generic_candidates(
     text: str, folded: str, *, bare: bool = False
 ) -> list[tuple[int, int, str, str]]:
@@ -261,18 +295,14 @@ def _generic_candidates(
     ``folded`` is ``text.lower()``."""
     found: list[tuple[int, int, str, str]] = []
     last_end = -1
-    # Lower-casing keeps offsets unless some character folds to several (rare, e.g. "İ").
-    hits = (
-        _KEYWORD.finditer(folded) if len(folded) == len(text) else _KEYWORD_ANY_CASE.finditer(text)
-    )
-    for hit in hits:
-        end = hit.end()
+    for position in _keyword_starts(text, folded):
+        if position < last_end:
+            continue  # a second keyword inside a name already read (``secret_token``)
+        end = position
         while end < len(text) and text[end] in _IDENTIFIER_CHARS:
             end += 1
-        if end <= last_end:
-            continue  # a second keyword inside a name already read (``secret_token``)
         last_end = end
-        start = hit.start()
+        start = position
         while start > 0 and text[start - 1] in _IDENTIFIER_CHARS:
             start -= 1
         assigned = _ASSIGNED_VALUE.match(text, end) or (

@@ -61,7 +61,10 @@ _MOCK_RECEIVER_ROOTS = frozenset({"mock", "jest", "vi", "sinon", "Mockito", "moc
 _MOCK_PARAMETERS = frozenset({"mocker", "monkeypatch"})
 _JS_TEST_CALLEES = frozenset({"it", "test"})
 _JS_TEST_MODIFIERS = frozenset({"only", "skip", "concurrent", "each", "todo", "failing"})
-_ASSERT_STATEMENT = re.compile(r"^[ \t]*assert\b(?![ \t]*[=.(\[])", re.MULTILINE)
+# Run over the text with a "\n" put in front: a leading literal lets the regex engine skip from
+# line end to line end (a "^" is tried at every character). Indentation is matched possessively:
+# "assert" never starts with a blank, so giving blanks back cannot help a match.
+_ASSERT_STATEMENT = re.compile(r"\n[ \t]*+assert\b(?![ \t]*[=.(\[])")
 
 
 def is_test_file(path: str) -> bool:
@@ -165,11 +168,14 @@ def assertion_lines(result: ParseResult, text: str) -> tuple[int, ...]:
     and a bare ``assert`` is no call). Empty for other languages."""
     if result.language != "python" or "assert" not in text:
         return ()
+    padded = f"\n{text}"
     lines: list[int] = []
-    line = 1
+    # A match starts at the "\n" in front of its line: its line number is the count of "\n"
+    # up to and including that one, counted on from the previous match.
+    line = 0
     position = 0
-    for match in _ASSERT_STATEMENT.finditer(text):
-        line += text.count("\n", position, match.start())
-        position = match.start()
+    for match in _ASSERT_STATEMENT.finditer(padded):
+        line += padded.count("\n", position, match.start() + 1)
+        position = match.start() + 1
         lines.append(line)
     return tuple(lines)

@@ -37,7 +37,7 @@ from __future__ import annotations
 import json
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from drift.analysis.structure.callgraph import CallResolver
@@ -85,6 +85,8 @@ def _named_tests(
     out_edges: Mapping[int, frozenset[int]],
     assert_lines: Sequence[int],
 ) -> list[TestUnit]:
+    if result.language != "java" and not is_test_file(path):
+        return []  # outside Java, only a test file's functions can be tests
     classes = python_test_classes(result) if result.language == "python" else frozenset()
     tests = [
         fn
@@ -96,38 +98,52 @@ def _named_tests(
         return []
     # Each call counts for the test whose qualified name is its caller or encloses it.
     by_name = {fn.qualified_name: fn for fn in tests}
-    own: dict[str, list[CallSite]] = defaultdict(list)
+    checks: dict[str, int] = defaultdict(int)
+    mocking: set[str] = set()
+    owners: dict[str, str | None] = {}  # a caller's test, worked out once per caller
+    kinds: dict[tuple[str, str | None], tuple[bool, bool]] = {}  # (assertion, mock) per call
     file_mocks = False
     for call in result.calls:
         if call.caller is None:
             file_mocks = file_mocks or is_mock_call(call)
             continue
-        parts = call.caller.split(".")
-        for size in range(1, len(parts) + 1):
-            name = ".".join(parts[:size])
-            if name in by_name:
-                own[name].append(call)
-                break
+        if call.caller not in owners:
+            owners[call.caller] = _owning_test(call.caller, by_name)
+        owner = owners[call.caller]
+        if owner is None:
+            continue
+        key = (call.callee, call.receiver)
+        if key not in kinds:
+            kinds[key] = (is_assertion(call), is_mock_call(call))
+        asserts, mocks = kinds[key]
+        checks[owner] += asserts
+        if mocks:
+            mocking.add(owner)
     lines = sorted(assert_lines)
     units: list[TestUnit] = []
     for fn in tests:
-        calls = own.get(fn.qualified_name, [])
-        checks = sum(1 for call in calls if is_assertion(call))
-        checks += bisect_right(lines, fn.end_line) - bisect_left(lines, fn.line)
-        mocks = (
-            file_mocks
-            or uses_mock_decorators_or_fixtures(fn)
-            or any(is_mock_call(call) for call in calls)
-        )
+        name = fn.qualified_name
         units.append(
             TestUnit(
-                id=function_key(path, fn.qualified_name),
-                assertions=checks,
-                uses_mocks=mocks,
+                id=function_key(path, name),
+                assertions=checks[name]
+                + bisect_right(lines, fn.end_line)
+                - bisect_left(lines, fn.line),
+                uses_mocks=file_mocks or uses_mock_decorators_or_fixtures(fn) or name in mocking,
                 calls=out_edges.get(row_ids[path, fn.name, fn.line], frozenset()),
             )
         )
     return units
+
+
+def _owning_test(caller: str, tests: Collection[str]) -> str | None:
+    """The outermost test whose qualified name is ``caller`` or encloses it."""
+    parts = caller.split(".")
+    for size in range(1, len(parts) + 1):
+        name = ".".join(parts[:size])
+        if name in tests:
+            return name
+    return None
 
 
 def _block_name(result: ParseResult, call: CallSite) -> str:
@@ -181,8 +197,16 @@ def find_tests(
     assertion_lines: Mapping[str, Sequence[int]] | None = None,
 ) -> list[TestUnit]:
     """Every test of the parsed files, in file order then source order."""
+    return _find_tests(functions, _out_edges(edges), results, assertion_lines)
+
+
+def _find_tests(
+    functions: Sequence[FunctionRow],
+    out_edges: Mapping[int, frozenset[int]],
+    results: Mapping[str, ParseResult],
+    assertion_lines: Mapping[str, Sequence[int]] | None,
+) -> list[TestUnit]:
     row_ids = {(row.file, row.name, row.line): row.id for row in functions}
-    out_edges = _out_edges(edges)
     resolver: CallResolver | None = None
     units: list[TestUnit] = []
     for path in sorted(results):
@@ -223,15 +247,17 @@ def test_mapping(
     (``FileStructure.assertion_lines``); without it those statements are not counted.
     Both lists are empty when the files hold no test at all.
     """
-    units = find_tests(functions, edges, results, assertion_lines=assertion_lines)
+    out_edges = _out_edges(edges)
+    units = _find_tests(functions, out_edges, results, assertion_lines)
     if not units:
         return [], []
-    keys = {
-        row.id: function_key(row.file, row.qualified_name or row.name)
-        for row in functions
-        if not is_test_support(row.file)
-    }
-    out_edges = _out_edges(edges)
+    support: dict[str, bool] = {}  # per file: rows come file by file, thousands per run
+    keys: dict[int, str] = {}
+    for row in functions:
+        if row.file not in support:
+            support[row.file] = is_test_support(row.file)
+        if not support[row.file]:
+            keys[row.id] = function_key(row.file, row.qualified_name or row.name)
     covering: dict[str, _Covering] = {key: _Covering([], []) for key in keys.values()}
     coverage: dict[tuple[str, str], str] = {}
     direct_counts: dict[str, int] = {}

@@ -113,9 +113,10 @@ def _result(violation: Violation, rule_index: int) -> dict[str, Any]:
         "properties": properties,
     }
     if row.suppressed:
-        result["suppressions"] = [
-            {"kind": "inSource", "justification": violation.suppression_reason or "drift-ignore"}
-        ]
+        # A dismissal is recorded in Drift's store, a drift-ignore comment in the source.
+        kind = "external" if violation.dismissed else "inSource"
+        justification = violation.suppression_reason or "drift-ignore"
+        result["suppressions"] = [{"kind": kind, "justification": justification}]
     return result
 
 

@@ -22,12 +22,14 @@ from drift.records.workspace import (
     WorkspaceStatus,
 )
 from drift.storage.clock import system_clock
+from drift.storage.retention import TREND_RETENTION_SECONDS, TREND_ROWS_KEPT
 
 if TYPE_CHECKING:
     from drift.storage.memory.analysis import MemoryDriftAnalysis
+    from drift.storage.memory.enforcement import MemoryDriftEnforcement
     from drift.storage.memory.files import MemoryDriftFiles
 
-    class _Tables(MemoryDriftFiles, MemoryDriftAnalysis):
+    class _Tables(MemoryDriftFiles, MemoryDriftAnalysis, MemoryDriftEnforcement):
         """What the engine mixes in next to this class: the tables the workspace reads."""
 
 else:
@@ -71,13 +73,15 @@ class MemoryWorkspaceSupport(_Tables):
             starts = [row.started_at for row in self._t_scan_history.values()]
         return max(starts) if starts else None
 
-    def collect_garbage(self) -> tuple[int, int]:
-        """Drop rows of files no longer in file_metadata, and unused parse-cache entries.
+    def collect_garbage(self) -> tuple[int, int, int]:
+        """Drop rows of files no longer in file_metadata, unused parse-cache entries and old
+        health-trend samples (``drift.storage.retention``).
 
-        Returns (files whose rows were removed, stale cache entries removed), matching the
-        SQLite workspace's ``gc``.
+        Returns (files whose rows were removed, stale cache entries removed, trend samples
+        removed), matching the SQLite workspace's ``gc``.
         """
         with self._lock:
+            trends = self._prune_trends(self._now() - TREND_RETENTION_SECONDS)
             known = set(self._t_file_metadata)
             orphans = {row.file for row in self._t_functions.values() if row.file not in known}
             orphans |= {row.file for row in self._t_detections.values() if row.file not in known}
@@ -96,7 +100,22 @@ class MemoryWorkspaceSupport(_Tables):
             stale = [digest for digest in self._t_parse_cache if digest not in hashes]
             for digest in stale:
                 del self._t_parse_cache[digest]
-        return len(orphans), len(stale)
+        return len(orphans), len(stale), trends
+
+    def _prune_trends(self, cutoff: int) -> int:
+        """Remove trend samples before ``cutoff`` but the newest of each live metric."""
+        by_metric: dict[str, list[tuple[int, int]]] = {}
+        for row_id, row in self._t_health_trends.items():
+            by_metric.setdefault(row.metric_name, []).append((row.recorded_at, row_id))
+        doomed: list[int] = []
+        for samples in by_metric.values():
+            samples.sort(reverse=True)
+            live = samples[0][0] >= cutoff
+            kept = {row_id for _, row_id in samples[:TREND_ROWS_KEPT]} if live else set()
+            doomed += [i for at, i in samples if at < cutoff and i not in kept]
+        for row_id in doomed:
+            del self._t_health_trends[row_id]
+        return len(doomed)
 
     def dangling_references(self) -> tuple[str, ...]:
         """Internal consistency: every row sits under its own id, and no id is ahead of its
@@ -163,8 +182,12 @@ class MemoryWorkspaceStorage:
         )
 
     def gc(self) -> GcStats:
-        orphans, stale = self._drift.collect_garbage()
-        return GcStats(orphan_files_removed=orphans, stale_cache_entries_removed=stale)
+        orphans, stale, trends = self._drift.collect_garbage()
+        return GcStats(
+            orphan_files_removed=orphans,
+            stale_cache_entries_removed=stale,
+            old_trend_rows_removed=trends,
+        )
 
     def backup(self, destination: str) -> BackupResult:
         check_str("destination", destination)

@@ -151,7 +151,8 @@ class SqlDriftFiles:
         return [file_metadata_from_row(row) for row in self._db.read_all(SELECT_ALL_FILE_METADATA)]
 
     def get_file_metadata(self, path: str) -> FileMetadataRow | None:
-        check_str("path", path)
+        if type(path) is not str:  # the hottest read: the common case costs no call
+            check_str("path", path)
         row = self._db.read_one(SELECT_FILE_METADATA, (path,))
         return None if row is None else file_metadata_from_row(row)
 

@@ -46,4 +46,11 @@ DELETE_STALE_PARSE_CACHE = (
 )
 DELETE_OLD_EVENTS = "DELETE FROM workspace_events WHERE created_at < ?"
 
-EVENT_RETENTION_SECONDS = 90 * 86_400
+# Parameters: the cutoff, the rows kept per metric, the cutoff (see drift.storage.retention).
+DELETE_OLD_TRENDS = (
+    "DELETE FROM health_trends WHERE recorded_at < ? AND id NOT IN ("
+    "SELECT id FROM (SELECT id, metric_name, ROW_NUMBER() OVER (PARTITION BY metric_name "
+    "ORDER BY recorded_at DESC, id DESC) AS position FROM health_trends) AS ranked "
+    "WHERE position <= ? AND metric_name IN "
+    "(SELECT metric_name FROM health_trends WHERE recorded_at >= ?))"
+)

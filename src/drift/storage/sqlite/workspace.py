@@ -25,6 +25,11 @@ from drift.records.workspace import (
     WorkspaceStatus,
 )
 from drift.storage.clock import system_clock
+from drift.storage.retention import (
+    EVENT_RETENTION_SECONDS,
+    TREND_RETENTION_SECONDS,
+    TREND_ROWS_KEPT,
+)
 from drift.storage.sql import workspace as q
 from drift.storage.sqlite.connection import open_writer, read_only_uri, translate
 from drift.storage.sqlite.database import SqliteDatabase
@@ -143,7 +148,9 @@ class SqliteWorkspaceStorage:
     def gc(self) -> GcStats:
         if not self.db_path.exists():
             raise NotFound(f"{self._label}: no workspace database here")
-        cutoff = self._clock() - q.EVENT_RETENTION_SECONDS
+        now = self._clock()
+        cutoff = now - EVENT_RETENTION_SECONDS
+        trend_cutoff = now - TREND_RETENTION_SECONDS
         with self._write() as conn:
             free_before = int(conn.execute("PRAGMA freelist_count").fetchone()[0])
             conn.execute("BEGIN IMMEDIATE")
@@ -154,6 +161,9 @@ class SqliteWorkspaceStorage:
             conn.execute(q.DELETE_ORPHAN_BOUNDARIES)
             stale = conn.execute(q.DELETE_STALE_PARSE_CACHE).rowcount
             stale += conn.execute(q.DELETE_OLD_EVENTS, (cutoff,)).rowcount
+            trends = conn.execute(
+                q.DELETE_OLD_TRENDS, (trend_cutoff, TREND_ROWS_KEPT, trend_cutoff)
+            ).rowcount
             conn.execute("COMMIT")
             free_after_delete = int(conn.execute("PRAGMA freelist_count").fetchone()[0])
             page_size = int(conn.execute("PRAGMA page_size").fetchone()[0])
@@ -164,6 +174,7 @@ class SqliteWorkspaceStorage:
         return GcStats(
             orphan_files_removed=orphans,
             stale_cache_entries_removed=stale,
+            old_trend_rows_removed=trends,
             wal_checkpointed=checkpoint is not None and int(checkpoint[0]) == 0,
             freed_bytes=reclaimed_pages * page_size,
         )

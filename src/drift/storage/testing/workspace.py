@@ -101,6 +101,25 @@ class WorkspaceContract:
         again = backend.workspace.gc()
         assert (again.orphan_files_removed, again.stale_cache_entries_removed) == (0, 0)
 
+    def test_gc_prunes_old_trend_samples_but_keeps_live_series_readable(
+        self, backend: StorageUnderTest
+    ) -> None:
+        drift, day = backend.drift, 86_400
+        for _ in range(15):  # a live series: 15 old samples, then one recent one
+            drift.insert_health_trend("live", 1.0)
+            backend.clock.advance(day)
+        drift.insert_health_trend("gone", 2.0)  # a series that stops being recorded
+        backend.clock.advance(200 * day)
+        drift.insert_health_trend("live", 3.0)
+        gc = backend.workspace.gc()
+        # "live": 16 samples, all but the newest before the cutoff; the newest 10 stay.
+        # "gone": one sample, 200 days old, and no recent one: the series goes.
+        assert gc.old_trend_rows_removed == 6 + 1
+        live = drift.query_health_trends("live", 100)
+        assert [row.metric_value for row in live] == [3.0] + [1.0] * 9
+        assert drift.query_health_trends("gone", 100) == []
+        assert backend.workspace.gc().old_trend_rows_removed == 0
+
     def test_gc_after_deleting_a_file_keeps_everything_else(
         self, backend: StorageUnderTest
     ) -> None:
