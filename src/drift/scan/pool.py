@@ -21,6 +21,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Generic, NamedTuple, TypeVar
 
 from drift.errors import DriftError
+from drift.scan import transport
 from drift.scan.hashing import content_hash
 from drift.scan.model import ParseResult
 from drift.scan.source_file import parse_source
@@ -147,8 +148,9 @@ def map_files(
     return _Pool(fn, count, on_crash).run(chunks)
 
 
-def _run_chunk(fn: Callable[[T], R], chunk: list[T]) -> list[R]:
-    return [fn(item) for item in chunk]
+def _run_chunk(fn: Callable[[T], R], chunk: list[T]) -> bytes:
+    # Pickled here with the cheap rebuilds (``transport``); the pool only moves the bytes.
+    return transport.dumps([fn(item) for item in chunk])
 
 
 def _context(module: str) -> multiprocessing.context.BaseContext:
@@ -213,7 +215,7 @@ class _Pool(Generic[T, R]):
 
     def _stream(self, chunks: deque[list[T]], suspects: deque[T]) -> Iterator[R]:
         window = self.workers * 3
-        running: dict[Future[list[R]], list[T]] = {}
+        running: dict[Future[bytes], list[T]] = {}
         with ProcessPoolExecutor(
             self.workers, mp_context=_context(self.fn.__module__), initializer=_start_worker
         ) as executor:
@@ -224,7 +226,7 @@ class _Pool(Generic[T, R]):
                         running[executor.submit(_run_chunk, self.fn, chunk)] = chunk
                     done, _ = wait(running, return_when=FIRST_COMPLETED)
                     for future in done:
-                        results = future.result()
+                        results: list[R] = transport.loads(future.result())
                         del running[future]
                         yield from results
             except BrokenProcessPool:
