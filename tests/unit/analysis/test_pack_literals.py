@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from drift.analysis.packs import FileFactsData, evaluate_pattern, load_pack_text
 from drift.analysis.packs.literals import required_literals
+from tests.unit.analysis.naive_search import naive_line_search
 
 
 @pytest.mark.parametrize(
@@ -53,16 +52,6 @@ def test_extraction(source: str, literals: set[str] | None, fold: bool) -> None:
     assert found.fold_case is fold
 
 
-def _naive(regex: str, text: str) -> list[tuple[int, int]]:
-    compiled = re.compile(regex)
-    found = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        hit = compiled.search(line)
-        if hit is not None:
-            found.append((number, len(line[: hit.start()].encode("utf-8", "surrogatepass")) + 1))
-    return found
-
-
 REGEXES = [
     r"abc",
     r"(?i)abc",
@@ -90,4 +79,4 @@ def test_prefiltered_search_equals_a_line_by_line_search(text: str, regex: str) 
     )
     facts = FileFactsData(path="f.py", language="python", text=text)
     found = [(m.line, m.column) for m in evaluate_pattern(pack.patterns[0], facts)]
-    assert found == _naive(regex, text)
+    assert found == naive_line_search(regex, text)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -22,6 +20,7 @@ from drift.analysis.packs import (
     load_pack_text,
     pack_is_active,
 )
+from tests.unit.analysis.naive_search import naive_line_search
 
 
 def pack_of(body: str, header: str = "") -> Pack:
@@ -214,16 +213,6 @@ def test_pack_detect_signals() -> None:
     assert pack_is_active(pack_of(body), [])  # no signals: always active
 
 
-def _naive_line_search(regex: str, text: str) -> list[tuple[int, int]]:
-    compiled = re.compile(regex)
-    found = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        hit = compiled.search(line)
-        if hit is not None:
-            found.append((number, len(line[: hit.start()].encode("utf-8", "surrogatepass")) + 1))
-    return found
-
-
 CONTENT_REGEXES = [
     r"ab",
     r"^a",
@@ -245,7 +234,7 @@ def test_fast_content_search_equals_a_line_by_line_search(text: str, regex: str)
     spec = pattern(f"content_patterns = ['{regex}']")
     facts = FileFactsData(path="f.py", language="python", text=text)
     found = [(m.line, m.column) for m in evaluate_pattern(spec, facts)]
-    assert found == _naive_line_search(regex, text)
+    assert found == naive_line_search(regex, text)
 
 
 @given(count=st.integers(min_value=0, max_value=300), cap=st.integers(min_value=0, max_value=120))

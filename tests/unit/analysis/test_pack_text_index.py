@@ -18,6 +18,7 @@ from drift.analysis.packs import (
 )
 from drift.analysis.packs.literals import RequiredLiterals
 from drift.analysis.packs.text_index import LiteralScan, TextUnits
+from tests.unit.analysis.naive_search import naive_line_search
 
 UNITS = st.lists(
     st.text(alphabet=st.sampled_from(list("akwKW@( \t\u0131\u212a\u0130ß")), max_size=12)
@@ -86,16 +87,6 @@ def test_string_literal_columns_match_as_site_lists(texts: list[str], regex: str
     assert evaluate_pattern(pattern, columns) == evaluate_pattern(pattern, listed)
 
 
-def _line_by_line(regex: str, text: str) -> list[tuple[int, int]]:
-    compiled = re.compile(regex)
-    found = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        hit = compiled.search(line)
-        if hit is not None:
-            found.append((number, len(line[: hit.start()].encode("utf-8", "surrogatepass")) + 1))
-    return found
-
-
 @given(
     text=st.text(alphabet=st.sampled_from(list("akwKW@( \n\r\u0131\u212a\u0130ß")), max_size=80),
     regex=st.sampled_from(["kw", "(?i)kw", "a@k", "(?i)w\\(", "^\\s*kw", "(?:aw|wk)k"]),
@@ -105,4 +96,4 @@ def test_file_evaluation_with_scans_equals_a_line_by_line_search(text: str, rege
     pack = load_pack_text(_pack(f"content_patterns = ['{regex}']"), "t.toml")
     facts = FileFactsData(path="f.py", language="python", text=text)
     found = [(m.line, m.column) for m in evaluate_file([pack], facts)]
-    assert found == _line_by_line(regex, text)
+    assert found == naive_line_search(regex, text)
