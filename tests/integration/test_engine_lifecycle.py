@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from drift.errors import ConfigError, DbCorrupt, EngineClosed, SchemaTooNew, StorageError
+from drift.records.batch import UpsertFileMetadata
 from drift.storage.backends import open_storage, parse_url
 from drift.storage.memory.engine import MemoryDriftStorage
 from drift.storage.protocols.advanced import IDriftAdvanced
@@ -154,3 +155,33 @@ class TestUrls:
             "cortex.db",
             "drift.db",
         ]
+
+
+def test_sqlite_reads_leave_no_snapshot_open(tmp_path: Path) -> None:
+    """Each thread reuses one reader cursor; a finished read must end its read transaction,
+    or the reader would pin its WAL snapshot (no checkpoint could complete) until its next
+    read. A query with more rows than the one ``read_one`` returns is the case to catch."""
+    with SqliteDriftStorage(tmp_path / "drift.db") as storage:
+        storage.send_batch(UpsertFileMetadata(rows=[file_row(n) for n in ("a.py", "b.py", "c.py")]))
+        storage.flush_sync()
+        database = storage._database
+
+        def checkpoint_busy() -> int:
+            with database.writer_connection() as conn:
+                row = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            return int(row[0])
+
+        def write(name: str) -> None:  # leaves frames in the WAL
+            storage.send_batch(UpsertFileMetadata(rows=[file_row(name)]))
+            storage.flush_sync()
+
+        assert storage.get_file_metadata("a.py") is not None
+        write("d.py")
+        assert checkpoint_busy() == 0
+        write("e.py")
+        first = database.read_one("SELECT path FROM file_metadata ORDER BY path")
+        assert first is not None
+        assert first[0] == "a.py"
+        write("f.py")  # a snapshot still open would keep the checkpoint from the new frames
+        assert checkpoint_busy() == 0
+        assert database.read_value("SELECT count(*) FROM file_metadata") == 6

@@ -50,7 +50,7 @@ from drift.records.structural import (
     TestQualityRow,
     WrapperRow,
 )
-from drift.records.validation import check_records, check_str, check_str_list
+from drift.records.validation import check_str, check_str_list, records_checker
 
 
 @dataclass(frozen=True, slots=True)
@@ -649,7 +649,7 @@ def _field_check(label: str, hint: Any) -> _FieldCheck:
     if typing.get_args(hint) == (str,):
         return lambda value: check_str_list(label, value)
     (row_type,) = typing.get_args(hint)
-    return lambda value: check_records(value, row_type, label)
+    return records_checker(row_type, label)
 
 
 def _plan(cls: type) -> tuple[tuple[str, _FieldCheck], ...]:

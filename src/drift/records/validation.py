@@ -62,6 +62,8 @@ def _exact_types(annotation: Any) -> frozenset[type]:
 class _RecordSpec:
     fast: Callable[[object], bool]
     fast_many: Callable[[list[Any] | tuple[Any, ...]], int]
+    namespace: dict[str, Any]  # the generated checks' globals: the class and its field types
+    terms: str  # the generated expression testing one record, ``value``
     getter: Callable[[object], tuple[object, ...]]
     names: tuple[str, ...]
     exact: tuple[frozenset[type], ...]
@@ -81,10 +83,13 @@ def _spec(cls: type) -> _RecordSpec:
         # attrgetter returns a bare value for one name; keep the shape uniform.
         getter = fetch if len(names) > 1 else (lambda value: (fetch(value),))
         exact = tuple(_exact_types(hints[name]) for name in names)
-        fast, fast_many = _compile_fast_checks(cls, names, exact)
+        namespace, terms = _fast_terms(cls, names, exact)
+        fast, fast_many = _compile_fast_checks(namespace, terms)
         spec = _RecordSpec(
             fast=fast,
             fast_many=fast_many,
+            namespace=namespace,
+            terms=terms,
             getter=getter,
             names=names,
             exact=exact,
@@ -105,8 +110,22 @@ def _field_test(index: int, name: str, types_: frozenset[type]) -> str:
     return f"type({value}) in _e{index}"
 
 
-def _compile_fast_checks(
+def _fast_terms(
     cls: type, names: tuple[str, ...], exact: tuple[frozenset[type], ...]
+) -> tuple[dict[str, Any], str]:
+    """The namespace and the Python expression testing every field's exact type of ``value``."""
+    namespace: dict[str, Any] = {"_cls": cls}
+    for index, types_ in enumerate(exact):
+        namespace[f"_e{index}"] = types_
+        others = sorted(types_ - {type(None)}, key=lambda t: t.__name__)
+        if others:
+            namespace[f"_t{index}"] = others[0]
+    tests = [_field_test(i, name, t) for i, (name, t) in enumerate(zip(names, exact, strict=True))]
+    return namespace, " and ".join(tests) or "True"
+
+
+def _compile_fast_checks(
+    namespace: dict[str, Any], terms: str
 ) -> tuple[Callable[[object], bool], Callable[[list[Any] | tuple[Any, ...]], int]]:
     """Generated checks of every field's exact type: one record, and a whole list.
 
@@ -116,14 +135,6 @@ def _compile_fast_checks(
     list form returns the index of the first row that needs the precise check, or -1. Field
     names come from ``dataclasses.fields``, never from user input.
     """
-    namespace: dict[str, Any] = {"_cls": cls}
-    for index, types_ in enumerate(exact):
-        namespace[f"_e{index}"] = types_
-        others = sorted(types_ - {type(None)}, key=lambda t: t.__name__)
-        if others:
-            namespace[f"_t{index}"] = others[0]
-    tests = [_field_test(i, name, t) for i, (name, t) in enumerate(zip(names, exact, strict=True))]
-    terms = " and ".join(tests) or "True"
     source = (
         f"def fast(value):\n    return {terms}\n"
         "def fast_many(values):\n"
@@ -132,8 +143,9 @@ def _compile_fast_checks(
         "            return index\n"
         "    return -1\n"
     )
-    exec(source, namespace)
-    return namespace["fast"], namespace["fast_many"]
+    scope = dict(namespace)
+    exec(source, scope)
+    return scope["fast"], scope["fast_many"]
 
 
 def _describe(annotation: Any) -> str:
@@ -164,17 +176,52 @@ def check_record(value: object, cls: type[R], name: str = "row") -> R:
     return value
 
 
-def check_records(values: object, cls: type[R], name: str = "rows") -> list[R]:
-    """Check a list (or tuple) of records; returns it as a list."""
+def _check_records_precisely(values: object, cls: type[R], name: str) -> list[R]:
     if not isinstance(values, (list, tuple)):
         raise TypeError(f"{name} must be a list of {cls.__name__}, not {type(values).__name__}")
-    spec = _SPECS.get(cls) or _spec(cls)
+    spec = _spec(cls)
     start = spec.fast_many(values)
     while start >= 0:  # a row the exact test could not pass: judge it precisely, go on
         check_record(values[start], cls, f"{name}[{start}]")  # raises with the reason
         rest = spec.fast_many(values[start + 1 :])
         start = -1 if rest < 0 else start + 1 + rest
     return values if isinstance(values, list) else list(values)
+
+
+_LIST_CHECKERS: dict[tuple[type, str], Callable[[object], list[Any]]] = {}
+
+
+def records_checker(cls: type[R], name: str = "rows") -> Callable[[object], list[R]]:
+    """A check of a list (or tuple) of ``cls`` records that returns it as a list.
+
+    Generated per class: a list whose rows all pass the exact type tests costs one call and
+    an inline loop; anything else takes the precise path, which names the first bad row as
+    ``name[i]``. Hot write paths bind one at import; ``check_records`` is the same check.
+    """
+    key = (cls, name)
+    checker = _LIST_CHECKERS.get(key)
+    if checker is None:
+        spec = _spec(cls)
+        namespace: dict[str, Any] = {**spec.namespace, "_precise": _check_records_precisely}
+        namespace["_name"] = name
+        source = (
+            "def check(values):\n"
+            "    if type(values) is list:\n"
+            "        for value in values:\n"
+            f"            if type(value) is not _cls or not ({spec.terms}):\n"
+            "                break\n"
+            "        else:\n"
+            "            return values\n"
+            "    return _precise(values, _cls, _name)\n"
+        )
+        exec(source, namespace)
+        checker = _LIST_CHECKERS[key] = namespace["check"]
+    return checker
+
+
+def check_records(values: object, cls: type[R], name: str = "rows") -> list[R]:
+    """Check a list (or tuple) of records; returns it as a list."""
+    return records_checker(cls, name)(values)
 
 
 def check_str(name: str, value: object) -> str:

@@ -6,8 +6,10 @@ import dataclasses
 from collections.abc import Sequence
 
 from drift.records.analysis import CallEdgeRow, FunctionRow
-from drift.records.validation import check_int, check_records, check_str
+from drift.records.validation import check_int, check_str, records_checker
 from drift.storage.memory.core import MemoryCore
+
+_check_call_edge_rows = records_checker(CallEdgeRow, "edges")
 
 _FunctionKey = tuple[str, str, int]
 _EdgeKey = tuple[int, int, int]
@@ -106,7 +108,7 @@ class MemoryCallGraph(MemoryCore):
     # -- IDriftAnalysis: call edges -----------------------------------------------------------
 
     def insert_call_edges(self, edges: list[CallEdgeRow]) -> int:
-        rows = check_records(edges, CallEdgeRow, "edges")
+        rows = _check_call_edge_rows(edges)
         with self._lock:
             return self._insert_call_edges(rows)
 

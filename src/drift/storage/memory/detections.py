@@ -6,8 +6,11 @@ import dataclasses
 from collections.abc import Callable, Sequence
 
 from drift.records.analysis import BoundaryRow, DetectionRow, DetectionSummaryRow
-from drift.records.validation import check_limit, check_records, check_str
+from drift.records.validation import check_limit, check_str, records_checker
 from drift.storage.memory.core import MemoryCore
+
+_check_detection_rows = records_checker(DetectionRow, "detections")
+_check_boundary_rows = records_checker(BoundaryRow, "boundaries")
 
 
 def _by_confidence(row: DetectionRow | BoundaryRow) -> tuple[float, int]:
@@ -64,7 +67,7 @@ class MemoryDetections(MemoryCore):
     # -- IDriftAnalysis: detections -----------------------------------------------------------
 
     def insert_detections(self, detections: list[DetectionRow]) -> int:
-        rows = check_records(detections, DetectionRow, "detections")
+        rows = _check_detection_rows(detections)
         with self._lock:
             return self._insert_detections(rows)
 
@@ -121,7 +124,7 @@ class MemoryDetections(MemoryCore):
     # -- IDriftAnalysis: boundaries -----------------------------------------------------------
 
     def insert_boundaries(self, boundaries: list[BoundaryRow]) -> int:
-        rows = check_records(boundaries, BoundaryRow, "boundaries")
+        rows = _check_boundary_rows(boundaries)
         with self._lock:
             return self._insert_boundaries(rows)
 

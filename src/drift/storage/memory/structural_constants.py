@@ -7,8 +7,11 @@ Orders and tie-breaks are those of ``drift.storage.sql.structural_constants``.
 from __future__ import annotations
 
 from drift.records.structural import ConstantRow, EnvVariableRow
-from drift.records.validation import check_record, check_records, check_str
+from drift.records.validation import check_record, check_str, records_checker
 from drift.storage.memory.core import MemoryCore
+
+_check_constant_rows = records_checker(ConstantRow, "rows")
+_check_env_variable_rows = records_checker(EnvVariableRow, "rows")
 
 
 class MemoryStructuralConstants(MemoryCore):
@@ -57,7 +60,7 @@ class MemoryStructuralConstants(MemoryCore):
             self._add_constant(row, self._now())
 
     def insert_constants_batch(self, rows: list[ConstantRow]) -> None:
-        checked = check_records(rows, ConstantRow)
+        checked = _check_constant_rows(rows)
         with self._lock:
             now = self._now()
             for row in checked:
@@ -99,7 +102,7 @@ class MemoryStructuralConstants(MemoryCore):
             self._add_env_variable(row, self._now())
 
     def insert_env_variables_batch(self, rows: list[EnvVariableRow]) -> None:
-        checked = check_records(rows, EnvVariableRow)
+        checked = _check_env_variable_rows(rows)
         with self._lock:
             now = self._now()
             for row in checked:

@@ -15,9 +15,11 @@ from drift.records.structural import (
     TestCoverageRow,
     TestQualityRow,
 )
-from drift.records.validation import check_int, check_record, check_records, check_str
+from drift.records.validation import check_int, check_record, check_str, records_checker
 from drift.storage.memory.core import MemoryCore
 from drift.storage.memory.structural_values import stored
+
+_check_data_access_rows = records_checker(DataAccessRow, "rows")
 
 DataAccessKey = tuple[int, str, str, int]
 """The data_access primary key: (function_id, table_name, operation, line)."""
@@ -57,7 +59,7 @@ class MemoryStructuralGraph(MemoryCore):
             self._add_data_access(row)
 
     def insert_data_access_batch(self, rows: list[DataAccessRow]) -> None:
-        checked = check_records(rows, DataAccessRow)
+        checked = _check_data_access_rows(rows)
         with self._lock:
             for row in checked:
                 self._add_data_access(row)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from drift.records.analysis import CallEdgeRow, FunctionRow
-from drift.records.validation import check_int, check_records, check_str
+from drift.records.validation import check_int, check_str, records_checker
 from drift.storage.sql.executor import Row, SqlExecutor, SqlWriter
 
 FUNCTION_COLUMNS = (
@@ -44,6 +44,8 @@ ON CONFLICT (file, name, line) DO UPDATE SET
     body_hash = excluded.body_hash,
     signature_hash = excluded.signature_hash
 """
+
+_check_call_edge_rows = records_checker(CallEdgeRow, "edges")
 
 CALL_EDGE_COLUMNS = "caller_id, callee_id, resolution, confidence, call_site_line"
 
@@ -170,7 +172,7 @@ class SqlCallGraph:
         return int(self._db.read_value(COUNT_ENTRY_POINTS))
 
     def insert_call_edges(self, edges: list[CallEdgeRow]) -> int:
-        rows = check_records(edges, CallEdgeRow, "edges")
+        rows = _check_call_edge_rows(edges)
         # One write_many: the executor makes it a single atomic transaction.
         return do_insert_call_edges(self._db, rows)
 

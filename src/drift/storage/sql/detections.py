@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from drift.records.analysis import BoundaryRow, DetectionRow, DetectionSummaryRow
-from drift.records.validation import check_limit, check_records, check_str
+from drift.records.validation import check_limit, check_str, records_checker
 from drift.storage.sql.executor import Row, SqlExecutor, SqlWriter
 
 DETECTION_COLUMNS = (
@@ -47,6 +47,9 @@ GROUP BY detection_method ORDER BY detection_method
 """
 DELETE_DETECTIONS_BY_FILE = "DELETE FROM detections WHERE file = ?"
 COUNT_DETECTIONS = "SELECT COUNT(*) FROM detections"
+
+_check_detection_rows = records_checker(DetectionRow, "detections")
+_check_boundary_rows = records_checker(BoundaryRow, "boundaries")
 
 BOUNDARY_COLUMNS = (
     "id, file, framework, model_name, table_name, field_name, sensitivity, confidence, created_at"
@@ -167,7 +170,7 @@ class SqlDetections:
         return [_boundary_from_row(row) for row in self._db.read_all(sql, params)]
 
     def insert_detections(self, detections: list[DetectionRow]) -> int:
-        rows = check_records(detections, DetectionRow, "detections")
+        rows = _check_detection_rows(detections)
         # One write_many: the executor makes it a single atomic transaction.
         return do_insert_detections(self._db, rows, self._db.now())
 
@@ -205,7 +208,7 @@ class SqlDetections:
         ]
 
     def insert_boundaries(self, boundaries: list[BoundaryRow]) -> int:
-        rows = check_records(boundaries, BoundaryRow, "boundaries")
+        rows = _check_boundary_rows(boundaries)
         return do_insert_boundaries(self._db, rows, self._db.now())
 
     def get_boundaries_by_file(self, file: str) -> list[BoundaryRow]:

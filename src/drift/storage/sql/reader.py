@@ -124,8 +124,10 @@ class SqlDriftReader:
 
     def pattern_confidence(self, pattern_id: str) -> float | None:
         """The pattern's ``posterior_mean``, or None."""
-        check_str("pattern_id", pattern_id)
-        return _float(self._db.read_value(SELECT_POSTERIOR_MEAN, (pattern_id,)))
+        if type(pattern_id) is not str:  # a hot read: the common case costs no call
+            check_str("pattern_id", pattern_id)
+        row = self._db.read_one(SELECT_POSTERIOR_MEAN, (pattern_id,))
+        return None if row is None else _float(row[0])
 
     def pattern_occurrence_rate(self, pattern_id: str) -> float | None:
         """Files with the pattern ÷ files with any detection; None if the pattern has no files."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from drift.records.structural import ConstantRow, EnvVariableRow
-from drift.records.validation import check_record, check_records, check_str
+from drift.records.validation import check_record, check_str, records_checker
 from drift.storage.sql.executor import Row, SqlExecutor, SqlWriter
 
 # --- constants -----------------------------------------------------------------------------------
@@ -52,6 +52,9 @@ SELECT_MISSING_ENV = (
 )
 DELETE_ENV_BY_FILE = "DELETE FROM env_variables WHERE file = ?"
 COUNT_ENV_VARIABLES = "SELECT COUNT(*) FROM env_variables"
+
+_check_constant_rows = records_checker(ConstantRow, "rows")
+_check_env_variable_rows = records_checker(EnvVariableRow, "rows")
 
 
 # --- rows to records -----------------------------------------------------------------------------
@@ -154,7 +157,7 @@ class SqlStructuralConstants:
         do_insert_constant(self._db, row, self._db.now())
 
     def insert_constants_batch(self, rows: list[ConstantRow]) -> None:
-        checked = check_records(rows, ConstantRow)
+        checked = _check_constant_rows(rows)
         now = self._db.now()
         with self._db.transaction() as tx:
             do_insert_constants_batch(tx, checked, now)
@@ -181,7 +184,7 @@ class SqlStructuralConstants:
         do_insert_env_variable(self._db, row, self._db.now())
 
     def insert_env_variables_batch(self, rows: list[EnvVariableRow]) -> None:
-        checked = check_records(rows, EnvVariableRow)
+        checked = _check_env_variable_rows(rows)
         now = self._db.now()
         with self._db.transaction() as tx:
             do_insert_env_variables_batch(tx, checked, now)

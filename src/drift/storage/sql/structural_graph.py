@@ -19,7 +19,7 @@ from drift.records.structural import (
     TestCoverageRow,
     TestQualityRow,
 )
-from drift.records.validation import check_int, check_record, check_records, check_str
+from drift.records.validation import check_int, check_record, check_str, records_checker
 from drift.storage.sql.executor import Row, SqlExecutor, SqlWriter
 
 # --- data_access ---------------------------------------------------------------------------------
@@ -40,6 +40,8 @@ SELECT_DATA_ACCESS_BY_TABLE = (
 )
 DELETE_DATA_ACCESS_BY_FUNCTION = "DELETE FROM data_access WHERE function_id = ?"
 COUNT_DATA_ACCESS = "SELECT COUNT(*) FROM data_access"
+
+_check_data_access_rows = records_checker(DataAccessRow, "rows")
 
 # --- reachability_cache --------------------------------------------------------------------------
 
@@ -365,7 +367,7 @@ class SqlStructuralGraph:
         do_insert_data_access(self._db, row)
 
     def insert_data_access_batch(self, rows: list[DataAccessRow]) -> None:
-        checked = check_records(rows, DataAccessRow)
+        checked = _check_data_access_rows(rows)
         with self._db.transaction() as tx:
             do_insert_data_access_batch(tx, checked)
 
