@@ -11,17 +11,20 @@ test file (see ``needs_graph``).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from drift.analysis.structure import (
+    ProjectStructure,
+    StructureInput,
     abstract_types,
     assertion_lines,
-    coupling,
     is_test_file,
-    resolve_calls,
-    test_mapping,
+    pack_graph,
+    packed_project_structure,
+    project_structure,
 )
 from drift.pipeline.store_types import PipelineStore
 from drift.pipeline.worker import graph_part
@@ -33,7 +36,7 @@ from drift.records.batch import (
     ReplaceTestCoverage,
     ReplaceTestQuality,
 )
-from drift.scan import ParseResult, map_files, parse_source
+from drift.scan import BackgroundCall, ParseResult, map_files, parse_source, transport
 
 
 class GraphTask(NamedTuple):
@@ -46,10 +49,11 @@ class GraphTask(NamedTuple):
 
 
 class GraphFacts(NamedTuple):
-    """One file's part of the project-wide picture (``result`` None: unreadable now)."""
+    """One file's part of the project-wide picture: its packed graph part (``pack_graph``;
+    None: unreadable now) and two facts read from its text."""
 
     path: str
-    result: ParseResult | None
+    graph: bytes | None
     abstract_types: tuple[str, ...]
     assertion_lines: tuple[int, ...]
 
@@ -75,7 +79,7 @@ def graph_facts(task: GraphTask) -> GraphFacts:
         abstract = abstract_types(result, text)
     except Exception:  # a file the text heuristics choke on still joins the graph
         lines, abstract = (), ()
-    return GraphFacts(task.path, graph_part(result), abstract, lines)
+    return GraphFacts(task.path, pack_graph(graph_part(result)), abstract, lines)
 
 
 def _lost(task: GraphTask, message: str) -> GraphFacts:
@@ -91,15 +95,15 @@ def load_graph_facts(tasks: Sequence[GraphTask], workers: int) -> Iterator[Graph
 class ProjectFacts:
     """The graph facts of every analysed file, gathered for one structure stage."""
 
-    results: dict[str, ParseResult] = field(default_factory=dict)
+    graphs: dict[str, bytes] = field(default_factory=dict)
     abstract: dict[str, tuple[str, ...]] = field(default_factory=dict)
     assertions: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
     def add(self, facts: GraphFacts) -> None:
         """Take one file's facts (nothing for a file that could not be read)."""
-        if facts.result is None:
+        if facts.graph is None:
             return
-        self.results[facts.path] = facts.result
+        self.graphs[facts.path] = facts.graph
         if facts.abstract_types:
             self.abstract[facts.path] = facts.abstract_types
         if facts.assertion_lines:
@@ -116,22 +120,66 @@ class StructureCounts:
     covered_functions: int
 
 
-def build_structure(
-    storage: PipelineStore, functions: Sequence[FunctionRow], project: ProjectFacts
-) -> StructureCounts:
-    """Resolve the call graph, measure coupling, map tests; store each in place of the old."""
-    files: Mapping[str, ParseResult] = project.results
-    edges = resolve_calls(functions, files)
-    metrics, cycles = coupling(files, abstract_types=project.abstract)
-    coverage, quality = test_mapping(functions, edges, files, assertion_lines=project.assertions)
-    storage.send_batch(ReplaceCallEdges(edges))
-    storage.send_batch(ReplaceCouplingMetrics(metrics))
-    storage.send_batch(ReplaceCouplingCycles(cycles))
-    storage.send_batch(ReplaceTestCoverage(coverage))
-    storage.send_batch(ReplaceTestQuality(quality))
-    return StructureCounts(
-        call_edges=len(edges),
-        modules=len(metrics),
-        cycles=len(cycles),
-        covered_functions=len({row.source_function_id for row in coverage}),
-    )
+BACKGROUND_MIN_FILES = 200
+"""Files from which the structure is computed in a worker process while this one analyses the
+patterns: below it, starting the process and packing the functions cost more than they save."""
+
+
+class StructureBuild:
+    """The structure stage, begun: computing in a worker process (a large project, with a
+    core to spare) while the caller does other work, or here when ``store`` is called.
+
+    A worker that dies (the OOM killer, say) costs nothing but time: the rows are then
+    computed here.
+    """
+
+    def __init__(self, given: StructureInput, *, background: bool) -> None:
+        self._given = given
+        self._call: BackgroundCall | None = None
+        if background:
+            self._call = BackgroundCall(packed_project_structure, transport.dumps(given))
+
+    @property
+    def in_background(self) -> bool:
+        """Whether a worker process computes the rows (else ``store`` does, here)."""
+        return self._call is not None
+
+    def _rows(self) -> ProjectStructure:
+        if self._call is not None:
+            try:
+                rows: ProjectStructure = transport.loads(self._call.result())
+            except BrokenProcessPool:
+                pass
+            else:
+                return rows
+        return project_structure(self._given)
+
+    def store(self, storage: PipelineStore) -> StructureCounts:
+        """Wait for the rows and store each table in place of the old."""
+        rows = self._rows()
+        storage.send_batch(ReplaceCallEdges(rows.edges))
+        storage.send_batch(ReplaceCouplingMetrics(rows.metrics))
+        storage.send_batch(ReplaceCouplingCycles(rows.cycles))
+        storage.send_batch(ReplaceTestCoverage(rows.coverage))
+        storage.send_batch(ReplaceTestQuality(rows.quality))
+        return StructureCounts(
+            call_edges=len(rows.edges),
+            modules=len(rows.metrics),
+            cycles=len(rows.cycles),
+            covered_functions=len({row.source_function_id for row in rows.coverage}),
+        )
+
+    def abandon(self) -> None:
+        """Stop waiting for a background computation (the scan failed meanwhile)."""
+        if self._call is not None:
+            self._call.__exit__(None, None, None)
+
+
+def start_structure(
+    functions: Sequence[FunctionRow], project: ProjectFacts, *, workers: int
+) -> StructureBuild:
+    """Begin the call graph, coupling and test mapping over ``functions`` (stored, with ids)
+    and ``project``; ``store`` the result when it is needed."""
+    given = StructureInput(list(functions), project.graphs, project.abstract, project.assertions)
+    background = workers > 1 and len(project.graphs) >= BACKGROUND_MIN_FILES
+    return StructureBuild(given, background=background)

@@ -17,15 +17,16 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from drift.analysis.packs import PatternSpec
-from drift.analysis.structure import is_test_file
+from drift.analysis.structure import is_test_file, unpack_graph
 from drift.pipeline.analyze import PatternAnalysis, analyze_patterns
 from drift.pipeline.graph import (
     GraphFacts,
     GraphTask,
     ProjectFacts,
+    StructureBuild,
     StructureCounts,
-    build_structure,
     load_graph_facts,
+    start_structure,
 )
 from drift.pipeline.progress import Progress, SilentProgress
 from drift.pipeline.store_types import PipelineStore
@@ -43,11 +44,26 @@ class ProjectOutcome:
 
     ``functions`` holds the stored functions of every parsed file, by file in storage's order
     (empty when neither stage ran), for enforcement to use instead of reading them again.
+    ``pending`` is a structure still being computed in a worker process (enforcement does not
+    read it, so it may run meanwhile): ``finish`` waits for it and stores it.
     """
 
     patterns: PatternAnalysis | None
     structure: StructureCounts | None
     functions: Mapping[str, Sequence[FunctionRow]] = field(default_factory=dict)
+    pending: StructureBuild | None = None
+
+    def finish(self, storage: PipelineStore) -> ProjectOutcome:
+        """This outcome with its pending structure stored (itself when none is pending)."""
+        if self.pending is None:
+            return self
+        structure = self.pending.store(storage)
+        return ProjectOutcome(self.patterns, structure, self.functions)
+
+    def abandon(self) -> None:
+        """Stop waiting for a pending structure (the scan failed)."""
+        if self.pending is not None:
+            self.pending.abandon()
 
 
 def _parsed(paths: Iterable[str]) -> list[str]:
@@ -89,8 +105,8 @@ def needs_graph(
             return True
         if is_test_file(path):
             return True  # assertion lines are read from the text, not the parse result
-        if outcome.result is None or _old_signature(storage, old, grammar) != (
-            structural_signature(outcome.result)
+        if outcome.graph is None or _old_signature(storage, old, grammar) != (
+            structural_signature(unpack_graph(outcome.graph))
         ):
             return True
     return False
@@ -125,8 +141,8 @@ def own_facts(
             continue
         outcome = outcomes.get(entry.path)
         if outcome is not None:
-            if outcome.result is not None:
-                project.results[entry.path] = outcome.result
+            if outcome.graph is not None:
+                project.graphs[entry.path] = outcome.graph
                 if outcome.structure is not None:
                     if outcome.structure.abstract_types:
                         project.abstract[entry.path] = outcome.structure.abstract_types
@@ -164,8 +180,10 @@ def run_project_stages(
     The two are independent, and ordered to keep both cores busy. When the process pool must
     rebuild the graph facts of many unchanged files, the patterns are analysed meanwhile (a
     thread collects the facts, so the ``graph`` stage shows no per-file progress).
-    Otherwise the structure goes first, so that the batch writer stores its many rows (call
-    edges, coverage) while this process analyses the patterns.
+    Otherwise the structure is begun first. On a large project a worker process of its own
+    computes it while the patterns are analysed here, and the outcome comes back with it
+    ``pending`` (see ``ProjectOutcome.finish``); otherwise it is stored at once, so that the
+    batch writer stores its many rows (call edges, coverage) while the patterns are analysed.
     """
     if not patterns and not graph:
         return ProjectOutcome(None, None)
@@ -189,8 +207,18 @@ def run_project_stages(
         _collect(project, load_graph_facts(tasks, 1), progress)
         progress.stage("structure")
         functions = load_functions(storage, paths)
-        structure = build_structure(storage, functions, project)
-        return ProjectOutcome(analyse(functions), structure, functions_by_file(functions))
+        building = start_structure(functions, project, workers=workers)
+        if not building.in_background:
+            # Here: first, so that the batch writer stores its many rows (call edges,
+            # coverage) while the patterns are analysed.
+            structure = building.store(storage)
+            return ProjectOutcome(analyse(functions), structure, functions_by_file(functions))
+        try:
+            analysis = analyse(functions)
+        except BaseException:
+            building.abandon()
+            raise
+        return ProjectOutcome(analysis, None, functions_by_file(functions), pending=building)
     progress.stage("graph", len(tasks))
     with ThreadPoolExecutor(1, thread_name_prefix="drift-graph") as background:
         # The thread only waits on the pool and files what it returns; storage stays here.
@@ -201,5 +229,5 @@ def run_project_stages(
         analysis = analyse(functions)
         gathering.result()
     progress.stage("structure")
-    structure = build_structure(storage, functions, project)
+    structure = start_structure(functions, project, workers=1).store(storage)
     return ProjectOutcome(analysis, structure, functions_by_file(functions))

@@ -107,11 +107,21 @@ class _Scan:
             self.storage.flush_sync()
             reanalyse = full or bool(diff.changed) or bool(diff.removed)
             project = self._project(diff, stored, full=full) if reanalyse else None
-            enforced = (
-                self._enforce(project, reanalysed=reanalyse)
-                if reanalyse and self.options.enforce
-                else None
-            )
+            try:
+                # Enforcement reads no structure: a large project's is still being computed.
+                enforced = (
+                    self._enforce(project, reanalysed=reanalyse)
+                    if reanalyse and self.options.enforce
+                    else None
+                )
+            except BaseException:
+                if project is not None:
+                    project.abandon()
+                raise
+            if project is not None and project.pending is not None:
+                self.progress.stage("structure")
+                project = project.finish(self.storage)
+                self.storage.flush_sync()
             summary = self._summary(
                 scan_id, diff, stored, project=project, enforced=enforced, started=started
             )

@@ -17,7 +17,7 @@ from typing import NamedTuple
 import xxhash
 
 from drift.analysis.packs import Pack, evaluate_file, load_packs
-from drift.analysis.structure import FileStructure, file_structure
+from drift.analysis.structure import FileStructure, file_structure, pack_graph
 from drift.pipeline.detect import detection_row
 from drift.pipeline.facts import called_methods, file_facts
 from drift.records.analysis import DetectionRow, FunctionRow
@@ -47,9 +47,9 @@ class FileOutcome(NamedTuple):
     """What one file yields, ready for storage.
 
     ``read_error`` is set (and everything else empty) when the file could not be read.
-    ``cache_json`` is a new parse-cache entry (None on a cache hit). ``result`` is the parse
-    result without literals and error handlers: what the call graph, coupling and test mapping
-    need.
+    ``cache_json`` is a new parse-cache entry (None on a cache hit). ``graph`` is the parse
+    result without literals and error handlers, packed (``pack_graph``): what the call graph,
+    coupling and test mapping need, and the parent only forwards.
     """
 
     path: str
@@ -63,7 +63,7 @@ class FileOutcome(NamedTuple):
     functions: tuple[FunctionRow, ...]
     detections: tuple[DetectionRow, ...]
     structure: FileStructure | None
-    result: ParseResult | None
+    graph: bytes | None
     duration_us: int
 
 
@@ -159,7 +159,6 @@ def analyze_file(task: FileTask) -> FileOutcome:
         structure = file_structure(task.path, result, text)
     except Exception as exc:  # one odd file never stops the scan; it is recorded instead
         return failed(task, f"analysis failed: {type(exc).__name__}: {exc}", started)
-    slim = graph_part(result)
     return FileOutcome(
         path=task.path,
         grammar=task.grammar,
@@ -172,7 +171,7 @@ def analyze_file(task: FileTask) -> FileOutcome:
         functions=function_rows(task.path, result),
         detections=tuple(detection_row(match) for match in matches),
         structure=structure,
-        result=slim,
+        graph=pack_graph(graph_part(result)),
         duration_us=(time.perf_counter_ns() - started) // 1000,
     )
 

@@ -51,6 +51,7 @@ from drift.scan.model import (
 )
 from drift.scan.parsing import parse_tree
 from drift.scan.pool import (
+    BackgroundCall,
     ParsedFile,
     ParseOutcome,
     ParseTask,
@@ -69,6 +70,7 @@ __all__ = [
     "DEFAULT_MAX_FILE_SIZE",
     "GRAMMARS",
     "MODEL_VERSION",
+    "BackgroundCall",
     "CallSite",
     "Class",
     "Decorator",

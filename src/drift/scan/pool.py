@@ -181,6 +181,36 @@ def _start_worker() -> None:
     gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
 
 
+class BackgroundCall:
+    """One call of a module-level ``fn(bytes) -> bytes`` in a worker process of its own, while
+    this process goes on with other work; ``result`` waits for it.
+
+    Arguments and result cross as bytes the caller packed (``transport``), so this process
+    pays for no object it never reads. Use it as a context manager: leaving early abandons the
+    call without waiting for it.
+    """
+
+    def __init__(self, fn: Callable[[bytes], bytes], data: bytes) -> None:
+        self._executor = ProcessPoolExecutor(
+            1, mp_context=_context(fn.__module__), initializer=_start_worker
+        )
+        self._future = self._executor.submit(fn, data)
+
+    def result(self) -> bytes:
+        """What the call returned. Raises what it raised, or ``BrokenProcessPool`` if its
+        worker died."""
+        try:
+            return self._future.result()
+        finally:
+            self._executor.shutdown(wait=True)
+
+    def __enter__(self) -> BackgroundCall:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._executor.shutdown(wait=False, cancel_futures=True)
+
+
 class WorkerPoolError(DriftError):
     """Worker processes keep dying: the environment, not one file, is at fault."""
 

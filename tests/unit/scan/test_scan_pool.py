@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import pytest
 
 from drift.scan import (
+    BackgroundCall,
     ParseTask,
     WorkerPoolError,
     default_workers,
@@ -106,3 +108,30 @@ def test_worker_count() -> None:
     assert default_workers(3) == 3
     assert default_workers() >= 1
     assert default_workers(0) == default_workers()
+
+
+def reversed_bytes(data: bytes) -> bytes:
+    return os.getpid().to_bytes(8, "big") + data[::-1]
+
+
+def die_with_bytes(data: bytes) -> bytes:
+    os._exit(len(data))
+
+
+def fail_with_bytes(data: bytes) -> bytes:
+    raise ValueError(data.decode())
+
+
+def test_a_background_call_runs_in_another_process() -> None:
+    with BackgroundCall(reversed_bytes, b"abc") as call:
+        answer = call.result()
+    assert answer[8:] == b"cba"
+    assert int.from_bytes(answer[:8], "big") != os.getpid()
+
+
+def test_a_background_call_reports_its_worker_dying_or_its_error() -> None:
+    with BackgroundCall(die_with_bytes, b"xy") as call, pytest.raises(BrokenProcessPool):
+        call.result()
+    failing = BackgroundCall(fail_with_bytes, b"bad input")
+    with failing, pytest.raises(ValueError, match="bad input"):
+        failing.result()

@@ -7,12 +7,14 @@ rows). Per file, in a worker::
                                                  # ORM boundaries (+ two text-only facts)
     rows = prisma_boundaries(path, text)         # schema.prisma files (no tree-sitter grammar)
 
-Across files, in the parent::
+Across files, in the parent or (a large project) in a worker process of its own::
 
     edges = resolve_calls(function_rows, results)
     metrics, cycles = coupling(results, abstract_types={p: f.abstract_types ...})
     coverage, quality = test_mapping(function_rows, edges, results,
                                      assertion_lines={p: f.assertion_lines ...})
+
+or all three at once over packed graph parts: ``project_structure(StructureInput(...))``.
 
 Function ids in the test rows are ``"<file>::<qualified_name>"`` (``function_key``).
 """
@@ -39,6 +41,14 @@ from drift.analysis.structure.env_variables import (
 from drift.analysis.structure.error_gaps import error_gaps
 from drift.analysis.structure.file_structure import FileStructure, abstract_types, file_structure
 from drift.analysis.structure.prisma import is_prisma_schema, prisma_boundaries
+from drift.analysis.structure.project import (
+    ProjectStructure,
+    StructureInput,
+    pack_graph,
+    packed_project_structure,
+    project_structure,
+    unpack_graph,
+)
 from drift.analysis.structure.scopes import MODULE_SCOPE, function_key
 from drift.analysis.structure.secrets import find_secrets, redact
 from drift.analysis.structure.sensitivity import classify_field
@@ -60,6 +70,8 @@ __all__ = [
     "SAME_FILE",
     "CallResolver",
     "FileStructure",
+    "ProjectStructure",
+    "StructureInput",
     "TestUnit",
     "abstract_types",
     "assertion_lines",
@@ -81,9 +93,13 @@ __all__ = [
     "is_test_function",
     "is_test_support",
     "mark_defined_in_env",
+    "pack_graph",
+    "packed_project_structure",
     "prisma_boundaries",
+    "project_structure",
     "redact",
     "resolve_calls",
     "test_mapping",
+    "unpack_graph",
     "zone",
 ]

@@ -1,0 +1,83 @@
+"""The project-wide structure in one call, and the packed form it travels in between processes.
+
+A scan computes the call graph, coupling and test mapping from every parsed file at once. On a
+large project that is seconds of work the scanning process would otherwise do while the second
+core idles, so the pipeline runs it in a worker process while it analyses the patterns itself.
+Each file's graph part travels packed (``pack_graph``): workers pack it once, and the scanning
+process holds and forwards the bytes without ever rebuilding the objects it does not read.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Mapping, Sequence
+from typing import NamedTuple
+
+from drift.analysis.structure.callgraph import resolve_calls
+from drift.analysis.structure.coupling import coupling
+from drift.analysis.structure.test_mapping import test_mapping
+from drift.records.analysis import CallEdgeRow, FunctionRow
+from drift.records.structural import (
+    CouplingCycleRow,
+    CouplingMetricsRow,
+    TestCoverageRow,
+    TestQualityRow,
+)
+from drift.scan import ParseResult, transport
+
+
+class ProjectStructure(NamedTuple):
+    """The rows of the three project-wide structure tables."""
+
+    edges: list[CallEdgeRow]
+    metrics: list[CouplingMetricsRow]
+    cycles: list[CouplingCycleRow]
+    coverage: list[TestCoverageRow]
+    quality: list[TestQualityRow]
+
+
+class StructureInput(NamedTuple):
+    """What ``project_structure`` reads: stored functions (with their ids), every file's packed
+    graph part, and the two facts read from the text (abstract types, assertion lines)."""
+
+    functions: Sequence[FunctionRow]
+    graphs: Mapping[str, bytes]
+    abstract: Mapping[str, tuple[str, ...]]
+    assertions: Mapping[str, tuple[int, ...]]
+
+
+def pack_graph(result: ParseResult) -> bytes:
+    """A file's graph part as bytes for the trip between processes (``unpack_graph``)."""
+    return transport.dumps(result)
+
+
+def unpack_graph(data: bytes) -> ParseResult:
+    """The ParseResult ``pack_graph`` packed."""
+    result: ParseResult = transport.loads(data)
+    return result
+
+
+def project_structure(given: StructureInput) -> ProjectStructure:
+    """Resolve the call graph, measure coupling and map tests over every file."""
+    results = {path: unpack_graph(data) for path, data in given.graphs.items()}
+    edges = resolve_calls(given.functions, results)
+    metrics, cycles = coupling(results, abstract_types=given.abstract)
+    coverage, quality = test_mapping(
+        given.functions, edges, results, assertion_lines=given.assertions
+    )
+    return ProjectStructure(edges, metrics, cycles, coverage, quality)
+
+
+def packed_project_structure(data: bytes) -> bytes:
+    """``project_structure`` from and to ``transport`` bytes: what a worker process runs.
+
+    The cyclic collector is paused meanwhile: the input is millions of acyclic objects that
+    every full collection would walk again, for no garbage (reference counting frees it).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return transport.dumps(project_structure(transport.loads(data)))
+    finally:
+        if enabled:
+            gc.enable()
