@@ -254,6 +254,153 @@ def test_calls_of_functions_without_a_stored_row_give_no_edge() -> None:
     assert resolve_calls(rows, results) == []
 
 
+def test_self_calls_resolve_per_caller_class_and_nested_calls_per_caller() -> None:
+    files = {
+        "app/models.py": """
+            class Base:
+                def save(self):
+                    return 1
+
+                def check(self):
+                    return 2
+
+            class Mixin:
+                def check(self):
+                    return 3
+
+            class Store(Base, Mixin):
+                def save(self):
+                    return self.check()
+
+                def run(self):
+                    return self.save()
+
+            class Cache(Mixin, Base):
+                def run(self):
+                    return self.save() + self.check()
+
+            def first():
+                def inner():
+                    return 1
+                return inner()
+
+            def second():
+                def inner():
+                    return 2
+                return inner()
+
+            def third():
+                return inner()
+            """,
+    }
+    m = "app/models.py::"
+    assert edges_of(files) == sorted(
+        [
+            # Bases are searched breadth first, in order: Store finds Base.check first...
+            (f"{m}Store.save", f"{m}Base.check", "method", 14),
+            (f"{m}Store.run", f"{m}Store.save", "method", 17),
+            # ... and Cache, with the same calls, Mixin.check and Base.save.
+            (f"{m}Cache.run", f"{m}Base.save", "method", 21),
+            (f"{m}Cache.run", f"{m}Mixin.check", "method", 21),
+            # Each function sees its own nested function; another sees neither.
+            (f"{m}first", f"{m}first.inner", "same_file", 26),
+            (f"{m}second", f"{m}second.inner", "same_file", 31),
+        ]
+    )
+
+
+def test_the_first_call_of_an_edge_names_its_resolution() -> None:
+    files = {
+        "app/__init__.py": "",
+        "app/util.py": "def helper_unique():\n    return 1\n",
+        "app/one.py": (
+            "from app import util\n\ndef f():\n    return util.helper_unique(), helper_unique()\n"
+        ),
+        "app/two.py": (
+            "from app import util\n\ndef g():\n    return helper_unique(), util.helper_unique()\n"
+        ),
+    }
+    assert edges_of(files) == [
+        ("app/one.py::f", "app/util.py::helper_unique", "import", 4),
+        ("app/two.py::g", "app/util.py::helper_unique", "fuzzy", 4),
+    ]
+
+
+def test_calls_of_a_redefined_function_belong_to_the_definition_holding_them() -> None:
+    results = project(
+        {
+            "m.py": """
+                import sys
+
+                def target_a():
+                    return 1
+
+                def target_b():
+                    return 2
+
+                if sys.platform == "win32":
+                    def pick():
+                        return target_a()
+                else:
+                    def pick():
+                        return target_b()
+
+                def use():
+                    return pick()
+                """,
+        }
+    )
+    rows = function_rows(results)
+    ids = {(row.name, row.line): row.id for row in rows}
+    edges = [
+        (e.caller_id, e.callee_id, e.resolution, e.call_site_line)
+        for e in resolve_calls(rows, results)
+    ]
+    assert edges == [
+        (ids["pick", 10], ids["target_a", 3], "same_file", 11),
+        (ids["pick", 13], ids["target_b", 6], "same_file", 14),
+        # An unqualified call sees the last definition, as at run time.
+        (ids["use", 16], ids["pick", 13], "same_file", 17),
+    ]
+
+
+def test_an_ambiguous_module_resolves_next_to_each_importer() -> None:
+    files = {
+        "x/common.py": "def shared_name():\n    return 1\n",
+        "y/common.py": "def shared_name():\n    return 2\n",
+        "x/use.py": "import common\n\ndef f():\n    return common.shared_name()\n",
+        "y/use.py": "import common\n\ndef g():\n    return common.shared_name()\n",
+    }
+    assert edges_of(files) == [
+        ("x/use.py::f", "x/common.py::shared_name", "import", 4),
+        ("y/use.py::g", "y/common.py::shared_name", "import", 4),
+    ]
+
+
+def test_receivers_named_like_a_class_in_scope() -> None:
+    files = {
+        "shop/__init__.py": "",
+        "shop/store.py": "class Store:\n    def fetch_all(self):\n        return []\n",
+        "shop/view.py": """
+            from shop.store import Store
+
+            class View:
+                def __init__(self):
+                    self._store = Store()
+
+                def show(self):
+                    return self._store.fetch_all() + self._store.fetch_all()
+
+            def other(store):
+                return store.fetch_all()
+            """,
+    }
+    assert edges_of(files) == [
+        ("shop/view.py::View.show", "shop/store.py::Store.fetch_all", "method", 8),
+        ("shop/view.py::other", "shop/store.py::Store.fetch_all", "method", 11),
+    ]
+
+
 def test_fixture_repo_call_graph_typescript() -> None:
     results, _ = repo("naming-typescript")
     rows = function_rows(results)

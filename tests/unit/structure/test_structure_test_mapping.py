@@ -228,6 +228,117 @@ def test_go_and_java_tests() -> None:
     ]
 
 
+def test_nested_calls_count_for_the_test_and_a_redefined_test_keeps_both() -> None:
+    files = {
+        "calc.py": (
+            "def add(a, b):\n    return a + b\n\n"
+            "def sub(a, b):\n    return a - b\n\n"
+            "def twice(a):\n    return add(a, a)\n"
+        ),
+        "tests/test_calc.py": """
+            from calc import add, sub, twice
+
+            class TestCalc:
+                def test_add(self):
+                    def check(x):
+                        self.assertEqual(x, 2)
+                        self.assertTrue(x)
+                    check(add(1, 1))
+
+                def helper(self):
+                    self.assertEqual(1, 1)
+                    return sub(2, 1)
+
+            def test_twice():
+                assert twice(1) == 2
+
+            def test_twice():
+                return sub(1, 1)
+            """,
+    }
+    results = project(files)
+    asserts = {"tests/test_calc.py": (15,)}
+    rows = function_rows(results)
+    units = find_tests(rows, resolve_calls(rows, results), results, assertion_lines=asserts)
+    test = "tests/test_calc.py::"
+    # The nested helper's checks count for its test; a method not named test* is no test.
+    assert [(u.id, u.assertions) for u in units] == [
+        (f"{test}TestCalc.test_add", 2),
+        (f"{test}test_twice", 1),
+        (f"{test}test_twice", 0),
+    ]
+    coverage, quality = run(results, asserts)
+    assert [(c.test_function_id, c.source_function_id, c.coverage_type) for c in coverage] == [
+        (f"{test}TestCalc.test_add", "calc.py::add", "direct"),
+        (f"{test}test_twice", "calc.py::add", "transitive"),
+        (f"{test}test_twice", "calc.py::sub", "direct"),
+        (f"{test}test_twice", "calc.py::twice", "direct"),
+    ]
+    assert quality == [
+        TestQualityRow(
+            function_id="calc.py::add",
+            coverage_breadth=0.6667,
+            coverage_depth=0.5,
+            assertion_density=0.75,
+            mock_ratio=0.0,
+            isolation=1.0,
+            freshness=None,
+            stability=None,
+            overall_score=0.7208,
+            smells=None,
+        ),
+        TestQualityRow(
+            function_id="calc.py::sub",
+            coverage_breadth=0.3333,
+            coverage_depth=1.0,
+            assertion_density=0.0,
+            mock_ratio=0.0,
+            isolation=1.0,
+            freshness=None,
+            stability=None,
+            overall_score=0.4167,
+            smells=json.dumps(["assertion_free", "single_test"]),
+        ),
+        TestQualityRow(
+            function_id="calc.py::twice",
+            coverage_breadth=0.3333,
+            coverage_depth=1.0,
+            assertion_density=0.5,
+            mock_ratio=0.0,
+            isolation=1.0,
+            freshness=None,
+            stability=None,
+            overall_score=0.5917,
+            smells=json.dumps(["single_test"]),
+        ),
+    ]
+
+
+def test_a_module_level_double_applies_to_every_test_of_the_file() -> None:
+    files = {
+        "svc.py": "def fetch_data():\n    return 1\n",
+        "tests/test_svc.py": """
+            from unittest import mock
+            from svc import fetch_data
+
+            patcher = mock.patch("svc.fetch_data")
+
+            def test_fetch():
+                return fetch_data()
+
+            def test_nothing():
+                return None
+            """,
+    }
+    results = project(files)
+    rows = function_rows(results)
+    units = find_tests(rows, resolve_calls(rows, results), results)
+    assert [(u.id, u.uses_mocks) for u in units] == [
+        ("tests/test_svc.py::test_fetch", True),
+        ("tests/test_svc.py::test_nothing", True),
+    ]
+
+
 def test_no_tests_no_rows() -> None:
     results = project({"m.py": "def f():\n    return 1\n"})
     assert run(results) == ([], [])

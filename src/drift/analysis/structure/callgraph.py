@@ -31,8 +31,11 @@ Edges are unique on ``(caller_id, callee_id, call_site_line)`` and sorted that w
 from __future__ import annotations
 
 import builtins
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
+from types import MappingProxyType
+from typing import NamedTuple
 
 from drift.analysis.structure.imports import language_family
 from drift.analysis.structure.symbols import FileScope, SymbolTable
@@ -69,6 +72,22 @@ COMMON_NAMES = frozenset(
 )  # fmt: skip
 
 
+def row_ids_by_file(functions: Iterable[FunctionRow]) -> dict[str, dict[tuple[str, int], int]]:
+    """The ids of stored functions by file, then by ``(name, line)``. A file's own table
+    looks up faster than one of all functions: smaller, with shorter keys to hash and compare.
+    """
+    by_file: dict[str, dict[tuple[str, int], int]] = {}
+    for row in functions:
+        ids = by_file.get(row.file)
+        if ids is None:
+            ids = by_file[row.file] = {}
+        ids[row.name, row.line] = row.id
+    return by_file
+
+
+_NO_ROWS: Mapping[tuple[str, int], int] = MappingProxyType({})
+
+
 @dataclass(frozen=True, slots=True)
 class Target:
     """Where a call lands: the callee's file and function, and how it was found."""
@@ -85,25 +104,26 @@ class CallResolver:
         self, functions: Sequence[FunctionRow], results: Mapping[str, ParseResult]
     ) -> None:
         self.symbols = SymbolTable(results)
-        self._ids = {(row.file, row.name, row.line): row.id for row in functions}
+        self._ids = row_ids_by_file(functions)
         self._class_names: dict[str, dict[str, tuple[str, str]]] = {}
-        # (is a method, language family, name) -> the one definition, or None when several.
-        self._unique: dict[tuple[bool, str, str], tuple[str, Function] | None] = {}
+        self._lowered_classes: dict[str, dict[str, tuple[str, str]]] = {}
+        self._receivers: dict[tuple[str, str], _Receiver] = {}  # by (file, receiver)
+        # (is a method, language family) -> name -> the one definition, or None when several.
+        self._unique: dict[tuple[bool, str], dict[str, tuple[str, Function] | None]] = {}
         for path, scope in self.symbols.scopes.items():
             family = language_family(scope.result.language)
-            for fn in scope.top_level.values():
-                self._note(False, family, path, fn)
+            _note_unique(self._unique.setdefault((False, family), {}), path, scope.top_level)
+            unique_methods = self._unique.setdefault((True, family), {})
             for methods in scope.methods.values():
-                for fn in methods.values():
-                    self._note(True, family, path, fn)
-
-    def _note(self, is_method: bool, family: str, path: str, fn: Function) -> None:
-        key = (is_method, family, fn.name)
-        self._unique[key] = None if key in self._unique else (path, fn)
+                _note_unique(unique_methods, path, methods)
 
     def row_id(self, file: str, fn: Function) -> int | None:
         """The stored id of a parsed function, or None when it was not stored."""
-        return self._ids.get((file, fn.name, fn.line))
+        return self.row_ids(file).get((fn.name, fn.line))
+
+    def row_ids(self, file: str) -> Mapping[tuple[str, int], int]:
+        """The stored ids of the functions of ``file`` by ``(name, line)``."""
+        return self._ids.get(file, _NO_ROWS)
 
     def caller_of(self, file: str, call: CallSite) -> Function | None:
         """The function a call site belongs to (None at module level)."""
@@ -123,13 +143,21 @@ class CallResolver:
         scope = self.symbols.scopes.get(file)
         if scope is None:
             return None
-        if call.receiver is None:
-            found = self._unqualified(scope, call.callee, caller)
+        found = self._locate(scope, call.receiver, call.callee, caller)
+        return None if found is None else Target(found.file, found.function, found.resolution)
+
+    def _locate(
+        self, scope: FileScope, receiver: str | None, name: str, caller: Function | None
+    ) -> _Located | None:
+        """Where a call ``receiver.name()`` (or ``name()``) made in ``scope`` lands, or None
+        (``resolve``, for the resolution of every call of a scan)."""
+        if receiver is None:
+            found = self._unqualified(scope, name, caller)
         else:
-            found = self._qualified(scope, call.receiver, call.callee, caller)
-        if found is not None:
-            return found.target()
-        return self._fuzzy(scope, call)
+            found = self._qualified(scope, receiver, name, caller)
+        if found is None:
+            return self._fuzzy(scope, receiver, name)
+        return None if isinstance(found, _Stop) else found
 
     # Unqualified calls: name() ------------------------------------------------------------
 
@@ -137,13 +165,13 @@ class CallResolver:
         path = scope.path
         visible = _visible_function(scope, name, caller)
         if visible is not None:
-            return _Outcome(path, visible, SAME_FILE)
+            return _Located(path, visible, SAME_FILE)
         if caller is not None and caller.class_name and scope.result.language == "java":
             method = scope.method(caller.class_name, name)
             if method is not None:
-                return _Outcome(path, method, SAME_FILE)
+                return _Located(path, method, SAME_FILE)
         if name in scope.class_bases:
-            return _Outcome(path, scope.constructor(name), SAME_FILE)
+            return _outcome(path, scope.constructor(name), SAME_FILE)
         binding = scope.bindings.get(name)
         if binding is not None:
             # Bound by an import: resolve through it or not at all (never guess past it).
@@ -152,23 +180,23 @@ class CallResolver:
                 if binding.symbol is not None
                 else None
             )
-            return _Outcome.of(located, IMPORT)
+            return _outcome_of(located, IMPORT)
         package = self.symbols.same_package_files(path)
         if package:
             if scope.result.language == "go":
                 for other in package:
                     fn = self.symbols.scopes[other].top_level.get(name)
                     if fn is not None:
-                        return _Outcome(other, fn, IMPORT)
+                        return _Located(other, fn, IMPORT)
             else:
                 owner = self.symbols.locate_class(package, name)
                 if owner is not None:
                     ctor = self.symbols.scopes[owner[0]].constructor(owner[1])
-                    return _Outcome(owner[0], ctor, IMPORT)
+                    return _outcome(owner[0], ctor, IMPORT)
         if scope.wildcard_files:
             located = self.symbols.locate_function(scope.wildcard_files, name)
             if located is not None:
-                return _Outcome(located[0], located[1], EXPORT)
+                return _Located(located[0], located[1], EXPORT)
         return None
 
     # Qualified calls: receiver.name() -----------------------------------------------------
@@ -181,33 +209,51 @@ class CallResolver:
             if caller.class_name:
                 method = scope.method(caller.class_name, name)
                 if method is not None:
-                    return _Outcome(path, method, METHOD)
+                    return _Located(path, method, METHOD)
             return None
-        owner = self._class_in_scope(scope, receiver)
-        if owner is not None:
-            return _Outcome.of(self._method(*owner, name), METHOD)
+        known = self._receiver(scope, receiver)
+        if known.owner is not None:
+            return _outcome_of(self._method(*known.owner, name), METHOD)
         if (
-            scope.result.language == "go"
+            known.may_be_go_variable
+            and scope.result.language == "go"
             and caller is not None
             and caller.class_name
-            and receiver.isidentifier()
-            and receiver not in scope.bindings
         ):
             found = self._method(path, caller.class_name, name)
             if found is not None:
-                return _Outcome(found[0], found[1], METHOD)
-        binding = scope.bindings.get(receiver)
-        if binding is not None and binding.symbol is None:
-            return _Outcome.of(self.symbols.locate_function(binding.files, name), IMPORT)
-        if receiver.split(".", 1)[0].split("(", 1)[0] in scope.bindings:
-            # A receiver rooted in an import that did not resolve here is external code.
-            return _Outcome.unresolved()
-        like = self._class_named_like(scope, receiver)
-        if like is not None:
-            found = self._method(*like, name)
+                return _Located(found[0], found[1], METHOD)
+        if known.module is not None:
+            return _outcome_of(self.symbols.locate_function(known.module, name), IMPORT)
+        if known.external:
+            return _STOP
+        if known.like is not None:
+            found = self._method(*known.like, name)
             if found is not None:
-                return _Outcome(found[0], found[1], METHOD)
+                return _Located(found[0], found[1], METHOD)
         return None
+
+    def _receiver(self, scope: FileScope, receiver: str) -> _Receiver:
+        """What ``receiver`` names in ``scope``, worked out once per file and receiver (a
+        receiver is called with many names)."""
+        key = (scope.path, receiver)
+        known = self._receivers.get(key)
+        if known is None:
+            known = self._receivers[key] = self._new_receiver(scope, receiver)
+        return known
+
+    def _new_receiver(self, scope: FileScope, receiver: str) -> _Receiver:
+        owner = self._class_in_scope(scope, receiver)
+        binding = scope.bindings.get(receiver)
+        module = binding.files if binding is not None and binding.symbol is None else None
+        # A receiver rooted in an import that did not resolve here is external code.
+        external = receiver.split(".", 1)[0].split("(", 1)[0] in scope.bindings
+        if owner is not None or module is not None or external:
+            like = None  # an earlier step decides: not looked up
+        else:
+            like = self._class_named_like(scope, receiver)
+        may_be_go_variable = receiver.isidentifier() and receiver not in scope.bindings
+        return _Receiver(owner, may_be_go_variable, module, external, like)
 
     def _method(self, file: str, class_name: str, name: str) -> tuple[str, Function] | None:
         """Method ``name`` of class ``class_name`` defined in ``file``; for Go, in any file of
@@ -230,7 +276,7 @@ class CallResolver:
         if not name.isidentifier():
             return None
         for files in (self.symbols.same_package_files(scope.path), scope.wildcard_files):
-            owner = self.symbols.locate_class(files, name)
+            owner = self.symbols.locate_class(files, name) if files else None
             if owner is not None:
                 return owner
         return None
@@ -244,57 +290,80 @@ class CallResolver:
             others = {*scope.imported_files, *self.symbols.same_package_files(scope.path)}
             # Later assignments win: the file's own classes, then the first path in order.
             for file in [*sorted(others - {scope.path}, reverse=True), scope.path]:
-                for class_name in self.symbols.scopes[file].class_bases:
-                    names[class_name.lower()] = (file, class_name)
+                names.update(self._classes_by_lowered_name(file))
             self._class_names[scope.path] = names
         return names.get(receiver.rsplit(".", 1)[-1].lstrip("_").lower())
 
+    def _classes_by_lowered_name(self, file: str) -> dict[str, tuple[str, str]]:
+        """``(file, class name)`` of the classes of ``file`` by lowercased name (the last of a
+        name wins), made once per file: every file importing it reads them."""
+        lowered = self._lowered_classes.get(file)
+        if lowered is None:
+            lowered = self._lowered_classes[file] = {
+                class_name.lower(): (file, class_name)
+                for class_name in self.symbols.scopes[file].class_bases
+            }
+        return lowered
+
     # Fuzzy ------------------------------------------------------------------------------
 
-    def _fuzzy(self, scope: FileScope, call: CallSite) -> Target | None:
-        name = call.callee
+    def _fuzzy(self, scope: FileScope, receiver: str | None, name: str) -> _Located | None:
         language = scope.result.language
         if name in COMMON_NAMES or len(name) < 3:
             return None
-        if call.receiver is None and language == "python" and name in _PYTHON_BUILTINS:
+        if receiver is None and language == "python" and name in _PYTHON_BUILTINS:
             return None
-        unique = self._unique.get((call.receiver is not None, language_family(language), name))
+        unique = self._unique.get((receiver is not None, language_family(language)), {}).get(name)
         if unique is None:
             return None
-        return Target(unique[0], unique[1], FUZZY)
+        return _Located(unique[0], unique[1], FUZZY)
 
 
-@dataclass(frozen=True, slots=True)
-class _Outcome:
-    """A decided resolution step: a target, or (function None) "stop, do not guess"."""
+def _note_unique(
+    unique: dict[str, tuple[str, Function] | None], path: str, functions: Mapping[str, Function]
+) -> None:
+    """Record ``functions`` (by name) of ``path`` in ``unique``: a name seen before has several
+    definitions."""
+    for name, fn in functions.items():
+        unique[name] = None if name in unique else (path, fn)
+
+
+class _Receiver(NamedTuple):
+    """What a receiver other than ``self`` names in one file, in the order resolution asks: a
+    class in scope (``owner``), maybe a Go receiver variable, a module bound by an import (its
+    files), an import that did not resolve (``external``), a class it is named like."""
+
+    owner: tuple[str, str] | None
+    may_be_go_variable: bool
+    module: tuple[str, ...] | None
+    external: bool
+    like: tuple[str, str] | None
+
+
+class _Located(NamedTuple):
+    """Where a call lands (a ``Target``, as a tuple: resolution builds tens of thousands)."""
 
     file: str
-    function: Function | None
+    function: Function
     resolution: str
 
-    @staticmethod
-    def of(located: tuple[str, Function] | None, resolution: str) -> _Outcome:
-        if located is None:
-            return _Outcome.unresolved()
-        return _Outcome(located[0], located[1], resolution)
 
-    @staticmethod
-    def unresolved() -> _Outcome:
-        return _Outcome("", None, "")
-
-    def target(self) -> Target | None:
-        return Target(self.file, self.function, self.resolution) if self.function else None
+class _Stop:
+    """A decided resolution step without target: "stop, do not guess"."""
 
 
-def _context(scope: FileScope, call: CallSite, caller: Function | None) -> object:
-    """What of ``caller`` the resolution of ``call`` reads: whether there is one, its class
-    (``self`` calls, Java's implicit ``this``, Go receivers), and its qualified name only when a
-    nested function of that name could be visible from it."""
-    if caller is None:
-        return None
-    if call.receiver is None and call.callee in scope.nested:
-        return (caller.class_name, caller.qualified_name)
-    return (caller.class_name,)
+_STOP = _Stop()
+
+_Outcome = _Located | _Stop
+"""A decided resolution step: where the call lands, or ``_STOP``."""
+
+
+def _outcome(file: str, function: Function | None, resolution: str) -> _Outcome:
+    return _STOP if function is None else _Located(file, function, resolution)
+
+
+def _outcome_of(located: tuple[str, Function] | None, resolution: str) -> _Outcome:
+    return _STOP if located is None else _Located(located[0], located[1], resolution)
 
 
 def _visible_function(scope: FileScope, name: str, caller: Function | None) -> Function | None:
@@ -322,58 +391,151 @@ def resolve_calls(
     a call whose caller or callee has no row gives no edge.
     """
     resolver = CallResolver(functions, results)
-    edges: dict[tuple[int, int, int], CallEdgeRow] = {}
+    # (caller id, line, callee id) -> resolution, the first call giving the edge naming it.
+    # Keys are unique and in the output's order: they sort as they are, no key function.
+    edges: dict[tuple[int, int, int], str] = {}
     for path in sorted(results):
-        for call, caller_id, callee_id, resolution in _file_edges(resolver, path, results[path]):
-            key = (caller_id, callee_id, call.line)
-            if key not in edges:
-                edges[key] = CallEdgeRow(
-                    caller_id=caller_id,
-                    callee_id=callee_id,
-                    resolution=resolution,
-                    confidence=CONFIDENCE[resolution],
-                    call_site_line=call.line,
-                )
-    return sorted(edges.values(), key=lambda e: (e.caller_id, e.call_site_line, e.callee_id))
+        _FileCalls(resolver, path).add_edges(results[path].calls, edges)
+    rows: list[CallEdgeRow] = []
+    for key in sorted(edges):  # sorting the keys alone is cheaper than the items
+        caller_id, line, callee_id = key
+        resolution = edges[key]
+        rows.append(CallEdgeRow(caller_id, callee_id, resolution, CONFIDENCE[resolution], line))
+    return rows
 
 
-def _file_edges(
-    resolver: CallResolver, path: str, result: ParseResult
-) -> Iterator[tuple[CallSite, int, int, str]]:
-    """``(call, caller id, callee id, resolution)`` of each resolved call of one file.
+_CALLER = itemgetter(CallSite._fields.index("caller"))
+_RECEIVER_AND_CALLEE = itemgetter(*(CallSite._fields.index(f) for f in ("receiver", "callee")))
+"""A call's ``caller`` and ``(receiver, callee)``, each read in one C call: the loop over every
+call site is the hot one."""
 
-    A file makes the same call from the same function many times, so the caller of each
-    qualified name (when it has one definition) and the callee of each distinct call are
-    looked up once per file.
+_Name = tuple[str | None, str]
+"""A call's receiver (None for none) and callee."""
+
+_Target = tuple[int, str]
+"""A callee's id, and the resolution that found it."""
+
+_Caller = tuple[Function, int, dict[_Name, _Target | None]]
+"""A caller, its row id, and where the calls that depend on its class land (shared by the
+callers of the class)."""
+
+# Markers compared by identity: a call not worked out yet, and calls whose target depends on
+# the caller's class, or on its class and qualified name (see ``_FileCalls._target``).
+_UNSEEN: _Target = (-1, "unseen")
+_BY_CLASS: _Target = (-1, "by class")
+_BY_SCOPE: _Target = (-1, "by scope")
+
+
+class _FileCalls:
+    """Resolves the calls of one file.
+
+    A file makes the same call many times, mostly from callers that resolution does not tell
+    apart: the caller of each qualified name is looked up once, and each distinct
+    ``receiver.callee()`` resolved once, or once per caller class (or enclosing scope) when its
+    resolution reads that.
     """
-    scope = resolver.symbols.scopes[path]
-    sole_callers: dict[str, tuple[Function, int | None] | None] = {}
-    callees: dict[tuple[str | None, str, object], tuple[int, str] | None] = {}
-    for call in result.calls:
-        name = call.caller
-        if name is None:
-            continue
-        if name not in sole_callers:
-            candidates = scope.by_qualified.get(name, [])
-            only = candidates[0] if len(candidates) == 1 else None
-            sole_callers[name] = (only, resolver.row_id(path, only)) if only is not None else None
-        sole = sole_callers[name]
-        if sole is not None:
-            caller, caller_id = sole
-        else:
-            found = resolver.caller_of(path, call)
-            if found is None:
+
+    def __init__(self, resolver: CallResolver, path: str) -> None:
+        self._resolver = resolver
+        self._path = path
+        scope = self._scope = resolver.symbols.scopes[path]
+        # Only Java (implicit ``this``) and Go (receiver variables) read the caller's class
+        # for calls on receivers other than ``self``.
+        self._class_always_matters = scope.result.language in {"java", "go"}
+        # (receiver, callee) -> target, or how it depends on the caller.
+        self._calls: dict[_Name, _Target | None] = {}
+        # Caller class -> (receiver, callee) -> target.
+        self._by_class: dict[str | None, dict[_Name, _Target | None]] = {}
+        # ((receiver, callee), caller class, caller qualified name) -> target.
+        self._by_scope: dict[tuple[_Name, str | None, str], _Target | None] = {}
+        # Callers with one definition (a caller without row gives no edge).
+        self._callers: dict[str | None, _Caller] = {}
+        self._several: set[str | None] = set()  # qualified names of several definitions
+        ids = resolver.row_ids(path)
+        for name, candidates in scope.by_qualified.items():
+            if len(candidates) > 1:
+                self._several.add(name)
                 continue
-            caller, caller_id = found, resolver.row_id(path, found)
-        if caller_id is None:
-            continue
-        key = (call.receiver, call.callee, _context(scope, call, caller))
-        if key not in callees:
-            target = resolver.resolve(path, call, caller)
-            callee_id = resolver.row_id(target.file, target.function) if target else None
-            callees[key] = (
-                (callee_id, target.resolution) if target and callee_id is not None else None
-            )
-        callee = callees[key]
-        if callee is not None:
-            yield call, caller_id, callee[0], callee[1]
+            caller = candidates[0]
+            caller_id = ids.get((caller.name, caller.line))
+            if caller_id is not None:
+                self._callers[name] = (caller, caller_id, self._class_targets(caller))
+
+    def add_edges(self, calls: Sequence[CallSite], edges: dict[tuple[int, int, int], str]) -> None:
+        """Add the edge of each resolved call of ``calls`` (this file's, in order) to ``edges``,
+        keyed by ``(caller id, line, callee id)``, unless the key is there already."""
+        callers, targets = self._callers, self._calls
+        # Calls come in runs of one caller (its name one string object): look it up per run.
+        run_name: object = _UNSEEN
+        run_caller: _Caller | None = None
+        for call, caller_name, name in zip(
+            calls, map(_CALLER, calls), map(_RECEIVER_AND_CALLEE, calls), strict=True
+        ):
+            if caller_name is not run_name:
+                run_name = caller_name
+                run_caller = callers.get(caller_name)
+            caller = run_caller
+            if caller is None:
+                if caller_name not in self._several:
+                    continue  # module level, or a caller without row
+                caller = self._caller_at(call)
+                if caller is None:
+                    continue
+            target = targets.get(name, _UNSEEN)
+            if target is _UNSEEN:
+                target = targets[name] = self._target(name, caller[0])
+            if target is _BY_CLASS:  # self.method(): common, so worked out inline
+                target = caller[2].get(name, _UNSEEN)
+                if target is _UNSEEN:
+                    target = caller[2][name] = self._resolve(name, caller[0])
+            elif target is _BY_SCOPE:
+                target = self._nested_target(name, caller[0])
+            if target is not None:
+                edges.setdefault((caller[1], call.line, target[0]), target[1])
+
+    def _class_targets(self, caller: Function) -> dict[_Name, _Target | None]:
+        """Where calls resolved by the caller's class land, shared by the callers of a class."""
+        targets = self._by_class.get(caller.class_name)
+        if targets is None:
+            targets = self._by_class[caller.class_name] = {}
+        return targets
+
+    def _caller_at(self, call: CallSite) -> _Caller | None:
+        """The caller of a call whose qualified name several definitions share."""
+        caller = self._resolver.caller_of(self._path, call)
+        caller_id = self._resolver.row_id(self._path, caller) if caller is not None else None
+        if caller is None or caller_id is None:
+            return None
+        return caller, caller_id, self._class_targets(caller)
+
+    def _target(self, name: _Name, caller: Function) -> _Target | None:
+        """Where ``receiver.callee()`` lands from any caller (resolution reads no more of the
+        caller than that there is one), or how that depends on the caller: on its class
+        (``self`` calls, Java's implicit ``this``, Go receivers), and on its qualified name
+        too when a nested function of that name could be visible from it."""
+        receiver, callee = name
+        if receiver is None:
+            if callee in self._scope.nested:
+                return _BY_SCOPE
+            if self._class_always_matters:
+                return _BY_CLASS
+        elif (
+            self._class_always_matters
+            or receiver in _SELF_RECEIVERS
+            or receiver.startswith("super(")
+        ):
+            return _BY_CLASS
+        return self._resolve(name, caller)
+
+    def _nested_target(self, name: _Name, caller: Function) -> _Target | None:
+        """Where a call of a name some nested function has lands, once per caller."""
+        key = (name, caller.class_name, caller.qualified_name)
+        if key not in self._by_scope:
+            self._by_scope[key] = self._resolve(name, caller)
+        return self._by_scope[key]
+
+    def _resolve(self, name: _Name, caller: Function) -> _Target | None:
+        resolver = self._resolver
+        target = resolver._locate(self._scope, name[0], name[1], caller)
+        callee_id = resolver.row_id(target.file, target.function) if target else None
+        return (callee_id, target.resolution) if target and callee_id is not None else None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections import deque
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -44,6 +45,8 @@ class FileScope:
     reexports: dict[str, tuple[str, ...]] = field(default_factory=dict)
     star_reexports: tuple[str, ...] = ()
     default_export: str | None = None
+    # Each class's lineage (``_lineage``), worked out on first use.
+    lineages: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def imported_files(self) -> tuple[str, ...]:
@@ -67,18 +70,30 @@ class FileScope:
             return own[name]
         if not self.class_bases.get(class_name):
             return None
-        seen: set[str] = set()
-        pending = [class_name]
-        while pending:
-            current = pending.pop(0)
-            if current in seen:
-                continue
-            seen.add(current)
+        for current in self._lineage(class_name):
             found = self.methods.get(current, {}).get(name)
             if found is not None:
                 return found
-            pending.extend(base.rsplit(".", 1)[-1] for base in self.class_bases.get(current, ()))
         return None
+
+    def _lineage(self, class_name: str) -> tuple[str, ...]:
+        """``class_name`` and its bases (named by their last part; same-file ones followed up),
+        breadth first, each once: the order ``method`` looks a name up in. Worked out once per
+        class, whose methods are looked up by many names."""
+        lineage = self.lineages.get(class_name)
+        if lineage is None:
+            seen: dict[str, None] = {}  # insertion-ordered set
+            pending = deque([class_name])
+            while pending:
+                current = pending.popleft()
+                if current in seen:
+                    continue
+                seen[current] = None
+                pending.extend(
+                    base.rsplit(".", 1)[-1] for base in self.class_bases.get(current, ())
+                )
+            lineage = self.lineages[class_name] = tuple(seen)
+        return lineage
 
 
 def _index_definitions(scope: FileScope) -> None:

@@ -36,11 +36,14 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_left, bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import compress
+from operator import itemgetter
+from typing import NamedTuple
 
-from drift.analysis.structure.callgraph import CallResolver
+from drift.analysis.structure.callgraph import CallResolver, row_ids_by_file
 from drift.analysis.structure.scopes import function_key
 from drift.analysis.structure.test_files import (
     is_assertion,
@@ -81,7 +84,7 @@ class TestUnit:
 def _named_tests(
     path: str,
     result: ParseResult,
-    row_ids: Mapping[tuple[str, str, int], int],
+    row_ids: Mapping[tuple[str, int], int],
     out_edges: Mapping[int, frozenset[int]],
     assert_lines: Sequence[int],
 ) -> list[TestUnit]:
@@ -92,33 +95,11 @@ def _named_tests(
         fn
         for fn in result.functions
         if is_test_function(path, result, fn, test_classes=classes)
-        and (path, fn.name, fn.line) in row_ids
+        and (fn.name, fn.line) in row_ids
     ]
     if not tests:
         return []
-    # Each call counts for the test whose qualified name is its caller or encloses it.
-    by_name = {fn.qualified_name: fn for fn in tests}
-    checks: dict[str, int] = defaultdict(int)
-    mocking: set[str] = set()
-    owners: dict[str, str | None] = {}  # a caller's test, worked out once per caller
-    kinds: dict[tuple[str, str | None], tuple[bool, bool]] = {}  # (assertion, mock) per call
-    file_mocks = False
-    for call in result.calls:
-        if call.caller is None:
-            file_mocks = file_mocks or is_mock_call(call)
-            continue
-        if call.caller not in owners:
-            owners[call.caller] = _owning_test(call.caller, by_name)
-        owner = owners[call.caller]
-        if owner is None:
-            continue
-        key = (call.callee, call.receiver)
-        if key not in kinds:
-            kinds[key] = (is_assertion(call), is_mock_call(call))
-        asserts, mocks = kinds[key]
-        checks[owner] += asserts
-        if mocks:
-            mocking.add(owner)
+    checks, mocking, file_mocks = _call_kinds(result.calls, {fn.qualified_name for fn in tests})
     lines = sorted(assert_lines)
     units: list[TestUnit] = []
     for fn in tests:
@@ -129,21 +110,63 @@ def _named_tests(
                 assertions=checks[name]
                 + bisect_right(lines, fn.end_line)
                 - bisect_left(lines, fn.line),
-                uses_mocks=file_mocks or uses_mock_decorators_or_fixtures(fn) or name in mocking,
-                calls=out_edges.get(row_ids[path, fn.name, fn.line], frozenset()),
+                uses_mocks=file_mocks or name in mocking or uses_mock_decorators_or_fixtures(fn),
+                calls=out_edges.get(row_ids[fn.name, fn.line], frozenset()),
             )
         )
     return units
 
 
+_CALLER = itemgetter(CallSite._fields.index("caller"))
+_CALLEE_AND_RECEIVER = itemgetter(*(CallSite._fields.index(f) for f in ("callee", "receiver")))
+
+
+def _call_kinds(
+    calls: Sequence[CallSite], tests: Collection[str]
+) -> tuple[dict[str, int], set[str], bool]:
+    """The assertions each test makes, the tests that call a test double, and whether the
+    file's module-level code does.
+
+    A call counts for the test whose qualified name is its caller or encloses it. Test files
+    hold most calls, and few distinct ones: each distinct ``(callee, receiver)`` is classified
+    once, and the calls are counted per caller by passes that run in C.
+    """
+    callers = list(map(_CALLER, calls))
+    names = list(map(_CALLEE_AND_RECEIVER, calls))
+    asserting: set[tuple[str, str | None]] = set()
+    doubling: set[tuple[str, str | None]] = set()
+    for name, call in dict(zip(names, calls, strict=True)).items():  # a call of each name
+        if is_assertion(call):
+            asserting.add(name)
+        if is_mock_call(call):
+            doubling.add(name)
+    assertions_by_caller = Counter(compress(callers, map(asserting.__contains__, names)))
+    # Most test files use no double at all: skip that pass for them.
+    doubling_callers = (
+        set(compress(callers, map(doubling.__contains__, names))) if doubling else set()
+    )
+    owners = {
+        caller: _owning_test(caller, tests)
+        for caller in {*assertions_by_caller, *doubling_callers}
+        if caller is not None
+    }
+    checks: dict[str, int] = defaultdict(int)
+    for caller, count in assertions_by_caller.items():
+        owner = owners.get(caller)
+        if owner is not None:
+            checks[owner] += count
+    mocking = {owner for caller in doubling_callers if (owner := owners.get(caller)) is not None}
+    return checks, mocking, None in doubling_callers
+
+
 def _owning_test(caller: str, tests: Collection[str]) -> str | None:
     """The outermost test whose qualified name is ``caller`` or encloses it."""
-    parts = caller.split(".")
-    for size in range(1, len(parts) + 1):
-        name = ".".join(parts[:size])
-        if name in tests:
-            return name
-    return None
+    dot = caller.find(".")
+    while dot != -1:  # the enclosing names, outermost first
+        if caller[:dot] in tests:
+            return caller[:dot]
+        dot = caller.find(".", dot + 1)
+    return caller if caller in tests else None
 
 
 def _block_name(result: ParseResult, call: CallSite) -> str:
@@ -206,13 +229,14 @@ def _find_tests(
     results: Mapping[str, ParseResult],
     assertion_lines: Mapping[str, Sequence[int]] | None,
 ) -> list[TestUnit]:
-    row_ids = {(row.file, row.name, row.line): row.id for row in functions}
+    row_ids = row_ids_by_file(functions)
     resolver: CallResolver | None = None
     units: list[TestUnit] = []
     for path in sorted(results):
         result = results[path]
         lines = assertion_lines.get(path, ()) if assertion_lines is not None else ()
-        units.extend(_named_tests(path, result, row_ids, out_edges, lines))
+        ids = row_ids.get(path, {})
+        units.extend(_named_tests(path, result, ids, out_edges, lines))
         if result.language in {"javascript", "typescript"} and is_test_file(path):
             if resolver is None:
                 resolver = CallResolver(functions, results)
@@ -227,10 +251,19 @@ def _out_edges(edges: Sequence[CallEdgeRow]) -> dict[int, frozenset[int]]:
     return {caller: frozenset(callees) for caller, callees in grouped.items()}
 
 
+class _Scored(NamedTuple):
+    """What a test adds to the quality of a function it covers."""
+
+    id: str
+    density: float  # min(1, assertions / 2)
+    uses_mocks: bool
+    checks_nothing: bool
+
+
 @dataclass(slots=True)
 class _Covering:
-    direct: list[TestUnit]
-    transitive: list[TestUnit]
+    direct: list[_Scored] = field(default_factory=list)
+    transitive: list[_Scored] = field(default_factory=list)
 
 
 def test_mapping(
@@ -251,18 +284,17 @@ def test_mapping(
     units = _find_tests(functions, out_edges, results, assertion_lines)
     if not units:
         return [], []
-    support: dict[str, bool] = {}  # per file: rows come file by file, thousands per run
-    keys: dict[int, str] = {}
-    for row in functions:
-        if row.file not in support:
-            support[row.file] = is_test_support(row.file)
-        if not support[row.file]:
-            keys[row.id] = function_key(row.file, row.qualified_name or row.name)
-    covering: dict[str, _Covering] = {key: _Covering([], []) for key in keys.values()}
-    coverage: dict[tuple[str, str], str] = {}
+    keys = _source_keys(functions)
+    covering: defaultdict[str, _Covering] = defaultdict(_Covering)  # covered functions
+    # Test id -> source id -> coverage type. A later test of the same id (a redefinition)
+    # overwrites what it covers too.
+    coverage: dict[str, dict[str, str]] = {}
     direct_counts: dict[str, int] = {}
     onward_of: dict[int, set[str]] = {}
     for unit in units:
+        if not unit.calls:
+            direct_counts[unit.id] = 0
+            continue
         direct = {keys[i] for i in unit.calls if i in keys}
         onward: set[str] = set()
         for callee in unit.calls:
@@ -270,26 +302,53 @@ def test_mapping(
                 onward_of[callee] = {keys[j] for j in out_edges.get(callee, ()) if j in keys}
             onward |= onward_of[callee]
         direct_counts[unit.id] = len(direct)
-        for key in sorted(direct):
-            coverage[unit.id, key] = DIRECT
-            covering[key].direct.append(unit)
-        for key in sorted(onward - direct):
-            coverage[unit.id, key] = TRANSITIVE
-            covering[key].transitive.append(unit)
+        if not onward and not direct:
+            continue
+        scored = _Scored(
+            unit.id, min(1.0, unit.assertions / 2), unit.uses_mocks, not unit.assertions
+        )
+        covered = coverage.setdefault(unit.id, {})
+        # Each key once per test, so the order of keys is free (rows are sorted at the end);
+        # each function's tests stay in test order.
+        for key in direct:
+            covered[key] = DIRECT
+            covering[key].direct.append(scored)
+        for key in onward - direct:
+            covered[key] = TRANSITIVE
+            covering[key].transitive.append(scored)
+    # (Test, source) order, the tests' ids sorted once rather than compared in every pair.
     coverage_rows = [
-        TestCoverageRow(test_function_id=test, source_function_id=source, coverage_type=kind)
-        for (test, source), kind in sorted(coverage.items())
+        TestCoverageRow(test, source, covered[source])
+        for test, covered in sorted(coverage.items())
+        for source in sorted(covered)
     ]
-    quality_rows = [_quality(key, covering[key], direct_counts) for key in sorted(covering)]
+    # Per test covering something: min(1, 3 / source functions it calls directly).
+    isolation = {test: min(1.0, 3 / max(direct_counts[test], 1)) for test in coverage}
+    quality_rows = [
+        _quality(key, covering.get(key), isolation) for key in sorted(set(keys.values()))
+    ]
     return coverage_rows, quality_rows
+
+
+def _source_keys(functions: Sequence[FunctionRow]) -> dict[int, str]:
+    """The id of each stored function outside test-support code, by row id."""
+    support: dict[str, bool] = {}  # per file: rows come file by file, thousands per run
+    keys: dict[int, str] = {}
+    for row in functions:
+        if row.file not in support:
+            support[row.file] = is_test_support(row.file)
+        if not support[row.file]:
+            keys[row.id] = function_key(row.file, row.qualified_name or row.name)
+    return keys
 
 
 test_mapping.__test__ = False  # type: ignore[attr-defined]
 
 
-def _quality(key: str, tests: _Covering, direct_counts: Mapping[str, int]) -> TestQualityRow:
-    units = tests.direct + tests.transitive
-    if not units:
+def _quality(
+    key: str, tests: _Covering | None, isolation_of: Mapping[str, float]
+) -> TestQualityRow:
+    if tests is None:
         return TestQualityRow(
             function_id=key,
             coverage_breadth=0.0,
@@ -302,12 +361,13 @@ def _quality(key: str, tests: _Covering, direct_counts: Mapping[str, int]) -> Te
             overall_score=0.0,
             smells=_UNTESTED,
         )
+    units = tests.direct + tests.transitive
     n = len(units)
     breadth = min(1.0, n / 3)
     depth = len(tests.direct) / n
-    density = sum(min(1.0, u.assertions / 2) for u in units) / n
-    mock_ratio = sum(1 for u in units if u.uses_mocks) / n
-    isolation = sum(min(1.0, 3 / max(direct_counts[u.id], 1)) for u in units) / n
+    density = sum([u.density for u in units]) / n
+    mock_ratio = sum([u.uses_mocks for u in units]) / n
+    isolation = sum([isolation_of[u.id] for u in units]) / n
     overall = (0.35 * breadth + 0.15 * depth + 0.35 * density + 0.15 * isolation) * (
         1 - 0.3 * mock_ratio
     )
@@ -316,7 +376,7 @@ def _quality(key: str, tests: _Covering, direct_counts: Mapping[str, int]) -> Te
         smells.append("indirect_only")
     if n == 1:
         smells.append("single_test")
-    if any(u.assertions == 0 for u in units):
+    if any(u.checks_nothing for u in units):
         smells.append("assertion_free")
     if mock_ratio > 0.5:
         smells.append("mock_heavy")
