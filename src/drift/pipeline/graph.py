@@ -172,7 +172,7 @@ class StructureBuild:
     def abandon(self) -> None:
         """Stop waiting for a background computation (the scan failed meanwhile)."""
         if self._call is not None:
-            self._call.__exit__(None, None, None)
+            self._call.abandon()
 
 
 def start_structure(

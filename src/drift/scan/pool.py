@@ -207,8 +207,12 @@ class BackgroundCall:
     def __enter__(self) -> BackgroundCall:
         return self
 
-    def __exit__(self, *exc_info: object) -> None:
+    def abandon(self) -> None:
+        """Stop waiting for the call: its worker finishes on its own, its result unread."""
         self._executor.shutdown(wait=False, cancel_futures=True)
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.abandon()
 
 
 class WorkerPoolError(DriftError):
