@@ -11,9 +11,12 @@ test file (see ``needs_graph``).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import gc
+from collections.abc import Iterator, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import NamedTuple
 
 from drift.analysis.structure import (
@@ -23,12 +26,13 @@ from drift.analysis.structure import (
     assertion_lines,
     is_test_file,
     pack_graph,
-    packed_project_structure,
     project_structure,
+    structure_of,
+    unpack_graph,
 )
 from drift.pipeline.store_types import PipelineStore
-from drift.pipeline.worker import graph_part
-from drift.records.analysis import FunctionRow
+from drift.pipeline.worker import function_row, graph_part
+from drift.records.analysis import CallEdgeRow, FunctionRow
 from drift.records.batch import (
     ReplaceCallEdges,
     ReplaceCouplingCycles,
@@ -36,7 +40,7 @@ from drift.records.batch import (
     ReplaceTestCoverage,
     ReplaceTestQuality,
 )
-from drift.scan import BackgroundCall, ParseResult, map_files, parse_source, transport
+from drift.scan import BackgroundFeed, Function, ParseResult, map_files, parse_source, transport
 
 
 class GraphTask(NamedTuple):
@@ -121,42 +125,86 @@ class StructureCounts:
 
 
 BACKGROUND_MIN_FILES = 200
-"""Files from which the structure is computed in a worker process while this one analyses the
-patterns: below it, starting the process and packing the functions cost more than they save."""
+"""Parsed files from which the structure is computed in a worker process of its own, beside
+the scan: below it, starting the process costs more than it saves."""
+
+
+def in_background(files: int, workers: int) -> bool:
+    """Whether a project of ``files`` parsed files, scanned with ``workers`` processes, has its
+    structure computed in a worker process (a core to spare, and enough work to pay for it)."""
+    return workers > 1 and files >= BACKGROUND_MIN_FILES
 
 
 class StructureBuild:
-    """The structure stage, begun: computing in a worker process (a large project, with a
-    core to spare) while the caller does other work, or here when ``store`` is called.
+    """The structure stage, fed one file's graph facts at a time (``add``), then stored.
 
-    A worker that dies (the OOM killer, say) costs nothing but time: the rows are then
-    computed here.
+    In the background, a worker process of its own receives each file's facts as they come
+    (during the per-file analysis, for a large scan) and unpacks them as they arrive; once the
+    input is closed it computes the rows while this process analyses the patterns and enforces,
+    and ``store_when_ready`` stores them from a thread the moment they arrive, so the batch
+    writer writes them meanwhile too. The worker cannot know the functions' storage ids (the
+    batch writer assigns them as it stores), so it numbers the functions of the graphs itself;
+    the rows are stored with those numbers mapped to the stored ids by ``(file, name, line)``,
+    the key storage keeps functions unique on.
+
+    Otherwise, or when the worker dies (the OOM killer, say), the rows are computed in this
+    process: the facts given are kept for that.
     """
 
-    def __init__(self, given: StructureInput, *, background: bool) -> None:
-        self._given = given
-        self._call: BackgroundCall | None = None
+    def __init__(self, *, background: bool) -> None:
+        self.project = ProjectFacts()
+        self._feed: BackgroundFeed[GraphFacts] | None = None
         if background:
-            self._call = BackgroundCall(packed_project_structure, transport.dumps(given))
+            self._feed = BackgroundFeed(structure_from_feed)
+        self._storing: ThreadPoolExecutor | None = None
+        self._stored: Future[StructureCounts] | None = None
+        self._abandoned = False
 
     @property
     def in_background(self) -> bool:
-        """Whether a worker process computes the rows (else ``store`` does, here)."""
-        return self._call is not None
+        """Whether a worker process computes the rows (else they are computed here)."""
+        return self._feed is not None
 
-    def _rows(self) -> ProjectStructure:
-        if self._call is not None:
+    def add(self, facts: GraphFacts) -> None:
+        """Take one file's facts (nothing for a file that could not be read)."""
+        if facts.graph is None:
+            return
+        self.project.add(facts)
+        if self._feed is not None:
+            self._feed.send(facts)
+
+    def close(self) -> None:
+        """Every file's facts are in: a worker computes the rows from now on."""
+        if self._feed is not None:
+            self._feed.close()
+
+    def _rows(self, functions: Sequence[FunctionRow]) -> ProjectStructure:
+        if self._feed is not None:
             try:
-                rows: ProjectStructure = transport.loads(self._call.result())
+                packed = self._feed.result()
             except BrokenProcessPool:
-                pass
+                if self._abandoned:
+                    raise
             else:
-                return rows
-        return project_structure(self._given)
+                numbered: NumberedStructure = transport.loads(packed)
+                return numbered.with_ids(functions)
+        given = StructureInput(
+            list(functions), self.project.graphs, self.project.abstract, self.project.assertions
+        )
+        return project_structure(given)
 
-    def store(self, storage: PipelineStore) -> StructureCounts:
-        """Wait for the rows and store each table in place of the old."""
-        rows = self._rows()
+    def store(self, storage: PipelineStore, functions: Sequence[FunctionRow]) -> StructureCounts:
+        """Wait for the rows over the stored ``functions`` (with their ids) of the files given,
+        and store each table in place of the old."""
+        if self._stored is not None:
+            return self.wait()
+        return self._store_now(storage, functions)
+
+    def _store_now(
+        self, storage: PipelineStore, functions: Sequence[FunctionRow]
+    ) -> StructureCounts:
+        self.close()
+        rows = self._rows(functions)
         storage.send_batch(ReplaceCallEdges(rows.edges))
         storage.send_batch(ReplaceCouplingMetrics(rows.metrics))
         storage.send_batch(ReplaceCouplingCycles(rows.cycles))
@@ -169,17 +217,108 @@ class StructureBuild:
             covered_functions=len({row.source_function_id for row in rows.coverage}),
         )
 
+    def store_when_ready(self, storage: PipelineStore, functions: Sequence[FunctionRow]) -> None:
+        """``store`` from a thread of this process, which waits for the rows while the caller
+        goes on; ``wait`` returns what it stored. (Storage takes batches from any thread.)"""
+        self.close()
+        self._storing = ThreadPoolExecutor(1, thread_name_prefix="drift-structure")
+        self._stored = self._storing.submit(self._store_now, storage, functions)
+
+    def wait(self) -> StructureCounts:
+        """What ``store_when_ready`` stored, once it has; raises what it raised."""
+        if self._stored is None or self._storing is None:
+            raise RuntimeError("the structure is not being stored")
+        try:
+            return self._stored.result()
+        finally:
+            self._storing.shutdown()
+
     def abandon(self) -> None:
-        """Stop waiting for a background computation (the scan failed meanwhile)."""
-        if self._call is not None:
-            self._call.abandon()
+        """Stop a background computation (the scan failed meanwhile), storing nothing more."""
+        self._abandoned = True
+        if self._feed is not None:
+            self._feed.abandon()
+        if self._storing is not None:
+            self._storing.shutdown()  # the thread ends at once: its worker is gone
 
 
-def start_structure(
-    functions: Sequence[FunctionRow], project: ProjectFacts, *, workers: int
-) -> StructureBuild:
-    """Begin the call graph, coupling and test mapping over ``functions`` (stored, with ids)
-    and ``project``; ``store`` the result when it is needed."""
-    given = StructureInput(list(functions), project.graphs, project.abstract, project.assertions)
-    background = workers > 1 and len(project.graphs) >= BACKGROUND_MIN_FILES
-    return StructureBuild(given, background=background)
+FunctionKey = tuple[str, str, int]
+"""How storage tells functions apart: ``(file, name, line)``."""
+
+
+class NumberedStructure(NamedTuple):
+    """The structure a worker computed over functions it numbered itself: ``keys[n - 1]`` is
+    the key of function number ``n``."""
+
+    rows: ProjectStructure
+    keys: list[FunctionKey]
+
+    def with_ids(self, functions: Sequence[FunctionRow]) -> ProjectStructure:
+        """The rows with each function's number replaced by its id among the stored
+        ``functions``; an edge to a function storage does not hold is dropped, as
+        ``resolve_calls`` drops a call whose function has no row."""
+        stored = {(row.file, row.name, row.line): row.id for row in functions}
+        ids = [stored.get(key) for key in self.keys]
+        edges = []
+        for edge in self.rows.edges:
+            caller, callee = ids[edge.caller_id - 1], ids[edge.callee_id - 1]
+            if caller is not None and callee is not None:
+                edges.append(
+                    CallEdgeRow(
+                        caller, callee, edge.resolution, edge.confidence, edge.call_site_line
+                    )
+                )
+        # In ``resolve_calls``'s order, by the ids storage gave.
+        edges.sort(key=attrgetter("caller_id", "call_site_line", "callee_id"))
+        return self.rows._replace(edges=edges)
+
+
+def numbered_functions(results: Mapping[str, ParseResult]) -> list[FunctionRow]:
+    """The ``functions`` rows storage holds for ``results``, numbered from 1 in place of their
+    ids, in ``load_functions``'s order: by file, then line, then order of storing. Like the
+    upsert that stores them, a second function on one ``(file, name, line)`` replaces the
+    first's values and keeps its place."""
+    rows: list[FunctionRow] = []
+    for path in sorted(results):
+        result = results[path]
+        unique: dict[tuple[str, int], tuple[int, Function]] = {}
+        for place, fn in enumerate(result.functions):
+            first = unique.get((fn.name, fn.line))
+            unique[fn.name, fn.line] = (place if first is None else first[0], fn)
+        ordered = sorted(unique.values(), key=lambda item: (item[1].line, item[0]))
+        start = len(rows) + 1
+        rows.extend(
+            function_row(path, result.language, fn, number)
+            for number, (_, fn) in enumerate(ordered, start=start)
+        )
+    return rows
+
+
+def structure_from_feed(feed: Iterator[GraphFacts]) -> bytes:
+    """The worker side of a background ``StructureBuild``: unpack each file's facts as they
+    arrive, then compute the structure over functions numbered here (``NumberedStructure``).
+
+    The cyclic collector is paused: the input is millions of acyclic objects that every full
+    collection would walk again, for no garbage (reference counting frees it).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        results: dict[str, ParseResult] = {}
+        abstract: dict[str, tuple[str, ...]] = {}
+        assertions: dict[str, tuple[int, ...]] = {}
+        for facts in feed:
+            if facts.graph is None:
+                continue
+            results[facts.path] = unpack_graph(facts.graph)
+            if facts.abstract_types:
+                abstract[facts.path] = facts.abstract_types
+            if facts.assertion_lines:
+                assertions[facts.path] = facts.assertion_lines
+        functions = numbered_functions(results)
+        rows = structure_of(functions, results, abstract, assertions)
+        keys = [(row.file, row.name, row.line) for row in functions]
+        return transport.dumps(NumberedStructure(rows, keys))
+    finally:
+        if enabled:
+            gc.enable()

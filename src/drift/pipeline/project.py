@@ -22,11 +22,10 @@ from drift.pipeline.analyze import PatternAnalysis, analyze_patterns
 from drift.pipeline.graph import (
     GraphFacts,
     GraphTask,
-    ProjectFacts,
     StructureBuild,
     StructureCounts,
+    in_background,
     load_graph_facts,
-    start_structure,
 )
 from drift.pipeline.progress import Progress, SilentProgress
 from drift.pipeline.store_types import PipelineStore
@@ -44,8 +43,9 @@ class ProjectOutcome:
 
     ``functions`` holds the stored functions of every parsed file, by file in storage's order
     (empty when neither stage ran), for enforcement to use instead of reading them again.
-    ``pending`` is a structure still being computed in a worker process (enforcement does not
-    read it, so it may run meanwhile): ``finish`` waits for it and stores it.
+    ``pending`` is a structure still being computed in a worker process, stored by a thread as
+    soon as it arrives (enforcement does not read it, so it may run meanwhile): ``finish``
+    waits for it to be stored.
     """
 
     patterns: PatternAnalysis | None
@@ -53,12 +53,11 @@ class ProjectOutcome:
     functions: Mapping[str, Sequence[FunctionRow]] = field(default_factory=dict)
     pending: StructureBuild | None = None
 
-    def finish(self, storage: PipelineStore) -> ProjectOutcome:
+    def finish(self) -> ProjectOutcome:
         """This outcome with its pending structure stored (itself when none is pending)."""
         if self.pending is None:
             return self
-        structure = self.pending.store(storage)
-        return ProjectOutcome(self.patterns, structure, self.functions)
+        return ProjectOutcome(self.patterns, self.pending.wait(), self.functions)
 
     def abandon(self) -> None:
         """Stop waiting for a pending structure (the scan failed)."""
@@ -86,6 +85,12 @@ def needs_patterns(diff: ScanDiff, changed_facts: Iterable[str], *, forced: bool
     return forced or bool(_parsed(diff.added) or _parsed(diff.removed) or _parsed(changed_facts))
 
 
+def graph_needed(diff: ScanDiff, *, forced: bool) -> bool:
+    """Whether the structure must be rebuilt whatever the analysed files turn out to hold:
+    ``needs_graph`` says so before any file is analysed."""
+    return forced or bool(_parsed(diff.added) or _parsed(diff.removed))
+
+
 def needs_graph(
     storage: PipelineStore,
     diff: ScanDiff,
@@ -95,7 +100,7 @@ def needs_graph(
     forced: bool,
 ) -> bool:
     """Whether the call graph, coupling and test mapping must be rebuilt (module docstring)."""
-    if forced or _parsed(diff.added) or _parsed(diff.removed):
+    if graph_needed(diff, forced=forced):
         return True
     for path in _parsed(diff.modified):
         outcome = outcomes.get(path)
@@ -128,12 +133,28 @@ def functions_by_file(functions: Iterable[FunctionRow]) -> dict[str, list[Functi
     return grouped
 
 
+def outcome_facts(path: str, outcome: FileOutcome) -> GraphFacts:
+    """What an analysed file brings to the structure stage."""
+    structure = outcome.structure
+    return GraphFacts(
+        path,
+        outcome.graph,
+        structure.abstract_types if structure is not None else (),
+        structure.assertion_lines if structure is not None else (),
+    )
+
+
 def own_facts(
-    storage: PipelineStore, entries: Sequence[DiffEntry], outcomes: Mapping[str, FileOutcome]
-) -> tuple[ProjectFacts, list[GraphTask]]:
-    """The graph facts this run's outcomes bring along, and a task for every other present
-    parsed file (its cached parse attached when storage has one)."""
-    project = ProjectFacts()
+    storage: PipelineStore,
+    entries: Sequence[DiffEntry],
+    outcomes: Mapping[str, FileOutcome],
+    build: StructureBuild,
+    *,
+    fed: bool,
+) -> list[GraphTask]:
+    """Give ``build`` the graph facts this run's outcomes bring along (unless they were ``fed``
+    to it already, as they came), and return a task for every other present parsed file (its
+    cached parse attached when storage has one)."""
     tasks: list[GraphTask] = []
     for entry in entries:
         grammar = grammar_for_path(entry.path)
@@ -141,23 +162,18 @@ def own_facts(
             continue
         outcome = outcomes.get(entry.path)
         if outcome is not None:
-            if outcome.graph is not None:
-                project.graphs[entry.path] = outcome.graph
-                if outcome.structure is not None:
-                    if outcome.structure.abstract_types:
-                        project.abstract[entry.path] = outcome.structure.abstract_types
-                    if outcome.structure.assertion_lines:
-                        project.assertions[entry.path] = outcome.structure.assertion_lines
+            if not fed:
+                build.add(outcome_facts(entry.path, outcome))
             continue
         cached = storage.get_parse_cache_by_hash(entry.content_hash)
         text = cached.parse_result_json if cached and cached.language == grammar else None
         tasks.append(GraphTask(entry.path, entry.abs_path, grammar, text))
-    return project, tasks
+    return tasks
 
 
-def _collect(project: ProjectFacts, found: Iterator[GraphFacts], progress: Progress) -> None:
+def _collect(build: StructureBuild, found: Iterator[GraphFacts], progress: Progress) -> None:
     for facts in found:
-        project.add(facts)
+        build.add(facts)
         progress.advance()
 
 
@@ -173,17 +189,20 @@ def run_project_stages(
     now: int,
     workers: int,
     progress: Progress,
+    build: StructureBuild | None = None,
 ) -> ProjectOutcome:
     """Rebuild the structure (when ``graph``) and analyse patterns over the stored detections
     (when ``patterns``).
 
-    The two are independent, and ordered to keep both cores busy. When the process pool must
-    rebuild the graph facts of many unchanged files, the patterns are analysed meanwhile (a
-    thread collects the facts, so the ``graph`` stage shows no per-file progress).
-    Otherwise the structure is begun first. On a large project a worker process of its own
-    computes it while the patterns are analysed here, and the outcome comes back with it
-    ``pending`` (see ``ProjectOutcome.finish``); otherwise it is stored at once, so that the
-    batch writer stores its many rows (call edges, coverage) while the patterns are analysed.
+    ``build`` is a structure stage begun during the per-file analysis, which was given each
+    outcome's graph facts as it came; otherwise one is begun here. The two stages are
+    independent, and ordered to keep both cores busy. When the process pool must rebuild the
+    graph facts of many unchanged files, the patterns are analysed meanwhile (a thread collects
+    the facts, so the ``graph`` stage shows no per-file progress). Otherwise the structure's
+    input is complete first. On a large project a worker process of its own computes it while
+    the patterns are analysed here, and the outcome comes back with it ``pending`` (see
+    ``ProjectOutcome.finish``); otherwise it is stored at once, so that the batch writer stores
+    its many rows (call edges, coverage) while the patterns are analysed.
     """
     if not patterns and not graph:
         return ProjectOutcome(None, None)
@@ -201,33 +220,38 @@ def run_project_stages(
         progress.stage("patterns")
         functions = load_functions(storage, paths)
         return ProjectOutcome(analyse(functions), None, functions_by_file(functions))
-    project, tasks = own_facts(storage, entries, outcomes)
-    if len(tasks) < GRAPH_INLINE_LIMIT:
-        progress.stage("graph", len(tasks))
-        _collect(project, load_graph_facts(tasks, 1), progress)
-        progress.stage("structure")
-        functions = load_functions(storage, paths)
-        building = start_structure(functions, project, workers=workers)
-        if not building.in_background:
-            # Here: first, so that the batch writer stores its many rows (call edges,
-            # coverage) while the patterns are analysed.
-            structure = building.store(storage)
-            return ProjectOutcome(analyse(functions), structure, functions_by_file(functions))
-        try:
+    fed = build is not None
+    if build is None:
+        build = StructureBuild(background=in_background(len(paths), workers))
+    try:
+        tasks = own_facts(storage, entries, outcomes, build, fed=fed)
+        if len(tasks) < GRAPH_INLINE_LIMIT:
+            progress.stage("graph", len(tasks))
+            _collect(build, load_graph_facts(tasks, 1), progress)
+            build.close()
+            progress.stage("structure")
+            functions = load_functions(storage, paths)
+            if not build.in_background:
+                # Here: first, so that the batch writer stores its many rows (call edges,
+                # coverage) while the patterns are analysed.
+                structure = build.store(storage, functions)
+                return ProjectOutcome(analyse(functions), structure, functions_by_file(functions))
+            build.store_when_ready(storage, functions)
             analysis = analyse(functions)
-        except BaseException:
-            building.abandon()
-            raise
-        return ProjectOutcome(analysis, None, functions_by_file(functions), pending=building)
-    progress.stage("graph", len(tasks))
-    with ThreadPoolExecutor(1, thread_name_prefix="drift-graph") as background:
-        # The thread only waits on the pool and files what it returns; storage stays here.
-        gathering = background.submit(
-            _collect, project, load_graph_facts(tasks, workers), SilentProgress()
-        )
-        functions = load_functions(storage, paths)
-        analysis = analyse(functions)
-        gathering.result()
-    progress.stage("structure")
-    structure = start_structure(functions, project, workers=1).store(storage)
+            return ProjectOutcome(analysis, None, functions_by_file(functions), pending=build)
+        progress.stage("graph", len(tasks))
+        with ThreadPoolExecutor(1, thread_name_prefix="drift-graph") as background:
+            # The thread only waits on the pool and passes on what it returns; storage stays
+            # here.
+            gathering = background.submit(
+                _collect, build, load_graph_facts(tasks, workers), SilentProgress()
+            )
+            functions = load_functions(storage, paths)
+            analysis = analyse(functions)
+            gathering.result()
+        progress.stage("structure")
+        structure = build.store(storage, functions)
+    except BaseException:
+        build.abandon()
+        raise
     return ProjectOutcome(analysis, structure, functions_by_file(functions))

@@ -35,11 +35,14 @@ from drift.pipeline.config import PipelineConfig, load_pipeline_config
 from drift.pipeline.enforce import enforce_run
 from drift.pipeline.environment import EnvFiles, dotenv_changed
 from drift.pipeline.fingerprint import record_fingerprint, rules_fingerprint, stored_fingerprint
+from drift.pipeline.graph import StructureBuild, in_background
 from drift.pipeline.progress import Progress, SilentProgress, StageTimer
 from drift.pipeline.project import (
     ProjectOutcome,
+    graph_needed,
     needs_graph,
     needs_patterns,
+    outcome_facts,
     run_project_stages,
 )
 from drift.pipeline.state import stored_state
@@ -94,6 +97,8 @@ class _Scan:
         self.outcomes: dict[str, FileOutcome] = {}
         self.skipped: tuple[SkippedFile, ...] = ()
         self.changed_facts: set[str] = set()
+        # The structure stage, when begun during the per-file analysis (``_early_structure``).
+        self.structure: StructureBuild | None = None
 
     def run(self, started: float) -> ScanSummary:
         stored = StoredFiles.load(self.storage)
@@ -107,25 +112,22 @@ class _Scan:
             self.storage.flush_sync()
             reanalyse = full or bool(diff.changed) or bool(diff.removed)
             project = self._project(diff, stored, full=full) if reanalyse else None
-            try:
-                # Enforcement reads no structure: a large project's is still being computed.
-                enforced = (
-                    self._enforce(project, reanalysed=reanalyse)
-                    if reanalyse and self.options.enforce
-                    else None
-                )
-            except BaseException:
-                if project is not None:
-                    project.abandon()
-                raise
+            # Enforcement reads no structure: a large project's is still being computed.
+            enforced = (
+                self._enforce(project, reanalysed=reanalyse)
+                if reanalyse and self.options.enforce
+                else None
+            )
             if project is not None and project.pending is not None:
                 self.progress.stage("structure")
-                project = project.finish(self.storage)
+                project = project.finish()
                 self.storage.flush_sync()
             summary = self._summary(
                 scan_id, diff, stored, project=project, enforced=enforced, started=started
             )
         except BaseException as exc:
+            if self.structure is not None:
+                self.structure.abandon()
             # Record the failure if storage still can; the original error is the one to raise.
             with contextlib.suppress(StorageError):
                 self._finish(
@@ -170,10 +172,13 @@ class _Scan:
         tasks, others = build_tasks(self.storage, entries, source)
         by_path = {entry.path: entry for entry in entries}
         writer = FileWriter(self.storage, self.now, env, compare=not full)
+        structure = self.structure = self._early_structure(diff, full=full)
         self.progress.stage("analyse", len(tasks))
         workers = 1 if len(tasks) < INLINE_LIMIT else self.options.workers
         for outcome in map_files(analyze_file, tasks, workers=workers, on_crash=crashed):
             writer.write(by_path[outcome.path], outcome, existed=outcome.path in stored.tracked)
+            if structure is not None:
+                structure.add(outcome_facts(outcome.path, outcome))
             # Keep what the later stages read; the rows and the cache text are on their way.
             self.outcomes[outcome.path] = outcome._replace(
                 cache_json=None, detections=(), functions=()
@@ -187,6 +192,16 @@ class _Scan:
         if dotenv_changed(diff):
             untouched = (e.path for e in diff.entries if e.path not in self.outcomes)
             env.remark_stored(self.storage, untouched)
+
+    def _early_structure(self, diff: ScanDiff, *, full: bool) -> StructureBuild | None:
+        """A structure stage to feed during the per-file analysis, when this run is sure to
+        need one (``graph_needed``) and a worker process of its own will compute it: it then
+        unpacks each file's graph as it comes, and is ready to compute when the last one does.
+        """
+        files = analysed_count(entry.path for entry in diff.entries)
+        if not graph_needed(diff, forced=full) or not in_background(files, self.options.workers):
+            return None
+        return StructureBuild(background=True)
 
     def _remember_mtimes(self, diff: ScanDiff, stored: StoredFiles, analysed: set[str]) -> None:
         """Record the new mtime of files touched but not changed, so the next scan takes the
@@ -221,7 +236,10 @@ class _Scan:
             now=self.now,
             workers=self.options.workers,
             progress=self.progress,
+            build=self.structure,
         )
+        if project.pending is not None:
+            self.structure = project.pending  # so that a failure from here on stops it
         record_fingerprint(self.storage, self.fingerprint)
         self.storage.flush_sync()
         return project

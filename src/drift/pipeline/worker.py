@@ -21,7 +21,7 @@ from drift.analysis.structure import FileStructure, file_structure, pack_graph
 from drift.pipeline.detect import detection_row
 from drift.pipeline.facts import called_methods, file_facts
 from drift.records.analysis import DetectionRow, FunctionRow
-from drift.scan import ParseResult, content_hash, parse_source
+from drift.scan import Function, ParseResult, content_hash, parse_source
 
 
 class PackSource(NamedTuple):
@@ -90,26 +90,28 @@ def structural_signature(result: ParseResult) -> bytes:
     return xxhash.xxh3_64_digest(kept.to_json().encode("utf-8"))
 
 
+def function_row(path: str, language: str, fn: Function, row_id: int = 0) -> FunctionRow:
+    """The ``functions`` row of ``fn`` in ``path`` (``row_id`` 0: storage assigns it)."""
+    return FunctionRow(
+        id=row_id,
+        file=path,
+        name=fn.name,
+        qualified_name=fn.qualified_name,
+        language=language,
+        line=fn.line,
+        end_line=fn.end_line,
+        parameter_count=len(fn.parameters),
+        return_type=fn.return_type,
+        is_exported=fn.is_exported,
+        is_async=fn.is_async,
+        body_hash=fn.body_hash,
+        signature_hash=fn.signature_hash,
+    )
+
+
 def function_rows(path: str, result: ParseResult) -> tuple[FunctionRow, ...]:
     """The ``functions`` rows of one file (ids are assigned by storage)."""
-    return tuple(
-        FunctionRow(
-            id=0,
-            file=path,
-            name=fn.name,
-            qualified_name=fn.qualified_name,
-            language=result.language,
-            line=fn.line,
-            end_line=fn.end_line,
-            parameter_count=len(fn.parameters),
-            return_type=fn.return_type,
-            is_exported=fn.is_exported,
-            is_async=fn.is_async,
-            body_hash=fn.body_hash,
-            signature_hash=fn.signature_hash,
-        )
-        for fn in result.functions
-    )
+    return tuple(function_row(path, result.language, fn) for fn in result.functions)
 
 
 def _decode_cached(task: FileTask) -> ParseResult | None:

@@ -51,7 +51,7 @@ from drift.scan.model import (
 )
 from drift.scan.parsing import parse_tree
 from drift.scan.pool import (
-    BackgroundCall,
+    BackgroundFeed,
     ParsedFile,
     ParseOutcome,
     ParseTask,
@@ -70,7 +70,7 @@ __all__ = [
     "DEFAULT_MAX_FILE_SIZE",
     "GRAMMARS",
     "MODEL_VERSION",
-    "BackgroundCall",
+    "BackgroundFeed",
     "CallSite",
     "Class",
     "Decorator",

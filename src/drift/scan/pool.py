@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import multiprocessing.connection
+import multiprocessing.queues
 import os
+import pickle
 import sys
 import time
 from collections import deque
@@ -153,7 +156,9 @@ def _run_chunk(fn: Callable[[T], R], chunk: list[T]) -> bytes:
     return transport.dumps([fn(item) for item in chunk])
 
 
-def _context(module: str) -> multiprocessing.context.BaseContext:
+def _context(
+    module: str,
+) -> multiprocessing.context.ForkServerContext | multiprocessing.context.SpawnContext:
     """How workers start. ``module`` (the worker function's) is imported once, in the fork
     server, so each worker forked from it starts with it loaded instead of importing it again.
     """
@@ -181,38 +186,112 @@ def _start_worker() -> None:
     gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
 
 
-class BackgroundCall:
-    """One call of a module-level ``fn(bytes) -> bytes`` in a worker process of its own, while
-    this process goes on with other work; ``result`` waits for it.
+_END_OF_INPUT = None
+"""What ``BackgroundFeed`` puts after the last item (so an item is never None)."""
 
-    Arguments and result cross as bytes the caller packed (``transport``), so this process
-    pays for no object it never reads. Use it as a context manager: leaving early abandons the
-    call without waiting for it.
+
+def _serve_feed(
+    fn: Callable[[Iterator[T]], bytes],
+    inbox: multiprocessing.queues.Queue[T | None],
+    outbox: multiprocessing.connection.Connection,
+) -> None:
+    """The worker side of ``BackgroundFeed``: ``fn`` over the items until the end marker, then
+    its result (``R``) or its exception (``E``, pickled) back through ``outbox``."""
+    _start_worker()
+    try:
+        message = b"R" + fn(iter(inbox.get, _END_OF_INPUT))
+    except BaseException as exc:
+        try:
+            message = b"E" + pickle.dumps(exc)
+        except Exception:  # an exception that cannot travel is reported by its text
+            message = b"E" + pickle.dumps(RuntimeError(f"{type(exc).__name__}: {exc}"))
+    outbox.send_bytes(message)
+    outbox.close()
+
+
+class BackgroundFeed(Generic[T]):
+    """A module-level ``fn(items) -> bytes`` in a worker process of its own, fed its items one
+    at a time while this process goes on with other work.
+
+    ``send`` never blocks (a feeder thread writes each item to the pipe, pickled), so the work
+    on each item overlaps whatever this process does next; ``result`` ends the input and waits
+    for what ``fn`` returned. The result crosses as bytes the worker packed (``transport``), so
+    this process pays for no object it never reads. Use it as a context manager: leaving early
+    abandons the worker without waiting for it.
     """
 
-    def __init__(self, fn: Callable[[bytes], bytes], data: bytes) -> None:
-        self._executor = ProcessPoolExecutor(
-            1, mp_context=_context(fn.__module__), initializer=_start_worker
+    def __init__(self, fn: Callable[[Iterator[T]], bytes]) -> None:
+        context = _context(fn.__module__)
+        self._inbox: multiprocessing.queues.Queue[T | None] = context.Queue()
+        self._outbox, sending_end = context.Pipe(duplex=False)
+        self._process = context.Process(
+            target=_serve_feed, args=(fn, self._inbox, sending_end), daemon=True
         )
-        self._future = self._executor.submit(fn, data)
+        self._process.start()
+        sending_end.close()  # the worker holds its own copy; EOF then means it is gone
+        self._open = True
+        self._stopped = False
+
+    @property
+    def running(self) -> bool:
+        """Whether the worker process is still alive."""
+        return self._process.is_alive()
+
+    def send(self, item: T) -> None:
+        """Give the worker one more item (not None)."""
+        if not self._open:
+            raise ValueError("the feed's input is closed")
+        self._inbox.put(item)
+
+    def close(self) -> None:
+        """End the input: the worker's ``fn`` sees the last item and finishes."""
+        if self._open:
+            self._open = False
+            self._inbox.put(_END_OF_INPUT)
 
     def result(self) -> bytes:
-        """What the call returned. Raises what it raised, or ``BrokenProcessPool`` if its
-        worker died."""
+        """End the input and return what ``fn`` returned. Raises what it raised, or
+        ``BrokenProcessPool`` if its worker died."""
+        self.close()
         try:
-            return self._future.result()
+            # The worker may have died before sending (the OOM killer): its sentinel says so.
+            multiprocessing.connection.wait([self._outbox, self._process.sentinel])
+            try:
+                message = self._outbox.recv_bytes() if self._outbox.poll() else b""
+            except (EOFError, OSError):
+                message = b""
         finally:
-            self._executor.shutdown(wait=True)
-
-    def __enter__(self) -> BackgroundCall:
-        return self
+            self._stop()
+        if message[:1] == b"R":
+            return message[1:]
+        if message[:1] == b"E":
+            error: BaseException = pickle.loads(message[1:])
+            raise error
+        raise BrokenProcessPool(f"the background worker died (exit code {self._process.exitcode})")
 
     def abandon(self) -> None:
-        """Stop waiting for the call: its worker finishes on its own, its result unread."""
-        self._executor.shutdown(wait=False, cancel_futures=True)
+        """Stop the worker without waiting for its result."""
+        self._open = False
+        if self._process.is_alive():
+            self._process.kill()
+        self._stop()
+
+    def _stop(self) -> None:
+        if self._stopped:
+            return
+        self._stopped = True
+        # Items still in the pipe are dropped rather than waited for: the worker is done.
+        self._inbox.cancel_join_thread()
+        self._inbox.close()
+        self._process.join()
+        self._outbox.close()
+
+    def __enter__(self) -> BackgroundFeed[T]:
+        return self
 
     def __exit__(self, *exc_info: object) -> None:
-        self.abandon()
+        if not self._stopped:
+            self.abandon()
 
 
 class WorkerPoolError(DriftError):

@@ -11,19 +11,21 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from drift.pipeline import graph, scan
-from drift.scan import BackgroundCall
+from drift.pipeline import graph, project, scan
+from drift.scan import BackgroundFeed
 from drift.storage.testing.base import FakeClock
 from tests.integration.pipeline.helpers import copy_repo, engines, snapshot
 
 
-def die(data: bytes) -> bytes:
-    os._exit(len(data) % 7 + 1)  # a worker killed mid-way, as the OOM killer would
+def die(feed: Iterator[object]) -> bytes:
+    next(feed, None)
+    os._exit(7)  # a worker killed mid-way, as the OOM killer would
 
 
 def _scan(repo: str, directory: Path) -> dict[str, Any]:
@@ -45,15 +47,78 @@ def test_structure_from_a_worker_process_equals_structure_computed_in_place(
 
     started: list[object] = []
 
-    def spy(fn: Any, data: bytes) -> BackgroundCall:
+    def spy(fn: Any) -> BackgroundFeed[Any]:
         started.append(fn)
-        return BackgroundCall(fn, data)
+        return BackgroundFeed(fn)
 
     monkeypatch.setattr(graph, "BACKGROUND_MIN_FILES", 1)
-    monkeypatch.setattr(graph, "BackgroundCall", spy)
+    monkeypatch.setattr(graph, "BackgroundFeed", spy)
     assert _scan(repo, tmp_path) == in_place
-    assert started == [graph.packed_project_structure]
+    assert started == [graph.structure_from_feed]
 
-    monkeypatch.setattr(graph, "packed_project_structure", die)
+    monkeypatch.setattr(graph, "structure_from_feed", die)
     assert _scan(repo, tmp_path) == in_place
     assert started[-1] is die
+
+
+EXTRA_FUNCTION = "\n\ndef archive_invoice(number: int) -> int:\n    return number\n"
+
+
+@pytest.mark.parametrize("pooled", [False, True])
+def test_an_edit_that_moves_the_structure_rebuilds_it_in_a_worker_like_a_fresh_scan(
+    pooled: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Only after the analysis is it known that the edit moved the structure: the worker is
+    # started then, and given every file's facts at once (the unchanged files' from the pool
+    # when ``pooled``, while the patterns are analysed).
+    feeds: list[BackgroundFeed[Any]] = []
+
+    def spy(fn: Any) -> BackgroundFeed[Any]:
+        feeds.append(BackgroundFeed(fn))
+        return feeds[-1]
+
+    monkeypatch.setattr(graph, "BACKGROUND_MIN_FILES", 1)
+    monkeypatch.setattr(graph, "BackgroundFeed", spy)
+    if pooled:
+        monkeypatch.setattr(project, "GRAPH_INLINE_LIMIT", 1)
+    root = copy_repo("naming-python", tmp_path)
+    clock = FakeClock()
+    with engines("sqlite", tmp_path, clock) as stores:
+        scan(root, stores.drift, clock=clock, workers=2)
+        with open(root / "billing" / "invoices.py", "a", encoding="utf-8") as handle:
+            handle.write(EXTRA_FUNCTION)
+        started = len(feeds)
+        summary = scan(root, stores.drift, clock=clock, workers=2)
+        assert summary.structure is not None
+        assert len(feeds) == started + 1
+        edited = snapshot(stores.drift, natural=True)
+    monkeypatch.setattr(graph, "BACKGROUND_MIN_FILES", 10**6)
+    fresh_clock = FakeClock()
+    with engines("memory", tmp_path / "fresh", fresh_clock) as stores:
+        scan(root, stores.drift, clock=fresh_clock)
+        assert edited == snapshot(stores.drift, natural=True)
+
+
+def test_a_failing_scan_stops_its_structure_worker(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    feeds: list[BackgroundFeed[Any]] = []
+
+    def spy(fn: Any) -> BackgroundFeed[Any]:
+        feeds.append(BackgroundFeed(fn))
+        return feeds[-1]
+
+    def broken(*args: Any, **kwargs: Any) -> None:
+        raise RuntimeError("pattern analysis failed")
+
+    monkeypatch.setattr(graph, "BACKGROUND_MIN_FILES", 1)
+    monkeypatch.setattr(graph, "BackgroundFeed", spy)
+    monkeypatch.setattr(project, "analyze_patterns", broken)
+    root = copy_repo("naming-python", tmp_path)
+    clock = FakeClock()
+    with engines("sqlite", tmp_path, clock) as stores:
+        with pytest.raises(RuntimeError, match="pattern analysis failed"):
+            scan(root, stores.drift, clock=clock, workers=2)
+        assert stores.drift.query_recent_scans(1)[0].status == "failed"
+    assert feeds, "the structure must have been begun in a worker"
+    assert not any(feed.running for feed in feeds)

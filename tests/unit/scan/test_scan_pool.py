@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import pytest
 
 from drift.scan import (
-    BackgroundCall,
+    BackgroundFeed,
     ParseTask,
     WorkerPoolError,
     default_workers,
@@ -110,28 +111,59 @@ def test_worker_count() -> None:
     assert default_workers(0) == default_workers()
 
 
-def reversed_bytes(data: bytes) -> bytes:
-    return os.getpid().to_bytes(8, "big") + data[::-1]
+def joined_with_pid(items: Iterator[bytes]) -> bytes:
+    return os.getpid().to_bytes(8, "big") + b"|".join(items)
 
 
-def die_with_bytes(data: bytes) -> bytes:
-    os._exit(len(data))
+def die_on_third(items: Iterator[bytes]) -> bytes:
+    for count, _ in enumerate(items, start=1):
+        if count == 3:
+            os._exit(3)  # as the OOM killer would
+    return b"never"
 
 
-def fail_with_bytes(data: bytes) -> bytes:
-    raise ValueError(data.decode())
+def fail_on_item(items: Iterator[bytes]) -> bytes:
+    for item in items:
+        if item == b"bad":
+            raise ValueError(f"cannot take {item.decode()}")
+    return b"never"
 
 
-def test_a_background_call_runs_in_another_process() -> None:
-    with BackgroundCall(reversed_bytes, b"abc") as call:
-        answer = call.result()
-    assert answer[8:] == b"cba"
+def test_a_background_feed_works_through_its_items_in_another_process() -> None:
+    with BackgroundFeed(joined_with_pid) as feed:
+        for item in (b"a", b"b", b"c"):
+            feed.send(item)
+        answer = feed.result()
+    assert answer[8:] == b"a|b|c"
     assert int.from_bytes(answer[:8], "big") != os.getpid()
 
 
-def test_a_background_call_reports_its_worker_dying_or_its_error() -> None:
-    with BackgroundCall(die_with_bytes, b"xy") as call, pytest.raises(BrokenProcessPool):
-        call.result()
-    failing = BackgroundCall(fail_with_bytes, b"bad input")
-    with failing, pytest.raises(ValueError, match="bad input"):
-        failing.result()
+def test_a_background_feed_takes_nothing_after_its_input_is_closed() -> None:
+    with BackgroundFeed(joined_with_pid) as feed:
+        feed.send(b"only")
+        feed.close()
+        with pytest.raises(ValueError, match="closed"):
+            feed.send(b"late")
+        assert feed.result()[8:] == b"only"
+
+
+def test_a_background_feed_reports_its_worker_dying_or_its_error() -> None:
+    with BackgroundFeed(die_on_third) as dying:
+        for item in (b"1", b"2", b"3", b"4"):
+            dying.send(item)
+        with pytest.raises(BrokenProcessPool):
+            dying.result()
+    with BackgroundFeed(fail_on_item) as failing:
+        failing.send(b"good")
+        failing.send(b"bad")
+        with pytest.raises(ValueError, match="cannot take bad"):
+            failing.result()
+
+
+def test_an_abandoned_background_feed_stops_its_worker() -> None:
+    feed = BackgroundFeed(joined_with_pid)
+    feed.send(b"x")
+    feed.abandon()
+    assert not feed.running
+    with pytest.raises(ValueError, match="closed"):
+        feed.send(b"y")

@@ -14,7 +14,8 @@ Across files, in the parent or (a large project) in a worker process of its own:
     coverage, quality = test_mapping(function_rows, edges, results,
                                      assertion_lines={p: f.assertion_lines ...})
 
-or all three at once over packed graph parts: ``project_structure(StructureInput(...))``.
+or all three at once: ``structure_of(function_rows, results, abstract, assertions)``, or over
+packed graph parts: ``project_structure(StructureInput(...))``.
 
 Function ids in the test rows are ``"<file>::<qualified_name>"`` (``function_key``).
 """
@@ -45,8 +46,8 @@ from drift.analysis.structure.project import (
     ProjectStructure,
     StructureInput,
     pack_graph,
-    packed_project_structure,
     project_structure,
+    structure_of,
     unpack_graph,
 )
 from drift.analysis.structure.scopes import MODULE_SCOPE, function_key
@@ -94,11 +95,11 @@ __all__ = [
     "is_test_support",
     "mark_defined_in_env",
     "pack_graph",
-    "packed_project_structure",
     "prisma_boundaries",
     "project_structure",
     "redact",
     "resolve_calls",
+    "structure_of",
     "test_mapping",
     "unpack_graph",
     "zone",

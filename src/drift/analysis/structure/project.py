@@ -2,14 +2,13 @@
 
 A scan computes the call graph, coupling and test mapping from every parsed file at once. On a
 large project that is seconds of work the scanning process would otherwise do while the second
-core idles, so the pipeline runs it in a worker process while it analyses the patterns itself.
+core idles, so the pipeline runs it in a worker process of its own (``drift.pipeline.graph``).
 Each file's graph part travels packed (``pack_graph``): workers pack it once, and the scanning
 process holds and forwards the bytes without ever rebuilding the objects it does not read.
 """
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
@@ -57,27 +56,20 @@ def unpack_graph(data: bytes) -> ParseResult:
     return result
 
 
-def project_structure(given: StructureInput) -> ProjectStructure:
-    """Resolve the call graph, measure coupling and map tests over every file."""
-    results = {path: unpack_graph(data) for path, data in given.graphs.items()}
-    edges = resolve_calls(given.functions, results)
-    metrics, cycles = coupling(results, abstract_types=given.abstract)
-    coverage, quality = test_mapping(
-        given.functions, edges, results, assertion_lines=given.assertions
-    )
+def structure_of(
+    functions: Sequence[FunctionRow],
+    results: Mapping[str, ParseResult],
+    abstract: Mapping[str, tuple[str, ...]],
+    assertions: Mapping[str, tuple[int, ...]],
+) -> ProjectStructure:
+    """Resolve the call graph, measure coupling and map tests over every file's graph part."""
+    edges = resolve_calls(functions, results)
+    metrics, cycles = coupling(results, abstract_types=abstract)
+    coverage, quality = test_mapping(functions, edges, results, assertion_lines=assertions)
     return ProjectStructure(edges, metrics, cycles, coverage, quality)
 
 
-def packed_project_structure(data: bytes) -> bytes:
-    """``project_structure`` from and to ``transport`` bytes: what a worker process runs.
-
-    The cyclic collector is paused meanwhile: the input is millions of acyclic objects that
-    every full collection would walk again, for no garbage (reference counting frees it).
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return transport.dumps(project_structure(transport.loads(data)))
-    finally:
-        if enabled:
-            gc.enable()
+def project_structure(given: StructureInput) -> ProjectStructure:
+    """``structure_of`` over packed graph parts."""
+    results = {path: unpack_graph(data) for path, data in given.graphs.items()}
+    return structure_of(given.functions, results, given.abstract, given.assertions)
