@@ -14,7 +14,7 @@ any other name can match no pattern).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from functools import cached_property
+from functools import cached_property, lru_cache
 from operator import attrgetter
 from typing import Final
 
@@ -26,19 +26,31 @@ _CATCHING: Final = frozenset({"except", "catch", "promise_catch", "error_check",
 
 def handler_kinds(handler: ErrorHandler) -> frozenset[str]:
     """Every name an ``error_handling`` predicate can match this handler by."""
-    kinds: set[str] = {handler.kind}
-    if handler.kind in _CATCHING:
-        kinds.add("handler")
-    if handler.kind == "except":
-        kinds.add("catch")
-        if not handler.types:
-            kinds.add("bare")
-    flags = (
-        ("empty", handler.is_empty),
-        ("generic", handler.is_generic),
-        ("rethrow", handler.rethrows),
-        ("swallow", handler.swallows),
+    return _kinds(
+        (
+            handler.kind,
+            not handler.types,
+            handler.is_empty,
+            handler.is_generic,
+            handler.rethrows,
+            handler.swallows,
+        )
     )
+
+
+@lru_cache(maxsize=256)
+def _kinds(handler: tuple[str, bool, bool, bool, bool, bool]) -> frozenset[str]:
+    # What decides a handler's kinds, of which handlers have few combinations: each set is
+    # worked out once.
+    kind, untyped, empty, generic, rethrow, swallow = handler
+    kinds: set[str] = {kind}
+    if kind in _CATCHING:
+        kinds.add("handler")
+    if kind == "except":
+        kinds.add("catch")
+        if untyped:
+            kinds.add("bare")
+    flags = (("empty", empty), ("generic", generic), ("rethrow", rethrow), ("swallow", swallow))
     kinds.update(name for name, present in flags if present)
     return frozenset(kinds)
 
@@ -132,14 +144,22 @@ class LazyFileFacts:
     @cached_property
     def extends(self) -> Sequence[Site]:
         """Base classes and implemented interfaces, as written."""
-        return [
-            Site(base, cls.line, cls.column) for cls in self._result.classes for base in cls.bases
-        ]
+        classes = self._result.classes
+        return SiteColumns(
+            [base for cls in classes for base in cls.bases],
+            [cls.line for cls in classes for _ in cls.bases],
+            [cls.column for cls in classes for _ in cls.bases],
+        )
 
     @cached_property
     def exports(self) -> Sequence[Site]:
         """Exported names."""
-        return [Site(item.name, item.line) for item in self._result.exports]
+        exports = self._result.exports
+        return SiteColumns(
+            list(map(attrgetter("name"), exports)),
+            list(map(attrgetter("line"), exports)),
+            [0] * len(exports),
+        )
 
     @cached_property
     def string_literals(self) -> Sequence[Site]:

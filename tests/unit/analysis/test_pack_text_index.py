@@ -1,4 +1,4 @@
-"""Finding literals in many strings at once (``TextUnits``, ``LiteralScan``) and what the matcher
+"""Finding literals in many strings at once (``TextUnits``, ``AnchoredScan``) and what the matcher
 builds on it: the same matches as a plain line-by-line search."""
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from drift.analysis.packs import (
     load_pack_text,
 )
 from drift.analysis.packs.literals import RequiredLiterals
-from drift.analysis.packs.text_index import LiteralScan, TextUnits
+from drift.analysis.packs.text_index import AnchoredScan, TextUnits
 from tests.unit.analysis.naive_search import naive_line_search
 
 UNITS = st.lists(
@@ -32,21 +32,6 @@ def _naive(units: list[str], literals: set[str], fold: bool) -> list[int]:
     return [i for i, unit in enumerate(units) if any(literal in unit for literal in literals)]
 
 
-def test_a_scan_covers_literals_with_a_rare_character_only() -> None:
-    scan = LiteralScan(["print(", "hashlib.md5(", "@unittest.skip", "warn"])
-    assert scan.covered == frozenset({"hashlib.md5(", "@unittest.skip", "warn"})
-
-
-def test_a_scan_finds_overlapping_and_nested_literals() -> None:
-    scan = LiteralScan(["kwk", "kw", "wkw", "@k"])
-    assert scan.scan("kwkwk @kw") == {
-        "kw": [0, 2, 7],
-        "kwk": [0, 2],
-        "wkw": [1],
-        "@k": [6],
-    }
-
-
 @given(units=UNITS, fold=st.booleans(), literals=st.sets(st.sampled_from(["kw", "wk", "@k", "aw"])))
 def test_units_holding_equals_a_search_of_each_unit(
     units: list[str], fold: bool, literals: set[str]
@@ -54,7 +39,7 @@ def test_units_holding_equals_a_search_of_each_unit(
     if not literals:
         return
     required = RequiredLiterals(frozenset(literals), fold_case=fold)
-    scanned = TextUnits(units, (LiteralScan(literals), LiteralScan(literals)))
+    scanned = TextUnits(units, (AnchoredScan(literals), AnchoredScan(literals)))
     assert scanned.holding(required) == _naive(units, literals, fold)
     assert TextUnits(units).holding(required) == _naive(units, literals, fold)
 

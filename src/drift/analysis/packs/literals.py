@@ -17,8 +17,9 @@ MIN_LITERAL_LENGTH = 3
 MAX_EXACT_ALTERNATIVES = 64
 
 
-# With IGNORECASE, Python's re also matches these against ASCII letters and casefold() does
-# not map all of them to ASCII, so a text holding one is searched without the prefilter.
+# With IGNORECASE, Python's re also matches these against ASCII letters (and no other non-ASCII
+# character), and casefold() does not map all of them to ASCII: the text searched for
+# case-folded literals has them made the letters first (see ``TextUnits.folded``).
 CASE_SPECIAL_CHARACTERS = "\u0130\u0131\u017f\u212a"
 
 
@@ -26,17 +27,25 @@ CASE_SPECIAL_CHARACTERS = "\u0130\u0131\u017f\u212a"
 class RequiredLiterals:
     """Literals of which every match needs one.
 
-    With ``fold_case`` the literals are casefolded ASCII and are looked for in the casefolded
-    text (plain substring search, much faster than a case-insensitive regex).
+    With ``fold_case`` the literals are casefolded ASCII and are looked for in the text with
+    its ASCII letters lower-cased (``TextUnits.folded``; plain substring search, much faster
+    than a case-insensitive regex).
     """
 
     literals: frozenset[str]
     fold_case: bool
 
 
-def required_literals(source: str, flags: int = 0) -> RequiredLiterals | None:
+def required_literals(
+    source: str, flags: int = 0, *, scanned: bool = False
+) -> RequiredLiterals | None:
     """The required literals of a regex (compiled with ``flags``), or None when it has no
-    useful ones."""
+    useful ones.
+
+    Of several sets of literals a match needs, the cheapest to look for is chosen: the one
+    needing the fewest ``str.find`` passes, or, when the literals are ``scanned`` (searched
+    with many others at once, see ``text_index.AnchoredScan``), the most selective one.
+    """
     try:
         from re import _constants as constants  # type: ignore[attr-defined]
         from re import _parser as parser  # type: ignore[attr-defined]
@@ -45,7 +54,7 @@ def required_literals(source: str, flags: int = 0) -> RequiredLiterals | None:
         fold_case = bool(tree.state.flags & re.IGNORECASE) or _has_local_ignorecase(
             tree.data, constants
         )
-        found = _sequence(tree.data, constants)
+        found = _sequence(tree.data, constants, scanned)
     except Exception:
         # Any surprise from a private parser means "no prefilter", never a wrong answer.
         return None
@@ -135,8 +144,9 @@ def _exact(items: Any, constants: Any) -> set[str] | None:
     return strings
 
 
-def _sequence(items: Any, constants: Any) -> frozenset[str] | None:
-    """Literal sets a match of this concatenation needs; the most selective one is returned."""
+def _sequence(items: Any, constants: Any, scanned: bool) -> frozenset[str] | None:
+    """Literal sets a match of this concatenation needs; the cheapest to look for is returned
+    (see ``required_literals``)."""
     candidates: list[frozenset[str]] = []
     run = {""}
 
@@ -153,6 +163,10 @@ def _sequence(items: Any, constants: Any) -> frozenset[str] | None:
                 # An optional part follows: what came before is required on its own, with
                 # fewer literals (t\.Skip(?:f|Now)? needs ``t.Skip``).
                 candidates.append(frozenset(run))
+            if scanned and len(exact) > 1 and run != {""}:
+                # Scanned, the run is worth keeping as it is before an alternation multiplies
+                # it: (?:log|LOG)\.(?:debug|info|...)\( needs ``log.`` or ``LOG.``.
+                candidates.append(frozenset(run))
             # Adjacent literals and literal alternations are matched contiguously: extend.
             run = {prefix + option for prefix in run for option in exact}
             if len(exact) > 1:
@@ -162,18 +176,18 @@ def _sequence(items: Any, constants: Any) -> frozenset[str] | None:
             continue
         flush()
         if op is constants.SUBPATTERN:
-            inner = _sequence(av[3].data, constants)
+            inner = _sequence(av[3].data, constants, scanned)
         elif op is constants.BRANCH:
-            alternatives = [_sequence(alt.data, constants) for alt in av[1]]
+            alternatives = [_sequence(alt.data, constants, scanned) for alt in av[1]]
             inner = (
                 frozenset(literal for alt in alternatives if alt for literal in alt)
                 if all(alternatives)
                 else None
             )
         elif op in _repeats(constants):
-            inner = _sequence(av[2].data, constants) if av[0] >= 1 else None
+            inner = _sequence(av[2].data, constants, scanned) if av[0] >= 1 else None
         elif op is getattr(constants, "ATOMIC_GROUP", None):
-            inner = _sequence(av.data, constants)
+            inner = _sequence(av.data, constants, scanned)
         else:
             # Anchors, classes, look-arounds, back-references: nothing required, and they
             # break a run of literals.
@@ -186,7 +200,7 @@ def _sequence(items: Any, constants: Any) -> frozenset[str] | None:
     ]
     if not usable:
         return None
-    return min(usable, key=_search_cost)
+    return min(usable, key=_scanned_cost if scanned else _search_cost)
 
 
 # Each literal costs a pass over the text; a short one also holds on many lines, each of which
@@ -199,3 +213,18 @@ def _search_cost(literals: frozenset[str]) -> tuple[int, int]:
     text, then the shortest literal (longer is more selective)."""
     passes = sum(1 + _SHORT_LITERAL_COST.get(len(literal), 0) for literal in literals)
     return passes, -min(len(literal) for literal in literals)
+
+
+# A scanned set of more literals than this costs more in the scan than its selectivity saves.
+MAX_SCANNED_LITERALS = 8
+
+
+def _scanned_cost(literals: frozenset[str]) -> tuple[int, ...]:
+    """How costly prefiltering with these literals is when they are scanned with all the
+    others (lower is better). A scanned literal costs little by itself; what costs is the
+    lines holding it, each then searched with the regex, and a longer literal is held by fewer
+    (``assert`` is on thousands of lines, ``is_superuser`` on few): the longest shortest
+    literal, then the fewest literals. Sets too large for the scan come last."""
+    if len(literals) > MAX_SCANNED_LITERALS:
+        return (1, *_search_cost(literals))
+    return (0, -min(len(literal) for literal in literals), len(literals))

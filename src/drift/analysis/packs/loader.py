@@ -481,7 +481,7 @@ class _PackReader:
                     source=source,
                     line_regex=line_regex,
                     text_regex=text_regex,
-                    required=required_literals(source),
+                    required=required_literals(source, scanned=True),
                 )
             )
         return tuple(result)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Protocol
 
+from drift.analysis.packs.globs import Glob
 from drift.analysis.packs.literals import RequiredLiterals, required_literals
 from drift.analysis.packs.schema import (
     MAX_MATCHES_PER_FILE,
@@ -27,7 +28,7 @@ from drift.analysis.packs.schema import (
     canonical_language,
 )
 from drift.analysis.packs.sites import CallSite, ErrorHandlerSite, Site, SiteColumns
-from drift.analysis.packs.text_index import LiteralScan, TextUnits
+from drift.analysis.packs.text_index import AnchoredScan, TextUnits
 
 MAX_MATCHED_TEXT = 200
 
@@ -113,13 +114,95 @@ _Hit = tuple[str, int, int, str]
 
 
 @dataclass(frozen=True, slots=True)
-class _Plan:
-    """What evaluating some packs on files of one language needs, worked out once: the
-    patterns that can apply, and one search for the content literals they require."""
+class _Scope:
+    """The patterns that apply to files with one outcome of the plan's file globs, and one
+    search for the content literals they require (case-sensitive, case-folded)."""
 
     patterns: tuple[PatternSpec, ...]
-    scans: tuple[LiteralScan, LiteralScan]
+    scans: tuple[AnchoredScan, AnchoredScan]
 
+
+class _Plan:
+    """What evaluating some packs on files of one language needs, worked out once: the
+    patterns that can apply, and per outcome of the file globs that decide which do (a
+    project's paths give few), the patterns that do and their literal searches.
+
+    A pattern applies to a path when its match block's filters pass and no ``not`` block made
+    of filters alone (``not = { file_patterns = ["test_*.py"] }``) vetoes it.
+    """
+
+    def __init__(self, patterns: tuple[PatternSpec, ...], language: str) -> None:
+        self.patterns = patterns
+        self.language = language
+        globs: dict[Glob, int] = {}
+        for pattern in patterns:
+            for block in (pattern.match, _filters_only(pattern.match.negated)):
+                for glob in block.file_patterns if block is not None else ():
+                    globs.setdefault(glob, len(globs))
+        self.globs = tuple(globs)
+        self._glob_index = globs
+        self._scopes: dict[tuple[bool, ...], _Scope] = {}
+        # Scopes mostly differ in patterns without content literals: they share searches.
+        self._scans: dict[tuple[frozenset[str], bool], AnchoredScan] = {}
+
+    def scope(self, path: str) -> _Scope:
+        """The patterns that apply to ``path``, and their searches."""
+        outcome = tuple(glob.matches(path) for glob in self.globs)
+        found = self._scopes.get(outcome)
+        if found is None:
+            if len(self._scopes) >= _MAX_SCOPES:
+                self._scopes.clear()
+                self._scans.clear()
+            found = self._scopes[outcome] = self._scope(outcome)
+        return found
+
+    def _scope(self, outcome: tuple[bool, ...]) -> _Scope:
+        patterns = tuple(
+            pattern for pattern in self.patterns if self._applies(pattern.match, outcome)
+        )
+        literals: dict[bool, set[str]] = {False: set(), True: set()}
+        for pattern in patterns:
+            block: MatchBlock | None = pattern.match
+            while block is not None:
+                for content in block.content_patterns:
+                    if content.required is not None:
+                        literals[content.required.fold_case].update(content.required.literals)
+                block = block.negated
+        return _Scope(
+            patterns, (self._scan(literals[False], False), self._scan(literals[True], True))
+        )
+
+    def _applies(self, block: MatchBlock, outcome: tuple[bool, ...]) -> bool:
+        if not self._passes(block, outcome):
+            return False
+        veto = _filters_only(block.negated)
+        return veto is None or not self._passes(veto, outcome)
+
+    def _passes(self, block: MatchBlock, outcome: tuple[bool, ...]) -> bool:
+        """Whether the block's filters pass (as ``_block_hits`` checks them)."""
+        if block.language is not None and block.language != self.language:
+            return False
+        return not block.file_patterns or any(
+            outcome[self._glob_index[glob]] for glob in block.file_patterns
+        )
+
+    def _scan(self, literals: set[str], folded: bool) -> AnchoredScan:
+        key = (frozenset(literals), folded)
+        found = self._scans.get(key)
+        if found is None:
+            found = self._scans[key] = AnchoredScan(literals, folded=folded)
+        return found
+
+
+def _filters_only(block: MatchBlock | None) -> MatchBlock | None:
+    """The block if it is made of filters alone: it matches exactly when they pass."""
+    if block is None or block.emitting or block.negated is not None:
+        return None
+    return block
+
+
+# Glob outcomes are few in a project; a plan keeps at most this many scopes all the same.
+_MAX_SCOPES = 256
 
 # Plans by language and pack identities (each entry keeps its packs alive, so ids stay theirs).
 _PLANS: dict[tuple[str, tuple[int, ...]], tuple[tuple[Pack, ...], _Plan]] = {}
@@ -131,22 +214,16 @@ def _plan(packs: tuple[Pack, ...], language: str) -> _Plan:
     cached = _PLANS.get(key)
     if cached is not None:
         return cached[1]
-    patterns = tuple(
-        pattern
-        for pack in packs
-        if pack.applies_to_language(language)
-        for pattern in pack.patterns
-        if pattern.match.language in (None, language)
+    plan = _Plan(
+        tuple(
+            pattern
+            for pack in packs
+            if pack.applies_to_language(language)
+            for pattern in pack.patterns
+            if pattern.match.language in (None, language)
+        ),
+        language,
     )
-    literals: dict[bool, set[str]] = {False: set(), True: set()}
-    for pattern in patterns:
-        block: MatchBlock | None = pattern.match
-        while block is not None:
-            for content in block.content_patterns:
-                if content.required is not None:
-                    literals[content.required.fold_case].update(content.required.literals)
-            block = block.negated
-    plan = _Plan(patterns, (LiteralScan(literals[False]), LiteralScan(literals[True])))
     if len(_PLANS) >= _MAX_PLANS:
         _PLANS.clear()
     _PLANS[key] = (packs, plan)
@@ -160,7 +237,7 @@ class _FileView:
         self,
         facts: FileFacts,
         language: str,
-        scans: tuple[LiteralScan, LiteralScan] | None = None,
+        scans: tuple[AnchoredScan, AnchoredScan] | None = None,
     ) -> None:
         self.facts = facts
         self.language = language
@@ -197,14 +274,18 @@ def evaluate_file(
     the same matches.
     """
     language = _language(facts)
-    plan = _plan(tuple(packs), language)
-    view = _FileView(facts, language, plan.scans)
+    scope = _plan(tuple(packs), language).scope(facts.path)
+    view = _FileView(facts, language, scope.scans)
     # (line, column, pattern id, predicate, text, sequence, pattern): ordered as the matches
     # are, the sequence number keeps equal keys in the order found (as a stable sort would)
     # and keeps the comparison from ever reaching the pattern.
     ranked: list[tuple[int, int, str, str, str, int, PatternSpec]] = []
-    for pattern in plan.patterns:
-        for predicate, line, column, text in _pattern_hits(pattern, view):
+    for pattern in scope.patterns:
+        # The scope has checked the pattern's filters already.
+        hits = _emitted_hits(pattern.match, view)
+        if not hits:
+            continue
+        for predicate, line, column, text in _unique(hits) if len(hits) > 1 else hits:
             ranked.append(
                 (line, column, pattern.id, predicate, text[:MAX_MATCHED_TEXT], len(ranked), pattern)
             )
@@ -268,27 +349,32 @@ def _view(facts: FileFacts) -> _FileView:
 
 def _match(pattern: PatternSpec, path: str, hit: _Hit) -> PatternMatch:
     predicate, line, column, text = hit
+    # Positional (a file has thousands of matches): pattern_id, pack, category, sub_type, file,
+    # line, column, confidence, cwe_ids, owasp, matched_text, predicate.
     return PatternMatch(
-        pattern_id=pattern.id,
-        pack=pattern.pack,
-        category=pattern.category,
-        sub_type=pattern.sub_type,
-        file=path,
-        line=line,
-        column=column,
-        confidence=pattern.confidence,
-        cwe_ids=pattern.cwe_ids,
-        owasp=pattern.owasp,
-        matched_text=text[:MAX_MATCHED_TEXT],
-        predicate=predicate,
+        pattern.id,
+        pattern.pack,
+        pattern.category,
+        pattern.sub_type,
+        path,
+        line,
+        column,
+        pattern.confidence,
+        pattern.cwe_ids,
+        pattern.owasp,
+        text[:MAX_MATCHED_TEXT],
+        predicate,
     )
 
 
 def _pattern_hits(pattern: PatternSpec, view: _FileView) -> list[_Hit]:
     """The hits of one pattern, one per line, column and predicate (the first found)."""
     hits = _block_hits(pattern.match, view)
-    if not hits:
-        return []
+    return _unique(hits) if hits else []
+
+
+def _unique(hits: list[_Hit]) -> list[_Hit]:
+    """The first hit per line, column and predicate."""
     unique: dict[tuple[int, int, str], _Hit] = {}
     for hit in hits:
         unique.setdefault((hit[1], hit[2], hit[0]), hit)
@@ -305,6 +391,11 @@ def _block_hits(block: MatchBlock, view: _FileView) -> list[_Hit] | None:
         return None
     if block.file_patterns and not any(g.matches(view.facts.path) for g in block.file_patterns):
         return None
+    return _emitted_hits(block, view)
+
+
+def _emitted_hits(block: MatchBlock, view: _FileView) -> list[_Hit] | None:
+    """``_block_hits`` once the block's filters have passed."""
     hits: list[_Hit] = []
     for predicate in block.emitting:
         found = _PREDICATES[predicate](block, view)
@@ -442,12 +533,27 @@ def _name_hits(predicate: str, names: Sequence[str], sites: Sequence[Site]) -> l
     # Qualified references count too: `models.Model` matches a wanted `Model`, and a wanted
     # `models.Model` matches exactly that spelling.
     wanted = set(names)
-    hits: list[_Hit] = []
-    for site in sites:
-        name = _bare_type_name(site.text)
-        if name in wanted or name.rpartition(".")[2] in wanted:
-            hits.append((predicate, site.line, site.column, site.text))
-    return hits
+    if isinstance(sites, SiteColumns):
+        # A site matches only if a wanted name is in its text: usually none is in any.
+        everything = sites.units.joined
+        if not any(name in everything for name in wanted):
+            return []
+        lines, columns = sites.lines, sites.columns
+        return [
+            (predicate, lines[i], columns[i], text)
+            for i, text in enumerate(sites.texts)
+            if _names_type(text, wanted)
+        ]
+    return [
+        (predicate, site.line, site.column, site.text)
+        for site in sites
+        if _names_type(site.text, wanted)
+    ]
+
+
+def _names_type(text: str, wanted: set[str]) -> bool:
+    name = _bare_type_name(text)
+    return name in wanted or name.rpartition(".")[2] in wanted
 
 
 def _extends(block: MatchBlock, view: _FileView) -> list[_Hit]:
