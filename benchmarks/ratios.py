@@ -1,7 +1,9 @@
 """Compare two workloads in the same run: interleaved rounds, best-of and median ratios.
 
-Interleaving (A, B, A, B, …) spreads machine noise over both sides; the ratio of the minimums is
-the most stable figure on a shared 2-core machine, and the median ratio is reported beside it.
+Interleaving spreads machine noise over both sides, and the order alternates (A B, B A, A B, …)
+so that neither side always runs first (right after the other has warmed or dirtied the caches,
+or just before a background WAL checkpoint). The ratio of the minimums is the most stable figure
+on a shared 2-core machine, and the median ratio is reported beside it.
 """
 
 from __future__ import annotations
@@ -36,8 +38,9 @@ def compare(
     baseline_times: list[float] = []
     subject()  # warm caches and statement caches on both sides first
     baseline()
-    for _ in range(rounds):
-        for fn, times in ((subject, subject_times), (baseline, baseline_times)):
+    sides = ((subject, subject_times), (baseline, baseline_times))
+    for round_number in range(rounds):
+        for fn, times in sides if round_number % 2 == 0 else sides[::-1]:
             started = time.perf_counter()
             fn()
             times.append(time.perf_counter() - started)

@@ -12,17 +12,10 @@ import os
 import time
 from collections.abc import Mapping
 from types import TracebackType
-from typing import IO, Protocol
+from typing import IO, TYPE_CHECKING, Protocol
 
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    TaskID,
-    TextColumn,
-    TimeElapsedColumn,
-)
-from rich.progress import Progress as RichBar
+if TYPE_CHECKING:
+    from rich.progress import TaskID
 
 
 class Progress(Protocol):
@@ -58,6 +51,16 @@ class BarProgress:
     """A transient rich progress bar on stderr: one line, the current stage and its count."""
 
     def __init__(self, stream: IO[str] | None = None) -> None:
+        # Imported here: rich costs a tenth of a no-change rescan, which shows no bar.
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            TextColumn,
+            TimeElapsedColumn,
+        )
+        from rich.progress import Progress as RichBar
+
         console = Console(file=stream, stderr=stream is None)
         self._bar = RichBar(
             TextColumn("[bold]{task.description:<10}"),
