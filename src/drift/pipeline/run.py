@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import gc
 import time
 from collections import Counter
@@ -91,8 +92,6 @@ class _Scan:
         self.options = options
         self.progress = options.progress
         self.now = options.clock()
-        packs = load_packs(config.pack_dirs, include_builtin=config.builtin_packs)
-        self.specs: dict[str, PatternSpec] = {p.id: p for pack in packs for p in pack.patterns}
         self.fingerprint = rules_fingerprint(config.pack_dirs, config.builtin_packs)
         self.outcomes: dict[str, FileOutcome] = {}
         self.skipped: tuple[SkippedFile, ...] = ()
@@ -100,14 +99,25 @@ class _Scan:
         # The structure stage, when begun during the per-file analysis (``_early_structure``).
         self.structure: StructureBuild | None = None
 
+    @functools.cached_property
+    def specs(self) -> dict[str, PatternSpec]:
+        """Every pattern of the packs, by id (loaded when first needed: see ``run``)."""
+        packs = load_packs(self.config.pack_dirs, include_builtin=self.config.builtin_packs)
+        return {pattern.id: pattern for pack in packs for pattern in pack.patterns}
+
     def run(self, started: float) -> ScanSummary:
         stored = StoredFiles.load(self.storage)
         rules_changed = stored_fingerprint(self.storage) != self.fingerprint
         last_complete = self._last_scan_complete()
+        full = self.options.full or rules_changed or not last_complete
+        if full:
+            # Every file is analysed: a bad pack must stop the scan before anything is written.
+            # Otherwise the packs are the ones the last complete scan loaded, and a scan that
+            # finds nothing changed need not load them at all.
+            _ = self.specs
         scan_id = self.storage.insert_scan_start(self.now, self.root.as_posix())
         try:
             diff = self._discover(stored)
-            full = self.options.full or rules_changed or not last_complete
             self._analyse_files(diff, stored, full=full)
             self.storage.flush_sync()
             reanalyse = full or bool(diff.changed) or bool(diff.removed)

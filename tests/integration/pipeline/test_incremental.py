@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from drift.pipeline import project as project_module
+from drift.pipeline import run as run_module
 from drift.pipeline import scan
 from drift.storage.protocols.drift import DriftStorage
 from drift.storage.testing.base import FakeClock
@@ -300,3 +301,25 @@ def test_a_failed_scan_is_recorded_and_the_next_one_starts_over(
         assert (summary.unchanged, summary.reanalysed) == (7, True)
         assert stores.drift.query_recent_scans(1)[0].status == "completed"
         assert snapshot(stores.drift, natural=True) == _fresh(root, tmp_path / "fresh")
+
+
+def test_a_scan_that_finds_nothing_changed_does_not_load_the_packs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The packs are those the last complete scan loaded (their fingerprint says so); parsing
+    # them again would cost a no-change rescan a tenth of its time.
+    root = copy_repo("naming-python", tmp_path)
+    clock = FakeClock()
+    with engines("sqlite", tmp_path, clock) as stores:
+        scan(root, stores.drift, clock=clock)
+
+        def refuse(*args: object, **kwargs: object) -> None:
+            raise AssertionError("the packs were loaded")
+
+        monkeypatch.setattr(run_module, "load_packs", refuse)
+        summary = scan(root, stores.drift, clock=clock)
+        assert (summary.unchanged, summary.reanalysed) == (7, False)
+        with open(root / "billing" / "invoices.py", "a", encoding="utf-8") as handle:
+            handle.write(EXTRA_FUNCTION)
+        with pytest.raises(AssertionError, match="the packs were loaded"):
+            scan(root, stores.drift, clock=clock)
