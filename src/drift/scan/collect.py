@@ -3,19 +3,21 @@
 The query (``queries/*.scm``) finds every construct in one pass of tree-sitter's C engine and
 names each captured node by what it is (``function``, ``call``, ``string``, …). Here each list of
 nodes is read with the language's ``LanguageRules``: a few field lookups per node, no walks.
-Linking the drafts (scopes, callers, handler flags) is ``drift.scan.extraction``'s job.
+Linking the drafts (scopes, callers, handler flags) is ``drift.scan.extraction``'s job; so is
+reading calls, which it does in the same pass that finds their callers.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Final
 
 from tree_sitter import Node
 
 from drift.scan.model import HandlerKind, Import, NumberLiteral, StringLiteral
-from drift.scan.nodes import SourceText, inner_value, text
+from drift.scan.nodes import SourceText, text
 from drift.scan.rules import (
     Definition,
     ExportFacts,
@@ -31,6 +33,15 @@ HANDLER_KINDS: Final[dict[str, HandlerKind]] = {
     "recover": "recover",
 }
 
+new_record: Final = tuple.__new__
+"""``new_record(Record, (field, …))`` builds a ``drift.scan.model`` record from all its fields in
+order, in a third of the time of calling the class (its generated ``__new__`` is a Python
+function; a sixth with keywords). Only for the records built by the thousand: literals, call
+sites, functions."""
+
+_START: Final = attrgetter("start_byte")
+_POSITION: Final = attrgetter("line", "column")
+
 _UNARY: Final = frozenset({"unary_operator", "unary_expression"})
 _FUNCTION_EXPRESSIONS: Final = frozenset(
     {"arrow_function", "function_expression", "generator_function"}
@@ -43,11 +54,6 @@ _NAME_FIELDS: Final = {
     "field_definition": "property",
     "public_field_definition": "name",
 }
-
-
-CallDraft = tuple[int, int, int, str, str | None, int, Node, bool]
-"""A call site before its caller is known: (start byte, line, column, callee, receiver, argument
-count, node, is_constructor). A plain tuple: calls are the most frequent capture."""
 
 
 @dataclass(slots=True)
@@ -68,9 +74,11 @@ class Collected:
     rules: LanguageRules
     definitions: list[Definition] = field(default_factory=list)
     decorators: dict[int, list[Node]] = field(default_factory=dict)  # target node id → nodes
+    decorator_targets: dict[int, Node] = field(default_factory=dict)  # target node id → target
     imports: list[Import] = field(default_factory=list)
     exports: ExportFacts = field(default_factory=ExportFacts)
-    calls: list[CallDraft] = field(default_factory=list)
+    calls: list[Node] = field(default_factory=list)  # read once their callers are known
+    constructs: list[Node] = field(default_factory=list)  # ``new T(…)``, read like calls
     awaited: set[int] = field(default_factory=set)
     strings: list[StringLiteral] = field(default_factory=list)
     numbers: list[NumberLiteral] = field(default_factory=list)
@@ -125,22 +133,18 @@ def decorator_target(node: Node) -> Node | None:
 
 def _definitions(found: Collected, nodes: list[Node], kind: str) -> None:
     seen = {item.node.id for item in found.definitions}
-    source = found.source
+    file = found.file
+    is_function = kind == "function"
     for node in nodes:
-        if node.id in seen:
+        node_id = node.id
+        if node_id in seen:
             continue
-        seen.add(node.id)
-        name_node = function_name(node) if kind == "function" else node.child_by_field_name("name")
-        name = "default" if name_node is None else text(name_node, source)
-        item = Definition(
-            "function" if kind == "function" else "class",
-            node,
-            name,
-            name_node,
-            node.start_byte,
-            node.end_byte,
-        )
-        if kind == "class":
+        seen.add(node_id)
+        name_node = function_name(node) if is_function else node.child_by_field_name("name")
+        name = "default" if name_node is None else file.text(name_node)
+        start, end = node.byte_range
+        item = Definition("function" if is_function else "class", node, name, name_node, start, end)
+        if not is_function:
             item.class_kind = found.rules.class_kind(node)
         found.definitions.append(item)
 
@@ -160,7 +164,9 @@ def collect_decorators(found: Collected, nodes: list[Node]) -> None:
     for node in nodes:
         target = decorator_target(node)
         if target is not None:
-            found.decorators.setdefault(target.id, []).append(node)
+            target_id = target.id
+            found.decorators.setdefault(target_id, []).append(node)
+            found.decorator_targets[target_id] = target
 
 
 def collect_imports(found: Collected, nodes: list[Node]) -> None:
@@ -176,24 +182,14 @@ def collect_exports(found: Collected, nodes: list[Node]) -> None:
         found.rules.collect_export(node, found.source, found.exports)
 
 
-def _calls(found: Collected, nodes: list[Node], is_constructor: bool) -> None:
-    read = found.rules.call_parts
-    file = found.file
-    append = found.calls.append
-    for node in nodes:
-        row, col = node.start_point
-        callee, receiver, count = read(node, file)
-        append((node.start_byte, row + 1, col + 1, callee, receiver, count, node, is_constructor))
-
-
 def collect_calls(found: Collected, nodes: list[Node]) -> None:
-    """``@call`` nodes."""
-    _calls(found, nodes, False)
+    """``@call`` nodes, kept for extraction: it reads each call where it knows its caller."""
+    found.calls.extend(nodes)
 
 
 def collect_constructs(found: Collected, nodes: list[Node]) -> None:
-    """``@construct`` nodes: ``new T(…)``."""
-    _calls(found, nodes, True)
+    """``@construct`` nodes: ``new T(…)``, kept like calls."""
+    found.constructs.extend(nodes)
 
 
 def collect_awaited(found: Collected, nodes: list[Node]) -> None:
@@ -202,35 +198,47 @@ def collect_awaited(found: Collected, nodes: list[Node]) -> None:
 
 
 def collect_strings(found: Collected, nodes: list[Node]) -> None:
-    """``@string`` nodes, with their context; import paths are left out."""
+    """``@string`` nodes, with their context, in source order; import paths are left out."""
     context_of = found.rules.literal_context
-    source = found.source
+    file = found.file
     append = found.strings.append
-    for node in nodes:
+    # The query engine returns nodes in no particular order. Sorted here on a C key, the
+    # literals come out in their final order: sorting the records by (line, column) costs more.
+    for node in sorted(nodes, key=_START):
         context = context_of(node.parent)
         if context is not None:
             row, column = node.start_point
-            append(StringLiteral(inner_value(node, source), row + 1, column + 1, context))
+            value = file.inner_value(node)
+            append(new_record(StringLiteral, (value, row + 1, column + 1, context)))
 
 
 def collect_numbers(found: Collected, nodes: list[Node]) -> None:
-    """``@number`` nodes; ``-1`` is read as one literal, not minus applied to 1."""
+    """``@number`` nodes, in source order; ``-1`` is read as one literal, not minus applied to
+    1."""
     context_of = found.rules.literal_context
-    source = found.source
-    append = found.numbers.append
-    for literal in nodes:
+    file = found.file
+    numbers = found.numbers
+    in_order = True
+    for literal in sorted(nodes, key=_START):  # in source order, as for strings
         node = literal
-        raw = text(node, source)
+        raw = file.text(node)
         value = parse_number(raw)
         parent = node.parent
+        negative = False
         if parent is not None and parent.type in _UNARY and _is_minus(parent):
+            negative = True
             node, raw = parent, "-" + raw
             value = None if value is None else -value
             parent = node.parent
         context = context_of(parent)
         if context is not None:
             row, column = node.start_point
-            append(NumberLiteral(raw, value, row + 1, column + 1, context))
+            number = new_record(NumberLiteral, (raw, value, row + 1, column + 1, context))
+            if negative and numbers and _POSITION(number) < _POSITION(numbers[-1]):
+                in_order = False  # a broken tree put another literal between ``-`` and its number
+            numbers.append(number)
+    if not in_order:
+        numbers.sort(key=_POSITION)
 
 
 def _is_minus(node: Node) -> bool:

@@ -8,14 +8,15 @@ handler rethrows or swallows.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+import sys
+from bisect import bisect_left, bisect_right
 from functools import cache
 from operator import attrgetter
 from typing import Final, TypeVar
 
 from tree_sitter import Node, Query, QueryCursor, Tree
 
-from drift.scan.collect import READERS, Collected, Handler, collect
+from drift.scan.collect import READERS, Collected, Handler, collect, new_record
 from drift.scan.hashing import content_hash
 from drift.scan.lang_ecmascript import JavaScriptRules, TypeScriptRules
 from drift.scan.lang_go import GoRules
@@ -56,6 +57,7 @@ _IDENTIFIER: Final = re.compile(r"[\w$]+")
 _BY_LINE: Final = attrgetter("line")
 _BY_POSITION: Final = attrgetter("line", "column")
 _HANDLER_ORDER: Final = attrgetter("line", "end_line", "kind")
+_START: Final = attrgetter("start_byte")
 
 
 def _call_order(site: CallSite) -> tuple[int, int, str, int, str]:
@@ -105,15 +107,20 @@ class _Linker:
         self.source = found.source
         self.rules = found.rules
         definitions = found.definitions
-        self.receivers = {
-            id(item): self.rules.receiver_type(item.node, self.source)
-            for item in definitions
-            if item.kind == "function"
-        }
+        receiver_type = self.rules.receiver_type
+        self.receivers: dict[int, str] = {}  # by ``id`` of the function; most have none
+        for item in definitions:
+            if item.kind == "function":
+                receiver = receiver_type(item.node, self.source)
+                if receiver is not None:
+                    self.receivers[id(item)] = receiver
         link(definitions, lambda item: self.receivers.get(id(item)))
+        is_exported = self.rules.is_exported
+        exports = found.exports
         for item in definitions:  # parents come first: a class is decided before its methods
-            item.is_exported = self.rules.is_exported(item, found.exports)
+            item.is_exported = is_exported(item, exports)
         self.index = FunctionIndex(definitions)
+        self.holders, self.targets = self._decorator_holders()
         self.decorator_scopes = self._decorator_scopes()
 
     def result(self, tree: Tree) -> ParseResult:
@@ -162,11 +169,12 @@ class _Linker:
         decorators = self.found.decorators
         if not decorators:
             return ()
-        nodes = decorators.get(item.node.id)
-        if nodes is None:  # decorated through a field or declarator
-            holder = item.node.parent  # asked only here: finding a parent is not cheap
+        node_id = item.node.id
+        nodes = decorators.get(node_id)
+        if nodes is None:  # decorated through a field or declarator: its parent is the target
+            holder = self.holders.get(node_id)
             if holder is not None:
-                nodes = decorators.get(holder.id)
+                nodes = decorators.get(holder)
         if not nodes:
             return ()
         ordered = sorted({node.id: node for node in nodes}.values(), key=lambda n: n.start_byte)
@@ -174,26 +182,34 @@ class _Linker:
 
     def _function(self, item: Definition) -> Function:
         node = item.node
-        parameters = self.rules.parameters(node, self.source)
-        returns = self.rules.return_type(node, self.source)
-        owner = item.parent if item.parent is not None and item.parent.kind == "class" else None
-        receiver = self.receivers.get(id(item)) if item.parent is None else None
+        source = self.source
+        rules = self.rules
+        parameters = rules.parameters(node, source)
+        returns = rules.return_type(node, source)
+        parent = item.parent
+        owner = parent if parent is not None and parent.kind == "class" else None
+        receiver = self.receivers.get(id(item)) if parent is None else None
         row, col = (item.name_node or node).start_point
-        return Function(
-            name=item.name,
-            qualified_name=item.qualified_name,
-            line=row + 1,
-            end_line=end_line(node),
-            column=col + 1,
-            parameters=parameters,
-            return_type=returns,
-            decorators=self._decorators(item),
-            is_exported=item.is_exported,
-            is_async=self.rules.is_async(node, self.found.file),
-            is_method=owner is not None or receiver is not None,
-            class_name=owner.name if owner is not None else receiver,
-            body_hash=content_hash(self.source[item.start : item.end]),
-            signature_hash=content_hash(_signature(item.name, parameters, returns).encode()),
+        signature = _signature(item.name, parameters, returns).encode()
+        # All the fields, in order (see ``new_record``).
+        return new_record(
+            Function,
+            (
+                item.name,
+                item.qualified_name,
+                row + 1,  # line
+                end_line(node),
+                col + 1,  # column
+                parameters,
+                returns,
+                self._decorators(item),
+                item.is_exported,
+                rules.is_async(node, self.found.file),
+                owner is not None or receiver is not None,  # is_method
+                owner.name if owner is not None else receiver,  # class_name
+                content_hash(source[item.start : item.end]),  # body_hash
+                content_hash(signature),  # signature_hash
+            ),
         )
 
     def _class(self, item: Definition, methods: list[str]) -> Class:
@@ -224,6 +240,34 @@ class _Linker:
         spans.sort()
         return spans
 
+    def _decorator_holders(self) -> tuple[dict[int, int], dict[int, Definition]]:
+        """Which decorator targets hold a definition, and the definition each target stands for.
+
+        Returns (definition node id → id of the target that is its parent, target id → the
+        definition it is or, when it only holds definitions, the first of them). Read from the
+        few targets' children: asking each definition for its parent walks down from the root.
+        """
+        targets = self.found.decorator_targets
+        if not targets:
+            return {}, {}
+        definitions = self.found.definitions  # linked: sorted by position
+        order = {item.node.id: index for index, item in enumerate(definitions)}
+        holders: dict[int, int] = {}
+        standing: dict[int, Definition] = {}
+        for target_id, target in targets.items():
+            held = []
+            for child in target.children:
+                child_id = child.id
+                if child_id in order:
+                    holders[child_id] = target_id
+                    held.append(order[child_id])
+            index = order.get(target_id)
+            if index is None and held:
+                index = min(held)
+            if index is not None:
+                standing[target_id] = definitions[index]
+        return holders, standing
+
     def _decorator_scopes(self) -> tuple[list[int], list[tuple[int, Definition | None]]]:
         """Decorator byte ranges with the function their expressions run in.
 
@@ -232,15 +276,9 @@ class _Linker:
         """
         if not self.found.decorators:
             return [], []
-        by_node: dict[int, Definition] = {}
-        for item in self.found.definitions:
-            by_node[item.node.id] = item
-            holder = item.node.parent
-            if holder is not None:
-                by_node.setdefault(holder.id, item)
         spans: list[tuple[int, int, Definition | None]] = []
         for target_id, nodes in self.found.decorators.items():
-            target = by_node.get(target_id)
+            target = self.targets.get(target_id)
             for node in nodes:
                 if target is not None:
                     scope = enclosing_function(target)
@@ -265,41 +303,71 @@ class _Linker:
         function = self._scope(node.start_byte)
         return None if function is None else function.qualified_name
 
+    def _scope_bounds(self) -> list[int]:
+        """The offsets where ``_scope``'s answer can change, sorted: the starts and ends of
+        functions and decorators. Between two of them every offset runs in the same function."""
+        bounds = {offset for item in self.index.functions for offset in (item.start, item.end)}
+        starts, spans = self.decorator_scopes
+        bounds.update(starts)
+        bounds.update(end for end, _ in spans)
+        return sorted(bounds)
+
     def _calls(self) -> tuple[CallSite, ...]:
+        """Every call and construction, read in source order with its caller.
+
+        The query engine returns nodes in no particular order: sorted by start (a C key), they
+        come out in the final order but for ties, and one scope lookup serves every call up to
+        the next bound where the scope can change.
+        """
+        found = self.found
+        nodes = found.calls
+        constructs: set[int] = set()  # ``id`` of the construction nodes
+        if found.constructs:
+            constructs = {id(node) for node in found.constructs}
+            nodes = nodes + found.constructs  # calls first where they tie, as they were read
+        read = self.rules.call_parts
+        file = found.file
+        awaited = found.awaited
+        any_awaited, any_constructs = bool(awaited), bool(constructs)
+        scope = self._scope if self.decorator_scopes[0] else self.index.enclosing
+        bounds = self._scope_bounds()
+        limit = -1  # the current scope holds up to this offset; no scope is read yet
+        caller: str | None = None
         sites: list[CallSite] = []
         append = sites.append
-        awaited = self.found.awaited
-        enclosing = self._scope if self.decorator_scopes[0] else self.index.enclosing
-        in_order = True
+        ties: list[int] = []  # indices of calls that start where the one before does
         previous = -1
-        for start, row, col, callee, receiver, count, node, is_constructor in self.found.calls:
-            caller = enclosing(start)
+        for node in sorted(nodes, key=_START):
+            start = node.start_byte
+            if start >= limit:
+                function = scope(start)
+                caller = None if function is None else function.qualified_name
+                at = bisect_right(bounds, start)
+                limit = bounds[at] if at < len(bounds) else sys.maxsize
+            row, col = node.start_point
+            callee, receiver, count = read(node, file)
+            is_awaited = any_awaited and node.id in awaited
+            is_constructor = any_constructs and id(node) in constructs
             append(
-                CallSite(
-                    callee,
-                    receiver,
-                    row,
-                    col,
-                    count,
-                    bool(awaited) and node.id in awaited,
-                    is_constructor,
-                    None if caller is None else caller.qualified_name,
+                new_record(
+                    CallSite,
+                    (callee, receiver, row + 1, col + 1, count, is_awaited, is_constructor, caller),
                 )
             )
-            in_order = in_order and start > previous
+            if start == previous:
+                ties.append(len(sites) - 1)
             previous = start
-        if not in_order:
-            # Strictly increasing starts are already the order below; only ties (chained calls)
-            # and out-of-order captures need the full key.
-            sites.sort(key=_call_order)
+        if ties:
+            _order_ties(sites, ties)
         return tuple(sites)
 
     def _handlers(self) -> tuple[ErrorHandler, ...]:
         # Nodes in source order first: handlers that tie on the final key (two one-line
         # ``try``/``catch`` on a line, chained ``.catch(…)``) then keep an order of their own.
         throws = sorted(self.found.throws, key=_node_range)
+        starts = [node.start_byte for node in throws]
         handlers = sorted(self.found.handlers, key=lambda handler: _node_range(handler.node))
-        found = [self._handler(handler, throws) for handler in handlers]
+        found = [self._handler(handler, starts) for handler in handlers]
         for node in throws:
             found.append(self._plain(node, "throw", self.rules.throw_types(node, self.source)))
         finallies = sorted(self.found.finallies, key=_node_range)
@@ -307,7 +375,7 @@ class _Linker:
         found.sort(key=_HANDLER_ORDER)
         return tuple(found)
 
-    def _handler(self, handler: Handler, throws: list[Node]) -> ErrorHandler:
+    def _handler(self, handler: Handler, throws: list[int]) -> ErrorHandler:
         facts = handler.facts
         node = handler.node
         function = self.index.enclosing(node.start_byte)
@@ -341,16 +409,17 @@ class _Linker:
         )
 
     def _throws_inside(
-        self, body: Node | None, throws: list[Node], function: Definition | None
+        self, body: Node | None, throws: list[int], function: Definition | None
     ) -> bool:
-        """A throw lies in ``body`` and in the same function (not in a nested definition)."""
+        """A throw lies in ``body`` and in the same function (not in a nested definition).
+
+        ``throws``: where each throw starts, sorted; those in ``body`` are found by bisection.
+        """
         if body is None:
             return False
         start, end = body.start_byte, body.end_byte
-        return any(
-            start <= node.start_byte < end and self.index.enclosing(node.start_byte) is function
-            for node in throws
-        )
+        first, last = bisect_left(throws, start), bisect_left(throws, end)
+        return any(self.index.enclosing(offset) is function for offset in throws[first:last])
 
     def _uses(self, facts: HandlerFacts) -> bool:
         if facts.variable is None or facts.body is None:
@@ -361,18 +430,36 @@ class _Linker:
         return pattern.search(text(facts.body, self.source)) is not None
 
 
+def _order_ties(sites: list[CallSite], ties: list[int]) -> None:
+    """Order each run of calls that start together (chained calls) by the rest of the final
+    key; the runs themselves are already in order. ``ties``: ascending indices of the calls
+    that start where the one before them does."""
+    first = ties[0] - 1
+    last = ties[0]
+    for index in [*ties[1:], -1]:
+        if index == last + 1:
+            last = index
+            continue
+        sites[first : last + 1] = sorted(sites[first : last + 1], key=_call_order)
+        first, last = index - 1, index
+
+
 def _literals(items: list[L], spans: list[tuple[Point, Point]]) -> tuple[L, ...]:
-    """Literals in source order; call arguments inside a decorator read as ``decorator``."""
-    items.sort(key=_BY_POSITION)
-    if spans:
-        starts = [start for start, _ in spans]
-        for index, item in enumerate(items):
-            if item.context != "function_argument":
-                continue
-            where = (item.line, item.column)
-            at = bisect_right(starts, where) - 1
-            if at >= 0 and where < spans[at][1]:
+    """Literals (collected in source order) with call arguments inside a decorator read as
+    ``decorator``.
+
+    A literal is inside the decorator that starts last at or before it, when it ends after it.
+    That decorator is span ``i`` from its start up to the next span's start, so each span only
+    needs the literals from its start up to its end or the next start, found by bisection.
+    """
+    for at, (start, end) in enumerate(spans):
+        until = min(end, spans[at + 1][0]) if at + 1 < len(spans) else end
+        index = bisect_left(items, start, key=_BY_POSITION)
+        while index < len(items) and _BY_POSITION(items[index]) < until:
+            item = items[index]
+            if item.context == "function_argument":
                 items[index] = item._replace(context="decorator")
+            index += 1
     return tuple(items)
 
 

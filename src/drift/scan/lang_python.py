@@ -10,7 +10,16 @@ from tree_sitter import Node
 
 from drift.scan.model import ClassKind, Decorator, Export, Import, ImportedName, Parameter
 from drift.scan.model import StringContext as Context
-from drift.scan.nodes import SourceText, field_text, inner_value, line, short_text, shorten, text
+from drift.scan.nodes import (
+    RECEIVER_MAX_CHARS,
+    SourceText,
+    field_text,
+    inner_value,
+    line,
+    short_text,
+    shorten,
+    text,
+)
 from drift.scan.rules import (
     CallParts,
     Definition,
@@ -30,6 +39,7 @@ _GENERIC_EXCEPTIONS: Final = frozenset({"Exception", "BaseException"})
 _SPLATS: Final = frozenset({"list_splat_pattern", "dictionary_splat_pattern"})
 _NOT_SIMPLE: Final = re.compile(r"[][(){}'\"#\\]|lambda")
 _SEPARATORS: Final = frozenset({"keyword_separator", "positional_separator", "comment"})
+_SELF_ONLY: Final = (Parameter("self", None, None, False),)
 
 _PLACES: Final = LiteralPlaces(
     contexts={
@@ -46,6 +56,9 @@ _PLACES: Final = LiteralPlaces(
         {"concatenated_string", "parenthesized_expression", "keyword_argument", "expression_list"}
     ),
 )
+
+
+_CONTEXTS: Final = _PLACES.contexts  # looked up for every literal
 
 
 def _parameter(node: Node, source: bytes) -> Parameter | None:
@@ -133,7 +146,10 @@ class PythonRules:
             return ()
         if not holder.has_error:
             # ``(`` and ``)`` around the list; most lists read from that text alone.
-            simple = _simple_parameters(text(holder, source)[1:-1])
+            listing = text(holder, source)[1:-1]
+            if listing == "self":  # most methods: one shared (immutable) answer
+                return _SELF_ONLY
+            simple = _simple_parameters(listing)
             if simple is not None:
                 return simple
         found = (_parameter(child, source) for child in holder.named_children)
@@ -224,18 +240,31 @@ class PythonRules:
     def call_parts(self, node: Node, file: SourceText) -> CallParts:
         """``obj.method(…)`` → method, obj."""
         arguments = node.child_by_field_name("arguments")
-        if file.clean and arguments is not None:
-            # Without syntax errors the target is the text before the arguments (and blanks),
-            # and the most common targets read from that text alone: a name, or a dotted name
-            # (an attribute chain, the only thing such text parses as). Anything else, even
-            # ``*a.b`` (which the grammar can make the target), reads its nodes below.
-            target = file.slice(node.start_byte, arguments.start_byte).rstrip()
-            if target.isidentifier():
-                return target, None, argument_count(arguments)
-            if target.replace(".", "").isidentifier():
-                receiver, _, name = target.rpartition(".")
-                return name, shorten(receiver), argument_count(arguments)
-        return read_call(node, file.data)
+        if not file.clean or arguments is None:
+            return read_call(node, file.data)
+        # Without syntax errors the target is the text before the arguments (and blanks), and
+        # the most common targets read from that text alone: a name, or a dotted name (an
+        # attribute chain, the only thing such text parses as). Anything else, even ``*a.b``
+        # (which the grammar can make the target), reads its nodes.
+        start, split = node.start_byte, arguments.start_byte
+        decoded = file.ascii  # sliced here: this runs for every call
+        target = decoded[start:split] if decoded is not None else file.slice(start, split)
+        target = target.rstrip()
+        if target.isidentifier():
+            callee, receiver = target, None
+        elif target.replace(".", "").isidentifier():
+            receiver, _, callee = target.rpartition(".")
+            if len(receiver) > RECEIVER_MAX_CHARS:  # on one line already: no blanks in it
+                receiver = shorten(receiver)
+        else:
+            return read_call(node, file.data)
+        # ``argument_count`` without reading the node's type: a clean generator expression
+        # (``f(x for x in y)``, the other kind of arguments) has n >= 2 named children and
+        # n + 2 children, never the 2n + 1 of an argument list without comments.
+        count: int = arguments.named_child_count
+        if count and arguments.child_count != 2 * count + 1:  # ``()``: 0, however it is spaced
+            count = argument_count(arguments)
+        return callee, receiver, count
 
     def handler(self, kind: str, node: Node, source: bytes) -> HandlerFacts:
         """An ``except`` clause: caught types, the ``as`` name, emptiness, breadth."""
@@ -272,12 +301,14 @@ class PythonRules:
         if parent is None:
             return "unknown"
         kind = parent.type
-        context = _PLACES.contexts.get(kind)
+        context = _CONTEXTS.get(kind)
         if context is not None:  # the common case, decided by one read of the parent
             return context
         if kind == "expression_statement":
             return "docstring" if _is_docstring(parent) else "unknown"
-        return _PLACES.context_of(parent)
+        if kind not in _PLACES.wrappers:  # what ``context_of`` says, without reading kind again
+            return "unknown"  # (Python skips no parents)
+        return _PLACES.context_of(parent.parent)
 
 
 def _names(node: Node) -> list[Node]:

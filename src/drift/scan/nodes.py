@@ -29,6 +29,22 @@ class SourceText:
             return self.ascii[start:end]
         return self.data[start:end].decode("utf-8", errors="replace")
 
+    def text(self, node: Node) -> str:
+        """The node's text, as ``text`` reads it."""
+        if self.ascii is not None:
+            return self.ascii[node.start_byte : node.end_byte]
+        return self.data[node.start_byte : node.end_byte].decode("utf-8", errors="replace")
+
+    def inner_value(self, node: Node) -> str:
+        """The text between the node's first and last child, as ``inner_value`` reads it."""
+        count = node.child_count
+        if count >= 2:
+            first = node.child(0)
+            last = node.child(count - 1)
+            if first is not None and last is not None:
+                return self.slice(first.end_byte, last.start_byte)
+        return self.text(node)
+
 
 def text(node: Node, source: bytes) -> str:
     """The node's source text, decoded as UTF-8 (undecodable bytes replaced)."""

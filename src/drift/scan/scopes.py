@@ -21,10 +21,14 @@ def link(definitions: list[Definition], receiver: Callable[[Definition], str | N
     definitions.sort(key=lambda item: (item.start, -item.end))
     stack: list[Definition] = []
     for item in definitions:
-        while stack and not (item.start >= stack[-1].start and item.end <= stack[-1].end):
+        end = item.end
+        # Sorted by start, every definition on the stack starts at or before this one: it holds
+        # this one unless it ends first.
+        while stack and end > stack[-1].end:
             stack.pop()
-        item.parent = stack[-1] if stack else None
-        owner = receiver(item) if item.parent is None else item.parent.qualified_name
+        parent = stack[-1] if stack else None
+        item.parent = parent
+        owner = receiver(item) if parent is None else parent.qualified_name
         item.qualified_name = f"{owner}.{item.name}" if owner else item.name
         stack.append(item)
 
@@ -46,6 +50,11 @@ class FunctionIndex:
         # ``definitions`` are linked and sorted by start (see ``link``).
         self._functions = [item for item in definitions if item.kind == "function"]
         self._starts = [item.start for item in self._functions]
+
+    @property
+    def functions(self) -> list[Definition]:
+        """The functions, sorted by start."""
+        return self._functions
 
     def enclosing(self, offset: int) -> Definition | None:
         """The innermost function whose range holds ``offset``, or None at module level."""
