@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from drift.analysis.structure.scopes import function_key
+from drift.pipeline.worker import function_row
 from drift.records.analysis import CallEdgeRow, FunctionRow
 from drift.scan import ParseResult, discover, grammar_for_path, parse_source
 
@@ -51,23 +52,7 @@ def function_rows(results: Mapping[str, ParseResult]) -> list[FunctionRow]:
     for path in sorted(results):
         result = results[path]
         for fn in result.functions:
-            rows.append(
-                FunctionRow(
-                    id=len(rows) + 1,
-                    file=path,
-                    name=fn.name,
-                    qualified_name=fn.qualified_name,
-                    language=result.language,
-                    line=fn.line,
-                    end_line=fn.end_line,
-                    parameter_count=len(fn.parameters),
-                    return_type=fn.return_type,
-                    is_exported=fn.is_exported,
-                    is_async=fn.is_async,
-                    body_hash=fn.body_hash,
-                    signature_hash=fn.signature_hash,
-                )
-            )
+            rows.append(function_row(path, result.language, fn, len(rows) + 1))
     return rows
 
 
