@@ -26,6 +26,12 @@ ABUSE_WINDOW_SECONDS = 60
 ABUSE_MAX_DISMISSALS = 100
 
 
+def is_derived(pattern_id: str) -> bool:
+    """True for ids the project-wide detectors derive from another pattern
+    (``<id>/deviation`` and the like): they have no status of their own."""
+    return "/" in pattern_id
+
+
 class PatternStatus(StrEnum):
     """The user-facing status of a pattern."""
 

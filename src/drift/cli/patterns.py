@@ -17,6 +17,7 @@ from drift.analysis.lifecycle import (
     approve,
     discovered,
     ignore,
+    is_derived,
     reset,
     review_bucket,
 )
@@ -26,7 +27,7 @@ from drift.cli.scan import DefaultGroup, Project, open_project
 from drift.enforcement.reporters.text import table
 from drift.errors import ConfigError
 from drift.pipeline import enforce_run
-from drift.pipeline.analyze import is_derived, pattern_state, status_row
+from drift.pipeline.analyze import pattern_state, status_row
 
 _ROOT = click.option(
     "--root",

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from drift.analysis.conventions import DEVIATION_SUFFIX
-from drift.analysis.lifecycle import PatternStatus, false_positive_rate
+from drift.analysis.lifecycle import PatternStatus, false_positive_rate, is_derived
 from drift.enforcement.findings import Finding, Source, first_cwe, rule_id_for
 from drift.enforcement.severity import (
     pattern_severity,
@@ -75,11 +75,6 @@ class PatternFacts:
                 self._tagged_at = position
                 self.cwe_id = first_cwe(d.cwe_ids)
                 self.owasp = d.owasp or None
-
-
-def is_derived(pattern_id: str) -> bool:
-    """True for ids the learner derives from another pattern (``<id>/deviation`` and the like)."""
-    return "/" in pattern_id
 
 
 def index_detections(detections: Iterable[DetectionRow]) -> dict[str, PatternFacts]:

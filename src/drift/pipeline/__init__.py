@@ -8,13 +8,21 @@ engine it is given; it reaches storage only through ``drift.storage.protocols``:
     result = enforce_run(storage, root, "standard", reanalysed=summary.reanalysed)
 """
 
+from typing import TYPE_CHECKING
+
+from drift.lazy import LazyExports
 from drift.pipeline.config import PipelineConfig, load_pipeline_config
-from drift.pipeline.enforce import baseline, enforce_run
 from drift.pipeline.progress import BarProgress, Progress, SilentProgress, make_progress
 from drift.pipeline.run import check_root, scan
 from drift.pipeline.state import StoredState, stored_state
 from drift.pipeline.store_types import PipelineStore
 from drift.pipeline.summary import ScanSummary, Verdict, ViolationCounts, render_summary
+
+# Enforcement loads the enforcement engine: only the commands that enforce import it.
+if TYPE_CHECKING:
+    from drift.pipeline.enforce import baseline, enforce_run
+
+__getattr__ = LazyExports(__name__, {"baseline": "enforce", "enforce_run": "enforce"})
 
 __all__ = [
     "BarProgress",

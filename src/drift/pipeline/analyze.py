@@ -46,6 +46,7 @@ from drift.analysis.lifecycle import (
     PatternStatus,
     auto_approve,
     discovered,
+    is_derived,
 )
 from drift.analysis.outliers import LocatedOutlier, pattern_outliers
 from drift.analysis.packs import PatternSpec
@@ -94,11 +95,6 @@ class PatternAnalysis:
     stored: Sequence[DetectionRow]
     """Every detection as storage holds it after this analysis (ids included), so enforcement
     need not read them all back."""
-
-
-def is_derived(pattern_id: str) -> bool:
-    """Ids the project-wide detectors derive from another pattern (``<id>/deviation``)."""
-    return "/" in pattern_id
 
 
 def load_detections(storage: PipelineStore) -> list[DetectionRow]:

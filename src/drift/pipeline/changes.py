@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from drift.pipeline.store_types import PipelineStore
-from drift.pipeline.worker import FileTask, PackSource
+from drift.pipeline.tasks import FileTask, PackSource
 from drift.records.files import FileMetadataRow
 from drift.scan import DiffEntry, ScanDiff, SkippedFile, grammar_for_path
 

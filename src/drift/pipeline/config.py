@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
 
-from drift.enforcement import DEFAULT_POLICY, PRESETS
+from drift.enforcement.policy import DEFAULT_POLICY, PRESETS
 from drift.errors import ConfigError
 from drift.scan import CONFIG_FILE_NAME, ScanConfig, load_scan_config
 

@@ -12,7 +12,6 @@ import posixpath
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from drift.analysis.structure import dotenv_names, mark_defined_in_env
 from drift.pipeline.store_types import PipelineStore
 from drift.records.batch import ReplaceFileEnvVariables
 from drift.records.structural import EnvVariableRow
@@ -38,6 +37,10 @@ class EnvFiles:
         for entry in entries:
             if not is_dotenv(entry.path):
                 continue
+            # Here, not at the top: most scans that change nothing read no .env file, and the
+            # structure package is a tenth of their start-up (see ``drift.pipeline.run``).
+            from drift.analysis.structure import dotenv_names
+
             try:
                 with open(entry.abs_path, "rb") as handle:
                     names |= dotenv_names(handle.read().decode("utf-8", errors="replace"))
@@ -47,6 +50,8 @@ class EnvFiles:
 
     def mark(self, rows: Sequence[EnvVariableRow]) -> list[EnvVariableRow]:
         """``rows`` with ``defined_in_env`` set from these files (and cleared otherwise)."""
+        from drift.analysis.structure import mark_defined_in_env
+
         cleared = [row if not row.defined_in_env else _undefined(row) for row in rows]
         return mark_defined_in_env(cleared, self.defined)
 

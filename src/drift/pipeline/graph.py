@@ -31,6 +31,7 @@ from drift.analysis.structure import (
     unpack_graph,
 )
 from drift.pipeline.store_types import PipelineStore
+from drift.pipeline.summary import StructureCounts
 from drift.pipeline.worker import function_row, graph_part
 from drift.records.analysis import CallEdgeRow, FunctionRow
 from drift.records.batch import (
@@ -112,16 +113,6 @@ class ProjectFacts:
             self.abstract[facts.path] = facts.abstract_types
         if facts.assertion_lines:
             self.assertions[facts.path] = facts.assertion_lines
-
-
-@dataclass(frozen=True, slots=True)
-class StructureCounts:
-    """How much the structure stage stored."""
-
-    call_edges: int
-    modules: int
-    cycles: int
-    covered_functions: int
 
 
 BACKGROUND_MIN_FILES = 200

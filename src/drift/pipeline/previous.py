@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from drift.pipeline.detect import DERIVED_METHODS
 from drift.pipeline.store_types import PipelineStore
-from drift.pipeline.worker import FileOutcome
+from drift.pipeline.tasks import FileOutcome
 from drift.records.analysis import DetectionRow, FunctionRow
 
 _DetectionKey = tuple[str, int, int, str, float, str, str | None, str | None, str | None]

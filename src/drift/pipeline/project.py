@@ -23,13 +23,14 @@ from drift.pipeline.graph import (
     GraphFacts,
     GraphTask,
     StructureBuild,
-    StructureCounts,
     in_background,
     load_graph_facts,
 )
 from drift.pipeline.progress import Progress, SilentProgress
 from drift.pipeline.store_types import PipelineStore
-from drift.pipeline.worker import FileOutcome, structural_signature
+from drift.pipeline.summary import StructureCounts
+from drift.pipeline.tasks import FileOutcome
+from drift.pipeline.worker import structural_signature
 from drift.records.analysis import FunctionRow
 from drift.records.files import FileMetadataRow
 from drift.scan import DiffEntry, ParseResult, ScanDiff, grammar_for_path

@@ -19,11 +19,10 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from drift.analysis.packs import PatternSpec, load_packs
-from drift.enforcement import EnforcementResult
+from drift.analysis.lifecycle import is_derived
 from drift.errors import StorageError
-from drift.pipeline.analyze import is_derived
 from drift.pipeline.changes import (
     StoredFiles,
     analysed_count,
@@ -33,34 +32,32 @@ from drift.pipeline.changes import (
     skipped_row,
 )
 from drift.pipeline.config import PipelineConfig, load_pipeline_config
-from drift.pipeline.enforce import enforce_run
 from drift.pipeline.environment import EnvFiles, dotenv_changed
 from drift.pipeline.fingerprint import record_fingerprint, rules_fingerprint, stored_fingerprint
-from drift.pipeline.graph import StructureBuild, in_background
 from drift.pipeline.progress import Progress, SilentProgress, StageTimer
-from drift.pipeline.project import (
-    ProjectOutcome,
-    graph_needed,
-    needs_graph,
-    needs_patterns,
-    outcome_facts,
-    run_project_stages,
-)
 from drift.pipeline.state import stored_state
-from drift.pipeline.store import FileWriter, removal_commands
 from drift.pipeline.store_types import PipelineStore
 from drift.pipeline.summary import ScanSummary, Verdict, ViolationCounts
-from drift.pipeline.worker import FileOutcome, analyze_file, crashed, pack_source
+from drift.pipeline.tasks import FileOutcome, pack_source
 from drift.records.batch import UpsertFileMetadata
 from drift.scan import (
+    DiffEntry,
     ScanDiff,
     ScanRootError,
     SkippedFile,
     default_workers,
     diff_files,
     discover,
-    map_files,
 )
+
+# What only a scan with files to analyse needs (the parser, the pool, the packs, the detectors,
+# the enforcement engine) is imported where it is first needed: a scan that finds nothing
+# changed spends most of its time importing, and need not import any of it.
+if TYPE_CHECKING:
+    from drift.analysis.packs import PatternSpec
+    from drift.enforcement import EnforcementResult
+    from drift.pipeline.graph import StructureBuild
+    from drift.pipeline.project import ProjectOutcome
 
 INLINE_LIMIT = 48
 """Below this many files to analyse, work in this process: starting workers costs more."""
@@ -102,6 +99,8 @@ class _Scan:
     @functools.cached_property
     def specs(self) -> dict[str, PatternSpec]:
         """Every pattern of the packs, by id (loaded when first needed: see ``run``)."""
+        from drift.analysis.packs import load_packs
+
         packs = load_packs(self.config.pack_dirs, include_builtin=self.config.builtin_packs)
         return {pattern.id: pattern for pack in packs for pattern in pack.patterns}
 
@@ -169,8 +168,11 @@ class _Scan:
         present = {entry.path for entry in diff.entries}
         skipped_now = {s.path for s in kept}
         gone = [p for p in stored.skipped if p not in skipped_now and p not in present]
-        for command in removal_commands([*diff.removed, *gone]):
-            self.storage.send_batch(command)
+        if diff.removed or gone:
+            from drift.pipeline.store import removal_commands
+
+            for command in removal_commands([*diff.removed, *gone]):
+                self.storage.send_batch(command)
         if kept:
             self.storage.send_batch(UpsertFileMetadata([skipped_row(s, self.now) for s in kept]))
 
@@ -178,6 +180,30 @@ class _Scan:
         self._forget(diff, stored)
         env = EnvFiles.read(diff.entries)
         entries = entries_to_analyse(diff, full=full)
+        if entries:
+            self._analyse(entries, diff, stored, env, full=full)
+        else:
+            self.progress.stage("analyse", 0)
+        self._remember_mtimes(diff, stored, analysed={entry.path for entry in entries})
+        if dotenv_changed(diff):
+            untouched = (e.path for e in diff.entries if e.path not in self.outcomes)
+            env.remark_stored(self.storage, untouched)
+
+    def _analyse(
+        self,
+        entries: list[DiffEntry],
+        diff: ScanDiff,
+        stored: StoredFiles,
+        env: EnvFiles,
+        *,
+        full: bool,
+    ) -> None:
+        """Analyse ``entries`` in the process pool and queue what they yield for storage."""
+        from drift.pipeline.project import outcome_facts
+        from drift.pipeline.store import FileWriter
+        from drift.pipeline.worker import analyze_file, crashed
+        from drift.scan import map_files
+
         source = pack_source(self.config.pack_dirs, self.config.builtin_packs)
         tasks, others = build_tasks(self.storage, entries, source)
         by_path = {entry.path: entry for entry in entries}
@@ -198,16 +224,15 @@ class _Scan:
             writer.write(entry, None, existed=entry.path in stored.tracked)
         writer.flush()
         self.changed_facts = writer.changed_facts
-        self._remember_mtimes(diff, stored, analysed=set(by_path))
-        if dotenv_changed(diff):
-            untouched = (e.path for e in diff.entries if e.path not in self.outcomes)
-            env.remark_stored(self.storage, untouched)
 
     def _early_structure(self, diff: ScanDiff, *, full: bool) -> StructureBuild | None:
         """A structure stage to feed during the per-file analysis, when this run is sure to
         need one (``graph_needed``) and a worker process of its own will compute it: it then
         unpacks each file's graph as it comes, and is ready to compute when the last one does.
         """
+        from drift.pipeline.graph import StructureBuild, in_background
+        from drift.pipeline.project import graph_needed
+
         files = analysed_count(entry.path for entry in diff.entries)
         if not graph_needed(diff, forced=full) or not in_background(files, self.options.workers):
             return None
@@ -233,6 +258,8 @@ class _Scan:
     # -- the project-wide stages ----------------------------------------------------------
 
     def _project(self, diff: ScanDiff, stored: StoredFiles, *, full: bool) -> ProjectOutcome:
+        from drift.pipeline.project import needs_graph, needs_patterns, run_project_stages
+
         graph = needs_graph(self.storage, diff, self.outcomes, stored.tracked, forced=full)
         patterns = needs_patterns(diff, self.changed_facts, forced=full)
         project = run_project_stages(
@@ -255,6 +282,8 @@ class _Scan:
         return project
 
     def _enforce(self, project: ProjectOutcome | None, *, reanalysed: bool) -> EnforcementResult:
+        from drift.pipeline.enforce import enforce_run
+
         self.progress.stage("enforce")
         analysis = project.patterns if project is not None else None
         return enforce_run(

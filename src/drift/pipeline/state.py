@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from drift.analysis.lifecycle import PatternStatus
-from drift.pipeline.analyze import is_derived
+from drift.analysis.lifecycle import PatternStatus, is_derived
 from drift.pipeline.store_types import PipelineStore
 from drift.pipeline.summary import Verdict, ViolationCounts
 

@@ -16,7 +16,7 @@ from drift.analysis.structure import is_prisma_schema, prisma_boundaries
 from drift.pipeline.environment import EnvFiles
 from drift.pipeline.previous import previous_rows
 from drift.pipeline.store_types import PipelineStore
-from drift.pipeline.worker import FileOutcome
+from drift.pipeline.tasks import FileOutcome
 from drift.records.analysis import DetectionRow
 from drift.records.batch import (
     BatchCommand,

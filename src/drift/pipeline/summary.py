@@ -6,11 +6,20 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from drift.pipeline.graph import StructureCounts
 from drift.records.enforcement import PolicyResultRow, ViolationRow
 from drift.scan import SkippedFile
 
 _SHOWN_SKIPS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class StructureCounts:
+    """How much the structure stage stored."""
+
+    call_edges: int
+    modules: int
+    cycles: int
+    covered_functions: int
 
 
 @dataclass(frozen=True, slots=True)

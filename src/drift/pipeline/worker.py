@@ -9,62 +9,18 @@ recorded in the outcome and the file is still analysed as far as the parser got.
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
 
 import xxhash
 
 from drift.analysis.packs import Pack, evaluate_file, load_packs
-from drift.analysis.structure import FileStructure, file_structure, pack_graph
+from drift.analysis.structure import file_structure, pack_graph
 from drift.pipeline.detect import detection_row
 from drift.pipeline.facts import called_methods, file_facts
-from drift.records.analysis import DetectionRow, FunctionRow
+from drift.pipeline.tasks import FileOutcome, FileTask, PackSource
+from drift.records.analysis import FunctionRow
 from drift.scan import Function, ParseResult, content_hash, parse_source
-
-
-class PackSource(NamedTuple):
-    """Where the packs come from, so each worker process loads them once."""
-
-    dirs: tuple[str, ...]
-    builtin: bool
-
-
-class FileTask(NamedTuple):
-    """One file to analyse. ``cached_json`` is its parse-cache entry, when the parent found one
-    for ``expected_hash`` (the hash the diff computed)."""
-
-    path: str
-    abs_path: str
-    grammar: str
-    expected_hash: bytes
-    cached_json: str | None
-    packs: PackSource
-
-
-class FileOutcome(NamedTuple):
-    """What one file yields, ready for storage.
-
-    ``read_error`` is set (and everything else empty) when the file could not be read.
-    ``cache_json`` is a new parse-cache entry (None on a cache hit). ``graph`` is the parse
-    result without literals and error handlers, packed (``pack_graph``): what the call graph,
-    coupling and test mapping need, and the parent only forwards.
-    """
-
-    path: str
-    grammar: str
-    content_hash: bytes
-    file_size: int
-    read_error: str | None
-    error_count: int
-    error: str | None
-    cache_json: str | None
-    functions: tuple[FunctionRow, ...]
-    detections: tuple[DetectionRow, ...]
-    structure: FileStructure | None
-    graph: bytes | None
-    duration_us: int
 
 
 @lru_cache(maxsize=4)
@@ -181,8 +137,3 @@ def analyze_file(task: FileTask) -> FileOutcome:
 def crashed(task: FileTask, message: str) -> FileOutcome:
     """The outcome of a file whose worker process died (a crash in native code)."""
     return failed(task, message)
-
-
-def pack_source(dirs: Sequence[Path], builtin: bool) -> PackSource:
-    """The picklable description of the packs a run uses."""
-    return PackSource(tuple(str(d) for d in dirs), builtin)

@@ -14,10 +14,14 @@ The stages, each a plain function over plain data (none of them touches storage)
 ``parse_file``/``parse_source`` do the same for one file in this process.
 """
 
+from typing import TYPE_CHECKING
+
+from drift.lazy import LazyExports
 from drift.scan.config import (
     CONFIG_FILE_NAME,
     DEFAULT_MAX_FILE_SIZE,
     ScanConfig,
+    default_workers,
     load_scan_config,
     scan_config_from_table,
 )
@@ -30,7 +34,6 @@ from drift.scan.discovery import (
     SkippedFile,
     discover,
 )
-from drift.scan.extraction import extract
 from drift.scan.hashing import content_hash, hash_file
 from drift.scan.languages import GRAMMARS, grammar_for_path, language_for_path, language_of_grammar
 from drift.scan.model import (
@@ -49,20 +52,43 @@ from drift.scan.model import (
     ParseResult,
     StringLiteral,
 )
-from drift.scan.parsing import parse_tree
-from drift.scan.pool import (
-    BackgroundFeed,
-    ParsedFile,
-    ParseOutcome,
-    ParseTask,
-    WorkerPoolError,
-    default_workers,
-    map_files,
-    parse_files,
-    parse_path,
-    parse_task,
+
+# The parser, the extraction and the process pool (tree-sitter, multiprocessing) load on first
+# use: discovery and the diff, all a scan that finds nothing changed needs, stay light.
+if TYPE_CHECKING:
+    from drift.scan.extraction import extract
+    from drift.scan.parsing import parse_tree
+    from drift.scan.pool import (
+        BackgroundFeed,
+        ParsedFile,
+        ParseOutcome,
+        ParseTask,
+        WorkerPoolError,
+        map_files,
+        parse_files,
+        parse_path,
+        parse_task,
+    )
+    from drift.scan.source_file import parse_file, parse_source
+
+__getattr__ = LazyExports(
+    __name__,
+    {
+        "extract": "extraction",
+        "parse_tree": "parsing",
+        "BackgroundFeed": "pool",
+        "ParsedFile": "pool",
+        "ParseOutcome": "pool",
+        "ParseTask": "pool",
+        "WorkerPoolError": "pool",
+        "map_files": "pool",
+        "parse_files": "pool",
+        "parse_path": "pool",
+        "parse_task": "pool",
+        "parse_file": "source_file",
+        "parse_source": "source_file",
+    },
 )
-from drift.scan.source_file import parse_file, parse_source
 
 __all__ = [
     "CONFIG_FILE_NAME",

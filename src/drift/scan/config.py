@@ -175,3 +175,12 @@ def load_scan_config(root: str | Path, environ: Mapping[str, str] | None = None)
             raise ConfigError(f"{path}: scan: expected a table ([scan]), got {_describe(table)}")
         config = scan_config_from_table(table, str(path))
     return _apply_environment(config, os.environ if environ is None else environ)
+
+
+def default_workers(threads: int = 0) -> int:
+    """Worker processes to use: ``threads`` when positive, else one per CPU this process may use."""
+    if threads > 0:
+        return threads
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)

@@ -13,7 +13,6 @@ import gc
 import multiprocessing
 import multiprocessing.connection
 import multiprocessing.queues
-import os
 import pickle
 import sys
 import time
@@ -25,6 +24,7 @@ from typing import Generic, NamedTuple, TypeVar
 
 from drift.errors import DriftError
 from drift.scan import transport
+from drift.scan.config import default_workers
 from drift.scan.hashing import content_hash
 from drift.scan.model import ParseResult
 from drift.scan.source_file import parse_source
@@ -112,15 +112,6 @@ def _since(started_ns: int) -> int:
 
 def _crashed_task(task: ParseTask, message: str) -> ParseOutcome:
     return ParseOutcome(task.path, task.grammar, b"", 0, None, message, 0)
-
-
-def default_workers(threads: int = 0) -> int:
-    """Worker processes to use: ``threads`` when positive, else one per CPU this process may use."""
-    if threads > 0:
-        return threads
-    if hasattr(os, "sched_getaffinity"):
-        return max(1, len(os.sched_getaffinity(0)))
-    return max(1, os.cpu_count() or 1)
 
 
 def parse_files(

@@ -53,3 +53,54 @@ def test_drift_scan_then_check_sarif_in_a_real_process(tmp_path: Path) -> None:
     assert results == [("errors/error-gap-empty-catch", 36)]
     uri = run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
     assert uri == "src/services/cart.ts"
+
+
+# What only a scan with files to analyse needs. A scan that finds nothing changed spends most
+# of its time importing (a fresh process per run), so none of these may load on its path.
+_ANALYSIS_MODULES = (
+    "tree_sitter",
+    "multiprocessing",
+    "drift.scan.pool",
+    "drift.scan.extraction",
+    "drift.analysis.packs.loader",
+    "drift.analysis.packs.matching",
+    "drift.analysis.structure.callgraph",
+    "drift.enforcement.engine",
+    "drift.pipeline.worker",
+    "drift.pipeline.project",
+    "drift.pipeline.analyze",
+)
+
+_RUN_AND_LIST_MODULES = """
+import json, sys
+from drift.cli.main import main
+sys.argv = ["drift", *sys.argv[1:]]
+try:
+    main()
+except SystemExit as exit:
+    code = exit.code
+print(json.dumps([code, sorted(sys.modules)]), file=sys.stderr)
+"""
+
+
+def _modules_after(args: list[str]) -> tuple[int, set[str]]:
+    done = subprocess.run(
+        [sys.executable, "-c", _RUN_AND_LIST_MODULES, *args],
+        check=False,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "CI": "true"},
+        timeout=300,
+    )
+    code, modules = json.loads(done.stderr.strip().splitlines()[-1])
+    return code, set(modules)
+
+
+def test_a_scan_that_finds_nothing_changed_imports_no_analysis_code(tmp_path: Path) -> None:
+    repo = copy_repo("naming-python", tmp_path)
+    code, first = _modules_after(["scan", str(repo)])
+    assert code == 0
+    assert set(_ANALYSIS_MODULES) <= first  # the list names what a real analysis loads
+    code, again = _modules_after(["scan", str(repo)])
+    assert code == 0
+    assert sorted(again & set(_ANALYSIS_MODULES)) == []

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from drift.analysis import packs as packs_module
 from drift.pipeline import project as project_module
-from drift.pipeline import run as run_module
 from drift.pipeline import scan
 from drift.storage.protocols.drift import DriftStorage
 from drift.storage.testing.base import FakeClock
@@ -316,7 +316,7 @@ def test_a_scan_that_finds_nothing_changed_does_not_load_the_packs(
         def refuse(*args: object, **kwargs: object) -> None:
             raise AssertionError("the packs were loaded")
 
-        monkeypatch.setattr(run_module, "load_packs", refuse)
+        monkeypatch.setattr(packs_module, "load_packs", refuse)
         summary = scan(root, stores.drift, clock=clock)
         assert (summary.unchanged, summary.reanalysed) == (7, False)
         with open(root / "billing" / "invoices.py", "a", encoding="utf-8") as handle:

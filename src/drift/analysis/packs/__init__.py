@@ -1,42 +1,91 @@
 """Pattern packs: the TOML schema, its loader, the built-in packs, and per-file evaluation."""
 
-from drift.analysis.packs.globs import Glob, GlobError, compile_glob
-from drift.analysis.packs.loader import (
-    check_unique_pattern_ids,
-    load_builtin_packs,
-    load_pack_dir,
-    load_pack_file,
-    load_pack_text,
-    load_packs,
+from typing import TYPE_CHECKING
+
+from drift.lazy import LazyExports
+
+# Each name loads its own submodule on first use: a scan that finds nothing changed loads no
+# packs, and need not import the loader and the matcher either.
+if TYPE_CHECKING:
+    from drift.analysis.packs.globs import Glob, GlobError, compile_glob
+    from drift.analysis.packs.loader import (
+        check_unique_pattern_ids,
+        load_builtin_packs,
+        load_pack_dir,
+        load_pack_file,
+        load_pack_text,
+        load_packs,
+    )
+    from drift.analysis.packs.matching import (
+        FileFacts,
+        FileFactsData,
+        PatternMatch,
+        block_matches,
+        evaluate_file,
+        evaluate_pattern,
+        pack_is_active,
+    )
+    from drift.analysis.packs.schema import (
+        CATEGORIES,
+        DEFAULT_DEVIATION_THRESHOLD,
+        DEFAULT_PATTERN_CONFIDENCE,
+        ERROR_HANDLER_KINDS,
+        MAX_MATCHES_PER_FILE,
+        CallPattern,
+        ContentPattern,
+        DetectSignal,
+        GroupBy,
+        LearnSignal,
+        LearnSpec,
+        MatchBlock,
+        Pack,
+        PatternSpec,
+        SignalKind,
+        canonical_language,
+    )
+    from drift.analysis.packs.sites import CallSite, ErrorHandlerSite, Site, SiteColumns
+
+__getattr__ = LazyExports(
+    __name__,
+    {
+        "Glob": "globs",
+        "GlobError": "globs",
+        "compile_glob": "globs",
+        "check_unique_pattern_ids": "loader",
+        "load_builtin_packs": "loader",
+        "load_pack_dir": "loader",
+        "load_pack_file": "loader",
+        "load_pack_text": "loader",
+        "load_packs": "loader",
+        "FileFacts": "matching",
+        "FileFactsData": "matching",
+        "PatternMatch": "matching",
+        "block_matches": "matching",
+        "evaluate_file": "matching",
+        "evaluate_pattern": "matching",
+        "pack_is_active": "matching",
+        "CATEGORIES": "schema",
+        "DEFAULT_DEVIATION_THRESHOLD": "schema",
+        "DEFAULT_PATTERN_CONFIDENCE": "schema",
+        "ERROR_HANDLER_KINDS": "schema",
+        "MAX_MATCHES_PER_FILE": "schema",
+        "CallPattern": "schema",
+        "ContentPattern": "schema",
+        "DetectSignal": "schema",
+        "GroupBy": "schema",
+        "LearnSignal": "schema",
+        "LearnSpec": "schema",
+        "MatchBlock": "schema",
+        "Pack": "schema",
+        "PatternSpec": "schema",
+        "SignalKind": "schema",
+        "canonical_language": "schema",
+        "CallSite": "sites",
+        "ErrorHandlerSite": "sites",
+        "Site": "sites",
+        "SiteColumns": "sites",
+    },
 )
-from drift.analysis.packs.matching import (
-    FileFacts,
-    FileFactsData,
-    PatternMatch,
-    block_matches,
-    evaluate_file,
-    evaluate_pattern,
-    pack_is_active,
-)
-from drift.analysis.packs.schema import (
-    CATEGORIES,
-    DEFAULT_DEVIATION_THRESHOLD,
-    DEFAULT_PATTERN_CONFIDENCE,
-    ERROR_HANDLER_KINDS,
-    MAX_MATCHES_PER_FILE,
-    CallPattern,
-    ContentPattern,
-    DetectSignal,
-    GroupBy,
-    LearnSignal,
-    LearnSpec,
-    MatchBlock,
-    Pack,
-    PatternSpec,
-    SignalKind,
-    canonical_language,
-)
-from drift.analysis.packs.sites import CallSite, ErrorHandlerSite, Site, SiteColumns
 
 __all__ = [
     "CATEGORIES",
