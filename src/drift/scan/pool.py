@@ -326,8 +326,10 @@ class _Pool(Generic[T, R]):
             try:
                 while chunks or running:
                     while chunks and len(running) < window:
-                        chunk = chunks.popleft()
-                        running[executor.submit(_run_chunk, self.fn, chunk)] = chunk
+                        # Submitted, then taken off the queue: a pool that broke in between
+                        # refuses the chunk, which must stay queued rather than be lost.
+                        future = executor.submit(_run_chunk, self.fn, chunks[0])
+                        running[future] = chunks.popleft()
                     done, _ = wait(running, return_when=FIRST_COMPLETED)
                     for future in done:
                         results: list[R] = transport.loads(future.result())

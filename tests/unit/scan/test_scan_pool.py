@@ -6,6 +6,7 @@ import os
 from collections.abc import Iterator
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -98,6 +99,29 @@ def test_a_crashing_item_is_isolated_and_reported() -> None:
     items = list(range(40))
     results = sorted(map_files(die_on_thirteen, items, workers=2, on_crash=crashed))
     assert results == sorted([-13, *[i for i in items if i != 13]])
+
+
+def test_a_chunk_the_broken_pool_refuses_is_not_lost(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A worker that dies breaks the pool at once; a chunk submitted just then is refused
+    # (``submit`` raises) and must still be run. Here the refusal is made certain.
+    from concurrent.futures import ProcessPoolExecutor
+
+    from drift.scan import pool
+
+    submitted = 0
+
+    class RefusesTheFourth(ProcessPoolExecutor):
+        def submit(self, *args: Any, **kwargs: Any) -> Any:
+            nonlocal submitted
+            submitted += 1
+            if submitted == 4:
+                raise BrokenProcessPool("a worker died")
+            return super().submit(*args, **kwargs)
+
+    monkeypatch.setattr(pool, "ProcessPoolExecutor", RefusesTheFourth)
+    items = list(range(40))
+    assert sorted(map_files(square, items, workers=2)) == [i * i for i in items]
+    assert submitted > 4
 
 
 def test_a_pool_that_keeps_dying_gives_up_with_a_clear_error() -> None:
