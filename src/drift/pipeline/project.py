@@ -173,9 +173,12 @@ def own_facts(
 
 
 def _collect(build: StructureBuild, found: Iterator[GraphFacts], progress: Progress) -> None:
+    """Give ``build`` every fact ``found`` yields, then close its input: a structure worker
+    starts computing at once, while the patterns are still being analysed."""
     for facts in found:
         build.add(facts)
         progress.advance()
+    build.close()
 
 
 def run_project_stages(
@@ -199,11 +202,13 @@ def run_project_stages(
     outcome's graph facts as it came; otherwise one is begun here. The two stages are
     independent, and ordered to keep both cores busy. When the process pool must rebuild the
     graph facts of many unchanged files, the patterns are analysed meanwhile (a thread collects
-    the facts, so the ``graph`` stage shows no per-file progress). Otherwise the structure's
-    input is complete first. On a large project a worker process of its own computes it while
-    the patterns are analysed here, and the outcome comes back with it ``pending`` (see
-    ``ProjectOutcome.finish``); otherwise it is stored at once, so that the batch writer stores
-    its many rows (call edges, coverage) while the patterns are analysed.
+    the facts, so the ``graph`` stage shows no per-file progress, and closes the structure's
+    input after the last). Otherwise the structure's input is complete first. On a large
+    project a worker process of its own computes it from the moment its input is complete,
+    while the patterns are analysed here, and the outcome comes back with it ``pending`` (see
+    ``ProjectOutcome.finish``), to be stored while enforcement runs; otherwise it is stored at
+    once, so that the batch writer stores its many rows (call edges, coverage) while the
+    patterns are analysed.
     """
     if not patterns and not graph:
         return ProjectOutcome(None, None)
@@ -229,7 +234,6 @@ def run_project_stages(
         if len(tasks) < GRAPH_INLINE_LIMIT:
             progress.stage("graph", len(tasks))
             _collect(build, load_graph_facts(tasks, 1), progress)
-            build.close()
             progress.stage("structure")
             functions = load_functions(storage, paths)
             if not build.in_background:
@@ -250,6 +254,10 @@ def run_project_stages(
             functions = load_functions(storage, paths)
             analysis = analyse(functions)
             gathering.result()
+        if build.in_background:
+            # Computing since the last facts came in: stored while enforcement runs.
+            build.store_when_ready(storage, functions)
+            return ProjectOutcome(analysis, None, functions_by_file(functions), pending=build)
         progress.stage("structure")
         structure = build.store(storage, functions)
     except BaseException:
