@@ -237,12 +237,30 @@ FunctionKey = tuple[str, str, int]
 """How storage tells functions apart: ``(file, name, line)``."""
 
 
+EdgeValues = tuple[int, int, str, float, int]
+"""A ``CallEdgeRow``'s fields in order: caller, callee, resolution, confidence, line."""
+
+_EDGE_VALUES = attrgetter("caller_id", "callee_id", "resolution", "confidence", "call_site_line")
+
+
 class NumberedStructure(NamedTuple):
     """The structure a worker computed over functions it numbered itself: ``keys[n - 1]`` is
-    the key of function number ``n``."""
+    the key of function number ``n``.
+
+    The call edges, by far the most numerous rows, travel apart from the others as plain
+    tuples (``edges``; ``rows.edges`` is empty): those pickle and unpickle in C, where each
+    record would cost a Python call on both sides of the pipe, and the records are built once,
+    with their stored ids, in ``with_ids``.
+    """
 
     rows: ProjectStructure
     keys: list[FunctionKey]
+    edges: list[EdgeValues]
+
+    @classmethod
+    def of(cls, rows: ProjectStructure, keys: list[FunctionKey]) -> NumberedStructure:
+        """``rows`` (edges between numbered functions) ready to travel."""
+        return cls(rows._replace(edges=[]), keys, list(map(_EDGE_VALUES, rows.edges)))
 
     def with_ids(self, functions: Sequence[FunctionRow]) -> ProjectStructure:
         """The rows with each function's number replaced by its id among the stored
@@ -251,14 +269,10 @@ class NumberedStructure(NamedTuple):
         stored = {(row.file, row.name, row.line): row.id for row in functions}
         ids = [stored.get(key) for key in self.keys]
         edges = []
-        for edge in self.rows.edges:
-            caller, callee = ids[edge.caller_id - 1], ids[edge.callee_id - 1]
+        for caller_number, callee_number, resolution, confidence, line in self.edges:
+            caller, callee = ids[caller_number - 1], ids[callee_number - 1]
             if caller is not None and callee is not None:
-                edges.append(
-                    CallEdgeRow(
-                        caller, callee, edge.resolution, edge.confidence, edge.call_site_line
-                    )
-                )
+                edges.append(CallEdgeRow(caller, callee, resolution, confidence, line))
         # In ``resolve_calls``'s order, by the ids storage gave.
         edges.sort(key=attrgetter("caller_id", "call_site_line", "callee_id"))
         return self.rows._replace(edges=edges)
@@ -309,7 +323,7 @@ def structure_from_feed(feed: Iterator[GraphFacts]) -> bytes:
         functions = numbered_functions(results)
         rows = structure_of(functions, results, abstract, assertions)
         keys = [(row.file, row.name, row.line) for row in functions]
-        return transport.dumps(NumberedStructure(rows, keys))
+        return transport.dumps(NumberedStructure.of(rows, keys))
     finally:
         if enabled:
             gc.enable()

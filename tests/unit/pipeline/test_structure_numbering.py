@@ -12,7 +12,7 @@ from drift.analysis.structure import ProjectStructure
 from drift.pipeline.graph import NumberedStructure, numbered_functions
 from drift.pipeline.worker import function_rows
 from drift.records.analysis import CallEdgeRow, FunctionRow
-from drift.scan import ParseResult, parse_source
+from drift.scan import ParseResult, parse_source, transport
 
 SOURCE = b"""\
 def zeta():
@@ -79,14 +79,18 @@ def test_numbers_become_stored_ids_and_edges_to_missing_functions_are_dropped() 
         CallEdgeRow(3, 4, "same_file", 0.95, 3),  # to a function storage does not hold
         CallEdgeRow(3, 2, "import", 0.9, 3),
     ]
-    numbered = NumberedStructure(ProjectStructure(edges, [], [], [], []), keys)
+    numbered = NumberedStructure.of(ProjectStructure(edges, [], [], [], []), keys)
     stored = [
         FunctionRow(70, "a.py", "f", "f", "python", 1, 2, 0, None, False, False, None, None),
         FunctionRow(50, "a.py", "g", "g", "python", 5, 6, 0, None, False, False, None, None),
         FunctionRow(60, "b.py", "h", "h", "python", 2, 3, 0, None, False, False, None, None),
     ]
 
-    rows = numbered.with_ids(stored)
+    # As it travels from the structure worker: the edges as plain tuples.
+    travelled: NumberedStructure = transport.loads(transport.dumps(numbered))
+    assert travelled.rows.edges == []
+    assert all(type(values) is tuple for values in travelled.edges)
+    rows = travelled.with_ids(stored)
 
     assert [(e.caller_id, e.callee_id, e.call_site_line, e.resolution) for e in rows.edges] == [
         (50, 70, 6, "same_file"),
