@@ -8,6 +8,7 @@ fail loudly, they never skip.
 from __future__ import annotations
 
 import atexit
+import fcntl
 import os
 import shutil
 import tempfile
@@ -33,8 +34,14 @@ def _start_pgserver() -> str:
             "set it to a PostgreSQL URL or `pip install -e '.[dev]'`"
         ) from error
     data_dir = Path(tempfile.mkdtemp(prefix="drift-pgserver-"))
+    # Test workers (pytest-xdist) start their servers at the same moment. Run as root, pgserver
+    # first creates a system user to own the server, and two concurrent `useradd`s make one
+    # fail: start one server at a time across processes.
+    lock_path = Path(tempfile.gettempdir()) / "drift-pgserver-start.lock"
     try:
-        server = pgserver.get_server(data_dir, cleanup_mode="stop")
+        with lock_path.open("a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            server = pgserver.get_server(data_dir, cleanup_mode="stop")
     except Exception as error:
         shutil.rmtree(data_dir, ignore_errors=True)
         raise NoTestDatabase(

@@ -100,9 +100,9 @@ def _spec(cls: type) -> _RecordSpec:
     return spec
 
 
-def _field_test(index: int, name: str, types_: frozenset[type]) -> str:
-    """Python source testing one field's exact type, e.g. ``type(value.a) is _t0``."""
-    value = f"value.{name}"
+def _field_test(index: int, value: str, types_: frozenset[type]) -> str:
+    """Python source testing the exact type of field ``index``, held in the expression
+    ``value``: e.g. ``type(value.a) is _t0``."""
     others = sorted(types_ - {type(None)}, key=lambda t: t.__name__)
     if len(others) == 1:
         test = f"type({value}) is _t{index}"
@@ -120,7 +120,10 @@ def _fast_terms(
         others = sorted(types_ - {type(None)}, key=lambda t: t.__name__)
         if others:
             namespace[f"_t{index}"] = others[0]
-    tests = [_field_test(i, name, t) for i, (name, t) in enumerate(zip(names, exact, strict=True))]
+    tests = [
+        _field_test(i, f"value.{name}", t)
+        for i, (name, t) in enumerate(zip(names, exact, strict=True))
+    ]
     return namespace, " and ".join(tests) or "True"
 
 
@@ -217,6 +220,42 @@ def records_checker(cls: type[R], name: str = "rows") -> Callable[[object], list
         exec(source, namespace)
         checker = _LIST_CHECKERS[key] = namespace["check"]
     return checker
+
+
+def exact_values_getter(
+    cls: type, names: tuple[str, ...]
+) -> Callable[[object, Callable[[], object]], tuple[object, ...] | None]:
+    """A generated ``get(value, last)``: the tuple ``(value.<names>…, last())`` when ``value`` is
+    exactly a ``cls`` whose every field passes ``check_record``'s exact type test, else None.
+
+    For one-row hot writes: the whole check and the statement's parameters read each field
+    once, in one call; ``last`` (say, the clock) runs only once the record has passed. None
+    only means "not the common case": the caller then takes its ordinary path, whose precise
+    check raises, or accepts what the exact test cannot tell (a subclass, for one).
+    """
+    spec = _spec(cls)
+    fields = spec.names
+    unknown = set(names) - set(fields)
+    if unknown:
+        raise ValueError(f"{cls.__name__} has no field(s) {', '.join(sorted(unknown))}")
+    local = {name: f"_f{index}" for index, name in enumerate(fields)}
+    tests = [
+        _field_test(index, local[name], types_)
+        for index, (name, types_) in enumerate(zip(fields, spec.exact, strict=True))
+    ]
+    source = (
+        "def get(value, last):\n"
+        "    if type(value) is not _cls:\n"
+        "        return None\n"
+        + "".join(f"    {local[name]} = value.{name}\n" for name in fields)
+        + f"    if {' and '.join(tests) or 'True'}:\n"
+        + f"        return ({''.join(local[name] + ', ' for name in names)}last())\n"
+        + "    return None\n"
+    )
+    scope: dict[str, Any] = dict(spec.namespace)
+    exec(source, scope)
+    getter: Callable[[object, Callable[[], object]], tuple[object, ...] | None] = scope["get"]
+    return getter
 
 
 def check_records(values: object, cls: type[R], name: str = "rows") -> list[R]:

@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 from drift.records.analysis import DetectionRow
-from drift.records.validation import check_record, check_records
+from drift.records.validation import check_record, check_records, exact_values_getter
 
 
 class Path(str):
@@ -59,3 +59,46 @@ def test_a_row_of_another_type_and_a_non_list_are_refused() -> None:
         check_records([_row(), "row"], DetectionRow, "detections")
     with pytest.raises(TypeError, match="rows must be a list of DetectionRow, not set"):
         check_records({_row()}, DetectionRow)
+
+
+_INSERTED = ("file", "line", "confidence", "cwe_ids")
+
+
+@pytest.mark.parametrize(
+    ("changes", "exact"),
+    [
+        ({}, True),
+        ({"confidence": 1}, True),  # int is an exact type of a float field
+        ({"cwe_ids": "79"}, True),
+        ({"file": Path("a.py")}, False),  # a subclass: for the precise check to accept
+        ({"line": True}, False),
+        ({"confidence": "high"}, False),
+        ({"file": None}, False),
+        ({"id": "7"}, False),  # a field the values leave out is still checked
+    ],
+)
+def test_exact_values_agree_with_the_exact_type_test(
+    changes: dict[str, object], exact: bool
+) -> None:
+    get = exact_values_getter(DetectionRow, _INSERTED)
+    row = _row(**changes)
+    ticks: list[int] = []
+
+    def clock() -> int:
+        ticks.append(1)
+        return 99
+
+    values = get(row, clock)
+    if exact:
+        assert values == (row.file, row.line, row.confidence, row.cwe_ids, 99)
+        assert ticks == [1]
+    else:
+        assert values is None
+        assert ticks == []  # the clock is only read for a row that passed
+
+
+def test_exact_values_refuse_other_objects_and_unknown_fields() -> None:
+    get = exact_values_getter(DetectionRow, _INSERTED)
+    assert get("a row", lambda: 0) is None
+    with pytest.raises(ValueError, match="no field"):
+        exact_values_getter(DetectionRow, ("file", "nope"))

@@ -9,7 +9,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from drift.records.analysis import BoundaryRow, DetectionRow, DetectionSummaryRow
-from drift.records.validation import check_limit, check_str, records_checker
+from drift.records.validation import (
+    check_limit,
+    check_str,
+    exact_values_getter,
+    records_checker,
+)
 from drift.storage.sql.executor import Row, SqlExecutor, SqlWriter
 
 DETECTION_COLUMNS = (
@@ -49,6 +54,23 @@ DELETE_DETECTIONS_BY_FILE = "DELETE FROM detections WHERE file = ?"
 COUNT_DETECTIONS = "SELECT COUNT(*) FROM detections"
 
 _check_detection_rows = records_checker(DetectionRow, "detections")
+# One exactly typed record -> INSERT_DETECTION's parameters, `created_at` (the clock) last; or
+# None when the record needs the precise check. The one-row insert is the scan's hottest write.
+_one_detection_params = exact_values_getter(
+    DetectionRow,
+    (
+        "file",
+        "line",
+        "column_num",
+        "pattern_id",
+        "category",
+        "confidence",
+        "detection_method",
+        "cwe_ids",
+        "owasp",
+        "matched_text",
+    ),
+)
 _check_boundary_rows = records_checker(BoundaryRow, "boundaries")
 
 BOUNDARY_COLUMNS = (
@@ -170,6 +192,13 @@ class SqlDetections:
         return [_boundary_from_row(row) for row in self._db.read_all(sql, params)]
 
     def insert_detections(self, detections: list[DetectionRow]) -> int:
+        if type(detections) is list and len(detections) == 1:
+            # The common one-row call: checked and turned into parameters in one step (the clock
+            # is read once the row has passed), then a single write: outside a transaction, one
+            # statement is its own atomic transaction, as write_many's would be.
+            params = _one_detection_params(detections[0], self._db.now)
+            if params is not None:
+                return self._db.write(INSERT_DETECTION, params)
         rows = _check_detection_rows(detections)
         # One write_many: the executor makes it a single atomic transaction.
         return do_insert_detections(self._db, rows, self._db.now())

@@ -82,7 +82,9 @@ class SqliteDatabase:
         self.label = label or self.path
         self.now = clock  # SqlExecutor.now: the clock itself, no wrapper call per write
         self._lock = threading.RLock()
-        self._local = threading.local()
+        # `.cursor`: this thread's cursor on its read-only connection, once it has read. Public
+        # for the engine's hot reads, which run on it directly (see SqliteDriftStorage).
+        self.per_thread = threading.local()
         self._readers: list[sqlite3.Connection] = []
         self._readers_lock = threading.Lock()
         self._closed = False
@@ -110,7 +112,7 @@ class SqliteDatabase:
         on every call, a measurable share of a point lookup.
         """
         try:
-            cursor: sqlite3.Cursor = self._local.cursor
+            cursor: sqlite3.Cursor = self.per_thread.cursor
         except AttributeError:
             pass
         else:
@@ -122,10 +124,11 @@ class SqliteDatabase:
             raise translate(error, self.label) from error
         with self._readers_lock:
             self._readers.append(conn)
-        cursor = self._local.cursor = conn.cursor()
+        cursor = self.per_thread.cursor = conn.cursor()
         return cursor
 
-    def _failure(self, error: sqlite3.Error) -> StorageError:
+    def failure(self, error: sqlite3.Error) -> StorageError:
+        """The StorageError for a failed read on a thread's reader."""
         # After close() a thread's cached reader is closed too: say so, not "closed database".
         if self._closed:
             return EngineClosed(f"{self.label}: the storage engine is closed")
@@ -133,7 +136,7 @@ class SqliteDatabase:
 
     def read_one(self, sql: str, params: Params = ()) -> Row | None:
         try:
-            cursor: sqlite3.Cursor = self._local.cursor  # inlined _reader(): the hot path
+            cursor: sqlite3.Cursor = self.per_thread.cursor  # inlined _reader(): the hot path
         except AttributeError:
             if self.in_memory:
                 with self._lock:
@@ -146,10 +149,10 @@ class SqliteDatabase:
             # and its read transaction over. With more rows the statement would stay open
             # (and hold its WAL snapshot) until this thread's next read: end it now.
             if row is not None and cursor.fetchone() is not None:
-                self._local.cursor = cursor.connection.cursor()
+                self.per_thread.cursor = cursor.connection.cursor()
                 cursor.close()
         except sqlite3.Error as error:
-            raise self._failure(error) from error
+            raise self.failure(error) from error
         return row
 
     def read_all(self, sql: str, params: Params = ()) -> list[Row]:
@@ -161,7 +164,7 @@ class SqliteDatabase:
         try:
             return cursor.execute(sql, params).fetchall()
         except sqlite3.Error as error:
-            raise self._failure(error) from error
+            raise self.failure(error) from error
 
     def read_value(self, sql: str, params: Params = ()) -> Any:
         row = self.read_one(sql, params)
