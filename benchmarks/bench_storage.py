@@ -13,12 +13,13 @@ from __future__ import annotations
 import sqlite3
 import time
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
 import pytest
 from pytest_benchmark.fixture import BenchmarkFixture
 
-from benchmarks.ratios import compare
+from benchmarks.ratios import Step, compare, compare_steps
 from drift.records.analysis import DetectionRow, PatternConfidenceRow
 from drift.records.batch import InsertDetections, UpsertFileMetadata
 from drift.records.files import FileMetadataRow
@@ -87,30 +88,30 @@ def raw(tmp_path: Path) -> Iterator[sqlite3.Connection]:
     conn.close()
 
 
-def _engine_lookups(engine: SqliteDriftStorage) -> None:
+LOOKUP_STEP = 1_000  # a step is ~20 ms of work: see benchmarks.ratios
+INSERT_STEP = 100
+
+
+def _engine_lookups(engine: SqliteDriftStorage, start: int = 0, count: int = LOOKUPS) -> None:
     get = engine.get_file_metadata
-    for n in range(LOOKUPS):
+    for n in range(start, start + count):
         get(f"src/module_{n % FILES}.py")
 
 
-def _raw_lookups(conn: sqlite3.Connection) -> None:
+def _raw_lookups(conn: sqlite3.Connection, start: int = 0, count: int = LOOKUPS) -> None:
     execute = conn.execute
-    for n in range(LOOKUPS):
+    for n in range(start, start + count):
         row = execute(SELECT_FILE_METADATA, (f"src/module_{n % FILES}.py",)).fetchone()
         file_metadata_from_row(row)
 
 
-def _engine_mixed(engine: SqliteDriftStorage) -> None:
-    _engine_lookups(engine)
-    for n in range(INSERTS):
+def _engine_inserts(engine: SqliteDriftStorage, start: int = 0, count: int = INSERTS) -> None:
+    for n in range(start, start + count):
         engine.insert_detections([_detection(n)])
-    for n in range(CONFIDENCE_READS):
-        engine.pattern_confidence(f"naming/p{n % 20}")
 
 
-def _raw_mixed(conn: sqlite3.Connection) -> None:
-    _raw_lookups(conn)
-    for n in range(INSERTS):
+def _raw_inserts(conn: sqlite3.Connection, start: int = 0, count: int = INSERTS) -> None:
+    for n in range(start, start + count):
         d = _detection(n)
         # One row: a single autocommit statement, the most direct way to run it, stamped with
         # the current time as the engine stamps it.
@@ -119,14 +120,48 @@ def _raw_mixed(conn: sqlite3.Connection) -> None:
             (d.file, d.line, d.column_num, d.pattern_id, d.category, d.confidence,
              d.detection_method, d.cwe_ids, d.owasp, d.matched_text, int(time.time())),
         )  # fmt: skip
+
+
+def _engine_confidence(engine: SqliteDriftStorage) -> None:
+    for n in range(CONFIDENCE_READS):
+        engine.pattern_confidence(f"naming/p{n % 20}")
+
+
+def _raw_confidence(conn: sqlite3.Connection) -> None:
     for n in range(CONFIDENCE_READS):
         conn.execute(SELECT_POSTERIOR_MEAN, (f"naming/p{n % 20}",)).fetchone()
+
+
+def _lookup_steps(engine: SqliteDriftStorage, raw: sqlite3.Connection) -> list[Step]:
+    """The 10,000 lookups as steps of 1,000, each run by both sides."""
+    return [
+        (partial(_engine_lookups, engine, start, LOOKUP_STEP),
+         partial(_raw_lookups, raw, start, LOOKUP_STEP))
+        for start in range(0, LOOKUPS, LOOKUP_STEP)
+    ]  # fmt: skip
+
+
+def _mixed_steps(engine: SqliteDriftStorage, raw: sqlite3.Connection) -> list[Step]:
+    """The gate's mixed workload (10,000 lookups, 1,000 inserts, 100 confidence reads) as steps."""
+    inserts: list[Step] = [
+        (partial(_engine_inserts, engine, start, INSERT_STEP),
+         partial(_raw_inserts, raw, start, INSERT_STEP))
+        for start in range(0, INSERTS, INSERT_STEP)
+    ]  # fmt: skip
+    confidence: Step = (partial(_engine_confidence, engine), partial(_raw_confidence, raw))
+    return [*_lookup_steps(engine, raw), *inserts, confidence]
+
+
+def _engine_mixed(engine: SqliteDriftStorage) -> None:
+    _engine_lookups(engine)
+    _engine_inserts(engine)
+    _engine_confidence(engine)
 
 
 def test_dispatch_overhead_point_lookups(
     benchmark: BenchmarkFixture, engine: SqliteDriftStorage, raw: sqlite3.Connection
 ) -> None:
-    result = compare(lambda: _engine_lookups(engine), lambda: _raw_lookups(raw), rounds=15)
+    result = compare_steps(_lookup_steps(engine, raw), rounds=15)
     benchmark.extra_info.update(result.as_info("lookups"))
     benchmark.pedantic(_engine_lookups, args=(engine,), rounds=3, iterations=1)
     print(
@@ -137,7 +172,7 @@ def test_dispatch_overhead_point_lookups(
 def test_dispatch_overhead_mixed_workload(
     benchmark: BenchmarkFixture, engine: SqliteDriftStorage, raw: sqlite3.Connection
 ) -> None:
-    result = compare(lambda: _engine_mixed(engine), lambda: _raw_mixed(raw), rounds=15)
+    result = compare_steps(_mixed_steps(engine, raw), rounds=15)
     benchmark.extra_info.update(result.as_info("mixed"))
     benchmark.pedantic(_engine_mixed, args=(engine,), rounds=2, iterations=1)
     print(
@@ -167,7 +202,7 @@ def test_batch_writer_throughput(benchmark: BenchmarkFixture, tmp_path: Path) ->
         raw_conn.execute("COMMIT")
 
     try:
-        result = compare(through_engine, raw_executemany, rounds=5)
+        result = compare(through_engine, raw_executemany, rounds=7)
         benchmark.extra_info.update(result.as_info("batch"))
         benchmark.extra_info["batch_rows_per_s"] = BATCH_ROWS / result.subject_seconds
         benchmark.extra_info["raw_rows_per_s"] = BATCH_ROWS / result.baseline_seconds
