@@ -120,7 +120,7 @@ def test_audit_verify_and_retention(runner: CliRunner, cloud: CloudHarness, tena
     assert f"BROKEN  {broken.id}  at seq 1: row content was altered" in everyone.output
     retention = runner.invoke(cloud_group, ["audit", "retention", "--tenant", tenant.id])
     assert retention.exit_code == 0, retention.output
-    assert retention.output == "0 tenant(s) cut\n"  # nothing is 30 days old yet
+    assert retention.output == "0 tenants cut\n"  # nothing is 30 days old yet
 
 
 def test_serve_without_a_database_url_is_a_usage_error(

@@ -27,6 +27,7 @@ from drift.cloud.db import Database, migrate
 from drift.cloud.settings import CloudSettings, load_settings
 from drift.cloud.tenants import PLANS, bootstrap_tenant
 from drift.errors import ConfigError
+from drift.text import plural
 
 T = TypeVar("T")
 
@@ -296,10 +297,10 @@ def retention(tenant_id: UUID | None, config_file: Path | None) -> None:
     cuts = _run_with_db(settings, lambda db: apply_retention(db, only=only))
     for cut in cuts:
         click.echo(
-            f"{cut.tenant_id}  {cut.plan}: removed {cut.deleted_rows} rows through seq"
+            f"{cut.tenant_id}  {cut.plan}: removed {plural(cut.deleted_rows, 'row')} through seq"
             f" {cut.through_seq} (older than {cut.cut_before.isoformat()})"
         )
-    click.echo(f"{len(cuts)} tenant(s) cut")
+    click.echo(f"{plural(len(cuts), 'tenant')} cut")
 
 
 @cloud.group(name="ip-allowlist")

@@ -28,6 +28,7 @@ from drift.enforcement.reporters.text import table
 from drift.errors import ConfigError
 from drift.pipeline import enforce_run
 from drift.pipeline.analyze import pattern_state, status_row
+from drift.text import plural
 
 _ROOT = click.option(
     "--root",
@@ -156,7 +157,9 @@ def list_patterns(
     click.echo("\n".join(lines))
     reviews = sum(1 for r in rows if _status_label(r) == "review")
     if reviews:
-        click.echo(f"\n{reviews} pattern(s) to review: `drift patterns approve ID` enforces one.")
+        click.echo(
+            f"\n{plural(reviews, 'pattern')} to review: `drift patterns approve ID` enforces one."
+        )
 
 
 def _known_state(project: Project, pattern_id: str, now: int) -> tuple[PatternState, float]:
@@ -181,11 +184,13 @@ def _decide(project: Project, pattern_id: str, decided: PatternState, verb: str)
     click.echo(f"{verb} {pattern_id}.")
     if decided.status is PatternStatus.APPROVED:
         click.echo(
-            f"It is enforced now: {len(own)} violation(s) of it; `drift check` reports them."
+            f"It is enforced now: {plural(len(own), 'violation')} of it; "
+            "`drift check` reports them."
         )
     click.echo(
-        f"Check {'passed' if result.passed else 'FAILED'}: {result.counts()['total']} "
-        f"violation(s) in all ({result.policy.policy_name} policy)."
+        f"Check {'passed' if result.passed else 'FAILED'}: "
+        f"{plural(result.counts()['total'], 'violation')} in all "
+        f"({result.policy.policy_name} policy)."
     )
 
 

@@ -10,6 +10,7 @@ from drift.cli.errors import friendly_errors
 from drift.cli.options import resolve_storage_url, root_argument, storage_option
 from drift.errors import ConfigError
 from drift.storage.backends import open_storage
+from drift.text import byte_size, moment, plural
 
 
 @click.command()
@@ -34,8 +35,11 @@ def status(root: Path, storage: str | None) -> None:
     if info.language_breakdown:
         languages = ", ".join(f"{name} {count}" for name, count in info.language_breakdown)
         click.echo(f"languages   {languages}")
-    click.echo(f"last scan   {info.last_scan_at if info.last_scan_at is not None else 'never'}")
-    click.echo(f"size        {state.db_size_bytes} bytes (+{state.wal_size_bytes} WAL)")
+    last = "never" if info.last_scan_at is None else moment(info.last_scan_at)
+    click.echo(f"last scan   {last}")
+    click.echo(
+        f"size        {byte_size(state.db_size_bytes)} (+{byte_size(state.wal_size_bytes)} WAL)"
+    )
 
 
 @click.command()
@@ -48,10 +52,10 @@ def gc(root: Path, storage: str | None) -> None:
     with open_storage(resolve_storage_url(root, storage), base=root) as stores:
         result = stores.workspace.gc()
     click.echo(
-        f"removed rows of {result.orphan_files_removed} deleted file(s), "
-        f"{result.stale_cache_entries_removed} stale cache entr(ies), "
-        f"{result.old_trend_rows_removed} old trend sample(s); "
-        f"freed {result.freed_bytes} bytes"
+        f"removed rows of {plural(result.orphan_files_removed, 'deleted file')}, "
+        f"{plural(result.stale_cache_entries_removed, 'stale cache entry', 'stale cache entries')}"
+        f", {plural(result.old_trend_rows_removed, 'old trend sample')}; "
+        f"freed {byte_size(result.freed_bytes)}"
     )
 
 
@@ -64,7 +68,7 @@ def backup(destination: Path, root: Path, storage: str | None) -> None:
     """Copy the workspace database to DESTINATION while it stays in use."""
     with open_storage(resolve_storage_url(root, storage), base=root) as stores:
         result = stores.workspace.backup(str(destination))
-    click.echo(f"backed up {result.size_bytes} bytes to {result.destination}")
+    click.echo(f"backed up {byte_size(result.size_bytes)} to {result.destination}")
 
 
 @click.command()

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from drift.records.enforcement import PolicyResultRow, ViolationRow
 from drift.scan import SkippedFile
+from drift.text import plural
 
 _SHOWN_SKIPS = 5
 
@@ -102,10 +103,6 @@ class ScanSummary:
         return self.added + self.modified + self.removed
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count:,} {word}{'' if count == 1 else 's'}"
-
-
 def _files_line(summary: ScanSummary) -> str:
     changes = [
         f"{summary.added:,} added" if summary.added else "",
@@ -114,7 +111,7 @@ def _files_line(summary: ScanSummary) -> str:
     ]
     said = ", ".join(part for part in changes if part) or "no changes"
     languages = ", ".join(f"{name} {count:,}" for name, count in summary.languages[:5])
-    line = f"  files       {_plural(summary.tracked, 'file')} tracked ({said})"
+    line = f"  files       {plural(summary.tracked, 'file')} tracked ({said})"
     return line + (f"; {languages}" if languages else "")
 
 
@@ -123,13 +120,13 @@ def _skipped_lines(summary: ScanSummary) -> list[str]:
     if summary.skipped:
         reasons = Counter(item.reason.replace("_", " ") for item in summary.skipped)
         said = ", ".join(f"{count} {reason}" for reason, count in sorted(reasons.items()))
-        lines.append(f"  skipped     {_plural(len(summary.skipped), 'file')} ({said})")
+        lines.append(f"  skipped     {plural(len(summary.skipped), 'file')} ({said})")
         lines += [f"              {s.path}: {s.detail}" for s in summary.skipped[:_SHOWN_SKIPS]]
         if len(summary.skipped) > _SHOWN_SKIPS:
             lines.append(f"              … and {len(summary.skipped) - _SHOWN_SKIPS:,} more")
     if summary.syntax_errors:
         lines.append(
-            f"  syntax      {_plural(summary.syntax_errors, 'file')} with syntax errors "
+            f"  syntax      {plural(summary.syntax_errors, 'file')} with syntax errors "
             "(analysed as far as the parser got)"
         )
     for path, reason in summary.failed[:_SHOWN_SKIPS]:
@@ -142,8 +139,8 @@ def _violations_line(counts: ViolationCounts) -> str:
         line = "  violations  none"
     else:
         parts = [
-            _plural(counts.error, "error") if counts.error else "",
-            _plural(counts.warning, "warning") if counts.warning else "",
+            plural(counts.error, "error") if counts.error else "",
+            plural(counts.warning, "warning") if counts.warning else "",
             f"{counts.info:,} info" if counts.info else "",
         ]
         said = ", ".join(part for part in parts if part)
@@ -163,7 +160,7 @@ def render_summary(summary: ScanSummary) -> str:
     new = f", {len(summary.new_patterns):,} new" if summary.new_patterns else ""
     lines.append(
         f"  patterns    {summary.patterns:,} learned ({summary.approved:,} approved, "
-        f"{_plural(summary.conventions, 'convention')}{new})"
+        f"{plural(summary.conventions, 'convention')}{new})"
     )
     if summary.auto_approved:
         shown = ", ".join(summary.auto_approved[:3])
@@ -172,9 +169,9 @@ def render_summary(summary: ScanSummary) -> str:
     if summary.structure is not None:
         s = summary.structure
         lines.append(
-            f"  structure   {_plural(s.call_edges, 'call edge')}, {_plural(s.modules, 'module')}"
-            f", {_plural(s.cycles, 'import cycle')}, "
-            f"{_plural(s.covered_functions, 'function')} reached by tests"
+            f"  structure   {plural(s.call_edges, 'call edge')}, {plural(s.modules, 'module')}"
+            f", {plural(s.cycles, 'import cycle')}, "
+            f"{plural(s.covered_functions, 'function')} reached by tests"
         )
     lines.append(_violations_line(summary.violations))
     if summary.verdict is not None:

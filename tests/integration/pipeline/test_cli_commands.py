@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -127,7 +128,7 @@ def test_patterns_list_approve_ignore_and_reset(repo: Path) -> None:
     )
     assert approved.exit_code == 0
     assert "Approved NAMING-PY-FUNCTION-SNAKE." in approved.output
-    assert "1 violation(s) of it" in approved.output
+    assert "1 violation of it" in approved.output
     only = run("patterns", "list", "--status", "approved", "--root", str(repo))
     assert [line.split()[0] for line in only.output.splitlines()[1:]] == [
         "NAMING-PY-FUNCTION-SNAKE"
@@ -191,5 +192,22 @@ def test_gc_reports_what_it_removed(repo: Path) -> None:
     result = run("gc", str(repo))
     assert result.exit_code == 0, result.output
     assert result.output.startswith(
-        "removed rows of 0 deleted file(s), 1 stale cache entr(ies), 0 old trend sample(s); freed "
+        "removed rows of 0 deleted files, 1 stale cache entry, 0 old trend samples; freed "
+    )
+
+
+def test_status_reads_like_a_report(repo: Path) -> None:
+    before = run("status", str(repo))
+    assert before.exit_code == 0, before.output
+    assert "last scan   never\n" in before.output
+    assert run("scan", str(repo)).exit_code == 0
+    after = run("status", str(repo))
+    assert after.exit_code == 0, after.output
+    lines = dict(line.split(None, 1) for line in after.output.splitlines() if line.strip())
+    assert re.fullmatch(
+        r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \((just now|\d+ minutes? ago)\)",
+        lines["last"].removeprefix("scan").strip(),
+    ), lines["last"]
+    assert re.fullmatch(
+        r"[\d.,]+ (bytes|KiB|MiB) \(\+[\d.,]+ (bytes?|KiB|MiB) WAL\)", lines["size"]
     )
