@@ -15,7 +15,7 @@ from drift.storage.sql.advanced import SqlDriftAdvanced
 from drift.storage.sql.analysis import SqlDriftAnalysis
 from drift.storage.sql.enforcement import SqlDriftEnforcement
 from drift.storage.sql.files import SELECT_FILE_METADATA, SqlDriftFiles, file_metadata_from_row
-from drift.storage.sql.reader import SELECT_POSTERIOR_MEAN, SqlDriftReader
+from drift.storage.sql.reader import SqlDriftReader
 from drift.storage.sql.structural import SqlDriftStructural
 from drift.storage.sqlite.batch import SqliteBatchWriter
 from drift.storage.sqlite.database import SqliteDatabase
@@ -56,13 +56,13 @@ class SqliteDriftStorage(
     def schema_version(self) -> int:
         return self._database.schema_version
 
-    # -- hot reads ---------------------------------------------------------------------------
-    # The point reads a scan makes most often, run on this thread's reader cursor directly:
-    # the same check, SQL and record building as the shared methods they override, without
-    # the executor call in between (a measurable share of a lookup; the storage gate allows
-    # 1 % over raw sqlite3). Both select by primary key, so there is at most one row, and
-    # sqlite3 has already reset the statement when `fetchone` returns it: nothing stays open.
-    # Until this thread has read once (and always in memory), the shared methods run.
+    # -- the hot read --------------------------------------------------------------------------
+    # The point read a scan makes most often, run on this thread's reader cursor directly: the
+    # same check, SQL and record building as the shared method it overrides, without the
+    # executor call in between (a measurable share of a lookup; the storage gate allows 1 %
+    # over raw sqlite3). It selects by primary key, so there is at most one row, and sqlite3
+    # has already reset the statement when `fetchone` returns it: nothing stays open. Until
+    # this thread has read once (and always in memory), the shared method runs.
 
     def get_file_metadata(self, path: str) -> FileMetadataRow | None:
         if type(path) is not str:
@@ -76,20 +76,6 @@ class SqliteDriftStorage(
         except sqlite3.Error as error:
             raise self._database.failure(error) from error
         return None if row is None else file_metadata_from_row(row)
-
-    def pattern_confidence(self, pattern_id: str) -> float | None:
-        if type(pattern_id) is not str:
-            check_str("pattern_id", pattern_id)
-        try:
-            cursor: sqlite3.Cursor = self._per_thread.cursor
-        except AttributeError:
-            return SqlDriftReader.pattern_confidence(self, pattern_id)
-        try:
-            row = cursor.execute(SELECT_POSTERIOR_MEAN, (pattern_id,)).fetchone()
-        except sqlite3.Error as error:
-            raise self._database.failure(error) from error
-        value = None if row is None else row[0]
-        return None if value is None else float(value)
 
     # -- IDriftBatchWriter ---------------------------------------------------------------------
 
