@@ -27,7 +27,8 @@ from drift.analysis.structure import (
     is_test_file,
     pack_graph,
     project_structure,
-    structure_of,
+    resolve_calls,
+    structure_around,
     unpack_graph,
 )
 from drift.pipeline.store_types import PipelineStore
@@ -35,6 +36,7 @@ from drift.pipeline.summary import StructureCounts
 from drift.pipeline.worker import function_row, graph_part
 from drift.records.analysis import CallEdgeRow, FunctionRow
 from drift.records.batch import (
+    InsertCallEdges,
     ReplaceCallEdges,
     ReplaceCouplingCycles,
     ReplaceCouplingMetrics,
@@ -132,9 +134,11 @@ class StructureBuild:
     In the background, a worker process of its own receives each file's facts as they come
     (during the per-file analysis, for a large scan) and unpacks them as they arrive; once the
     input is closed it computes the rows while this process analyses the patterns and enforces,
-    and ``store_when_ready`` stores them from a thread the moment they arrive, so the batch
-    writer writes them meanwhile too. The worker cannot know the functions' storage ids (the
-    batch writer assigns them as it stores), so it numbers the functions of the graphs itself;
+    and ``store_when_ready`` stores them from a thread as they arrive (the call edges first,
+    while the worker computes the rest), so the batch writer writes them meanwhile too: the
+    edges in steps (``send_edges``), so that what the scan sends meanwhile is not queued
+    behind all of them. The worker cannot know the functions' storage ids (the batch writer
+    assigns them as it stores), so it numbers the functions of the graphs itself;
     the rows are stored with those numbers mapped to the stored ids by ``(file, name, line)``,
     the key storage keeps functions unique on.
 
@@ -169,21 +173,6 @@ class StructureBuild:
         if self._feed is not None:
             self._feed.close()
 
-    def _rows(self, functions: Sequence[FunctionRow]) -> ProjectStructure:
-        if self._feed is not None:
-            try:
-                packed = self._feed.result()
-            except BrokenProcessPool:
-                if self._abandoned:
-                    raise
-            else:
-                numbered: NumberedStructure = transport.loads(packed)
-                return numbered.with_ids(functions)
-        given = StructureInput(
-            list(functions), self.project.graphs, self.project.abstract, self.project.assertions
-        )
-        return project_structure(given)
-
     def store(self, storage: PipelineStore, functions: Sequence[FunctionRow]) -> StructureCounts:
         """Wait for the rows over the stored ``functions`` (with their ids) of the files given,
         and store each table in place of the old."""
@@ -195,18 +184,34 @@ class StructureBuild:
         self, storage: PipelineStore, functions: Sequence[FunctionRow]
     ) -> StructureCounts:
         self.close()
-        rows = self._rows(functions)
-        storage.send_batch(ReplaceCallEdges(rows.edges))
-        storage.send_batch(ReplaceCouplingMetrics(rows.metrics))
-        storage.send_batch(ReplaceCouplingCycles(rows.cycles))
-        storage.send_batch(ReplaceTestCoverage(rows.coverage))
-        storage.send_batch(ReplaceTestQuality(rows.quality))
-        return StructureCounts(
-            call_edges=len(rows.edges),
-            modules=len(rows.metrics),
-            cycles=len(rows.cycles),
-            covered_functions=len({row.source_function_id for row in rows.coverage}),
+        if self._feed is not None:
+            try:
+                return self._store_from_worker(storage, functions)
+            except BrokenProcessPool:
+                if self._abandoned:
+                    raise
+        # Computed here (no worker, or it died: a second ReplaceCallEdges replaces any first).
+        given = StructureInput(
+            list(functions), self.project.graphs, self.project.abstract, self.project.assertions
         )
+        rows = project_structure(given)
+        storage.send_batch(ReplaceCallEdges(rows.edges))
+        return _store_around(storage, rows)
+
+    def _store_from_worker(
+        self, storage: PipelineStore, functions: Sequence[FunctionRow]
+    ) -> StructureCounts:
+        """Store the worker's rows part by part: the call edges (most of the rows) go to the
+        batch writer while the worker is still mapping tests and measuring coupling."""
+        assert self._feed is not None
+        parts = self._feed.parts()
+        numbered: NumberedEdges = transport.loads(_next_part(parts))
+        edges = numbered.with_ids(functions)
+        send_edges(storage, edges)
+        rest: ProjectStructure = transport.loads(_next_part(parts))
+        if next(parts, None) is not None:
+            raise BrokenProcessPool("the structure worker sent more parts than it should")
+        return _store_around(storage, rest._replace(edges=edges))
 
     def store_when_ready(self, storage: PipelineStore, functions: Sequence[FunctionRow]) -> None:
         """``store`` from a thread of this process, which waits for the rows while the caller
@@ -243,27 +248,25 @@ EdgeValues = tuple[int, int, str, float, int]
 _EDGE_VALUES = attrgetter("caller_id", "callee_id", "resolution", "confidence", "call_site_line")
 
 
-class NumberedStructure(NamedTuple):
-    """The structure a worker computed over functions it numbered itself: ``keys[n - 1]`` is
-    the key of function number ``n``.
+class NumberedEdges(NamedTuple):
+    """The call edges a worker resolved between functions it numbered itself: ``keys[n - 1]``
+    is the key of function number ``n``.
 
-    The call edges, by far the most numerous rows, travel apart from the others as plain
-    tuples (``edges``; ``rows.edges`` is empty): those pickle and unpickle in C, where each
-    record would cost a Python call on both sides of the pipe, and the records are built once,
-    with their stored ids, in ``with_ids``.
+    The edges, by far the most numerous rows, travel as plain tuples: those pickle and
+    unpickle in C, where each record would cost a Python call on both sides of the pipe, and
+    the records are built once, with their stored ids, in ``with_ids``.
     """
 
-    rows: ProjectStructure
     keys: list[FunctionKey]
     edges: list[EdgeValues]
 
     @classmethod
-    def of(cls, rows: ProjectStructure, keys: list[FunctionKey]) -> NumberedStructure:
-        """``rows`` (edges between numbered functions) ready to travel."""
-        return cls(rows._replace(edges=[]), keys, list(map(_EDGE_VALUES, rows.edges)))
+    def of(cls, edges: Sequence[CallEdgeRow], keys: list[FunctionKey]) -> NumberedEdges:
+        """``edges`` between numbered functions, ready to travel."""
+        return cls(keys, list(map(_EDGE_VALUES, edges)))
 
-    def with_ids(self, functions: Sequence[FunctionRow]) -> ProjectStructure:
-        """The rows with each function's number replaced by its id among the stored
+    def with_ids(self, functions: Sequence[FunctionRow]) -> list[CallEdgeRow]:
+        """The edges with each function's number replaced by its id among the stored
         ``functions``; an edge to a function storage does not hold is dropped, as
         ``resolve_calls`` drops a call whose function has no row."""
         stored = {(row.file, row.name, row.line): row.id for row in functions}
@@ -275,7 +278,44 @@ class NumberedStructure(NamedTuple):
                 edges.append(CallEdgeRow(caller, callee, resolution, confidence, line))
         # In ``resolve_calls``'s order, by the ids storage gave.
         edges.sort(key=attrgetter("caller_id", "call_site_line", "callee_id"))
-        return self.rows._replace(edges=edges)
+        return edges
+
+
+def _next_part(parts: Iterator[bytes]) -> bytes:
+    part = next(parts, None)
+    if part is None:
+        raise BrokenProcessPool("the structure worker sent fewer parts than it should")
+    return part
+
+
+EDGES_PER_STEP = 10_000
+"""Call edges per batch command when they are stored beside other work (about a tenth of a
+second of the batch writer's time)."""
+
+
+def send_edges(storage: PipelineStore, edges: Sequence[CallEdgeRow]) -> None:
+    """Replace the stored call edges with ``edges``, in steps of ``EDGES_PER_STEP``, each sent
+    once the batch writer has stored the one before. The pattern analysis and enforcement wait
+    for their own batches to be stored: sent meanwhile, those then wait for one step, not for
+    every edge (a hundred thousand on a large project take the writer about a second)."""
+    storage.send_batch(ReplaceCallEdges(list(edges[:EDGES_PER_STEP])))
+    for start in range(EDGES_PER_STEP, len(edges), EDGES_PER_STEP):
+        storage.flush_sync()
+        storage.send_batch(InsertCallEdges(list(edges[start : start + EDGES_PER_STEP])))
+
+
+def _store_around(storage: PipelineStore, rows: ProjectStructure) -> StructureCounts:
+    """Store the tables around the call edges (sent already), and count what was stored."""
+    storage.send_batch(ReplaceCouplingMetrics(rows.metrics))
+    storage.send_batch(ReplaceCouplingCycles(rows.cycles))
+    storage.send_batch(ReplaceTestCoverage(rows.coverage))
+    storage.send_batch(ReplaceTestQuality(rows.quality))
+    return StructureCounts(
+        call_edges=len(rows.edges),
+        modules=len(rows.metrics),
+        cycles=len(rows.cycles),
+        covered_functions=len({row.source_function_id for row in rows.coverage}),
+    )
 
 
 def numbered_functions(results: Mapping[str, ParseResult]) -> list[FunctionRow]:
@@ -299,9 +339,11 @@ def numbered_functions(results: Mapping[str, ParseResult]) -> list[FunctionRow]:
     return rows
 
 
-def structure_from_feed(feed: Iterator[GraphFacts]) -> bytes:
+def structure_from_feed(feed: Iterator[GraphFacts]) -> Iterator[bytes]:
     """The worker side of a background ``StructureBuild``: unpack each file's facts as they
-    arrive, then compute the structure over functions numbered here (``NumberedStructure``).
+    arrive, then compute the structure over functions numbered here, in two parts: the call
+    edges (``NumberedEdges``), then the rest (a ``ProjectStructure`` without edges), so the
+    scan stores the first while this computes the second.
 
     The cyclic collector is paused: the input is millions of acyclic objects that every full
     collection would walk again, for no garbage (reference counting frees it).
@@ -321,9 +363,11 @@ def structure_from_feed(feed: Iterator[GraphFacts]) -> bytes:
             if facts.assertion_lines:
                 assertions[facts.path] = facts.assertion_lines
         functions = numbered_functions(results)
-        rows = structure_of(functions, results, abstract, assertions)
         keys = [(row.file, row.name, row.line) for row in functions]
-        return transport.dumps(NumberedStructure.of(rows, keys))
+        edges = resolve_calls(functions, results)
+        yield transport.dumps(NumberedEdges.of(edges, keys))
+        rows = structure_around(edges, functions, results, abstract, assertions)
+        yield transport.dumps(rows._replace(edges=[]))
     finally:
         if enabled:
             gc.enable()

@@ -17,7 +17,7 @@ import pickle
 import sys
 import time
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from typing import Generic, NamedTuple, TypeVar
@@ -182,15 +182,18 @@ _END_OF_INPUT = None
 
 
 def _serve_feed(
-    fn: Callable[[Iterator[T]], bytes],
+    fn: Callable[[Iterator[T]], Iterable[bytes]],
     inbox: multiprocessing.queues.Queue[T | None],
     outbox: multiprocessing.connection.Connection,
 ) -> None:
-    """The worker side of ``BackgroundFeed``: ``fn`` over the items until the end marker, then
-    its result (``R``) or its exception (``E``, pickled) back through ``outbox``."""
+    """The worker side of ``BackgroundFeed``: ``fn`` over the items until the end marker, each
+    part it yields sent back through ``outbox`` as it comes (``P``), then the end (``D``) or its
+    exception (``E``, pickled)."""
     _start_worker()
     try:
-        message = b"R" + fn(iter(inbox.get, _END_OF_INPUT))
+        for part in fn(iter(inbox.get, _END_OF_INPUT)):
+            outbox.send_bytes(b"P" + part)
+        message = b"D"
     except BaseException as exc:
         try:
             message = b"E" + pickle.dumps(exc)
@@ -201,17 +204,18 @@ def _serve_feed(
 
 
 class BackgroundFeed(Generic[T]):
-    """A module-level ``fn(items) -> bytes`` in a worker process of its own, fed its items one
-    at a time while this process goes on with other work.
+    """A module-level ``fn(items)`` in a worker process of its own, fed its items one at a time
+    while this process goes on with other work; ``fn`` yields its result in parts (bytes).
 
     ``send`` never blocks (a feeder thread writes each item to the pipe, pickled), so the work
-    on each item overlaps whatever this process does next; ``result`` ends the input and waits
-    for what ``fn`` returned. The result crosses as bytes the worker packed (``transport``), so
-    this process pays for no object it never reads. Use it as a context manager: leaving early
+    on each item overlaps whatever this process does next; ``parts`` ends the input and yields
+    each part as soon as ``fn`` yields it, so this process can use the first while the worker
+    computes the next. The parts cross as bytes the worker packed (``transport``), so this
+    process pays for no object it never reads. Use it as a context manager: leaving early
     abandons the worker without waiting for it.
     """
 
-    def __init__(self, fn: Callable[[Iterator[T]], bytes]) -> None:
+    def __init__(self, fn: Callable[[Iterator[T]], Iterable[bytes]]) -> None:
         context = _context(fn.__module__)
         self._inbox: multiprocessing.queues.Queue[T | None] = context.Queue()
         self._outbox, sending_end = context.Pipe(duplex=False)
@@ -240,25 +244,37 @@ class BackgroundFeed(Generic[T]):
             self._open = False
             self._inbox.put(_END_OF_INPUT)
 
-    def result(self) -> bytes:
-        """End the input and return what ``fn`` returned. Raises what it raised, or
-        ``BrokenProcessPool`` if its worker died."""
+    def parts(self) -> Iterator[bytes]:
+        """End the input and yield each part ``fn`` yields, as it comes. Raises what ``fn``
+        raised, or ``BrokenProcessPool`` if its worker died. Stopping early (not reading every
+        part) stops the worker."""
         self.close()
+        finished = False
         try:
-            # The worker may have died before sending (the OOM killer): its sentinel says so.
-            multiprocessing.connection.wait([self._outbox, self._process.sentinel])
-            try:
-                message = self._outbox.recv_bytes() if self._outbox.poll() else b""
-            except (EOFError, OSError):
-                message = b""
+            while True:
+                # The worker may die before sending (the OOM killer): its sentinel says so.
+                multiprocessing.connection.wait([self._outbox, self._process.sentinel])
+                try:
+                    message = self._outbox.recv_bytes() if self._outbox.poll() else b""
+                except (EOFError, OSError):
+                    message = b""
+                kind = message[:1]
+                if kind == b"P":
+                    yield message[1:]
+                    continue
+                finished = kind != b""
+                if kind == b"D":
+                    return
+                if kind == b"E":
+                    error: BaseException = pickle.loads(message[1:])
+                    raise error
+                raise BrokenProcessPool(
+                    f"the background worker died (exit code {self._process.exitcode})"
+                )
         finally:
+            if not finished and self._process.is_alive():
+                self._process.kill()
             self._stop()
-        if message[:1] == b"R":
-            return message[1:]
-        if message[:1] == b"E":
-            error: BaseException = pickle.loads(message[1:])
-            raise error
-        raise BrokenProcessPool(f"the background worker died (exit code {self._process.exitcode})")
 
     def abandon(self) -> None:
         """Stop the worker without waiting for its result."""

@@ -23,9 +23,16 @@ from drift.storage.testing.base import FakeClock
 from tests.integration.pipeline.helpers import copy_repo, engines, snapshot
 
 
-def die(feed: Iterator[object]) -> bytes:
+def die(feed: Iterator[object]) -> Iterator[bytes]:
     next(feed, None)
     os._exit(7)  # a worker killed mid-way, as the OOM killer would
+    yield b""
+
+
+def die_after_the_edges(feed: Iterator[graph.GraphFacts]) -> Iterator[bytes]:
+    parts = graph.structure_from_feed(feed)
+    yield next(parts)  # the call edges, which the scan stores at once
+    os._exit(7)
 
 
 def _scan(repo: str, directory: Path) -> dict[str, Any]:
@@ -56,9 +63,24 @@ def test_structure_from_a_worker_process_equals_structure_computed_in_place(
     assert _scan(repo, tmp_path) == in_place
     assert started == [graph.structure_from_feed]
 
-    monkeypatch.setattr(graph, "structure_from_feed", die)
+    # The edges from a worker are stored in steps: many small ones store them all the same.
+    steps: list[int] = []
+    send_edges = graph.send_edges
+
+    def counted(storage: Any, edges: Any) -> None:
+        steps.append(-(-len(edges) // graph.EDGES_PER_STEP))
+        send_edges(storage, edges)
+
+    monkeypatch.setattr(graph, "EDGES_PER_STEP", 2)
+    monkeypatch.setattr(graph, "send_edges", counted)
     assert _scan(repo, tmp_path) == in_place
-    assert started[-1] is die
+    assert len(steps) == 1
+    assert steps[0] > 2
+
+    for dying in (die, die_after_the_edges):
+        monkeypatch.setattr(graph, "structure_from_feed", dying)
+        assert _scan(repo, tmp_path) == in_place
+        assert started[-1] is dying
 
 
 EXTRA_FUNCTION = "\n\ndef archive_invoice(number: int) -> int:\n    return number\n"

@@ -8,8 +8,7 @@ storage does not hold, in ``resolve_calls``'s order.
 
 from __future__ import annotations
 
-from drift.analysis.structure import ProjectStructure
-from drift.pipeline.graph import NumberedStructure, numbered_functions
+from drift.pipeline.graph import NumberedEdges, numbered_functions
 from drift.pipeline.worker import function_rows
 from drift.records.analysis import CallEdgeRow, FunctionRow
 from drift.scan import ParseResult, parse_source, transport
@@ -79,7 +78,7 @@ def test_numbers_become_stored_ids_and_edges_to_missing_functions_are_dropped() 
         CallEdgeRow(3, 4, "same_file", 0.95, 3),  # to a function storage does not hold
         CallEdgeRow(3, 2, "import", 0.9, 3),
     ]
-    numbered = NumberedStructure.of(ProjectStructure(edges, [], [], [], []), keys)
+    numbered = NumberedEdges.of(edges, keys)
     stored = [
         FunctionRow(70, "a.py", "f", "f", "python", 1, 2, 0, None, False, False, None, None),
         FunctionRow(50, "a.py", "g", "g", "python", 5, 6, 0, None, False, False, None, None),
@@ -87,12 +86,11 @@ def test_numbers_become_stored_ids_and_edges_to_missing_functions_are_dropped() 
     ]
 
     # As it travels from the structure worker: the edges as plain tuples.
-    travelled: NumberedStructure = transport.loads(transport.dumps(numbered))
-    assert travelled.rows.edges == []
+    travelled: NumberedEdges = transport.loads(transport.dumps(numbered))
     assert all(type(values) is tuple for values in travelled.edges)
     rows = travelled.with_ids(stored)
 
-    assert [(e.caller_id, e.callee_id, e.call_site_line, e.resolution) for e in rows.edges] == [
+    assert [(e.caller_id, e.callee_id, e.call_site_line, e.resolution) for e in rows] == [
         (50, 70, 6, "same_file"),
         (60, 50, 3, "import"),
         (70, 60, 2, "import"),

@@ -135,31 +135,54 @@ def test_worker_count() -> None:
     assert default_workers(0) == default_workers()
 
 
-def joined_with_pid(items: Iterator[bytes]) -> bytes:
-    return os.getpid().to_bytes(8, "big") + b"|".join(items)
+def joined_with_pid(items: Iterator[bytes]) -> Iterator[bytes]:
+    yield os.getpid().to_bytes(8, "big") + b"|".join(items)
 
 
-def die_on_third(items: Iterator[bytes]) -> bytes:
+def in_two_parts(items: Iterator[bytes]) -> Iterator[bytes]:
+    yield next(items).upper()
+    yield b"+".join(items)
+
+
+def die_on_third(items: Iterator[bytes]) -> Iterator[bytes]:
     for count, _ in enumerate(items, start=1):
         if count == 3:
             os._exit(3)  # as the OOM killer would
-    return b"never"
+    yield b"never"
 
 
-def fail_on_item(items: Iterator[bytes]) -> bytes:
+def part_then_die(items: Iterator[bytes]) -> Iterator[bytes]:
+    yield b"".join(items)
+    os._exit(4)
+
+
+def fail_on_item(items: Iterator[bytes]) -> Iterator[bytes]:
     for item in items:
         if item == b"bad":
             raise ValueError(f"cannot take {item.decode()}")
-    return b"never"
+    yield b"never"
 
 
 def test_a_background_feed_works_through_its_items_in_another_process() -> None:
     with BackgroundFeed(joined_with_pid) as feed:
         for item in (b"a", b"b", b"c"):
             feed.send(item)
-        answer = feed.result()
+        (answer,) = feed.parts()
     assert answer[8:] == b"a|b|c"
     assert int.from_bytes(answer[:8], "big") != os.getpid()
+    assert not feed.running
+
+
+def test_a_background_feed_yields_each_part_as_its_worker_does() -> None:
+    with BackgroundFeed(in_two_parts) as feed:
+        feed.send(b"first")
+        feed.send(b"second")
+        feed.send(b"third")
+        parts = feed.parts()
+        assert next(parts) == b"FIRST"
+        assert next(parts) == b"second+third"
+        assert next(parts, None) is None
+    assert not feed.running
 
 
 def test_a_background_feed_takes_nothing_after_its_input_is_closed() -> None:
@@ -168,7 +191,7 @@ def test_a_background_feed_takes_nothing_after_its_input_is_closed() -> None:
         feed.close()
         with pytest.raises(ValueError, match="closed"):
             feed.send(b"late")
-        assert feed.result()[8:] == b"only"
+        assert [part[8:] for part in feed.parts()] == [b"only"]
 
 
 def test_a_background_feed_reports_its_worker_dying_or_its_error() -> None:
@@ -176,12 +199,27 @@ def test_a_background_feed_reports_its_worker_dying_or_its_error() -> None:
         for item in (b"1", b"2", b"3", b"4"):
             dying.send(item)
         with pytest.raises(BrokenProcessPool):
-            dying.result()
+            list(dying.parts())
+    with BackgroundFeed(part_then_die) as late:
+        late.send(b"x")
+        parts = late.parts()
+        assert next(parts) == b"x"
+        with pytest.raises(BrokenProcessPool):
+            next(parts)
     with BackgroundFeed(fail_on_item) as failing:
         failing.send(b"good")
         failing.send(b"bad")
         with pytest.raises(ValueError, match="cannot take bad"):
-            failing.result()
+            list(failing.parts())
+
+
+def test_a_background_feed_read_in_part_stops_its_worker() -> None:
+    with BackgroundFeed(in_two_parts) as feed:
+        feed.send(b"first")
+        parts = feed.parts()
+        assert next(parts) == b"FIRST"
+        parts.close()  # the caller gave up after the first part
+        assert not feed.running
 
 
 def test_an_abandoned_background_feed_stops_its_worker() -> None:

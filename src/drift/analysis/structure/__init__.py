@@ -14,8 +14,9 @@ Across files, in the parent or (a large project) in a worker process of its own:
     coverage, quality = test_mapping(function_rows, edges, results,
                                      assertion_lines={p: f.assertion_lines ...})
 
-or all three at once: ``structure_of(function_rows, results, abstract, assertions)``, or over
-packed graph parts: ``project_structure(StructureInput(...))``.
+or all three at once: ``structure_of(function_rows, results, abstract, assertions)`` (the last
+two given the edges: ``structure_around``), or over packed graph parts:
+``project_structure(StructureInput(...))``.
 
 Function ids in the test rows are ``"<file>::<qualified_name>"`` (``function_key``).
 """
@@ -47,6 +48,7 @@ from drift.analysis.structure.project import (
     StructureInput,
     pack_graph,
     project_structure,
+    structure_around,
     structure_of,
     unpack_graph,
 )
@@ -99,6 +101,7 @@ __all__ = [
     "project_structure",
     "redact",
     "resolve_calls",
+    "structure_around",
     "structure_of",
     "test_mapping",
     "unpack_graph",

@@ -63,7 +63,20 @@ def structure_of(
     assertions: Mapping[str, tuple[int, ...]],
 ) -> ProjectStructure:
     """Resolve the call graph, measure coupling and map tests over every file's graph part."""
-    edges = resolve_calls(functions, results)
+    return structure_around(
+        resolve_calls(functions, results), functions, results, abstract, assertions
+    )
+
+
+def structure_around(
+    edges: list[CallEdgeRow],
+    functions: Sequence[FunctionRow],
+    results: Mapping[str, ParseResult],
+    abstract: Mapping[str, tuple[str, ...]],
+    assertions: Mapping[str, tuple[int, ...]],
+) -> ProjectStructure:
+    """``structure_of`` given the call ``edges`` it resolves first (``resolve_calls``): the
+    coupling and test mapping around them."""
     metrics, cycles = coupling(results, abstract_types=abstract)
     coverage, quality = test_mapping(functions, edges, results, assertion_lines=assertions)
     return ProjectStructure(edges, metrics, cycles, coverage, quality)
