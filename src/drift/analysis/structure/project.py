@@ -9,8 +9,9 @@ process holds and forwards the bytes without ever rebuilding the objects it does
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import NamedTuple
+import functools
+from collections.abc import Callable, Mapping, Sequence
+from typing import Final, NamedTuple
 
 from drift.analysis.structure.callgraph import resolve_calls
 from drift.analysis.structure.coupling import coupling
@@ -22,7 +23,7 @@ from drift.records.structural import (
     TestCoverageRow,
     TestQualityRow,
 )
-from drift.scan import ParseResult, transport
+from drift.scan import CallSite, ParseResult, transport
 
 
 class ProjectStructure(NamedTuple):
@@ -45,15 +46,27 @@ class StructureInput(NamedTuple):
     assertions: Mapping[str, tuple[int, ...]]
 
 
+_CALL_SITE: Final[Callable[[tuple[object, ...]], CallSite]] = functools.partial(
+    tuple.__new__, CallSite
+)
+"""Rebuilds a ``CallSite`` from the plain tuple of its fields, in C."""
+
+
 def pack_graph(result: ParseResult) -> bytes:
-    """A file's graph part as bytes for the trip between processes (``unpack_graph``)."""
-    return transport.dumps(result)
+    """A file's graph part as bytes for the trip between processes (``unpack_graph``).
+
+    The call sites, most of the records, travel apart as plain tuples of their fields: those
+    pickle in C, where each record would cost a Python call (``transport``'s reducer).
+    """
+    calls: list[tuple[object, ...]] = list(map(tuple, result.calls))
+    return transport.dumps((result._replace(calls=()), calls))
 
 
 def unpack_graph(data: bytes) -> ParseResult:
     """The ParseResult ``pack_graph`` packed."""
-    result: ParseResult = transport.loads(data)
-    return result
+    packed: tuple[ParseResult, list[tuple[object, ...]]] = transport.loads(data)
+    result, calls = packed
+    return result._replace(calls=tuple(map(_CALL_SITE, calls)))
 
 
 def structure_of(
