@@ -45,8 +45,13 @@ from drift.enforcement.store import EnforcementStore
 from drift.enforcement.structural_findings import structural_findings
 from drift.enforcement.violations import Violation, build_violations
 from drift.records.analysis import DetectionRow, FunctionRow
-from drift.records.batch import InsertDegradationAlerts, InsertGateResults, InsertViolations
-from drift.records.enforcement import ViolationRow
+from drift.records.batch import (
+    InsertDegradationAlerts,
+    InsertGateResults,
+    InsertHealthTrends,
+    InsertViolations,
+)
+from drift.records.enforcement import HealthTrendRow, ViolationRow
 
 
 def category_scores(context: PatternContext, violations: Sequence[Violation]) -> dict[str, float]:
@@ -154,10 +159,10 @@ def enforce(
     storage.send_batch(InsertGateResults([gate.to_row() for gate in gates]))
     if alerts:
         storage.send_batch(InsertDegradationAlerts(alerts))
+    storage.send_batch(InsertHealthTrends([HealthTrendRow(HEALTH_METRIC, health.score, 0)]))
     # Readers after us (the CLI, the next stage) must see this run: flush before returning.
     storage.flush_sync()
     storage.insert_policy_result(verdict.to_row())
-    storage.insert_health_trend(HEALTH_METRIC, health.score)
     storage.insert_audit_snapshot(health.to_snapshot(category_scores(context, violations)))
 
     return EnforcementResult(

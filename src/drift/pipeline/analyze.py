@@ -69,12 +69,14 @@ from drift.records.analysis import (
     PatternConfidenceRow,
 )
 from drift.records.batch import (
+    InsertHealthTrends,
     ReplaceConventions,
     ReplaceDerivedDetections,
     ReplaceOutliers,
     ReplacePatternConfidence,
+    UpsertPatternStatuses,
 )
-from drift.records.enforcement import PatternStatusRow
+from drift.records.enforcement import HealthTrendRow, PatternStatusRow
 
 SECONDS_PER_DAY = 86_400
 MOMENTUM_METRIC_PREFIX = "pattern_locations:"
@@ -138,9 +140,15 @@ def _momentum(storage: PipelineStore, pattern: PatternAggregate) -> Momentum:
 
 def record_momentum_samples(storage: PipelineStore, result: AggregationResult) -> None:
     """Record each pattern's location count, the series momentum is read from next time."""
-    for pattern in result.patterns:
-        metric = MOMENTUM_METRIC_PREFIX + pattern.pattern_id
-        storage.insert_health_trend(metric, float(pattern.location_count))
+    samples = [
+        # recorded_at 0: storage records the sample at its own time
+        HealthTrendRow(
+            MOMENTUM_METRIC_PREFIX + pattern.pattern_id, float(pattern.location_count), 0
+        )
+        for pattern in result.patterns
+    ]
+    if samples:
+        storage.send_batch(InsertHealthTrends(samples))
 
 
 def score_patterns(
@@ -345,8 +353,9 @@ def analyze_patterns(
 ) -> PatternAnalysis:
     """Run every step of the module docstring.
 
-    The batch commands go first and are flushed before the few direct writes (statuses and
-    momentum samples), which would otherwise wait on the batch writer's transaction.
+    Everything goes through the batch writer (a direct write would wait for its transaction,
+    which may be storing thousands of call edges meanwhile), flushed once at the end: the
+    derived detections are then read back with the ids storage gave them.
     """
     stored = load_detections(storage)
     detections, naming = derive_detections(storage, stored, specs, functions, now)
@@ -360,10 +369,10 @@ def analyze_patterns(
     outliers = find_outliers(storage, result)
     conventions = track_conventions(storage, result, scores, total_files, now)
     new, approved, statuses = update_statuses(storage, result, scores, outliers, now)
-    storage.flush_sync()
-    for row in statuses:
-        storage.upsert_pattern_status(row)
+    if statuses:
+        storage.send_batch(UpsertPatternStatuses(statuses))
     record_momentum_samples(storage, result)
+    storage.flush_sync()
     # The per-file rows were read above and nothing since touched them; only the derived ones
     # were replaced, and storage gave those their ids.
     own = [row for row in stored if row.detection_method not in DERIVED_METHODS]

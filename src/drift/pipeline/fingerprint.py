@@ -16,6 +16,9 @@ from typing import Final
 import xxhash
 
 from drift import __version__
+from drift.pipeline.store_types import PipelineStore
+from drift.records.batch import InsertHealthTrends
+from drift.records.enforcement import HealthTrendRow
 from drift.scan import MODEL_VERSION
 from drift.storage.protocols.enforcement import IDriftEnforcement
 
@@ -54,6 +57,7 @@ def stored_fingerprint(storage: IDriftEnforcement) -> int | None:
     return int(rows[0].metric_value) if rows else None
 
 
-def record_fingerprint(storage: IDriftEnforcement, value: int) -> None:
-    """Record the fingerprint of this analysis."""
-    storage.insert_health_trend(FINGERPRINT_METRIC, float(value))
+def record_fingerprint(storage: PipelineStore, value: int) -> None:
+    """Record the fingerprint of this analysis (through the batch writer: stored with the
+    analysis's other rows)."""
+    storage.send_batch(InsertHealthTrends([HealthTrendRow(FINGERPRINT_METRIC, float(value), 0)]))

@@ -131,10 +131,6 @@ class _Scan:
                 self.progress.stage("structure")
                 project = project.finish()
                 self.storage.flush_sync()
-            if project is not None:
-                # Last: the batch writer may still be storing the structure until here, and a
-                # direct write waits for its transaction (enforcement need not).
-                record_fingerprint(self.storage, self.fingerprint)
             summary = self._summary(
                 scan_id, diff, stored, project=project, enforced=enforced, started=started
             )
@@ -281,6 +277,7 @@ class _Scan:
         )
         if project.pending is not None:
             self.structure = project.pending  # so that a failure from here on stops it
+        record_fingerprint(self.storage, self.fingerprint)
         return project
 
     def _enforce(self, project: ProjectOutcome | None, *, reanalysed: bool) -> EnforcementResult:

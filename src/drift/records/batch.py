@@ -26,7 +26,13 @@ from drift.records.analysis import (
     PatternConfidenceRow,
     ScanHistoryRow,
 )
-from drift.records.enforcement import DegradationAlertRow, GateResultRow, ViolationRow
+from drift.records.enforcement import (
+    DegradationAlertRow,
+    GateResultRow,
+    HealthTrendRow,
+    PatternStatusRow,
+    ViolationRow,
+)
 from drift.records.files import FileMetadataRow, ParseCacheRow
 from drift.records.structural import (
     ConstantRow,
@@ -90,6 +96,8 @@ class WriteStats:
     contract_rows: int = 0
     contract_mismatch_rows: int = 0
     test_coverage_rows: int = 0
+    pattern_status_rows: int = 0
+    health_trend_rows: int = 0
     deleted_files: int = 0
     flushes: int = 0
 
@@ -304,6 +312,23 @@ class InsertDegradationAlerts(BatchCommand):
 
     rows: list[DegradationAlertRow]
     stats_field: ClassVar[str] = "degradation_alert_rows"
+
+
+@dataclass(frozen=True, slots=True)
+class UpsertPatternStatuses(BatchCommand):
+    """Upsert pattern statuses as ``upsert_pattern_status`` does, one by one (an ``auto`` row
+    only re-times a human-approved one)."""
+
+    rows: list[PatternStatusRow]
+    stats_field: ClassVar[str] = "pattern_status_rows"
+
+
+@dataclass(frozen=True, slots=True)
+class InsertHealthTrends(BatchCommand):
+    """Append health-metric samples, recorded now (input ``recorded_at`` ignored)."""
+
+    rows: list[HealthTrendRow]
+    stats_field: ClassVar[str] = "health_trend_rows"
 
 
 @dataclass(frozen=True, slots=True)
@@ -576,6 +601,8 @@ COMMAND_TYPES: tuple[type[BatchCommand], ...] = (
     InsertViolations,
     InsertGateResults,
     InsertDegradationAlerts,
+    UpsertPatternStatuses,
+    InsertHealthTrends,
     InsertWrappers,
     InsertCryptoFindings,
     InsertDnaGenes,

@@ -33,6 +33,7 @@ from drift.records.batch import (
     InsertErrorGaps,
     InsertFunctions,
     InsertGateResults,
+    InsertHealthTrends,
     InsertImpactScores,
     InsertOutliers,
     InsertOwaspFindings,
@@ -64,6 +65,7 @@ from drift.records.batch import (
     ReplaceTestQuality,
     ReplaceViolations,
     UpsertFileMetadata,
+    UpsertPatternStatuses,
     WriteStats,
     check_command,
     decode_command,
@@ -259,6 +261,10 @@ _HANDLERS: dict[type[BatchCommand], _Handler] = {
     # enforcement
     InsertViolations: _each(lambda e, row: e.insert_violation(row)),
     InsertGateResults: _each(lambda e, row: e.insert_gate_result(row)),
+    UpsertPatternStatuses: _each(lambda e, row: e.upsert_pattern_status(row)),
+    InsertHealthTrends: _each(
+        lambda e, row: e.insert_health_trend(row.metric_name, row.metric_value)
+    ),
     InsertDegradationAlerts: _each(lambda e, row: e.insert_degradation_alert(row)),
     # replacements
     ReplaceFileFunctions: _replace_functions,

@@ -33,6 +33,7 @@ from drift.records.batch import (
     InsertErrorGaps,
     InsertFunctions,
     InsertGateResults,
+    InsertHealthTrends,
     InsertImpactScores,
     InsertOutliers,
     InsertOwaspFindings,
@@ -64,6 +65,7 @@ from drift.records.batch import (
     ReplaceTestQuality,
     ReplaceViolations,
     UpsertFileMetadata,
+    UpsertPatternStatuses,
 )
 from drift.storage.sql.analysis import do_insert_scan_history
 from drift.storage.sql.callgraph import (
@@ -81,7 +83,9 @@ from drift.storage.sql.detections import (
 from drift.storage.sql.enforcement import (
     do_insert_degradation_alert,
     do_insert_gate_result,
+    do_insert_health_trend,
     do_insert_violation,
+    do_upsert_pattern_status,
 )
 from drift.storage.sql.executor import SqlWriter
 from drift.storage.sql.files import (
@@ -266,6 +270,10 @@ _HANDLERS: dict[type[BatchCommand], _Handler] = {
     # enforcement
     InsertViolations: _each(do_insert_violation),
     InsertGateResults: _each(do_insert_gate_result),
+    UpsertPatternStatuses: _each(lambda w, row, now: do_upsert_pattern_status(w, row)),
+    InsertHealthTrends: _each(
+        lambda w, row, now: do_insert_health_trend(w, row.metric_name, row.metric_value, now)
+    ),
     InsertDegradationAlerts: _each(do_insert_degradation_alert),
     # replacements
     ReplaceFileFunctions: _replace_functions,

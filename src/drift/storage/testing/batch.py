@@ -23,16 +23,19 @@ from drift.records.batch import (
     InsertConventions,
     InsertDetections,
     InsertFunctions,
+    InsertHealthTrends,
     InsertOutliers,
     InsertParseCache,
     InsertPatternConfidence,
     InsertScanHistory,
     ReplaceFileDetections,
     UpsertFileMetadata,
+    UpsertPatternStatuses,
     WriteStats,
     decode_command,
     encode_command,
 )
+from drift.records.enforcement import HealthTrendRow
 from drift.records.files import ParseCacheRow
 from drift.storage.testing.analysis_rows import (
     boundary_row,
@@ -54,6 +57,7 @@ from drift.storage.testing.batch_replacements import (
     replacement_commands,
 )
 from drift.storage.testing.batch_structural import BatchStructuralContract, structural_commands
+from drift.storage.testing.enforcement import status
 
 
 def _counters(stats: WriteStats) -> dict[str, int]:
@@ -104,9 +108,9 @@ class DriftBatchWriterContract(BatchStructuralContract, BatchReplacementContract
         assert backend.drift.flush_sync() == WriteStats()
         assert backend.drift.stats() == WriteStats()
 
-    def test_write_stats_has_the_33_row_counters_plus_two(self) -> None:
+    def test_write_stats_has_the_35_row_counters_plus_two(self) -> None:
         names = [field.name for field in dataclasses.fields(WriteStats)]
-        assert len([name for name in names if name.endswith("_rows")]) == 33
+        assert len([name for name in names if name.endswith("_rows")]) == 35
         assert names[-2:] == ["deleted_files", "flushes"]
         assert WriteStats().plus({"secret_rows": 2}).secret_rows == 2
         with pytest.raises(ValueError, match="unknown"):
@@ -268,6 +272,31 @@ class DriftBatchWriterContract(BatchStructuralContract, BatchReplacementContract
         assert (stats.pattern_confidence_rows, stats.outlier_rows) == (2, 2)
         assert (stats.convention_rows, stats.scan_history_rows) == (1, 1)
 
+    def test_statuses_and_health_samples_by_batch_write_as_the_direct_methods(
+        self, backend: StorageUnderTest
+    ) -> None:
+        drift, clock = backend.drift, backend.clock
+        person = status("p1", "approved", "alice", 100)
+        auto = status("p1", "ignored", "auto", 200, reason="low confidence")
+        fresh = status("p2", "discovered", None, 300)
+        write(backend, UpsertPatternStatuses([person, auto, fresh]))
+        # The auto-approver only re-times what a person decided, as upsert_pattern_status does.
+        assert drift.query_pattern_status("p1") == dataclasses.replace(person, updated_at=200)
+        assert drift.query_pattern_status("p2") == fresh
+
+        clock.now += 60
+        write(
+            backend,
+            InsertHealthTrends(
+                [HealthTrendRow("score", 71.5, 0), HealthTrendRow("score", 80.0, 1)]
+            ),
+        )
+        samples = drift.query_health_trends("score", 5)
+        assert sorted(row.metric_value for row in samples) == [71.5, 80.0]
+        assert {row.recorded_at for row in samples} == {clock.now}  # storage's time, not ours
+        stats = drift.stats()
+        assert (stats.pattern_status_rows, stats.health_trend_rows) == (3, 2)
+
     def test_parse_cache_by_batch_upserts_on_hash(self, backend: StorageUnderTest) -> None:
         write(
             backend,
@@ -287,9 +316,20 @@ class DriftBatchWriterContract(BatchStructuralContract, BatchReplacementContract
             assert decode_command(name, payload) == command
         name, payload = encode_command(InsertParseCache([parse_cache_row(b"\x00\xab")]))
         assert json.loads(payload)["rows"][0]["content_hash"] == "00ab"
+        enforcement = [
+            UpsertPatternStatuses([status("p1", "approved", "alice", 100)]),
+            InsertHealthTrends([HealthTrendRow("score", 71.5, 0)]),
+        ]
+        for command in enforcement:
+            assert decode_command(*encode_command(command)) == command
         every_kind = {
             type(command)
-            for command in [*sample_commands(), *structural_commands(), *replacement_commands()]
+            for command in [
+                *sample_commands(),
+                *structural_commands(),
+                *replacement_commands(),
+                *enforcement,
+            ]
         }
         assert every_kind | {DeleteFileMetadata} == set(COMMAND_TYPES)
 
