@@ -262,7 +262,7 @@ class BackgroundFeed(Generic[T]):
                 if kind == b"P":
                     yield message[1:]
                     continue
-                finished = kind != b""
+                finished = kind in (b"D", b"E")  # the worker is done and gone
                 if kind == b"D":
                     return
                 if kind == b"E":
