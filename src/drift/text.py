@@ -26,6 +26,16 @@ def byte_size(size: int) -> str:
     return f"{value:,.1f} {unit}"
 
 
+def duration(milliseconds: int) -> str:
+    """How long something took: ``40 ms``, ``1.4 s``, ``2 min 5 s``."""
+    if milliseconds < 1000:
+        return f"{max(0, milliseconds)} ms"
+    if milliseconds < 59_950:  # what would round to 60.0 s reads as a minute
+        return f"{milliseconds / 1000:.1f} s"
+    minutes, seconds = divmod(round(milliseconds / 1000), 60)
+    return f"{minutes} min {seconds} s" if seconds else f"{minutes} min"
+
+
 def moment(seconds: int, now: float | None = None) -> str:
     """A Unix time as ``2026-11-29 02:40:27 UTC (5 minutes ago)``."""
     stamp = datetime.fromtimestamp(seconds, UTC).strftime("%Y-%m-%d %H:%M:%S UTC")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from drift.text import byte_size, moment, plural
+from drift.text import byte_size, duration, moment, plural
 
 
 @pytest.mark.parametrize(
@@ -52,3 +52,21 @@ def test_byte_size_uses_binary_units(size: int, expected: str) -> None:
 def test_moment_gives_the_utc_time_and_how_long_ago(elapsed: int, ago: str) -> None:
     at = 1_795_920_027  # 2026-11-29 02:40:27 UTC
     assert moment(at, now=at + elapsed) == f"2026-11-29 02:40:27 UTC ({ago})"
+
+
+@pytest.mark.parametrize(
+    ("milliseconds", "expected"),
+    [
+        (0, "0 ms"),
+        (40, "40 ms"),
+        (999, "999 ms"),
+        (1000, "1.0 s"),
+        (1449, "1.4 s"),
+        (59_949, "59.9 s"),
+        (59_950, "1 min"),
+        (125_000, "2 min 5 s"),
+        (3_600_000, "60 min"),
+    ],
+)
+def test_duration_reads_in_the_unit_that_fits(milliseconds: int, expected: str) -> None:
+    assert duration(milliseconds) == expected

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from drift.records.enforcement import PolicyResultRow, ViolationRow
 from drift.scan import SkippedFile
-from drift.text import plural
+from drift.text import duration, plural
 
 _SHOWN_SKIPS = 5
 
@@ -152,8 +152,7 @@ def _violations_line(counts: ViolationCounts) -> str:
 
 def render_summary(summary: ScanSummary) -> str:
     """The summary ``drift scan`` prints: a headline and one line per aspect."""
-    seconds = summary.duration_ms / 1000
-    head = f"Scanned {summary.root} in {seconds:.1f} s"
+    head = f"Scanned {summary.root} in {duration(summary.duration_ms)}"
     if not summary.reanalysed:
         head += " — nothing changed since the last scan"
     lines = [head, _files_line(summary), *_skipped_lines(summary)]
