@@ -190,12 +190,12 @@ class StructureBuild:
             except BrokenProcessPool:
                 if self._abandoned:
                     raise
-        # Computed here (no worker, or it died: a second ReplaceCallEdges replaces any first).
+        # Computed here (no worker, or it died: the edges then replace any it sent).
         given = StructureInput(
             list(functions), self.project.graphs, self.project.abstract, self.project.assertions
         )
         rows = project_structure(given)
-        storage.send_batch(ReplaceCallEdges(rows.edges))
+        send_edges(storage, rows.edges)
         return _store_around(storage, rows)
 
     def _store_from_worker(
