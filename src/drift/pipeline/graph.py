@@ -33,7 +33,7 @@ from drift.analysis.structure import (
 )
 from drift.pipeline.store_types import PipelineStore
 from drift.pipeline.summary import StructureCounts
-from drift.pipeline.worker import function_row, graph_part
+from drift.pipeline.worker import function_row
 from drift.records.analysis import CallEdgeRow, FunctionRow
 from drift.records.batch import (
     InsertCallEdges,
@@ -86,7 +86,7 @@ def graph_facts(task: GraphTask) -> GraphFacts:
         abstract = abstract_types(result, text)
     except Exception:  # a file the text heuristics choke on still joins the graph
         lines, abstract = (), ()
-    return GraphFacts(task.path, pack_graph(graph_part(result)), abstract, lines)
+    return GraphFacts(task.path, pack_graph(result), abstract, lines)
 
 
 def _lost(task: GraphTask, message: str) -> GraphFacts:

@@ -15,7 +15,7 @@ from pathlib import Path
 import xxhash
 
 from drift.analysis.packs import Pack, evaluate_file, load_packs
-from drift.analysis.structure import file_structure, pack_graph
+from drift.analysis.structure import file_structure, graph_part, pack_graph
 from drift.pipeline.detect import detection_row
 from drift.pipeline.facts import called_methods, file_facts
 from drift.pipeline.tasks import FileOutcome, FileTask, PackSource
@@ -28,11 +28,6 @@ def _rules(source: PackSource) -> tuple[tuple[Pack, ...], frozenset[str]]:
     # Loaded once per process; the parent loaded the same packs first, so errors surface there.
     packs = tuple(load_packs([Path(d) for d in source.dirs], include_builtin=source.builtin))
     return packs, called_methods(packs)
-
-
-def graph_part(result: ParseResult) -> ParseResult:
-    """``result`` without string and number literals, handlers and syntax issues."""
-    return result._replace(strings=(), numbers=(), error_handlers=(), parse_errors=())
 
 
 def structural_signature(result: ParseResult) -> bytes:
@@ -129,7 +124,7 @@ def analyze_file(task: FileTask) -> FileOutcome:
         functions=function_rows(task.path, result),
         detections=tuple(detection_row(match) for match in matches),
         structure=structure,
-        graph=pack_graph(graph_part(result)),
+        graph=pack_graph(result),
         duration_us=(time.perf_counter_ns() - started) // 1000,
     )
 

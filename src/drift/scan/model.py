@@ -17,8 +17,9 @@ from typing import Final, Literal, NamedTuple
 
 from drift.scan.serialization import decode_record, encode_record
 
-MODEL_VERSION: Final = 1
-"""Bumped whenever a field changes; cached JSON of another version is rejected (a cache miss)."""
+MODEL_VERSION: Final = 2
+"""Bumped whenever a field or the encoding changes; cached JSON of another version is rejected
+(a cache miss)."""
 
 StringContext = Literal[
     "function_argument",
@@ -176,8 +177,8 @@ class StringLiteral(NamedTuple):
 
 
 class NumberLiteral(NamedTuple):
-    """A numeric literal as written (``raw``) and its value (None when it has none in Python:
-    imaginary numbers, malformed text)."""
+    """A numeric literal as written (``raw``) and its value (None when it has no finite one in
+    Python: imaginary numbers, malformed text, a float beyond a double's range)."""
 
     raw: str
     value: int | float | None

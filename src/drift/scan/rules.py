@@ -6,6 +6,7 @@ children into facts (names, parameters, handler flags). Each ``lang_*`` module p
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -157,7 +158,8 @@ _LEGACY_OCTAL = re.compile(r"0[0-7_]+")
 
 
 def parse_number(raw: str) -> int | float | None:
-    """The value of a numeric literal in any supported language, or None (imaginary, garbage)."""
+    """The value of a numeric literal in any supported language, or None (imaginary, garbage,
+    beyond a double's range)."""
     if raw.isdigit() and (raw[0] != "0" or len(raw) == 1):
         return int(raw)  # the common case, without the checks below
     cleaned = raw.replace("_", "")
@@ -173,9 +175,11 @@ def parse_number(raw: str) -> int | float | None:
     except ValueError:
         pass
     try:
-        return float(stripped)
+        value = float(stripped)
     except ValueError:
         return None
+    # ``1e400`` overflows a double: no value rather than an infinity JSON cannot hold.
+    return value if math.isfinite(value) else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import typing
 from pathlib import Path
@@ -18,7 +19,7 @@ FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "repos"
 numbers = st.builds(
     NumberLiteral,
     raw=st.text(max_size=12),
-    value=st.one_of(st.none(), st.integers(), st.floats(allow_nan=False)),
+    value=st.one_of(st.none(), st.integers(), st.floats(allow_nan=False, allow_infinity=False)),
     line=st.integers(1, 10_000),
     column=st.integers(1, 500),
     context=st.sampled_from(typing.get_args(StringContext)),
@@ -83,5 +84,57 @@ def test_a_nested_record_of_the_wrong_width_is_rejected() -> None:
     result = parse_file(FIXTURES / "naming-python/billing/invoices.py")
     document = json.loads(result.to_json())
     document[1][4][0].append("extra")  # functions[0] gets a field too many
-    with pytest.raises(ValueError, match="Function: expected 14 fields, got 15"):
+    with pytest.raises(ValueError, match=r"malformed .*length 14 - at `\$\[1\]\[4\]\[0\]`"):
         ParseResult.from_json(json.dumps(document))
+
+
+@pytest.mark.parametrize(
+    ("where", "value"),
+    [
+        ((1, 0), 7),  # language: a number for a string
+        ((1, 2), "12"),  # line_count: a string for a number
+        ((1, 2), True),  # line_count: a boolean is not a number here
+        ((1, 4, 0, 0), None),  # a function without a name
+    ],
+)
+def test_a_value_of_the_wrong_type_is_rejected(where: tuple[int, ...], value: object) -> None:
+    document = json.loads(parse_file(FIXTURES / "naming-python/billing/invoices.py").to_json())
+    *path, last = where
+    target = document
+    for index in path:
+        target = target[index]
+    target[last] = value
+    with pytest.raises(ValueError, match="malformed ParseResult document"):
+        ParseResult.from_json(json.dumps(document))
+
+
+def test_a_context_outside_its_literal_type_is_rejected() -> None:
+    result = parse_file(FIXTURES / "naming-python/billing/invoices.py")
+    assert result.strings
+    document = json.loads(result.to_json())
+    document[1][9][0][3] = "somewhere"  # strings[0].context
+    with pytest.raises(ValueError, match="malformed"):
+        ParseResult.from_json(json.dumps(document))
+
+
+def test_hashes_travel_as_base64_and_come_back_as_bytes() -> None:
+    result = parse_file(FIXTURES / "naming-python/billing/invoices.py")
+    function = result.functions[0]
+    document = json.loads(result.to_json())
+    assert document[1][4][0][-2] == base64.b64encode(function.body_hash).decode()
+    assert ParseResult.from_json(result.to_json()).functions[0].body_hash == function.body_hash
+
+
+def test_a_float_beyond_a_double_has_no_value_and_the_document_stays_json(tmp_path: Path) -> None:
+    path = tmp_path / "huge.py"
+    path.write_text(
+        "LIMIT = 1e400\nSMALL = 2.5e-3\nBIG = 10**400\nHUGE = 123456789012345678901234567890\n"
+    )
+    result = parse_file(path)
+    values = {number.raw: number.value for number in result.numbers}
+    assert values["1e400"] is None  # an infinity in Python: no finite value
+    assert values["2.5e-3"] == 0.0025
+    assert values["123456789012345678901234567890"] == 123456789012345678901234567890
+    text = result.to_json()
+    json.loads(text, parse_constant=lambda name: pytest.fail(f"non-standard JSON: {name}"))
+    assert ParseResult.from_json(text) == result

@@ -46,6 +46,7 @@ from drift.analysis.structure.prisma import is_prisma_schema, prisma_boundaries
 from drift.analysis.structure.project import (
     ProjectStructure,
     StructureInput,
+    graph_part,
     pack_graph,
     project_structure,
     structure_around,
@@ -91,6 +92,7 @@ __all__ = [
     "find_tests",
     "framework_prefix",
     "function_key",
+    "graph_part",
     "is_prisma_schema",
     "is_test_file",
     "is_test_function",

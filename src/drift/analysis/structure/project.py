@@ -9,9 +9,10 @@ process holds and forwards the bytes without ever rebuilding the objects it does
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Final, NamedTuple
+
+import msgspec
 
 from drift.analysis.structure.callgraph import resolve_calls
 from drift.analysis.structure.coupling import coupling
@@ -23,7 +24,7 @@ from drift.records.structural import (
     TestCoverageRow,
     TestQualityRow,
 )
-from drift.scan import CallSite, ParseResult, transport
+from drift.scan import ParseResult
 
 
 class ProjectStructure(NamedTuple):
@@ -46,27 +47,28 @@ class StructureInput(NamedTuple):
     assertions: Mapping[str, tuple[int, ...]]
 
 
-_CALL_SITE: Final[Callable[[tuple[object, ...]], CallSite]] = functools.partial(
-    tuple.__new__, CallSite
-)
-"""Rebuilds a ``CallSite`` from the plain tuple of its fields, in C."""
+_GRAPH_ENCODER: Final = msgspec.msgpack.Encoder()
+_GRAPH_DECODER: Final = msgspec.msgpack.Decoder(ParseResult)
+
+
+def graph_part(result: ParseResult) -> ParseResult:
+    """``result`` without string and number literals, handlers and syntax issues: what the
+    call graph, coupling and test mapping read of a file."""
+    return result._replace(strings=(), numbers=(), error_handlers=(), parse_errors=())
 
 
 def pack_graph(result: ParseResult) -> bytes:
-    """A file's graph part as bytes for the trip between processes (``unpack_graph``).
+    """The graph part of ``result`` as bytes for the trip between processes (``unpack_graph``).
 
-    The call sites, most of the records, travel apart as plain tuples of their fields: those
-    pickle in C, where each record would cost a Python call (``transport``'s reducer).
+    MessagePack, encoded and decoded in C: a scan packs every file it parses, and the records
+    are rebuilt once, in the process that computes the structure.
     """
-    calls: list[tuple[object, ...]] = list(map(tuple, result.calls))
-    return transport.dumps((result._replace(calls=()), calls))
+    return _GRAPH_ENCODER.encode(graph_part(result))
 
 
 def unpack_graph(data: bytes) -> ParseResult:
-    """The ParseResult ``pack_graph`` packed."""
-    packed: tuple[ParseResult, list[tuple[object, ...]]] = transport.loads(data)
-    result, calls = packed
-    return result._replace(calls=tuple(map(_CALL_SITE, calls)))
+    """The graph part ``pack_graph`` packed."""
+    return _GRAPH_DECODER.decode(data)
 
 
 def structure_of(
