@@ -180,6 +180,12 @@ class _Scan:
         self._forget(diff, stored)
         env = EnvFiles.read(diff.entries)
         entries = entries_to_analyse(diff, full=full)
+        if self.options.workers > 1 and analysed_count(e.path for e in entries) >= INLINE_LIMIT:
+            # The pool will run: its fork server imports the parser and the detectors on the
+            # other core while this process reads the cache and sets up the writers.
+            from drift.scan import start_workers_early
+
+            start_workers_early("drift.pipeline.worker")
         if entries:
             self._analyse(entries, diff, stored, env, full=full)
         else:

@@ -68,6 +68,7 @@ if TYPE_CHECKING:
         parse_files,
         parse_path,
         parse_task,
+        start_workers_early,
     )
     from drift.scan.source_file import parse_file, parse_source
 
@@ -85,6 +86,7 @@ __getattr__ = LazyExports(
         "parse_files": "pool",
         "parse_path": "pool",
         "parse_task": "pool",
+        "start_workers_early": "pool",
         "parse_file": "source_file",
         "parse_source": "source_file",
     },
@@ -140,4 +142,5 @@ __all__ = [
     "parse_task",
     "parse_tree",
     "scan_config_from_table",
+    "start_workers_early",
 ]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import multiprocessing.connection
+import multiprocessing.forkserver
 import multiprocessing.queues
 import pickle
 import sys
@@ -147,6 +148,10 @@ def _run_chunk(fn: Callable[[T], R], chunk: list[T]) -> bytes:
     return transport.dumps([fn(item) for item in chunk])
 
 
+_PRELOAD = ["drift.scan.source_file"]
+"""What the fork server imports before it forks the first worker (``_context``)."""
+
+
 def _context(
     module: str,
 ) -> multiprocessing.context.ForkServerContext | multiprocessing.context.SpawnContext:
@@ -157,10 +162,23 @@ def _context(
     # process with threads can deadlock on a lock some thread held at the time.
     if sys.platform != "win32" and "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
-        # Takes effect when the server starts (the first pool of this process).
-        context.set_forkserver_preload(["drift.scan.source_file", module])
+        # Takes effect when the server starts (the first pool of this process); a module asked
+        # for later is imported by each worker that runs its function.
+        if module not in _PRELOAD:
+            _PRELOAD.append(module)
+        context.set_forkserver_preload(list(_PRELOAD))
         return context
     return multiprocessing.get_context("spawn")
+
+
+def start_workers_early(module: str) -> None:
+    """Start the fork server that workers for functions of ``module`` come from, and return
+    without waiting for it. It takes a few tenths of a second to import what the workers need,
+    on a core this process does not use: a run that knows it will use the pool (or a
+    ``BackgroundFeed``) calls this first, then goes on with its own work meanwhile. Nothing to
+    do when workers are spawned (no fork server) or the server runs already."""
+    if isinstance(_context(module), multiprocessing.context.ForkServerContext):
+        multiprocessing.forkserver.ensure_running()
 
 
 GC_THRESHOLD = 20_000

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -229,3 +231,49 @@ def test_an_abandoned_background_feed_stops_its_worker() -> None:
     assert not feed.running
     with pytest.raises(ValueError, match="closed"):
         feed.send(b"y")
+
+
+_SERVER_PID = "import multiprocessing.forkserver as f; print(f._forkserver._forkserver_pid)"
+
+
+def _in_fresh_process(code: str, tmp_path: Path) -> str:
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
+def test_starting_workers_early_starts_the_fork_server_without_waiting(tmp_path: Path) -> None:
+    out = _in_fresh_process(
+        "from drift.scan import start_workers_early, map_files\n"
+        "start_workers_early('json')\n" + _SERVER_PID + "\n"
+        "print(sorted(map_files(abs, [-1, -2, -3, 4], workers=2)))\n",
+        tmp_path,
+    )
+    server, results = out.splitlines()
+    assert server.isdigit()  # running before any pool was asked for
+    assert results == "[1, 2, 3, 4]"  # and the pool that follows uses it
+
+
+def test_a_small_scan_starts_no_worker_process(tmp_path: Path) -> None:
+    # Below the inline limit the files are analysed in the scanning process: no fork server.
+    repo = FIXTURES / "naming-python"
+    out = _in_fresh_process(
+        "from drift.storage.backends import open_drift_storage\n"
+        "from drift.pipeline.run import scan\n"
+        "storage = open_drift_storage('memory://')\n"
+        f"summary = scan({str(repo)!r}, storage, workers=2)\n"
+        "storage.close()\n"
+        "print(summary.analysed)\n" + _SERVER_PID + "\n",
+        tmp_path,
+    )
+    analysed, server = out.splitlines()
+    assert 0 < int(analysed) < 48
+    assert server == "None"
