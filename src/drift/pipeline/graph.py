@@ -205,10 +205,10 @@ class StructureBuild:
         batch writer while the worker is still mapping tests and measuring coupling."""
         assert self._feed is not None
         parts = self._feed.parts()
-        numbered: NumberedEdges = transport.loads(_next_part(parts))
+        numbered = transport.loads(_next_part(parts), NumberedEdges)
         edges = numbered.with_ids(functions)
         send_edges(storage, edges)
-        rest: ProjectStructure = transport.loads(_next_part(parts))
+        rest = transport.loads(_next_part(parts), ProjectStructure)
         if next(parts, None) is not None:
             raise BrokenProcessPool("the structure worker sent more parts than it should")
         return _store_around(storage, rest._replace(edges=edges))
@@ -252,9 +252,9 @@ class NumberedEdges(NamedTuple):
     """The call edges a worker resolved between functions it numbered itself: ``keys[n - 1]``
     is the key of function number ``n``.
 
-    The edges, by far the most numerous rows, travel as plain tuples: those pickle and
-    unpickle in C, where each record would cost a Python call on both sides of the pipe, and
-    the records are built once, with their stored ids, in ``with_ids``.
+    The edges, by far the most numerous rows, travel as plain tuples, the cheapest values to
+    encode and rebuild, and the records are built once, with their stored ids, in
+    ``with_ids``.
     """
 
     keys: list[FunctionKey]

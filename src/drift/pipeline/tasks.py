@@ -1,5 +1,5 @@
 """What the parent sends a worker for each file (``FileTask``), and what comes back
-(``FileOutcome``): plain, picklable data, kept apart from the work itself (``worker``) so that
+(``FileOutcome``): plain data, kept apart from the work itself (``worker``) so that
 the parts of a scan that only pass them around need not load the parser and the detectors.
 """
 
@@ -7,12 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 from drift.records.analysis import DetectionRow, FunctionRow
-
-if TYPE_CHECKING:
-    from drift.analysis.structure import FileStructure
+from drift.records.structural import FileStructure
 
 
 class PackSource(NamedTuple):

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from drift.records.analysis import BoundaryRow
+
 # --- coupling, constraints, contracts ------------------------------------------------------------
 
 
@@ -331,3 +333,20 @@ class TestQualityRow:
     stability: float | None
     overall_score: float
     smells: str | None
+
+
+# --- one file's rows, as a worker sends them ---------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class FileStructure:
+    """Everything the per-file structural analyses found in one file (``file_structure``)."""
+
+    path: str
+    error_gaps: tuple[ErrorGapRow, ...]
+    constants: tuple[ConstantRow, ...]
+    env_variables: tuple[EnvVariableRow, ...]
+    secrets: tuple[SecretRow, ...]
+    boundaries: tuple[BoundaryRow, ...]
+    abstract_types: tuple[str, ...]
+    assertion_lines: tuple[int, ...]

@@ -17,11 +17,12 @@ import multiprocessing.queues
 import pickle
 import sys
 import time
+import typing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from typing import Generic, NamedTuple, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from drift.errors import DriftError
 from drift.scan import transport
@@ -133,18 +134,32 @@ def map_files(
 
     Yields one result per item, in completion order. With one worker, or one item, it runs in
     this process. ``on_crash(item, message)`` gives the result for an item that kills its worker
-    even when run alone; without it such a crash raises ``BrokenProcessPool``.
+    even when run alone; without it such a crash raises ``BrokenProcessPool``. Results travel
+    back typed (``transport``): ``fn``'s return annotation names their type, and TypeError says
+    so when it has none.
     """
+    returns = result_type(fn)  # checked here too, so that a missing one fails on any project
     count = default_workers() if workers is None else max(1, workers)
     if count == 1 or len(items) <= 1:
         return (fn(item) for item in items)
     size = max(1, min(MAX_CHUNK, len(items) // (count * 8)))
     chunks = deque(list(items[start : start + size]) for start in range(0, len(items), size))
-    return _Pool(fn, count, on_crash).run(chunks)
+    return _Pool(fn, returns, count, on_crash).run(chunks)
+
+
+def result_type(fn: Callable[..., object]) -> Any:
+    """The return annotation of ``fn``, resolved (TypeError when it has none)."""
+    try:
+        hints = typing.get_type_hints(fn)
+    except (NameError, TypeError) as exc:
+        raise TypeError(f"cannot resolve the annotations of {fn!r}: {exc}") from None
+    if "return" not in hints:
+        raise TypeError(f"{fn!r} needs a return annotation: it says how its results travel")
+    return hints["return"]
 
 
 def _run_chunk(fn: Callable[[T], R], chunk: list[T]) -> bytes:
-    # Pickled here with the cheap rebuilds (``transport``); the pool only moves the bytes.
+    # Encoded here (``transport``); the pool only moves the bytes.
     return transport.dumps([fn(item) for item in chunk])
 
 
@@ -333,9 +348,14 @@ class _Pool(Generic[T, R]):
     """Chunks through a process pool, recovering from workers that die."""
 
     def __init__(
-        self, fn: Callable[[T], R], workers: int, on_crash: Callable[[T, str], R] | None
+        self,
+        fn: Callable[[T], R],
+        returns: Any,
+        workers: int,
+        on_crash: Callable[[T, str], R] | None,
     ) -> None:
         self.fn = fn
+        self.chunk_type = list[returns]
         self.workers = workers
         self.on_crash = on_crash
         self.crashes_in_a_row = 0
@@ -366,7 +386,7 @@ class _Pool(Generic[T, R]):
                         running[future] = chunks.popleft()
                     done, _ = wait(running, return_when=FIRST_COMPLETED)
                     for future in done:
-                        results: list[R] = transport.loads(future.result())
+                        results: list[R] = transport.loads(future.result(), self.chunk_type)
                         del running[future]
                         yield from results
             except BrokenProcessPool:

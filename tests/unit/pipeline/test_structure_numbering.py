@@ -86,7 +86,7 @@ def test_numbers_become_stored_ids_and_edges_to_missing_functions_are_dropped() 
     ]
 
     # As it travels from the structure worker: the edges as plain tuples.
-    travelled: NumberedEdges = transport.loads(transport.dumps(numbered))
+    travelled = transport.loads(transport.dumps(numbered), NumberedEdges)
     assert all(type(values) is tuple for values in travelled.edges)
     rows = travelled.with_ids(stored)
 

@@ -252,14 +252,23 @@ def _in_fresh_process(code: str, tmp_path: Path) -> str:
 
 def test_starting_workers_early_starts_the_fork_server_without_waiting(tmp_path: Path) -> None:
     out = _in_fresh_process(
-        "from drift.scan import start_workers_early, map_files\n"
-        "start_workers_early('json')\n" + _SERVER_PID + "\n"
-        "print(sorted(map_files(abs, [-1, -2, -3, 4], workers=2)))\n",
+        "from drift.scan import content_hash, map_files, start_workers_early\n"
+        "start_workers_early('drift.scan.hashing')\n" + _SERVER_PID + "\n"
+        "items = [b'a', b'b', b'c', b'd']\n"
+        "pooled = sorted(map_files(content_hash, items, workers=2))\n"
+        "print(pooled == sorted(map(content_hash, items)))\n",
         tmp_path,
     )
     server, results = out.splitlines()
     assert server.isdigit()  # running before any pool was asked for
-    assert results == "[1, 2, 3, 4]"  # and the pool that follows uses it
+    assert results == "True"  # and the pool that follows uses it
+
+
+def test_a_function_without_a_return_annotation_is_refused() -> None:
+    with pytest.raises(TypeError, match="needs a return annotation"):
+        map_files(abs, [-1, -2], workers=2)
+    with pytest.raises(TypeError, match="needs a return annotation"):
+        map_files(abs, [-1], workers=1)  # in process too: not only on large projects
 
 
 def test_a_small_scan_starts_no_worker_process(tmp_path: Path) -> None:

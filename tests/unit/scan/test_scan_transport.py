@@ -1,59 +1,29 @@
-"""Worker-to-parent pickling: every value comes back equal, of the same types, shared once."""
+"""Worker-to-parent transport: every value comes back equal and of the same types, checked
+against the type the receiver names; what cannot travel fails loudly, never silently."""
 
 from __future__ import annotations
 
 import dataclasses
-import enum
-import pickle
+import math
+from pathlib import Path
 from typing import NamedTuple
 
-from drift.records.analysis import DetectionRow, FunctionRow
-from drift.scan import parse_source, transport
+import pytest
 
+from drift.analysis.structure import ProjectStructure
+from drift.pipeline.graph import NumberedEdges
+from drift.pipeline.tasks import FileOutcome, FileTask, pack_source
+from drift.pipeline.worker import analyze_file
+from drift.records.analysis import CallEdgeRow, DetectionRow, FunctionRow
+from drift.records.structural import CouplingMetricsRow, TestCoverageRow
+from drift.scan import content_hash, transport
 
-class Colour(enum.Enum):
-    RED = "red"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "repos"
 
 
 class Point(NamedTuple):
     x: int
     label: str | None = None
-
-
-class TaggedPoint(Point):
-    """A subclass without slots: its instances may carry a ``__dict__``."""
-
-
-class Custom(NamedTuple):
-    value: int
-
-    def __reduce__(self) -> tuple[object, ...]:
-        return (Custom, (self.value * 1,))
-
-
-@dataclasses.dataclass(frozen=True, slots=True)
-class Single:
-    only: str
-
-
-@dataclasses.dataclass(frozen=True, slots=True)
-class Checked:
-    value: int
-    doubled: int = dataclasses.field(init=False, default=0)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "doubled", self.value * 2)
-
-
-@dataclasses.dataclass
-class Loose:
-    value: int
-
-
-def round_trip(value: object) -> object:
-    back = transport.loads(transport.dumps(value))
-    assert back == value
-    return back
 
 
 def shape(value: object) -> object:
@@ -66,31 +36,73 @@ def shape(value: object) -> object:
     return type(value)
 
 
-def test_named_tuples_and_records_come_back_as_themselves() -> None:
+def _outcome(relative: str) -> FileOutcome:
+    path = FIXTURES / relative
+    source = path.read_bytes()
+    grammar = "python" if relative.endswith(".py") else "typescript"
+    task = FileTask(relative, str(path), grammar, content_hash(source), None, pack_source([], True))
+    return analyze_file(task)
+
+
+@pytest.mark.parametrize(
+    "relative",
+    ["naming-python/billing/payments.py", "naming-typescript/src/services/cart.ts"],
+)
+def test_a_file_outcome_comes_back_equal_with_the_same_types(relative: str) -> None:
+    outcome = _outcome(relative)
+    assert outcome.functions
+    assert outcome.detections
+    assert outcome.structure is not None
+    assert outcome.graph
+    assert outcome.cache_json
+    back = transport.loads(transport.dumps([outcome]), list[FileOutcome])
+    assert back == [outcome]
+    assert shape(back) == shape([outcome])
+
+
+def test_the_structure_parts_come_back_equal() -> None:
+    numbered = NumberedEdges(
+        [("a.py", "f", 1), ("b.py", "g", 2)], [(1, 2, "import", 0.75, 3), (2, 1, "fuzzy", 0.5, 9)]
+    )
+    back = transport.loads(transport.dumps(numbered), NumberedEdges)
+    assert back == numbered
+    assert shape(back) == shape(numbered)
+    rows = ProjectStructure(
+        [CallEdgeRow(1, 2, "import", 0.75, 3)],
+        [CouplingMetricsRow("pkg", 1, 2, 0.66, 0.0, 0.34, "main_sequence")],
+        [],
+        [TestCoverageRow("t.py::test_f", "a.py::f", "direct")],
+        [],
+    )
+    back_rows = transport.loads(transport.dumps(rows), ProjectStructure)
+    assert back_rows == rows
+    assert shape(back_rows) == shape(rows)
+
+
+def test_records_and_plain_values_keep_their_types() -> None:
     row = FunctionRow(0, "a.py", "f", "f", "python", 1, 2, 0, None, False, True, b"h", None)
     detection = DetectionRow(0, "a.py", 3, 4, "p", "c", 0.5, "ast", None, None, "x", 7)
-    value = [Point(1), Point(2, "b"), row, detection, Single("s"), Colour.RED, {"k": Point(3)}]
-    back = round_trip(value)
+    value = ([Point(1), Point(2, "b")], row, detection, {"k": Point(3)}, b"\x00\xff")
+    kind = tuple[list[Point], FunctionRow, DetectionRow, dict[str, Point], bytes]
+    back = transport.loads(transport.dumps(value), kind)
+    assert back == value
     assert shape(back) == shape(value)
 
 
-def test_a_parse_result_comes_back_equal_with_the_same_types() -> None:
-    source = b"import os\n\nclass A(Base):\n    @d\n    async def m(self, x: int = 1) -> str:\n"
-    result = parse_source(source + b"        return os.path.join(x)\n", "python")
-    assert shape(round_trip(result)) == shape(result)
+def test_non_finite_floats_travel() -> None:
+    back = transport.loads(transport.dumps([math.inf, -math.inf]), list[float])
+    assert back == [math.inf, -math.inf]
+    assert math.isnan(transport.loads(transport.dumps(math.nan), float))
 
 
-def test_classes_with_their_own_rules_pickle_as_usual() -> None:
-    tagged = TaggedPoint(1)
-    tagged.__dict__["extra"] = "kept"
-    back = round_trip([tagged, Custom(4), Checked(3), Loose(5)])
-    assert isinstance(back, list)
-    assert back[0].__dict__ == {"extra": "kept"}
-    assert back[2].doubled == 6
-    assert shape(back) == shape([tagged, Custom(4), Checked(3), Loose(5)])
+def test_data_of_another_type_is_refused() -> None:
+    data = transport.dumps([Point(1, "a")])
+    with pytest.raises(ValueError, match=r"Expected `str`, got `int` - at `\$\[0\]\[0\]`"):
+        transport.loads(data, list[tuple[str, str]])
+    with pytest.raises(ValueError, match="malformed"):
+        transport.loads(b"\xc1 not msgpack", list[Point])
 
 
-def test_shared_objects_stay_shared_and_plain_pickle_reads_the_bytes() -> None:
-    point = Point(1, "p")
-    back = pickle.loads(transport.dumps([point, point]))
-    assert back[0] is back[1]
+def test_an_integer_beyond_64_bits_fails_loudly() -> None:
+    with pytest.raises(OverflowError):
+        transport.dumps([2**64])

@@ -41,7 +41,7 @@ from drift.analysis.structure.env_variables import (
     mark_defined_in_env,
 )
 from drift.analysis.structure.error_gaps import error_gaps
-from drift.analysis.structure.file_structure import FileStructure, abstract_types, file_structure
+from drift.analysis.structure.file_structure import abstract_types, file_structure
 from drift.analysis.structure.prisma import is_prisma_schema, prisma_boundaries
 from drift.analysis.structure.project import (
     ProjectStructure,
@@ -63,6 +63,7 @@ from drift.analysis.structure.test_files import (
     is_test_support,
 )
 from drift.analysis.structure.test_mapping import TestUnit, find_tests, test_mapping
+from drift.records.structural import FileStructure
 
 __all__ = [
     "CONFIDENCE",

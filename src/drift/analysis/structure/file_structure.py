@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from dataclasses import dataclass
 
 from drift.analysis.structure.boundaries import boundaries
 from drift.analysis.structure.constants import constants, holds_credential
@@ -20,8 +19,11 @@ from drift.analysis.structure.env_variables import env_variables
 from drift.analysis.structure.error_gaps import error_gaps
 from drift.analysis.structure.secrets import find_secrets, redact
 from drift.analysis.structure.test_files import assertion_lines, is_test_file
-from drift.records.analysis import BoundaryRow
-from drift.records.structural import ConstantRow, EnvVariableRow, ErrorGapRow, SecretRow
+from drift.records.structural import (
+    ConstantRow,
+    FileStructure,
+    SecretRow,
+)
 from drift.scan.model import ParseResult
 
 _ABSTRACT_CLASS = re.compile(r"\babstract[ \t]+(?:\w+[ \t]+)*?class[ \t]+(?P<name>\w+)")
@@ -29,20 +31,6 @@ _PY_ABC_META = re.compile(
     r"^[ \t]*class[ \t]+(?P<name>\w+)[ \t]*\([^)]*\bmetaclass[ \t]*=[ \t]*(?:abc\.)?ABCMeta",
     re.MULTILINE,
 )
-
-
-@dataclass(frozen=True, slots=True)
-class FileStructure:
-    """Everything the per-file structural analyses found in one file."""
-
-    path: str
-    error_gaps: tuple[ErrorGapRow, ...]
-    constants: tuple[ConstantRow, ...]
-    env_variables: tuple[EnvVariableRow, ...]
-    secrets: tuple[SecretRow, ...]
-    boundaries: tuple[BoundaryRow, ...]
-    abstract_types: tuple[str, ...]
-    assertion_lines: tuple[int, ...]
 
 
 def abstract_types(result: ParseResult, text: str) -> tuple[str, ...]:
