@@ -465,13 +465,13 @@ class _FileCalls:
         """Add the edge of each resolved call of ``calls`` (this file's, in order) to ``edges``,
         keyed by ``(caller id, line, callee id)``, unless the key is there already."""
         callers, targets = self._callers, self._calls
-        # Calls come in runs of one caller (its name one string object): look it up per run.
+        # Calls come in runs of one caller: look it up once per run.
         run_name: object = _UNSEEN
         run_caller: _Caller | None = None
         for call, caller_name, name in zip(
             calls, map(_CALLER, calls), map(_RECEIVER_AND_CALLEE, calls), strict=True
         ):
-            if caller_name is not run_name:
+            if caller_name != run_name:
                 run_name = caller_name
                 run_caller = callers.get(caller_name)
             caller = run_caller
