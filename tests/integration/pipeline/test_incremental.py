@@ -11,6 +11,7 @@ import pytest
 from drift.analysis import packs as packs_module
 from drift.pipeline import project as project_module
 from drift.pipeline import scan
+from drift.scan import MODEL_VERSION, ParseResult
 from drift.storage.protocols.drift import DriftStorage
 from drift.storage.testing.base import FakeClock
 from tests.integration.pipeline.helpers import copy_repo, engines, snapshot
@@ -179,6 +180,37 @@ def test_full_rescans_every_file_from_the_parse_cache(tmp_path: Path) -> None:
 
         assert (summary.unchanged, summary.reanalysed) == (5, True)
         assert stores.drift.count_parse_cache() == cached
+        assert snapshot(stores.drift, natural=True) == before
+
+
+def test_outdated_or_damaged_cache_rows_are_parsed_again_and_replaced(tmp_path: Path) -> None:
+    # What a store written by an earlier release holds (another model version, hex hashes),
+    # and a row damaged on disk: both read as misses, never as results.
+    root = copy_repo("naming-python", tmp_path)
+    clock = FakeClock()
+    with engines("sqlite", tmp_path, clock) as stores:
+        scan(root, stores.drift, clock=clock)
+        before = snapshot(stores.drift, natural=True)
+        rows = [
+            stores.drift.get_parse_cache_by_hash(f.content_hash)
+            for f in stores.drift.load_all_file_metadata()
+        ]
+        cached = [row for row in rows if row is not None]
+        assert len(cached) >= 2
+        outdated = f'[{MODEL_VERSION - 1}, ["python", "python", 1, null]]'
+        for index, row in enumerate(cached):
+            damaged = (
+                outdated if index % 2 else row.parse_result_json[: len(row.parse_result_json) // 2]
+            )
+            stores.drift.insert_parse_cache(row.content_hash, row.language, damaged, 1)
+
+        summary = scan(root, stores.drift, clock=clock, full=True)
+
+        assert summary.reanalysed
+        for row in cached:
+            stored = stores.drift.get_parse_cache_by_hash(row.content_hash)
+            assert stored is not None
+            assert ParseResult.from_json(stored.parse_result_json).grammar == "python"
         assert snapshot(stores.drift, natural=True) == before
 
 
