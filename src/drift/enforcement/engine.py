@@ -84,6 +84,7 @@ def enforce(
     timer: Callable[[], float] = time.perf_counter,
     detections: Sequence[DetectionRow] | None = None,
     functions: Mapping[str, Sequence[FunctionRow]] | None = None,
+    reanalysed: bool = True,
 ) -> EnforcementResult:
     """Produce and store this run's violations, gate results and policy verdict.
 
@@ -94,13 +95,16 @@ def enforce(
     measures gate execution times (inject a fixed one for reproducible rows). ``detections``
     (every stored detection) and ``functions`` (every stored function, by file, in storage's
     order) spare reading back what the caller just read or wrote; by default they are read.
-    Raises ``ConfigError`` for an unknown policy name, before anything is read or written.
+    ``reanalysed`` False says nothing was analysed since the last enforcement (``drift check``
+    right after ``drift scan``, or after approving a pattern): the regression gate then judges
+    the last analysis against the health before it, as that analysis' own enforcement did, and
+    no health sample is recorded (the trend keeps one per analysis). Raises ``ConfigError`` for
+    an unknown policy name, before anything is read or written.
     """
     chosen = get_policy(policy)
     baseline = list(previous) if previous is not None else storage.query_all_violations()
     previous_gate_scores = {g.gate_id: g.score for g in storage.query_gate_results()}
-    health_history = storage.query_health_trends(HEALTH_METRIC, 1)
-    previous_health = health_history[0].metric_value if health_history else None
+    previous_health = _health_before(storage, reanalysed=reanalysed)
     reader = source_lines if source_lines is not None else file_line_reader(root)
 
     context = load_pattern_context(storage, detections)
@@ -159,7 +163,8 @@ def enforce(
     storage.send_batch(InsertGateResults([gate.to_row() for gate in gates]))
     if alerts:
         storage.send_batch(InsertDegradationAlerts(alerts))
-    storage.send_batch(InsertHealthTrends([HealthTrendRow(HEALTH_METRIC, health.score, 0)]))
+    if reanalysed:
+        storage.send_batch(InsertHealthTrends([HealthTrendRow(HEALTH_METRIC, health.score, 0)]))
     # Readers after us (the CLI, the next stage) must see this run: flush before returning.
     storage.flush_sync()
     storage.insert_policy_result(verdict.to_row())
@@ -173,3 +178,11 @@ def enforce(
         new_only=new_only,
         root=root.resolve().as_posix(),
     )
+
+
+def _health_before(storage: EnforcementStore, *, reanalysed: bool) -> float | None:
+    """The health the regression gate compares with: the last analysis' (the newest sample),
+    or, when nothing was analysed since, the one before it (None on the first analysis)."""
+    wanted = 1 if reanalysed else 2
+    samples = storage.query_health_trends(HEALTH_METRIC, wanted)
+    return samples[wanted - 1].metric_value if len(samples) >= wanted else None

@@ -49,4 +49,5 @@ def enforce_run(
         new_only=new_only,
         detections=detections,
         functions=functions,
+        reanalysed=reanalysed,
     )

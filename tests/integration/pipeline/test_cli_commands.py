@@ -97,6 +97,28 @@ def test_check_exits_1_when_the_gates_fail_and_0_when_they_pass(
     assert f"json report written to {report}" in written.output
 
 
+def _verdict(output: str) -> str:
+    """The policy line: verdict, score and the gates that blocked it."""
+    return output.splitlines()[0]
+
+
+def test_check_right_after_a_scan_gives_the_scan_verdict(repo: Path) -> None:
+    scanned = run("scan", str(repo), "--quiet")
+    said = re.search(r"check +FAILED \(standard policy, score ([0-9.]+)\)", scanned.output)
+    assert said is not None, scanned.output
+
+    checked = run("check", str(repo), "--format", "json")
+    document = json.loads(checked.output)
+    # Nothing was analysed in between: the same verdict, and the first run is still the
+    # first (its regression gate has nothing to compare with).
+    assert round(document["policy"]["score"], 1) == float(said.group(1))
+    gates = {gate["id"]: gate["status"] for gate in document["gates"]}
+    assert gates["regression"] == "skipped"
+    again = run("check", str(repo))
+    assert _verdict(again.output) == _verdict(run("check", str(repo)).output)
+    assert f"score {said.group(1)}" in _verdict(again.output)
+
+
 def test_check_new_only_judges_only_what_changed(repo: Path) -> None:
     assert run("scan", str(repo)).exit_code == 0
     # A second scan of edited code makes the first run the baseline.

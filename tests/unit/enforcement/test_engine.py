@@ -8,7 +8,10 @@ from pathlib import Path
 import pytest
 
 from drift.enforcement import EnforcementResult, GateStatus, enforce
+from drift.enforcement.health import HEALTH_METRIC
+from drift.enforcement.policy import DEFAULT_POLICY
 from drift.errors import ConfigError
+from drift.pipeline.enforce import enforce_run
 from drift.records.analysis import FunctionRow
 from drift.storage.protocols.drift import DriftStorage
 from drift.storage.testing.base import FakeClock
@@ -136,6 +139,33 @@ def test_a_new_error_fails_regression(
     assert regression.status is GateStatus.FAILED
     assert regression.violation_count == 1
     assert second.policy.blocking == ("security-boundaries", "regression")
+
+
+def test_enforcing_again_without_an_analysis_judges_regression_as_the_analysis_did(
+    storage: DriftStorage, root: Path, seed: Seeder, clock: FakeClock
+) -> None:
+    seed_naming_repo(seed)
+    first = run(storage, root)
+    clock.advance(60)
+    again = enforce_run(storage, root, DEFAULT_POLICY, reanalysed=False)
+    # Still the first analysis: nothing to compare with, as its own enforcement found.
+    assert first.gates[-1].status is again.gates[-1].status is GateStatus.SKIPPED
+    assert again.policy.score == first.policy.score
+
+    clock.advance(60)
+    seed.file("src/d.py", "def newThing():\n    return 5\n")
+    seed.detect("NAME-CAMEL/deviation", "structural", [("src/d.py", 1, 5)])
+    second = run(storage, root)
+    clock.advance(60)
+    rechecked = enforce_run(storage, root, DEFAULT_POLICY, reanalysed=False)
+    rechecked_twice = enforce_run(storage, root, DEFAULT_POLICY, reanalysed=False)
+    for result in (second, rechecked, rechecked_twice):
+        regression = result.gates[-1]
+        assert (regression.status, regression.violation_count) == (GateStatus.FAILED, 1)
+        assert regression.details["previous_health"] == round(first.health.score, 4)
+    # One health sample per analysis: re-enforcing records none.
+    samples = storage.query_health_trends(HEALTH_METRIC, 10)
+    assert [s.metric_value for s in samples] == [second.health.score, first.health.score]
 
 
 def test_new_only_judges_only_new_violations(
