@@ -9,6 +9,7 @@ import click
 from drift.cli.errors import friendly_errors
 from drift.cli.options import resolve_storage_url, root_argument, storage_option
 from drift.errors import ConfigError
+from drift.pipeline.state import state_lines, stored_state
 from drift.storage.backends import open_storage
 from drift.text import byte_size, moment, plural
 
@@ -18,7 +19,8 @@ from drift.text import byte_size, moment, plural
 @storage_option
 @friendly_errors
 def status(root: Path, storage: str | None) -> None:
-    """Show the workspace: schema, files, functions, patterns and the last scan."""
+    """Show the workspace: schema, files, functions, the last scan, and what it found (patterns,
+    violations and verdict, counted as `drift scan` counts them)."""
     url = resolve_storage_url(root, storage)
     with open_storage(url, base=root) as stores:
         state = stores.workspace.status()
@@ -26,17 +28,20 @@ def status(root: Path, storage: str | None) -> None:
             stores.workspace.initialize(str(root))
             state = stores.workspace.status()
         info = stores.workspace.project_info()
+        found = stored_state(stores.drift)
     click.echo(f"workspace   {info.root_path or root}")
     click.echo(f"storage     {url}")
     click.echo(f"schema      v{state.schema_version}")
-    click.echo(f"files       {info.total_files}")
-    click.echo(f"functions   {info.total_functions}")
-    click.echo(f"patterns    {info.total_patterns}")
+    click.echo(f"files       {info.total_files:,}")
+    click.echo(f"functions   {info.total_functions:,}")
     if info.language_breakdown:
-        languages = ", ".join(f"{name} {count}" for name, count in info.language_breakdown)
+        languages = ", ".join(f"{name} {count:,}" for name, count in info.language_breakdown)
         click.echo(f"languages   {languages}")
     last = "never" if info.last_scan_at is None else moment(info.last_scan_at)
     click.echo(f"last scan   {last}")
+    if info.last_scan_at is not None:
+        for line in state_lines(found):
+            click.echo(line.strip())
     click.echo(
         f"size        {byte_size(state.db_size_bytes)} (+{byte_size(state.wal_size_bytes)} WAL)"
     )

@@ -7,7 +7,13 @@ from dataclasses import dataclass
 
 from drift.analysis.lifecycle import PatternStatus, is_derived
 from drift.pipeline.store_types import PipelineStore
-from drift.pipeline.summary import Verdict, ViolationCounts
+from drift.pipeline.summary import (
+    Verdict,
+    ViolationCounts,
+    patterns_line,
+    verdict_line,
+    violations_line,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,3 +47,14 @@ def stored_state(storage: PipelineStore) -> StoredState:
         violations=ViolationCounts.of(storage.query_all_violations()),
         verdict=Verdict.of(verdicts[0]) if verdicts else None,
     )
+
+
+def state_lines(state: StoredState) -> list[str]:
+    """What storage holds of the last analysis, as a summary shows it (``drift status``)."""
+    lines = [
+        patterns_line(state.patterns, state.approved, state.conventions),
+        violations_line(state.violations),
+    ]
+    if state.verdict is not None:
+        lines.append(verdict_line(state.verdict))
+    return lines

@@ -134,7 +134,8 @@ def _skipped_lines(summary: ScanSummary) -> list[str]:
     return lines
 
 
-def _violations_line(counts: ViolationCounts) -> str:
+def violations_line(counts: ViolationCounts) -> str:
+    """The ``violations`` line of a summary."""
     if counts.total == 0:
         line = "  violations  none"
     else:
@@ -150,16 +151,31 @@ def _violations_line(counts: ViolationCounts) -> str:
     return line
 
 
+def patterns_line(patterns: int, approved: int, conventions: int, new: int = 0) -> str:
+    """The ``patterns`` line of a summary (``drift scan``, ``drift status``)."""
+    fresh = f", {new:,} new" if new else ""
+    return (
+        f"  patterns    {patterns:,} learned ({approved:,} approved, "
+        f"{plural(conventions, 'convention')}{fresh})"
+    )
+
+
+def verdict_line(verdict: Verdict) -> str:
+    """The ``check`` line of a summary: the last enforcement's verdict."""
+    state = "passed" if verdict.passed else "FAILED"
+    return f"  check       {state} ({verdict.policy} policy, score {verdict.score:.1f})"
+
+
 def render_summary(summary: ScanSummary) -> str:
     """The summary ``drift scan`` prints: a headline and one line per aspect."""
     head = f"Scanned {summary.root} in {duration(summary.duration_ms)}"
     if not summary.reanalysed:
         head += " — nothing changed since the last scan"
     lines = [head, _files_line(summary), *_skipped_lines(summary)]
-    new = f", {len(summary.new_patterns):,} new" if summary.new_patterns else ""
     lines.append(
-        f"  patterns    {summary.patterns:,} learned ({summary.approved:,} approved, "
-        f"{plural(summary.conventions, 'convention')}{new})"
+        patterns_line(
+            summary.patterns, summary.approved, summary.conventions, len(summary.new_patterns)
+        )
     )
     if summary.auto_approved:
         shown = ", ".join(summary.auto_approved[:3])
@@ -172,11 +188,9 @@ def render_summary(summary: ScanSummary) -> str:
             f", {plural(s.cycles, 'import cycle')}, "
             f"{plural(s.covered_functions, 'function')} reached by tests"
         )
-    lines.append(_violations_line(summary.violations))
+    lines.append(violations_line(summary.violations))
     if summary.verdict is not None:
-        v = summary.verdict
-        state = "passed" if v.passed else "FAILED"
-        lines.append(f"  check       {state} ({v.policy} policy, score {v.score:.1f})")
+        lines.append(verdict_line(summary.verdict))
     if summary.patterns and not summary.approved:
         lines.append(
             "Next: review patterns with `drift patterns`, approve with `drift patterns approve ID`."

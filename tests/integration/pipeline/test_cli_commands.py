@@ -222,7 +222,9 @@ def test_status_reads_like_a_report(repo: Path) -> None:
     before = run("status", str(repo))
     assert before.exit_code == 0, before.output
     assert "last scan   never\n" in before.output
-    assert run("scan", str(repo)).exit_code == 0
+    assert "patterns" not in before.output  # nothing found yet, nothing to count
+    scanned = run("scan", str(repo))
+    assert scanned.exit_code == 0
     after = run("status", str(repo))
     assert after.exit_code == 0, after.output
     lines = dict(line.split(None, 1) for line in after.output.splitlines() if line.strip())
@@ -233,3 +235,9 @@ def test_status_reads_like_a_report(repo: Path) -> None:
     assert re.fullmatch(
         r"[\d.,]+ (bytes|KiB|MiB) \(\+[\d.,]+ (bytes?|KiB|MiB) WAL\)", lines["size"]
     )
+    # What the scan found, counted as the scan's summary counts it (derived patterns aside).
+    summary = dict(line.split(None, 1) for line in scanned.output.splitlines()[1:-1])
+    assert lines["patterns"] == "11 learned (0 approved, 2 conventions)"
+    assert summary["patterns"] == "11 learned (0 approved, 2 conventions, 11 new)"
+    assert lines["violations"] == summary["violations"] == "1 (1 error), 1 new"
+    assert lines["check"] == summary["check"]
