@@ -8,6 +8,7 @@ alerts, a health-trend sample and an audit snapshot back, all through the storag
 
 from __future__ import annotations
 
+import json
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -97,9 +98,9 @@ def enforce(
     order) spare reading back what the caller just read or wrote; by default they are read.
     ``reanalysed`` False says nothing was analysed since the last enforcement (``drift check``
     right after ``drift scan``, or after approving a pattern): the regression gate then judges
-    the last analysis against the health before it, as that analysis' own enforcement did, and
-    no health sample is recorded (the trend keeps one per analysis). Raises ``ConfigError`` for
-    an unknown policy name, before anything is read or written.
+    the last analysis against the health it was judged against, so that the same code gets the
+    same verdict however often it is checked. Raises ``ConfigError`` for an unknown policy
+    name, before anything is read or written.
     """
     chosen = get_policy(policy)
     baseline = list(previous) if previous is not None else storage.query_all_violations()
@@ -163,8 +164,7 @@ def enforce(
     storage.send_batch(InsertGateResults([gate.to_row() for gate in gates]))
     if alerts:
         storage.send_batch(InsertDegradationAlerts(alerts))
-    if reanalysed:
-        storage.send_batch(InsertHealthTrends([HealthTrendRow(HEALTH_METRIC, health.score, 0)]))
+    storage.send_batch(InsertHealthTrends([HealthTrendRow(HEALTH_METRIC, health.score, 0)]))
     # Readers after us (the CLI, the next stage) must see this run: flush before returning.
     storage.flush_sync()
     storage.insert_policy_result(verdict.to_row())
@@ -181,8 +181,19 @@ def enforce(
 
 
 def _health_before(storage: EnforcementStore, *, reanalysed: bool) -> float | None:
-    """The health the regression gate compares with: the last analysis' (the newest sample),
-    or, when nothing was analysed since, the one before it (None on the first analysis)."""
-    wanted = 1 if reanalysed else 2
-    samples = storage.query_health_trends(HEALTH_METRIC, wanted)
-    return samples[wanted - 1].metric_value if len(samples) >= wanted else None
+    """The health the regression gate compares with (None: there is none, the gate skips).
+
+    After an analysis, the newest health sample: the last enforcement's, approvals and all.
+    With nothing analysed since, the health the last enforcement compared with (each such
+    enforcement records it again in its regression gate's details), down to the analysis."""
+    if reanalysed:
+        samples = storage.query_health_trends(HEALTH_METRIC, 1)
+        return samples[0].metric_value if samples else None
+    last = storage.query_gate_history(REGRESSION, 1)
+    if not last or not last[0].details:
+        return None  # never judged, or skipped on the first analysis
+    try:
+        previous = json.loads(last[0].details).get("previous_health")
+    except (ValueError, AttributeError):  # not the details this engine writes
+        return None
+    return float(previous) if isinstance(previous, (int, float)) else None

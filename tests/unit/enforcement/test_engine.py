@@ -163,9 +163,24 @@ def test_enforcing_again_without_an_analysis_judges_regression_as_the_analysis_d
         regression = result.gates[-1]
         assert (regression.status, regression.violation_count) == (GateStatus.FAILED, 1)
         assert regression.details["previous_health"] == round(first.health.score, 4)
-    # One health sample per analysis: re-enforcing records none.
     samples = storage.query_health_trends(HEALTH_METRIC, 10)
-    assert [s.metric_value for s in samples] == [second.health.score, first.health.score]
+    assert len(samples) == 5  # every enforcement records its health
+
+
+def test_an_analysis_after_an_approval_is_compared_with_the_health_the_approval_gave(
+    storage: DriftStorage, root: Path, seed: Seeder, clock: FakeClock
+) -> None:
+    seed_naming_repo(seed)
+    first = run(storage, root)
+    clock.advance(60)
+    seed.status("NAME-CAMEL")  # approved: the health moves with no code changed
+    approved = enforce_run(storage, root, DEFAULT_POLICY, reanalysed=False)
+    assert approved.health.score != first.health.score
+    assert approved.gates[-1].status is GateStatus.SKIPPED  # still the first analysis
+    clock.advance(60)
+    second = run(storage, root)  # an analysis of unchanged code
+    regression = second.gates[-1]
+    assert regression.details["previous_health"] == round(approved.health.score, 4)
 
 
 def test_new_only_judges_only_new_violations(
