@@ -147,7 +147,7 @@ def violations_line(counts: ViolationCounts) -> str:
         said = ", ".join(part for part in parts if part)
         line = f"  violations  {counts.total:,} ({said}), {counts.new:,} new"
     if counts.suppressed:
-        line += f"; {counts.suppressed:,} suppressed by drift-ignore"
+        line += f"; {counts.suppressed:,} suppressed (drift-ignore or dismissed)"
     return line
 
 

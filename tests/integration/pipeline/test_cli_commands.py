@@ -188,6 +188,8 @@ def test_violations_dismiss_and_fix_by_id_prefix(repo: Path) -> None:
         listing.output.splitlines()[1].split()[1],
         "(suppressed)",
     ]
+    rescan = run("scan", str(repo), "--quiet")  # nothing changed: the stored counts
+    assert "  violations  none; 1 suppressed (drift-ignore or dismissed)" in rescan.output
     fixed = run("violations", "fix", short_id, "--reason", "handled now", "--root", str(repo))
     assert fixed.exit_code == 0
     assert f"Fixed {short_id}" in fixed.output
