@@ -48,6 +48,8 @@ from drift.scan import (
     default_workers,
     diff_files,
     discover,
+    is_utf8,
+    readable_path,
 )
 
 # What only a scan with files to analyse needs (the parser, the pool, the packs, the detectors,
@@ -402,7 +404,12 @@ def _collection_paused() -> Iterator[None]:
 
 
 def check_root(root: Path) -> None:
-    """Raise ``ScanRootError`` unless ``root`` is a readable directory."""
+    """Raise ``ScanRootError`` unless ``root`` is a readable directory with a UTF-8 path."""
+    if not is_utf8(str(root)):
+        raise ScanRootError(
+            f"{readable_path(str(root))}: the path is not valid UTF-8",
+            hint="Drift stores paths as text: rename the directory, or scan it from a UTF-8 path",
+        )
     if not root.exists():
         raise ScanRootError(f"{root}: no such directory", hint="check the path to scan")
     if not root.is_dir():

@@ -33,6 +33,8 @@ from drift.scan.discovery import (
     ScanRootError,
     SkippedFile,
     discover,
+    is_utf8,
+    readable_path,
 )
 from drift.scan.hashing import content_hash, hash_file
 from drift.scan.languages import GRAMMARS, grammar_for_path, language_for_path, language_of_grammar
@@ -131,6 +133,7 @@ __all__ = [
     "extract",
     "grammar_for_path",
     "hash_file",
+    "is_utf8",
     "language_for_path",
     "language_of_grammar",
     "load_scan_config",
@@ -141,6 +144,7 @@ __all__ = [
     "parse_source",
     "parse_task",
     "parse_tree",
+    "readable_path",
     "scan_config_from_table",
     "start_workers_early",
 ]

@@ -60,6 +60,7 @@ SKIP_SYMLINK_LOOP: Final = "symlink_loop"
 SKIP_BROKEN_SYMLINK: Final = "broken_symlink"
 SKIP_NOT_REGULAR: Final = "not_regular_file"
 SKIP_UNREADABLE_DIR: Final = "unreadable_directory"
+SKIP_UNDECODABLE_NAME: Final = "undecodable_name"
 
 
 class ScanRootError(DriftError):
@@ -200,6 +201,16 @@ def _visit(walk: _Walk, entry: os.DirEntry[str], rel: str, rules: IgnoreRules) -
         return
     if rules.is_ignored(rel, is_dir) or walk.excluded(rel, is_dir):
         return
+    if not is_utf8(entry.name):
+        # Paths are stored and reported as text: a name that is not UTF-8 (os gives its bytes
+        # back as lone surrogates) has no text form to store. Reported under a readable form.
+        kind = "directory" if is_dir else "file"
+        walk.skip(
+            readable_path(rel),
+            SKIP_UNDECODABLE_NAME,
+            f"the {kind} name is not valid UTF-8: rename it to scan it",
+        )
+        return
     if entry.is_symlink() and not walk.config.follow_symlinks:
         kind = "directory" if is_dir else "file"
         walk.skip(rel, SKIP_SYMLINK, f"symbolic link to a {kind}, not followed")
@@ -208,6 +219,24 @@ def _visit(walk: _Walk, entry: os.DirEntry[str], rel: str, rules: IgnoreRules) -
         _enter_directory(walk, entry, rel, rules)
     else:
         _consider_file(walk, entry, rel)
+
+
+def is_utf8(name: str) -> bool:
+    """Whether ``name`` has a UTF-8 form (os gives the bytes of a name that is not UTF-8 back
+    as lone surrogates)."""
+    if name.isascii():
+        return True
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def readable_path(path: str) -> str:
+    """``path`` with the bytes of a name that is not UTF-8 shown as U+FFFD, so it can be
+    printed and stored."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _enter_directory(walk: _Walk, entry: os.DirEntry[str], rel: str, rules: IgnoreRules) -> None:

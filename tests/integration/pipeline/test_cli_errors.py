@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -148,3 +149,35 @@ def test_an_unreadable_file_is_recorded_skipped_and_the_scan_goes_on(
     assert analysed is not None
     assert analysed.error is None
     assert functions == {"run"}
+
+
+def test_a_file_name_that_is_not_utf8_is_skipped_and_the_pooled_scan_goes_on(
+    project: Path,
+) -> None:
+    # Enough files for the worker pool: its results travel as UTF-8, like what storage keeps.
+    for number in range(60):
+        (project / f"m{number}.py").write_text(f"def f{number}():\n    return 1\n")
+    with open(os.path.join(os.fsencode(project), b"caf\xe9.py"), "wb") as handle:
+        handle.write(b"def latin():\n    return 3\n")
+
+    first = CliRunner().invoke(cli, ["scan", str(project)], catch_exceptions=False)
+    assert first.exit_code == 0, first.output
+    assert "61 files tracked (61 added)" in first.output
+    assert "  skipped     1 file (1 undecodable name)" in first.output
+    assert "caf\ufffd.py: the file name is not valid UTF-8: rename it to scan it" in first.output
+    again = CliRunner().invoke(cli, ["scan", str(project)], catch_exceptions=False)
+    assert "nothing changed since the last scan" in again.output
+    with open_storage(str(project / ".drift")) as stores:
+        # Reported by every scan, like a symlink; no row (its real name has no text form).
+        assert stores.drift.get_file_metadata("caf\ufffd.py") is None
+        assert stores.drift.count_files() == 61
+
+
+def test_a_root_whose_path_is_not_utf8_is_one_line(tmp_path: Path) -> None:
+    root = os.path.join(os.fsencode(tmp_path), b"caf\xe9")
+    os.makedirs(root)
+    lines = _error_lines("scan", os.fsdecode(root))
+    assert lines == [
+        f"error: {tmp_path}/caf\ufffd: the path is not valid UTF-8",
+        "hint: Drift stores paths as text: rename the directory, or scan it from a UTF-8 path",
+    ]

@@ -143,6 +143,29 @@ def test_oversized_and_binary_files_are_skipped_with_reasons(tmp_path: Path) -> 
     ]
 
 
+def test_names_that_are_not_utf8_are_skipped_under_a_readable_form(tmp_path: Path) -> None:
+    # Paths are stored as text: a Latin-1 name (bytes, not UTF-8) has no text form to store.
+    make(tmp_path, {"ok/caf\u00e9.py": "x = 1\n"})  # UTF-8 names are fine, accents and all
+    root = os.fsencode(tmp_path)
+    with open(os.path.join(root, b"caf\xe9.py"), "wb") as handle:
+        handle.write(b"x = 1\n")
+    os.makedirs(os.path.join(root, b"d\xe9r"))
+    with open(os.path.join(root, b"d\xe9r", b"inside.py"), "wb") as handle:
+        handle.write(b"y = 2\n")
+
+    found = discover(tmp_path)
+
+    assert [f.path for f in found.files] == ["ok/caf\u00e9.py"]
+    assert [(s.path, s.reason) for s in found.skipped] == [
+        ("caf\ufffd.py", "undecodable_name"),
+        ("d\ufffdr", "undecodable_name"),
+    ]
+    assert "file name is not valid UTF-8" in found.skipped[0].detail
+    assert "directory name is not valid UTF-8" in found.skipped[1].detail
+    for skipped in found.skipped:
+        skipped.path.encode("utf-8")  # storable as it is
+
+
 def test_unreadable_files_are_recorded_not_fatal(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
