@@ -9,6 +9,7 @@ import re
 import string
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -95,6 +96,39 @@ def test_generic_assignments_are_gated_by_entropy() -> None:
         ("generic_secret", 6, "Zx8#…(16)", "high"),
     ]
     assert all(0.5 <= r.confidence <= 0.85 for r in rows)
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        # Written on lines of their own, in a string with escaped line breaks, joined in code.
+        ('KEY = """\n-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0B\n"""', 2),
+        ('key = "-----BEGIN RSA PRIVATE KEY-----\\nMIIEpAIBAAKCAQEAx4"', 1),
+        ('key = "-----BEGIN EC PRIVATE KEY-----" +\n    "MHcCAQEEIBkg4LVWM9nuwNSk"', 1),
+        (
+            "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\n"
+            "DEK-Info: AES-128-CBC,3F17F5316E2BAC89\n\nxW0bUGlGc6fHLe5KzjE9",
+            1,
+        ),
+    ],
+)
+def test_a_private_key_is_a_header_and_a_key(text: str, line: int) -> None:
+    assert [(name, at) for name, at, *_ in found(text)] == [("private_key", line)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Documentation: the header around a placeholder.
+        'key="-----BEGIN PRIVATE KEY-----\\nXXXX\\nXXXX\\n-----END PRIVATE KEY-----"',
+        "body = '-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----'",
+        # Code that looks for a key.
+        'if pem.startswith("-----BEGIN PRIVATE KEY-----"):\n    return load(pem)',
+        'HEAD = "-----BEGIN OPENSSH PRIVATE KEY-----"\nTAIL = "-----END OPENSSH PRIVATE KEY-----"',
+    ],
+)
+def test_a_private_key_header_without_a_key_is_not_a_secret(text: str) -> None:
+    assert found(text) == []
 
 
 def test_placeholder_and_example_values_are_skipped() -> None:

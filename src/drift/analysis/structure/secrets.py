@@ -12,7 +12,8 @@ Known formats (``pattern_name``: severity, confidence):
 - ``stripe_secret_key`` (``sk_live_``/``rk_live_``): critical, 0.95; ``stripe_test_key``
   (``sk_test_``/``rk_test_``): medium, 0.8
 - ``google_api_key`` (``AIza`` + 35): high, 0.9
-- ``private_key`` (a ``-----BEGIN … PRIVATE KEY-----`` block): critical, 0.95
+- ``private_key`` (a ``-----BEGIN … PRIVATE KEY-----`` header followed by at least 16 base64
+  characters of key): critical, 0.95
 - ``jwt`` (three base64url segments starting ``eyJ``): medium, 0.7
 - ``url_credentials`` (``scheme://user:password@host``): high, 0.8
 
@@ -122,8 +123,15 @@ _FORMATS = (
     ),
     _Format(
         "private_key",
+        # The header, then the key itself: a documentation example (``…KEY-----\\nXXXX\\n…``)
+        # or code that looks for the header (``startswith("-----BEGIN PRIVATE KEY-----")``)
+        # holds no key.
         re.compile(
-            r"-----BEGIN (?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED )?PRIVATE KEY(?: BLOCK)?-----"
+            r"(?P<value>-----BEGIN (?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED )?PRIVATE KEY"
+            r"(?: BLOCK)?-----)"
+            r"(?:[\s\"'`+]|\\+[nr])*"  # line breaks, written or escaped, and string joins
+            r"(?:[A-Za-z-]+:[^\n]*\n\s*)*"  # the headers of an encrypted key
+            r"[A-Za-z0-9+/]{16}"  # the start of the key
         ),
         "critical",
         0.95,
