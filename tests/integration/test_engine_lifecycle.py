@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from drift.storage.protocols.structural import IDriftStructural
 from drift.storage.protocols.workspace import IWorkspaceStorage
 from drift.storage.sqlite.bridge import SqliteBridgeStorage, SqliteCortexStorage
 from drift.storage.sqlite.engine import SqliteDriftStorage
+from drift.storage.sqlite.migrations import DRIFT_MIGRATIONS
 from tests.integration.engines import BACKENDS, open_backend
 from tests.integration.rows import file_row, memory
 
@@ -91,6 +93,32 @@ def test_a_newer_schema_refuses_to_open(tmp_path: Path) -> None:
         SqliteDriftStorage(path)
     assert "99" in raised.value.message
     assert "newer" in raised.value.message
+
+
+def test_a_database_of_the_previous_schema_is_migrated_in_place(tmp_path: Path) -> None:
+    # Written by the release before error gaps kept their line (schema v4).
+    path = tmp_path / "drift.db"
+    conn = sqlite3.connect(path)
+    for migration in DRIFT_MIGRATIONS[:4]:
+        for statement in migration.statements():
+            conn.execute(statement)
+    conn.execute(
+        "INSERT INTO error_gaps (file, function_id, gap_type, severity, created_at)"
+        " VALUES ('a.py', 'f', 'empty_catch', 'high', 1)"
+    )
+    conn.execute("PRAGMA user_version = 4")
+    conn.commit()
+    conn.close()
+
+    engine = SqliteDriftStorage(path)
+    try:
+        (old,) = engine.get_error_gaps_by_file("a.py")
+        assert (old.function_id, old.line) == ("f", None)  # kept, without a line
+        engine.insert_error_gap(dataclasses.replace(old, id=None, line=7))
+        assert [gap.line for gap in engine.get_error_gaps_by_file("a.py")] == [None, 7]
+    finally:
+        engine.close()
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == 5
 
 
 def test_driver_errors_never_escape(tmp_path: Path) -> None:

@@ -164,7 +164,7 @@ def structural_findings(
                 else functions.get(file, ())
             )
             for gap in gaps:
-                line = function_line(rows, file, gap.function_id)
+                line = gap.line or function_line(rows, file, gap.function_id)
                 fp = fp_rate(error_gap_pattern_id(gap.gap_type))
                 findings.append(_gap_finding(gap, line, fp))
         for secret in storage.get_secrets_by_file(file):

@@ -281,7 +281,13 @@ class TaintFlowRow:
 
 @dataclass(frozen=True, slots=True)
 class ErrorGapRow:
-    """A place where an error is swallowed, unhandled or badly propagated."""
+    """A place where an error is swallowed, unhandled or badly propagated.
+
+    ``line`` (the handler's, 1-based) goes beyond the reference's columns, which place a gap by
+    its function only: a violation then points at the handler, and two gaps of one function
+    are two violations. None for rows written without it (enforcement then uses the function's
+    line).
+    """
 
     id: int | None
     file: str
@@ -292,6 +298,7 @@ class ErrorGapRow:
     framework: str | None
     cwe_id: int | None
     severity: str
+    line: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -50,7 +50,7 @@ def test_drift_scan_then_check_sarif_in_a_real_process(tmp_path: Path) -> None:
     (run,) = document["runs"]
     results = [(r["ruleId"], r["locations"][0]["physicalLocation"]["region"]["startLine"])
                for r in run["results"]]  # fmt: skip
-    assert results == [("errors/error-gap-empty-catch", 36)]
+    assert results == [("errors/error-gap-empty-catch", 40)]  # the catch, not its function
     uri = run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
     assert uri == "src/services/cart.ts"
 

@@ -34,7 +34,7 @@ class Expected:
     patterns: dict[str, tuple[int, int]]  # pattern id -> (locations, files)
     deviations: list[tuple[str, str, int]]  # derived pattern id, file, line
     conventions: set[str]
-    gap: tuple[str, str, str, int]  # file, function, gap type, line of the function
+    gap: tuple[str, str, str, int]  # file, function, gap type, line of the handler
     dominant: str  # the naming pattern to approve
     naming: tuple[str, int, str]  # file, line and severity of the naming violation
     compliance: str  # the pattern-compliance gate once the naming pattern is approved
@@ -62,7 +62,7 @@ CASES = [
             ("naming:python:function:camelCase/deviation", "billing/customers.py", 24),
         ],
         conventions={"LOG-PY-STDLIB-LOGGER", "NAMING-PY-FUNCTION-SNAKE"},
-        gap=("billing/payments.py", "PaymentGateway.void_payment", "empty_catch", 35),
+        gap=("billing/payments.py", "PaymentGateway.void_payment", "empty_catch", 40),
         dominant="NAMING-PY-FUNCTION-SNAKE",
         naming=("billing/customers.py", 24, "info"),
         compliance="passed",
@@ -85,7 +85,7 @@ CASES = [
             ("naming:typescript:function:snake_case/deviation", "src/utils/format.ts", 12),
         ],
         conventions={"ERR-RETHROW", "NAMING-JS-FUNCTION-CAMEL"},
-        gap=("src/services/cart.ts", "CartService.persist", "empty_catch", 36),
+        gap=("src/services/cart.ts", "CartService.persist", "empty_catch", 40),
         dominant="NAMING-JS-FUNCTION-CAMEL",
         naming=("src/utils/format.ts", 12, "warning"),
         compliance="warned",
@@ -106,7 +106,7 @@ CASES = [
             ("naming:javascript:function:snake_case/deviation", "lib/notes.js", 38),
         ],
         conventions={"NAMING-JS-FUNCTION-CAMEL"},
-        gap=("lib/cli.js", "runCommand", "empty_catch", 15),
+        gap=("lib/cli.js", "runCommand", "empty_catch", 22),
         dominant="NAMING-JS-FUNCTION-CAMEL",
         naming=("lib/notes.js", 38, "warning"),
         compliance="warned",
@@ -134,7 +134,7 @@ CASES = [
             "LOG-GO-STDLIB-LOG",
             "NAMING-GO-FUNCTION-MIXEDCAPS",
         },
-        gap=("internal/store/cache.go", "Store.Prefetch", "empty_catch", 17),
+        gap=("internal/store/cache.go", "Store.Prefetch", "empty_catch", 21),
         dominant="NAMING-GO-FUNCTION-MIXEDCAPS",
         naming=("internal/config/config.go", 36, "warning"),
         compliance="warned",
@@ -162,7 +162,7 @@ CASES = [
             "src/main/java/com/acme/shop/OrderService.java",
             "OrderService.archiveOrders",
             "empty_catch",
-            48,
+            52,
         ),
         dominant="NAMING-JAVA-METHOD-CAMEL",
         naming=("src/main/java/com/acme/shop/PriceCalculator.java", 28, "info"),
@@ -213,8 +213,10 @@ def test_a_first_scan_learns_exactly_the_fixture_conventions(case: Expected) -> 
         assert statuses == dict.fromkeys(scored, "discovered")
 
         file, function, gap_type, line = case.gap
-        gaps = [(g.file, g.function_id, g.gap_type) for g in drift.get_error_gaps_by_file(file)]
-        assert gaps == [(file, function, gap_type)]
+        gaps = [
+            (g.file, g.function_id, g.gap_type, g.line) for g in drift.get_error_gaps_by_file(file)
+        ]
+        assert gaps == [(file, function, gap_type, line)]
         violations = [(v.rule_id, v.file, v.line, v.severity) for v in drift.query_all_violations()]
         assert violations == [(GAP_RULE, file, line, "error")]
         assert _gates(drift) == {

@@ -103,10 +103,14 @@ class Seeder:
         self.storage.send_batch(InsertFunctions([row]))
         self.storage.flush_sync()
 
-    def error_gap(self, file: str, function_id: str, gap_type: str) -> None:
-        """An error-handling gap."""
+    def error_gap(
+        self, file: str, function_id: str, gap_type: str, line: int | None = None
+    ) -> None:
+        """An error-handling gap (at its handler's ``line``, if given)."""
         self.storage.insert_error_gap(
-            ErrorGapRow(None, file, function_id, gap_type, "Exception", None, None, 703, "high")
+            ErrorGapRow(
+                None, file, function_id, gap_type, "Exception", None, None, 703, "high", line
+            )
         )
 
     def secret(

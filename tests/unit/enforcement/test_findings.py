@@ -149,3 +149,17 @@ def test_structural_findings(storage: DriftStorage, seed: Seeder, root: Path) ->
     assert findings[2].message == (
         "Unsanitized request_param from a.py:1 reaches a sql_query sink."
     )
+
+
+def test_an_error_gap_is_reported_at_its_handler(storage: DriftStorage, seed: Seeder) -> None:
+    seed.file("a.py", "x\n")
+    seed.function("a.py", "handler", 4)
+    seed.error_gap("a.py", "handler", "empty_catch", line=9)
+    seed.error_gap("a.py", "handler", "empty_catch", line=15)  # two in one function: two
+    seed.error_gap("a.py", "handler", "swallowed")  # written without a line: the function's
+    findings = structural_findings(storage, ["a.py"])
+    assert [(f.rule_id, f.line) for f in findings] == [
+        ("errors/error-gap-empty-catch", 9),
+        ("errors/error-gap-empty-catch", 15),
+        ("errors/error-gap-swallowed", 4),
+    ]

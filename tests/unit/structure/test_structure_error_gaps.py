@@ -11,7 +11,13 @@ from tests.unit.structure.support import parse, repo
 
 
 def gap(  # noqa: PLR0917 (a compact row builder keeps the expectations readable)
-    file: str, function: str, gap_type: str, error_type: str | None, cwe: int, severity: str
+    file: str,
+    function: str,
+    gap_type: str,
+    error_type: str | None,
+    cwe: int,
+    severity: str,
+    line: int,
 ) -> ErrorGapRow:
     return ErrorGapRow(
         id=None,
@@ -23,6 +29,7 @@ def gap(  # noqa: PLR0917 (a compact row builder keeps the expectations readable
         framework=None,
         cwe_id=cwe,
         severity=severity,
+        line=line,
     )
 
 
@@ -66,10 +73,10 @@ def test_python_handlers_are_classified_in_source_order() -> None:
         """,
     )
     assert error_gaps("m.py", result) == (
-        gap("m.py", "quiet", "empty_catch", None, 390, "high"),
-        gap("m.py", "shrug", "swallowed", "KeyError", 390, "low"),
-        gap("m.py", "broad", "broad_catch", "Exception", 396, "low"),
-        gap("m.py", "<module>", "empty_catch", "ImportError", 390, "medium"),
+        gap("m.py", "quiet", "empty_catch", None, 390, "high", 4),
+        gap("m.py", "shrug", "swallowed", "KeyError", 390, "low", 10),
+        gap("m.py", "broad", "broad_catch", "Exception", 396, "low", 16),
+        gap("m.py", "<module>", "empty_catch", "ImportError", 390, "medium", 32),
     )
 
 
@@ -85,8 +92,8 @@ def test_javascript_empty_catch_and_promise_handler() -> None:
         """,
     )
     assert error_gaps("a.js", result) == (
-        gap("a.js", "load", "empty_catch", None, 390, "medium"),
-        gap("a.js", "load", "empty_catch", None, 390, "medium"),
+        gap("a.js", "load", "empty_catch", None, 390, "medium", 2),  # one per handler
+        gap("a.js", "load", "empty_catch", None, 390, "medium", 3),
     )
 
 
@@ -103,7 +110,7 @@ def test_java_generic_catch_that_logs_is_broad() -> None:
         """,
     )
     assert error_gaps("A.java", result) == (
-        gap("A.java", "A.run", "broad_catch", "Throwable", 396, "low"),
+        gap("A.java", "A.run", "broad_catch", "Throwable", 396, "low", 3),
     )
 
 
@@ -124,7 +131,7 @@ def test_go_empty_error_check() -> None:
         }
         """,
     )
-    assert error_gaps("x.go", result) == (gap("x.go", "F", "empty_catch", None, 390, "medium"),)
+    assert error_gaps("x.go", result) == (gap("x.go", "F", "empty_catch", None, 390, "medium", 5),)
 
 
 @pytest.mark.parametrize(
@@ -139,19 +146,30 @@ def test_go_empty_error_check() -> None:
                 "Exception",
                 390,
                 "high",
+                40,
             ),
         ),
         (
             "naming-typescript",
-            gap("src/services/cart.ts", "CartService.persist", "empty_catch", None, 390, "medium"),
+            gap(
+                "src/services/cart.ts",
+                "CartService.persist",
+                "empty_catch",
+                None,
+                390,
+                "medium",
+                40,
+            ),
         ),
         (
             "naming-javascript",
-            gap("lib/cli.js", "runCommand", "empty_catch", None, 390, "medium"),
+            gap("lib/cli.js", "runCommand", "empty_catch", None, 390, "medium", 22),
         ),
         (
             "naming-go",
-            gap("internal/store/cache.go", "Store.Prefetch", "empty_catch", None, 390, "medium"),
+            gap(
+                "internal/store/cache.go", "Store.Prefetch", "empty_catch", None, 390, "medium", 21
+            ),
         ),
         (
             "naming-java",
@@ -162,6 +180,7 @@ def test_go_empty_error_check() -> None:
                 "Exception",
                 390,
                 "high",
+                52,
             ),
         ),
     ],

@@ -72,6 +72,7 @@ def error_gaps(path: str, result: ParseResult) -> tuple[ErrorGapRow, ...]:
                 framework=None,
                 cwe_id=cwe_id,
                 severity=severity,
+                line=handler.line,
             )
         )
     return tuple(rows)

@@ -80,13 +80,14 @@ SELECT_TAINT_BY_CWE = f"SELECT {TAINT_COLUMNS} FROM taint_flows WHERE cwe_id = ?
 # --- error_gaps ----------------------------------------------------------------------------------
 
 ERROR_GAP_COLUMNS = (
-    "id, file, function_id, gap_type, error_type, propagation_chain, framework, cwe_id, severity"
+    "id, file, function_id, gap_type, error_type, propagation_chain, framework, cwe_id, severity,"
+    " line"
 )
 INSERT_ERROR_GAP = """
 INSERT INTO error_gaps
     (file, function_id, gap_type, error_type, propagation_chain, framework, cwe_id, severity,
-     created_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+     line, created_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 RETURNING id
 """
 SELECT_ERROR_GAPS_BY_FILE = f"SELECT {ERROR_GAP_COLUMNS} FROM error_gaps WHERE file = ? ORDER BY id"
@@ -202,6 +203,7 @@ def error_gap_from_row(row: Row) -> ErrorGapRow:
         framework=row[6],
         cwe_id=row[7],
         severity=row[8],
+        line=row[9],
     )
 
 
@@ -308,6 +310,7 @@ def do_insert_error_gap(w: SqlWriter, row: ErrorGapRow, now: int) -> int:
             row.framework,
             row.cwe_id,
             row.severity,
+            row.line,
             now,
         ),
     )

@@ -30,6 +30,7 @@ DRIFT_MIGRATIONS = (
     Migration(2, "drift_002_structural.sql"),
     Migration(3, "drift_003_enforcement_advanced.sql"),
     Migration(4, "drift_004_workspace.sql"),
+    Migration(5, "drift_005_error_gap_line.sql"),
 )
 BRIDGE_MIGRATIONS = (Migration(1, "bridge_001.sql"),)
 CORTEX_MIGRATIONS = (Migration(1, "cortex_001.sql"),)

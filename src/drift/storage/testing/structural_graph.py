@@ -161,9 +161,9 @@ class StructuralGraphContract:
 
     def test_error_gaps_round_trip_by_file(self, backend: StorageUnderTest) -> None:
         drift = backend.drift
-        g1 = gap_row("a.py", id=8)
-        g2 = gap_row("b.py", error_type=None, propagation_chain=None, cwe_id=None)
-        g3 = gap_row("a.py", gap_type="unhandled", framework="flask", severity="error")
+        g1 = gap_row("a.py", id=8, line=12)
+        g2 = gap_row("b.py", error_type=None, propagation_chain=None, cwe_id=None)  # no line
+        g3 = gap_row("a.py", gap_type="unhandled", framework="flask", severity="error", line=40)
         ids = [drift.insert_error_gap(row) for row in (g1, g2, g3)]
         assert ids[0] < ids[1] < ids[2]
         assert drift.get_error_gaps_by_file("a.py") == [with_id(g1, ids[0]), with_id(g3, ids[2])]
