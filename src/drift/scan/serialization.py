@@ -33,7 +33,8 @@ _DECODERS: dict[type[Any], msgspec.json.Decoder[tuple[int, Any]]] = {}
 def _document_decoder(cls: type[Any]) -> msgspec.json.Decoder[tuple[int, Any]]:
     decoder = _DECODERS.get(cls)
     if decoder is None:
-        decoder = _DECODERS[cls] = msgspec.json.Decoder(tuple[int, cls])  # type: ignore[valid-type]
+        record: Any = cls  # a class known at run time only: the document type is built then
+        decoder = _DECODERS[cls] = msgspec.json.Decoder(tuple[int, record])
     return decoder
 
 
