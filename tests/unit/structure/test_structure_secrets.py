@@ -131,6 +131,27 @@ def test_a_private_key_header_without_a_key_is_not_a_secret(text: str) -> None:
     assert found(text) == []
 
 
+def test_examples_in_docstrings_are_not_secrets_but_real_formats_are() -> None:
+    text = (
+        "def connect(url):\n"
+        '    """Connect to ``url``, for example\n'
+        "    ``postgres://admin:s3cr3tpw@db.internal:5432/app``; then\n"
+        '    ``client = Client(api_token="Zq8vR2xLm4Tn7Yp1Kd")``.\n'
+        f"    Never commit a key such as {AWS_KEY}.\n"
+        '    """\n'
+        "    return url\n"
+        "\n"
+        'DSN = "postgres://admin:s3cr3tpw@db.internal:5432/app"\n'
+        'api_token = "Zq8vR2xLm4Tn7Yp1Kd"\n'
+    )
+    rows = file_structure("db.py", parse("db.py", text), text).secrets
+    assert [(row.pattern_name, row.line) for row in rows] == [
+        ("aws_access_key_id", 5),  # the format of a real key: reported even there
+        ("url_credentials", 9),
+        ("generic_secret", 10),
+    ]
+
+
 def test_placeholder_and_example_values_are_skipped() -> None:
     text = 'AWS = "AKIAIOSFODNN7EXAMPLE"\npassword = "<your-password>"\n'
     assert find_secrets("x.py", text) == ()

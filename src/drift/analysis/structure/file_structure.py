@@ -63,11 +63,23 @@ def _without_secrets(
     )
 
 
+def docstring_lines(result: ParseResult | None) -> frozenset[int]:
+    """The lines docstrings take up (where examples live)."""
+    if result is None:
+        return frozenset()
+    return frozenset(
+        line
+        for literal in result.strings
+        if literal.context == "docstring"
+        for line in range(literal.line, literal.line + literal.value.count("\n") + 1)
+    )
+
+
 def file_structure(path: str, result: ParseResult | None, text: str) -> FileStructure:
     """Run the per-file structural analyses over one file (``path`` is the repository-relative
     POSIX path the rows carry). Without a parse result (a file no grammar reads, such as
     ``schema.prisma`` or ``.env``) only the text analyses run: secrets and Prisma models."""
-    secrets = find_secrets(path, text)
+    secrets = find_secrets(path, text, documentation=docstring_lines(result))
     if result is None:
         return FileStructure(
             path=path,

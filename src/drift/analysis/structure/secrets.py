@@ -27,12 +27,15 @@ rather than hold a secret (``token_url``, ``password_field``…) are skipped. Co
 the entropy above the threshold, from 0.5 to 0.85.
 
 Placeholder values are skipped for every pattern. A span matched by a known format is not
-reported again as generic. ``cwe_ids`` is always ``"798"``.
+reported again as generic. In docstrings, URL credentials and generic secrets are examples
+(``postgres://user:pass@host``) and are not reported; the known formats of real keys are.
+``cwe_ids`` is always ``"798"``.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from typing import NamedTuple
 
 from drift.analysis.structure.source_text import LineIndex, shannon_entropy
@@ -322,9 +325,18 @@ def _generic_candidates(
     return found
 
 
-def find_secrets(path: str, text: str) -> tuple[SecretRow, ...]:
-    """The hard-coded secrets in one file's text, by position."""
-    index: LineIndex | None = None
+_BY_EXAMPLE = frozenset({"url_credentials", "generic_secret"})
+"""Kinds that documentation shows by example (``postgres://user:pass@host``, ``password='…'``):
+not reported on a line of ``documentation``. The formats of real credentials (an AWS key, a
+private key) are reported wherever they stand."""
+
+
+def find_secrets(
+    path: str, text: str, *, documentation: Collection[int] = ()
+) -> tuple[SecretRow, ...]:
+    """The hard-coded secrets in one file's text, by position. ``documentation`` holds the lines
+    of docstrings, where URL credentials and generic secrets are examples, not secrets."""
+    index = LineIndex(text)
     found: list[tuple[int, SecretRow]] = []
     taken: list[tuple[int, int]] = []
     folded = text.lower()
@@ -332,10 +344,10 @@ def find_secrets(path: str, text: str) -> tuple[SecretRow, ...]:
         if _PLACEHOLDER.search(value):
             continue
         taken.append((start, end))
-        index = index or LineIndex(text)
-        row = _row(
-            path, name, value, line=index.line_of(start), severity=severity, confidence=confidence
-        )
+        line = index.line_of(start)
+        if name in _BY_EXAMPLE and line in documentation:
+            continue
+        row = _row(path, name, value, line=line, severity=severity, confidence=confidence)
         found.append((start, row))
     for start, end, key, value in _generic_candidates(text, folded, bare=is_config_file(path)):
         if any(s < end and start < e for s, e in taken):
@@ -349,12 +361,14 @@ def find_secrets(path: str, text: str) -> tuple[SecretRow, ...]:
         entropy = shannon_entropy(value)
         if entropy < threshold:
             continue
-        index = index or LineIndex(text)
+        line = index.line_of(start)
+        if line in documentation:
+            continue
         row = _row(
             path,
             "generic_secret",
             value,
-            line=index.line_of(start),
+            line=line,
             severity="high",
             confidence=_generic_confidence(entropy, threshold),
         )
