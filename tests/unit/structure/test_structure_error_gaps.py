@@ -6,6 +6,8 @@ import pytest
 
 from drift.analysis.structure.error_gaps import error_gaps
 from drift.analysis.structure.file_structure import file_structure
+from drift.enforcement.severity import Severity
+from drift.enforcement.structural_findings import error_gap_severity
 from drift.records.structural import ErrorGapRow
 from tests.unit.structure.support import parse, repo
 
@@ -76,7 +78,7 @@ def test_python_handlers_are_classified_in_source_order() -> None:
         gap("m.py", "quiet", "empty_catch", None, 390, "high", 4),
         gap("m.py", "shrug", "swallowed", "KeyError", 390, "low", 10),
         gap("m.py", "broad", "broad_catch", "Exception", 396, "low", 16),
-        gap("m.py", "<module>", "empty_catch", "ImportError", 390, "medium", 32),
+        gap("m.py", "<module>", "empty_catch", "ImportError", 390, "low", 32),  # one named type
     )
 
 
@@ -193,3 +195,26 @@ def test_each_fixture_repo_has_exactly_its_one_swallowing_handler(
         g for path in results for g in file_structure(path, results[path], texts[path]).error_gaps
     ]
     assert gaps == [expected]
+
+
+def test_an_empty_handler_of_named_types_is_low_and_warns() -> None:
+    result = parse(
+        "B.java",
+        """
+        class B {
+            void run() {
+                try { go(); } catch (FileNotFoundException e) {}
+                try { go(); } catch (Exception e) {}
+            }
+        }
+        """,
+    )
+    gaps = error_gaps("B.java", result)
+    assert [(g.error_type, g.severity) for g in gaps] == [
+        ("FileNotFoundException", "low"),  # a deliberate idiom: ignore this one error
+        ("Exception", "high"),
+    ]
+    assert [error_gap_severity(g.gap_type, g.severity) for g in gaps] == [
+        Severity.WARNING,
+        Severity.ERROR,
+    ]

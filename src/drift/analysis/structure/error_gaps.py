@@ -8,8 +8,10 @@ gap_type        rule                                                       CWE  
 =============== ========================================================== ======= =========
 ``empty_catch`` the body does nothing                                      390     high if the
                                                                                    handler is
-                                                                                   generic, else
-                                                                                   medium
+                                                                                   generic, low
+                                                                                   if it names
+                                                                                   its types,
+                                                                                   else medium
 ``swallowed``   the body does something but neither re-raises nor uses     390     medium if
                 the error (for example returns a default)                          generic, else
                                                                                    low
@@ -41,9 +43,13 @@ def classify_handler(handler: ErrorHandler) -> tuple[str, int, str] | None:
     """``(gap_type, cwe_id, severity)`` for a handler that is a gap, or None."""
     if handler.kind not in _HANDLER_KINDS:
         return None
-    loud = "high" if handler.is_generic else "medium"
     if handler.is_empty:
-        return EMPTY_CATCH, CWE_ERROR_WITHOUT_ACTION, loud
+        # Ignoring one named error (`except FileNotFoundError: pass`) is a deliberate idiom, as
+        # linters agree by default; an empty handler of everything, or of whatever a language
+        # without typed catches throws, loses errors nobody chose to lose.
+        if handler.is_generic:
+            return EMPTY_CATCH, CWE_ERROR_WITHOUT_ACTION, "high"
+        return EMPTY_CATCH, CWE_ERROR_WITHOUT_ACTION, "low" if handler.types else "medium"
     if handler.swallows:
         # Catching one named type and answering with a default (`except ValueError: return
         # None`) is usually deliberate; only a generic catch that drops the error is loud.
