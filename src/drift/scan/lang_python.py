@@ -125,13 +125,18 @@ def _is_pass_only(body: Node | None) -> bool:
 
 
 def _is_docstring(statement: Node) -> bool:
+    """The first statement of a module, class or function body, or a string right after an
+    assignment (an attribute docstring, PEP 258, as Sphinx reads them)."""
     holder = statement.parent
     if holder is None or holder.type not in ("module", "block"):
         return False
     previous = statement.prev_named_sibling
     while previous is not None and previous.type == "comment":
         previous = previous.prev_named_sibling
-    return previous is None
+    if previous is None:
+        return True
+    assigned = previous.named_child(0) if previous.type == "expression_statement" else None
+    return assigned is not None and assigned.type == "assignment"
 
 
 class PythonRules:

@@ -250,3 +250,25 @@ def test_syntax_errors_are_counted_and_extraction_goes_on() -> None:
     assert result.error.startswith(f"{result.error_count} syntax error")
     assert result.parse_errors[0].line == 4
     assert {"good", "after"} <= {f.name for f in result.functions}
+
+
+def test_a_string_right_after_an_assignment_is_its_attribute_docstring() -> None:
+    source = textwrap.dedent(
+        '''
+        TIMEOUT = 30
+        """Seconds before a request gives up."""
+
+        class Config:
+            retries: int = 3
+            """How often to try again."""
+
+        setup()
+        "not a docstring: it follows a call"
+        '''
+    ).lstrip()
+    result = parse_source(source.encode(), "python")
+    assert [(s.value, s.line, s.context) for s in result.strings] == [
+        ("Seconds before a request gives up.", 2, "docstring"),
+        ("How often to try again.", 6, "docstring"),
+        ("not a docstring: it follows a call", 9, "unknown"),
+    ]
