@@ -52,7 +52,7 @@ from drift.records.batch import (
     InsertHealthTrends,
     InsertViolations,
 )
-from drift.records.enforcement import HealthTrendRow, ViolationRow
+from drift.records.enforcement import GateResultRow, HealthTrendRow, ViolationRow
 
 
 def category_scores(context: PatternContext, violations: Sequence[Violation]) -> dict[str, float]:
@@ -104,8 +104,9 @@ def enforce(
     """
     chosen = get_policy(policy)
     baseline = list(previous) if previous is not None else storage.query_all_violations()
-    previous_gate_scores = {g.gate_id: g.score for g in storage.query_gate_results()}
-    previous_health = _health_before(storage, reanalysed=reanalysed)
+    last_gates = {g.gate_id: g for g in storage.query_gate_results()}
+    previous_gate_scores = {gate_id: g.score for gate_id, g in last_gates.items()}
+    previous_health = _health_before(storage, last_gates.get(REGRESSION), reanalysed=reanalysed)
     reader = source_lines if source_lines is not None else file_line_reader(root)
 
     context = load_pattern_context(storage, detections)
@@ -180,20 +181,22 @@ def enforce(
     )
 
 
-def _health_before(storage: EnforcementStore, *, reanalysed: bool) -> float | None:
+def _health_before(
+    storage: EnforcementStore, last: GateResultRow | None, *, reanalysed: bool
+) -> float | None:
     """The health the regression gate compares with (None: there is none, the gate skips).
 
     After an analysis, the newest health sample: the last enforcement's, approvals and all.
     With nothing analysed since, the health the last enforcement compared with (each such
-    enforcement records it again in its regression gate's details), down to the analysis."""
+    enforcement records it again in its regression gate's details, ``last``), down to the
+    analysis."""
     if reanalysed:
         samples = storage.query_health_trends(HEALTH_METRIC, 1)
         return samples[0].metric_value if samples else None
-    last = storage.query_gate_history(REGRESSION, 1)
-    if not last or not last[0].details:
+    if last is None or not last.details:
         return None  # never judged, or skipped on the first analysis
     try:
-        previous = json.loads(last[0].details).get("previous_health")
+        previous = json.loads(last.details).get("previous_health")
     except (ValueError, AttributeError):  # not the details this engine writes
         return None
     return float(previous) if isinstance(previous, (int, float)) else None
