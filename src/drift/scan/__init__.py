@@ -39,6 +39,7 @@ from drift.scan.discovery import (
 from drift.scan.hashing import content_hash, hash_file
 from drift.scan.languages import GRAMMARS, grammar_for_path, language_for_path, language_of_grammar
 from drift.scan.model import (
+    CACHE_STAMP,
     MODEL_VERSION,
     CallSite,
     Class,
@@ -95,6 +96,7 @@ __getattr__ = LazyExports(
 )
 
 __all__ = [
+    "CACHE_STAMP",
     "CONFIG_FILE_NAME",
     "DEFAULT_EXCLUDED_DIRS",
     "DEFAULT_MAX_FILE_SIZE",

@@ -186,9 +186,9 @@ class JavaScriptRules:
         body = node.child_by_field_name("body")
         parameter = node.child_by_field_name("parameter")
         variable = None if parameter is None else short_text(parameter, source)
-        declared = strip_type_annotation(field_text(node, "type", source))
-        types = () if declared is None else (declared,)
-        return HandlerFacts(body, types, variable, is_blank_block(body, _NO_FILLERS), False)
+        # A catch clause catches everything: TypeScript's `catch (e: unknown)` (or `: any`, the
+        # only annotations it allows) types the variable and filters nothing, so no types.
+        return HandlerFacts(body, (), variable, is_blank_block(body, _NO_FILLERS), False)
 
     def throw_types(self, node: Node, source: bytes) -> tuple[str, ...]:
         """``throw new E(…)`` / ``throw E(…)`` / ``throw err`` → the type or name."""

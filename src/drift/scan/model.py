@@ -15,11 +15,15 @@ from __future__ import annotations
 
 from typing import Final, Literal, NamedTuple
 
+from drift import __version__
 from drift.scan.serialization import decode_record, encode_record
 
-MODEL_VERSION: Final = 2
-"""Bumped whenever a field or the encoding changes; cached JSON of another version is rejected
-(a cache miss)."""
+MODEL_VERSION: Final = 3
+"""Bumped whenever a field, the encoding or what extraction finds changes."""
+
+CACHE_STAMP: Final = f"{__version__}/{MODEL_VERSION}"
+"""The stamp of cached JSON: Drift's release and the model version. JSON of another stamp is
+rejected (a cache miss), so an upgrade never reuses what an older extraction found."""
 
 StringContext = Literal[
     "function_argument",
@@ -251,9 +255,9 @@ class ParseResult(NamedTuple):
 
     def to_json(self) -> str:
         """Compact JSON for the parse cache (``from_json`` restores an equal object)."""
-        return encode_record(self, MODEL_VERSION)
+        return encode_record(self, CACHE_STAMP)
 
     @classmethod
     def from_json(cls, text: str) -> ParseResult:
         """Restore a result from ``to_json`` text; ValueError if it is malformed or outdated."""
-        return decode_record(cls, text, MODEL_VERSION)
+        return decode_record(cls, text, CACHE_STAMP)

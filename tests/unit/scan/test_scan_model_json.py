@@ -11,7 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from drift.scan import MODEL_VERSION, NumberLiteral, ParseResult, parse_file
+import drift
+from drift.scan import CACHE_STAMP, MODEL_VERSION, NumberLiteral, ParseResult, parse_file
 from drift.scan.model import StringContext
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "repos"
@@ -58,7 +59,7 @@ def test_real_results_survive_a_round_trip(path: str) -> None:
 def test_the_document_is_compact_and_versioned() -> None:
     text = parse_file(FIXTURES / "naming-python/billing/invoices.py").to_json()
     document = json.loads(text)
-    assert document[0] == MODEL_VERSION
+    assert document[0] == CACHE_STAMP == f"{drift.__version__}/{MODEL_VERSION}"
     assert " " not in text.split('"', 1)[0]  # no padding between tokens
 
 
@@ -69,15 +70,29 @@ def test_the_document_is_compact_and_versioned() -> None:
         "not json",
         "{}",
         "[]",
-        f"[{MODEL_VERSION + 1}, []]",
-        f"[{MODEL_VERSION}, []]",
-        f"[{MODEL_VERSION}, 3]",
-        f'[{MODEL_VERSION}, ["python"]]',
+        f"[{MODEL_VERSION}, []]",  # the stamp of model version 2 and earlier
+        f'["{CACHE_STAMP}", []]',
+        f'["{CACHE_STAMP}", 3]',
+        f'["{CACHE_STAMP}", ["python"]]',
     ],
 )
 def test_damaged_or_outdated_documents_are_rejected(text: str) -> None:
     with pytest.raises(ValueError, match=r"not JSON|not a version|malformed"):
         ParseResult.from_json(text)
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [f"0.0.9/{MODEL_VERSION}", f"{drift.__version__}/{MODEL_VERSION - 1}"],
+    ids=["another release", "another model"],
+)
+def test_a_whole_document_of_another_release_or_model_is_rejected(stamp: str) -> None:
+    # Well formed and of the same shape: only the stamp tells that another extraction wrote it.
+    text = parse_file(FIXTURES / "naming-python/billing/invoices.py").to_json()
+    foreign = text.replace(f'"{CACHE_STAMP}"', f'"{stamp}"', 1)
+    assert foreign != text
+    with pytest.raises(ValueError, match="not a version"):
+        ParseResult.from_json(foreign)
 
 
 def test_a_nested_record_of_the_wrong_width_is_rejected() -> None:

@@ -175,10 +175,14 @@ def test_error_handlers() -> None:
     assert not any(h.is_generic for h in parsed().error_handlers)
 
 
-def test_typed_catch_keeps_its_annotation() -> None:
-    result = parse_source(b"try { go() } catch (e: unknown) { report(e) }", "typescript")
-    (handler,) = result.error_handlers
-    assert (handler.types, handler.variable, handler.swallows) == (("unknown",), "e", False)
+def test_a_catch_annotation_names_no_caught_type() -> None:
+    # `unknown` and `any` type the variable; the clause still catches everything.
+    source = b"try { go() } catch (e: unknown) { report(e) }\ntry { go() } catch (e: any) {}"
+    result = parse_source(source, "typescript")
+    assert [(h.types, h.variable, h.is_empty) for h in result.error_handlers] == [
+        ((), "e", False),
+        ((), "e", True),
+    ]
 
 
 def test_tsx_parses_jsx_components() -> None:

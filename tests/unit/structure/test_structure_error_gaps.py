@@ -99,6 +99,24 @@ def test_javascript_empty_catch_and_promise_handler() -> None:
     )
 
 
+def test_a_typescript_catch_annotation_does_not_lower_the_severity() -> None:
+    result = parse(
+        "a.ts",
+        """
+        function load() {
+          try { read(); } catch (e) {}
+          try { read(); } catch (e: any) {}
+          try { read(); } catch (e: unknown) {}
+        }
+        """,
+    )
+    assert [(g.error_type, g.severity) for g in error_gaps("a.ts", result)] == [
+        (None, "medium"),
+        (None, "medium"),  # `any` and `unknown` type the variable, they filter nothing
+        (None, "medium"),
+    ]
+
+
 def test_java_generic_catch_that_logs_is_broad() -> None:
     result = parse(
         "A.java",
