@@ -177,6 +177,28 @@ def test_typescript_file() -> None:
     assert "NAMING-PY-FUNCTION-SNAKE" not in found
 
 
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Widget", "NAMING-JS-CLASS-PASCAL"),
+        ("$ZodType", "NAMING-JS-CLASS-PASCAL"),  # a `$` prefix is a namespace, not a style
+        ("_Base", "NAMING-JS-CLASS-PASCAL"),
+        ("widget", "NAMING-JS-CLASS-OTHER"),
+        ("$zodType", "NAMING-JS-CLASS-OTHER"),
+        ("Snake_Case", "NAMING-JS-CLASS-OTHER"),
+    ],
+)
+def test_javascript_class_naming_ignores_a_prefix(name: str, expected: str) -> None:
+    facts = FileFactsData(
+        path="src/types.ts",
+        language="typescript",
+        text=f"export class {name} {{}}\n",
+        class_names=(Site(name, 1, 14),),
+    )
+    found = {pattern for pattern in run(facts) if pattern.startswith("NAMING-JS-CLASS")}
+    assert found == {expected}
+
+
 def test_go_file() -> None:
     facts = FileFactsData(
         path="internal/store/store.go",
