@@ -1,7 +1,9 @@
 """Identifier naming styles, the dominant style per kind of symbol, and the names that break it.
 
-Leading and trailing underscores (``_private``, ``__init__``) and a leading ``$`` are ignored
-when classifying. A single lower-case word (``render``) fits both camelCase and snake_case; an
+Leading and trailing underscores (``_private``, ``__init__``), a leading ``$`` and
+JavaScript's private ``#`` are ignored when classifying. Names nobody spelled as identifiers
+(a computed ``[Symbol.iterator]`` method, a quoted ``"my-key"`` one) have no style and are
+left out. A single lower-case word (``render``) fits both camelCase and snake_case; an
 all-capitals word (``URL``) fits both SCREAMING_CASE and PascalCase. Such names count towards
 every style they fit and are never deviations from any of them.
 """
@@ -16,6 +18,7 @@ from enum import StrEnum
 DEFAULT_MIN_SHARE = 0.60
 
 _IDENTIFIER = re.compile(r"^[A-Za-z0-9_]+$")
+_SPELLED = re.compile(r"^#?[\w$]+$")
 
 
 class NamingStyle(StrEnum):
@@ -29,7 +32,12 @@ class NamingStyle(StrEnum):
 
 
 def _core(name: str) -> str:
-    return name.lstrip("$").strip("_")
+    return name.removeprefix("#").lstrip("$").strip("_")
+
+
+def is_spelled_name(name: str) -> bool:
+    """Whether ``name`` is an identifier someone chose (not a computed or quoted member name)."""
+    return _SPELLED.match(name) is not None
 
 
 def compatible_styles(name: str) -> frozenset[NamingStyle]:
@@ -115,7 +123,8 @@ def naming_conventions(
     """
     by_kind: dict[str, list[NamedSymbol]] = {}
     for symbol in symbols:
-        by_kind.setdefault(symbol.kind, []).append(symbol)
+        if is_spelled_name(symbol.name):
+            by_kind.setdefault(symbol.kind, []).append(symbol)
     return {kind: _kind_convention(kind, members, min_share) for kind, members in by_kind.items()}
 
 

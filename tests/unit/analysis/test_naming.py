@@ -39,6 +39,8 @@ OTHER = NamingStyle.OTHER
         ("URL", {SCREAMING, PASCAL}, SCREAMING),
         ("T", {SCREAMING, PASCAL}, PASCAL),
         ("$scope", {CAMEL, SNAKE}, SNAKE),
+        ("#secret", {CAMEL, SNAKE}, SNAKE),  # JavaScript's private names
+        ("#handleClick", {CAMEL}, CAMEL),
         ("Get_User", {OTHER}, OTHER),
         ("get__user", {OTHER}, OTHER),
         ("getUser_id", {OTHER}, OTHER),
@@ -70,6 +72,14 @@ def test_one_function_breaks_the_dominant_style() -> None:
     assert result.total == 6
 
 
+def test_computed_and_quoted_member_names_have_no_style() -> None:
+    names = ["getUser", "setName", "#reset", "[Symbol.iterator]", '"content-type"', "load_all"]
+    (result,) = naming_conventions(symbols("typescript:method", names)).values()
+    assert result.total == 4
+    assert result.dominant is CAMEL
+    assert [d.symbol.name for d in result.deviations] == ["load_all"]
+
+
 def test_kinds_are_judged_separately() -> None:
     found = naming_conventions(
         symbols("class", ["UserService", "Order", "http_client"])
@@ -98,7 +108,7 @@ def test_no_dominant_style_means_no_deviations() -> None:
         naming_conventions(symbols("f", ["a_b", "c_d", "eF", "gH"]), min_share=0.4)["f"].dominant
         is None
     )
-    (others,) = naming_conventions(symbols("function", ["a-b", "c-d"])).values()
+    (others,) = naming_conventions(symbols("function", ["Get_User", "get__user"])).values()
     assert others.dominant is None
     assert others.counts == {OTHER: 2}
 
