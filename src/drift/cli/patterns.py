@@ -23,6 +23,7 @@ from drift.analysis.lifecycle import (
 )
 from drift.cli.errors import friendly_errors
 from drift.cli.options import storage_option
+from drift.cli.pattern_detail import pattern_detail, render
 from drift.cli.scan import DefaultGroup, Project, open_project
 from drift.enforcement.reporters.text import table
 from drift.errors import ConfigError
@@ -160,6 +161,27 @@ def list_patterns(
         click.echo(
             f"\n{plural(reviews, 'pattern')} to review: `drift patterns approve ID` enforces one."
         )
+
+
+@patterns_group.command(name="show")
+@click.argument("pattern_id")
+@click.option(
+    "-n",
+    "--limit",
+    type=click.IntRange(min=1),
+    default=10,
+    show_default=True,
+    help="How many locations and violations to list.",
+)
+@_ROOT
+@storage_option
+@friendly_errors
+def show_pattern(pattern_id: str, limit: int, root: Path, storage: str | None) -> None:
+    """Show PATTERN_ID: what it is, how confident Drift is, where it was seen, and what
+    approving it would report (or, once approved, its violations)."""
+    with open_project(root, storage) as project:
+        detail = pattern_detail(project, pattern_id)
+    click.echo("\n".join(render(detail, limit)))
 
 
 def _known_state(project: Project, pattern_id: str, now: int) -> tuple[PatternState, float]:

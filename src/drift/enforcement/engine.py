@@ -34,7 +34,9 @@ from drift.enforcement.gates import (
 )
 from drift.enforcement.health import HEALTH_METRIC, degradation_alerts, health_report
 from drift.enforcement.pattern_findings import (
+    GroupOf,
     PatternContext,
+    findings_if_approved,
     load_pattern_context,
     pattern_findings,
 )
@@ -86,6 +88,7 @@ def enforce(
     detections: Sequence[DetectionRow] | None = None,
     functions: Mapping[str, Sequence[FunctionRow]] | None = None,
     reanalysed: bool = True,
+    group_of: GroupOf | None = None,
 ) -> EnforcementResult:
     """Produce and store this run's violations, gate results and policy verdict.
 
@@ -99,7 +102,8 @@ def enforce(
     ``reanalysed`` False says nothing was analysed since the last enforcement (``drift check``
     right after ``drift scan``, or after approving a pattern): the regression gate then judges
     the last analysis against the health it was judged against, so that the same code gets the
-    same verdict however often it is checked. Raises ``ConfigError`` for an unknown policy
+    same verdict however often it is checked. ``group_of`` gives each pattern's convention group
+    (see ``pattern_findings``; default: its category). Raises ``ConfigError`` for an unknown policy
     name, before anything is read or written.
     """
     chosen = get_policy(policy)
@@ -109,7 +113,7 @@ def enforce(
     previous_health = _health_before(storage, last_gates.get(REGRESSION), reanalysed=reanalysed)
     reader = source_lines if source_lines is not None else file_line_reader(root)
 
-    context = load_pattern_context(storage, detections)
+    context = load_pattern_context(storage, detections, group_of)
     findings = pattern_findings(storage, context) + structural_findings(
         storage, sorted(context.tracked_files), functions
     )
@@ -179,6 +183,18 @@ def enforce(
         new_only=new_only,
         root=root.resolve().as_posix(),
     )
+
+
+def violations_if_approved(
+    storage: EnforcementStore, pattern_id: str, *, root: Path, group_of: GroupOf | None = None
+) -> list[Violation]:
+    """What approving ``pattern_id`` would report, in file and line order: its outliers and the
+    deviations charged to it, de-duplicated as ``enforce`` does. Those under a ``drift-ignore``
+    comment or dismissed are included with ``row.suppressed`` set. Nothing is written."""
+    findings = findings_if_approved(storage, pattern_id, group_of)
+    dismissed = dismissals(storage, {pattern_id})
+    built = build_violations(findings, file_line_reader(root), frozenset(), dismissed)
+    return sorted(built.violations, key=lambda v: (v.row.file, v.row.line, v.row.id))
 
 
 def _health_before(

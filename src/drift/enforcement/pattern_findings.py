@@ -5,17 +5,22 @@ violations. Two kinds of finding come from them:
 
 - every stored outlier of an approved pattern, at its own file and line, in a file that is
   still tracked;
-- every ``<id>/deviation`` detection (the learner found pattern ``<id>`` where its category is
-  dominated by another pattern) when the category has an approved convention other than
-  ``<id>``. The violation is charged to that convention, so feedback on it moves the convention's
+- every ``<id>/deviation`` detection (the learner found pattern ``<id>`` where its group is
+  dominated by another pattern) when the group has an approved convention other than ``<id>``.
+  The violation is charged to that convention, so feedback on it moves the convention's
   confidence. A deviation id whose status is ``ignored`` produces nothing.
+
+Groups are the packs' learning groups (``category:sub_type`` and the like): a deviation among
+Python function names is charged to the approved convention for Python function names, never to
+one for class names or for another language. The caller that knows the packs passes
+``group_of``; a pattern it does not know (or every pattern, without it) is grouped by category.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
 
 from drift.analysis.conventions import DEVIATION_SUFFIX
 from drift.analysis.lifecycle import PatternStatus, false_positive_rate, is_derived
@@ -108,6 +113,11 @@ def quick_fix_for(category: str, cwe_id: int | None) -> tuple[str | None, str | 
     return (None, None) if strategy is None else strategy
 
 
+GroupOf = Callable[[str], str | None]
+"""The convention group of a pattern id (None: not known, its category stands in); a deviation
+is charged only to an approved pattern of its own group."""
+
+
 @dataclass(frozen=True, slots=True)
 class PatternContext:
     """Everything pattern findings are built from, loaded once."""
@@ -118,19 +128,31 @@ class PatternContext:
     confidence: dict[str, float]
     conventions: Sequence[ConventionRow]
     tracked_files: frozenset[str]
+    group_of: GroupOf | None = None
+
+    def group(self, pattern_id: str, fallback: str | None = None) -> str | None:
+        """The group of a pattern: from ``group_of``, else its detections' category, else
+        ``fallback``."""
+        if self.group_of is not None:
+            found = self.group_of(pattern_id)
+            if found is not None:
+                return found
+        item = self.facts.get(pattern_id)
+        return fallback if item is None else item.category
+
+    def group_totals(self) -> Counter[str]:
+        """Locations per group over non-derived patterns (the dominance denominator)."""
+        totals: Counter[str] = Counter()
+        for pattern_id, item in self.facts.items():
+            group = None if is_derived(pattern_id) else self.group(pattern_id)
+            if group is not None:
+                totals[group] += item.location_count
+        return totals
 
     @property
     def approved_locations(self) -> int:
         """Detected locations of every approved pattern: the pattern-compliance denominator."""
         return sum(self.facts[p].location_count for p in self.approved if p in self.facts)
-
-    def category_totals(self) -> Counter[str]:
-        """Locations per category over non-derived patterns (the dominance denominator)."""
-        totals: Counter[str] = Counter()
-        for pattern_id, item in self.facts.items():
-            if not is_derived(pattern_id):
-                totals[item.category] += item.location_count
-        return totals
 
 
 def _with_status(storage: EnforcementStore, status: PatternStatus) -> frozenset[str]:
@@ -138,10 +160,13 @@ def _with_status(storage: EnforcementStore, status: PatternStatus) -> frozenset[
 
 
 def load_pattern_context(
-    storage: EnforcementStore, detections: Sequence[DetectionRow] | None = None
+    storage: EnforcementStore,
+    detections: Sequence[DetectionRow] | None = None,
+    group_of: GroupOf | None = None,
 ) -> PatternContext:
     """Read what pattern findings need from storage; ``detections``, when the caller holds
-    every stored detection already, spares reading them again."""
+    every stored detection already, spares reading them again. ``group_of``: see the module
+    docstring."""
     return PatternContext(
         facts=index_detections(load_detections(storage) if detections is None else detections),
         approved=frozenset(
@@ -153,6 +178,7 @@ def load_pattern_context(
         confidence={row.pattern_id: row.posterior_mean for row in storage.query_all_confidence()},
         conventions=storage.query_all_conventions(),
         tracked_files=frozenset(row.path for row in storage.load_all_file_metadata()),
+        group_of=group_of,
     )
 
 
@@ -201,25 +227,25 @@ def outlier_findings(storage: EnforcementStore, context: PatternContext) -> list
     return findings
 
 
-def convention_for(context: PatternContext, category: str, exclude: str) -> str | None:
-    """The approved convention of ``category`` that a deviation breaks, or None.
+def convention_for(context: PatternContext, group: str, exclude: str) -> str | None:
+    """The approved convention of ``group`` that a deviation breaks, or None.
 
     The strongest one: highest dominance in the conventions table, then most locations, then id.
     """
-    dominance: dict[str, float] = {}
-    for row in context.conventions:
-        if row.category == category:
-            dominance[row.pattern_id] = max(dominance.get(row.pattern_id, 0.0), row.dominance_ratio)
     candidates = [
         pattern_id
         for pattern_id in context.approved
         if pattern_id != exclude
         and not is_derived(pattern_id)
         and pattern_id in context.facts
-        and context.facts[pattern_id].category == category
+        and context.group(pattern_id) == group
     ]
     if not candidates:
         return None
+    dominance: dict[str, float] = {}
+    for row in context.conventions:
+        if row.pattern_id in candidates and row.category == context.facts[row.pattern_id].category:
+            dominance[row.pattern_id] = max(dominance.get(row.pattern_id, 0.0), row.dominance_ratio)
     return min(
         candidates,
         key=lambda p: (-dominance.get(p, 0.0), -context.facts[p].location_count, p),
@@ -227,9 +253,9 @@ def convention_for(context: PatternContext, category: str, exclude: str) -> str 
 
 
 def deviation_findings(storage: EnforcementStore, context: PatternContext) -> list[Finding]:
-    """A finding per deviation location whose category has an approved convention."""
+    """A finding per deviation location whose group has an approved convention."""
     findings: list[Finding] = []
-    totals = context.category_totals()
+    totals = context.group_totals()
     fp_rates: dict[str, float] = {}
     for deviation_id in sorted(context.facts):
         if not deviation_id.endswith(DEVIATION_SUFFIX) or deviation_id in context.ignored:
@@ -237,14 +263,15 @@ def deviation_findings(storage: EnforcementStore, context: PatternContext) -> li
         base = deviation_id.removesuffix(DEVIATION_SUFFIX)
         item = context.facts[deviation_id]
         category = item.category
-        convention = convention_for(context, category, exclude=base)
-        if convention is None:
+        group = context.group(base, fallback=category)
+        convention = None if group is None else convention_for(context, group, exclude=base)
+        if group is None or convention is None:
             continue
         if convention not in fp_rates:
             fp_rates[convention] = pattern_false_positive_rate(storage, convention)
         strength = severity_from_confidence(context.confidence.get(convention, 0.0))
         severity = pattern_severity(category, item.cwe_id, strength, fp_rates[convention])
-        share = context.facts[convention].location_count / max(1, totals[category])
+        share = context.facts[convention].location_count / max(1, totals[group])
         strategy, description = quick_fix_for(category, item.cwe_id)
         for (file, line), column in sorted(item.locations.items()):
             findings.append(
@@ -259,7 +286,7 @@ def deviation_findings(storage: EnforcementStore, context: PatternContext) -> li
                     severity=severity,
                     message=(
                         f"Uses '{base}' where the codebase's convention is '{convention}' "
-                        f"({share:.0%} of {category} locations follow it)."
+                        f"({share:.0%} of {group} locations follow it)."
                     ),
                     quick_fix_strategy=strategy or "follow_convention",
                     quick_fix_description=description
@@ -274,3 +301,17 @@ def deviation_findings(storage: EnforcementStore, context: PatternContext) -> li
 def pattern_findings(storage: EnforcementStore, context: PatternContext) -> list[Finding]:
     """Outlier and deviation findings of the approved patterns."""
     return outlier_findings(storage, context) + deviation_findings(storage, context)
+
+
+def findings_if_approved(
+    storage: EnforcementStore, pattern_id: str, group_of: GroupOf | None = None
+) -> list[Finding]:
+    """The outlier and deviation findings ``pattern_id`` would have as an approved pattern (what
+    approving it would start to report, before ``drift-ignore`` comments and dismissals)."""
+    context = load_pattern_context(storage, group_of=group_of)
+    preview = replace(
+        context,
+        approved=context.approved | {pattern_id},
+        ignored=context.ignored - {pattern_id},
+    )
+    return [f for f in pattern_findings(storage, preview) if f.pattern_id == pattern_id]

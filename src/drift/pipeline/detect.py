@@ -28,6 +28,7 @@ from drift.records.analysis import DetectionRow, FunctionRow
 PACK_METHOD_PREFIX: Final = "pack:"
 LEARNED_CONVENTION: Final = "learned:convention"
 LEARNED_NAMING: Final = "learned:naming"
+NAMING_PREFIX: Final = "naming:"
 DERIVED_METHODS: Final = (LEARNED_CONVENTION, LEARNED_NAMING)
 NAMING_CATEGORY: Final = "structural"
 _GO_TEST_PREFIXES: Final = ("Test", "Benchmark", "Example", "Fuzz")
@@ -140,7 +141,7 @@ def named_symbols(functions: Iterable[FunctionRow]) -> list[NamedSymbol]:
 
 def naming_pattern_id(language: str, kind: str, style: str) -> str:
     """The pattern id naming deviations are recorded under."""
-    return f"naming:{language}:{kind}:{style}"
+    return f"{NAMING_PREFIX}{language}:{kind}:{style}"
 
 
 def naming_findings(symbols: Iterable[NamedSymbol]) -> list[NamingFinding]:

@@ -11,12 +11,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from drift.enforcement import EnforcementResult, enforce
+from drift.pipeline.groups import project_groups
 from drift.pipeline.store_types import PipelineStore
 from drift.records.analysis import DetectionRow, FunctionRow
 from drift.records.batch import ReplaceViolations
 from drift.records.enforcement import ViolationRow
+
+if TYPE_CHECKING:
+    from drift.enforcement.pattern_findings import GroupOf
 
 
 def baseline(stored: list[ViolationRow], *, reanalysed: bool) -> list[ViolationRow]:
@@ -33,11 +38,13 @@ def enforce_run(
     new_only: bool = False,
     detections: Sequence[DetectionRow] | None = None,
     functions: Mapping[str, Sequence[FunctionRow]] | None = None,
+    group_of: GroupOf | None = None,
 ) -> EnforcementResult:
     """Enforce over what analysis stored; the run's violations replace the stored ones.
 
     ``detections`` and ``functions`` are the stored rows when the run holds them already (see
-    ``enforce``)."""
+    ``enforce``). ``group_of`` is the packs' convention groups (default: those of the packs
+    ``root``'s drift.toml names, loaded if a deviation needs them)."""
     previous = baseline(storage.query_all_violations(), reanalysed=reanalysed)
     # Queued before enforce's own writes, so the batch writer applies it first.
     storage.send_batch(ReplaceViolations([]))
@@ -50,4 +57,5 @@ def enforce_run(
         detections=detections,
         functions=functions,
         reanalysed=reanalysed,
+        group_of=group_of if group_of is not None else project_groups(root),
     )

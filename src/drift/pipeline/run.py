@@ -290,6 +290,7 @@ class _Scan:
 
     def _enforce(self, project: ProjectOutcome | None, *, reanalysed: bool) -> EnforcementResult:
         from drift.pipeline.enforce import enforce_run
+        from drift.pipeline.groups import convention_groups
 
         self.progress.stage("enforce")
         analysis = project.patterns if project is not None else None
@@ -298,6 +299,7 @@ class _Scan:
             self.root,
             self.options.policy,
             reanalysed=reanalysed,
+            group_of=convention_groups(lambda: self.specs),
             # What the project stages read or stored, rather than read back (None: read it).
             detections=analysis.stored if analysis is not None else None,
             functions=project.functions if project is not None and project.functions else None,

@@ -169,6 +169,43 @@ def test_patterns_list_approve_ignore_and_reset(repo: Path) -> None:
     assert run("patterns", "list", "-s", "ignored", "--root", str(repo)).output == "No patterns.\n"
 
 
+def test_patterns_show_previews_what_approving_would_report(repo: Path) -> None:
+    assert run("scan", str(repo)).exit_code == 0
+    shown = run("patterns", "show", "NAMING-PY-FUNCTION-SNAKE", "--root", str(repo), "-n", "3")
+    assert shown.exit_code == 0, shown.output
+    lines = shown.output.splitlines()
+    assert lines[:2] == [
+        "NAMING-PY-FUNCTION-SNAKE (pack naming)",
+        "  Python functions in snake_case.",
+    ]
+    assert "status       discovered (not enforced)" in lines
+    assert "seen         17 locations in 5 files" in lines
+    preview = lines.index("Approving it would report 1 violation:")
+    assert lines[preview + 1].split()[:2] == ["info", "billing/customers.py:24"]
+    assert "Locations (the first 3):" in lines
+    assert lines[-1] == "  billing/customers.py:30:5  rename_customer"
+
+    # The class convention shares the category, not the group: function names are not its own.
+    classes = run("patterns", "show", "NAMING-PY-CLASS-PASCAL", "--root", str(repo))
+    assert "Approving it would report 0 violations." in classes.output.splitlines()
+    approved = run("patterns", "approve", "NAMING-PY-CLASS-PASCAL", "--root", str(repo))
+    assert "0 violations of it" in approved.output
+
+    run("patterns", "approve", "NAMING-PY-FUNCTION-SNAKE", "--root", str(repo), "--by", "ada")
+    enforced = run("patterns", "show", "NAMING-PY-FUNCTION-SNAKE", "--root", str(repo)).output
+    assert "status       approved by ada" in enforced
+    assert "Enforced: 1 violation reported (`drift violations` lists them):" in enforced
+
+    derived = run("patterns", "show", "NAMING-PY-FUNCTION-CAMEL/deviation", "--root", str(repo))
+    assert derived.exit_code == 0
+    assert "status       derived" in derived.output
+    assert "Approving it" not in derived.output
+
+    unknown = run("patterns", "show", "NO-SUCH", "--root", str(repo))
+    assert unknown.exit_code == 2
+    assert unknown.output.splitlines()[0] == f"error: no pattern 'NO-SUCH' in {repo}/.drift"
+
+
 def test_violations_dismiss_and_fix_by_id_prefix(repo: Path) -> None:
     assert run("scan", str(repo)).exit_code == 0
     listing = run("violations", "--root", str(repo))

@@ -106,6 +106,27 @@ def test_deviations_need_an_approved_convention(storage: DriftStorage, seed: See
     assert findings[0].quick_fix_strategy == "add_documentation"
 
 
+def test_a_deviation_is_charged_only_within_its_group(storage: DriftStorage, seed: Seeder) -> None:
+    # Class names and function names share the category; only the function convention counts.
+    seed.file("a.ts", "x\n")
+    seed.detect("CLASS-PASCAL", "structural", [("a.ts", i, 1) for i in range(1, 9)])
+    seed.detect("FN-CAMEL", "structural", [("a.ts", i, 1) for i in range(10, 14)])
+    seed.detect("FN-SNAKE/deviation", "structural", [("a.ts", 20, 1)])
+    seed.detect("CLASS-OTHER/deviation", "structural", [("a.ts", 21, 1)])
+    seed.approved("CLASS-PASCAL", 0.95)
+    groups = {"CLASS-PASCAL": "classes", "CLASS-OTHER": "classes", "FN-CAMEL": "functions"}
+    groups["FN-SNAKE"] = "functions"
+    context = load_pattern_context(storage, group_of=groups.get)
+    assert [(f.pattern_id, f.line) for f in deviation_findings(storage, context)] == [
+        ("CLASS-PASCAL", 21)
+    ]
+    seed.approved("FN-CAMEL", 0.95)
+    context = load_pattern_context(storage, group_of=groups.get)
+    findings = deviation_findings(storage, context)
+    assert [(f.pattern_id, f.line) for f in findings] == [("CLASS-PASCAL", 21), ("FN-CAMEL", 20)]
+    assert findings[1].message.endswith("(100% of functions locations follow it).")
+
+
 def test_convention_choice(storage: DriftStorage, seed: Seeder) -> None:
     seed.detect("A", "naming", [("a.py", i, 1) for i in range(1, 4)])
     seed.detect("B", "naming", [("a.py", i, 1) for i in range(10, 15)])

@@ -1,0 +1,220 @@
+"""``drift patterns show ID``: one pattern in full, so a person can decide to approve or ignore it.
+
+It answers the questions a reviewer asks: what the pattern is (its pack's description), how sure
+Drift is (confidence, tier, interval, momentum), where it was seen, whether it is a convention,
+and what enforcing it reports: the violations it has when approved, or, for a pattern still to
+decide, the outliers and deviations approving it would start to report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+from drift.analysis.conventions import DEVIATION_SUFFIX
+from drift.analysis.lifecycle import PatternStatus, is_derived
+from drift.analysis.packs import PatternSpec, load_packs
+from drift.cli.scan import Project
+from drift.enforcement.engine import violations_if_approved
+from drift.enforcement.violations import Violation
+from drift.errors import ConfigError
+from drift.pipeline.groups import convention_groups
+from drift.records.analysis import ConventionRow, DetectionRow, PatternConfidenceRow
+from drift.records.enforcement import PatternStatusRow
+from drift.text import moment, plural
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Breach:
+    """A place enforcing the pattern reports (or would)."""
+
+    file: str
+    line: int
+    severity: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class PatternDetail:
+    """What ``drift patterns show`` prints about one pattern."""
+
+    pattern_id: str
+    description: str | None
+    pack: str | None
+    category: str
+    status: PatternStatusRow | None
+    confidence: PatternConfidenceRow | None
+    locations: list[DetectionRow]  # one per (file, line, column), in path order
+    conventions: list[ConventionRow]
+    breaches: list[Breach]
+    suppressed: int  # breaches left out: under a drift-ignore comment, or dismissed
+    enforced: bool  # breaches are the pattern's reported violations, not a preview
+
+    @property
+    def files(self) -> int:
+        return len({row.file for row in self.locations})
+
+
+def _specs(project: Project) -> dict[str, tuple[PatternSpec, str]]:
+    packs = load_packs(project.config.pack_dirs, include_builtin=project.config.builtin_packs)
+    return {spec.id: (spec, pack.name) for pack in packs for spec in pack.patterns}
+
+
+def _description(
+    specs: Mapping[str, tuple[PatternSpec, str]], pattern_id: str
+) -> tuple[str | None, str | None]:
+    """The pack's description and the pack's name; a deviation says what it departs from."""
+    base = pattern_id.removesuffix(DEVIATION_SUFFIX)
+    found = specs.get(base)
+    if found is None:
+        return None, None
+    spec, pack = found
+    if base != pattern_id:
+        return (
+            f"Where '{base}' is used although another pattern dominates its group "
+            "(found by the convention learner).",
+            pack,
+        )
+    return spec.description, pack
+
+
+def _unique_locations(rows: Sequence[DetectionRow], pattern_id: str) -> list[DetectionRow]:
+    seen: dict[tuple[str, int, int], DetectionRow] = {}
+    for row in rows:
+        if row.pattern_id == pattern_id:
+            seen.setdefault((row.file, row.line, row.column_num), row)
+    return [seen[key] for key in sorted(seen)]
+
+
+def _enforced_breaches(project: Project, pattern_id: str) -> tuple[list[Breach], int]:
+    rows = [r for r in project.stores.drift.query_all_violations() if r.pattern_id == pattern_id]
+    active = [row for row in rows if not row.suppressed]
+    breaches = sorted(Breach(row.file, row.line, row.severity, row.message) for row in active)
+    return breaches, len(rows) - len(active)
+
+
+def _preview(violations: Sequence[Violation]) -> tuple[list[Breach], int]:
+    active = [v.row for v in violations if not v.row.suppressed]
+    breaches = sorted(Breach(row.file, row.line, row.severity, row.message) for row in active)
+    return breaches, len(violations) - len(active)
+
+
+def pattern_detail(project: Project, pattern_id: str) -> PatternDetail:
+    """Everything stored about ``pattern_id`` (ConfigError when nothing is)."""
+    drift = project.stores.drift
+    confidence = next(
+        (row for row in drift.query_all_confidence() if row.pattern_id == pattern_id), None
+    )
+    status = drift.query_pattern_status(pattern_id)
+    locations = _unique_locations(drift.get_detections_by_pattern_prefix(pattern_id), pattern_id)
+    if confidence is None and status is None and not locations:
+        raise ConfigError(
+            f"no pattern '{pattern_id}' in {project.url}",
+            hint="list the pattern ids with `drift patterns` (run `drift scan` first)",
+        )
+    specs = _specs(project)
+    description, pack = _description(specs, pattern_id)
+    enforced = status is not None and status.status == PatternStatus.APPROVED.value
+    suppressed = 0
+    if is_derived(pattern_id):
+        breaches: list[Breach] = []  # a deviation is reported against the convention it breaks
+    elif enforced:
+        breaches, suppressed = _enforced_breaches(project, pattern_id)
+    else:
+        groups = convention_groups(lambda: {key: spec for key, (spec, _) in specs.items()})
+        preview = violations_if_approved(drift, pattern_id, root=project.root, group_of=groups)
+        breaches, suppressed = _preview(preview)
+    categories = sorted({row.category for row in locations})
+    return PatternDetail(
+        pattern_id=pattern_id,
+        description=description,
+        pack=pack,
+        category=", ".join(categories) or "unknown",
+        status=status,
+        confidence=confidence,
+        locations=locations,
+        conventions=[c for c in drift.query_all_conventions() if c.pattern_id == pattern_id],
+        breaches=breaches,
+        suppressed=suppressed,
+        enforced=enforced,
+    )
+
+
+def _status_line(status: PatternStatusRow | None, derived: bool) -> str:
+    if derived:
+        return "derived (it has no status of its own; it counts against the convention)"
+    if status is None or status.status == PatternStatus.DISCOVERED.value:
+        return "discovered (not enforced)"
+    decided = f"{status.status} by {status.approved_by or 'the scan'}"
+    if status.approved_at is not None:
+        decided += f", {moment(status.approved_at)}"
+    if status.reason:
+        decided += f": {status.reason}"
+    return decided
+
+
+def _confidence_line(row: PatternConfidenceRow | None) -> str:
+    if row is None:
+        return "not scored yet"
+    return (
+        f"{row.posterior_mean:.2f} ({row.tier}; 95% interval "
+        f"{row.credible_interval_low:.2f}-{row.credible_interval_high:.2f}; "
+        f"momentum {row.momentum})"
+    )
+
+
+def _convention_line(rows: Sequence[ConventionRow]) -> str | None:
+    if not rows:
+        return None
+    parts = [
+        f"{row.scope} ({row.dominance_ratio:.0%} dominant, {row.promotion_status})" for row in rows
+    ]
+    return "; ".join(parts)
+
+
+def render(detail: PatternDetail, limit: int) -> Iterator[str]:
+    """The report, one line at a time; at most ``limit`` locations and breaches each."""
+    derived = is_derived(detail.pattern_id)
+    origin = f" (pack {detail.pack})" if detail.pack else ""
+    yield f"{detail.pattern_id}{origin}"
+    if detail.description:
+        yield f"  {detail.description}"
+    yield ""
+    yield f"category     {detail.category}"
+    yield f"status       {_status_line(detail.status, derived)}"
+    yield f"confidence   {_confidence_line(detail.confidence)}"
+    yield (
+        f"seen         {plural(len(detail.locations), 'location')} in "
+        f"{plural(detail.files, 'file')}"
+    )
+    convention = _convention_line(detail.conventions)
+    if convention is not None:
+        yield f"convention   {convention}"
+    if not derived:
+        yield ""
+        yield from _breach_lines(detail, limit)
+    if detail.locations:
+        yield ""
+        shown = detail.locations[:limit]
+        more = f" (the first {len(shown)})" if len(shown) < len(detail.locations) else ""
+        yield f"Locations{more}:"
+        for row in shown:
+            text = f"  {row.file}:{row.line}:{row.column_num}"
+            yield f"{text}  {row.matched_text}" if row.matched_text else text
+
+
+def _breach_lines(detail: PatternDetail, limit: int) -> Iterator[str]:
+    count = plural(len(detail.breaches), "violation")
+    if detail.enforced:
+        head = f"Enforced: {count} reported (`drift violations` lists them)"
+    elif detail.status is not None and detail.status.status == PatternStatus.IGNORED.value:
+        head = f"Ignored: approving it instead would report {count}"
+    else:
+        head = f"Approving it would report {count}"
+    if detail.suppressed:
+        head += f", {detail.suppressed:,} more suppressed (drift-ignore or dismissed)"
+    yield head + (":" if detail.breaches else ".")
+    for breach in detail.breaches[:limit]:
+        yield f"  {breach.severity:<8} {breach.file}:{breach.line}  {breach.message}"
+    if len(detail.breaches) > limit:
+        yield f"  ... and {len(detail.breaches) - limit:,} more"
