@@ -60,6 +60,29 @@ def test_known_formats() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://me:s3cr3tpw@example.com/foo",
+        "postgres://app:s3cr3tpw@db.example.org:5432/app",
+        "http://jane:s3cr3tpw@api.test/",
+        "http://jane:s3cr3tpw@host.invalid",
+        "http://user:s3cr3tpw@dummy.faketld/",
+        "redis://:s3cr3tpw@<host>:6379",
+    ],
+)
+def test_credentials_for_an_example_host_are_an_example(url: str) -> None:
+    assert found(f'DSN = "{url}"\n') == []
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["postgres://admin:s3cr3tpw@db.internal:5432/app", "https://bot:s3cr3tpw@examples.io/"],
+)
+def test_credentials_for_a_real_host_are_reported(url: str) -> None:
+    assert [row[0] for row in found(f'DSN = "{url}"\n')] == ["url_credentials"]
+
+
 def test_every_row_has_the_hard_coded_credentials_cwe_and_entropy() -> None:
     rows = find_secrets("a.py", f'key = "{AWS_KEY}"\n')
     assert rows == (

@@ -15,7 +15,9 @@ Known formats (``pattern_name``: severity, confidence):
 - ``private_key`` (a ``-----BEGIN … PRIVATE KEY-----`` header followed by at least 16 base64
   characters of key): critical, 0.95
 - ``jwt`` (three base64url segments starting ``eyJ``): medium, 0.7
-- ``url_credentials`` (``scheme://user:password@host``): high, 0.8
+- ``url_credentials`` (``scheme://user:password@host``): high, 0.8; not for a host reserved
+  for examples (``example.com``, ``*.test``, ``*.invalid``, ``*.example``: RFC 2606) or a
+  placeholder host (``dummy.host``, ``<host>``)
 
 Generic (``generic_secret``, severity high): ``name = "value"`` or ``name: "value"`` (in
 configuration files such as ``.env``, ``.ini`` or YAML the quotes may be left out) where the
@@ -148,7 +150,13 @@ _FORMATS = (
     ),
 )
 
-_URL_CREDENTIALS = re.compile(r"://[^\s:/@'\"]{1,64}:(?P<value>[^\s:/@'\"]{3,128})@[\w.\-]+")
+_URL_CREDENTIALS = re.compile(
+    r"://[^\s:/@'\"]{1,64}:(?P<value>[^\s:/@'\"]{3,128})@(?P<host>[\w.\-]+)"
+)
+# Hosts reserved for documentation and tests (RFC 2606, RFC 6761): credentials for them are
+# examples by definition (`https://me:pass@example.com`, `http://u:p@db.test`).
+_EXAMPLE_HOST = re.compile(r"(?i)(?:^|\.)(?:example\.(?:com|net|org)|example|test|invalid)\.?$")
+_PLACEHOLDER_HOST = re.compile(r"(?i)dummy|fake|placeholder|your[_\-]")
 _URL_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]{1,20}$")
 # Words that make a name sound secret. Only a text whose lower-casing moves offsets is searched
 # with this (case-insensitive) regex; otherwise ``_KEYWORDS``, the strings it matches, are
@@ -271,6 +279,9 @@ def _known_formats(text: str, folded: str) -> list[tuple[int, int, str, str, str
             )
     if "@" in text:
         for m in _URL_CREDENTIALS.finditer(text):
+            host = m.group("host")
+            if _EXAMPLE_HOST.search(host) or _PLACEHOLDER_HOST.search(host):
+                continue  # `user:secret@example.com`, `user:pw@dummy.host`: a documented example
             if _URL_SCHEME.search(text, max(0, m.start() - 21), m.start()):
                 found.append((m.start(), m.end(), "url_credentials", m.group("value"), "high", 0.8))
     return found
