@@ -138,6 +138,30 @@ def test_tarjan_components() -> None:
 _MODULES = st.sampled_from(["a", "b", "c", "d", "e"])
 
 
+def test_a_go_external_test_package_is_a_module_of_its_own() -> None:
+    # Go builds `package http_test` apart from `package http`: its import of a package that
+    # imports http is no cycle.
+    results = project(
+        {
+            "net/http/client.go": 'package http\n\nimport "net/url"\n\nfunc Get() {}\n',
+            "net/http/client_test.go": 'package http\n\nfunc TestGet(t *T) {}\n',
+            "net/http/example_test.go": (
+                'package http_test\n\nimport (\n\t"net/http"\n\t"net/http/cookiejar"\n)\n'
+            ),
+            "net/http/cookiejar/jar.go": 'package cookiejar\n\nimport "net/http"\n',
+            "net/url/url.go": "package url\n\nfunc Parse() {}\n",
+        }
+    )
+    metrics, cycles = coupling(results)
+    assert cycles == []
+    assert {m.module: (m.ce, m.ca) for m in metrics} == {
+        "net/http": (1, 2),  # url; cookiejar and the external tests use it
+        "net/http/cookiejar": (1, 1),
+        "net/http_test": (2, 0),
+        "net/url": (0, 1),
+    }
+
+
 @settings(max_examples=60, deadline=None)
 @given(
     imports=st.lists(st.tuples(_MODULES, _MODULES), max_size=15),

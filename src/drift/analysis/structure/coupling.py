@@ -1,7 +1,10 @@
 """Module coupling (Robert C. Martin's package metrics) and dependency cycles.
 
 A module is, by default, the directory holding the file (``"."`` for the repository root); for
-Python that is the package. Pass ``module_of`` to group files differently.
+Python that is the package. A Go file of an external test package (``package http_test``) is
+in a module of its own, ``<directory>_test``, as Go builds it: it may import what imports the
+package under test, and counting it with that package would report cycles Go rules out. Pass
+``module_of`` to group files differently.
 
 - **Ce** (efferent): distinct other modules this module imports from; **Ca** (afferent):
   distinct other modules importing from it. Only imports that resolve to repository files count
@@ -38,8 +41,16 @@ _ABSTRACT_BASES = frozenset({"ABC", "Protocol"})
 
 
 def directory_module(path: str) -> str:
-    """The default module of a file: its directory, or ``"."`` at the root."""
+    """A file's directory, or ``"."`` at the root."""
     return posixpath.dirname(path) or "."
+
+
+def default_module(path: str, result: ParseResult) -> str:
+    """The default module of a file (see the module docstring)."""
+    directory = directory_module(path)
+    if result.language == "go" and result.package and result.package.endswith("_test"):
+        return f"{directory}_test"
+    return directory
 
 
 def zone(instability: float, abstractness: float, *, isolated: bool = False) -> str:
@@ -85,9 +96,11 @@ def coupling(
     ``abstract_types`` maps a file to the type names its text declares abstract
     (``FileStructure.abstract_types``); files missing from it count only what extraction sees.
     """
-    module = module_of or directory_module
     index = ModuleIndex(results)
-    modules: dict[str, str] = {path: module(path) for path in results}
+    modules: dict[str, str] = {
+        path: module_of(path) if module_of is not None else default_module(path, result)
+        for path, result in results.items()
+    }
     outgoing: dict[str, set[str]] = defaultdict(set)
     incoming: dict[str, set[str]] = defaultdict(set)
     weights: dict[tuple[str, str], int] = defaultdict(int)
