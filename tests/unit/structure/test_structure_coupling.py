@@ -138,27 +138,40 @@ def test_tarjan_components() -> None:
 _MODULES = st.sampled_from(["a", "b", "c", "d", "e"])
 
 
-def test_a_go_external_test_package_is_a_module_of_its_own() -> None:
-    # Go builds `package http_test` apart from `package http`: its import of a package that
-    # imports http is no cycle.
+def test_tests_beside_the_code_are_a_module_of_their_own() -> None:
+    # Go builds a package's tests apart from it: a test's import of a package that imports the
+    # package under test is no cycle, and nothing imports Go or JavaScript test files.
     results = project(
         {
             "net/http/client.go": 'package http\n\nimport "net/url"\n\nfunc Get() {}\n',
-            "net/http/client_test.go": 'package http\n\nfunc TestGet(t *T) {}\n',
+            "net/http/client_test.go": 'package http\n\nimport "encoding/gob"\n',
             "net/http/example_test.go": (
                 'package http_test\n\nimport (\n\t"net/http"\n\t"net/http/cookiejar"\n)\n'
             ),
             "net/http/cookiejar/jar.go": 'package cookiejar\n\nimport "net/http"\n',
             "net/url/url.go": "package url\n\nfunc Parse() {}\n",
+            "net/url/url_test.go": 'package url\n\nimport "net/http"\n',
+            "encoding/gob/gob.go": 'package gob\n\nimport "net/url"\n',
+            "web/src/api.ts": "export function get() {}\n",
+            "web/src/api.test.ts": "import { get } from './api';\n",
+            "lib/test_helpers.py": "def helper():\n    return 1\n",
+            "lib/core.py": "from lib import test_helpers\n",  # product code may import it
+            "tests/test_api.py": "from lib import core\n",
         }
     )
     metrics, cycles = coupling(results)
     assert cycles == []
     assert {m.module: (m.ce, m.ca) for m in metrics} == {
-        "net/http": (1, 2),  # url; cookiejar and the external tests use it
+        "encoding/gob": (1, 1),
+        "lib": (0, 1),
+        "net/http": (1, 3),  # url; cookiejar and both test modules use it
         "net/http/cookiejar": (1, 1),
-        "net/http_test": (2, 0),
-        "net/url": (0, 1),
+        "net/http_test": (3, 0),
+        "net/url": (0, 2),  # http and gob; its own tests are inside the package
+        "net/url_test": (1, 0),
+        "tests": (1, 0),
+        "web/src": (0, 1),
+        "web/src_test": (1, 0),
     }
 
 

@@ -1,9 +1,12 @@
 """Module coupling (Robert C. Martin's package metrics) and dependency cycles.
 
 A module is, by default, the directory holding the file (``"."`` for the repository root); for
-Python that is the package. A Go file of an external test package (``package http_test``) is
-in a module of its own, ``<directory>_test``, as Go builds it: it may import what imports the
-package under test, and counting it with that package would report cycles Go rules out. Pass
+Python that is the package. Go test files (``client_test.go``) and JavaScript/TypeScript
+test files kept beside the code (``button.test.tsx``, ``api.spec.ts``) are in a module of
+their own, ``<directory>_test``, as Go builds its tests: nothing imports them, and a test may
+import what imports the module it tests, so counting it with that module would report cycles
+that are none (the Go standard library showed an eleven-package one) and inflate its Ce.
+Python's ``test_*.py`` is left alone: product code may import a module of that name. Pass
 ``module_of`` to group files differently.
 
 - **Ce** (efferent): distinct other modules this module imports from; **Ca** (afferent):
@@ -23,6 +26,7 @@ package under test, and counting it with that package would report cycles Go rul
 from __future__ import annotations
 
 import posixpath
+import re
 from collections import defaultdict
 from collections.abc import Callable, Collection, Mapping
 
@@ -38,6 +42,8 @@ ISOLATED = "isolated"
 MAIN_SEQUENCE_DISTANCE = 0.3
 
 _ABSTRACT_BASES = frozenset({"ABC", "Protocol"})
+# Test files no product code imports: Go's by the language's rule, JavaScript's by convention.
+_NEVER_IMPORTED_TEST = re.compile(r"(?:_test\.go|\.(?:test|spec)\.[cm]?[jt]sx?)$")
 
 
 def directory_module(path: str) -> str:
@@ -45,10 +51,10 @@ def directory_module(path: str) -> str:
     return posixpath.dirname(path) or "."
 
 
-def default_module(path: str, result: ParseResult) -> str:
+def default_module(path: str) -> str:
     """The default module of a file (see the module docstring)."""
     directory = directory_module(path)
-    if result.language == "go" and result.package and result.package.endswith("_test"):
+    if _NEVER_IMPORTED_TEST.search(path):
         return f"{directory}_test"
     return directory
 
@@ -97,10 +103,8 @@ def coupling(
     (``FileStructure.abstract_types``); files missing from it count only what extraction sees.
     """
     index = ModuleIndex(results)
-    modules: dict[str, str] = {
-        path: module_of(path) if module_of is not None else default_module(path, result)
-        for path, result in results.items()
-    }
+    module = module_of or default_module
+    modules: dict[str, str] = {path: module(path) for path in results}
     outgoing: dict[str, set[str]] = defaultdict(set)
     incoming: dict[str, set[str]] = defaultdict(set)
     weights: dict[tuple[str, str], int] = defaultdict(int)
