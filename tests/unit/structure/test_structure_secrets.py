@@ -180,6 +180,19 @@ def test_placeholder_and_example_values_are_skipped() -> None:
     assert find_secrets("x.py", text) == ()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"new_password2": "anewpassword",',  # a test's stand-in spells the word out
+        'settings = {"PASSWORD": "somePassword42"}',
+        'MYSQL_PWD = "deprecatedoptionpasswd"',
+        'SECRET_KEY_INSECURE_PREFIX = "django-insecure-"',  # describes the secret's form
+    ],
+)
+def test_stand_ins_and_descriptions_are_not_secrets(text: str) -> None:
+    assert find_secrets("tests/test_views.py", text + "\n") == ()
+
+
 def test_a_known_format_is_not_reported_twice_as_generic() -> None:
     rows = find_secrets("x.py", f'github_token = "{GITHUB}"\n')
     assert [r.pattern_name for r in rows] == ["github_token"]

@@ -24,8 +24,9 @@ configuration files such as ``.env``, ``.ini`` or YAML the quotes may be left ou
 name contains password/passwd/pwd/secret/token/api_key/apikey/auth_key/access_key/private_key/
 client_secret, the value has at least 8 characters and no whitespace, and its Shannon entropy is
 at least 3.0 bits per character for passwords and 3.5 for the other names. Placeholders
-(``changeme``, ``<your-token>``, ``${VAR}``, ``xxxx``…), URLs and paths, and names that describe
-rather than hold a secret (``token_url``, ``password_field``…) are skipped. Confidence grows with
+(``changeme``, ``<your-token>``, ``${VAR}``, ``xxxx``, a value that spells out ``password``…),
+URLs and paths, and names that describe rather than hold a secret (``token_url``,
+``password_field``, ``key_prefix``…) are skipped. Confidence grows with
 the entropy above the threshold, from 0.5 to 0.85.
 
 Placeholder values are skipped for every pattern. A span matched by a known format is not
@@ -213,11 +214,15 @@ _DESCRIPTIVE_SUFFIXES = (
     "endpoint",
     "id",
     "key_name",
+    "prefix",
+    "suffix",
     "param",
 )
 _PLACEHOLDER = re.compile(
     r"(?i)changeme|change_me|example|placeholder|dummy|redacted|your[_\-]|<[^>]*>|\$\{|\{\{"
     r"|%\(|xxxx|\*\*\*|\.\.\.|^(?:password|secret|token|test|none|null|undefined)\w*$"
+    # A value that spells out the word is a stand-in (`somepassword`, `new_password2`).
+    r"|pass(?:word|wd)"
 )
 # A value that names an environment variable (``"DRIFT_API_KEY"``) says where the secret lives,
 # not what it is: settings tables map names to such variables all the time.
