@@ -422,6 +422,8 @@ class _Linker:
         return any(self.index.enclosing(offset) is function for offset in throws[first:last])
 
     def _uses(self, facts: HandlerFacts) -> bool:
+        if facts.uses_active_error:
+            return True
         if facts.variable is None or facts.body is None:
             return False
         if not _IDENTIFIER.fullmatch(facts.variable):

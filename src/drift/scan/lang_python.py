@@ -110,6 +110,17 @@ def _simple_parameters(listing: str) -> tuple[Parameter, ...] | None:
     return tuple(found)
 
 
+# Calls that read the exception being handled without a name for it: logging it with its
+# traceback (``logger.exception``, ``exc_info=True``) or printing or fetching it.
+_ACTIVE_ERROR = re.compile(
+    r"\.exception\(|\bexc_info\b|\b(?:print|format)_exc(?:eption)?\(|\bsys\.exception\("
+)
+
+
+def _reads_active_error(body_text: str) -> bool:
+    return _ACTIVE_ERROR.search(body_text) is not None
+
+
 def _is_pass_only(body: Node | None) -> bool:
     if body is None:
         return True
@@ -287,7 +298,9 @@ class PythonRules:
         else:
             types = (short_text(value, source),)
         generic = not types or any(type_name(item) in _GENERIC_EXCEPTIONS for item in types)
-        return HandlerFacts(body, types, variable, _is_pass_only(body), generic)
+        empty = _is_pass_only(body)
+        active = not empty and body is not None and _reads_active_error(text(body, source))
+        return HandlerFacts(body, types, variable, empty, generic, uses_active_error=active)
 
     def throw_types(self, node: Node, source: bytes) -> tuple[str, ...]:
         """``raise X(...)`` / ``raise X`` → (X,); a bare ``raise`` → ()."""

@@ -69,7 +69,9 @@ class HandlerFacts:
 
     ``propagates``: the language found propagation directly (Go ``return``/``panic`` in an
     ``if err != nil`` block). ``judge_swallow`` is False where swallowing cannot be judged from
-    the construct alone (Go ``recover``, ``.catch(handlerFunction)``).
+    the construct alone (Go ``recover``, ``.catch(handlerFunction)``). ``uses_active_error``: the
+    body reads the error it handles without naming it (Python's ``logger.exception(…)``,
+    ``traceback.print_exc()``, ``sys.exc_info()``).
     """
 
     body: Node | None
@@ -79,6 +81,7 @@ class HandlerFacts:
     is_generic: bool = False
     propagates: bool = False
     judge_swallow: bool = True
+    uses_active_error: bool = False
 
 
 class LanguageRules(Protocol):

@@ -117,6 +117,37 @@ def test_a_typescript_catch_annotation_does_not_lower_the_severity() -> None:
     ]
 
 
+def test_a_python_handler_that_logs_the_active_exception_is_broad_not_swallowing() -> None:
+    result = parse(
+        "svc.py",
+        """
+        def save():
+            try:
+                store()
+            except Exception:
+                logger.exception("save failed")
+            try:
+                store()
+            except Exception:
+                traceback.print_exc()
+            try:
+                store()
+            except Exception:
+                logger.warning("save failed", exc_info=True)
+            try:
+                store()
+            except Exception:
+                logger.warning("save failed")
+        """,
+    )
+    assert [(g.gap_type, g.severity, g.line) for g in error_gaps("svc.py", result)] == [
+        ("broad_catch", "low", 4),  # the traceback is logged: caught broadly, not lost
+        ("broad_catch", "low", 8),
+        ("broad_catch", "low", 12),
+        ("swallowed", "medium", 16),  # only a message: the error itself is gone
+    ]
+
+
 def test_java_generic_catch_that_logs_is_broad() -> None:
     result = parse(
         "A.java",
