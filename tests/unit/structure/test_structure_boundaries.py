@@ -61,6 +61,43 @@ def test_django_models_fields_and_tables() -> None:
     assert {r.confidence for r in found} == {0.95}
 
 
+DJANGO_ABSTRACT = """
+from django.db import models
+
+
+class Timestamped(models.Model):
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+
+
+class Person(Timestamped):
+    email = models.EmailField()
+
+    class Meta(Timestamped.Meta):
+        abstract = True
+
+
+class Employee(Person):
+    salary = models.DecimalField(max_digits=9, decimal_places=2)
+"""
+
+
+def test_django_abstract_models_have_no_table_and_lend_their_fields() -> None:
+    assert rows_of("staff/models.py", DJANGO_ABSTRACT) == [
+        ("django", "Timestamped", None, None, None),
+        ("django", "Timestamped", None, "created", None),
+        ("django", "Person", None, None, None),
+        ("django", "Person", None, "created", None),
+        ("django", "Person", None, "email", "pii"),
+        ("django", "Employee", "staff_employee", None, None),
+        ("django", "Employee", "staff_employee", "created", None),  # copied into its table
+        ("django", "Employee", "staff_employee", "email", "pii"),
+        ("django", "Employee", "staff_employee", "salary", "financial"),
+    ]
+
+
 SQLALCHEMY = """
 from sqlalchemy import Column, Integer, String, ForeignKey
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship

@@ -8,7 +8,9 @@ field by its name (see ``sensitivity``). Rules:
   ``AbstractUser``, ``AbstractBaseUser`` or from another model class of the file. Fields are
   class-level ``name = models.XField(…)`` / ``ForeignKey`` / ``OneToOneField`` /
   ``ManyToManyField``. Table: ``Meta.db_table``, else Django's default ``<app>_<model>``
-  (``<app>`` = the directory holding ``models.py`` or the ``models/`` package). Confidence 0.95.
+  (``<app>`` = the directory holding ``models.py`` or the ``models/`` package). An abstract
+  model (``Meta.abstract = True``) has no table; a model deriving from an abstract model of the
+  file has that model's fields too, as Django copies them into its table. Confidence 0.95.
 - **SQLAlchemy** (imports ``sqlalchemy``, ``flask_sqlalchemy`` or ``sqlmodel``): classes with a
   ``__tablename__``, or deriving from a declarative base (``Base``, ``db.Model``, a name bound to
   ``declarative_base()``, or a class of the file deriving from ``DeclarativeBase``) that declare
@@ -42,6 +44,7 @@ _DJANGO_FIELD = re.compile(
     r"(?P<kind>\w*Field|ForeignKey|OneToOneField|ManyToManyField)\("
 )
 _DB_TABLE = re.compile(r"\bdb_table[ \t]*=[ \t]*['\"](?P<table>[^'\"]+)['\"]")
+_ABSTRACT_MODEL = re.compile(r"^[ \t]+abstract[ \t]*=[ \t]*True\b", re.M)
 
 _SA_DECLARATIVE = frozenset({"DeclarativeBase", "DeclarativeBaseNoMeta", "orm.DeclarativeBase"})
 _SA_BASES = frozenset({"Base", "db.Model", "Model", "SQLModel"})
@@ -141,6 +144,7 @@ def _django_app(path: str) -> str | None:
 
 def _django(path: str, result: ParseResult, lines: list[str]) -> Iterator[BoundaryRow]:
     models: set[str] = set()
+    abstract: dict[str, list[str]] = {}  # the file's abstract models and their fields
     app = _django_app(path)
     for cls in result.classes:
         if cls.qualified_name != cls.name:
@@ -148,14 +152,19 @@ def _django(path: str, result: ParseResult, lines: list[str]) -> Iterator[Bounda
         if not any(base in _DJANGO_BASES or base in models for base in cls.bases):
             continue
         models.add(cls.name)
-        fields = [
+        inherited = [name for base in cls.bases for name in abstract.get(base, ())]
+        fields = inherited + [
             m.group("name")
             for line in _own_lines(result, cls, lines)
             if (m := _DJANGO_FIELD.match(line)) is not None
         ]
-        explicit = _DB_TABLE.search(_class_text(cls, lines))
-        if explicit is not None:
-            table: str | None = explicit.group("table")
+        text = _class_text(cls, lines)
+        explicit = _DB_TABLE.search(text)
+        if _ABSTRACT_MODEL.search(text) is not None:
+            abstract[cls.name] = fields
+            table: str | None = None
+        elif explicit is not None:
+            table = explicit.group("table")
         else:
             table = f"{app}_{cls.name.lower()}" if app else cls.name.lower()
         yield from _model_rows(
