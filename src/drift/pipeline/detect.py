@@ -32,6 +32,21 @@ NAMING_PREFIX: Final = "naming:"
 DERIVED_METHODS: Final = (LEARNED_CONVENTION, LEARNED_NAMING)
 NAMING_CATEGORY: Final = "structural"
 _GO_TEST_PREFIXES: Final = ("Test", "Benchmark", "Example", "Fuzz")
+PYTHON_FRAMEWORK_NAMES: Final = frozenset(
+    {
+        "setUp",
+        "tearDown",
+        "setUpClass",
+        "tearDownClass",
+        "setUpModule",
+        "tearDownModule",
+        "asyncSetUp",
+        "asyncTearDown",
+        "setUpTestData",
+    }
+)
+"""Python names a framework imposes in camelCase (unittest's hooks, Django's setUpTestData):
+pep8-naming and ruff leave them out of their naming rules by default, and so does Drift."""
 
 
 def detection_row(match: PatternMatch, method: str | None = None) -> DetectionRow:
@@ -111,6 +126,8 @@ def _kind(row: FunctionRow, functions_in_file: frozenset[str]) -> str | None:
     if is_method and owner.rpartition(".")[2] == row.name:
         return None  # a constructor is named after its class, whatever the method style
     kind = "method" if is_method else "function"
+    if row.language == "python" and row.name in PYTHON_FRAMEWORK_NAMES:
+        return None  # a name unittest chose, not the author
     if row.language == "go":
         if row.file.endswith("_test.go") and row.name.startswith(_GO_TEST_PREFIXES):
             return None

@@ -199,6 +199,20 @@ def test_javascript_class_naming_ignores_a_prefix(name: str, expected: str) -> N
     assert found == {expected}
 
 
+@pytest.mark.parametrize(
+    ("name", "camel"),
+    [("getUser", True), ("setUpHelper", True), ("setUp", False), ("tearDownClass", False)],
+)
+def test_unittest_hooks_are_no_camel_case_choice(name: str, camel: bool) -> None:
+    facts = FileFactsData(
+        path="tests/test_shop.py",
+        language="python",
+        text=f"class ShopTests:\n    def {name}(self):\n        pass\n",
+        function_names=(Site(name, 2, 9),),
+    )
+    assert ("NAMING-PY-FUNCTION-CAMEL" in run(facts)) is camel
+
+
 def test_go_file() -> None:
     facts = FileFactsData(
         path="internal/store/store.go",

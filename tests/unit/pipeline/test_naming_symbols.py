@@ -1,0 +1,43 @@
+"""What the naming detector judges: the stored functions, by language and kind."""
+
+from __future__ import annotations
+
+from drift.pipeline.detect import named_symbols, naming_deviations, naming_findings
+from drift.records.analysis import FunctionRow
+
+
+def function(
+    file: str, name: str, qualified: str, line: int, language: str = "python"
+) -> FunctionRow:
+    return FunctionRow(
+        0, file, name, qualified, language, line, line + 1, 0, None, False, False, None, None
+    )
+
+
+def test_names_a_framework_imposes_are_not_judged() -> None:
+    rows = [
+        function("tests/test_shop.py", "setUp", "ShopTests.setUp", 3),
+        function("tests/test_shop.py", "setUpTestData", "ShopTests.setUpTestData", 6),
+        function("tests/test_shop.py", "tearDownClass", "ShopTests.tearDownClass", 9),
+        function("tests/test_shop.py", "test_checkout", "ShopTests.test_checkout", 12),
+        function("tests/test_shop.py", "test_refund", "ShopTests.test_refund", 15),
+        function("tests/test_shop.py", "assertPaid", "ShopTests.assertPaid", 18),
+    ]
+    symbols = named_symbols(rows)
+    assert [s.name for s in symbols] == ["test_checkout", "test_refund", "assertPaid"]
+    deviations = naming_deviations(naming_findings(symbols))
+    # The author's own camelCase helper still breaks the style; unittest's hooks do not.
+    assert [(row.line, row.matched_text) for row in deviations] == [(18, "assertPaid (camelCase)")]
+
+
+def test_a_constructor_and_go_test_functions_are_not_judged() -> None:
+    rows = [
+        function("a.ts", "Widget", "Widget.Widget", 1, "typescript"),
+        function("a.ts", "render", "Widget.render", 2, "typescript"),
+        function("x_test.go", "TestParse", "TestParse", 3, "go"),
+        function("x.go", "parse", "parse", 4, "go"),
+    ]
+    assert [(s.name, s.kind) for s in named_symbols(rows)] == [
+        ("render", "typescript:method"),
+        ("parse", "go:function-unexported"),
+    ]
