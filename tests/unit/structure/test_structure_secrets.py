@@ -83,6 +83,25 @@ def test_credentials_for_a_real_host_are_reported(url: str) -> None:
     assert [row[0] for row in found(f'DSN = "{url}"\n')] == ["url_credentials"]
 
 
+def test_guessed_secrets_in_tests_warn_but_real_key_formats_do_not() -> None:
+    text = "\n".join(
+        [
+            'DSN = "postgres://admin:s3cr3tpw@db.internal:5432/app"',
+            'db_password = "S3cr3t!Passw0rd#2024"',
+            f'AWS_ID = "{AWS_KEY}"',
+        ]
+    )
+    expected = [("url_credentials", 1), ("generic_secret", 2), ("aws_access_key_id", 3)]
+    for path, severities in [
+        ("app/settings.py", ["high", "high", "critical"]),
+        ("tests/test_settings.py", ["medium", "medium", "critical"]),
+        ("src/db.test.ts", ["medium", "medium", "critical"]),
+    ]:
+        rows = find_secrets(path, text)
+        assert [(r.pattern_name, r.line) for r in rows] == expected
+        assert [r.severity for r in rows] == severities, path
+
+
 def test_every_row_has_the_hard_coded_credentials_cwe_and_entropy() -> None:
     rows = find_secrets("a.py", f'key = "{AWS_KEY}"\n')
     assert rows == (

@@ -29,6 +29,10 @@ URLs and paths, and names that describe rather than hold a secret (``token_url``
 ``password_field``, ``key_prefix``…) are skipped. Confidence grows with
 the entropy above the threshold, from 0.5 to 0.85.
 
+In test code (``is_test_support``: test files, ``tests/``, ``fixtures/``…) a URL credential or
+generic secret is ``medium`` (a warning): tests are full of stand-ins. The known formats of real
+keys keep their severity there.
+
 Placeholder values are skipped for every pattern. A span matched by a known format is not
 reported again as generic. In docstrings, URL credentials and generic secrets are examples
 (``postgres://user:pass@host``) and are not reported; the known formats of real keys are.
@@ -42,6 +46,7 @@ from collections.abc import Collection
 from typing import NamedTuple
 
 from drift.analysis.structure.source_text import LineIndex, shannon_entropy
+from drift.analysis.structure.test_files import is_test_support
 from drift.records.structural import SecretRow
 
 CWE_HARD_CODED_CREDENTIALS = "798"
@@ -220,7 +225,7 @@ _DESCRIPTIVE_SUFFIXES = (
 )
 _PLACEHOLDER = re.compile(
     r"(?i)changeme|change_me|example|placeholder|dummy|redacted|your[_\-]|<[^>]*>|\$\{|\{\{"
-    r"|%\(|xxxx|\*\*\*|\.\.\.|^(?:password|secret|token|test|none|null|undefined)\w*$"
+    r"|%\(|xxxx|\*\*\*|\.\.\.|^(?:pass|password|secret|token|test|none|null|undefined)\w*$"
     # A value that spells out the word is a stand-in (`somepassword`, `new_password2`).
     r"|pass(?:word|wd)"
 )
@@ -341,6 +346,9 @@ def _generic_candidates(
     return found
 
 
+TEST_CODE_SEVERITY = "medium"
+"""The severity of a URL credential or generic secret in test code (see ``is_test_support``)."""
+
 _BY_EXAMPLE = frozenset({"url_credentials", "generic_secret"})
 """Kinds that documentation shows by example (``postgres://user:pass@host``, ``password='…'``):
 not reported on a line of ``documentation``. The formats of real credentials (an AWS key, a
@@ -356,13 +364,16 @@ def find_secrets(
     found: list[tuple[int, SecretRow]] = []
     taken: list[tuple[int, int]] = []
     folded = text.lower()
-    for start, end, name, value, severity, confidence in _known_formats(text, folded):
+    # Tests are full of stand-in credentials; a guess there warns rather than fails the gate.
+    guessed = TEST_CODE_SEVERITY if is_test_support(path) else "high"
+    for start, end, name, value, own_severity, confidence in _known_formats(text, folded):
         if _PLACEHOLDER.search(value):
             continue
         taken.append((start, end))
         line = index.line_of(start)
         if name in _BY_EXAMPLE and line in documentation:
             continue
+        severity = guessed if name in _BY_EXAMPLE else own_severity
         row = _row(path, name, value, line=line, severity=severity, confidence=confidence)
         found.append((start, row))
     for start, end, key, value in _generic_candidates(text, folded, bare=is_config_file(path)):
@@ -385,7 +396,7 @@ def find_secrets(
             "generic_secret",
             value,
             line=line,
-            severity="high",
+            severity=guessed,
             confidence=_generic_confidence(entropy, threshold),
         )
         found.append((start, row))
