@@ -16,11 +16,10 @@ from drift.analysis.lifecycle import PatternStatus, is_derived
 from drift.analysis.packs import PatternSpec, load_packs
 from drift.cli.scan import Project
 from drift.enforcement.engine import violations_if_approved
-from drift.enforcement.violations import Violation
 from drift.errors import ConfigError
 from drift.pipeline.groups import convention_groups
 from drift.records.analysis import ConventionRow, DetectionRow, PatternConfidenceRow
-from drift.records.enforcement import PatternStatusRow
+from drift.records.enforcement import PatternStatusRow, ViolationRow
 from drift.text import moment, plural
 
 
@@ -86,17 +85,11 @@ def _unique_locations(rows: Sequence[DetectionRow], pattern_id: str) -> list[Det
     return [seen[key] for key in sorted(seen)]
 
 
-def _enforced_breaches(project: Project, pattern_id: str) -> tuple[list[Breach], int]:
-    rows = [r for r in project.stores.drift.query_all_violations() if r.pattern_id == pattern_id]
+def _breaches(rows: Sequence[ViolationRow]) -> tuple[list[Breach], int]:
+    """The reported rows as breaches in file order, and how many were suppressed."""
     active = [row for row in rows if not row.suppressed]
     breaches = sorted(Breach(row.file, row.line, row.severity, row.message) for row in active)
     return breaches, len(rows) - len(active)
-
-
-def _preview(violations: Sequence[Violation]) -> tuple[list[Breach], int]:
-    active = [v.row for v in violations if not v.row.suppressed]
-    breaches = sorted(Breach(row.file, row.line, row.severity, row.message) for row in active)
-    return breaches, len(violations) - len(active)
 
 
 def pattern_detail(project: Project, pattern_id: str) -> PatternDetail:
@@ -119,11 +112,12 @@ def pattern_detail(project: Project, pattern_id: str) -> PatternDetail:
     if is_derived(pattern_id):
         breaches: list[Breach] = []  # a deviation is reported against the convention it breaks
     elif enforced:
-        breaches, suppressed = _enforced_breaches(project, pattern_id)
+        stored = [row for row in drift.query_all_violations() if row.pattern_id == pattern_id]
+        breaches, suppressed = _breaches(stored)
     else:
         groups = convention_groups(lambda: {key: spec for key, (spec, _) in specs.items()})
         preview = violations_if_approved(drift, pattern_id, root=project.root, group_of=groups)
-        breaches, suppressed = _preview(preview)
+        breaches, suppressed = _breaches([violation.row for violation in preview])
     categories = sorted({row.category for row in locations})
     return PatternDetail(
         pattern_id=pattern_id,
