@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -17,6 +18,7 @@ T = TypeVar("T")
 EXIT_OK = 0
 EXIT_CHECK_FAILED = 1
 EXIT_USAGE = 2
+EXIT_BROKEN_PIPE = 128 + 13  # what a shell reports for a program SIGPIPE stopped (`| head`)
 
 
 def report(error: DriftError) -> None:
@@ -35,6 +37,8 @@ def friendly_errors(command: Callable[P, T]) -> Callable[P, T]:
         except DriftError as error:
             report(error)
             sys.exit(EXIT_USAGE)
+        except BrokenPipeError:
+            _stop_quietly()
         except OSError as error:
             click.echo(
                 f"error: {error.strerror or error}: {error.filename or ''}".rstrip(), err=True
@@ -42,3 +46,13 @@ def friendly_errors(command: Callable[P, T]) -> Callable[P, T]:
             sys.exit(EXIT_USAGE)
 
     return wrapper
+
+
+def _stop_quietly() -> None:
+    """The reader of our output left (``drift violations | head``): stop at once and say
+    nothing, as other command-line tools do. Output still buffered goes to /dev/null, so the
+    interpreter's final flush does not fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(EXIT_BROKEN_PIPE)
+

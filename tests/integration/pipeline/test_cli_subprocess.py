@@ -104,3 +104,31 @@ def test_a_scan_that_finds_nothing_changed_imports_no_analysis_code(tmp_path: Pa
     code, again = _modules_after(["scan", str(repo)])
     assert code == 0
     assert sorted(again & set(_ANALYSIS_MODULES)) == []
+
+
+_EARLY_READER = """
+import click
+from drift.cli.errors import friendly_errors
+
+@click.command()
+@friendly_errors
+def listing() -> None:
+    for number in range(1_000_000):
+        click.echo(f"line {number}")
+
+listing()
+"""
+
+
+def test_a_reader_that_leaves_early_stops_drift_quietly() -> None:
+    # `drift violations | head -1`: the reader goes away while Drift still writes.
+    listing = subprocess.Popen(
+        [sys.executable, "-c", _EARLY_READER], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert listing.stdout is not None
+    assert listing.stderr is not None
+    assert listing.stdout.readline() == b"line 0\n"
+    listing.stdout.close()
+    errors = listing.stderr.read()
+    assert listing.wait(timeout=120) == 141  # as a shell reports a program SIGPIPE stopped
+    assert errors == b""  # no "error: Broken pipe", no traceback at exit
