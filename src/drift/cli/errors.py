@@ -55,4 +55,3 @@ def _stop_quietly() -> None:
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
     sys.exit(EXIT_BROKEN_PIPE)
-
