@@ -6,7 +6,7 @@ import os
 import sys
 from collections.abc import Callable
 from functools import wraps
-from typing import ParamSpec, TypeVar
+from typing import NoReturn, ParamSpec, TypeVar
 
 import click
 
@@ -48,7 +48,7 @@ def friendly_errors(command: Callable[P, T]) -> Callable[P, T]:
     return wrapper
 
 
-def _stop_quietly() -> None:
+def _stop_quietly() -> NoReturn:
     """The reader of our output left (``drift violations | head``): stop at once and say
     nothing, as other command-line tools do. Output still buffered goes to /dev/null, so the
     interpreter's final flush does not fail again."""
