@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from drift.cli.errors import friendly_errors
-from drift.cli.options import storage_option
+from drift.cli.options import root_argument, storage_option
 from drift.cli.scan import open_project
 from drift.enforcement import FORMATS, PRESETS, render
 from drift.errors import ConfigError
@@ -29,7 +29,7 @@ def _write_report(text: str, output: Path | None) -> None:
 
 
 @click.command(name="check")
-@click.argument("root", required=False, default=".", type=click.Path(path_type=Path))
+@root_argument
 @click.option(
     "-f",
     "--format",

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import click
 
@@ -14,13 +15,34 @@ from drift.storage.backends import DEFAULT_DIRECTORY
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def root_argument(command: F) -> F:
-    """The project root (PATH, default: the current directory); it must exist."""
-    return click.argument(
-        "root",
-        default=".",
-        type=click.Path(file_okay=False, path_type=Path),
+_ROOT_HELP = "The project directory (default: the current directory)."
+
+
+def root_option(command: F) -> F:
+    """``--root PATH``: the project directory, for commands whose arguments are something else
+    (a pattern or violation id, a backup file)."""
+    return click.option(
+        "--root", type=click.Path(path_type=Path), default=".", metavar="PATH", help=_ROOT_HELP
     )(command)
+
+
+def root_argument(command: F) -> F:
+    """The project directory as ``PATH`` or, as the other commands take it, ``--root PATH``
+    (default: the current directory). The command receives it as ``root``."""
+
+    @functools.wraps(command)
+    def with_root(*args: Any, root: Path | None, root_flag: Path | None, **kwargs: Any) -> Any:
+        if root is not None and root_flag is not None and root != root_flag:
+            raise click.UsageError(f"two project directories: {root} and --root {root_flag}")
+        return command(*args, root=root or root_flag or Path("."), **kwargs)
+
+    decorated = click.argument(
+        "root", required=False, type=click.Path(path_type=Path), metavar="[PATH]"
+    )(with_root)
+    option = click.option(
+        "--root", "root_flag", type=click.Path(path_type=Path), metavar="PATH", help=_ROOT_HELP
+    )
+    return cast(F, option(decorated))
 
 
 def storage_option(command: F) -> F:

@@ -22,7 +22,7 @@ from drift.analysis.lifecycle import (
     review_bucket,
 )
 from drift.cli.errors import friendly_errors
-from drift.cli.options import storage_option
+from drift.cli.options import root_option, storage_option
 from drift.cli.pattern_detail import pattern_detail, render
 from drift.cli.scan import DefaultGroup, Project, open_project
 from drift.enforcement.reporters.text import table
@@ -31,13 +31,6 @@ from drift.pipeline import enforce_run
 from drift.pipeline.analyze import pattern_state, status_row
 from drift.text import plural
 
-_ROOT = click.option(
-    "--root",
-    type=click.Path(path_type=Path),
-    default=".",
-    show_default=True,
-    help="The project directory.",
-)
 _BY = click.option(
     "--by",
     "author",
@@ -133,7 +126,7 @@ def patterns_group() -> None:
 )
 @click.option("-c", "--category", default=None, help="Only patterns of this category.")
 @click.option("--all", "show_all", is_flag=True, help="Also list derived deviation patterns.")
-@_ROOT
+@root_option
 @storage_option
 @friendly_errors
 def list_patterns(
@@ -173,7 +166,7 @@ def list_patterns(
     show_default=True,
     help="How many locations and violations to list.",
 )
-@_ROOT
+@root_option
 @storage_option
 @friendly_errors
 def show_pattern(pattern_id: str, limit: int, root: Path, storage: str | None) -> None:
@@ -220,7 +213,7 @@ def _decide(project: Project, pattern_id: str, decided: PatternState, verb: str)
 @click.argument("pattern_id")
 @_REASON
 @_BY
-@_ROOT
+@root_option
 @storage_option
 @friendly_errors
 def approve_pattern(
@@ -238,7 +231,7 @@ def approve_pattern(
 @click.argument("pattern_id")
 @_REASON
 @_BY
-@_ROOT
+@root_option
 @storage_option
 @friendly_errors
 def ignore_pattern(
@@ -254,7 +247,7 @@ def ignore_pattern(
 
 @patterns_group.command(name="reset")
 @click.argument("pattern_id")
-@_ROOT
+@root_option
 @storage_option
 @friendly_errors
 def reset_pattern(pattern_id: str, root: Path, storage: str | None) -> None:

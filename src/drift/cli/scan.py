@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 
 from drift.cli.errors import friendly_errors
-from drift.cli.options import storage_option
+from drift.cli.options import root_argument, storage_option
 from drift.pipeline import (
     PipelineConfig,
     check_root,
@@ -70,7 +70,7 @@ class DefaultGroup(click.Group):
 
 
 @click.command(name="scan")
-@click.argument("root", required=False, default=".", type=click.Path(path_type=Path))
+@root_argument
 @click.option("--full", is_flag=True, help="Re-analyse every file, not only the ones that changed.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar (also off in CI and in pipes).")
 @storage_option

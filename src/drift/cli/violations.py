@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from drift.cli.errors import friendly_errors
-from drift.cli.options import storage_option
+from drift.cli.options import root_option, storage_option
 from drift.cli.scan import DefaultGroup, Project, open_project
 from drift.enforcement import DismissalReason, FeedbackOutcome, dismiss, fix
 from drift.enforcement.reporters.text import table
@@ -18,13 +18,6 @@ from drift.records.enforcement import ViolationRow
 SHORT_ID = 12
 _SEVERITY_ORDER = {"critical": 0, "error": 1, "warning": 2, "info": 3}
 
-_ROOT = click.option(
-    "--root",
-    type=click.Path(path_type=Path),
-    default=".",
-    show_default=True,
-    help="The project directory.",
-)
 _BY = click.option("--by", "author", default=None, metavar="NAME", help="Who (default: you).")
 
 
@@ -74,7 +67,7 @@ def violations_group() -> None:
 @click.option("--file", "file_prefix", default=None, help="Only files under this path.")
 @click.option("--new", "only_new", is_flag=True, help="Only violations the last change introduced.")
 @click.option("--all", "show_all", is_flag=True, help="Also list suppressed violations.")
-@_ROOT
+@root_option
 @storage_option
 @friendly_errors
 def list_violations(
@@ -142,7 +135,7 @@ def _report(outcome: FeedbackOutcome, verb: str) -> None:
 )
 @click.option("--note", default=None, metavar="TEXT", help="A free-text note for the record.")
 @_BY
-@_ROOT
+@root_option
 @storage_option
 @friendly_errors
 def dismiss_violation(
@@ -172,7 +165,7 @@ def dismiss_violation(
 @click.argument("violation_id")
 @click.option("--reason", default=None, metavar="TEXT", help="A note on the fix, for the record.")
 @_BY
-@_ROOT
+@root_option
 @storage_option
 @friendly_errors
 def fix_violation(

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from drift.cli.errors import friendly_errors
-from drift.cli.options import resolve_storage_url, root_argument, storage_option
+from drift.cli.options import resolve_storage_url, root_argument, root_option, storage_option
 from drift.errors import ConfigError
 from drift.pipeline.state import state_lines, stored_state
 from drift.storage.backends import open_storage
@@ -66,7 +66,7 @@ def gc(root: Path, storage: str | None) -> None:
 
 @click.command()
 @click.argument("destination", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".")
+@root_option
 @storage_option
 @friendly_errors
 def backup(destination: Path, root: Path, storage: str | None) -> None:
@@ -78,7 +78,7 @@ def backup(destination: Path, root: Path, storage: str | None) -> None:
 
 @click.command()
 @click.argument("destination", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".")
+@root_option
 @storage_option
 @friendly_errors
 def export(destination: Path, root: Path, storage: str | None) -> None:
@@ -90,7 +90,7 @@ def export(destination: Path, root: Path, storage: str | None) -> None:
 
 @click.command(name="import")
 @click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".")
+@root_option
 @storage_option
 @friendly_errors
 def import_command(source: Path, root: Path, storage: str | None) -> None:

@@ -244,6 +244,17 @@ def test_unknown_ids_are_usage_errors(repo: Path) -> None:
         assert result.output.splitlines()[0] == message
 
 
+def test_every_command_takes_the_project_as_root_option(repo: Path, tmp_path: Path) -> None:
+    assert run("scan", "--root", str(repo)).exit_code == 0
+    for args in (["status"], ["gc"], ["check"], ["patterns"], ["violations"]):
+        result = run(*args, "--root", str(repo))
+        assert result.exit_code in (0, 1), (args, result.output)  # check fails its gates
+    assert run("status", str(repo)).output == run("status", "--root", str(repo)).output
+    both = run("status", str(repo), "--root", str(tmp_path))
+    assert both.exit_code == 2
+    assert "two project directories" in both.output
+
+
 def test_gc_reports_what_it_removed(repo: Path) -> None:
     assert run("scan", str(repo)).exit_code == 0
     victim = next(path for path in sorted(repo.rglob("*.py")) if ".drift" not in path.parts)
