@@ -17,7 +17,7 @@ from drift.records.files import FileMetadataRow
 from drift.scan import DiffEntry, ScanDiff, SkippedFile, grammar_for_path
 
 SKIPPED_PREFIX: Final = "skipped: "
-RECORDED_SKIPS: Final = frozenset({"too_large", "binary", "unreadable"})
+RECORDED_SKIPS: Final = frozenset({"too_large", "binary", "unreadable", "generated", "minified"})
 """Reasons worth a ``file_metadata`` row: files a user expects to be scanned."""
 
 

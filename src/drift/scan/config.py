@@ -27,7 +27,7 @@ class ScanConfig:
 
     ``include`` globs are a whitelist (empty: every file); ``exclude`` globs are a blacklist. Both
     use gitignore pattern syntax relative to the scanned root. ``threads`` 0 means one worker per
-    CPU.
+    CPU. ``skip_generated`` skips generated and minified files (see ``drift.scan.generated``).
     """
 
     include: tuple[str, ...] = ()
@@ -38,6 +38,7 @@ class ScanConfig:
     incremental: bool = True
     force_full_scan: bool = False
     skip_binary: bool = True
+    skip_generated: bool = True
 
 
 _KNOWN_KEYS: Final = frozenset(
@@ -51,6 +52,7 @@ _KNOWN_KEYS: Final = frozenset(
         "incremental",
         "force_full_scan",
         "skip_binary",
+        "skip_generated",
         "hash_algorithm",
     }
 )
@@ -126,6 +128,7 @@ def scan_config_from_table(table: Mapping[str, object], source: str) -> ScanConf
         incremental=read.boolean("incremental", defaults.incremental),
         force_full_scan=read.boolean("force_full_scan", defaults.force_full_scan),
         skip_binary=read.boolean("skip_binary", defaults.skip_binary),
+        skip_generated=read.boolean("skip_generated", defaults.skip_generated),
     )
 
 

@@ -20,6 +20,7 @@ from pathspec import GitIgnoreSpec
 from drift.errors import DriftError
 from drift.records.files import FileMetadataRow
 from drift.scan.config import ScanConfig
+from drift.scan.generated import generated_reason
 from drift.scan.ignore import IgnoreRules, compile_patterns
 from drift.scan.languages import language_for_path
 
@@ -274,7 +275,7 @@ def _consider_file(walk: _Walk, entry: os.DirEntry[str], rel: str) -> None:
         return
     known = walk.previous.get(rel)
     unmoved = known is not None and _same_stat(info, known)
-    problem = None if unmoved else _read_problem(entry.path, sniff=walk.config.skip_binary)
+    problem = None if unmoved else _read_problem(entry.path, walk.config)
     if problem is not None:
         walk.skip(rel, *problem)
         return
@@ -304,8 +305,8 @@ def read_head(path: str, size: int = BINARY_SNIFF_BYTES) -> bytes:
         return handle.read(size)
 
 
-def _read_problem(path: str, *, sniff: bool) -> tuple[str, str] | None:
-    if not sniff:
+def _read_problem(path: str, config: ScanConfig) -> tuple[str, str] | None:
+    if not (config.skip_binary or config.skip_generated):
         if os.access(path, os.R_OK):
             return None
         return SKIP_UNREADABLE, "cannot read: permission denied"
@@ -313,6 +314,8 @@ def _read_problem(path: str, *, sniff: bool) -> tuple[str, str] | None:
         head = read_head(path)
     except OSError as exc:
         return SKIP_UNREADABLE, f"cannot read: {exc.strerror or exc}"
-    if b"\0" in head:
+    if config.skip_binary and b"\0" in head:
         return SKIP_BINARY, f"binary content (NUL byte in the first {BINARY_SNIFF_BYTES} bytes)"
+    if config.skip_generated:
+        return generated_reason(os.path.basename(path), head)
     return None

@@ -34,6 +34,7 @@ def test_values_are_read(tmp_path: Path) -> None:
         follow_symlinks = true
         threads = 3
         force_full_scan = true
+        skip_generated = false
         hash_algorithm = "xxh3"
 
         [gates]
@@ -50,6 +51,7 @@ def test_values_are_read(tmp_path: Path) -> None:
         incremental=True,
         force_full_scan=True,
         skip_binary=True,
+        skip_generated=False,
     )
 
 
