@@ -32,10 +32,14 @@ def _pack_files(directory: Path) -> list[Path]:
     return sorted(path for path in directory.glob("*.toml") if path.is_file())
 
 
-def rules_fingerprint(pack_dirs: Sequence[Path], builtin: bool) -> int:
-    """A 52-bit hash of everything detection depends on besides the code itself."""
+def rules_fingerprint(pack_dirs: Sequence[Path], builtin: bool, sniffing: str = "") -> int:
+    """A 52-bit hash of everything detection depends on besides the code itself. ``sniffing``
+    names the discovery settings that read a file's head (which files are binary, generated or
+    minified): a file whose size and time did not change is not read again, so a change to them
+    must make the next scan a full one."""
     digest = xxhash.xxh3_64()
     digest.update(f"drift {__version__} model {MODEL_VERSION} builtin {builtin}\n".encode())
+    digest.update(f"sniffing {sniffing}\n".encode())
     if builtin:
         root = resources.files("drift.analysis.packs").joinpath("builtin")
         for entry in sorted(root.iterdir(), key=lambda item: item.name):

@@ -91,7 +91,9 @@ class _Scan:
         self.options = options
         self.progress = options.progress
         self.now = options.clock()
-        self.fingerprint = rules_fingerprint(config.pack_dirs, config.builtin_packs)
+        scan_config = config.scan
+        sniffing = f"binary={scan_config.skip_binary} generated={scan_config.skip_generated}"
+        self.fingerprint = rules_fingerprint(config.pack_dirs, config.builtin_packs, sniffing)
         self.outcomes: dict[str, FileOutcome] = {}
         self.skipped: tuple[SkippedFile, ...] = ()
         self.changed_facts: set[str] = set()
@@ -118,7 +120,7 @@ class _Scan:
             _ = self.specs
         scan_id = self.storage.insert_scan_start(self.now, self.root.as_posix())
         try:
-            diff = self._discover(stored)
+            diff = self._discover(stored, sniff_all=full)
             self._analyse_files(diff, stored, full=full)
             self.storage.flush_sync()
             reanalyse = full or bool(diff.changed) or bool(diff.removed)
@@ -154,9 +156,12 @@ class _Scan:
 
     # -- the per-file stage ---------------------------------------------------------------
 
-    def _discover(self, stored: StoredFiles) -> ScanDiff:
+    def _discover(self, stored: StoredFiles, *, sniff_all: bool) -> ScanDiff:
         self.progress.stage("discover")
-        found = discover(self.root, self.config.scan, previous=stored.tracked)
+        # A full scan reads every file's head again: what counts as binary, generated or
+        # minified may have changed with Drift's version or the settings.
+        previous = {} if sniff_all else stored.tracked
+        found = discover(self.root, self.config.scan, previous=previous)
         diff = diff_files(found.files, stored.tracked, force_full=self.options.full)
         self.skipped = tuple(sorted([*found.skipped, *diff.unreadable], key=lambda s: s.path))
         return diff
