@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Final
 
 from tree_sitter import Node
 
@@ -114,8 +115,14 @@ def inner_value(node: Node, source: bytes) -> str:
     return source[first.end_byte : last.start_byte].decode("utf-8", errors="replace")
 
 
+COMMENT_TYPES: Final = frozenset({"comment", "line_comment", "block_comment"})
+"""Comment node types of the grammars (Java has two kinds; the others call theirs ``comment``)."""
+
+
 def is_blank_block(node: Node | None, fillers: frozenset[str]) -> bool:
     """True when every named child of ``node`` is a comment or one of ``fillers`` (e.g. pass)."""
     if node is None:
         return True
-    return all(child.type == "comment" or child.type in fillers for child in node.named_children)
+    return all(
+        child.type in COMMENT_TYPES or child.type in fillers for child in node.named_children
+    )

@@ -22,7 +22,7 @@ from drift.scan.model import (
     Parameter,
     StringContext,
 )
-from drift.scan.nodes import SourceText, line, short_text, text
+from drift.scan.nodes import COMMENT_TYPES, SourceText, line, short_text, text
 
 DefinitionKind = Literal["function", "class"]
 
@@ -248,7 +248,7 @@ def argument_count(arguments: Node | None) -> int:
     if arguments.child_count == 2 * count + 1:
         # n arguments, n-1 commas and two parentheses: no comment among them, no node reads.
         return count
-    return sum(1 for child in arguments.named_children if child.type != "comment")
+    return sum(1 for child in arguments.named_children if child.type not in COMMENT_TYPES)
 
 
 def call_target(function: Node, source: bytes) -> tuple[str, str | None]:

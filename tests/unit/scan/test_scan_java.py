@@ -145,3 +145,28 @@ def test_handlers() -> None:
         ("catch", 22, ("Exception",), "e", True, True, False, True),
         ("finally", 23, (), None, False, False, False, False),
     ]
+
+
+def test_comments_are_neither_statements_nor_arguments() -> None:
+    # Java names its comments line_comment and block_comment, not comment.
+    source = textwrap.dedent(
+        """\
+        class Closer {
+            void close() {
+                try {
+                    channel.close();
+                } catch (Exception ex) {
+                    // Problems closing the stream.  Punt.
+                }
+                try {
+                    channel.close();
+                } catch (Exception ex) { /* ignored */ }
+                log(level, /* the message */ text);
+            }
+        }
+        """
+    ).encode()
+    result = parse_source(source, "java")
+    catches = [h for h in result.error_handlers if h.kind == "catch"]
+    assert [(h.line, h.is_empty) for h in catches] == [(5, True), (10, True)]
+    assert [(c.callee, c.arg_count) for c in result.calls if c.callee == "log"] == [("log", 2)]
