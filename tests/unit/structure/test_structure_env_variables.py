@@ -43,6 +43,28 @@ def test_python_reads() -> None:
     ]
 
 
+def test_a_dict_named_environ_and_assignments_are_not_reads() -> None:
+    # A WSGI handler's own `environ`, without `from os import environ`, is not the process's.
+    wsgi = """
+    import os
+
+    def build(scope):
+        environ = {"REQUEST_METHOD": scope["method"]}
+        environ["SERVER_NAME"] = scope["server"][0]
+        name = environ["SERVER_NAME"]
+        os.environ["TESTING"] = "1"
+        os.environ["TESTING"] == "1"
+        return environ.get("PATH_INFO"), os.environ.get("HOME")
+    """
+    assert reads("wsgi.py", wsgi) == [
+        ("TESTING", 8, "os.environ[]", False, None),  # compared: read; the line above sets it
+        ("HOME", 9, "os.environ.get", False, None),
+    ]
+    assert reads("setup.js", 'process.env.NODE_ENV = "test";\nrun(process.env.NODE_ENV);\n') == [
+        ("NODE_ENV", 2, "process.env", False, None),
+    ]
+
+
 def test_javascript_and_typescript_reads() -> None:
     text = """
     const url = process.env.NEXT_PUBLIC_API_URL ?? "http://localhost";

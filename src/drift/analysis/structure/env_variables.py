@@ -4,8 +4,9 @@ Recognised reads (``access_method`` in brackets; only literal variable names cou
 
 - Python: ``os.environ["X"]`` [``os.environ[]``], ``os.environ.get("X"[, d])``
   [``os.environ.get``], ``os.getenv("X"[, d])`` [``os.getenv``],
-  ``os.environ.setdefault("X", d)`` [``os.environ.setdefault``] (``environ``/``getenv`` imported
-  bare count too);
+  ``os.environ.setdefault("X", d)`` [``os.environ.setdefault``] (``environ``/``getenv`` count
+  bare only where ``from os import`` brought them in); an assignment ``os.environ["X"] = v``
+  sets a variable and is not a read;
 - JavaScript/TypeScript: ``process.env.X`` [``process.env``], ``process.env["X"]``
   [``process.env[]``], ``const { X, Y = d } = process.env`` [``process.env``],
   ``import.meta.env.X`` [``import.meta.env``], ``Deno.env.get("X")`` [``Deno.env.get``];
@@ -43,6 +44,7 @@ FRAMEWORK_PREFIXES = (
 
 _Q = r"""(?P<q>['"`])(?P<name>[A-Za-z_][\w.\-]*)(?P=q)"""
 _DEFAULT_TAIL = re.compile(r"^\s*(?:\?\?|\|\||or\b|\)?\s*\.orElse\()")
+_ASSIGNED = re.compile(r"\s*=(?!=)")
 
 
 class _Rule(NamedTuple):
@@ -127,17 +129,33 @@ _ALWAYS_DEFAULT = frozenset({"os.environ.setdefault", "System.getenv().getOrDefa
 _DOTENV_LINE = re.compile(r"^\s*(?:export\s+)?(?P<name>[A-Za-z_][A-Za-z0-9_.]*)\s*=", re.MULTILINE)
 
 
-def _qualifier_ok(text: str, start: int, qualifier: str) -> bool:
+def _qualifier_ok(text: str, start: int, qualifier: str, bare_names: Collection[str]) -> bool:
     """Whether the match at ``start`` stands on its own (or behind ``qualifier``), rather than
     being the tail of a longer name such as ``my_getenv``. With a qualifier, no other object
-    may come in front either (``self.environ`` is not the process environment); without one,
-    a dotted prefix is allowed (``globalThis.process.env``)."""
-    if qualifier and text.startswith(qualifier, start - len(qualifier)):
+    may come in front either (``self.environ`` is not the process environment), and a match
+    without it counts only when the file imported its first name bare (``from os import
+    environ``): a WSGI handler's own ``environ`` dict is not the process environment. Without
+    a qualifier, a dotted prefix is allowed (``globalThis.process.env``)."""
+    qualified = bool(qualifier) and text.startswith(qualifier, start - len(qualifier))
+    if qualified:
         start -= len(qualifier)
+    elif qualifier and not any(text.startswith(name, start) for name in bare_names):
+        return False
     if start == 0:
         return True
     before = text[start - 1]
     return not (before.isalnum() or before in "_$" or (qualifier and before == "."))
+
+
+def _bare_imports(result: ParseResult) -> frozenset[str]:
+    """Names a Python file imported unqualified from ``os`` (``from os import environ``)."""
+    return frozenset(
+        item.name
+        for imported in result.imports
+        if imported.source == "os"
+        for item in imported.names
+        if item.alias is None
+    )
 
 
 def framework_prefix(name: str) -> str | None:
@@ -185,11 +203,14 @@ def env_variables(path: str, result: ParseResult, text: str) -> tuple[EnvVariabl
         return ()
     lines = text.split("\n")
     index = LineIndex(text)
+    bare = _bare_imports(result) if result.language == "python" else frozenset()
     found: list[tuple[int, int, EnvVariableRow]] = []
     for method, _, pattern, qualifier in rules:
         for m in pattern.finditer(text):
-            if not _qualifier_ok(text, m.start(), qualifier):
+            if not _qualifier_ok(text, m.start(), qualifier, bare):
                 continue
+            if _ASSIGNED.match(text, m.end()):
+                continue  # `os.environ["X"] = …` sets a variable, it does not read one
             line = index.line_of(m.start())
             if is_comment_line(lines[line - 1], result.language):
                 continue
