@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from drift.analysis.structure.scopes import MODULE_SCOPE
 from drift.enforcement.findings import Finding, Source, first_cwe, rule_id_for, slug
 from drift.enforcement.pattern_findings import pattern_false_positive_rate
 from drift.enforcement.severity import Severity, demote_for_false_positives
@@ -75,6 +76,12 @@ def taint_pattern_id(sink_type: str) -> str:
     return f"taint-{slug(sink_type)}"
 
 
+def _where(function_id: str) -> str:
+    # The module scope is also where handlers inside anonymous callbacks land (a test's
+    # `it("…", () => …)`): "outside any named function" is true of both.
+    return "outside any named function" if function_id == MODULE_SCOPE else f"in {function_id}"
+
+
 def _gap_finding(gap: ErrorGapRow, line: int, fp_rate: float) -> Finding:
     pattern_id = error_gap_pattern_id(gap.gap_type)
     what = f" of {gap.error_type}" if gap.error_type else ""
@@ -89,7 +96,7 @@ def _gap_finding(gap: ErrorGapRow, line: int, fp_rate: float) -> Finding:
         severity=demote_for_false_positives(
             error_gap_severity(gap.gap_type, gap.severity), fp_rate
         ),
-        message=f"Error-handling gap ({gap.gap_type}){what} in {gap.function_id}.",
+        message=f"Error-handling gap ({gap.gap_type}){what} {_where(gap.function_id)}.",
         quick_fix_strategy="handle_error",
         quick_fix_description="Log, handle or re-raise the error instead of letting it vanish.",
         cwe_id=gap.cwe_id,

@@ -172,6 +172,18 @@ def test_structural_findings(storage: DriftStorage, seed: Seeder, root: Path) ->
     )
 
 
+def test_a_gap_outside_any_function_says_so(storage: DriftStorage, seed: Seeder) -> None:
+    # `<module>` is also where a handler inside an anonymous callback lands.
+    seed.file("a.ts", "x\n")
+    seed.function("a.ts", "load", 2)
+    seed.error_gap("a.ts", "<module>", "swallowed", line=9)
+    seed.error_gap("a.ts", "load", "swallowed", line=3)
+    assert [f.message for f in structural_findings(storage, ["a.ts"])] == [
+        "Error-handling gap (swallowed) of Exception outside any named function.",
+        "Error-handling gap (swallowed) of Exception in load.",
+    ]
+
+
 def test_an_error_gap_is_reported_at_its_handler(storage: DriftStorage, seed: Seeder) -> None:
     seed.file("a.py", "x\n")
     seed.function("a.py", "handler", 4)
