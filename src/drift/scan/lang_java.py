@@ -161,7 +161,7 @@ class JavaRules:
     def call_parts(self, node: Node, file: SourceText) -> CallParts:
         """``obj.method(…)`` → method, obj; ``new T<…>(…)`` → T."""
         source = file.data
-        count = argument_count(node.child_by_field_name("arguments"))
+        count = argument_count(node.child_by_field_name("arguments"), source)
         if node.type == "object_creation_expression":
             kind = node.child_by_field_name("type")
             callee = "" if kind is None else call_target(kind, source)[0]

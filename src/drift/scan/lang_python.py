@@ -31,6 +31,7 @@ from drift.scan.rules import (
     decorator_parts,
     is_public_name,
     make_decorator,
+    may_comment,
     read_call,
     type_name,
 )
@@ -278,8 +279,10 @@ class PythonRules:
         # (``f(x for x in y)``, the other kind of arguments) has n >= 2 named children and
         # n + 2 children, never the 2n + 1 of an argument list without comments.
         count: int = arguments.named_child_count
-        if count and arguments.child_count != 2 * count + 1:  # ``()``: 0, however it is spaced
-            count = argument_count(arguments)
+        if count and (
+            arguments.child_count != 2 * count + 1 or may_comment(arguments, file.data)
+        ):  # ``()``: 0, however it is spaced
+            count = argument_count(arguments, file.data)
         return callee, receiver, count
 
     def handler(self, kind: str, node: Node, source: bytes) -> HandlerFacts:

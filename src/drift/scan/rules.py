@@ -231,24 +231,32 @@ ANONYMOUS_CALLEE: Final = "<anonymous>"
 def read_call(node: Node, source: bytes) -> CallParts:
     """The parts of a call whose target is its ``function`` (or ``constructor``) field."""
     function = node.child_by_field_name("function") or node.child_by_field_name("constructor")
-    count = argument_count(node.child_by_field_name("arguments"))
+    count = argument_count(node.child_by_field_name("arguments"), source)
     if function is None:
         return short_text(node, source), None, count
     callee, receiver = call_target(function, source)
     return callee, receiver, count
 
 
-def argument_count(arguments: Node | None) -> int:
+def argument_count(arguments: Node | None, source: bytes) -> int:
     """How many arguments a call's ``arguments`` node holds (comments are not arguments)."""
     if arguments is None:
         return 0
     if arguments.type not in ("argument_list", "arguments"):
         return 1  # f(x for x in y), tagged templates
     count: int = arguments.named_child_count
-    if arguments.child_count == 2 * count + 1:
-        # n arguments, n-1 commas and two parentheses: no comment among them, no node reads.
+    if arguments.child_count == 2 * count + 1 and not may_comment(arguments, source):
+        # n arguments, n-1 commas and two parentheses, no comment: no node reads.
         return count
     return sum(1 for child in arguments.named_children if child.type not in COMMENT_TYPES)
+
+
+def may_comment(node: Node, source: bytes) -> bool:
+    """Whether ``node``'s text could hold a comment (``#``, ``//`` or ``/*``). A comment alone in
+    an argument list (``h(/* none */)``, ``f(a, /* last */)``) keeps the 2n + 1 children of n
+    arguments, so the count cannot tell; a search of the bytes is cheaper than reading nodes."""
+    start, end = node.start_byte, node.end_byte
+    return source.find(b"/", start, end) >= 0 or source.find(b"#", start, end) >= 0
 
 
 def call_target(function: Node, source: bytes) -> tuple[str, str | None]:

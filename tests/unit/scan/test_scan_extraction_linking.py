@@ -179,3 +179,24 @@ def test_source_text_reads_like_the_node_readings(source: bytes) -> None:
     for node in nodes:
         assert file.text(node) == text(node, source)
         assert file.inner_value(node) == inner_value(node, source)
+
+
+@pytest.mark.parametrize(
+    ("grammar", "source", "expected"),
+    [
+        ("javascript", b"h(/* none */);\nf(a, // last\n);\ng(a, /* why */ b);\n", [0, 1, 2]),
+        (
+            "java",
+            b"class A { void f() { h(/* none */); g(a, /* why */ b); k(a / 2, b); } }",
+            [0, 2, 2],
+        ),
+        ("python", b"h(  # nothing\n)\nf(a,  # c\n  b)\nk(a / 2)\n", [0, 2, 1]),
+        ("go", b"package a\nfunc f() { h(/* none */); g(a, b) }\n", [0, 2]),
+    ],
+)
+def test_a_comment_alone_in_the_arguments_is_no_argument(
+    grammar: str, source: bytes, expected: list[int]
+) -> None:
+    # A lone comment keeps the 2n + 1 children that n arguments have: the count cannot tell.
+    result = extraction.extract(parse_tree(source, grammar), source, grammar)
+    assert [call.arg_count for call in result.calls] == expected
