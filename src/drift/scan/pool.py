@@ -14,6 +14,7 @@ import multiprocessing
 import multiprocessing.connection
 import multiprocessing.forkserver
 import multiprocessing.queues
+import os
 import pickle
 import sys
 import time
@@ -173,6 +174,11 @@ def _context(
     """How workers start. ``module`` (the worker function's) is imported once, in the fork
     server, so each worker forked from it starts with it loaded instead of importing it again.
     """
+    # Workers start as `python -c …`, which puts the working directory first on sys.path: in a
+    # repository with its own `threading.py` or `multiprocessing/` (the CPython sources, any
+    # project with a `types.py`), they would import those instead of the standard library.
+    # Python 3.11's PYTHONSAFEPATH leaves the working directory out.
+    os.environ.setdefault("PYTHONSAFEPATH", "1")
     # Never plain fork: the parent may run threads (the storage batch writer), and forking a
     # process with threads can deadlock on a lock some thread held at the time.
     if sys.platform != "win32" and "forkserver" in multiprocessing.get_all_start_methods():

@@ -132,3 +132,26 @@ def test_a_reader_that_leaves_early_stops_drift_quietly() -> None:
     errors = listing.stderr.read()
     assert listing.wait(timeout=120) == 141  # as a shell reports a program SIGPIPE stopped
     assert errors == b""  # no "error: Broken pipe", no traceback at exit
+
+
+def test_a_repository_that_shadows_the_standard_library_scans(tmp_path: Path) -> None:
+    # Run from the root of a repository with its own `threading.py` (the CPython sources, say):
+    # worker processes start as `python -c`, which would import it instead of the real one.
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / "threading.py").write_text("raise RuntimeError('not the standard library')\n")
+    for number in range(60):  # enough files for the process pool
+        (repo / f"mod{number}.py").write_text(f"def run_{number}():\n    return {number}\n")
+    scanned = subprocess.run(
+        [_drift(), "scan", "."],
+        cwd=repo,
+        check=False,
+        capture_output=True,
+        text=True,
+        env={key: value for key, value in os.environ.items() if key != "PYTHONSAFEPATH"}
+        | {"CI": "true"},
+        timeout=300,
+    )
+    assert scanned.returncode == 0, scanned.stderr
+    assert "  files       61 files tracked (61 added); python 61" in scanned.stdout
+    assert "not the standard library" not in scanned.stderr
