@@ -235,8 +235,8 @@ def test_text_report(storage: DriftStorage, root: Path, seed: Seeder) -> None:
     assert lines[4].split() == ["GATE", "STATUS", "SCORE", "ERRORS", "WARNINGS", "SUMMARY"]
     assert lines[5].split()[:5] == ["pattern-compliance", "failed", "75.0", "1", "1"]
     assert lines[6].split()[:3] == ["constraint-verification", "skipped", "-"]
-    assert "4 violations (3 error, 1 warning, 0 info; 4 new; 1 suppressed)" in lines
-    header = lines.index("4 violations (3 error, 1 warning, 0 info; 4 new; 1 suppressed)") + 1
+    assert "4 violations (3 errors, 1 warning, 0 info; 4 new; 1 suppressed)" in lines
+    header = lines.index("4 violations (3 errors, 1 warning, 0 info; 4 new; 1 suppressed)") + 1
     assert lines[header].split() == ["SEVERITY", "LOCATION", "RULE", "NEW", "MESSAGE"]
     assert lines[header + 2].split()[:4] == ["warning", "src/b.py:3:9", "logging/LOG-CALL", "new"]
     assert len(lines) == header + 5
@@ -248,7 +248,15 @@ def test_text_report_when_clean(storage: DriftStorage, root: Path) -> None:
     assert text.splitlines()[0] == (
         "Policy standard (threshold >= 70): PASSED, score 100.0 - no gate had anything to judge"
     )
-    assert text.splitlines()[-1] == "0 violations (0 error, 0 warning, 0 info; 0 new; 0 suppressed)"
+    assert (
+        text.splitlines()[-1] == "0 violations (0 errors, 0 warnings, 0 info; 0 new; 0 suppressed)"
+    )
+
+
+def test_text_report_counts_read_as_words(storage: DriftStorage, root: Path, seed: Seeder) -> None:
+    seed_naming_repo(seed)
+    lines = render(run(storage, root, new_only=True), "text").splitlines()
+    assert "4 new violations (3 errors, 1 warning, 0 info; 4 new; 1 suppressed)" in lines
 
 
 def test_unknown_format(storage: DriftStorage, root: Path) -> None:

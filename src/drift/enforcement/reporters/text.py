@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from drift.enforcement.result import EnforcementResult
+from drift.text import plural
 
 _GAP = "  "
 
@@ -69,11 +70,12 @@ def render_text(result: EnforcementResult) -> str:
     ]
     lines += table(["GATE", "STATUS", "SCORE", "ERRORS", "WARNINGS", "SUMMARY"], gate_rows)
     counts = result.counts()
-    scope = "new violations" if result.new_only else "violations"
+    scope = "new violation" if result.new_only else "violation"
     lines += [
         "",
-        f"{counts['total']} {scope} ({counts['error']} error, {counts['warning']} warning, "
-        f"{counts['info']} info; {counts['new']} new; {counts['suppressed']} suppressed)",
+        f"{plural(counts['total'], scope)} ({plural(counts['error'], 'error')}, "
+        f"{plural(counts['warning'], 'warning')}, {counts['info']:,} info; "
+        f"{counts['new']:,} new; {counts['suppressed']:,} suppressed)",
     ]
     shown = result.reported()
     if shown:
