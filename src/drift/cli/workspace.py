@@ -9,6 +9,7 @@ import click
 from drift.cli.errors import friendly_errors
 from drift.cli.options import resolve_storage_url, root_argument, root_option, storage_option
 from drift.errors import ConfigError
+from drift.pipeline.changes import StoredFiles
 from drift.pipeline.state import state_lines, stored_state
 from drift.storage.backends import open_storage
 from drift.text import byte_size, moment, plural
@@ -29,10 +30,12 @@ def status(root: Path, storage: str | None) -> None:
             state = stores.workspace.status()
         info = stores.workspace.project_info()
         found = stored_state(stores.drift)
+        files = StoredFiles.load(stores.drift)
     click.echo(f"workspace   {info.root_path or root}")
     click.echo(f"storage     {url}")
     click.echo(f"schema      v{state.schema_version}")
-    click.echo(f"files       {info.total_files:,}")
+    skipped = f"; {len(files.skipped):,} skipped" if files.skipped else ""
+    click.echo(f"files       {len(files.tracked):,} tracked{skipped}")
     click.echo(f"functions   {info.total_functions:,}")
     if info.language_breakdown:
         languages = ", ".join(f"{name} {count:,}" for name, count in info.language_breakdown)

@@ -269,6 +269,7 @@ def test_gc_reports_what_it_removed(repo: Path) -> None:
 
 
 def test_status_reads_like_a_report(repo: Path) -> None:
+    (repo / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
     before = run("status", str(repo))
     assert before.exit_code == 0, before.output
     assert "last scan   never\n" in before.output
@@ -290,4 +291,7 @@ def test_status_reads_like_a_report(repo: Path) -> None:
     assert lines["patterns"] == "11 learned (0 approved, 2 conventions)"
     assert summary["patterns"] == "11 learned (0 approved, 2 conventions, 11 new)"
     assert lines["violations"] == summary["violations"] == "1 (1 error), 1 new"
+    # Files as the scan counts them: tracked apart from the ones skipped (the binary logo).
+    assert summary["files"].startswith("7 files tracked")
+    assert lines["files"] == "7 tracked; 1 skipped"
     assert lines["check"] == summary["check"]
