@@ -254,6 +254,8 @@ def convention_for(context: PatternContext, group: str, exclude: str) -> str | N
 
 def deviation_findings(storage: EnforcementStore, context: PatternContext) -> list[Finding]:
     """A finding per deviation location whose group has an approved convention."""
+    if all(is_derived(pattern_id) for pattern_id in context.approved):
+        return []  # no convention to charge: spare the groups (``group_of`` may load the packs)
     findings: list[Finding] = []
     totals = context.group_totals()
     fp_rates: dict[str, float] = {}

@@ -127,6 +127,27 @@ def test_a_deviation_is_charged_only_within_its_group(storage: DriftStorage, see
     assert findings[1].message.endswith("(100% of functions locations follow it).")
 
 
+def test_without_an_approved_convention_no_group_is_asked_for(
+    storage: DriftStorage, seed: Seeder
+) -> None:
+    # Asking may load the packs: a project that approved nothing never pays for it.
+    seed.file("a.ts", "x\n")
+    seed.detect("FN-CAMEL", "structural", [("a.ts", 1, 1)])
+    seed.detect("FN-SNAKE/deviation", "structural", [("a.ts", 2, 1)])
+    asked: list[str] = []
+
+    def group_of(pattern_id: str) -> str:
+        asked.append(pattern_id)
+        return "functions"
+
+    assert deviation_findings(storage, load_pattern_context(storage, group_of=group_of)) == []
+    assert asked == []
+    seed.approved("FN-CAMEL", 0.95)
+    found = deviation_findings(storage, load_pattern_context(storage, group_of=group_of))
+    assert [(f.pattern_id, f.line) for f in found] == [("FN-CAMEL", 2)]
+    assert asked
+
+
 def test_convention_choice(storage: DriftStorage, seed: Seeder) -> None:
     seed.detect("A", "naming", [("a.py", i, 1) for i in range(1, 4)])
     seed.detect("B", "naming", [("a.py", i, 1) for i in range(10, 15)])
