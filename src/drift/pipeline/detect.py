@@ -32,6 +32,7 @@ NAMING_PREFIX: Final = "naming:"
 DERIVED_METHODS: Final = (LEARNED_CONVENTION, LEARNED_NAMING)
 NAMING_CATEGORY: Final = "structural"
 _GO_TEST_PREFIXES: Final = ("Test", "Benchmark", "Example", "Fuzz")
+_ECMASCRIPT: Final = frozenset({"javascript", "typescript"})
 PYTHON_FRAMEWORK_NAMES: Final = frozenset(
     {
         "setUp",
@@ -117,7 +118,8 @@ class NamingFinding:
 
 
 def _kind(row: FunctionRow, functions_in_file: frozenset[str]) -> str | None:
-    """``function`` or ``method`` (Go: with ``-exported``/``-unexported``), None to skip."""
+    """``function``, ``method`` or, in JavaScript/TypeScript, ``component`` (a capitalised
+    function); Go's carry ``-exported``/``-unexported``. None to skip."""
     qualified = row.qualified_name or row.name
     owner, dot, _ = qualified.rpartition(".")
     # A prefix that is itself a function of the file makes a nested function; any other prefix
@@ -133,6 +135,11 @@ def _kind(row: FunctionRow, functions_in_file: frozenset[str]) -> str | None:
             return None
         # Case decides visibility in Go: exported and unexported names are separate kinds.
         return f"{kind}-{'exported' if row.name[:1].isupper() else 'unexported'}"
+    if row.language in _ECMASCRIPT and kind == "function" and row.name.lstrip("$_")[:1].isupper():
+        # A capitalised JavaScript function is a React component or a constructor function by
+        # convention (JSX needs components capitalised): a kind of its own, not a camelCase
+        # function spelled wrong.
+        return "component"
     return kind
 
 

@@ -41,3 +41,26 @@ def test_a_constructor_and_go_test_functions_are_not_judged() -> None:
         ("render", "typescript:method"),
         ("parse", "go:function-unexported"),
     ]
+
+
+def test_capitalised_javascript_functions_are_components_judged_apart() -> None:
+    # React components (and constructor functions) are capitalised by convention.
+    rows = [
+        function("src/App.tsx", "App", "App", 3, "typescript"),
+        function("src/App.tsx", "QueryProvider", "QueryProvider", 9, "typescript"),
+        function("src/App.tsx", "useQuery", "useQuery", 20, "typescript"),
+        function("src/App.tsx", "load_all", "load_all", 25, "typescript"),
+        function("src/App.tsx", "fetchUser", "fetchUser", 30, "typescript"),
+        function("src/App.tsx", "render", "Widget.render", 35, "typescript"),
+    ]
+    symbols = named_symbols(rows)
+    assert [(s.name, s.kind) for s in symbols] == [
+        ("App", "typescript:component"),
+        ("QueryProvider", "typescript:component"),
+        ("useQuery", "typescript:function"),
+        ("load_all", "typescript:function"),
+        ("fetchUser", "typescript:function"),
+        ("render", "typescript:method"),
+    ]
+    deviations = naming_deviations(naming_findings(symbols))
+    assert [row.matched_text for row in deviations] == ["load_all (snake_case)"]
