@@ -206,6 +206,12 @@ def test_placeholder_and_example_values_are_skipped() -> None:
         'settings = {"PASSWORD": "somePassword42"}',
         'MYSQL_PWD = "deprecatedoptionpasswd"',
         'SECRET_KEY_INSECURE_PREFIX = "django-insecure-"',  # describes the secret's form
+        # A password's hash verifies it and cannot stand in for it: by name, or by format.
+        'hashed_password = "$2b$12$EixZaYVK1fsbw1ZfbX3OXePaWxn96p36WQoeG6Lruj3vjPGga31lW"',
+        'password_hash = "kP9xQ2vL8mN4rT7wY1zB3cD5fG6hJ8kq"',
+        'user = {"password": "$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHQ$RdescudvJCsgt3ub"}',
+        'user = {"password": "pbkdf2_sha256$600000$abcXYZ123$kP9xQ2vL8mN4rT7wY1zB3cD5fG6h="}',
+        'user = {"password": "fakehashedsecret"}',
     ],
 )
 def test_stand_ins_and_descriptions_are_not_secrets(text: str) -> None:

@@ -25,8 +25,9 @@ name contains password/passwd/pwd/secret/token/api_key/apikey/auth_key/access_ke
 client_secret, the value has at least 8 characters and no whitespace, and its Shannon entropy is
 at least 3.0 bits per character for passwords and 3.5 for the other names. Placeholders
 (``changeme``, ``<your-token>``, ``${VAR}``, ``xxxx``, a value that spells out ``password``…),
-URLs and paths, and names that describe rather than hold a secret (``token_url``,
-``password_field``, ``key_prefix``…) are skipped. Confidence grows with
+password hashes (bcrypt, argon2, scrypt, sha-crypt, ``pbkdf2_sha256$…``), URLs and paths, and
+names that describe rather than hold a secret (``token_url``, ``password_field``,
+``key_prefix``, ``hashed_password``…) are skipped. Confidence grows with
 the entropy above the threshold, from 0.5 to 0.85.
 
 In test code (``is_test_support``: test files, ``tests/``, ``fixtures/``…) a URL credential or
@@ -224,10 +225,16 @@ _DESCRIPTIVE_SUFFIXES = (
     "param",
 )
 _PLACEHOLDER = re.compile(
-    r"(?i)changeme|change_me|example|placeholder|dummy|redacted|your[_\-]|<[^>]*>|\$\{|\{\{"
+    r"(?i)changeme|change_me|example|placeholder|dummy|fake|redacted|your[_\-]|<[^>]*>|\$\{|\{\{"
     r"|%\(|xxxx|\*\*\*|\.\.\.|^(?:pass|password|secret|token|test|none|null|undefined)\w*$"
     # A value that spells out the word is a stand-in (`somepassword`, `new_password2`).
     r"|pass(?:word|wd)"
+)
+# Password hashes in the formats crypt(3) and the usual libraries write: bcrypt ($2b$…),
+# argon2, scrypt, sha-crypt ($5$/$6$), Django's pbkdf2_sha256$…: stored to verify, not to use.
+_PASSWORD_HASH = re.compile(
+    r"^(?:\$(?:2[abxy]?|5|6|argon2(?:id|i|d)|scrypt|pbkdf2(?:-sha\d+)?)\$"
+    r"|(?:pbkdf2_sha\d+|argon2|bcrypt(?:_sha256)?|scrypt)\$)"
 )
 # A value that names an environment variable (``"DRIFT_API_KEY"``) says where the secret lives,
 # not what it is: settings tables map names to such variables all the time.
@@ -266,9 +273,13 @@ def _generic_confidence(entropy: float, threshold: float) -> float:
 
 
 def _describes_secret(key: str) -> bool:
-    """Whether ``key`` names something about a secret (its URL, field, length…), not one."""
+    """Whether ``key`` names something about a secret (its URL, field, length, hash…), not
+    one: a password's hash (``hashed_password``, ``password_hash``) verifies it and cannot be
+    used in its place."""
     words = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", key).lower().replace("-", "_")
-    return words.endswith(_DESCRIPTIVE_SUFFIXES) or words.startswith(("is_", "has_", "use_"))
+    if words.endswith(_DESCRIPTIVE_SUFFIXES) or words.startswith(("is_", "has_", "use_")):
+        return True
+    return "hash" in words.split("_") or words.startswith("hashed")
 
 
 def _known_formats(text: str, folded: str) -> list[tuple[int, int, str, str, str, float]]:
@@ -381,7 +392,7 @@ def find_secrets(
             continue
         if _describes_secret(key) or _PLACEHOLDER.search(value) or value.startswith(("/", "http")):
             continue
-        if _ENV_VARIABLE_NAME.fullmatch(value):
+        if _ENV_VARIABLE_NAME.fullmatch(value) or _PASSWORD_HASH.match(value):
             continue
         is_password = any(word in key.lower() for word in _PASSWORD_WORDS)
         threshold = _PASSWORD_ENTROPY if is_password else _SECRET_ENTROPY
