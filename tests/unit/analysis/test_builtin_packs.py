@@ -213,6 +213,20 @@ def test_unittest_hooks_are_no_camel_case_choice(name: str, camel: bool) -> None
     assert ("NAMING-PY-FUNCTION-CAMEL" in run(facts)) is camel
 
 
+@pytest.mark.parametrize(
+    ("line", "secret"),
+    [
+        ('DB_PASSWORD = "S3cr3t!Passw0rd"', True),
+        ('hashed_password = "$2b$12$EixZaYVK1fsbw1ZfbX3O"', False),  # a hash verifies
+        ('password_hash = "kP9xQ2vL8mN4rT7w"', False),
+        ('user = {"hashed_password": "fakehashedsecret"}', False),
+    ],
+)
+def test_a_hash_is_no_hard_coded_secret(line: str, secret: bool) -> None:
+    facts = FileFactsData(path="app/users.py", language="python", text=line + "\n")
+    assert ("SEC-HARDCODED-SECRET" in run(facts)) is secret
+
+
 def test_go_file() -> None:
     facts = FileFactsData(
         path="internal/store/store.go",
