@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import dataclasses
 import sqlite3
 from pathlib import Path
 
 import pytest
+from msgspec.structs import replace
 
 from drift.errors import ConfigError, DbCorrupt, EngineClosed, SchemaTooNew, StorageError
 from drift.records.batch import UpsertFileMetadata
@@ -114,7 +114,7 @@ def test_a_database_of_the_previous_schema_is_migrated_in_place(tmp_path: Path) 
     try:
         (old,) = engine.get_error_gaps_by_file("a.py")
         assert (old.function_id, old.line) == ("f", None)  # kept, without a line
-        engine.insert_error_gap(dataclasses.replace(old, id=None, line=7))
+        engine.insert_error_gap(replace(old, id=None, line=7))
         assert [gap.line for gap in engine.get_error_gaps_by_file("a.py")] == [None, 7]
     finally:
         engine.close()

@@ -3,12 +3,12 @@ exactly as the shared methods they short-cut, on files and in memory."""
 
 from __future__ import annotations
 
-import dataclasses
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from msgspec.structs import replace
 
 from drift.errors import EngineClosed
 from drift.records.analysis import DetectionRow, PatternConfidenceRow
@@ -56,7 +56,7 @@ def _clock(engine: SqliteDriftStorage) -> CountingClock:
 def test_a_bad_single_row_fails_before_any_sql_and_before_the_clock(
     engine: SqliteDriftStorage, changes: dict[str, object]
 ) -> None:
-    bad = dataclasses.replace(detection_row("a.py", 1), **changes)  # type: ignore[arg-type]
+    bad = replace(detection_row("a.py", 1), **changes)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match=rf"detections\[0\]: DetectionRow\.{next(iter(changes))}"):
         engine.insert_detections([bad])
     with pytest.raises(TypeError, match="detections\\[0\\] must be a DetectionRow"):
@@ -69,8 +69,8 @@ def test_single_rows_the_exact_test_cannot_pass_are_stored_as_before(
     engine: SqliteDriftStorage,
 ) -> None:
     rows = [
-        dataclasses.replace(detection_row("a.py", 1), file=Path_("a.py")),
-        dataclasses.replace(detection_row("a.py", 2), confidence=1),
+        replace(detection_row("a.py", 1), file=Path_("a.py")),
+        replace(detection_row("a.py", 2), confidence=1),
         detection_row("a.py", 3),
     ]
     for row in rows:

@@ -14,11 +14,12 @@ demotes a rule's severity is tracked per rule.
 
 from __future__ import annotations
 
-import dataclasses
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Protocol
+
+from msgspec.structs import replace
 
 from drift.analysis.confidence import PARAMETER_FLOOR, credible_interval, tier_for
 from drift.analysis.lifecycle import DismissalReason, FeedbackAction, feedback_delta
@@ -68,7 +69,7 @@ def adjusted_confidence(
     beta = max(PARAMETER_FLOOR, row.beta + delta[1])
     mean = alpha / (alpha + beta)
     low, high = credible_interval(alpha, beta)
-    return dataclasses.replace(
+    return replace(
         row,
         alpha=alpha,
         beta=beta,
@@ -121,7 +122,7 @@ def record_feedback(
     storage.insert_feedback(row)
     if chosen is FeedbackAction.DISMISS and not violation.suppressed:
         # Listed as suppressed at once; the next enforcement keeps it so (``dismissals``).
-        storage.insert_violation(dataclasses.replace(violation, suppressed=True))
+        storage.insert_violation(replace(violation, suppressed=True))
     previous = _confidence_of(storage, violation.pattern_id)
     updated = None
     if previous is not None:

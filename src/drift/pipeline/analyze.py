@@ -17,10 +17,11 @@ Everything is read and written through the storage protocols; the caller flushes
 
 from __future__ import annotations
 
-import dataclasses
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+
+from msgspec.structs import replace
 
 from drift.analysis.confidence import (
     AggregationResult,
@@ -119,7 +120,7 @@ def derive_detections(
     named = naming_deviations(naming)
     storage.send_batch(ReplaceDerivedDetections(LEARNED_CONVENTION, learned))
     storage.send_batch(ReplaceDerivedDetections(LEARNED_NAMING, named))
-    fresh = [dataclasses.replace(row, created_at=now) for row in learned + named]
+    fresh = [replace(row, created_at=now) for row in learned + named]
     return own + fresh, naming
 
 

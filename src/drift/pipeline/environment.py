@@ -7,10 +7,11 @@ when a ``.env`` file is added, changed or removed, every stored read is re-marke
 
 from __future__ import annotations
 
-import dataclasses
 import posixpath
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+
+from msgspec.structs import replace
 
 from drift.pipeline.store_types import PipelineStore
 from drift.records.batch import ReplaceFileEnvVariables
@@ -68,7 +69,7 @@ class EnvFiles:
 
 
 def _undefined(row: EnvVariableRow) -> EnvVariableRow:
-    return dataclasses.replace(row, defined_in_env=False)
+    return replace(row, defined_in_env=False)
 
 
 def dotenv_changed(diff: ScanDiff) -> bool:

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from msgspec.structs import replace
+
 from drift.analysis.lifecycle import is_derived
 from drift.errors import StorageError
 from drift.pipeline.changes import (
@@ -261,9 +263,7 @@ class _Scan:
                 continue
             if (row.mtime_secs, row.mtime_nanos) != (entry.mtime_secs, entry.mtime_nanos):
                 moved.append(
-                    dataclasses.replace(
-                        row, mtime_secs=entry.mtime_secs, mtime_nanos=entry.mtime_nanos
-                    )
+                    replace(row, mtime_secs=entry.mtime_secs, mtime_nanos=entry.mtime_nanos)
                 )
         if moved:
             self.storage.send_batch(UpsertFileMetadata(moved))

@@ -1,1 +1,1 @@
-"""Frozen, slotted dataclasses: the rows every storage backend reads and writes."""
+"""Frozen, slotted records (``msgspec.Struct``): the rows every storage backend reads and writes."""

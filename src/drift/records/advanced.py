@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from drift.records.record import Record
 
 
-@dataclass(frozen=True, slots=True)
-class SimulationRow:
+class SimulationRow(Record, frozen=True):
     """An effort simulation for a task: how many approaches, which is best, P10/P50/P90 effort."""
 
     id: int
@@ -20,8 +19,7 @@ class SimulationRow:
     created_at: int
 
 
-@dataclass(frozen=True, slots=True)
-class CorrectionRow:
+class CorrectionRow(Record, frozen=True):
     """A human correction to one section of a migrated module's generated text."""
 
     id: int

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from drift.records.record import Record
 
 
-@dataclass(frozen=True, slots=True)
-class FunctionRow:
+class FunctionRow(Record, frozen=True):
     """A function or method found by extraction; unique on ``(file, name, line)``."""
 
     id: int
@@ -24,8 +23,7 @@ class FunctionRow:
     signature_hash: bytes | None
 
 
-@dataclass(frozen=True, slots=True)
-class DetectionRow:
+class DetectionRow(Record, frozen=True):
     """One pattern match at a location; ``cwe_ids`` is a text list such as ``"79,89"``."""
 
     id: int
@@ -42,8 +40,7 @@ class DetectionRow:
     created_at: int
 
 
-@dataclass(frozen=True, slots=True)
-class DetectionSummaryRow:
+class DetectionSummaryRow(Record, frozen=True):
     """Detections per ``detection_method``: how many, and their mean confidence."""
 
     detection_method: str
@@ -51,8 +48,7 @@ class DetectionSummaryRow:
     avg_confidence: float
 
 
-@dataclass(frozen=True, slots=True)
-class PatternConfidenceRow:
+class PatternConfidenceRow(Record, frozen=True):
     """The Beta posterior of one pattern's confidence, and the tier it falls in."""
 
     pattern_id: str
@@ -66,8 +62,7 @@ class PatternConfidenceRow:
     last_updated: int
 
 
-@dataclass(frozen=True, slots=True)
-class OutlierRow:
+class OutlierRow(Record, frozen=True):
     """A location that deviates from a pattern, with how far and by which method."""
 
     id: int
@@ -80,8 +75,7 @@ class OutlierRow:
     created_at: int
 
 
-@dataclass(frozen=True, slots=True)
-class ConventionRow:
+class ConventionRow(Record, frozen=True):
     """A pattern promoted (or on its way) to a convention of the codebase."""
 
     id: int
@@ -95,8 +89,7 @@ class ConventionRow:
     expires_at: int | None
 
 
-@dataclass(frozen=True, slots=True)
-class BoundaryRow:
+class BoundaryRow(Record, frozen=True):
     """A data boundary: a model (and optionally table and field) a framework exposes."""
 
     id: int
@@ -110,8 +103,7 @@ class BoundaryRow:
     created_at: int
 
 
-@dataclass(frozen=True, slots=True)
-class CallEdgeRow:
+class CallEdgeRow(Record, frozen=True):
     """A call from one function to another; keyed by ``(caller_id, callee_id, call_site_line)``."""
 
     caller_id: int
@@ -121,8 +113,7 @@ class CallEdgeRow:
     call_site_line: int
 
 
-@dataclass(frozen=True, slots=True)
-class ScanHistoryRow:
+class ScanHistoryRow(Record, frozen=True):
     """One scan run: when it started and ended, what it found changed, and how it ended."""
 
     id: int

@@ -8,13 +8,13 @@ command into ``(name, JSON bytes)`` and back, so a command can travel as ``send_
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import types
 import typing
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any, ClassVar, TypeAlias
+
+from msgspec.structs import replace
 
 from drift.records.analysis import (
     BoundaryRow,
@@ -34,6 +34,7 @@ from drift.records.enforcement import (
     ViolationRow,
 )
 from drift.records.files import FileMetadataRow, ParseCacheRow
+from drift.records.record import Record
 from drift.records.structural import (
     ConstantRow,
     ContractMismatchRow,
@@ -59,8 +60,7 @@ from drift.records.structural import (
 from drift.records.validation import check_str, check_str_list, records_checker
 
 
-@dataclass(frozen=True, slots=True)
-class WriteStats:
+class WriteStats(Record, frozen=True):
     """Rows the batch writer has written, per table, plus deleted files and flushes."""
 
     file_metadata_rows: int = 0
@@ -107,14 +107,13 @@ class WriteStats:
         if unknown:
             raise ValueError(f"unknown WriteStats fields: {', '.join(sorted(unknown))}")
         changes = {name: getattr(self, name) + value for name, value in increments.items()}
-        return dataclasses.replace(self, **changes)
+        return replace(self, **changes)
 
 
-_STAT_FIELDS: tuple[str, ...] = tuple(field.name for field in dataclasses.fields(WriteStats))
+_STAT_FIELDS: tuple[str, ...] = WriteStats.__struct_fields__
 
 
-@dataclass(frozen=True, slots=True)
-class BatchCommand:
+class BatchCommand(Record, frozen=True):
     """Base class of every batch command; ``stats_field`` names the counter it raises."""
 
     stats_field: ClassVar[str] = ""
@@ -123,56 +122,49 @@ class BatchCommand:
 # --- files and analysis -------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class UpsertFileMetadata(BatchCommand):
+class UpsertFileMetadata(BatchCommand, frozen=True):
     """Insert file metadata rows, or replace every column of the row with the same path."""
 
     rows: list[FileMetadataRow]
     stats_field: ClassVar[str] = "file_metadata_rows"
 
 
-@dataclass(frozen=True, slots=True)
-class DeleteFileMetadata(BatchCommand):
+class DeleteFileMetadata(BatchCommand, frozen=True):
     """Forget files: their metadata, functions, call edges, detections and boundaries."""
 
     paths: list[str]
     stats_field: ClassVar[str] = "deleted_files"
 
 
-@dataclass(frozen=True, slots=True)
-class InsertParseCache(BatchCommand):
+class InsertParseCache(BatchCommand, frozen=True):
     """Store parse results, replacing any with the same content hash."""
 
     rows: list[ParseCacheRow]
     stats_field: ClassVar[str] = "parse_cache_rows"
 
 
-@dataclass(frozen=True, slots=True)
-class InsertFunctions(BatchCommand):
+class InsertFunctions(BatchCommand, frozen=True):
     """Upsert functions on ``(file, name, line)``; an existing function keeps its id."""
 
     rows: list[FunctionRow]
     stats_field: ClassVar[str] = "function_rows"
 
 
-@dataclass(frozen=True, slots=True)
-class InsertCallEdges(BatchCommand):
+class InsertCallEdges(BatchCommand, frozen=True):
     """Upsert call edges on ``(caller_id, callee_id, call_site_line)``."""
 
     rows: list[CallEdgeRow]
     stats_field: ClassVar[str] = "call_edge_rows"
 
 
-@dataclass(frozen=True, slots=True)
-class InsertDetections(BatchCommand):
+class InsertDetections(BatchCommand, frozen=True):
     """Append detections (input id and created_at ignored)."""
 
     rows: list[DetectionRow]
     stats_field: ClassVar[str] = "detection_rows"
 
 
-@dataclass(frozen=True, slots=True)
-class ReplaceFileDetections(BatchCommand):
+class ReplaceFileDetections(BatchCommand, frozen=True):
     """Delete every detection of ``file``, then insert ``rows``: re-analysis never duplicates.
 
     Every row must belong to ``file`` (ValueError otherwise).
@@ -183,40 +175,35 @@ class ReplaceFileDetections(BatchCommand):
     stats_field: ClassVar[str] = "detection_rows"
 
 
-@dataclass(frozen=True, slots=True)
-class InsertBoundaries(BatchCommand):
+class InsertBoundaries(BatchCommand, frozen=True):
     """Append boundaries (input id and created_at ignored)."""
 
     rows: list[BoundaryRow]
     stats_field: ClassVar[str] = "boundary_rows"
 
 
-@dataclass(frozen=True, slots=True)
-class InsertPatternConfidence(BatchCommand):
+class InsertPatternConfidence(BatchCommand, frozen=True):
     """Upsert pattern confidence rows on ``pattern_id``, every column included."""
 
     rows: list[PatternConfidenceRow]
     stats_field: ClassVar[str] = "pattern_confidence_rows"
 
 
-@dataclass(frozen=True, slots=True)
-class InsertOutliers(BatchCommand):
+class InsertOutliers(BatchCommand, frozen=True):
     """Append outliers (input id and created_at ignored)."""
 
     rows: list[OutlierRow]
     stats_field: ClassVar[str] = "outlier_rows"
 
 
-@dataclass(frozen=True, slots=True)
-class InsertConventions(BatchCommand):
+class InsertConventions(BatchCommand, frozen=True):
     """Append conventions (input id ignored)."""
 
     rows: list[ConventionRow]
     stats_field: ClassVar[str] = "convention_rows"
 
 
-@dataclass(frozen=True, slots=True)
-class InsertScanHistory(BatchCommand):
+class InsertScanHistory(BatchCommand, frozen=True):
     """Append scan history rows as given (input id ignored)."""
 
     rows: list[ScanHistoryRow]
@@ -226,96 +213,84 @@ class InsertScanHistory(BatchCommand):
 # --- structural and enforcement -----------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class InsertDataAccess(BatchCommand):
+class InsertDataAccess(BatchCommand, frozen=True):
     """Insert data accesses; a duplicate of an existing key is skipped (and not counted)."""
 
     rows: list[DataAccessRow]
     stats_field: ClassVar[str] = "data_access_rows"
 
 
-@dataclass(frozen=True, slots=True)
-class InsertReachabilityCache(BatchCommand):
+class InsertReachabilityCache(BatchCommand, frozen=True):
     """Upsert reachable sets on ``(source_node, direction)``, computed now."""
 
     rows: list[ReachabilityCacheRow]
     stats_field: ClassVar[str] = "reachability_rows"
 
 
-@dataclass(frozen=True, slots=True)
-class InsertTaintFlows(BatchCommand):
+class InsertTaintFlows(BatchCommand, frozen=True):
     """Append taint flows (input id ignored)."""
 
     rows: list[TaintFlowRow]
     stats_field: ClassVar[str] = "taint_flow_rows"
 
 
-@dataclass(frozen=True, slots=True)
-class InsertErrorGaps(BatchCommand):
+class InsertErrorGaps(BatchCommand, frozen=True):
     """Append error-handling gaps (input id ignored)."""
 
     rows: list[ErrorGapRow]
     stats_field: ClassVar[str] = "error_gap_rows"
 
 
-@dataclass(frozen=True, slots=True)
-class InsertImpactScores(BatchCommand):
+class InsertImpactScores(BatchCommand, frozen=True):
     """Upsert impact scores on ``function_id``."""
 
     rows: list[ImpactScoreRow]
     stats_field: ClassVar[str] = "impact_score_rows"
 
 
-@dataclass(frozen=True, slots=True)
-class InsertTestQuality(BatchCommand):
+class InsertTestQuality(BatchCommand, frozen=True):
     """Upsert test quality on ``function_id``."""
 
     rows: list[TestQualityRow]
     stats_field: ClassVar[str] = "test_quality_rows"
 
 
-@dataclass(frozen=True, slots=True)
-class InsertCouplingMetrics(BatchCommand):
+class InsertCouplingMetrics(BatchCommand, frozen=True):
     """Upsert coupling metrics on ``module``."""
 
     rows: list[CouplingMetricsRow]
     stats_field: ClassVar[str] = "coupling_metric_rows"
 
 
-@dataclass(frozen=True, slots=True)
-class InsertCouplingCycles(BatchCommand):
+class InsertCouplingCycles(BatchCommand, frozen=True):
     """Append coupling cycles (only ``members`` and ``break_suggestions`` are read)."""
 
     rows: list[CouplingCycleRow]
     stats_field: ClassVar[str] = "coupling_cycle_rows"
 
 
-@dataclass(frozen=True, slots=True)
-class InsertViolations(BatchCommand):
+class InsertViolations(BatchCommand, frozen=True):
     """Upsert violations on their text ``id``."""
 
     rows: list[ViolationRow]
     stats_field: ClassVar[str] = "violation_rows"
 
 
-@dataclass(frozen=True, slots=True)
-class InsertGateResults(BatchCommand):
+class InsertGateResults(BatchCommand, frozen=True):
     """Append gate results, run now (input ``run_at`` ignored)."""
 
     rows: list[GateResultRow]
     stats_field: ClassVar[str] = "gate_result_rows"
 
 
-@dataclass(frozen=True, slots=True)
-class InsertDegradationAlerts(BatchCommand):
+class InsertDegradationAlerts(BatchCommand, frozen=True):
     """Append degradation alerts, created now (input id ignored)."""
 
     rows: list[DegradationAlertRow]
     stats_field: ClassVar[str] = "degradation_alert_rows"
 
 
-@dataclass(frozen=True, slots=True)
-class UpsertPatternStatuses(BatchCommand):
+class UpsertPatternStatuses(BatchCommand, frozen=True):
     """Upsert pattern statuses as ``upsert_pattern_status`` does, one by one (an ``auto`` row
     only re-times a human-approved one)."""
 
@@ -323,96 +298,84 @@ class UpsertPatternStatuses(BatchCommand):
     stats_field: ClassVar[str] = "pattern_status_rows"
 
 
-@dataclass(frozen=True, slots=True)
-class InsertHealthTrends(BatchCommand):
+class InsertHealthTrends(BatchCommand, frozen=True):
     """Append health-metric samples, recorded now (input ``recorded_at`` ignored)."""
 
     rows: list[HealthTrendRow]
     stats_field: ClassVar[str] = "health_trend_rows"
 
 
-@dataclass(frozen=True, slots=True)
-class InsertWrappers(BatchCommand):
+class InsertWrappers(BatchCommand, frozen=True):
     """Append wrappers (input id ignored)."""
 
     rows: list[WrapperRow]
     stats_field: ClassVar[str] = "wrapper_rows"
 
 
-@dataclass(frozen=True, slots=True)
-class InsertCryptoFindings(BatchCommand):
+class InsertCryptoFindings(BatchCommand, frozen=True):
     """Append crypto findings (input id ignored)."""
 
     rows: list[CryptoFindingRow]
     stats_field: ClassVar[str] = "crypto_finding_rows"
 
 
-@dataclass(frozen=True, slots=True)
-class InsertDnaGenes(BatchCommand):
+class InsertDnaGenes(BatchCommand, frozen=True):
     """Upsert DNA genes on ``gene_id``."""
 
     rows: list[DnaGeneRow]
     stats_field: ClassVar[str] = "dna_gene_rows"
 
 
-@dataclass(frozen=True, slots=True)
-class InsertDnaMutations(BatchCommand):
+class InsertDnaMutations(BatchCommand, frozen=True):
     """Upsert DNA mutations on their text ``id``, every column as given."""
 
     rows: list[DnaMutationRow]
     stats_field: ClassVar[str] = "dna_mutation_rows"
 
 
-@dataclass(frozen=True, slots=True)
-class InsertSecrets(BatchCommand):
+class InsertSecrets(BatchCommand, frozen=True):
     """Append secrets (input id ignored)."""
 
     rows: list[SecretRow]
     stats_field: ClassVar[str] = "secret_rows"
 
 
-@dataclass(frozen=True, slots=True)
-class InsertConstants(BatchCommand):
+class InsertConstants(BatchCommand, frozen=True):
     """Append constants, created now (input id ignored)."""
 
     rows: list[ConstantRow]
     stats_field: ClassVar[str] = "constant_rows"
 
 
-@dataclass(frozen=True, slots=True)
-class InsertEnvVariables(BatchCommand):
+class InsertEnvVariables(BatchCommand, frozen=True):
     """Append environment-variable reads, created now (input id ignored)."""
 
     rows: list[EnvVariableRow]
     stats_field: ClassVar[str] = "env_variable_rows"
 
 
-@dataclass(frozen=True, slots=True)
-class InsertOwaspFindings(BatchCommand):
+class InsertOwaspFindings(BatchCommand, frozen=True):
     """Upsert OWASP findings on their text ``id``."""
 
     rows: list[OwaspFindingRow]
     stats_field: ClassVar[str] = "owasp_finding_rows"
 
 
-@dataclass(frozen=True, slots=True)
-class InsertDecompositionDecisions(BatchCommand):
+class InsertDecompositionDecisions(BatchCommand, frozen=True):
     """Append decomposition decisions (input id ignored)."""
 
     rows: list[DecompositionDecisionRow]
     stats_field: ClassVar[str] = "decomposition_decision_rows"
 
 
-@dataclass(frozen=True, slots=True)
-class InsertContracts(BatchCommand):
+class InsertContracts(BatchCommand, frozen=True):
     """Upsert API contracts on their text ``id``."""
 
     rows: list[ContractRow]
     stats_field: ClassVar[str] = "contract_rows"
 
 
-@dataclass(frozen=True, slots=True)
-class InsertContractMismatches(BatchCommand):
+class InsertContractMismatches(BatchCommand, frozen=True):
     """Append contract mismatches, created now (input id ignored)."""
 
     rows: list[ContractMismatchRow]
@@ -424,8 +387,7 @@ class InsertContractMismatches(BatchCommand):
 # delete every row of their table before inserting theirs.
 
 
-@dataclass(frozen=True, slots=True)
-class ReplaceFileFunctions(BatchCommand):
+class ReplaceFileFunctions(BatchCommand, frozen=True):
     """Make ``rows`` the functions of ``file``.
 
     Functions of the file with no row of the same ``(name, line)`` are deleted together with
@@ -438,8 +400,7 @@ class ReplaceFileFunctions(BatchCommand):
     stats_field: ClassVar[str] = "function_rows"
 
 
-@dataclass(frozen=True, slots=True)
-class ReplaceFileCallEdges(BatchCommand):
+class ReplaceFileCallEdges(BatchCommand, frozen=True):
     """Delete the call edges whose caller is a function of ``file``, then upsert ``rows``."""
 
     file: str
@@ -447,16 +408,14 @@ class ReplaceFileCallEdges(BatchCommand):
     stats_field: ClassVar[str] = "call_edge_rows"
 
 
-@dataclass(frozen=True, slots=True)
-class ReplaceCallEdges(BatchCommand):
+class ReplaceCallEdges(BatchCommand, frozen=True):
     """Delete every call edge, then upsert ``rows``: the whole call graph, recomputed."""
 
     rows: list[CallEdgeRow]
     stats_field: ClassVar[str] = "call_edge_rows"
 
 
-@dataclass(frozen=True, slots=True)
-class ReplaceDerivedDetections(BatchCommand):
+class ReplaceDerivedDetections(BatchCommand, frozen=True):
     """Delete every detection whose ``detection_method`` is ``method``, then insert ``rows``.
 
     For detections derived from the whole project (convention deviations), which any file's
@@ -468,8 +427,7 @@ class ReplaceDerivedDetections(BatchCommand):
     stats_field: ClassVar[str] = "detection_rows"
 
 
-@dataclass(frozen=True, slots=True)
-class ReplaceFileBoundaries(BatchCommand):
+class ReplaceFileBoundaries(BatchCommand, frozen=True):
     """Delete the boundaries of ``file``, then insert ``rows`` (input id, created_at ignored)."""
 
     file: str
@@ -477,8 +435,7 @@ class ReplaceFileBoundaries(BatchCommand):
     stats_field: ClassVar[str] = "boundary_rows"
 
 
-@dataclass(frozen=True, slots=True)
-class ReplaceFileErrorGaps(BatchCommand):
+class ReplaceFileErrorGaps(BatchCommand, frozen=True):
     """Delete the error-handling gaps of ``file``, then insert ``rows`` (input id ignored)."""
 
     file: str
@@ -486,8 +443,7 @@ class ReplaceFileErrorGaps(BatchCommand):
     stats_field: ClassVar[str] = "error_gap_rows"
 
 
-@dataclass(frozen=True, slots=True)
-class ReplaceFileSecrets(BatchCommand):
+class ReplaceFileSecrets(BatchCommand, frozen=True):
     """Delete the secrets found in ``file``, then insert ``rows`` (input id ignored)."""
 
     file: str
@@ -495,8 +451,7 @@ class ReplaceFileSecrets(BatchCommand):
     stats_field: ClassVar[str] = "secret_rows"
 
 
-@dataclass(frozen=True, slots=True)
-class ReplaceFileConstants(BatchCommand):
+class ReplaceFileConstants(BatchCommand, frozen=True):
     """Delete the constants of ``file``, then insert ``rows``, created now."""
 
     file: str
@@ -504,8 +459,7 @@ class ReplaceFileConstants(BatchCommand):
     stats_field: ClassVar[str] = "constant_rows"
 
 
-@dataclass(frozen=True, slots=True)
-class ReplaceFileEnvVariables(BatchCommand):
+class ReplaceFileEnvVariables(BatchCommand, frozen=True):
     """Delete the environment-variable reads of ``file``, then insert ``rows``, created now."""
 
     file: str
@@ -513,64 +467,56 @@ class ReplaceFileEnvVariables(BatchCommand):
     stats_field: ClassVar[str] = "env_variable_rows"
 
 
-@dataclass(frozen=True, slots=True)
-class ReplacePatternConfidence(BatchCommand):
+class ReplacePatternConfidence(BatchCommand, frozen=True):
     """Delete every pattern confidence row, then insert ``rows`` (the patterns seen now)."""
 
     rows: list[PatternConfidenceRow]
     stats_field: ClassVar[str] = "pattern_confidence_rows"
 
 
-@dataclass(frozen=True, slots=True)
-class ReplaceOutliers(BatchCommand):
+class ReplaceOutliers(BatchCommand, frozen=True):
     """Delete every outlier, then insert ``rows`` (input id and created_at ignored)."""
 
     rows: list[OutlierRow]
     stats_field: ClassVar[str] = "outlier_rows"
 
 
-@dataclass(frozen=True, slots=True)
-class ReplaceConventions(BatchCommand):
+class ReplaceConventions(BatchCommand, frozen=True):
     """Delete every convention, then insert ``rows`` (input id ignored)."""
 
     rows: list[ConventionRow]
     stats_field: ClassVar[str] = "convention_rows"
 
 
-@dataclass(frozen=True, slots=True)
-class ReplaceCouplingMetrics(BatchCommand):
+class ReplaceCouplingMetrics(BatchCommand, frozen=True):
     """Delete every module's coupling metrics, then insert ``rows``."""
 
     rows: list[CouplingMetricsRow]
     stats_field: ClassVar[str] = "coupling_metric_rows"
 
 
-@dataclass(frozen=True, slots=True)
-class ReplaceCouplingCycles(BatchCommand):
+class ReplaceCouplingCycles(BatchCommand, frozen=True):
     """Delete every coupling cycle, then insert ``rows`` (members and suggestions are read)."""
 
     rows: list[CouplingCycleRow]
     stats_field: ClassVar[str] = "coupling_cycle_rows"
 
 
-@dataclass(frozen=True, slots=True)
-class ReplaceTestCoverage(BatchCommand):
+class ReplaceTestCoverage(BatchCommand, frozen=True):
     """Delete every test-to-function mapping, then upsert ``rows`` on (test, source)."""
 
     rows: list[TestCoverageRow]
     stats_field: ClassVar[str] = "test_coverage_rows"
 
 
-@dataclass(frozen=True, slots=True)
-class ReplaceTestQuality(BatchCommand):
+class ReplaceTestQuality(BatchCommand, frozen=True):
     """Delete every test-quality row, then upsert ``rows`` on ``function_id``."""
 
     rows: list[TestQualityRow]
     stats_field: ClassVar[str] = "test_quality_rows"
 
 
-@dataclass(frozen=True, slots=True)
-class ReplaceViolations(BatchCommand):
+class ReplaceViolations(BatchCommand, frozen=True):
     """Delete every violation, then upsert ``rows`` on their id: the violations of one run."""
 
     rows: list[ViolationRow]
@@ -656,12 +602,12 @@ _PER_FILE_COMMANDS = (
 _HINTS: dict[type, dict[str, Any]] = {}
 
 
-def _hints(cls: type) -> dict[str, Any]:
-    """Resolved field annotations of a dataclass, in field order (cached per class)."""
+def _hints(cls: type[Record]) -> dict[str, Any]:
+    """Resolved field annotations of a record, in field order (cached per class)."""
     hints = _HINTS.get(cls)
     if hints is None:
         resolved = typing.get_type_hints(cls)
-        hints = {field.name: resolved[field.name] for field in dataclasses.fields(cls)}
+        hints = {name: resolved[name] for name in cls.__struct_fields__}
         _HINTS[cls] = hints
     return hints
 
@@ -679,7 +625,7 @@ def _field_check(label: str, hint: Any) -> _FieldCheck:
     return records_checker(row_type, label)
 
 
-def _plan(cls: type) -> tuple[tuple[str, _FieldCheck], ...]:
+def _plan(cls: type[Record]) -> tuple[tuple[str, _FieldCheck], ...]:
     """Each field of a command class with its check, worked out once per class: the parent of
     a scan sends thousands of commands, and reading annotations per command showed up."""
     plan = _PLANS.get(cls)
@@ -724,11 +670,8 @@ def _encode_value(value: object) -> object:
         return bytes(value).hex()
     if isinstance(value, list):
         return [_encode_value(item) for item in value]
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {
-            field.name: _encode_value(getattr(value, field.name))
-            for field in dataclasses.fields(value)
-        }
+    if isinstance(value, Record):
+        return {name: _encode_value(getattr(value, name)) for name in value.__struct_fields__}
     return value
 
 
@@ -761,12 +704,12 @@ def _decode_value(hint: Any, value: object, where: str) -> object:
             raise ValueError(f"{where}: expected a list, got {type(value).__name__}")
         (item_hint,) = typing.get_args(hint)
         return [_decode_value(item_hint, item, f"{where}[{i}]") for i, item in enumerate(value)]
-    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and issubclass(hint, Record):
         return _decode_object(hint, value, where)
     return value
 
 
-def _decode_object(cls: type, value: object, where: str) -> Any:
+def _decode_object(cls: type[Record], value: object, where: str) -> Any:
     if not isinstance(value, dict):
         raise ValueError(f"{where}: expected an object, got {type(value).__name__}")
     hints = _hints(cls)

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
 from enum import StrEnum
 
+from msgspec.structs import force_setattr
+
 from drift.records.cortex import check_finite
+from drift.records.record import Record
 from drift.records.validation import check_int, check_record, check_str
 
 
@@ -39,8 +41,7 @@ class AdjustmentMode(StrEnum):
     SET = "set"
 
 
-@dataclass(frozen=True, slots=True)
-class ConfidenceAdjustment:
+class ConfidenceAdjustment(Record, frozen=True):
     """A confidence change: its mode, the delta (None for no change) and why."""
 
     mode: AdjustmentMode
@@ -48,8 +49,7 @@ class ConfidenceAdjustment:
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
-class GroundingEvidence:
+class GroundingEvidence(Record, frozen=True):
     """One piece of drift evidence for or against a memory.
 
     ``support_score`` is clamped to [0, 1] on construction, as in the original; a non-finite
@@ -66,11 +66,10 @@ class GroundingEvidence:
     def __post_init__(self) -> None:
         score = self.support_score
         if isinstance(score, (int, float)) and not isinstance(score, bool) and math.isfinite(score):
-            object.__setattr__(self, "support_score", min(max(float(score), 0.0), 1.0))
+            force_setattr(self, "support_score", min(max(float(score), 0.0), 1.0))
 
 
-@dataclass(frozen=True, slots=True)
-class GroundingResult:
+class GroundingResult(Record, frozen=True):
     """The outcome of grounding one memory."""
 
     memory_id: str
@@ -84,8 +83,7 @@ class GroundingResult:
     duration_ms: int
 
 
-@dataclass(frozen=True, slots=True)
-class GroundingSnapshot:
+class GroundingSnapshot(Record, frozen=True):
     """Counts of one grounding pass over many memories."""
 
     total_checked: int
@@ -107,8 +105,7 @@ class GroundingSnapshot:
         return self.validated + self.partial + self.weak + self.invalidated
 
 
-@dataclass(frozen=True, slots=True)
-class BridgeMemoryRow:
+class BridgeMemoryRow(Record, frozen=True):
     """The bridge's working copy of a memory (table ``bridge_memories``)."""
 
     id: str
@@ -122,8 +119,7 @@ class BridgeMemoryRow:
     created_at: int
 
 
-@dataclass(frozen=True, slots=True)
-class GroundingResultRow:
+class GroundingResultRow(Record, frozen=True):
     """One stored grounding result (table ``bridge_grounding_results``)."""
 
     memory_id: str
@@ -133,8 +129,7 @@ class GroundingResultRow:
     created_at: int
 
 
-@dataclass(frozen=True, slots=True)
-class GroundingSnapshotRow:
+class GroundingSnapshotRow(Record, frozen=True):
     """One stored grounding pass (table ``bridge_grounding_snapshots``)."""
 
     total_memories: int
@@ -149,8 +144,7 @@ class GroundingSnapshotRow:
     created_at: int
 
 
-@dataclass(frozen=True, slots=True)
-class BridgeEventRow:
+class BridgeEventRow(Record, frozen=True):
     """One entry of the bridge event log (table ``bridge_event_log``)."""
 
     event_type: str
@@ -160,8 +154,7 @@ class BridgeEventRow:
     created_at: int
 
 
-@dataclass(frozen=True, slots=True)
-class BridgeMetricRow:
+class BridgeMetricRow(Record, frozen=True):
     """One recorded metric value; ``created_at`` holds the ``recorded_at`` column."""
 
     metric_name: str
@@ -169,8 +162,7 @@ class BridgeMetricRow:
     created_at: int
 
 
-@dataclass(frozen=True, slots=True)
-class BridgeStorageStats:
+class BridgeStorageStats(Record, frozen=True):
     """Row counts of the five bridge tables."""
 
     memory_count: int = 0
@@ -180,8 +172,7 @@ class BridgeStorageStats:
     metric_count: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class BridgeHealthStatus:
+class BridgeHealthStatus(Record, frozen=True):
     """Whether the store answers, and whether it runs in WAL mode."""
 
     connected: bool

@@ -15,9 +15,11 @@ import hashlib
 import json
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
+from msgspec.structs import replace
+
+from drift.records.record import Record
 from drift.records.validation import check_record, check_str
 
 MEMORY_TYPES: tuple[str, ...] = (
@@ -95,24 +97,21 @@ def clamp_unit(value: float) -> float:
     return min(max(value, 0.0), 1.0)
 
 
-@dataclass(frozen=True, slots=True)
-class PatternLink:
+class PatternLink(Record, frozen=True):
     """A memory's link to a drift pattern."""
 
     pattern_id: str
     pattern_name: str
 
 
-@dataclass(frozen=True, slots=True)
-class ConstraintLink:
+class ConstraintLink(Record, frozen=True):
     """A memory's link to a constraint."""
 
     constraint_id: str
     constraint_name: str
 
 
-@dataclass(frozen=True, slots=True)
-class FileLink:
+class FileLink(Record, frozen=True):
     """A memory's link to a file (repo-relative POSIX path), optionally to a 1-based line range."""
 
     file_path: str
@@ -121,8 +120,7 @@ class FileLink:
     content_hash: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class FunctionLink:
+class FunctionLink(Record, frozen=True):
     """A memory's link to a function of a file."""
 
     function_name: str
@@ -161,8 +159,7 @@ def check_link(value: object, name: str = "link") -> MemoryLink:
     return link
 
 
-@dataclass(frozen=True, slots=True)
-class BaseMemory:
+class BaseMemory(Record, frozen=True):
     """One memory: typed content, confidence, importance, tags and links to code.
 
     ``content`` is JSON text of a JSON object (see ``typed_content``). ``created_at`` and
@@ -204,8 +201,7 @@ class BaseMemory:
         )
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class MemoryCursor:
+class MemoryCursor(Record, frozen=True, order=True):
     """Keyset position in a newest-first memory list: the last memory of the previous page."""
 
     created_at: int

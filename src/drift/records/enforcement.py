@@ -7,11 +7,10 @@ Beta posterior.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from drift.records.record import Record
 
 
-@dataclass(frozen=True, slots=True)
-class ViolationRow:
+class ViolationRow(Record, frozen=True):
     """A place where code breaks a learned pattern; ``column`` is stored as ``column_num``."""
 
     id: str
@@ -32,8 +31,7 @@ class ViolationRow:
     is_new: bool
 
 
-@dataclass(frozen=True, slots=True)
-class GateResultRow:
+class GateResultRow(Record, frozen=True):
     """One run of a quality gate; ``run_at`` is set by storage when the row is written."""
 
     gate_id: str
@@ -49,8 +47,7 @@ class GateResultRow:
     run_at: int
 
 
-@dataclass(frozen=True, slots=True)
-class AuditSnapshotRow:
+class AuditSnapshotRow(Record, frozen=True):
     """The health of the pattern set at one moment; ``created_at`` is set by storage."""
 
     health_score: float
@@ -64,8 +61,7 @@ class AuditSnapshotRow:
     created_at: int
 
 
-@dataclass(frozen=True, slots=True)
-class HealthTrendRow:
+class HealthTrendRow(Record, frozen=True):
     """One sample of a named health metric."""
 
     metric_name: str
@@ -73,8 +69,7 @@ class HealthTrendRow:
     recorded_at: int
 
 
-@dataclass(frozen=True, slots=True)
-class FeedbackRow:
+class FeedbackRow(Record, frozen=True):
     """What a developer did about a violation (fix, dismiss, suppress, escalate, ...)."""
 
     violation_id: str
@@ -87,8 +82,7 @@ class FeedbackRow:
     created_at: int
 
 
-@dataclass(frozen=True, slots=True)
-class FeedbackStats:
+class FeedbackStats(Record, frozen=True):
     """Feedback counted by action; ``total_count`` also counts actions not named here."""
 
     total_count: int = 0
@@ -98,8 +92,7 @@ class FeedbackStats:
     escalate_count: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class PolicyResultRow:
+class PolicyResultRow(Record, frozen=True):
     """One evaluation of a policy over its gates; ``id`` and ``run_at`` are set by storage."""
 
     id: int
@@ -114,8 +107,7 @@ class PolicyResultRow:
     run_at: int
 
 
-@dataclass(frozen=True, slots=True)
-class DegradationAlertRow:
+class DegradationAlertRow(Record, frozen=True):
     """A metric that got worse between runs; ``id`` and ``created_at`` are set by storage."""
 
     id: int
@@ -128,8 +120,7 @@ class DegradationAlertRow:
     created_at: int
 
 
-@dataclass(frozen=True, slots=True)
-class PatternStatusRow:
+class PatternStatusRow(Record, frozen=True):
     """A pattern's place in its lifecycle (discovered, approved, ...) and who put it there."""
 
     pattern_id: str
@@ -141,8 +132,7 @@ class PatternStatusRow:
     updated_at: int
 
 
-@dataclass(frozen=True, slots=True)
-class PatternAuditRow:
+class PatternAuditRow(Record, frozen=True):
     """What the pattern audit needs to know about one scored pattern."""
 
     pattern_id: str

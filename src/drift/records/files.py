@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from drift.records.record import Record
 
 
-@dataclass(frozen=True, slots=True)
-class FileMetadataRow:
+class FileMetadataRow(Record, frozen=True):
     """One scanned file: what the incremental scan compares against (table ``file_metadata``)."""
 
     path: str
@@ -23,8 +22,7 @@ class FileMetadataRow:
     error: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class ParseCacheRow:
+class ParseCacheRow(Record, frozen=True):
     """A cached parse result, keyed by the content hash of the parsed file."""
 
     content_hash: bytes

@@ -7,15 +7,13 @@ the JSON text as given; storage never parses them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from drift.records.analysis import BoundaryRow
+from drift.records.record import Record
 
 # --- coupling, constraints, contracts ------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class CouplingMetricsRow:
+class CouplingMetricsRow(Record, frozen=True):
     """Martin's coupling metrics of one module (efferent ``ce``, afferent ``ca``, …)."""
 
     module: str
@@ -27,8 +25,7 @@ class CouplingMetricsRow:
     zone: str
 
 
-@dataclass(frozen=True, slots=True)
-class CouplingCycleRow:
+class CouplingCycleRow(Record, frozen=True):
     """A dependency cycle: its member modules and suggested break points, both JSON text."""
 
     id: int
@@ -37,8 +34,7 @@ class CouplingCycleRow:
     created_at: int
 
 
-@dataclass(frozen=True, slots=True)
-class ConstraintRow:
+class ConstraintRow(Record, frozen=True):
     """An architectural invariant that verification checks the code against."""
 
     id: str
@@ -50,8 +46,7 @@ class ConstraintRow:
     enabled: bool
 
 
-@dataclass(frozen=True, slots=True)
-class ConstraintVerificationRow:
+class ConstraintVerificationRow(Record, frozen=True):
     """One check of a constraint: whether it held, and the violations found (text)."""
 
     id: int
@@ -61,8 +56,7 @@ class ConstraintVerificationRow:
     verified_at: int
 
 
-@dataclass(frozen=True, slots=True)
-class ContractRow:
+class ContractRow(Record, frozen=True):
     """An API contract found in a source file; ``endpoints`` is JSON text."""
 
     id: str
@@ -73,8 +67,7 @@ class ContractRow:
     endpoints: str
 
 
-@dataclass(frozen=True, slots=True)
-class ContractMismatchRow:
+class ContractMismatchRow(Record, frozen=True):
     """A disagreement between a backend endpoint and a frontend call of it."""
 
     id: int
@@ -89,8 +82,7 @@ class ContractMismatchRow:
 # --- security findings and wrappers --------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class SecretRow:
+class SecretRow(Record, frozen=True):
     """A hard-coded secret; only its redacted value is stored. ``cwe_ids`` is a text list."""
 
     id: int | None
@@ -104,8 +96,7 @@ class SecretRow:
     cwe_ids: str
 
 
-@dataclass(frozen=True, slots=True)
-class WrapperRow:
+class WrapperRow(Record, frozen=True):
     """A function that wraps framework primitives (``wrapped_primitives`` is a text list)."""
 
     id: int | None
@@ -121,8 +112,7 @@ class WrapperRow:
     usage_count: int
 
 
-@dataclass(frozen=True, slots=True)
-class CryptoFindingRow:
+class CryptoFindingRow(Record, frozen=True):
     """A weak or misused cryptographic construct at a location."""
 
     id: int | None
@@ -138,8 +128,7 @@ class CryptoFindingRow:
     language: str
 
 
-@dataclass(frozen=True, slots=True)
-class OwaspFindingRow:
+class OwaspFindingRow(Record, frozen=True):
     """A finding mapped to OWASP categories; ``severity`` is a number, not a label."""
 
     id: str
@@ -157,8 +146,7 @@ class OwaspFindingRow:
 # --- DNA and decomposition -----------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class DnaGeneRow:
+class DnaGeneRow(Record, frozen=True):
     """One trait of the codebase's "DNA": its alleles and exemplars are JSON text."""
 
     gene_id: str
@@ -171,8 +159,7 @@ class DnaGeneRow:
     exemplars: str
 
 
-@dataclass(frozen=True, slots=True)
-class DnaMutationRow:
+class DnaMutationRow(Record, frozen=True):
     """A place where the code departs from a gene's dominant allele."""
 
     id: str
@@ -189,8 +176,7 @@ class DnaMutationRow:
     resolved_at: int | None
 
 
-@dataclass(frozen=True, slots=True)
-class DecompositionDecisionRow:
+class DecompositionDecisionRow(Record, frozen=True):
     """A module-decomposition adjustment learned from a codebase with a similar DNA profile."""
 
     id: int | None
@@ -206,8 +192,7 @@ class DecompositionDecisionRow:
 # --- constants and environment variables ---------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class ConstantRow:
+class ConstantRow(Record, frozen=True):
     """A named constant or a magic number (``is_named`` false) found in a file."""
 
     id: int
@@ -221,8 +206,7 @@ class ConstantRow:
     created_at: int
 
 
-@dataclass(frozen=True, slots=True)
-class EnvVariableRow:
+class EnvVariableRow(Record, frozen=True):
     """A read of an environment variable, and whether a default or a definition exists."""
 
     id: int | None
@@ -239,8 +223,7 @@ class EnvVariableRow:
 # --- data access and graph-derived tables --------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class DataAccessRow:
+class DataAccessRow(Record, frozen=True):
     """A function's access to a database table; ``id`` is always None on read (no id column)."""
 
     id: int | None
@@ -252,8 +235,7 @@ class DataAccessRow:
     confidence: float
 
 
-@dataclass(frozen=True, slots=True)
-class ReachabilityCacheRow:
+class ReachabilityCacheRow(Record, frozen=True):
     """The cached set of nodes reachable from ``source_node`` in one direction (JSON text)."""
 
     source_node: str
@@ -262,8 +244,7 @@ class ReachabilityCacheRow:
     sensitivity: str
 
 
-@dataclass(frozen=True, slots=True)
-class TaintFlowRow:
+class TaintFlowRow(Record, frozen=True):
     """A flow of untrusted data from a source to a sink; ``path`` is the hops as text."""
 
     id: int | None
@@ -279,8 +260,7 @@ class TaintFlowRow:
     confidence: float
 
 
-@dataclass(frozen=True, slots=True)
-class ErrorGapRow:
+class ErrorGapRow(Record, frozen=True):
     """A place where an error is swallowed, unhandled or badly propagated.
 
     ``line`` (the handler's, 1-based) goes beyond the reference's columns, which place a gap by
@@ -301,8 +281,7 @@ class ErrorGapRow:
     line: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class ImpactScoreRow:
+class ImpactScoreRow(Record, frozen=True):
     """How far a change to a function reaches, and whether the function is dead code."""
 
     function_id: str
@@ -313,8 +292,7 @@ class ImpactScoreRow:
     exclusion_category: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class TestCoverageRow:
+class TestCoverageRow(Record, frozen=True):
     """A test function that covers a source function."""
 
     __test__ = False  # a record, not a pytest test class
@@ -324,8 +302,7 @@ class TestCoverageRow:
     coverage_type: str
 
 
-@dataclass(frozen=True, slots=True)
-class TestQualityRow:
+class TestQualityRow(Record, frozen=True):
     """The quality scores of a function's tests; each partial score may be unknown."""
 
     __test__ = False  # a record, not a pytest test class
@@ -345,8 +322,7 @@ class TestQualityRow:
 # --- one file's rows, as a worker sends them ---------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class FileStructure:
+class FileStructure(Record, frozen=True):
     """Everything the per-file structural analyses found in one file (``file_structure``)."""
 
     path: str

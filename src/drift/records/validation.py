@@ -15,7 +15,9 @@ import typing
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
-R = TypeVar("R")
+from drift.records.record import Record
+
+R = TypeVar("R", bound=Record)
 
 
 def _accepts(annotation: Any) -> Callable[[object], bool]:
@@ -74,11 +76,11 @@ class _RecordSpec:
 _SPECS: dict[type, _RecordSpec] = {}
 
 
-def _spec(cls: type) -> _RecordSpec:
+def _spec(cls: type[Record]) -> _RecordSpec:
     spec = _SPECS.get(cls)
     if spec is None:
         hints = typing.get_type_hints(cls)
-        names = tuple(field.name for field in dataclasses.fields(cls))
+        names = cls.__struct_fields__
         fetch = operator.attrgetter(*names)
         # attrgetter returns a bare value for one name; keep the shape uniform.
         getter = fetch if len(names) > 1 else (lambda value: (fetch(value),))
@@ -136,7 +138,7 @@ def _compile_fast_checks(
     generated expression (the technique ``dataclasses`` itself uses) costs a fraction of a loop
     over the fields, and the list form tests each row inline instead of calling per row. The
     list form returns the index of the first row that needs the precise check, or -1. Field
-    names come from ``dataclasses.fields``, never from user input.
+    names come from the record's ``__struct_fields__``, never from user input.
     """
     source = (
         f"def fast(value):\n    return {terms}\n"

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from drift.records.record import Record
 
 
-@dataclass(frozen=True, slots=True)
-class WorkspaceStatus:
+class WorkspaceStatus(Record, frozen=True):
     initialized: bool
     db_path: str | None
     schema_version: int
@@ -15,8 +14,7 @@ class WorkspaceStatus:
     wal_size_bytes: int
 
 
-@dataclass(frozen=True, slots=True)
-class ProjectInfo:
+class ProjectInfo(Record, frozen=True):
     root_path: str
     name: str
     language_breakdown: tuple[tuple[str, int], ...]
@@ -26,8 +24,7 @@ class ProjectInfo:
     last_scan_at: int | None
 
 
-@dataclass(frozen=True, slots=True)
-class WorkspaceContext:
+class WorkspaceContext(Record, frozen=True):
     root_path: str
     languages: tuple[str, ...]
     frameworks: tuple[str, ...]
@@ -38,8 +35,7 @@ class WorkspaceContext:
     detection_count: int
 
 
-@dataclass(frozen=True, slots=True)
-class GcStats:
+class GcStats(Record, frozen=True):
     orphan_files_removed: int = 0
     stale_cache_entries_removed: int = 0
     old_trend_rows_removed: int = 0
@@ -47,14 +43,12 @@ class GcStats:
     freed_bytes: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class BackupResult:
+class BackupResult(Record, frozen=True):
     destination: str
     size_bytes: int
     duration_ms: int
 
 
-@dataclass(frozen=True, slots=True)
-class IntegrityResult:
+class IntegrityResult(Record, frozen=True):
     ok: bool
     issues: tuple[str, ...]

@@ -9,12 +9,13 @@ full one) compare equal when they describe the same code.
 
 from __future__ import annotations
 
-import dataclasses
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+
+from msgspec.structs import asdict
 
 from drift.enforcement.health import HEALTH_METRIC
 from drift.pipeline.analyze import MOMENTUM_METRIC_PREFIX
@@ -45,7 +46,7 @@ def engines(kind: str, directory: Path, clock: FakeClock) -> Iterator[StorageSet
 
 
 def _plain(row: Any, **blank: Any) -> dict[str, Any]:
-    values = dataclasses.asdict(row)
+    values = asdict(row)
     values.update(blank)
     return values
 

@@ -51,7 +51,7 @@ def test_functions_are_numbered_in_storage_order_one_row_per_key() -> None:
 
 
 def _fields(row: FunctionRow) -> tuple[object, ...]:
-    return tuple(getattr(row, name) for name in row.__dataclass_fields__)
+    return tuple(getattr(row, name) for name in row.__struct_fields__)
 
 
 def test_a_second_function_on_one_key_replaces_the_first_in_its_place() -> None:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
+from msgspec.structs import replace
 
 from drift.records.analysis import DetectionRow
 from drift.records.validation import check_record, check_records, exact_values_getter
@@ -16,7 +15,7 @@ class Path(str):
 
 def _row(n: int = 1, **changes: object) -> DetectionRow:
     row = DetectionRow(0, "a.py", n, 1, "p", "naming", 0.5, "pack", None, None, None, 0)
-    return dataclasses.replace(row, **changes)
+    return replace(row, **changes)
 
 
 def test_exact_rows_pass_and_a_tuple_comes_back_as_a_list() -> None:

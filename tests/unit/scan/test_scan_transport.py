@@ -8,6 +8,7 @@ import math
 from pathlib import Path
 from typing import NamedTuple
 
+import msgspec
 import pytest
 
 from drift.analysis.structure import ProjectStructure
@@ -30,6 +31,9 @@ def shape(value: object) -> object:
     """The value's types all the way down (equality alone ignores tuple subclasses)."""
     if isinstance(value, (tuple, list)):
         return type(value), tuple(shape(item) for item in value)
+    if isinstance(value, msgspec.Struct):
+        names = value.__struct_fields__
+        return type(value), tuple(shape(getattr(value, name)) for name in names)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         fields = dataclasses.fields(value)
         return type(value), tuple(shape(getattr(value, f.name)) for f in fields)

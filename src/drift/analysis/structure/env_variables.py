@@ -22,10 +22,11 @@ framework expose the variable to the browser (``NEXT_PUBLIC_``, ``VITE_``, ``REA
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Collection, Iterable
 from typing import NamedTuple
+
+from msgspec.structs import replace
 
 from drift.analysis.structure.source_text import LineIndex, is_comment_line
 from drift.records.structural import EnvVariableRow
@@ -242,7 +243,4 @@ def mark_defined_in_env(
     rows: Iterable[EnvVariableRow], defined: Collection[str]
 ) -> list[EnvVariableRow]:
     """``rows`` with ``defined_in_env`` set for the names in ``defined``."""
-    return [
-        dataclasses.replace(row, defined_in_env=True) if row.name in defined else row
-        for row in rows
-    ]
+    return [replace(row, defined_in_env=True) if row.name in defined else row for row in rows]

@@ -10,8 +10,9 @@ quality).
 
 from __future__ import annotations
 
-import dataclasses
 import re
+
+from msgspec.structs import replace
 
 from drift.analysis.structure.boundaries import boundaries
 from drift.analysis.structure.constants import constants, holds_credential
@@ -56,7 +57,7 @@ def _without_secrets(
     if not lines:
         return rows
     return tuple(
-        dataclasses.replace(row, value=redact(row.value))
+        replace(row, value=redact(row.value))
         if row.is_named and row.line in lines and not holds_credential(row.name, row.value)
         else row
         for row in rows

@@ -6,8 +6,9 @@ one holds scan history and composes the protocol.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
+
+from msgspec.structs import replace
 
 from drift.errors import NotFound
 from drift.records.analysis import ScanHistoryRow
@@ -33,7 +34,7 @@ class MemoryDriftAnalysis(MemoryCallGraph, MemoryDetections, MemoryPatterns):
     def _insert_scan_history(self, rows: Sequence[ScanHistoryRow]) -> int:
         for row in rows:
             new_id = self._next_id("scan_history")
-            self._t_scan_history[new_id] = dataclasses.replace(row, id=new_id)
+            self._t_scan_history[new_id] = replace(row, id=new_id)
         return len(rows)
 
     # -- IDriftAnalysis: scan history ---------------------------------------------------------
@@ -86,7 +87,7 @@ class MemoryDriftAnalysis(MemoryCallGraph, MemoryDetections, MemoryPatterns):
             row = self._t_scan_history.get(id)
             if row is None:
                 raise NotFound(f"no scan with id {id}")
-            self._t_scan_history[id] = dataclasses.replace(
+            self._t_scan_history[id] = replace(
                 row,
                 completed_at=completed_at,
                 total_files=total_files,

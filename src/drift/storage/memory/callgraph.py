@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
+
+from msgspec.structs import replace
 
 from drift.records.analysis import CallEdgeRow, FunctionRow
 from drift.records.validation import check_int, check_str, records_checker
@@ -47,7 +48,7 @@ class MemoryCallGraph(MemoryCore):
             if fid is None or current is None or (current.file, current.name, current.line) != key:
                 fid = new_id
                 self._ix_functions[key] = fid
-            self._t_functions[fid] = dataclasses.replace(
+            self._t_functions[fid] = replace(
                 row,
                 id=fid,
                 body_hash=_blob(row.body_hash),
@@ -65,7 +66,7 @@ class MemoryCallGraph(MemoryCore):
     def _insert_call_edges(self, edges: Sequence[CallEdgeRow]) -> int:
         for edge in edges:
             key = (edge.caller_id, edge.callee_id, edge.call_site_line)
-            self._t_call_edges[key] = dataclasses.replace(edge, confidence=float(edge.confidence))
+            self._t_call_edges[key] = replace(edge, confidence=float(edge.confidence))
         return len(edges)
 
     def _delete_edges_by_file(self, file: str) -> int:

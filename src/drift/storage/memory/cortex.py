@@ -8,9 +8,10 @@ keep it in SQL.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import replace
 from types import TracebackType
 from typing import TypeVar
+
+from msgspec.structs import replace
 
 from drift.errors import Conflict, NotFound
 from drift.records.cortex import (

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Sequence
+
+from msgspec.structs import replace
 
 from drift.records.analysis import BoundaryRow, DetectionRow, DetectionSummaryRow
 from drift.records.validation import check_limit, check_str, records_checker
@@ -33,7 +34,7 @@ class MemoryDetections(MemoryCore):
         now = self._now()
         for row in detections:
             new_id = self._next_id("detections")
-            self._t_detections[new_id] = dataclasses.replace(
+            self._t_detections[new_id] = replace(
                 row, id=new_id, confidence=float(row.confidence), created_at=now
             )
         return len(detections)
@@ -48,7 +49,7 @@ class MemoryDetections(MemoryCore):
         now = self._now()
         for row in boundaries:
             new_id = self._next_id("boundaries")
-            self._t_boundaries[new_id] = dataclasses.replace(
+            self._t_boundaries[new_id] = replace(
                 row, id=new_id, confidence=float(row.confidence), created_at=now
             )
         return len(boundaries)

@@ -7,8 +7,9 @@ AUTOINCREMENT id hold rows in id order, so "ties by id" is the key.
 
 from __future__ import annotations
 
-import dataclasses
 from collections import Counter
+
+from msgspec.structs import replace
 
 from drift.records.analysis import DetectionRow, OutlierRow, PatternConfidenceRow
 from drift.records.enforcement import (
@@ -76,13 +77,13 @@ class MemoryDriftEnforcement(MemoryCore):
         return 1
 
     def _insert_gate_result(self, g: GateResultRow) -> int:
-        row = dataclasses.replace(g, score=float(g.score), run_at=self._now())
+        row = replace(g, score=float(g.score), run_at=self._now())
         self._t_gate_results[self._next_id("gate_results")] = row
         return 1
 
     def _insert_degradation_alert(self, row: DegradationAlertRow) -> int:
         new_id = self._next_id("degradation_alerts")
-        self._t_degradation_alerts[new_id] = dataclasses.replace(
+        self._t_degradation_alerts[new_id] = replace(
             row,
             id=new_id,
             current_value=float(row.current_value),
@@ -185,9 +186,7 @@ class MemoryDriftEnforcement(MemoryCore):
     def insert_feedback(self, f: FeedbackRow) -> None:
         check_record(f, FeedbackRow, "f")
         with self._lock:
-            self._t_feedback[self._next_id("feedback")] = dataclasses.replace(
-                f, created_at=self._now()
-            )
+            self._t_feedback[self._next_id("feedback")] = replace(f, created_at=self._now())
 
     def _feedback_newest_first(
         self, detector_id: str | None, pattern_id: str | None
@@ -249,7 +248,7 @@ class MemoryDriftEnforcement(MemoryCore):
         check_record(row, PolicyResultRow)
         with self._lock:
             new_id = self._next_id("policy_results")
-            self._t_policy_results[new_id] = dataclasses.replace(
+            self._t_policy_results[new_id] = replace(
                 row, id=new_id, overall_score=float(row.overall_score), run_at=self._now()
             )
 
@@ -300,11 +299,9 @@ class MemoryDriftEnforcement(MemoryCore):
                 and stored.approved_by != "auto"
             )
             if stored is not None and keeps_human_row:
-                self._t_pattern_status[row.pattern_id] = dataclasses.replace(
-                    stored, updated_at=row.updated_at
-                )
+                self._t_pattern_status[row.pattern_id] = replace(stored, updated_at=row.updated_at)
             else:
-                self._t_pattern_status[row.pattern_id] = dataclasses.replace(
+                self._t_pattern_status[row.pattern_id] = replace(
                     row, confidence_at_approval=_opt_float(row.confidence_at_approval)
                 )
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
+
+from msgspec.structs import replace
 
 from drift.errors import NotFound
 from drift.records.files import FileMetadataRow, ParseCacheRow
@@ -26,9 +27,7 @@ class MemoryDriftFiles(MemoryCore):
     def _upsert_file_metadata(self, rows: Sequence[FileMetadataRow]) -> int:
         for row in rows:
             # Stored rows hold plain bytes, as the SQL backends return them.
-            self._t_file_metadata[row.path] = dataclasses.replace(
-                row, content_hash=bytes(row.content_hash)
-            )
+            self._t_file_metadata[row.path] = replace(row, content_hash=bytes(row.content_hash))
         return len(rows)
 
     def _delete_file_metadata(self, path: str) -> int:
@@ -59,7 +58,7 @@ class MemoryDriftFiles(MemoryCore):
             row = self._t_file_metadata.get(path)
             if row is None:
                 raise NotFound(f"no file metadata for path {path!r}")
-            self._t_file_metadata[path] = dataclasses.replace(row, function_count=count)
+            self._t_file_metadata[path] = replace(row, function_count=count)
 
     def update_file_error(self, path: str, error_count: int, error_msg: str | None) -> None:
         check_str("path", path)
@@ -69,9 +68,7 @@ class MemoryDriftFiles(MemoryCore):
             row = self._t_file_metadata.get(path)
             if row is None:
                 raise NotFound(f"no file metadata for path {path!r}")
-            self._t_file_metadata[path] = dataclasses.replace(
-                row, error_count=error_count, error=error_msg
-            )
+            self._t_file_metadata[path] = replace(row, error_count=error_count, error=error_msg)
 
     def count_files(self) -> int:
         with self._lock:

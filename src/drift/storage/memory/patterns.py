@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import dataclasses
+from msgspec.structs import replace
 
 from drift.records.analysis import ConventionRow, OutlierRow, PatternConfidenceRow
 from drift.records.validation import check_limit, check_opt_str, check_record, check_str
@@ -24,7 +24,7 @@ class MemoryPatterns(MemoryCore):
     # -- writes shared with the batch writer (lock held, arguments checked) -------------------
 
     def _upsert_confidence(self, row: PatternConfidenceRow) -> int:
-        self._t_pattern_confidence[row.pattern_id] = dataclasses.replace(
+        self._t_pattern_confidence[row.pattern_id] = replace(
             row,
             alpha=float(row.alpha),
             beta=float(row.beta),
@@ -36,14 +36,14 @@ class MemoryPatterns(MemoryCore):
 
     def _insert_outlier(self, row: OutlierRow) -> int:
         new_id = self._next_id("outliers")
-        self._t_outliers[new_id] = dataclasses.replace(
+        self._t_outliers[new_id] = replace(
             row, id=new_id, deviation_score=float(row.deviation_score), created_at=self._now()
         )
         return 1
 
     def _insert_convention(self, row: ConventionRow) -> int:
         new_id = self._next_id("conventions")
-        self._t_conventions[new_id] = dataclasses.replace(
+        self._t_conventions[new_id] = replace(
             row, id=new_id, dominance_ratio=float(row.dominance_ratio)
         )
         return 1

@@ -7,16 +7,16 @@ fields first to return exactly what SQL would.
 
 from __future__ import annotations
 
-import dataclasses
 import types
 import typing
 from functools import cache
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
-if TYPE_CHECKING:
-    from _typeshed import DataclassInstance
+from msgspec.structs import replace
 
-R = TypeVar("R", bound="DataclassInstance")
+from drift.records.record import Record
+
+R = TypeVar("R", bound=Record)
 
 
 def _is_float_annotation(annotation: Any) -> bool:
@@ -28,11 +28,9 @@ def _is_float_annotation(annotation: Any) -> bool:
 
 
 @cache
-def _float_fields(cls: type) -> tuple[str, ...]:
+def _float_fields(cls: type[Record]) -> tuple[str, ...]:
     hints = typing.get_type_hints(cls)
-    return tuple(
-        spec.name for spec in dataclasses.fields(cls) if _is_float_annotation(hints[spec.name])
-    )
+    return tuple(name for name in cls.__struct_fields__ if _is_float_annotation(hints[name]))
 
 
 def stored(row: R, **changes: Any) -> R:
@@ -41,4 +39,4 @@ def stored(row: R, **changes: Any) -> R:
         value = changes.get(name, getattr(row, name))
         if value is not None and type(value) is not float:
             changes[name] = float(value)
-    return dataclasses.replace(row, **changes) if changes else row
+    return replace(row, **changes) if changes else row

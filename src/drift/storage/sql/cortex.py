@@ -8,8 +8,9 @@ then the tags and links of that page with one query per table (ids in chunks).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from typing import TypeVar
+
+from msgspec.structs import replace
 
 from drift.errors import NotFound
 from drift.records.cortex import (

@@ -15,7 +15,6 @@ commit: failures are rare, and the replay makes them cost what every command use
 
 from __future__ import annotations
 
-import dataclasses
 import queue
 import sqlite3
 import threading
@@ -312,4 +311,4 @@ def _add(increments: dict[str, int], applied: dict[str, int]) -> None:
         increments[name] = increments.get(name, 0) + value
 
 
-_STAT_FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(WriteStats))
+_STAT_FIELDS: tuple[str, ...] = WriteStats.__struct_fields__

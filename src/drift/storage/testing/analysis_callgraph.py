@@ -6,11 +6,11 @@ Functions have no insert method on the protocol; the tests write them with the b
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from typing import Any
 
 import pytest
+from msgspec.structs import replace
 
 from drift.records.analysis import FunctionRow
 from drift.records.batch import InsertFunctions
@@ -64,7 +64,7 @@ class AnalysisCallGraphContract:
         )
         (stored,) = _store_functions(backend, row)
         assert stored.id > 0
-        assert stored == dataclasses.replace(row, id=stored.id, signature_hash=b"\x10sig")
+        assert stored == replace(row, id=stored.id, signature_hash=b"\x10sig")
         assert type(stored.signature_hash) is bytes
         assert stored.is_async is True
         assert stored.is_exported is False
@@ -98,7 +98,7 @@ class AnalysisCallGraphContract:
         (first,) = _store_functions(backend, function_row("a.py", "f", 1))
         changed = function_row("a.py", "f", 1, end_line=99, return_type="str", is_async=True)
         (second,) = _store_functions(backend, changed)
-        assert second == dataclasses.replace(changed, id=first.id)
+        assert second == replace(changed, id=first.id)
         assert backend.drift.count_functions() == 1
 
     def test_get_function_by_qualified_name_is_exact_and_takes_the_lowest_id(
@@ -239,7 +239,7 @@ class AnalysisCallGraphContract:
         assert backend.drift.count_resolved_edges() == 3
 
     def test_insert_call_edges_is_all_or_nothing(self, backend: StorageUnderTest) -> None:
-        bad = dataclasses.replace(edge(1, 2, 3), confidence=untyped("high"))
+        bad = replace(edge(1, 2, 3), confidence=untyped("high"))
         with pytest.raises(TypeError):
             backend.drift.insert_call_edges([edge(1, 2, 1), edge(1, 2, 2), bad])
         assert backend.drift.count_call_edges() == 0
@@ -252,7 +252,7 @@ class AnalysisCallGraphContract:
             lambda: drift.delete_functions_by_file(untyped(3)),
             lambda: drift.insert_call_edges(untyped(edge(1, 2, 3))),
             lambda: drift.insert_call_edges(untyped([(1, 2, "exact", 1.0, 3)])),
-            lambda: drift.insert_call_edges([dataclasses.replace(edge(1, 2, 3), caller_id=True)]),
+            lambda: drift.insert_call_edges([replace(edge(1, 2, 3), caller_id=True)]),
             lambda: drift.get_edges_by_caller(untyped("1")),
             lambda: drift.get_edges_by_callee(untyped(1.0)),
             lambda: drift.delete_edges_by_file(untyped(["a.py"])),

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from typing import Any
 
 import pytest
+from msgspec.structs import replace
 
 from drift.records.analysis import BoundaryRow, DetectionRow, DetectionSummaryRow
 from drift.storage.testing.analysis_rows import boundary_row, detection_row, untyped
@@ -56,7 +56,7 @@ class AnalysisDetectionsContract:
         stored = _stored(backend, rows)
         assert stored[0].id < stored[1].id
         for original, row in zip(rows, stored, strict=True):
-            assert row == dataclasses.replace(original, id=row.id, created_at=backend.clock.now)
+            assert row == replace(original, id=row.id, created_at=backend.clock.now)
         assert type(stored[1].confidence) is float
         assert backend.drift.insert_detections([]) == 0
         assert backend.drift.count_detections() == 2
@@ -220,7 +220,7 @@ class AnalysisDetectionsContract:
         stored = backend.drift.get_boundaries_by_file("models.py")
         assert stored[0].id < stored[1].id
         for original, row in zip(rows, stored, strict=True):
-            assert row == dataclasses.replace(original, id=row.id, created_at=backend.clock.now)
+            assert row == replace(original, id=row.id, created_at=backend.clock.now)
         assert type(stored[1].confidence) is float
         assert backend.drift.count_boundaries() == 2
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from typing import Any
 
 import pytest
+from msgspec.structs import replace
 
 from drift.storage.testing.analysis_rows import (
     confidence_row,
@@ -86,7 +86,7 @@ class AnalysisPatternsContract:
         row = outlier_row("p1", 2, id=42, created_at=7)
         backend.drift.insert_outlier(row)
         (stored,) = backend.drift.query_outliers_by_pattern("p1")
-        assert stored == dataclasses.replace(row, id=stored.id, created_at=backend.clock.now)
+        assert stored == replace(row, id=stored.id, created_at=backend.clock.now)
         assert type(stored.deviation_score) is float
 
     def test_outliers_are_ordered_by_deviation_then_id(self, backend: StorageUnderTest) -> None:
@@ -103,7 +103,7 @@ class AnalysisPatternsContract:
         row = convention_row("p1", 1, id=99, expires_at=1_900_000_000, promotion_status="promoted")
         backend.drift.insert_convention(row)
         (stored,) = backend.drift.query_all_conventions()
-        assert stored == dataclasses.replace(row, id=stored.id)
+        assert stored == replace(row, id=stored.id)
         assert type(stored.dominance_ratio) is float
 
     def test_conventions_are_ordered_by_dominance_then_id(self, backend: StorageUnderTest) -> None:

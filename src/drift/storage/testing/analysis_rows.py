@@ -6,8 +6,9 @@ Ids and ``created_at`` are zero where the storage assigns them.
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
+
+from msgspec.structs import replace
 
 from drift.records.analysis import (
     BoundaryRow,
@@ -40,7 +41,7 @@ def file_row(path: str, **fields: Any) -> FileMetadataRow:
         error_count=0,
         error=None,
     )
-    return dataclasses.replace(row, **fields)
+    return replace(row, **fields)
 
 
 def parse_cache_row(content_hash: bytes, **fields: Any) -> ParseCacheRow:
@@ -51,7 +52,7 @@ def parse_cache_row(content_hash: bytes, **fields: Any) -> ParseCacheRow:
         parse_result_json='{"functions": []}',
         created_at=1_690_000_000,
     )
-    return dataclasses.replace(row, **fields)
+    return replace(row, **fields)
 
 
 def function_row(file: str, name: str, line: int, **fields: Any) -> FunctionRow:
@@ -71,7 +72,7 @@ def function_row(file: str, name: str, line: int, **fields: Any) -> FunctionRow:
         body_hash=b"\x01\x02body",
         signature_hash=None,
     )
-    return dataclasses.replace(row, **fields)
+    return replace(row, **fields)
 
 
 def detection_row(file: str, line: int, **fields: Any) -> DetectionRow:
@@ -90,7 +91,7 @@ def detection_row(file: str, line: int, **fields: Any) -> DetectionRow:
         matched_text="def f():",
         created_at=0,
     )
-    return dataclasses.replace(row, **fields)
+    return replace(row, **fields)
 
 
 def boundary_row(file: str, **fields: Any) -> BoundaryRow:
@@ -106,7 +107,7 @@ def boundary_row(file: str, **fields: Any) -> BoundaryRow:
         confidence=0.5,
         created_at=0,
     )
-    return dataclasses.replace(row, **fields)
+    return replace(row, **fields)
 
 
 def confidence_row(pattern_id: str, **fields: Any) -> PatternConfidenceRow:
@@ -122,7 +123,7 @@ def confidence_row(pattern_id: str, **fields: Any) -> PatternConfidenceRow:
         momentum="Stable",
         last_updated=1_690_000_000,
     )
-    return dataclasses.replace(row, **fields)
+    return replace(row, **fields)
 
 
 def outlier_row(pattern_id: str, deviation_score: float, **fields: Any) -> OutlierRow:
@@ -137,7 +138,7 @@ def outlier_row(pattern_id: str, deviation_score: float, **fields: Any) -> Outli
         method="z_score",
         created_at=0,
     )
-    return dataclasses.replace(row, **fields)
+    return replace(row, **fields)
 
 
 def convention_row(pattern_id: str, dominance_ratio: float, **fields: Any) -> ConventionRow:
@@ -153,7 +154,7 @@ def convention_row(pattern_id: str, dominance_ratio: float, **fields: Any) -> Co
         last_seen=1_690_000_500,
         expires_at=None,
     )
-    return dataclasses.replace(row, **fields)
+    return replace(row, **fields)
 
 
 def edge(caller_id: int, callee_id: int, line: int, **fields: Any) -> CallEdgeRow:
@@ -165,7 +166,7 @@ def edge(caller_id: int, callee_id: int, line: int, **fields: Any) -> CallEdgeRo
         confidence=1.0,
         call_site_line=line,
     )
-    return dataclasses.replace(row, **fields)
+    return replace(row, **fields)
 
 
 def scan_row(started_at: int, **fields: Any) -> ScanHistoryRow:
@@ -184,7 +185,7 @@ def scan_row(started_at: int, **fields: Any) -> ScanHistoryRow:
         status="completed",
         error=None,
     )
-    return dataclasses.replace(row, **fields)
+    return replace(row, **fields)
 
 
 def write(backend: StorageUnderTest, *commands: BatchCommand) -> None:

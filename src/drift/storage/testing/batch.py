@@ -7,11 +7,11 @@ own (an idle timeout), so only ``flushes >= 1`` is asserted after several sends.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import re
 
 import pytest
+from msgspec.structs import asdict, replace
 
 from drift.errors import EngineClosed
 from drift.records.batch import (
@@ -62,11 +62,7 @@ from drift.storage.testing.enforcement import status
 
 def _counters(stats: WriteStats) -> dict[str, int]:
     """The non-zero row and file counters (``flushes`` left out: it depends on timing)."""
-    return {
-        name: value
-        for name, value in dataclasses.asdict(stats).items()
-        if value and name != "flushes"
-    }
+    return {name: value for name, value in asdict(stats).items() if value and name != "flushes"}
 
 
 def sample_commands() -> list[BatchCommand]:
@@ -109,7 +105,7 @@ class DriftBatchWriterContract(BatchStructuralContract, BatchReplacementContract
         assert backend.drift.stats() == WriteStats()
 
     def test_write_stats_has_the_35_row_counters_plus_two(self) -> None:
-        names = [field.name for field in dataclasses.fields(WriteStats)]
+        names = list(WriteStats.__struct_fields__)
         assert len([name for name in names if name.endswith("_rows")]) == 35
         assert names[-2:] == ["deleted_files", "flushes"]
         assert WriteStats().plus({"secret_rows": 2}).secret_rows == 2
@@ -224,7 +220,7 @@ class DriftBatchWriterContract(BatchStructuralContract, BatchReplacementContract
         (before,) = backend.drift.get_functions_by_file("a.py")
         write(backend, InsertFunctions([function_row("a.py", "f", 1, end_line=50)]))
         (after,) = backend.drift.get_functions_by_file("a.py")
-        assert after == dataclasses.replace(before, end_line=50)
+        assert after == replace(before, end_line=50)
         assert backend.drift.stats().function_rows == 2
 
     def test_replace_file_detections_never_appends_duplicates(
@@ -267,7 +263,7 @@ class DriftBatchWriterContract(BatchStructuralContract, BatchReplacementContract
         (convention,) = drift.query_all_conventions()
         assert convention == convention_row("p1", 0.5, id=convention.id, expires_at=1_800_000_000)
         (stored_scan,) = drift.query_recent_scans(5)
-        assert stored_scan == dataclasses.replace(scan, id=stored_scan.id)
+        assert stored_scan == replace(scan, id=stored_scan.id)
         stats = drift.stats()
         assert (stats.pattern_confidence_rows, stats.outlier_rows) == (2, 2)
         assert (stats.convention_rows, stats.scan_history_rows) == (1, 1)
@@ -281,7 +277,7 @@ class DriftBatchWriterContract(BatchStructuralContract, BatchReplacementContract
         fresh = status("p2", "discovered", None, 300)
         write(backend, UpsertPatternStatuses([person, auto, fresh]))
         # The auto-approver only re-times what a person decided, as upsert_pattern_status does.
-        assert drift.query_pattern_status("p1") == dataclasses.replace(person, updated_at=200)
+        assert drift.query_pattern_status("p1") == replace(person, updated_at=200)
         assert drift.query_pattern_status("p2") == fresh
 
         clock.now += 60

@@ -7,9 +7,8 @@ whole-table commands empty their table first. Mixed into ``DriftBatchWriterContr
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
+from msgspec.structs import asdict
 
 from drift.records.batch import (
     BatchCommand,
@@ -61,7 +60,7 @@ from drift.storage.testing.base import StorageUnderTest
 
 
 def _counters(stats: WriteStats) -> dict[str, int]:
-    return {k: v for k, v in dataclasses.asdict(stats).items() if v and k != "flushes"}
+    return {k: v for k, v in asdict(stats).items() if v and k != "flushes"}
 
 
 def _gap(file: str, function_id: str) -> ErrorGapRow:

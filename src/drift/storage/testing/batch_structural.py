@@ -6,7 +6,7 @@ Each command must write what the matching protocol method writes and raise its o
 
 from __future__ import annotations
 
-import dataclasses
+from msgspec.structs import asdict
 
 from drift.records.batch import (
     BatchCommand,
@@ -214,7 +214,7 @@ STRUCTURAL_COUNTERS = {
 
 
 def _nonzero(stats: WriteStats) -> dict[str, int]:
-    return {k: v for k, v in dataclasses.asdict(stats).items() if v and k != "flushes"}
+    return {k: v for k, v in asdict(stats).items() if v and k != "flushes"}
 
 
 class BatchStructuralContract:

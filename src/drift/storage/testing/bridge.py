@@ -452,4 +452,4 @@ class BridgeStorageContract:
 
 
 def _fields(result: GroundingResult) -> dict[str, Any]:
-    return {name: getattr(result, name) for name in result.__dataclass_fields__}
+    return {name: getattr(result, name) for name in result.__struct_fields__}

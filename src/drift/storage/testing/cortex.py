@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any, cast
 
 import pytest
+from msgspec.structs import replace
 
 from drift.errors import Conflict, EngineClosed, NotFound
 from drift.records.cortex import (
@@ -35,7 +35,7 @@ def make_memory(memory_id: str, **fields: Any) -> BaseMemory:
         confidence=0.75,
         importance="normal",
     )
-    return dataclasses.replace(memory, **fields)
+    return replace(memory, **fields)
 
 
 def _ids(memories: list[BaseMemory]) -> list[str]:
@@ -73,9 +73,7 @@ class CortexStorageContract:
         )
         store.create_memory(memory)
         now = backend.clock.now
-        assert store.get_memory("m-1") == dataclasses.replace(
-            memory, created_at=now, updated_at=now
-        )
+        assert store.get_memory("m-1") == replace(memory, created_at=now, updated_at=now)
 
     def test_get_unknown_memory_is_none(self, backend: StorageUnderTest) -> None:
         assert backend.cortex.get_memory("absent") is None
@@ -194,7 +192,7 @@ class CortexStorageContract:
         )
         store.update_memory(changed)
         stored = store.get_memory("m-1")
-        assert stored == dataclasses.replace(
+        assert stored == replace(
             changed, tags=("c", "a"), created_at=created, updated_at=backend.clock.now
         )
         assert store.query_by_pattern("p1", 10, include_archived=True) == []

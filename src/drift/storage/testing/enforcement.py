@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from typing import Any
 
 import pytest
+from msgspec.structs import replace
 
 from drift.records.analysis import DetectionRow, OutlierRow, PatternConfidenceRow
 from drift.records.enforcement import (
@@ -268,7 +268,7 @@ class DriftEnforcementContract:
     def test_insert_violation_replaces_the_same_id(self, backend: StorageUnderTest) -> None:
         db = backend.drift
         db.insert_violation(violation("v1", line=1))
-        moved = dataclasses.replace(violation("v1", line=7), message="moved", suppressed=True)
+        moved = replace(violation("v1", line=7), message="moved", suppressed=True)
         db.insert_violation(moved)
         assert db.query_all_violations() == [moved]
 
@@ -305,10 +305,8 @@ class DriftEnforcementContract:
 
     def test_gate_result_is_stamped_with_the_clock(self, backend: StorageUnderTest) -> None:
         db = backend.drift
-        db.insert_gate_result(dataclasses.replace(gate("coverage"), run_at=5))
-        assert db.query_gate_results() == [
-            dataclasses.replace(gate("coverage"), run_at=backend.clock.now)
-        ]
+        db.insert_gate_result(replace(gate("coverage"), run_at=5))
+        assert db.query_gate_results() == [replace(gate("coverage"), run_at=backend.clock.now)]
 
     def test_gate_results_keep_the_latest_run_per_gate(self, backend: StorageUnderTest) -> None:
         db = backend.drift
@@ -352,11 +350,11 @@ class DriftEnforcementContract:
         db.insert_audit_snapshot(snapshot(0.5))
         db.insert_audit_snapshot(snapshot(0.6))
         backend.clock.advance(30)
-        db.insert_audit_snapshot(dataclasses.replace(snapshot(1), created_at=1))
+        db.insert_audit_snapshot(replace(snapshot(1), created_at=1))
         rows = db.query_audit_snapshots(10)
         assert [s.health_score for s in rows] == [1.0, 0.6, 0.5]
         assert isinstance(rows[0].health_score, float)
-        assert rows[0] == dataclasses.replace(snapshot(1.0), created_at=start + 30)
+        assert rows[0] == replace(snapshot(1.0), created_at=start + 30)
         assert [s.created_at for s in rows[1:]] == [start, start]
         assert [s.health_score for s in db.query_audit_snapshots(2)] == [1.0, 0.6]
 
@@ -384,22 +382,20 @@ class DriftEnforcementContract:
         first = feedback("v1", "fix")
         second = feedback("v2", "dismiss", "false_positive")
         other = feedback("v3", "fix", pattern_id="other/pattern", detector_id="other")
-        db.insert_feedback(dataclasses.replace(first, created_at=99))
+        db.insert_feedback(replace(first, created_at=99))
         db.insert_feedback(second)
         backend.clock.advance(1)
         db.insert_feedback(other)
         third = feedback("v4", "escalate")
         db.insert_feedback(third)
         expected = [
-            dataclasses.replace(third, created_at=start + 1),
-            dataclasses.replace(second, created_at=start),
-            dataclasses.replace(first, created_at=start),
+            replace(third, created_at=start + 1),
+            replace(second, created_at=start),
+            replace(first, created_at=start),
         ]
         assert db.query_feedback_by_pattern("naming/snake") == expected
         assert db.query_feedback_by_detector("naming") == expected
-        assert db.query_feedback_by_detector("other") == [
-            dataclasses.replace(other, created_at=start + 1)
-        ]
+        assert db.query_feedback_by_detector("other") == [replace(other, created_at=start + 1)]
         assert db.query_feedback_by_pattern("missing") == []
 
     @pytest.mark.parametrize(("action", "dismissal_reason", "deltas"), FEEDBACK_TABLE)
@@ -469,9 +465,7 @@ class DriftEnforcementContract:
         ]
         ids = [p.id for p in rows]
         assert ids[0] > ids[1] > ids[2] > 0
-        assert rows[1] == dataclasses.replace(
-            policy("lenient", passed=False), id=ids[1], run_at=start
-        )
+        assert rows[1] == replace(policy("lenient", passed=False), id=ids[1], run_at=start)
         assert rows[1].overall_passed is False
         assert [p.policy_name for p in db.query_recent_policy_results(1)] == ["latest"]
 
@@ -487,7 +481,7 @@ class DriftEnforcementContract:
         assert [a.message for a in recent] == ["d", "c", "b"]
         assert recent[0].created_at == start + 3
         assert recent[0].id > recent[1].id > recent[2].id > 0
-        assert recent[0] == dataclasses.replace(
+        assert recent[0] == replace(
             alert("confidence_drop", "d"), id=recent[0].id, created_at=start + 3
         )
         by_type = db.query_degradation_alerts_by_type("confidence_drop")
@@ -523,7 +517,7 @@ class DriftEnforcementContract:
         human = status("p1", "approved", "alice", 100, reason="reviewed")
         db.upsert_pattern_status(human)
         db.upsert_pattern_status(status("p1", "ignored", "auto", 200, reason="low confidence"))
-        assert db.query_pattern_status("p1") == dataclasses.replace(human, updated_at=200)
+        assert db.query_pattern_status("p1") == replace(human, updated_at=200)
         # A person may still change it.
         bob = status("p1", "ignored", "bob", 300)
         db.upsert_pattern_status(bob)
@@ -607,27 +601,17 @@ class DriftEnforcementContract:
         db: Any = backend.drift
         bad_calls: list[Callable[[], object]] = [
             lambda: db.insert_violation("v1"),
-            lambda: db.insert_violation(dataclasses.replace(violation("v1"), line=ill_typed("1"))),
-            lambda: db.insert_violation(
-                dataclasses.replace(violation("v1"), suppressed=ill_typed(1))
-            ),
-            lambda: db.insert_gate_result(dataclasses.replace(gate("g"), score=ill_typed("high"))),
-            lambda: db.insert_audit_snapshot(
-                dataclasses.replace(snapshot(0.5), pattern_count=ill_typed(1.5))
-            ),
+            lambda: db.insert_violation(replace(violation("v1"), line=ill_typed("1"))),
+            lambda: db.insert_violation(replace(violation("v1"), suppressed=ill_typed(1))),
+            lambda: db.insert_gate_result(replace(gate("g"), score=ill_typed("high"))),
+            lambda: db.insert_audit_snapshot(replace(snapshot(0.5), pattern_count=ill_typed(1.5))),
             lambda: db.insert_health_trend("health", "0.5"),
             lambda: db.insert_health_trend(1, 0.5),
-            lambda: db.insert_feedback(
-                dataclasses.replace(feedback("v1", "fix"), action=ill_typed(None))
-            ),
-            lambda: db.insert_policy_result(
-                dataclasses.replace(policy("p"), overall_passed=ill_typed(1))
-            ),
-            lambda: db.insert_degradation_alert(
-                dataclasses.replace(alert("a"), delta=ill_typed(None))
-            ),
+            lambda: db.insert_feedback(replace(feedback("v1", "fix"), action=ill_typed(None))),
+            lambda: db.insert_policy_result(replace(policy("p"), overall_passed=ill_typed(1))),
+            lambda: db.insert_degradation_alert(replace(alert("a"), delta=ill_typed(None))),
             lambda: db.upsert_pattern_status(
-                dataclasses.replace(status("p", "x", None, 1), updated_at=ill_typed(None))
+                replace(status("p", "x", None, 1), updated_at=ill_typed(None))
             ),
             lambda: db.query_violations_by_file(None),
             lambda: db.query_gate_history("g", "3"),

@@ -6,8 +6,9 @@ Ids are zero (or None) where the storage assigns them.
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
+
+from msgspec.structs import replace
 
 from drift.records.structural import (
     ConstantRow,
@@ -40,7 +41,7 @@ def untyped(value: object) -> Any:
 
 def with_id(row: Any, new_id: int | None) -> Any:
     """``row`` as storage returns it, carrying the id it was given."""
-    return dataclasses.replace(row, id=new_id)
+    return replace(row, id=new_id)
 
 
 def coupling_row(module: str, **fields: Any) -> CouplingMetricsRow:
