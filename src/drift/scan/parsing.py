@@ -18,6 +18,7 @@ import tree_sitter_python
 import tree_sitter_typescript
 from tree_sitter import Language, Parser, Query, QueryCursor, Tree
 
+from drift.scan.grammar_gaps import parser_input
 from drift.scan.languages import GRAMMARS
 from drift.scan.model import ParseIssue
 from drift.scan.nodes import column, end_line, line, short_text
@@ -62,9 +63,13 @@ def _parser(grammar: str) -> Parser:
 
 
 def parse_tree(source: bytes, grammar: str) -> Tree:
-    """Parse ``source`` with ``grammar``. tree-sitter always returns a tree, errors included."""
+    """Parse ``source`` with ``grammar``. tree-sitter always returns a tree, errors included.
+
+    The tree's offsets are those of ``source``; read text from ``source``, not from the nodes
+    (syntax the grammar lacks is blanked in the copy it parses: ``drift.scan.grammar_gaps``).
+    """
     _check(grammar)
-    return _parser(grammar).parse(source)
+    return _parser(grammar).parse(parser_input(source, grammar))
 
 
 def query_source(grammar: str, files: tuple[str, ...]) -> str:

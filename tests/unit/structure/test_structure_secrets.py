@@ -194,6 +194,27 @@ def test_examples_in_docstrings_are_not_secrets_but_real_formats_are() -> None:
     ]
 
 
+@pytest.mark.parametrize(("path", "opening"), [("config.ts", "export "), ("Config.java", "")])
+def test_examples_in_documentation_comments_are_not_secrets_but_real_formats_are(
+    path: str, opening: str
+) -> None:
+    text = (
+        "/**\n"
+        " * Reads the key from the environment:\n"
+        ' *   env: { API_KEY: "sk-9fQ2xLm4Tn7Yp1KdZq8vR2" }\n'
+        f" * Never commit a key such as {AWS_KEY}.\n"
+        " */\n"
+        f"{opening}class Config {{}}\n"
+        'const glob = "src/**/*.ts" // not a comment opening: a string\n'
+        'const apiKey = "Zq8vR2xLm4Tn7Yp1Kd"\n'
+    )
+    rows = file_structure(path, parse(path, text), text).secrets
+    assert [(row.pattern_name, row.line) for row in rows] == [
+        ("aws_access_key_id", 4),  # the format of a real key: reported even there
+        ("generic_secret", 8),
+    ]
+
+
 def test_placeholder_and_example_values_are_skipped() -> None:
     text = 'AWS = "AKIAIOSFODNN7EXAMPLE"\npassword = "<your-password>"\n'
     assert find_secrets("x.py", text) == ()

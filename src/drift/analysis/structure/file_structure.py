@@ -64,23 +64,34 @@ def _without_secrets(
     )
 
 
-def docstring_lines(result: ParseResult | None) -> frozenset[int]:
-    """The lines docstrings take up (where examples live)."""
+# A documentation comment (JSDoc, Javadoc) opens a line: ``/**`` inside a string
+# (``"src/**/*.ts"``) does not.
+_DOC_COMMENT = re.compile(r"^[ \t]*/\*\*.*?\*/", re.MULTILINE | re.DOTALL)
+_DOC_COMMENT_LANGUAGES = frozenset({"javascript", "typescript", "java"})
+
+
+def documentation_lines(result: ParseResult | None, text: str) -> frozenset[int]:
+    """The lines docstrings and documentation comments take up (where examples live)."""
     if result is None:
         return frozenset()
-    return frozenset(
+    lines = {
         line
         for literal in result.strings
         if literal.context == "docstring"
         for line in range(literal.line, literal.line + literal.value.count("\n") + 1)
-    )
+    }
+    if result.language in _DOC_COMMENT_LANGUAGES and "/**" in text:
+        for match in _DOC_COMMENT.finditer(text):
+            first = text.count("\n", 0, match.start()) + 1
+            lines.update(range(first, first + match.group().count("\n") + 1))
+    return frozenset(lines)
 
 
 def file_structure(path: str, result: ParseResult | None, text: str) -> FileStructure:
     """Run the per-file structural analyses over one file (``path`` is the repository-relative
     POSIX path the rows carry). Without a parse result (a file no grammar reads, such as
     ``schema.prisma`` or ``.env``) only the text analyses run: secrets and Prisma models."""
-    secrets = find_secrets(path, text, documentation=docstring_lines(result))
+    secrets = find_secrets(path, text, documentation=documentation_lines(result, text))
     if result is None:
         return FileStructure(
             path=path,
