@@ -36,7 +36,7 @@ from drift.scan.model import (
     ParseResult,
     StringLiteral,
 )
-from drift.scan.nodes import SourceText, end_line, line, text
+from drift.scan.nodes import COMMENT_TYPES, SourceText, end_line, line, text
 from drift.scan.parsing import capture_names, compiled_query, syntax_issues
 from drift.scan.rules import Definition, HandlerFacts, LanguageRules
 from drift.scan.scopes import FunctionIndex, enclosing_function, link
@@ -65,6 +65,14 @@ def _call_order(site: CallSite) -> tuple[int, int, str, int, str]:
     # breaks the tie, inner call first, so the order never depends on capture order.
     receiver = site.receiver or ""
     return site.line, site.column, site.callee, len(receiver), receiver
+
+
+def _holds_comment(body: Node | None) -> bool:
+    # Python puts a comment before the first statement beside the block, in the handler.
+    if body is None:
+        return False
+    holders = (body,) if body.parent is None else (body, body.parent)
+    return any(child.type in COMMENT_TYPES for holder in holders for child in holder.children)
 
 
 def _node_range(node: Node) -> tuple[int, int]:
@@ -392,6 +400,7 @@ class _Linker:
             is_generic=facts.is_generic,
             rethrows=rethrows,
             swallows=swallows,
+            is_explained=facts.is_empty and _holds_comment(facts.body),
         )
 
     def _plain(self, node: Node, kind: HandlerKind, types: tuple[str, ...]) -> ErrorHandler:

@@ -205,6 +205,8 @@ class ErrorHandler(NamedTuple):
       the language has no typed catch, so breadth is judged by ``rethrows``/``swallows`` there.
     - ``rethrows``: the body raises or throws (Go: returns or panics), in the same function.
     - ``swallows``: it does not rethrow and never uses the bound error (or binds none).
+    - ``is_explained``: the body is empty but for a comment, which says why the error is let go
+      (``catch { // the stream may be closed already }``).
     """
 
     kind: HandlerKind
@@ -217,6 +219,7 @@ class ErrorHandler(NamedTuple):
     is_generic: bool
     rethrows: bool
     swallows: bool
+    is_explained: bool = False
 
 
 class ParseIssue(NamedTuple):

@@ -267,3 +267,57 @@ def test_an_empty_handler_of_named_types_is_low_and_warns() -> None:
         Severity.WARNING,
         Severity.ERROR,
     ]
+
+
+@pytest.mark.parametrize(
+    ("path", "code"),
+    [
+        (
+            "s.ts",
+            """
+            export function close(c: Controller) {
+                try { c.close() } catch {
+                    // already closed by the reader
+                }
+                try { c.close() } catch {}
+            }
+            """,
+        ),
+        (
+            "s.py",
+            """
+            def close(c):
+                try:
+                    c.close()
+                except Exception:
+                    # already closed by the reader
+                    pass
+                try:
+                    c.close()
+                except Exception:
+                    pass
+            """,
+        ),
+        (
+            "S.java",
+            """
+            class S {
+                void close(C c) {
+                    try { c.close(); } catch (Exception e) { /* already closed */ }
+                    try { c.close(); } catch (Exception e) {}
+                }
+            }
+            """,
+        ),
+    ],
+)
+def test_an_empty_handler_whose_comment_says_why_is_low_and_warns(path: str, code: str) -> None:
+    gaps = error_gaps(path, parse(path, code))
+    assert len(gaps) == 2
+    assert (gaps[0].gap_type, gaps[0].severity) == ("empty_catch", "low")
+    assert gaps[1].gap_type == "empty_catch"
+    assert gaps[1].severity in {"high", "medium"}  # no comment: as before
+    assert [error_gap_severity(g.gap_type, g.severity) for g in gaps] == [
+        Severity.WARNING,
+        Severity.ERROR,
+    ]

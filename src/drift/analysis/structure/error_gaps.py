@@ -6,11 +6,12 @@ One row per handler (``except``, ``catch``, ``.catch(…)``, Go ``if err != nil`
 =============== ========================================================== ======= =========
 gap_type        rule                                                       CWE     severity
 =============== ========================================================== ======= =========
-``empty_catch`` the body does nothing                                      390     high if the
-                                                                                   handler is
-                                                                                   generic, low
-                                                                                   if it names
-                                                                                   its types,
+``empty_catch`` the body does nothing                                      390     low if a
+                                                                                   comment in it
+                                                                                   says why or
+                                                                                   it names its
+                                                                                   types, high
+                                                                                   if generic,
                                                                                    else medium
 ``swallowed``   the body does something but neither re-raises nor uses     390     medium if
                 the error (for example returns a default)                          generic, else
@@ -47,6 +48,10 @@ def classify_handler(handler: ErrorHandler) -> tuple[str, int, str] | None:
         # Ignoring one named error (`except FileNotFoundError: pass`) is a deliberate idiom, as
         # linters agree by default; an empty handler of everything, or of whatever a language
         # without typed catches throws, loses errors nobody chose to lose.
+        # A comment in the body says why (`catch { // already closed }`): ESLint's no-empty lets
+        # such a block pass; it stays a gap, a low one.
+        if handler.is_explained:
+            return EMPTY_CATCH, CWE_ERROR_WITHOUT_ACTION, "low"
         if handler.is_generic:
             return EMPTY_CATCH, CWE_ERROR_WITHOUT_ACTION, "high"
         return EMPTY_CATCH, CWE_ERROR_WITHOUT_ACTION, "low" if handler.types else "medium"
