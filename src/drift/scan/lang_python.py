@@ -112,9 +112,11 @@ def _simple_parameters(listing: str) -> tuple[Parameter, ...] | None:
 
 
 # Calls that read the exception being handled without a name for it: logging it with its
-# traceback (``logger.exception``, ``exc_info=True``) or printing or fetching it.
+# traceback (``logger.exception``, ``exc_info=True``), printing or fetching it, or a logging
+# handler's ``self.handleError(record)``, which reports it as ``emit`` must.
 _ACTIVE_ERROR = re.compile(
     r"\.exception\(|\bexc_info\b|\b(?:print|format)_exc(?:eption)?\(|\bsys\.exception\("
+    r"|\bself\.handleError\("
 )
 
 

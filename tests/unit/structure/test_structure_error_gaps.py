@@ -138,6 +138,12 @@ def test_a_python_handler_that_logs_the_active_exception_is_broad_not_swallowing
                 store()
             except Exception:
                 logger.warning("save failed")
+        class Handler(logging.Handler):
+            def emit(self, record):
+                try:
+                    write(record)
+                except Exception:
+                    self.handleError(record)
         """,
     )
     assert [(g.gap_type, g.severity, g.line) for g in error_gaps("svc.py", result)] == [
@@ -145,6 +151,7 @@ def test_a_python_handler_that_logs_the_active_exception_is_broad_not_swallowing
         ("broad_catch", "low", 8),
         ("broad_catch", "low", 12),
         ("swallowed", "medium", 16),  # only a message: the error itself is gone
+        ("broad_catch", "low", 22),  # logging's own report of an error in emit()
     ]
 
 
