@@ -328,3 +328,19 @@ def test_an_empty_handler_whose_comment_says_why_is_low_and_warns(path: str, cod
         Severity.WARNING,
         Severity.ERROR,
     ]
+
+
+@pytest.mark.parametrize("path", ["tests/test_teardown.py", "app/conftest.py", "app/test_io.py"])
+def test_a_gap_in_test_code_is_low_and_warns(path: str) -> None:
+    code = """
+    def test_teardown_survives_an_error():
+        try:
+            raise Exception("dummy")
+        except Exception:
+            pass
+    """
+    gaps = error_gaps(path, parse(path, code))
+    assert [(g.gap_type, g.severity) for g in gaps] == [("empty_catch", "low")]
+    assert error_gap_severity(gaps[0].gap_type, gaps[0].severity) == Severity.WARNING
+    product = error_gaps("app/io.py", parse("app/io.py", code))
+    assert [(g.gap_type, g.severity) for g in product] == [("empty_catch", "high")]
