@@ -151,6 +151,50 @@ def test_sqlalchemy_classic_declarative_base_without_tablename() -> None:
     assert {r.confidence for r in found} == {0.8}
 
 
+def test_sqlmodel_tables_with_their_inherited_fields_and_no_schemas() -> None:
+    # FastAPI's tutorial shape: a base schema, a table that extends it, a create schema.
+    text = """
+    from typing import ClassVar
+
+    from sqlmodel import Field, Relationship, SQLModel
+
+
+    class HeroBase(SQLModel):
+        name: str = Field(index=True)
+        age: int | None = None
+
+
+    class Hero(HeroBase, table=True):
+        id: int | None = Field(default=None, primary_key=True)
+        team_id: int | None = Field(
+            default=None, foreign_key="team.id"
+        )
+        team: "Team" = Relationship(back_populates="heroes")
+        registry: ClassVar[dict[str, int]] = {}
+        _cache: dict[str, int] = {}
+
+
+    class HeroCreate(HeroBase):
+        email: str
+
+
+    class Team(SQLModel, table=True):
+        __tablename__ = "teams"
+        id: int | None = Field(default=None, primary_key=True)
+        headquarters: str
+    """
+    assert rows_of("app/models.py", text) == [
+        ("sqlmodel", "Hero", "hero", None, None),
+        ("sqlmodel", "Hero", "hero", "name", None),
+        ("sqlmodel", "Hero", "hero", "age", None),
+        ("sqlmodel", "Hero", "hero", "id", None),
+        ("sqlmodel", "Hero", "hero", "team_id", None),
+        ("sqlmodel", "Team", "teams", None, None),
+        ("sqlmodel", "Team", "teams", "id", None),
+        ("sqlmodel", "Team", "teams", "headquarters", None),
+    ]
+
+
 TYPEORM = """
 import { Entity, Column, PrimaryGeneratedColumn, ManyToOne } from "typeorm";
 

@@ -17,6 +17,12 @@ field by its name (see ``sensitivity``). Rules:
   at least one column. Fields are ``name = Column(…)``, ``name: Mapped[…] = mapped_column(…)``
   and bare ``name: Mapped[…]``; relationships are not columns. Table: ``__tablename__``.
   Confidence 0.95 with a ``__tablename__``, else 0.8.
+- **SQLModel** (imports ``sqlmodel``): a class deriving from ``SQLModel``, or from such a class
+  of the file, is a table only with ``table=True`` among its class arguments; the others are
+  data schemas (``HeroCreate``) and give no rows. Fields are the annotated class attributes,
+  with or without ``= Field(…)``, including those of its SQLModel bases in the file;
+  ``Relationship(…)``, ``ClassVar`` and ``_private`` attributes are not columns. Table:
+  ``__tablename__``, else the class name in lower case (SQLModel's default). Confidence 0.95.
 - **TypeORM** (imports ``typeorm``): classes decorated ``@Entity``; fields are the properties
   under ``@Column``, ``@PrimaryGeneratedColumn``, ``@PrimaryColumn``, ``@CreateDateColumn``,
   ``@UpdateDateColumn``, ``@DeleteDateColumn``, ``@VersionColumn`` or ``@ObjectIdColumn``.
@@ -36,6 +42,7 @@ from drift.scan.model import Class, ParseResult
 
 DJANGO = "django"
 SQLALCHEMY = "sqlalchemy"
+SQLMODEL = "sqlmodel"
 TYPEORM = "typeorm"
 
 _DJANGO_BASES = frozenset({"models.Model", "Model", "AbstractUser", "AbstractBaseUser"})
@@ -47,13 +54,22 @@ _DB_TABLE = re.compile(r"\bdb_table[ \t]*=[ \t]*['\"](?P<table>[^'\"]+)['\"]")
 _ABSTRACT_MODEL = re.compile(r"^[ \t]+abstract[ \t]*=[ \t]*True\b", re.M)
 
 _SA_DECLARATIVE = frozenset({"DeclarativeBase", "DeclarativeBaseNoMeta", "orm.DeclarativeBase"})
-_SA_BASES = frozenset({"Base", "db.Model", "Model", "SQLModel"})
+_SA_BASES = frozenset({"Base", "db.Model", "Model"})
 _SA_BASE_FACTORY = re.compile(r"^(?P<name>\w+)[ \t]*=[ \t]*(?:\w+\.)*declarative_base\(", re.M)
 _SA_COLUMN = re.compile(
     r"^[ \t]+(?P<name>\w+)[ \t]*(?::[^=\n]+)?=[ \t]*(?:\w+\.)?(?:Column|mapped_column|Field)\("
 )
 _SA_MAPPED = re.compile(r"^[ \t]+(?P<name>\w+)[ \t]*:[ \t]*(?:\w+\.)?Mapped\[[^=\n]*\][ \t]*$")
 _SA_TABLENAME = re.compile(r"^[ \t]+__tablename__[ \t]*=[ \t]*['\"](?P<table>[^'\"]+)['\"]")
+
+_SQLMODEL_BASES = frozenset({"SQLModel", "sqlmodel.SQLModel"})
+_CLASS_ARGUMENTS = re.compile(r"^[ \t]*class[ \t]+\w+[ \t]*\((?P<arguments>[^)]*)\)", re.M)
+_TABLE_TRUE = re.compile(r"\btable[ \t]*=[ \t]*True\b")
+_ANNOTATED = re.compile(
+    r"^[ \t]+(?P<name>[A-Za-z]\w*)[ \t]*:[ \t]*(?P<annotation>[^=\n]+?)[ \t]*"
+    r"(?:=[ \t]*(?P<value>.*))?$"
+)
+_NOT_COLUMN_VALUE = re.compile(r"(?:\w+\.)?Relationship\(")
 
 _TYPEORM_COLUMN = re.compile(
     r"@(?:Column|PrimaryGeneratedColumn|PrimaryColumn|CreateDateColumn|UpdateDateColumn"
@@ -179,8 +195,11 @@ def _sqlalchemy(
     for cls in result.classes:
         if any(base in _SA_DECLARATIVE for base in cls.bases):
             bases.add(cls.name)
+    sqlmodel = _sqlmodel_classes(result)  # read by ``_sqlmodel``
     for cls in result.classes:
         if cls.qualified_name != cls.name or any(b in _SA_DECLARATIVE for b in cls.bases):
+            continue
+        if cls.name in sqlmodel:
             continue
         table: str | None = None
         fields: list[str] = []
@@ -196,6 +215,50 @@ def _sqlalchemy(
         yield from _model_rows(
             path, SQLALCHEMY, model=cls.name, table=table, fields=fields, confidence=confidence
         )
+
+
+def _sqlmodel_fields(result: ParseResult, cls: Class, lines: list[str]) -> list[str]:
+    fields = []
+    for line in _own_lines(result, cls, lines):
+        field = _ANNOTATED.match(line)
+        if field is None or field.group("name") == "model_config":
+            continue
+        if field.group("annotation").startswith(("ClassVar", "typing.ClassVar")):
+            continue
+        if _NOT_COLUMN_VALUE.match(field.group("value") or ""):
+            continue
+        fields.append(field.group("name"))
+    return fields
+
+
+def _sqlmodel(path: str, result: ParseResult, lines: list[str]) -> Iterator[BoundaryRow]:
+    fields_of: dict[str, list[str]] = {}  # every SQLModel class of the file, table or not
+    for cls in result.classes:
+        if cls.qualified_name != cls.name:
+            continue
+        if not any(base in _SQLMODEL_BASES or base in fields_of for base in cls.bases):
+            continue
+        inherited = [name for base in cls.bases for name in fields_of.get(base, ())]
+        fields = inherited + _sqlmodel_fields(result, cls, lines)
+        fields_of[cls.name] = fields
+        header = _CLASS_ARGUMENTS.search(_class_text(cls, lines))
+        if header is None or _TABLE_TRUE.search(header.group("arguments")) is None:
+            continue  # a data schema, not a table
+        table = cls.name.lower()
+        for line in _own_lines(result, cls, lines):
+            if (named := _SA_TABLENAME.match(line)) is not None:
+                table = named.group("table")
+        yield from _model_rows(
+            path, SQLMODEL, model=cls.name, table=table, fields=fields, confidence=0.95
+        )
+
+
+def _sqlmodel_classes(result: ParseResult) -> set[str]:
+    found: set[str] = set()
+    for cls in result.classes:
+        if any(base in _SQLMODEL_BASES or base in found for base in cls.bases):
+            found.add(cls.name)
+    return found
 
 
 def _snake_case(name: str) -> str:
@@ -257,6 +320,8 @@ def boundaries(path: str, result: ParseResult | None, text: str) -> tuple[Bounda
             rows.extend(_django(path, result, lines))
         if _imports(result, "sqlalchemy", "flask_sqlalchemy", "sqlmodel"):
             rows.extend(_sqlalchemy(path, result, text, lines))
+        if _imports(result, "sqlmodel"):
+            rows.extend(_sqlmodel(path, result, lines))
     elif result.language in {"typescript", "javascript"} and _imports(result, "typeorm"):
         rows.extend(_typeorm(path, result, lines))
     return tuple(rows)
