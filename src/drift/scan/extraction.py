@@ -68,11 +68,28 @@ def _call_order(site: CallSite) -> tuple[int, int, str, int, str]:
 
 
 def _holds_comment(body: Node | None) -> bool:
-    # Python puts a comment before the first statement beside the block, in the handler.
+    """Whether an empty handler body says why: a comment inside it (Python puts one before the
+    first statement beside the block, in the handler), or right after it on its last line
+    (``catch (IOException e) {} // ignore``)."""
     if body is None:
         return False
     holders = (body,) if body.parent is None else (body, body.parent)
-    return any(child.type in COMMENT_TYPES for holder in holders for child in holder.children)
+    if any(child.type in COMMENT_TYPES for holder in holders for child in holder.children):
+        return True
+    return _comment_follows(body)
+
+
+def _comment_follows(node: Node) -> bool:
+    row = node.end_point.row
+    current: Node | None = node
+    while current is not None and current.end_point.row == row:
+        sibling = current.next_sibling
+        while sibling is not None and not sibling.is_named and sibling.start_point.row == row:
+            sibling = sibling.next_sibling  # ``)``, ``;``: the statement goes on to its end
+        if sibling is not None:
+            return sibling.type in COMMENT_TYPES and sibling.start_point.row == row
+        current = current.parent
+    return False
 
 
 def _node_range(node: Node) -> tuple[int, int]:

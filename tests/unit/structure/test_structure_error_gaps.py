@@ -306,12 +306,24 @@ def test_an_empty_handler_of_named_types_is_low_and_warns() -> None:
             """,
         ),
         (
+            "B.java",
+            """
+            class B {
+                void close(C c) {
+                    try { c.close(); } catch (Exception e) { /* already closed */ }
+                    try { c.close(); } catch (Exception e) {} go(); // about go
+                }
+            }
+            """,
+        ),
+        (
             "S.java",
             """
             class S {
                 void close(C c) {
-                    try { c.close(); } catch (Exception e) { /* already closed */ }
+                    try { c.close(); } catch (Exception e) {} // already closed
                     try { c.close(); } catch (Exception e) {}
+                    next(); // a comment about the next statement
                 }
             }
             """,
