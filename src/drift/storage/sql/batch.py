@@ -115,10 +115,10 @@ from drift.storage.sql.structural_graph import (
     do_insert_data_access_batch,
     do_insert_error_gap,
     do_insert_taint_flow,
-    do_insert_test_coverage,
+    do_insert_test_coverage_batch,
     do_upsert_impact_score,
     do_upsert_reachability,
-    do_upsert_test_quality,
+    do_upsert_test_quality_batch,
 )
 from drift.storage.sql.structural_security import (
     do_insert_crypto_finding,
@@ -251,7 +251,7 @@ _HANDLERS: dict[type[BatchCommand], _Handler] = {
     InsertTaintFlows: _each(do_insert_taint_flow),
     InsertErrorGaps: _each(do_insert_error_gap),
     InsertImpactScores: _each(do_upsert_impact_score),
-    InsertTestQuality: _each(do_upsert_test_quality),
+    InsertTestQuality: lambda w, c, now: do_upsert_test_quality_batch(w, c.rows, now),
     InsertCouplingMetrics: _each(do_upsert_coupling_metrics),
     InsertCouplingCycles: _each(
         lambda w, row, now: do_insert_coupling_cycle(w, row.members, row.break_suggestions, now)
@@ -311,8 +311,10 @@ _HANDLERS: dict[type[BatchCommand], _Handler] = {
             lambda w, row, now: do_insert_coupling_cycle(w, row.members, row.break_suggestions, now)
         )
     ),
-    ReplaceTestCoverage: _replace_all(_each(lambda w, row, now: do_insert_test_coverage(w, row))),
-    ReplaceTestQuality: _replace_all(_each(do_upsert_test_quality)),
+    ReplaceTestCoverage: _replace_all(lambda w, c, now: do_insert_test_coverage_batch(w, c.rows)),
+    ReplaceTestQuality: _replace_all(
+        lambda w, c, now: do_upsert_test_quality_batch(w, c.rows, now)
+    ),
     ReplaceViolations: _replace_all(_each(do_insert_violation)),
 }
 

@@ -337,24 +337,40 @@ def do_insert_test_coverage(w: SqlWriter, row: TestCoverageRow) -> None:
     w.write(UPSERT_TEST_COVERAGE, (row.test_function_id, row.source_function_id, row.coverage_type))
 
 
+def do_insert_test_coverage_batch(w: SqlWriter, rows: Sequence[TestCoverageRow]) -> int:
+    """``do_insert_test_coverage`` for each row, in one statement run; the number of rows."""
+    w.write_many(
+        UPSERT_TEST_COVERAGE,
+        [(row.test_function_id, row.source_function_id, row.coverage_type) for row in rows],
+    )
+    return len(rows)
+
+
+def _test_quality_params(row: TestQualityRow, now: int) -> tuple[object, ...]:
+    return (
+        row.function_id,
+        row.coverage_breadth,
+        row.coverage_depth,
+        row.assertion_density,
+        row.mock_ratio,
+        row.isolation,
+        row.freshness,
+        row.stability,
+        row.overall_score,
+        row.smells,
+        now,
+    )
+
+
 def do_upsert_test_quality(w: SqlWriter, row: TestQualityRow, now: int) -> None:
     """Insert or replace the test quality of ``row.function_id``, stamping ``updated_at``."""
-    w.write(
-        UPSERT_TEST_QUALITY,
-        (
-            row.function_id,
-            row.coverage_breadth,
-            row.coverage_depth,
-            row.assertion_density,
-            row.mock_ratio,
-            row.isolation,
-            row.freshness,
-            row.stability,
-            row.overall_score,
-            row.smells,
-            now,
-        ),
-    )
+    w.write(UPSERT_TEST_QUALITY, _test_quality_params(row, now))
+
+
+def do_upsert_test_quality_batch(w: SqlWriter, rows: Sequence[TestQualityRow], now: int) -> int:
+    """``do_upsert_test_quality`` for each row, in one statement run; the number of rows."""
+    w.write_many(UPSERT_TEST_QUALITY, [_test_quality_params(row, now) for row in rows])
+    return len(rows)
 
 
 # --- the mixin -----------------------------------------------------------------------------------
