@@ -17,6 +17,7 @@ from typing import Final, TypeVar
 from tree_sitter import Node, Query, QueryCursor, Tree
 
 from drift.scan.collect import READERS, Collected, Handler, collect, new_record
+from drift.scan.explained import says_why
 from drift.scan.hashing import content_hash
 from drift.scan.lang_ecmascript import JavaScriptRules, TypeScriptRules
 from drift.scan.lang_go import GoRules
@@ -36,7 +37,7 @@ from drift.scan.model import (
     ParseResult,
     StringLiteral,
 )
-from drift.scan.nodes import COMMENT_TYPES, SourceText, end_line, line, text
+from drift.scan.nodes import SourceText, end_line, line, text
 from drift.scan.parsing import capture_names, compiled_query, syntax_issues
 from drift.scan.rules import Definition, HandlerFacts, LanguageRules
 from drift.scan.scopes import FunctionIndex, enclosing_function, link
@@ -65,31 +66,6 @@ def _call_order(site: CallSite) -> tuple[int, int, str, int, str]:
     # breaks the tie, inner call first, so the order never depends on capture order.
     receiver = site.receiver or ""
     return site.line, site.column, site.callee, len(receiver), receiver
-
-
-def _holds_comment(body: Node | None) -> bool:
-    """Whether an empty handler body says why: a comment inside it (Python puts one before the
-    first statement beside the block, in the handler), or right after it on its last line
-    (``catch (IOException e) {} // ignore``)."""
-    if body is None:
-        return False
-    holders = (body,) if body.parent is None else (body, body.parent)
-    if any(child.type in COMMENT_TYPES for holder in holders for child in holder.children):
-        return True
-    return _comment_follows(body)
-
-
-def _comment_follows(node: Node) -> bool:
-    row = node.end_point.row
-    current: Node | None = node
-    while current is not None and current.end_point.row == row:
-        sibling = current.next_sibling
-        while sibling is not None and not sibling.is_named and sibling.start_point.row == row:
-            sibling = sibling.next_sibling  # ``)``, ``;``: the statement goes on to its end
-        if sibling is not None:
-            return sibling.type in COMMENT_TYPES and sibling.start_point.row == row
-        current = current.parent
-    return False
 
 
 def _node_range(node: Node) -> tuple[int, int]:
@@ -417,7 +393,7 @@ class _Linker:
             is_generic=facts.is_generic,
             rethrows=rethrows,
             swallows=swallows,
-            is_explained=facts.is_empty and _holds_comment(facts.body),
+            is_explained=says_why(facts.body, facts.is_empty, self.source),
         )
 
     def _plain(self, node: Node, kind: HandlerKind, types: tuple[str, ...]) -> ErrorHandler:

@@ -205,8 +205,9 @@ class ErrorHandler(NamedTuple):
       the language has no typed catch, so breadth is judged by ``rethrows``/``swallows`` there.
     - ``rethrows``: the body raises or throws (Go: returns or panics), in the same function.
     - ``swallows``: it does not rethrow and never uses the bound error (or binds none).
-    - ``is_explained``: the body is empty but for a comment, which says why the error is let go
-      (``catch { // the stream may be closed already }``).
+    - ``is_explained``: a comment says why the error is let go: it opens the body, is all an
+      empty body holds, or follows an empty body on its line; not a ``TODO``/``FIXME``
+      (``drift.scan.explained``).
     """
 
     kind: HandlerKind

@@ -356,3 +356,35 @@ def test_a_gap_in_test_code_is_low_and_warns(path: str) -> None:
     assert error_gap_severity(gaps[0].gap_type, gaps[0].severity) == Severity.WARNING
     product = error_gaps("app/io.py", parse("app/io.py", code))
     assert [(g.gap_type, g.severity) for g in product] == [("empty_catch", "high")]
+
+
+def test_a_swallowing_handler_that_opens_with_a_reason_is_low_but_a_todo_is_not() -> None:
+    code = """
+    def load(cache):
+        try:
+            return cache.read()
+        except Exception:  # the cache is optional: a miss costs only time
+            return None
+        try:
+            return cache.read()
+        except Exception:
+            # TODO: tell the user
+            return None
+        try:
+            return cache.read()
+        except Exception:
+            # FIXME
+            pass
+        try:
+            return cache.read()
+        except Exception:
+            value = None  # not a reason: a comment on a later line
+            return value
+    """
+    gaps = error_gaps("cache.py", parse("cache.py", code))
+    assert [(g.gap_type, g.severity, g.line) for g in gaps] == [
+        ("swallowed", "low", 4),
+        ("swallowed", "medium", 8),  # unfinished work is no reason
+        ("empty_catch", "high", 13),
+        ("swallowed", "medium", 18),
+    ]

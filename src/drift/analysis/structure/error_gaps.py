@@ -14,8 +14,10 @@ gap_type        rule                                                       CWE  
                                                                                    if generic,
                                                                                    else medium
 ``swallowed``   the body does something but neither re-raises nor uses     390     medium if
-                the error (for example returns a default)                          generic, else
-                                                                                   low
+                the error (for example returns a default)                          generic and
+                                                                                   no comment
+                                                                                   says why,
+                                                                                   else low
 ``broad_catch`` catches everything or a root type (``Exception``,          396     low
                 ``Throwable``, bare ``except``) and does not re-raise
 =============== ========================================================== ======= =========
@@ -60,8 +62,10 @@ def classify_handler(handler: ErrorHandler) -> tuple[str, int, str] | None:
         return EMPTY_CATCH, CWE_ERROR_WITHOUT_ACTION, "low" if handler.types else "medium"
     if handler.swallows:
         # Catching one named type and answering with a default (`except ValueError: return
-        # None`) is usually deliberate; only a generic catch that drops the error is loud.
-        return SWALLOWED, CWE_ERROR_WITHOUT_ACTION, "medium" if handler.is_generic else "low"
+        # None`) is usually deliberate, and so is a handler that opens with a comment saying
+        # why; only a generic catch that drops the error unexplained is loud.
+        loud = handler.is_generic and not handler.is_explained
+        return SWALLOWED, CWE_ERROR_WITHOUT_ACTION, "medium" if loud else "low"
     if handler.is_generic and not handler.rethrows:
         return BROAD_CATCH, CWE_GENERIC_CATCH, "low"
     return None
