@@ -26,7 +26,10 @@ B_PY = """def parse_input():
         pass
 """
 
-C_PY = """def readFile():
+# Spelled in two parts, so that Drift scanning this repository finds no key here.
+FAKE_KEY = "AKIA" + "ABCDEFGHIJKLMNOP"
+
+C_PY = f"""def readFile():
     log.info("read")
     return 3
 
@@ -34,7 +37,7 @@ C_PY = """def readFile():
 def writeFile():
     return 4
 
-KEY = "AKIAABCDEFGHIJKLMNOP"
+KEY = "{FAKE_KEY}"
 """
 
 
