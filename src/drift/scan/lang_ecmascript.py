@@ -265,10 +265,20 @@ def _destructured(pattern: Node, source: bytes) -> list[ImportedName]:
     return names
 
 
+def _blanked_type(node: Node, source: bytes) -> bool:
+    """Whether the file says ``type`` between ``export`` and the next token the parser saw."""
+    keyword = node.child(0)
+    following = None if keyword is None else keyword.next_sibling
+    if keyword is None or following is None:
+        return False
+    return source[keyword.end_byte : following.start_byte].strip() == b"type"
+
+
 def _export_statement(node: Node, source: bytes, facts: ExportFacts) -> None:
     at = line(node)
     is_default = has_token(node, "default", limit=3)
-    type_only = has_token(node, "type", limit=3)
+    # ``export type * from …`` reaches the parser without its ``type`` (grammar_gaps).
+    type_only = has_token(node, "type", limit=3) or _blanked_type(node, source)
     origin = node.child_by_field_name("source")
     module = None if origin is None else _string_value(origin, source)
     declaration = node.child_by_field_name("declaration")

@@ -84,6 +84,18 @@ def test_type_arguments_of_a_tagged_template_are_blanked() -> None:
     assert result.strings[0].value.startswith("SELECT id, name FROM ")
 
 
+def test_type_only_star_reexports_parse_and_stay_type_only() -> None:
+    source = b'export type * from "./types"\nexport type * as ns from "./x"\nexport * from "./y"\n'
+    assert _grammar_fails(source)
+    result = parse_source(source, "typescript")
+    assert result.error_count == 0
+    assert [(e.name, e.source, e.is_type_only) for e in result.exports] == [
+        ("*", "./types", True),
+        ("ns", "./x", True),
+        ("*", "./y", False),
+    ]
+
+
 def test_code_that_only_looks_alike_is_left_alone() -> None:
     unchanged = [
         b"for (const key in out) { use(key) }\n",
