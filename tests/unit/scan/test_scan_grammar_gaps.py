@@ -96,6 +96,21 @@ def test_type_only_star_reexports_parse_and_stay_type_only() -> None:
     ]
 
 
+def test_javascript_import_attributes_parse() -> None:
+    source = (
+        b'import config from "./config.json" assert { type: "json" }\n'
+        b'export { default as schema } from "./schema.json" with { type: "json" };\n'
+        b'const assert = require("assert")\n'
+        b"assert(config.ok, `${schema}`)\n"
+    )
+    assert Parser(ts_language("javascript")).parse(source).root_node.has_error
+    result = parse_source(source, "javascript")
+    assert result.error_count == 0
+    assert [i.source for i in result.imports] == ["./config.json", "assert"]
+    assert [(e.name, e.source) for e in result.exports] == [("schema", "./schema.json")]
+    assert [c.callee for c in result.calls] == ["require", "assert"]
+
+
 def test_code_that_only_looks_alike_is_left_alone() -> None:
     unchanged = [
         b"for (const key in out) { use(key) }\n",
@@ -116,6 +131,7 @@ def test_javascript_and_tsx_members_are_not_rewritten() -> None:
     source = b"const el = (\n  <div>\n    <Item>{x}</Item>\n  </div>\n)\n"
     assert parser_input(source, "tsx") == source
     assert parser_input(b"interface X<out T> {}", "javascript") == b"interface X<out T> {}"
+    assert parser_input(b"with (o) { f() }\n", "javascript") == b"with (o) { f() }\n"
 
 
 _PIECES = st.sampled_from(
