@@ -1,6 +1,6 @@
 """TypeScript (and JavaScript) the installed grammars do not parse, blanked out, offsets kept.
 
-tree-sitter-typescript 0.23.2, the newest on PyPI, errors on four things real code is full of,
+tree-sitter-typescript 0.23.2, the newest on PyPI, errors on five things real code is full of,
 and loses the rest of the declaration each time. In Effect's sources 185 of 548 files carried
 such errors; 4 do now. The parser is handed a copy of the file with the offending bytes turned
 into spaces (or one space of indentation into a ``;``), so lines, columns and byte offsets stay
@@ -8,12 +8,14 @@ those of the file, and every text (names, string literals) is still read from th
 A match inside a string or comment only changes the parser's copy.
 
 - **Variance annotations** (TypeScript 4.7): ``interface Sink<out A, in E>``. After ``<`` or
-  ``,``, an ``in`` and/or ``out`` keyword, one name, then ``,``, ``>``, ``=`` or ``extends``: two
-  names side by side are valid nowhere else. The keywords are blanked.
+  ``,`` (and any comments), an ``in`` and/or ``out`` keyword, one name, then ``,``, ``>``, ``=``
+  or ``extends``: two names side by side are valid nowhere else. The keywords are blanked.
 - **Type arguments of a tagged template**: ``sql<Row>`SELECT …```. Only a ``<`` right after a
   name or closing bracket opens them; they are blanked, and ``sql   `…``` is the same call.
 - **Type-only star re-exports** (TypeScript 5.0): ``export type * from "./types"``; the
   ``type`` is blanked, which leaves the re-export.
+- **Import types with type arguments**: ``import("./columns").PgColumn<Config>`` where a type
+  stands; ``import("./columns").`` is blanked, leaving ``PgColumn<Config>``.
 - **JavaScript import attributes**: ``import d from "./d.json" assert { type: "json" }`` (and
   ``with`` after an export): tree-sitter-javascript 0.25 knows only ``with`` after an import.
   The clause, which says how to load the module, is blanked.
@@ -27,13 +29,21 @@ import re
 from typing import Final
 
 _VARIANCE: Final = re.compile(
-    rb"(?<=[<,])(\s*)((?:in\s+)?out\s+|in\s+)"
+    rb"(?<=[<,])((?:\s|/\*(?:[^*]|\*(?!/))*\*/|//[^\n]*\n)*)((?:in\s+)?out\s+|in\s+)"
     rb"(?=(?!(?:in|out|extends|keyof|typeof|const)\b)[A-Za-z_$][\w$]*\s*(?:[,>=]|extends\b))"
 )
 _GRAMMARS: Final = frozenset({"typescript", "tsx"})
 # ``export type * from "./types"`` (TypeScript 5.0): the ``type`` is blanked, leaving the plain
 # re-export it narrows.
 _TYPE_STAR_EXPORT: Final = re.compile(rb"(?m)(?<=^export)[ \t]+type(?=[ \t]+\*)")
+# ``x: import("./columns").PgColumn<Config>``: an import type with type arguments, all over
+# generated declarations. The ``import("…").`` is blanked, leaving ``PgColumn<Config>``. Only
+# where a type stands (after ``:``, ``<``, ``,``, ``|``, ``&`` or ``=``) and before type
+# arguments or ``[]``: a dynamic import in code goes on with ``.then(``.
+_IMPORT_TYPE: Final = re.compile(
+    rb"([:<,|&=][ \t]*)(import\([ \t]*(?:\"[^\"\n]*\"|'[^'\n]*')[ \t]*\)\.)"
+    rb"(?=[A-Za-z_$][\w$.]*(?:<|\[\]))"
+)
 
 
 def _blank(match: re.Match[bytes]) -> bytes:
@@ -66,6 +76,8 @@ def parser_input(source: bytes, grammar: str) -> bytes:
         source = _untyped_tags(source)
     if b"export type" in source:
         source = _TYPE_STAR_EXPORT.sub(_blank_all, source)
+    if b"import(" in source:
+        source = _IMPORT_TYPE.sub(_blank, source)
     return _end_members(source) if grammar == "typescript" else source
 
 

@@ -134,6 +134,18 @@ def test_javascript_and_tsx_members_are_not_rewritten() -> None:
     assert parser_input(b"with (o) { f() }\n", "javascript") == b"with (o) { f() }\n"
 
 
+def test_runs_of_comments_and_brackets_take_one_pass() -> None:
+    # Each of these took exponential time in an earlier pattern (a line comment could end
+    # anywhere): the scan never finished. Now they are read like any file.
+    for source in (
+        b"<" + b"// a " * 40 + b"x",
+        b"f(a, " + b"/* c */ " * 2000 + b"out T>",
+        b"type T = import('./m')." + b"a." * 2000 + b"B<C>",
+        b"class A {\n  m(): X\n" + b"  // note\n" * 2000 + b"  <B>(x: B): B\n}\n",
+    ):
+        assert len(parser_input(source, "typescript")) == len(source)
+
+
 _PIECES = st.sampled_from(
     [
         "<",
