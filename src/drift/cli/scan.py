@@ -73,9 +73,10 @@ class DefaultGroup(click.Group):
 @root_argument
 @click.option("--full", is_flag=True, help="Re-analyse every file, not only the ones that changed.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar (also off in CI and in pipes).")
+@click.option("--timings", is_flag=True, help="Also print how long each stage took.")
 @storage_option
 @friendly_errors
-def scan_command(root: Path, full: bool, quiet: bool, storage: str | None) -> None:
+def scan_command(root: Path, full: bool, quiet: bool, timings: bool, storage: str | None) -> None:
     """Scan PATH (default: the current directory) and learn its conventions.
 
     Finds the files (honouring .gitignore, .driftignore and drift.toml), analyses the ones that
@@ -88,4 +89,4 @@ def scan_command(root: Path, full: bool, quiet: bool, storage: str | None) -> No
         summary = scan(
             project.root, project.stores.drift, config=project.config, full=full, progress=progress
         )
-    click.echo(render_summary(summary))
+    click.echo(render_summary(summary, timings=timings))

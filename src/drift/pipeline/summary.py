@@ -166,8 +166,15 @@ def verdict_line(verdict: Verdict) -> str:
     return f"  check       {state} ({verdict.policy} policy, score {verdict.score:.1f})"
 
 
-def render_summary(summary: ScanSummary) -> str:
-    """The summary ``drift scan`` prints: a headline and one line per aspect."""
+def timings_line(summary: ScanSummary) -> str:
+    """Where the time went, stage by stage (``drift scan --timings``)."""
+    stages = " · ".join(f"{name} {duration(round(ms))}" for name, ms in summary.timings)
+    return f"  timings     {stages or 'none recorded'}"
+
+
+def render_summary(summary: ScanSummary, *, timings: bool = False) -> str:
+    """The summary ``drift scan`` prints: a headline and one line per aspect (and the time of
+    each stage, with ``timings``)."""
     head = f"Scanned {summary.root} in {duration(summary.duration_ms)}"
     if not summary.reanalysed:
         head += " — nothing changed since the last scan"
@@ -191,6 +198,8 @@ def render_summary(summary: ScanSummary) -> str:
     lines.append(violations_line(summary.violations))
     if summary.verdict is not None:
         lines.append(verdict_line(summary.verdict))
+    if timings:
+        lines.append(timings_line(summary))
     if summary.patterns and not summary.approved:
         lines.append(
             "Next: review patterns with `drift patterns`, approve with `drift patterns approve ID`."

@@ -48,7 +48,7 @@ def test_help_names_every_pipeline_command() -> None:
     for command in ("scan", "check", "patterns", "violations", "status"):
         assert f"  {command}" in result.output
     for args, words in [
-        (("scan", "--help"), ["--full", "--quiet", "--storage", "Exit codes"]),
+        (("scan", "--help"), ["--full", "--quiet", "--timings", "--storage", "Exit codes"]),
         (("check", "--help"), ["--format", "--new-only", "--policy", "--output", "0 the policy"]),
         (("patterns", "--help"), ["approve", "ignore", "reset", "list"]),
         (("patterns", "approve", "--help"), ["PATTERN_ID", "--reason", "--by"]),
@@ -74,6 +74,19 @@ def test_scan_prints_a_summary_and_a_rescan_says_nothing_changed(repo: Path) -> 
     assert second.exit_code == 0
     assert "nothing changed since the last scan" in second.output
     assert "(no changes)" in second.output
+    assert "timings" not in second.output
+
+
+def test_scan_timings_name_each_stage_that_ran(repo: Path) -> None:
+    shown = run("scan", str(repo), "--quiet", "--timings")
+    assert shown.exit_code == 0
+    line = next(row for row in shown.output.splitlines() if row.startswith("  timings     "))
+    stages = [part.split()[0] for part in line.removeprefix("  timings     ").split(" · ")]
+    assert stages[:2] == ["discover", "analyse"]
+    assert "patterns" in stages
+    assert "enforce" in stages
+    again = run("scan", str(repo), "--quiet", "--timings")
+    assert "  timings     discover " in again.output  # nothing changed: the diff still ran
 
 
 def test_check_exits_1_when_the_gates_fail_and_0_when_they_pass(
