@@ -115,6 +115,20 @@ def test_python_file() -> None:
     assert not any(i.startswith(("NAMING-JS", "NAMING-GO", "LOG-JS", "LOG-GO")) for i in found)
 
 
+def test_sql_in_a_tagged_template_is_parameterised_but_a_plain_template_is_built() -> None:
+    facts = FileFactsData(
+        path="src/users.ts",
+        language="typescript",
+        text=(
+            "const a = await sql`SELECT * FROM users WHERE id = ${id}`\n"
+            "const b = await sql<User>`SELECT * FROM users WHERE id = ${id}`\n"
+            "const c = await db.query(`SELECT * FROM users WHERE id = ${id}`)\n"
+        ),
+    )
+    found = evaluate_file(load_builtin_packs(), facts)
+    assert [m.line for m in found if m.pattern_id == "SEC-SQL-STRING-BUILDING"] == [3]
+
+
 def test_parameterised_sql_and_safe_yaml_are_not_flagged() -> None:
     facts = FileFactsData(
         path="app/db.py",
