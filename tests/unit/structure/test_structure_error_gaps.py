@@ -388,3 +388,25 @@ def test_a_swallowing_handler_that_opens_with_a_reason_is_low_but_a_todo_is_not(
         ("empty_catch", "high", 13),
         ("swallowed", "medium", 18),
     ]
+
+
+def test_a_gap_in_a_finalizer_is_low() -> None:
+    code = """
+    class Stream:
+        def __del__(self):
+            try:
+                self.close()
+            except Exception:
+                pass
+
+        def close(self):
+            try:
+                self.flush()
+            except Exception:
+                pass
+    """
+    gaps = error_gaps("io.py", parse("io.py", code))
+    assert [(g.function_id, g.severity) for g in gaps] == [
+        ("Stream.__del__", "low"),  # nobody to hand the error to
+        ("Stream.close", "high"),
+    ]

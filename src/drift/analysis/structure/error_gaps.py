@@ -22,8 +22,9 @@ gap_type        rule                                                       CWE  
                 ``Throwable``, bare ``except``) and does not re-raise
 =============== ========================================================== ======= =========
 
-A generic handler that re-raises is not a gap. In test code (``is_test_support``) every gap is
-``low``: tests drop errors on purpose, so there they warn rather than fail the gate.
+A generic handler that re-raises is not a gap. In test code (``is_test_support``) and in a
+finalizer (``__del__``, Java's ``finalize``) every gap is ``low``: tests drop errors on purpose,
+and a finalizer has no caller to hand one to, so there they warn rather than fail the gate.
 ``function_id`` is the enclosing function's qualified name, or ``"<module>"``; ``error_type``
 lists the caught types (comma separated).
 """
@@ -71,6 +72,15 @@ def classify_handler(handler: ErrorHandler) -> tuple[str, int, str] | None:
     return None
 
 
+# A finalizer has no caller to hand an error to: Python prints and drops what ``__del__``
+# raises, and Java's ``finalize`` likewise. Dropping it there is the idiom, not a loss.
+_FINALIZERS = frozenset({"__del__", "finalize"})
+
+
+def _in_finalizer(function: str | None) -> bool:
+    return function is not None and function.rsplit(".", 1)[-1] in _FINALIZERS
+
+
 def error_gaps(path: str, result: ParseResult) -> tuple[ErrorGapRow, ...]:
     """The error-handling gaps of one parsed file, in source order."""
     rows: list[ErrorGapRow] = []
@@ -82,7 +92,7 @@ def error_gaps(path: str, result: ParseResult) -> tuple[ErrorGapRow, ...]:
         if verdict is None:
             continue
         gap_type, cwe_id, severity = verdict
-        if in_tests:
+        if in_tests or _in_finalizer(handler.function):
             severity = "low"
         rows.append(
             ErrorGapRow(
