@@ -175,6 +175,31 @@ def test_tests_beside_the_code_are_a_module_of_their_own() -> None:
     }
 
 
+def test_a_go_generator_beside_a_package_is_a_program_of_its_own() -> None:
+    # crypto/internal/nistec holds generate.go (``//go:build ignore``, ``package main``), which
+    # imports crypto/elliptic; elliptic imports nistec. Go builds no such cycle.
+    results = project(
+        {
+            "crypto/elliptic/elliptic.go": (
+                'package elliptic\n\nimport "crypto/internal/nistec"\n\nfunc P256() {}\n'
+            ),
+            "crypto/internal/nistec/p256.go": "package nistec\n\nfunc NewP256Point() {}\n",
+            "crypto/internal/nistec/p384.go": "package nistec\n\nfunc NewP384Point() {}\n",
+            "crypto/internal/nistec/generate.go": (
+                '//go:build ignore\n\npackage main\n\nimport (\n\t"crypto/elliptic"\n'
+                '\t"crypto/internal/nistec"\n)\n\nfunc main() {}\n'
+            ),
+        }
+    )
+    metrics, cycles = coupling(results)
+    assert cycles == []
+    assert {m.module: (m.ce, m.ca) for m in metrics} == {
+        "crypto/elliptic": (1, 1),
+        "crypto/internal/nistec": (0, 2),
+        "crypto/internal/nistec (package main)": (2, 0),
+    }
+
+
 @settings(max_examples=60, deadline=None)
 @given(
     imports=st.lists(st.tuples(_MODULES, _MODULES), max_size=15),

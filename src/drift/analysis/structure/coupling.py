@@ -6,7 +6,9 @@ test files kept beside the code (``button.test.tsx``, ``api.spec.ts``) are in a 
 their own, ``<directory>_test``, as Go builds its tests: nothing imports them, and a test may
 import what imports the module it tests, so counting it with that module would report cycles
 that are none (the Go standard library showed an eleven-package one) and inflate its Ce.
-Python's ``test_*.py`` is left alone: product code may import a module of that name. Pass
+Python's ``test_*.py`` is left alone: product code may import a module of that name. A Go file
+declaring another package than its directory's (a ``//go:build ignore`` generator's ``package
+main``) is a module of its own, ``<directory> (package main)``: it is a separate program. Pass
 ``module_of`` to group files differently.
 
 - **Ce** (efferent): distinct other modules this module imports from; **Ca** (afferent):
@@ -59,6 +61,18 @@ def default_module(path: str) -> str:
     return directory
 
 
+def _go_aware_module(path: str, result: ParseResult, index: ModuleIndex) -> str:
+    # A Go file declaring another package than its directory's (a ``//go:build ignore``
+    # generator's ``package main``) is a program of its own, not part of that package.
+    module = default_module(path)
+    if result.language != "go" or result.package is None or module != directory_module(path):
+        return module
+    package = index.go_directory_package(module)
+    if package is None or package == result.package:
+        return module
+    return f"{module} (package {result.package})"
+
+
 def zone(instability: float, abstractness: float, *, isolated: bool = False) -> str:
     """The zone a module with these metrics falls in (see the module docstring)."""
     if isolated:
@@ -103,8 +117,10 @@ def coupling(
     (``FileStructure.abstract_types``); files missing from it count only what extraction sees.
     """
     index = ModuleIndex(results)
-    module = module_of or default_module
-    modules: dict[str, str] = {path: module(path) for path in results}
+    if module_of is not None:
+        modules: dict[str, str] = {path: module_of(path) for path in results}
+    else:
+        modules = {path: _go_aware_module(path, results[path], index) for path in results}
     outgoing: dict[str, set[str]] = defaultdict(set)
     incoming: dict[str, set[str]] = defaultdict(set)
     weights: dict[tuple[str, str], int] = defaultdict(int)

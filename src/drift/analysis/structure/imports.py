@@ -14,7 +14,10 @@ third-party packages) is external and resolves to nothing. Per language:
   (``.ts``, ``.tsx``, ``.js``, ``.jsx``, ``.mjs``, ``.cjs``, ``.mts``, ``.cts``, ``.d.ts``),
   ``.js`` written for a ``.ts`` file, and ``…/index.<ext>``. Bare package names are external.
 - **Go**: the import path names the package directory whose path it ends with (the module path
-  in front is not needed); every non-test ``.go`` file there is the target.
+  in front is not needed); every non-test ``.go`` file there of the directory's package is the
+  target. The directory's package is the one most of its files declare; a file of another
+  (a ``//go:build ignore`` generator's ``package main``) is a program of its own, which no
+  import reaches.
 - **Java**: ``import p.C`` is the file declaring type ``C`` in package ``p``; ``import p.*``
   every file of package ``p``; ``import static p.C.m`` the file of ``p.C``.
 """
@@ -22,7 +25,7 @@ third-party packages) is external and resolves to nothing. Per language:
 from __future__ import annotations
 
 import posixpath
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping
 
 from drift.scan.model import Import, ParseResult
@@ -49,6 +52,7 @@ class ModuleIndex:
         self._java_packages: dict[str, list[str]] = defaultdict(list)
         self._cache: dict[tuple[str, str], tuple[str, ...]] = {}
         self._go_cache: dict[str, tuple[str, ...]] = {}
+        self._go_packages: dict[str, str] = {}  # directory -> the package most files declare
         self._index()
 
     def _index(self) -> None:
@@ -74,6 +78,17 @@ class ModuleIndex:
                 for cls in result.classes:
                     if cls.qualified_name == cls.name:
                         self._java_types.setdefault((result.package, cls.name), path)
+        for directory, files in self._go_dirs.items():
+            declared: Counter[str] = Counter()
+            for file in files:
+                name = self.results[file].package
+                if name:
+                    declared[name] += 1
+            if declared:
+                # Most files; on a tie, a package other than ``main`` (a library's generator).
+                package = max(declared, key=lambda name: (declared[name], name != "main", name))
+                self._go_packages[directory] = package
+                files[:] = [f for f in files if self.results[f].package in (package, None)]
 
     # Python -----------------------------------------------------------------------------
 
@@ -160,6 +175,10 @@ class ModuleIndex:
         found = tuple(sorted(self._go_dirs[best])) if best else ()
         self._go_cache[import_path] = found
         return found
+
+    def go_directory_package(self, directory: str) -> str | None:
+        """The package most non-test Go files of ``directory`` declare."""
+        return self._go_packages.get(directory)
 
     def go_package_files(self, directory: str) -> tuple[str, ...]:
         """The non-test Go files of ``directory``."""
