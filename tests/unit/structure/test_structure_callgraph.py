@@ -157,6 +157,49 @@ def test_go_package_calls_and_methods_across_files() -> None:
     )
 
 
+def test_go_tests_see_their_package_and_a_generator_beside_it_does_not() -> None:
+    files = {
+        "codec/codec.go": """
+            package codec
+
+            type Table struct{}
+
+            func (t *Table) Lookup() int { return build() }
+
+            func build() int { return 1 }
+            """,
+        "codec/codec_test.go": """
+            package codec
+
+            func TestBuild(t *testing.T) { build(); helper() }
+            """,
+        "codec/helper_test.go": """
+            package codec
+
+            func helper() { var t Table; t.Lookup() }
+            """,
+        "codec/gen.go": """
+            //go:build ignore
+
+            package main
+
+            func main() { build() }
+
+            func build() {}
+            """,
+    }
+    assert edges_of(files) == sorted(
+        [
+            ("codec/codec.go::Table.Lookup", "codec/codec.go::build", "same_file", 5),
+            # The package's own build, not the generator's: gen.go is a program of its own.
+            ("codec/codec_test.go::TestBuild", "codec/codec.go::build", "import", 3),
+            ("codec/codec_test.go::TestBuild", "codec/helper_test.go::helper", "import", 3),
+            ("codec/gen.go::main", "codec/gen.go::build", "same_file", 5),
+            ("codec/helper_test.go::helper", "codec/codec.go::Table.Lookup", "fuzzy", 3),
+        ]
+    )
+
+
 def test_java_imports_static_calls_and_same_package() -> None:
     files = {
         "src/com/acme/util/Text.java": """

@@ -31,6 +31,7 @@ Edges are unique on ``(caller_id, callee_id, call_site_line)`` and sorted that w
 from __future__ import annotations
 
 import builtins
+import posixpath
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
@@ -108,6 +109,9 @@ class CallResolver:
         self._class_names: dict[str, dict[str, tuple[str, str]]] = {}
         self._lowered_classes: dict[str, dict[str, tuple[str, str]]] = {}
         self._receivers: dict[tuple[str, str], _Receiver] = {}  # by (file, receiver)
+        # Go: a class of the package by (directory, from a test file, name), looked up once for
+        # all its files (a package such as ``net`` has a hundred).
+        self._go_package_classes: dict[tuple[str, bool, str], tuple[str, str] | None] = {}
         # (is a method, language family) -> name -> the one definition, or None when several.
         self._unique: dict[tuple[bool, str], dict[str, tuple[str, Function] | None]] = {}
         for path, scope in self.symbols.scopes.items():
@@ -275,11 +279,25 @@ class CallResolver:
             return self.symbols.locate_class(binding.files, binding.symbol)
         if not name.isidentifier():
             return None
-        for files in (self.symbols.same_package_files(scope.path), scope.wildcard_files):
-            owner = self.symbols.locate_class(files, name) if files else None
-            if owner is not None:
-                return owner
-        return None
+        owner = self._package_class(scope, name)
+        if owner is None and scope.wildcard_files:
+            owner = self.symbols.locate_class(scope.wildcard_files, name)
+        return owner
+
+    def _package_class(self, scope: FileScope, name: str) -> tuple[str, str] | None:
+        """Class ``name`` in another file of ``scope``'s package (Go, Java)."""
+        if scope.result.language != "go":
+            files = self.symbols.same_package_files(scope.path)
+            return self.symbols.locate_class(files, name) if files else None
+        # Every file of a Go package sees the same classes, and the asking file was searched
+        # first: the answer over the whole package is its answer too.
+        key = (posixpath.dirname(scope.path), scope.path.endswith("_test.go"), name)
+        if key not in self._go_package_classes:
+            files = self.symbols.same_package_files(scope.path)
+            self._go_package_classes[key] = (
+                self.symbols.locate_class(files, name) if files else None
+            )
+        return self._go_package_classes[key]
 
     def _class_named_like(self, scope: FileScope, receiver: str) -> tuple[str, str] | None:
         """The class in scope whose name equals the receiver's last part, ignoring case and

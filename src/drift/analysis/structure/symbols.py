@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections import deque
+from collections import defaultdict, deque
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -184,28 +184,26 @@ class SymbolTable:
     def __init__(self, results: Mapping[str, ParseResult]) -> None:
         self.index = ModuleIndex(results)
         self.scopes: dict[str, FileScope] = {}
+        self._go_tests: dict[str, list[str]] = defaultdict(list)  # directory -> its _test.go
         for path in sorted(results):
             scope = FileScope(path, results[path])
             _index_definitions(scope)
             _bind_imports(scope, self.index)
             self.scopes[path] = scope
+            if path.endswith("_test.go"):
+                self._go_tests[posixpath.dirname(path)].append(path)
 
     def same_package_files(self, path: str) -> tuple[str, ...]:
         """Other files whose top-level names ``path`` sees without importing (Go and Java
         packages)."""
         result = self.scopes[path].result
-        if result.language == "go" and not path.endswith("_test.go"):
-            files = self.index.go_package_files(posixpath.dirname(path))
-        elif result.language == "go":
+        if result.language == "go":
             directory = posixpath.dirname(path)
-            files = (
-                *self.index.go_package_files(directory),
-                *(
-                    p
-                    for p, s in self.scopes.items()
-                    if p.endswith("_test.go") and posixpath.dirname(p) == directory
-                ),
-            )
+            files: tuple[str, ...] = self.index.go_package_files(directory)
+            if path.endswith("_test.go"):
+                files = (*files, *self._go_tests.get(directory, ()))
+            elif path not in files:
+                return ()  # a program of its own (``package main`` beside a library)
         elif result.language == "java" and result.package is not None:
             files = self.index.java_package(result.package)
         else:
