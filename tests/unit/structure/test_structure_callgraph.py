@@ -200,6 +200,16 @@ def test_go_tests_see_their_package_and_a_generator_beside_it_does_not() -> None
     )
 
 
+def test_a_java_import_is_the_importing_files_own() -> None:
+    # B shares A's package but not A's import of b.Helper: B cannot name Helper.
+    files = {
+        "src/b/Helper.java": "package b;\n\npublic class Helper {\n    public void run() {}\n}\n",
+        "src/a/A.java": "package a;\n\nimport b.Helper;\n\nclass A {\n    void go() {}\n}\n",
+        "src/a/B.java": "package a;\n\nclass B {\n    void go() { Helper.run(); }\n}\n",
+    }
+    assert edges_of(files) == []
+
+
 def test_java_imports_static_calls_and_same_package() -> None:
     files = {
         "src/com/acme/util/Text.java": """

@@ -109,9 +109,9 @@ class CallResolver:
         self._class_names: dict[str, dict[str, tuple[str, str]]] = {}
         self._lowered_classes: dict[str, dict[str, tuple[str, str]]] = {}
         self._receivers: dict[tuple[str, str], _Receiver] = {}  # by (file, receiver)
-        # Go: a class of the package by (directory, from a test file, name), looked up once for
-        # all its files (a package such as ``net`` has a hundred).
-        self._go_package_classes: dict[tuple[str, bool, str], tuple[str, str] | None] = {}
+        # A class of a Go or Java package by (package, from a test file, name), looked up once
+        # for all its files (``net`` has a hundred, ``java.util`` three hundred).
+        self._package_classes: dict[tuple[str, bool, str], tuple[str, str] | None] = {}
         # (is a method, language family) -> name -> the one definition, or None when several.
         self._unique: dict[tuple[bool, str], dict[str, tuple[str, Function] | None]] = {}
         for path, scope in self.symbols.scopes.items():
@@ -286,18 +286,21 @@ class CallResolver:
 
     def _package_class(self, scope: FileScope, name: str) -> tuple[str, str] | None:
         """Class ``name`` in another file of ``scope``'s package (Go, Java)."""
-        if scope.result.language != "go":
-            files = self.symbols.same_package_files(scope.path)
-            return self.symbols.locate_class(files, name) if files else None
-        # Every file of a Go package sees the same classes, and the asking file was searched
+        result = scope.result
+        if result.language == "go":
+            # The package name too: a generator's ``package main`` beside it sees none of it.
+            package = f"go:{posixpath.dirname(scope.path)}:{result.package}"
+        elif result.language == "java" and result.package is not None:
+            package = f"java:{result.package}"
+        else:
+            return None  # no package scope: ``same_package_files`` is empty
+        # Every file of a package sees the same classes, and the asking file was searched
         # first: the answer over the whole package is its answer too.
-        key = (posixpath.dirname(scope.path), scope.path.endswith("_test.go"), name)
-        if key not in self._go_package_classes:
+        key = (package, scope.path.endswith("_test.go"), name)
+        if key not in self._package_classes:
             files = self.symbols.same_package_files(scope.path)
-            self._go_package_classes[key] = (
-                self.symbols.locate_class(files, name) if files else None
-            )
-        return self._go_package_classes[key]
+            self._package_classes[key] = self.symbols.locate_class(files, name) if files else None
+        return self._package_classes[key]
 
     def _class_named_like(self, scope: FileScope, receiver: str) -> tuple[str, str] | None:
         """The class in scope whose name equals the receiver's last part, ignoring case and

@@ -178,6 +178,11 @@ def _bind_imports(scope: FileScope, index: ModuleIndex) -> None:
         scope.star_reexports = tuple(stars)
 
 
+# Languages whose imports others see through: Python's ``from a import b`` makes ``b`` a name of
+# the module, and JavaScript re-exports with ``export … from``.
+_REEXPORTING = frozenset({"python", "javascript", "typescript"})
+
+
 class SymbolTable:
     """The scopes of every parsed file, and name lookups across them."""
 
@@ -228,6 +233,8 @@ class SymbolTable:
                 return path, found
             if depth < _MAX_REEXPORT_DEPTH:
                 onward = self._reexport_files(scope, wanted)
+                if not onward:
+                    continue
                 located = self.locate_function(
                     onward, self._reexported_name(scope, wanted), depth + 1
                 )
@@ -263,6 +270,8 @@ class SymbolTable:
                 return path, wanted
             if depth < _MAX_REEXPORT_DEPTH:
                 onward = self._reexport_files(scope, wanted)
+                if not onward:
+                    continue
                 found = self.locate_class(onward, self._reexported_name(scope, wanted), depth + 1)
                 if found is not None:
                     return found
@@ -270,6 +279,8 @@ class SymbolTable:
 
     @staticmethod
     def _reexport_files(scope: FileScope, name: str) -> tuple[str, ...]:
+        if scope.result.language not in _REEXPORTING:
+            return ()  # a Java or Go import is the file's own: no one sees the name through it
         binding = scope.bindings.get(name)
         files: list[str] = []
         if binding is not None and binding.symbol is not None:
