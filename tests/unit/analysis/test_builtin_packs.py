@@ -129,6 +129,29 @@ def test_sql_in_a_tagged_template_is_parameterised_but_a_plain_template_is_built
     assert [m.line for m in found if m.pattern_id == "SEC-SQL-STRING-BUILDING"] == [3]
 
 
+@pytest.mark.parametrize(
+    ("path", "language", "text", "lines"),
+    [
+        ("app/run.py", "python", "x = eval(expr)\nexec(code)\n", [1, 2]),
+        ("web/run.js", "javascript", "const f = new Function(body)\neval(s)\n", [1, 2]),
+        # Java and Go have no eval builtins: exec( is a method of their own.
+        (
+            "src/Runner.java",
+            "java",
+            "public Process exec(String c) { return exec(c, null); }\n",
+            [],
+        ),
+        ("run/run.go", "go", "func exec(c string) error { return nil }\n", []),
+    ],
+)
+def test_dynamic_eval_is_a_python_and_javascript_builtin(
+    path: str, language: str, text: str, lines: list[int]
+) -> None:
+    facts = FileFactsData(path=path, language=language, text=text)
+    found = evaluate_file(load_builtin_packs(), facts)
+    assert [m.line for m in found if m.pattern_id == "SEC-DYNAMIC-EVAL"] == lines
+
+
 def test_parameterised_sql_and_safe_yaml_are_not_flagged() -> None:
     facts = FileFactsData(
         path="app/db.py",

@@ -218,6 +218,21 @@ def test_examples_in_documentation_comments_are_not_secrets_but_real_formats_are
     ]
 
 
+def test_a_java_colon_assigns_nothing() -> None:
+    # A ternary: ``"…Secret" : "…Secret"`` reads like a mapping but names no secret.
+    text = (
+        "class A {\n"
+        '  String alg = tls12 ? "SunTls12RsaPremasterSecret" : "SunTlsRsaPremasterSecret";\n'
+        '  String apiKey = "Zq8vR2xLm4Tn7Yp1Kd";\n'
+        "}\n"
+    )
+    assert [(r.pattern_name, r.line) for r in find_secrets("A.java", text)] == [
+        ("generic_secret", 3)
+    ]
+    mapping = 'const config = { "clientSecret": "Zq8vR2xLm4Tn7Yp1Kd" }\n'
+    assert [r.line for r in find_secrets("config.ts", mapping)] == [1]
+
+
 def test_placeholder_and_example_values_are_skipped() -> None:
     text = 'AWS = "AKIAIOSFODNN7EXAMPLE"\npassword = "<your-password>"\n'
     assert find_secrets("x.py", text) == ()

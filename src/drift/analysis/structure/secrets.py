@@ -194,6 +194,9 @@ _CONFIG_SUFFIXES = (".env", ".ini", ".cfg", ".conf", ".properties", ".toml", ".y
 _ASSIGNED_VALUE = re.compile(
     r"['\"]?\s*(?::=|[:=])\s*(?P<q>['\"`])(?P<value>[^'\"`\s]{8,256})(?P=q)"
 )
+# Java assigns with ``=`` only: a ``:`` there is a ternary's or a label's (``cond ? "RsaSecret" :
+# "TlsSecret"`` named no secret).
+_ASSIGNED_BY_EQUALS = re.compile(r"['\"]?\s*=\s*(?P<q>['\"`])(?P<value>[^'\"`\s]{8,256})(?P=q)")
 _PASSWORD_WORDS = ("password", "passwd", "pwd")
 _PASSWORD_ENTROPY = 3.0
 _SECRET_ENTROPY = 3.5
@@ -332,10 +335,12 @@ def _keyword_starts(text: str, folded: str) -> list[int]:
 
 
 def _generic_candidates(
-    text: str, folded: str, *, bare: bool = False
+    text: str, folded: str, *, bare: bool = False, colon_assigns: bool = True
 ) -> list[tuple[int, int, str, str]]:
     """``(start, end, name, value)`` of string literals assigned to secret-sounding names;
-    ``folded`` is ``text.lower()``."""
+    ``folded`` is ``text.lower()``. ``colon_assigns``: ``name: "value"`` is an assignment (a
+    mapping, a keyword argument), as everywhere but in Java."""
+    assignment = _ASSIGNED_VALUE if colon_assigns else _ASSIGNED_BY_EQUALS
     found: list[tuple[int, int, str, str]] = []
     last_end = -1
     for position in _keyword_starts(text, folded):
@@ -348,7 +353,7 @@ def _generic_candidates(
         start = position
         while start > 0 and text[start - 1] in _IDENTIFIER_CHARS:
             start -= 1
-        assigned = _ASSIGNED_VALUE.match(text, end) or (
+        assigned = assignment.match(text, end) or (
             _ASSIGNED_BARE.match(text, end) if bare else None
         )
         if assigned is not None:
@@ -387,7 +392,10 @@ def find_secrets(
         severity = guessed if name in _BY_EXAMPLE else own_severity
         row = _row(path, name, value, line=line, severity=severity, confidence=confidence)
         found.append((start, row))
-    for start, end, key, value in _generic_candidates(text, folded, bare=is_config_file(path)):
+    candidates = _generic_candidates(
+        text, folded, bare=is_config_file(path), colon_assigns=not path.endswith(".java")
+    )
+    for start, end, key, value in candidates:
         if any(s < end and start < e for s, e in taken):
             continue
         if _describes_secret(key) or _PLACEHOLDER.search(value) or value.startswith(("/", "http")):
