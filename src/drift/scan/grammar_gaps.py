@@ -26,58 +26,111 @@ A match inside a string or comment only changes the parser's copy.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Final
 
-_VARIANCE: Final = re.compile(
-    rb"(?<=[<,])((?:\s|/\*(?:[^*]|\*(?!/))*\*/|//[^\n]*\n)*)((?:in\s+)?out\s+|in\s+)"
-    rb"(?=(?!(?:in|out|extends|keyof|typeof|const)\b)[A-Za-z_$][\w$]*\s*(?:[,>=]|extends\b))"
+# Each pattern starts with a literal (a keyword, ``import(``, a newline) that the regex engine
+# finds fast; the context before it (a ``<`` or ``,``, a quote) is checked only for the few
+# matches. A lookbehind would be tried at every byte: a fifth of the parse time of a file.
+_PARAMETER_AFTER: Final = (
+    rb"\s+(?!(?:in|out|extends|keyof|typeof|const)\b)[A-Za-z_$][\w$]*\s*(?:[,>=]|extends\b)"
+)
+# Two patterns, each with a literal start: ``in`` (alone, or before ``out``), then ``out`` (so
+# ``in out T`` has its ``in`` blanked first).
+_VARIANCE: Final = (
+    re.compile(rb"in(?=(?:\s+out)?" + _PARAMETER_AFTER + rb")"),
+    re.compile(rb"out(?=" + _PARAMETER_AFTER + rb")"),
 )
 _GRAMMARS: Final = frozenset({"typescript", "tsx"})
 # ``export type * from "./types"`` (TypeScript 5.0): the ``type`` is blanked, leaving the plain
 # re-export it narrows.
-_TYPE_STAR_EXPORT: Final = re.compile(rb"(?m)(?<=^export)[ \t]+type(?=[ \t]+\*)")
+_TYPE_STAR_EXPORT: Final = re.compile(rb"type(?=[ \t]+\*)")
 # ``x: import("./columns").PgColumn<Config>``: an import type with type arguments, all over
 # generated declarations. The ``import("…").`` is blanked, leaving ``PgColumn<Config>``. Only
 # where a type stands (after ``:``, ``<``, ``,``, ``|``, ``&`` or ``=``) and before type
 # arguments or ``[]``: a dynamic import in code goes on with ``.then(``.
 _IMPORT_TYPE: Final = re.compile(
-    rb"([:<,|&=][ \t]*)(import\([ \t]*(?:\"[^\"\n]*\"|'[^'\n]*')[ \t]*\)\.)"
-    rb"(?=[A-Za-z_$][\w$.]*(?:<|\[\]))"
+    rb"import\([ \t]*(?:\"[^\"\n]*\"|'[^'\n]*')[ \t]*\)\.(?=[A-Za-z_$][\w$.]*(?:<|\[\]))"
 )
-
-
-def _blank(match: re.Match[bytes]) -> bytes:
-    return match.group(1) + b" " * len(match.group(2))
-
-
 # ``import data from "./d.json" assert { type: "json" }``: tree-sitter-javascript 0.25 knows
 # only ``with`` after an import, and neither after an export. The attributes say how to load the
-# module, nothing extraction reads: the clause is blanked.
-_IMPORT_ATTRIBUTES: Final = re.compile(
-    rb"(?m)(?<=[\"'])[ \t]*(?:assert|with)[ \t]*\{[^}\n]*\}(?=[ \t]*;?[ \t]*(?:$|//|/\*))"
+# module, nothing extraction reads: the clause after the module's quote is blanked.
+_IMPORT_ATTRIBUTES: Final = tuple(
+    re.compile(keyword + rb"[ \t]*\{[^}\n]*\}(?=[ \t]*;?[ \t]*(?:$|//|/\*))", re.M)
+    for keyword in (b"assert", b"with")
 )
+_WORD_BYTES: Final = frozenset(
+    bytes([b]) for b in b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$"
+)
+_SPACES: Final = bytes(0x0A if byte == 0x0A else 0x20 for byte in range(256))
 
 
-def _blank_all(match: re.Match[bytes]) -> bytes:
-    return b" " * len(match.group())
+def _blank(data: bytes) -> bytes:
+    """``data`` as spaces, its line breaks kept."""
+    return data.translate(_SPACES)
+
+
+def _after(source: bytes, start: int, openers: bytes) -> bool:
+    """Whether the last byte before ``start``, blanks aside, is one of ``openers``."""
+    before = source[max(0, start - 200) : start].rstrip(b" \t")
+    return before[-1:] != b"" and before[-1] in openers
+
+
+def _opens_parameter(source: bytes, at: int) -> bool:
+    """Whether the word at ``at`` starts a type parameter: after ``<`` or ``,``, read back over
+    comments (``<\n  /** … */\n  out Shape``)."""
+    if at > 0 and source[at - 1 : at] in _WORD_BYTES:
+        return False  # inside a word: ``within``, ``checkout``
+    return _last_code(source, at).endswith((b"<", b","))
+
+
+def _after_export(source: bytes, at: int) -> bool:
+    return source[source.rfind(b"\n", 0, at) + 1 : at].strip() == b"export"
+
+
+def _after_quote(source: bytes, at: int) -> bool:
+    return _after(source, at, b"\"'")
+
+
+def _where_a_type_stands(source: bytes, at: int) -> bool:
+    return _after(source, at, b":<,|&=")
+
+
+def _blank_where(
+    patterns: tuple[re.Pattern[bytes], ...], source: bytes, fits: Callable[[bytes, int], bool]
+) -> bytes:
+    """``source`` with each match of each of ``patterns`` in turn blanked where ``fits(text,
+    start)``, ``text`` being the source as that pattern finds it."""
+    for pattern in patterns:
+        source = _blank_matches(pattern, source, fits)
+    return source
+
+
+def _blank_matches(
+    pattern: re.Pattern[bytes], text: bytes, fits: Callable[[bytes, int], bool]
+) -> bytes:
+    def blank_if_fits(match: re.Match[bytes]) -> bytes:
+        return _blank(match.group()) if fits(text, match.start()) else match.group()
+
+    return pattern.sub(blank_if_fits, text)
 
 
 def parser_input(source: bytes, grammar: str) -> bytes:
     """The bytes to hand ``grammar``'s parser for ``source``: the same length, the same lines."""
     if grammar == "javascript":
         if b"assert" in source or b"with" in source:
-            return _IMPORT_ATTRIBUTES.sub(_blank_all, source)
+            return _blank_where(_IMPORT_ATTRIBUTES, source, _after_quote)
         return source
     if grammar not in _GRAMMARS:
         return source
     if b"in " in source or b"out " in source:
-        source = _VARIANCE.sub(_blank, source)
+        source = _blank_where(_VARIANCE, source, _opens_parameter)
     if b">`" in source:
         source = _untyped_tags(source)
     if b"export type" in source:
-        source = _TYPE_STAR_EXPORT.sub(_blank_all, source)
+        source = _blank_where((_TYPE_STAR_EXPORT,), source, _after_export)
     if b"import(" in source:
-        source = _IMPORT_TYPE.sub(_blank, source)
+        source = _blank_where((_IMPORT_TYPE,), source, _where_a_type_stands)
     return _end_members(source) if grammar == "typescript" else source
 
 
@@ -87,7 +140,7 @@ def parser_input(source: bytes, grammar: str) -> bytes:
 # arguments of the previous member's type or the name for an operator. One space of the
 # indentation becomes a ``;``, which ends the previous member as the newline does for TypeScript.
 _NEXT_MEMBER: Final = re.compile(
-    rb"(?m)^[ \t]*(?="
+    rb"\n([ \t]+)(?="
     rb"<\s*(?:const\s+)?[A-Za-z_$][\w$]*\s*(?:[,>=]|extends\b)"  # <A>(x: A): A
     rb"|(?:in|instanceof)\??:"  # a member named like an operator: in: "query" | "header"
     rb")"
@@ -119,8 +172,8 @@ def _last_code(source: bytes, end: int) -> bytes:
 def _end_members(source: bytes) -> bytes:
     changed: bytearray | None = None
     for match in _NEXT_MEMBER.finditer(source):
-        indent_end = match.end()
-        if indent_end == match.start() or not _TYPE_END.search(_last_code(source, match.start())):
+        line_start, indent_end = match.start(1), match.end(1)
+        if not _TYPE_END.search(_last_code(source, line_start)):
             continue
         if changed is None:
             changed = bytearray(source)
