@@ -216,8 +216,6 @@ def _untyped_tags(source: bytes) -> bytes:
         if start >= 0:
             if changed is None:
                 changed = bytearray(source)
-            for index in range(start, close + 1):
-                if changed[index] != 0x0A:
-                    changed[index] = 0x20
+            changed[start : close + 1] = _blank(source[start : close + 1])
         close = source.find(b">`", close + 2)
     return source if changed is None else bytes(changed)
