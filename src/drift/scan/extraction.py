@@ -61,11 +61,22 @@ _HANDLER_ORDER: Final = attrgetter("line", "end_line", "kind")
 _START: Final = attrgetter("start_byte")
 
 
-def _call_order(site: CallSite) -> tuple[int, int, str, int, str]:
+def _call_order(site: CallSite) -> tuple[int, int, str, int, str, int, bool, bool]:
     # Chained calls (``a.f(x).f(y)``) start at one position with one callee: the receiver
-    # breaks the tie, inner call first, so the order never depends on capture order.
+    # breaks the tie, inner call first, so the order never depends on capture order. A broken
+    # tree can nest calls that agree on all of that (two ``f(…)`` read from one position): the
+    # argument count and flags break that tie, and calls equal in every field are the same row.
     receiver = site.receiver or ""
-    return site.line, site.column, site.callee, len(receiver), receiver
+    return (
+        site.line,
+        site.column,
+        site.callee,
+        len(receiver),
+        receiver,
+        site.arg_count,
+        site.is_awaited,
+        site.is_constructor,
+    )
 
 
 def _node_range(node: Node) -> tuple[int, int]:

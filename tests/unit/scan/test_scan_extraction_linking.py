@@ -4,6 +4,7 @@ ordered without a full pass, text read through ``SourceText``."""
 
 from __future__ import annotations
 
+import itertools
 import random
 import textwrap
 
@@ -134,6 +135,29 @@ def test_tied_calls_are_ordered_like_a_full_sort() -> None:
         if ties:
             extraction._order_ties(ordered, ties)
         assert ordered == expected
+
+
+def test_calls_tied_on_position_callee_and_receiver_come_out_in_one_order() -> None:
+    # A broken tree can nest two calls at one position whose callee texts, cut at 120
+    # characters, are the same (Effect's Schema.ts, read wholly as an error): the argument
+    # count and the flags decide, so every extraction of a file gives the same rows.
+    tied = [
+        CallSite("`…", None, 4, 2, count, awaited, constructor, None)
+        for count in (1, 3)
+        for awaited in (False, True)
+        for constructor in (False, True)
+    ]
+    outcomes = set()
+    for arrangement in itertools.permutations(tied[:4]):
+        ordered = [CallSite("g", None, 1, 1, 0, False, False, None), *arrangement]
+        extraction._order_ties(ordered, [2, 3, 4])
+        outcomes.add(tuple(ordered))
+    assert len(outcomes) == 1
+    rng = random.Random(11)
+    for _ in range(50):
+        shuffled = rng.sample(tied, len(tied))
+        extraction._order_ties(shuffled, list(range(1, len(tied))))
+        assert shuffled == sorted(tied, key=lambda site: (site.arg_count, site[5:7]))
 
 
 def _literals_one_by_one(
