@@ -83,6 +83,24 @@ def test_credentials_for_a_real_host_are_reported(url: str) -> None:
     assert [row[0] for row in found(f'DSN = "{url}"\n')] == ["url_credentials"]
 
 
+@pytest.mark.parametrize(
+    ("url", "severity"),
+    [
+        ("postgresql+psycopg://postgres:postgres@localhost/db", "medium"),
+        ("redis://default:s3cr3tpw@127.0.0.1:6379/0", "medium"),
+        ("http://admin:s3cr3tpw@api.localhost:8080/", "medium"),
+        ("postgres://admin:s3cr3tpw@localhost.evil.io/app", "high"),
+        ("postgres://admin:s3cr3tpw@127.0.0.1.nip.io/app", "high"),
+    ],
+)
+def test_credentials_for_a_loopback_host_warn(url: str, severity: str) -> None:
+    # A loopback service is the developer's own (a tutorial's local database): still reported,
+    # but it warns instead of failing the security gate. A name that only starts like one is
+    # a real host.
+    rows = found(f'DSN = "{url}"\n')
+    assert [(row[0], row[3]) for row in rows] == [("url_credentials", severity)]
+
+
 def test_guessed_secrets_in_tests_warn_but_real_key_formats_do_not() -> None:
     text = "\n".join(
         [

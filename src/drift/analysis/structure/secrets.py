@@ -15,9 +15,10 @@ Known formats (``pattern_name``: severity, confidence):
 - ``private_key`` (a ``-----BEGIN … PRIVATE KEY-----`` header followed by at least 16 base64
   characters of key): critical, 0.95
 - ``jwt`` (three base64url segments starting ``eyJ``): medium, 0.7
-- ``url_credentials`` (``scheme://user:password@host``): high, 0.8; not for a host reserved
-  for examples (``example.com``, ``*.test``, ``*.invalid``, ``*.example``: RFC 2606) or a
-  placeholder host (``dummy.host``, ``<host>``)
+- ``url_credentials`` (``scheme://user:password@host``): high, 0.8; medium, 0.6 for a loopback
+  host (``localhost``, ``127.0.0.1``: a service on the developer's own machine); not for a host
+  reserved for examples (``example.com``, ``*.test``, ``*.invalid``, ``*.example``: RFC 2606)
+  or a placeholder host (``dummy.host``, ``<host>``)
 
 Generic (``generic_secret``, severity high): ``name = "value"`` or ``name: "value"`` (in
 configuration files such as ``.env``, ``.ini`` or YAML the quotes may be left out) where the
@@ -164,6 +165,9 @@ _URL_CREDENTIALS = re.compile(
 # examples by definition (`https://me:pass@example.com`, `http://u:p@db.test`).
 _EXAMPLE_HOST = re.compile(r"(?i)(?:^|\.)(?:example\.(?:com|net|org)|example|test|invalid)\.?$")
 _PLACEHOLDER_HOST = re.compile(r"(?i)dummy|fake|placeholder|your[_\-]")
+# Loopback hosts: the credentials open a service on the developer's own machine
+# (`postgresql://postgres:postgres@localhost/db` in a tutorial or a local setting).
+_LOOPBACK_HOST = re.compile(r"(?i)^(?:localhost|(?:[\w\-]+\.)*localhost|127(?:\.\d{1,3}){3})\.?$")
 _URL_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]{1,20}$")
 # Words that make a name sound secret. Only a text whose lower-casing moves offsets is searched
 # with this (case-insensitive) regex; otherwise ``_KEYWORDS``, the strings it matches, are
@@ -307,7 +311,12 @@ def _known_formats(text: str, folded: str) -> list[tuple[int, int, str, str, str
             if _EXAMPLE_HOST.search(host) or _PLACEHOLDER_HOST.search(host):
                 continue  # `user:secret@example.com`, `user:pw@dummy.host`: a documented example
             if _URL_SCHEME.search(text, max(0, m.start() - 21), m.start()):
-                found.append((m.start(), m.end(), "url_credentials", m.group("value"), "high", 0.8))
+                severity, confidence = (
+                    ("medium", 0.6) if _LOOPBACK_HOST.match(host) else ("high", 0.8)
+                )
+                found.append(
+                    (m.start(), m.end(), "url_credentials", m.group("value"), severity, confidence)
+                )
     return found
 
 
@@ -365,6 +374,9 @@ def _generic_candidates(
 TEST_CODE_SEVERITY = "medium"
 """The severity of a URL credential or generic secret in test code (see ``is_test_support``)."""
 
+_RANK = {"medium": 0, "high": 1}.__getitem__
+"""Orders the two severities a URL credential or generic secret can have."""
+
 _BY_EXAMPLE = frozenset({"url_credentials", "generic_secret"})
 """Kinds that documentation shows by example (``postgres://user:pass@host``, ``password='…'``):
 not reported on a line of ``documentation``. The formats of real credentials (an AWS key, a
@@ -389,7 +401,8 @@ def find_secrets(
         line = index.line_of(start)
         if name in _BY_EXAMPLE and line in documentation:
             continue
-        severity = guessed if name in _BY_EXAMPLE else own_severity
+        # A guess in test code warns; a loopback URL credential already does.
+        severity = min(guessed, own_severity, key=_RANK) if name in _BY_EXAMPLE else own_severity
         row = _row(path, name, value, line=line, severity=severity, confidence=confidence)
         found.append((start, row))
     candidates = _generic_candidates(
