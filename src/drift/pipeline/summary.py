@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from drift.records.enforcement import PolicyResultRow, ViolationRow
-from drift.scan import SkippedFile
+from drift.scan import SKIP_BINARY, SKIP_TOO_LARGE, SkippedFile, grammar_for_path
 from drift.text import duration, plural
 
 _SHOWN_SKIPS = 5
@@ -115,15 +115,25 @@ def _files_line(summary: ScanSummary) -> str:
     return line + (f"; {languages}" if languages else "")
 
 
+def _worth_naming(item: SkippedFile) -> bool:
+    """Whether the summary names a skipped file: every repository holds images, archives and
+    compiled modules, so a binary or oversized file is only counted, unless it is one Drift
+    would have analysed (a ``.py`` over the size limit). Any other reason is named."""
+    if item.reason in (SKIP_BINARY, SKIP_TOO_LARGE):
+        return grammar_for_path(item.path) is not None
+    return True
+
+
 def _skipped_lines(summary: ScanSummary) -> list[str]:
     lines: list[str] = []
     if summary.skipped:
         reasons = Counter(item.reason.replace("_", " ") for item in summary.skipped)
         said = ", ".join(f"{count} {reason}" for reason, count in sorted(reasons.items()))
         lines.append(f"  skipped     {plural(len(summary.skipped), 'file')} ({said})")
-        lines += [f"              {s.path}: {s.detail}" for s in summary.skipped[:_SHOWN_SKIPS]]
-        if len(summary.skipped) > _SHOWN_SKIPS:
-            lines.append(f"              … and {len(summary.skipped) - _SHOWN_SKIPS:,} more")
+        named = [item for item in summary.skipped if _worth_naming(item)]
+        lines += [f"              {s.path}: {s.detail}" for s in named[:_SHOWN_SKIPS]]
+        if len(named) > _SHOWN_SKIPS:
+            lines.append(f"              … and {len(named) - _SHOWN_SKIPS:,} more")
     if summary.syntax_errors:
         lines.append(
             f"  syntax      {plural(summary.syntax_errors, 'file')} with syntax errors "

@@ -28,6 +28,8 @@ from drift.scan.config import (
 from drift.scan.diff import DiffEntry, FileStatus, ScanDiff, diff_files
 from drift.scan.discovery import (
     DEFAULT_EXCLUDED_DIRS,
+    SKIP_BINARY,
+    SKIP_TOO_LARGE,
     DiscoveredFile,
     Discovery,
     ScanRootError,
@@ -102,6 +104,8 @@ __all__ = [
     "DEFAULT_MAX_FILE_SIZE",
     "GRAMMARS",
     "MODEL_VERSION",
+    "SKIP_BINARY",
+    "SKIP_TOO_LARGE",
     "BackgroundFeed",
     "CallSite",
     "Class",

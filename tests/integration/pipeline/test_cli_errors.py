@@ -181,3 +181,25 @@ def test_a_root_whose_path_is_not_utf8_is_one_line(tmp_path: Path) -> None:
         f"error: {tmp_path}/caf\ufffd: the path is not valid UTF-8",
         "hint: Drift stores paths as text: rename the directory, or scan it from a UTF-8 path",
     ]
+
+
+def test_the_summary_counts_every_skipped_file_and_names_the_ones_worth_a_look(
+    project: Path,
+) -> None:
+    # Images and archives are in every repository: counted, not listed. A source file Drift
+    # would have analysed is named, whatever kept it out.
+    (project / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (project / "vendor.tar").write_bytes(b"\x00" * (1024 * 1024 + 1))
+    (project / "huge.py").write_text("X = 1\n" * 200_000, encoding="utf-8")
+    (project / "packed.py").write_bytes(b"def f():\n    return 1\n\x00\x00")
+    result = CliRunner().invoke(cli, ["scan", str(project)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    at = lines.index("  skipped     4 files (2 binary, 2 too large)")
+    assert [line.strip().split(":")[0] for line in lines[at + 1 : at + 3]] == [
+        "huge.py",
+        "packed.py",
+    ]
+    assert not lines[at + 3].startswith("              ")
+    assert "logo.png" not in result.output
+    assert "vendor.tar" not in result.output
