@@ -7,7 +7,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from drift.records.enforcement import PolicyResultRow, ViolationRow
-from drift.scan import SKIP_BINARY, SKIP_TOO_LARGE, SkippedFile, grammar_for_path
+from drift.scan import (
+    SKIP_BINARY,
+    SKIP_GENERATED,
+    SKIP_MINIFIED,
+    SKIP_TOO_LARGE,
+    SkippedFile,
+    grammar_for_path,
+)
 from drift.text import duration, plural
 
 _SHOWN_SKIPS = 5
@@ -115,13 +122,17 @@ def _files_line(summary: ScanSummary) -> str:
     return line + (f"; {languages}" if languages else "")
 
 
+_UNREMARKABLE = frozenset({SKIP_BINARY, SKIP_TOO_LARGE, SKIP_GENERATED, SKIP_MINIFIED})
+"""Why files such as images, archives, compiled modules and minified CSS, found in every
+repository, are skipped."""
+
+
 def _worth_naming(item: SkippedFile) -> bool:
-    """Whether the summary names a skipped file: every repository holds images, archives and
-    compiled modules, so a binary or oversized file is only counted, unless it is one Drift
-    would have analysed (a ``.py`` over the size limit). Any other reason is named."""
-    if item.reason in (SKIP_BINARY, SKIP_TOO_LARGE):
-        return grammar_for_path(item.path) is not None
-    return True
+    """Whether the summary names a skipped file. A file skipped for an unremarkable reason is
+    only counted, unless it is one Drift would have analysed (a ``.py`` over the size limit, a
+    generated ``.go``); a file skipped for any other reason (unreadable, a name that is not
+    UTF-8) is named."""
+    return item.reason not in _UNREMARKABLE or grammar_for_path(item.path) is not None
 
 
 def _skipped_lines(summary: ScanSummary) -> list[str]:

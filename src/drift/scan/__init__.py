@@ -38,6 +38,7 @@ from drift.scan.discovery import (
     is_utf8,
     readable_path,
 )
+from drift.scan.generated import SKIP_GENERATED, SKIP_MINIFIED
 from drift.scan.hashing import content_hash, hash_file
 from drift.scan.languages import GRAMMARS, grammar_for_path, language_for_path, language_of_grammar
 from drift.scan.model import (
@@ -105,6 +106,8 @@ __all__ = [
     "GRAMMARS",
     "MODEL_VERSION",
     "SKIP_BINARY",
+    "SKIP_GENERATED",
+    "SKIP_MINIFIED",
     "SKIP_TOO_LARGE",
     "BackgroundFeed",
     "CallSite",

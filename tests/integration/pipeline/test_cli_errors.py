@@ -192,10 +192,11 @@ def test_the_summary_counts_every_skipped_file_and_names_the_ones_worth_a_look(
     (project / "vendor.tar").write_bytes(b"\x00" * (1024 * 1024 + 1))
     (project / "huge.py").write_text("X = 1\n" * 200_000, encoding="utf-8")
     (project / "packed.py").write_bytes(b"def f():\n    return 1\n\x00\x00")
+    (project / "theme.min.css").write_text("a{color:red}\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["scan", str(project)], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    at = lines.index("  skipped     4 files (2 binary, 2 too large)")
+    at = lines.index("  skipped     5 files (2 binary, 1 minified, 2 too large)")
     assert [line.strip().split(":")[0] for line in lines[at + 1 : at + 3]] == [
         "huge.py",
         "packed.py",
@@ -203,3 +204,4 @@ def test_the_summary_counts_every_skipped_file_and_names_the_ones_worth_a_look(
     assert not lines[at + 3].startswith("              ")
     assert "logo.png" not in result.output
     assert "vendor.tar" not in result.output
+    assert "theme.min.css" not in result.output
