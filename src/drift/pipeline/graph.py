@@ -294,10 +294,18 @@ second of the batch writer's time)."""
 
 
 def send_edges(storage: PipelineStore, edges: Sequence[CallEdgeRow]) -> None:
-    """Replace the stored call edges with ``edges``, in steps of ``EDGES_PER_STEP``, each sent
-    once the batch writer has stored the one before. The pattern analysis and enforcement wait
-    for their own batches to be stored: sent meanwhile, those then wait for one step, not for
-    every edge (a hundred thousand on a large project take the writer about a second)."""
+    """Replace the stored call edges with ``edges``.
+
+    Into an empty table (a first scan) they go in steps of ``EDGES_PER_STEP``, each sent once
+    the batch writer has stored the one before. The pattern analysis and enforcement wait for
+    their own batches to be stored: sent meanwhile, those then wait for one step, not for every
+    edge (a hundred thousand on a large project take the writer about a second). Over a stored
+    graph (a rescan) nearly every edge is stored already: one ``ReplaceCallEdges`` lets the
+    backend write only the difference, a fraction of that second.
+    """
+    if storage.count_call_edges():
+        storage.send_batch(ReplaceCallEdges(list(edges)))
+        return
     storage.send_batch(ReplaceCallEdges(list(edges[:EDGES_PER_STEP])))
     for start in range(EDGES_PER_STEP, len(edges), EDGES_PER_STEP):
         storage.flush_sync()

@@ -144,3 +144,42 @@ def test_a_failing_scan_stops_its_structure_worker(
         assert stores.drift.query_recent_scans(1)[0].status == "failed"
     assert feeds, "the structure must have been begun in a worker"
     assert not any(feed.running for feed in feeds)
+
+
+@pytest.mark.parametrize("kind", ["sqlite", "memory"])
+def test_a_rescan_stores_its_edges_in_one_replacement_and_ends_like_a_fresh_scan(
+    kind: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Into an empty table the edges go in steps; over a stored graph in one replacement,
+    # of which the backend writes only the difference. Either way the stored graph is the
+    # one a fresh scan of the edited repository stores.
+    monkeypatch.setattr(graph, "EDGES_PER_STEP", 2)
+    root = copy_repo("naming-python", tmp_path / "edited")
+    clock = FakeClock()
+    with engines(kind, tmp_path / "store", clock) as stores:
+        sent: list[str] = []
+        real = stores.drift.send_batch
+
+        def spy(command: Any) -> None:
+            sent.append(type(command).__name__)
+            real(command)
+
+        monkeypatch.setattr(stores.drift, "send_batch", spy)
+        scan(root, stores.drift, clock=clock)
+        first = [name for name in sent if name.endswith("CallEdges")]
+        assert first[0] == "ReplaceCallEdges"
+        assert first.count("InsertCallEdges") > 1
+        with open(root / "billing" / "invoices.py", "a", encoding="utf-8") as handle:
+            handle.write(EXTRA_FUNCTION + "\n\ndef total(items):\n    return archive_invoice(1)\n")
+        sent.clear()
+        scan(root, stores.drift, clock=clock)
+        assert [name for name in sent if name.endswith("CallEdges")] == ["ReplaceCallEdges"]
+        rescanned = snapshot(stores.drift, natural=True)
+    fresh_root = copy_repo("naming-python", tmp_path / "fresh")
+    with open(fresh_root / "billing" / "invoices.py", "a", encoding="utf-8") as handle:
+        handle.write(EXTRA_FUNCTION + "\n\ndef total(items):\n    return archive_invoice(1)\n")
+    with engines(kind, tmp_path / "fresh-store", FakeClock()) as stores:
+        scan(fresh_root, stores.drift, clock=FakeClock())
+        fresh = snapshot(stores.drift, natural=True)
+    assert rescanned["edges"] == fresh["edges"]
+    assert any(edge[0][1] == "total" for edge in fresh["edges"])  # the edit added an edge

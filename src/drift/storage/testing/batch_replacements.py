@@ -165,6 +165,43 @@ class BatchReplacementContract:
         assert drift.get_edges_by_caller(g.id) == [edge(g.id, f.id, 9)]
         assert drift.stats().call_edge_rows == 2
 
+    def test_replace_call_edges_leaves_exactly_the_commands_graph(
+        self, backend: StorageUnderTest
+    ) -> None:
+        # Kept, changed in resolution or confidence, dropped, added, and a key given twice
+        # (the last one wins, as upserts do): the stored graph is the command's, however the
+        # backend writes the difference.
+        drift = backend.drift
+        write(
+            backend, InsertFunctions([function_row("a.py", "f", 1), function_row("b.py", "g", 1)])
+        )
+        (f,) = drift.get_functions_by_file("a.py")
+        (g,) = drift.get_functions_by_file("b.py")
+        write(
+            backend,
+            ReplaceCallEdges(
+                [
+                    edge(f.id, g.id, 2),
+                    edge(f.id, g.id, 3),
+                    edge(f.id, g.id, 4, confidence=0.4),
+                    edge(g.id, f.id, 5),
+                    edge(g.id, f.id, 6),
+                ]
+            ),
+        )
+        wanted = [
+            edge(f.id, g.id, 2),
+            edge(f.id, g.id, 3, resolution="fuzzy", confidence=0.4),
+            edge(f.id, g.id, 4, confidence=0.9),
+            edge(f.id, g.id, 7),
+            edge(g.id, f.id, 6, resolution="import"),
+        ]
+        write(backend, ReplaceCallEdges([edge(g.id, f.id, 6), *wanted]))
+        assert drift.count_call_edges() == 5
+        assert drift.get_edges_by_caller(f.id) == wanted[:4]
+        assert drift.get_edges_by_caller(g.id) == wanted[4:]
+        assert drift.stats().call_edge_rows == 11
+
     def test_replace_derived_detections_replaces_one_method_only(
         self, backend: StorageUnderTest
     ) -> None:
