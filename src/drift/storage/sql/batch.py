@@ -8,8 +8,9 @@ transaction) by calling the same ``do_*`` functions the protocol methods use, an
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Sequence
+from operator import itemgetter
+from typing import Any, NamedTuple
 
 from drift.records.batch import (
     BatchCommand,
@@ -69,6 +70,9 @@ from drift.records.batch import (
 )
 from drift.storage.sql.analysis import do_insert_scan_history
 from drift.storage.sql.callgraph import (
+    CALL_EDGE_COLUMNS,
+    UPSERT_CALL_EDGE,
+    call_edge_params,
     do_delete_edges_by_file,
     do_delete_functions_by_file,
     do_insert_call_edges,
@@ -112,13 +116,14 @@ from drift.storage.sql.structural_dna import (
     do_upsert_dna_mutation,
 )
 from drift.storage.sql.structural_graph import (
+    UPSERT_TEST_COVERAGE,
     do_insert_data_access_batch,
     do_insert_error_gap,
     do_insert_taint_flow,
-    do_insert_test_coverage_batch,
     do_upsert_impact_score,
     do_upsert_reachability,
     do_upsert_test_quality_batch,
+    test_coverage_params,
 )
 from drift.storage.sql.structural_security import (
     do_insert_crypto_finding,
@@ -137,12 +142,6 @@ DELETE_FUNCTION = "DELETE FROM functions WHERE id = ?"
 DELETE_EDGES_BY_CALLER_FILE = (
     "DELETE FROM call_edges WHERE caller_id IN (SELECT id FROM functions WHERE file = ?)"
 )
-SELECT_ALL_CALL_EDGES = (
-    "SELECT caller_id, callee_id, call_site_line, resolution, confidence FROM call_edges"
-)
-DELETE_CALL_EDGE = (
-    "DELETE FROM call_edges WHERE caller_id = ? AND callee_id = ? AND call_site_line = ?"
-)
 DELETE_DETECTIONS_BY_METHOD = "DELETE FROM detections WHERE detection_method = ?"
 DELETE_ERROR_GAPS_BY_FILE = "DELETE FROM error_gaps WHERE file = ?"
 DELETE_SECRETS_BY_FILE = "DELETE FROM secrets WHERE file = ?"
@@ -153,10 +152,34 @@ DELETE_ALL: dict[type[BatchCommand], str] = {
     ReplaceConventions: "DELETE FROM conventions",
     ReplaceCouplingMetrics: "DELETE FROM coupling_metrics",
     ReplaceCouplingCycles: "DELETE FROM coupling_cycles",
-    ReplaceTestCoverage: "DELETE FROM test_coverage",
     ReplaceTestQuality: "DELETE FROM test_quality",
     ReplaceViolations: "DELETE FROM violations",
 }
+
+
+class _Difference(NamedTuple):
+    """A table that ``_write_difference`` replaces: ``select`` reads every row with the
+    columns in ``upsert``'s parameter order, ``key`` picks a row's key from them, and
+    ``delete`` deletes by that key."""
+
+    select: str
+    key: Callable[[Sequence[object]], tuple[object, ...]]
+    delete: str
+    upsert: str
+
+
+_CALL_EDGES = _Difference(
+    f"SELECT {CALL_EDGE_COLUMNS} FROM call_edges",
+    itemgetter(0, 1, 4),  # caller_id, callee_id, call_site_line
+    "DELETE FROM call_edges WHERE caller_id = ? AND callee_id = ? AND call_site_line = ?",
+    UPSERT_CALL_EDGE,
+)
+_TEST_COVERAGE = _Difference(
+    "SELECT test_function_id, source_function_id, coverage_type FROM test_coverage",
+    itemgetter(0, 1),
+    "DELETE FROM test_coverage WHERE test_function_id = ? AND source_function_id = ?",
+    UPSERT_TEST_COVERAGE,
+)
 
 
 def delete_file_rows(w: SqlWriter, path: str) -> int:
@@ -201,25 +224,42 @@ def _replace_caller_edges(w: SqlWriter, command: ReplaceFileCallEdges, now: int)
     return do_insert_call_edges(w, command.rows)
 
 
-def _replace_call_edges(w: SqlWriter, command: ReplaceCallEdges, now: int) -> int:
-    """Make the stored call graph the command's, writing only the difference.
+def _write_difference(
+    w: SqlWriter,
+    table: _Difference,
+    rows: list[tuple[object, ...]],
+) -> None:
+    """Make ``table`` hold exactly ``rows`` (upsert parameters), writing only the difference:
+    delete the stored rows whose key is gone, upsert the rows that are new or changed. Rows
+    that share a key behave as upserts do: the last one wins.
 
-    A rescan resolves the whole graph again (100,000 edges on the standard library) and nearly
-    every edge is one already stored: deleting them all and inserting them again made the batch
-    writer the slowest part of a rescan after an edit. Reading the stored edges costs a tenth
-    of that. Duplicate keys in the command behave as upserts do: the last one wins.
+    A rescan recomputes project-wide tables (100,000 call edges and 50,000 test links on the
+    standard library), and nearly every row is one already stored: deleting them all and
+    inserting them again made the batch writer the slowest part of a rescan after an edit.
+    Reading the stored rows costs a fraction of that.
     """
-    wanted = {(e.caller_id, e.callee_id, e.call_site_line): e for e in command.rows}
+    wanted = {table.key(row): row for row in rows}
     stale: list[Params] = []
-    for caller, callee, line, resolution, confidence in w.read_all(SELECT_ALL_CALL_EDGES):
-        edge = wanted.get((caller, callee, line))
-        if edge is None:
-            stale.append((caller, callee, line))
-        elif edge.resolution == resolution and edge.confidence == confidence:
-            del wanted[(caller, callee, line)]  # stored as it is
+    for stored in w.read_all(table.select):
+        key = table.key(stored)
+        new = wanted.get(key)
+        if new is None:
+            stale.append(key)
+        elif new == tuple(stored):
+            del wanted[key]  # stored as it is
     if stale:
-        w.write_many(DELETE_CALL_EDGE, stale)
-    do_insert_call_edges(w, list(wanted.values()))
+        w.write_many(table.delete, stale)
+    if wanted:
+        w.write_many(table.upsert, list(wanted.values()))
+
+
+def _replace_call_edges(w: SqlWriter, command: ReplaceCallEdges, now: int) -> int:
+    _write_difference(w, _CALL_EDGES, call_edge_params(command.rows))
+    return len(command.rows)
+
+
+def _replace_test_coverage(w: SqlWriter, command: ReplaceTestCoverage, now: int) -> int:
+    _write_difference(w, _TEST_COVERAGE, test_coverage_params(command.rows))
     return len(command.rows)
 
 
@@ -338,7 +378,7 @@ _HANDLERS: dict[type[BatchCommand], _Handler] = {
             lambda w, row, now: do_insert_coupling_cycle(w, row.members, row.break_suggestions, now)
         )
     ),
-    ReplaceTestCoverage: _replace_all(lambda w, c, now: do_insert_test_coverage_batch(w, c.rows)),
+    ReplaceTestCoverage: _replace_test_coverage,
     ReplaceTestQuality: _replace_all(
         lambda w, c, now: do_upsert_test_quality_batch(w, c.rows, now)
     ),

@@ -134,11 +134,14 @@ def do_delete_functions_by_file(w: SqlWriter, file: str) -> int:
     return w.write(DELETE_FUNCTIONS_BY_FILE, (file,))
 
 
+def call_edge_params(edges: Sequence[CallEdgeRow]) -> list[tuple[object, ...]]:
+    """``UPSERT_CALL_EDGE``'s parameters for ``edges``, in ``CALL_EDGE_COLUMNS`` order."""
+    return [(e.caller_id, e.callee_id, e.resolution, e.confidence, e.call_site_line) for e in edges]
+
+
 def do_insert_call_edges(w: SqlWriter, edges: Sequence[CallEdgeRow]) -> int:
     """Upsert call edges on their key; returns rows written."""
-    params = [
-        (e.caller_id, e.callee_id, e.resolution, e.confidence, e.call_site_line) for e in edges
-    ]
+    params = call_edge_params(edges)
     return w.write_many(UPSERT_CALL_EDGE, params) if params else 0
 
 

@@ -337,12 +337,14 @@ def do_insert_test_coverage(w: SqlWriter, row: TestCoverageRow) -> None:
     w.write(UPSERT_TEST_COVERAGE, (row.test_function_id, row.source_function_id, row.coverage_type))
 
 
+def test_coverage_params(rows: Sequence[TestCoverageRow]) -> list[tuple[object, ...]]:
+    """``UPSERT_TEST_COVERAGE``'s parameters for ``rows``, in the table's column order."""
+    return [(row.test_function_id, row.source_function_id, row.coverage_type) for row in rows]
+
+
 def do_insert_test_coverage_batch(w: SqlWriter, rows: Sequence[TestCoverageRow]) -> int:
     """``do_insert_test_coverage`` for each row, in one statement run; the number of rows."""
-    w.write_many(
-        UPSERT_TEST_COVERAGE,
-        [(row.test_function_id, row.source_function_id, row.coverage_type) for row in rows],
-    )
+    w.write_many(UPSERT_TEST_COVERAGE, test_coverage_params(rows))
     return len(rows)
 
 

@@ -202,6 +202,35 @@ class BatchReplacementContract:
         assert drift.get_edges_by_caller(g.id) == wanted[4:]
         assert drift.stats().call_edge_rows == 11
 
+    def test_replace_test_coverage_leaves_exactly_the_commands_links(
+        self, backend: StorageUnderTest
+    ) -> None:
+        drift = backend.drift
+        link = TestCoverageRow
+        write(
+            backend,
+            ReplaceTestCoverage(
+                [link("t1", "f1", "direct"), link("t1", "f2", "direct"), link("t2", "f1", "direct")]
+            ),
+        )
+        write(
+            backend,
+            ReplaceTestCoverage(
+                [
+                    link("t3", "f2", "direct"),
+                    link("t1", "f1", "direct"),
+                    link("t2", "f1", "direct"),
+                    link("t2", "f1", "transitive"),
+                ]
+            ),
+        )
+        assert drift.get_test_coverage_for_source("f1") == [
+            link("t1", "f1", "direct"),
+            link("t2", "f1", "transitive"),
+        ]
+        assert drift.get_test_coverage_for_source("f2") == [link("t3", "f2", "direct")]
+        assert drift.stats().test_coverage_rows == 7
+
     def test_replace_derived_detections_replaces_one_method_only(
         self, backend: StorageUnderTest
     ) -> None:
