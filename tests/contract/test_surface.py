@@ -39,7 +39,8 @@ PUBLISHED: dict[type, tuple[str, ...]] = {
         "count_parse_cache"
     ).split(),
     IDriftAnalysis: (
-        "get_functions_by_file get_function_by_qualified_name delete_functions_by_file "
+        "get_functions_by_file query_all_functions get_function_by_qualified_name "
+        "delete_functions_by_file "
         "count_functions count_entry_points insert_detections get_detections_by_file "
         "get_detections_by_category query_all_detections delete_detections_by_file "
         "count_detections get_detections_by_method get_detections_by_pattern_prefix "

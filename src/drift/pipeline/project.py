@@ -119,11 +119,9 @@ def needs_graph(
 
 
 def load_functions(storage: PipelineStore, paths: Iterable[str]) -> list[FunctionRow]:
-    """The stored functions of ``paths``, file by file."""
-    rows: list[FunctionRow] = []
-    for path in sorted(paths):
-        rows.extend(storage.get_functions_by_file(path))
-    return rows
+    """The stored functions of ``paths``, file by file (in path order), each file's by line."""
+    wanted = set(paths)
+    return [row for row in storage.query_all_functions() if row.file in wanted]
 
 
 def functions_by_file(functions: Iterable[FunctionRow]) -> dict[str, list[FunctionRow]]:

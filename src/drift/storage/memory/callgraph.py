@@ -84,6 +84,11 @@ class MemoryCallGraph(MemoryCore):
             rows = [row for row in self._t_functions.values() if row.file == file]
         return sorted(rows, key=lambda row: (row.line, row.id))
 
+    def query_all_functions(self) -> list[FunctionRow]:
+        with self._lock:
+            rows = list(self._t_functions.values())
+        return sorted(rows, key=lambda row: (row.file, row.line, row.id))
+
     def get_function_by_qualified_name(self, qualified_name: str) -> FunctionRow | None:
         check_str("qualified_name", qualified_name)
         with self._lock:

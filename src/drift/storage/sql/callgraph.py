@@ -20,6 +20,7 @@ FUNCTION_COLUMNS = (
 SELECT_FUNCTIONS_BY_FILE = (
     f"SELECT {FUNCTION_COLUMNS} FROM functions WHERE file = ? ORDER BY line, id"
 )
+SELECT_ALL_FUNCTIONS = f"SELECT {FUNCTION_COLUMNS} FROM functions ORDER BY file, line, id"
 SELECT_FUNCTION_BY_QUALIFIED_NAME = (
     f"SELECT {FUNCTION_COLUMNS} FROM functions WHERE qualified_name = ? ORDER BY id LIMIT 1"
 )
@@ -158,6 +159,9 @@ class SqlCallGraph:
     def get_functions_by_file(self, file: str) -> list[FunctionRow]:
         check_str("file", file)
         return [function_from_row(r) for r in self._db.read_all(SELECT_FUNCTIONS_BY_FILE, (file,))]
+
+    def query_all_functions(self) -> list[FunctionRow]:
+        return [function_from_row(r) for r in self._db.read_all(SELECT_ALL_FUNCTIONS)]
 
     def get_function_by_qualified_name(self, qualified_name: str) -> FunctionRow | None:
         check_str("qualified_name", qualified_name)

@@ -85,6 +85,30 @@ class AnalysisCallGraphContract:
         assert backend.drift.get_functions_by_file("A.py") == []
         assert backend.drift.count_functions() == 5
 
+    def test_all_functions_are_ordered_by_file_then_line_then_id(
+        self, backend: StorageUnderTest
+    ) -> None:
+        assert backend.drift.query_all_functions() == []
+        stored = _store_functions(
+            backend,
+            function_row("b.py", "b_late", 30),
+            function_row("a.py", "a_second_at_10", 10),
+            function_row("B.py", "upper", 5),
+            function_row("a.py", "a_first", 2),
+            function_row("b.py", "b_early", 1),
+            function_row("a.py", "a_third_at_10", 10),
+        )
+        found = backend.drift.query_all_functions()
+        assert [row.name for row in found] == [
+            "upper",  # "B.py" < "a.py": text order is byte order
+            "a_first",
+            "a_second_at_10",
+            "a_third_at_10",
+            "b_early",
+            "b_late",
+        ]
+        assert sorted(found, key=lambda row: row.id) == sorted(stored, key=lambda row: row.id)
+
     def test_function_ids_are_distinct_and_grow(self, backend: StorageUnderTest) -> None:
         stored = _store_functions(
             backend, function_row("a.py", "f", 1), function_row("a.py", "g", 2)
