@@ -343,3 +343,52 @@ def test_focused_and_skipped_tests() -> None:
         calls=(CallSite("describe", None, 1, 1), CallSite("only", "it", 2, 3)),
     )
     assert {"TEST-FOCUSED", "TEST-SKIPPED", "TEST-JS-DESCRIBE-IT"} <= run(facts)
+
+
+def _python_test_file(text: str, names: list[tuple[str, int, int]]) -> FileFactsData:
+    return FileFactsData(
+        path="tests/admin_docs/test_utils.py",
+        language="python",
+        text=text,
+        function_names=tuple(Site(name, line, column) for name, line, column in names),
+    )
+
+
+def test_test_methods_of_a_projects_own_test_case_are_unittest_not_pytest() -> None:
+    # Django's own tests derive their cases from local bases (`AdminDocsSimpleTestCase`), and
+    # its test methods had made "pytest functions" Django's testing convention.
+    text = (
+        "from .tests import AdminDocsSimpleTestCase\n"
+        "\n"
+        "class TestUtils(TestDataMixin, AdminDocsSimpleTestCase):\n"
+        "    def test_parse_docstring(self):\n"
+        "        pass\n"
+    )
+    found = run(_python_test_file(text, [("test_parse_docstring", 4, 9)]))
+    assert "TEST-PY-PYTEST-FUNCTION" not in found
+    assert "TEST-PY-UNITTEST-CASE" in found
+
+
+def test_pytest_functions_and_classes_are_pytest_whatever_a_comment_says() -> None:
+    text = (
+        "class TestLogin:  # not a TestCase: pytest collects it\n"
+        "    def test_ok(self):\n"
+        "        pass\n"
+        "\n"
+        "def test_logout():\n"
+        "    pass\n"
+    )
+    found = run(_python_test_file(text, [("test_ok", 2, 9), ("test_logout", 5, 5)]))
+    assert "TEST-PY-PYTEST-FUNCTION" in found
+    assert "TEST-PY-UNITTEST-CASE" not in found
+
+
+def test_test_methods_asserting_like_unittest_are_not_pytest_functions() -> None:
+    # A case derived from a base in another file: unittest's assertion methods tell.
+    text = (
+        "class TestParser(TestParserMixin, TestEmailBase):\n"
+        "    def test_get_token(self):\n"
+        "        self.assertEqual(get_token('a'), 'a')\n"
+    )
+    found = run(_python_test_file(text, [("test_get_token", 2, 9)]))
+    assert "TEST-PY-PYTEST-FUNCTION" not in found
