@@ -53,6 +53,8 @@ class PatternFacts:
     pattern_id: str
     categories: Counter[str] = field(default_factory=Counter)
     locations: dict[tuple[str, int], int] = field(default_factory=dict)
+    # What the leftmost detection at each location matched (a name, a call), when it says.
+    texts: dict[tuple[str, int], str] = field(default_factory=dict)
     cwe_id: int | None = None
     owasp: str | None = None
     location_count: int = 0
@@ -74,6 +76,10 @@ class PatternFacts:
         column = self.locations.get(key)
         if column is None or d.column_num < column:
             self.locations[key] = d.column_num
+            if d.matched_text:
+                self.texts[key] = d.matched_text
+            else:
+                self.texts.pop(key, None)
         if d.cwe_ids or d.owasp:
             position = (d.file, d.line, d.column_num, d.id)
             if self._tagged_at is None or position < self._tagged_at:
@@ -252,6 +258,21 @@ def convention_for(context: PatternContext, group: str, exclude: str) -> str | N
     )
 
 
+MESSAGE_TEXT_LIMIT = 60
+"""The most characters of a detection's matched text a violation message quotes."""
+
+
+def _quoted(text: str | None) -> str:
+    """``'text': `` to open a message with what was matched (one line, cut at the limit), or
+    nothing when the detection kept no text."""
+    if not text:
+        return ""
+    line = " ".join(text.split())
+    if len(line) > MESSAGE_TEXT_LIMIT:
+        line = line[: MESSAGE_TEXT_LIMIT - 1] + "…"
+    return f"'{line}': "
+
+
 def deviation_findings(storage: EnforcementStore, context: PatternContext) -> list[Finding]:
     """A finding per deviation location whose group has an approved convention."""
     if all(is_derived(pattern_id) for pattern_id in context.approved):
@@ -276,6 +297,7 @@ def deviation_findings(storage: EnforcementStore, context: PatternContext) -> li
         share = context.facts[convention].location_count / max(1, totals[group])
         strategy, description = quick_fix_for(category, item.cwe_id)
         for (file, line), column in sorted(item.locations.items()):
+            what = _quoted(item.texts.get((file, line)))
             findings.append(
                 Finding(
                     source=Source.DEVIATION,
@@ -287,8 +309,8 @@ def deviation_findings(storage: EnforcementStore, context: PatternContext) -> li
                     column=column,
                     severity=severity,
                     message=(
-                        f"Uses '{base}' where the codebase's convention is '{convention}' "
-                        f"({share:.0%} of {group} locations follow it)."
+                        f"{what}Uses '{base}' where the codebase's convention is "
+                        f"'{convention}' ({share:.0%} of {group} locations follow it)."
                     ),
                     quick_fix_strategy=strategy or "follow_convention",
                     quick_fix_description=description

@@ -12,7 +12,7 @@ from drift.enforcement.health import HEALTH_METRIC
 from drift.enforcement.policy import DEFAULT_POLICY
 from drift.errors import ConfigError
 from drift.pipeline.enforce import enforce_run
-from drift.records.analysis import FunctionRow
+from drift.records.analysis import DetectionRow, FunctionRow
 from drift.storage.protocols.drift import DriftStorage
 from drift.storage.testing.base import FakeClock
 from tests.unit.enforcement.scenario import EXPECTED, seed_naming_repo
@@ -290,3 +290,33 @@ def test_rows_the_caller_holds_give_the_same_result(
     again = run(storage, root, previous=[v.row for v in read.violations])
     assert summary(held) == summary(again) == EXPECTED
     assert gate_table(held) == gate_table(again)
+
+
+def test_a_deviation_quotes_what_its_leftmost_detection_matched(
+    storage: DriftStorage, root: Path, seed: Seeder
+) -> None:
+    seed_naming_repo(seed)
+    first, second = (
+        v.row for v in run(storage, root).violations if v.row.rule_id == "structural/NAME-SNAKE"
+    )
+    long_name = "fetch" + "Everything" * 10
+    storage.insert_detections(
+        [
+            # Left of the stored one on the second line: its text is quoted (cut, on one line).
+            DetectionRow(0, "src/c.py", second.line, 3, "NAME-CAMEL/deviation", "structural",
+                         0.9, "pack", None, None, long_name + "\n(x)", 0),
+            # Right of the stored one on the first line: the leftmost has no text to quote.
+            DetectionRow(0, "src/c.py", first.line, 9, "NAME-CAMEL/deviation", "structural",
+                         0.9, "pack", None, None, "ignored", 0),
+        ]
+    )  # fmt: skip
+    messages = {
+        v.row.line: v.row.message
+        for v in run(storage, root).violations
+        if v.row.rule_id == "structural/NAME-SNAKE"
+    }
+    tail = "Uses 'NAME-CAMEL' where the codebase's convention is 'NAME-SNAKE' "
+    assert messages[first.line].startswith(tail)
+    assert messages[second.line] == (
+        f"'{(long_name + ' (x)')[:59]}…': " + tail + "(60% of structural locations follow it)."
+    )
