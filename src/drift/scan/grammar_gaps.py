@@ -1,6 +1,6 @@
 """TypeScript (and JavaScript) the installed grammars do not parse, blanked out, offsets kept.
 
-tree-sitter-typescript 0.23.2, the newest on PyPI, errors on five things real code is full of,
+tree-sitter-typescript 0.23.2, the newest on PyPI, errors on six things real code is full of,
 and loses the rest of the declaration each time. In Effect's sources 185 of 548 files carried
 such errors; 3 do now. The parser is handed a copy of the file with the offending bytes turned
 into spaces (or one space of indentation into a ``;``), so lines, columns and byte offsets stay
@@ -19,6 +19,8 @@ A match inside a string or comment only changes the parser's copy.
 - **JavaScript import attributes**: ``import d from "./d.json" assert { type: "json" }`` (and
   ``with`` after an export): tree-sitter-javascript 0.25 knows only ``with`` after an import.
   The clause, which says how to load the module, is blanked.
+- **Auto-accessors** (TypeScript 4.9): ``accessor x = 1`` in a class; the keyword is
+  blanked, leaving the field.
 - **A member after one with no semicolon** that starts with type parameters or is named ``in``:
   see ``_NEXT_MEMBER``. Plain ``.ts`` only: in ``.tsx`` a line starting with ``<`` is JSX.
 """
@@ -59,6 +61,17 @@ _IMPORT_ATTRIBUTES: Final = tuple(
     re.compile(keyword + rb"[ \t]*\{[^}\n]*\}(?=[ \t]*;?[ \t]*(?:$|//|/\*))", re.M)
     for keyword in (b"assert", b"with")
 )
+# ``accessor x = 1`` (TypeScript 4.9 auto-accessors, the decorators of Lit and of TC39): the
+# grammar takes ``accessor`` for a field's name and errors on the real one. The keyword is
+# blanked, which leaves the field it declares; only where a member starts (see
+# ``_starts_member``), and never before an operator (``accessor in obj``).
+_ACCESSOR: Final = re.compile(
+    rb"accessor(?=[ \t]+(?!(?:in|instanceof|as|satisfies)\b)[#\[A-Za-z_$'\"])"
+)
+_MEMBER_MODIFIERS: Final = (
+    b"static", b"public", b"private", b"protected", b"readonly", b"override", b"declare",
+    b"abstract",
+)  # fmt: skip
 _WORD_BYTES: Final = frozenset(
     bytes([b]) for b in b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$"
 )
@@ -82,6 +95,15 @@ def _opens_parameter(source: bytes, at: int) -> bool:
     if at > 0 and source[at - 1 : at] in _WORD_BYTES:
         return False  # inside a word: ``within``, ``checkout``
     return _last_code(source, at).endswith((b"<", b","))
+
+
+def _starts_member(source: bytes, at: int) -> bool:
+    """Whether the word at ``at`` starts a class member: first on its line, or after ``{``,
+    ``;``, ``}`` or a modifier (``static accessor``)."""
+    if at > 0 and source[at - 1 : at] in _WORD_BYTES:
+        return False  # inside a word: ``getaccessor``
+    before = source[source.rfind(b"\n", 0, at) + 1 : at].rstrip()
+    return not before or before.endswith((b"{", b";", b"}", *_MEMBER_MODIFIERS))
 
 
 def _after_export(source: bytes, at: int) -> bool:
@@ -131,6 +153,8 @@ def parser_input(source: bytes, grammar: str) -> bytes:
         source = _blank_where((_TYPE_STAR_EXPORT,), source, _after_export)
     if b"import(" in source:
         source = _blank_where((_IMPORT_TYPE,), source, _where_a_type_stands)
+    if b"accessor" in source:
+        source = _blank_where((_ACCESSOR,), source, _starts_member)
     return _end_members(source) if grammar == "typescript" else source
 
 

@@ -111,6 +111,23 @@ def test_javascript_import_attributes_parse() -> None:
     assert [c.callee for c in result.calls] == ["require", "assert"]
 
 
+def test_auto_accessors_parse_as_the_fields_they_declare() -> None:
+    source = (
+        b"export class Toggle extends LitElement {\n"
+        b"  accessor label = 'x'\n"
+        b"  static accessor count: number = 0;\n"
+        b"  @state() private accessor #open = false\n"
+        b"  toggle() { this.#open = !this.#open }\n"
+        b"}\n"
+    )
+    assert _grammar_fails(source)
+    for grammar in ("typescript", "tsx"):
+        assert _clean(source, grammar)
+    result = parse_source(source, "typescript")
+    assert [(f.qualified_name, f.line) for f in result.functions] == [("Toggle.toggle", 5)]
+    assert [(s.value, s.line, s.column) for s in result.strings] == [("x", 2, 20)]
+
+
 def test_code_that_only_looks_alike_is_left_alone() -> None:
     unchanged = [
         b"for (const key in out) { use(key) }\n",
@@ -121,6 +138,8 @@ def test_code_that_only_looks_alike_is_left_alone() -> None:
         b"const g =\n  <A>(x: A) => x\n",
         b"const list = [\n  <A>(x: A) => x,\n  <B>(y: B) => y,\n]\n",
         b"x = [a, out in obj]\n",
+        b"const accessor = 1;\nif (accessor in obj) {}\nlet y = accessor as number;\n",
+        b"accessor\n  .run()\nobj.accessor = 2\nclass A { getaccessor = 1 }\n",
     ]
     for source in unchanged:
         assert parser_input(source, "typescript") == source, source
@@ -153,6 +172,7 @@ _PIECES = st.sampled_from(
         "`",
         " in ",
         "out ",
+        "accessor ",
         ",",
         "\n",
         "  ",
