@@ -85,6 +85,8 @@ class Collected:
     handlers: list[Handler] = field(default_factory=list)
     throws: list[Node] = field(default_factory=list)
     finallies: list[Node] = field(default_factory=list)
+    # (start byte, variable, class or None) of each local assignment or declaration.
+    locals: list[tuple[int, str, str | None]] = field(default_factory=list)
     package: str | None = None
 
     @property
@@ -246,6 +248,15 @@ def _is_minus(node: Node) -> bool:
     return operator is not None and operator.type == "-"
 
 
+def collect_locals(found: Collected, nodes: list[Node]) -> None:
+    """``@local`` nodes: local variables given a class, in source order."""
+    local_types = found.rules.local_types
+    source = found.source
+    for node in sorted(nodes, key=_START):
+        start = node.start_byte
+        found.locals.extend((start, name, kind) for name, kind in local_types(node, source))
+
+
 def collect_throws(found: Collected, nodes: list[Node]) -> None:
     """``@throw`` nodes: raise, throw, panic(…)."""
     found.throws.extend(nodes)
@@ -288,6 +299,7 @@ READERS: Final[dict[str, Reader]] = {
     "string": collect_strings,
     "number": collect_numbers,
     "throw": collect_throws,
+    "local": collect_locals,
     "finally": collect_finallies,
     "package": collect_package,
     **{kind: _handler_reader(kind) for kind in HANDLER_KINDS},

@@ -39,7 +39,7 @@ from drift.scan.model import (
 )
 from drift.scan.nodes import SourceText, end_line, line, text
 from drift.scan.parsing import capture_names, compiled_query, syntax_issues
-from drift.scan.rules import Definition, HandlerFacts, LanguageRules
+from drift.scan.rules import Definition, HandlerFacts, LanguageRules, class_of_type
 from drift.scan.scopes import FunctionIndex, enclosing_function, link
 
 RULES: Final[dict[str, LanguageRules]] = {
@@ -132,6 +132,10 @@ class _Linker:
         for item in definitions:  # parents come first: a class is decided before its methods
             item.is_exported = is_exported(item, exports)
         self.index = FunctionIndex(definitions)
+        # By ``id`` of a function: its parameters' classes by name (``_function`` fills it).
+        self.parameter_classes: dict[int, dict[str, str]] = {}
+        # By variable name: the (starts, classes) of its assignments anywhere, in source order.
+        self.local_classes: dict[str, tuple[list[int], list[str | None]]] = {}
         self.holders, self.targets = self._decorator_holders()
         self.decorator_scopes = self._decorator_scopes()
 
@@ -197,6 +201,13 @@ class _Linker:
         source = self.source
         rules = self.rules
         parameters = rules.parameters(node, source)
+        typed = {p.name: p.type for p in parameters if p.type is not None}
+        if typed:
+            classes = {
+                name: kind for name, written in typed.items() if (kind := class_of_type(written))
+            }
+            if classes:
+                self.parameter_classes[id(item)] = classes
         returns = rules.return_type(node, source)
         parent = item.parent
         owner = parent if parent is not None and parent.kind == "class" else None
@@ -349,6 +360,10 @@ class _Linker:
         append = sites.append
         ties: list[int] = []  # indices of calls that start where the one before does
         previous = -1
+        if found.locals:
+            self._group_locals()
+        typing = bool(self.parameter_classes or self.local_classes)
+        function: Definition | None = None
         for node in sorted(nodes, key=_START):
             start = node.start_byte
             if start >= limit:
@@ -360,10 +375,23 @@ class _Linker:
             callee, receiver, count = read(node, file)
             is_awaited = any_awaited and node.id in awaited
             is_constructor = any_constructs and id(node) in constructs
+            kind = None
+            if typing and receiver is not None and function is not None and receiver.isidentifier():
+                kind = self._receiver_class(function, receiver, start)
             append(
                 new_record(
                     CallSite,
-                    (callee, receiver, row + 1, col + 1, count, is_awaited, is_constructor, caller),
+                    (
+                        callee,
+                        receiver,
+                        row + 1,
+                        col + 1,
+                        count,
+                        is_awaited,
+                        is_constructor,
+                        caller,
+                        kind,
+                    ),
                 )
             )
             if start == previous:
@@ -372,6 +400,32 @@ class _Linker:
         if ties:
             _order_ties(sites, ties)
         return tuple(sites)
+
+    def _group_locals(self) -> None:
+        """The local assignments by variable name (which function each is in is looked up
+        only for the few a call asks about)."""
+        grouped = self.local_classes
+        for start, name, kind in self.found.locals:
+            entry = grouped.get(name)
+            if entry is None:
+                entry = grouped[name] = ([], [])
+            entry[0].append(start)
+            entry[1].append(kind)
+
+    def _receiver_class(self, function: Definition, receiver: str, at: int) -> str | None:
+        """The class ``function`` gives the name ``receiver`` at offset ``at``: its last local
+        assignment before ``at`` (which may give none), else its parameter's annotation. An
+        assignment in a function nested in it, between the two, is another variable."""
+        entry = self.local_classes.get(receiver)
+        if entry is not None:
+            starts, kinds = entry
+            index = bisect_left(starts, at) - 1
+            while index >= 0 and starts[index] >= function.start:
+                if self.index.enclosing(starts[index]) is function:
+                    return kinds[index]
+                index -= 1
+        parameters = self.parameter_classes.get(id(function))
+        return None if parameters is None else parameters.get(receiver)
 
     def _handlers(self) -> tuple[ErrorHandler, ...]:
         # Nodes in source order first: handlers that tie on the final key (two one-line

@@ -27,6 +27,7 @@ from drift.scan.rules import (
     HandlerFacts,
     LiteralPlaces,
     async_token,
+    class_of_type,
     decorator_parts,
     make_decorator,
     read_call,
@@ -189,6 +190,27 @@ class JavaScriptRules:
         # A catch clause catches everything: TypeScript's `catch (e: unknown)` (or `: any`, the
         # only annotations it allows) types the variable and filters nothing, so no types.
         return HandlerFacts(body, (), variable, is_blank_block(body, _NO_FILLERS), False)
+
+    def local_types(self, node: Node, source: bytes) -> list[tuple[str, str | None]]:
+        """``const s: Store = …`` gives ``Store``; ``const s = new Store(…)`` (awaited or not)
+        gives ``Store``; any other value gives None."""
+        target = node.child_by_field_name("name")
+        if target is None or target.type != "identifier":
+            return []
+        declared = node.child_by_field_name("type")
+        if declared is not None:
+            return [
+                (text(target, source), class_of_type(strip_type_annotation(text(declared, source))))
+            ]
+        value = node.child_by_field_name("value")
+        if value is not None and value.type == "await_expression" and value.named_child_count:
+            value = value.named_children[0]
+        made = None
+        if value is not None and value.type == "new_expression":
+            constructor = value.child_by_field_name("constructor")
+            if constructor is not None and constructor.type in ("identifier", "member_expression"):
+                made = text(constructor, source)
+        return [(text(target, source), made)]
 
     def throw_types(self, node: Node, source: bytes) -> tuple[str, ...]:
         """``throw new E(…)`` / ``throw E(…)`` / ``throw err`` → the type or name."""

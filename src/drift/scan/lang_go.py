@@ -24,6 +24,7 @@ from drift.scan.rules import (
     ExportFacts,
     HandlerFacts,
     LiteralPlaces,
+    class_of_type,
     make_decorator,
     read_call,
 )
@@ -171,6 +172,37 @@ class GoRules:
             item.type == "return_statement" or _is_panic(item, source) for item in statements
         )
         return HandlerFacts(body, (), variable, not statements, False, propagates)
+
+    def local_types(self, node: Node, source: bytes) -> list[tuple[str, str | None]]:
+        """``s := Store{…}`` and ``s := &Store{…}`` give ``Store``; ``var s Store`` (or
+        ``*Store``) gives ``Store``; any other value gives None."""
+        if node.type == "var_spec":
+            declared = node.child_by_field_name("type")
+            written = None if declared is None else text(declared, source).lstrip("*")
+            kind = class_of_type(written)
+            return [(text(name, source), kind) for name in node.children_by_field_name("name")]
+        left = node.child_by_field_name("left")
+        right = node.child_by_field_name("right")
+        if left is None or right is None:
+            return []
+        values = right.named_children
+        found: list[tuple[str, str | None]] = []
+        for index, name in enumerate(left.named_children):
+            if name.type != "identifier":
+                continue
+            value = values[index] if index < len(values) else None
+            if value is not None and value.type == "unary_expression":
+                value = value.child_by_field_name("operand")
+            made = None
+            if value is not None and value.type == "composite_literal":
+                literal_type = value.child_by_field_name("type")
+                if literal_type is not None and literal_type.type in (
+                    "type_identifier",
+                    "qualified_type",
+                ):
+                    made = text(literal_type, source)
+            found.append((text(name, source), made))
+        return found
 
     def throw_types(self, node: Node, source: bytes) -> tuple[str, ...]:
         """``panic`` takes any value: no type to report."""

@@ -27,6 +27,7 @@ from drift.scan.rules import (
     LiteralPlaces,
     argument_count,
     call_target,
+    class_of_type,
     make_decorator,
     type_name,
 )
@@ -183,6 +184,25 @@ class JavaRules:
             types = tuple(short_text(item, source) for item in items)
         generic = any(type_name(item) in _GENERIC_EXCEPTIONS for item in types)
         return HandlerFacts(body, types, variable, is_blank_block(body, _NO_FILLERS), generic)
+
+    def local_types(self, node: Node, source: bytes) -> list[tuple[str, str | None]]:
+        """``Store s = …`` gives ``Store`` to each variable declared; ``var s = new Store()``
+        gives the constructed class."""
+        declared = node.child_by_field_name("type")
+        written = None if declared is None else text(declared, source)
+        found: list[tuple[str, str | None]] = []
+        for declarator in node.children_by_field_name("declarator"):
+            name = declarator.child_by_field_name("name")
+            if name is None:
+                continue
+            kind = class_of_type(written) if written != "var" else None
+            if written == "var":
+                value = declarator.child_by_field_name("value")
+                made = None if value is None else value.child_by_field_name("type")
+                if value is not None and value.type == "object_creation_expression" and made:
+                    kind = class_of_type(text(made, source))
+            found.append((text(name, source), kind))
+        return found
 
     def throw_types(self, node: Node, source: bytes) -> tuple[str, ...]:
         """``throw new E(…)`` → E; ``throw e`` → e."""

@@ -28,6 +28,7 @@ from drift.scan.rules import (
     LiteralPlaces,
     argument_count,
     async_token,
+    class_of_type,
     decorator_parts,
     is_public_name,
     make_decorator,
@@ -306,6 +307,23 @@ class PythonRules:
         empty = _is_pass_only(body)
         active = not empty and body is not None and _reads_active_error(text(body, source))
         return HandlerFacts(body, types, variable, empty, generic, uses_active_error=active)
+
+    def local_types(self, node: Node, source: bytes) -> list[tuple[str, str | None]]:
+        """``x: Store = …`` gives ``Store``; ``x = Store(…)`` gives ``Store`` (whether it is a
+        class is for the call graph to find); any other value gives None."""
+        target = node.child_by_field_name("left")
+        if target is None or target.type != "identifier":
+            return []
+        declared = node.child_by_field_name("type")
+        if declared is not None:
+            return [(text(target, source), class_of_type(text(declared, source)))]
+        value = node.child_by_field_name("right")
+        made = None
+        if value is not None and value.type == "call":
+            function = value.child_by_field_name("function")
+            if function is not None and function.type in ("identifier", "attribute"):
+                made = text(function, source)
+        return [(text(target, source), made)]
 
     def throw_types(self, node: Node, source: bytes) -> tuple[str, ...]:
         """``raise X(...)`` / ``raise X`` → (X,); a bare ``raise`` → ()."""

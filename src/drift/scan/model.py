@@ -18,7 +18,7 @@ from typing import Final, Literal, NamedTuple
 from drift import __version__
 from drift.scan.serialization import decode_record, encode_record
 
-MODEL_VERSION: Final = 8
+MODEL_VERSION: Final = 9
 """Bumped whenever a field, the encoding or what extraction finds changes."""
 
 CACHE_STAMP: Final = f"{__version__}/{MODEL_VERSION}"
@@ -158,7 +158,14 @@ class Export(NamedTuple):
 class CallSite(NamedTuple):
     """A call. ``obj.method(x)`` has callee ``method`` and receiver ``obj`` (source text, cut at
     120 characters); ``new T()`` has callee ``T`` and ``is_constructor``. ``caller`` is the
-    qualified name of the enclosing function (None at module level)."""
+    qualified name of the enclosing function (None at module level).
+
+    ``receiver_type``: for a receiver that is a plain name, the class the calling function
+    gives it, as written: a local variable's declared type or constructor (``Store s = …``,
+    ``s = Store()``, ``const s = new Store()``, the last such assignment before the call) or
+    else a parameter's annotation (``def f(s: Store)``). Type arguments are left out
+    (``List<Item>`` is ``List``); None when the function says nothing of it.
+    """
 
     callee: str
     receiver: str | None
@@ -168,6 +175,7 @@ class CallSite(NamedTuple):
     is_awaited: bool
     is_constructor: bool
     caller: str | None
+    receiver_type: str | None = None
 
 
 class StringLiteral(NamedTuple):

@@ -144,6 +144,12 @@ class LanguageRules(Protocol):
         """Facts of a handler node (``kind`` is its capture name)."""
         ...
 
+    def local_types(self, node: Node, source: bytes) -> list[tuple[str, str | None]]:
+        """The local variables a ``@local`` node declares or assigns, each with the class it
+        gives them (``class_of_type`` of a declared type, or a constructor's name), or None
+        when it gives none (``x = compute()``): see ``CallSite.receiver_type``."""
+        ...
+
     def throw_types(self, node: Node, source: bytes) -> tuple[str, ...]:
         """The raised type of a throw/raise/panic ``node``, when it can be read."""
         ...
@@ -155,6 +161,35 @@ class LanguageRules(Protocol):
 
 
 # ---- shared readings -------------------------------------------------------------------------
+
+_TYPE_NAME = re.compile(r"[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*")
+_OPTIONAL = re.compile(r"Optional\[(.+)\]")
+_NOTHING = frozenset({"None", "null", "undefined"})
+
+
+def class_of_type(written: str | None) -> str | None:
+    """The class a declared type names, as written, without type arguments: ``Store``,
+    ``models.Store`` (``List<Item>`` → ``List``; ``Optional[Store]``, ``Store | None`` and Go's
+    ``*Store`` → ``Store``), or None for anything else (a union, a function type, a slice)."""
+    if not written:
+        return None
+    kept = written.strip().lstrip("*")  # a Go pointer: ``*Store``
+    optional = _OPTIONAL.fullmatch(kept)
+    if optional is not None:
+        kept = optional.group(1).strip()
+    if "|" in kept:
+        members = [part.strip() for part in kept.split("|") if part.strip() not in _NOTHING]
+        if len(members) != 1:
+            return None
+        kept = members[0]
+    name = _TYPE_NAME.match(kept)
+    if name is None:
+        return None
+    rest = kept[name.end() :].lstrip()
+    if rest and rest[0] not in "<[":
+        return None
+    return name.group()
+
 
 _HEX = re.compile(r"0[xX][0-9a-fA-F_]+")
 _LEGACY_OCTAL = re.compile(r"0[0-7_]+")

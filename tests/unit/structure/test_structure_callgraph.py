@@ -107,7 +107,8 @@ def test_typescript_imports_default_namespace_and_barrels() -> None:
             ("src/app.ts::run", "src/shapes.ts::Square.constructor", "import", 8),
             ("src/app.ts::run", "src/lib/math.ts::twice", "import", 10),
             ("src/app.ts::run", "src/lib/math.ts::add", "import", 10),
-            ("src/app.ts::run", "src/shapes.ts::Square.area", "fuzzy", 10),
+            # ``const s = new Square(2)``: the call on ``s`` is a method call of Square.
+            ("src/app.ts::run", "src/shapes.ts::Square.area", "method", 10),
             ("src/lib/math.ts::twice", "src/lib/math.ts::add", "same_file", 2),
             ("src/shapes.ts::Square.grow", "src/shapes.ts::Square.constructor", "same_file", 4),
             ("src/shapes.ts::Square.grow", "src/shapes.ts::Square.area", "method", 4),
@@ -195,7 +196,8 @@ def test_go_tests_see_their_package_and_a_generator_beside_it_does_not() -> None
             ("codec/codec_test.go::TestBuild", "codec/codec.go::build", "import", 3),
             ("codec/codec_test.go::TestBuild", "codec/helper_test.go::helper", "import", 3),
             ("codec/gen.go::main", "codec/gen.go::build", "same_file", 5),
-            ("codec/helper_test.go::helper", "codec/codec.go::Table.Lookup", "fuzzy", 3),
+            # ``var t Table``: the package's Table, seen from its test file.
+            ("codec/helper_test.go::helper", "codec/codec.go::Table.Lookup", "method", 3),
         ]
     )
 
@@ -466,3 +468,90 @@ def test_fixture_repo_call_graph_typescript() -> None:
         24,
     ) in edges
     assert {resolution for _, _, resolution, _ in edges} <= {"same_file", "import", "method"}
+
+
+def test_a_receiver_the_caller_types_reaches_its_classs_method() -> None:
+    # Two classes define ``save``: neither a fuzzy guess nor the variable's name tells them
+    # apart; what the caller constructs, declares or takes as a typed parameter does.
+    files = {
+        "shop/stores.py": """
+            class Repo:
+                def save(self, item):
+                    return item
+
+            class Cache:
+                def save(self, item):
+                    return item
+            """,
+        "shop/service.py": """
+            from shop import stores
+            from shop.stores import Cache, Repo
+
+            def store(item, backup: Cache):
+                target = Repo()
+                target.save(item)
+                backup.save(item)
+                other: stores.Repo = make()
+                other.save(item)
+                target = make()
+                target.save(item)
+            """,
+        "web/Main.java": """
+            package web;
+
+            class Repo { void save() {} }
+            class Cache { void save() {} }
+
+            class Main {
+                void run(Cache cache) {
+                    Repo repo = new Repo();
+                    repo.save();
+                    cache.save();
+                    var fresh = new Cache();
+                    fresh.save();
+                }
+            }
+            """,
+        "web/app.ts": """
+            class Repo { save() { return 1; } }
+            class Cache { save() { return 2; } }
+
+            export function run(cache: Cache) {
+              const repo = new Repo();
+              repo.save();
+              cache.save();
+            }
+            """,
+        "store/store.go": """
+            package store
+
+            type Repo struct{}
+
+            func (r *Repo) Save() {}
+
+            type Cache struct{}
+
+            func (c *Cache) Save() {}
+
+            func Run(cache *Cache) {
+                repo := &Repo{}
+                repo.Save()
+                cache.Save()
+            }
+            """,
+    }
+    assert edges_of(files) == sorted(
+        [
+            ("shop/service.py::store", "shop/stores.py::Repo.save", "method", 6),
+            ("shop/service.py::store", "shop/stores.py::Cache.save", "method", 7),
+            ("shop/service.py::store", "shop/stores.py::Repo.save", "method", 9),
+            # ``target = make()`` gives it no class: that call stays unresolved.
+            ("web/Main.java::Main.run", "web/Main.java::Repo.save", "method", 9),
+            ("web/Main.java::Main.run", "web/Main.java::Cache.save", "method", 10),
+            ("web/Main.java::Main.run", "web/Main.java::Cache.save", "method", 12),
+            ("web/app.ts::run", "web/app.ts::Repo.save", "method", 6),
+            ("web/app.ts::run", "web/app.ts::Cache.save", "method", 7),
+            ("store/store.go::Run", "store/store.go::Repo.Save", "method", 13),
+            ("store/store.go::Run", "store/store.go::Cache.Save", "method", 14),
+        ]
+    )

@@ -12,8 +12,10 @@ resolution    conf.  rule
                      (Java's implicit ``this``), or to a same-file class's constructor
 ``method``    0.90   a call on a known receiver: ``self``/``this``/``cls``/``super()`` (the
                      caller's class and its same-file bases), a class in scope (same file,
-                     imported, same package), Go's method receiver variable, or a variable
-                     named like a class in scope (``store.get()`` with class ``Store``)
+                     imported, same package), a variable the caller gives a class in scope
+                     (``CallSite.receiver_type``: a declared type, a constructor, a typed
+                     parameter), Go's method receiver variable, or a variable named like a
+                     class in scope (``store.get()`` with class ``Store``)
 ``import``    0.75   the callee or its receiver is bound by an import that resolves to a
                      repository file (following re-exports), or, in Go and Java, is a
                      top-level function or class of the same package
@@ -147,18 +149,24 @@ class CallResolver:
         scope = self.symbols.scopes.get(file)
         if scope is None:
             return None
-        found = self._locate(scope, call.receiver, call.callee, caller)
+        found = self._locate(scope, call.receiver, call.callee, caller, call.receiver_type)
         return None if found is None else Target(found.file, found.function, found.resolution)
 
     def _locate(
-        self, scope: FileScope, receiver: str | None, name: str, caller: Function | None
+        self,
+        scope: FileScope,
+        receiver: str | None,
+        name: str,
+        caller: Function | None,
+        receiver_type: str | None = None,
     ) -> _Located | None:
         """Where a call ``receiver.name()`` (or ``name()``) made in ``scope`` lands, or None
-        (``resolve``, for the resolution of every call of a scan)."""
+        (``resolve``, for the resolution of every call of a scan). ``receiver_type``: the class
+        the caller gives the receiver (``CallSite.receiver_type``)."""
         if receiver is None:
             found = self._unqualified(scope, name, caller)
         else:
-            found = self._qualified(scope, receiver, name, caller)
+            found = self._qualified(scope, receiver, name, caller, receiver_type)
         if found is None:
             return self._fuzzy(scope, receiver, name)
         return None if isinstance(found, _Stop) else found
@@ -206,7 +214,12 @@ class CallResolver:
     # Qualified calls: receiver.name() -----------------------------------------------------
 
     def _qualified(
-        self, scope: FileScope, receiver: str, name: str, caller: Function | None
+        self,
+        scope: FileScope,
+        receiver: str,
+        name: str,
+        caller: Function | None,
+        receiver_type: str | None = None,
     ) -> _Outcome | None:
         path = scope.path
         if (receiver in _SELF_RECEIVERS or receiver.startswith("super(")) and caller is not None:
@@ -215,6 +228,15 @@ class CallResolver:
                 if method is not None:
                     return _Located(path, method, METHOD)
             return None
+        if receiver_type is not None:
+            # A variable the caller declares, constructs or takes as a typed parameter: its
+            # class's method, when the class is in scope and defines it (an inherited method
+            # defined elsewhere is left to the steps below).
+            owner = self._typed_class(scope, receiver_type)
+            if owner is not None:
+                found = self._method(*owner, name)
+                if found is not None:
+                    return _Located(found[0], found[1], METHOD)
         known = self._receiver(scope, receiver)
         if known.owner is not None:
             return _outcome_of(self._method(*known.owner, name), METHOD)
@@ -258,6 +280,17 @@ class CallResolver:
             like = self._class_named_like(scope, receiver)
         may_be_go_variable = receiver.isidentifier() and receiver not in scope.bindings
         return _Receiver(owner, may_be_go_variable, module, external, like)
+
+    def _typed_class(self, scope: FileScope, written: str) -> tuple[str, str] | None:
+        """The class a receiver's type names in ``scope``: ``Store``, or ``models.Store``
+        through an imported module."""
+        head, dot, last = written.rpartition(".")
+        if dot:
+            binding = scope.bindings.get(head)
+            if binding is not None and binding.symbol is None:
+                return self.symbols.locate_class(binding.files, last)
+            return None
+        return self._class_in_scope(scope, written)
 
     def _method(self, file: str, class_name: str, name: str) -> tuple[str, Function] | None:
         """Method ``name`` of class ``class_name`` defined in ``file``; for Go, in any file of
@@ -426,12 +459,14 @@ def resolve_calls(
 
 
 _CALLER = itemgetter(CallSite._fields.index("caller"))
-_RECEIVER_AND_CALLEE = itemgetter(*(CallSite._fields.index(f) for f in ("receiver", "callee")))
-"""A call's ``caller`` and ``(receiver, callee)``, each read in one C call: the loop over every
-call site is the hot one."""
+_RECEIVER_AND_CALLEE = itemgetter(
+    *(CallSite._fields.index(f) for f in ("receiver", "callee", "receiver_type"))
+)
+"""A call's ``caller`` and ``(receiver, callee, receiver_type)``, each read in one C call: the
+loop over every call site is the hot one."""
 
-_Name = tuple[str | None, str]
-"""A call's receiver (None for none) and callee."""
+_Name = tuple[str | None, str, str | None]
+"""A call's receiver (None for none), callee, and the class its caller gives the receiver."""
 
 _Target = tuple[int, str]
 """A callee's id, and the resolution that found it."""
@@ -534,7 +569,7 @@ class _FileCalls:
         caller than that there is one), or how that depends on the caller: on its class
         (``self`` calls, Java's implicit ``this``, Go receivers), and on its qualified name
         too when a nested function of that name could be visible from it."""
-        receiver, callee = name
+        receiver, callee, _ = name
         if receiver is None:
             if callee in self._scope.nested:
                 return _BY_SCOPE
@@ -557,6 +592,6 @@ class _FileCalls:
 
     def _resolve(self, name: _Name, caller: Function) -> _Target | None:
         resolver = self._resolver
-        target = resolver._locate(self._scope, name[0], name[1], caller)
+        target = resolver._locate(self._scope, name[0], name[1], caller, name[2])
         callee_id = resolver.row_id(target.file, target.function) if target else None
         return (callee_id, target.resolution) if target and callee_id is not None else None

@@ -16,6 +16,8 @@
 
 (method_invocation) @call
 (object_creation_expression) @construct
+; Local variables: the class they are declared with, for the calls made on them.
+(local_variable_declaration) @local
 
 (string_literal) @string
 [

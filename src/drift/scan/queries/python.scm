@@ -25,6 +25,10 @@
 (call) @call
 (await (call) @awaited)
 
+; Assignments to a name inside a block (a function's, mostly; not the module's): the class a
+; local variable holds, for the calls made on it.
+(block (expression_statement (assignment left: (identifier)) @local))
+
 (string) @string
 [(integer) (float)] @number
 

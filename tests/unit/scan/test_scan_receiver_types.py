@@ -1,0 +1,144 @@
+"""``CallSite.receiver_type``: the class a calling function gives a plain-name receiver."""
+
+from __future__ import annotations
+
+import pytest
+
+from drift.scan import parse_source
+from drift.scan.rules import class_of_type
+
+
+def typed(source: str, grammar: str) -> list[tuple[str | None, str, str | None]]:
+    result = parse_source(source.encode(), grammar)
+    assert result.error_count == 0
+    return [(c.receiver, c.callee, c.receiver_type) for c in result.calls if c.receiver]
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("Store", "Store"),
+        ("models.Store", "models.Store"),
+        ("List<Item>", "List"),
+        ("list[Item]", "list"),
+        ("Optional[Store]", "Store"),
+        ("Store | None", "Store"),
+        ("null | Store | undefined", "Store"),
+        ("*Store", "Store"),
+        ("Store | Cache", None),
+        ("() => void", None),
+        ("[]Store", None),
+        ("'literal'", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_the_class_a_declared_type_names(written: str | None, expected: str | None) -> None:
+    assert class_of_type(written) == expected
+
+
+def test_python_constructors_annotations_and_parameters() -> None:
+    source = (
+        "def f(db: Store, n, o: Optional[Item] = None):\n"
+        "    s = Store()\n"
+        "    s.get()\n"
+        "    t: models.Item = load()\n"
+        "    t.save()\n"
+        "    db.close()\n"
+        "    db = 3\n"
+        "    db.close()\n"
+        "    o.x()\n"
+        "    n.y()\n"
+        "    obj.attr.z()\n"
+        "\n"
+        "s = Store()\n"
+        "s.top()\n"
+    )
+    assert typed(source, "python") == [
+        ("s", "get", "Store"),
+        ("t", "save", "models.Item"),
+        ("db", "close", "Store"),
+        ("db", "close", None),  # reassigned with no class: the parameter's no longer holds
+        ("o", "x", "Item"),
+        ("n", "y", None),
+        ("obj.attr", "z", None),
+        ("s", "top", None),  # module level: no caller, no class
+    ]
+
+
+def test_a_nested_function_has_its_own_locals() -> None:
+    source = (
+        "def outer():\n"
+        "    s = Store()\n"
+        "    def inner(s: Cache):\n"
+        "        s.put()\n"
+        "    s.get()\n"
+    )
+    assert typed(source, "python") == [("s", "put", "Cache"), ("s", "get", "Store")]
+
+
+def test_typescript_new_annotations_and_parameters() -> None:
+    source = (
+        "export async function f(db: Store, n) {\n"
+        "  const a: Repo<X> = load();\n"
+        "  a.m();\n"
+        "  let b = await new models.Store(1);\n"
+        "  b.n();\n"
+        "  db.q();\n"
+        "  n.z();\n"
+        "}\n"
+    )
+    assert typed(source, "typescript") == [
+        ("a", "m", "Repo"),
+        ("models", "Store", None),
+        ("b", "n", "models.Store"),
+        ("db", "q", "Store"),
+        ("n", "z", None),
+    ]
+
+
+def test_java_declared_types_var_and_parameters() -> None:
+    source = (
+        "class A {\n"
+        "  void f(Repo repo) {\n"
+        "    Store s = factory();\n"
+        "    s.a();\n"
+        "    var t = new HashMap<String, Integer>();\n"
+        "    t.b();\n"
+        "    List<Item> xs = get(), ys = null;\n"
+        "    ys.d();\n"
+        "    repo.e();\n"
+        "  }\n"
+        "}\n"
+    )
+    assert typed(source, "java") == [
+        ("s", "a", "Store"),
+        ("t", "b", "HashMap"),
+        ("ys", "d", "List"),
+        ("repo", "e", "Repo"),
+    ]
+
+
+def test_go_composite_literals_var_declarations_and_parameters() -> None:
+    source = (
+        "package p\n"
+        "\n"
+        "func f(db *Store) {\n"
+        "\ta := Store{}\n"
+        "\ta.M()\n"
+        "\tb := &pkg.Store{X: 1}\n"
+        "\tb.N()\n"
+        "\tvar c Cache\n"
+        "\tc.O()\n"
+        "\td, e := NewStore(), 2\n"
+        "\td.P()\n"
+        "\tdb.Q()\n"
+        "}\n"
+    )
+    assert typed(source, "go") == [
+        ("a", "M", "Store"),
+        ("b", "N", "pkg.Store"),
+        ("c", "O", "Cache"),
+        ("d", "P", None),
+        ("db", "Q", "Store"),
+    ]
