@@ -87,6 +87,8 @@ class Collected:
     finallies: list[Node] = field(default_factory=list)
     # (start byte, variable, class or None) of each local assignment or declaration.
     locals: list[tuple[int, str, str | None]] = field(default_factory=list)
+    # (start byte, attribute, class or None) of each field or ``self.x`` assignment.
+    fields: list[tuple[int, str, str | None]] = field(default_factory=list)
     package: str | None = None
 
     @property
@@ -257,6 +259,15 @@ def collect_locals(found: Collected, nodes: list[Node]) -> None:
         found.locals.extend((start, name, kind) for name, kind in local_types(node, source))
 
 
+def collect_fields(found: Collected, nodes: list[Node]) -> None:
+    """``@field`` nodes: attributes a class gives a class, in source order."""
+    field_types = found.rules.field_types
+    source = found.source
+    for node in sorted(nodes, key=_START):
+        start = node.start_byte
+        found.fields.extend((start, name, kind) for name, kind in field_types(node, source))
+
+
 def collect_throws(found: Collected, nodes: list[Node]) -> None:
     """``@throw`` nodes: raise, throw, panic(…)."""
     found.throws.extend(nodes)
@@ -300,6 +311,7 @@ READERS: Final[dict[str, Reader]] = {
     "number": collect_numbers,
     "throw": collect_throws,
     "local": collect_locals,
+    "field": collect_fields,
     "finally": collect_finallies,
     "package": collect_package,
     **{kind: _handler_reader(kind) for kind in HANDLER_KINDS},

@@ -136,6 +136,12 @@ class _Linker:
         self.parameter_classes: dict[int, dict[str, str]] = {}
         # By variable name: the (starts, classes) of its assignments anywhere, in source order.
         self.local_classes: dict[str, tuple[list[int], list[str | None]]] = {}
+        # By ``id`` of a class: the classes of its attributes (``_group_fields``).
+        self.field_classes: dict[int, dict[str, str]] = {}
+        # Java reads a bare name as a field of the caller's class when no local or parameter
+        # has that name (its implicit ``this``).
+        self.implicit_this = found.grammar == "java"
+        self.parameter_names: dict[int, frozenset[str]] = {}  # Java only, by ``id``
         self.holders, self.targets = self._decorator_holders()
         self.decorator_scopes = self._decorator_scopes()
 
@@ -208,6 +214,8 @@ class _Linker:
             }
             if classes:
                 self.parameter_classes[id(item)] = classes
+        if self.implicit_this and parameters:
+            self.parameter_names[id(item)] = frozenset(p.name for p in parameters)
         returns = rules.return_type(node, source)
         parent = item.parent
         owner = parent if parent is not None and parent.kind == "class" else None
@@ -362,7 +370,9 @@ class _Linker:
         previous = -1
         if found.locals:
             self._group_locals()
-        typing = bool(self.parameter_classes or self.local_classes)
+        if found.fields:
+            self._group_fields()
+        typing = bool(self.parameter_classes or self.local_classes or self.field_classes)
         function: Definition | None = None
         for node in sorted(nodes, key=_START):
             start = node.start_byte
@@ -376,7 +386,7 @@ class _Linker:
             is_awaited = any_awaited and node.id in awaited
             is_constructor = any_constructs and id(node) in constructs
             kind = None
-            if typing and receiver is not None and function is not None and receiver.isidentifier():
+            if typing and receiver is not None and function is not None:
                 kind = self._receiver_class(function, receiver, start)
             append(
                 new_record(
@@ -412,10 +422,41 @@ class _Linker:
             entry[0].append(start)
             entry[1].append(kind)
 
+    def _group_fields(self) -> None:
+        """Each attribute under the class it belongs to: a field's, a class-body
+        annotation's, or for ``self.x = …`` in a method, the method's class. Attributes given
+        two different classes are left without one."""
+        classes = sorted(
+            (item for item in self.found.definitions if item.kind == "class"),
+            key=lambda item: item.start,
+        )
+        starts = [item.start for item in classes]
+        ambiguous: set[tuple[int, str]] = set()
+        for start, name, kind in self.found.fields:
+            owner = _innermost(classes, starts, start)
+            if owner is None or kind is None:
+                continue
+            attributes = self.field_classes.setdefault(id(owner), {})
+            known = attributes.get(name)
+            if known is None and (id(owner), name) not in ambiguous:
+                attributes[name] = kind
+            elif known is not None and known != kind:
+                del attributes[name]
+                ambiguous.add((id(owner), name))
+
     def _receiver_class(self, function: Definition, receiver: str, at: int) -> str | None:
-        """The class ``function`` gives the name ``receiver`` at offset ``at``: its last local
-        assignment before ``at`` (which may give none), else its parameter's annotation. An
-        assignment in a function nested in it, between the two, is another variable."""
+        """The class ``function`` gives ``receiver`` at offset ``at``.
+
+        For a plain name, its last local assignment before ``at`` (which may give none), else
+        its parameter's annotation, else (Java) a field of its class. An assignment in a
+        function nested in it, between the two, is another variable. For ``self.x`` and
+        ``this.x``, attribute ``x`` of the caller's class.
+        """
+        if not receiver.isidentifier():
+            head, _, attribute = receiver.partition(".")
+            if head in ("self", "this") and attribute.isidentifier():
+                return self._field_class(function, attribute)
+            return None
         entry = self.local_classes.get(receiver)
         if entry is not None:
             starts, kinds = entry
@@ -425,7 +466,22 @@ class _Linker:
                     return kinds[index]
                 index -= 1
         parameters = self.parameter_classes.get(id(function))
-        return None if parameters is None else parameters.get(receiver)
+        if parameters is not None and receiver in parameters:
+            return parameters[receiver]
+        if self.implicit_this and receiver not in self.parameter_names.get(id(function), ()):
+            return self._field_class(function, receiver)
+        return None
+
+    def _field_class(self, function: Definition, attribute: str) -> str | None:
+        """The class of ``attribute`` of the class ``function`` is a method of (through
+        nested functions and lambdas, whose ``self``/``this`` is the method's)."""
+        owner = function.parent
+        while owner is not None and owner.kind != "class":
+            owner = owner.parent
+        if owner is None:
+            return None
+        attributes = self.field_classes.get(id(owner))
+        return None if attributes is None else attributes.get(attribute)
 
     def _handlers(self) -> tuple[ErrorHandler, ...]:
         # Nodes in source order first: handlers that tie on the final key (two one-line
@@ -554,3 +610,15 @@ def summarize_issues(issues: tuple[ParseIssue, ...]) -> str | None:
     noun = "syntax error" if len(issues) == 1 else "syntax errors"
     where = f"line {first.line}, column {first.column}"
     return f"{len(issues)} {noun}; first at {where}: {first.text}"
+
+
+def _innermost(classes: list[Definition], starts: list[int], offset: int) -> Definition | None:
+    """The innermost of ``classes`` (sorted by start; ``starts`` their starts) whose range
+    holds ``offset``."""
+    index = bisect_right(starts, offset) - 1
+    candidate = classes[index] if index >= 0 else None
+    while candidate is not None and not candidate.start <= offset < candidate.end:
+        candidate = candidate.parent
+        while candidate is not None and candidate.kind != "class":
+            candidate = candidate.parent
+    return candidate

@@ -91,6 +91,19 @@ def _string_value(node: Node | None, source: bytes) -> str:
     return "" if node is None else inner_value(node, source)
 
 
+def _constructed(value: Node | None, source: bytes) -> str | None:
+    """The class ``new C(…)`` (awaited or not) constructs, as written; None for any other
+    value."""
+    if value is not None and value.type == "await_expression" and value.named_child_count:
+        value = value.named_children[0]
+    if value is None or value.type != "new_expression":
+        return None
+    constructor = value.child_by_field_name("constructor")
+    if constructor is None or constructor.type not in ("identifier", "member_expression"):
+        return None
+    return text(constructor, source)
+
+
 class JavaScriptRules:
     """Extraction rules for JavaScript (and, through ``TypeScriptRules``, TypeScript)."""
 
@@ -191,6 +204,25 @@ class JavaScriptRules:
         # only annotations it allows) types the variable and filters nothing, so no types.
         return HandlerFacts(body, (), variable, is_blank_block(body, _NO_FILLERS), False)
 
+    def field_types(self, node: Node, source: bytes) -> list[tuple[str, str | None]]:
+        """``repo: Repo`` and ``repo = new Repo()`` in a class body, and TypeScript's
+        constructor parameter properties (``constructor(private repo: Repo)``)."""
+        if node.type == "required_parameter":
+            name = node.child_by_field_name("pattern")
+            declared = node.child_by_field_name("type")
+            if name is None or declared is None:
+                return []
+            written = strip_type_annotation(text(declared, source))
+            return [(text(name, source), class_of_type(written))]
+        name = node.child_by_field_name("name") or node.child_by_field_name("property")
+        if name is None:
+            return []
+        declared = node.child_by_field_name("type")
+        if declared is not None:
+            written = strip_type_annotation(text(declared, source))
+            return [(text(name, source), class_of_type(written))]
+        return [(text(name, source), _constructed(node.child_by_field_name("value"), source))]
+
     def local_types(self, node: Node, source: bytes) -> list[tuple[str, str | None]]:
         """``const s: Store = …`` gives ``Store``; ``const s = new Store(…)`` (awaited or not)
         gives ``Store``; any other value gives None."""
@@ -202,15 +234,7 @@ class JavaScriptRules:
             return [
                 (text(target, source), class_of_type(strip_type_annotation(text(declared, source))))
             ]
-        value = node.child_by_field_name("value")
-        if value is not None and value.type == "await_expression" and value.named_child_count:
-            value = value.named_children[0]
-        made = None
-        if value is not None and value.type == "new_expression":
-            constructor = value.child_by_field_name("constructor")
-            if constructor is not None and constructor.type in ("identifier", "member_expression"):
-                made = text(constructor, source)
-        return [(text(target, source), made)]
+        return [(text(target, source), _constructed(node.child_by_field_name("value"), source))]
 
     def throw_types(self, node: Node, source: bytes) -> tuple[str, ...]:
         """``throw new E(…)`` / ``throw E(…)`` / ``throw err`` → the type or name."""

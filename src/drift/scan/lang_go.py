@@ -173,6 +173,10 @@ class GoRules:
         )
         return HandlerFacts(body, (), variable, not statements, False, propagates)
 
+    def field_types(self, node: Node, source: bytes) -> list[tuple[str, str | None]]:
+        """Go's query captures no ``@field`` node (struct fields are read on no receiver)."""
+        return []
+
     def local_types(self, node: Node, source: bytes) -> list[tuple[str, str | None]]:
         """``s := Store{…}`` and ``s := &Store{…}`` give ``Store``; ``var s Store`` (or
         ``*Store``) gives ``Store``; any other value gives None."""

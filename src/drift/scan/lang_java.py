@@ -185,6 +185,10 @@ class JavaRules:
         generic = any(type_name(item) in _GENERIC_EXCEPTIONS for item in types)
         return HandlerFacts(body, types, variable, is_blank_block(body, _NO_FILLERS), generic)
 
+    def field_types(self, node: Node, source: bytes) -> list[tuple[str, str | None]]:
+        """``private final Repo repo;``: each field declared, with its declared class."""
+        return self.local_types(node, source)
+
     def local_types(self, node: Node, source: bytes) -> list[tuple[str, str | None]]:
         """``Store s = …`` gives ``Store`` to each variable declared; ``var s = new Store()``
         gives the constructed class."""

@@ -308,12 +308,28 @@ class PythonRules:
         active = not empty and body is not None and _reads_active_error(text(body, source))
         return HandlerFacts(body, types, variable, empty, generic, uses_active_error=active)
 
+    def field_types(self, node: Node, source: bytes) -> list[tuple[str, str | None]]:
+        """``self.repo = Repo()`` (or ``self.repo: Repo = …``) in a method, and ``repo: Repo``
+        in the class body."""
+        target = node.child_by_field_name("left")
+        if target is None:
+            return []
+        if target.type == "attribute":
+            owner = target.child_by_field_name("object")
+            if owner is None or text(owner, source) != "self":
+                return []
+        return self.local_types(node, source)
+
     def local_types(self, node: Node, source: bytes) -> list[tuple[str, str | None]]:
         """``x: Store = …`` gives ``Store``; ``x = Store(…)`` gives ``Store`` (whether it is a
         class is for the call graph to find); any other value gives None."""
         target = node.child_by_field_name("left")
-        if target is None or target.type != "identifier":
+        if target is None:
             return []
+        if target.type == "attribute":  # self.repo (see ``field_types``)
+            target = target.child_by_field_name("attribute")
+            if target is None:
+                return []
         declared = node.child_by_field_name("type")
         if declared is not None:
             return [(text(target, source), class_of_type(text(declared, source)))]

@@ -18,7 +18,7 @@ from typing import Final, Literal, NamedTuple
 from drift import __version__
 from drift.scan.serialization import decode_record, encode_record
 
-MODEL_VERSION: Final = 9
+MODEL_VERSION: Final = 10
 """Bumped whenever a field, the encoding or what extraction finds changes."""
 
 CACHE_STAMP: Final = f"{__version__}/{MODEL_VERSION}"
@@ -160,11 +160,13 @@ class CallSite(NamedTuple):
     120 characters); ``new T()`` has callee ``T`` and ``is_constructor``. ``caller`` is the
     qualified name of the enclosing function (None at module level).
 
-    ``receiver_type``: for a receiver that is a plain name, the class the calling function
-    gives it, as written: a local variable's declared type or constructor (``Store s = …``,
-    ``s = Store()``, ``const s = new Store()``, the last such assignment before the call) or
-    else a parameter's annotation (``def f(s: Store)``). Type arguments are left out
-    (``List<Item>`` is ``List``); None when the function says nothing of it.
+    ``receiver_type``: the class the code gives the receiver, as written, when it is a plain
+    name or ``self.x``/``this.x``. A plain name: a local variable's declared type or
+    constructor (``Store s = …``, ``s = Store()``, ``const s = new Store()``, the last such
+    assignment before the call), else a parameter's annotation (``def f(s: Store)``), else in
+    Java a field of the caller's class. ``self.x``/``this.x``: the class the caller's class
+    gives attribute ``x`` (a field's type, ``self.x = Store()``). Type arguments are left out
+    (``List<Item>`` is ``List``); None when the code says nothing of it.
     """
 
     callee: str

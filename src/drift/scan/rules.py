@@ -144,6 +144,11 @@ class LanguageRules(Protocol):
         """Facts of a handler node (``kind`` is its capture name)."""
         ...
 
+    def field_types(self, node: Node, source: bytes) -> list[tuple[str, str | None]]:
+        """The attributes (fields, properties) a ``@field`` node gives the class it is in,
+        each with the class it gives them, like ``local_types``."""
+        ...
+
     def local_types(self, node: Node, source: bytes) -> list[tuple[str, str | None]]:
         """The local variables a ``@local`` node declares or assigns, each with the class it
         gives them (``class_of_type`` of a declared type, or a constructor's name), or None

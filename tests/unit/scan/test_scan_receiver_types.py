@@ -142,3 +142,76 @@ def test_go_composite_literals_var_declarations_and_parameters() -> None:
         ("d", "P", None),
         ("db", "Q", "Store"),
     ]
+
+
+def test_python_attributes_of_the_callers_class() -> None:
+    source = (
+        "class Service:\n"
+        "    cache: Cache\n"
+        "    def __init__(self, db):\n"
+        "        self.repo = Repo()\n"
+        "        self.other = None\n"
+        "        self.twice = Repo()\n"
+        "    def reset(self):\n"
+        "        self.twice = Cache()\n"
+        "    def run(self, peer):\n"
+        "        self.repo.save()\n"
+        "        self.cache.get()\n"
+        "        self.other.x()\n"
+        "        self.twice.y()\n"
+        "        peer.repo.z()\n"
+        "        def later():\n"
+        "            self.repo.load()\n"
+    )
+    assert typed(source, "python") == [
+        ("self.repo", "save", "Repo"),
+        ("self.cache", "get", "Cache"),
+        ("self.other", "x", None),
+        ("self.twice", "y", None),  # given two classes: neither
+        ("peer.repo", "z", None),
+        ("self.repo", "load", "Repo"),  # a closure's ``self`` is the method's
+    ]
+
+
+def test_typescript_properties_and_parameter_properties() -> None:
+    source = (
+        "export class Service {\n"
+        "  private repo: Repo;\n"
+        "  cache = new Cache();\n"
+        "  constructor(private readonly users: UserService, public n: number) {}\n"
+        "  run() {\n"
+        "    this.repo.save();\n"
+        "    this.cache.get();\n"
+        "    this.users.find();\n"
+        "    const later = () => this.repo.load();\n"
+        "  }\n"
+        "}\n"
+    )
+    assert typed(source, "typescript") == [
+        ("this.repo", "save", "Repo"),
+        ("this.cache", "get", "Cache"),
+        ("this.users", "find", "UserService"),
+        ("this.repo", "load", "Repo"),
+    ]
+
+
+def test_java_fields_through_this_and_the_implicit_this() -> None:
+    source = (
+        "class Service {\n"
+        "  private final Repo repo = null;\n"
+        "  private Cache cache;\n"
+        "  Service(Archive repo) { repo.init(); }\n"
+        "  void run() {\n"
+        "    repo.save();\n"
+        "    this.cache.get();\n"
+        "    Store cache = null;\n"
+        "    cache.put();\n"
+        "  }\n"
+        "}\n"
+    )
+    assert typed(source, "java") == [
+        ("repo", "init", "Archive"),  # the parameter hides the field
+        ("repo", "save", "Repo"),
+        ("this.cache", "get", "Cache"),
+        ("cache", "put", "Store"),  # and so does a local
+    ]

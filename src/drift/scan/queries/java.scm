@@ -18,6 +18,9 @@
 (object_creation_expression) @construct
 ; Local variables: the class they are declared with, for the calls made on them.
 (local_variable_declaration) @local
+; Fields: the class they are declared with, for the calls made on them (``repo.save()``,
+; ``this.repo.save()``).
+(field_declaration) @field
 
 (string_literal) @string
 [

@@ -3,3 +3,6 @@
 (field_definition
   property: (property_identifier)
   value: [(arrow_function) (function_expression)] @function)
+
+; Fields a class gives a class: ``repo = new Repo()``.
+(field_definition property: (property_identifier) value: (new_expression)) @field
