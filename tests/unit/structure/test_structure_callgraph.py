@@ -555,3 +555,69 @@ def test_a_receiver_the_caller_types_reaches_its_classs_method() -> None:
             ("store/store.go::Run", "store/store.go::Cache.Save", "method", 14),
         ]
     )
+
+
+def test_a_method_inherited_from_a_base_in_another_file_is_found() -> None:
+    files = {
+        "views/base.py": """
+            class BaseView:
+                def render(self):
+                    return 1
+
+            class Cached(BaseView):
+                def fetch(self):
+                    return 2
+            """,
+        "views/orders.py": """
+            from views.base import Cached
+
+            class Orders(Cached):
+                def get(self):
+                    self.fetch()
+                    return self.render()
+
+            def page(view: Orders):
+                view.render()
+                self_less()
+            """,
+        "web/Base.java": """
+            package web;
+
+            public class Base { protected void log() {} }
+            """,
+        "web/Orders.java": """
+            package web;
+
+            class Orders extends Base {
+                void run() { log(); this.log(); }
+            }
+            """,
+        "src/base.ts": """
+            export class Base<T> { load(): T { return null as T; } }
+            """,
+        "src/orders.ts": """
+            import { Base } from "./base";
+
+            export class Orders extends Base<number> {
+              run() { return this.load(); }
+            }
+            """,
+    }
+    assert edges_of(files) == sorted(
+        [
+            ("views/orders.py::Orders.get", "views/base.py::Cached.fetch", "method", 5),
+            ("views/orders.py::Orders.get", "views/base.py::BaseView.render", "method", 6),
+            ("views/orders.py::page", "views/base.py::BaseView.render", "method", 9),
+            # ``log()`` (Java's implicit ``this``) and ``this.log()``: one edge per line.
+            ("web/Orders.java::Orders.run", "web/Base.java::Base.log", "method", 4),
+            ("src/orders.ts::Orders.run", "src/base.ts::Base.load", "method", 4),
+        ]
+    )
+
+
+def test_a_hierarchy_that_loops_ends() -> None:
+    files = {
+        "a.py": "from b import B\n\nclass A(B):\n    def f(self):\n        self.g()\n",
+        "b.py": "from a import A\n\nclass B(A):\n    pass\n",
+    }
+    assert edges_of(files) == []

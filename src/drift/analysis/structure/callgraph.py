@@ -11,7 +11,8 @@ resolution    conf.  rule
                      visible nested function first), to a method of the caller's own class
                      (Java's implicit ``this``), or to a same-file class's constructor
 ``method``    0.90   a call on a known receiver: ``self``/``this``/``cls``/``super()`` (the
-                     caller's class and its same-file bases), a class in scope (same file,
+                     caller's class and the bases it inherits the method from, in any file
+                     of the repository), a class in scope (same file,
                      imported, same package), a variable the caller gives a class in scope
                      (``CallSite.receiver_type``: a declared type, a constructor, a typed
                      parameter), Go's method receiver variable, or a variable named like a
@@ -34,6 +35,7 @@ from __future__ import annotations
 
 import builtins
 import posixpath
+from collections import deque
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
@@ -111,6 +113,8 @@ class CallResolver:
         self._class_names: dict[str, dict[str, tuple[str, str]]] = {}
         self._lowered_classes: dict[str, dict[str, tuple[str, str]]] = {}
         self._receivers: dict[tuple[str, str], _Receiver] = {}  # by (file, receiver)
+        # Methods found on bases in other files, by (file, class, method name).
+        self._inherited_methods: dict[tuple[str, str, str], tuple[str, Function] | None] = {}
         # A class of a Go or Java package by (package, from a test file, name), looked up once
         # for all its files (``net`` has a hundred, ``java.util`` three hundred).
         self._package_classes: dict[tuple[str, bool, str], tuple[str, str] | None] = {}
@@ -182,6 +186,9 @@ class CallResolver:
             method = scope.method(caller.class_name, name)
             if method is not None:
                 return _Located(path, method, SAME_FILE)
+            inherited = self._inherited(path, caller.class_name, name)
+            if inherited is not None:
+                return _Located(inherited[0], inherited[1], METHOD)
         if name in scope.class_bases:
             return _outcome(path, scope.constructor(name), SAME_FILE)
         binding = scope.bindings.get(name)
@@ -227,6 +234,9 @@ class CallResolver:
                 method = scope.method(caller.class_name, name)
                 if method is not None:
                     return _Located(path, method, METHOD)
+                inherited = self._inherited(path, caller.class_name, name)
+                if inherited is not None:
+                    return _Located(inherited[0], inherited[1], METHOD)
             return None
         if receiver_type is not None:
             # A variable the caller declares, constructs or takes as a typed parameter: its
@@ -302,7 +312,34 @@ class CallResolver:
             method = self.symbols.scopes[candidate].method(class_name, name)
             if method is not None:
                 return candidate, method
-        return None
+        return self._inherited(file, class_name, name)
+
+    def _inherited(self, file: str, class_name: str, name: str) -> tuple[str, Function] | None:
+        """Method ``name`` that class ``class_name`` of ``file`` inherits from a base defined
+        in another file of the repository (``class Orders(BaseView)`` with ``BaseView``
+        imported), bases of bases included, nearest first; None when no repository base
+        defines it. Each answer is worked out once."""
+        key = (file, class_name, name)
+        if key in self._inherited_methods:
+            return self._inherited_methods[key]
+        found: tuple[str, Function] | None = None
+        seen = {(file, class_name)}
+        queue = deque([(file, class_name)])
+        while queue and found is None and len(seen) < _MAX_ANCESTORS:
+            current_file, current = queue.popleft()
+            scope = self.symbols.scopes[current_file]
+            for base in scope.class_bases.get(current, ()):
+                owner = self._typed_class(scope, _base_name(base))
+                if owner is None or owner in seen:
+                    continue
+                seen.add(owner)
+                method = self.symbols.scopes[owner[0]].method(owner[1], name)
+                if method is not None:
+                    found = (owner[0], method)
+                    break
+                queue.append(owner)
+        self._inherited_methods[key] = found
+        return found
 
     def _class_in_scope(self, scope: FileScope, name: str) -> tuple[str, str] | None:
         if name in scope.class_bases:
@@ -371,6 +408,18 @@ class CallResolver:
         if unique is None:
             return None
         return _Located(unique[0], unique[1], FUZZY)
+
+
+_MAX_ANCESTORS = 32
+"""The most classes ``_inherited`` visits for one lookup (a deep or looping hierarchy)."""
+
+
+def _base_name(written: str) -> str:
+    """A base class as written, without type arguments or call arguments (``Generic[T]``,
+    ``Base<T>``, ``declarative_base()``)."""
+    cut = min((i for i in (written.find("["), written.find("<"), written.find("(")) if i >= 0),
+              default=len(written))  # fmt: skip
+    return written[:cut].strip()
 
 
 def _note_unique(
