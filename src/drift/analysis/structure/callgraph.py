@@ -113,8 +113,10 @@ class CallResolver:
         self._class_names: dict[str, dict[str, tuple[str, str]]] = {}
         self._lowered_classes: dict[str, dict[str, tuple[str, str]]] = {}
         self._receivers: dict[tuple[str, str], _Receiver] = {}  # by (file, receiver)
-        # Methods found on bases in other files, by (file, class, method name).
+        # Methods found on bases in other files, by (file, class, method name), and each
+        # class's resolved bases, by (file, class).
         self._inherited_methods: dict[tuple[str, str, str], tuple[str, Function] | None] = {}
+        self._bases: dict[tuple[str, str], list[tuple[str, str]]] = {}
         # A class of a Go or Java package by (package, from a test file, name), looked up once
         # for all its files (``net`` has a hundred, ``java.util`` three hundred).
         self._package_classes: dict[tuple[str, bool, str], tuple[str, str] | None] = {}
@@ -326,11 +328,8 @@ class CallResolver:
         seen = {(file, class_name)}
         queue = deque([(file, class_name)])
         while queue and found is None and len(seen) < _MAX_ANCESTORS:
-            current_file, current = queue.popleft()
-            scope = self.symbols.scopes[current_file]
-            for base in scope.class_bases.get(current, ()):
-                owner = self._typed_class(scope, _base_name(base))
-                if owner is None or owner in seen:
+            for owner in self._base_classes(*queue.popleft()):
+                if owner in seen:
                     continue
                 seen.add(owner)
                 method = self.symbols.scopes[owner[0]].method(owner[1], name)
@@ -340,6 +339,20 @@ class CallResolver:
                 queue.append(owner)
         self._inherited_methods[key] = found
         return found
+
+    def _base_classes(self, file: str, class_name: str) -> list[tuple[str, str]]:
+        """The repository classes ``class_name`` of ``file`` names as its bases, resolved once
+        per class (its methods are looked up by many names)."""
+        key = (file, class_name)
+        bases = self._bases.get(key)
+        if bases is None:
+            scope = self.symbols.scopes[file]
+            found = (
+                self._typed_class(scope, _base_name(base))
+                for base in scope.class_bases.get(class_name, ())
+            )
+            bases = self._bases[key] = [owner for owner in found if owner is not None]
+        return bases
 
     def _class_in_scope(self, scope: FileScope, name: str) -> tuple[str, str] | None:
         if name in scope.class_bases:
