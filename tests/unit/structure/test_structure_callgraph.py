@@ -621,3 +621,41 @@ def test_a_hierarchy_that_loops_ends() -> None:
         "b.py": "from a import A\n\nclass B(A):\n    pass\n",
     }
     assert edges_of(files) == []
+
+
+def test_super_reaches_the_base_and_never_the_caller_itself() -> None:
+    # ``super().save()`` in ``Child.save`` had been an edge from the method to itself.
+    files = {
+        "m.py": """
+            class Base:
+                def save(self):
+                    return 1
+
+            class Child(Base):
+                def save(self):
+                    return super().save() + super(Child, self).save()
+
+            class Orphan:
+                def save(self):
+                    return super().save()
+            """,
+        "A.java": """
+            class Base { void save() {} }
+            class Child extends Base { void save() { super.save(); } }
+            """,
+        "a.ts": """
+            class Base<T> { save() { return 1; } }
+            class Child extends Base<number> {
+              save() { return super.save(); }
+              run() { return this.save(); }
+            }
+            """,
+    }
+    assert edges_of(files) == sorted(
+        [
+            ("m.py::Child.save", "m.py::Base.save", "method", 7),
+            ("A.java::Child.save", "A.java::Base.save", "method", 2),
+            ("a.ts::Child.save", "a.ts::Base.save", "method", 3),
+            ("a.ts::Child.run", "a.ts::Child.save", "method", 4),
+        ]
+    )

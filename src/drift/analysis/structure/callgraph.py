@@ -43,7 +43,7 @@ from types import MappingProxyType
 from typing import NamedTuple
 
 from drift.analysis.structure.imports import language_family
-from drift.analysis.structure.symbols import FileScope, SymbolTable
+from drift.analysis.structure.symbols import FileScope, SymbolTable, base_name
 from drift.records.analysis import CallEdgeRow, FunctionRow
 from drift.scan.model import CallSite, Function, ParseResult
 
@@ -62,6 +62,7 @@ CONFIDENCE: Mapping[str, float] = {
 }
 
 _SELF_RECEIVERS = frozenset({"self", "this", "cls", "super", "super()"})
+_SUPER_RECEIVERS = frozenset({"super", "super()"})
 _PYTHON_BUILTINS = frozenset(dir(builtins))
 COMMON_NAMES = frozenset(
     {
@@ -231,7 +232,14 @@ class CallResolver:
         receiver_type: str | None = None,
     ) -> _Outcome | None:
         path = scope.path
-        if (receiver in _SELF_RECEIVERS or receiver.startswith("super(")) and caller is not None:
+        if (receiver in _SUPER_RECEIVERS or receiver.startswith("super(")) and caller is not None:
+            # ``super().save()`` in ``Child.save``: a base's ``save``, never the caller itself.
+            if caller.class_name:
+                inherited = self._inherited(path, caller.class_name, name)
+                if inherited is not None:
+                    return _Located(inherited[0], inherited[1], METHOD)
+            return None
+        if receiver in _SELF_RECEIVERS and caller is not None:
             if caller.class_name:
                 method = scope.method(caller.class_name, name)
                 if method is not None:
@@ -348,7 +356,7 @@ class CallResolver:
         if bases is None:
             scope = self.symbols.scopes[file]
             found = (
-                self._typed_class(scope, _base_name(base))
+                self._typed_class(scope, base_name(base))
                 for base in scope.class_bases.get(class_name, ())
             )
             bases = self._bases[key] = [owner for owner in found if owner is not None]
@@ -425,14 +433,6 @@ class CallResolver:
 
 _MAX_ANCESTORS = 32
 """The most classes ``_inherited`` visits for one lookup (a deep or looping hierarchy)."""
-
-
-def _base_name(written: str) -> str:
-    """A base class as written, without type arguments or call arguments (``Generic[T]``,
-    ``Base<T>``, ``declarative_base()``)."""
-    cut = min((i for i in (written.find("["), written.find("<"), written.find("(")) if i >= 0),
-              default=len(written))  # fmt: skip
-    return written[:cut].strip()
 
 
 def _note_unique(

@@ -90,10 +90,18 @@ class FileScope:
                     continue
                 seen[current] = None
                 pending.extend(
-                    base.rsplit(".", 1)[-1] for base in self.class_bases.get(current, ())
+                    base_name(base).rsplit(".", 1)[-1] for base in self.class_bases.get(current, ())
                 )
             lineage = self.lineages[class_name] = tuple(seen)
         return lineage
+
+
+def base_name(written: str) -> str:
+    """A base class as written, without type arguments or call arguments (``Generic[T]``,
+    ``Base<T>``, ``declarative_base()``)."""
+    cut = min((i for i in (written.find("["), written.find("<"), written.find("(")) if i >= 0),
+              default=len(written))  # fmt: skip
+    return written[:cut].strip()
 
 
 def _index_definitions(scope: FileScope) -> None:
