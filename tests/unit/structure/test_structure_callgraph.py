@@ -659,3 +659,34 @@ def test_super_reaches_the_base_and_never_the_caller_itself() -> None:
             ("a.ts::Child.run", "a.ts::Child.save", "method", 4),
         ]
     )
+
+
+def test_a_fuzzy_guess_never_names_a_method_of_the_languages_own_types() -> None:
+    # ``text.strip()`` is a str's strip, not the one class here that defines ``strip``.
+    files = {
+        "texts.py": """
+            class UserString:
+                def strip(self):
+                    return self
+
+                def shout(self):
+                    return self
+            """,
+        "use.py": """
+            def clean(text, other):
+                other.shout()
+                return text.strip()
+            """,
+        "list.ts": """
+            export class Bag { includes(x: number) { return true; } weigh() { return 1; } }
+            """,
+        "use.ts": """
+            export function pick(items, bag) { bag.weigh(); return items.includes(3); }
+            """,
+    }
+    assert edges_of(files) == sorted(
+        [
+            ("use.py::clean", "texts.py::UserString.shout", "fuzzy", 2),
+            ("use.ts::pick", "list.ts::Bag.weigh", "fuzzy", 1),
+        ]
+    )

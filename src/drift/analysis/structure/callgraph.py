@@ -78,6 +78,41 @@ COMMON_NAMES = frozenset(
 )  # fmt: skip
 
 
+# Methods of the languages' own types (``text.strip()``, ``items.map(…)``, ``name.equals(…)``):
+# a call of one on an unknown receiver is almost always on such a value, not on the one class
+# of the repository that happens to define a method of that name (the standard library's
+# ``UserString`` defines every ``str`` method). A fuzzy guess never names them.
+_PYTHON_TYPES = (str, bytes, bytearray, list, tuple, dict, set, frozenset, int, float, complex)
+_BUILTIN_METHODS: dict[str, frozenset[str]] = {
+    "python": frozenset(
+        name for kind in _PYTHON_TYPES for name in dir(kind) if not name.startswith("_")
+    ),
+    "ecmascript": frozenset(
+        """
+        at concat copyWithin entries every fill filter find findIndex findLast findLastIndex
+        flat flatMap forEach includes indexOf join keys lastIndexOf map pop push reduce
+        reduceRight reverse shift slice some sort splice toLocaleString toReversed toSorted
+        toSpliced toString unshift values with charAt charCodeAt codePointAt endsWith
+        localeCompare match matchAll normalize padEnd padStart repeat replace replaceAll search
+        split startsWith substring toLowerCase toUpperCase trim trimEnd trimStart valueOf
+        hasOwnProperty isPrototypeOf propertyIsEnumerable get set has delete clear add size
+        then catch finally toFixed toPrecision getTime toISOString toJSON test exec
+        """.split()
+    ),
+    "java": frozenset(
+        """
+        equals hashCode toString getClass compareTo length charAt substring indexOf
+        lastIndexOf startsWith endsWith contains isEmpty isBlank trim strip split replace
+        replaceAll toLowerCase toUpperCase format matches getBytes toCharArray append insert
+        reverse size get set put putAll putIfAbsent remove add addAll removeAll retainAll clear
+        containsKey containsValue keySet values entrySet getOrDefault computeIfAbsent
+        computeIfPresent merge iterator hasNext next stream forEach map filter collect
+        orElse orElseGet orElseThrow isPresent ifPresent of asList sort toArray subList
+        """.split()
+    ),
+}
+
+
 def row_ids_by_file(functions: Iterable[FunctionRow]) -> dict[str, dict[tuple[str, int], int]]:
     """The ids of stored functions by file, then by ``(name, line)``. A file's own table
     looks up faster than one of all functions: smaller, with shorter keys to hash and compare.
@@ -425,7 +460,10 @@ class CallResolver:
             return None
         if receiver is None and language == "python" and name in _PYTHON_BUILTINS:
             return None
-        unique = self._unique.get((receiver is not None, language_family(language)), {}).get(name)
+        family = language_family(language)
+        if receiver is not None and name in _BUILTIN_METHODS.get(family, frozenset()):
+            return None
+        unique = self._unique.get((receiver is not None, family), {}).get(name)
         if unique is None:
             return None
         return _Located(unique[0], unique[1], FUZZY)
