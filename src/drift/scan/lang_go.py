@@ -69,6 +69,27 @@ def _is_panic(statement: Node, source: bytes) -> bool:
     return function is not None and text(function, source) == "panic"
 
 
+def _made(value: Node | None, source: bytes) -> str | None:
+    """The struct a value makes: ``Store{…}``, ``pkg.Store{…}``, or a constructor named by
+    Go's convention, ``NewStore(…)`` / ``pkg.NewStore(…)`` (``Store``, ``pkg.Store``: whether
+    such a type exists is for the call graph to find)."""
+    if value is None:
+        return None
+    if value.type == "composite_literal":
+        literal_type = value.child_by_field_name("type")
+        if literal_type is not None and literal_type.type in ("type_identifier", "qualified_type"):
+            return text(literal_type, source)
+        return None
+    if value.type == "call_expression":
+        function = value.child_by_field_name("function")
+        if function is None or function.type not in ("identifier", "selector_expression"):
+            return None
+        package, dot, name = text(function, source).rpartition(".")
+        if name.startswith("New") and name[3:4].isupper():
+            return f"{package}{dot}{name[3:]}"
+    return None
+
+
 class GoRules:
     """Extraction rules for Go."""
 
@@ -178,8 +199,8 @@ class GoRules:
         return []
 
     def local_types(self, node: Node, source: bytes) -> list[tuple[str, str | None]]:
-        """``s := Store{…}`` and ``s := &Store{…}`` give ``Store``; ``var s Store`` (or
-        ``*Store``) gives ``Store``; any other value gives None."""
+        """``s := Store{…}``, ``s := &Store{…}`` and ``s, err := NewStore(…)`` give ``Store``;
+        ``var s Store`` (or ``*Store``) gives ``Store``; any other value gives None."""
         if node.type == "var_spec":
             declared = node.child_by_field_name("type")
             written = None if declared is None else text(declared, source).lstrip("*")
@@ -197,15 +218,7 @@ class GoRules:
             value = values[index] if index < len(values) else None
             if value is not None and value.type == "unary_expression":
                 value = value.child_by_field_name("operand")
-            made = None
-            if value is not None and value.type == "composite_literal":
-                literal_type = value.child_by_field_name("type")
-                if literal_type is not None and literal_type.type in (
-                    "type_identifier",
-                    "qualified_type",
-                ):
-                    made = text(literal_type, source)
-            found.append((text(name, source), made))
+            found.append((text(name, source), _made(value, source)))
         return found
 
     def throw_types(self, node: Node, source: bytes) -> tuple[str, ...]:

@@ -133,14 +133,23 @@ def test_go_composite_literals_var_declarations_and_parameters() -> None:
         "\td, e := NewStore(), 2\n"
         "\td.P()\n"
         "\tdb.Q()\n"
+        "\tcl, err := store.NewClient(cfg)\n"
+        "\tcl.R()\n"
+        "\terr.Error()\n"
+        "\tn := Newline()\n"
+        "\tn.S()\n"
         "}\n"
     )
     assert typed(source, "go") == [
         ("a", "M", "Store"),
         ("b", "N", "pkg.Store"),
         ("c", "O", "Cache"),
-        ("d", "P", None),
+        ("d", "P", "Store"),  # Go's constructor convention: NewStore makes a Store
         ("db", "Q", "Store"),
+        ("store", "NewClient", None),
+        ("cl", "R", "store.Client"),
+        ("err", "Error", None),
+        ("n", "S", None),  # ``Newline`` is no constructor
     ]
 
 
