@@ -67,12 +67,15 @@ def test_python_constructors_annotations_and_parameters() -> None:
 
 
 def test_a_nested_function_has_its_own_locals() -> None:
-    source = (
-        "def outer():\n"
-        "    s = Store()\n"
-        "    def inner(s: Cache):\n"
-        "        s.put()\n"
-        "    s.get()\n"
+    source = "\n".join(
+        [
+            "def outer():",
+            "    s = Store()",
+            "    def inner(s: Cache):",
+            "        s.put()",
+            "    s.get()",
+            "",
+        ]
     )
     assert typed(source, "python") == [("s", "put", "Cache"), ("s", "get", "Store")]
 
