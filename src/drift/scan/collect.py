@@ -250,22 +250,26 @@ def _is_minus(node: Node) -> bool:
     return operator is not None and operator.type == "-"
 
 
-def collect_locals(found: Collected, nodes: list[Node]) -> None:
-    """``@local`` nodes: local variables given a class, in source order."""
-    local_types = found.rules.local_types
-    source = found.source
+TypeReading = Callable[[Node, bytes], list[tuple[str, str | None]]]
+
+
+def _typed_names(
+    read: TypeReading, nodes: list[Node], source: bytes, into: list[tuple[int, str, str | None]]
+) -> None:
+    """``(start, name, class)`` of what each of ``nodes`` names, in source order."""
     for node in sorted(nodes, key=_START):
         start = node.start_byte
-        found.locals.extend((start, name, kind) for name, kind in local_types(node, source))
+        into.extend((start, name, kind) for name, kind in read(node, source))
+
+
+def collect_locals(found: Collected, nodes: list[Node]) -> None:
+    """``@local`` nodes: local variables given a class, in source order."""
+    _typed_names(found.rules.local_types, nodes, found.source, found.locals)
 
 
 def collect_fields(found: Collected, nodes: list[Node]) -> None:
     """``@field`` nodes: attributes a class gives a class, in source order."""
-    field_types = found.rules.field_types
-    source = found.source
-    for node in sorted(nodes, key=_START):
-        start = node.start_byte
-        found.fields.extend((start, name, kind) for name, kind in field_types(node, source))
+    _typed_names(found.rules.field_types, nodes, found.source, found.fields)
 
 
 def collect_throws(found: Collected, nodes: list[Node]) -> None:
