@@ -174,11 +174,14 @@ _NOTHING = frozenset({"None", "null", "undefined"})
 
 def class_of_type(written: str | None) -> str | None:
     """The class a declared type names, as written, without type arguments: ``Store``,
-    ``models.Store`` (``List<Item>`` → ``List``; ``Optional[Store]``, ``Store | None`` and Go's
-    ``*Store`` → ``Store``), or None for anything else (a union, a function type, a slice)."""
+    ``models.Store`` (``List<Item>`` → ``List``; ``Optional[Store]``, ``Store | None``, Go's
+    ``*Store`` and Python's forward reference ``"Store"`` → ``Store``), or None for anything
+    else (a union, a function type, a slice)."""
     if not written:
         return None
     kept = written.strip().lstrip("*")  # a Go pointer: ``*Store``
+    if len(kept) > 2 and kept[0] == kept[-1] and kept[0] in "'\"":
+        kept = kept[1:-1].strip()  # a Python forward reference: ``"Store"``
     optional = _OPTIONAL.fullmatch(kept)
     if optional is not None:
         kept = optional.group(1).strip()

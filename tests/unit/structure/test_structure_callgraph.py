@@ -690,3 +690,40 @@ def test_a_fuzzy_guess_never_names_a_method_of_the_languages_own_types() -> None
             ("use.ts::pick", "list.ts::Bag.weigh", "fuzzy", 1),
         ]
     )
+
+
+def test_a_variable_assigned_from_an_annotated_factory_takes_its_return_class() -> None:
+    files = {
+        "shop/stores.py": """
+            class Repo:
+                def save(self):
+                    return 1
+
+            class Cache:
+                def save(self):
+                    return 2
+
+            def make_repo() -> "Repo":
+                return Repo()
+
+            def make_any():
+                return Cache()
+            """,
+        "shop/use.py": """
+            from shop.stores import make_any, make_repo
+
+            def run():
+                target = make_repo()
+                target.save()
+                other = make_any()
+                other.save()
+            """,
+    }
+    assert edges_of(files) == sorted(
+        [
+            ("shop/use.py::run", "shop/stores.py::make_repo", "import", 4),
+            ("shop/use.py::run", "shop/stores.py::Repo.save", "method", 5),
+            # ``make_any`` says nothing of what it returns: ``other.save()`` stays unresolved.
+            ("shop/use.py::run", "shop/stores.py::make_any", "import", 6),
+        ]
+    )

@@ -46,6 +46,7 @@ from drift.analysis.structure.imports import language_family
 from drift.analysis.structure.symbols import FileScope, SymbolTable, base_name
 from drift.records.analysis import CallEdgeRow, FunctionRow
 from drift.scan.model import CallSite, Function, ParseResult
+from drift.scan.rules import class_of_type
 
 SAME_FILE = "same_file"
 METHOD = "method"
@@ -287,7 +288,9 @@ class CallResolver:
             # A variable the caller declares, constructs or takes as a typed parameter: its
             # class's method, when the class is in scope and defines it (an inherited method
             # defined elsewhere is left to the steps below).
-            owner = self._typed_class(scope, receiver_type)
+            owner = self._typed_class(scope, receiver_type) or self._returned_class(
+                scope, receiver_type, caller
+            )
             if owner is not None:
                 found = self._method(*owner, name)
                 if found is not None:
@@ -346,6 +349,23 @@ class CallResolver:
                 return self.symbols.locate_class(binding.files, last)
             return None
         return self._class_in_scope(scope, written)
+
+    def _returned_class(
+        self, scope: FileScope, written: str, caller: Function | None
+    ) -> tuple[str, str] | None:
+        """The class a factory function returns, by its annotation, when ``written`` (what a
+        variable was assigned from: ``repo = make_repo()``) names a function of the
+        repository: ``def make_repo() -> Repo`` gives ``Repo``, looked up where the function
+        is defined."""
+        if not written.isidentifier():
+            return None
+        located = self._unqualified(scope, written, caller)
+        if not isinstance(located, _Located) or located.function.return_type is None:
+            return None
+        returned = class_of_type(located.function.return_type)
+        if returned is None:
+            return None
+        return self._typed_class(self.symbols.scopes[located.file], returned)
 
     def _method(self, file: str, class_name: str, name: str) -> tuple[str, Function] | None:
         """Method ``name`` of class ``class_name`` defined in ``file``; for Go, in any file of
