@@ -92,11 +92,23 @@ def _string_value(node: Node | None, source: bytes) -> str:
 
 
 def _constructed(value: Node | None, source: bytes) -> str | None:
-    """The class ``new C(…)`` (awaited or not) constructs, as written; None for any other
-    value."""
+    """The class ``new C(…)`` constructs, or the function ``make(…)`` calls (its return type
+    may name a class: the call graph looks), as written; None for any other value. A
+    ``Promise`` an ``await`` unwraps is not followed: the await is skipped only for ``new``."""
     if value is not None and value.type == "await_expression" and value.named_child_count:
         value = value.named_children[0]
-    if value is None or value.type != "new_expression":
+        if value.type != "new_expression":
+            return None
+    if value is None:
+        return None
+    if value.type == "call_expression":
+        function = value.child_by_field_name("function")
+        return (
+            text(function, source)
+            if function is not None and function.type == "identifier"
+            else None
+        )
+    if value.type != "new_expression":
         return None
     constructor = value.child_by_field_name("constructor")
     if constructor is None or constructor.type not in ("identifier", "member_expression"):

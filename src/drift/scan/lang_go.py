@@ -72,7 +72,8 @@ def _is_panic(statement: Node, source: bytes) -> bool:
 def _made(value: Node | None, source: bytes) -> str | None:
     """The struct a value makes: ``Store{…}``, ``pkg.Store{…}``, or a constructor named by
     Go's convention, ``NewStore(…)`` / ``pkg.NewStore(…)`` (``Store``, ``pkg.Store``: whether
-    such a type exists is for the call graph to find)."""
+    such a type exists is for the call graph to find); for another call of a function of the
+    package (``newServer(…)``), its name, whose results may name a struct."""
     if value is None:
         return None
     if value.type == "composite_literal":
@@ -84,9 +85,11 @@ def _made(value: Node | None, source: bytes) -> str | None:
         function = value.child_by_field_name("function")
         if function is None or function.type not in ("identifier", "selector_expression"):
             return None
-        package, dot, name = text(function, source).rpartition(".")
+        called = text(function, source)
+        package, dot, name = called.rpartition(".")
         if name.startswith("New") and name[3:4].isupper():
             return f"{package}{dot}{name[3:]}"
+        return called if function.type == "identifier" else None  # a factory: its results say
     return None
 
 

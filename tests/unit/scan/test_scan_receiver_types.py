@@ -153,7 +153,7 @@ def test_go_composite_literals_var_declarations_and_parameters() -> None:
         ("store", "NewClient", None),
         ("cl", "R", "store.Client"),
         ("err", "Error", None),
-        ("n", "S", None),  # ``Newline`` is no constructor
+        ("n", "S", "Newline"),  # no constructor by name: a function whose results may say
     ]
 
 

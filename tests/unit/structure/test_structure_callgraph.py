@@ -718,6 +718,38 @@ def test_a_variable_assigned_from_an_annotated_factory_takes_its_return_class() 
                 other = make_any()
                 other.save()
             """,
+        "web/stores.ts": """
+            export class Repo { save() { return 1; } }
+            export class Cache { save() { return 2; } }
+            export function makeRepo(): Repo { return new Repo(); }
+            """,
+        "web/use.ts": """
+            import { makeRepo } from "./stores";
+
+            export function run() {
+              const target = makeRepo();
+              target.save();
+            }
+            """,
+        "store/store.go": """
+            package store
+
+            type Repo struct{}
+
+            func (r *Repo) Save() {}
+
+            type Cache struct{}
+
+            func (c *Cache) Save() {}
+
+            func open() (*Repo, error) { return nil, nil }
+
+            func Run() {
+                target, err := open()
+                target.Save()
+                _ = err
+            }
+            """,
     }
     assert edges_of(files) == sorted(
         [
@@ -725,5 +757,9 @@ def test_a_variable_assigned_from_an_annotated_factory_takes_its_return_class() 
             ("shop/use.py::run", "shop/stores.py::Repo.save", "method", 5),
             # ``make_any`` says nothing of what it returns: ``other.save()`` stays unresolved.
             ("shop/use.py::run", "shop/stores.py::make_any", "import", 6),
+            ("web/use.ts::run", "web/stores.ts::makeRepo", "import", 4),
+            ("web/use.ts::run", "web/stores.ts::Repo.save", "method", 5),
+            ("store/store.go::Run", "store/store.go::open", "same_file", 14),
+            ("store/store.go::Run", "store/store.go::Repo.Save", "method", 15),
         ]
     )

@@ -362,7 +362,10 @@ class CallResolver:
         located = self._unqualified(scope, written, caller)
         if not isinstance(located, _Located) or located.function.return_type is None:
             return None
-        returned = class_of_type(located.function.return_type)
+        written_return = located.function.return_type
+        if written_return.startswith("("):  # Go's results: ``(*Store, error)``
+            written_return = written_return[1:].split(",", 1)[0].rstrip(")")
+        returned = class_of_type(written_return)
         if returned is None:
             return None
         return self._typed_class(self.symbols.scopes[located.file], returned)
