@@ -216,6 +216,11 @@ class _Linker:
                 self.parameter_classes[id(item)] = classes
         if self.implicit_this and parameters:
             self.parameter_names[id(item)] = frozenset(p.name for p in parameters)
+        receiver_class = self.receivers.get(id(item))
+        if receiver_class is not None:
+            receiver_name = rules.receiver_name(node, source)
+            if receiver_name is not None:  # Go's ``s`` in ``func (s *Server) M()``
+                self.parameter_classes.setdefault(id(item), {})[receiver_name] = receiver_class
         returns = rules.return_type(node, source)
         parent = item.parent
         owner = parent if parent is not None and parent.kind == "class" else None

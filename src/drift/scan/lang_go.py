@@ -86,6 +86,14 @@ def _made(value: Node | None, source: bytes) -> str | None:
         if function is None or function.type not in ("identifier", "selector_expression"):
             return None
         called = text(function, source)
+        if called == "new":  # ``new(Element)``
+            arguments = value.child_by_field_name("arguments")
+            made = (
+                arguments.named_children[0] if arguments and arguments.named_child_count else None
+            )
+            if made is not None and made.type in ("type_identifier", "qualified_type"):
+                return text(made, source)
+            return None
         package, dot, name = called.rpartition(".")
         if name.startswith("New") and name[3:4].isupper():
             return f"{package}{dot}{name[3:]}"
@@ -127,6 +135,14 @@ class GoRules:
         if kind is None:
             return None
         return kind.lstrip("*").split("[", 1)[0].strip() or None
+
+    def receiver_name(self, node: Node, source: bytes) -> str | None:
+        """``func (s *Server) M()`` → ``s`` (None for ``func (*Server) M()``)."""
+        receiver = node.child_by_field_name("receiver")
+        declaration = (
+            None if receiver is None else first_child_of_type(receiver, ("parameter_declaration",))
+        )
+        return None if declaration is None else field_text(declaration, "name", source)
 
     def decorator(self, node: Node, source: bytes) -> Decorator:
         """Go has no decorators; a node read as one keeps its text as the name."""
@@ -206,8 +222,18 @@ class GoRules:
         ``var s Store`` (or ``*Store``) gives ``Store``; any other value gives None."""
         if node.type == "var_spec":
             declared = node.child_by_field_name("type")
-            written = None if declared is None else text(declared, source).lstrip("*")
-            kind = class_of_type(written)
+            if declared is not None:
+                kind = class_of_type(text(declared, source))
+            else:  # ``var t = new(Element)``: what the value makes
+                value = node.child_by_field_name("value")
+                first = (
+                    value.named_children[0]
+                    if value is not None and value.named_child_count
+                    else None
+                )
+                if first is not None and first.type == "unary_expression":
+                    first = first.child_by_field_name("operand")
+                kind = _made(first, source)
             return [(text(name, source), kind) for name in node.children_by_field_name("name")]
         left = node.child_by_field_name("left")
         right = node.child_by_field_name("right")

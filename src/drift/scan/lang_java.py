@@ -102,6 +102,10 @@ class JavaRules:
         """Methods live in class bodies: no receiver types."""
         return None
 
+    def receiver_name(self, node: Node, source: bytes) -> str | None:
+        """Methods live in class bodies: their receiver is ``self``/``this``, not a name."""
+        return None
+
     def decorator(self, node: Node, source: bytes) -> Decorator:
         """``@Name`` or ``@Name(arguments)``."""
         name = field_text(node, "name", source) or short_text(node, source)

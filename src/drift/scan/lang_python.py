@@ -189,6 +189,10 @@ class PythonRules:
         """Python methods live in class bodies: no receiver types."""
         return None
 
+    def receiver_name(self, node: Node, source: bytes) -> str | None:
+        """Methods live in class bodies: their receiver is ``self``/``this``, not a name."""
+        return None
+
     def decorator(self, node: Node, source: bytes) -> Decorator:
         """``@name`` or ``@name(arguments)``."""
         expression = next((c for c in node.named_children if c.type != "comment"), None)

@@ -108,6 +108,11 @@ class LanguageRules(Protocol):
         """The type a method is declared on outside any class body (Go), else None."""
         ...
 
+    def receiver_name(self, node: Node, source: bytes) -> str | None:
+        """The name a method declared outside any class body gives its receiver (Go's ``s``
+        in ``func (s *Server) M()``), else None."""
+        ...
+
     def decorator(self, node: Node, source: bytes) -> Decorator:
         """A decorator or annotation node read as a ``Decorator``."""
         ...

@@ -763,3 +763,38 @@ def test_a_variable_assigned_from_an_annotated_factory_takes_its_return_class() 
             ("store/store.go::Run", "store/store.go::Repo.Save", "method", 15),
         ]
     )
+
+
+def test_a_go_variable_of_unknown_type_is_not_taken_for_the_methods_own_type() -> None:
+    files = {
+        "ip/ip.go": """
+            package ip
+
+            type IP []byte
+
+            func (ip IP) To4() IP { return ip }
+
+            func (ip IP) IsLoopback() bool {
+                v4 := ip.To4()
+                other := lookup()
+                other.To4()
+                var e = new(Element)
+                e.Square()
+                return v4 != nil
+            }
+
+            type Element struct{}
+
+            func (e *Element) Square() {}
+            """,
+    }
+    assert edges_of(files) == sorted(
+        [
+            # ``ip`` is the receiver: a method of ``IP``, a named slice type.
+            ("ip/ip.go::IP.IsLoopback", "ip/ip.go::IP.To4", "method", 8),
+            # ``other`` comes from a function the repository does not define: only the
+            # fuzzy step's guess (its one ``To4``), no longer a ``method`` call of ``IP``.
+            ("ip/ip.go::IP.IsLoopback", "ip/ip.go::IP.To4", "fuzzy", 10),
+            ("ip/ip.go::IP.IsLoopback", "ip/ip.go::Element.Square", "method", 12),
+        ]
+    )

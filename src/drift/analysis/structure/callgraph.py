@@ -15,7 +15,7 @@ resolution    conf.  rule
                      of the repository), a class in scope (same file,
                      imported, same package), a variable the caller gives a class in scope
                      (``CallSite.receiver_type``: a declared type, a constructor, a typed
-                     parameter), Go's method receiver variable, or a variable named like a
+                     parameter, Go's method receiver variable), or a variable named like a
                      class in scope (``store.get()`` with class ``Store``)
 ``import``    0.75   the callee or its receiver is bound by an import that resolves to a
                      repository file (following re-exports), or, in Go and Java, is a
@@ -291,6 +291,10 @@ class CallResolver:
             owner = self._typed_class(scope, receiver_type) or self._returned_class(
                 scope, receiver_type, caller
             )
+            if owner is None and scope.result.language == "go" and receiver_type.isidentifier():
+                # Any named type of the package has methods (``type IP []byte``), not only
+                # the structs and interfaces read as classes.
+                owner = (path, receiver_type)
             if owner is not None:
                 found = self._method(*owner, name)
                 if found is not None:
@@ -298,15 +302,6 @@ class CallResolver:
         known = self._receiver(scope, receiver)
         if known.owner is not None:
             return _outcome_of(self._method(*known.owner, name), METHOD)
-        if (
-            known.may_be_go_variable
-            and scope.result.language == "go"
-            and caller is not None
-            and caller.class_name
-        ):
-            found = self._method(path, caller.class_name, name)
-            if found is not None:
-                return _Located(found[0], found[1], METHOD)
         if known.module is not None:
             return _outcome_of(self.symbols.locate_function(known.module, name), IMPORT)
         if known.external:
@@ -336,8 +331,7 @@ class CallResolver:
             like = None  # an earlier step decides: not looked up
         else:
             like = self._class_named_like(scope, receiver)
-        may_be_go_variable = receiver.isidentifier() and receiver not in scope.bindings
-        return _Receiver(owner, may_be_go_variable, module, external, like)
+        return _Receiver(owner, module, external, like)
 
     def _typed_class(self, scope: FileScope, written: str) -> tuple[str, str] | None:
         """The class a receiver's type names in ``scope``: ``Store``, or ``models.Store``
@@ -507,11 +501,10 @@ def _note_unique(
 
 class _Receiver(NamedTuple):
     """What a receiver other than ``self`` names in one file, in the order resolution asks: a
-    class in scope (``owner``), maybe a Go receiver variable, a module bound by an import (its
-    files), an import that did not resolve (``external``), a class it is named like."""
+    class in scope (``owner``), a module bound by an import (its files), an import that did not
+    resolve (``external``), a class it is named like."""
 
     owner: tuple[str, str] | None
-    may_be_go_variable: bool
     module: tuple[str, ...] | None
     external: bool
     like: tuple[str, str] | None
@@ -618,9 +611,9 @@ class _FileCalls:
         self._resolver = resolver
         self._path = path
         scope = self._scope = resolver.symbols.scopes[path]
-        # Only Java (implicit ``this``) and Go (receiver variables) read the caller's class
-        # for calls on receivers other than ``self``.
-        self._class_always_matters = scope.result.language in {"java", "go"}
+        # Only Java (implicit ``this``) reads the caller's class for calls on receivers other
+        # than ``self`` (a Go receiver variable is typed by extraction, like any variable).
+        self._class_always_matters = scope.result.language == "java"
         # (receiver, callee) -> target, or how it depends on the caller.
         self._calls: dict[_Name, _Target | None] = {}
         # Caller class -> (receiver, callee) -> target.
