@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 from msgspec.structs import asdict
 
+from drift.records.analysis import FunctionRow
 from drift.records.batch import (
     BatchCommand,
     InsertDetections,
@@ -114,6 +115,14 @@ def replacement_commands() -> list[BatchCommand]:
 FUNCTIONS = (("a.py", "f", 1), ("a.py", "g", 9), ("b.py", "h", 1))
 
 
+def _two_functions(backend: StorageUnderTest) -> tuple[FunctionRow, FunctionRow]:
+    """Functions ``f`` of a.py and ``g`` of b.py, stored: the ends of the edges below."""
+    write(backend, InsertFunctions([function_row("a.py", "f", 1), function_row("b.py", "g", 1)]))
+    (f,) = backend.drift.get_functions_by_file("a.py")
+    (g,) = backend.drift.get_functions_by_file("b.py")
+    return f, g
+
+
 class BatchReplacementContract:
     """The replacement commands: what a re-analysis recomputes replaces what was there."""
 
@@ -149,11 +158,7 @@ class BatchReplacementContract:
         self, backend: StorageUnderTest
     ) -> None:
         drift = backend.drift
-        write(
-            backend, InsertFunctions([function_row("a.py", "f", 1), function_row("b.py", "g", 1)])
-        )
-        (f,) = drift.get_functions_by_file("a.py")
-        (g,) = drift.get_functions_by_file("b.py")
+        f, g = _two_functions(backend)
         drift.insert_call_edges([edge(f.id, g.id, 2), edge(f.id, g.id, 3), edge(g.id, f.id, 4)])
 
         write(backend, ReplaceFileCallEdges("a.py", [edge(f.id, g.id, 5, resolution="fuzzy")]))
@@ -172,11 +177,7 @@ class BatchReplacementContract:
         # (the last one wins, as upserts do): the stored graph is the command's, however the
         # backend writes the difference.
         drift = backend.drift
-        write(
-            backend, InsertFunctions([function_row("a.py", "f", 1), function_row("b.py", "g", 1)])
-        )
-        (f,) = drift.get_functions_by_file("a.py")
-        (g,) = drift.get_functions_by_file("b.py")
+        f, g = _two_functions(backend)
         write(
             backend,
             ReplaceCallEdges(
