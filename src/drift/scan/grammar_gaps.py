@@ -23,6 +23,13 @@ A match inside a string or comment only changes the parser's copy.
   blanked, leaving the field.
 - **A member after one with no semicolon** that starts with type parameters or is named ``in``:
   see ``_NEXT_MEMBER``. Plain ``.ts`` only: in ``.tsx`` a line starting with ``<`` is JSX.
+- **Anonymous default function signatures** in declaration files: ``export default function
+  (): { … };``. A signature has no name and no body, nothing extraction reads: it is blanked
+  up to its semicolon. An implementation (with a body) is left alone.
+- **``global { … }`` inside ``declare module "m" { … }``** (global augmentation, all over
+  ``@types/node``): ``global`` is blanked, and the block declares what it declared.
+- **Reserved words as JavaScript export names** (ES2022): ``export { _null as null }``. The
+  word's first byte becomes ``_`` in the parser's copy; the name is read from the file.
 """
 
 from __future__ import annotations
@@ -84,8 +91,9 @@ def _blank(data: bytes) -> bytes:
 
 
 def _after(source: bytes, start: int, openers: bytes) -> bool:
-    """Whether the last byte before ``start``, blanks aside, is one of ``openers``."""
-    before = source[max(0, start - 200) : start].rstrip(b" \t")
+    """Whether the last byte before ``start``, blanks and line breaks aside, is one of
+    ``openers`` (date-fns's declarations put each type argument on a line of its own)."""
+    before = source[max(0, start - 200) : start].rstrip()
     return before[-1:] != b"" and before[-1] in openers
 
 
@@ -141,7 +149,9 @@ def parser_input(source: bytes, grammar: str) -> bytes:
     """The bytes to hand ``grammar``'s parser for ``source``: the same length, the same lines."""
     if grammar == "javascript":
         if b"assert" in source or b"with" in source:
-            return _blank_where(_IMPORT_ATTRIBUTES, source, _after_quote)
+            source = _blank_where(_IMPORT_ATTRIBUTES, source, _after_quote)
+        if b"as " in source:
+            source = _RESERVED_EXPORT_NAME.sub(lambda m: b"_" + m.group()[1:], source)
         return source
     if grammar not in _GRAMMARS:
         return source
@@ -155,6 +165,10 @@ def parser_input(source: bytes, grammar: str) -> bytes:
         source = _blank_where((_IMPORT_TYPE,), source, _where_a_type_stands)
     if b"accessor" in source:
         source = _blank_where((_ACCESSOR,), source, _starts_member)
+    if b"global" in source:
+        source = _MODULE_GLOBAL.sub(lambda m: _blank(m.group()), source)
+    if b"default" in source:
+        source = _default_signatures(source)
     return _end_members(source) if grammar == "typescript" else source
 
 
@@ -242,4 +256,71 @@ def _untyped_tags(source: bytes) -> bytes:
                 changed = bytearray(source)
             changed[start : close + 1] = _blank(source[start : close + 1])
         close = source.find(b">`", close + 2)
+    return source if changed is None else bytes(changed)
+
+
+# ``export { _null as null }``: ES2022 takes any name after ``as`` in an export list;
+# tree-sitter-javascript 0.25 errors on a reserved word there (zod exports ``null``, ``function``,
+# ``instanceof``). ``as`` is no operator in JavaScript, so the match is an export or import list.
+_RESERVED_EXPORT_NAME: Final = re.compile(
+    rb"(?<=\bas[ \t])[ \t\r\n]*\b(?:null|true|false|function|class|new|delete|in|instanceof|"
+    rb"typeof|void|if|else|for|while|do|return|switch|case|break|continue|throw|try|catch|"
+    rb"finally|var|const|import|export|extends|super|this|with|debugger)\b(?=\s*[,}])"
+)
+# ``global {`` opening a line, as it does inside ``declare module "m" { … }``; at the top level
+# the grammar knows ``declare global {``, where ``global`` does not open the line.
+_MODULE_GLOBAL: Final = re.compile(rb"(?m)^[ \t]*global(?=[ \t]*\{)")
+_DEFAULT_FUNCTION: Final = re.compile(rb"export[ \t]+default[ \t]+function(?=[ \t]*[<(])")
+_SIGNATURE_MAX: Final = 4000
+_OPENERS: Final = b"([{<"
+_CLOSERS: Final = b")]}>"
+# What may come right before a ``{`` that opens an object type rather than a body.
+_TYPE_CONTEXT: Final = b":|&,=(<[?"
+
+
+def _signature_end(source: bytes, start: int) -> int:
+    """The index just past the ``;`` that ends the bodiless signature from ``start`` (after
+    ``export default function``), or -1 if a body comes first or the end is not found."""
+    depth = 0
+    previous = 0  # the last byte outside blanks
+    index = start
+    end = min(len(source), start + _SIGNATURE_MAX)
+    while index < end:
+        char = source[index]
+        if char in b" \t\r\n":
+            index += 1
+            continue
+        if char in b"'\"`":
+            close = source.find(bytes([char]), index + 1, end)
+            if close < 0:
+                return -1
+            index = close + 1
+            previous = char
+            continue
+        if char == 0x3E and previous == 0x3D:  # the ``>`` of ``=>``
+            pass
+        elif char == 0x7B and depth == 0 and previous not in _TYPE_CONTEXT:
+            return -1  # a body: ``function (a) {`` or ``function (): T {``
+        elif char in _OPENERS:
+            depth += 1
+        elif char in _CLOSERS:
+            depth -= 1
+            if depth < 0:
+                return -1
+        elif char == 0x3B and depth == 0:
+            return index + 1
+        previous = char
+        index += 1
+    return -1
+
+
+def _default_signatures(source: bytes) -> bytes:
+    changed: bytearray | None = None
+    for match in _DEFAULT_FUNCTION.finditer(source):
+        end = _signature_end(source, match.end())
+        if end < 0:
+            continue
+        if changed is None:
+            changed = bytearray(source)
+        changed[match.start() : end] = _blank(source[match.start() : end])
     return source if changed is None else bytes(changed)

@@ -376,6 +376,13 @@ def _export_declaration(
     declaration: Node, source: bytes, facts: ExportFacts, is_default: bool
 ) -> None:
     at = line(declaration)
+    if declaration.type == "ambient_declaration":
+        # ``export declare const x: T``, ``export declare class C``: every export of a
+        # declaration file. What it declares is inside.
+        inner = declaration.named_children[0] if declaration.named_child_count else None
+        if inner is None or inner.type == "statement_block":
+            return
+        declaration = inner
     type_only = declaration.type in _TYPE_ONLY_DECLARATIONS
     if declaration.type in ("lexical_declaration", "variable_declaration"):
         for declarator in declaration.named_children:

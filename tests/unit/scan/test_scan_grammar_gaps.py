@@ -128,6 +128,69 @@ def test_auto_accessors_parse_as_the_fields_they_declare() -> None:
     assert [(s.value, s.line, s.column) for s in result.strings] == [("x", 2, 20)]
 
 
+def test_import_types_on_lines_of_their_own_parse() -> None:
+    # date-fns's declarations: 438 of its files were syntax errors.
+    source = (
+        b'export declare const closestTo: import("./types.ts").FPFn2<\n'
+        b"  number | undefined,\n"
+        b'  | import("../fp.ts").DateArg<Date>\n'
+        b'  | import("../fp.ts").Interval<Date>[]\n'
+        b">;\n"
+    )
+    assert _grammar_fails(source)
+    assert _clean(source)
+
+
+def test_anonymous_default_function_signatures_are_blanked() -> None:
+    # zod's locale declarations; the implementation after the overloads is kept.
+    source = (
+        b"export default function (): {\n"
+        b"  localeError: (issue: Issue<'{'>) => string | undefined;\n"
+        b"  items: Array<{ a: 1 }>;\n"
+        b"};\n"
+        b"export default function <T extends { id: string }>(x: T): T;\n"
+        b"export default function (x: any): { id: string } { return x }\n"
+        b"export declare const version: string;\n"
+    )
+    assert _grammar_fails(source)
+    result = parse_source(source, "typescript")
+    assert result.error_count == 0
+    assert [(f.name, f.line) for f in result.functions] == [("default", 6)]
+    assert [e.name for e in result.exports] == ["default", "version"]
+
+
+def test_global_augmentation_inside_a_module_parses() -> None:
+    source = (
+        b'declare module "node:events" {\n'
+        b"    class EventEmitter {}\n"
+        b"    global {\n"
+        b"        namespace NodeJS {\n"
+        b"            interface EventEmitter { on(e: string): this }\n"
+        b"        }\n"
+        b"    }\n"
+        b"}\n"
+        b"declare global { interface Window { x: 1 } }\n"
+    )
+    assert _grammar_fails(source)
+    result = parse_source(source, "typescript")
+    assert result.error_count == 0
+    assert [c.name for c in result.classes] == ["EventEmitter", "EventEmitter", "Window"]
+
+
+def test_reserved_words_as_javascript_export_names_parse() -> None:
+    # zod exports ``null``, ``function`` and ``instanceof`` under their own names (ES2022).
+    source = (
+        b"export { _null as null, fn as function };\n"
+        b"export {\n  isA as instanceof,\n} from './checks';\n"
+        b"const as = 1;\nuse(as, null)\n"
+    )
+    assert Parser(ts_language("javascript")).parse(source).root_node.has_error
+    result = parse_source(source, "javascript")
+    assert result.error_count == 0
+    assert sorted(e.name for e in result.exports) == ["function", "instanceof", "null"]
+    assert parser_input(source, "javascript").endswith(b"const as = 1;\nuse(as, null)\n")
+
+
 def test_code_that_only_looks_alike_is_left_alone() -> None:
     unchanged = [
         b"for (const key in out) { use(key) }\n",
@@ -140,6 +203,10 @@ def test_code_that_only_looks_alike_is_left_alone() -> None:
         b"x = [a, out in obj]\n",
         b"const accessor = 1;\nif (accessor in obj) {}\nlet y = accessor as number;\n",
         b"accessor\n  .run()\nobj.accessor = 2\nclass A { getaccessor = 1 }\n",
+        b"export default function (a) { return { a } }\n",
+        b"export default function (): { a: 1 } { return { a: 1 }; }\n",
+        b"export default function <T>(x: T): Box<T> {\n  return box(x);\n}\n",
+        b"const global = { a: 1 };\nif (global) {}\n",
     ]
     for source in unchanged:
         assert parser_input(source, "typescript") == source, source

@@ -133,6 +133,25 @@ def test_exports() -> None:
     )
 
 
+def test_declaration_file_exports_name_what_they_declare() -> None:
+    source = (
+        b"export declare const version: string, major: number;\n"
+        b"export declare function parse(text: string): Ast;\n"
+        b"export declare class Parser { run(): void }\n"
+        b"export declare namespace Nodes {}\n"
+        b"declare const hidden: number;\n"
+    )
+    result = parse_source(source, "typescript")
+    assert [(e.name, e.line, e.is_default) for e in result.exports] == [
+        ("major", 1, False),
+        ("version", 1, False),
+        ("parse", 2, False),
+        ("Parser", 3, False),
+        ("Nodes", 4, False),
+    ]
+    assert [(c.name, c.is_exported) for c in result.classes] == [("Parser", True)]
+
+
 def test_calls() -> None:
     rows = [
         (c.callee, c.receiver, c.line, c.is_awaited, c.is_constructor, c.caller)
