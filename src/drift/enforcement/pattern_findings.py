@@ -296,7 +296,13 @@ def deviation_findings(storage: EnforcementStore, context: PatternContext) -> li
         severity = pattern_severity(category, item.cwe_id, strength, fp_rates[convention])
         share = context.facts[convention].location_count / max(1, totals[group])
         strategy, description = quick_fix_for(category, item.cwe_id)
+        # A place the convention itself matches follows it, whatever else is said of it: with
+        # the minority style approved (snake_case functions in a camelCase project), the naming
+        # detector's deviations are that style's own functions.
+        followed = context.facts[convention].locations
         for (file, line), column in sorted(item.locations.items()):
+            if (file, line) in followed:
+                continue
             what = _quoted(item.texts.get((file, line)))
             findings.append(
                 Finding(

@@ -127,6 +127,26 @@ def test_a_deviation_is_charged_only_within_its_group(storage: DriftStorage, see
     assert findings[1].message.endswith("(100% of functions locations follow it).")
 
 
+def test_a_place_the_convention_matches_is_no_deviation_from_it(
+    storage: DriftStorage, seed: Seeder
+) -> None:
+    # express: camelCase dominates, and a person approves the snake_case pattern anyway. The
+    # naming detector's deviations are the snake_case functions: the approved style's own.
+    seed.file("a.js", "x\n")
+    seed.detect("FN-CAMEL", "structural", [("a.js", i, 1) for i in range(1, 9)])
+    seed.detect("FN-SNAKE", "structural", [("a.js", 20, 1), ("a.js", 21, 1)])
+    seed.detect("naming:javascript:function:snake_case/deviation", "naming", [("a.js", 20, 1)])
+    seed.detect("naming:javascript:function:other/deviation", "naming", [("a.js", 22, 1)])
+    seed.approved("FN-SNAKE", 0.95)
+    groups = {"FN-CAMEL": "functions", "FN-SNAKE": "functions"}
+    groups["naming:javascript:function:snake_case"] = "functions"
+    groups["naming:javascript:function:other"] = "functions"
+    context = load_pattern_context(storage, group_of=groups.get)
+    assert [(f.pattern_id, f.line) for f in deviation_findings(storage, context)] == [
+        ("FN-SNAKE", 22)
+    ]
+
+
 def test_without_an_approved_convention_no_group_is_asked_for(
     storage: DriftStorage, seed: Seeder
 ) -> None:
