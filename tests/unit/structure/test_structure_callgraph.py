@@ -798,3 +798,167 @@ def test_a_go_variable_of_unknown_type_is_not_taken_for_the_methods_own_type() -
             ("ip/ip.go::IP.IsLoopback", "ip/ip.go::Element.Square", "method", 12),
         ]
     )
+
+
+def test_a_receiver_of_a_library_type_is_never_guessed() -> None:
+    # ``stateLock.lock()`` on a ``ReentrantLock``, ``wg.Add(1)`` on a ``sync.WaitGroup``,
+    # ``lock.acquire()`` on a ``threading.Lock()``, ``m.has(k)`` on a ``new Map()``: a
+    # library's methods, however unique the name is among the repository's.
+    files = {
+        "Pool.java": """
+            import java.util.concurrent.locks.ReentrantLock;
+            class Selector { void lock() {} void wakeup() {} }
+            class Pool {
+              private final ReentrantLock stateLock = new ReentrantLock();
+              void drain(StringBuilder out, Selector s) {
+                stateLock.lock();
+                out.reverse();
+                s.wakeup();
+              }
+            }
+            """,
+        "go/header.go": """
+            package web
+            import "sync"
+            type Header map[string][]string
+            func (h Header) Add(k string) {}
+            func serve(h Header) {
+              var wg sync.WaitGroup
+              wg.Add(1)
+              h.Add("x")
+            }
+            """,
+        "locks.py": """
+            import threading
+
+            class Gate:
+                def acquire(self):
+                    return 1
+
+            def run(helper):
+                lock = threading.Lock()
+                lock.acquire()
+                d = dict()
+                d.setdefault_all()
+                made = helper()
+                made.acquire()
+            """,
+        "other.py": """
+            class Table:
+                def setdefault_all(self):
+                    return 1
+            """,
+        "m.ts": """
+            export class Registry { has(k: string) { return true } lookup() { return 1 } }
+            export function find(k: string) {
+              const m = new Map<string, number>();
+              m.lookup();
+              return m.has(k);
+            }
+            """,
+    }
+    assert edges_of(files) == sorted(
+        [
+            ("Pool.java::Pool.drain", "Pool.java::Selector.wakeup", "method", 8),
+            ("go/header.go::serve", "go/header.go::Header.Add", "method", 8),
+            # ``helper()`` is a parameter: it says nothing of the class, and the guess stands.
+            ("locks.py::run", "locks.py::Gate.acquire", "fuzzy", 13),
+        ]
+    )
+
+
+def test_product_code_never_guesses_a_function_of_test_code() -> None:
+    # requests' ``hook(...)`` (a loop variable) had reached ``tests/test_hooks.py::hook``.
+    files = {
+        "lib/hooks.py": """
+            def dispatch(hooks, data):
+                for hook in hooks:
+                    data = hook(data)
+                return data.normalise_all()
+            """,
+        "lib/model.py": """
+            class Response:
+                def normalise_all(self):
+                    return self
+            """,
+        "tests/test_hooks.py": """
+            def hook(value):
+                return value
+
+            class FakeResponse:
+                def normalise_all(self):
+                    return self
+
+            def test_dispatch():
+                assert dispatch_all()
+
+            def dispatch_all():
+                return hook(1)
+            """,
+    }
+    assert edges_of(files) == sorted(
+        [
+            ("lib/hooks.py::dispatch", "lib/model.py::Response.normalise_all", "fuzzy", 4),
+            ("tests/test_hooks.py::dispatch_all", "tests/test_hooks.py::hook", "same_file", 12),
+            (
+                "tests/test_hooks.py::test_dispatch",
+                "tests/test_hooks.py::dispatch_all",
+                "same_file",
+                9,
+            ),
+        ]
+    )
+
+
+def test_super_of_a_library_base_gives_no_edge() -> None:
+    # ``super().__contains__(name)`` in requests' ``RequestsCookieJar`` (a ``CookieJar``) had
+    # been guessed as the method itself; ``super.getYear()`` in ``java.sql.Date`` as
+    # ``Time.getYear``.
+    files = {
+        "jar.py": """
+            from http.cookiejar import CookieJar
+
+            class Jar(CookieJar):
+                def contains_all(self, name):
+                    return super().contains_all(name)
+            """,
+        "Date.java": """
+            class Date extends java.util.Date {
+              int getYear() { return super.getYear(); }
+              int day() { return this.getDate(); }
+            }
+            class Time { int getDate() { return 1; } }
+            """,
+    }
+    assert edges_of(files) == []
+
+
+def test_java_overloads_are_told_apart_by_argument_count() -> None:
+    files = {
+        "Subscribers.java": """
+            class Subscribers {
+              static int body(int a, int b) {
+                return body(a, b, 0);
+              }
+              static int body(int a, int b, int c) {
+                return body(a, b, c, 1);
+              }
+              static int body(int a, int b, int c, int d) { return a; }
+              int use() { return body(1, 2) + Subscribers.body(1, 2, 3, 4); }
+            }
+            """,
+    }
+    results = project(files)
+    rows = function_rows(results)
+    line_of = {row.id: row.line for row in rows}
+    edges = [
+        (line_of[e.caller_id], line_of[e.callee_id], e.resolution, e.call_site_line)
+        for e in resolve_calls(rows, results)
+    ]
+    # Each overload calls the next one, not itself; ``use`` reaches the two it calls.
+    assert edges == [
+        (2, 5, "same_file", 3),
+        (5, 8, "same_file", 6),
+        (9, 2, "same_file", 9),
+        (9, 8, "method", 9),
+    ]

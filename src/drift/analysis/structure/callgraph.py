@@ -23,10 +23,15 @@ resolution    conf.  rule
 ``export``    0.60   the callee is defined in a file the caller imports wholesale
                      (``from m import *``, ``import p.*``, a Go dot import)
 ``fuzzy``     0.40   exactly one function (no receiver) or method (with a receiver) of the
-                     same language family has the callee's name; never for common names
-                     (``get``, ``run``, ``log``…), Python builtins, or a call whose name or
-                     receiver is bound to an external import
+                     same language family has the callee's name, among product code for a
+                     call from product code; never for common names (``get``, ``run``,
+                     ``log``…), dunders, Python builtins, a call whose name or receiver is
+                     bound to an external import, a receiver typed or made by a library or
+                     the language (``_foreign``), or ``super`` (and Java's ``this``) where no
+                     repository base defines the method
 ============= ====== ==================================================================
+
+Java overloads share a name: the call's argument count picks among them (``_java_overloads``).
 
 Edges are unique on ``(caller_id, callee_id, call_site_line)`` and sorted that way.
 """
@@ -44,6 +49,7 @@ from typing import NamedTuple
 
 from drift.analysis.structure.imports import language_family
 from drift.analysis.structure.symbols import FileScope, SymbolTable, base_name
+from drift.analysis.structure.test_files import is_test_support
 from drift.records.analysis import CallEdgeRow, FunctionRow
 from drift.scan.model import CallSite, Function, ParseResult
 from drift.scan.rules import class_of_type
@@ -114,6 +120,32 @@ _BUILTIN_METHODS: dict[str, frozenset[str]] = {
 }
 
 
+# The languages' own types and constructors, by family: a receiver made by one of them
+# (``d = dict()``, ``const m = new Map()``, ``var s string``) holds no repository class.
+_OWN_TYPES: dict[str, frozenset[str]] = {
+    # Not every builtin class: ``filter``, ``map`` or ``type`` is as often a parameter of
+    # that name (``tarinfo = filter(tarinfo)`` in ``tarfile``), which resolution cannot see.
+    "python": frozenset(kind.__name__ for kind in _PYTHON_TYPES),
+    "ecmascript": frozenset(
+        """
+        Array ArrayBuffer BigInt Boolean DataView Date Error EvalError Float32Array
+        Float64Array Function Int8Array Int16Array Int32Array Intl Map Number Object Promise
+        Proxy RangeError ReferenceError RegExp Set SharedArrayBuffer String Symbol SyntaxError
+        TypeError URIError Uint8Array Uint8ClampedArray Uint16Array Uint32Array WeakMap
+        WeakRef WeakSet URL URLSearchParams Headers Request Response AbortController
+        TextEncoder TextDecoder Blob FormData EventTarget Event Worker WebSocket
+        string number boolean bigint symbol object unknown any never void
+        """.split()
+    ),
+    "go": frozenset(
+        """
+        bool byte complex64 complex128 error float32 float64 int int8 int16 int32 int64 rune
+        string uint uint8 uint16 uint32 uint64 uintptr any
+        """.split()
+    ),
+}
+
+
 def row_ids_by_file(functions: Iterable[FunctionRow]) -> dict[str, dict[tuple[str, int], int]]:
     """The ids of stored functions by file, then by ``(name, line)``. A file's own table
     looks up faster than one of all functions: smaller, with shorter keys to hash and compare.
@@ -157,14 +189,19 @@ class CallResolver:
         # A class of a Go or Java package by (package, from a test file, name), looked up once
         # for all its files (``net`` has a hundred, ``java.util`` three hundred).
         self._package_classes: dict[tuple[str, bool, str], tuple[str, str] | None] = {}
-        # (is a method, language family) -> name -> the one definition, or None when several.
-        self._unique: dict[tuple[bool, str], dict[str, tuple[str, Function] | None]] = {}
+        # (is a method, language family, for test code) -> name -> the one definition, or None
+        # when several. Product code never calls into test code (Go does not even build them
+        # together): its guesses are made among product definitions only.
+        self._unique: dict[tuple[bool, str, bool], dict[str, tuple[str, Function] | None]] = {}
         for path, scope in self.symbols.scopes.items():
             family = language_family(scope.result.language)
-            _note_unique(self._unique.setdefault((False, family), {}), path, scope.top_level)
-            unique_methods = self._unique.setdefault((True, family), {})
-            for methods in scope.methods.values():
-                _note_unique(unique_methods, path, methods)
+            for tests in (True, False) if not is_test_support(path) else (True,):
+                unique = self._unique.setdefault((False, family, tests), {})
+                _note_unique(unique, path, scope.top_level)
+                unique_methods = self._unique.setdefault((True, family, tests), {})
+                for methods in scope.methods.values():
+                    _note_unique(unique_methods, path, methods)
+        self._overloads = _java_overloads(self.symbols.scopes, self._ids)
 
     def row_id(self, file: str, fn: Function) -> int | None:
         """The stored id of a parsed function, or None when it was not stored."""
@@ -270,11 +307,13 @@ class CallResolver:
         path = scope.path
         if (receiver in _SUPER_RECEIVERS or receiver.startswith("super(")) and caller is not None:
             # ``super().save()`` in ``Child.save``: a base's ``save``, never the caller itself.
+            # No base of the repository defines it: a library base does (``super.getYear()``
+            # in a ``java.util.Date`` subclass), never a method found by its name alone.
             if caller.class_name:
                 inherited = self._inherited(path, caller.class_name, name)
                 if inherited is not None:
                     return _Located(inherited[0], inherited[1], METHOD)
-            return None
+            return _STOP
         if receiver in _SELF_RECEIVERS and caller is not None:
             if caller.class_name:
                 method = scope.method(caller.class_name, name)
@@ -283,6 +322,8 @@ class CallResolver:
                 inherited = self._inherited(path, caller.class_name, name)
                 if inherited is not None:
                     return _Located(inherited[0], inherited[1], METHOD)
+                if scope.result.language == "java":
+                    return _STOP  # declared in a library base: Java has no mixins to guess at
             return None
         if receiver_type is not None:
             # A variable the caller declares, constructs or takes as a typed parameter: its
@@ -299,6 +340,8 @@ class CallResolver:
                 found = self._method(*owner, name)
                 if found is not None:
                     return _Located(found[0], found[1], METHOD)
+            elif self._foreign(scope, receiver_type, caller):
+                return _STOP
         known = self._receiver(scope, receiver)
         if known.owner is not None:
             return _outcome_of(self._method(*known.owner, name), METHOD)
@@ -343,6 +386,29 @@ class CallResolver:
                 return self.symbols.locate_class(binding.files, last)
             return None
         return self._class_in_scope(scope, written)
+
+    def _foreign(self, scope: FileScope, written: str, caller: Function | None) -> bool:
+        """Whether the type or factory a receiver was given is defined outside the repository,
+        so that the call is a library's, whatever repository method shares its name: its first
+        name is bound by an import that reaches no repository file (``threading.Lock()``,
+        ``sync.WaitGroup``, an imported npm class), or it is one of the language's own types
+        (``dict()``, ``new Map()``, Go's ``string``), or, in Java, whose receivers' types are
+        all declared, it names nothing the file can see (``ReentrantLock``, ``String``). A name
+        the resolver cannot place in Python or TypeScript (a local, ``self.make()``) says
+        nothing of the class: not foreign."""
+        root, dot, _ = written.partition(".")
+        if not root.isidentifier():
+            return False
+        binding = scope.bindings.get(root)
+        if binding is not None:
+            return not binding.files
+        language = scope.result.language
+        if language == "java":
+            return self._unqualified(scope, root, caller) is None
+        if dot:
+            return False
+        own_types = _OWN_TYPES.get(language_family(language), frozenset())
+        return written in own_types and self._unqualified(scope, written, caller) is None
 
     def _returned_class(
         self, scope: FileScope, written: str, caller: Function | None
@@ -473,14 +539,15 @@ class CallResolver:
 
     def _fuzzy(self, scope: FileScope, receiver: str | None, name: str) -> _Located | None:
         language = scope.result.language
-        if name in COMMON_NAMES or len(name) < 3:
-            return None
+        if name in COMMON_NAMES or len(name) < 3 or name.startswith("__"):
+            return None  # a dunder is a protocol every class may define (``__class__``)
         if receiver is None and language == "python" and name in _PYTHON_BUILTINS:
             return None
         family = language_family(language)
         if receiver is not None and name in _BUILTIN_METHODS.get(family, frozenset()):
             return None
-        unique = self._unique.get((receiver is not None, family), {}).get(name)
+        tests = is_test_support(scope.path)
+        unique = self._unique.get((receiver is not None, family, tests), {}).get(name)
         if unique is None:
             return None
         return _Located(unique[0], unique[1], FUZZY)
@@ -488,6 +555,34 @@ class CallResolver:
 
 _MAX_ANCESTORS = 32
 """The most classes ``_inherited`` visits for one lookup (a deep or looping hierarchy)."""
+
+
+def _java_overloads(
+    scopes: Mapping[str, FileScope], ids: Mapping[str, Mapping[tuple[str, int], int]]
+) -> dict[int, dict[int, int]]:
+    """Java's overloaded methods: for each one's id, its set's ids by parameter count (a count
+    several of them share is left out). Resolution finds a method by name; the call's argument
+    count then picks among the overloads (``getBodyAsync(e, bs)`` and ``getBodyAsync(e, bs,
+    cf)`` are two methods, and the first calling the second is no recursion)."""
+    overloads: dict[int, dict[int, int]] = {}
+    for path, scope in scopes.items():
+        if scope.result.language != "java":
+            continue
+        file_ids = ids.get(path, _NO_ROWS)
+        for definitions in scope.by_qualified.values():
+            if len(definitions) < 2:
+                continue
+            by_count: dict[int, int | None] = {}
+            for fn in definitions:
+                row = file_ids.get((fn.name, fn.line))
+                if row is not None:
+                    count = len(fn.parameters)
+                    by_count[count] = None if count in by_count else row
+            chosen = {count: row for count, row in by_count.items() if row is not None}
+            if len(chosen) > 1:
+                for row in chosen.values():
+                    overloads[row] = chosen
+    return overloads
 
 
 def _note_unique(
@@ -609,6 +704,7 @@ class _FileCalls:
 
     def __init__(self, resolver: CallResolver, path: str) -> None:
         self._resolver = resolver
+        self._overloads = resolver._overloads
         self._path = path
         scope = self._scope = resolver.symbols.scopes[path]
         # Only Java (implicit ``this``) reads the caller's class for calls on receivers other
@@ -663,7 +759,11 @@ class _FileCalls:
             elif target is _BY_SCOPE:
                 target = self._nested_target(name, caller[0])
             if target is not None:
-                edges.setdefault((caller[1], call.line, target[0]), target[1])
+                callee_id = target[0]
+                overloads = self._overloads.get(callee_id)
+                if overloads is not None:
+                    callee_id = overloads.get(call.arg_count, callee_id)
+                edges.setdefault((caller[1], call.line, callee_id), target[1])
 
     def _class_targets(self, caller: Function) -> dict[_Name, _Target | None]:
         """Where calls resolved by the caller's class land, shared by the callers of a class."""
