@@ -353,14 +353,17 @@ class _Scan:
         counts = diff.counts()
         languages = Counter(entry.language for entry in diff.entries if entry.language)
         present = {entry.path for entry in diff.entries}
-        syntax = sum(
-            1
-            for path, outcome in self.outcomes.items()
-            if outcome.read_error is None and outcome.error_count > 0
-        ) + sum(
-            1
-            for path, row in stored.tracked.items()
-            if path in present and path not in self.outcomes and row.error_count > 0
+        syntax = sorted(
+            [
+                (path, outcome.error or "syntax errors")
+                for path, outcome in self.outcomes.items()
+                if outcome.read_error is None and outcome.error_count > 0
+            ]
+            + [
+                (path, row.error or "syntax errors")
+                for path, row in stored.tracked.items()
+                if path in present and path not in self.outcomes and row.error_count > 0
+            ]
         )
         return ScanSummary(
             root=self.root.as_posix(),
@@ -372,7 +375,7 @@ class _Scan:
             removed=counts["removed"],
             unchanged=counts["unchanged"],
             skipped=self.skipped,
-            syntax_errors=syntax,
+            syntax_errors=tuple(syntax),
             failed=tuple(
                 (o.path, o.read_error) for o in self.outcomes.values() if o.read_error is not None
             ),

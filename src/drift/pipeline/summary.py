@@ -76,7 +76,8 @@ class ScanSummary:
 
     ``reanalysed`` is False when nothing had changed since the last complete scan: the
     patterns, violations and verdict are then the stored ones. ``timings`` gives the wall-clock
-    milliseconds of each stage. ``failed`` lists files that
+    milliseconds of each stage. ``syntax_errors`` lists the tracked files the parser found
+    errors in, with where the first one is, by path. ``failed`` lists files that
     could not be analysed this run (unreadable after discovery, or a crash), with the reason.
     """
 
@@ -89,7 +90,7 @@ class ScanSummary:
     removed: int
     unchanged: int
     skipped: tuple[SkippedFile, ...]
-    syntax_errors: int
+    syntax_errors: tuple[tuple[str, str], ...]
     failed: tuple[tuple[str, str], ...]
     patterns: int
     approved: int
@@ -147,9 +148,13 @@ def _skipped_lines(summary: ScanSummary) -> list[str]:
             lines.append(f"              … and {len(named) - _SHOWN_SKIPS:,} more")
     if summary.syntax_errors:
         lines.append(
-            f"  syntax      {plural(summary.syntax_errors, 'file')} with syntax errors "
+            f"  syntax      {plural(len(summary.syntax_errors), 'file')} with syntax errors "
             "(analysed as far as the parser got)"
         )
+        shown = summary.syntax_errors[:_SHOWN_SKIPS]
+        lines += [f"              {path}: {detail}" for path, detail in shown]
+        if len(summary.syntax_errors) > _SHOWN_SKIPS:
+            lines.append(f"              … and {len(summary.syntax_errors) - _SHOWN_SKIPS:,} more")
     for path, reason in summary.failed[:_SHOWN_SKIPS]:
         lines.append(f"  failed      {path}: {reason}")
     return lines

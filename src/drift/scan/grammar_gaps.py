@@ -56,7 +56,7 @@ _GRAMMARS: Final = frozenset({"typescript", "tsx"})
 _TYPE_STAR_EXPORT: Final = re.compile(rb"type(?=[ \t]+\*)")
 # ``x: import("./columns").PgColumn<Config>``: an import type with type arguments, all over
 # generated declarations. The ``import("…").`` is blanked, leaving ``PgColumn<Config>``. Only
-# where a type stands (after ``:``, ``<``, ``,``, ``|``, ``&`` or ``=``) and before type
+# where a type stands (after ``:``, ``<``, ``,``, ``|``, ``&``, ``=`` or ``=>``) and before type
 # arguments or ``[]``: a dynamic import in code goes on with ``.then(``.
 _IMPORT_TYPE: Final = re.compile(
     rb"import\([ \t]*(?:\"[^\"\n]*\"|'[^'\n]*')[ \t]*\)\.(?=[A-Za-z_$][\w$.]*(?:<|\[\]))"
@@ -123,7 +123,8 @@ def _after_quote(source: bytes, at: int) -> bool:
 
 
 def _where_a_type_stands(source: bytes, at: int) -> bool:
-    return _after(source, at, b":<,|&=")
+    # ``>`` for a function type's result: ``() => import("./x").Decorator<string>``.
+    return _after(source, at, b":<,|&=>")
 
 
 def _blank_where(

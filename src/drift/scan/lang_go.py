@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Final
 
@@ -202,7 +203,13 @@ class GoRules:
         """``if err != nil { … }`` blocks and ``recover()`` calls."""
         if kind == "recover":
             variable = _assigned_name(node, source)
-            return HandlerFacts(None, variable=variable, is_generic=True, judge_swallow=False)
+            return HandlerFacts(
+                None,
+                variable=variable,
+                is_generic=True,
+                propagates=_panics_again(node, source, variable),
+                judge_swallow=False,
+            )
         body = node.child_by_field_name("consequence")
         condition = node.child_by_field_name("condition")
         checked = None if condition is None else condition.child_by_field_name("left")
@@ -257,6 +264,37 @@ class GoRules:
     def literal_context(self, parent: Node | None) -> Context | None:
         """Import paths are left out."""
         return _PLACES.context_of(parent)
+
+
+_FUNCTIONS = frozenset({"func_literal", "function_declaration", "method_declaration"})
+
+
+def _panics_again(call: Node, source: bytes, variable: str | None) -> bool:
+    """Whether the function that calls ``recover()`` panics again with what it recovered
+    (``panic(r)``, ``panic(fmt.Sprint(r))``): ``encoding/json`` recovers its own errors and
+    re-panics any other value, which is no catch-all. With the value unnamed, any ``panic``.
+    The deferred function is small: its nodes are walked, nested functions left out."""
+    scope = call.parent
+    while scope is not None and scope.type not in _FUNCTIONS:
+        scope = scope.parent
+    body = None if scope is None else scope.child_by_field_name("body")
+    pending = [] if body is None else [body]
+    named = None if variable is None else re.compile(rf"\b{re.escape(variable)}\b")
+    while pending:
+        node = pending.pop()
+        if node.type == "call_expression" and _panic_with(node, source, named):
+            return True
+        pending.extend(child for child in node.named_children if child.type not in _FUNCTIONS)
+    return False
+
+
+def _panic_with(call: Node, source: bytes, value: re.Pattern[str] | None) -> bool:
+    """Whether ``call`` is ``panic(…)`` with ``value`` in its argument (any, with None)."""
+    function = call.child_by_field_name("function")
+    if function is None or text(function, source) != "panic":
+        return False
+    arguments = call.child_by_field_name("arguments")
+    return value is None or (arguments is not None and bool(value.search(text(arguments, source))))
 
 
 def _assigned_name(call: Node, source: bytes) -> str | None:

@@ -11,6 +11,7 @@ import pytest
 from drift.analysis import packs as packs_module
 from drift.pipeline import project as project_module
 from drift.pipeline import scan
+from drift.pipeline.summary import render_summary
 from drift.scan import MODEL_VERSION, ParseResult
 from drift.storage.protocols.drift import DriftStorage
 from drift.storage.testing.base import FakeClock
@@ -292,8 +293,14 @@ def test_a_syntax_error_is_recorded_and_the_scan_goes_on(tmp_path: Path) -> None
         assert row is not None
         assert row.error_count > 0
         assert row.error is not None
-        assert summary.syntax_errors == 1
+        assert summary.syntax_errors == (("billing/broken.py", row.error),)
+        assert "              billing/broken.py: 1 syntax error; first at line 1" in (
+            render_summary(summary)
+        )
         assert summary.tracked == 8
+        # A later scan that analyses nothing still names it, from what storage holds.
+        again = scan(root, stores.drift, clock=clock)
+        assert again.syntax_errors == summary.syntax_errors
         names = [fn.name for fn in stores.drift.get_functions_by_file("billing/broken.py")]
         assert "whole_number" in names
 

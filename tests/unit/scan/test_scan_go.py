@@ -145,3 +145,33 @@ def test_error_checks_recover_and_panic() -> None:
         ("error_check", 32, "readErr", False, False, False, True),
         ("throw", 36, None, False, False, False, False),
     ]
+
+
+def test_a_recover_that_panics_again_rethrows() -> None:
+    # ``encoding/json``: its own errors are handled, any other value panics again.
+    source = b"""package json
+
+func (e *encodeState) marshal(v any) (err error) {
+\tdefer func() {
+\t\tif r := recover(); r != nil {
+\t\t\tif je, ok := r.(jsonError); ok {
+\t\t\t\terr = je.error
+\t\t\t} else {
+\t\t\t\tpanic(r)
+\t\t\t}
+\t\t}
+\t}()
+\tdefer func() {
+\t\tif err := recover(); err != nil {
+\t\t\tpanic("unrelated")
+\t\t}
+\t}()
+\treturn nil
+}
+"""
+    rows = [
+        (h.kind, h.line, h.variable, h.rethrows)
+        for h in parse_source(source, "go").error_handlers
+        if h.kind == "recover"
+    ]
+    assert rows == [("recover", 5, "r", True), ("recover", 14, "err", False)]

@@ -136,6 +136,8 @@ def test_import_types_on_lines_of_their_own_parse() -> None:
         b'  | import("../fp.ts").DateArg<Date>\n'
         b'  | import("../fp.ts").Interval<Date>[]\n'
         b">;\n"
+        # NestJS's declarations: the result of a function type.
+        b'export declare const Serialize: () => import("./index.js").CustomDecorator<string>;\n'
     )
     assert _grammar_fails(source)
     assert _clean(source)
