@@ -392,3 +392,20 @@ def test_test_methods_asserting_like_unittest_are_not_pytest_functions() -> None
     )
     found = run(_python_test_file(text, [("test_get_token", 2, 9)]))
     assert "TEST-PY-PYTEST-FUNCTION" not in found
+
+
+def test_focused_tests_are_javascripts_and_a_password_prompt_is_no_log() -> None:
+    # rich: ``def fit(`` in ``panel.py``, and ``console.input(prompt, password=password)``.
+    facts = FileFactsData(
+        path="rich/prompt.py",
+        language="python",
+        text=(
+            "def fit(self, width):\n"
+            "    return console.input(prompt, password=password)\n"
+            "def report(user, password):\n"
+            "    logger.info('login %s %s', user, password)\n"
+        ),
+    )
+    matches = evaluate_file(load_builtin_packs(), facts)
+    assert "TEST-FOCUSED" not in {m.pattern_id for m in matches}
+    assert [m.line for m in matches if m.pattern_id == "LOG-SENSITIVE-DATA"] == [4]
