@@ -55,6 +55,37 @@ def open_project(root: Path, storage: str | None) -> Iterator[Project]:
         yield Project(base, config, url, stores)
 
 
+LOCK_FILE = "scan.lock"
+"""Beside ``drift.db``: held by a scan or check for its whole run."""
+
+
+@contextmanager
+def one_run_at_a_time(project: Project) -> Iterator[None]:
+    """Hold the workspace's run lock for a ``scan`` or ``check``, waiting for another to end.
+
+    Two runs at once would each read the other's half-written analysis: a check during a scan
+    stored its violations as the baseline, and the scan's own new violations then read as old
+    for every later check. The lock is an advisory ``flock`` on a file beside ``drift.db``,
+    released by the system when the process ends, however it ends; ``memory://`` needs none.
+    """
+    drift_db = project.stores.location.drift_db
+    if drift_db is None or sys.platform == "win32":
+        yield
+        return
+    import fcntl
+
+    with open(drift_db.parent / LOCK_FILE, "a+b") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            click.echo("waiting for another drift scan or check of this workspace…", err=True)
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 class DefaultGroup(click.Group):
     """A group that runs its ``list`` subcommand when given no subcommand, options included:
     ``drift patterns --status approved`` is ``drift patterns list --status approved``."""
@@ -84,7 +115,7 @@ def scan_command(root: Path, full: bool, quiet: bool, timings: bool, storage: st
     ones. Prints a short summary; `drift check` gives the full report and the exit code CI
     needs. Exit codes: 0 scanned, 2 usage or environment error.
     """
-    with open_project(root, storage) as project:
+    with open_project(root, storage) as project, one_run_at_a_time(project):
         progress = make_progress(quiet=quiet, stream=sys.stderr)
         summary = scan(
             project.root, project.stores.drift, config=project.config, full=full, progress=progress

@@ -155,3 +155,33 @@ def test_a_repository_that_shadows_the_standard_library_scans(tmp_path: Path) ->
     assert scanned.returncode == 0, scanned.stderr
     assert "  files       61 files tracked (61 added); python 61" in scanned.stdout
     assert "not the standard library" not in scanned.stderr
+
+
+def test_a_check_waits_for_the_scan_that_holds_the_workspace(tmp_path: Path) -> None:
+    # A check run during a scan had stored its violations as the baseline: the scan's new
+    # violations then read as old for every later check.
+    import fcntl
+
+    repo = copy_repo("naming-typescript", tmp_path)
+    env = {**os.environ, "CI": "true"}
+    first = subprocess.run(
+        [_drift(), "scan", str(repo)], check=False, capture_output=True, env=env, timeout=300
+    )
+    assert first.returncode == 0, first.stderr
+    with open(repo / ".drift" / "scan.lock", "a+b") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)  # as a running scan holds it
+        waiting = subprocess.Popen(
+            [_drift(), "check", str(repo), "--format", "json"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        assert waiting.stderr is not None
+        line = waiting.stderr.readline()  # blocks until the check says it waits
+        assert line.strip() == "waiting for another drift scan or check of this workspace…"
+        assert waiting.poll() is None
+        fcntl.flock(held, fcntl.LOCK_UN)
+    out, _ = waiting.communicate(timeout=300)
+    assert waiting.returncode == 1
+    assert json.loads(out)["passed"] is False
