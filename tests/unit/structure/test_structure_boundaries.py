@@ -306,6 +306,17 @@ def test_files_without_an_orm_import_have_no_boundaries() -> None:
         ("password_changed_at", None),
         ("cubic_meters", None),
         ("title", None),
+        # A Prisma schema of an Indian shop: postal codes, references, flags.
+        ("pincode", "pii"),
+        ("PIN_Code", "pii"),
+        ("tokenID", None),
+        ("token_id", None),
+        ("addressID", None),
+        ("national_id", "pii"),
+        ("tax_id", "financial"),
+        ("email_status", None),
+        ("emailVerify", None),
+        ("dob_digit_match", None),
     ],
 )
 def test_field_sensitivity(name: str, expected: str | None) -> None:

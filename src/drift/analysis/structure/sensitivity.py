@@ -3,8 +3,10 @@
 A field name is split into lower-case words (``creditCardNumber`` and ``credit_card_number`` both
 give ``credit card number``) and its squashed form (``creditcardnumber``) is matched against the
 term lists below, in order: credentials, financial, health, pii. Names that describe a
-sensitive value rather than hold it are not sensitive: flags (``is_…``, ``has_…``), and names
-ending in a metadata word (``…_verified``, ``…_at``, ``…_count``, ``…_type``, ``…_policy``…).
+sensitive value rather than hold it are not sensitive: flags (``is_…``, ``has_…``), names
+ending in a metadata word (``…_verified``, ``…_at``, ``…_count``, ``…_status``, ``…_match``…),
+and references to another record (``token_id``, ``addressID``) unless the term is itself an
+identifier (``national_id``, ``tax_id``).
 """
 
 from __future__ import annotations
@@ -33,7 +35,6 @@ _TERMS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "mfa",
             "salt",
             "credential",
-            "pincode",
         ),
     ),
     (
@@ -95,6 +96,7 @@ _TERMS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "zipcode",
             "postcode",
             "postalcode",
+            "pincode",  # India's postal code (a card's PIN is no column of a data model)
             "ipaddress",
             "gender",
         ),
@@ -125,8 +127,25 @@ _METADATA_ENDINGS = frozenset(
         "changed",
         "required",
         "flag",
+        "status",
+        "verify",
+        "verification",
+        "match",
+        "valid",
+        "validated",
+        "visible",
+        "visibility",
+        "consent",
+        "optin",
+        "optout",
+        "attempts",
+        "provider",
+        "template",
     }
 )
+# A name ending in one of these points at a record (``tokenId``, ``address_id``) rather than
+# holding the value: sensitive only when the term itself is an identifier (``national_id``).
+_REFERENCE_ENDINGS = frozenset({"id", "ids", "uuid", "fk", "ref"})
 _FLAG_PREFIXES = frozenset({"is", "has", "can", "should", "allow", "use", "needs"})
 _CAMEL_BOUNDARY = re.compile(r"([a-z0-9])([A-Z])")
 
@@ -146,8 +165,11 @@ def classify_field(name: str) -> str | None:
     ):
         return None
     squashed = "".join(words)
+    reference = len(words) > 1 and words[-1] in _REFERENCE_ENDINGS
     for category, terms in _TERMS:
         for term in terms:
+            if reference and not squashed.endswith(term):
+                continue
             if term in _WHOLE_WORD_TERMS:
                 if term in words:
                     return category
