@@ -1,7 +1,8 @@
 """Conventions: patterns dominant enough to be the way this codebase does things.
 
 Discovery: a pattern with at least 3 locations in at least 2 files whose share of its
-category's locations (dominance) is at least 0.60 is a convention. A category whose two most
+category's locations (dominance; of its learning group's, for a pattern that has one) is at
+least 0.60 is a convention; a pattern naming a weakness (a CWE) never is. A category whose two most
 likely patterns, by Dirichlet posterior means (prior 1 per pattern), are within 0.15 of each
 other is contested: every pattern in it that meets the location and file minimums is kept,
 classed contested, whatever its dominance. Otherwise a convention is universal (in >= 80% of
@@ -138,14 +139,30 @@ def discover_conventions(
     patterns: Sequence[PatternAggregate],
     scores: Mapping[str, ConfidenceScore],
     total_files: int,
+    *,
+    groups: Mapping[str, str] | None = None,
+    weaknesses: frozenset[str] = frozenset(),
 ) -> list[DiscoveredConvention]:
-    """Conventions among the top-level patterns that have a score, ordered by pattern id."""
-    candidates = [p for p in patterns if p.parent_id is None and p.pattern_id in scores]
-    by_category: dict[str, list[PatternAggregate]] = {}
+    """Conventions among the top-level patterns that have a score, ordered by pattern id.
+
+    Dominance is a share of the pattern's category, or of its learning group where ``groups``
+    gives one (pattern id -> group): the patterns that are alternatives to each other. In the
+    whole category, class names counted against function names, and the errors category,
+    whose patterns are no alternatives, was always contested, so that any of them with three
+    locations was a "convention". A pattern in ``weaknesses`` (one that names a CWE: an empty
+    handler, ``pickle.loads``) is a finding, never a convention.
+    """
+    candidates = [
+        p
+        for p in patterns
+        if p.parent_id is None and p.pattern_id in scores and p.pattern_id not in weaknesses
+    ]
+    by_group: dict[str, list[PatternAggregate]] = {}
     for pattern in candidates:
-        by_category.setdefault(pattern.category, []).append(pattern)
+        group = (groups or {}).get(pattern.pattern_id, pattern.category)
+        by_group.setdefault(group, []).append(pattern)
     found: list[DiscoveredConvention] = []
-    for members in by_category.values():
+    for members in by_group.values():
         total = sum(p.location_count for p in members)
         contested = is_contested([p.location_count for p in members])
         for pattern in members:

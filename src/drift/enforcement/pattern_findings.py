@@ -147,13 +147,19 @@ class PatternContext:
         return fallback if item is None else item.category
 
     def group_totals(self) -> Counter[str]:
-        """Locations per group over non-derived patterns (the dominance denominator)."""
-        totals: Counter[str] = Counter()
+        """Distinct locations per group (the dominance denominator): those of its patterns and
+        of their deviations. The naming detector's deviations count too: a function in no
+        pack's style (``getURL_v2``) is one of the group's functions, and leaving it out had
+        every naming message say "100% … follow it" where a tenth did not."""
+        places: dict[str, set[tuple[str, int]]] = {}
         for pattern_id, item in self.facts.items():
-            group = None if is_derived(pattern_id) else self.group(pattern_id)
+            base = pattern_id.removesuffix(DEVIATION_SUFFIX)
+            if is_derived(base):
+                continue
+            group = self.group(base)
             if group is not None:
-                totals[group] += item.location_count
-        return totals
+                places.setdefault(group, set()).update(item.locations)
+        return Counter({group: len(found) for group, found in places.items()})
 
     @property
     def approved_locations(self) -> int:

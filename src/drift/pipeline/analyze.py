@@ -39,6 +39,7 @@ from drift.analysis.conventions import (
     ConventionState,
     PromotionStatus,
     discover_conventions,
+    learn_group_key,
     update_conventions,
 )
 from drift.analysis.lifecycle import (
@@ -246,10 +247,18 @@ def track_conventions(
     scores: Mapping[str, ConfidenceScore],
     total_files: int,
     now: int,
+    *,
+    specs: Mapping[str, PatternSpec],
 ) -> list[ConventionState]:
     """Discover this run's conventions, carry the stored ones forward, store the new set."""
     patterns = [p for p in result.top_level() if not is_derived(p.pattern_id)]
-    found = discover_conventions(patterns, scores, total_files)
+    found = discover_conventions(
+        patterns,
+        scores,
+        total_files,
+        groups={pid: learn_group_key(spec) for pid, spec in specs.items() if spec.learn},
+        weaknesses=frozenset(pid for pid, spec in specs.items() if spec.cwe_ids),
+    )
     previous = [_state(row) for row in storage.query_all_conventions()]
     states = update_conventions(previous, found, now)
     storage.send_batch(
@@ -368,7 +377,7 @@ def analyze_patterns(
     )
     scores = score_patterns(storage, result, detections, total_files, now)
     outliers = find_outliers(storage, result)
-    conventions = track_conventions(storage, result, scores, total_files, now)
+    conventions = track_conventions(storage, result, scores, total_files, now, specs=specs)
     new, approved, statuses = update_statuses(storage, result, scores, outliers, now)
     if statuses:
         storage.send_batch(UpsertPatternStatuses(statuses))

@@ -66,7 +66,7 @@ def test_scan_prints_a_summary_and_a_rescan_says_nothing_changed(repo: Path) -> 
     assert first.exit_code == 0
     assert first.output.startswith(f"Scanned {repo.resolve().as_posix()} in ")
     assert "  files       7 files tracked (7 added); python 7" in first.output
-    assert "  patterns    11 learned (0 approved, 2 conventions, 11 new)" in first.output
+    assert "  patterns    11 learned (0 approved, 3 conventions, 11 new)" in first.output
     assert "  violations  1 (1 error), 1 new" in first.output
     assert (repo / ".drift" / "drift.db").is_file()
 
@@ -301,8 +301,8 @@ def test_status_reads_like_a_report(repo: Path) -> None:
     )
     # What the scan found, counted as the scan's summary counts it (derived patterns aside).
     summary = dict(line.split(None, 1) for line in scanned.output.splitlines()[1:-1])
-    assert lines["patterns"] == "11 learned (0 approved, 2 conventions)"
-    assert summary["patterns"] == "11 learned (0 approved, 2 conventions, 11 new)"
+    assert lines["patterns"] == "11 learned (0 approved, 3 conventions)"
+    assert summary["patterns"] == "11 learned (0 approved, 3 conventions, 11 new)"
     assert lines["violations"] == summary["violations"] == "1 (1 error), 1 new"
     # Files as the scan counts them: tracked apart from the ones skipped (the binary logo).
     assert summary["files"].startswith("7 files tracked")

@@ -61,7 +61,8 @@ CASES = [
             ("NAMING-PY-FUNCTION-CAMEL/deviation", "billing/customers.py", 24),
             ("naming:python:function:camelCase/deviation", "billing/customers.py", 24),
         ],
-        conventions={"LOG-PY-STDLIB-LOGGER", "NAMING-PY-FUNCTION-SNAKE"},
+        # Class names are a group of their own: every class is PascalCase.
+        conventions={"LOG-PY-STDLIB-LOGGER", "NAMING-PY-CLASS-PASCAL", "NAMING-PY-FUNCTION-SNAKE"},
         gap=("billing/payments.py", "PaymentGateway.void_payment", "empty_catch", 40),
         dominant="NAMING-PY-FUNCTION-SNAKE",
         naming=("billing/customers.py", 24, "info"),
@@ -84,7 +85,7 @@ CASES = [
             ("NAMING-JS-FUNCTION-SNAKE/deviation", "src/utils/format.ts", 12),
             ("naming:typescript:function:snake_case/deviation", "src/utils/format.ts", 12),
         ],
-        conventions={"ERR-RETHROW", "NAMING-JS-FUNCTION-CAMEL"},
+        conventions={"ERR-RETHROW", "NAMING-JS-CLASS-PASCAL", "NAMING-JS-FUNCTION-CAMEL"},
         gap=("src/services/cart.ts", "CartService.persist", "empty_catch", 40),
         dominant="NAMING-JS-FUNCTION-CAMEL",
         naming=("src/utils/format.ts", 12, "warning"),
@@ -157,7 +158,7 @@ CASES = [
                 28,
             ),
         ],
-        conventions={"NAMING-JAVA-METHOD-CAMEL"},
+        conventions={"NAMING-JAVA-CLASS-PASCAL", "NAMING-JAVA-METHOD-CAMEL"},
         gap=(
             "src/main/java/com/acme/shop/OrderService.java",
             "OrderService.archiveOrders",

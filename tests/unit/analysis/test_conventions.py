@@ -107,6 +107,30 @@ def test_contested_category_keeps_every_qualifying_pattern() -> None:
     assert [c.dominance_ratio for c in found] == [0.5, 0.4]
 
 
+def test_dominance_is_a_share_of_the_learning_group_and_weaknesses_are_no_conventions() -> None:
+    # attrs: class names had counted against function names (801 of 801 + 422 + 3 = 65%).
+    patterns = aggregates(
+        located("FN-SNAKE", "structural", ["a.py", "b.py", "c.py", "a.py", "b.py", "c.py"]),
+        located("FN-CAMEL", "structural", ["a.py"]),
+        located("CLASS-PASCAL", "structural", ["a.py", "b.py", "c.py", "d.py"]),
+        # flask: an empty handler was a "contested" errors convention at 9 %.
+        located("EMPTY-HANDLER", "errors", ["a.py", "b.py", "c.py"]),
+        located("RAISE-FROM", "errors", ["a.py", "b.py"]),
+    )
+    scores = {p.pattern_id: score(p.pattern_id) for p in patterns}
+    groups = {"FN-SNAKE": "functions", "FN-CAMEL": "functions", "CLASS-PASCAL": "classes"}
+    found = discover_conventions(
+        patterns, scores, 10, groups=groups, weaknesses=frozenset({"EMPTY-HANDLER"})
+    )
+    assert [(c.pattern_id, round(c.dominance_ratio, 3)) for c in found] == [
+        ("CLASS-PASCAL", 1.0),
+        ("FN-SNAKE", 0.857),
+    ]
+    # By category alone, as before: class names dilute the function convention.
+    by_category = discover_conventions(patterns, scores, 10)
+    assert ("FN-SNAKE", 0.545) in [(c.pattern_id, round(c.dominance_ratio, 3)) for c in by_category]
+
+
 @pytest.mark.parametrize(
     ("files", "total", "tier", "momentum", "expected"),
     [
