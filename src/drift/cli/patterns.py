@@ -220,6 +220,14 @@ def approve_pattern(
     pattern_id: str, reason: str | None, author: str | None, root: Path, storage: str | None
 ) -> None:
     """Approve PATTERN_ID: it becomes a convention Drift enforces."""
+    if is_derived(pattern_id):
+        # A deviation id lists the places that break a convention; approving it counted them
+        # as places that follow one, in the compliance gate's denominator.
+        raise ConfigError(
+            f"'{pattern_id}' lists places that break a convention: it cannot be approved",
+            hint="approve the convention itself; "
+            f"`drift patterns ignore {pattern_id}` stops reporting these places",
+        )
     now = int(time.time())
     with open_project(root, storage) as project:
         state, confidence = _known_state(project, pattern_id, now)

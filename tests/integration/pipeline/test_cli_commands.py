@@ -181,6 +181,13 @@ def test_patterns_list_approve_ignore_and_reset(repo: Path) -> None:
     assert reset.exit_code == 0
     assert run("patterns", "list", "-s", "ignored", "--root", str(repo)).output == "No patterns.\n"
 
+    # A deviation id lists places that break a convention: approving it is refused.
+    derived = "NAMING-PY-FUNCTION-CAMEL/deviation"
+    refused = run("patterns", "approve", derived, "--root", str(repo))
+    assert refused.exit_code == 2
+    assert f"error: '{derived}' lists places that break a convention" in refused.output
+    assert run("patterns", "ignore", derived, "--root", str(repo)).exit_code == 0
+
 
 def test_patterns_show_previews_what_approving_would_report(repo: Path) -> None:
     assert run("scan", str(repo)).exit_code == 0
