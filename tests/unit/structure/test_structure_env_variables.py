@@ -8,6 +8,7 @@ from drift.analysis.structure.env_variables import (
     framework_prefix,
     mark_defined_in_env,
 )
+from drift.analysis.structure.file_structure import documentation_lines
 from drift.records.structural import EnvVariableRow
 from tests.unit.structure.support import parse, source
 
@@ -132,3 +133,33 @@ def test_dotenv_names_mark_rows_defined() -> None:
 def test_files_without_reads_give_nothing() -> None:
     text = "def environment():\n    return {'env': 1}\n"
     assert env_variables("x.py", parse("x.py", text), text) == ()
+
+
+def test_a_fallback_on_the_next_line_counts_and_a_docstring_example_is_no_read() -> None:
+    # requests's CA bundle, and flask's ``from_envvar`` docstring.
+    text = '''
+    import os
+
+    def bundle(verify):
+        verify = (
+            os.environ.get("REQUESTS_CA_BUNDLE")
+            or os.environ.get("CURL_CA_BUNDLE")
+        )
+        return verify
+
+    def from_envvar(name):
+        """Load a file named by a variable::
+
+            app.config.from_pyfile(os.environ['YOURAPPLICATION_SETTINGS'])
+        """
+        return os.environ[name]
+    '''
+    path = "config.py"
+    parsed = parse(path, text)
+    rows = env_variables(
+        path, parsed, source(text), documentation=documentation_lines(parsed, source(text))
+    )
+    assert [(r.name, r.line, r.has_default) for r in rows] == [
+        ("REQUESTS_CA_BUNDLE", 5, True),
+        ("CURL_CA_BUNDLE", 6, False),
+    ]

@@ -14,9 +14,11 @@ Recognised reads (``access_method`` in brackets; only literal variable names cou
 - Java: ``System.getenv("X")`` [``System.getenv``],
   ``System.getenv().getOrDefault("X", d)`` [``System.getenv().getOrDefault``].
 
-``has_default``: a default is given in the call, or the read is followed on its line by ``??``,
-``||`` or ``or`` (or ``.orElse(`` in Java). ``framework_prefix``: a prefix that makes a front-end
-framework expose the variable to the browser (``NEXT_PUBLIC_``, ``VITE_``, ``REACT_APP_``, …).
+``has_default``: a default is given in the call, or the read is followed on its line (or, when
+it ends the line, at the start of the next) by ``??``, ``||`` or ``or`` (or ``.orElse(`` in
+Java). A read in a docstring or documentation comment is an example, not a read.
+``framework_prefix``: a prefix that makes a front-end framework expose the variable to the
+browser (``NEXT_PUBLIC_``, ``VITE_``, ``REACT_APP_``, …).
 ``defined_in_env`` is False here; ``mark_defined_in_env`` sets it from the names of ``.env`` files.
 """
 
@@ -196,8 +198,22 @@ def _present_rules(language: str, text: str) -> list[_Rule]:
     return present
 
 
-def env_variables(path: str, result: ParseResult, text: str) -> tuple[EnvVariableRow, ...]:
-    """Every literal environment-variable read in one file, by line then column."""
+def _what_follows(lines: list[str], line: int, text: str, end: int) -> str:
+    """The rest of the read's line, or when nothing follows it there, the next line: a
+    fallback often opens the line after (``os.environ.get("A")\n    or os.environ.get("B")``,
+    requests's CA bundle)."""
+    stop = text.find("\n", end)
+    tail = text[end : stop if stop >= 0 else len(text)]
+    if tail.strip() or line >= len(lines):
+        return tail
+    return lines[line]
+
+
+def env_variables(
+    path: str, result: ParseResult, text: str, *, documentation: Collection[int] = ()
+) -> tuple[EnvVariableRow, ...]:
+    """Every literal environment-variable read in one file, by line then column. A read on
+    a line of ``documentation`` (a docstring, a doc comment) is an example, not a read."""
     rules = _present_rules(result.language, text)
     destructures = result.language in {"javascript", "typescript"} and "process.env" in text
     if not rules and not destructures:
@@ -213,13 +229,13 @@ def env_variables(path: str, result: ParseResult, text: str) -> tuple[EnvVariabl
             if _ASSIGNED.match(text, m.end()):
                 continue  # `os.environ["X"] = …` sets a variable, it does not read one
             line = index.line_of(m.start())
-            if is_comment_line(lines[line - 1], result.language):
+            if line in documentation or is_comment_line(lines[line - 1], result.language):
                 continue
             more = m.groupdict().get("more")
-            end = text.find("\n", m.end())
-            tail = text[m.end() : end if end >= 0 else len(text)]
             has_default = (
-                method in _ALWAYS_DEFAULT or more == "," or bool(_DEFAULT_TAIL.match(tail))
+                method in _ALWAYS_DEFAULT
+                or more == ","
+                or bool(_DEFAULT_TAIL.match(_what_follows(lines, line, text, m.end())))
             )
             found.append((line, m.start(), _row(path, m.group("name"), line, method, has_default)))
     if destructures:

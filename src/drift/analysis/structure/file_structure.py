@@ -91,7 +91,8 @@ def file_structure(path: str, result: ParseResult | None, text: str) -> FileStru
     """Run the per-file structural analyses over one file (``path`` is the repository-relative
     POSIX path the rows carry). Without a parse result (a file no grammar reads, such as
     ``schema.prisma`` or ``.env``) only the text analyses run: secrets and Prisma models."""
-    secrets = find_secrets(path, text, documentation=documentation_lines(result, text))
+    documentation = documentation_lines(result, text)
+    secrets = find_secrets(path, text, documentation=documentation)
     if result is None:
         return FileStructure(
             path=path,
@@ -107,7 +108,7 @@ def file_structure(path: str, result: ParseResult | None, text: str) -> FileStru
         path=path,
         error_gaps=error_gaps(path, result),
         constants=_without_secrets(constants(path, result, text), secrets),
-        env_variables=env_variables(path, result, text),
+        env_variables=env_variables(path, result, text, documentation=documentation),
         secrets=secrets,
         boundaries=boundaries(path, result, text),
         abstract_types=abstract_types(result, text),
