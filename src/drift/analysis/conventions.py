@@ -145,45 +145,50 @@ def discover_conventions(
 ) -> list[DiscoveredConvention]:
     """Conventions among the top-level patterns that have a score, ordered by pattern id.
 
-    Dominance is a share of the pattern's category, or of its learning group where ``groups``
-    gives one (pattern id -> group): the patterns that are alternatives to each other. In the
-    whole category, class names counted against function names, and the errors category,
-    whose patterns are no alternatives, was always contested, so that any of them with three
-    locations was a "convention". A pattern in ``weaknesses`` (one that names a CWE: an empty
-    handler, ``pickle.loads``) is a finding, never a convention.
+    Dominance is a share of the pattern's learning group where ``groups`` gives one (pattern
+    id -> group: the patterns the packs make alternatives to each other), else of its whole
+    category, as the reference has it. Across the category, class names counted against
+    function names (attrs's snake_case functions were "65 % dominant"). A pattern in
+    ``weaknesses`` (one that names a CWE: an empty handler, ``pickle.loads``) counts in its
+    category's locations but is a finding, never a convention: in the contested errors
+    category any of them with three locations had been one.
     """
-    candidates = [
-        p
-        for p in patterns
-        if p.parent_id is None and p.pattern_id in scores and p.pattern_id not in weaknesses
-    ]
-    by_group: dict[str, list[PatternAggregate]] = {}
-    for pattern in candidates:
-        group = (groups or {}).get(pattern.pattern_id, pattern.category)
-        by_group.setdefault(group, []).append(pattern)
+    eligible = [p for p in patterns if p.parent_id is None and p.pattern_id in scores]
+    grouped = groups or {}
+    members: dict[str, list[PatternAggregate]] = {}
+    for pattern in eligible:
+        members.setdefault(pattern.category, []).append(pattern)
+        group = grouped.get(pattern.pattern_id)
+        if group is not None:
+            members.setdefault(f"group:{group}", []).append(pattern)
+    measured = {
+        key: (sum(p.location_count for p in items), is_contested([p.location_count for p in items]))
+        for key, items in members.items()
+    }
     found: list[DiscoveredConvention] = []
-    for members in by_group.values():
-        total = sum(p.location_count for p in members)
-        contested = is_contested([p.location_count for p in members])
-        for pattern in members:
-            if pattern.location_count < MIN_LOCATIONS or pattern.file_spread < MIN_FILES:
-                continue
-            dominance = pattern.location_count / total if total else 0.0
-            if dominance < MIN_DOMINANCE and not contested:
-                continue
-            score = scores[pattern.pattern_id]
-            found.append(
-                DiscoveredConvention(
-                    pattern_id=pattern.pattern_id,
-                    category=pattern.category,
-                    dominance_ratio=dominance,
-                    location_count=pattern.location_count,
-                    file_spread=pattern.file_spread,
-                    convention_class=classify_convention(pattern, score, total_files, contested),
-                    scope=convention_scope(pattern, total_files),
-                    tier=score.tier,
-                )
+    for pattern in eligible:
+        if pattern.pattern_id in weaknesses:
+            continue
+        if pattern.location_count < MIN_LOCATIONS or pattern.file_spread < MIN_FILES:
+            continue
+        group = grouped.get(pattern.pattern_id)
+        total, contested = measured[pattern.category if group is None else f"group:{group}"]
+        dominance = pattern.location_count / total if total else 0.0
+        if dominance < MIN_DOMINANCE and not contested:
+            continue
+        score = scores[pattern.pattern_id]
+        found.append(
+            DiscoveredConvention(
+                pattern_id=pattern.pattern_id,
+                category=pattern.category,
+                dominance_ratio=dominance,
+                location_count=pattern.location_count,
+                file_spread=pattern.file_spread,
+                convention_class=classify_convention(pattern, score, total_files, contested),
+                scope=convention_scope(pattern, total_files),
+                tier=score.tier,
             )
+        )
     return sorted(found, key=lambda c: c.pattern_id)
 
 

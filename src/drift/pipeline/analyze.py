@@ -18,6 +18,7 @@ Everything is read and written through the storage protocols; the caller flushes
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -241,6 +242,15 @@ def _state(row: ConventionRow) -> ConventionState:
     )
 
 
+def alternatives(specs: Mapping[str, PatternSpec]) -> dict[str, str]:
+    """The learning group of each pattern the packs give alternatives in it (pattern id ->
+    group): a group of one pattern (``group_by = "pattern_id"``, or a sub-type only it has)
+    would make it "100 % dominant" whatever else the category holds."""
+    keyed = {pid: learn_group_key(spec) for pid, spec in specs.items() if spec.learn}
+    sizes = Counter(keyed.values())
+    return {pid: group for pid, group in keyed.items() if sizes[group] > 1}
+
+
 def track_conventions(
     storage: PipelineStore,
     result: AggregationResult,
@@ -256,7 +266,7 @@ def track_conventions(
         patterns,
         scores,
         total_files,
-        groups={pid: learn_group_key(spec) for pid, spec in specs.items() if spec.learn},
+        groups=alternatives(specs),
         weaknesses=frozenset(pid for pid, spec in specs.items() if spec.cwe_ids),
     )
     previous = [_state(row) for row in storage.query_all_conventions()]

@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from drift.analysis.packs import (
-    MAX_MATCHES_PER_FILE,
+    MAX_MATCHES_PER_PATTERN,
     CallSite,
     ErrorHandlerSite,
     FileFactsData,
@@ -182,7 +182,7 @@ def test_evaluate_file_applies_pack_languages() -> None:
     assert len(evaluate_file([any_language], PY)) == 1
 
 
-def test_evaluate_file_caps_matches_in_file_order() -> None:
+def test_evaluate_file_caps_each_patterns_matches_in_file_order() -> None:
     text = "\n".join(f"print({i})" for i in range(150))
     facts = FileFactsData(path="big.py", language="python", text=text)
     body = ""
@@ -190,11 +190,32 @@ def test_evaluate_file_caps_matches_in_file_order() -> None:
         body += f'[[patterns]]\nid = "{pid}"\ncategory = "logging"\n[patterns.match]\n'
         body += "content_patterns = ['^print']\n"
     matches = evaluate_file([pack_of(body)], facts)
-    assert len(matches) == MAX_MATCHES_PER_FILE
-    # Two patterns match each line: lines 1..50 are kept, A-FIRST before Z-LAST on each line.
+    # Each pattern keeps its first 100 lines; A-FIRST before Z-LAST on each line.
+    assert len(matches) == 2 * MAX_MATCHES_PER_PATTERN
     assert [(m.line, m.pattern_id) for m in matches[:2]] == [(1, "A-FIRST"), (1, "Z-LAST")]
-    assert matches[-1].line == 50
-    assert len(evaluate_file([pack_of(body)], facts, max_matches=3)) == 3
+    assert matches[-1].line == 100
+    assert len(evaluate_file([pack_of(body)], facts, max_matches=3)) == 6
+
+
+def test_a_pattern_matching_early_leaves_the_others_their_matches() -> None:
+    # requests's test module: imports and decorators at the top had used a cap shared by the
+    # whole file, and the naming pattern of its 278 functions kept 28.
+    text = "\n".join(["import os"] * 120 + [f"def f{i}(): pass" for i in range(30)])
+    facts = FileFactsData(
+        path="tests/test_big.py",
+        language="python",
+        text=text,
+        imports=tuple(Site("os", i + 1) for i in range(120)),
+        function_names=tuple(Site(f"f{i}", 121 + i, 5) for i in range(30)),
+    )
+    body = (
+        '[[patterns]]\nid = "IMPORTS"\ncategory = "api"\n[patterns.match]\nimports = ["os"]\n'
+        '[[patterns]]\nid = "NAMES"\ncategory = "structural"\n[patterns.match]\n'
+        "function_names = ['^f']\n"
+    )
+    matches = evaluate_file([pack_of(body)], facts)
+    counts = {pid: sum(m.pattern_id == pid for m in matches) for pid in ("IMPORTS", "NAMES")}
+    assert counts == {"IMPORTS": MAX_MATCHES_PER_PATTERN, "NAMES": 30}
 
 
 def test_pack_detect_signals() -> None:

@@ -18,7 +18,8 @@ from drift.analysis.packs.literals import RequiredLiterals
 
 DEFAULT_PATTERN_CONFIDENCE = 0.80
 DEFAULT_DEVIATION_THRESHOLD = 0.15
-MAX_MATCHES_PER_FILE = 100
+MAX_MATCHES_PER_PATTERN = 100
+"""The most matches one pattern reports in one file (its first ones)."""
 
 # The sixteen detection categories of the reference; a pack's pattern must use one of them.
 CATEGORIES: frozenset[str] = frozenset(
