@@ -62,6 +62,23 @@ def cli() -> None:
     """
 
 
-def main() -> None:
-    """Console-script entry point."""
-    cli()
+def main() -> int:
+    """Console-script entry point: the exit code.
+
+    Click's own usage errors (an unknown option, ``--policy bogus``) read like Drift's: one
+    ``error:`` line and a ``hint:``, exit code 2, instead of Click's usage block.
+    """
+    try:
+        outcome = cli.main(prog_name="drift", standalone_mode=False)
+    except click.UsageError as error:
+        command = error.ctx.command_path if error.ctx is not None else "drift"
+        click.echo(f"error: {error.format_message()}", err=True)
+        click.echo(f"hint: see `{command} --help`", err=True)
+        return 2
+    except click.ClickException as error:
+        click.echo(f"error: {error.format_message()}", err=True)
+        return error.exit_code
+    except click.Abort:
+        click.echo("Aborted.", err=True)
+        return 1
+    return outcome if isinstance(outcome, int) else 0

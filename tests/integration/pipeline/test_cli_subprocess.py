@@ -76,7 +76,7 @@ import json, sys
 from drift.cli.main import main
 sys.argv = ["drift", *sys.argv[1:]]
 try:
-    main()
+    code = main()
 except SystemExit as exit:
     code = exit.code
 print(json.dumps([code, sorted(sys.modules)]), file=sys.stderr)
