@@ -459,7 +459,8 @@ class _Linker:
         """
         if not receiver.isidentifier():
             head, _, attribute = receiver.partition(".")
-            if head in ("self", "this") and attribute.isidentifier():
+            # ``this.#retryer``: a JavaScript private name is an attribute like any other.
+            if head in ("self", "this") and attribute.removeprefix("#").isidentifier():
                 return self._field_class(function, attribute)
             return None
         entry = self.local_classes.get(receiver)

@@ -208,6 +208,26 @@ def test_typescript_properties_and_parameter_properties() -> None:
     ]
 
 
+def test_private_names_are_properties_too() -> None:
+    # TanStack Query: ``#retryer?: Retryer<TData>`` and ``this.#retryer?.cancel(options)``.
+    source = (
+        "export class Query {\n"
+        "  #retryer?: Retryer<TData>\n"
+        "  #cache = new QueryCache()\n"
+        "  cancel(options) {\n"
+        "    this.#retryer?.cancel(options);\n"
+        "    this.#cache.remove(this);\n"
+        "  }\n"
+        "}\n"
+    )
+    assert typed(source, "typescript") == [
+        ("this.#retryer", "cancel", "Retryer"),
+        ("this.#cache", "remove", "QueryCache"),
+    ]
+    script = "class Q {\n  #cache = new QueryCache()\n  f() { this.#cache.remove(1) }\n}\n"
+    assert typed(script, "javascript") == [("this.#cache", "remove", "QueryCache")]
+
+
 def test_java_fields_through_this_and_the_implicit_this() -> None:
     source = (
         "class Service {\n"
