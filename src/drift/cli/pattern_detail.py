@@ -193,7 +193,9 @@ def render(detail: PatternDetail, limit: int) -> Iterator[str]:
         more = f" (the first {len(shown)})" if len(shown) < len(detail.locations) else ""
         yield f"Locations{more}:"
         for row in shown:
-            text = f"  {row.file}:{row.line}:{row.column_num}"
+            # Column 0: the detector records none (imports, decorators, handlers).
+            column = f":{row.column_num}" if row.column_num else ""
+            text = f"  {row.file}:{row.line}{column}"
             yield f"{text}  {row.matched_text}" if row.matched_text else text
 
 

@@ -204,6 +204,9 @@ def test_patterns_show_previews_what_approving_would_report(repo: Path) -> None:
     assert lines[preview + 1].split()[:2] == ["info", "billing/customers.py:24"]
     assert "Locations (the first 3):" in lines
     assert lines[-1] == "  billing/customers.py:30:5  rename_customer"
+    # A handler records no column: none is shown (it had read ``:0``).
+    empty = run("patterns", "show", "ERR-EMPTY-HANDLER", "--root", str(repo), "-n", "1")
+    assert empty.output.splitlines()[-1] == "  billing/payments.py:40  empty"
 
     # The class convention shares the category, not the group: function names are not its own.
     classes = run("patterns", "show", "NAMING-PY-CLASS-PASCAL", "--root", str(repo))
@@ -315,3 +318,38 @@ def test_status_reads_like_a_report(repo: Path) -> None:
     assert summary["files"].startswith("7 files tracked")
     assert lines["files"] == "7 tracked; 1 skipped"
     assert lines["check"] == summary["check"]
+
+
+def test_dismissing_one_secret_leaves_the_next_one_failing_the_check(tmp_path: Path) -> None:
+    root = tmp_path / "secrets"
+    root.mkdir()
+    settings = root / "settings.py"
+    settings.write_text(
+        'DB_PASSWORD = "Xk9#mPq2$vLw8Zr"\nADMIN_PASSWORD = "Tq7!vB2#kLm9Wx"\n', encoding="utf-8"
+    )
+    assert run("check", str(root), "--quiet").exit_code == 1
+    rows = {
+        line.split()[2]: line.split()[0]
+        for line in run("violations", "--root", str(root)).output.splitlines()[1:]
+    }
+    db_password = rows["settings.py:1"]
+    first = run(
+        "violations", "dismiss", db_password, "--reason", "not_applicable", "--root", str(root)
+    )
+    assert "a security rule: it keeps its severity" in first.output
+    again = run("violations", "dismiss", db_password, "--root", str(root))
+    assert "was dismissed already (not_applicable); nothing recorded." in again.output
+
+    checked = json.loads(run("check", str(root), "--quiet", "--format", "json").output)
+    assert [(v["line"], v["severity"]) for v in checked["violations"]] == [(2, "error")]
+    assert checked["exit_code"] == 1
+
+    with settings.open("a", encoding="utf-8") as out:
+        out.write('ROOT_PASSWORD = "Wm4$zR8!pK2#qV"\n')
+    new_only = run("check", str(root), "--quiet", "--new-only", "--format", "json")
+    assert new_only.exit_code == 1
+    document = json.loads(new_only.output)
+    assert [(v["line"], v["severity"]) for v in document["violations"]] == [(3, "error")]
+    gates = {g["id"]: (g["status"], g["passed"], g["score"]) for g in document["gates"]}
+    assert gates["security-boundaries"] == ("failed", False, 0.0)
+    assert gates["error-handling"] == ("skipped", None, None)
