@@ -161,6 +161,14 @@ class PatternContext:
                 places.setdefault(group, set()).update(item.locations)
         return Counter({group: len(found) for group, found in places.items()})
 
+    def scope_of(self, pattern_id: str) -> str | None:
+        """The directory a convention is scoped to (``directory:tests`` gives ``tests``), or
+        None for the whole project (or a pattern the conventions table does not hold)."""
+        for row in self.conventions:
+            if row.pattern_id == pattern_id and row.scope.startswith(_DIRECTORY_SCOPE):
+                return row.scope.removeprefix(_DIRECTORY_SCOPE)
+        return None
+
     @property
     def approved_locations(self) -> int:
         """Detected locations of every approved pattern: the pattern-compliance denominator."""
@@ -279,6 +287,20 @@ def _quoted(text: str | None) -> str:
     return f"'{line}': "
 
 
+_DIRECTORY_SCOPE = "directory:"
+
+
+def in_scope(file: str, directory: str | None) -> bool:
+    """Whether ``file`` lies in a convention's directory (None: the project; ``.``: the
+    root's own files). requests's ``requests.get`` convention holds in ``tests``: the library's
+    own ``urllib3`` calls in ``src`` break no convention of its tests."""
+    if directory is None:
+        return True
+    if directory == ".":
+        return "/" not in file
+    return file.startswith(f"{directory}/")
+
+
 def deviation_findings(storage: EnforcementStore, context: PatternContext) -> list[Finding]:
     """A finding per deviation location whose group has an approved convention."""
     if all(is_derived(pattern_id) for pattern_id in context.approved):
@@ -306,8 +328,9 @@ def deviation_findings(storage: EnforcementStore, context: PatternContext) -> li
         # the minority style approved (snake_case functions in a camelCase project), the naming
         # detector's deviations are that style's own functions.
         followed = context.facts[convention].locations
+        scope = context.scope_of(convention)
         for (file, line), column in sorted(item.locations.items()):
-            if (file, line) in followed:
+            if (file, line) in followed or not in_scope(file, scope):
                 continue
             what = _quoted(item.texts.get((file, line)))
             findings.append(

@@ -89,10 +89,12 @@ class Seeder:
             OutlierRow(0, pattern_id, file, line, score, significance, "zscore", 0)
         )
 
-    def convention(self, pattern_id: str, category: str, dominance: float) -> None:
+    def convention(
+        self, pattern_id: str, category: str, dominance: float, scope: str = "project"
+    ) -> None:
         """A convention row."""
         self.storage.insert_convention(
-            ConventionRow(0, pattern_id, category, "project", dominance, "approved", 0, 0, None)
+            ConventionRow(0, pattern_id, category, scope, dominance, "approved", 0, 0, None)
         )
 
     def function(self, file: str, name: str, line: int) -> None:

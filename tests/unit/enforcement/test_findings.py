@@ -148,6 +148,27 @@ def test_a_place_the_convention_matches_is_no_deviation_from_it(
     ]
 
 
+def test_a_directory_convention_is_broken_only_inside_its_directory(
+    storage: DriftStorage, seed: Seeder
+) -> None:
+    # requests: ``requests.get`` is its tests' convention; the library's own urllib3 calls
+    # in ``src`` break nothing of it.
+    seed.file("tests/test_a.py", "x\n")
+    seed.detect("HTTP-REQUESTS", "api", [("tests/test_a.py", i, 1) for i in range(1, 9)])
+    seed.detect(
+        "HTTP-URLLIB3/deviation",
+        "api",
+        [("src/requests/adapters.py", 696, 1), ("tests/unit/test_b.py", 3, 1)],
+    )
+    seed.approved("HTTP-REQUESTS", 0.95)
+    seed.convention("HTTP-REQUESTS", "api", 0.9, scope="directory:tests")
+    groups = {"HTTP-REQUESTS": "clients", "HTTP-URLLIB3": "clients"}
+    context = load_pattern_context(storage, group_of=groups.get)
+    assert [(f.file, f.line) for f in deviation_findings(storage, context)] == [
+        ("tests/unit/test_b.py", 3)
+    ]
+
+
 def test_without_an_approved_convention_no_group_is_asked_for(
     storage: DriftStorage, seed: Seeder
 ) -> None:
