@@ -59,7 +59,12 @@ def _write_report(text: str, output: Path | None) -> None:
     default=None,
     help="Write the report to FILE instead of standard output.",
 )
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar (also off in CI and in pipes).")
+@click.option(
+    "-q",
+    "--quiet",
+    is_flag=True,
+    help="No progress bar (also off in CI and in pipes), and with --output no verdict line.",
+)
 @storage_option
 @friendly_errors
 def check_command(

@@ -136,11 +136,29 @@ def _worth_naming(item: SkippedFile) -> bool:
     return item.reason not in _UNREMARKABLE or grammar_for_path(item.path) is not None
 
 
+# Reasons that name what was skipped (``6 symlinks``), not a quality of it (``2 binary``).
+_NOUN_REASONS = {
+    "symlink": "symlinks",
+    "symlink_loop": "symlink loops",
+    "broken_symlink": "broken symlinks",
+    "not_regular_file": "not regular files",
+    "unreadable_directory": "unreadable directories",
+    "undecodable_name": "undecodable names",
+}
+
+
+def _reason_count(reason: str, count: int) -> str:
+    """``2 binary``, ``1 symlink``, ``6 symlinks``."""
+    singular = reason.replace("_", " ")
+    many = _NOUN_REASONS.get(reason)
+    return plural(count, singular, many) if many else f"{count:,} {singular}"
+
+
 def _skipped_lines(summary: ScanSummary) -> list[str]:
     lines: list[str] = []
     if summary.skipped:
-        reasons = Counter(item.reason.replace("_", " ") for item in summary.skipped)
-        said = ", ".join(f"{count} {reason}" for reason, count in sorted(reasons.items()))
+        reasons = Counter(item.reason for item in summary.skipped)
+        said = ", ".join(_reason_count(reason, count) for reason, count in sorted(reasons.items()))
         lines.append(f"  skipped     {plural(len(summary.skipped), 'file')} ({said})")
         named = [item for item in summary.skipped if _worth_naming(item)]
         lines += [f"              {s.path}: {s.detail}" for s in named[:_SHOWN_SKIPS]]
