@@ -12,6 +12,7 @@ from drift.cli.options import root_option, storage_option
 from drift.cli.scan import DefaultGroup, Project, open_project
 from drift.enforcement import DismissalReason, FeedbackOutcome, dismiss, fix
 from drift.enforcement.reporters.text import table
+from drift.enforcement.severity import is_security
 from drift.errors import ConfigError
 from drift.records.enforcement import ViolationRow
 
@@ -114,12 +115,23 @@ def list_violations(
 
 def _report(outcome: FeedbackOutcome, verb: str) -> None:
     v = outcome.violation
+    if not outcome.recorded:
+        why = outcome.feedback.dismissal_reason
+        click.echo(
+            f"{v.id[:SHORT_ID]} ({v.rule_id} at {v.file}:{v.line}) was dismissed already"
+            + (f" ({why})" if why else "")
+            + "; nothing recorded."
+        )
+        return
     click.echo(f"{verb} {v.id[:SHORT_ID]} ({v.rule_id} at {v.file}:{v.line}).")
     if outcome.previous is not None and outcome.updated is not None:
         click.echo(
             f"Confidence of {v.pattern_id}: {outcome.previous.posterior_mean:.3f} → "
             f"{outcome.updated.posterior_mean:.3f} ({outcome.updated.tier})."
         )
+    elif is_security(v.rule_id.split("/", 1)[0], v.cwe_id):
+        # Feedback never lowers a security rule: saying it feeds the rate would mislead.
+        click.echo(f"Recorded against rule {v.rule_id} (a security rule: it keeps its severity).")
     else:
         click.echo(f"Recorded against rule {v.rule_id} (it feeds the rule's false-positive rate).")
 

@@ -9,7 +9,10 @@ fall below 0.01. The next analysis recomputes every posterior from the detection
 of the stored deltas, which lands where this adjustment moved it.
 
 The feedback row's ``detector_id`` is the violation's rule id: the false-positive rate that
-demotes a rule's severity is tracked per rule.
+demotes a rule's severity is tracked per rule (``drift.enforcement.false_positives``).
+
+Dismissing a violation whose latest feedback is already a dismissal records nothing: the second
+row would move the pattern's confidence a second time for the same judgement.
 """
 
 from __future__ import annotations
@@ -40,12 +43,17 @@ class FeedbackStore(IDriftAnalysis, IDriftEnforcement, Protocol):
 
 @dataclass(frozen=True, slots=True)
 class FeedbackOutcome:
-    """What recording feedback did: the row stored and the confidence before and after."""
+    """What recording feedback did: the row stored and the confidence before and after.
+
+    ``recorded`` is False when nothing was stored (the violation was dismissed already):
+    ``feedback`` is then the earlier dismissal, and both confidences are None.
+    """
 
     feedback: FeedbackRow
     violation: ViolationRow
     previous: PatternConfidenceRow | None
     updated: PatternConfidenceRow | None
+    recorded: bool = True
 
 
 def find_violation(storage: IDriftEnforcement, violation_id: str) -> ViolationRow:
@@ -88,6 +96,14 @@ def _confidence_of(storage: IDriftAnalysis, pattern_id: str) -> PatternConfidenc
     return None
 
 
+def latest_feedback(storage: IDriftEnforcement, violation: ViolationRow) -> FeedbackRow | None:
+    """The newest feedback on ``violation`` (its pattern's rows come newest first), or None."""
+    for row in storage.query_feedback_by_pattern(violation.pattern_id):
+        if row.violation_id == violation.id:
+            return row
+    return None
+
+
 def record_feedback(
     storage: FeedbackStore,
     violation_id: str,
@@ -102,13 +118,22 @@ def record_feedback(
 
     NotFound if the violation does not exist; ValueError for an unknown action, or a dismissal
     reason given with an action other than ``dismiss``. Patterns without a stored confidence
-    (error gaps, secrets, taint flows) get the feedback row only.
+    (error gaps, secrets, taint flows) get the feedback row only. A dismissal of a violation
+    already dismissed stores nothing (``FeedbackOutcome.recorded`` is False).
     """
     chosen = FeedbackAction(action)
     if dismissal_reason is not None and chosen is not FeedbackAction.DISMISS:
         raise ValueError("a dismissal reason only goes with the 'dismiss' action")
     why = None if dismissal_reason is None else str(DismissalReason(dismissal_reason))
     violation = find_violation(storage, violation_id)
+    if chosen is FeedbackAction.DISMISS:
+        earlier = latest_feedback(storage, violation)
+        if earlier is not None and earlier.action == FeedbackAction.DISMISS.value:
+            # One judgement of one violation: a second row would count it twice, in the
+            # pattern's confidence and in the rule's false-positive rate.
+            return FeedbackOutcome(
+                feedback=earlier, violation=violation, previous=None, updated=None, recorded=False
+            )
     row = FeedbackRow(
         violation_id=violation.id,
         pattern_id=violation.pattern_id,

@@ -12,10 +12,13 @@
 - ``regression`` compares the health score with the previous run's: a new error violation or a
   drop of 15 points or more fails, a drop of 5 or more warns; skipped on the first run.
 
-Only violations that count (not suppressed, and new when the run is ``new_only``) are judged;
-a gate with evidence that is all suppressed passes with score 100. Unlike the original, no gate
-is skipped because another failed: each reads its own evidence, and hiding a security failure
-behind a naming one would help nobody.
+Only violations that count (not suppressed, and new when the run is ``new_only``) are judged.
+The security and error-handling gates judge nothing else, so with none that count they are
+``skipped``, in both modes: a score of 100 over no evidence would pull the policy's mean up (a
+``--new-only`` change with no new gap used to read "passed 100").
+The pattern-compliance gate still judges the approved patterns' locations then. Unlike the
+original, no gate is skipped because another failed: each reads its own evidence, and hiding a
+security failure behind a naming one would help nobody.
 """
 
 from __future__ import annotations
@@ -104,8 +107,15 @@ class GateOutcome:
         )
 
 
-def _skipped(gate_id: str, why: str) -> GateOutcome:
-    return GateOutcome(gate_id=gate_id, status=GateStatus.SKIPPED, score=0.0, summary=why)
+def _skipped(gate_id: str, why: str, details: Mapping[str, JsonValue] | None = None) -> GateOutcome:
+    # A skipped gate has no score; 0.0 fills the stored row's column, and reports show none.
+    return GateOutcome(
+        gate_id=gate_id,
+        status=GateStatus.SKIPPED,
+        score=0.0,
+        summary=why,
+        details=details or {},
+    )
 
 
 def _status(errors: int, warnings: int) -> GateStatus:
@@ -173,9 +183,12 @@ def _findings_gate(
     if not mine:
         return _skipped(gate_id, f"no {noun} found")
     judged = counted(mine, new_only=new_only)
+    suppressed = sum(1 for v in mine if not v.active)
+    if not judged:
+        return _nothing_to_judge(gate_id, noun, len(mine), suppressed, new_only)
     errors = _count(judged, Severity.ERROR)
     warnings = _count(judged, Severity.WARNING)
-    score = 100.0 if not judged else (len(judged) - errors) / len(judged) * 100.0
+    score = (len(judged) - errors) / len(judged) * 100.0
     return GateOutcome(
         gate_id=gate_id,
         status=_status(errors, warnings),
@@ -186,8 +199,30 @@ def _findings_gate(
         details={
             "findings": len(judged),
             "info": _count(judged, Severity.INFO),
-            "suppressed": sum(1 for v in mine if not v.active),
+            "suppressed": suppressed,
             "by_rule": _by_rule(judged),
+            "new_only": new_only,
+        },
+    )
+
+
+def _nothing_to_judge(
+    gate_id: str, noun: str, found: int, suppressed: int, new_only: bool
+) -> GateOutcome:
+    """The skipped outcome of a findings gate whose findings are all suppressed or, with
+    ``new_only``, all old: the summary says which, so nobody reads the skip as "none found"."""
+    unsuppressed_old = found - suppressed
+    parts = [f"{suppressed:,} suppressed"] if suppressed else []
+    if new_only and unsuppressed_old:
+        parts.append(f"{unsuppressed_old:,} not new")
+    scope = "new " if new_only else ""
+    return _skipped(
+        gate_id,
+        f"no {scope}{noun} to judge ({', '.join(parts)})",
+        {
+            "findings": 0,
+            "suppressed": suppressed,
+            "not_new": unsuppressed_old if new_only else 0,
             "new_only": new_only,
         },
     )

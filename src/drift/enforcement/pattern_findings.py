@@ -23,7 +23,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from drift.analysis.conventions import DEVIATION_SUFFIX
-from drift.analysis.lifecycle import PatternStatus, false_positive_rate, is_derived
+from drift.analysis.lifecycle import PatternStatus, is_derived
+from drift.enforcement.false_positives import pattern_false_positive_rate
 from drift.enforcement.findings import Finding, Source, first_cwe, rule_id_for
 from drift.enforcement.severity import (
     pattern_severity,
@@ -103,12 +104,6 @@ def index_detections(detections: Iterable[DetectionRow]) -> dict[str, PatternFac
 def load_detections(storage: EnforcementStore) -> list[DetectionRow]:
     """Every stored detection (the protocol reads by limit, so ask for the whole count)."""
     return storage.query_all_detections(storage.count_detections())
-
-
-def pattern_false_positive_rate(storage: EnforcementStore, pattern_id: str) -> float:
-    """Dismissals over all feedback rows of the pattern (0 when it has no feedback)."""
-    rows = storage.query_feedback_by_pattern(pattern_id)
-    return false_positive_rate(row.action for row in rows) or 0.0
 
 
 def quick_fix_for(category: str, cwe_id: int | None) -> tuple[str | None, str | None]:
@@ -203,7 +198,7 @@ def load_pattern_context(
 
 
 def _outlier_finding(
-    context: PatternContext, pattern_id: str, outlier: OutlierRow, fp_rate: float
+    context: PatternContext, pattern_id: str, outlier: OutlierRow, fp_rate: float | None
 ) -> Finding:
     item = context.facts.get(pattern_id, PatternFacts(pattern_id))
     category = item.category
@@ -307,7 +302,7 @@ def deviation_findings(storage: EnforcementStore, context: PatternContext) -> li
         return []  # no convention to charge: spare the groups (``group_of`` may load the packs)
     findings: list[Finding] = []
     totals = context.group_totals()
-    fp_rates: dict[str, float] = {}
+    fp_rates: dict[str, float | None] = {}
     for deviation_id in sorted(context.facts):
         if not deviation_id.endswith(DEVIATION_SUFFIX) or deviation_id in context.ignored:
             continue

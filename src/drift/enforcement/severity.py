@@ -48,7 +48,8 @@ INFO_CATEGORIES: frozenset[str] = frozenset({"documentation"})
 ERROR_CONFIDENCE = 0.90
 WARNING_CONFIDENCE = 0.70
 
-# A pattern whose violations are dismissed as wrong more often than this is trusted less.
+# A rule whose violations are dismissed as wrong more often than this is trusted less
+# (``drift.enforcement.false_positives`` says what counts, and when there is enough feedback).
 FALSE_POSITIVE_DEMOTION_RATE = 0.20
 
 
@@ -71,22 +72,30 @@ def severity_from_confidence(confidence: float) -> Severity:
     return Severity.INFO
 
 
+def is_security(category: str, cwe_id: int | None) -> bool:
+    """Whether a finding is a security one: a high-risk CWE or a security-like category."""
+    return cwe_id in HIGH_RISK_CWES or category in ERROR_CATEGORIES
+
+
 def pattern_severity(
     category: str,
     cwe_id: int | None,
     statistical: Severity,
-    false_positive_rate: float = 0.0,
+    false_positive_rate: float | None = None,
 ) -> Severity:
     """The severity of a violation of a pattern.
 
-    A high-risk CWE or a security-like category makes it an error; error handling, contracts and
-    data access warn; documentation informs; any other category keeps ``statistical`` (from the
-    outlier's significance or the convention's strength). A pattern whose false-positive rate is
-    above 20% then drops one level.
+    A high-risk CWE or a security-like category makes it an error, and feedback never lowers
+    it; error handling, contracts and data access warn; documentation informs; any other
+    category keeps ``statistical`` (from the outlier's significance or the convention's
+    strength). A non-security pattern whose false-positive rate is above 20% then drops one
+    level (None: too little feedback to have a rate).
     """
-    if cwe_id in HIGH_RISK_CWES or category in ERROR_CATEGORIES:
-        base = Severity.ERROR
-    elif category in WARNING_CATEGORIES:
+    if is_security(category, cwe_id):
+        # Dismissing one leaked password says nothing about the next one: a security finding is
+        # judged one by one (a dismissal suppresses that violation), never by the rule's record.
+        return Severity.ERROR
+    if category in WARNING_CATEGORIES:
         base = Severity.WARNING
     elif category in INFO_CATEGORIES:
         base = Severity.INFO
@@ -95,8 +104,9 @@ def pattern_severity(
     return demote_for_false_positives(base, false_positive_rate)
 
 
-def demote_for_false_positives(severity: Severity, false_positive_rate: float) -> Severity:
-    """``severity``, one level lower when the false-positive rate is above 20%."""
-    if false_positive_rate > FALSE_POSITIVE_DEMOTION_RATE:
+def demote_for_false_positives(severity: Severity, false_positive_rate: float | None) -> Severity:
+    """``severity``, one level lower when the false-positive rate is above 20%; unchanged when
+    there is no rate (too little feedback). Callers keep security findings away from this."""
+    if false_positive_rate is not None and false_positive_rate > FALSE_POSITIVE_DEMOTION_RATE:
         return severity.lowered()
     return severity

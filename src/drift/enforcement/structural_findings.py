@@ -7,6 +7,9 @@ suppression, like any pattern violation. Rule ids:
 - ``errors/error-gap-<gap type>``: an error gap (pattern id ``error-gap-<gap type>``);
 - ``security/secret-<secret kind>``: a hard-coded secret;
 - ``security/taint-<sink type>``: an unsanitized flow, reported at its sink.
+
+A rule's false-positive rate (``drift.enforcement.false_positives``) can lower an error gap's
+severity; secrets and taint flows are security findings, which feedback never lowers.
 """
 
 from __future__ import annotations
@@ -14,8 +17,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from drift.analysis.structure.scopes import MODULE_SCOPE
+from drift.enforcement.false_positives import pattern_false_positive_rate
 from drift.enforcement.findings import Finding, Source, first_cwe, rule_id_for, slug
-from drift.enforcement.pattern_findings import pattern_false_positive_rate
 from drift.enforcement.severity import Severity, demote_for_false_positives
 from drift.enforcement.store import EnforcementStore
 from drift.records.analysis import FunctionRow
@@ -82,7 +85,7 @@ def _where(function_id: str) -> str:
     return "outside any named function" if function_id == MODULE_SCOPE else f"in {function_id}"
 
 
-def _gap_finding(gap: ErrorGapRow, line: int, fp_rate: float) -> Finding:
+def _gap_finding(gap: ErrorGapRow, line: int, fp_rate: float | None) -> Finding:
     pattern_id = error_gap_pattern_id(gap.gap_type)
     what = f" of {gap.error_type}" if gap.error_type else ""
     return Finding(
@@ -103,7 +106,7 @@ def _gap_finding(gap: ErrorGapRow, line: int, fp_rate: float) -> Finding:
     )
 
 
-def _secret_finding(secret: SecretRow, fp_rate: float) -> Finding:
+def _secret_finding(secret: SecretRow) -> Finding:
     pattern_id = secret_pattern_id(secret.pattern_name)
     return Finding(
         source=Source.SECRET,
@@ -113,7 +116,8 @@ def _secret_finding(secret: SecretRow, fp_rate: float) -> Finding:
         file=secret.file,
         line=secret.line,
         column=None,
-        severity=demote_for_false_positives(secret_severity(secret.severity), fp_rate),
+        # Never lowered by feedback: dismissing one secret says nothing about the next.
+        severity=secret_severity(secret.severity),
         message=f"Possible hard-coded secret ({secret.pattern_name}).",
         quick_fix_strategy="move_to_configuration",
         quick_fix_description="Read the secret from the environment or a secret manager.",
@@ -121,7 +125,7 @@ def _secret_finding(secret: SecretRow, fp_rate: float) -> Finding:
     )
 
 
-def _taint_finding(flow: TaintFlowRow, fp_rate: float) -> Finding:
+def _taint_finding(flow: TaintFlowRow) -> Finding:
     pattern_id = taint_pattern_id(flow.sink_type)
     strategy = "use_parameterized_query" if flow.cwe_id == 89 else "sanitize_input"
     return Finding(
@@ -132,7 +136,7 @@ def _taint_finding(flow: TaintFlowRow, fp_rate: float) -> Finding:
         file=flow.sink_file,
         line=flow.sink_line,
         column=None,
-        severity=demote_for_false_positives(Severity.ERROR, fp_rate),
+        severity=Severity.ERROR,  # a security finding: feedback never lowers it
         message=(
             f"Unsanitized {flow.source_type} from {flow.source_file}:{flow.source_line} "
             f"reaches a {flow.sink_type} sink."
@@ -153,9 +157,9 @@ def structural_findings(
     ``functions`` holds the stored functions of each file, in storage's order, when the caller
     has them already (a file missing from it has none); otherwise they are read per file.
     """
-    fp_rates: dict[str, float] = {}
+    fp_rates: dict[str, float | None] = {}
 
-    def fp_rate(pattern_id: str) -> float:
+    def fp_rate(pattern_id: str) -> float | None:
         if pattern_id not in fp_rates:
             fp_rates[pattern_id] = pattern_false_positive_rate(storage, pattern_id)
         return fp_rates[pattern_id]
@@ -174,14 +178,12 @@ def structural_findings(
                 line = gap.line or function_line(rows, file, gap.function_id)
                 fp = fp_rate(error_gap_pattern_id(gap.gap_type))
                 findings.append(_gap_finding(gap, line, fp))
-        for secret in storage.get_secrets_by_file(file):
-            fp = fp_rate(secret_pattern_id(secret.pattern_name))
-            findings.append(_secret_finding(secret, fp))
+        findings.extend(_secret_finding(secret) for secret in storage.get_secrets_by_file(file))
         for flow in storage.get_taint_flows_by_file(file):
             # A flow is listed under its source file and its sink file: report it once.
             if flow.is_sanitized or (flow.id is not None and flow.id in seen_flows):
                 continue
             if flow.id is not None:
                 seen_flows.add(flow.id)
-            findings.append(_taint_finding(flow, fp_rate(taint_pattern_id(flow.sink_type))))
+            findings.append(_taint_finding(flow))
     return findings

@@ -6,7 +6,9 @@ comment counts when it opens the handler's body (Python puts a comment before th
 statement beside the block, in the clause), when it is all an empty body holds, or when it
 follows an empty body on its last line (``catch (IOException e) {} // ignore``). A comment that
 marks unfinished work (``TODO``, ``FIXME``, ``XXX``, ``HACK``) says the opposite, and does not
-count.
+count; nor does one that only speaks to a tool (``# noqa: BLE001``, ``// eslint-disable-line``,
+``# drift-ignore: ERR-1``: ``drift.scan.tool_directives``), which silences a warning about the
+handler rather than saying why it is right.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import Final
 from tree_sitter import Node
 
 from drift.scan.nodes import COMMENT_TYPES
+from drift.scan.tool_directives import explains
 
 _UNSETTLED: Final = re.compile(rb"\b(?:TODO|FIXME|XXX|HACK)\b")
 
@@ -29,7 +32,10 @@ def says_why(body: Node | None, is_empty: bool, source: bytes) -> bool:
 
 
 def _settled(comment: Node, source: bytes) -> bool:
-    return _UNSETTLED.search(source[comment.start_byte : comment.end_byte]) is None
+    text = source[comment.start_byte : comment.end_byte]
+    if _UNSETTLED.search(text) is not None:
+        return False
+    return explains(text.decode("utf-8", errors="replace"))
 
 
 def _comments(body: Node, is_empty: bool) -> list[Node]:

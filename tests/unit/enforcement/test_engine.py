@@ -192,13 +192,17 @@ def test_new_only_judges_only_new_violations(
     second = run(storage, root, new_only=True)
     assert second.reported() == ()
     assert len(second.violations) == len(EXPECTED)
+    # Nothing new to judge: the findings gates are skipped, as a full check skips them with no
+    # findings, and left out of the policy's mean (the approved patterns' locations still
+    # give pattern-compliance something to judge).
     assert gate_table(second) == {
         "pattern-compliance": ("passed", 100.0, 0, 0),
         "constraint-verification": ("skipped", 0.0, 0, 0),
-        "security-boundaries": ("passed", 100.0, 0, 0),
-        "error-handling": ("passed", 100.0, 0, 0),
+        "security-boundaries": ("skipped", 0.0, 0, 0),
+        "error-handling": ("skipped", 0.0, 0, 0),
         "regression": ("passed", 100.0, 0, 0),
     }
+    assert second.policy.gates_skipped == 3
     assert second.passed
     assert second.exit_code == 0
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 import pytest
 
@@ -110,10 +111,35 @@ def test_security_gate() -> None:
     assert gate.details["by_rule"] == {"security/secret-aws": 1, "security/taint-sql": 2}
 
 
-def test_security_gate_with_everything_suppressed_passes() -> None:
+def test_security_gate_with_everything_suppressed_is_skipped() -> None:
     gate = security_gate([violation(Source.SECRET, Severity.ERROR, suppressed=True)])
-    assert gate.status is GateStatus.PASSED
-    assert gate.score == 100.0
+    assert gate.status is GateStatus.SKIPPED
+    assert gate.summary == "no security finding(s) to judge (1 suppressed)"
+    assert gate.details["suppressed"] == 1
+
+
+@pytest.mark.parametrize("gate", [security_gate, error_handling_gate])
+@pytest.mark.parametrize("source", [Source.SECRET, Source.ERROR_GAP])
+def test_with_new_only_a_findings_gate_without_new_findings_is_skipped(
+    gate: Callable[..., GateOutcome], source: Source
+) -> None:
+    # Old findings only: the full check judges them, --new-only has nothing to judge. A
+    # "passed 100" there would count in the policy's mean as if the gate had judged something.
+    vs = [
+        violation(Source.SECRET, Severity.ERROR, is_new=False, rule="security/secret-x"),
+        violation(Source.ERROR_GAP, Severity.ERROR, is_new=False, rule="errors/gap-x"),
+        violation(Source.ERROR_GAP, Severity.ERROR, suppressed=True, rule="errors/gap-x"),
+    ]
+    assert gate(vs).status is GateStatus.FAILED
+    skipped = gate(vs, new_only=True)
+    assert skipped.status is GateStatus.SKIPPED
+    assert not skipped.passed
+    assert skipped.details["findings"] == 0
+    assert "not new" in skipped.summary
+    new = [*vs, violation(source, Severity.WARNING, vid="n", rule="security/secret-x")]
+    judged = gate(new, new_only=True)
+    mine = source is (Source.SECRET if gate is security_gate else Source.ERROR_GAP)
+    assert judged.status is (GateStatus.WARNED if mine else GateStatus.SKIPPED)
 
 
 def test_error_handling_gate() -> None:

@@ -222,6 +222,30 @@ def test_json_report(storage: DriftStorage, root: Path, seed: Seeder) -> None:
     assert [v["line"] for v in document["violations"]] == [1, 3, 1, 9]
 
 
+def test_a_skipped_gate_reads_as_neither_passed_nor_failed(
+    storage: DriftStorage, root: Path, seed: Seeder
+) -> None:
+    seed_naming_repo(seed)
+    result = run(storage, root)
+    document = json.loads(render(result, "json"))
+    assert document["version"] == 2
+    gates = {g["id"]: g for g in document["gates"]}
+    for skipped in ("constraint-verification", "regression"):
+        assert (gates[skipped]["status"], gates[skipped]["passed"], gates[skipped]["score"]) == (
+            "skipped",
+            None,
+            None,
+        )
+    judged = gates["pattern-compliance"]
+    assert (judged["status"], judged["passed"], judged["score"]) == ("failed", False, 75.0)
+    sarif_gates = {
+        g["id"]: g for g in valid_sarif(render(result, "sarif"))["runs"][0]["properties"]["gates"]
+    }
+    assert sarif_gates["constraint-verification"]["status"] == "skipped"
+    assert sarif_gates["constraint-verification"]["score"] is None
+    assert sarif_gates["pattern-compliance"]["score"] == 75.0
+
+
 def test_text_report(storage: DriftStorage, root: Path, seed: Seeder) -> None:
     seed_naming_repo(seed)
     text = render(run(storage, root), "text")

@@ -7,6 +7,7 @@ import pytest
 from drift.enforcement.severity import (
     Severity,
     demote_for_false_positives,
+    is_security,
     pattern_severity,
     severity_from_confidence,
     severity_from_significance,
@@ -62,8 +63,24 @@ def test_pattern_severity(
 
 
 def test_false_positive_rate_above_twenty_percent_drops_one_level() -> None:
-    assert pattern_severity("security", None, Severity.INFO, 0.21) is Severity.WARNING
-    assert pattern_severity("security", None, Severity.INFO, 0.20) is Severity.ERROR
+    assert pattern_severity("logging", None, Severity.ERROR, 0.21) is Severity.WARNING
+    assert pattern_severity("logging", None, Severity.ERROR, 0.20) is Severity.ERROR
+    assert pattern_severity("logging", None, Severity.ERROR, None) is Severity.ERROR
     assert demote_for_false_positives(Severity.WARNING, 0.5) is Severity.INFO
+    assert demote_for_false_positives(Severity.WARNING, None) is Severity.WARNING
     assert demote_for_false_positives(Severity.INFO, 0.5) is Severity.INFO
     assert Severity.ERROR.rank > Severity.WARNING.rank > Severity.INFO.rank
+
+
+@pytest.mark.parametrize(
+    ("category", "cwe"),
+    [("security", None), ("auth", None), ("crypto", None), ("structural", 89), ("api", 798)],
+)
+def test_feedback_never_lowers_a_security_finding(category: str, cwe: int | None) -> None:
+    assert is_security(category, cwe)
+    assert pattern_severity(category, cwe, Severity.INFO, 1.0) is Severity.ERROR
+
+
+def test_other_findings_are_not_security() -> None:
+    assert not is_security("errors", None)
+    assert not is_security("structural", 319)

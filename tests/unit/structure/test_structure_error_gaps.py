@@ -410,3 +410,106 @@ def test_a_gap_in_a_finalizer_is_low() -> None:
         ("Stream.__del__", "low"),  # nobody to hand the error to
         ("Stream.close", "high"),
     ]
+
+
+@pytest.mark.parametrize(
+    "directive",
+    [
+        "# noqa: BLE001",
+        "# noqa",
+        "# drift-ignore: ERR-1",
+        "# type: ignore[misc]",
+        "# pragma: no cover",
+        "# pylint: disable=broad-except",
+        "# nosec B110",
+        "# noqa: BLE001  # pylint: disable=broad-except",
+    ],
+)
+def test_a_tool_directive_on_a_generic_handler_explains_nothing(directive: str) -> None:
+    code = f"""
+    def render(plugin):
+        try:
+            return plugin.render()
+        except Exception:  {directive}
+            return None
+        try:
+            plugin.close()
+        except Exception:  {directive}
+            pass
+    """
+    gaps = error_gaps("render.py", parse("render.py", code))
+    assert [(g.gap_type, g.severity) for g in gaps] == [
+        ("swallowed", "medium"),
+        ("empty_catch", "high"),
+    ]
+    assert {error_gap_severity(g.gap_type, g.severity) for g in gaps} == {Severity.ERROR}
+
+
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "# noqa: BLE001 - plugin errors must not stop the render",
+        "# drift-ignore: ERR-1 plugins are untrusted",
+        "# plugin errors must not stop the render  # noqa: BLE001",
+    ],
+)
+def test_words_after_a_directive_still_explain(comment: str) -> None:
+    code = f"""
+    def render(plugin):
+        try:
+            return plugin.render()
+        except Exception:  {comment}
+            return None
+    """
+    gaps = error_gaps("render.py", parse("render.py", code))
+    assert [(g.gap_type, g.severity) for g in gaps] == [("swallowed", "low")]
+
+
+@pytest.mark.parametrize(
+    ("path", "code", "severities"),
+    [
+        (
+            "a.ts",
+            """
+            export function f(c: C) {
+                try { c.close() } catch { /* eslint-disable-line no-empty */ }
+                try { c.close() } catch {} // @ts-ignore
+                try { c.close() } catch {} // eslint-disable-line no-empty -- closed already
+            }
+            """,
+            ["medium", "medium", "low"],
+        ),
+        (
+            "A.java",
+            """
+            class A {
+                void f(C c) {
+                    try { c.close(); } catch (Exception e) {} // NOLINT
+                    try { c.close(); } catch (Exception e) { /* NOSONAR */ }
+                    try { c.close(); } catch (Exception e) {} // closed already
+                }
+            }
+            """,
+            ["high", "high", "low"],
+        ),
+        (
+            "g.go",
+            """
+            package g
+
+            func f(c C) {
+                if err := c.Close(); err != nil { //nolint:errcheck
+                }
+                if err := c.Close(); err != nil { //nolint:errcheck // closing twice is harmless
+                }
+            }
+            """,
+            ["medium", "low"],
+        ),
+    ],
+)
+def test_directives_explain_nothing_in_other_languages(
+    path: str, code: str, severities: list[str]
+) -> None:
+    gaps = error_gaps(path, parse(path, code))
+    assert [g.severity for g in gaps] == severities

@@ -375,3 +375,64 @@ def test_generic_keywords_are_found_in_the_same_names_as_by_the_alternation(
         if (assigned := secrets._ASSIGNED_VALUE.match(text, end)) is not None
     ]
     assert found == expected
+
+
+REAL = "Zq8vR2xLm4Tn7Yp1Kd"
+
+
+@pytest.mark.parametrize(
+    ("path", "text"),
+    [
+        # typeorm's driver/mongodb/typings.d.ts: a literal type, and the name's own spelling.
+        (
+            "driver/mongodb/typings.d.ts",
+            "export declare class ChangeStream {\n"
+            '    static readonly RESUME_TOKEN_CHANGED: "resumeTokenChanged";\n}\n',
+        ),
+        # A declaration file holds types only: no colon there assigns a value.
+        ("types.d.ts", f'export interface Config {{\n    apiKey: "{REAL}";\n}}\n'),
+        ("a.ts", f'class A {{\n    static readonly apiKey: "{REAL}";\n}}\n'),
+        ("a.ts", f'type Auth = {{ token: "{REAL}" | "none" }}\n'),
+        ("a.ts", f'function f(secret: "{REAL}") {{}}\n'),
+        ("a.ts", f'let token: "{REAL}" = load()\n'),
+        # n8n's project-secrets-provider-access.d.ts: a type alias of role names.
+        (
+            "entities/access.d.ts",
+            "export type SecretsProviderAccessRole = 'secretsProviderConnection:owner' | "
+            "'secretsProviderConnection:user';\n",
+        ),
+        ("a.ts", f'type SecretKind = "{REAL}"\n'),
+        # The value is the name in another style: an event or key name.
+        ("a.js", 'const RESUME_TOKEN_CHANGED = "resumeTokenChanged";\n'),
+        ("a.py", 'ACCESS_TOKEN_EXPIRED = "access-token-expired"\n'),
+        # Identifier words: names of events, keys and fields.
+        ("a.js", 'const TOKEN_EVENT = "authTokenRefreshFailed";\n'),
+        ("a.ts", 'const keys = { accessToken: "oauth.access.token.value" }\n'),
+        ("a.py", 'SECRET_SETTING = "authorization_header_value"\n'),
+    ],
+)
+def test_names_and_literal_types_are_not_secrets(path: str, text: str) -> None:
+    assert find_secrets(path, text) == ()
+
+
+@pytest.mark.parametrize(
+    ("path", "text"),
+    [
+        ("a.ts", f'const config = {{ apiKey: "{REAL}", other: 1 }}\n'),
+        ("a.ts", f'const config = {{\n    clientSecret: "{REAL}"\n}}\n'),
+        ("a.ts", f'export const API_KEY = "{REAL}";\n'),
+        ("a.ts", f'class A {{\n    private readonly token = "{REAL}";\n}}\n'),
+        ("types.d.ts", f'export declare const API_TOKEN = "{REAL}";\n'),
+        # A password of words is a password (the name is no event): only its own name is not.
+        ("a.py", 'DB_PASSWORD = "correct-horse-battery-staple"\n'),
+        ("a.py", 'ADMIN_PASSWORD = "SuperSecretPass"\n'),
+        ("a.py", 'DB_PASSWORD = "Xk9#mPq2$vLw8Zr"\n'),
+        ("a.py", 'SECRET = "a8f5f167f44f4964e6c998dee827110c"\n'),  # hex: no words
+        ("a.py", 'api_key = "qWeRtYuIoPaSdF"\n'),  # one-letter humps: random letters
+        ("a.py", 'api_token = "xkcdQwrtPlmnZvbx"\n'),  # "words" without vowels
+        ("a.py", 'api_token = "qwErTyUiOpAsDf"\n'),  # humps of random letters
+        ("a.ts", f'const typeToken = "{REAL}"\n'),  # a name with "type" in it, no alias
+    ],
+)
+def test_values_and_real_secrets_are_still_found(path: str, text: str) -> None:
+    assert [r.pattern_name for r in find_secrets(path, text)] == ["generic_secret"]

@@ -28,8 +28,15 @@ at least 3.0 bits per character for passwords and 3.5 for the other names. Place
 (``changeme``, ``<your-token>``, ``${VAR}``, ``xxxx``, a value that spells out ``password``…),
 password hashes (bcrypt, argon2, scrypt, sha-crypt, ``pbkdf2_sha256$…``), URLs and paths, and
 names that describe rather than hold a secret (``token_url``, ``password_field``,
-``key_prefix``, ``hashed_password``…) are skipped. Confidence grows with
-the entropy above the threshold, from 0.5 to 0.85.
+``key_prefix``, ``hashed_password``…) are skipped. So are words rather than secrets: a value
+that is its own name in another case or style (``RESUME_TOKEN_CHANGED = "resumeTokenChanged"``),
+and, for names other than passwords, a value made of identifier words (camelCase, kebab-case,
+snake_case, dotted or colon-joined: an event, key or role name such as ``"tokenRefreshed"``; a
+passphrase of words is still a password). In TypeScript a string in a type position is a
+literal type, not a value: every ``name: "x"`` of a ``.d.ts`` file, in other TypeScript files
+one followed by ``;``, ``|``, ``&``, ``=`` or ``)`` (``static readonly EVENT: "event";``,
+``kind: "a" | "b"``, a parameter's type), and a type alias's ``type Role = "x"``. Confidence
+grows with the entropy above the threshold, from 0.5 to 0.85.
 
 In test code (``is_test_support``: test files, ``tests/``, ``fixtures/``…) a URL credential or
 generic secret is ``medium`` (a warning): tests are full of stand-ins. The known formats of real
@@ -201,6 +208,23 @@ _ASSIGNED_VALUE = re.compile(
 # Java assigns with ``=`` only: a ``:`` there is a ternary's or a label's (``cond ? "RsaSecret" :
 # "TlsSecret"`` named no secret).
 _ASSIGNED_BY_EQUALS = re.compile(r"['\"]?\s*=\s*(?P<q>['\"`])(?P<value>[^'\"`\s]{8,256})(?P=q)")
+# A string of identifier words, letters only: camelCase or PascalCase segments (humps of two
+# letters or more), or upper-case words, joined by ``-``, ``_``, ``.`` or ``:`` (an event name
+# ``resumeTokenChanged``, a key ``access-token``, a role ``secretsProvider:owner``). A random
+# token almost never reads so: it has digits, symbols, or one-letter humps (``qWeRtY``).
+_WORD_SEGMENT = r"(?:[a-z]{2,}|[A-Z][a-z]+)(?:[A-Z][a-z]+)*|[A-Z]{2,}"
+_WORD_STRING = re.compile(rf"(?:{_WORD_SEGMENT})(?:[-_.:](?:{_WORD_SEGMENT}))*")
+_WORD_PARTS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+")
+_VOWELS = frozenset("aeiouy")
+_MEAN_WORD_LENGTH = 3
+# After a colon, what makes the string a TypeScript literal type: a member's or a variable's
+# annotation ends (``;``), a union or intersection goes on (``|``, ``&``), an initialiser follows
+# (``=``, not ``==``/``=>``), or a parameter list closes (``)``). An object literal's property
+# is followed by ``,`` or ``}``, which stay values.
+_AFTER_LITERAL_TYPE = re.compile(r"[ \t]*(?:[;|&)]|=(?![=>]))")
+_TYPE_ALIAS = re.compile(r"(?<![\w$.])type[ \t]+$")
+_TYPESCRIPT_SUFFIXES = (".ts", ".tsx", ".mts", ".cts")
+_DECLARATION_SUFFIXES = (".d.ts", ".d.mts", ".d.cts")
 _PASSWORD_WORDS = ("password", "passwd", "pwd")
 _PASSWORD_ENTROPY = 3.0
 _SECRET_ENTROPY = 3.5
@@ -289,6 +313,30 @@ def _describes_secret(key: str) -> bool:
     return "hash" in words.split("_") or words.startswith("hashed")
 
 
+def _squashed(text: str) -> str:
+    return "".join(c for c in text.lower() if c.isalnum())
+
+
+def _is_own_name(key: str, value: str) -> bool:
+    """Whether ``value`` spells the name it is assigned to in another case or style
+    (``RESUME_TOKEN_CHANGED = "resumeTokenChanged"``, ``apiKey: "api-key"``)."""
+    return _squashed(key) == _squashed(value)
+
+
+def _is_word_string(value: str) -> bool:
+    """Whether ``value`` is identifier words (``tokenRefreshed``, ``access-token-expired``):
+    an event, key or field name. At least two words, three letters long on average, and every
+    word of four letters or more has a vowel, as words do and random letters often do not."""
+    if _WORD_STRING.fullmatch(value) is None:
+        return False
+    parts = _WORD_PARTS.findall(value)
+    # One word alone (``verysecretvalue``) may be a secret of its own; humps of two letters
+    # (``qwErTyUiOp``) are random letters, not words.
+    if len(parts) < 2 or sum(map(len, parts)) < _MEAN_WORD_LENGTH * len(parts):
+        return False
+    return all(len(part) < 4 or not _VOWELS.isdisjoint(part.lower()) for part in parts)
+
+
 def _known_formats(text: str, folded: str) -> list[tuple[int, int, str, str, str, float]]:
     """``(start, end, pattern name, value, severity, confidence)`` of known-format matches;
     ``folded`` is ``text.lower()``."""
@@ -344,11 +392,17 @@ def _keyword_starts(text: str, folded: str) -> list[int]:
 
 
 def _generic_candidates(
-    text: str, folded: str, *, bare: bool = False, colon_assigns: bool = True
+    text: str,
+    folded: str,
+    *,
+    bare: bool = False,
+    colon_assigns: bool = True,
+    typescript: bool = False,
 ) -> list[tuple[int, int, str, str]]:
     """``(start, end, name, value)`` of string literals assigned to secret-sounding names;
     ``folded`` is ``text.lower()``. ``colon_assigns``: ``name: "value"`` is an assignment (a
-    mapping, a keyword argument), as everywhere but in Java."""
+    mapping, a keyword argument), as everywhere but in Java and TypeScript declaration files.
+    ``typescript``: a colon followed by a string in a type position is a literal type."""
     assignment = _ASSIGNED_VALUE if colon_assigns else _ASSIGNED_BY_EQUALS
     found: list[tuple[int, int, str, str]] = []
     last_end = -1
@@ -366,9 +420,20 @@ def _generic_candidates(
             _ASSIGNED_BARE.match(text, end) if bare else None
         )
         if assigned is not None:
+            if typescript and _is_literal_type(text, start, assigned):
+                continue
             value_start, value_end = assigned.span("value")
             found.append((value_start, value_end, text[start:end], assigned.group("value")))
     return found
+
+
+def _is_literal_type(text: str, name_start: int, assigned: re.Match[str]) -> bool:
+    """Whether a ``name: "value"`` (or ``type Name = "value"``) match is a TypeScript literal
+    type rather than a value."""
+    if text.find(":", assigned.start(), assigned.start("value")) < 0:
+        # Assigned with ``=``: a value, unless it is a type alias (``type Role = "a" | "b"``).
+        return _TYPE_ALIAS.search(text, max(0, name_start - 16), name_start) is not None
+    return _AFTER_LITERAL_TYPE.match(text, assigned.end()) is not None
 
 
 TEST_CODE_SEVERITY = "medium"
@@ -405,8 +470,14 @@ def find_secrets(
         severity = min(guessed, own_severity, key=_RANK) if name in _BY_EXAMPLE else own_severity
         row = _row(path, name, value, line=line, severity=severity, confidence=confidence)
         found.append((start, row))
+    # In Java, and in a TypeScript declaration file (types only), a colon never assigns.
+    declarations = path.endswith(_DECLARATION_SUFFIXES)
     candidates = _generic_candidates(
-        text, folded, bare=is_config_file(path), colon_assigns=not path.endswith(".java")
+        text,
+        folded,
+        bare=is_config_file(path),
+        colon_assigns=not (path.endswith(".java") or declarations),
+        typescript=path.endswith(_TYPESCRIPT_SUFFIXES),
     )
     for start, end, key, value in candidates:
         if any(s < end and start < e for s, e in taken):
@@ -415,7 +486,11 @@ def find_secrets(
             continue
         if _ENV_VARIABLE_NAME.fullmatch(value) or _PASSWORD_HASH.match(value):
             continue
+        if _is_own_name(key, value):
+            continue  # a constant spelling its own name: an event or key name, not a secret
         is_password = any(word in key.lower() for word in _PASSWORD_WORDS)
+        if not is_password and _is_word_string(value):
+            continue  # ``TOKEN_EVENT = "tokenRefreshed"``; a password of words stays one
         threshold = _PASSWORD_ENTROPY if is_password else _SECRET_ENTROPY
         entropy = shannon_entropy(value)
         if entropy < threshold:

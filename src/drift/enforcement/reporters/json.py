@@ -1,4 +1,9 @@
-"""The JSON report: everything the text report shows, as one machine-readable document."""
+"""The JSON report: everything the text report shows, as one machine-readable document.
+
+Version 2: a skipped gate (``"status": "skipped"``: it had nothing to judge) has ``"passed":
+null`` and ``"score": null``; version 1 gave it ``false`` and ``0.0``, which a CI consumer read
+as a failure. An errored gate keeps ``false`` and ``0.0``: it counts as failed.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +11,11 @@ import json
 from typing import Any
 
 from drift import __version__
+from drift.enforcement.gates import GateOutcome
 from drift.enforcement.result import EnforcementResult
 from drift.enforcement.violations import Violation
 
-JSON_REPORT_VERSION = 1
+JSON_REPORT_VERSION = 2
 
 
 def violation_json(violation: Violation) -> dict[str, Any]:
@@ -35,6 +41,21 @@ def violation_json(violation: Violation) -> dict[str, Any]:
         "quick_fix": quick_fix,
         "is_new": row.is_new,
         "suppressed": row.suppressed,
+    }
+
+
+def gate_json(gate: GateOutcome) -> dict[str, Any]:
+    """One gate as a JSON object; a skipped gate neither passed nor failed and has no score."""
+    return {
+        "id": gate.gate_id,
+        "status": gate.status.value,
+        "passed": None if gate.skipped else gate.passed,
+        "score": None if gate.skipped else round(gate.score, 4),
+        "errors": gate.violation_count,
+        "warnings": gate.warning_count,
+        "summary": gate.summary,
+        "details": dict(gate.details),
+        "error": gate.error,
     }
 
 
@@ -70,20 +91,7 @@ def report_json(result: EnforcementResult) -> dict[str, Any]:
             "pattern_count": health.pattern_count,
             "alerts": health.alert_count,
         },
-        "gates": [
-            {
-                "id": gate.gate_id,
-                "status": gate.status.value,
-                "passed": gate.passed,
-                "score": round(gate.score, 4),
-                "errors": gate.violation_count,
-                "warnings": gate.warning_count,
-                "summary": gate.summary,
-                "details": dict(gate.details),
-                "error": gate.error,
-            }
-            for gate in result.gates
-        ],
+        "gates": [gate_json(gate) for gate in result.gates],
         "summary": result.counts(),
         "violations": [violation_json(v) for v in result.reported()],
     }

@@ -9,6 +9,8 @@
   ``baselineState`` is ``new`` or ``unchanged`` against the previous run.
 - Suppressed violations are included with an ``inSource`` suppression, so a viewer can show them
   as dismissed; with ``new_only`` only new results are written.
+- ``runs[0].properties.gates`` lists each gate's ``status``, ``score`` and summary; a skipped gate
+  (nothing to judge) has ``"score": null``.
 """
 
 from __future__ import annotations
@@ -156,7 +158,8 @@ def sarif_document(result: EnforcementResult) -> dict[str, Any]:
                 {
                     "id": gate.gate_id,
                     "status": gate.status.value,
-                    "score": round(gate.score, 4),
+                    # A skipped gate judged nothing: no score, rather than a failing-looking 0.
+                    "score": None if gate.skipped else round(gate.score, 4),
                     "summary": gate.summary,
                 }
                 for gate in result.gates
