@@ -11,7 +11,7 @@ from drift.cli.options import resolve_storage_url, root_argument, root_option, s
 from drift.errors import ConfigError
 from drift.pipeline.changes import StoredFiles
 from drift.pipeline.state import state_lines, stored_state
-from drift.storage.backends import open_storage
+from drift.storage.backends import open_storage, open_workspace_storage, parse_url
 from drift.text import byte_size, moment, plural
 
 
@@ -101,6 +101,11 @@ def import_command(source: Path, root: Path, storage: str | None) -> None:
     if not source.is_file():
         raise ConfigError(f"{source}: no such file")
     url = resolve_storage_url(root, storage)
-    with open_storage(url, base=root) as stores:
-        stores.workspace.import_(str(source))
+    if parse_url(url, base=root).kind == "memory":
+        with open_storage(url, base=root) as stores:
+            stores.workspace.import_(str(source))  # says why memory:// cannot
+    else:
+        # The workspace view alone, never the engines: opening drift.db would fail on the very
+        # database a restore is meant to replace.
+        open_workspace_storage(url, base=root).import_(str(source))
     click.echo(f"imported {source}")

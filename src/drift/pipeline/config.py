@@ -113,6 +113,12 @@ def _read_document(path: Path) -> dict[str, object]:
         raise ConfigError(f"{path}: invalid TOML: {exc}", hint="check the file's syntax") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
+        # TOML is UTF-8 by definition; tomllib decodes the whole file before parsing any of it.
+        raise ConfigError(
+            f"{path}: not UTF-8 text (byte 0x{exc.object[exc.start]:02x} at offset {exc.start})",
+            hint="save the file as UTF-8",
+        ) from None
 
 
 def _tables(document: Mapping[str, object], source: str) -> dict[str, Mapping[str, object]]:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Final
 
 from drift.errors import ConfigError
-from drift.scan.ignore import is_valid_pattern
+from drift.scan.ignore import pattern_problem
 
 CONFIG_FILE_NAME: Final = "drift.toml"
 DEFAULT_MAX_FILE_SIZE: Final = 1_048_576
@@ -85,8 +85,11 @@ class _Table:
         if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
             raise self._fail(key, "a list of glob strings")
         for pattern in value:
-            if not is_valid_pattern(pattern):
-                raise ConfigError(f"{self._source}: [scan] {key}: invalid glob {pattern!r}")
+            problem = pattern_problem(pattern)
+            if problem is not None:
+                raise ConfigError(
+                    f"{self._source}: [scan] {key}: invalid glob {pattern!r}: {problem}"
+                )
         return tuple(value)
 
     def integer(self, key: str, default: int, minimum: int) -> int:
@@ -140,6 +143,12 @@ def _read_toml(path: Path) -> dict[str, object]:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
+        # TOML is UTF-8 by definition; tomllib decodes the whole file before parsing any of it.
+        raise ConfigError(
+            f"{path}: not UTF-8 text (byte 0x{exc.object[exc.start]:02x} at offset {exc.start})",
+            hint="save the file as UTF-8",
+        ) from None
 
 
 def _apply_environment(config: ScanConfig, environ: Mapping[str, str]) -> ScanConfig:

@@ -9,6 +9,7 @@ repository (the original honoured ``.gitignore`` only inside one).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,25 +18,37 @@ from typing import Final
 from pathspec import GitIgnoreSpec
 
 IGNORE_FILE_NAMES: Final = (".gitignore", ".driftignore")
+_PATTERN_ERRORS: Final = (ValueError, TypeError, re.error)
 
 
 def compile_patterns(lines: Iterable[str]) -> GitIgnoreSpec:
-    """Compile gitignore pattern lines, dropping any line that is not a valid pattern."""
+    """Compile gitignore pattern lines, dropping any line that is not a valid pattern.
+
+    Git skips a line it cannot use (``!`` alone, a reversed range such as ``[z-a]``) and keeps
+    applying the rest of the file; so do we.
+    """
     kept = list(lines)
     try:
         return GitIgnoreSpec.from_lines(kept)
-    except (ValueError, TypeError):
+    except _PATTERN_ERRORS:
         # One bad line must not cost the user every other rule in the file.
         return GitIgnoreSpec.from_lines([line for line in kept if is_valid_pattern(line)])
 
 
 def is_valid_pattern(line: str) -> bool:
     """True when ``line`` compiles as a gitignore pattern."""
+    return pattern_problem(line) is None
+
+
+def pattern_problem(line: str) -> str | None:
+    """Why ``line`` is not a valid gitignore pattern, or None when it is one."""
     try:
         GitIgnoreSpec.from_lines([line])
-    except (ValueError, TypeError):
-        return False
-    return True
+    except _PATTERN_ERRORS as error:
+        # pathspec reports a bad pattern as ValueError, but passes on the re.error of a glob it
+        # translated into a regex it cannot compile (a reversed range, [z-a]).
+        return error.msg if isinstance(error, re.error) else str(error)
+    return None
 
 
 def _read_lines(path: Path) -> list[str]:

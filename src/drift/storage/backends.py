@@ -56,6 +56,12 @@ def parse_url(url: str, *, base: Path | None = None) -> Location:
             hint="use a path, sqlite:///path, memory:// or postgresql://…",
         )
     raw = text.removeprefix("sqlite://") if text.startswith("sqlite://") else text
+    if not raw.strip():
+        # An empty path would resolve to the base itself: three databases in the scanned root.
+        raise ConfigError(
+            f"storage URL {url!r} has no path",
+            hint="use sqlite:///absolute/path, sqlite://relative/path or a directory",
+        )
     path = Path(raw).expanduser()
     if not path.is_absolute():
         path = (base or Path.cwd()) / path

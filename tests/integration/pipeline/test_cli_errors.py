@@ -224,3 +224,104 @@ def test_the_summary_counts_every_skipped_file_and_names_the_ones_worth_a_look(
     assert "logo.png" not in result.output
     assert "vendor.tar" not in result.output
     assert "theme.min.css" not in result.output
+
+
+def test_a_bad_line_in_an_ignore_file_is_skipped_as_git_skips_it(project: Path) -> None:
+    # A reversed range is no valid glob: git ignores the line and applies the others.
+    (project / ".gitignore").write_text("*.log\n[z-a].txt\n", encoding="utf-8")
+    (project / "pkg").mkdir()
+    (project / "pkg" / ".driftignore").write_text("[9-0]*.py\nskip.py\n", encoding="utf-8")
+    for name in ("debug.log", "z.txt", "pkg/skip.py", "pkg/5.py"):
+        (project / name).write_text("x = 1\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "-q", str(project)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    with open_storage(str(project / ".drift")) as stores:
+        tracked = {row.path for row in stores.drift.load_all_file_metadata()}
+    assert tracked == {"app.py", "z.txt", "pkg/5.py", ".gitignore", "pkg/.driftignore"}
+
+
+def test_a_drift_toml_that_is_not_utf8_names_the_file(project: Path) -> None:
+    (project / "drift.toml").write_bytes(b"\xff\xfe[scan]\n")
+    lines = _error_lines("scan", str(project))
+    assert lines == [
+        f"error: {project / 'drift.toml'}: not UTF-8 text (byte 0xff at offset 0)",
+        "hint: save the file as UTF-8",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("file", "text", "message"),
+    [
+        (
+            "drift.toml",
+            '[scan]\nexclude = ["[z-a].txt"]\n',
+            "[scan] exclude: invalid glob '[z-a].txt': bad character range z-a",
+        ),
+        (
+            ".drift/packs/house.toml",
+            BAD_PACK.replace('function_names = ["(unclosed"]', 'file_patterns = ["[z-a].py"]\n')
+            + 'calls = ["x"]\n',
+            "pack 'house' rule 'HOUSE-1': invalid glob in match.file_patterns: '[z-a].py': "
+            "bad character range z-a in '[z-a]'",
+        ),
+        (
+            ".drift/packs/house.toml",
+            BAD_PACK.replace(
+                'name = "house"', 'name = "house"\ndetect_by = [{ file_pattern = "[z-a]" }]'
+            ).replace('function_names = ["(unclosed"]', 'calls = ["x"]'),
+            "invalid glob in framework.detect_by[0].file_pattern: '[z-a]': "
+            "bad character range z-a in '[z-a]'",
+        ),
+    ],
+)
+def test_a_reversed_range_in_a_configured_glob_names_file_key_and_problem(
+    project: Path, file: str, text: str, message: str
+) -> None:
+    (project / file).parent.mkdir(parents=True, exist_ok=True)
+    (project / file).write_text(text, encoding="utf-8")
+    lines = _error_lines("check", str(project))
+    assert lines[0] == f"error: {project / file}: {message}"
+
+
+def test_a_sqlite_url_without_a_path_is_refused(project: Path) -> None:
+    lines = _error_lines("scan", str(project), "--storage", "sqlite://")
+    assert lines[0] == "error: storage URL 'sqlite://' has no path"
+    assert sorted(path.name for path in project.iterdir()) == ["app.py"]  # nothing written
+
+
+def test_a_storage_path_that_is_a_file_says_so(project: Path) -> None:
+    lines = _error_lines("scan", str(project), "--storage", str(project / "app.py"))
+    assert lines[0] == f"error: {project / 'app.py'}: is a file, not a directory"
+
+
+def test_import_restores_a_workspace_whose_database_is_corrupt(
+    project: Path, tmp_path: Path
+) -> None:
+    run = CliRunner().invoke
+    assert run(cli, ["scan", "-q", str(project)]).exit_code == 0
+    backup = tmp_path / "good.db"
+    assert run(cli, ["backup", str(backup), "--root", str(project)]).exit_code == 0
+    (project / ".drift" / "drift.db").write_bytes(os.urandom(4096))
+    broken = _error_lines("status", str(project))
+    assert (
+        broken[1]
+        == "hint: restore a backup with `drift import FILE`, or delete the file to start afresh"
+    )
+
+    restored = run(cli, ["import", str(backup), "--root", str(project)], catch_exceptions=False)
+
+    assert restored.exit_code == 0, restored.output
+    status = run(cli, ["status", str(project)], catch_exceptions=False)
+    assert status.exit_code == 0, status.output
+    assert "files       1 tracked" in status.output
+
+
+def test_import_of_a_file_that_is_no_database_says_so(project: Path, tmp_path: Path) -> None:
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"\x00garbage" * 512)
+    lines = _error_lines("import", str(junk), "--root", str(project))
+    assert lines == [
+        f"error: {junk}: not a Drift database (file is not a database)",
+        "hint: import takes a file written by `drift backup` or `drift export`",
+    ]
+    assert junk.exists()

@@ -46,7 +46,14 @@ def test_glob_matching(glob: str, path: str, expected: bool) -> None:
     assert compile_glob(glob).matches(path) is expected
 
 
-@pytest.mark.parametrize("glob", ["", "file[0-9.txt", "*.{js,ts", "a]b", "a}b"])
+@pytest.mark.parametrize(
+    "glob", ["", "file[0-9.txt", "*.{js,ts", "a]b", "a}b", "[z-a].txt", "src/{a,[!9-0]}.py"]
+)
 def test_malformed_globs_are_rejected(glob: str) -> None:
     with pytest.raises(GlobError):
         compile_glob(glob)
+
+
+def test_a_reversed_range_is_named_in_the_glob_not_the_regex() -> None:
+    with pytest.raises(GlobError, match=r"^bad character range z-a in '\[z-a\]'$"):
+        compile_glob("logs/[z-a].txt")

@@ -245,6 +245,19 @@ def test_bad_input_gives_one_clear_error(text: str, fragment: str) -> None:
     assert fragment in error.message
 
 
+def test_a_reversed_range_in_a_glob_names_the_file_the_key_and_the_problem() -> None:
+    error = error_of(minimal(match='file_patterns = ["[z-a].py"]\ncalls = ["x"]'))
+    assert error.message == (
+        "packs/mini.toml: " + RULE + "invalid glob in match.file_patterns: '[z-a].py': "
+        "bad character range z-a in '[z-a]'"
+    )
+    error = error_of(minimal(extra='detect_by = [{ file_pattern = "src/[z-a]*" }]'))
+    assert error.message == (
+        "packs/mini.toml: invalid glob in framework.detect_by[0].file_pattern: 'src/[z-a]*': "
+        "bad character range z-a in '[z-a]'"
+    )
+
+
 def test_duplicate_id_within_a_pack() -> None:
     text = minimal() + '\n[[patterns]]\nid = "MINI-001"\ncategory = "api"\n[patterns.match]\n'
     text += 'calls = ["x"]\n'

@@ -88,6 +88,10 @@ def test_environment_overrides_the_file(tmp_path: Path) -> None:
             r"\[scan\] hash_algorithm: expected \"xxh3\", got 'md5'",
         ),
         ("[scan]\nexclude = ['!']\n", r"\[scan\] exclude: invalid glob '!'"),
+        (
+            "[scan]\ninclude = ['src/**', '[z-a].txt']\n",
+            r"\[scan\] include: invalid glob '\[z-a\]\.txt': bad character range z-a",
+        ),
         ("[scan]\nmax_size = 3\n", r"\[scan\] max_size: unknown key"),
         ("scan = 3\n", r"drift\.toml: scan: expected a table \(\[scan\]\), got 3"),
         ("[scan\n", r"drift\.toml: invalid TOML: .*line 1"),
@@ -114,3 +118,12 @@ def test_unknown_key_hint_lists_the_known_keys(tmp_path: Path) -> None:
 def test_bad_environment_values_name_the_variable(tmp_path: Path, value: str) -> None:
     with pytest.raises(ConfigError, match="environment variable DRIFT_SCAN_MAX_FILE_SIZE"):
         load_scan_config(tmp_path, environ={"DRIFT_SCAN_MAX_FILE_SIZE": value})
+
+
+def test_a_file_that_is_not_utf8_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "drift.toml"
+    path.write_bytes(b"\xff\xfe[scan]\n")
+    with pytest.raises(ConfigError) as caught:
+        load_scan_config(tmp_path, environ={})
+    assert caught.value.message == f"{path}: not UTF-8 text (byte 0xff at offset 0)"
+    assert caught.value.hint == "save the file as UTF-8"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from drift.scan.ignore import IgnoreRules, compile_patterns, is_valid_pattern
+from drift.scan.ignore import IgnoreRules, compile_patterns, is_valid_pattern, pattern_problem
 
 
 def rules_for(root: Path, *levels: str) -> IgnoreRules:
@@ -57,3 +57,18 @@ def test_a_bad_line_does_not_cost_the_other_rules() -> None:
     assert is_valid_pattern("*.py")
     spec = compile_patterns(["!", "*.py"])
     assert spec.match_file("a.py")
+
+
+def test_a_reversed_range_is_skipped_as_git_skips_it(tmp_path: Path) -> None:
+    # "[z-a]" is no valid character class; git ignores the line and applies the rest.
+    (tmp_path / ".gitignore").write_text("*.log\n[z-a].txt\n")
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / ".driftignore").write_text("[9-0]*\n*.tmp\n")
+    rules = rules_for(tmp_path, "pkg")
+    assert rules.is_ignored("debug.log", is_dir=False)
+    assert rules.is_ignored("pkg/x.tmp", is_dir=False)
+    assert not rules.is_ignored("z.txt", is_dir=False)
+    assert not rules.is_ignored("pkg/5.py", is_dir=False)
+    assert not is_valid_pattern("[z-a].txt")
+    assert pattern_problem("[z-a].txt") == "bad character range z-a"
+    assert pattern_problem("*.py") is None

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 
 class GlobError(ValueError):
-    """The glob text is malformed (unbalanced ``[`` or ``{``)."""
+    """The glob text is malformed (unbalanced ``[`` or ``{``, a reversed range ``[z-a]``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +62,7 @@ def _translate(glob: str) -> str:
             inner = glob[i + 1 : end]
             if inner.startswith("!"):
                 inner = "^" + inner[1:]
-            out.append("[" + inner.replace("\\", "\\\\") + "]")
+            out.append(_character_class(glob, i, end, inner))
             i = end
         elif ch == "{":
             end = glob.find("}", i)
@@ -77,6 +77,16 @@ def _translate(glob: str) -> str:
             out.append(re.escape(ch))
         i += 1
     return "".join(out)
+
+
+def _character_class(glob: str, start: int, end: int, inner: str) -> str:
+    pattern = "[" + inner.replace("\\", "\\\\") + "]"
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        # Reported against the glob, not the regex it became: the user never wrote that regex.
+        raise GlobError(f"{exc.msg} in {glob[start : end + 1]!r}") from None
+    return pattern
 
 
 def _class_end(glob: str, start: int) -> int:

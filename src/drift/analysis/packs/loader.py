@@ -125,7 +125,7 @@ def load_builtin_packs() -> list[Pack]:
 
 
 def load_packs(extra_dirs: Sequence[Path] = (), *, include_builtin: bool = True) -> list[Pack]:
-    """Built-in packs plus the packs in ``extra_dirs`` (for example ``.drift/frameworks``).
+    """Built-in packs plus the packs in ``extra_dirs`` (for example ``.drift/packs``).
 
     A user pack with the same ``name`` as a built-in one replaces it. Pattern ids must be unique
     across the resulting set.

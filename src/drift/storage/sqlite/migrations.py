@@ -62,7 +62,13 @@ def current_version(conn: sqlite3.Connection) -> int:
 
 
 def migrate(conn: sqlite3.Connection, migrations: tuple[Migration, ...], label: str) -> int:
-    """Bring the database up to the newest version; returns the version it ends at."""
+    """Bring the database up to the newest version; returns the version it ends at.
+
+    Safe when several processes open a new database at once: each version is applied under
+    SQLite's write lock (``BEGIN IMMEDIATE``, which waits out the connection's busy timeout)
+    and only after re-reading ``user_version`` inside that lock, so a version another process
+    applied while this one waited is skipped rather than applied twice.
+    """
     latest = migrations[-1].version if migrations else 0
     version = current_version(conn)
     if version > latest:
@@ -73,6 +79,13 @@ def migrate(conn: sqlite3.Connection, migrations: tuple[Migration, ...], label: 
         try:
             statements = migration.statements()
             conn.execute("BEGIN IMMEDIATE")
+            version = current_version(conn)
+            if version > latest:
+                conn.execute("ROLLBACK")
+                raise SchemaTooNew(label, version, latest)
+            if migration.version <= version:
+                conn.execute("ROLLBACK")  # another process applied it while this one waited
+                continue
             for statement in statements:
                 conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {int(migration.version)}")

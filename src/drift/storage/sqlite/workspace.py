@@ -3,15 +3,18 @@
 Each method opens the connection it needs and closes it before returning, so the workspace can
 be inspected or maintained while a ``SqliteDriftStorage`` has the same file open (WAL lets them
 share it). Backup and import use SQLite's online backup API, which copies a consistent snapshot
-page by page even while other connections write.
+page by page even while other connections write. Import checks and migrates a copy of its source
+before it touches drift.db, and replaces a drift.db SQLite cannot read as a file.
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
+import uuid
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 from drift.errors import DbCorrupt, NotFound, SchemaTooNew, StorageError
@@ -31,12 +34,19 @@ from drift.storage.retention import (
     TREND_ROWS_KEPT,
 )
 from drift.storage.sql import workspace as q
-from drift.storage.sqlite.connection import open_writer, read_only_uri, translate
+from drift.storage.sqlite.connection import (
+    make_parent_directory,
+    open_writer,
+    read_only_uri,
+    translate,
+)
 from drift.storage.sqlite.database import SqliteDatabase
 from drift.storage.sqlite.migrations import DRIFT_MIGRATIONS
 
 _BACKUP_PAGES_PER_STEP = 1000
 _BACKUP_SLEEP_SECONDS = 0.01
+_SIDE_FILES = ("-wal", "-shm", "-journal")
+_SOURCE_HINT = "import takes a file written by `drift backup` or `drift export`"
 
 
 class SqliteWorkspaceStorage:
@@ -152,7 +162,7 @@ class SqliteWorkspaceStorage:
         cutoff = now - EVENT_RETENTION_SECONDS
         trend_cutoff = now - TREND_RETENTION_SECONDS
         with self._write() as conn:
-            free_before = int(conn.execute("PRAGMA freelist_count").fetchone()[0])
+            pages_before = int(conn.execute("PRAGMA page_count").fetchone()[0])
             conn.execute("BEGIN IMMEDIATE")
             orphans = len(conn.execute(q.ORPHAN_FILES).fetchall())
             conn.execute(q.DELETE_ORPHAN_EDGES)
@@ -165,12 +175,16 @@ class SqliteWorkspaceStorage:
                 q.DELETE_OLD_TRENDS, (trend_cutoff, TREND_ROWS_KEPT, trend_cutoff)
             ).rowcount
             conn.execute("COMMIT")
-            free_after_delete = int(conn.execute("PRAGMA freelist_count").fetchone()[0])
             page_size = int(conn.execute("PRAGMA page_size").fetchone()[0])
-            conn.execute("PRAGMA incremental_vacuum")
-            free_end = int(conn.execute("PRAGMA freelist_count").fetchone()[0])
+            # incremental_vacuum frees one page per step of its statement (each step returns
+            # an empty row). execute() steps once, and the sqlite3 module resets a statement
+            # without columns there, so it freed one page per gc; executescript() steps every
+            # statement until it is done.
+            conn.executescript("PRAGMA incremental_vacuum")
+            pages_after = int(conn.execute("PRAGMA page_count").fetchone()[0])
             checkpoint = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-        reclaimed_pages = max(0, max(free_before, free_after_delete) - free_end)
+        # What the file shrank by: the pages the vacuum handed back to the file system.
+        reclaimed_pages = max(0, pages_before - pages_after)
         return GcStats(
             orphan_files_removed=orphans,
             stale_cache_entries_removed=stale,
@@ -182,7 +196,7 @@ class SqliteWorkspaceStorage:
     def backup(self, destination: str) -> BackupResult:
         target = Path(check_str("destination", destination))
         started = time.monotonic()
-        target.parent.mkdir(parents=True, exist_ok=True)
+        make_parent_directory(target, hint=None)
         with self._read() as source:
             try:
                 copy = sqlite3.connect(str(target))
@@ -203,7 +217,7 @@ class SqliteWorkspaceStorage:
             raise StorageError(
                 f"{target}: already exists", hint="choose a new file name for the export"
             )
-        target.parent.mkdir(parents=True, exist_ok=True)
+        make_parent_directory(target, hint=None)
         with self._read() as conn:
             # A bound parameter, so no quoting of the path is ever needed.
             conn.execute("VACUUM INTO ?", (str(target),))
@@ -212,41 +226,49 @@ class SqliteWorkspaceStorage:
         origin = Path(check_str("source", source))
         if not origin.is_file():
             raise NotFound(f"{origin}: no such file to import")
-        supported = DRIFT_MIGRATIONS[-1].version
+        make_parent_directory(self.db_path)
+        staged = self._stage_import(origin)
         try:
-            src = sqlite3.connect(read_only_uri(origin), uri=True)
-        except sqlite3.Error as error:
-            raise translate(error, str(origin)) from error
-        try:
-            try:
-                result = src.execute("PRAGMA integrity_check").fetchall()
-                version = int(src.execute("PRAGMA user_version").fetchone()[0])
-                has_files = src.execute(
-                    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'file_metadata'"
-                ).fetchone()
-            except sqlite3.Error as error:
-                raise translate(error, str(origin)) from error
-            if [row[0] for row in result] != ["ok"]:
-                issues = "; ".join(str(row[0]) for row in result[:5])
-                raise DbCorrupt(f"{origin}: fails its integrity check: {issues}")
-            if version > supported:
-                raise SchemaTooNew(str(origin), version, supported)
-            if has_files is None:
-                raise DbCorrupt(f"{origin}: is a SQLite database but not a Drift workspace")
-            try:
-                target = open_writer(str(self.db_path))
-            except sqlite3.Error as error:
-                raise translate(error, self._label) from error
-            try:
-                src.backup(target, pages=_BACKUP_PAGES_PER_STEP, sleep=_BACKUP_SLEEP_SECONDS)
-            except sqlite3.Error as error:
-                raise translate(error, self._label) from error
-            finally:
-                target.close()
+            self._install(staged)
         finally:
-            src.close()
-        # An older export comes up to the current schema here.
-        SqliteDatabase(self.db_path, DRIFT_MIGRATIONS, clock=self._clock).close()
+            _remove_database(staged)
+
+    def _stage_import(self, origin: Path) -> Path:
+        """A checked copy of ``origin`` at the current schema, beside drift.db.
+
+        Everything that can fail on the source (an unreadable or foreign file, a migration)
+        fails here, before the workspace is touched. Nothing here opens drift.db either, so a
+        workspace whose database is beyond opening can still be restored.
+        """
+        # Beside drift.db, so that moving it into place is a rename; SQLite creates the file,
+        # with the permissions it gives every database.
+        staged = self.db_path.with_name(f".{self.db_path.name}.import-{uuid.uuid4().hex}.tmp")
+        try:
+            _copy_drift_database(origin, staged)
+            # An older export comes up to the current schema here; errors name the source.
+            SqliteDatabase(staged, DRIFT_MIGRATIONS, clock=self._clock, label=str(origin)).close()
+        except BaseException:
+            _remove_database(staged)
+            raise
+        return staged
+
+    def _install(self, staged: Path) -> None:
+        """Make the staged copy drift.db.
+
+        A readable drift.db is overwritten through SQLite's backup API, in one transaction, so
+        engines that have it open see the imported data and never a half-written file. One that
+        SQLite cannot read (the workspace a restore is for) is replaced as a file.
+        """
+        if self.db_path.exists():
+            try:
+                _backup_file(staged, self.db_path, self._label)
+                return
+            except DbCorrupt:
+                pass  # nothing in it is readable to keep: replace the file below
+        # A WAL or journal left beside a broken database would be replayed into the new one.
+        for suffix in _SIDE_FILES:
+            Path(f"{self.db_path}{suffix}").unlink(missing_ok=True)
+        os.replace(staged, self.db_path)
 
     def integrity_check(self) -> IntegrityResult:
         if not self.db_path.exists():
@@ -264,6 +286,74 @@ class SqliteWorkspaceStorage:
             return 0
         with self._read() as conn:
             return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def _copy_drift_database(origin: Path, target: Path) -> None:
+    """Check that ``origin`` is a sound Drift database this code can read; copy it to ``target``."""
+    supported = DRIFT_MIGRATIONS[-1].version
+    try:
+        src = sqlite3.connect(read_only_uri(origin), uri=True)
+    except sqlite3.Error as error:
+        raise _source_error(error, origin) from error
+    try:
+        try:
+            result = src.execute("PRAGMA integrity_check").fetchall()
+            version = int(src.execute("PRAGMA user_version").fetchone()[0])
+            has_files = src.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'file_metadata'"
+            ).fetchone()
+        except sqlite3.Error as error:
+            raise _source_error(error, origin) from error
+        if [row[0] for row in result] != ["ok"]:
+            issues = "; ".join(str(row[0]) for row in result[:5])
+            raise DbCorrupt(f"{origin}: fails its integrity check: {issues}", hint=_SOURCE_HINT)
+        if version > supported:
+            raise SchemaTooNew(str(origin), version, supported)
+        if has_files is None:
+            raise DbCorrupt(
+                f"{origin}: is a SQLite database but not a Drift workspace", hint=_SOURCE_HINT
+            )
+        try:
+            copy = sqlite3.connect(str(target))
+        except sqlite3.Error as error:
+            raise translate(error, str(target)) from error
+        try:
+            src.backup(copy, pages=_BACKUP_PAGES_PER_STEP, sleep=_BACKUP_SLEEP_SECONDS)
+        except sqlite3.Error as error:
+            raise translate(error, str(target)) from error
+        finally:
+            copy.close()
+    finally:
+        src.close()
+
+
+def _source_error(error: sqlite3.Error, origin: Path) -> StorageError:
+    # translate()'s hint for an unusable database is about the workspace's own drift.db
+    # (restore it, or delete it); the source of an import is the user's file, not ours to delete.
+    failure = translate(error, str(origin))
+    if isinstance(failure, DbCorrupt):
+        return DbCorrupt(f"{origin}: not a Drift database ({error})", hint=_SOURCE_HINT)
+    return failure
+
+
+def _backup_file(source: Path, target: Path, label: str) -> None:
+    """Overwrite the database at ``target`` with ``source`` in one transaction."""
+    try:
+        destination = open_writer(str(target))
+    except sqlite3.Error as error:
+        raise translate(error, label) from error
+    try:
+        with closing(sqlite3.connect(str(source))) as origin:
+            origin.backup(destination, pages=_BACKUP_PAGES_PER_STEP, sleep=_BACKUP_SLEEP_SECONDS)
+    except sqlite3.Error as error:
+        raise translate(error, label) from error
+    finally:
+        destination.close()
+
+
+def _remove_database(path: Path) -> None:
+    for name in (str(path), *(f"{path}{suffix}" for suffix in _SIDE_FILES)):
+        Path(name).unlink(missing_ok=True)
 
 
 def _count(conn: sqlite3.Connection, sql: str) -> int:
