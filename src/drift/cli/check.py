@@ -9,7 +9,8 @@ import click
 
 from drift.cli.errors import friendly_errors
 from drift.cli.options import root_argument, storage_option
-from drift.cli.scan import one_run_at_a_time, open_project
+from drift.cli.run_lock import one_run_at_a_time
+from drift.cli.scan import open_project
 from drift.enforcement import FORMATS, PRESETS, render
 from drift.errors import ConfigError
 from drift.pipeline import enforce_run, make_progress, scan
@@ -84,7 +85,7 @@ def check_command(
     applies the policy. Exit codes: 0 the policy passed, 1 the gates failed it, 2 usage or
     environment error.
     """
-    with open_project(root, storage) as project, one_run_at_a_time(project):
+    with open_project(root, storage) as project, one_run_at_a_time(project.drift_db):
         progress = make_progress(quiet=quiet, stream=sys.stderr)
         summary = scan(
             project.root,

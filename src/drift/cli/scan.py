@@ -16,6 +16,7 @@ import click
 
 from drift.cli.errors import friendly_errors
 from drift.cli.options import root_argument, storage_option
+from drift.cli.run_lock import one_run_at_a_time
 from drift.pipeline import (
     PipelineConfig,
     check_root,
@@ -36,6 +37,11 @@ class Project:
     url: str
     stores: StorageSet
 
+    @property
+    def drift_db(self) -> Path | None:
+        """The workspace's drift.db (None for ``memory://``)."""
+        return self.stores.location.drift_db
+
 
 def storage_url(root: Path, option: str | None, config: PipelineConfig) -> str:
     """``--storage`` (or ``DRIFT_STORAGE``), else ``[storage] url`` from drift.toml, else
@@ -53,37 +59,6 @@ def open_project(root: Path, storage: str | None) -> Iterator[Project]:
     with open_storage(url, base=base) as stores:
         stores.workspace.initialize(str(base))
         yield Project(base, config, url, stores)
-
-
-LOCK_FILE = "scan.lock"
-"""Beside ``drift.db``: held by a scan or check for its whole run."""
-
-
-@contextmanager
-def one_run_at_a_time(project: Project) -> Iterator[None]:
-    """Hold the workspace's run lock for a ``scan`` or ``check``, waiting for another to end.
-
-    Two runs at once would each read the other's half-written analysis: a check during a scan
-    stored its violations as the baseline, and the scan's own new violations then read as old
-    for every later check. The lock is an advisory ``flock`` on a file beside ``drift.db``,
-    released by the system when the process ends, however it ends; ``memory://`` needs none.
-    """
-    drift_db = project.stores.location.drift_db
-    if drift_db is None or sys.platform == "win32":
-        yield
-        return
-    import fcntl
-
-    with open(drift_db.parent / LOCK_FILE, "a+b") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            click.echo("waiting for another drift scan or check of this workspace…", err=True)
-            fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 class DefaultGroup(click.Group):
@@ -115,7 +90,7 @@ def scan_command(root: Path, full: bool, quiet: bool, timings: bool, storage: st
     ones. Prints a short summary; `drift check` gives the full report and the exit code CI
     needs. Exit codes: 0 scanned, 2 usage or environment error.
     """
-    with open_project(root, storage) as project, one_run_at_a_time(project):
+    with open_project(root, storage) as project, one_run_at_a_time(project.drift_db):
         progress = make_progress(quiet=quiet, stream=sys.stderr)
         summary = scan(
             project.root, project.stores.drift, config=project.config, full=full, progress=progress

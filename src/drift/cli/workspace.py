@@ -8,6 +8,7 @@ import click
 
 from drift.cli.errors import friendly_errors
 from drift.cli.options import resolve_storage_url, root_argument, root_option, storage_option
+from drift.cli.run_lock import one_run_at_a_time
 from drift.errors import ConfigError
 from drift.pipeline.changes import StoredFiles
 from drift.pipeline.state import state_lines, stored_state
@@ -106,6 +107,7 @@ def import_command(source: Path, root: Path, storage: str | None) -> None:
             stores.workspace.import_(str(source))  # says why memory:// cannot
     else:
         # The workspace view alone, never the engines: opening drift.db would fail on the very
-        # database a restore is meant to replace.
-        open_workspace_storage(url, base=root).import_(str(source))
+        # database a restore is meant to replace. A scan or check of the workspace ends first.
+        with one_run_at_a_time(parse_url(url, base=root).drift_db):
+            open_workspace_storage(url, base=root).import_(str(source))
     click.echo(f"imported {source}")

@@ -185,3 +185,32 @@ def test_a_check_waits_for_the_scan_that_holds_the_workspace(tmp_path: Path) -> 
     out, _ = waiting.communicate(timeout=300)
     assert waiting.returncode == 1
     assert json.loads(out)["passed"] is False
+
+
+def test_an_import_waits_for_the_scan_that_holds_the_workspace(tmp_path: Path) -> None:
+    # An import during a scan had pulled the scan's rows away under it ("no scan with id 3").
+    import fcntl
+
+    repo = copy_repo("naming-typescript", tmp_path)
+    env = {**os.environ, "CI": "true"}
+    backup = tmp_path / "backup.db"
+    for args in (["scan", str(repo)], ["backup", str(backup), "--root", str(repo)]):
+        done = subprocess.run([_drift(), *args], check=False, capture_output=True, env=env)
+        assert done.returncode == 0, done.stderr
+    with open(repo / ".drift" / "scan.lock", "a+b") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        waiting = subprocess.Popen(
+            [_drift(), "import", str(backup), "--root", str(repo)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        assert waiting.stderr is not None
+        line = waiting.stderr.readline()
+        assert line.strip() == "waiting for another drift scan or check of this workspace…"
+        assert waiting.poll() is None
+        fcntl.flock(held, fcntl.LOCK_UN)
+    out, _ = waiting.communicate(timeout=300)
+    assert waiting.returncode == 0
+    assert out.strip() == f"imported {backup}"
