@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -20,6 +21,7 @@ from drift.analysis.packs import (
     load_pack_text,
     pack_is_active,
 )
+from drift.errors import ConfigError
 from tests.unit.analysis.naive_search import naive_line_search
 
 
@@ -271,3 +273,36 @@ def test_cap_is_never_exceeded(count: int, cap: int) -> None:
     matches = evaluate_file([spec_pack], facts, max_matches=cap)
     assert len(matches) == min(count, cap)
     assert [m.line for m in matches] == list(range(1, min(count, cap) + 1))
+
+
+def test_file_imports_only_filter() -> None:
+    # flask: 83 of 272 "routes" were ``import flask`` lines; the import is context, not a route.
+    facts = FileFactsData(
+        path="app/views.py",
+        language="python",
+        imports=(Site("flask", 1, 1),),
+        decorators=(Site("app.route", 3, 1), Site("bp.route", 7, 1)),
+    )
+    elsewhere = FileFactsData(path="a.py", language="python", decorators=facts.decorators)
+    routes = 'file_imports = ["flask"]\ndecorators = [".route"]'
+    assert [(m.line, m.predicate) for m in evaluate_pattern(pattern(routes), facts)] == [
+        (3, "decorators"),
+        (7, "decorators"),
+    ]
+    assert [m.line for m in evaluate_file([one_pattern_pack(routes)], facts)] == [3, 7]
+    assert evaluate_pattern(pattern(routes), elsewhere) == []
+    assert evaluate_file([one_pattern_pack(routes)], elsewhere) == []
+    # In a ``not`` block it vetoes the files that import it (what they hold, not their path).
+    not_flask = 'decorators = [".route"]\n[patterns.match.not]\nfile_imports = ["flask"]'
+    assert evaluate_pattern(pattern(not_flask), facts) == []
+    assert evaluate_file([one_pattern_pack(not_flask)], facts) == []
+    assert [m.line for m in evaluate_file([one_pattern_pack(not_flask)], elsewhere)] == [3, 7]
+
+
+def one_pattern_pack(match: str) -> Pack:
+    return pack_of(f'[[patterns]]\nid = "P-1"\ncategory = "api"\n[patterns.match]\n{match}')
+
+
+def test_a_block_of_filters_alone_is_refused_file_imports_included() -> None:
+    with pytest.raises(ConfigError, match="no predicate that emits a match"):
+        pattern('file_imports = ["flask"]')

@@ -61,6 +61,7 @@ _MATCH_KEYS = (
     "content_patterns",
     "error_handling",
     "file_patterns",
+    "file_imports",
     "language",
     "not",
 )
@@ -342,7 +343,7 @@ class _PackReader:
             self.fail_rule(
                 pattern_id,
                 "the match block has no predicate that emits a match",
-                hint="file_patterns and language only filter; add imports, calls, "
+                hint="file_patterns, file_imports and language only filter; add imports, calls, "
                 "content_patterns or another predicate",
             )
         return PatternSpec(
@@ -438,6 +439,7 @@ class _PackReader:
                 self.glob(text, f"{where}.file_patterns", rule)
                 for text in self.strings(table, "file_patterns", path)
             ),
+            file_imports=self.strings(table, "file_imports", path),
             language=language,
             negated=negated,
         )

@@ -195,8 +195,9 @@ class _Plan:
 
 
 def _filters_only(block: MatchBlock | None) -> MatchBlock | None:
-    """The block if it is made of filters alone: it matches exactly when they pass."""
-    if block is None or block.emitting or block.negated is not None:
+    """The block if it is made of path filters alone (language, globs): it matches exactly
+    when they pass, whatever the file holds."""
+    if block is None or block.emitting or block.negated is not None or block.file_imports:
         return None
     return block
 
@@ -404,7 +405,11 @@ def _block_hits(block: MatchBlock, view: _FileView) -> list[_Hit] | None:
 
 
 def _emitted_hits(block: MatchBlock, view: _FileView) -> list[_Hit] | None:
-    """``_block_hits`` once the block's filters have passed."""
+    """``_block_hits`` once the block's path filters have passed."""
+    if block.file_imports and not _substring_hits(
+        "file_imports", block.file_imports, view.facts.imports
+    ):
+        return None
     hits: list[_Hit] = []
     for predicate in block.emitting:
         found = _PREDICATES[predicate](block, view)

@@ -179,6 +179,7 @@ class MatchBlock:
     content_patterns: tuple[ContentPattern, ...] = ()
     error_handling: tuple[str, ...] = ()
     file_patterns: tuple[Glob, ...] = ()
+    file_imports: tuple[str, ...] = ()
     language: str | None = None
     negated: MatchBlock | None = None
 
@@ -210,6 +211,7 @@ class MatchBlock:
         return (
             not self.emitting_predicates()
             and not self.file_patterns
+            and not self.file_imports
             and self.language is None
             and self.negated is None
         )
