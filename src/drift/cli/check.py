@@ -85,7 +85,7 @@ def check_command(
     applies the policy. Exit codes: 0 the policy passed, 1 the gates failed it, 2 usage or
     environment error.
     """
-    with open_project(root, storage) as project, one_run_at_a_time(project.drift_db):
+    with open_project(root, storage, create=True) as project, one_run_at_a_time(project.drift_db):
         progress = make_progress(quiet=quiet, stream=sys.stderr)
         summary = scan(
             project.root,

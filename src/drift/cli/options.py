@@ -10,7 +10,7 @@ from typing import Any, TypeVar, cast
 import click
 
 from drift.errors import ConfigError
-from drift.storage.backends import DEFAULT_DIRECTORY
+from drift.storage.backends import DEFAULT_DIRECTORY, parse_url
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -56,10 +56,32 @@ def storage_option(command: F) -> F:
     )(command)
 
 
+def storage_url(root: Path, option: str | None, configured: str | None) -> str:
+    """``--storage`` (or ``DRIFT_STORAGE``), else ``[storage] url`` from drift.toml
+    (``configured``), else ``<root>/.drift``. A relative location is taken from the root."""
+    return option or configured or str(root / DEFAULT_DIRECTORY)
+
+
 def resolve_storage_url(root: Path, storage: str | None) -> str:
-    """Check the root exists and pick the storage URL for it."""
+    """Check the root exists and pick the storage URL for it, as ``drift scan`` picks it
+    (``storage_url``: drift.toml's ``[storage] url`` included)."""
     if not root.exists():
         raise ConfigError(f"{root}: no such directory")
     if not root.is_dir():
         raise ConfigError(f"{root}: not a directory")
-    return storage or str(root.resolve() / DEFAULT_DIRECTORY)
+    from drift.pipeline.config import load_pipeline_config
+
+    base = root.resolve()
+    return storage_url(base, storage, load_pipeline_config(base).storage_url)
+
+
+def require_workspace(url: str, base: Path) -> None:
+    """ConfigError unless the SQLite workspace at ``url`` exists: a command that only reads or
+    maintains a workspace (``status``, ``patterns``, ``violations``, ``gc``…) never creates
+    one, so one run in the wrong directory leaves no ``.drift/`` behind."""
+    drift_db = parse_url(url, base=base).drift_db
+    if drift_db is not None and not drift_db.exists():
+        raise ConfigError(
+            f"no Drift workspace at {drift_db.parent}",
+            hint="run `drift scan` in the project first, or name its workspace with --storage",
+        )

@@ -9,14 +9,14 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import click
 
 from drift.cli.errors import friendly_errors
-from drift.cli.options import root_argument, storage_option
-from drift.cli.run_lock import one_run_at_a_time
+from drift.cli.options import require_workspace, root_argument, storage_option, storage_url
+from drift.cli.run_lock import LOCK_FILE, one_run_at_a_time
 from drift.pipeline import (
     PipelineConfig,
     check_root,
@@ -25,7 +25,7 @@ from drift.pipeline import (
     render_summary,
     scan,
 )
-from drift.storage.backends import DEFAULT_DIRECTORY, StorageSet, open_storage
+from drift.storage.backends import StorageSet, open_storage, parse_url
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,22 +43,41 @@ class Project:
         return self.stores.location.drift_db
 
 
-def storage_url(root: Path, option: str | None, config: PipelineConfig) -> str:
-    """``--storage`` (or ``DRIFT_STORAGE``), else ``[storage] url`` from drift.toml, else
-    ``<root>/.drift``. A relative location is taken from the root."""
-    return option or config.storage_url or str(root / DEFAULT_DIRECTORY)
-
-
 @contextmanager
-def open_project(root: Path, storage: str | None) -> Iterator[Project]:
-    """Check the root, read its drift.toml, open its storage (closed on exit)."""
+def open_project(root: Path, storage: str | None, *, create: bool = False) -> Iterator[Project]:
+    """Check the root, read its drift.toml, open its storage (closed on exit). Only ``create``
+    (``scan``, ``check``) makes a workspace where there is none; any other command says there
+    is none (``require_workspace``)."""
     base = root.expanduser().resolve()
     check_root(base)
     config = load_pipeline_config(base)
-    url = storage_url(base, storage, config)
+    url = storage_url(base, storage, config.storage_url)
+    if not create:
+        require_workspace(url, base)
+    config = _without_workspace(config, url, base)
     with open_storage(url, base=base) as stores:
         stores.workspace.initialize(str(base))
         yield Project(base, config, url, stores)
+
+
+def _without_workspace(config: PipelineConfig, url: str, base: Path) -> PipelineConfig:
+    """``config`` with the workspace's own files excluded from the scan when they lie inside
+    the project elsewhere than ``.drift/`` (which discovery always leaves out): with
+    ``[storage] url = "var/drift"`` a scan had tracked its own database as nine binary files."""
+    location = parse_url(url, base=base)
+    if location.drift_db is None:
+        return config
+    try:
+        inside = location.drift_db.resolve().relative_to(base)
+    except ValueError:
+        return config  # outside the project
+    directory = inside.parent.as_posix()
+    if directory == ".":  # a .db file named at the root: its three files and their companions
+        names = [f"/{db}*" for db in (inside.name, "bridge.db", "cortex.db")] + [f"/{LOCK_FILE}"]
+    else:
+        names = [f"/{directory}/"]
+    scan = replace(config.scan, exclude=(*config.scan.exclude, *names))
+    return replace(config, scan=scan)
 
 
 class DefaultGroup(click.Group):
@@ -90,7 +109,7 @@ def scan_command(root: Path, full: bool, quiet: bool, timings: bool, storage: st
     ones. Prints a short summary; `drift check` gives the full report and the exit code CI
     needs. Exit codes: 0 scanned, 2 usage or environment error.
     """
-    with open_project(root, storage) as project, one_run_at_a_time(project.drift_db):
+    with open_project(root, storage, create=True) as project, one_run_at_a_time(project.drift_db):
         progress = make_progress(quiet=quiet, stream=sys.stderr)
         summary = scan(
             project.root, project.stores.drift, config=project.config, full=full, progress=progress

@@ -7,13 +7,31 @@ from pathlib import Path
 import click
 
 from drift.cli.errors import friendly_errors
-from drift.cli.options import resolve_storage_url, root_argument, root_option, storage_option
+from drift.cli.options import (
+    require_workspace,
+    resolve_storage_url,
+    root_argument,
+    root_option,
+    storage_option,
+)
 from drift.cli.run_lock import one_run_at_a_time
 from drift.errors import ConfigError
 from drift.pipeline.changes import StoredFiles
 from drift.pipeline.state import state_lines, stored_state
-from drift.storage.backends import open_storage, open_workspace_storage, parse_url
+from drift.storage.backends import (
+    StorageSet,
+    open_storage,
+    open_workspace_storage,
+    parse_url,
+)
 from drift.text import byte_size, moment, plural
+
+
+def _existing(root: Path, storage: str | None) -> StorageSet:
+    """The storage of an existing workspace (``require_workspace``)."""
+    url = resolve_storage_url(root, storage)
+    require_workspace(url, root.resolve())
+    return open_storage(url, base=root)
 
 
 @click.command()
@@ -24,6 +42,7 @@ def status(root: Path, storage: str | None) -> None:
     """Show the workspace: schema, files, functions, the last scan, and what it found (patterns,
     violations and verdict, counted as `drift scan` counts them)."""
     url = resolve_storage_url(root, storage)
+    require_workspace(url, root.resolve())
     with open_storage(url, base=root) as stores:
         state = stores.workspace.status()
         if not state.initialized:
@@ -58,7 +77,7 @@ def status(root: Path, storage: str | None) -> None:
 def gc(root: Path, storage: str | None) -> None:
     """Remove rows of deleted files, unused parse-cache entries and health-trend samples older
     than 90 days (the newest 10 of each live series stay); reclaim disk space."""
-    with open_storage(resolve_storage_url(root, storage), base=root) as stores:
+    with _existing(root, storage) as stores:
         result = stores.workspace.gc()
     click.echo(
         f"removed rows of {plural(result.orphan_files_removed, 'deleted file')}, "
@@ -75,7 +94,7 @@ def gc(root: Path, storage: str | None) -> None:
 @friendly_errors
 def backup(destination: Path, root: Path, storage: str | None) -> None:
     """Copy the workspace database to DESTINATION while it stays in use."""
-    with open_storage(resolve_storage_url(root, storage), base=root) as stores:
+    with _existing(root, storage) as stores:
         result = stores.workspace.backup(str(destination))
     click.echo(f"backed up {byte_size(result.size_bytes)} to {result.destination}")
 
@@ -87,7 +106,7 @@ def backup(destination: Path, root: Path, storage: str | None) -> None:
 @friendly_errors
 def export(destination: Path, root: Path, storage: str | None) -> None:
     """Write a compacted copy of the workspace database to DESTINATION (a new file)."""
-    with open_storage(resolve_storage_url(root, storage), base=root) as stores:
+    with _existing(root, storage) as stores:
         stores.workspace.export(str(destination))
     click.echo(f"exported to {destination}")
 

@@ -293,10 +293,14 @@ def test_gc_reports_what_it_removed(repo: Path) -> None:
 
 def test_status_reads_like_a_report(repo: Path) -> None:
     (repo / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    # Before any scan there is no workspace, and asking creates none.
     before = run("status", str(repo))
-    assert before.exit_code == 0, before.output
-    assert "last scan   never\n" in before.output
-    assert "patterns" not in before.output  # nothing found yet, nothing to count
+    assert before.exit_code == 2, before.output
+    assert f"error: no Drift workspace at {repo.resolve() / '.drift'}" in before.output
+    assert not (repo / ".drift").exists()
+    for command in (["patterns"], ["violations"], ["gc"], ["patterns", "show", "X"]):
+        assert run(*command, "--root", str(repo)).exit_code == 2
+    assert not (repo / ".drift").exists()
     scanned = run("scan", str(repo))
     assert scanned.exit_code == 0
     after = run("status", str(repo))
@@ -353,3 +357,19 @@ def test_dismissing_one_secret_leaves_the_next_one_failing_the_check(tmp_path: P
     gates = {g["id"]: (g["status"], g["passed"], g["score"]) for g in document["gates"]}
     assert gates["security-boundaries"] == ("failed", False, 0.0)
     assert gates["error-handling"] == ("skipped", None, None)
+
+
+def test_every_command_finds_the_workspace_drift_toml_names(repo: Path) -> None:
+    # ``status`` and the maintenance commands had ignored ``[storage] url`` and looked in
+    # PATH/.drift, a workspace that does not exist, while scan and check used the named one.
+    (repo / "drift.toml").write_text('[storage]\nurl = "var/drift"\n', encoding="utf-8")
+    assert run("scan", str(repo)).exit_code == 0
+    assert (repo / "var" / "drift" / "drift.db").is_file()
+    status = run("status", str(repo))
+    assert status.exit_code == 0, status.output
+    assert "storage     var/drift\n" in status.output  # as drift.toml says it
+    # The workspace's own files are no part of the scan (they had been nine binary files).
+    assert "files       8 tracked\n" in status.output  # seven Python files and drift.toml
+    assert run("gc", str(repo)).exit_code == 0
+    assert run("backup", str(repo / "b.db"), "--root", str(repo)).exit_code == 0
+    assert not (repo / ".drift").exists()
