@@ -57,7 +57,23 @@ def open_project(root: Path, storage: str | None, *, create: bool = False) -> It
     config = _without_workspace(config, url, base)
     with open_storage(url, base=base) as stores:
         stores.workspace.initialize(str(base))
+        if create and not url.endswith(".db"):  # a directory of its own, not a named file
+            _keep_out_of_git(stores.location.drift_db)
         yield Project(base, config, url, stores)
+
+
+_GITIGNORE = "# Drift's workspace: local to this machine, not for version control.\n*\n"
+
+
+def _keep_out_of_git(drift_db: Path | None) -> None:
+    """Give a workspace directory of its own (``.drift/``, ``--storage DIR``) a ``.gitignore``
+    that leaves all of it out, as virtual environments and tool caches do: ``git add -A`` had
+    committed a database of megabytes. An existing ``.gitignore`` is left alone."""
+    if drift_db is None:
+        return
+    ignore = drift_db.parent / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text(_GITIGNORE, encoding="utf-8")
 
 
 def _without_workspace(config: PipelineConfig, url: str, base: Path) -> PipelineConfig:

@@ -373,3 +373,18 @@ def test_every_command_finds_the_workspace_drift_toml_names(repo: Path) -> None:
     assert run("gc", str(repo)).exit_code == 0
     assert run("backup", str(repo / "b.db"), "--root", str(repo)).exit_code == 0
     assert not (repo / ".drift").exists()
+
+
+def test_a_workspace_directory_keeps_itself_out_of_git(repo: Path) -> None:
+    # ``git add -A`` had committed the database: the workspace ignores itself, as a venv does.
+    assert run("scan", str(repo)).exit_code == 0
+    ignore = repo / ".drift" / ".gitignore"
+    assert ignore.read_text(encoding="utf-8").splitlines()[-1] == "*"
+    ignore.write_text("drift.db\n", encoding="utf-8")  # a person's own rules stay
+    assert run("scan", str(repo), "--full").exit_code == 0
+    assert ignore.read_text(encoding="utf-8") == "drift.db\n"
+    # A database file named in a shared directory gets none.
+    shared = repo / "shared"
+    assert run("scan", str(repo), "--storage", str(shared / "drift.db")).exit_code == 0
+    assert (shared / "drift.db").is_file()
+    assert not (shared / ".gitignore").exists()
