@@ -14,6 +14,7 @@ from drift.enforcement import DismissalReason, FeedbackOutcome, dismiss, fix
 from drift.enforcement.reporters.text import table
 from drift.enforcement.severity import is_security
 from drift.errors import ConfigError
+from drift.pipeline import enforce_run
 from drift.records.enforcement import ViolationRow
 
 SHORT_ID = 12
@@ -187,4 +188,11 @@ def fix_violation(
     with open_project(root, storage) as project:
         row = resolve_violation(project, violation_id)
         outcome = fix(project.stores.drift, row.id, reason=reason, author=_author(author))
+        if row.suppressed:
+            # A fix takes a dismissal back: enforce again, so that the stored list shows it
+            # unless a `drift-ignore` comment still covers it (the list had stayed stale until
+            # the next check).
+            enforce_run(
+                project.stores.drift, project.root, project.config.policy, reanalysed=False
+            )
     _report(outcome, "Fixed")

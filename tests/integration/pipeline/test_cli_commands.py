@@ -253,6 +253,8 @@ def test_violations_dismiss_and_fix_by_id_prefix(repo: Path) -> None:
     fixed = run("violations", "fix", short_id, "--reason", "handled now", "--root", str(repo))
     assert fixed.exit_code == 0
     assert f"Fixed {short_id}" in fixed.output
+    # The fix took the dismissal back: the list shows the violation again at once.
+    assert short_id in run("violations", "--root", str(repo)).output
 
 
 def test_unknown_ids_are_usage_errors(repo: Path) -> None:
