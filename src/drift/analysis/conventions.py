@@ -2,13 +2,13 @@
 
 Discovery: a pattern with at least 3 locations in at least 2 files whose share of its
 category's locations (dominance; of its learning group's, for a pattern that has one) is at
-least 0.60 is a convention; a pattern naming a weakness (a CWE) never is. A category whose two most
-likely patterns, by Dirichlet posterior means (prior 1 per pattern), are within 0.15 of each
-other is contested: every pattern in it that meets the location and file minimums is kept,
-classed contested, whatever its dominance. Otherwise a convention is universal (in >= 80% of
-files and tier established), emerging or legacy (rising or falling momentum), or
-project-specific. Its scope is a directory when it covers < 30% of files and >= 80% of its
-locations sit in one directory, else the project.
+least 0.60 is a convention; a pattern naming a weakness (a CWE) never is. A category whose two
+most likely patterns, by Dirichlet posterior means (prior 1 per pattern), are within 0.15 of
+each other is contested: every contender in it (a mean within 0.15 of the top one) that meets
+the location and file minimums is kept, classed contested, whatever its dominance. Otherwise
+a convention is universal (in >= 80% of files and tier established), emerging or legacy
+(rising or falling momentum), or project-specific. Its scope is a directory when it covers
+< 30% of files and >= 80% of its locations sit in one directory, else the project.
 
 Promotion: discovered -> approved when its tier is established and it spans >= 5 files.
 A convention not seen for 90 days expires. The module also holds the convention-deviation
@@ -102,6 +102,24 @@ def is_contested(counts: Sequence[int]) -> bool:
     return first - second <= CONTESTED_MARGIN
 
 
+def _measure(members: Sequence[PatternAggregate]) -> tuple[int, frozenset[str]]:
+    """The members' locations in all, and the contenders of a contested set: the patterns
+    whose posterior mean is within ``CONTESTED_MARGIN`` of the top one (none when the set is
+    not contested). A contest is between the patterns near the top: a pattern at 3 % of an
+    errors category whose two leaders are close contests nothing, and had been kept as a
+    "contested convention" all the same."""
+    counts = [p.location_count for p in members]
+    if not is_contested(counts):
+        return sum(counts), frozenset()
+    means = dirichlet_means(counts)
+    top = max(means)
+    return sum(counts), frozenset(
+        p.pattern_id
+        for p, mean in zip(members, means, strict=True)
+        if top - mean <= CONTESTED_MARGIN
+    )
+
+
 def _directory(path: str) -> str:
     head, slash, _ = path.rpartition("/")
     return head if slash else "."
@@ -161,10 +179,7 @@ def discover_conventions(
         group = grouped.get(pattern.pattern_id)
         if group is not None:
             members.setdefault(f"group:{group}", []).append(pattern)
-    measured = {
-        key: (sum(p.location_count for p in items), is_contested([p.location_count for p in items]))
-        for key, items in members.items()
-    }
+    measured = {key: _measure(items) for key, items in members.items()}
     found: list[DiscoveredConvention] = []
     for pattern in eligible:
         if pattern.pattern_id in weaknesses:
@@ -172,7 +187,8 @@ def discover_conventions(
         if pattern.location_count < MIN_LOCATIONS or pattern.file_spread < MIN_FILES:
             continue
         group = grouped.get(pattern.pattern_id)
-        total, contested = measured[pattern.category if group is None else f"group:{group}"]
+        total, contenders = measured[pattern.category if group is None else f"group:{group}"]
+        contested = pattern.pattern_id in contenders
         dominance = pattern.location_count / total if total else 0.0
         if dominance < MIN_DOMINANCE and not contested:
             continue

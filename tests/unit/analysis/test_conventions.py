@@ -131,6 +131,22 @@ def test_dominance_is_a_share_of_the_learning_group_and_weaknesses_are_no_conven
     assert ("FN-SNAKE", 0.545) in [(c.pattern_id, round(c.dominance_ratio, 3)) for c in by_category]
 
 
+def test_a_contested_category_keeps_its_contenders_only() -> None:
+    # The two leaders are close; a pattern far below them contests nothing (this repository's
+    # errors category had made ERR-PY-CUSTOM-EXCEPTION a "3 % dominant" convention).
+    patterns = aggregates(
+        located("LEAD", "errors", ["a.py", "b.py"] * 5),  # 10
+        located("NEXT", "errors", ["c.py", "d.py", "e.py"] * 3),  # 9
+        located("FAR", "errors", ["f.py", "g.py", "h.py"]),  # 3: .44 and .40 against .16
+    )
+    scores = {p.pattern_id: score(p.pattern_id) for p in patterns}
+    found = discover_conventions(patterns, scores, 10)
+    assert [(c.pattern_id, c.convention_class) for c in found] == [
+        ("LEAD", ConventionClass.CONTESTED),
+        ("NEXT", ConventionClass.CONTESTED),
+    ]
+
+
 @pytest.mark.parametrize(
     ("files", "total", "tier", "momentum", "expected"),
     [
