@@ -84,6 +84,7 @@ def list_violations(
     """List the stored violations by severity, then location."""
     with open_project(root, storage) as project:
         rows = project.stores.drift.query_all_violations()
+        enforced = bool(project.stores.drift.query_recent_policy_results(1))
     shown = [
         row
         for row in rows
@@ -93,7 +94,10 @@ def list_violations(
         and (not only_new or row.is_new)
     ]
     if not shown:
-        click.echo("No violations." if rows else "No violations stored: run `drift check`.")
+        # A scan enforces too: "run drift check" only where nothing was ever enforced.
+        click.echo(
+            "No violations." if rows or enforced else "Nothing enforced yet: run `drift check`."
+        )
         return
     shown.sort(key=lambda r: (_SEVERITY_ORDER.get(r.severity, 9), r.file, r.line, r.rule_id))
     lines = table(
@@ -192,7 +196,5 @@ def fix_violation(
             # A fix takes a dismissal back: enforce again, so that the stored list shows it
             # unless a `drift-ignore` comment still covers it (the list had stayed stale until
             # the next check).
-            enforce_run(
-                project.stores.drift, project.root, project.config.policy, reanalysed=False
-            )
+            enforce_run(project.stores.drift, project.root, project.config.policy, reanalysed=False)
     _report(outcome, "Fixed")

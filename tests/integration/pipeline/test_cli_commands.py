@@ -390,3 +390,9 @@ def test_a_workspace_directory_keeps_itself_out_of_git(repo: Path) -> None:
     assert run("scan", str(repo), "--storage", str(shared / "drift.db")).exit_code == 0
     assert (shared / "drift.db").is_file()
     assert not (shared / ".gitignore").exists()
+
+
+def test_a_scan_that_found_no_violations_lists_none(clean: Path) -> None:
+    # It had said "No violations stored: run `drift check`" although the scan had enforced.
+    assert run("scan", str(clean)).exit_code == 0
+    assert run("violations", "--root", str(clean)).output == "No violations.\n"
