@@ -8,6 +8,7 @@ the scan and are not reported.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from collections.abc import Mapping
@@ -213,8 +214,12 @@ def _visit(walk: _Walk, entry: os.DirEntry[str], rel: str, rules: IgnoreRules) -
         )
         return
     if entry.is_symlink() and not walk.config.follow_symlinks:
-        kind = "directory" if is_dir else "file"
-        walk.skip(rel, SKIP_SYMLINK, f"symbolic link to a {kind}, not followed")
+        broken = _broken_link(entry.path)
+        if broken is not None:
+            walk.skip(rel, *broken)
+        else:
+            kind = "directory" if is_dir else "file"
+            walk.skip(rel, SKIP_SYMLINK, f"symbolic link to a {kind}, not followed")
         return
     if is_dir:
         _enter_directory(walk, entry, rel, rules)
@@ -240,6 +245,19 @@ def readable_path(path: str) -> str:
     return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
+def _broken_link(path: str) -> tuple[str, str] | None:
+    """Why the symbolic link at ``path`` leads nowhere (its reason and detail), or None when
+    it leads to a file or directory: a missing target and a loop (``a -> b -> a``) read
+    alike otherwise."""
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return SKIP_SYMLINK_LOOP, "symbolic link loop"
+        return SKIP_BROKEN_SYMLINK, "symbolic link to a missing target"
+    return None
+
+
 def _enter_directory(walk: _Walk, entry: os.DirEntry[str], rel: str, rules: IgnoreRules) -> None:
     if walk.config.follow_symlinks:
         try:
@@ -261,8 +279,9 @@ def _consider_file(walk: _Walk, entry: os.DirEntry[str], rel: str) -> None:
     try:
         info = entry.stat()
     except OSError as exc:
-        if entry.is_symlink():
-            walk.skip(rel, SKIP_BROKEN_SYMLINK, "symbolic link to a missing target")
+        broken = _broken_link(entry.path) if entry.is_symlink() else None
+        if broken is not None:
+            walk.skip(rel, *broken)
         else:
             walk.skip(rel, SKIP_UNREADABLE, f"cannot stat: {exc.strerror}")
         return

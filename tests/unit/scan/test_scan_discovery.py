@@ -270,6 +270,22 @@ def test_symlink_loops_never_hang_when_following(tmp_path: Path) -> None:
     assert ("dangling.py", "broken_symlink") in reasons
 
 
+@pytest.mark.parametrize("follow", [False, True])
+def test_a_link_that_leads_nowhere_says_why(tmp_path: Path, follow: bool) -> None:
+    # A missing target and a two-link loop had both read "symbolic link to a file" (and,
+    # when following, the loop "to a missing target").
+    make(tmp_path, {"a.py": ""})
+    (tmp_path / "dangling.py").symlink_to(tmp_path / "nowhere.py")
+    (tmp_path / "loopa").symlink_to(tmp_path / "loopb")
+    (tmp_path / "loopb").symlink_to(tmp_path / "loopa")
+    found = discover(tmp_path, ScanConfig(follow_symlinks=follow))
+    assert [(s.path, s.reason, s.detail) for s in found.skipped] == [
+        ("dangling.py", "broken_symlink", "symbolic link to a missing target"),
+        ("loopa", "symlink_loop", "symbolic link loop"),
+        ("loopb", "symlink_loop", "symbolic link loop"),
+    ]
+
+
 def test_bad_roots_raise_one_clear_error(tmp_path: Path) -> None:
     with pytest.raises(ScanRootError, match="no such directory"):
         discover(tmp_path / "missing")
