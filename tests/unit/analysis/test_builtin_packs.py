@@ -409,3 +409,18 @@ def test_focused_tests_are_javascripts_and_a_password_prompt_is_no_log() -> None
     matches = evaluate_file(load_builtin_packs(), facts)
     assert "TEST-FOCUSED" not in {m.pattern_id for m in matches}
     assert [m.line for m in matches if m.pattern_id == "LOG-SENSITIVE-DATA"] == [4]
+
+
+def test_a_java_method_mixing_styles_is_no_snake_case() -> None:
+    # The naming detector calls ``incoming_windowUpdate`` "other"; the pack had said snake_case.
+    facts = FileFactsData(
+        path="src/Stream.java",
+        language="java",
+        function_names=(Site("incoming_windowUpdate", 3, 10), Site("read_all", 9, 10)),
+    )
+    snake = [
+        m.line
+        for m in evaluate_file(load_builtin_packs(), facts)
+        if m.pattern_id == "NAMING-JAVA-METHOD-SNAKE"
+    ]
+    assert snake == [9]
