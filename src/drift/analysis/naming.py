@@ -1,7 +1,8 @@
 """Identifier naming styles, the dominant style per kind of symbol, and the names that break it.
 
 Leading and trailing underscores (``_private``, ``__init__``), a leading ``$`` and
-JavaScript's private ``#`` are ignored when classifying. Names nobody spelled as identifiers
+JavaScript's private ``#`` are ignored when classifying, and a run of underscores inside a name
+joins two words as one underscore does (``test_start__stop`` is snake_case). Names nobody spelled as identifiers
 (a computed ``[Symbol.iterator]`` method, a quoted ``"my-key"`` one) have no style and are
 left out. A single lower-case word (``render``) fits both camelCase and snake_case; an
 all-capitals word (``URL``) fits both SCREAMING_CASE and PascalCase. Such names count towards
@@ -46,9 +47,8 @@ def compatible_styles(name: str) -> frozenset[NamingStyle]:
     if not core or not _IDENTIFIER.match(core) or not core[0].isalpha():
         return frozenset({NamingStyle.OTHER})
     if "_" in core:
-        parts = core.split("_")
-        if any(not part for part in parts):
-            return frozenset({NamingStyle.OTHER})
+        # A run of underscores joins words as one does (``test_start__stop``).
+        parts = [part for part in core.split("_") if part]
         if all(part == part.lower() for part in parts):
             return frozenset({NamingStyle.SNAKE_CASE})
         if all(part == part.upper() for part in parts):

@@ -424,3 +424,19 @@ def test_a_java_method_mixing_styles_is_no_snake_case() -> None:
         if m.pattern_id == "NAMING-JAVA-METHOD-SNAKE"
     ]
     assert snake == [9]
+
+
+def test_a_run_of_underscores_joins_snake_case_words() -> None:
+    # celery: ``test_start__stop``, ``_get__ident_func__``; the naming detector agrees.
+    names = ("test_start__stop", "_get__ident_func__", "getUser")
+    facts = FileFactsData(
+        path="t/unit/test_bootsteps.py",
+        language="python",
+        function_names=tuple(Site(name, i + 1, 5) for i, name in enumerate(names)),
+    )
+    snake = [
+        m.line
+        for m in evaluate_file(load_builtin_packs(), facts)
+        if m.pattern_id == "NAMING-PY-FUNCTION-SNAKE"
+    ]
+    assert snake == [1, 2]

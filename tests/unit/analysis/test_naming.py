@@ -42,7 +42,9 @@ OTHER = NamingStyle.OTHER
         ("#secret", {CAMEL, SNAKE}, SNAKE),  # JavaScript's private names
         ("#handleClick", {CAMEL}, CAMEL),
         ("Get_User", {OTHER}, OTHER),
-        ("get__user", {OTHER}, OTHER),
+        ("get__user", {SNAKE}, SNAKE),  # celery's test_start__stop: a run of underscores
+        ("_get__ident_func__", {SNAKE}, SNAKE),
+        ("MAX__RETRIES", {SCREAMING}, SCREAMING),
         ("getUser_id", {OTHER}, OTHER),
         ("_", {OTHER}, OTHER),
         ("2fast", {OTHER}, OTHER),
@@ -108,7 +110,7 @@ def test_no_dominant_style_means_no_deviations() -> None:
         naming_conventions(symbols("f", ["a_b", "c_d", "eF", "gH"]), min_share=0.4)["f"].dominant
         is None
     )
-    (others,) = naming_conventions(symbols("function", ["Get_User", "get__user"])).values()
+    (others,) = naming_conventions(symbols("function", ["Get_User", "getUser_id"])).values()
     assert others.dominant is None
     assert others.counts == {OTHER: 2}
 
