@@ -440,3 +440,31 @@ def test_a_run_of_underscores_joins_snake_case_words() -> None:
         if m.pattern_id == "NAMING-PY-FUNCTION-SNAKE"
     ]
     assert snake == [1, 2]
+
+
+def test_subclasses_of_a_pytest_class_named_test_case_are_no_unittest_cases() -> None:
+    text = (
+        "class ConsumerTestCase:\n"
+        "    def setup_method(self): ...\n"
+        "class test_Consumer(ConsumerTestCase):\n"
+        "    def test_taskbuckets(self): ...\n"
+    )
+    facts = FileFactsData(
+        path="t/unit/worker/test_consumer.py",
+        language="python",
+        text=text,
+        function_names=(Site("setup_method", 2, 9), Site("test_taskbuckets", 4, 9)),
+    )
+    found = run(facts)
+    assert "TEST-PY-UNITTEST-CASE" not in found
+    assert "TEST-PY-PYTEST-FUNCTION" in found
+    unittest_style = text.replace("class ConsumerTestCase:", "class ConsumerTestCase(TestCase):")
+    facts = FileFactsData(
+        path="tests/test_consumer.py",
+        language="python",
+        text=unittest_style,
+        function_names=(Site("test_taskbuckets", 4, 9),),
+    )
+    found = run(facts)
+    assert "TEST-PY-UNITTEST-CASE" in found
+    assert "TEST-PY-PYTEST-FUNCTION" not in found
