@@ -358,6 +358,10 @@ def test_no_tests_no_rows() -> None:
         ("src/test/java/a/CalcTest.java", True, True),
         ("src/main/java/a/Testing.java", False, False),
         ("testdata/input.go", False, True),
+        # celery's test tree is ``t/``; deeper down a one-letter directory is anything.
+        ("t/integration/worker_config.py", False, True),
+        ("src/t/config.py", False, False),
+        ("spec/helpers/auth.js", False, True),
     ],
 )
 def test_file_conventions(path: str, test_file: bool, support: bool) -> None:

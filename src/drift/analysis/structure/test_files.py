@@ -23,7 +23,12 @@ _TEST_FILE = re.compile(
     r"(?:^|/)(?:test_[^/]*\.pyi?|[^/]*_test\.(?:py|go)|[^/]*\.(?:test|spec)\.[cm]?[jt]sx?"
     r"|[^/]*(?:Test|Tests|IT)\.java)$"
 )
-_SUPPORT_DIRS = frozenset({"tests", "test", "__tests__", "testdata", "fixtures", "e2e"})
+_SUPPORT_DIRS = frozenset(
+    {"tests", "test", "__tests__", "testdata", "fixtures", "e2e", "spec", "specs", "__mocks__"}
+)
+# Perl's name for a test tree, which celery uses (``t/unit``, ``t/integration``): at the top only,
+# as a one-letter directory deeper down may hold anything.
+_TOP_SUPPORT_DIRS = frozenset({"t"})
 
 _JAVA_TEST_ANNOTATIONS = frozenset(
     {"Test", "ParameterizedTest", "RepeatedTest", "TestFactory", "TestTemplate", "org.junit.Test"}
@@ -76,7 +81,10 @@ def is_test_support(path: str) -> bool:
     """Whether ``path`` is test code or test data rather than product code."""
     if is_test_file(path) or path.rsplit("/", 1)[-1] == "conftest.py":
         return True
-    return any(part in _SUPPORT_DIRS for part in path.split("/")[:-1])
+    directories = path.split("/")[:-1]
+    if directories and directories[0] in _TOP_SUPPORT_DIRS:
+        return True
+    return any(part in _SUPPORT_DIRS for part in directories)
 
 
 def _decorator_names(decorators: Iterable[Decorator]) -> set[str]:
