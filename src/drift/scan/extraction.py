@@ -142,6 +142,10 @@ class _Linker:
         # has that name (its implicit ``this``).
         self.implicit_this = found.grammar == "java"
         self.parameter_names: dict[int, frozenset[str]] = {}  # Java only, by ``id``
+        # Where the calls that end the process start (``sys.exit``, ``log.Fatal``), sorted:
+        # a handler making one does not swallow its error (``_calls`` fills it).
+        self.exit_starts: list[int] = []
+        self._exits = _PROCESS_EXITS.get(language_of_grammar(found.grammar), {})
         self.holders, self.targets = self._decorator_holders()
         self.decorator_scopes = self._decorator_scopes()
 
@@ -378,6 +382,7 @@ class _Linker:
         if found.fields:
             self._group_fields()
         typing = bool(self.parameter_classes or self.local_classes or self.field_classes)
+        exits = self._exits
         function: Definition | None = None
         for node in sorted(nodes, key=_START):
             start = node.start_byte
@@ -388,6 +393,8 @@ class _Linker:
                 limit = bounds[at] if at < len(bounds) else sys.maxsize
             row, col = node.start_point
             callee, receiver, count = read(node, file)
+            if callee in exits and _ends_process(exits[callee], receiver):
+                self.exit_starts.append(start)
             is_awaited = any_awaited and node.id in awaited
             is_constructor = any_constructs and id(node) in constructs
             kind = None
@@ -493,7 +500,8 @@ class _Linker:
         # Nodes in source order first: handlers that tie on the final key (two one-line
         # ``try``/``catch`` on a line, chained ``.catch(…)``) then keep an order of their own.
         throws = sorted(self.found.throws, key=_node_range)
-        starts = [node.start_byte for node in throws]
+        # A call that ends the process passes the error on as a throw does.
+        starts = sorted([*(node.start_byte for node in throws), *self.exit_starts])
         handlers = sorted(self.found.handlers, key=lambda handler: _node_range(handler.node))
         found = [self._handler(handler, starts) for handler in handlers]
         for node in throws:
@@ -559,6 +567,41 @@ class _Linker:
             return True  # a destructuring pattern already takes something out of the error
         pattern = re.compile(rf"(?<![\w$]){re.escape(facts.variable)}(?![\w$])")
         return pattern.search(text(facts.body, self.source)) is not None
+
+
+_ANY_RECEIVER = None
+# Calls that end the process (or, for Go's ``t.Fatal``, the test): by language, callee -> the
+# receivers that make it one (``_ANY_RECEIVER``: any receiver, or none). An error handled by
+# one is not swallowed: ``except Exception: sys.exit(1)`` is ``raise SystemExit(1)``.
+_PROCESS_EXITS: dict[str, dict[str, frozenset[str | None] | None]] = {
+    "python": {
+        "exit": frozenset({None, "sys"}),
+        "_exit": frozenset({"os"}),
+        "quit": frozenset({None}),
+        "abort": frozenset({"os"}),
+    },
+    "go": {
+        "Exit": frozenset({"os"}),
+        "Goexit": frozenset({"runtime"}),
+        "Fatal": _ANY_RECEIVER,  # log.Fatal, t.Fatal, b.Fatal, a logger's Fatal
+        "Fatalf": _ANY_RECEIVER,
+        "Fatalln": _ANY_RECEIVER,
+        "FailNow": _ANY_RECEIVER,
+        "Panic": _ANY_RECEIVER,
+        "Panicf": _ANY_RECEIVER,
+        "Panicln": _ANY_RECEIVER,
+    },
+    "javascript": {"exit": frozenset({"process"})},
+    "typescript": {"exit": frozenset({"process"})},
+    "java": {
+        "exit": frozenset({"System", "Runtime.getRuntime()"}),
+        "halt": frozenset({"Runtime.getRuntime()"}),
+    },
+}
+
+
+def _ends_process(receivers: frozenset[str | None] | None, receiver: str | None) -> bool:
+    return receivers is _ANY_RECEIVER or receiver in receivers
 
 
 def _order_ties(sites: list[CallSite], ties: list[int]) -> None:
