@@ -141,18 +141,22 @@ def enforce(
         timed(ERROR_HANDLING, lambda: error_handling_gate(violations, new_only=new_only), timer),
     ]
 
-    judged = counted(violations, new_only=new_only)
+    # The health and its alerts are the project's, whatever this run reports: under
+    # ``new_only`` the gates judge only new violations, and a health from them became the next
+    # full check's baseline (a comment-only change then "dropped" 68 to 53 and failed the
+    # regression gate).
+    whole = gates if not new_only else _whole_project_gates(context, violations, gates)
     alerts = degradation_alerts(
-        counted_violations=len(judged),
+        counted_violations=len(counted(violations, new_only=False)),
         previous_counted_violations=sum(1 for v in baseline if not v.suppressed),
-        gates=gates,
+        gates=whole,
         previous_gate_scores=previous_gate_scores,
     )
     health = health_report(
         confidences=[context.confidence[p] for p in sorted(context.confidence)],
         approved_scored=sum(1 for p in context.approved if p in context.confidence),
-        compliance_gate=gates[0],
-        gates=gates,
+        compliance_gate=whole[0],
+        gates=whole,
         duplicate_free_rate=built.duplicate_free_rate,
         alert_count=len(alerts),
     )
@@ -183,6 +187,24 @@ def enforce(
         new_only=new_only,
         root=root.resolve().as_posix(),
     )
+
+
+def _whole_project_gates(
+    context: PatternContext, violations: Sequence[Violation], judged: Sequence[GateOutcome]
+) -> list[GateOutcome]:
+    """The gates of a ``new_only`` run as a full run would have them (the constraint gate's
+    result is the same either way), for the health score."""
+    by_id = {gate.gate_id: gate for gate in judged}
+    return [
+        pattern_compliance_gate(
+            violations,
+            approved_patterns=len(context.approved),
+            approved_locations=context.approved_locations,
+        ),
+        by_id[CONSTRAINT_VERIFICATION],
+        security_gate(violations),
+        error_handling_gate(violations),
+    ]
 
 
 def violations_if_approved(

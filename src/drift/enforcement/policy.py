@@ -7,10 +7,12 @@
 
 A fourth mode, ``weighted``, takes the weighted mean of the scores (pattern 0.25, constraint 0.20,
 security 0.25, test 0.15, error 0.10, regression 0.05, renormalised over the gates that judged)
-against the threshold; it is there for custom policies. "Judging" means not skipped: skipped
-gates neither pass nor fail and are left out of every mean (the original averaged their score of
-0 in). An errored gate counts as failed. A required gate that fails always fails the policy.
-With no judging gate at all, every mode passes with score 100.
+against the threshold; it is there for custom policies. The regression gate's score enters no
+mean: it judges a change, and its pass or fail is what counts (it is required in ``standard``).
+"Judging" means not skipped: skipped gates neither pass nor fail and are left out of every mean
+(the original averaged their score of 0 in). An errored gate counts as failed. A required gate
+that fails always fails the policy. With no judging gate at all, every mode passes with score
+100.
 
 The original's progressive enforcement (softening severities while a project is young) is not
 applied: CI often starts from an empty store, where every project would look young. Use
@@ -157,7 +159,11 @@ def evaluate_policy(policy: Policy, gates: Sequence[GateOutcome]) -> PolicyOutco
     if not judging:
         passed, score, reason = True, 100.0, "no gate had anything to judge"
     else:
-        mean = sum(g.score for g in judging) / len(judging)
+        # The regression gate judges a change, not the code: its pass or fail counts, its score
+        # does not. In the mean it added a free 100 from the second run on, and the same code
+        # with the same two errors went from FAILED (66.6) to PASSED (77.7) after a README edit.
+        scored = [g for g in judging if g.gate_id != REGRESSION] or judging
+        mean = sum(g.score for g in scored) / len(scored)
         if policy.mode is AggregationMode.ALL_MUST_PASS:
             score = mean
             passed = not failed_gates
@@ -168,7 +174,7 @@ def evaluate_policy(policy: Policy, gates: Sequence[GateOutcome]) -> PolicyOutco
             reason = "at least one gate passed" if passed else "every gate failed"
         else:
             score = (
-                _weighted_mean(policy, judging) if policy.mode is AggregationMode.WEIGHTED else mean
+                _weighted_mean(policy, scored) if policy.mode is AggregationMode.WEIGHTED else mean
             )
             passed = score >= threshold
             reason = (

@@ -396,3 +396,19 @@ def test_a_scan_that_found_no_violations_lists_none(clean: Path) -> None:
     # It had said "No violations stored: run `drift check`" although the scan had enforced.
     assert run("scan", str(clean)).exit_code == 0
     assert run("violations", "--root", str(clean)).output == "No violations.\n"
+
+
+def test_a_new_only_check_leaves_the_regression_baseline_alone(repo: Path) -> None:
+    # Its health, from gates that judged only new violations, had become the next full
+    # check's baseline: a comment-only change then "dropped" the health and failed regression.
+    assert run("scan", str(repo)).exit_code == 0
+    assert run("check", str(repo), "--format", "json").exit_code == 1  # the empty catch
+    source = repo / "billing" / "invoices.py"
+    for option, comment in ((["--new-only"], "# a\n"), ([], "# b\n")):
+        source.write_text(source.read_text(encoding="utf-8") + comment, encoding="utf-8")
+        result = run("check", str(repo), "--format", "json", *option)
+        document = json.loads(result.output)
+    gates = {gate["id"]: gate for gate in document["gates"]}
+    regression = gates["regression"]
+    assert regression["status"] == "passed", regression
+    assert regression["details"]["drop"] == 0

@@ -120,7 +120,7 @@ CASES = [
             "ERR-EMPTY-HANDLER": (1, 1),
             "ERR-GO-ERR-CHECK": (7, 4),
             "ERR-GO-WRAP": (4, 2),
-            "ERR-RETHROW": (5, 4),
+            "ERR-RETHROW": (6, 4),  # with main.go's log.Fatalf(…, err): it ends the process
             "LOG-GO-STDLIB-LOG": (3, 2),
             "NAMING-GO-FUNCTION-MIXEDCAPS": (9, 4),
             "NAMING-GO-FUNCTION-UNDERSCORE": (1, 1),

@@ -62,7 +62,8 @@ GATES = [
 def test_strict_fails_on_any_failed_gate_and_ignores_skipped_scores() -> None:
     outcome = evaluate_policy(get_policy("strict"), GATES)
     assert not outcome.passed
-    assert outcome.score == pytest.approx(85.0)  # (60 + 100 + 95) / 3: the skipped gate is out
+    # (60 + 100) / 2: the skipped gate is out, and the regression gate's score counts in no mean
+    assert outcome.score == pytest.approx(80.0)
     assert (outcome.gate_count, outcome.gates_passed, outcome.gates_failed) == (4, 2, 1)
     assert outcome.gates_skipped == 1
     assert outcome.blocking == (PATTERN_COMPLIANCE,)
@@ -71,7 +72,7 @@ def test_strict_fails_on_any_failed_gate_and_ignores_skipped_scores() -> None:
 def test_standard_passes_on_the_mean_unless_a_required_gate_fails() -> None:
     outcome = evaluate_policy(get_policy("standard"), GATES)
     assert outcome.passed
-    assert outcome.reason == "score 85.0 >= threshold 70.0"
+    assert outcome.reason == "score 80.0 >= threshold 70.0"
     low = [gate(PATTERN_COMPLIANCE, FAILED, 40.0), gate(ERROR_HANDLING, PASSED, 90.0)]
     assert not evaluate_policy(get_policy("standard"), low).passed
     blocked = [*GATES[:2], gate(SECURITY_BOUNDARIES, FAILED, 90.0)]
@@ -79,6 +80,22 @@ def test_standard_passes_on_the_mean_unless_a_required_gate_fails() -> None:
     assert not outcome.passed
     assert outcome.blocking == (SECURITY_BOUNDARIES,)
     assert outcome.reason == "required gate(s) failed: security-boundaries"
+
+
+def test_a_regression_gate_that_passes_lends_the_mean_nothing() -> None:
+    # redux-toolkit: the same code with the same two error gaps was FAILED on the first check
+    # (regression skipped) and PASSED on the next, lifted by the regression gate's 100.
+    first = [
+        gate(PATTERN_COMPLIANCE, PASSED, 100.0),
+        gate(ERROR_HANDLING, FAILED, 33.3),
+        gate(REGRESSION, SKIPPED, 0.0),
+    ]
+    second = [*first[:2], gate(REGRESSION, PASSED, 100.0)]
+    verdicts = [evaluate_policy(get_policy("standard"), gates) for gates in (first, second)]
+    assert [(v.passed, round(v.score, 2)) for v in verdicts] == [(False, 66.65), (False, 66.65)]
+    # Its failure still counts: it is required.
+    failed = [*first[:2], gate(REGRESSION, FAILED, 80.0)]
+    assert evaluate_policy(get_policy("standard"), failed).blocking == (REGRESSION,)
 
 
 def test_lenient_needs_one_passing_gate() -> None:
