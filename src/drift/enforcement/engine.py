@@ -126,7 +126,7 @@ def enforce(
             PATTERN_COMPLIANCE,
             lambda: pattern_compliance_gate(
                 violations,
-                approved_patterns=len(context.approved),
+                approved_patterns=context.approved_conventions,
                 approved_locations=context.approved_locations,
                 new_only=new_only,
             ),
@@ -198,7 +198,7 @@ def _whole_project_gates(
     return [
         pattern_compliance_gate(
             violations,
-            approved_patterns=len(context.approved),
+            approved_patterns=context.approved_conventions,
             approved_locations=context.approved_locations,
         ),
         by_id[CONSTRAINT_VERIFICATION],

@@ -17,10 +17,11 @@ class Source(StrEnum):
     ERROR_GAP = "error_gap"  # an empty, swallowing or over-broad error handler
     SECRET = "secret"  # a hard-coded secret
     TAINT = "taint"  # an unsanitized flow from untrusted input to a sink
+    WEAKNESS = "weakness"  # a match of an approved security pattern (a CWE): each one counts
 
 
 PATTERN_SOURCES: frozenset[Source] = frozenset({Source.OUTLIER, Source.DEVIATION})
-SECURITY_SOURCES: frozenset[Source] = frozenset({Source.SECRET, Source.TAINT})
+SECURITY_SOURCES: frozenset[Source] = frozenset({Source.SECRET, Source.TAINT, Source.WEAKNESS})
 
 
 @dataclass(frozen=True, slots=True)

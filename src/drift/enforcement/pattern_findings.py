@@ -27,6 +27,8 @@ from drift.analysis.lifecycle import PatternStatus, is_derived
 from drift.enforcement.false_positives import pattern_false_positive_rate
 from drift.enforcement.findings import Finding, Source, first_cwe, rule_id_for
 from drift.enforcement.severity import (
+    ERROR_CATEGORIES,
+    Severity,
     pattern_severity,
     severity_from_confidence,
     severity_from_significance,
@@ -164,10 +166,27 @@ class PatternContext:
                 return row.scope.removeprefix(_DIRECTORY_SCOPE)
         return None
 
+    def is_weakness(self, pattern_id: str) -> bool:
+        """Whether ``pattern_id`` detects a security weakness (a CWE, in a security category):
+        approved, each of its matches is a violation, not a place that follows it."""
+        item = self.facts.get(pattern_id)
+        return item is not None and item.cwe_id is not None and item.category in ERROR_CATEGORIES
+
+    @property
+    def approved_conventions(self) -> int:
+        """Approved patterns the pattern-compliance gate judges: all but the weaknesses, which
+        the security gate judges."""
+        return sum(1 for p in self.approved if not self.is_weakness(p))
+
     @property
     def approved_locations(self) -> int:
-        """Detected locations of every approved pattern: the pattern-compliance denominator."""
-        return sum(self.facts[p].location_count for p in self.approved if p in self.facts)
+        """Detected locations of every approved pattern but the weaknesses: the
+        pattern-compliance denominator (a SQL string built by hand complies with nothing)."""
+        return sum(
+            self.facts[p].location_count
+            for p in self.approved
+            if p in self.facts and not self.is_weakness(p)
+        )
 
 
 def _with_status(storage: EnforcementStore, status: PatternStatus) -> frozenset[str]:
@@ -230,6 +249,8 @@ def outlier_findings(storage: EnforcementStore, context: PatternContext) -> list
     """A finding per stored outlier of each approved pattern, in a still-tracked file."""
     findings: list[Finding] = []
     for pattern_id in sorted(context.approved):
+        if context.is_weakness(pattern_id):
+            continue  # every match is reported (``weakness_findings``), an outlier nothing more
         outliers = [
             o
             for o in storage.query_outliers_by_pattern(pattern_id)
@@ -253,6 +274,7 @@ def convention_for(context: PatternContext, group: str, exclude: str) -> str | N
         if pattern_id != exclude
         and not is_derived(pattern_id)
         and pattern_id in context.facts
+        and not context.is_weakness(pattern_id)
         and context.group(pattern_id) == group
     ]
     if not candidates:
@@ -352,16 +374,59 @@ def deviation_findings(storage: EnforcementStore, context: PatternContext) -> li
     return findings
 
 
+def weakness_findings(context: PatternContext) -> list[Finding]:
+    """A finding per match of each approved weakness pattern (``is_weakness``): approving
+    ``SEC-SQL-STRING-BUILDING`` asks for every SQL string built by hand to be reported, and
+    had reported none (outliers of it said nothing, and its matches counted as compliant)."""
+    findings: list[Finding] = []
+    for pattern_id in sorted(context.approved):
+        if not context.is_weakness(pattern_id):
+            continue
+        item = context.facts[pattern_id]
+        category, cwe = item.category, item.cwe_id
+        severity = pattern_severity(category, cwe, Severity.ERROR)
+        strategy, description = quick_fix_for(category, cwe)
+        for (file, line), column in sorted(item.locations.items()):
+            if file not in context.tracked_files:
+                continue
+            what = _quoted(item.texts.get((file, line)))
+            findings.append(
+                Finding(
+                    source=Source.WEAKNESS,
+                    rule_id=rule_id_for(category, pattern_id),
+                    pattern_id=pattern_id,
+                    category=category,
+                    file=file,
+                    line=line,
+                    column=column,
+                    severity=severity,
+                    message=f"{what}Matches '{pattern_id}' (CWE-{cwe}), which this project "
+                    "does not allow.",
+                    quick_fix_strategy=strategy,
+                    quick_fix_description=description,
+                    cwe_id=cwe,
+                    owasp_category=item.owasp,
+                )
+            )
+    return findings
+
+
 def pattern_findings(storage: EnforcementStore, context: PatternContext) -> list[Finding]:
-    """Outlier and deviation findings of the approved patterns."""
-    return outlier_findings(storage, context) + deviation_findings(storage, context)
+    """Outlier and deviation findings of the approved patterns, and every match of the approved
+    weakness patterns."""
+    return (
+        outlier_findings(storage, context)
+        + deviation_findings(storage, context)
+        + weakness_findings(context)
+    )
 
 
 def findings_if_approved(
     storage: EnforcementStore, pattern_id: str, group_of: GroupOf | None = None
 ) -> list[Finding]:
-    """The outlier and deviation findings ``pattern_id`` would have as an approved pattern (what
-    approving it would start to report, before ``drift-ignore`` comments and dismissals)."""
+    """The findings ``pattern_id`` would have as an approved pattern (outliers, deviations, or
+    for a weakness every match: what approving it would start to report, before
+    ``drift-ignore`` comments and dismissals)."""
     context = load_pattern_context(storage, group_of=group_of)
     preview = replace(
         context,

@@ -12,6 +12,7 @@ from drift.enforcement.pattern_findings import (
     deviation_findings,
     load_pattern_context,
     outlier_findings,
+    pattern_findings,
 )
 from drift.enforcement.severity import Severity
 from drift.enforcement.structural_findings import (
@@ -259,3 +260,19 @@ def test_an_error_gap_is_reported_at_its_handler(storage: DriftStorage, seed: Se
         ("errors/error-gap-empty-catch", 15),
         ("errors/error-gap-swallowed", 4),
     ]
+
+
+def test_an_approved_weakness_reports_every_match(storage: DriftStorage, seed: Seeder) -> None:
+    # Approving SEC-SQL-STRING-BUILDING had reported nothing and counted each match compliant.
+    seed.file("a.ts", "x\n")
+    seed.detect("SEC-SQL", "security", [("a.ts", 3, 5), ("a.ts", 9, 7)], cwe_ids="CWE-89")
+    seed.detect("NAMING", "structural", [("a.ts", i, 1) for i in range(1, 5)])
+    for pattern in ("SEC-SQL", "NAMING"):
+        seed.approved(pattern, 0.95)
+    context = load_pattern_context(storage)
+    found = [f for f in pattern_findings(storage, context) if f.pattern_id == "SEC-SQL"]
+    assert [(f.source, f.line, f.column, f.severity, f.cwe_id) for f in found] == [
+        (Source.WEAKNESS, 3, 5, Severity.ERROR, 89),
+        (Source.WEAKNESS, 9, 7, Severity.ERROR, 89),
+    ]
+    assert context.approved_locations == 4  # the naming pattern's alone

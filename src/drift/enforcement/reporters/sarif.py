@@ -49,6 +49,9 @@ def _rule_description(violation: Violation) -> str:
     if violation.source is Source.SECRET:
         kind = row.pattern_id.removeprefix("secret-").replace("-", " ")
         return f"Do not hard-code secrets ({kind})."
+    if violation.source is Source.WEAKNESS:
+        weakness = f" (CWE-{row.cwe_id})" if row.cwe_id is not None else ""
+        return f"Do not use what the {category} pattern '{row.pattern_id}' finds{weakness}."
     sink = row.pattern_id.removeprefix("taint-").replace("-", " ")
     return f"Sanitize untrusted data before it reaches a {sink} sink."
 
