@@ -3,12 +3,14 @@
 ``except Exception:  # the cache is optional`` and ``catch { /* already closed */ }`` record a
 decision; ESLint's ``no-empty`` accepts an empty block that holds a comment for that reason. The
 comment counts when it opens the handler's body (Python puts a comment before the first
-statement beside the block, in the clause), when it is all an empty body holds, or when it
-follows an empty body on its last line (``catch (IOException e) {} // ignore``). A comment that
-marks unfinished work (``TODO``, ``FIXME``, ``XXX``, ``HACK``) says the opposite, and does not
-count; nor does one that only speaks to a tool (``# noqa: BLE001``, ``// eslint-disable-line``,
-``# drift-ignore: ERR-1``: ``drift.scan.tool_directives``), which silences a warning about the
-handler rather than saying why it is right.
+statement beside the block, in the clause), when it is all an empty body holds, when it
+follows an empty body on its last line (``catch (IOException e) {} // ignore``), or, for an
+empty body, when it stands on its own line right above a statement that is the handler
+(``// prevent uncaught rejections`` over ``p.catch(() => {})``, over Go's ``if err != nil``).
+A comment that marks unfinished work (``TODO``, ``FIXME``, ``XXX``, ``HACK``) says the
+opposite, and does not count; nor does one that only speaks to a tool (``# noqa: BLE001``,
+``// eslint-disable-line``, ``# drift-ignore: ERR-1``: ``drift.scan.tool_directives``), which
+silences a warning about the handler rather than saying why it is right.
 """
 
 from __future__ import annotations
@@ -52,6 +54,9 @@ def _comments(body: Node, is_empty: bool) -> list[Node]:
         trailing = _comment_after(body)
         if trailing is not None:
             found.append(trailing)
+        above = _comment_above(body)
+        if above is not None:
+            found.append(above)
     else:
         first = body.named_child(0) if body.named_child_count else None
         if first is not None and first.type in COMMENT_TYPES:
@@ -73,3 +78,49 @@ def _comment_after(node: Node) -> Node | None:
             return None
         current = current.parent
     return None
+
+
+# Nodes that hold statements: the statement a handler belongs to is their child.
+_STATEMENT_HOLDERS: Final = frozenset(
+    {"program", "module", "block", "statement_block", "statement_list", "class_body",
+     "constructor_body", "source_file", "switch_block_statement_group", "switch_case"}
+)  # fmt: skip
+
+
+_FIRST_HOLDERS: Final = frozenset({"block", "statement_list"})
+
+
+def _comment_above(body: Node) -> Node | None:
+    """A comment on a line of its own right above the statement that is the handler:
+    ``// prevent uncaught promise rejections`` over ``p.catch(() => {})`` (redux-toolkit), a
+    reason over Go's ``if err != nil {}``; never over a ``try`` (see below)."""
+    statement = body
+    while statement.parent is not None and statement.parent.type not in _STATEMENT_HOLDERS:
+        statement = statement.parent
+    if statement.parent is None or statement.type == "try_statement":
+        # Over a ``try``, a comment tells what the block does (``// load the settings``), not
+        # why its handler lets the error go; over ``p.catch(…)`` or ``if err != nil``, the
+        # statement is the handler.
+        return None
+    # The first statement of a block finds the comment a level up: Python keeps it beside the
+    # block (``def f():``, the comment, the block), Go before the statement list.
+    node = statement
+    before = node.prev_sibling
+    while before is None and node.parent is not None and node.parent.type in _FIRST_HOLDERS:
+        node = node.parent
+        before = node.prev_sibling
+    if (
+        before is not None
+        and before.type in COMMENT_TYPES
+        and before.end_point.row == statement.start_point.row - 1
+        and not _trails_code(before)
+    ):
+        return before
+    return None
+
+
+def _trails_code(comment: Node) -> bool:
+    """Whether ``comment`` ends a line of code (``f(); // about f``) rather than standing on
+    its own line."""
+    before = comment.prev_sibling
+    return before is not None and before.end_point.row == comment.start_point.row

@@ -328,6 +328,17 @@ def test_an_empty_handler_of_named_types_is_low_and_warns() -> None:
             }
             """,
         ),
+        # On the line above the statement that holds the handler (redux-toolkit, the JDK).
+        (
+            "lifecycle.ts",
+            """
+            export function track(p: Promise<void>) {
+              // prevent uncaught promise rejections from happening.
+              p.catch(() => {})
+              p.catch(() => {})
+            }
+            """,
+        ),
     ],
 )
 def test_an_empty_handler_whose_comment_says_why_is_low_and_warns(path: str, code: str) -> None:
@@ -340,6 +351,51 @@ def test_an_empty_handler_whose_comment_says_why_is_low_and_warns(path: str, cod
         Severity.WARNING,
         Severity.ERROR,
     ]
+
+
+@pytest.mark.parametrize(
+    ("path", "code"),
+    [
+        (
+            "Client.java",
+            """
+            class Client {
+                void stop() {
+                    // close all streams
+                    try { closeAll(); } catch (Throwable t) {}
+                }
+            }
+            """,
+        ),
+        (
+            "first.py",
+            """
+            def load(raw):
+                # read the user's settings
+                try:
+                    return parse(raw)
+                except Exception:
+                    pass
+            """,
+        ),
+        (
+            "trailing.ts",
+            """
+            export function f(p: Promise<void>) {
+              go(); // a comment about go
+              p.catch(() => {})
+            }
+            """,
+        ),
+    ],
+)
+def test_a_comment_over_a_try_or_ending_a_line_of_code_explains_nothing(
+    path: str, code: str
+) -> None:
+    # Over a ``try`` a comment tells what the block does; at the end of the line above, it is
+    # about that line.
+    (gap,) = error_gaps(path, parse(path, code))
+    assert gap.severity in {"high", "medium"}
 
 
 @pytest.mark.parametrize("path", ["tests/test_teardown.py", "app/conftest.py", "app/test_io.py"])
