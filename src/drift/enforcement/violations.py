@@ -109,6 +109,8 @@ def build_violations(
         vid = violation_id(finding.rule_id, finding.file, normalized, occurrence)
         directive = find_suppression(lines, finding.line, finding.rule_id, finding.pattern_id)
         column = finding.column
+        if column == 0:
+            column = None  # the detector recorded none (the naming detector's function rows)
         if column is not None:
             column = byte_column_to_char_column(text, column) if text else max(1, column)
         row = ViolationRow(

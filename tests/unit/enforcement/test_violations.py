@@ -131,3 +131,9 @@ def test_no_findings() -> None:
     built = build_violations([], lines, ())
     assert built.violations == ()
     assert built.duplicate_free_rate is None
+
+
+def test_a_finding_without_a_column_has_none() -> None:
+    # The naming detector's rows record no column (0): they had been reported at column 1.
+    built = build_violations([finding(3, column=0), finding(8, column=5)], lines, frozenset())
+    assert [(v.row.line, v.row.column) for v in built.violations] == [(3, None), (8, 5)]
