@@ -962,3 +962,29 @@ def test_java_overloads_are_told_apart_by_argument_count() -> None:
         (9, 2, "same_file", 9),
         (9, 8, "method", 9),
     ]
+
+
+def test_java_never_guesses_a_method_on_a_receiver_it_cannot_type() -> None:
+    # The JDK's HTTP client: ``System.getProperty`` had reached ``Utils.getProperty``, and a
+    # ``CompletableFuture`` from a call the one repository class with ``completeExceptionally``.
+    files = {
+        "Utils.java": """
+            package a;
+            class Utils {
+              static String getProperty(String name) { return name; }
+              void completeExceptionally(Throwable t) {}
+              int twice(int x) { return x * 2; }
+            }
+            """,
+        "Client.java": """
+            package a;
+            class Client {
+              void run() {
+                String home = System.getProperty("user.home");
+                future().completeExceptionally(null);
+                int four = new Utils().twice(2);
+              }
+            }
+            """,
+    }
+    assert edges_of(files) == [("Client.java::Client.run", "Utils.java::Utils.twice", "method", 6)]
