@@ -280,15 +280,21 @@ _TYPE_CONTEXT: Final = b":|&,=(<[?"
 
 
 def _signature_end(source: bytes, start: int) -> int:
-    """The index just past the ``;`` that ends the bodiless signature from ``start`` (after
-    ``export default function``), or -1 if a body comes first or the end is not found."""
+    """The index just past the end of the bodiless signature from ``start`` (after ``export
+    default function``), or -1 if a body comes first or the end is not found. The signature
+    ends at a ``;``, or, once its parameters are closed, at a line break where the type does not
+    go on (after ``:``, ``|``, ``=>``…) or at the ``}`` that closes the block around it
+    (``declare module "m" { export default function (): void }``)."""
     depth = 0
-    previous = 0  # the last byte outside blanks
+    previous = 0  # the last byte outside blanks (``=>`` reads as ``=``: the type goes on)
+    parameters_closed = False
     index = start
     end = min(len(source), start + _SIGNATURE_MAX)
     while index < end:
         char = source[index]
         if char in b" \t\r\n":
+            if char == 0x0A and parameters_closed and depth == 0 and previous not in _TYPE_CONTEXT:
+                return index
             index += 1
             continue
         if char in b"'\"`":
@@ -299,15 +305,18 @@ def _signature_end(source: bytes, start: int) -> int:
             previous = char
             continue
         if char == 0x3E and previous == 0x3D:  # the ``>`` of ``=>``
-            pass
-        elif char == 0x7B and depth == 0 and previous not in _TYPE_CONTEXT:
+            index += 1
+            continue
+        if char == 0x7B and depth == 0 and previous not in _TYPE_CONTEXT:
             return -1  # a body: ``function (a) {`` or ``function (): T {``
-        elif char in _OPENERS:
+        if char in _OPENERS:
             depth += 1
         elif char in _CLOSERS:
             depth -= 1
             if depth < 0:
-                return -1
+                return index if parameters_closed else -1  # the enclosing block's ``}``
+            if depth == 0 and char == 0x29:  # ``)``
+                parameters_closed = True
         elif char == 0x3B and depth == 0:
             return index + 1
         previous = char

@@ -161,6 +161,17 @@ def test_anonymous_default_function_signatures_are_blanked() -> None:
     assert [e.name for e in result.exports] == ["default", "version"]
 
 
+def test_a_default_function_signature_may_end_without_a_semicolon() -> None:
+    # As tsc takes it: at the line's end, or at the brace closing the module around it.
+    for source in (
+        b"declare module 'm' { export default function (): void }\n",
+        b"declare module 'm' {\n  export default function (a: string): A |\n    B\n"
+        b"  export const x: number\n}\n",
+    ):
+        assert _grammar_fails(source)
+        assert _clean(source), source
+
+
 def test_global_augmentation_inside_a_module_parses() -> None:
     source = (
         b'declare module "node:events" {\n'
