@@ -461,3 +461,24 @@ def test_subclasses_of_a_pytest_class_named_test_case_are_no_unittest_cases() ->
     found = run(facts)
     assert "TEST-PY-UNITTEST-CASE" in found
     assert "TEST-PY-PYTEST-FUNCTION" not in found
+
+
+def test_testify_counts_each_assertion_as_t_errorf_does() -> None:
+    # gin: testify had been counted once per import, t.Errorf once per call, and lost.
+    facts = FileFactsData(
+        path="context_test.go",
+        language="go",
+        imports=(Site("github.com/stretchr/testify/assert", 3, 2),),
+        calls=(
+            CallSite("Equal", "assert", 10, 2),
+            CallSite("NoError", "require", 11, 2),
+            CallSite("Errorf", "t", 12, 3),
+            CallSite("Equal", "other", 13, 2),
+        ),
+    )
+    matches = evaluate_file(load_builtin_packs(), facts)
+    lines = {
+        pid: [m.line for m in matches if m.pattern_id == pid]
+        for pid in ("TEST-GO-TESTIFY", "TEST-GO-STDLIB-ASSERT")
+    }
+    assert lines == {"TEST-GO-TESTIFY": [10, 11], "TEST-GO-STDLIB-ASSERT": [12]}

@@ -453,7 +453,12 @@ def _calls(block: MatchBlock, view: _FileView) -> list[_Hit]:
     by_method = view.calls_by_method
     found: dict[int, CallSite] = {}
     for pattern in block.calls:
-        for position, call in by_method.get(pattern.method, ()):
+        candidates = (
+            enumerate(view.facts.calls)
+            if pattern.method == "*"
+            else by_method.get(pattern.method, ())
+        )
+        for position, call in candidates:
             if position not in found and pattern.matches(call.callee, call.receiver):
                 found[position] = call
     return [

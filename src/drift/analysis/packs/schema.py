@@ -117,10 +117,12 @@ class LearnSignal(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class CallPattern:
-    """A ``calls`` value: ``method`` (any receiver or none), ``recv.method`` or ``*.method``.
+    """A ``calls`` value: ``method`` (any receiver or none), ``recv.method``, ``*.method`` or
+    ``recv.*``.
 
     A receiver matches a call whose receiver text equals it or ends with ``.`` plus it, so
-    ``logger.info`` matches ``self.logger.info(...)``; ``*`` matches any receiver but none.
+    ``logger.info`` matches ``self.logger.info(...)``; ``*`` matches any receiver but none. A
+    method ``*`` matches any method of the receiver (``assert.*``: testify's assertions).
     """
 
     text: str
@@ -137,7 +139,7 @@ class CallPattern:
 
     def matches(self, callee: str, receiver: str | None) -> bool:
         """Whether a call site with this callee and receiver matches the pattern."""
-        if callee != self.method:
+        if self.method not in (callee, "*"):
             return False
         if self.receiver is None:
             return True
