@@ -16,6 +16,7 @@ Both derived sets depend on every file, so each analysis replaces them whole.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final
@@ -44,10 +45,35 @@ PYTHON_FRAMEWORK_NAMES: Final = frozenset(
         "asyncSetUp",
         "asyncTearDown",
         "setUpTestData",
+        "shortDescription",
+        # logging's Handler and Formatter (celery overrides them)
+        "handleError",
+        "formatException",
+        "formatTime",
+        "formatStack",
+        "formatMessage",
+        "usesTime",
+        # xml.sax's ContentHandler
+        "startDocument",
+        "endDocument",
+        "startElement",
+        "endElement",
+        "startElementNS",
+        "endElementNS",
+        "startPrefixMapping",
+        "endPrefixMapping",
+        "ignorableWhitespace",
+        "processingInstruction",
+        "setDocumentLocator",
+        "skippedEntity",
     }
 )
-"""Python names a framework imposes in camelCase (unittest's hooks, Django's setUpTestData):
-pep8-naming and ruff leave them out of their naming rules by default, and so does Drift."""
+"""Python names a framework imposes in camelCase (unittest's hooks, Django's setUpTestData, the
+logging and xml.sax methods a subclass overrides): pep8-naming and ruff leave them out of their
+naming rules by default, and so does Drift."""
+PYTHON_FRAMEWORK_NAME: Final = re.compile(r"^(?:visit|depart|do)_[A-Z]\w*$")
+"""Names a framework spells with a type's name: ``ast.NodeVisitor``'s ``visit_Expr`` (black),
+docutils' ``depart_Text``, ``http.server``'s ``do_GET``."""
 
 
 def detection_row(match: PatternMatch, method: str | None = None) -> DetectionRow:
@@ -128,8 +154,10 @@ def _kind(row: FunctionRow, functions_in_file: frozenset[str]) -> str | None:
     if is_method and owner.rpartition(".")[2] == row.name:
         return None  # a constructor is named after its class, whatever the method style
     kind = "method" if is_method else "function"
-    if row.language == "python" and row.name in PYTHON_FRAMEWORK_NAMES:
-        return None  # a name unittest chose, not the author
+    if row.language == "python" and (
+        row.name in PYTHON_FRAMEWORK_NAMES or PYTHON_FRAMEWORK_NAME.match(row.name)
+    ):
+        return None  # a name a framework chose, not the author
     if row.language == "go":
         if row.file.endswith("_test.go") and row.name.startswith(_GO_TEST_PREFIXES):
             return None

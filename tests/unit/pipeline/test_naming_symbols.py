@@ -30,6 +30,15 @@ def test_names_a_framework_imposes_are_not_judged() -> None:
     assert [(row.line, row.matched_text) for row in deviations] == [(18, "assertPaid (camelCase)")]
 
 
+def test_names_stdlib_bases_impose_are_not_judged() -> None:
+    # black's ast.NodeVisitor methods, celery's logging overrides, an http.server handler.
+    names = ["visit_Expr", "visit_Assign", "handleError", "formatException", "do_GET", "run_it"]
+    rows = [
+        function("src/m.py", name, f"Visitor.{name}", 3 * i + 1) for i, name in enumerate(names)
+    ]
+    assert [s.name for s in named_symbols(rows)] == ["run_it"]
+
+
 def test_a_constructor_and_go_test_functions_are_not_judged() -> None:
     rows = [
         function("a.ts", "Widget", "Widget.Widget", 1, "typescript"),
