@@ -1,12 +1,12 @@
 """Identifier naming styles, the dominant style per kind of symbol, and the names that break it.
 
 Leading and trailing underscores (``_private``, ``__init__``), a leading ``$`` and
-JavaScript's private ``#`` are ignored when classifying, and a run of underscores inside a name
-joins two words as one underscore does (``test_start__stop`` is snake_case). Names nobody spelled as identifiers
-(a computed ``[Symbol.iterator]`` method, a quoted ``"my-key"`` one) have no style and are
-left out. A single lower-case word (``render``) fits both camelCase and snake_case; an
-all-capitals word (``URL``) fits both SCREAMING_CASE and PascalCase. Such names count towards
-every style they fit and are never deviations from any of them.
+JavaScript's private ``#`` are ignored when classifying, and a run of underscores inside a
+name joins two words as one underscore does (``test_start__stop`` is snake_case). Names nobody
+spelled as identifiers (a computed ``[Symbol.iterator]`` method, a quoted ``"my-key"`` one)
+have no style and are left out. A single lower-case word (``render``) fits both camelCase and
+snake_case; an all-capitals word (``URL``) fits both SCREAMING_CASE and PascalCase. Such names
+count towards every style they fit and are never deviations from any of them.
 """
 
 from __future__ import annotations
