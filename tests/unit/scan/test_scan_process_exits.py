@@ -19,10 +19,10 @@ CASES = [
     (
         "go",
         b"package main\n\nfunc main() {\n"
-        b"\tif err := run(); err != nil {\n\t\tlog.Fatalf(\"run: %v\", code)\n\t}\n"
+        b'\tif err := run(); err != nil {\n\t\tlog.Fatalf("run: %v", code)\n\t}\n'
         b"\tif err := run(); err != nil {\n\t\tos.Exit(1)\n\t}\n"
-        b"\tif err := run(); err != nil {\n\t\tt.Fatal(\"no run\")\n\t}\n"
-        b"\tif err := run(); err != nil {\n\t\tfmt.Println(\"x\")\n\t}\n"
+        b'\tif err := run(); err != nil {\n\t\tt.Fatal("no run")\n\t}\n'
+        b'\tif err := run(); err != nil {\n\t\tfmt.Println("x")\n\t}\n'
         b"}\n",
         [(4, True), (7, True), (10, True), (13, False)],
     ),
@@ -36,7 +36,7 @@ CASES = [
         "java",
         b"class A { void m() {\n"
         b"  try { run(); } catch (Exception e) { System.exit(1); }\n"
-        b"  try { run(); } catch (Exception e) { log(\"x\"); }\n"
+        b'  try { run(); } catch (Exception e) { log("x"); }\n'
         b"} }\n",
         [(2, True), (3, False)],
     ),
