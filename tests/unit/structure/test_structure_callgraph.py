@@ -988,3 +988,34 @@ def test_java_never_guesses_a_method_on_a_receiver_it_cannot_type() -> None:
             """,
     }
     assert edges_of(files) == [("Client.java::Client.run", "Utils.java::Utils.twice", "method", 6)]
+
+
+def test_fixtures_match_objects_and_locks_are_libraries() -> None:
+    # celery: ``monkeypatch.setattr`` had reached a conftest helper, ``match.groups()`` a
+    # ``Request.groups``; Go's ``mu.Lock()`` the one repository type with a ``Lock``.
+    files = {
+        "tests/conftest.py": """
+            class _Patching:
+                def setattr(self, target, value):
+                    return 1
+            """,
+        "tests/test_a.py": """
+            def test_it(monkeypatch, match):
+                monkeypatch.setattr("a.b", 1)
+                return match.groups()
+            """,
+        "app/request.py": """
+            class Request:
+                def groups(self):
+                    return []
+            """,
+        "go/locker.go": """
+            package web
+            type fakeLocker struct{}
+            func (fakeLocker) Lock() {}
+            func serve(mu interface{ Lock() }) {
+              mu.Lock()
+            }
+            """,
+    }
+    assert edges_of(files) == []

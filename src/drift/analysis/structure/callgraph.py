@@ -94,7 +94,9 @@ _PYTHON_TYPES = (str, bytes, bytearray, list, tuple, dict, set, frozenset, int, 
 _BUILTIN_METHODS: dict[str, frozenset[str]] = {
     "python": frozenset(
         name for kind in _PYTHON_TYPES for name in dir(kind) if not name.startswith("_")
-    ),
+    )
+    # ``re``'s match objects (``match.groups()`` had reached celery's ``Request.groups``)
+    | frozenset({"group", "groups", "groupdict", "span", "start", "end", "fullmatch"}),
     "ecmascript": frozenset(
         """
         at concat copyWithin entries every fill filter find findIndex findLast findLastIndex
@@ -105,6 +107,16 @@ _BUILTIN_METHODS: dict[str, frozenset[str]] = {
         split startsWith substring toLowerCase toUpperCase trim trimEnd trimStart valueOf
         hasOwnProperty isPrototypeOf propertyIsEnumerable get set has delete clear add size
         then catch finally toFixed toPrecision getTime toISOString toJSON test exec
+        """.split()
+    ),
+    # Go: the standard library's methods any package calls on its values (``mu.Lock()`` on a
+    # ``sync.Mutex``, ``t.Name()`` on a ``reflect.Type`` or an ``fs.FileInfo``).
+    "go": frozenset(
+        """
+        Lock Unlock RLock RUnlock TryLock Wait Done Signal Broadcast Load Store Swap
+        CompareAndSwap Name Type Kind Elem Interface Field Method Len Cap Index Bytes String
+        Error Unwrap Err Deadline Value Context WithContext Seconds Milliseconds Unix Before
+        After Sub Add Equal IsZero Format Sprintf Scan Next
         """.split()
     ),
     "java": frozenset(
@@ -142,6 +154,18 @@ _OWN_TYPES: dict[str, frozenset[str]] = {
         """
         bool byte complex64 complex128 error float32 float64 int int8 int16 int32 int64 rune
         string uint uint8 uint16 uint32 uint64 uintptr any
+        """.split()
+    ),
+}
+
+
+# Receivers that are a library's objects by their name alone: pytest's fixtures, which a test
+# takes as parameters without a type.
+_LIBRARY_OBJECTS: dict[str, frozenset[str]] = {
+    "python": frozenset(
+        """
+        monkeypatch capsys capfd capsysbinary capfdbinary caplog recwarn tmp_path tmpdir
+        tmp_path_factory tmpdir_factory request pytester testdir mocker
         """.split()
     ),
 }
@@ -551,6 +575,8 @@ class CallResolver:
         family = language_family(language)
         if receiver is not None and name in _BUILTIN_METHODS.get(family, frozenset()):
             return None
+        if receiver is not None and receiver.split(".", 1)[0] in _LIBRARY_OBJECTS.get(family, ()):
+            return None  # pytest's fixtures: ``monkeypatch.setattr(…)`` is pytest's
         if receiver is not None and language == "java":
             # Java's receivers are typed: one the steps above could not place is a library's
             # object (``System.getProperty``, a ``CompletableFuture`` from a call, a
