@@ -321,3 +321,51 @@ def test_files_without_an_orm_import_have_no_boundaries() -> None:
 )
 def test_field_sensitivity(name: str, expected: str | None) -> None:
     assert classify_field(name) == expected
+
+
+JPA = """
+package shop;
+
+import jakarta.persistence.*;
+
+@Entity
+@Table(name = "orders")
+public class Order {
+    @Id @GeneratedValue private Long id;
+    @Column(name = "card_number")
+    private String cardNumber;
+    private String customerEmail;
+    @Transient private String cache;
+    private transient int hits;
+    private static final long serialVersionUID = 1L;
+    @OneToMany(mappedBy = "order")
+    private List<Line> lines;
+    @ManyToOne
+    private Customer customer;
+
+    public String masked() {
+        String local = cardNumber;
+        return local;
+    }
+}
+
+@javax.persistence.Entity
+class Line {
+    private int quantity;
+}
+
+class NotAnEntity {
+    private String password;
+}
+"""
+
+
+def test_jpa_entities_and_their_columns() -> None:
+    assert rows_of("src/main/java/shop/Order.java", JPA) == [
+        ("jpa", "Order", "orders", None, None),
+        ("jpa", "Order", "orders", "id", None),
+        ("jpa", "Order", "orders", "cardNumber", "financial"),
+        ("jpa", "Order", "orders", "customerEmail", "pii"),
+        ("jpa", "Line", "Line", None, None),
+        ("jpa", "Line", "Line", "quantity", None),
+    ]

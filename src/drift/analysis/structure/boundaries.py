@@ -28,6 +28,12 @@ field by its name (see ``sensitivity``). Rules:
   ``@UpdateDateColumn``, ``@DeleteDateColumn``, ``@VersionColumn`` or ``@ObjectIdColumn``.
   Table: the ``@Entity("name")``/``@Entity({ name: "…" })`` argument, else the class name in
   snake_case (TypeORM's default naming). Confidence 0.95.
+- **JPA** (imports ``javax.persistence`` or ``jakarta.persistence``): classes annotated
+  ``@Entity``; fields are the class's own field declarations (one per line), but for
+  ``static`` and ``transient`` ones, those under ``@Transient``, and the relations
+  (``@OneToMany``, ``@ManyToOne``, ``@OneToOne``, ``@ManyToMany``), as for TypeORM. Table: the
+  ``@Table(name = "…")`` argument, else the class name (JPA's default entity name).
+  Confidence 0.95.
 """
 
 from __future__ import annotations
@@ -44,6 +50,7 @@ DJANGO = "django"
 SQLALCHEMY = "sqlalchemy"
 SQLMODEL = "sqlmodel"
 TYPEORM = "typeorm"
+JPA = "jpa"
 
 _DJANGO_BASES = frozenset({"models.Model", "Model", "AbstractUser", "AbstractBaseUser"})
 _DJANGO_FIELD = re.compile(
@@ -307,6 +314,58 @@ def _typeorm(path: str, result: ParseResult, lines: list[str]) -> Iterator[Bound
         )
 
 
+_JPA_NOT_COLUMNS = frozenset({"Transient", "OneToMany", "ManyToOne", "OneToOne", "ManyToMany"})
+_JAVA_ANNOTATION = re.compile(r"@(?:[\w.]+\.)?(?P<name>\w+)(?:\s*\([^()]*\))?")
+_JAVA_FIELD = re.compile(
+    r"^(?P<modifiers>(?:(?:public|protected|private|static|final|transient|volatile)\s+)*)"
+    r"[\w.$]+(?:\s*<[^;=()]*>)?(?:\s*\[\s*\])*\s+(?P<name>[A-Za-z_$][\w$]*)\s*(?:=[^;]*)?;"
+)
+_TABLE_NAME = re.compile(r"\bname\s*=\s*\"(?P<name>[^\"]+)\"")
+
+
+def _jpa_fields(cls: Class, lines: list[str]) -> list[str]:
+    """The entity's column fields: declarations directly in the class body (not in a method or
+    a nested class), with their annotations on the lines above or in front of them."""
+    fields: list[str] = []
+    annotations: set[str] = set()
+    depth = 0
+    for number in range(cls.line, min(cls.end_line, len(lines)) + 1):
+        line = lines[number - 1]
+        code = line.split("//", 1)[0].strip()
+        at_top = depth == 1
+        depth += code.count("{") - code.count("}")
+        if not at_top or not code:
+            continue
+        annotations.update(m.group("name") for m in _JAVA_ANNOTATION.finditer(code))
+        declaration = _JAVA_ANNOTATION.sub("", code).strip()
+        if not declaration:
+            continue  # annotations alone: they belong to the next declaration
+        field = _JAVA_FIELD.match(declaration)
+        modifiers = field.group("modifiers").split() if field else []
+        if (
+            field is not None
+            and "static" not in modifiers
+            and "transient" not in modifiers
+            and not annotations & _JPA_NOT_COLUMNS
+        ):
+            fields.append(field.group("name"))
+        annotations = set()
+    return fields
+
+
+def _jpa(path: str, result: ParseResult, lines: list[str]) -> Iterator[BoundaryRow]:
+    for cls in result.classes:
+        names = {d.name.rsplit(".", 1)[-1]: d for d in cls.decorators}
+        if "Entity" not in names:
+            continue
+        table_annotation = names.get("Table")
+        named = _TABLE_NAME.search(table_annotation.arguments or "") if table_annotation else None
+        table = named.group("name") if named else cls.name
+        yield from _model_rows(
+            path, JPA, model=cls.name, table=table, fields=_jpa_fields(cls, lines), confidence=0.95
+        )
+
+
 def boundaries(path: str, result: ParseResult | None, text: str) -> tuple[BoundaryRow, ...]:
     """The data boundaries (models and fields) one file declares, in source order."""
     if is_prisma_schema(path):
@@ -324,4 +383,6 @@ def boundaries(path: str, result: ParseResult | None, text: str) -> tuple[Bounda
             rows.extend(_sqlmodel(path, result, lines))
     elif result.language in {"typescript", "javascript"} and _imports(result, "typeorm"):
         rows.extend(_typeorm(path, result, lines))
+    elif result.language == "java" and _imports(result, "javax.persistence", "jakarta.persistence"):
+        rows.extend(_jpa(path, result, lines))
     return tuple(rows)
