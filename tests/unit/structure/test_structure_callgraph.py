@@ -1019,3 +1019,24 @@ def test_fixtures_match_objects_and_locks_are_libraries() -> None:
             """,
     }
     assert edges_of(files) == []
+
+
+def test_a_call_of_a_parameter_is_the_function_passed_in() -> None:
+    # ``def dispatch(hook): hook(data)`` had reached the module's own ``hook``.
+    files = {
+        "hooks.py": """
+            def hook(data):
+                return data
+
+            def dispatch(hook, data):
+                return hook(data)
+
+            def direct(data):
+                return hook(data)
+            """,
+        "sub.ts": """
+            export function unsubscribe() { return 1 }
+            export function track(unsubscribe: () => void) { unsubscribe() }
+            """,
+    }
+    assert edges_of(files) == [("hooks.py::direct", "hooks.py::hook", "same_file", 8)]

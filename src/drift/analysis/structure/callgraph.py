@@ -756,6 +756,7 @@ class _FileCalls:
     def __init__(self, resolver: CallResolver, path: str) -> None:
         self._resolver = resolver
         self._overloads = resolver._overloads
+        self._parameter_names: dict[int, frozenset[str]] = {}  # by ``id`` of the caller
         self._path = path
         scope = self._scope = resolver.symbols.scopes[path]
         # Only Java (implicit ``this``) reads the caller's class for calls on receivers other
@@ -810,11 +811,20 @@ class _FileCalls:
             elif target is _BY_SCOPE:
                 target = self._nested_target(name, caller[0])
             if target is not None:
+                if name[0] is None and name[1] in self._parameters(caller[0]):
+                    continue  # ``def run(hook): hook()``: the function passed in, not a namesake
                 callee_id = target[0]
                 overloads = self._overloads.get(callee_id)
                 if overloads is not None:
                     callee_id = overloads.get(call.arg_count, callee_id)
                 edges.setdefault((caller[1], call.line, callee_id), target[1])
+
+    def _parameters(self, caller: Function) -> frozenset[str]:
+        """The names of ``caller``'s parameters (worked out once per caller)."""
+        names = self._parameter_names.get(id(caller))
+        if names is None:
+            names = self._parameter_names[id(caller)] = frozenset(p.name for p in caller.parameters)
+        return names
 
     def _class_targets(self, caller: Function) -> dict[_Name, _Target | None]:
         """Where calls resolved by the caller's class land, shared by the callers of a class."""
