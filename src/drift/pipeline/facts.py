@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property, lru_cache
 from operator import attrgetter
-from typing import Final
+from typing import Final, NamedTuple
 
 from drift.analysis.packs import CallSite, ErrorHandlerSite, MatchBlock, Pack, Site, SiteColumns
 from drift.scan import ErrorHandler, ParseResult
@@ -61,14 +61,36 @@ def _blocks(block: MatchBlock) -> Iterator[MatchBlock]:
         yield from _blocks(block.negated)
 
 
-def called_methods(packs: Iterable[Pack]) -> frozenset[str]:
-    """Every method name a ``calls`` predicate of these packs can match."""
-    return frozenset(
-        call.method
+class CallFilter(NamedTuple):
+    """The calls a pack can match: by method name, or by receiver for ``recv.*`` patterns."""
+
+    methods: frozenset[str]
+    receivers: frozenset[str]
+
+    def keeps(self, callee: str, receiver: str | None) -> bool:
+        """Whether a call with this callee and receiver can match a ``calls`` predicate."""
+        if callee in self.methods:
+            return True
+        if not receiver or not self.receivers:
+            return False
+        return receiver in self.receivers or any(
+            receiver.endswith("." + wanted) for wanted in self.receivers
+        )
+
+
+def called_methods(packs: Iterable[Pack]) -> CallFilter:
+    """Every method name a ``calls`` predicate of these packs can match, and the receivers of
+    its ``recv.*`` predicates (any method of theirs)."""
+    calls = [
+        call
         for pack in packs
         for pattern in pack.patterns
         for block in _blocks(pattern.match)
         for call in block.calls
+    ]
+    return CallFilter(
+        frozenset(call.method for call in calls if call.method != "*"),
+        frozenset(call.receiver for call in calls if call.method == "*" and call.receiver),
     )
 
 
@@ -84,7 +106,7 @@ def _columns(records: Sequence[object], text: str = "name") -> SiteColumns:
 class LazyFileFacts:
     """``FileFacts`` over one parse result, each list built on first use.
 
-    ``call_methods`` narrows the calls to those names (None keeps every call).
+    ``call_methods`` narrows the calls to those a pack can match (None keeps every call).
     """
 
     def __init__(
@@ -92,7 +114,7 @@ class LazyFileFacts:
         path: str,
         result: ParseResult,
         text: str,
-        call_methods: frozenset[str] | None = None,
+        call_methods: CallFilter | None = None,
     ) -> None:
         self.path = path
         self.language = result.language
@@ -117,7 +139,7 @@ class LazyFileFacts:
         return [
             CallSite(call.callee, call.receiver, call.line, call.column)
             for call in self._result.calls
-            if wanted is None or call.callee in wanted
+            if wanted is None or wanted.keeps(call.callee, call.receiver)
         ]
 
     @cached_property
@@ -176,7 +198,7 @@ class LazyFileFacts:
 
 
 def file_facts(
-    path: str, result: ParseResult, text: str, call_methods: frozenset[str] | None = None
+    path: str, result: ParseResult, text: str, call_methods: CallFilter | None = None
 ) -> LazyFileFacts:
     """The facts of one file for pack matching; ``text`` is its decoded source."""
     return LazyFileFacts(path, result, text, call_methods)

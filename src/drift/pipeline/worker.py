@@ -17,14 +17,14 @@ import xxhash
 from drift.analysis.packs import Pack, evaluate_file, load_packs
 from drift.analysis.structure import file_structure, graph_part, pack_graph
 from drift.pipeline.detect import detection_row
-from drift.pipeline.facts import called_methods, file_facts
+from drift.pipeline.facts import CallFilter, called_methods, file_facts
 from drift.pipeline.tasks import FileOutcome, FileTask, PackSource
 from drift.records.analysis import FunctionRow
 from drift.scan import Function, ParseResult, content_hash, parse_source
 
 
 @lru_cache(maxsize=4)
-def _rules(source: PackSource) -> tuple[tuple[Pack, ...], frozenset[str]]:
+def _rules(source: PackSource) -> tuple[tuple[Pack, ...], CallFilter]:
     # Loaded once per process; the parent loaded the same packs first, so errors surface there.
     packs = tuple(load_packs([Path(d) for d in source.dirs], include_builtin=source.builtin))
     return packs, called_methods(packs)
