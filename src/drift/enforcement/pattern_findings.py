@@ -27,7 +27,6 @@ from drift.analysis.lifecycle import PatternStatus, is_derived
 from drift.enforcement.false_positives import pattern_false_positive_rate
 from drift.enforcement.findings import Finding, Source, first_cwe, rule_id_for
 from drift.enforcement.severity import (
-    ERROR_CATEGORIES,
     Severity,
     pattern_severity,
     severity_from_confidence,
@@ -167,10 +166,18 @@ class PatternContext:
         return None
 
     def is_weakness(self, pattern_id: str) -> bool:
-        """Whether ``pattern_id`` detects a security weakness (a CWE, in a security category):
-        approved, each of its matches is a violation, not a place that follows it."""
+        """Whether ``pattern_id`` detects a weakness (it names a CWE): approved, its matches are
+        no places that follow it, and nothing deviates from it."""
         item = self.facts.get(pattern_id)
-        return item is not None and item.cwe_id is not None and item.category in ERROR_CATEGORIES
+        return item is not None and item.cwe_id is not None
+
+    def reports_matches(self, pattern_id: str) -> bool:
+        """Whether each match of ``pattern_id``, approved, is a violation: a weakness, but for
+        the empty and over-broad handlers (CWE-390, CWE-396), which are reported as
+        error-handling gaps whatever is approved: reporting their matches too would say it
+        twice."""
+        item = self.facts.get(pattern_id)
+        return item is not None and item.cwe_id is not None and item.cwe_id not in _GAP_CWES
 
     @property
     def approved_conventions(self) -> int:
@@ -305,6 +312,8 @@ def _quoted(text: str | None) -> str:
 
 
 _DIRECTORY_SCOPE = "directory:"
+_GAP_CWES = frozenset({390, 396})
+"""CWEs of the handlers the error-gap detector reports (empty, swallowing, over-broad)."""
 
 
 def in_scope(file: str, directory: str | None) -> bool:
@@ -380,7 +389,7 @@ def weakness_findings(context: PatternContext) -> list[Finding]:
     had reported none (outliers of it said nothing, and its matches counted as compliant)."""
     findings: list[Finding] = []
     for pattern_id in sorted(context.approved):
-        if not context.is_weakness(pattern_id):
+        if not context.reports_matches(pattern_id):
             continue
         item = context.facts[pattern_id]
         category, cwe = item.category, item.cwe_id
