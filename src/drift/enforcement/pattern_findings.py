@@ -328,38 +328,77 @@ def in_scope(file: str, directory: str | None) -> bool:
 
 
 def deviation_findings(storage: EnforcementStore, context: PatternContext) -> list[Finding]:
-    """A finding per deviation location whose group has an approved convention."""
+    """A finding per deviation location whose group has an approved convention: the places the
+    learner and the naming detector marked (``X/deviation``), and every place of another
+    pattern of the convention's learning group (its alternatives)."""
     if all(is_derived(pattern_id) for pattern_id in context.approved):
         return []  # no convention to charge: spare the groups (``group_of`` may load the packs)
-    findings: list[Finding] = []
-    totals = context.group_totals()
-    fp_rates: dict[str, float | None] = {}
+    charge = _Charges(storage, context)
     for deviation_id in sorted(context.facts):
         if not deviation_id.endswith(DEVIATION_SUFFIX) or deviation_id in context.ignored:
             continue
         base = deviation_id.removesuffix(DEVIATION_SUFFIX)
         item = context.facts[deviation_id]
-        category = item.category
-        group = context.group(base, fallback=category)
+        group = context.group(base, fallback=item.category)
         convention = None if group is None else convention_for(context, group, exclude=base)
-        if group is None or convention is None:
+        if group is not None and convention is not None:
+            charge.places(base, item, group, convention)
+    # The learner marks a group's minority places only while one pattern dominates it: with a
+    # minority style approved (snake_case in express's camelCase code) nothing was marked, and
+    # approving it reported nothing. Every place of an alternative breaks the convention.
+    for group, members in sorted(_alternatives(context).items()):
+        convention = convention_for(context, group, exclude="")
+        if convention is None:
             continue
-        if convention not in fp_rates:
-            fp_rates[convention] = pattern_false_positive_rate(storage, convention)
+        for other in sorted(members - {convention}):
+            if f"{other}{DEVIATION_SUFFIX}" not in context.ignored:
+                charge.places(other, context.facts[other], group, convention)
+    return charge.findings
+
+
+def _alternatives(context: PatternContext) -> dict[str, set[str]]:
+    """The patterns of each learning group (by the packs' ``group_of``; a pattern without one
+    has no alternatives), weaknesses left out."""
+    groups: dict[str, set[str]] = {}
+    for pattern_id in context.facts:
+        if is_derived(pattern_id) or context.is_weakness(pattern_id):
+            continue
+        group = context.group(pattern_id)
+        if group is not None and group != context.facts[pattern_id].category:
+            groups.setdefault(group, set()).add(pattern_id)
+    return {group: members for group, members in groups.items() if len(members) > 1}
+
+
+class _Charges:
+    """Deviation findings charged to approved conventions, built one group of places at a
+    time (the false-positive rate of each convention read once)."""
+
+    def __init__(self, storage: EnforcementStore, context: PatternContext) -> None:
+        self.storage = storage
+        self.context = context
+        self.totals = context.group_totals()
+        self.fp_rates: dict[str, float | None] = {}
+        self.findings: list[Finding] = []
+
+    def places(self, base: str, item: PatternFacts, group: str, convention: str) -> None:
+        """Charge the places of ``item`` (pattern ``base`` or its deviations) to ``convention``."""
+        context = self.context
+        category = item.category
+        if convention not in self.fp_rates:
+            self.fp_rates[convention] = pattern_false_positive_rate(self.storage, convention)
         strength = severity_from_confidence(context.confidence.get(convention, 0.0))
-        severity = pattern_severity(category, item.cwe_id, strength, fp_rates[convention])
-        share = context.facts[convention].location_count / max(1, totals[group])
+        severity = pattern_severity(category, item.cwe_id, strength, self.fp_rates[convention])
+        share = context.facts[convention].location_count / max(1, self.totals[group])
         strategy, description = quick_fix_for(category, item.cwe_id)
         # A place the convention itself matches follows it, whatever else is said of it: with
-        # the minority style approved (snake_case functions in a camelCase project), the naming
-        # detector's deviations are that style's own functions.
+        # the minority style approved, the naming detector's deviations are that style's own.
         followed = context.facts[convention].locations
         scope = context.scope_of(convention)
         for (file, line), column in sorted(item.locations.items()):
             if (file, line) in followed or not in_scope(file, scope):
                 continue
             what = _quoted(item.texts.get((file, line)))
-            findings.append(
+            self.findings.append(
                 Finding(
                     source=Source.DEVIATION,
                     rule_id=rule_id_for(category, convention),
@@ -380,7 +419,6 @@ def deviation_findings(storage: EnforcementStore, context: PatternContext) -> li
                     owasp_category=item.owasp,
                 )
             )
-    return findings
 
 
 def weakness_findings(context: PatternContext) -> list[Finding]:
