@@ -58,8 +58,24 @@ def storage_option(command: F) -> F:
 
 def storage_url(root: Path, option: str | None, configured: str | None) -> str:
     """``--storage`` (or ``DRIFT_STORAGE``), else ``[storage] url`` from drift.toml
-    (``configured``), else ``<root>/.drift``. A relative location is taken from the root."""
-    return option or configured or str(root / DEFAULT_DIRECTORY)
+    (``configured``), else ``<root>/.drift``. A relative location is taken from where the
+    command runs when given on the command line or in the environment, as any command's path
+    argument is, and from the root when drift.toml gives it."""
+    if option:
+        return _from_here(option)
+    return configured or str(root / DEFAULT_DIRECTORY)
+
+
+def _from_here(url: str) -> str:
+    """``url`` with a relative SQLite location made absolute from the current directory."""
+    if "://" in url and not url.startswith("sqlite://"):
+        return url  # memory://, postgresql://…: no path to resolve
+    scheme = "sqlite://" if url.startswith("sqlite://") else ""
+    raw = url.removeprefix(scheme)
+    if not raw:
+        return url  # ``sqlite://`` alone: parse_url says what is wrong with it
+    path = Path(raw).expanduser()
+    return scheme + str(path if path.is_absolute() else Path.cwd() / path)
 
 
 def resolve_storage_url(root: Path, storage: str | None) -> str:

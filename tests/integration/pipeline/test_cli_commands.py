@@ -412,3 +412,16 @@ def test_a_new_only_check_leaves_the_regression_baseline_alone(repo: Path) -> No
     regression = gates["regression"]
     assert regression["status"] == "passed", regression
     assert regression["details"]["drop"] == 0
+
+
+def test_a_relative_storage_option_is_taken_from_the_current_directory(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # It had been taken from the project: ``drift scan express --storage relstore`` wrote
+    # ``express/relstore``, inside the project. drift.toml's relative url stays the root's.
+    monkeypatch.chdir(tmp_path)
+    assert run("scan", str(repo), "--storage", "relstore").exit_code == 0
+    assert (tmp_path / "relstore" / "drift.db").is_file()
+    assert not (repo / "relstore").exists()
+    status = run("status", str(repo), "--storage", "relstore")
+    assert f"storage     {tmp_path / 'relstore'}\n" in status.output
