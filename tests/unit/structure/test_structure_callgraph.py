@@ -1033,6 +1033,11 @@ def test_a_call_of_a_parameter_is_the_function_passed_in() -> None:
 
             def direct(data):
                 return hook(data)
+
+            def outer(hook):
+                def inner():
+                    return hook(1)
+                return inner
             """,
         "sub.ts": """
             export function unsubscribe() { return 1 }

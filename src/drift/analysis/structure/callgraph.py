@@ -820,10 +820,19 @@ class _FileCalls:
                 edges.setdefault((caller[1], call.line, callee_id), target[1])
 
     def _parameters(self, caller: Function) -> frozenset[str]:
-        """The names of ``caller``'s parameters (worked out once per caller)."""
+        """The names of ``caller``'s parameters and of the functions enclosing it (a closure
+        calling ``cb`` of ``def outer(cb)``, a decorator's wrapper), worked out once per
+        caller."""
         names = self._parameter_names.get(id(caller))
         if names is None:
-            names = self._parameter_names[id(caller)] = frozenset(p.name for p in caller.parameters)
+            found = {p.name for p in caller.parameters}
+            prefix = caller.qualified_name
+            while "." in prefix:
+                prefix = prefix.rsplit(".", 1)[0]
+                for enclosing in self._scope.by_qualified.get(prefix, ()):
+                    if enclosing.line <= caller.line <= enclosing.end_line:
+                        found.update(p.name for p in enclosing.parameters)
+            names = self._parameter_names[id(caller)] = frozenset(found)
         return names
 
     def _class_targets(self, caller: Function) -> dict[_Name, _Target | None]:
