@@ -113,9 +113,10 @@ def enforce(
     previous_health = _health_before(storage, last_gates.get(REGRESSION), reanalysed=reanalysed)
     reader = source_lines if source_lines is not None else file_line_reader(root)
 
-    context = load_pattern_context(storage, detections, group_of)
+    population = Counter(v.pattern_id for v in baseline)
+    context = load_pattern_context(storage, detections, group_of, population)
     findings = pattern_findings(storage, context) + structural_findings(
-        storage, sorted(context.tracked_files), functions
+        storage, sorted(context.tracked_files), functions, population
     )
     dismissed = dismissals(storage, {finding.pattern_id for finding in findings})
     built = build_violations(findings, reader, frozenset(v.id for v in baseline), dismissed)

@@ -19,7 +19,7 @@ one for class names or for another language. The caller that knows the packs pas
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from drift.analysis.conventions import DEVIATION_SUFFIX
@@ -131,6 +131,8 @@ class PatternContext:
     conventions: Sequence[ConventionRow]
     tracked_files: frozenset[str]
     group_of: GroupOf | None = None
+    # Violations the last enforcement stored, by pattern: a false-positive rate's denominator.
+    population: Mapping[str, int] = field(default_factory=dict)
 
     def group(self, pattern_id: str, fallback: str | None = None) -> str | None:
         """The group of a pattern: from ``group_of``, else its detections' category, else
@@ -204,6 +206,7 @@ def load_pattern_context(
     storage: EnforcementStore,
     detections: Sequence[DetectionRow] | None = None,
     group_of: GroupOf | None = None,
+    population: Mapping[str, int] | None = None,
 ) -> PatternContext:
     """Read what pattern findings need from storage; ``detections``, when the caller holds
     every stored detection already, spares reading them again. ``group_of``: see the module
@@ -220,6 +223,7 @@ def load_pattern_context(
         conventions=storage.query_all_conventions(),
         tracked_files=frozenset(row.path for row in storage.load_all_file_metadata()),
         group_of=group_of,
+        population=population if population is not None else {},
     )
 
 
@@ -265,7 +269,9 @@ def outlier_findings(storage: EnforcementStore, context: PatternContext) -> list
         ]
         if not outliers:
             continue
-        fp_rate = pattern_false_positive_rate(storage, pattern_id)
+        fp_rate = pattern_false_positive_rate(
+            storage, pattern_id, context.population.get(pattern_id, 0)
+        )
         findings.extend(_outlier_finding(context, pattern_id, o, fp_rate) for o in outliers)
     return findings
 
@@ -385,7 +391,9 @@ class _Charges:
         context = self.context
         category = item.category
         if convention not in self.fp_rates:
-            self.fp_rates[convention] = pattern_false_positive_rate(self.storage, convention)
+            self.fp_rates[convention] = pattern_false_positive_rate(
+                self.storage, convention, context.population.get(convention, 0)
+            )
         strength = severity_from_confidence(context.confidence.get(convention, 0.0))
         severity = pattern_severity(category, item.cwe_id, strength, self.fp_rates[convention])
         share = context.facts[convention].location_count / max(1, self.totals[group])

@@ -151,17 +151,23 @@ def structural_findings(
     storage: EnforcementStore,
     files: Sequence[str],
     functions: Mapping[str, Sequence[FunctionRow]] | None = None,
+    population: Mapping[str, int] | None = None,
 ) -> list[Finding]:
     """Findings for the error gaps, secrets and unsanitized taint flows of ``files``.
 
     ``functions`` holds the stored functions of each file, in storage's order, when the caller
     has them already (a file missing from it has none); otherwise they are read per file.
+    ``population``: the violations the last enforcement stored, by pattern (the denominator of
+    a rule's false-positive rate).
     """
     fp_rates: dict[str, float | None] = {}
+    counts = population or {}
 
     def fp_rate(pattern_id: str) -> float | None:
         if pattern_id not in fp_rates:
-            fp_rates[pattern_id] = pattern_false_positive_rate(storage, pattern_id)
+            fp_rates[pattern_id] = pattern_false_positive_rate(
+                storage, pattern_id, counts.get(pattern_id, 0)
+            )
         return fp_rates[pattern_id]
 
     findings: list[Finding] = []

@@ -55,3 +55,12 @@ def test_each_violation_counts_once_by_its_latest_feedback() -> None:
     assert false_positive_rate(rows) is None
     rows.append(row("v5", "fix"))
     assert false_positive_rate(rows) == pytest.approx(1 / 5)
+
+
+def test_the_rate_is_over_the_rules_violations_not_the_judged_ones() -> None:
+    # celery: five false positives among 301 swallowed-error findings had made a rate of 100 %
+    # and lowered all the others.
+    rows = [row(f"v{i}", "dismiss", "false_positive") for i in range(5)]
+    assert false_positive_rate(rows) == 1.0  # nothing else known
+    assert false_positive_rate(rows, population=301) == pytest.approx(5 / 301)
+    assert false_positive_rate(rows, population=3) == 1.0  # never below the judged ones
