@@ -111,6 +111,7 @@ def enforce(
     last_gates = {g.gate_id: g for g in storage.query_gate_results()}
     previous_gate_scores = {gate_id: g.score for gate_id, g in last_gates.items()}
     previous_health = _health_before(storage, last_gates.get(REGRESSION), reanalysed=reanalysed)
+    snapshots = storage.query_audit_snapshots(1)
     reader = source_lines if source_lines is not None else file_line_reader(root)
 
     population = Counter(v.pattern_id for v in baseline)
@@ -164,8 +165,15 @@ def enforce(
     new_errors = sum(
         1 for v in violations if v.active and v.row.is_new and v.severity is Severity.ERROR
     )
+    same_patterns = not snapshots or snapshots[0].pattern_count == health.pattern_count
     gates.append(
-        timed(REGRESSION, lambda: regression_gate(previous_health, health.score, new_errors), timer)
+        timed(
+            REGRESSION,
+            lambda: regression_gate(
+                previous_health, health.score, new_errors, same_patterns=same_patterns
+            ),
+            timer,
+        )
     )
     verdict = evaluate_policy(chosen, gates)
 

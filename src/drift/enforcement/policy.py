@@ -142,6 +142,8 @@ class PolicyOutcome:
 
 
 def _weighted_mean(policy: Policy, judging: Sequence[GateOutcome]) -> float:
+    if not judging:
+        return 100.0  # only the regression gate judged: its pass or fail decides
     weights = [(policy.weights.get(g.gate_id, 0.0), g.score) for g in judging]
     total = sum(w for w, _ in weights)
     if total <= 0:
@@ -162,8 +164,8 @@ def evaluate_policy(policy: Policy, gates: Sequence[GateOutcome]) -> PolicyOutco
         # The regression gate judges a change, not the code: its pass or fail counts, its score
         # does not. In the mean it added a free 100 from the second run on, and the same code
         # with the same two errors went from FAILED (66.6) to PASSED (77.7) after a README edit.
-        scored = [g for g in judging if g.gate_id != REGRESSION] or judging
-        mean = sum(g.score for g in scored) / len(scored)
+        scored = [g for g in judging if g.gate_id != REGRESSION]
+        mean = sum(g.score for g in scored) / len(scored) if scored else 100.0
         if policy.mode is AggregationMode.ALL_MUST_PASS:
             score = mean
             passed = not failed_gates

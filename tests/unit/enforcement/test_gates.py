@@ -200,3 +200,13 @@ def test_a_storage_failure_makes_the_gate_errored() -> None:
     assert outcome.status is GateStatus.ERRORED
     assert not outcome.passed
     assert outcome.error == "database is locked"
+
+
+def test_a_health_drop_over_other_patterns_warns() -> None:
+    # A pattern discovered in new, clean code had dropped a small project's health from 100
+    # to 25 and failed CI with no violation at all.
+    changed = regression_gate(100.0, 25.2, 0, same_patterns=False)
+    assert changed.status is GateStatus.WARNED
+    assert "over other patterns" in changed.summary
+    assert regression_gate(100.0, 25.2, 0).status is GateStatus.FAILED
+    assert regression_gate(100.0, 99.0, 1, same_patterns=False).status is GateStatus.FAILED

@@ -96,6 +96,9 @@ def test_a_regression_gate_that_passes_lends_the_mean_nothing() -> None:
     # Its failure still counts: it is required.
     failed = [*first[:2], gate(REGRESSION, FAILED, 80.0)]
     assert evaluate_policy(get_policy("standard"), failed).blocking == (REGRESSION,)
+    # Alone, it decides by its status: a warned drop passes the threshold policy.
+    alone = evaluate_policy(get_policy("standard"), [gate(REGRESSION, WARNED, 25.2)])
+    assert (alone.passed, alone.score) == (True, 100.0)
 
 
 def test_lenient_needs_one_passing_gate() -> None:
