@@ -1045,3 +1045,23 @@ def test_a_call_of_a_parameter_is_the_function_passed_in() -> None:
             """,
     }
     assert edges_of(files) == [("hooks.py::direct", "hooks.py::hook", "same_file", 8)]
+
+
+def test_java_overloads_sharing_a_count_take_the_first_of_that_count() -> None:
+    # java.sql.rowset: ``getObject(idx, map)`` had reached ``getObject(int)``, one parameter.
+    files = {
+        "Rows.java": """
+            package a;
+            class Rows {
+              Object getObject(int i) { return null; }
+              Object getObject(int i, Map m) { return null; }
+              Object getObject(String s, Map m) { return null; }
+              Object use(Map map) { return getObject(1, map); }
+            }
+            """,
+    }
+    results = project(files)
+    rows = function_rows(results)
+    line_of = {row.id: row.line for row in rows}
+    edges = [(line_of[e.caller_id], line_of[e.callee_id]) for e in resolve_calls(rows, results)]
+    assert edges == [(6, 4)]

@@ -597,10 +597,12 @@ _MAX_ANCESTORS = 32
 def _java_overloads(
     scopes: Mapping[str, FileScope], ids: Mapping[str, Mapping[tuple[str, int], int]]
 ) -> dict[int, dict[int, int]]:
-    """Java's overloaded methods: for each one's id, its set's ids by parameter count (a count
-    several of them share is left out). Resolution finds a method by name; the call's argument
-    count then picks among the overloads (``getBodyAsync(e, bs)`` and ``getBodyAsync(e, bs,
-    cf)`` are two methods, and the first calling the second is no recursion)."""
+    """Java's overloaded methods: for each one's id, its set's ids by parameter count (for a
+    count several share, ``getObject(int, Map)`` and ``getObject(String, Map)``, the first
+    declared: the types are not read, but the count is right). Resolution finds a method by
+    name; the call's argument count then picks among the overloads (``getBodyAsync(e, bs)``
+    and ``getBodyAsync(e, bs, cf)`` are two methods, and the first calling the second is no
+    recursion)."""
     overloads: dict[int, dict[int, int]] = {}
     for path, scope in scopes.items():
         if scope.result.language != "java":
@@ -609,13 +611,11 @@ def _java_overloads(
         for definitions in scope.by_qualified.values():
             if len(definitions) < 2:
                 continue
-            by_count: dict[int, int | None] = {}
+            chosen: dict[int, int] = {}
             for fn in definitions:
                 row = file_ids.get((fn.name, fn.line))
                 if row is not None:
-                    count = len(fn.parameters)
-                    by_count[count] = None if count in by_count else row
-            chosen = {count: row for count, row in by_count.items() if row is not None}
+                    chosen.setdefault(len(fn.parameters), row)
             if len(chosen) > 1:
                 for row in chosen.values():
                     overloads[row] = chosen
