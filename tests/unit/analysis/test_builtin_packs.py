@@ -161,7 +161,7 @@ def test_parameterised_sql_and_safe_yaml_are_not_flagged() -> None:
             "other = yaml.load(text)\n"
             'URL = "http://localhost:8000/api"\n'
         ),
-        string_literals=(Site("http://localhost:8000/api", 4, 8), Site("http://example.com", 5, 8)),
+        string_literals=(Site("http://localhost:8000/api", 4, 8), Site("http://shop.com", 5, 8)),
     )
     found = evaluate_file(load_builtin_packs(), facts)
     assert "SEC-SQL-STRING-BUILDING" not in {m.pattern_id for m in found}
@@ -482,3 +482,36 @@ def test_testify_counts_each_assertion_as_t_errorf_does() -> None:
         for pid in ("TEST-GO-TESTIFY", "TEST-GO-STDLIB-ASSERT")
     }
     assert lines == {"TEST-GO-TESTIFY": [10, 11], "TEST-GO-STDLIB-ASSERT": [12]}
+
+
+@pytest.mark.parametrize(
+    ("url", "reported"),
+    [
+        ("http://evil.com/x", True),
+        ("http://testserver.evil.com/", True),
+        ("http://testserver/api/users/", False),  # Django's and DRF's test client
+        ("http://api.example.com/v1", False),
+        ("http://java.sun.com/xml/jaxp/properties/schemaLanguage", False),
+        ("http://xml.org/sax/features/namespaces", False),
+        ("http://localhost:8000/", False),
+    ],
+)
+def test_plain_http_urls_that_are_never_fetched_are_left_alone(url: str, reported: bool) -> None:
+    facts = FileFactsData(
+        path="app/client.py", language="python", string_literals=(Site(url, 3, 9),)
+    )
+    assert ("SEC-PLAIN-HTTP-URL" in run(facts)) is reported
+
+
+def test_a_method_named_exec_and_prose_about_eval_are_no_dynamic_code() -> None:
+    # SQLModel's ``def exec(self, statement)`` and its docstrings' ``exec()``.
+    text = (
+        "class Session:\n"
+        "    def exec(self, statement):\n"
+        '        """Like `exec()`, typed."""\n'
+        "    async def exec(self, statement): ...\n"
+        "code = eval(source)\n"
+    )
+    facts = FileFactsData(path="sqlmodel/orm/session.py", language="python", text=text)
+    matches = evaluate_file(load_builtin_packs(), facts)
+    assert [m.line for m in matches if m.pattern_id == "SEC-DYNAMIC-EVAL"] == [5]
