@@ -570,15 +570,22 @@ class _Linker:
 
 
 _ANY_RECEIVER = None
-# Calls that end the process (or, for Go's ``t.Fatal``, the test): by language, callee -> the
-# receivers that make it one (``_ANY_RECEIVER``: any receiver, or none). An error handled by
-# one is not swallowed: ``except Exception: sys.exit(1)`` is ``raise SystemExit(1)``.
+# Calls that end the process (or, for Go's ``t.Fatal`` and Python's ``self.fail``, the test,
+# by raising): by language, callee -> the receivers that make it one (``_ANY_RECEIVER``: any
+# receiver, or none). An error handled by one is not swallowed: ``except Exception:
+# sys.exit(1)`` is ``raise SystemExit(1)``.
 _PROCESS_EXITS: dict[str, dict[str, frozenset[str | None] | None]] = {
     "python": {
-        "exit": frozenset({None, "sys"}),
+        "exit": frozenset({None, "sys", "pytest"}),
         "_exit": frozenset({"os"}),
         "quit": frozenset({None}),
         "abort": frozenset({"os"}),
+        # They raise: unittest's ``self.fail``/``self.skipTest``, pytest's ``fail``/``skip``/
+        # ``xfail``, and by the same convention DRF's fields' ``self.fail(key)``.
+        "fail": frozenset({"self", "pytest"}),
+        "skipTest": frozenset({"self"}),
+        "skip": frozenset({"pytest"}),
+        "xfail": frozenset({"pytest"}),
     },
     "go": {
         "Exit": frozenset({"os"}),

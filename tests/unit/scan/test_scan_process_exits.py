@@ -13,8 +13,10 @@ CASES = [
         b"try:\n    run()\nexcept Exception:\n    sys.exit(1)\n"
         b"try:\n    run()\nexcept OSError:\n    os._exit(2)\n"
         b"try:\n    run()\nexcept Exception:\n    print('x')\n"
-        b"try:\n    run()\nexcept Exception:\n    self.exit(1)\n",
-        [(4, True), (8, True), (12, False), (16, False)],
+        b"try:\n    run()\nexcept Exception:\n    self.exit(1)\n"
+        b"try:\n    run()\nexcept ValueError:\n    self.fail('invalid')\n"
+        b"try:\n    run()\nexcept KeyError:\n    pytest.fail('missing')\n",
+        [(4, True), (8, True), (12, False), (16, False), (20, True), (24, True)],
     ),
     (
         "go",

@@ -50,6 +50,10 @@ def classify_handler(handler: ErrorHandler) -> tuple[str, int, str] | None:
     """``(gap_type, cwe_id, severity)`` for a handler that is a gap, or None."""
     if handler.kind not in _HANDLER_KINDS:
         return None
+    if handler.types and all(t in _OPTIONAL_IMPORT for t in handler.types):
+        # ``try: import yaml`` / ``except ImportError: yaml = None``: an optional dependency,
+        # the idiom for it; the handler loses no error anyone wanted (DRF's compat module).
+        return None
     if handler.is_empty:
         # Ignoring one named error (`except FileNotFoundError: pass`) is a deliberate idiom, as
         # linters agree by default; an empty handler of everything, or of whatever a language
@@ -71,6 +75,8 @@ def classify_handler(handler: ErrorHandler) -> tuple[str, int, str] | None:
         return BROAD_CATCH, CWE_GENERIC_CATCH, "low"
     return None
 
+
+_OPTIONAL_IMPORT = frozenset({"ImportError", "ModuleNotFoundError"})
 
 # A finalizer has no caller to hand an error to: Python prints and drops what ``__del__``
 # raises, and Java's ``finalize`` likewise. Dropping it there is the idiom, not a loss.
