@@ -146,6 +146,7 @@ CASES = [
         patterns={
             "ERR-EMPTY-HANDLER": (1, 1),
             "ERR-GENERIC-HANDLER": (1, 1),
+            "ERR-JAVA-THROWS-CLAUSE": (4, 1),  # the repository interface's four methods
             "ERR-RETHROW": (3, 1),
             "LOG-JAVA-JUL": (1, 1),
             "NAMING-JAVA-CLASS-PASCAL": (5, 5),

@@ -515,3 +515,19 @@ def test_a_method_named_exec_and_prose_about_eval_are_no_dynamic_code() -> None:
     facts = FileFactsData(path="sqlmodel/orm/session.py", language="python", text=text)
     matches = evaluate_file(load_builtin_packs(), facts)
     assert [m.line for m in matches if m.pattern_id == "SEC-DYNAMIC-EVAL"] == [5]
+
+
+def test_throws_clauses_of_interface_methods_count() -> None:
+    # java.sql's Connection declares 49 ``throws SQLException;`` methods; 2 had been counted.
+    text = (
+        "public interface Connection {\n"
+        "    Statement createStatement() throws SQLException;\n"
+        "    void close()\n"
+        "        throws SQLException;\n"
+        "    void run() throws java.io.IOException {\n"
+        "    }\n"
+        "}\n"
+    )
+    facts = FileFactsData(path="java/sql/Connection.java", language="java", text=text)
+    matches = evaluate_file(load_builtin_packs(), facts)
+    assert [m.line for m in matches if m.pattern_id == "ERR-JAVA-THROWS-CLAUSE"] == [2, 4, 5]
