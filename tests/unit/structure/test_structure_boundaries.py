@@ -369,3 +369,36 @@ def test_jpa_entities_and_their_columns() -> None:
         ("jpa", "Line", "Line", None, None),
         ("jpa", "Line", "Line", "quantity", None),
     ]
+
+
+def test_django_app_label_and_proxy_models() -> None:
+    # DRF: test models name their app in Meta; ``TokenProxy`` reads ``Token``'s table.
+    text = """
+from django.db import models
+
+
+class Token(models.Model):
+    key = models.CharField(max_length=40)
+
+
+class TokenProxy(Token):
+    class Meta:
+        proxy = True
+
+
+class BasicPermModel(models.Model):
+    text = models.CharField(max_length=100)
+
+    class Meta:
+        app_label = "tests"
+"""
+    tables = {(model, table) for _, model, table, _, _ in rows_of("authtoken/models.py", text)}
+    assert tables == {
+        ("Token", "authtoken_token"),
+        ("TokenProxy", "authtoken_token"),
+        ("BasicPermModel", "tests_basicpermmodel"),
+    }
+    elsewhere = rows_of("tests/test_permissions.py", text)
+    assert {(m, t) for _, m, t, _, _ in elsewhere if m == "BasicPermModel"} == {
+        ("BasicPermModel", "tests_basicpermmodel")
+    }

@@ -8,7 +8,8 @@ field by its name (see ``sensitivity``). Rules:
   ``AbstractUser``, ``AbstractBaseUser`` or from another model class of the file. Fields are
   class-level ``name = models.XField(…)`` / ``ForeignKey`` / ``OneToOneField`` /
   ``ManyToManyField``. Table: ``Meta.db_table``, else Django's default ``<app>_<model>``
-  (``<app>`` = the directory holding ``models.py`` or the ``models/`` package). An abstract
+  (``<app>`` = ``Meta.app_label``, else the directory holding ``models.py`` or the ``models/``
+  package); a proxy model (``Meta.proxy = True``) has its parent's table. An abstract
   model (``Meta.abstract = True``) has no table; a model deriving from an abstract model of the
   file has that model's fields too, as Django copies them into its table. Confidence 0.95.
 - **SQLAlchemy** (imports ``sqlalchemy``, ``flask_sqlalchemy`` or ``sqlmodel``): classes with a
@@ -59,6 +60,8 @@ _DJANGO_FIELD = re.compile(
 )
 _DB_TABLE = re.compile(r"\bdb_table[ \t]*=[ \t]*['\"](?P<table>[^'\"]+)['\"]")
 _ABSTRACT_MODEL = re.compile(r"^[ \t]+abstract[ \t]*=[ \t]*True\b", re.M)
+_PROXY_MODEL = re.compile(r"^[ \t]+proxy[ \t]*=[ \t]*True\b", re.M)
+_APP_LABEL = re.compile(r"^[ \t]+app_label[ \t]*=[ \t]*['\"](?P<app>[^'\"]+)['\"]", re.M)
 
 _SA_DECLARATIVE = frozenset({"DeclarativeBase", "DeclarativeBaseNoMeta", "orm.DeclarativeBase"})
 _SA_BASES = frozenset({"Base", "db.Model", "Model"})
@@ -168,6 +171,7 @@ def _django_app(path: str) -> str | None:
 def _django(path: str, result: ParseResult, lines: list[str]) -> Iterator[BoundaryRow]:
     models: set[str] = set()
     abstract: dict[str, list[str]] = {}  # the file's abstract models and their fields
+    tables: dict[str, str] = {}  # the file's concrete models and their tables
     app = _django_app(path)
     for cls in result.classes:
         if cls.qualified_name != cls.name:
@@ -183,13 +187,20 @@ def _django(path: str, result: ParseResult, lines: list[str]) -> Iterator[Bounda
         ]
         text = _class_text(cls, lines)
         explicit = _DB_TABLE.search(text)
+        label = _APP_LABEL.search(text)
+        owner = label.group("app") if label is not None else app
+        parent = next((tables[b] for b in cls.bases if b in tables), None)
         if _ABSTRACT_MODEL.search(text) is not None:
             abstract[cls.name] = fields
             table: str | None = None
         elif explicit is not None:
             table = explicit.group("table")
+        elif _PROXY_MODEL.search(text) is not None and parent is not None:
+            table = parent  # a proxy model reads and writes its parent's table
         else:
-            table = f"{app}_{cls.name.lower()}" if app else cls.name.lower()
+            table = f"{owner}_{cls.name.lower()}" if owner else cls.name.lower()
+        if table is not None:
+            tables[cls.name] = table
         yield from _model_rows(
             path, DJANGO, model=cls.name, table=table, fields=fields, confidence=0.95
         )
