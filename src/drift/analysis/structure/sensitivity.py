@@ -146,6 +146,11 @@ _METADATA_ENDINGS = frozenset(
 # A name ending in one of these points at a record (``tokenId``, ``address_id``) rather than
 # holding the value: sensitive only when the term itself is an identifier (``national_id``).
 _REFERENCE_ENDINGS = frozenset({"id", "ids", "uuid", "fk", "ref"})
+# A credential's name, place or label rather than its value (SQLModel's heroes have a
+# ``secret_name``; ``password_file`` is a path; ``token_header`` the name of a header).
+_NAMING_ENDINGS = frozenset(
+    {"name", "label", "title", "description", "prefix", "suffix", "path", "file", "env", "header"}
+)
 _FLAG_PREFIXES = frozenset({"is", "has", "can", "should", "allow", "use", "needs"})
 _CAMEL_BOUNDARY = re.compile(r"([a-z0-9])([A-Z])")
 
@@ -166,7 +171,10 @@ def classify_field(name: str) -> str | None:
         return None
     squashed = "".join(words)
     reference = len(words) > 1 and words[-1] in _REFERENCE_ENDINGS
+    names_it = words[-1] in _NAMING_ENDINGS and len(words) > 1
     for category, terms in _TERMS:
+        if category == CREDENTIALS and names_it:
+            continue  # ``secret_name``, ``password_file``: where a secret is, not the secret
         for term in terms:
             if reference and not squashed.endswith(term):
                 continue
