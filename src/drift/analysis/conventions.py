@@ -125,16 +125,31 @@ def _directory(path: str) -> str:
     return head if slash else "."
 
 
+def _ancestors(directory: str) -> list[str]:
+    """``a/b/c`` gives ``a``, ``a/b`` and ``a/b/c``; the root's files (``.``) give ``.``."""
+    if directory == ".":
+        return ["."]
+    parts = directory.split("/")
+    return ["/".join(parts[: i + 1]) for i in range(len(parts))]
+
+
 def convention_scope(pattern: PatternAggregate, total_files: int) -> str:
     """``directory:<dir>`` for a localised pattern, otherwise ``project``."""
     spread = pattern.file_spread / total_files if total_files > 0 else 1.0
     if spread >= DIRECTORY_SCOPE_MAX_SPREAD or not pattern.locations:
         return PROJECT_SCOPE
-    directories = Counter(_directory(location.file) for location in pattern.locations)
-    directory, count = min(directories.items(), key=lambda item: (-item[1], item[0]))
-    if count / pattern.location_count >= DIRECTORY_SCOPE_MIN_SHARE:
-        return f"directory:{directory}"
-    return PROJECT_SCOPE
+    # Every directory holding a location counts it, with each of its ancestors: the scope is
+    # the deepest one holding enough (sqlmodel's 311 prints spread over fifty folders of
+    # ``docs_src/tutorial`` are ``docs_src``'s, though no one folder holds 80 % of them).
+    directories: Counter[str] = Counter()
+    for location in pattern.locations:
+        directories.update(_ancestors(_directory(location.file)))
+    needed = DIRECTORY_SCOPE_MIN_SHARE * pattern.location_count
+    held = [d for d, count in directories.items() if count >= needed]
+    if not held:
+        return PROJECT_SCOPE
+    deepest = max(held, key=lambda d: (d.count("/"), -directories[d], d))
+    return f"directory:{deepest}"
 
 
 def classify_convention(

@@ -186,6 +186,10 @@ def test_scope() -> None:
     assert convention_scope(spread_out, 100) == "project"  # no directory holds 80%
     (root,) = aggregates(located("R", "api", ["a.py", "b.py"]))
     assert convention_scope(root, 100) == "directory:."
+    # sqlmodel's prints: spread over many tutorial folders, all under docs_src.
+    tutorial = [f"docs_src/tutorial/step{i}/main.py" for i in range(9)] + ["sqlmodel/x.py"]
+    (prints,) = aggregates(located("S", "logging", tutorial))
+    assert convention_scope(prints, 100) == "directory:docs_src/tutorial"
 
 
 def test_promotion_rule() -> None:
