@@ -405,32 +405,58 @@ class _Charges:
         for (file, line), column in sorted(item.locations.items()):
             if (file, line) in followed or not in_scope(file, scope):
                 continue
-            what = _quoted(item.texts.get((file, line)))
             self.findings.append(
-                Finding(
-                    source=Source.DEVIATION,
-                    rule_id=rule_id_for(category, convention),
-                    pattern_id=convention,
-                    category=category,
-                    file=file,
-                    line=line,
-                    column=column,
+                _place_finding(
+                    Source.DEVIATION,
+                    item,
+                    (file, line, column),
+                    charged_to=convention,
                     severity=severity,
                     message=(
-                        f"{what}Uses '{base}' where the codebase's convention is "
+                        f"Uses '{base}' where the codebase's convention is "
                         f"'{convention}' ({share:.0%} of {group} locations follow it)."
                     ),
-                    quick_fix_strategy=strategy or "follow_convention",
-                    quick_fix_description=description
-                    or f"Rewrite this to follow '{convention}' like the rest of the codebase.",
-                    cwe_id=item.cwe_id,
-                    owasp_category=item.owasp,
+                    fix=(
+                        strategy or "follow_convention",
+                        description
+                        or f"Rewrite this to follow '{convention}' like the rest of the codebase.",
+                    ),
                 )
             )
 
 
+def _place_finding(
+    source: Source,
+    item: PatternFacts,
+    place: tuple[str, int, int],
+    *,
+    charged_to: str,
+    severity: Severity,
+    message: str,
+    fix: tuple[str | None, str | None],
+) -> Finding:
+    """A finding at one place of ``item``'s pattern, charged to pattern ``charged_to``; the
+    message opens with what the place matched (``_quoted``)."""
+    file, line, column = place
+    return Finding(
+        source=source,
+        rule_id=rule_id_for(item.category, charged_to),
+        pattern_id=charged_to,
+        category=item.category,
+        file=file,
+        line=line,
+        column=column,
+        severity=severity,
+        message=_quoted(item.texts.get((file, line))) + message,
+        quick_fix_strategy=fix[0],
+        quick_fix_description=fix[1],
+        cwe_id=item.cwe_id,
+        owasp_category=item.owasp,
+    )
+
+
 def weakness_findings(context: PatternContext) -> list[Finding]:
-    """A finding per match of each approved weakness pattern (``is_weakness``): approving
+    """A finding per match of each approved weakness pattern (``reports_matches``): approving
     ``SEC-SQL-STRING-BUILDING`` asks for every SQL string built by hand to be reported, and
     had reported none (outliers of it said nothing, and its matches counted as compliant)."""
     findings: list[Finding] = []
@@ -444,23 +470,16 @@ def weakness_findings(context: PatternContext) -> list[Finding]:
         for (file, line), column in sorted(item.locations.items()):
             if file not in context.tracked_files:
                 continue
-            what = _quoted(item.texts.get((file, line)))
             findings.append(
-                Finding(
-                    source=Source.WEAKNESS,
-                    rule_id=rule_id_for(category, pattern_id),
-                    pattern_id=pattern_id,
-                    category=category,
-                    file=file,
-                    line=line,
-                    column=column,
+                _place_finding(
+                    Source.WEAKNESS,
+                    item,
+                    (file, line, column),
+                    charged_to=pattern_id,
                     severity=severity,
-                    message=f"{what}Matches '{pattern_id}' (CWE-{cwe}), which this project "
-                    "does not allow.",
-                    quick_fix_strategy=strategy,
-                    quick_fix_description=description,
-                    cwe_id=cwe,
-                    owasp_category=item.owasp,
+                    message=f"Matches '{pattern_id}' (CWE-{cwe}), which this project does not "
+                    "allow.",
+                    fix=(strategy, description),
                 )
             )
     return findings
