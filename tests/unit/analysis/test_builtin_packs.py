@@ -517,6 +517,33 @@ def test_a_method_named_exec_and_prose_about_eval_are_no_dynamic_code() -> None:
     assert [m.line for m in matches if m.pattern_id == "SEC-DYNAMIC-EVAL"] == [5]
 
 
+def test_dangerous_calls_shown_in_docstrings_and_comments_are_not_reported() -> None:
+    # hashlib.py's docstring example, a commented-out call, a skip reason naming os.popen().
+    text = (
+        '"""Usage:\n'
+        "    >>> m = hashlib.md5()\n"
+        '"""\n'
+        "# os.system('ls')\n"
+        "reason = 'needs os.popen()'\n"
+        "digest = hashlib.md5(data)\n"
+    )
+    facts = FileFactsData(path="lib/hashing.py", language="python", text=text)
+    matches = evaluate_file(load_builtin_packs(), facts)
+    security = [(m.pattern_id, m.line) for m in matches if m.category == "security"]
+    assert security == [("SEC-WEAK-HASH", 6)]
+
+
+def test_tls_verification_turned_off_through_env_in_either_spelling() -> None:
+    text = (
+        'process.env["NODE_TLS_REJECT_UNAUTHORIZED"] = "0";\n'
+        "process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';\n"
+        "// NODE_TLS_REJECT_UNAUTHORIZED = 0 would turn checks off\n"
+    )
+    facts = FileFactsData(path="src/client.js", language="javascript", text=text)
+    matches = evaluate_file(load_builtin_packs(), facts)
+    assert [m.line for m in matches if m.pattern_id == "SEC-TLS-VERIFY-DISABLED"] == [1, 2]
+
+
 def test_throws_clauses_of_interface_methods_count() -> None:
     # java.sql's Connection declares 49 ``throws SQLException;`` methods; 2 had been counted.
     text = (

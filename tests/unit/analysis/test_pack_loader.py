@@ -230,6 +230,11 @@ def test_malformed_toml_names_the_file() -> None:
         (minimal(match='file_patterns = ["*.py"]'), "no predicate that emits"),
         (minimal(match='calls = ["x"]\n[patterns.match.not]'), "not block is empty"),
         (minimal(match="content_patterns = ['x*']"), "matches an empty line"),
+        (
+            minimal(match="content_patterns = ['x']\ncontent_in = 'comments'"),
+            "unknown match.content_in 'comments'",
+        ),
+        (minimal(match='calls = ["x"]\ncontent_in = "text"'), "has no content_patterns"),
         (minimal(match='file_patterns = ["[a-"]\ncalls = ["x"]'), "invalid glob"),
         (minimal(extra='detect_by = [{ file_pattern = "a[" }]'), "invalid glob"),
         (minimal(extra='detect_by = [{ import = "a", decorator = "b" }]'), "exactly one of"),

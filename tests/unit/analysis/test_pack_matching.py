@@ -110,6 +110,38 @@ def test_content_patterns_report_one_match_per_line_with_byte_columns() -> None:
     assert located(found) == [("content_patterns", 2, 1), ("content_patterns", 3, 4)]
 
 
+CODE_AND_PROSE = 'x = eval(a)  # eval(b)\n"""eval(c) in a docstring"""\ny = \'eval(d)\'; eval(e)\n'
+
+
+def test_content_patterns_match_code_and_leave_comments_and_strings_out() -> None:
+    facts = FileFactsData(path="a.py", language="python", text=CODE_AND_PROSE)
+    found = evaluate_pattern(pattern("content_patterns = ['eval\\(\\w\\)']"), facts)
+    # Line 3: the first match is in a string; the one after it, in code, is the line's match.
+    assert [(m.line, m.column, m.matched_text) for m in found] == [
+        (1, 5, "eval(a)"),
+        (3, 16, "eval(e)"),
+    ]
+
+
+def test_content_in_text_matches_comments_and_strings_too() -> None:
+    facts = FileFactsData(path="a.py", language="python", text=CODE_AND_PROSE)
+    spec = pattern("content_patterns = ['eval\\(\\w\\)']\ncontent_in = 'text'")
+    found = evaluate_pattern(spec, facts)
+    assert [(m.line, m.matched_text) for m in found] == [
+        (1, "eval(a)"),
+        (2, "eval(c)"),
+        (3, "eval(d)"),
+    ]
+
+
+def test_a_content_match_at_a_strings_opening_quote_is_code() -> None:
+    facts = FileFactsData(
+        path="a.js", language="javascript", text='q = "SELECT * FROM t WHERE id=" + id;\n'
+    )
+    found = evaluate_pattern(pattern("""content_patterns = ['"SELECT']"""), facts)
+    assert [(m.line, m.column) for m in found] == [(1, 5)]
+
+
 def test_content_patterns_see_lines_as_splitlines_does() -> None:
     # CRLF and a lone CR both end lines; `$` must anchor before them.
     facts = FileFactsData(path="a.py", language="python", text="foo\r\nbar foo\rfoo bar\n")

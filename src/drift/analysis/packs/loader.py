@@ -25,6 +25,7 @@ from drift.analysis.packs.schema import (
     LANGUAGE_ALIASES,
     CallPattern,
     ContentPattern,
+    ContentScope,
     DetectSignal,
     GroupBy,
     LearnSignal,
@@ -59,6 +60,7 @@ _MATCH_KEYS = (
     "exports",
     "string_literals",
     "content_patterns",
+    "content_in",
     "error_handling",
     "file_patterns",
     "file_imports",
@@ -420,6 +422,7 @@ class _PackReader:
             negated = self.match_block(table["not"], f"{where}.not", rule)
             if negated.is_empty():
                 self.fail_rule(rule, f"the {where}.not block is empty")
+        content_patterns = self.content_patterns(table, where, rule)
         calls = self.strings(table, "calls", path)
         for call in calls:
             if call.endswith(".") or call.startswith("."):
@@ -433,7 +436,8 @@ class _PackReader:
             extends=self.strings(table, "extends", path),
             exports=self.strings(table, "exports", path),
             string_literals=self.regexes(table, "string_literals", where, rule),
-            content_patterns=self.content_patterns(table, where, rule),
+            content_patterns=content_patterns,
+            content_in=self.content_scope(table, where, rule, bool(content_patterns)),
             error_handling=kinds,
             file_patterns=tuple(
                 self.glob(text, f"{where}.file_patterns", rule)
@@ -459,6 +463,27 @@ class _PackReader:
     ) -> tuple[re.Pattern[str], ...]:
         sources = self.strings(table, key, f"{self.pattern_path}.{where}")
         return tuple(self.compile_regex(source, f"{where}.{key}", rule) for source in sources)
+
+    def content_scope(
+        self, table: Mapping[str, object], where: str, rule: str, has_patterns: bool
+    ) -> ContentScope:
+        text = self.string(table, "content_in", f"{self.pattern_path}.{where}")
+        if text is None:
+            return ContentScope.CODE
+        if not has_patterns:
+            self.fail_rule(
+                rule,
+                f"{where}.content_in is set but {where} has no content_patterns",
+                hint="content_in says where content_patterns look; remove it or add patterns",
+            )
+        try:
+            return ContentScope(text)
+        except ValueError:
+            self.fail_rule(
+                rule,
+                f"unknown {where}.content_in '{text}'",
+                hint="one of: code (comments and strings left out, the default), text",
+            )
 
     def content_patterns(
         self, table: Mapping[str, object], where: str, rule: str

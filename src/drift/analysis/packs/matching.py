@@ -19,8 +19,10 @@ from typing import Protocol
 
 from drift.analysis.packs.globs import Glob
 from drift.analysis.packs.literals import RequiredLiterals, required_literals
+from drift.analysis.packs.prose import ProseSpans
 from drift.analysis.packs.schema import (
     MAX_MATCHES_PER_PATTERN,
+    ContentScope,
     MatchBlock,
     Pack,
     PatternSpec,
@@ -254,6 +256,11 @@ class _FileView:
         """The lines joined by ``\\n`` alone, so multi-line ``^``/``$`` sit at the same line
         boundaries as ``str.splitlines`` (CRLF, lone CR and form feeds included)."""
         return TextUnits(self.lines, self._scans)
+
+    @cached_property
+    def prose(self) -> ProseSpans:
+        """The comments and strings of ``text.joined``, for content patterns that match code."""
+        return ProseSpans(self.text.joined, self.language)
 
     @cached_property
     def calls_by_method(self) -> dict[str, list[tuple[int, CallSite]]]:
@@ -596,6 +603,7 @@ def _error_handling(block: MatchBlock, view: _FileView) -> list[_Hit]:
 def _content_patterns(block: MatchBlock, view: _FileView) -> list[_Hit]:
     hits: list[_Hit] = []
     lines = view.lines
+    in_code = block.content_in is ContentScope.CODE
     for pattern in block.content_patterns:
         candidates: Iterable[int]
         if pattern.required is not None:
@@ -611,10 +619,25 @@ def _content_patterns(block: MatchBlock, view: _FileView) -> list[_Hit]:
         search = pattern.line_regex.search
         for index in candidates:
             found = search(lines[index])
+            if found is not None and in_code:
+                found = _first_in_code(pattern.line_regex, lines[index], found, index, view)
             if found is not None:
                 column = _byte_column(lines[index], found.start())
                 hits.append(("content_patterns", index + 1, column, found.group(0)))
     return hits
+
+
+def _first_in_code(
+    regex: re.Pattern[str], line: str, found: re.Match[str] | None, index: int, view: _FileView
+) -> re.Match[str] | None:
+    """The first match on line ``index``, from ``found`` on, that starts in code."""
+    start = view.text.starts[index]
+    prose = view.prose
+    while found is not None and prose.covers(start + found.start()):
+        # Matches are searched from one past the prose one's start, not its end: a shorter
+        # match may start inside the longer one, in the code after a comment's end.
+        found = regex.search(line, found.start() + 1)
+    return found
 
 
 def _lines_matching(regex: re.Pattern[str], text: TextUnits) -> list[int]:

@@ -166,6 +166,16 @@ class ContentPattern:
     required: RequiredLiterals | None = None
 
 
+class ContentScope(StrEnum):
+    """Where ``content_patterns`` look (the ``content_in`` key)."""
+
+    CODE = "code"
+    """Code only: a match starting in a comment, or inside a string after its opening quote,
+    does not count."""
+    TEXT = "text"
+    """Every line as it is, comments and strings included."""
+
+
 @dataclass(frozen=True, slots=True)
 class MatchBlock:
     """The predicates of one pattern (or of its ``not`` block)."""
@@ -179,6 +189,7 @@ class MatchBlock:
     exports: tuple[str, ...] = ()
     string_literals: tuple[re.Pattern[str], ...] = ()
     content_patterns: tuple[ContentPattern, ...] = ()
+    content_in: ContentScope = ContentScope.CODE
     error_handling: tuple[str, ...] = ()
     file_patterns: tuple[Glob, ...] = ()
     file_imports: tuple[str, ...] = ()

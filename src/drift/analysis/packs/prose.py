@@ -1,0 +1,81 @@
+"""Where a file's text is prose rather than code: its comments and the insides of its strings.
+
+Content patterns match code by default (``content_in = "code"``): ``eval(`` in a docstring that
+says "without using eval()", or ``print(`` in a commented-out line, is no call. The spans come
+from one regex pass per file, made only when a content pattern has a hit to judge: the workers
+keep no syntax tree (a cached parse has none), and the lexical rules of comments and strings
+are all this needs.
+
+A match that starts *at* a string's opening quote is code (``"SELECT … " + id`` is the string
+being built); one that starts after it is inside the string. A match that starts anywhere in a
+comment, its marker included, is in the comment.
+
+The lexers are deliberately small, and what they miss is bounded. JavaScript regex literals are
+not recognised: a quote in one (``/'/``) opens a string to the end of its line at most, since a
+one-line string cannot cross a line end. A template literal's ``${…}`` is taken as part of the
+string.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import Final
+
+# Each lexer's alternatives, earliest start winning (``finditer``): comments and strings in one
+# pass, each string kind written as an unrolled loop (runs of ordinary characters, then one
+# escape or lone quote) so the engine does not step character by character.
+_LINE_COMMENT: Final = r"(?P<c1>//[^\n]*)"
+_BLOCK_COMMENT: Final = r"(?P<c2>/\*[^*]*(?:\*(?!/)[^*]*)*(?:\*/|\Z))"
+_DOUBLE: Final = r'"[^"\\\n]*(?:\\[\s\S][^"\\\n]*)*(?:"|$)'
+_SINGLE: Final = r"'[^'\\\n]*(?:\\[\s\S][^'\\\n]*)*(?:'|$)"
+_TRIPLE_DOUBLE: Final = r'"""[^"\\]*(?:(?:\\[\s\S]|"(?!""))[^"\\]*)*(?:"""|\Z)'
+_TRIPLE_SINGLE: Final = r"'''[^'\\]*(?:(?:\\[\s\S]|'(?!''))[^'\\]*)*(?:'''|\Z)"
+_BACKTICK_ESCAPED: Final = r"`[^`\\]*(?:\\[\s\S][^`\\]*)*(?:`|\Z)"
+_BACKTICK_RAW: Final = r"`[^`]*(?:`|\Z)"
+
+_PYTHON: Final = re.compile(
+    rf"(?P<c1>#[^\n]*)|{_TRIPLE_DOUBLE}|{_TRIPLE_SINGLE}|{_DOUBLE}|{_SINGLE}", re.MULTILINE
+)
+_ECMASCRIPT: Final = re.compile(
+    rf"{_LINE_COMMENT}|{_BLOCK_COMMENT}|{_DOUBLE}|{_SINGLE}|{_BACKTICK_ESCAPED}", re.MULTILINE
+)
+_GO: Final = re.compile(
+    rf"{_LINE_COMMENT}|{_BLOCK_COMMENT}|{_DOUBLE}|{_SINGLE}|{_BACKTICK_RAW}", re.MULTILINE
+)
+_JAVA: Final = re.compile(
+    rf"{_LINE_COMMENT}|{_BLOCK_COMMENT}|{_TRIPLE_DOUBLE}|{_DOUBLE}|{_SINGLE}", re.MULTILINE
+)
+_LEXERS: Final[dict[str, re.Pattern[str]]] = {
+    "python": _PYTHON,
+    "javascript": _ECMASCRIPT,
+    "typescript": _ECMASCRIPT,
+    "go": _GO,
+    "java": _JAVA,
+}
+
+
+class ProseSpans:
+    """The comments and strings of one text, to ask whether an offset falls inside one."""
+
+    __slots__ = ("_comment", "_ends", "_starts")
+
+    def __init__(self, text: str, language: str) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        self._comment: list[bool] = []
+        lexer = _LEXERS.get(language)
+        if lexer is None:
+            return  # a language Drift does not parse: every offset counts as code
+        for found in lexer.finditer(text):
+            self._starts.append(found.start())
+            self._ends.append(found.end())
+            self._comment.append(found.lastgroup is not None)
+
+    def covers(self, offset: int) -> bool:
+        """Whether the character at ``offset`` is in a comment or after a string's opening
+        quote (up to its end)."""
+        index = bisect_right(self._starts, offset) - 1
+        if index < 0 or offset >= self._ends[index]:
+            return False
+        return self._comment[index] or offset > self._starts[index]
