@@ -12,9 +12,12 @@ from drift.analysis.packs import (
     PatternSpec,
     Site,
     check_unique_pattern_ids,
+    FileFacts,
     evaluate_file,
     load_builtin_packs,
 )
+from drift.pipeline.facts import file_facts
+from drift.scan import grammar_for_path, parse_source
 
 REQUIRED = {"errors", "logging", "api", "security", "data_access", "testing", "naming"}
 LANGUAGES = ("python", "javascript", "typescript", "go", "java")
@@ -25,6 +28,14 @@ LANGUAGE_EXTENSIONS = {
     "go": "a.go",
     "java": "A.java",
 }
+
+
+def parsed_facts(path: str, text: str) -> FileFacts:
+    """The facts the scan gives the packs for ``text`` at ``path``: extraction's calls, imports
+    and literals, not only the text."""
+    grammar = grammar_for_path(path)
+    assert grammar is not None
+    return file_facts(path, parse_source(text.encode(), grammar), text)
 
 
 def builtin() -> dict[str, Pack]:
@@ -146,7 +157,8 @@ def test_sql_in_a_tagged_template_is_parameterised_but_a_plain_template_is_built
 def test_dynamic_eval_is_a_python_and_javascript_builtin(
     path: str, language: str, text: str, lines: list[int]
 ) -> None:
-    facts = FileFactsData(path=path, language=language, text=text)
+    facts = parsed_facts(path, text)
+    assert facts.language == language
     found = evaluate_file(load_builtin_packs(), facts)
     assert [m.line for m in found if m.pattern_id == "SEC-DYNAMIC-EVAL"] == lines
 
@@ -512,7 +524,7 @@ def test_a_method_named_exec_and_prose_about_eval_are_no_dynamic_code() -> None:
         "    async def exec(self, statement): ...\n"
         "code = eval(source)\n"
     )
-    facts = FileFactsData(path="sqlmodel/orm/session.py", language="python", text=text)
+    facts = parsed_facts("sqlmodel/orm/session.py", text)
     matches = evaluate_file(load_builtin_packs(), facts)
     assert [m.line for m in matches if m.pattern_id == "SEC-DYNAMIC-EVAL"] == [5]
 
@@ -542,6 +554,35 @@ def test_tls_verification_turned_off_through_env_in_either_spelling() -> None:
     facts = FileFactsData(path="src/client.js", language="javascript", text=text)
     matches = evaluate_file(load_builtin_packs(), facts)
     assert [m.line for m in matches if m.pattern_id == "SEC-TLS-VERIFY-DISABLED"] == [1, 2]
+
+
+def test_methods_and_signatures_named_eval_or_exec_are_no_dynamic_code() -> None:
+    # mongoose's ``exec(): Promise<ResultType>;`` and a query builder's own ``exec``.
+    text = (
+        "export interface Runnable { exec(): Promise<number>; }\n"
+        "export class Query implements Runnable {\n"
+        "  async exec(): Promise<number> { return db.exec(this.sql); }\n"
+        "  eval(e: string): string { return e.trim(); }\n"
+        "}\n"
+        "const value = flag ? eval(source) : null;\n"
+    )
+    matches = evaluate_file(load_builtin_packs(), parsed_facts("src/query.ts", text))
+    assert [m.line for m in matches if m.pattern_id == "SEC-DYNAMIC-EVAL"] == [6]
+
+
+def test_a_regex_exec_beside_child_process_is_no_command() -> None:
+    # commander's ``regex.exec(val)`` in a file that spawns through child_process.
+    text = (
+        "const childProcess = require('node:child_process');\n"
+        "const { exec } = require('child_process');\n"
+        "function firstWord(t) { const m = /\\w+/.exec(t); return pattern.exec(t) || m; }\n"
+        "function start(c) { childProcess.exec(c); exec(c); return childProcess.execSync(c); }\n"
+    )
+    matches = evaluate_file(load_builtin_packs(), parsed_facts("lib/command.js", text))
+    found = [
+        (m.line, m.matched_text) for m in matches if m.pattern_id == "SEC-JS-CHILD-PROCESS-EXEC"
+    ]
+    assert found == [(4, "childProcess.exec"), (4, "exec"), (4, "childProcess.execSync")]
 
 
 def test_throws_clauses_of_interface_methods_count() -> None:

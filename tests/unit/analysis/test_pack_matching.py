@@ -73,6 +73,7 @@ def test_call_receivers() -> None:
     assert [m.line for m in evaluate_pattern(pattern('calls = ["logger.info"]'), PY)] == [6]
     assert [m.line for m in evaluate_pattern(pattern('calls = ["info"]'), PY)] == [6, 7]
     assert [m.line for m in evaluate_pattern(pattern('calls = ["*.info"]'), PY)] == [6]
+    assert [m.line for m in evaluate_pattern(pattern('calls = ["-.info"]'), PY)] == [7]
     assert [m.line for m in evaluate_pattern(pattern('calls = ["elf.logger.info"]'), PY)] == []
     found = evaluate_pattern(pattern('calls = ["logging.getLogger"]'), PY)
     assert found[0].matched_text == "logging.getLogger"

@@ -115,14 +115,19 @@ class LearnSignal(StrEnum):
     CONVENTION = "convention"
 
 
+NO_RECEIVER = "-"
+"""The receiver of a ``calls`` value that matches plain calls only (``-.eval``)."""
+
+
 @dataclass(frozen=True, slots=True)
 class CallPattern:
-    """A ``calls`` value: ``method`` (any receiver or none), ``recv.method``, ``*.method`` or
-    ``recv.*``.
+    """A ``calls`` value: ``method`` (any receiver or none), ``recv.method``, ``*.method``,
+    ``-.method`` or ``recv.*``.
 
     A receiver matches a call whose receiver text equals it or ends with ``.`` plus it, so
-    ``logger.info`` matches ``self.logger.info(...)``; ``*`` matches any receiver but none. A
-    method ``*`` matches any method of the receiver (``assert.*``: testify's assertions).
+    ``logger.info`` matches ``self.logger.info(...)``; ``*`` matches any receiver but none, and
+    ``-`` no receiver at all (``-.eval``: the builtin, not ``db.eval(…)``). A method ``*``
+    matches any method of the receiver (``assert.*``: testify's assertions).
     """
 
     text: str
@@ -144,6 +149,8 @@ class CallPattern:
         if self.receiver is None:
             return True
         if not receiver:
+            return self.receiver == NO_RECEIVER
+        if self.receiver == NO_RECEIVER:
             return False
         if self.receiver == "*":
             return True
