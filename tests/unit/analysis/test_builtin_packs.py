@@ -7,12 +7,12 @@ import pytest
 from drift.analysis.packs import (
     CallSite,
     ErrorHandlerSite,
+    FileFacts,
     FileFactsData,
     Pack,
     PatternSpec,
     Site,
     check_unique_pattern_ids,
-    FileFacts,
     evaluate_file,
     load_builtin_packs,
 )
