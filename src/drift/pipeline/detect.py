@@ -146,6 +146,8 @@ class NamingFinding:
 def _kind(row: FunctionRow, functions_in_file: frozenset[str]) -> str | None:
     """``function``, ``method`` or, in JavaScript/TypeScript, ``component`` (a capitalised
     function); Go's carry ``-exported``/``-unexported``. None to skip."""
+    if not row.name[:1].isalpha() and row.name[:1] not in "_$":
+        return None  # a numeric key of an object literal (``{ 1(k) {…} }``): no name to judge
     qualified = row.qualified_name or row.name
     owner, dot, _ = qualified.rpartition(".")
     # A prefix that is itself a function of the file makes a nested function; any other prefix

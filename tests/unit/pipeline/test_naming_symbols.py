@@ -52,6 +52,17 @@ def test_a_constructor_and_go_test_functions_are_not_judged() -> None:
     ]
 
 
+def test_numeric_keys_of_object_literals_are_not_judged() -> None:
+    # mobx's ``niceErrors = { 1(annotationType, key) {…}, 19(other) {…} }``.
+    rows = [
+        function("src/errors.ts", "1", "1", 2, "typescript"),
+        function("src/errors.ts", "19", "19", 3, "typescript"),
+        function("src/errors.ts", "$__save", "$__save", 4, "typescript"),
+        function("src/errors.ts", "loadUser", "loadUser", 5, "typescript"),
+    ]
+    assert [s.name for s in named_symbols(rows)] == ["$__save", "loadUser"]
+
+
 def test_capitalised_javascript_functions_are_components_judged_apart() -> None:
     # React components (and constructor functions) are capitalised by convention.
     rows = [

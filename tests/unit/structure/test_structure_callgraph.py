@@ -1068,3 +1068,37 @@ def test_java_overloads_sharing_a_count_take_the_first_of_that_count() -> None:
     line_of = {row.id: row.line for row in rows}
     edges = [(line_of[e.caller_id], line_of[e.callee_id]) for e in resolve_calls(rows, results)]
     assert edges == [(6, 4)]
+
+
+def test_the_languages_own_objects_as_receivers_are_never_guessed() -> None:
+    # sequelize: ``Promise.all`` had reached ``ModelManager.all``, ``JSON.stringify``
+    # ``ABSTRACT.stringify`` and ``Math.max`` ``Model.max``.
+    files = {
+        "mgr.js": """
+            class Manager { allOf() { return []; } stringify(v) { return String(v); } }
+            class Model { static maxOf() { return 1; } }
+            async function run(items) {
+              const r = await Promise.allOf(items);
+              Math.maxOf(1, 2);
+              return JSON.stringify(r);
+            }
+            module.exports = { Manager, Model, run };
+            """,
+        "own.js": """
+            class JSON { static stringify(v) { return v; } }
+            function use(v) { return JSON.stringify(v); }
+            module.exports = { use };
+            """,
+        "util.py": """
+            class Codec:
+                def maketrans_all(self):
+                    return 1
+
+            def run():
+                return str.maketrans_all()
+            """,
+    }
+    assert edges_of(files) == [
+        # A file that defines ``JSON`` itself calls its own.
+        ("own.js::use", "own.js::JSON.stringify", "method", 2),
+    ]

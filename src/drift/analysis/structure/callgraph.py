@@ -158,6 +158,21 @@ _OWN_TYPES: dict[str, frozenset[str]] = {
 }
 
 
+# Receivers the language itself provides, which no import binds: ``Promise.all(…)``,
+# ``JSON.stringify(…)``, ``Math.max(…)`` had been guessed to sequelize's ``ModelManager.all``,
+# ``ABSTRACT.stringify`` and ``Model.max``. A class or function of the file by that name wins.
+_GLOBAL_OBJECTS: dict[str, frozenset[str]] = {
+    "python": _OWN_TYPES["python"] | frozenset({"object", "type"}),
+    "ecmascript": frozenset(name for name in _OWN_TYPES["ecmascript"] if name[:1].isupper())
+    | frozenset(
+        """
+        JSON Math Reflect Atomics Intl WebAssembly console process Buffer globalThis window
+        document navigator performance location history localStorage sessionStorage
+        """.split()
+    ),
+}
+
+
 # Receivers that are a library's objects by their name alone: pytest's fixtures, which a test
 # takes as parameters without a type.
 _LIBRARY_OBJECTS: dict[str, frozenset[str]] = {
@@ -396,8 +411,14 @@ class CallResolver:
         owner = self._class_in_scope(scope, receiver)
         binding = scope.bindings.get(receiver)
         module = binding.files if binding is not None and binding.symbol is None else None
-        # A receiver rooted in an import that did not resolve here is external code.
-        external = receiver.split(".", 1)[0].split("(", 1)[0] in scope.bindings
+        # A receiver rooted in an import that did not resolve here is external code, and so
+        # is one rooted in the language's own objects, unless the file defines that name.
+        root = receiver.split(".", 1)[0].split("(", 1)[0]
+        external = root in scope.bindings or (
+            root in _GLOBAL_OBJECTS.get(language_family(scope.result.language), ())
+            and root not in scope.top_level
+            and root not in scope.class_bases
+        )
         if owner is not None or module is not None or external:
             like = None  # an earlier step decides: not looked up
         else:
