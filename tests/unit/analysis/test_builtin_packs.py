@@ -506,6 +506,12 @@ def test_testify_counts_each_assertion_as_t_errorf_does() -> None:
         ("http://java.sun.com/xml/jaxp/properties/schemaLanguage", False),
         ("http://xml.org/sax/features/namespaces", False),
         ("http://localhost:8000/", False),
+        # gorilla/mux's tests: a query or fragment right after the host.
+        ("http://localhost?foo=bar", False),
+        ("http://127.0.0.1?x=1", False),
+        ("http://localhost#top", False),
+        ("http://example.com?q=1", False),
+        ("http://api.internal.corp?x=1", True),
     ],
 )
 def test_plain_http_urls_that_are_never_fetched_are_left_alone(url: str, reported: bool) -> None:
