@@ -574,6 +574,7 @@ _ANY_RECEIVER = None
 # by raising): by language, callee -> the receivers that make it one (``_ANY_RECEIVER``: any
 # receiver, or none). An error handled by one is not swallowed: ``except Exception:
 # sys.exit(1)`` is ``raise SystemExit(1)``.
+_GO_TESTING: Final = frozenset({"t", "b", "tb", "f"})
 _PROCESS_EXITS: dict[str, dict[str, frozenset[str | None] | None]] = {
     "python": {
         "exit": frozenset({None, "sys", "pytest"}),
@@ -594,6 +595,14 @@ _PROCESS_EXITS: dict[str, dict[str, frozenset[str | None] | None]] = {
         "Fatalf": _ANY_RECEIVER,
         "Fatalln": _ANY_RECEIVER,
         "FailNow": _ANY_RECEIVER,
+        # A test's ``t.Errorf`` (``b``, ``tb``, a fuzz test's ``f``) fails it: the error is
+        # reported, not lost, as with ``t.Fatal`` that also stops it.
+        "Error": _GO_TESTING,
+        "Errorf": _GO_TESTING,
+        "Fail": _GO_TESTING,
+        "Skip": _GO_TESTING,
+        "Skipf": _GO_TESTING,
+        "SkipNow": _GO_TESTING,
         "Panic": _ANY_RECEIVER,
         "Panicf": _ANY_RECEIVER,
         "Panicln": _ANY_RECEIVER,

@@ -62,6 +62,38 @@ def _statements(block: Node) -> list[Node]:
     return [child for child in holder.named_children if child.type != "comment"]
 
 
+_FUNCTIONS = ("function_declaration", "method_declaration", "func_literal")
+
+
+def _returns_error(node: Node, source: bytes) -> bool:
+    """Whether the function holding ``node`` has ``error`` as its last result."""
+    holder = node.parent
+    while holder is not None and holder.type not in _FUNCTIONS:
+        holder = holder.parent
+    result = None if holder is None else holder.child_by_field_name("result")
+    if result is None:
+        return False
+    if result.type == "parameter_list":  # ``(int, error)``, ``(n int, err error)``
+        named = [child for child in result.named_children if child.type != "comment"]
+        last = named[-1].child_by_field_name("type") if named else None
+        return last is not None and text(last, source) == "error"
+    return text(result, source) == "error"
+
+
+def _passes_on(statement: Node, returns_error: bool, source: bytes) -> bool:
+    """Whether a statement of an ``if err != nil`` block returns: any ``return`` but one that
+    gives ``nil`` for the function's ``error`` result (golangci-lint's ``nilerr``: the error
+    was checked, then dropped as success)."""
+    if statement.type != "return_statement":
+        return False
+    if not returns_error:
+        return True
+    values = first_child_of_type(statement, ("expression_list",))
+    if values is None or not values.named_child_count:
+        return True  # a bare return: the named results may hold the error
+    return text(values.named_children[-1], source) != "nil"
+
+
 def _is_panic(statement: Node, source: bytes) -> bool:
     if statement.type != "expression_statement" or not statement.named_child_count:
         return False
@@ -215,8 +247,10 @@ class GoRules:
         checked = None if condition is None else condition.child_by_field_name("left")
         variable = None if checked is None else text(checked, source)
         statements = [] if body is None else _statements(body)
+        returns_error = _returns_error(node, source)
         propagates = any(
-            item.type == "return_statement" or _is_panic(item, source) for item in statements
+            _passes_on(item, returns_error, source) or _is_panic(item, source)
+            for item in statements
         )
         return HandlerFacts(body, (), variable, not statements, False, propagates)
 

@@ -55,3 +55,54 @@ def test_a_handler_that_ends_the_process_does_not_swallow(
         if h.kind not in ("throw", "finally")
     ]
     assert handlers == [(line, ends, not ends) for line, ends in expected]
+
+
+def handlers_of(source: bytes) -> list[tuple[int, bool, bool]]:
+    return [
+        (h.line, h.rethrows, h.swallows)
+        for h in parse_source(source, "go").error_handlers
+        if h.kind == "error_check"
+    ]
+
+
+def test_a_go_test_that_reports_the_error_does_not_swallow_it() -> None:
+    # gorm's and sqlx's tests: ``t.Errorf`` fails the test (47 of gorm's 50 gaps were these).
+    source = (
+        b"package x\n\nfunc TestOpen(t *testing.T) {\n"
+        b'\tif err := open(); err != nil {\n\t\tt.Errorf("open failed")\n\t}\n'
+        b'\tif err := open(); err != nil {\n\t\tb.Error("open failed")\n\t}\n'
+        b'\tif err := open(); err != nil {\n\t\tt.Skip("no database")\n\t}\n'
+        b'\tif err := open(); err != nil {\n\t\tlogger.Errorf("open failed")\n\t}\n'
+        b"}\n"
+    )
+    assert handlers_of(source) == [
+        (4, True, False),
+        (7, True, False),
+        (10, True, False),
+        (13, False, True),  # a logger's Errorf fails no test
+    ]
+
+
+def test_a_go_handler_returning_nil_for_the_error_swallows_it() -> None:
+    # golangci-lint's nilerr: the error was checked, then returned as success.
+    source = (
+        b"package x\n\n"
+        b"func ParseOne(s string) (int, error) {\n"
+        b"\tn, err := parse(s)\n\tif err != nil {\n\t\treturn 0, nil\n\t}\n\treturn n, nil\n}\n"
+        b"func Wrap(s string) (int, error) {\n"
+        b"\tn, err := parse(s)\n\tif err != nil {\n\t\treturn 0, fmt.Errorf(\"x: %w\", err)\n\t}\n"
+        b"\treturn n, nil\n}\n"
+        b"func Exists(p string) bool {\n"
+        b"\tif _, err := os.Stat(p); err != nil {\n\t\treturn false\n\t}\n\treturn true\n}\n"
+        b"func Close(c io.Closer) error {\n"
+        b"\tif err := c.Close(); err != nil {\n\t\treturn nil\n\t}\n\treturn nil\n}\n"
+        b"func Named() (n int, err error) {\n"
+        b"\tif err = step(); err != nil {\n\t\treturn\n\t}\n\treturn 1, nil\n}\n"
+    )
+    assert handlers_of(source) == [
+        (5, False, True),
+        (12, True, False),
+        (18, True, False),  # a bool function returning false: its callers learn of it
+        (24, False, True),
+        (30, True, False),  # a bare return hands back the named err
+    ]
