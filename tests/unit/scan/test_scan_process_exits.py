@@ -90,7 +90,7 @@ def test_a_go_handler_returning_nil_for_the_error_swallows_it() -> None:
         b"func ParseOne(s string) (int, error) {\n"
         b"\tn, err := parse(s)\n\tif err != nil {\n\t\treturn 0, nil\n\t}\n\treturn n, nil\n}\n"
         b"func Wrap(s string) (int, error) {\n"
-        b"\tn, err := parse(s)\n\tif err != nil {\n\t\treturn 0, fmt.Errorf(\"x: %w\", err)\n\t}\n"
+        b'\tn, err := parse(s)\n\tif err != nil {\n\t\treturn 0, fmt.Errorf("x: %w", err)\n\t}\n'
         b"\treturn n, nil\n}\n"
         b"func Exists(p string) bool {\n"
         b"\tif _, err := os.Stat(p); err != nil {\n\t\treturn false\n\t}\n\treturn true\n}\n"
