@@ -62,7 +62,6 @@ def _statements(block: Node) -> list[Node]:
     return [child for child in holder.named_children if child.type != "comment"]
 
 
-_FUNCTIONS = ("function_declaration", "method_declaration", "func_literal")
 
 
 def _returns_error(node: Node, source: bytes) -> bool:
