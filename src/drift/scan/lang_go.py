@@ -62,8 +62,6 @@ def _statements(block: Node) -> list[Node]:
     return [child for child in holder.named_children if child.type != "comment"]
 
 
-
-
 def _returns_error(node: Node, source: bytes) -> bool:
     """Whether the function holding ``node`` has ``error`` as its last result."""
     holder = node.parent
