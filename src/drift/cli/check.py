@@ -99,6 +99,7 @@ def check_command(
             project.root,
             policy or project.config.policy,
             reanalysed=summary.reanalysed,
+            code_changed=summary.code_changed,
             new_only=new_only,
         )
     _write_report(render(result, report_format), output)

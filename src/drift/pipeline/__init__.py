@@ -5,7 +5,10 @@ engine it is given; it reaches storage only through ``drift.storage.protocols``:
 
     summary = scan(root, storage)                 # incremental; full=True re-analyses all
     print(render_summary(summary))
-    result = enforce_run(storage, root, "standard", reanalysed=summary.reanalysed)
+    result = enforce_run(
+        storage, root, "standard",
+        reanalysed=summary.reanalysed, code_changed=summary.code_changed,
+    )
 """
 
 from typing import TYPE_CHECKING

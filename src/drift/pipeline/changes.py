@@ -100,6 +100,20 @@ def build_tasks(
     return tasks, others
 
 
+def code_changed(diff: ScanDiff) -> bool:
+    """Whether a file Drift analyses (a grammar's, or a Prisma schema) was added, modified or
+    removed: what moves the baseline ``is_new`` is judged against (``drift.pipeline.enforce``).
+    A report written into the project, a README edit, ``--full`` or a new pack changes no code.
+    """
+    paths = [*(entry.path for entry in diff.changed), *diff.removed]
+    if not paths:
+        return False
+    # Imported here: a scan that finds nothing changed loads no analysis code.
+    from drift.analysis.structure.prisma import is_prisma_schema
+
+    return any(grammar_for_path(path) is not None or is_prisma_schema(path) for path in paths)
+
+
 def analysed_count(paths: Iterable[str]) -> int:
     """Tracked files a grammar parses: the ``N`` of confidence scoring."""
     return sum(1 for path in paths if grammar_for_path(path) is not None)

@@ -1,10 +1,11 @@
 """Enforcement after analysis: this run's violations replace the last run's.
 
-``is_new`` compares with a baseline. After an analysis (the code or the rules changed) the
-baseline is the stored set, i.e. the previous run's violations. When nothing was re-analysed
-(``drift check`` right after ``drift scan``, or after approving a pattern) the baseline is the
-stored violations that were not new themselves: re-enforcing the same code must not turn what
-the last change introduced into old news, or ``--new-only`` would let it through.
+``is_new`` compares with a baseline. When the code changed (a file Drift analyses was added,
+modified or removed: ``drift.pipeline.changes.code_changed``) the baseline is the stored set,
+i.e. the previous run's violations. Otherwise (``drift check`` right after ``drift scan``, a
+pattern approved, ``--full``, a new pack, a report written into the project) the baseline is the
+stored violations that were not new themselves: judging the same code again must not turn what
+the last change introduced into old news, or a CI retry of ``--new-only`` would let it through.
 """
 
 from __future__ import annotations
@@ -24,9 +25,9 @@ if TYPE_CHECKING:
     from drift.enforcement.pattern_findings import GroupOf
 
 
-def baseline(stored: list[ViolationRow], *, reanalysed: bool) -> list[ViolationRow]:
+def baseline(stored: list[ViolationRow], *, code_changed: bool) -> list[ViolationRow]:
     """The violations ``is_new`` is judged against (see the module docstring)."""
-    return stored if reanalysed else [row for row in stored if not row.is_new]
+    return stored if code_changed else [row for row in stored if not row.is_new]
 
 
 def enforce_run(
@@ -35,6 +36,7 @@ def enforce_run(
     policy: str,
     *,
     reanalysed: bool,
+    code_changed: bool = False,
     new_only: bool = False,
     detections: Sequence[DetectionRow] | None = None,
     functions: Mapping[str, Sequence[FunctionRow]] | None = None,
@@ -42,10 +44,13 @@ def enforce_run(
 ) -> EnforcementResult:
     """Enforce over what analysis stored; the run's violations replace the stored ones.
 
+    ``reanalysed``: the analysis ran since the last enforcement; ``code_changed``: it ran over
+    changed code, so the last run's violations are no longer news (see the module docstring).
+
     ``detections`` and ``functions`` are the stored rows when the run holds them already (see
     ``enforce``). ``group_of`` is the packs' convention groups (default: those of the packs
     ``root``'s drift.toml names, loaded if a deviation needs them)."""
-    previous = baseline(storage.query_all_violations(), reanalysed=reanalysed)
+    previous = baseline(storage.query_all_violations(), code_changed=code_changed)
     # Queued before enforce's own writes, so the batch writer applies it first.
     storage.send_batch(ReplaceViolations([]))
     return enforce(

@@ -29,6 +29,7 @@ from drift.pipeline.changes import (
     StoredFiles,
     analysed_count,
     build_tasks,
+    code_changed,
     entries_to_analyse,
     recorded_skips,
     skipped_row,
@@ -129,7 +130,7 @@ class _Scan:
             project = self._project(diff, stored, full=full) if reanalyse else None
             # Enforcement reads no structure: a large project's is still being computed.
             enforced = (
-                self._enforce(project, reanalysed=reanalyse)
+                self._enforce(project, code_changed=code_changed(diff))
                 if reanalyse and self.options.enforce
                 else None
             )
@@ -293,7 +294,7 @@ class _Scan:
         record_fingerprint(self.storage, self.fingerprint)
         return project
 
-    def _enforce(self, project: ProjectOutcome | None, *, reanalysed: bool) -> EnforcementResult:
+    def _enforce(self, project: ProjectOutcome | None, *, code_changed: bool) -> EnforcementResult:
         from drift.pipeline.enforce import enforce_run
         from drift.pipeline.groups import convention_groups
 
@@ -303,7 +304,8 @@ class _Scan:
             self.storage,
             self.root,
             self.options.policy,
-            reanalysed=reanalysed,
+            reanalysed=True,
+            code_changed=code_changed,
             group_of=convention_groups(lambda: self.specs),
             # What the project stages read or stored, rather than read back (None: read it).
             detections=analysis.stored if analysis is not None else None,
@@ -389,6 +391,7 @@ class _Scan:
             violations=violations,
             verdict=verdict,
             reanalysed=project is not None,
+            code_changed=code_changed(diff),
             structure=project.structure if project else None,
             duration_ms=int((time.perf_counter() - started) * 1000),
             languages=tuple(sorted(languages.items(), key=lambda item: (-item[1], item[0]))),

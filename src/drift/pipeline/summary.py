@@ -75,7 +75,8 @@ class ScanSummary:
     """The outcome of one ``scan``.
 
     ``reanalysed`` is False when nothing had changed since the last complete scan: the
-    patterns, violations and verdict are then the stored ones. ``timings`` gives the wall-clock
+    patterns, violations and verdict are then the stored ones. ``code_changed`` says a file
+    Drift analyses changed, which moves the baseline of ``is_new``. ``timings`` gives the wall-clock
     milliseconds of each stage. ``syntax_errors`` lists the tracked files the parser found
     errors in, with where the first one is, by path. ``failed`` lists files that
     could not be analysed this run (unreadable after discovery, or a crash), with the reason.
@@ -104,6 +105,7 @@ class ScanSummary:
     duration_ms: int
     languages: tuple[tuple[str, int], ...] = field(default=())
     timings: tuple[tuple[str, float], ...] = field(default=())
+    code_changed: bool = False
 
     @property
     def changed(self) -> int:

@@ -425,3 +425,39 @@ def test_a_relative_storage_option_is_taken_from_the_current_directory(
     assert not (repo / "relstore").exists()
     status = run("status", str(repo), "--storage", "relstore")
     assert f"storage     {tmp_path / 'relstore'}\n" in status.output
+
+
+def test_new_only_gives_the_same_code_the_same_verdict_until_the_code_changes(
+    clean: Path,
+) -> None:
+    assert run("check", str(clean)).exit_code == 0
+    with open(clean / "app" / "users.py", "a", encoding="utf-8") as handle:
+        handle.write(
+            "\n\ndef load_cache(path):\n    try:\n        return open(path).read()\n"
+            "    except Exception:\n        pass\n"
+        )
+    report = clean / "drift.sarif"
+
+    def new_only() -> int:
+        args = ("check", str(clean), "--new-only", "--format", "sarif", "--output", str(report))
+        return run(*args).exit_code
+
+    # A CI retry, with the last report written into the project: the same verdict each time.
+    assert [new_only(), new_only(), new_only()] == [1, 1, 1]
+    # Nor does a full re-analysis, a README edit or a new pack make the error old news.
+    assert run("scan", str(clean), "--full").exit_code == 0
+    assert new_only() == 1
+    (clean / "README.md").write_text("# Shop\n", encoding="utf-8")
+    assert new_only() == 1
+    packs = clean / ".drift" / "packs"
+    packs.mkdir(parents=True, exist_ok=True)
+    (packs / "house.toml").write_text(
+        '[framework]\nname = "house"\n[[patterns]]\nid = "HOUSE-1"\ncategory = "api"\n'
+        '[patterns.match]\ncalls = ["requests.get"]\n',
+        encoding="utf-8",
+    )
+    assert new_only() == 1
+    # The next change of code is a change of its own: the error is no longer its news.
+    with open(clean / "app" / "orders.py", "a", encoding="utf-8") as handle:
+        handle.write("\n\ndef cancel_order(order):\n    return order\n")
+    assert new_only() == 0
