@@ -125,6 +125,18 @@ def test_python_file() -> None:
     assert not any(i.startswith(("NAMING-JS", "NAMING-GO", "LOG-JS", "LOG-GO")) for i in found)
 
 
+def test_sql_built_by_an_f_string_with_quoted_values() -> None:
+    text = (
+        "cursor.execute(f\"SELECT * FROM users WHERE name = '{name}'\")\n"
+        "cursor.execute(f'SELECT * FROM users WHERE id = {uid}')\n"
+        "cursor.execute(rf\"DELETE FROM logs WHERE tag = '{tag}'\")\n"
+        "cursor.execute(\"SELECT * FROM users WHERE name = %s\", (name,))\n"
+    )
+    facts = FileFactsData(path="app/users.py", language="python", text=text)
+    found = evaluate_file(load_builtin_packs(), facts)
+    assert [m.line for m in found if m.pattern_id == "SEC-SQL-STRING-BUILDING"] == [1, 2, 3]
+
+
 def test_sql_in_a_tagged_template_is_parameterised_but_a_plain_template_is_built() -> None:
     facts = FileFactsData(
         path="src/users.ts",
