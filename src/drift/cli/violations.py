@@ -10,7 +10,7 @@ import click
 from drift.cli.errors import friendly_errors
 from drift.cli.options import root_option, storage_option
 from drift.cli.scan import DefaultGroup, Project, open_project
-from drift.enforcement import DismissalReason, FeedbackOutcome, dismiss, fix
+from drift.enforcement import DismissalReason, FeedbackAction, FeedbackOutcome, dismiss, fix
 from drift.enforcement.reporters.text import table
 from drift.enforcement.severity import is_security
 from drift.errors import ConfigError
@@ -122,8 +122,9 @@ def _report(outcome: FeedbackOutcome, verb: str) -> None:
     v = outcome.violation
     if not outcome.recorded:
         why = outcome.feedback.dismissal_reason
+        done = "fixed" if outcome.feedback.action == FeedbackAction.FIX.value else "dismissed"
         click.echo(
-            f"{v.id[:SHORT_ID]} ({v.rule_id} at {v.file}:{v.line}) was dismissed already"
+            f"{v.id[:SHORT_ID]} ({v.rule_id} at {v.file}:{v.line}) was {done} already"
             + (f" ({why})" if why else "")
             + "; nothing recorded."
         )

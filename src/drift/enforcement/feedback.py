@@ -65,7 +65,8 @@ def find_violation(storage: IDriftEnforcement, violation_id: str) -> ViolationRo
                 return row
     raise NotFound(
         f"no violation with id '{violation_id}'",
-        hint="list violation ids with `drift violations`",
+        hint="list violation ids with `drift violations`; a violation whose code was fixed "
+        "leaves the list at the next scan, and needs no `fix`",
     )
 
 
@@ -118,22 +119,23 @@ def record_feedback(
 
     NotFound if the violation does not exist; ValueError for an unknown action, or a dismissal
     reason given with an action other than ``dismiss``. Patterns without a stored confidence
-    (error gaps, secrets, taint flows) get the feedback row only. A dismissal of a violation
-    already dismissed stores nothing (``FeedbackOutcome.recorded`` is False).
+    (error gaps, secrets, taint flows) get the feedback row only. The action the violation's
+    latest feedback already records (a second dismissal, a second fix) stores nothing
+    (``FeedbackOutcome.recorded`` is False).
     """
     chosen = FeedbackAction(action)
     if dismissal_reason is not None and chosen is not FeedbackAction.DISMISS:
         raise ValueError("a dismissal reason only goes with the 'dismiss' action")
     why = None if dismissal_reason is None else str(DismissalReason(dismissal_reason))
     violation = find_violation(storage, violation_id)
-    if chosen is FeedbackAction.DISMISS:
-        earlier = latest_feedback(storage, violation)
-        if earlier is not None and earlier.action == FeedbackAction.DISMISS.value:
-            # One judgement of one violation: a second row would count it twice, in the
-            # pattern's confidence and in the rule's false-positive rate.
-            return FeedbackOutcome(
-                feedback=earlier, violation=violation, previous=None, updated=None, recorded=False
-            )
+    earlier = latest_feedback(storage, violation)
+    if earlier is not None and earlier.action == chosen.value:
+        # One judgement of one violation: a second row would count it twice, in the pattern's
+        # confidence and in the rule's false-positive rate (twenty fixes of one camelCase name
+        # had made its convention "established" and its violations errors).
+        return FeedbackOutcome(
+            feedback=earlier, violation=violation, previous=None, updated=None, recorded=False
+        )
     row = FeedbackRow(
         violation_id=violation.id,
         pattern_id=violation.pattern_id,

@@ -130,7 +130,7 @@ def test_sql_built_by_an_f_string_with_quoted_values() -> None:
         "cursor.execute(f\"SELECT * FROM users WHERE name = '{name}'\")\n"
         "cursor.execute(f'SELECT * FROM users WHERE id = {uid}')\n"
         "cursor.execute(rf\"DELETE FROM logs WHERE tag = '{tag}'\")\n"
-        "cursor.execute(\"SELECT * FROM users WHERE name = %s\", (name,))\n"
+        'cursor.execute("SELECT * FROM users WHERE name = %s", (name,))\n'
     )
     facts = FileFactsData(path="app/users.py", language="python", text=text)
     found = evaluate_file(load_builtin_packs(), facts)

@@ -230,6 +230,21 @@ def test_a_repeated_dismissal_moves_confidence_once(
     assert len(storage.query_feedback_by_pattern("NAME-SNAKE")) == 3
 
 
+def test_a_repeated_fix_moves_confidence_once(
+    storage: DriftStorage, root: Path, seed: Seeder, clock: FakeClock
+) -> None:
+    seed_naming_repo(seed)
+    vid = deviation_id(storage, root)
+    before = confidence(storage, "NAME-SNAKE").alpha
+    assert fix(storage, vid, clock=clock).recorded
+    for _ in range(5):
+        clock.advance(10)
+        again = fix(storage, vid, clock=clock)
+        assert (again.recorded, again.feedback.action) == (False, "fix")
+    assert confidence(storage, "NAME-SNAKE").alpha == pytest.approx(before + 1)
+    assert len(storage.query_feedback_by_pattern("NAME-SNAKE")) == 1
+
+
 SECRETS_PY = """DB_PASSWORD = "Xk9#mPq2$vLw8Zr"
 ADMIN_PASSWORD = "Tq7!vB2#kLm9Wx"
 """
