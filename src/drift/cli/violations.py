@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import posixpath
 from pathlib import Path
 
 import click
@@ -66,7 +67,14 @@ def violations_group() -> None:
     default=None,
     help="Only violations of this severity.",
 )
-@click.option("--file", "file_prefix", default=None, help="Only files under this path.")
+@click.option(
+    "--file",
+    "file_prefix",
+    default=None,
+    metavar="PREFIX",
+    help="Only files whose path starts with PREFIX: relative to the project root (`./src` is "
+    "`src`), or an absolute path inside it.",
+)
 @click.option("--new", "only_new", is_flag=True, help="Only violations the last change introduced.")
 @click.option("--all", "show_all", is_flag=True, help="Also list suppressed violations.")
 @root_option
@@ -85,6 +93,8 @@ def list_violations(
     with open_project(root, storage) as project:
         rows = project.stores.drift.query_all_violations()
         enforced = bool(project.stores.drift.query_recent_policy_results(1))
+        if file_prefix is not None:
+            file_prefix = _project_prefix(file_prefix, project.root)
     shown = [
         row
         for row in rows
@@ -116,6 +126,22 @@ def list_violations(
         indent="",
     )
     click.echo("\n".join(lines))
+
+
+def _project_prefix(value: str, root: Path) -> str:
+    """``--file``'s value as a prefix of the stored paths (relative to the root, with ``/``)."""
+    given = Path(value)
+    if given.is_absolute():
+        try:
+            given = given.resolve().relative_to(root.resolve())
+        except ValueError:
+            raise click.BadParameter(
+                f"{value} is not inside the project {root}", param_hint="'--file'"
+            ) from None
+    prefix = posixpath.normpath(given.as_posix())
+    if prefix.startswith("../"):
+        raise click.BadParameter(f"{value} is outside the project", param_hint="'--file'")
+    return "" if prefix == "." else prefix + ("/" if value.endswith("/") else "")
 
 
 def _report(outcome: FeedbackOutcome, verb: str) -> None:

@@ -461,3 +461,24 @@ def test_new_only_gives_the_same_code_the_same_verdict_until_the_code_changes(
     with open(clean / "app" / "orders.py", "a", encoding="utf-8") as handle:
         handle.write("\n\ndef cancel_order(order):\n    return order\n")
     assert new_only() == 0
+
+
+def test_violations_file_takes_a_path_inside_the_project(clean: Path) -> None:
+    with open(clean / "app" / "users.py", "a", encoding="utf-8") as handle:
+        handle.write(
+            "\n\ndef load_cache(path):\n    try:\n        return path\n    except Exception:\n        pass\n"
+        )
+    assert run("check", str(clean)).exit_code == 1
+
+    def listed(value: str) -> list[str]:
+        result = run("violations", "--root", str(clean), "--file", value)
+        assert result.exit_code == 0, result.output
+        return [line.split()[2] for line in result.output.splitlines()[1:]]
+
+    expected = ["app/users.py:18"]
+    assert listed("app") == listed("./app") == listed("app/") == expected
+    assert listed(str(clean / "app")) == listed("app/us") == expected
+    assert listed("./lib") == []
+    outside = run("violations", "--root", str(clean), "--file", str(clean.parent))
+    assert outside.exit_code == 2
+    assert "is not inside the project" in outside.output
