@@ -466,7 +466,8 @@ def test_new_only_gives_the_same_code_the_same_verdict_until_the_code_changes(
 def test_violations_file_takes_a_path_inside_the_project(clean: Path) -> None:
     with open(clean / "app" / "users.py", "a", encoding="utf-8") as handle:
         handle.write(
-            "\n\ndef load_cache(path):\n    try:\n        return path\n    except Exception:\n        pass\n"
+            "\n\ndef load_cache(path):\n    try:\n        return path\n"
+            "    except Exception:\n        pass\n"
         )
     assert run("check", str(clean)).exit_code == 1
 
