@@ -14,6 +14,7 @@ from drift.cli.scan import open_project
 from drift.enforcement import FORMATS, PRESETS, render
 from drift.errors import ConfigError
 from drift.pipeline import enforce_run, make_progress, scan
+from drift.pipeline.summary import NOTHING_TO_ANALYSE
 
 
 def _write_report(text: str, output: Path | None) -> None:
@@ -94,6 +95,13 @@ def check_command(
             enforce=False,
             progress=progress,
         )
+        if summary.analysed == 0:
+            # A CI check over nothing would pass with every gate skipped: a typo in
+            # ``include`` must not look like clean code.
+            raise ConfigError(
+                f"nothing to check in {project.root}: {NOTHING_TO_ANALYSE}",
+                hint="`drift scan` lists what was found and skipped",
+            )
         result = enforce_run(
             project.stores.drift,
             project.root,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Final
 
 from drift.records.enforcement import PolicyResultRow, ViolationRow
 from drift.scan import (
@@ -122,7 +123,16 @@ def _files_line(summary: ScanSummary) -> str:
     said = ", ".join(part for part in changes if part) or "no changes"
     languages = ", ".join(f"{name} {count:,}" for name, count in summary.languages[:5])
     line = f"  files       {plural(summary.tracked, 'file')} tracked ({said})"
-    return line + (f"; {languages}" if languages else "")
+    line += f"; {languages}" if languages else ""
+    if summary.analysed == 0:
+        line += f"\n  warning     {NOTHING_TO_ANALYSE}"
+    return line
+
+
+NOTHING_TO_ANALYSE: Final = (
+    "no file Drift analyses was found: check [scan] include and exclude in drift.toml, "
+    "and the ignore files"
+)
 
 
 _UNREMARKABLE = frozenset({SKIP_BINARY, SKIP_TOO_LARGE, SKIP_GENERATED, SKIP_MINIFIED})

@@ -90,7 +90,11 @@ class _Table:
                 raise ConfigError(
                     f"{self._source}: [scan] {key}: invalid glob {pattern!r}: {problem}"
                 )
-        return tuple(value)
+        # ``./src`` means the root's ``src``, which gitignore spells ``/src``: git's own syntax
+        # has no ``./`` and never matches it, so ``include = ["./src"]`` scanned nothing.
+        return tuple(
+            "/" + pattern[2:] if pattern.startswith("./") else pattern for pattern in value
+        )
 
     def integer(self, key: str, default: int, minimum: int) -> int:
         value = self._table.get(key, default)

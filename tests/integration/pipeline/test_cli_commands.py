@@ -483,3 +483,14 @@ def test_violations_file_takes_a_path_inside_the_project(clean: Path) -> None:
     outside = run("violations", "--root", str(clean), "--file", str(clean.parent))
     assert outside.exit_code == 2
     assert "is not inside the project" in outside.output
+
+
+def test_a_check_over_no_code_is_an_error_not_a_pass(clean: Path) -> None:
+    (clean / "drift.toml").write_text('[scan]\ninclude = ["source/**"]\n', encoding="utf-8")
+    result = run("check", str(clean))
+    assert result.exit_code == 2
+    assert "nothing to check" in result.output
+    assert "[scan] include" in result.output
+    scanned = run("scan", str(clean))
+    assert scanned.exit_code == 0
+    assert "warning     no file Drift analyses was found" in scanned.output

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from drift.errors import ConfigError
-from drift.scan import DEFAULT_MAX_FILE_SIZE, ScanConfig, load_scan_config
+from drift.scan import DEFAULT_MAX_FILE_SIZE, ScanConfig, discover, load_scan_config
 
 
 def write(root: Path, text: str) -> Path:
@@ -127,3 +127,16 @@ def test_a_file_that_is_not_utf8_is_named(tmp_path: Path) -> None:
         load_scan_config(tmp_path, environ={})
     assert caught.value.message == f"{path}: not UTF-8 text (byte 0xff at offset 0)"
     assert caught.value.hint == "save the file as UTF-8"
+
+
+def test_globs_written_from_the_root_with_dot_slash_match(tmp_path: Path) -> None:
+    # gitignore syntax has no ``./``: ``include = ["./src"]`` had scanned nothing at all.
+    write(tmp_path, '[scan]\ninclude = ["./src", "lib/**"]\nexclude = ["./src/tests/"]\n')
+    config = load_scan_config(tmp_path, environ={})
+    assert config.include == ("/src", "lib/**")
+    assert config.exclude == ("/src/tests/",)
+    for name in ("src/app.py", "src/tests/test_app.py", "lib/util.py", "other/src/x.py"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x = 1\n", encoding="utf-8")
+    found = [f.path for f in discover(tmp_path, config).files]
+    assert found == ["lib/util.py", "src/app.py"]
