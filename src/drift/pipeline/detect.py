@@ -46,6 +46,24 @@ PYTHON_FRAMEWORK_NAMES: Final = frozenset(
         "asyncTearDown",
         "setUpTestData",
         "shortDescription",
+        "runTest",
+        "addCleanup",
+        "addClassCleanup",
+        "doCleanups",
+        # unittest's TestResult (Django's test runner overrides them)
+        "startTest",
+        "stopTest",
+        "startTestRun",
+        "stopTestRun",
+        "addError",
+        "addFailure",
+        "addSuccess",
+        "addSkip",
+        "addSubTest",
+        "addDuration",
+        "addExpectedFailure",
+        "addUnexpectedSuccess",
+        "wasSuccessful",
         # logging's Handler and Formatter (celery overrides them)
         "handleError",
         "formatException",
@@ -53,6 +71,9 @@ PYTHON_FRAMEWORK_NAMES: Final = frozenset(
         "formatStack",
         "formatMessage",
         "usesTime",
+        # logging's Logger (an adapter or a stand-in mirrors them: SQLAlchemy's)
+        "isEnabledFor",
+        "getEffectiveLevel",
         # xml.sax's ContentHandler
         "startDocument",
         "endDocument",
@@ -148,6 +169,8 @@ def _kind(row: FunctionRow, functions_in_file: frozenset[str]) -> str | None:
     function); Go's carry ``-exported``/``-unexported``. None to skip."""
     if not row.name[:1].isalpha() and row.name[:1] not in "_$":
         return None  # a numeric key of an object literal (``{ 1(k) {…} }``): no name to judge
+    if not row.name.strip("_"):
+        return None  # ``def _(value: int)`` under ``@fmt.register``: a placeholder, no name
     qualified = row.qualified_name or row.name
     owner, dot, _ = qualified.rpartition(".")
     # A prefix that is itself a function of the file makes a nested function; any other prefix

@@ -50,9 +50,10 @@ def classify_handler(handler: ErrorHandler) -> tuple[str, int, str] | None:
     """``(gap_type, cwe_id, severity)`` for a handler that is a gap, or None."""
     if handler.kind not in _HANDLER_KINDS:
         return None
-    if handler.types and all(t in _OPTIONAL_IMPORT for t in handler.types):
+    if handler.types and all(t in _NO_ERRORS for t in handler.types):
         # ``try: import yaml`` / ``except ImportError: yaml = None``: an optional dependency,
         # the idiom for it; the handler loses no error anyone wanted (DRF's compat module).
+        # ``except StopIteration: break``: the end of an iterator, the protocol's signal.
         return None
     if handler.is_empty:
         # Ignoring one named error (`except FileNotFoundError: pass`) is a deliberate idiom, as
@@ -76,7 +77,9 @@ def classify_handler(handler: ErrorHandler) -> tuple[str, int, str] | None:
     return None
 
 
-_OPTIONAL_IMPORT = frozenset({"ImportError", "ModuleNotFoundError"})
+_NO_ERRORS = frozenset(
+    {"ImportError", "ModuleNotFoundError", "StopIteration", "StopAsyncIteration", "GeneratorExit"}
+)
 
 # A finalizer has no caller to hand an error to: Python prints and drops what ``__del__``
 # raises, and Java's ``finalize`` likewise. Dropping it there is the idiom, not a loss.
