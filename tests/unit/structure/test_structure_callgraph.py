@@ -1102,3 +1102,36 @@ def test_the_languages_own_objects_as_receivers_are_never_guessed() -> None:
         # A file that defines ``JSON`` itself calls its own.
         ("own.js::use", "own.js::JSON.stringify", "method", 2),
     ]
+
+
+def test_a_package_star_reexport_is_followed() -> None:
+    # httpx's ``__init__.py`` is ``from ._models import *`` and the like.
+    files = {
+        "pkg/__init__.py": "from .models import *\n",
+        "pkg/models.py": """
+            class Response:
+                def __init__(self, code):
+                    self.code = code
+
+            def helper():
+                return 3
+            """,
+        "tests/test_models.py": """
+            import pkg
+            from pkg import Response, helper
+
+            def test_one():
+                pkg.Response(200)
+                pkg.helper()
+
+            def test_two():
+                Response(200)
+                helper()
+            """,
+    }
+    assert edges_of(files) == [
+        ("tests/test_models.py::test_one", "pkg/models.py::Response.__init__", "import", 5),
+        ("tests/test_models.py::test_one", "pkg/models.py::helper", "import", 6),
+        ("tests/test_models.py::test_two", "pkg/models.py::Response.__init__", "import", 9),
+        ("tests/test_models.py::test_two", "pkg/models.py::helper", "import", 10),
+    ]

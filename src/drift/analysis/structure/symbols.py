@@ -1,7 +1,8 @@
 """What each name means inside a file: its own functions, classes and methods, and the names its
 imports bind. ``SymbolTable`` answers "which function is ``name`` in ``file``" across files,
-following re-exports (a package ``__init__.py`` importing from a submodule, a JavaScript barrel
-``export { x } from "./x"`` or ``export * from``) up to three files deep.
+following re-exports (a package ``__init__.py`` importing from a submodule, by name or with
+``*``, a JavaScript barrel ``export { x } from "./x"`` or ``export * from``) up to three files
+deep.
 """
 
 from __future__ import annotations
@@ -295,6 +296,10 @@ class SymbolTable:
             files.extend(binding.files)
         files.extend(scope.reexports.get(name, ()))
         files.extend(scope.star_reexports)
+        if scope.result.language == "python":
+            # ``from ._models import *`` in a package's ``__init__.py`` (all of httpx's API)
+            # makes the submodule's names the package's.
+            files.extend(scope.wildcard_files)
         return tuple(files)
 
     @staticmethod
