@@ -367,3 +367,70 @@ def test_no_tests_no_rows() -> None:
 def test_file_conventions(path: str, test_file: bool, support: bool) -> None:
     assert is_test_file(path) is test_file
     assert is_test_support(path) is support
+
+
+def test_test_classes_as_django_and_sqlalchemy_write_them() -> None:
+    results = project(
+        {
+            "pkg/conv.py": "def to_b36(n):\n    return n\n\ndef from_b36(s):\n    return s\n",
+            "tests/test_conv.py": """
+                from django.test import SimpleTestCase, TransactionTestCase
+                from pkg.conv import to_b36, from_b36
+
+                class ConvTests(SimpleTestCase):
+                    def test_to(self):
+                        self.assertEqual(to_b36(1), 1)
+
+                class DbTests(TransactionTestCase):
+                    def test_from(self):
+                        self.assertEqual(from_b36("a"), "a")
+
+                class RoundTripTest:
+                    def test_round(self):
+                        assert from_b36(to_b36(2)) == 2
+
+                class MoreConvTests(ConvTests):
+                    def test_more(self):
+                        self.assertEqual(to_b36(3), 3)
+
+                class Helpers:
+                    def test_like_helper(self):
+                        return to_b36(4)
+                """,
+        }
+    )
+    units = find_tests(function_rows(results), [], results)
+    assert [u.id.split("::")[1] for u in units] == [
+        "ConvTests.test_to",
+        "DbTests.test_from",
+        "RoundTripTest.test_round",
+        "MoreConvTests.test_more",
+    ]
+
+
+def test_a_patch_decorator_applies_to_its_own_test_only() -> None:
+    # Django: one ``@mock.patch`` test had made every test of its file "mock heavy".
+    results = project(
+        {
+            "pkg/conv.py": "def to_b36(n):\n    return n\n\ndef from_b36(s):\n    return s\n",
+            "tests/test_conv.py": """
+                import unittest
+                from unittest import mock
+                from pkg.conv import to_b36, from_b36
+
+                class PatchedTests(unittest.TestCase):
+                    @mock.patch("pkg.conv.datetime")
+                    def test_patched(self, clock):
+                        self.assertEqual(to_b36(1), 1)
+
+                class FromTests(unittest.TestCase):
+                    def test_from(self):
+                        self.assertEqual(from_b36("a"), "a")
+                """,
+        }
+    )
+    units = find_tests(function_rows(results), [], results)
+    assert [(u.id.split("::")[1], u.uses_mocks) for u in units] == [
+        ("PatchedTests.test_patched", True),
+        ("FromTests.test_from", False),
+    ]

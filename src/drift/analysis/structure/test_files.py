@@ -92,13 +92,37 @@ def _decorator_names(decorators: Iterable[Decorator]) -> set[str]:
 
 
 def python_test_classes(result: ParseResult) -> frozenset[str]:
-    """Names of the classes whose ``test*`` methods pytest or unittest runs."""
-    return frozenset(
+    """Names of the classes whose ``test*`` methods pytest or unittest runs: named ``Test…``
+    (pytest's default), ``…Test``/``…Tests`` (a common ``python_classes`` setting:
+    SQLAlchemy's 12,000 tests), or based on a ``…TestCase`` (unittest's, Django's
+    ``SimpleTestCase`` and ``TransactionTestCase``, DRF's ``APITestCase``) or on a test class
+    of the same file."""
+    found = {
         cls.name
         for cls in result.classes
         if cls.name.startswith("Test")
-        or any(b.rsplit(".", 1)[-1] in {"TestCase", "IsolatedAsyncioTestCase"} for b in cls.bases)
-    )
+        or cls.name.endswith(_TEST_CLASS_ENDINGS)
+        or any(_base(b).endswith(_TEST_BASE_ENDINGS) for b in cls.bases)
+    }
+    growing = True
+    while growing:  # a base class of the file's own: ``class FooTests(BaseFooTests)``
+        more = {
+            cls.name
+            for cls in result.classes
+            if cls.name not in found and any(_base(b) in found for b in cls.bases)
+        }
+        found |= more
+        growing = bool(more)
+    return frozenset(found)
+
+
+_TEST_CLASS_ENDINGS = ("Test", "Tests")
+_TEST_BASE_ENDINGS = ("TestCase", "Test", "Tests")
+
+
+def _base(written: str) -> str:
+    """A base's class name, without module, type or call arguments."""
+    return written.split("[", 1)[0].split("(", 1)[0].rsplit(".", 1)[-1].strip()
 
 
 def is_test_function(

@@ -99,7 +99,14 @@ def _named_tests(
     ]
     if not tests:
         return []
-    checks, mocking, file_mocks = _call_kinds(result.calls, {fn.qualified_name for fn in tests})
+    # A decorator's call (``@mock.patch(…)`` on one test) is made outside any function, yet
+    # applies to the function under it, which ``uses_mock_decorators_or_fixtures`` sees: it is
+    # no module-level double for every test of the file.
+    decorated = {d.line for fn in result.functions for d in fn.decorators} | {
+        d.line for cls in result.classes for d in cls.decorators
+    }
+    calls = [c for c in result.calls if c.caller is not None or c.line not in decorated]
+    checks, mocking, file_mocks = _call_kinds(calls, {fn.qualified_name for fn in tests})
     lines = sorted(assert_lines)
     units: list[TestUnit] = []
     for fn in tests:
