@@ -1135,3 +1135,42 @@ def test_a_package_star_reexport_is_followed() -> None:
         ("tests/test_models.py::test_two", "pkg/models.py::Response.__init__", "import", 9),
         ("tests/test_models.py::test_two", "pkg/models.py::helper", "import", 10),
     ]
+
+
+def test_self_calls_in_a_class_with_a_library_base_are_never_guessed() -> None:
+    # fastapi's ``self.add_route()`` in ``class FastAPI(Starlette)`` had reached
+    # ``APIRouter.add_route``; SQLAlchemy's namedtuple ``self._replace`` a constraint's.
+    files = {
+        "app/routing.py": """
+            class Router:
+                def add_route(self, path):
+                    return path
+
+                def replace_all(self):
+                    return 1
+            """,
+        "app/main.py": """
+            from typing import NamedTuple
+            from starlette.applications import Starlette
+
+            class App(Starlette):
+                def setup(self):
+                    self.add_route("/")
+
+            class SubApp(App):
+                def more(self):
+                    self.add_route("/more")
+
+            class URL(NamedTuple):
+                def without_query(self):
+                    return self.replace_all()
+
+            class Mixin:
+                def build(self):
+                    return self.replace_all()
+            """,
+    }
+    assert edges_of(files) == [
+        # A class with no library base may be a mixin: the guess stands.
+        ("app/main.py::Mixin.build", "app/routing.py::Router.replace_all", "fuzzy", 18),
+    ]

@@ -28,7 +28,9 @@ resolution    conf.  rule
                      ``log``…), dunders, a Python call without receiver, a call whose name or
                      receiver is bound to an external import, a receiver typed or made by a
                      library or the language (``_foreign``), ``super`` (and Java's ``this``)
-                     where no repository base defines the method, or any Java call on a
+                     where no repository base defines the method, ``self`` in a class with a
+                     library base (``_library_ancestry``), a receiver rooted in the
+                     language's own objects (``Promise``, ``JSON``), or any Java call on a
                      receiver
 ============= ====== ==================================================================
 
@@ -225,6 +227,7 @@ class CallResolver:
         # class's resolved bases, by (file, class).
         self._inherited_methods: dict[tuple[str, str, str], tuple[str, Function] | None] = {}
         self._bases: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        self._library_bases: dict[tuple[str, str], bool] = {}
         # A class of a Go or Java package by (package, from a test file, name), looked up once
         # for all its files (``net`` has a hundred, ``java.util`` three hundred).
         self._package_classes: dict[tuple[str, bool, str], tuple[str, str] | None] = {}
@@ -363,6 +366,10 @@ class CallResolver:
                     return _Located(inherited[0], inherited[1], METHOD)
                 if scope.result.language == "java":
                     return _STOP  # declared in a library base: Java has no mixins to guess at
+                if self._library_ancestry(path, caller.class_name):
+                    # ``self.add_route()`` in ``class App(Starlette)``: the library base's
+                    # method, not the one repository class that happens to define it.
+                    return _STOP
             return None
         if receiver_type is not None:
             # A variable the caller declares, constructs or takes as a typed parameter: its
@@ -515,6 +522,25 @@ class CallResolver:
         self._inherited_methods[key] = found
         return found
 
+    def _library_ancestry(self, file: str, class_name: str) -> bool:
+        """Whether ``class_name`` of ``file``, or a repository base of it, names a base the
+        repository does not define (``Starlette``, ``NamedTuple``), other than the roots any
+        class may name (``object``, ``ABC``, ``Generic``, ``Protocol``)."""
+        key = (file, class_name)
+        known = self._library_bases.get(key)
+        if known is None:
+            self._library_bases[key] = False  # a loop of bases ends here
+            scope = self.symbols.scopes[file]
+            known = any(
+                name.rsplit(".", 1)[-1] not in _ROOT_BASES
+                and self._typed_class(scope, name) is None
+                for name in (base_name(base) for base in scope.class_bases.get(class_name, ()))
+            ) or any(
+                self._library_ancestry(*owner) for owner in self._base_classes(file, class_name)
+            )
+            self._library_bases[key] = known
+        return known
+
     def _base_classes(self, file: str, class_name: str) -> list[tuple[str, str]]:
         """The repository classes ``class_name`` of ``file`` names as its bases, resolved once
         per class (its methods are looked up by many names)."""
@@ -612,6 +638,10 @@ class CallResolver:
             return None
         return _Located(unique[0], unique[1], FUZZY)
 
+
+_ROOT_BASES = frozenset({"object", "ABC", "Generic", "Protocol", "Any", ""})
+"""Bases any class may name without inheriting methods of a library's: ``self.x()`` in such a
+class may still be a mixin's call of a sibling's method."""
 
 _MAX_ANCESTORS = 32
 """The most classes ``_inherited`` visits for one lookup (a deep or looping hierarchy)."""
