@@ -12,7 +12,8 @@ test file (see ``needs_graph``).
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator, Mapping, Sequence
+import posixpath
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -20,10 +21,12 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from drift.analysis.structure import (
+    GoModules,
     ProjectStructure,
     StructureInput,
     abstract_types,
     assertion_lines,
+    go_module_path,
     is_test_file,
     pack_graph,
     project_structure,
@@ -43,7 +46,15 @@ from drift.records.batch import (
     ReplaceTestCoverage,
     ReplaceTestQuality,
 )
-from drift.scan import BackgroundFeed, Function, ParseResult, map_files, parse_source, transport
+from drift.scan import (
+    BackgroundFeed,
+    DiffEntry,
+    Function,
+    ParseResult,
+    map_files,
+    parse_source,
+    transport,
+)
 
 
 class GraphTask(NamedTuple):
@@ -63,6 +74,29 @@ class GraphFacts(NamedTuple):
     graph: bytes | None
     abstract_types: tuple[str, ...]
     assertion_lines: tuple[int, ...]
+
+
+class GoModuleList(NamedTuple):
+    """The repository's Go modules, for the structure worker: ``(directory, module path)``."""
+
+    modules: tuple[tuple[str, str], ...]
+
+
+def read_go_modules(entries: Iterable[DiffEntry]) -> dict[str, str]:
+    """The module path each tracked ``go.mod`` declares, by its directory (``""`` at the root).
+    One that cannot be read or declares none is left out."""
+    modules: dict[str, str] = {}
+    for entry in entries:
+        if posixpath.basename(entry.path) != "go.mod":
+            continue
+        try:
+            with open(entry.abs_path, encoding="utf-8", errors="replace") as handle:
+                module = go_module_path(handle.read())
+        except OSError:
+            continue
+        if module is not None:
+            modules[posixpath.dirname(entry.path)] = module
+    return modules
 
 
 def graph_facts(task: GraphTask) -> GraphFacts:
@@ -146,11 +180,13 @@ class StructureBuild:
     process: the facts given are kept for that.
     """
 
-    def __init__(self, *, background: bool) -> None:
+    def __init__(self, *, background: bool, go_modules: GoModules | None = None) -> None:
         self.project = ProjectFacts()
-        self._feed: BackgroundFeed[GraphFacts] | None = None
+        self.go_modules = dict(go_modules or {})
+        self._feed: BackgroundFeed[GraphFacts | GoModuleList] | None = None
         if background:
             self._feed = BackgroundFeed(structure_from_feed)
+            self._feed.send(GoModuleList(tuple(sorted(self.go_modules.items()))))
         self._storing: ThreadPoolExecutor | None = None
         self._stored: Future[StructureCounts] | None = None
         self._abandoned = False
@@ -192,7 +228,11 @@ class StructureBuild:
                     raise
         # Computed here (no worker, or it died: the edges then replace any it sent).
         given = StructureInput(
-            list(functions), self.project.graphs, self.project.abstract, self.project.assertions
+            list(functions),
+            self.project.graphs,
+            self.project.abstract,
+            self.project.assertions,
+            self.go_modules,
         )
         rows = project_structure(given)
         send_edges(storage, rows.edges)
@@ -347,7 +387,7 @@ def numbered_functions(results: Mapping[str, ParseResult]) -> list[FunctionRow]:
     return rows
 
 
-def structure_from_feed(feed: Iterator[GraphFacts]) -> Iterator[bytes]:
+def structure_from_feed(feed: Iterator[GraphFacts | GoModuleList]) -> Iterator[bytes]:
     """The worker side of a background ``StructureBuild``: unpack each file's facts as they
     arrive, then compute the structure over functions numbered here, in two parts: the call
     edges (``NumberedEdges``), then the rest (a ``ProjectStructure`` without edges), so the
@@ -362,7 +402,11 @@ def structure_from_feed(feed: Iterator[GraphFacts]) -> Iterator[bytes]:
         results: dict[str, ParseResult] = {}
         abstract: dict[str, tuple[str, ...]] = {}
         assertions: dict[str, tuple[int, ...]] = {}
+        go_modules: dict[str, str] = {}
         for facts in feed:
+            if isinstance(facts, GoModuleList):
+                go_modules.update(facts.modules)
+                continue
             if facts.graph is None:
                 continue
             results[facts.path] = unpack_graph(facts.graph)
@@ -372,9 +416,11 @@ def structure_from_feed(feed: Iterator[GraphFacts]) -> Iterator[bytes]:
                 assertions[facts.path] = facts.assertion_lines
         functions = numbered_functions(results)
         keys = [(row.file, row.name, row.line) for row in functions]
-        edges = resolve_calls(functions, results)
+        edges = resolve_calls(functions, results, go_modules)
         yield transport.dumps(NumberedEdges.of(edges, keys))
-        rows = structure_around(edges, functions, results, abstract, assertions)
+        rows = structure_around(
+            edges, functions, results, abstract, assertions, go_modules=go_modules
+        )
         yield transport.dumps(rows._replace(edges=[]))
     finally:
         if enabled:

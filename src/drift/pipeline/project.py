@@ -25,6 +25,7 @@ from drift.pipeline.graph import (
     StructureBuild,
     in_background,
     load_graph_facts,
+    read_go_modules,
 )
 from drift.pipeline.progress import Progress, SilentProgress
 from drift.pipeline.store_types import PipelineStore
@@ -226,7 +227,9 @@ def run_project_stages(
         return ProjectOutcome(analyse(functions), None, functions_by_file(functions))
     fed = build is not None
     if build is None:
-        build = StructureBuild(background=in_background(len(paths), workers))
+        build = StructureBuild(
+            background=in_background(len(paths), workers), go_modules=read_go_modules(entries)
+        )
     try:
         tasks = own_facts(storage, entries, outcomes, build, fed=fed)
         if len(tasks) < GRAPH_INLINE_LIMIT:

@@ -183,3 +183,34 @@ def test_a_rescan_stores_its_edges_in_one_replacement_and_ends_like_a_fresh_scan
         fresh = snapshot(stores.drift, natural=True)
     assert rescanned["edges"] == fresh["edges"]
     assert any(edge[0][1] == "total" for edge in fresh["edges"])  # the edit added an edge
+
+
+GO_REPO = {
+    "go.mod": "module example.com/m\n\ngo 1.21\n",
+    "http/client.go": 'package http\n\nimport "example.com/m/util"\n\n'
+    "func Get(url string) string { return util.Clean(url) }\n",
+    "util/util.go": 'package util\n\nimport "net/http"\n\n'
+    "func Clean(s string) string { return s }\n\n"
+    "func Fetch(u string) { resp, _ := http.Get(u); resp.Body.Close() }\n",
+}
+
+
+@pytest.mark.parametrize("background", [False, True])
+def test_go_imports_follow_the_go_mod_in_place_and_in_a_worker(
+    background: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # testify's ``net/http`` had reached its own ``http/`` package: a false import cycle.
+    if background:
+        monkeypatch.setattr(graph, "BACKGROUND_MIN_FILES", 1)
+    for name, text in GO_REPO.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    clock = FakeClock()
+    with engines("memory", tmp_path / "store", clock) as stores:
+        summary = scan(tmp_path, stores.drift, clock=clock, workers=2)
+        assert summary.structure is not None
+        assert summary.structure.cycles == 0
+        edges = snapshot(stores.drift, natural=True)["edges"]
+    assert [(caller, callee) for caller, callee, *_ in edges] == [
+        (("http/client.go", "Get", 5), ("util/util.go", "Clean", 5))
+    ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from drift.analysis.structure.callgraph import CONFIDENCE, resolve_calls
+from drift.analysis.structure.coupling import coupling
 from tests.unit.structure.support import function_rows, named_edges, project, repo
 
 
@@ -1174,3 +1175,71 @@ def test_self_calls_in_a_class_with_a_library_base_are_never_guessed() -> None:
         # A class with no library base may be a mixin: the guess stands.
         ("app/main.py::Mixin.build", "app/routing.py::Router.replace_all", "fuzzy", 18),
     ]
+
+
+GO_MODULE_FILES = {
+    "http/client.go": """
+        package http
+        import "example.com/m/util"
+        func Get(url string) string { return util.Clean(url) }
+        """,
+    "util/util.go": """
+        package util
+        import "net/http"
+        func Clean(s string) string { return s }
+        func Fetch(u string) { resp, _ := http.Get(u); resp.Body.Close() }
+        """,
+    "config/config.go": 'package config\nfunc Load() string { return "" }\n',
+    "errors/errors.go": "package errors\nfunc New(s string) error { return nil }\n",
+    "lib.go": 'package lib\nfunc Open() string { return "" }\n',
+    "app/app.go": """
+        package app
+        import (
+            "errors"
+            "example.com/m"
+            "example.com/m/config"
+        )
+        func Start() error { config.Load(); lib.Open(); return errors.New("x") }
+        """,
+    "app/other.go": """
+        package app
+        import "github.com/other/lib/config"
+        func Other() string { return config.Load() }
+        """,
+}
+
+
+def test_go_imports_resolve_against_the_modules_go_mod_declares() -> None:
+    # testify's ``net/http`` had reached its own ``http/`` and closed an import cycle.
+    results = project(GO_MODULE_FILES)
+    rows = function_rows(results)
+    edges = sorted(named_edges(resolve_calls(rows, results, {"": "example.com/m"}), rows))
+    assert edges == [
+        ("app/app.go::Start", "config/config.go::Load", "import", 7),
+        ("app/app.go::Start", "lib.go::Open", "import", 7),  # the module's root package
+        ("http/client.go::Get", "util/util.go::Clean", "import", 3),
+    ]
+    _, cycles = coupling(results, go_modules={"": "example.com/m"})
+    assert cycles == []
+    # Without a go.mod, the last part of the path decides, as before.
+    guessed = sorted(named_edges(resolve_calls(rows, results), rows))
+    assert ("util/util.go::Fetch", "http/client.go::Get", "import", 4) in guessed
+
+
+def test_the_go_standard_library_imports_its_packages_by_directory() -> None:
+    files = {
+        "net/http/client.go": "package http\nfunc Get(u string) {}\n",
+        "vendor/golang.org/x/net/idna/idna.go": "package idna\nfunc ToASCII(s string) {}\n",
+        "net/url/url.go": """
+            package url
+            import (
+                "net/http"
+                "golang.org/x/net/idna"
+            )
+            func Fetch(u string) { http.Get(u); idna.ToASCII(u) }
+            """,
+    }
+    results = project(files)
+    rows = function_rows(results)
+    edges = sorted(named_edges(resolve_calls(rows, results, {"": "std"}), rows))
+    assert edges == [("net/url/url.go::Fetch", "net/http/client.go::Get", "import", 6)]

@@ -42,6 +42,7 @@ from drift.analysis.structure.env_variables import (
 )
 from drift.analysis.structure.error_gaps import error_gaps
 from drift.analysis.structure.file_structure import abstract_types, file_structure
+from drift.analysis.structure.imports import GoModules, go_module_path
 from drift.analysis.structure.prisma import is_prisma_schema, prisma_boundaries
 from drift.analysis.structure.project import (
     ProjectStructure,
@@ -75,6 +76,7 @@ __all__ = [
     "SAME_FILE",
     "CallResolver",
     "FileStructure",
+    "GoModules",
     "ProjectStructure",
     "StructureInput",
     "TestUnit",
@@ -93,6 +95,7 @@ __all__ = [
     "find_tests",
     "framework_prefix",
     "function_key",
+    "go_module_path",
     "graph_part",
     "is_prisma_schema",
     "is_test_file",

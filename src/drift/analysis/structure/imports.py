@@ -13,11 +13,16 @@ third-party packages) is external and resolves to nothing. Per language:
   as ``src/…`` or the root) and root-absolute ``/x``; tried as written, with each extension
   (``.ts``, ``.tsx``, ``.js``, ``.jsx``, ``.mjs``, ``.cjs``, ``.mts``, ``.cts``, ``.d.ts``),
   ``.js`` written for a ``.ts`` file, and ``…/index.<ext>``. Bare package names are external.
-- **Go**: the import path names the package directory whose path it ends with (the module path
-  in front is not needed); every non-test ``.go`` file there of the directory's package is the
-  target. The directory's package is the one most of its files declare; a file of another
-  (a ``//go:build ignore`` generator's ``package main``) is a program of its own, which no
-  import reaches.
+- **Go**: with the repository's ``go.mod`` module paths (``go_modules``: each module's root
+  directory and path), an import path inside a module names the directory under its root
+  (``example.com/m/util`` is ``util/`` of module ``example.com/m``, the module path itself its
+  root); any other path is external, however its last part is spelled (``net/http`` is not
+  the repository's ``http/``). Module ``std`` (Go's own source) imports its packages by their
+  directories. Without a ``go.mod``, the import path names the package directory whose path it
+  ends with. Every non-test ``.go`` file there of the directory's package is the target. The
+  directory's package is the one most of its files declare; a file of another (a
+  ``//go:build ignore`` generator's ``package main``) is a program of its own, which no import
+  reaches.
 - **Java**: ``import p.C`` is the file declaring type ``C`` in package ``p``; ``import p.*``
   every file of package ``p``; ``import static p.C.m`` the file of ``p.C``.
 """
@@ -25,14 +30,29 @@ third-party packages) is external and resolves to nothing. Per language:
 from __future__ import annotations
 
 import posixpath
+import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 
 from drift.scan.model import Import, ParseResult
 
+GoModules = Mapping[str, str]
+"""The repository's Go modules: each ``go.mod``'s directory (``""`` at the root) and the
+module path it declares."""
+_GO_STANDARD_LIBRARY = "std"
+
 _PY_EXTS = (".py", ".pyi")
 _JS_EXTS = (".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts", ".d.ts")
 _JS_LANGUAGES = frozenset({"javascript", "typescript"})
+
+
+_GO_MODULE_DIRECTIVE = re.compile(r'^\s*module\s+"?([^"\s/][^"\s]*)"?', re.MULTILINE)
+
+
+def go_module_path(go_mod: str) -> str | None:
+    """The module path a ``go.mod`` text declares (``module example.com/m``), or None."""
+    found = _GO_MODULE_DIRECTIVE.search(go_mod)
+    return None if found is None else found.group(1)
 
 
 def language_family(language: str) -> str:
@@ -43,8 +63,14 @@ def language_family(language: str) -> str:
 class ModuleIndex:
     """Lookup tables from module names to the parsed files that implement them."""
 
-    def __init__(self, results: Mapping[str, ParseResult]) -> None:
+    def __init__(
+        self, results: Mapping[str, ParseResult], go_modules: GoModules | None = None
+    ) -> None:
         self.results = results
+        # Longest module path first: a nested module owns its paths before the outer one.
+        self._go_modules = sorted(
+            (go_modules or {}).items(), key=lambda item: len(item[1]), reverse=True
+        )
         self._paths = frozenset(results)
         self._python: dict[str, list[tuple[int, str]]] = defaultdict(list)
         self._go_dirs: dict[str, list[str]] = defaultdict(list)
@@ -164,6 +190,11 @@ class ModuleIndex:
         cached = self._go_cache.get(import_path)
         if cached is not None:
             return cached
+        if self._go_modules:
+            directory = self._go_module_directory(import_path)
+            found = tuple(sorted(self._go_dirs[directory])) if directory is not None else ()
+            self._go_cache[import_path] = found
+            return found
         best = ""
         for directory in self._go_dirs:
             if (
@@ -175,6 +206,25 @@ class ModuleIndex:
         found = tuple(sorted(self._go_dirs[best])) if best else ()
         self._go_cache[import_path] = found
         return found
+
+    def _go_module_directory(self, import_path: str) -> str | None:
+        """The package directory ``import_path`` names in one of the repository's modules."""
+        for root, module in self._go_modules:
+            if module == _GO_STANDARD_LIBRARY:
+                if "." in import_path.split("/", 1)[0]:
+                    continue  # a module path; the standard library's have no dot
+                relative: str | None = import_path
+            elif import_path == module:
+                relative = ""
+            elif import_path.startswith(module + "/"):
+                relative = import_path[len(module) + 1 :]
+            else:
+                relative = None
+            if relative is not None:
+                directory = posixpath.join(root, relative) if relative else root
+                if directory in self._go_dirs:
+                    return directory
+        return None
 
     def go_directory_package(self, directory: str) -> str | None:
         """The package most non-test Go files of ``directory`` declare."""

@@ -16,6 +16,7 @@ import msgspec
 
 from drift.analysis.structure.callgraph import resolve_calls
 from drift.analysis.structure.coupling import coupling
+from drift.analysis.structure.imports import GoModules
 from drift.analysis.structure.test_mapping import test_mapping
 from drift.records.analysis import CallEdgeRow, FunctionRow
 from drift.records.structural import (
@@ -39,12 +40,14 @@ class ProjectStructure(NamedTuple):
 
 class StructureInput(NamedTuple):
     """What ``project_structure`` reads: stored functions (with their ids), every file's packed
-    graph part, and the two facts read from the text (abstract types, assertion lines)."""
+    graph part, the two facts read from the text (abstract types, assertion lines), and the
+    repository's Go modules (``go.mod``: directory and module path)."""
 
     functions: Sequence[FunctionRow]
     graphs: Mapping[str, bytes]
     abstract: Mapping[str, tuple[str, ...]]
     assertions: Mapping[str, tuple[int, ...]]
+    go_modules: GoModules
 
 
 _GRAPH_ENCODER: Final = msgspec.msgpack.Encoder()
@@ -76,10 +79,16 @@ def structure_of(
     results: Mapping[str, ParseResult],
     abstract: Mapping[str, tuple[str, ...]],
     assertions: Mapping[str, tuple[int, ...]],
+    go_modules: GoModules | None = None,
 ) -> ProjectStructure:
     """Resolve the call graph, measure coupling and map tests over every file's graph part."""
     return structure_around(
-        resolve_calls(functions, results), functions, results, abstract, assertions
+        resolve_calls(functions, results, go_modules),
+        functions,
+        results,
+        abstract,
+        assertions,
+        go_modules=go_modules,
     )
 
 
@@ -89,10 +98,12 @@ def structure_around(
     results: Mapping[str, ParseResult],
     abstract: Mapping[str, tuple[str, ...]],
     assertions: Mapping[str, tuple[int, ...]],
+    *,
+    go_modules: GoModules | None = None,
 ) -> ProjectStructure:
     """``structure_of`` given the call ``edges`` it resolves first (``resolve_calls``): the
     coupling and test mapping around them."""
-    metrics, cycles = coupling(results, abstract_types=abstract)
+    metrics, cycles = coupling(results, abstract_types=abstract, go_modules=go_modules)
     coverage, quality = test_mapping(functions, edges, results, assertion_lines=assertions)
     return ProjectStructure(edges, metrics, cycles, coverage, quality)
 
@@ -100,4 +111,6 @@ def structure_around(
 def project_structure(given: StructureInput) -> ProjectStructure:
     """``structure_of`` over packed graph parts."""
     results = {path: unpack_graph(data) for path, data in given.graphs.items()}
-    return structure_of(given.functions, results, given.abstract, given.assertions)
+    return structure_of(
+        given.functions, results, given.abstract, given.assertions, given.go_modules
+    )
