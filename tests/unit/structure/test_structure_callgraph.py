@@ -1243,3 +1243,39 @@ def test_the_go_standard_library_imports_its_packages_by_directory() -> None:
     rows = function_rows(results)
     edges = sorted(named_edges(resolve_calls(rows, results, {"": "std"}), rows))
     assert edges == [("net/url/url.go::Fetch", "net/http/client.go::Get", "import", 6)]
+
+
+def test_commonjs_module_exports_of_one_value_is_followed() -> None:
+    # mongoose's ``module.exports = applyHooks`` (170 call sites without an edge), sequelize's
+    # ``module.exports = QueryGenerator`` base class.
+    files = {
+        "helper.js": "function helper(x) { return x + 1; }\nmodule.exports = helper;\n",
+        "store.js": """
+            class Store {
+              static create() { return new Store(); }
+              get(k) { return k; }
+              quote(x) { return x; }
+            }
+            module.exports = Store;
+            """,
+        "main.js": """
+            const helper = require("./helper");
+            const Store = require("./store");
+            function main() {
+              Store.create();
+              const t = new Store();
+              t.get(1);
+              return helper(2);
+            }
+            class Child extends Store {
+              render(x) { return this.quote(x); }
+            }
+            module.exports = { main, Child };
+            """,
+    }
+    assert edges_of(files) == [
+        ("main.js::Child.render", "store.js::Store.quote", "method", 10),
+        ("main.js::main", "helper.js::helper", "import", 7),
+        ("main.js::main", "store.js::Store.create", "method", 4),
+        ("main.js::main", "store.js::Store.get", "method", 6),
+    ]

@@ -315,10 +315,11 @@ class CallResolver:
         binding = scope.bindings.get(name)
         if binding is not None:
             # Bound by an import: resolve through it or not at all (never guess past it).
+            symbol = binding.symbol
+            if symbol is None and _is_ecmascript(scope):
+                symbol = "default"  # ``const helper = require("./helper")``: its module.exports
             located = (
-                self.symbols.locate_function(binding.files, binding.symbol)
-                if binding.symbol is not None
-                else None
+                self.symbols.locate_function(binding.files, symbol) if symbol is not None else None
             )
             return _outcome_of(located, IMPORT)
         package = self.symbols.same_package_files(path)
@@ -395,7 +396,14 @@ class CallResolver:
         if known.owner is not None:
             return _outcome_of(self._method(*known.owner, name), METHOD)
         if known.module is not None:
-            return _outcome_of(self.symbols.locate_function(known.module, name), IMPORT)
+            located = self.symbols.locate_function(known.module, name)
+            if located is None and _is_ecmascript(scope):
+                # ``Store.create()`` after ``const Store = require("./store")`` whose
+                # ``module.exports = Store``: a static method of the module's default class.
+                exported = self.symbols.locate_class(known.module, "default")
+                if exported is not None:
+                    return _outcome_of(self._method(*exported, name), METHOD)
+            return _outcome_of(located, IMPORT)
         if known.external:
             return _STOP
         if known.like is not None:
@@ -564,6 +572,9 @@ class CallResolver:
         binding = scope.bindings.get(name)
         if binding is not None and binding.symbol is not None:
             return self.symbols.locate_class(binding.files, binding.symbol)
+        if binding is not None and _is_ecmascript(scope):
+            # ``const Base = require("./base")``: the class its ``module.exports`` is.
+            return self.symbols.locate_class(binding.files, "default")
         if not name.isidentifier():
             return None
         owner = self._package_class(scope, name)
@@ -690,6 +701,10 @@ def _constructed_class(receiver: str) -> str | None:
         return None
     found = _NEW_EXPRESSION.match(receiver)
     return None if found is None else found.group(1).rsplit(".", 1)[-1]
+
+
+def _is_ecmascript(scope: FileScope) -> bool:
+    return scope.result.language in ("javascript", "typescript")
 
 
 def _note_unique(
