@@ -362,13 +362,19 @@ def beta_quantile(p: float, a: float, b: float) -> float:
         return 1.0
     low, high = 0.0, 1.0
     x = min(max(_initial_quantile(p, a, b), 1e-300), 1.0 - 1e-16)
+    best, best_error = x, math.inf
     for _ in range(_QUANTILE_MAX_ITERATIONS):
         error = regularized_incomplete_beta(x, a, b) - p
+        if abs(error) < best_error:
+            best, best_error = x, abs(error)
         if error < 0.0:
             low = x
         else:
             high = x
-        if abs(error) < _QUANTILE_TOLERANCE * max(p, 1e-300) or high - low < 1e-15 * max(x, 1e-300):
+        # Done when close enough, or when no float lies between the bracket's ends: near 1
+        # with a small ``b`` the CDF moves by more than the tolerance from one float to the
+        # next, and the answer is the float closest to it.
+        if abs(error) < _QUANTILE_TOLERANCE * max(p, 1e-300) or math.nextafter(low, 1.0) >= high:
             break
         # Near a pole of the density (shape < 1) Newton steps are useless: bisect instead.
         log_density = _log_beta_pdf(x, a, b)
@@ -380,7 +386,7 @@ def beta_quantile(p: float, a: float, b: float) -> float:
         if not low < candidate < high:
             candidate = (low + high) / 2.0
         x = candidate
-    return x
+    return best
 
 
 # -- Aggregation -----------------------------------------------------------------------------

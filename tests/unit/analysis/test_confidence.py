@@ -290,7 +290,13 @@ def test_incomplete_beta_matches_numerical_integration(a: float, b: float, x: fl
 def test_beta_quantile_inverts_the_cdf(p: float, a: float, b: float) -> None:
     q = beta_quantile(p, a, b)
     assert 0.0 <= q <= 1.0
-    assert regularized_incomplete_beta(q, a, b) == pytest.approx(p, rel=1e-8, abs=1e-12)
+    found = regularized_incomplete_beta(q, a, b)
+    if found != pytest.approx(p, rel=1e-8, abs=1e-12):
+        # Near 1 with a small ``b`` (Beta(5000, 0.5) at 0.999999) the CDF moves by more than
+        # that from one float to the next: the answer is then the closest float, no neighbour
+        # being closer.
+        for neighbour in (math.nextafter(q, 0.0), math.nextafter(q, 1.0)):
+            assert abs(found - p) <= abs(regularized_incomplete_beta(neighbour, a, b) - p)
 
 
 @given(
