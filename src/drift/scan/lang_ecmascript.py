@@ -116,6 +116,9 @@ def _constructed(value: Node | None, source: bytes) -> str | None:
     return text(constructor, source)
 
 
+_MODULE_OBJECTS: Final = frozenset({"exports", "module", "window", "globalThis", "self"})
+
+
 class JavaScriptRules:
     """Extraction rules for JavaScript (and, through ``TypeScriptRules``, TypeScript)."""
 
@@ -139,8 +142,26 @@ class JavaScriptRules:
         return async_token(node)
 
     def receiver_type(self, node: Node, source: bytes) -> str | None:
-        """Methods live in class bodies: no receiver types."""
-        return None
+        """The constructor a function is assigned to as a method, outside any class body:
+        ``Document.prototype.init = function …`` (mongoose's 370 methods) gives ``Document``,
+        and so does ``Document.create = function …``. A module's ``exports.x = …`` is the
+        module's own function, not a method."""
+        holder = node.parent
+        if holder is None or holder.type != "assignment_expression":
+            return None
+        target = holder.child_by_field_name("left")
+        owner = None if target is None else target.child_by_field_name("object")
+        if owner is None or target is None or target.type != "member_expression":
+            return None
+        if owner.type == "member_expression":
+            prototype = owner.child_by_field_name("property")
+            owner = owner.child_by_field_name("object")
+            if prototype is None or text(prototype, source) != "prototype":
+                return None
+        if owner is None or owner.type != "identifier":
+            return None
+        name = text(owner, source)
+        return None if name in _MODULE_OBJECTS else name
 
     def receiver_name(self, node: Node, source: bytes) -> str | None:
         """Methods live in class bodies: their receiver is ``self``/``this``, not a name."""

@@ -15,8 +15,10 @@ from drift.scan.rules import Definition
 def link(definitions: list[Definition], receiver: Callable[[Definition], str | None]) -> None:
     """Sort ``definitions`` by position and set each one's parent and qualified name.
 
-    ``receiver`` gives the receiver type of a method declared outside a class body (Go), which
-    then prefixes its qualified name.
+    ``receiver`` gives the receiver type of a method declared outside a class body (Go's
+    ``func (s *Server) M()``, JavaScript's ``Doc.prototype.m = function``), which then prefixes
+    its qualified name; inside a function it follows the function's (``opts.cb = () => …`` in
+    ``listen`` is ``listen.opts.cb``, no function ``cb`` of ``listen``'s).
     """
     definitions.sort(key=lambda item: (item.start, -item.end))
     stack: list[Definition] = []
@@ -28,7 +30,9 @@ def link(definitions: list[Definition], receiver: Callable[[Definition], str | N
             stack.pop()
         parent = stack[-1] if stack else None
         item.parent = parent
-        owner = receiver(item) if parent is None else parent.qualified_name
+        owner = receiver(item)
+        if parent is not None:
+            owner = f"{parent.qualified_name}.{owner}" if owner else parent.qualified_name
         item.qualified_name = f"{owner}.{item.name}" if owner else item.name
         stack.append(item)
 

@@ -48,7 +48,7 @@ def test_functions() -> None:
         ("helper", "helper", 10, False, False, True),
         ("extra", "extra", 15, False, False, True),
         ("more", "more", 16, False, False, True),
-        ("legacy", "legacy", 17, False, False, False),
+        ("legacy", "Api.legacy", 17, False, True, False),  # a method of Api's prototype
     ]
 
 

@@ -1279,3 +1279,36 @@ def test_commonjs_module_exports_of_one_value_is_followed() -> None:
         ("main.js::main", "store.js::Store.create", "method", 4),
         ("main.js::main", "store.js::Store.get", "method", 6),
     ]
+
+
+def test_prototype_methods_belong_to_their_constructor() -> None:
+    # mongoose's ``Document.prototype.init = function init(o) {…}``: 509 of 551 calls of
+    # such methods on ``this`` had no edge.
+    files = {
+        "doc.js": """
+            function Document(o) { this.init(o); }
+            Document.prototype.init = function init(o) { return this.validateSync(); };
+            Document.prototype.validateSync = function () { return true; };
+            Document.hydrate = function (o) { return new Document(o); };
+            module.exports = Document;
+            """,
+        "server.js": """
+            function listen(opts) {
+              opts.cb = () => 1;
+              return cb();
+            }
+            function cb() { return 2; }
+            module.exports = { listen };
+            """,
+    }
+    assert edges_of(files) == [
+        ("doc.js::Document", "doc.js::Document.init", "method", 1),
+        ("doc.js::Document.hydrate", "doc.js::Document", "same_file", 4),
+        ("doc.js::Document.init", "doc.js::Document.validateSync", "method", 2),
+        # ``opts.cb = () => 1`` is a property of ``opts``: the plain ``cb()`` is the file's.
+        ("server.js::listen", "server.js::cb", "same_file", 3),
+    ]
+    functions = {row.qualified_name for row in function_rows(project(files))}
+    assert {"Document.init", "Document.validateSync", "Document.hydrate", "listen.opts.cb"} <= (
+        functions
+    )

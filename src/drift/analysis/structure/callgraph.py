@@ -361,6 +361,10 @@ class CallResolver:
                     return _Located(inherited[0], inherited[1], METHOD)
             return _STOP
         if receiver in _SELF_RECEIVERS and caller is not None:
+            if caller.class_name is None and caller.name in scope.methods:
+                # ``function Document(o) { this.init(o) }`` with ``Document.prototype.init``:
+                # a JavaScript constructor function, whose methods are its prototype's.
+                caller = caller._replace(class_name=caller.name)
             if caller.class_name:
                 method = scope.method(caller.class_name, name)
                 if method is not None:
