@@ -129,3 +129,30 @@ def test_handlers() -> None:
         # destructuring takes something out of the error: not swallowed
         ("catch", 19, "{ message }", False, False, False),
     ]
+
+
+def test_named_function_expressions_in_any_position_are_functions() -> None:
+    # axios: ``new Promise(function dispatchXhrRequest(…) {…})`` and
+    # ``export default isHttpAdapterSupported && function httpAdapter(config) {…}``.
+    source = (
+        b"function helper(x) { return x * 3; }\n"
+        b"export default ok && function httpAdapter(c) {\n"
+        b"  try { return helper(c); } catch (e) {}\n"
+        b"};\n"
+        b"const p = new Promise(function dispatch(resolve) { helper(1); });\n"
+        b"const q = function inner() { return 1; };\n"
+        b"run(() => helper(2));\n"
+    )
+    result = parse_source(source, "javascript")
+    assert [(f.name, f.line) for f in result.functions] == [
+        ("helper", 1),
+        ("httpAdapter", 2),
+        ("dispatch", 5),
+        ("q", 6),  # named by what holds it, as before
+    ]
+    assert [(c.callee, c.caller) for c in result.calls if c.callee == "helper"] == [
+        ("helper", "httpAdapter"),
+        ("helper", "dispatch"),
+        ("helper", None),  # an anonymous arrow at module level has no name
+    ]
+    assert [h.function for h in result.error_handlers if h.kind == "catch"] == ["httpAdapter"]

@@ -16,6 +16,9 @@
 (export_statement
   "default"
   value: [(arrow_function) (function_expression)] @function)
+; A named function expression anywhere else is a function of its own name: axios's
+; ``new Promise(function dispatchXhrRequest(…) {…})``, ``ok && function httpAdapter(…) {…}``.
+(function_expression name: (identifier)) @function
 
 (class_declaration) @class
 (class name: (_)) @class
