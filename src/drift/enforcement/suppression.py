@@ -53,8 +53,11 @@ class IgnoreDirective:
 
 
 def parse_directive(line: str) -> IgnoreDirective | None:
-    """The ``drift-ignore`` directive in ``line``, or None if it has none."""
-    match = _DIRECTIVE.search(line)
+    """The ``drift-ignore`` directive in ``line``'s comment, or None if it has none."""
+    if MARKER not in line:
+        return None  # most lines: no need to look for a comment
+    comment = _comment(line)
+    match = None if comment is None else _DIRECTIVE.search(comment)
     if match is None:
         return None
     rest = match.group("rest")
@@ -83,6 +86,38 @@ def parse_directive(line: str) -> IgnoreDirective | None:
         reason_parts.append(trailer.strip())
     reason = ", ".join(reason_parts) or None
     return IgnoreDirective(rules=tuple(rules), reason=reason)
+
+
+_OPENERS = ("#", "//", "/*", "<!--")
+_QUOTES = "'\"`"
+
+
+def _comment(line: str) -> str | None:
+    """``line`` from its first comment opener outside a string literal on it, or None.
+
+    ``URL = "http://x/#drift-ignore"`` holds no comment: the ``#`` is inside the string, and a
+    directive there must not silence the line (nor the next). A string opened on an earlier
+    line is not seen: a docstring line that reads like a comment still counts as one.
+    """
+    if _COMMENT_ONLY.match(line):
+        return line
+    quote = ""
+    index = 0
+    while index < len(line):
+        char = line[index]
+        if quote:
+            if char == "\\":
+                index += 1  # the escaped character cannot close the string
+            elif char == quote:
+                quote = ""
+        elif char in _QUOTES:
+            quote = char
+        elif line.startswith(_OPENERS, index) or (
+            line.startswith("--", index) and (index == 0 or line[index - 1].isspace())
+        ):
+            return line[index:]
+        index += 1
+    return None
 
 
 def is_comment_only(line: str) -> bool:

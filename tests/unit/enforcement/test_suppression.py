@@ -31,6 +31,9 @@ from drift.enforcement.suppression import (
             IgnoreDirective(("security/S-1",), "reviewed by sec"),
         ),
         ("#drift-ignore:ERR-1", IgnoreDirective(("ERR-1",), None)),
+        # A string before the comment does not hide it.
+        ('key = "sk_#test"  # drift-ignore', IgnoreDirective((), None)),
+        ("x = 'a' + \"b\"  // drift-ignore: S-1", IgnoreDirective(("S-1",), None)),
         ("# drift-ignore:", IgnoreDirective((), None)),
     ],
 )
@@ -46,6 +49,12 @@ def test_parse_directive(line: str, expected: IgnoreDirective) -> None:
         "drift-ignore = True",  # not in a comment
         "# drift-ignore-file",  # a different word
         "# no-drift-ignorex",
+        # In a string, not a comment: it silences nothing.
+        'URL = "http://x/#drift-ignore"',
+        "MSG = 'use # drift-ignore to silence'",
+        'HELP = "// drift-ignore: naming/*"',
+        "s = `/* drift-ignore */`",
+        'esc = "a \\" # drift-ignore"',
     ],
 )
 def test_lines_without_a_directive(line: str) -> None:
