@@ -46,7 +46,7 @@ from drift.enforcement.severity import Severity
 from drift.enforcement.sources import SourceLines, file_line_reader
 from drift.enforcement.store import EnforcementStore
 from drift.enforcement.structural_findings import structural_findings
-from drift.enforcement.violations import Violation, build_violations
+from drift.enforcement.violations import Violation, build_violations, function_scopes
 from drift.records.analysis import DetectionRow, FunctionRow
 from drift.records.batch import (
     InsertDegradationAlerts,
@@ -120,7 +120,12 @@ def enforce(
         storage, sorted(context.tracked_files), functions, population
     )
     dismissed = dismissals(storage, {finding.pattern_id for finding in findings})
-    built = build_violations(findings, reader, frozenset(v.id for v in baseline), dismissed)
+    scopes = function_scopes(
+        storage.get_functions_by_file if functions is None else lambda file: functions.get(file, ())
+    )
+    built = build_violations(
+        findings, reader, frozenset(v.id for v in baseline), dismissed, scope_of=scopes
+    )
     violations = built.violations
 
     gates: list[GateOutcome] = [
@@ -224,7 +229,10 @@ def violations_if_approved(
     comment or dismissed are included with ``row.suppressed`` set. Nothing is written."""
     findings = findings_if_approved(storage, pattern_id, group_of)
     dismissed = dismissals(storage, {pattern_id})
-    built = build_violations(findings, file_line_reader(root), frozenset(), dismissed)
+    scopes = function_scopes(storage.get_functions_by_file)
+    built = build_violations(
+        findings, file_line_reader(root), frozenset(), dismissed, scope_of=scopes
+    )
     return sorted(built.violations, key=lambda v: (v.row.file, v.row.line, v.row.id))
 
 

@@ -5,9 +5,11 @@ Steps, in order:
 1. **De-duplicate**: one violation per ``(file, line, rule id)``, keeping the most severe
    finding (ties: the first by message), since outliers, re-analysis and several sources can
    report the same place twice.
-2. **Identify**: the id is a fingerprint of the rule, the file, the normalised text of the line
-   and the occurrence number of that text (``drift.enforcement.fingerprints``).
-3. **Compare**: ``is_new`` is true when the id was not among the previous run's violations.
+2. **Identify**: the id is a fingerprint of the rule, the file, the enclosing function, the
+   normalised text of the line and the occurrence number of that text in the function
+   (``drift.enforcement.fingerprints``).
+3. **Compare**: ``is_new`` is true when the id was not among the previous run's violations
+   (nor its version 1 id, for a baseline stored before version 2).
 4. **Suppress**: a ``drift-ignore`` comment covering the rule marks it ``suppressed``
    (``drift.enforcement.suppression``), and so does an earlier ``drift violations dismiss`` of
    the same id (the id survives edits elsewhere in the file); suppressed violations are stored
@@ -19,16 +21,41 @@ which is what SARIF and editors expect.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from drift.enforcement.findings import Finding, Source
-from drift.enforcement.fingerprints import normalize_line, violation_id
+from drift.enforcement.fingerprints import legacy_violation_id, normalize_line, violation_id
 from drift.enforcement.severity import Severity
 from drift.enforcement.sources import SourceLines, byte_column_to_char_column
 from drift.enforcement.suppression import find_suppression
+from drift.records.analysis import FunctionRow
 from drift.records.enforcement import ViolationRow
+
+ScopeOf = Callable[[str, int], str]
+"""The qualified name of the innermost function holding a file's line (``""``: none)."""
+
+
+def function_scopes(rows_of: Callable[[str], Sequence[FunctionRow]]) -> ScopeOf:
+    """``ScopeOf`` over the stored functions ``rows_of`` gives per file (read once per file)."""
+    by_file: dict[str, tuple[list[int], list[FunctionRow]]] = {}
+
+    def scope_of(file: str, line: int) -> str:
+        known = by_file.get(file)
+        if known is None:
+            rows = sorted(rows_of(file), key=lambda row: (row.line, -row.end_line))
+            known = by_file[file] = ([row.line for row in rows], rows)
+        starts, rows = known
+        # The innermost holder starts last among those that start at or before the line.
+        for index in range(bisect_right(starts, line) - 1, -1, -1):
+            row = rows[index]
+            if row.end_line >= line:
+                return row.qualified_name or row.name
+        return ""
+
+    return scope_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,25 +115,34 @@ def build_violations(
     source_lines: SourceLines,
     baseline_ids: Collection[str],
     dismissed: Mapping[str, str] | None = None,
+    scope_of: ScopeOf | None = None,
 ) -> ViolationSet:
     """Turn findings into this run's violations (see the module docstring for the steps).
 
     ``dismissed`` maps the ids of dismissed violations to the reason shown for them: such a
-    violation is stored suppressed, like one under a ``drift-ignore`` comment.
+    violation is stored suppressed, like one under a ``drift-ignore`` comment. ``scope_of``
+    names the function holding a line (default: none, every line at module level).
     """
     dismissals = dismissed or {}
     unique = deduplicate(findings)
-    occurrences: defaultdict[tuple[str, str, str], int] = defaultdict(int)
+    occurrences: defaultdict[tuple[str, str, str, str], int] = defaultdict(int)
+    legacy_occurrences: defaultdict[tuple[str, str, str], int] = defaultdict(int)
     violations: list[Violation] = []
     # ``unique`` is ordered by file then line, so occurrence numbers follow line order.
     for finding in unique:
         lines = source_lines(finding.file)
         text = _line_text(lines, finding.line)
         normalized = normalize_line(text)
-        key = (finding.rule_id, finding.file, normalized)
+        scope = scope_of(finding.file, finding.line) if scope_of is not None else ""
+        key = (finding.rule_id, finding.file, scope, normalized)
         occurrence = occurrences[key]
         occurrences[key] += 1
-        vid = violation_id(finding.rule_id, finding.file, normalized, occurrence)
+        vid = violation_id(finding.rule_id, finding.file, scope, normalized, occurrence)
+        legacy_key = (finding.rule_id, finding.file, normalized)
+        legacy = legacy_violation_id(*legacy_key, legacy_occurrences[legacy_key])
+        legacy_occurrences[legacy_key] += 1
+        # A dismissal or baseline recorded under the version 1 id still applies to it.
+        dismissal = dismissals.get(vid, dismissals.get(legacy))
         directive = find_suppression(lines, finding.line, finding.rule_id, finding.pattern_id)
         column = finding.column
         if column == 0:
@@ -128,13 +164,13 @@ def build_violations(
             quick_fix_description=finding.quick_fix_description,
             cwe_id=finding.cwe_id,
             owasp_category=finding.owasp_category,
-            suppressed=directive is not None or vid in dismissals,
-            is_new=vid not in baseline_ids,
+            suppressed=directive is not None or dismissal is not None,
+            is_new=vid not in baseline_ids and legacy not in baseline_ids,
         )
         reason = None if directive is None else (directive.reason or "drift-ignore")
-        by_dismissal = directive is None and vid in dismissals
-        if by_dismissal:
-            reason = dismissals[vid]
+        by_dismissal = directive is None and dismissal is not None
+        if dismissal is not None and by_dismissal:
+            reason = dismissal
         violations.append(
             Violation(
                 row=row, source=finding.source, suppression_reason=reason, dismissed=by_dismissal

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from drift.enforcement.fingerprints import normalize_line, violation_id
+from drift.enforcement.fingerprints import legacy_violation_id, normalize_line, violation_id
 from drift.enforcement.sources import byte_column_to_char_column, file_line_reader, split_lines
 
 
@@ -14,20 +14,23 @@ def test_normalize_line_ignores_indentation_and_spacing() -> None:
 
 
 def test_violation_id_is_a_stable_hash() -> None:
-    first = violation_id("naming/FN", "src/a.py", "def badName():", 0)
-    assert first == violation_id("naming/FN", "src/a.py", "def badName():", 0)
+    first = violation_id("naming/FN", "src/a.py", "", "def badName():", 0)
+    assert first == violation_id("naming/FN", "src/a.py", "", "def badName():", 0)
     assert len(first) == 20
     assert all(c in "0123456789abcdef" for c in first)
-    # A known value: changing the fingerprint recipe must be a deliberate, versioned change.
-    assert first == "30759ff6f7c1f4d332e0"
+    # Known values: changing the fingerprint recipe must be a deliberate, versioned change.
+    assert first == "a6610f82c1ce3a509641"
+    legacy = legacy_violation_id("naming/FN", "src/a.py", "def badName():", 0)
+    assert legacy == "30759ff6f7c1f4d332e0"  # version 1, as stored before functions counted
 
 
 def test_violation_id_changes_with_each_component() -> None:
-    base = violation_id("naming/FN", "src/a.py", "def badName():", 0)
-    assert base != violation_id("naming/FN2", "src/a.py", "def badName():", 0)
-    assert base != violation_id("naming/FN", "src/b.py", "def badName():", 0)
-    assert base != violation_id("naming/FN", "src/a.py", "def badName2():", 0)
-    assert base != violation_id("naming/FN", "src/a.py", "def badName():", 1)
+    base = violation_id("naming/FN", "src/a.py", "", "def badName():", 0)
+    assert base != violation_id("naming/FN2", "src/a.py", "", "def badName():", 0)
+    assert base != violation_id("naming/FN", "src/b.py", "", "def badName():", 0)
+    assert base != violation_id("naming/FN", "src/a.py", "load", "def badName():", 0)
+    assert base != violation_id("naming/FN", "src/a.py", "", "def badName2():", 0)
+    assert base != violation_id("naming/FN", "src/a.py", "", "def badName():", 1)
 
 
 def test_split_lines_only_at_newlines() -> None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from drift.enforcement.findings import Finding, Source
-from drift.enforcement.fingerprints import violation_id
+from drift.enforcement.fingerprints import legacy_violation_id, violation_id
 from drift.enforcement.severity import Severity
-from drift.enforcement.violations import build_violations, deduplicate
+from drift.enforcement.violations import build_violations, deduplicate, function_scopes
+from drift.records.analysis import FunctionRow
 
 SOURCES: dict[str, list[str]] = {
     "a.py": [
@@ -81,7 +82,7 @@ def test_build_violations_rows() -> None:
         (7, False, True, 13),  # byte column 14 is code point 13 ("é" is two bytes)
     ]
     assert rows[0].id == violation_id(
-        "naming/FN", "a.py", "def badName(): # drift-ignore: naming/OTHER", 0
+        "naming/FN", "a.py", "", "def badName(): # drift-ignore: naming/OTHER", 0
     )
     assert built.violations[1].suppression_reason == "drift-ignore"
     assert rows[0].severity == "error"
@@ -96,8 +97,8 @@ def test_ids_ignore_line_numbers_but_count_repeated_text() -> None:
         first = build_violations([finding(1, file="dup.py"), finding(3, file="dup.py")], lines, ())
         ids = [v.row.id for v in first.violations]
         assert ids == [
-            violation_id("naming/FN", "dup.py", "badCall()", 0),
-            violation_id("naming/FN", "dup.py", "badCall()", 1),
+            violation_id("naming/FN", "dup.py", "", "badCall()", 0),
+            violation_id("naming/FN", "dup.py", "", "badCall()", 1),
         ]
         # Insert a line on top: the lines move, the ids do not.
         SOURCES["dup.py"] = ["import os", "    badCall()", "x = 1", "badCall()"]
@@ -105,6 +106,65 @@ def test_ids_ignore_line_numbers_but_count_repeated_text() -> None:
         assert [v.row.id for v in moved.violations] == ids
     finally:
         del SOURCES["dup.py"]
+
+
+def function_at(name: str, line: int, end_line: int) -> FunctionRow:
+    return FunctionRow(
+        0, "h.py", name, name, "python", line, end_line, 0, None, False, False, None, None
+    )
+
+
+def test_a_new_function_above_keeps_the_old_violations_ids_and_dismissals() -> None:
+    # The same offending line in three functions: a new one on top took the first one's id,
+    # and with it its dismissal, when occurrences were counted over the whole file.
+    handler = "    except Exception:"
+    SOURCES["h.py"] = ["def first():", handler, "def second():", handler]
+    functions = [function_at("first", 1, 2), function_at("second", 3, 4)]
+    try:
+        before = build_violations(
+            [finding(2, file="h.py"), finding(4, file="h.py")],
+            lines,
+            (),
+            scope_of=function_scopes(lambda file: functions),
+        )
+        first_id, second_id = (v.row.id for v in before.violations)
+        SOURCES["h.py"] = ["def brand_new():", handler, *SOURCES["h.py"]]
+        functions = [
+            function_at("brand_new", 1, 2),
+            function_at("first", 3, 4),
+            function_at("second", 5, 6),
+        ]
+        after = build_violations(
+            [finding(2, file="h.py"), finding(4, file="h.py"), finding(6, file="h.py")],
+            lines,
+            frozenset({first_id, second_id}),
+            {first_id: "dismissed: false_positive"},
+            scope_of=function_scopes(lambda file: functions),
+        )
+        rows = [v.row for v in after.violations]
+        assert [(r.line, r.is_new, r.suppressed) for r in rows] == [
+            (2, True, False),  # brand_new: new, and nobody dismissed it
+            (4, False, True),  # first keeps its id and its dismissal
+            (6, False, False),
+        ]
+        assert [r.id for r in rows[1:]] == [first_id, second_id]
+    finally:
+        del SOURCES["h.py"]
+
+
+def test_ids_and_dismissals_of_version_1_still_match() -> None:
+    # A baseline and a dismissal stored before ids named their function.
+    legacy = legacy_violation_id(
+        "naming/FN", "a.py", "def badName(): # drift-ignore: naming/OTHER", 0
+    )
+    built = build_violations([finding(3)], lines, frozenset({legacy}), {legacy: "dismissed"})
+    row = built.violations[0].row
+    assert (row.is_new, row.suppressed, built.violations[0].suppression_reason) == (
+        False,
+        True,
+        "dismissed",
+    )
+    assert row.id != legacy
 
 
 def test_is_new_against_the_baseline() -> None:
@@ -120,8 +180,8 @@ def test_unreadable_files_still_get_ids_and_are_never_suppressed() -> None:
     )
     rows = [v.row for v in built.violations]
     assert [r.id for r in rows] == [
-        violation_id("naming/FN", "gone.py", "", 0),
-        violation_id("naming/FN", "gone.py", "", 1),
+        violation_id("naming/FN", "gone.py", "", "", 0),
+        violation_id("naming/FN", "gone.py", "", "", 1),
     ]
     assert not any(r.suppressed for r in rows)
     assert rows[0].column == 3
