@@ -5,7 +5,7 @@
 - Levels: error -> ``error``, warning -> ``warning``, info -> ``note``.
 - Locations are repo-relative URIs under the ``%SRCROOT%`` base id (declared in
   ``originalUriBaseIds`` when the root is known); lines are 1-based, columns are code points.
-- ``partialFingerprints["driftViolation/v1"]`` is the violation's stable id, and
+- ``partialFingerprints["driftViolation/v2"]`` is the violation's stable id, and
   ``baselineState`` is ``new`` or ``unchanged`` against the previous run.
 - Suppressed violations are included with an ``inSource`` suppression, so a viewer can show them
   as dismissed; with ``new_only`` only new results are written.
@@ -29,7 +29,7 @@ from drift.enforcement.violations import Violation
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SRCROOT = "%SRCROOT%"
-FINGERPRINT_KEY = "driftViolation/v1"
+FINGERPRINT_KEY = "driftViolation/v2"
 
 LEVELS: dict[Severity, str] = {
     Severity.ERROR: "error",
