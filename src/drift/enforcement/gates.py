@@ -150,7 +150,10 @@ def pattern_compliance_gate(
     judged = counted(mine, new_only=new_only)
     errors = _count(judged, Severity.ERROR)
     warnings = _count(judged, Severity.WARNING)
-    total = approved_locations + len(judged)
+    # An info violation is for the record: it fails no gate, and through the score it must not
+    # fail the policy either (two info deviations of a weak convention in a six-function
+    # project had made the mean 66.7 and the check fail, its gate table all "passed").
+    total = approved_locations + errors + warnings
     score = 100.0 if total == 0 else approved_locations / total * 100.0
     return GateOutcome(
         gate_id=PATTERN_COMPLIANCE,
