@@ -13,6 +13,9 @@ import click
 
 from drift import __version__
 
+INTERRUPTED = 130
+"""The exit code after Ctrl-C (128 + SIGINT)."""
+
 # name -> (module, attribute), in the order ``drift --help`` lists them.
 LAZY_COMMANDS: dict[str, tuple[str, str]] = {
     "scan": ("drift.cli.scan", "scan_command"),
@@ -78,7 +81,12 @@ def main() -> int:
     except click.ClickException as error:
         click.echo(f"error: {error.format_message()}", err=True)
         return error.exit_code
-    except click.Abort:
+    except click.Abort as abort:
+        if isinstance(abort.__cause__, KeyboardInterrupt):
+            # Ctrl-C: 128 + SIGINT, as a shell reports it. A scan stopped half-way is recorded
+            # as failed, and the next one analyses again whatever it had not finished.
+            click.echo("Interrupted.", err=True)
+            return INTERRUPTED
         click.echo("Aborted.", err=True)
         return 1
     return outcome if isinstance(outcome, int) else 0

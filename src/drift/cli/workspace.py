@@ -51,6 +51,7 @@ def status(root: Path, storage: str | None) -> None:
         info = stores.workspace.project_info()
         found = stored_state(stores.drift)
         files = StoredFiles.load(stores.drift)
+        recent = stores.drift.query_recent_scans(1)
     click.echo(f"workspace   {info.root_path or root}")
     click.echo(f"storage     {url}")
     click.echo(f"schema      v{state.schema_version}")
@@ -61,6 +62,9 @@ def status(root: Path, storage: str | None) -> None:
         languages = ", ".join(f"{name} {count:,}" for name, count in info.language_breakdown)
         click.echo(f"languages   {languages}")
     last = "never" if info.last_scan_at is None else moment(info.last_scan_at)
+    if recent and recent[0].status != "completed":
+        cut = "interrupted" if "KeyboardInterrupt" in (recent[0].error or "") else "failed"
+        last += f"; {cut} before the end: the next scan analyses again what it had not stored"
     click.echo(f"last scan   {last}")
     if info.last_scan_at is not None:
         for line in state_lines(found):

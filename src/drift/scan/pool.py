@@ -16,6 +16,7 @@ import multiprocessing.forkserver
 import multiprocessing.queues
 import os
 import pickle
+import signal
 import sys
 import time
 import typing
@@ -210,6 +211,9 @@ counting; frequent collections only walk them again. Cycles are still collected,
 
 
 def _start_worker() -> None:
+    # Ctrl-C reaches every process of the terminal's group: the scanning process stops the run
+    # and its workers, which must not each print a KeyboardInterrupt traceback of their own.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     # What the worker imported (the fork server's modules) lives as long as the worker: keep
     # the collector from scanning it again and again.
     gc.freeze()

@@ -325,3 +325,25 @@ def test_import_of_a_file_that_is_no_database_says_so(project: Path, tmp_path: P
         "hint: import takes a file written by `drift backup` or `drift export`",
     ]
     assert junk.exists()
+
+
+def test_ctrl_c_stops_with_130_and_the_scan_is_recorded_as_cut_short(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from drift.pipeline import run as pipeline_run
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pipeline_run._Scan, "_analyse_files", interrupted)
+    monkeypatch.setattr(sys, "argv", ["drift", "scan", str(project)])
+    assert main() == 130
+    captured = capsys.readouterr()
+    assert captured.err.strip().splitlines()[-1] == "Interrupted."
+    assert "Traceback" not in captured.err
+    monkeypatch.undo()
+    status = CliRunner().invoke(cli, ["status", str(project)], catch_exceptions=False)
+    assert "interrupted before the end" in status.output
+    rescanned = CliRunner().invoke(cli, ["scan", str(project)], catch_exceptions=False)
+    assert rescanned.exit_code == 0
+    assert "1 file tracked (1 added)" in rescanned.output
