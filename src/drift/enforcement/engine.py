@@ -190,7 +190,7 @@ def enforce(
     storage.send_batch(InsertHealthTrends([HealthTrendRow(HEALTH_METRIC, health.score, 0)]))
     # Readers after us (the CLI, the next stage) must see this run: flush before returning.
     storage.flush_sync()
-    storage.insert_policy_result(verdict.to_row())
+    storage.insert_policy_result(verdict.to_row(new_only=new_only))
     storage.insert_audit_snapshot(health.to_snapshot(category_scores(context, violations)))
 
     return EnforcementResult(

@@ -119,13 +119,15 @@ class PolicyOutcome:
     blocking: tuple[str, ...]  # required gates that failed
     reason: str
 
-    def to_row(self) -> PolicyResultRow:
-        """The row ``insert_policy_result`` stores (``id`` and ``run_at`` are set by storage)."""
+    def to_row(self, *, new_only: bool = False) -> PolicyResultRow:
+        """The row ``insert_policy_result`` stores (``id`` and ``run_at`` are set by storage).
+        ``new_only``: the gates judged only new violations (``drift check --new-only``)."""
         details = {
             "threshold": self.threshold,
             "gates_skipped": self.gates_skipped,
             "blocking": list(self.blocking),
             "reason": self.reason,
+            "new_only": new_only,
         }
         return PolicyResultRow(
             id=0,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -59,16 +60,23 @@ class ViolationCounts:
 
 @dataclass(frozen=True, slots=True)
 class Verdict:
-    """The policy's verdict on the latest enforcement."""
+    """The policy's verdict on the latest enforcement; ``new_only`` when that was a
+    ``drift check --new-only``, whose gates judged only the new violations."""
 
     policy: str
     passed: bool
     score: float
+    new_only: bool = False
 
     @classmethod
     def of(cls, row: PolicyResultRow) -> Verdict:
         """The verdict a stored policy result records."""
-        return cls(row.policy_name, row.overall_passed, row.overall_score)
+        try:
+            details = json.loads(row.details or "{}")
+        except ValueError:
+            details = {}
+        new_only = isinstance(details, dict) and details.get("new_only") is True
+        return cls(row.policy_name, row.overall_passed, row.overall_score, new_only)
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,7 +227,8 @@ def patterns_line(patterns: int, approved: int, conventions: int, new: int = 0) 
 def verdict_line(verdict: Verdict) -> str:
     """The ``check`` line of a summary: the last enforcement's verdict."""
     state = "passed" if verdict.passed else "FAILED"
-    return f"  check       {state} ({verdict.policy} policy, score {verdict.score:.1f})"
+    judged = ", new violations only" if verdict.new_only else ""
+    return f"  check       {state} ({verdict.policy} policy{judged}, score {verdict.score:.1f})"
 
 
 def timings_line(summary: ScanSummary) -> str:

@@ -494,3 +494,13 @@ def test_a_check_over_no_code_is_an_error_not_a_pass(clean: Path) -> None:
     scanned = run("scan", str(clean))
     assert scanned.exit_code == 0
     assert "warning     no file Drift analyses was found" in scanned.output
+
+
+def test_the_stored_verdict_says_when_it_judged_new_violations_only(clean: Path) -> None:
+    assert run("check", str(clean), "--new-only").exit_code == 0
+    scanned = run("scan", str(clean))
+    assert "check       passed (standard policy, new violations only, score" in scanned.output
+    status = run("status", str(clean))
+    assert "passed (standard policy, new violations only, score" in status.output
+    assert run("check", str(clean), "--policy", "lenient").exit_code == 0
+    assert "passed (lenient policy, score" in run("status", str(clean)).output
