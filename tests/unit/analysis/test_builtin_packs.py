@@ -617,3 +617,19 @@ def test_throws_clauses_of_interface_methods_count() -> None:
     facts = FileFactsData(path="java/sql/Connection.java", language="java", text=text)
     matches = evaluate_file(load_builtin_packs(), facts)
     assert [m.line for m in matches if m.pattern_id == "ERR-JAVA-THROWS-CLAUSE"] == [2, 4, 5]
+
+
+def test_class_naming_leaves_declaration_files_out() -> None:
+    declared = FileFactsData(
+        path="types/index.d.ts",
+        language="typescript",
+        class_names=(Site("Knex", 1, 18), Site("QueryBuilder", 2, 18)),
+    )
+    own = FileFactsData(
+        path="lib/dialects/pg.js", language="javascript", class_names=(Site("Client_PG", 1, 7),)
+    )
+    packs = load_builtin_packs()
+    assert not [m for m in evaluate_file(packs, declared) if "JS-CLASS" in m.pattern_id]
+    assert [m.pattern_id for m in evaluate_file(packs, own) if "JS-CLASS" in m.pattern_id] == [
+        "NAMING-JS-CLASS-OTHER"
+    ]
