@@ -434,3 +434,24 @@ def test_a_patch_decorator_applies_to_its_own_test_only() -> None:
         ("PatchedTests.test_patched", True),
         ("FromTests.test_from", False),
     ]
+
+
+def test_javascript_test_names_survive_the_trip_to_the_structure_worker() -> None:
+    from drift.analysis.structure.project import pack_graph, unpack_graph
+
+    results = project(
+        {
+            "src/util.ts": "export function mul(a: number, b: number) { return a * b; }\n",
+            "test/flat.test.ts": """
+                import { mul } from '../src/util';
+                test('flat arrow', () => { expect(mul(1, 1)).toBe(1); });
+                it("multiplies", () => { expect(mul(2, 3)).toBe(6); });
+                """,
+        }
+    )
+    packed = {path: unpack_graph(pack_graph(result)) for path, result in results.items()}
+    units = find_tests(function_rows(packed), [], packed)
+    assert [u.id for u in units] == [
+        "test/flat.test.ts::flat arrow@2",
+        "test/flat.test.ts::multiplies@3",
+    ]

@@ -17,6 +17,7 @@ import msgspec
 from drift.analysis.structure.callgraph import resolve_calls
 from drift.analysis.structure.coupling import coupling
 from drift.analysis.structure.imports import GoModules
+from drift.analysis.structure.test_files import is_js_test_call
 from drift.analysis.structure.test_mapping import test_mapping
 from drift.records.analysis import CallEdgeRow, FunctionRow
 from drift.records.structural import (
@@ -25,7 +26,7 @@ from drift.records.structural import (
     TestCoverageRow,
     TestQualityRow,
 )
-from drift.scan import ParseResult
+from drift.scan import ParseResult, StringLiteral
 
 
 class ProjectStructure(NamedTuple):
@@ -55,9 +56,18 @@ _GRAPH_DECODER: Final = msgspec.msgpack.Decoder(ParseResult)
 
 
 def graph_part(result: ParseResult) -> ParseResult:
-    """``result`` without string and number literals, handlers and syntax issues: what the
+    """``result`` without number literals, handlers and syntax issues, and with only the string
+    literals that name JavaScript tests (``it("loads a user", …)``: the test's id): what the
     call graph, coupling and test mapping read of a file."""
-    return result._replace(strings=(), numbers=(), error_handlers=(), parse_errors=())
+    names: tuple[StringLiteral, ...] = ()
+    if result.language in _ECMASCRIPT and result.strings:
+        lines = {c.line for c in result.calls if c.caller is None and is_js_test_call(c)}
+        if lines:
+            names = tuple(s for s in result.strings if s.line in lines)
+    return result._replace(strings=names, numbers=(), error_handlers=(), parse_errors=())
+
+
+_ECMASCRIPT: Final = frozenset({"javascript", "typescript"})
 
 
 def pack_graph(result: ParseResult) -> bytes:
