@@ -436,3 +436,24 @@ def test_names_and_literal_types_are_not_secrets(path: str, text: str) -> None:
 )
 def test_values_and_real_secrets_are_still_found(path: str, text: str) -> None:
     assert [r.pattern_name for r in find_secrets(path, text)] == ["generic_secret"]
+
+
+def test_a_secret_behind_an_environment_read_is_still_a_secret() -> None:
+    # The fallback is the value used wherever the variable is unset: committed all the same.
+    js = (
+        "const sessionSecret = process.env.SESSION_SECRET || 'h7Gk29XmQpL4vN8sRt3W';\n"
+        "const apiToken = process.env.API_TOKEN ?? 'Q2w8Lk5Zp0Xr7Vn3Mb6T';\n"
+        "const level = process.env.LOG_LEVEL || 'information';\n"
+        "const token = process.env.TOKEN || '';\n"
+    )
+    assert [(r.line, r.redacted_value) for r in find_secrets("config.js", js)] == [
+        (1, "h7Gk…(20)"),
+        (2, "Q2w8…(20)"),
+    ]
+    py = (
+        'SECRET_KEY = os.environ.get("SECRET_KEY", "h7Gk29XmQpL4vN8sRt3W")\n'
+        'API_TOKEN = os.getenv("API_TOKEN") or "Q2w8Lk5Zp0Xr7Vn3Mb6T"\n'
+        'DEBUG_TOKEN = os.getenv("DEBUG_TOKEN", "changeme-please")\n'
+        'SECRET_NAME = os.environ.get("SECRET_NAME", "productionSecret")\n'
+    )
+    assert [r.line for r in find_secrets("settings.py", py)] == [1, 2]

@@ -205,6 +205,15 @@ _CONFIG_SUFFIXES = (".env", ".ini", ".cfg", ".conf", ".properties", ".toml", ".y
 _ASSIGNED_VALUE = re.compile(
     r"['\"]?\s*(?::=|[:=])\s*(?P<q>['\"`])(?P<value>[^'\"`\s]{8,256})(?P=q)"
 )
+# A literal behind an environment read is the value used wherever the variable is unset: a
+# secret all the same (``SECRET = process.env.SECRET || "h7Gk…"``, Django's
+# ``os.environ.get("SECRET_KEY", "h7Gk…")``).
+_ASSIGNED_FALLBACK = re.compile(
+    r"['\"]?\s*(?::=|[:=])\s*"
+    r"(?:process\.env(?:\.[\w$]+|\[\s*['\"][^'\"]+['\"]\s*\])\s*(?:\|\||\?\?)"
+    r"|os\.(?:environ\.get|getenv)\(\s*['\"][^'\"]+['\"]\s*(?:\)\s*or\b|,))"
+    r"\s*(?P<q>['\"`])(?P<value>[^'\"`\s]{8,256})(?P=q)"
+)
 # Java assigns with ``=`` only: a ``:`` there is a ternary's or a label's (``cond ? "RsaSecret" :
 # "TlsSecret"`` named no secret).
 _ASSIGNED_BY_EQUALS = re.compile(r"['\"]?\s*=\s*(?P<q>['\"`])(?P<value>[^'\"`\s]{8,256})(?P=q)")
@@ -416,8 +425,10 @@ def _generic_candidates(
         start = position
         while start > 0 and text[start - 1] in _IDENTIFIER_CHARS:
             start -= 1
-        assigned = assignment.match(text, end) or (
-            _ASSIGNED_BARE.match(text, end) if bare else None
+        assigned = (
+            assignment.match(text, end)
+            or _ASSIGNED_FALLBACK.match(text, end)
+            or (_ASSIGNED_BARE.match(text, end) if bare else None)
         )
         if assigned is not None:
             if typescript and _is_literal_type(text, start, assigned):
