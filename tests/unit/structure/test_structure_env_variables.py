@@ -82,6 +82,25 @@ def test_javascript_and_typescript_reads() -> None:
     ]
 
 
+def test_a_default_through_a_conversion_and_not_in_a_test() -> None:
+    # commander's ``NO_COLOR || FORCE_COLOR === "0"`` is a test, not a default.
+    text = """
+    const workers = Number(process.env.WORKERS) || 4;
+    const timeout = parseInt(process.env.TIMEOUT, 10) || 30;
+    const level = process.env.LOG_LEVEL?.toLowerCase() || "info";
+    const plain = process.env.NO_COLOR || process.env.FORCE_COLOR === "0";
+    const bare = Number(process.env.PORT);
+    """
+    assert [(name, default) for name, _, _, default, _ in reads("env.js", text)] == [
+        ("WORKERS", True),
+        ("TIMEOUT", True),
+        ("LOG_LEVEL", True),
+        ("NO_COLOR", False),
+        ("FORCE_COLOR", False),
+        ("PORT", False),
+    ]
+
+
 def test_go_and_java_reads() -> None:
     go = """
     package main

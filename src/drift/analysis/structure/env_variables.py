@@ -16,7 +16,10 @@ Recognised reads (``access_method`` in brackets; only literal variable names cou
 
 ``has_default``: a default is given in the call, or the read is followed on its line (or, when
 it ends the line, at the start of the next) by ``??``, ``||`` or ``or`` (or ``.orElse(`` in
-Java). A read in a docstring or documentation comment is an example, not a read.
+Java), also through a conversion or a method of the value (``Number(process.env.X) || 4``,
+``process.env.X?.toLowerCase() || "info"``), unless the alternative is compared
+(``A || B === "0"`` is a test). A read in a docstring or documentation comment is an example,
+not a read.
 ``framework_prefix``: a prefix that makes a front-end framework expose the variable to the
 browser (``NEXT_PUBLIC_``, ``VITE_``, ``REACT_APP_``, …).
 ``defined_in_env`` is False here; ``mark_defined_in_env`` sets it from the names of ``.env`` files.
@@ -46,7 +49,13 @@ FRAMEWORK_PREFIXES = (
 )
 
 _Q = r"""(?P<q>['"`])(?P<name>[A-Za-z_][\w.\-]*)(?P=q)"""
-_DEFAULT_TAIL = re.compile(r"^\s*(?:\?\?|\|\||or\b|\)?\s*\.orElse\()")
+# What may stand between a read and its fallback: a method of the value (``?.toLowerCase()``),
+# the rest of a conversion's arguments and its closing parenthesis (``Number(…)``,
+# ``parseInt(…, 10)``).
+_WRAPPED = r"(?:\s*(?:\??\.[\w$]+\([^()\n]*\)|,[^()\n]*\)|\)))*"
+_DEFAULT_TAIL = re.compile(rf"^{_WRAPPED}\s*(?:\?\?|\|\||or\b|\.orElse\()")
+# An alternative that is compared is a boolean test (``A || B === "0"``), not a default.
+_COMPARED = re.compile(r"[^;\n]*?(?:===?|!==?)")
 _ASSIGNED = re.compile(r"\s*=(?!=)")
 
 
@@ -232,11 +241,11 @@ def env_variables(
             if line in documentation or is_comment_line(lines[line - 1], result.language):
                 continue
             more = m.groupdict().get("more")
-            has_default = (
-                method in _ALWAYS_DEFAULT
-                or more == ","
-                or bool(_DEFAULT_TAIL.match(_what_follows(lines, line, text, m.end())))
-            )
+            has_default = method in _ALWAYS_DEFAULT or more == ","
+            if not has_default:
+                follows = _what_follows(lines, line, text, m.end())
+                fallback = _DEFAULT_TAIL.match(follows)
+                has_default = fallback is not None and not _COMPARED.match(follows, fallback.end())
             found.append((line, m.start(), _row(path, m.group("name"), line, method, has_default)))
     if destructures:
         for m in _JS_DESTRUCTURE.finditer(text):
