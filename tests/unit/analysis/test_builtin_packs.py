@@ -633,3 +633,35 @@ def test_class_naming_leaves_declaration_files_out() -> None:
     assert [m.pattern_id for m in evaluate_file(packs, own) if "JS-CLASS" in m.pattern_id] == [
         "NAMING-JS-CLASS-OTHER"
     ]
+
+
+def test_table_driven_go_tests_in_every_spelling() -> None:
+    text = (
+        "func TestA(t *testing.T) {\n"
+        '\ttests := []struct{ in string }{{"a"}}\n'
+        '\tfor _, tc := range []struct{ in string }{{"b"}} {\n'
+        "\t}\n"
+        "}\n"
+        "var cases = []struct{ in string }{}\n"
+        "var named = map[string]struct{ in string }{}\n"
+        "type row struct{ in string }\n"
+    )
+    facts = FileFactsData(path="x_test.go", language="go", text=text)
+    found = evaluate_file(load_builtin_packs(), facts)
+    assert [m.line for m in found if m.pattern_id == "TEST-GO-TABLE-DRIVEN"] == [2, 3, 6, 7]
+
+
+def test_database_sql_calls_in_a_gorm_file_are_gorms() -> None:
+    calls = (CallSite("Exec", "db", 5, 2), CallSite("Where", "db", 4, 2))
+    gorm = FileFactsData(
+        path="repo.go",
+        language="go",
+        imports=(Site("database/sql", 2, 9), Site("gorm.io/gorm", 2, 24)),
+        calls=calls,
+    )
+    plain = FileFactsData(
+        path="store.go", language="go", imports=(Site("database/sql", 2, 9),), calls=calls
+    )
+    packs = load_builtin_packs()
+    assert "DATA-GO-DATABASE-SQL" not in {m.pattern_id for m in evaluate_file(packs, gorm)}
+    assert "DATA-GO-DATABASE-SQL" in {m.pattern_id for m in evaluate_file(packs, plain)}
