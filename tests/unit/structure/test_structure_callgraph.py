@@ -1312,3 +1312,24 @@ def test_prototype_methods_belong_to_their_constructor() -> None:
     assert {"Document.init", "Document.validateSync", "Document.hydrate", "listen.opts.cb"} <= (
         functions
     )
+
+
+def test_java_inner_and_anonymous_classes_call_the_enclosing_classs_methods() -> None:
+    # EventQueue.dispatchEvent's anonymous Runnable calling dispatchEventImpl; about 400
+    # such calls in jdk.compiler had no edge.
+    files = {
+        "Outer.java": """
+            public class Outer {
+              void refreshState() {}
+              void recordEvent(String s) {}
+              class Inner { void go() { refreshState(); } }
+              Runnable make() { return new Runnable() { public void run() { recordEvent("x"); } }; }
+              Runnable lambda() { return () -> recordEvent("y"); }
+            }
+            """,
+    }
+    assert edges_of(files) == [
+        ("Outer.java::Outer.Inner.go", "Outer.java::Outer.refreshState", "same_file", 4),
+        ("Outer.java::Outer.lambda", "Outer.java::Outer.recordEvent", "same_file", 6),
+        ("Outer.java::Outer.make.run", "Outer.java::Outer.recordEvent", "same_file", 5),
+    ]

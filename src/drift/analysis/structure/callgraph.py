@@ -303,13 +303,17 @@ class CallResolver:
         visible = _visible_function(scope, name, caller)
         if visible is not None:
             return _Located(path, visible, SAME_FILE)
-        if caller is not None and caller.class_name and scope.result.language == "java":
-            method = scope.method(caller.class_name, name)
-            if method is not None:
-                return _Located(path, method, SAME_FILE)
-            inherited = self._inherited(path, caller.class_name, name)
-            if inherited is not None:
-                return _Located(inherited[0], inherited[1], METHOD)
+        if caller is not None and scope.result.language == "java":
+            # The caller's class, then the classes around it, innermost first: an inner or an
+            # anonymous class (``new Runnable() { public void run() { … } }``) calls the
+            # enclosing class's methods as its own.
+            for around in _java_classes_around(scope, caller):
+                method = scope.method(around, name)
+                if method is not None:
+                    return _Located(path, method, SAME_FILE)
+                inherited = self._inherited(path, around, name)
+                if inherited is not None:
+                    return _Located(inherited[0], inherited[1], METHOD)
         if name in scope.class_bases:
             return _outcome(path, scope.constructor(name), SAME_FILE)
         binding = scope.bindings.get(name)
@@ -705,6 +709,17 @@ def _constructed_class(receiver: str) -> str | None:
         return None
     found = _NEW_EXPRESSION.match(receiver)
     return None if found is None else found.group(1).rsplit(".", 1)[-1]
+
+
+def _java_classes_around(scope: FileScope, caller: Function) -> list[str]:
+    """The caller's class and the classes enclosing it, innermost first, by the parts of its
+    qualified name (``Outer.make.run`` of an anonymous class in ``make``: ``Outer``)."""
+    found = [caller.class_name] if caller.class_name else []
+    parts = caller.qualified_name.split(".")[:-1]
+    for part in reversed(parts):
+        if part in scope.class_bases and part not in found:
+            found.append(part)
+    return found
 
 
 def _is_ecmascript(scope: FileScope) -> bool:
