@@ -128,6 +128,28 @@ def test_java_static_final_fields_only() -> None:
     assert named(rows) == [("TAX", "0.2", 2, True), ("MAX_LINES", "20", 3, False)]
 
 
+def test_java_annotated_constants_and_interface_fields() -> None:
+    # java.awt: ``@Native public static final int …`` (122 of them) and ``int BITMASK = 2;``.
+    text = """
+    class Box {
+        @Deprecated public static final int HEIGHT = 8;
+        @Native(x = 1) private static final long LIMIT = 9L;
+    }
+    interface Shape {
+        public static final int OPAQUE = 1;
+        int BITMASK = 2;
+        default int twice() { int LOCAL_MAX = 5; return LOCAL_MAX; }
+    }
+    """
+    rows = constants("Box.java", parse("Box.java", text), source(text))
+    assert [(name, value, line) for name, value, line, _ in named(rows)] == [
+        ("HEIGHT", "8", 2),
+        ("LIMIT", "9L", 3),
+        ("OPAQUE", "1", 6),
+        ("BITMASK", "2", 7),
+    ]
+
+
 def test_enum_members_are_not_magic() -> None:
     text = """
     enum Code { A = 7, B = 9 }

@@ -9,7 +9,7 @@ Named constants (``is_named`` True), declared outside any function:
   with ``NAME`` in SCREAMING_CASE;
 - Go: every ``const`` declaration, single or in a ``const ( … )`` block (a bare name in a block
   repeats the previous expression, as Go does);
-- Java: ``static final`` fields.
+- Java: ``static final`` fields (annotations before them too), and an interface's fields.
 
 ``is_used``: the name appears (as a whole word) anywhere in the file besides its declaration.
 The value is the declaration's right-hand side (first line, at most 200 characters), redacted
@@ -64,9 +64,18 @@ _GO_BLOCK = re.compile(r"^[ \t]*+const[ \t]*\((?P<body>.*?)^[ \t]*\)", re.MULTIL
 _GO_BLOCK_LINE = re.compile(
     r"^[ \t]*(?P<name>[A-Za-z_]\w*)(?:[ \t]+[\w.\[\]*]+)?(?:[ \t]*=[ \t]*(?P<value>[^\n]+))?$"
 )
+# Annotations may come first (``@Native public static final int X = 1;``: 122 of java.awt's).
+_JAVA_ANNOTATIONS = r"(?:@[\w.]+(?:\([^()\n]*\))?[ \t]+)*"
 _JAVA_CONST = re.compile(
-    r"\n[ \t]*+(?P<mods>(?:(?:public|private|protected|static|final)[ \t]+)+)"
+    rf"\n[ \t]*+{_JAVA_ANNOTATIONS}"
+    r"(?P<mods>(?:(?:public|private|protected|static|final)[ \t]+)+)"
     r"[\w.<>\[\], ?]+?[ \t]+(?P<name>[A-Za-z_$][\w$]*)[ \t]*=[ \t]*(?P<value>[^\n]+?)[ \t]*;",
+    re.MULTILINE,
+)
+# An interface's fields are constants without saying so (``int BITMASK = 2;``).
+_JAVA_INTERFACE_FIELD = re.compile(
+    rf"\n[ \t]*+{_JAVA_ANNOTATIONS}(?P<mods>(?:(?:public|static|final)[ \t]+)*)"
+    r"[\w.<>\[\], ?]+?[ \t]+(?P<name>[A-Z][A-Z0-9_]*)[ \t]*=[ \t]*(?P<value>[^\n]+?)[ \t]*;",
     re.MULTILINE,
 )
 _TRAILING_COMMENT = re.compile(r"[ \t]+(?:#|//).*$")
@@ -87,9 +96,10 @@ def _declarations(result: ParseResult, text: str) -> Iterator[tuple[str, str, in
         if "const" in text:
             yield from _go_declarations(text, LineIndex(text))
         return
-    pattern = {"python": _PY_CONST, "javascript": _JS_CONST, "typescript": _JS_CONST}.get(
-        language, _JAVA_CONST if language == "java" and "final" in text else None
-    )
+    if language == "java":
+        yield from _java_declarations(result, text)
+        return
+    pattern = {"python": _PY_CONST, "javascript": _JS_CONST, "typescript": _JS_CONST}.get(language)
     if pattern is None:
         return
     padded = f"\n{text}"
@@ -101,12 +111,43 @@ def _declarations(result: ParseResult, text: str) -> Iterator[tuple[str, str, in
         value = m.group("value")
         if language == "python" and value.lstrip().startswith(_PY_TYPE_FACTORIES):
             continue
-        if language == "java" and not {"static", "final"} <= set(m.group("mods").split()):
-            continue
         offset = m.start("name")
         line += padded.count("\n", counted_to, offset)
         counted_to = offset
         yield m.group("name"), _clean_value(value), line
+
+
+def _java_declarations(result: ParseResult, text: str) -> Iterator[tuple[str, str, int]]:
+    """``static final`` fields, and the fields of an interface's body (outside its methods)."""
+    padded = f"\n{text}"
+    index = LineIndex(padded)
+    found: dict[int, tuple[str, str, int]] = {}
+    if "final" in text:
+        for m in _JAVA_CONST.finditer(padded):
+            if {"static", "final"} <= set(m.group("mods").split()):
+                offset = m.start("name")
+                found[offset] = (
+                    m.group("name"),
+                    _clean_value(m.group("value")),
+                    _line(index, offset),
+                )
+    interfaces = [(c.line, c.end_line) for c in result.classes if c.kind == "interface"]
+    if interfaces:
+        methods = [(f.line, f.end_line) for f in result.functions]
+        for m in _JAVA_INTERFACE_FIELD.finditer(padded):
+            offset = m.start("name")
+            line = _line(index, offset)
+            if offset in found or not any(a <= line <= b for a, b in interfaces):
+                continue
+            if any(a <= line <= b for a, b in methods):
+                continue  # a local of a default or static method
+            found[offset] = (m.group("name"), _clean_value(m.group("value")), line)
+    yield from (found[offset] for offset in sorted(found))
+
+
+def _line(index: LineIndex, offset: int) -> int:
+    """The 1-based line of ``offset`` in the text with one ``\n`` put in front."""
+    return index.line_of(offset) - 1
 
 
 def _go_declarations(text: str, index: LineIndex) -> Iterator[tuple[str, str, int]]:
