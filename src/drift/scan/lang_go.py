@@ -103,9 +103,13 @@ def _made(value: Node | None, source: bytes) -> str | None:
     """The struct a value makes: ``Store{…}``, ``pkg.Store{…}``, or a constructor named by
     Go's convention, ``NewStore(…)`` / ``pkg.NewStore(…)`` (``Store``, ``pkg.Store``: whether
     such a type exists is for the call graph to find); for another call of a function of the
-    package (``newServer(…)``), its name, whose results may name a struct."""
+    package (``newServer(…)``), its name, whose results may name a struct, and for a method's
+    (``q.Query(…)``) its receiver and name; ``v.(*sql.DB)`` asserts ``sql.DB``."""
     if value is None:
         return None
+    if value.type == "type_assertion_expression":
+        asserted = value.child_by_field_name("type")
+        return None if asserted is None else class_of_type(text(asserted, source))
     if value.type == "composite_literal":
         literal_type = value.child_by_field_name("type")
         if literal_type is not None and literal_type.type in ("type_identifier", "qualified_type"):
@@ -127,7 +131,7 @@ def _made(value: Node | None, source: bytes) -> str | None:
         package, dot, name = called.rpartition(".")
         if name.startswith("New") and name[3:4].isupper():
             return f"{package}{dot}{name[3:]}"
-        return called if function.type == "identifier" else None  # a factory: its results say
+        return called  # a factory or a method: its results say
     return None
 
 

@@ -1333,3 +1333,24 @@ def test_java_inner_and_anonymous_classes_call_the_enclosing_classs_methods() ->
         ("Outer.java::Outer.lambda", "Outer.java::Outer.recordEvent", "same_file", 6),
         ("Outer.java::Outer.make.run", "Outer.java::Outer.recordEvent", "same_file", 5),
     ]
+
+
+def test_go_values_a_library_gives_are_never_guessed() -> None:
+    # gorm: ``rows.Close()`` on ``*sql.Rows`` and ``d.Close()`` after ``v.(*sql.DB)`` had
+    # reached the repository's one ``DB.Close``.
+    files = {
+        "store.go": """
+            package store
+            import "database/sql"
+            type DB struct{ conn *sql.DB }
+            func (d *DB) Close() error { return nil }
+            func (d *DB) Reopen() *DB { return d }
+            func Count(q *sql.DB) { rows, _ := q.Query("select 1"); defer rows.Close() }
+            func Assert(v interface{}) { if d, ok := v.(*sql.DB); ok { d.Close() } }
+            func Own(s *DB) { t := s.Reopen(); t.Close() }
+            """,
+    }
+    assert edges_of(files) == [
+        ("store.go::Own", "store.go::DB.Close", "method", 8),
+        ("store.go::Own", "store.go::DB.Reopen", "method", 8),
+    ]

@@ -480,6 +480,13 @@ class CallResolver:
         language = scope.result.language
         if language == "java":
             return self._unqualified(scope, root, caller) is None
+        if language == "go" and dot and caller is not None:
+            # ``rows := q.Query(…)`` with ``q *sql.DB``: what a library type's method returns
+            # is the library's (``rows.Close()`` is no repository ``DB.Close``).
+            declared = next((p.type for p in caller.parameters if p.name == root), None)
+            kind = class_of_type(declared) if declared is not None else None
+            if kind is not None and kind != written:
+                return self._foreign(scope, kind, caller)
         if dot:
             return False
         own_types = _OWN_TYPES.get(language_family(language), frozenset())
@@ -492,18 +499,34 @@ class CallResolver:
         variable was assigned from: ``repo = make_repo()``) names a function of the
         repository: ``def make_repo() -> Repo`` gives ``Repo``, looked up where the function
         is defined."""
+        root, dot, method = written.partition(".")
+        if dot and scope.result.language == "go" and caller is not None:
+            # ``t := s.Reopen()`` with ``s *DB``: what the repository method returns.
+            declared = next((p.type for p in caller.parameters if p.name == root), None)
+            kind = class_of_type(declared) if declared is not None else None
+            owner = self._typed_class(scope, kind) if kind is not None else None
+            found = self._method(*owner, method) if owner is not None else None
+            return self._result_class(found) if found is not None else None
         if not written.isidentifier():
             return None
         located = self._unqualified(scope, written, caller)
-        if not isinstance(located, _Located) or located.function.return_type is None:
+        if not isinstance(located, _Located):
             return None
-        written_return = located.function.return_type
+        return self._result_class((located.file, located.function))
+
+    def _result_class(self, found: tuple[str, Function]) -> tuple[str, str] | None:
+        """The repository class function ``found`` (its file, itself) is annotated to return,
+        looked up where it is defined."""
+        file, function = found
+        written_return = function.return_type
+        if written_return is None:
+            return None
         if written_return.startswith("("):  # Go's results: ``(*Store, error)``
             written_return = written_return[1:].split(",", 1)[0].rstrip(")")
         returned = class_of_type(written_return)
         if returned is None:
             return None
-        return self._typed_class(self.symbols.scopes[located.file], returned)
+        return self._typed_class(self.symbols.scopes[file], returned)
 
     def _method(self, file: str, class_name: str, name: str) -> tuple[str, Function] | None:
         """Method ``name`` of class ``class_name`` defined in ``file``; for Go, in any file of
