@@ -1354,3 +1354,17 @@ def test_go_values_a_library_gives_are_never_guessed() -> None:
         ("store.go::Own", "store.go::DB.Close", "method", 8),
         ("store.go::Own", "store.go::DB.Reopen", "method", 8),
     ]
+
+
+def test_a_javascript_call_of_a_local_is_never_guessed() -> None:
+    # rxjs's ``const { delay } = config; delay(soFar)`` had reached its ``delay`` operator.
+    files = {
+        "backoff.ts": "export function backoff(n: number) { return n * 2; }\n",
+        "retry.ts": """
+            export function retry2(config: { backoff: (n: number) => number }) {
+              const { backoff } = config;
+              return backoff(2);
+            }
+            """,
+    }
+    assert edges_of(files) == []

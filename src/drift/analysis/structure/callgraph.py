@@ -661,10 +661,12 @@ class CallResolver:
         language = scope.result.language
         if name in COMMON_NAMES or len(name) < 3 or name.startswith("__"):
             return None  # a dunder is a protocol every class may define (``__class__``)
-        if receiver is None and language == "python":
+        if receiver is None and language in _MODULE_SCOPED:
             # A Python name is defined in the file or imported: one no step above placed is a
             # local, a builtin or a star import's. A guess by name had sent 118 of DRF's test
             # calls ``view(request)``, on a local ``view``, to another test file's ``view``.
+            # So do JavaScript modules: rxjs's ``const { delay } = config; delay(n)`` had
+            # reached its ``delay`` operator.
             return None
         family = language_family(language)
         if receiver is not None and name in _BUILTIN_METHODS.get(family, frozenset()):
@@ -683,6 +685,9 @@ class CallResolver:
             return None
         return _Located(unique[0], unique[1], FUZZY)
 
+
+_MODULE_SCOPED = frozenset({"python", "javascript", "typescript"})
+"""Languages whose files see another file's names only through an import."""
 
 _ROOT_BASES = frozenset({"object", "ABC", "Generic", "Protocol", "Any", ""})
 """Bases any class may name without inheriting methods of a library's: ``self.x()`` in such a
