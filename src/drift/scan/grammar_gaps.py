@@ -19,8 +19,10 @@ A match inside a string or comment only changes the parser's copy.
 - **JavaScript import attributes**: ``import d from "./d.json" assert { type: "json" }`` (and
   ``with`` after an export): tree-sitter-javascript 0.25 knows only ``with`` after an import.
   The clause, which says how to load the module, is blanked.
-- **Auto-accessors** (TypeScript 4.9): ``accessor x = 1`` in a class; the keyword is
-  blanked, leaving the field.
+- **Auto-accessors** (TypeScript 4.9, and JavaScript's decorators proposal): ``accessor x = 1``
+  in a class; the keyword is blanked, leaving the field.
+- **``using`` as a name** (JavaScript and TypeScript): ``using += …``, ``using(…)``; see
+  ``_USING_NAME``.
 - **A member after one with no semicolon** that starts with type parameters or is named ``in``:
   see ``_NEXT_MEMBER``. Plain ``.ts`` only: in ``.tsx`` a line starting with ``<`` is JSX.
 - **Anonymous default function signatures** in declaration files: ``export default function
@@ -127,6 +129,24 @@ def _where_a_type_stands(source: bytes, at: int) -> bool:
     return _after(source, at, b":<,|&=>")
 
 
+# ``using`` as a name (knex's ``let using = ""`` then ``using += …``, a function ``using(…)``):
+# the grammars know ``using x = …`` declarations (TypeScript 5.2) and error on the name followed
+# by an operator, a member or a call. Its first byte becomes ``_`` in the parser's copy; the
+# name is read from the file.
+_USING_NAME: Final = re.compile(rb"using(?=[ \t]*(?:[-+*/%&|^]?=(?!=)|\.|\[|\())")
+_USING_GRAMMARS: Final = frozenset({"javascript", "typescript", "tsx"})
+
+
+def _rename_using(source: bytes) -> Callable[[re.Match[bytes]], bytes]:
+    def rename(match: re.Match[bytes]) -> bytes:
+        at = match.start()
+        if at > 0 and (source[at - 1 : at] in _WORD_BYTES or source[at - 1 : at] == b"."):
+            return match.group()  # part of a longer name, or a member: ``x.using(…)``
+        return b"_" + match.group()[1:]
+
+    return rename
+
+
 def _blank_where(
     patterns: tuple[re.Pattern[bytes], ...], source: bytes, fits: Callable[[bytes, int], bool]
 ) -> bytes:
@@ -148,11 +168,15 @@ def _blank_matches(
 
 def parser_input(source: bytes, grammar: str) -> bytes:
     """The bytes to hand ``grammar``'s parser for ``source``: the same length, the same lines."""
+    if b"using" in source and grammar in _USING_GRAMMARS:
+        source = _USING_NAME.sub(_rename_using(source), source)
     if grammar == "javascript":
         if b"assert" in source or b"with" in source:
             source = _blank_where(_IMPORT_ATTRIBUTES, source, _after_quote)
         if b"as " in source:
             source = _RESERVED_EXPORT_NAME.sub(lambda m: b"_" + m.group()[1:], source)
+        if b"accessor" in source:
+            source = _blank_where((_ACCESSOR,), source, _starts_member)
         return source
     if grammar not in _GRAMMARS:
         return source

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from tree_sitter import Parser
@@ -278,3 +279,37 @@ def test_the_parser_copy_keeps_length_and_line_breaks(pieces: list[str]) -> None
         assert [m.start() for m in re.finditer(b"\n", copy)] == [
             m.start() for m in re.finditer(b"\n", source)
         ]
+
+
+@pytest.mark.parametrize(
+    ("grammar", "source"),
+    [
+        # knex's pg-querycompiler: ``using`` as a variable.
+        (
+            "javascript",
+            b"function f(x) {\n  let using = '';\n  if (x) { using += 'a'; }\n  return using;\n}\n",
+        ),
+        ("javascript", b"using = 3;\nusing.x = 1;\nusing[0] = 1;\n"),
+        (
+            "typescript",
+            b"function using(n: number) { return n; }\nexport function main() { using(1); }\n",
+        ),
+        # An auto-accessor in a JavaScript class.
+        ("javascript", b"export class Counter {\n  accessor count = 0;\n}\n"),
+    ],
+)
+def test_using_as_a_name_and_javascript_accessors_parse(grammar: str, source: bytes) -> None:
+    result = parse_source(source, grammar)
+    assert (result.error_count, result.error) == (0, None)
+
+
+def test_using_declarations_and_longer_names_are_left_alone() -> None:
+    source = (
+        b"async function f() {\n"
+        b"  await using conn = open();\n"
+        b"  return refusing(1) + obj.using(2);\n"
+        b"}\n"
+    )
+    result = parse_source(source, "typescript")
+    assert result.error_count == 0
+    assert [c.callee for c in result.calls] == ["open", "refusing", "using"]
