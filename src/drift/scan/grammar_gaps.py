@@ -151,9 +151,7 @@ def _rename_using(source: bytes) -> Callable[[re.Match[bytes]], bytes]:
 # Python: a comment at column 0 between an indented decorator and its ``def`` (pydantic's
 # mypy test outputs) dedents the block for tree-sitter-python, which then errors on the
 # decorator. Comments carry nothing extraction reads there: the lines are blanked.
-_DECORATED_COMMENTS: Final = re.compile(
-    rb"\n((?:#[^\n]*\n)+)(?=[ \t]+(?:def|async|class|@))"
-)
+_DECORATED_COMMENTS: Final = re.compile(rb"\n((?:#[^\n]*\n)+)(?=[ \t]+(?:def|async|class|@))")
 
 
 def _blank_where(

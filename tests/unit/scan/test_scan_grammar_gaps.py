@@ -317,7 +317,9 @@ def test_using_declarations_and_longer_names_are_left_alone() -> None:
 
 def test_a_python_comment_at_column_0_between_a_decorator_and_its_def() -> None:
     # pydantic's tests/mypy/outputs: ``@property`` then ``# comment`` at column 0.
-    source = b"class C:\n    @property\n# mypy: an output line\n    def x(self):\n        return 1\n"
+    source = (
+        b"class C:\n    @property\n# mypy: an output line\n    def x(self):\n        return 1\n"
+    )
     result = parse_source(source, "python")
     assert result.error_count == 0
     assert [(f.qualified_name, [d.name for d in f.decorators]) for f in result.functions] == [
