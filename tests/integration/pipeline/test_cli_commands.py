@@ -504,3 +504,20 @@ def test_the_stored_verdict_says_when_it_judged_new_violations_only(clean: Path)
     assert "passed (standard policy, new violations only, score" in status.output
     assert run("check", str(clean), "--policy", "lenient").exit_code == 0
     assert "passed (lenient policy, score" in run("status", str(clean)).output
+
+
+def test_a_backup_replaces_an_earlier_backup_and_nothing_else(clean: Path, tmp_path: Path) -> None:
+    assert run("scan", str(clean)).exit_code == 0
+    target = tmp_path / "nightly.db"
+    assert run("backup", str(target), "--root", str(clean)).exit_code == 0
+    again = run("backup", str(target), "--root", str(clean))
+    assert again.exit_code == 0, again.output  # the nightly backup, replaced
+    readme = clean / "README.rst"
+    readme.write_text("# Shop\n", encoding="utf-8")
+    refused = run("backup", str(readme), "--root", str(clean))
+    assert refused.exit_code == 2
+    assert "exists and is not a database" in refused.output
+    assert readme.read_text(encoding="utf-8") == "# Shop\n"
+    itself = run("backup", str(clean / ".drift" / "drift.db"), "--root", str(clean))
+    assert itself.exit_code == 2
+    assert "is the workspace database itself" in itself.output

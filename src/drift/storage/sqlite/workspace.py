@@ -49,6 +49,9 @@ _SIDE_FILES = ("-wal", "-shm", "-journal")
 _SOURCE_HINT = "import takes a file written by `drift backup` or `drift export`"
 
 
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
 class SqliteWorkspaceStorage:
     """The workspace around one drift.db file."""
 
@@ -195,6 +198,7 @@ class SqliteWorkspaceStorage:
 
     def backup(self, destination: str) -> BackupResult:
         target = Path(check_str("destination", destination))
+        self._check_backup_target(target)
         started = time.monotonic()
         make_parent_directory(target, hint=None)
         with self._read() as source:
@@ -210,6 +214,26 @@ class SqliteWorkspaceStorage:
                 copy.close()
         elapsed_ms = int((time.monotonic() - started) * 1000)
         return BackupResult(str(target), target.stat().st_size, elapsed_ms)
+
+    def _check_backup_target(self, target: Path) -> None:
+        """A backup replaces an earlier backup, never the workspace itself nor a file that is
+        no database (``drift backup README.rst`` had been taken for a damaged database)."""
+        if target.exists() and target.resolve() == self.db_path.resolve():
+            raise StorageError(
+                f"{target}: is the workspace database itself",
+                hint="back up to another file, outside .drift/",
+            )
+        if target.is_dir():
+            raise StorageError(f"{target}: is a directory", hint="name the backup file")
+        if target.is_file() and target.stat().st_size > 0:
+            with target.open("rb") as handle:
+                header = handle.read(len(_SQLITE_HEADER))
+            if header != _SQLITE_HEADER:
+                raise StorageError(
+                    f"{target}: exists and is not a database; a backup replaces only an "
+                    "earlier backup",
+                    hint="choose a new file name for the backup",
+                )
 
     def export(self, destination: str) -> None:
         target = Path(check_str("destination", destination))
