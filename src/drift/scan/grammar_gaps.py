@@ -1,5 +1,6 @@
 """Code the installed grammars do not parse, blanked out, offsets kept: TypeScript and
-JavaScript, and one Python case (a comment at column 0 between a decorator and its ``def``).
+JavaScript, one Python case (a comment at column 0 between a decorator and its ``def``) and
+two of Java 25 (``_MODULE_IMPORT``, ``_LATE_CONSTRUCTOR_CALL``).
 
 tree-sitter-typescript 0.23.2, the newest on PyPI, errors on six things real code is full of,
 and loses the rest of the declaration each time. In Effect's sources 185 of 548 files carried
@@ -154,6 +155,28 @@ def _rename_using(source: bytes) -> Callable[[re.Match[bytes]], bytes]:
 _DECORATED_COMMENTS: Final = re.compile(rb"\n((?:#[^\n]*\n)+)(?=[ \t]+(?:def|async|class|@))")
 
 
+# Java 25: module imports (``import module java.base;``, JEP 511) and statements before a
+# constructor's ``super(…)`` or ``this(…)`` (JEP 513). tree-sitter-java 0.23 knows neither. The
+# ``module`` keyword is blanked, leaving an import of the module's name; a ``super(`` or
+# ``this(`` after a statement (a ``;`` or ``}`` before it) becomes a plain call in the parser's
+# copy (first byte ``_``), as the grammar allows anywhere.
+_MODULE_IMPORT: Final = re.compile(rb"(?<=import )module(?=[ \t]+[\w.]+[ \t]*;)")
+_LATE_CONSTRUCTOR_CALL: Final = re.compile(rb"(?:super|this)(?=[ \t]*\()")
+
+
+def _late_constructor_call(source: bytes) -> Callable[[re.Match[bytes]], bytes]:
+    def rename(match: re.Match[bytes]) -> bytes:
+        at = match.start()
+        if at > 0 and (source[at - 1 : at] in _WORD_BYTES or source[at - 1 : at] == b"."):
+            return match.group()
+        before = source[max(0, at - 200) : at].rstrip()
+        if before.endswith((b";", b"}")) and not before.endswith(b"->"):
+            return b"_" + match.group()[1:]
+        return match.group()
+
+    return rename
+
+
 def _blank_where(
     patterns: tuple[re.Pattern[bytes], ...], source: bytes, fits: Callable[[bytes, int], bool]
 ) -> bytes:
@@ -178,6 +201,12 @@ def parser_input(source: bytes, grammar: str) -> bytes:
     if grammar == "python":
         if b"\n#" in source and b"@" in source:
             source = _DECORATED_COMMENTS.sub(lambda m: b"\n" + _blank(m.group(1)), source)
+        return source
+    if grammar == "java":
+        if b"import module" in source:
+            source = _MODULE_IMPORT.sub(lambda m: _blank(m.group()), source)
+        if b"super(" in source or b"this(" in source:
+            source = _LATE_CONSTRUCTOR_CALL.sub(_late_constructor_call(source), source)
         return source
     if b"using" in source and grammar in _USING_GRAMMARS:
         source = _USING_NAME.sub(_rename_using(source), source)

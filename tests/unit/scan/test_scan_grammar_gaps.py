@@ -326,3 +326,18 @@ def test_a_python_comment_at_column_0_between_a_decorator_and_its_def() -> None:
         ("C.x", ["property"])
     ]
     assert len(parser_input(source, "python")) == len(source)
+
+
+def test_java_25_module_imports_and_statements_before_super() -> None:
+    source = (
+        b"import module java.base;\n"
+        b"class N extends B {\n"
+        b"  N(int v) { if (v < 0) throw new IllegalArgumentException(); super(v); }\n"
+        b"  N() { super(1); }\n"
+        b"  N(String s) { int n = s.length(); this(n); }\n"
+        b"}\n"
+    )
+    result = parse_source(source, "java")
+    assert (result.error_count, result.error) == (0, None)
+    assert [f.qualified_name for f in result.functions] == ["N.N", "N.N", "N.N"]
+    assert len(parser_input(source, "java")) == len(source)
