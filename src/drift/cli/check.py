@@ -108,6 +108,7 @@ def check_command(
             policy or project.config.policy,
             reanalysed=summary.reanalysed,
             code_changed=summary.code_changed,
+            renamed=dict(summary.renamed),
             new_only=new_only,
         )
     _write_report(render(result, report_format), output)

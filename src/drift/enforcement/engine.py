@@ -89,6 +89,7 @@ def enforce(
     functions: Mapping[str, Sequence[FunctionRow]] | None = None,
     reanalysed: bool = True,
     group_of: GroupOf | None = None,
+    renamed: Mapping[str, str] | None = None,
 ) -> EnforcementResult:
     """Produce and store this run's violations, gate results and policy verdict.
 
@@ -103,8 +104,9 @@ def enforce(
     right after ``drift scan``, or after approving a pattern): the regression gate then judges
     the last analysis against the health it was judged against, so that the same code gets the
     same verdict however often it is checked. ``group_of`` gives each pattern's convention group
-    (see ``pattern_findings``; default: its category). Raises ``ConfigError`` for an unknown policy
-    name, before anything is read or written.
+    (see ``pattern_findings``; default: its category). ``renamed`` maps files moved without a
+    change to their old paths: their violations are new only if they were new at the old path.
+    Raises ``ConfigError`` for an unknown policy name, before anything is read or written.
     """
     chosen = get_policy(policy)
     baseline = list(previous) if previous is not None else storage.query_all_violations()
@@ -124,7 +126,12 @@ def enforce(
         storage.get_functions_by_file if functions is None else lambda file: functions.get(file, ())
     )
     built = build_violations(
-        findings, reader, frozenset(v.id for v in baseline), dismissed, scope_of=scopes
+        findings,
+        reader,
+        frozenset(v.id for v in baseline),
+        dismissed,
+        scope_of=scopes,
+        renamed_from=renamed,
     )
     violations = built.violations
 

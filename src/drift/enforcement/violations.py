@@ -115,13 +115,17 @@ def build_violations(
     source_lines: SourceLines,
     baseline_ids: Collection[str],
     dismissed: Mapping[str, str] | None = None,
+    *,
     scope_of: ScopeOf | None = None,
+    renamed_from: Mapping[str, str] | None = None,
 ) -> ViolationSet:
     """Turn findings into this run's violations (see the module docstring for the steps).
 
     ``dismissed`` maps the ids of dismissed violations to the reason shown for them: such a
     violation is stored suppressed, like one under a ``drift-ignore`` comment. ``scope_of``
     names the function holding a line (default: none, every line at module level).
+    ``renamed_from`` gives the old path of a file moved without a change: a violation there is
+    known when the baseline has it under the old path.
     """
     dismissals = dismissed or {}
     unique = deduplicate(findings)
@@ -143,6 +147,11 @@ def build_violations(
         legacy_occurrences[legacy_key] += 1
         # A dismissal or baseline recorded under the version 1 id still applies to it.
         dismissal = dismissals.get(vid, dismissals.get(legacy))
+        known = vid in baseline_ids or legacy in baseline_ids
+        old_path = (renamed_from or {}).get(finding.file)
+        if old_path is not None and not known:
+            moved = violation_id(finding.rule_id, old_path, scope, normalized, occurrence)
+            known = moved in baseline_ids
         directive = find_suppression(lines, finding.line, finding.rule_id, finding.pattern_id)
         column = finding.column
         if column == 0:
@@ -165,7 +174,7 @@ def build_violations(
             cwe_id=finding.cwe_id,
             owasp_category=finding.owasp_category,
             suppressed=directive is not None or dismissal is not None,
-            is_new=vid not in baseline_ids and legacy not in baseline_ids,
+            is_new=not known,
         )
         reason = None if directive is None else (directive.reason or "drift-ignore")
         by_dismissal = directive is None and dismissal is not None

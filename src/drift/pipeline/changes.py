@@ -100,6 +100,28 @@ def build_tasks(
     return tasks, others
 
 
+def renamed_files(diff: ScanDiff, stored: StoredFiles) -> dict[str, str]:
+    """Files moved without a change (``git mv``): each added path whose content is exactly one
+    removed file's, by its old path. The two must be the only ones with that content, so that
+    copies and emptied files are never taken for moves."""
+    removed: dict[bytes, list[str]] = {}
+    for path in diff.removed:
+        row = stored.tracked.get(path)
+        if row is not None:
+            removed.setdefault(row.content_hash, []).append(path)
+    if not removed:
+        return {}
+    added: dict[bytes, list[str]] = {}
+    for entry in diff.entries:
+        if entry.status == "added" and entry.content_hash in removed:
+            added.setdefault(entry.content_hash, []).append(entry.path)
+    return {
+        paths[0]: removed[digest][0]
+        for digest, paths in added.items()
+        if len(paths) == 1 and len(removed[digest]) == 1
+    }
+
+
 def code_changed(diff: ScanDiff) -> bool:
     """Whether a file Drift analyses (a grammar's, or a Prisma schema) was added, modified or
     removed: what moves the baseline ``is_new`` is judged against (``drift.pipeline.enforce``).

@@ -37,6 +37,7 @@ def enforce_run(
     *,
     reanalysed: bool,
     code_changed: bool = False,
+    renamed: Mapping[str, str] | None = None,
     new_only: bool = False,
     detections: Sequence[DetectionRow] | None = None,
     functions: Mapping[str, Sequence[FunctionRow]] | None = None,
@@ -45,7 +46,9 @@ def enforce_run(
     """Enforce over what analysis stored; the run's violations replace the stored ones.
 
     ``reanalysed``: the analysis ran since the last enforcement; ``code_changed``: it ran over
-    changed code, so the last run's violations are no longer news (see the module docstring).
+    changed code, so the last run's violations are no longer news (see the module docstring);
+    ``renamed``: files moved without a change, new path to old, whose violations keep their
+    news (a ``git mv`` introduces none).
 
     ``detections`` and ``functions`` are the stored rows when the run holds them already (see
     ``enforce``). ``group_of`` is the packs' convention groups (default: those of the packs
@@ -59,6 +62,7 @@ def enforce_run(
         policy=policy,
         previous=previous,
         new_only=new_only,
+        renamed=renamed,
         detections=detections,
         functions=functions,
         reanalysed=reanalysed,

@@ -32,6 +32,7 @@ from drift.pipeline.changes import (
     code_changed,
     entries_to_analyse,
     recorded_skips,
+    renamed_files,
     skipped_row,
 )
 from drift.pipeline.config import PipelineConfig, load_pipeline_config
@@ -100,6 +101,8 @@ class _Scan:
         self.outcomes: dict[str, FileOutcome] = {}
         self.skipped: tuple[SkippedFile, ...] = ()
         self.changed_facts: set[str] = set()
+        # Files moved without a change, new path -> old path: their violations stay as they were.
+        self.renamed: dict[str, str] = {}
         # The structure stage, when begun during the per-file analysis (``_early_structure``).
         self.structure: StructureBuild | None = None
 
@@ -127,6 +130,7 @@ class _Scan:
             self._analyse_files(diff, stored, full=full)
             self.storage.flush_sync()
             reanalyse = full or bool(diff.changed) or bool(diff.removed)
+            self.renamed = renamed_files(diff, stored)
             project = self._project(diff, stored, full=full) if reanalyse else None
             # Enforcement reads no structure: a large project's is still being computed.
             enforced = (
@@ -306,6 +310,7 @@ class _Scan:
             self.options.policy,
             reanalysed=True,
             code_changed=code_changed,
+            renamed=self.renamed,
             group_of=convention_groups(lambda: self.specs),
             # What the project stages read or stored, rather than read back (None: read it).
             detections=analysis.stored if analysis is not None else None,
@@ -392,6 +397,7 @@ class _Scan:
             verdict=verdict,
             reanalysed=project is not None,
             code_changed=code_changed(diff),
+            renamed=tuple(sorted(self.renamed.items())),
             structure=project.structure if project else None,
             duration_ms=int((time.perf_counter() - started) * 1000),
             languages=tuple(sorted(languages.items(), key=lambda item: (-item[1], item[0]))),

@@ -85,10 +85,12 @@ class ScanSummary:
 
     ``reanalysed`` is False when nothing had changed since the last complete scan: the
     patterns, violations and verdict are then the stored ones. ``code_changed`` says a file
-    Drift analyses changed, which moves the baseline of ``is_new``. ``timings`` gives the wall-clock
-    milliseconds of each stage. ``syntax_errors`` lists the tracked files the parser found
-    errors in, with where the first one is, by path. ``failed`` lists files that
-    could not be analysed this run (unreadable after discovery, or a crash), with the reason.
+    Drift analyses changed, which moves the baseline of ``is_new``; ``renamed`` lists the files
+    moved without a change, ``(new path, old path)``, whose violations stay what they were.
+    ``timings`` gives the wall-clock milliseconds of each stage. ``syntax_errors`` lists the
+    tracked files the parser found errors in, with where the first one is, by path. ``failed``
+    lists files that could not be analysed this run (unreadable after discovery, or a crash),
+    with the reason.
     """
 
     root: str
@@ -115,6 +117,7 @@ class ScanSummary:
     languages: tuple[tuple[str, int], ...] = field(default=())
     timings: tuple[tuple[str, float], ...] = field(default=())
     code_changed: bool = False
+    renamed: tuple[tuple[str, str], ...] = field(default=())
 
     @property
     def changed(self) -> int:

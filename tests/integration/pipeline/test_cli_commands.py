@@ -521,3 +521,20 @@ def test_a_backup_replaces_an_earlier_backup_and_nothing_else(clean: Path, tmp_p
     itself = run("backup", str(clean / ".drift" / "drift.db"), "--root", str(clean))
     assert itself.exit_code == 2
     assert "is the workspace database itself" in itself.output
+
+
+def test_a_file_moved_without_a_change_introduces_nothing(clean: Path) -> None:
+    with open(clean / "app" / "users.py", "a", encoding="utf-8") as handle:
+        handle.write(
+            "\n\ndef load_cache(path):\n    try:\n        return path\n"
+            "    except Exception:\n        pass\n"
+        )
+    assert run("check", str(clean)).exit_code == 1
+    # ``git mv app/users.py app/accounts.py``: the same error, at a new path.
+    (clean / "app" / "users.py").rename(clean / "app" / "accounts.py")
+    moved = run("check", str(clean), "--new-only", "--format", "json")
+    assert moved.exit_code == 0, moved.output
+    assert json.loads(moved.output)["violations"] == []
+    listed = run("violations", "--root", str(clean))
+    assert "app/accounts.py:18" in listed.output
+    assert " new " not in listed.output
