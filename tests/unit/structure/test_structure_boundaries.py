@@ -132,6 +132,45 @@ def test_sqlalchemy_declarative_models() -> None:
     ]
 
 
+def test_sqlalchemy_single_table_subclasses_and_relationships() -> None:
+    text = """
+    from typing import List, Optional, Set
+    from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+    class Base(DeclarativeBase):
+        pass
+
+    class Employee(Base):
+        __tablename__ = "employee"
+        id: Mapped[int] = mapped_column(primary_key=True)
+        type: Mapped[str]
+
+    class Manager(Employee):
+        manager_email: Mapped[str]
+
+    class Group(Base):
+        __tablename__ = "groups"
+        id: Mapped[int] = mapped_column(primary_key=True)
+        members: Mapped[List["User"]] = relationship()
+        admins: Mapped[Set["User"]]
+        owner: Mapped["User"]
+        lead: Mapped[Optional[Employee]]
+        title: Mapped[Optional[str]]
+    """
+    assert rows_of("orm/models.py", text) == [
+        ("sqlalchemy", "Employee", "employee", None, None),
+        ("sqlalchemy", "Employee", "employee", "id", None),
+        ("sqlalchemy", "Employee", "employee", "type", None),
+        # Single-table inheritance: the subclass's column lives in its parent's table.
+        ("sqlalchemy", "Manager", "employee", None, None),
+        ("sqlalchemy", "Manager", "employee", "manager_email", "pii"),
+        # Relationships (collections, quoted and file classes) are no columns.
+        ("sqlalchemy", "Group", "groups", None, None),
+        ("sqlalchemy", "Group", "groups", "id", None),
+        ("sqlalchemy", "Group", "groups", "title", None),
+    ]
+
+
 def test_sqlalchemy_classic_declarative_base_without_tablename() -> None:
     text = """
     from sqlalchemy import Column, Integer

@@ -16,7 +16,10 @@ field by its name (see ``sensitivity``). Rules:
   ``__tablename__``, or deriving from a declarative base (``Base``, ``db.Model``, a name bound to
   ``declarative_base()``, or a class of the file deriving from ``DeclarativeBase``) that declare
   at least one column. Fields are ``name = Column(…)``, ``name: Mapped[…] = mapped_column(…)``
-  and bare ``name: Mapped[…]``; relationships are not columns. Table: ``__tablename__``.
+  and bare ``name: Mapped[…]``; relationships are not columns (nor a bare ``Mapped`` of a
+  collection, of a quoted class or of a class of the file). Table: ``__tablename__``; a subclass
+  of a model of the file without one of its own is single-table inheritance, in its parent's
+  table.
   Confidence 0.95 with a ``__tablename__``, else 0.8.
 - **SQLModel** (imports ``sqlmodel``): a class deriving from ``SQLModel``, or from such a class
   of the file, is a table only with ``table=True`` among its class arguments; the others are
@@ -69,7 +72,12 @@ _SA_BASE_FACTORY = re.compile(r"^(?P<name>\w+)[ \t]*=[ \t]*(?:\w+\.)*declarative
 _SA_COLUMN = re.compile(
     r"^[ \t]+(?P<name>\w+)[ \t]*(?::[^=\n]+)?=[ \t]*(?:\w+\.)?(?:Column|mapped_column|Field)\("
 )
-_SA_MAPPED = re.compile(r"^[ \t]+(?P<name>\w+)[ \t]*:[ \t]*(?:\w+\.)?Mapped\[[^=\n]*\][ \t]*$")
+_SA_MAPPED = re.compile(
+    r"^[ \t]+(?P<name>\w+)[ \t]*:[ \t]*(?:\w+\.)?Mapped\[(?P<type>[^=\n]*)\][ \t]*$"
+)
+# A bare ``Mapped[…]`` of a collection, of a quoted (forward) class or of a class of the file
+# is a relationship, not a column: ``members: Mapped[List["User"]]``.
+_SA_COLLECTION = re.compile(r"^(?:typing\.)?(?:List|Set|Dict|list|set|dict|Sequence)\[")
 _SA_TABLENAME = re.compile(r"^[ \t]+__tablename__[ \t]*=[ \t]*['\"](?P<table>[^'\"]+)['\"]")
 
 _SQLMODEL_BASES = frozenset({"SQLModel", "sqlmodel.SQLModel"})
@@ -214,6 +222,8 @@ def _sqlalchemy(
         if any(base in _SA_DECLARATIVE for base in cls.bases):
             bases.add(cls.name)
     sqlmodel = _sqlmodel_classes(result)  # read by ``_sqlmodel``
+    classes = {cls.name for cls in result.classes}
+    tables: dict[str, str | None] = {}  # the file's models so far, and their tables
     for cls in result.classes:
         if cls.qualified_name != cls.name or any(b in _SA_DECLARATIVE for b in cls.bases):
             continue
@@ -224,15 +234,36 @@ def _sqlalchemy(
         for line in _own_lines(result, cls, lines):
             if (named := _SA_TABLENAME.match(line)) is not None:
                 table = named.group("table")
-            elif (column := _SA_COLUMN.match(line) or _SA_MAPPED.match(line)) is not None:
+            elif (column := _SA_COLUMN.match(line)) is not None:
                 fields.append(column.group("name"))
-        derives = any(base in bases for base in cls.bases)
+            elif (mapped := _SA_MAPPED.match(line)) is not None and not _sa_relationship(
+                mapped.group("type"), classes
+            ):
+                fields.append(mapped.group("name"))
+        parent = next((base for base in cls.bases if base in tables), None)
+        if table is None and parent is not None:
+            # Single-table inheritance: a subclass of a model without a table of its own adds
+            # its columns to its parent's (``class Manager(Employee)``).
+            table = tables[parent]
+        derives = parent is not None or any(base in bases for base in cls.bases)
         if table is None and not (derives and fields):
             continue
+        tables[cls.name] = table
         confidence = 0.95 if table is not None else 0.8
         yield from _model_rows(
             path, SQLALCHEMY, model=cls.name, table=table, fields=fields, confidence=confidence
         )
+
+
+def _sa_relationship(written: str, classes: set[str]) -> bool:
+    """Whether a bare ``Mapped[written]`` annotation maps a relationship."""
+    inner = written.strip()
+    if _SA_COLLECTION.match(inner) or inner.startswith(("'", '"')):
+        return True
+    optional = inner.removeprefix("Optional[").removesuffix("]").strip()
+    if optional.startswith(("'", '"')):
+        return True
+    return optional.split("|", 1)[0].strip() in classes
 
 
 def _sqlmodel_fields(result: ParseResult, cls: Class, lines: list[str]) -> list[str]:
