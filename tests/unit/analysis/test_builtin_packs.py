@@ -155,7 +155,7 @@ def test_sql_in_a_tagged_template_is_parameterised_but_a_plain_template_is_built
     ("path", "language", "text", "lines"),
     [
         ("app/run.py", "python", "x = eval(expr)\nexec(code)\n", [1, 2]),
-        ("web/run.js", "javascript", "const f = new Function(body)\neval(s)\n", [1, 2]),
+        ("web/run.js", "javascript", "const f = new Function(body)\neval(s)\n", [2]),
         # Java and Go have no eval builtins: exec( is a method of their own.
         (
             "src/Runner.java",
@@ -572,6 +572,20 @@ def test_tls_verification_turned_off_through_env_in_either_spelling() -> None:
     facts = FileFactsData(path="src/client.js", language="javascript", text=text)
     matches = evaluate_file(load_builtin_packs(), facts)
     assert [m.line for m in matches if m.pattern_id == "SEC-TLS-VERIFY-DISABLED"] == [1, 2]
+
+
+def test_the_function_constructor_is_javascripts_alone() -> None:
+    packs = load_builtin_packs()
+    js = parsed_facts("web/run.js", "const f = new Function(body);\nconst g = Function(x);\n")
+    assert [m.line for m in evaluate_file(packs, js) if "FUNCTION-CONSTRUCTOR" in m.pattern_id] == [
+        1,
+        2,
+    ]
+    # SQLAlchemy's ``sqlalchemy.sql.functions.Function``.
+    py = parsed_facts(
+        "orm/q.py", 'from sqlalchemy.sql.functions import Function\nFunction("f", x)\n'
+    )
+    assert not [m for m in evaluate_file(packs, py) if m.category == "security"]
 
 
 def test_methods_and_signatures_named_eval_or_exec_are_no_dynamic_code() -> None:

@@ -1368,3 +1368,16 @@ def test_a_javascript_call_of_a_local_is_never_guessed() -> None:
             """,
     }
     assert edges_of(files) == []
+
+
+def test_a_guess_never_lands_on_the_caller_itself() -> None:
+    # mongoose's ``ChangeStream.hasNext`` delegating to ``this.driverChangeStream.hasNext(cb)``.
+    files = {
+        "stream.js": """
+            class ChangeStream {
+              hasNextItem(cb) { return this.driverChangeStream.hasNextItem(cb); }
+            }
+            module.exports = { ChangeStream };
+            """,
+    }
+    assert edges_of(files) == []

@@ -293,7 +293,7 @@ class CallResolver:
         else:
             found = self._qualified(scope, receiver, name, caller, receiver_type)
         if found is None:
-            return self._fuzzy(scope, receiver, name)
+            return self._fuzzy(scope, receiver, name, caller)
         return None if isinstance(found, _Stop) else found
 
     # Unqualified calls: name() ------------------------------------------------------------
@@ -657,7 +657,9 @@ class CallResolver:
 
     # Fuzzy ------------------------------------------------------------------------------
 
-    def _fuzzy(self, scope: FileScope, receiver: str | None, name: str) -> _Located | None:
+    def _fuzzy(
+        self, scope: FileScope, receiver: str | None, name: str, caller: Function | None = None
+    ) -> _Located | None:
         language = scope.result.language
         if name in COMMON_NAMES or len(name) < 3 or name.startswith("__"):
             return None  # a dunder is a protocol every class may define (``__class__``)
@@ -681,7 +683,10 @@ class CallResolver:
             return None
         tests = is_test_support(scope.path)
         unique = self._unique.get((receiver is not None, family, tests), {}).get(name)
-        if unique is None:
+        if unique is None or unique[1] is caller:
+            # A method calling its own name on another object delegates to it (mongoose's
+            # ``this.driverChangeStream.hasNext(cb)`` in ``ChangeStream.hasNext``): a guess
+            # back to the caller itself is no call of it.
             return None
         return _Located(unique[0], unique[1], FUZZY)
 
