@@ -135,7 +135,9 @@ def _where_a_type_stands(source: bytes, at: int) -> bool:
 # the grammars know ``using x = …`` declarations (TypeScript 5.2) and error on the name followed
 # by an operator, a member or a call. Its first byte becomes ``_`` in the parser's copy; the
 # name is read from the file.
-_USING_NAME: Final = re.compile(rb"using(?=[ \t]*(?:[-+*/%&|^]?=(?!=)|\.|\[|\())")
+_USING_NAME: Final = re.compile(
+    rb"using(?=[ \t]*(?:[-+*/%&|^]?=(?!=)|\+\+|--|\.|\[|\(|[;,)\]}]|\n))"
+)
 _USING_GRAMMARS: Final = frozenset({"javascript", "typescript", "tsx"})
 
 

@@ -290,6 +290,7 @@ def test_the_parser_copy_keeps_length_and_line_breaks(pieces: list[str]) -> None
             b"function f(x) {\n  let using = '';\n  if (x) { using += 'a'; }\n  return using;\n}\n",
         ),
         ("javascript", b"using = 3;\nusing.x = 1;\nusing[0] = 1;\n"),
+        ("javascript", b"let using = 1;\nusing++;\nusing--;\nconst z = using;\nf(using, 2);\n"),
         (
             "typescript",
             b"function using(n: number) { return n; }\nexport function main() { using(1); }\n",
