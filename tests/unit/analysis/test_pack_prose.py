@@ -72,6 +72,20 @@ def test_ecmascript_comments_strings_and_templates(needle: str, prose: bool, lan
     assert covered(ECMASCRIPT, language, needle) is prose
 
 
+def test_a_javascript_regex_literal_opens_no_string() -> None:
+    # sequelize's query generators: ``x.replace(/`/g, …)`` had hidden every SQL template after it.
+    text = (
+        "const s = x.replace(/`/g, '\"');\n"
+        "function del(table) { return `DELETE FROM ${table} WHERE id = 1`; }\n"
+        "const r = a / b / c; eval(z);\n"
+        "if (/'/.test(q)) { eval(w); }\n"
+    )
+    assert covered(text, "javascript", "`DELETE") is False
+    assert covered(text, "javascript", "DELETE FROM") is True
+    assert covered(text, "javascript", "eval(z)") is False  # division is no regex
+    assert covered(text, "javascript", "eval(w)") is False
+
+
 def test_go_raw_strings_keep_backslashes_and_runes_are_strings() -> None:
     text = (
         'a := `raw \\` + exec.Command("sh")\n'

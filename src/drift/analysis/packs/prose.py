@@ -10,10 +10,10 @@ A match that starts *at* a string's opening quote is code (``"SELECT … " + id`
 being built); one that starts after it is inside the string. A match that starts anywhere in a
 comment, its marker included, is in the comment.
 
-The lexers are deliberately small, and what they miss is bounded. JavaScript regex literals are
-not recognised: a quote in one (``/'/``) opens a string to the end of its line at most, since a
-one-line string cannot cross a line end. A template literal's ``${…}`` is taken as part of the
-string.
+The lexers are deliberately small. A JavaScript regex literal is recognised where an
+expression starts (after ``=``, ``(``, ``,``, ``:``, ``;``, ``!``, ``&``, ``|``, ``?``, a brace,
+``[`` or ``return``), so a quote or backtick in it opens no string; elsewhere a ``/`` is taken
+for division. A template literal's ``${…}`` is taken as part of the string.
 """
 
 from __future__ import annotations
@@ -37,8 +37,15 @@ _BACKTICK_RAW: Final = r"`[^`]*(?:`|\Z)"
 _PYTHON: Final = re.compile(
     rf"(?P<c1>#[^\n]*)|{_TRIPLE_DOUBLE}|{_TRIPLE_SINGLE}|{_DOUBLE}|{_SINGLE}", re.MULTILINE
 )
+# A regex literal, where an expression starts (after an operator, an opening bracket or
+# ``return``): a quote or backtick in it (``/`/g``) opens no string.
+_REGEX_LITERAL: Final = (
+    r"(?:^|(?<=[=(,:;!&|?{}\[])|(?<=return))[ \t]*"
+    r"/(?![/*])(?:\\.|\[(?:\\.|[^\]\\\n])*\]|[^/\\\n\[])+/[dgimsuyv]*"
+)
 _ECMASCRIPT: Final = re.compile(
-    rf"{_LINE_COMMENT}|{_BLOCK_COMMENT}|{_DOUBLE}|{_SINGLE}|{_BACKTICK_ESCAPED}", re.MULTILINE
+    rf"{_LINE_COMMENT}|{_BLOCK_COMMENT}|{_DOUBLE}|{_SINGLE}|{_BACKTICK_ESCAPED}|{_REGEX_LITERAL}",
+    re.MULTILINE,
 )
 _GO: Final = re.compile(
     rf"{_LINE_COMMENT}|{_BLOCK_COMMENT}|{_DOUBLE}|{_SINGLE}|{_BACKTICK_RAW}", re.MULTILINE
