@@ -97,6 +97,20 @@ PYTHON_FRAMEWORK_NAME: Final = re.compile(r"^(?:visit|depart|do)_[A-Z]\w*$")
 docutils' ``depart_Text``, ``http.server``'s ``do_GET``."""
 
 
+def chosen_name(language: str, name: str) -> bool:
+    """Whether the author chose ``name``: not a numeric key of an object literal
+    (``{ 1(k) {…} }``), not a placeholder (``def _(value: int)`` under ``@fmt.register``), not a
+    name a Python framework imposes (unittest's hooks, ``visit_Expr``). Naming conventions
+    judge chosen names only, in the packs and in the naming detector alike."""
+    if not name[:1].isalpha() and name[:1] not in "_$":
+        return False
+    if not name.strip("_"):
+        return False
+    return language != "python" or not (
+        name in PYTHON_FRAMEWORK_NAMES or PYTHON_FRAMEWORK_NAME.match(name)
+    )
+
+
 def detection_row(match: PatternMatch, method: str | None = None) -> DetectionRow:
     """The stored form of one match (id and created_at are set by storage)."""
     return DetectionRow(
@@ -167,10 +181,8 @@ class NamingFinding:
 def _kind(row: FunctionRow, functions_in_file: frozenset[str]) -> str | None:
     """``function``, ``method`` or, in JavaScript/TypeScript, ``component`` (a capitalised
     function); Go's carry ``-exported``/``-unexported``. None to skip."""
-    if not row.name[:1].isalpha() and row.name[:1] not in "_$":
-        return None  # a numeric key of an object literal (``{ 1(k) {…} }``): no name to judge
-    if not row.name.strip("_"):
-        return None  # ``def _(value: int)`` under ``@fmt.register``: a placeholder, no name
+    if not chosen_name(row.language, row.name):
+        return None
     qualified = row.qualified_name or row.name
     owner, dot, _ = qualified.rpartition(".")
     # A prefix that is itself a function of the file makes a nested function; any other prefix
@@ -179,10 +191,6 @@ def _kind(row: FunctionRow, functions_in_file: frozenset[str]) -> str | None:
     if is_method and owner.rpartition(".")[2] == row.name:
         return None  # a constructor is named after its class, whatever the method style
     kind = "method" if is_method else "function"
-    if row.language == "python" and (
-        row.name in PYTHON_FRAMEWORK_NAMES or PYTHON_FRAMEWORK_NAME.match(row.name)
-    ):
-        return None  # a name a framework chose, not the author
     if row.language == "go":
         if row.file.endswith("_test.go") and row.name.startswith(_GO_TEST_PREFIXES):
             return None

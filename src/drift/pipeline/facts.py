@@ -19,6 +19,7 @@ from operator import attrgetter
 from typing import Final, NamedTuple
 
 from drift.analysis.packs import CallSite, ErrorHandlerSite, MatchBlock, Pack, Site, SiteColumns
+from drift.pipeline.detect import chosen_name
 from drift.scan import ErrorHandler, ParseResult
 
 _CATCHING: Final = frozenset({"except", "catch", "promise_catch", "error_check", "recover"})
@@ -155,8 +156,13 @@ class LazyFileFacts:
 
     @cached_property
     def function_names(self) -> Sequence[Site]:
-        """Declared function and method names."""
-        return _columns(self._result.functions)
+        """Declared function and method names the author chose (``chosen_name``): a pattern
+        on names must not judge ``runTest`` or ``visit_Expr``."""
+        functions = self._result.functions
+        language = self._result.language
+        if all(chosen_name(language, fn.name) for fn in functions):
+            return _columns(functions)
+        return _columns([fn for fn in functions if chosen_name(language, fn.name)])
 
     @cached_property
     def class_names(self) -> Sequence[Site]:

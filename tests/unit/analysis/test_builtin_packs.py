@@ -679,3 +679,20 @@ def test_database_sql_calls_in_a_gorm_file_are_gorms() -> None:
     packs = load_builtin_packs()
     assert "DATA-GO-DATABASE-SQL" not in {m.pattern_id for m in evaluate_file(packs, gorm)}
     assert "DATA-GO-DATABASE-SQL" in {m.pattern_id for m in evaluate_file(packs, plain)}
+
+
+def test_naming_patterns_judge_only_names_the_author_chose() -> None:
+    # Django's ``runTest``/``addFailure`` and a ``logging.Logger`` subclass's ``isEnabledFor``.
+    text = (
+        "class T(unittest.TestCase):\n"
+        "    def runTest(self):\n        pass\n"
+        "    def addFailure(self, test, err):\n        pass\n"
+        "class L(logging.Logger):\n"
+        "    def isEnabledFor(self, level):\n        return True\n"
+        "def _(value):\n    return value\n"
+        "def loadUser():\n    return 1\n"
+    )
+    found = evaluate_file(load_builtin_packs(), parsed_facts("tests/test_x.py", text))
+    assert [m.matched_text for m in found if m.pattern_id.startswith("NAMING-PY-FUNCTION")] == [
+        "loadUser"
+    ]
