@@ -106,16 +106,23 @@ def _node_range(node: Node) -> tuple[int, int]:
 
 
 def function_name(node: Node) -> Node | None:
-    """The node naming a function: its own name, or its holder's for a function expression."""
+    """The node naming a function: its own name, or its holder's for a function expression
+    (but a module's single export, ``module.exports = function cast() {…}``, keeps its own)."""
     if node.type in _FUNCTION_EXPRESSIONS:
         holder = node.parent
         field_name = None if holder is None else _NAME_FIELDS.get(holder.type)
         if holder is not None and field_name is not None:
             target = holder.child_by_field_name(field_name)
+            own = node.child_by_field_name("name")
+            if own is not None and target is not None and target.text in _MODULE_EXPORTS:
+                return own
             if target is not None and target.type == "member_expression":
                 target = target.child_by_field_name("property")
             return target
     return node.child_by_field_name("name")
+
+
+_MODULE_EXPORTS = frozenset({b"module.exports", b"exports"})
 
 
 def decorator_target(node: Node) -> Node | None:

@@ -427,6 +427,11 @@ def _commonjs_export(node: Node, source: bytes, facts: ExportFacts) -> None:
         return
     at = line(node)
     target = short_text(left, source)
+    while right.type == "assignment_expression":  # ``module.exports = exports = Query``
+        inner = right.child_by_field_name("right")
+        if inner is None:
+            break
+        right = inner
     if target == "module.exports":
         if right.type == "object":
             for item in right.named_children:
@@ -435,7 +440,7 @@ def _commonjs_export(node: Node, source: bytes, facts: ExportFacts) -> None:
                     facts.names.add(text(key, source))
                     facts.exports.append(Export(text(key, source), at, False, False, None))
             return
-        name = text(right, source) if right.type == "identifier" else "default"
+        name = _exported_value_name(right, source)
         facts.names.add(name)
         facts.node_ids.add(right.id)
         facts.exports.append(Export(name, at, True, False, None))
@@ -444,6 +449,20 @@ def _commonjs_export(node: Node, source: bytes, facts: ExportFacts) -> None:
     name = "" if property_node is None else text(property_node, source)
     facts.node_ids.add(right.id)
     facts.exports.append(Export(name, at, False, False, None))
+
+
+def _exported_value_name(value: Node, source: bytes) -> str:
+    """The name ``module.exports = value`` exports its value under, as a default export: an
+    identifier's, a named function's or class's own (``function cast() {…}``), an anonymous
+    function's ``exports`` (the name its definition takes), else ``default``."""
+    if value.type == "identifier":
+        return text(value, source)
+    own = value.child_by_field_name("name")
+    if own is not None and value.type in ("function_expression", "class", "generator_function"):
+        return text(own, source)
+    if value.type in ("function_expression", "arrow_function", "generator_function"):
+        return "exports"
+    return "default"
 
 
 def _is_hidden_member(definition: Definition) -> bool:

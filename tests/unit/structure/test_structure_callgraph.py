@@ -1381,3 +1381,38 @@ def test_a_guess_never_lands_on_the_caller_itself() -> None:
             """,
     }
     assert edges_of(files) == []
+
+
+def test_constructor_functions_are_classes_across_files() -> None:
+    # mongoose: ``function Model() {}`` with prototype methods, ``module.exports = exports =
+    # Model``, and helpers exported as ``module.exports = function cast() {…}``.
+    files = {
+        "lib/model.js": """
+            function Model(d) { this.d = d; }
+            Model.prototype.init = function init(d) { return this.validate(); };
+            Model.prototype.validate = function () { return true; };
+            Model.create = function (d) { return new Model(d); };
+            module.exports = exports = Model;
+            """,
+        "lib/user.js": """
+            const Model = require('./model');
+            function load(d) { Model.create(d); const m = new Model(d); return m.validate(); }
+            class Sub extends Model { go() { this.init(1); } }
+            module.exports = { load, Sub };
+            """,
+        "lib/cast.js": "module.exports = function cast(obj) { return obj; };\n",
+        "lib/use.js": (
+            "const cast = require('./cast');\n"
+            "function run(s) { return cast(s); }\n"
+            "module.exports = { run };\n"
+        ),
+    }
+    assert edges_of(files) == [
+        ("lib/model.js::Model.create", "lib/model.js::Model", "same_file", 4),
+        ("lib/model.js::Model.init", "lib/model.js::Model.validate", "method", 2),
+        ("lib/use.js::run", "lib/cast.js::cast", "import", 2),
+        ("lib/user.js::Sub.go", "lib/model.js::Model.init", "method", 3),
+        ("lib/user.js::load", "lib/model.js::Model", "import", 2),
+        ("lib/user.js::load", "lib/model.js::Model.create", "method", 2),
+        ("lib/user.js::load", "lib/model.js::Model.validate", "method", 2),
+    ]

@@ -62,7 +62,7 @@ class FileScope:
         for name in (*_CONSTRUCTORS, class_name):
             if name in methods:
                 return methods[name]
-        return None
+        return self.top_level.get(class_name)  # a JavaScript constructor function
 
     def method(self, class_name: str, name: str) -> Function | None:
         """Method ``name`` of a class defined here, looking through same-file base classes."""
@@ -118,6 +118,12 @@ def _index_definitions(scope: FileScope) -> None:
     for cls in scope.result.classes:
         scope.class_bases.setdefault(cls.name, cls.bases)
         scope.methods.setdefault(cls.name, {})
+    if scope.result.language in ("javascript", "typescript"):
+        # A constructor function with prototype methods (``function Model() {}``,
+        # ``Model.prototype.init = …``) is a class: ``new Model()``, ``Model.create()``,
+        # ``extends Model`` and a like-named receiver reach its methods.
+        for name in scope.methods.keys() & scope.top_level.keys():
+            scope.class_bases.setdefault(name, ())
     for export in scope.result.exports:
         if export.is_default and export.source is None:
             scope.default_export = export.name
