@@ -18,7 +18,8 @@ from enum import StrEnum
 
 DEFAULT_MIN_SHARE = 0.60
 
-_IDENTIFIER = re.compile(r"^[A-Za-z0-9_]+$")
+# Letters of any script: ``héllo_ünïcode`` is snake_case, ``fooBär`` camelCase.
+_IDENTIFIER = re.compile(r"^\w+$")
 _SPELLED = re.compile(r"^#?[\w$]+$")
 
 

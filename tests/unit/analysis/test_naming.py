@@ -48,7 +48,11 @@ OTHER = NamingStyle.OTHER
         ("getUser_id", {OTHER}, OTHER),
         ("_", {OTHER}, OTHER),
         ("2fast", {OTHER}, OTHER),
-        ("naïve", {OTHER}, OTHER),
+        # Letters of any script (Python 3 and JavaScript names may use them).
+        ("naïve", {CAMEL, SNAKE}, SNAKE),
+        ("héllo_ünïcode", {SNAKE}, SNAKE),
+        ("fooBär", {CAMEL}, CAMEL),
+        ("Ärger", {PASCAL}, PASCAL),
         ("a-b", {OTHER}, OTHER),
     ],
 )
