@@ -106,7 +106,6 @@ def check_command(
             project.stores.drift,
             project.root,
             policy or project.config.policy,
-            reanalysed=summary.reanalysed,
             code_changed=summary.code_changed,
             renamed=dict(summary.renamed),
             new_only=new_only,

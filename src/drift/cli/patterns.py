@@ -192,9 +192,7 @@ def _known_state(project: Project, pattern_id: str, now: int) -> tuple[PatternSt
 
 def _decide(project: Project, pattern_id: str, decided: PatternState, verb: str) -> None:
     project.stores.drift.upsert_pattern_status(status_row(decided))
-    result = enforce_run(
-        project.stores.drift, project.root, project.config.policy, reanalysed=False
-    )
+    result = enforce_run(project.stores.drift, project.root, project.config.policy)
     own = [v for v in result.reported() if v.row.pattern_id == pattern_id]
     click.echo(f"{verb} {pattern_id}.")
     if decided.status is PatternStatus.APPROVED:

@@ -223,5 +223,5 @@ def fix_violation(
             # A fix takes a dismissal back: enforce again, so that the stored list shows it
             # unless a `drift-ignore` comment still covers it (the list had stayed stale until
             # the next check).
-            enforce_run(project.stores.drift, project.root, project.config.policy, reanalysed=False)
+            enforce_run(project.stores.drift, project.root, project.config.policy)
     _report(outcome, "Fixed")

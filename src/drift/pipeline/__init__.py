@@ -7,7 +7,7 @@ engine it is given; it reaches storage only through ``drift.storage.protocols``:
     print(render_summary(summary))
     result = enforce_run(
         storage, root, "standard",
-        reanalysed=summary.reanalysed, code_changed=summary.code_changed,
+        code_changed=summary.code_changed,
     )
 """
 

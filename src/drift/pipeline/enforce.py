@@ -35,7 +35,6 @@ def enforce_run(
     root: Path,
     policy: str,
     *,
-    reanalysed: bool,
     code_changed: bool = False,
     renamed: Mapping[str, str] | None = None,
     new_only: bool = False,
@@ -45,8 +44,10 @@ def enforce_run(
 ) -> EnforcementResult:
     """Enforce over what analysis stored; the run's violations replace the stored ones.
 
-    ``reanalysed``: the analysis ran since the last enforcement; ``code_changed``: it ran over
-    changed code, so the last run's violations are no longer news (see the module docstring);
+    ``code_changed``: the analysis since the last enforcement ran over changed code, so the last
+    run's violations are no longer news (see the module docstring), and the regression gate
+    judges the change; otherwise it gives the verdict it gave (a CI retry, a README edit or
+    ``--full`` judge the same code the same);
     ``renamed``: files moved without a change, new path to old, whose violations keep their
     news (a ``git mv`` introduces none).
 
@@ -65,6 +66,6 @@ def enforce_run(
         renamed=renamed,
         detections=detections,
         functions=functions,
-        reanalysed=reanalysed,
+        reanalysed=code_changed,
         group_of=group_of if group_of is not None else project_groups(root),
     )

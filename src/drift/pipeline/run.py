@@ -308,7 +308,6 @@ class _Scan:
             self.storage,
             self.root,
             self.options.policy,
-            reanalysed=True,
             code_changed=code_changed,
             renamed=self.renamed,
             group_of=convention_groups(lambda: self.specs),

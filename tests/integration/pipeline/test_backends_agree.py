@@ -78,7 +78,7 @@ def test_sqlite_and_memory_store_identical_results(repo: str, tmp_path: Path) ->
                 now = clocks[kind].now
                 state = approve(discovered(DOMINANT[repo], now), by="me", confidence=0.5, now=now)
                 s.drift.upsert_pattern_status(status_row(state))
-                return enforce_run(s.drift, root, "standard", reanalysed=False)
+                return enforce_run(s.drift, root, "standard")
 
             return do
 
@@ -87,11 +87,7 @@ def test_sqlite_and_memory_store_identical_results(repo: str, tmp_path: Path) ->
         with open(root / path, "a", encoding="utf-8") as handle:
             handle.write(text)
         run(scan_step)
-        run(
-            lambda kind: (
-                lambda s: enforce_run(s.drift, root, "strict", reanalysed=False, new_only=True)
-            )
-        )
+        run(lambda kind: lambda s: enforce_run(s.drift, root, "strict", new_only=True))
 
         def feedback_step(kind: str) -> Callable[[StorageSet], object]:
             def do(s: StorageSet) -> object:

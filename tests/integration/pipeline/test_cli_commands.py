@@ -538,3 +538,25 @@ def test_a_file_moved_without_a_change_introduces_nothing(clean: Path) -> None:
     listed = run("violations", "--root", str(clean))
     assert "app/accounts.py:18" in listed.output
     assert " new " not in listed.output
+
+
+def test_the_same_code_gets_the_same_verdict_after_a_readme_edit_or_a_full_scan(
+    tmp_path: Path,
+) -> None:
+    # One empty generic handler among answered ValueErrors passes the standard policy; the
+    # regression gate had then failed the same code for "1 new error" after a README edit.
+    clean = tmp_path / "rk"
+    clean.mkdir()
+    handler = "def {0}(x):\n    try:\n        return int(x)\n    except ValueError:\n        return None\n\n\n"
+    (clean / "a.py").write_text(
+        "def a():\n    try:\n        return 1\n    except Exception:\n        pass\n\n\n"
+        + "".join(handler.format(name) for name in "bcd"),
+        encoding="utf-8",
+    )
+    first = run("check", str(clean)).exit_code
+    assert first == 0
+    assert run("check", str(clean)).exit_code == first
+    (clean / "README.md").write_text("notes\n", encoding="utf-8")
+    assert run("check", str(clean)).exit_code == first
+    assert run("scan", str(clean), "--full").exit_code == 0
+    assert run("check", str(clean)).exit_code == first

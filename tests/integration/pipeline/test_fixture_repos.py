@@ -249,7 +249,7 @@ def test_approving_the_naming_convention_turns_its_outlier_into_a_violation(
         )
         drift.upsert_pattern_status(status_row(state))
 
-        result = enforce_run(drift, REPOS / case.repo, "standard", reanalysed=False)
+        result = enforce_run(drift, REPOS / case.repo, "standard")
 
         file, line, severity = case.naming
         gap_file, _, _, gap_line = case.gap

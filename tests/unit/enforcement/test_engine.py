@@ -147,7 +147,7 @@ def test_enforcing_again_without_an_analysis_judges_regression_as_the_analysis_d
     seed_naming_repo(seed)
     first = run(storage, root)
     clock.advance(60)
-    again = enforce_run(storage, root, DEFAULT_POLICY, reanalysed=False)
+    again = enforce_run(storage, root, DEFAULT_POLICY)
     # Still the first analysis: nothing to compare with, as its own enforcement found.
     assert first.gates[-1].status is again.gates[-1].status is GateStatus.SKIPPED
     assert again.policy.score == first.policy.score
@@ -157,8 +157,8 @@ def test_enforcing_again_without_an_analysis_judges_regression_as_the_analysis_d
     seed.detect("NAME-CAMEL/deviation", "structural", [("src/d.py", 1, 5)])
     second = run(storage, root)
     clock.advance(60)
-    rechecked = enforce_run(storage, root, DEFAULT_POLICY, reanalysed=False)
-    rechecked_twice = enforce_run(storage, root, DEFAULT_POLICY, reanalysed=False)
+    rechecked = enforce_run(storage, root, DEFAULT_POLICY)
+    rechecked_twice = enforce_run(storage, root, DEFAULT_POLICY)
     for result in (second, rechecked, rechecked_twice):
         regression = result.gates[-1]
         assert (regression.status, regression.violation_count) == (GateStatus.FAILED, 1)
@@ -174,7 +174,7 @@ def test_an_analysis_after_an_approval_is_compared_with_the_health_the_approval_
     first = run(storage, root)
     clock.advance(60)
     seed.status("NAME-CAMEL")  # approved: the health moves with no code changed
-    approved = enforce_run(storage, root, DEFAULT_POLICY, reanalysed=False)
+    approved = enforce_run(storage, root, DEFAULT_POLICY)
     assert approved.health.score != first.health.score
     assert approved.gates[-1].status is GateStatus.SKIPPED  # still the first analysis
     clock.advance(60)
