@@ -547,7 +547,10 @@ def test_the_same_code_gets_the_same_verdict_after_a_readme_edit_or_a_full_scan(
     # regression gate had then failed the same code for "1 new error" after a README edit.
     clean = tmp_path / "rk"
     clean.mkdir()
-    handler = "def {0}(x):\n    try:\n        return int(x)\n    except ValueError:\n        return None\n\n\n"
+    handler = (
+        "def {0}(x):\n    try:\n        return int(x)\n"
+        "    except ValueError:\n        return None\n\n\n"
+    )
     (clean / "a.py").write_text(
         "def a():\n    try:\n        return 1\n    except Exception:\n        pass\n\n\n"
         + "".join(handler.format(name) for name in "bcd"),
