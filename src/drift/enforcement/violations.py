@@ -22,7 +22,7 @@ which is what SARIF and editors expect.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -132,11 +132,16 @@ def build_violations(
     occurrences: defaultdict[tuple[str, str, str, str], int] = defaultdict(int)
     legacy_occurrences: defaultdict[tuple[str, str, str], int] = defaultdict(int)
     violations: list[Violation] = []
-    # ``unique`` is ordered by file then line, so occurrence numbers follow line order.
+    read: list[tuple[Finding, Sequence[str] | None, str, str]] = []
+    shared: Counter[tuple[str, str, str]] = Counter()
     for finding in unique:
         lines = source_lines(finding.file)
         text = _line_text(lines, finding.line)
         normalized = normalize_line(text)
+        read.append((finding, lines, text, normalized))
+        shared[finding.rule_id, finding.file, normalized] += 1
+    # ``unique`` is ordered by file then line, so occurrence numbers follow line order.
+    for finding, lines, text, normalized in read:
         scope = scope_of(finding.file, finding.line) if scope_of is not None else ""
         key = (finding.rule_id, finding.file, scope, normalized)
         occurrence = occurrences[key]
@@ -145,8 +150,12 @@ def build_violations(
         legacy_key = (finding.rule_id, finding.file, normalized)
         legacy = legacy_violation_id(*legacy_key, legacy_occurrences[legacy_key])
         legacy_occurrences[legacy_key] += 1
-        # A dismissal or baseline recorded under the version 1 id still applies to it.
-        dismissal = dismissals.get(vid, dismissals.get(legacy))
+        # A dismissal or baseline recorded under the version 1 id still applies to it; a
+        # dismissal only where the line is the rule's one such line in the file, since the
+        # version 1 occurrence numbers moved when an identical line came in above.
+        dismissal = dismissals.get(vid)
+        if dismissal is None and shared[legacy_key] == 1:
+            dismissal = dismissals.get(legacy)
         known = vid in baseline_ids or legacy in baseline_ids
         old_path = (renamed_from or {}).get(finding.file)
         if old_path is not None and not known:

@@ -167,6 +167,27 @@ def test_ids_and_dismissals_of_version_1_still_match() -> None:
     assert row.id != legacy
 
 
+def test_a_version_1_dismissal_never_moves_to_an_identical_new_line() -> None:
+    # Dismissed before the upgrade (version 1: occurrence 0 of the text in the file); then a
+    # new function with the same handler came in above it.
+    handler = "    except Exception:"
+    legacy = legacy_violation_id("naming/FN", "h.py", "except Exception:", 0)
+    SOURCES["h.py"] = ["def load_other():", handler, "def load():", handler]
+    functions = [function_at("load_other", 1, 2), function_at("load", 3, 4)]
+    try:
+        built = build_violations(
+            [finding(2, file="h.py"), finding(4, file="h.py")],
+            lines,
+            frozenset(),
+            {legacy: "dismissed"},
+            scope_of=function_scopes(lambda file: functions),
+        )
+        # Neither is taken for the dismissed one: hiding the new error would be worse.
+        assert [v.row.suppressed for v in built.violations] == [False, False]
+    finally:
+        del SOURCES["h.py"]
+
+
 def test_is_new_against_the_baseline() -> None:
     first = build_violations([finding(3), finding(8)], lines, frozenset())
     baseline = frozenset({first.violations[0].row.id})
