@@ -1416,3 +1416,21 @@ def test_constructor_functions_are_classes_across_files() -> None:
         ("lib/user.js::load", "lib/model.js::Model.create", "method", 2),
         ("lib/user.js::load", "lib/model.js::Model.validate", "method", 2),
     ]
+
+
+def test_a_java_inner_class_with_a_library_base_does_not_reach_outward() -> None:
+    files = {
+        "Outer.java": """
+            import java.util.ArrayList;
+            public class Outer {
+              int size() { return 0; }
+              void helper() {}
+              class MyList extends ArrayList<String> { void fill() { add("x"); size(); } }
+              static abstract class Task implements Runnable { void go() { helper(); } }
+              class Plain { void go() { helper(); } }
+            }
+            """,
+    }
+    assert edges_of(files) == [
+        ("Outer.java::Outer.Plain.go", "Outer.java::Outer.helper", "same_file", 7),
+    ]

@@ -314,6 +314,10 @@ class CallResolver:
                 inherited = self._inherited(path, around, name)
                 if inherited is not None:
                     return _Located(inherited[0], inherited[1], METHOD)
+                if self._library_ancestry(path, around):
+                    # ``class MyList extends ArrayList<String> { … size() … }``: a library
+                    # base may define it, before any enclosing class does.
+                    return _STOP
         if name in scope.class_bases:
             return _outcome(path, scope.constructor(name), SAME_FILE)
         binding = scope.bindings.get(name)
