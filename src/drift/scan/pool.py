@@ -18,6 +18,7 @@ import os
 import pickle
 import signal
 import sys
+import threading
 import time
 import typing
 from collections import deque
@@ -189,8 +190,26 @@ def _context(
         if module not in _PRELOAD:
             _PRELOAD.append(module)
         context.set_forkserver_preload(list(_PRELOAD))
+        _start_server_deaf_to_ctrl_c()
         return context
     return multiprocessing.get_context("spawn")
+
+
+def _start_server_deaf_to_ctrl_c() -> None:
+    """Start the fork server with Ctrl-C ignored, unless it runs already.
+
+    Ctrl-C reaches every process of the terminal's group. The server ignores it once set up,
+    but not while it imports the preloaded modules, which it does first: a Ctrl-C then printed
+    its KeyboardInterrupt traceback. Started with SIGINT ignored, it (and every worker it
+    forks) inherits that; the scanning process alone stops the run."""
+    if threading.current_thread() is not threading.main_thread():
+        multiprocessing.forkserver.ensure_running()  # signals are the main thread's to set
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        multiprocessing.forkserver.ensure_running()
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def start_workers_early(module: str) -> None:
