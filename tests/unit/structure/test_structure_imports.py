@@ -117,3 +117,12 @@ def test_java_types_wildcards_and_static_imports() -> None:
         ("b.Tool", ("src/b/Tool.java",)),
         ("java.util", ()),
     ]
+
+
+def test_the_module_path_a_go_mod_declares() -> None:
+    from drift.analysis.structure.imports import go_module_path
+
+    assert go_module_path("module example.com/m\n\ngo 1.21\n") == "example.com/m"
+    assert go_module_path('// the app\nmodule "example.com/q" // quoted\n') == "example.com/q"
+    assert go_module_path("module (\n\texample.com/me/proj\n)\n") == "example.com/me/proj"
+    assert go_module_path("go 1.21\nrequire golang.org/x/net v0.1.0\n") is None

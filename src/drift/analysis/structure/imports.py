@@ -46,7 +46,10 @@ _JS_EXTS = (".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts", ".d.ts
 _JS_LANGUAGES = frozenset({"javascript", "typescript"})
 
 
-_GO_MODULE_DIRECTIVE = re.compile(r'^\s*module\s+"?([^"\s/][^"\s]*)"?', re.MULTILINE)
+# ``module example.com/m``, quoted or not, or the block form ``module (\n\texample.com/m\n)``.
+_GO_MODULE_DIRECTIVE = re.compile(
+    r'^\s*module\s+(?:\(\s*)?"?([^"\s/()][^"\s()]*)"?', re.MULTILINE
+)
 
 
 def go_module_path(go_mod: str) -> str | None:
