@@ -47,9 +47,7 @@ _JS_LANGUAGES = frozenset({"javascript", "typescript"})
 
 
 # ``module example.com/m``, quoted or not, or the block form ``module (\n\texample.com/m\n)``.
-_GO_MODULE_DIRECTIVE = re.compile(
-    r'^\s*module\s+(?:\(\s*)?"?([^"\s/()][^"\s()]*)"?', re.MULTILINE
-)
+_GO_MODULE_DIRECTIVE = re.compile(r'^\s*module\s+(?:\(\s*)?"?([^"\s/()][^"\s()]*)"?', re.MULTILINE)
 
 
 def go_module_path(go_mod: str) -> str | None:
