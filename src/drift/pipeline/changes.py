@@ -70,9 +70,28 @@ def recorded_skips(items: Iterable[SkippedFile]) -> list[SkippedFile]:
     return [seen[path] for path in sorted(seen)]
 
 
-def entries_to_analyse(diff: ScanDiff, *, full: bool) -> list[DiffEntry]:
-    """Added and modified files; with ``full``, every present file."""
-    return list(diff.entries) if full else diff.changed
+_UNFINISHED: Final = ("analysis failed:", "extraction failed:", "worker process died:")
+"""How the errors of files Drift could not finish begin (not the file's fault: a crash of a
+worker, an exception in Drift's own code)."""
+
+
+def unfinished(diff: ScanDiff, stored: StoredFiles) -> list[DiffEntry]:
+    """Unchanged files whose last analysis did not finish: they are analysed again, not left
+    failed until a ``--full`` scan."""
+    found = []
+    for entry in diff.entries:
+        if entry.status != "unchanged":
+            continue
+        row = stored.tracked.get(entry.path)
+        if row is not None and row.error is not None and row.error.startswith(_UNFINISHED):
+            found.append(entry)
+    return found
+
+
+def entries_to_analyse(diff: ScanDiff, stored: StoredFiles, *, full: bool) -> list[DiffEntry]:
+    """Added and modified files, and those whose last analysis did not finish; with ``full``,
+    every present file."""
+    return list(diff.entries) if full else [*diff.changed, *unfinished(diff, stored)]
 
 
 def build_tasks(

@@ -34,6 +34,7 @@ from drift.pipeline.changes import (
     recorded_skips,
     renamed_files,
     skipped_row,
+    unfinished,
 )
 from drift.pipeline.config import PipelineConfig, load_pipeline_config
 from drift.pipeline.environment import EnvFiles, dotenv_changed
@@ -129,7 +130,9 @@ class _Scan:
             diff = self._discover(stored, sniff_all=full)
             self._analyse_files(diff, stored, full=full)
             self.storage.flush_sync()
-            reanalyse = full or bool(diff.changed) or bool(diff.removed)
+            reanalyse = (
+                full or bool(diff.changed) or bool(diff.removed) or bool(unfinished(diff, stored))
+            )
             self.renamed = renamed_files(diff, stored)
             project = self._project(diff, stored, full=full) if reanalyse else None
             # Enforcement reads no structure: a large project's is still being computed.
@@ -193,7 +196,7 @@ class _Scan:
     def _analyse_files(self, diff: ScanDiff, stored: StoredFiles, *, full: bool) -> None:
         self._forget(diff, stored)
         env = EnvFiles.read(diff.entries)
-        entries = entries_to_analyse(diff, full=full)
+        entries = entries_to_analyse(diff, stored, full=full)
         if self.options.workers > 1 and analysed_count(e.path for e in entries) >= INLINE_LIMIT:
             # The pool will run: its fork server imports the parser and the detectors on the
             # other core while this process reads the cache and sets up the writers.

@@ -6,10 +6,13 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from drift.analysis.structure import FileStructure
 from drift.pipeline import scan
+from drift.scan import ParseResult
 from drift.storage.backends import open_storage
 from drift.storage.testing.base import FakeClock
 from tests.integration.pipeline.helpers import REPOS
@@ -63,3 +66,31 @@ def test_damaged_files_never_crash_a_scan(noise: list[bytes], picks: list[int], 
             else:
                 assert (row.error_count > 0) == (row.error is not None)
         assert (latest.status, latest.total_files) == ("completed", len(written) - len(skipped))
+
+
+def test_a_file_whose_analysis_failed_is_analysed_again_by_the_next_scan(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from drift.pipeline import worker
+
+    root = tmp_path / "repo"
+    root.mkdir()
+    (root / "a.py").write_text("def load():\n    return 1\n", encoding="utf-8")
+    (root / "b.py").write_text("def save():\n    return 2\n", encoding="utf-8")
+    real = worker.file_structure
+
+    def broken(path: str, result: ParseResult, text: str) -> FileStructure:
+        if path == "b.py":
+            raise NameError("a bug of Drift's own")
+        return real(path, result, text)
+
+    clock = FakeClock()
+    with open_storage("memory://", clock=clock) as stores:
+        monkeypatch.setattr(worker, "file_structure", broken)
+        first = scan(root, stores.drift, clock=clock, workers=1)
+        assert [path for path, _ in first.failed] == ["b.py"]
+        monkeypatch.undo()
+        second = scan(root, stores.drift, clock=clock, workers=1)
+        assert second.reanalysed
+        assert second.failed == ()
+        assert {row.name for row in stores.drift.get_functions_by_file("b.py")} == {"save"}
