@@ -22,7 +22,7 @@ honoured: they silence other linters, often for unrelated reasons.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 
@@ -121,26 +121,57 @@ def _comment(line: str) -> str | None:
 
 
 def is_comment_only(line: str) -> bool:
-    """True when ``line`` holds nothing but a comment."""
-    return _COMMENT_ONLY.match(line) is not None
+    """True when ``line`` holds nothing but a comment (a block comment closed on the line with
+    code after it, ``/* drift-ignore */ const k = …``, is that code's line)."""
+    if _COMMENT_ONLY.match(line) is None:
+        return False
+    stripped = line.strip()
+    for opener, closer in (("/*", "*/"), ("<!--", "-->")):
+        if stripped.startswith(opener):
+            end = stripped.find(closer, len(opener))
+            return end < 0 or not stripped[end + len(closer) :].strip()
+    return True
+
+
+MarkerCheck = Callable[[int, int], bool]
+"""Whether the ``drift-ignore`` at a 1-based line and 0-based column is in a real comment (a
+file-wide view: a line of a multi-line string can read like a comment)."""
 
 
 def find_suppression(
-    lines: Sequence[str] | None, line: int, rule_id: str, pattern_id: str
+    lines: Sequence[str] | None,
+    line: int,
+    rule_id: str,
+    pattern_id: str,
+    in_comment: MarkerCheck | None = None,
 ) -> IgnoreDirective | None:
     """The directive that suppresses a violation at 1-based ``line``, or None.
 
     ``lines`` are the file's lines (None when the file could not be read: nothing is suppressed).
+    ``in_comment`` confirms that a directive's marker is in a comment of the file.
     """
     if lines is None or line < 1 or line > len(lines):
         return None
     own = parse_directive(lines[line - 1])
-    if own is not None and own.covers(rule_id, pattern_id):
+    if own is not None and own.covers(rule_id, pattern_id) and _confirmed(lines, line, in_comment):
         return own
     if line >= 2:
         above = lines[line - 2]
         if is_comment_only(above):
             directive = parse_directive(above)
-            if directive is not None and directive.covers(rule_id, pattern_id):
+            if (
+                directive is not None
+                and directive.covers(rule_id, pattern_id)
+                and _confirmed(lines, line - 1, in_comment)
+            ):
                 return directive
     return None
+
+
+def _confirmed(lines: Sequence[str], line: int, in_comment: MarkerCheck | None) -> bool:
+    if in_comment is None:
+        return True
+    text = lines[line - 1]
+    comment = _comment(text)
+    start = len(text) - len(comment) if comment is not None else 0
+    return in_comment(line, text.index(MARKER, start))

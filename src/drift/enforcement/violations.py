@@ -25,17 +25,52 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
+from drift.analysis.packs.prose import ProseSpans
 from drift.enforcement.findings import Finding, Source
 from drift.enforcement.fingerprints import legacy_violation_id, normalize_line, violation_id
 from drift.enforcement.severity import Severity
 from drift.enforcement.sources import SourceLines, byte_column_to_char_column
-from drift.enforcement.suppression import find_suppression
+from drift.enforcement.suppression import MARKER, MarkerCheck, find_suppression
 from drift.records.analysis import FunctionRow
 from drift.records.enforcement import ViolationRow
+from drift.scan import grammar_for_path, language_of_grammar
 
 ScopeOf = Callable[[str, int], str]
 """The qualified name of the innermost function holding a file's line (``""``: none)."""
+
+
+class _Comments:
+    """Where each file's comments are, worked out only for a file with a ``drift-ignore`` to
+    confirm: a line of a docstring, a template literal or a regex can hold the marker too."""
+
+    def __init__(self) -> None:
+        self._spans: dict[str, tuple[ProseSpans, list[int]]] = {}
+        self._marked: dict[str, bool] = {}
+
+    def checker(self, file: str, lines: Sequence[str] | None) -> MarkerCheck | None:
+        if lines is None:
+            return None
+        marked = self._marked.get(file)
+        if marked is None:
+            marked = self._marked[file] = any(MARKER in line for line in lines)
+        if not marked:
+            return None
+        grammar = grammar_for_path(file)
+        if grammar is None:
+            return None  # no lexer for it: the line's own reading stands
+
+        def in_comment(line: int, column: int) -> bool:
+            known = self._spans.get(file)
+            if known is None:
+                starts = list(accumulate((len(text) + 1 for text in lines), initial=0))
+                spans = ProseSpans("\n".join(lines), language_of_grammar(grammar))
+                known = self._spans[file] = (spans, starts)
+            spans, starts = known
+            return spans.comment_at(starts[line - 1] + column) is True
+
+        return in_comment
 
 
 def function_scopes(rows_of: Callable[[str], Sequence[FunctionRow]]) -> ScopeOf:
@@ -132,6 +167,7 @@ def build_violations(
     occurrences: defaultdict[tuple[str, str, str, str], int] = defaultdict(int)
     legacy_occurrences: defaultdict[tuple[str, str, str], int] = defaultdict(int)
     violations: list[Violation] = []
+    comments = _Comments()
     read: list[tuple[Finding, Sequence[str] | None, str, str]] = []
     shared: Counter[tuple[str, str, str]] = Counter()
     for finding in unique:
@@ -161,7 +197,13 @@ def build_violations(
         if old_path is not None and not known:
             moved = violation_id(finding.rule_id, old_path, scope, normalized, occurrence)
             known = moved in baseline_ids
-        directive = find_suppression(lines, finding.line, finding.rule_id, finding.pattern_id)
+        directive = find_suppression(
+            lines,
+            finding.line,
+            finding.rule_id,
+            finding.pattern_id,
+            comments.checker(finding.file, lines),
+        )
         column = finding.column
         if column == 0:
             column = None  # the detector recorded none (the naming detector's function rows)

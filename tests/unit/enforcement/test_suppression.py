@@ -78,6 +78,11 @@ def test_comment_only_lines() -> None:
     assert is_comment_only("// js")
     assert is_comment_only(" * block continuation")
     assert not is_comment_only("x = 1  # trailing")
+    assert is_comment_only("/* drift-ignore */")
+    assert is_comment_only("/* a block that goes on")
+    # Code after a closed block comment: the line is that code's, not a comment line above.
+    assert not is_comment_only('/* drift-ignore */ const k2 = "ghp_x";')
+    assert not is_comment_only("<!-- drift-ignore --> <p>x</p>")
 
 
 LINES = [

@@ -218,3 +218,29 @@ def test_a_finding_without_a_column_has_none() -> None:
     # The naming detector's rows record no column (0): they had been reported at column 1.
     built = build_violations([finding(3, column=0), finding(8, column=5)], lines, frozenset())
     assert [(v.row.line, v.row.column) for v in built.violations] == [(3, None), (8, 5)]
+
+
+def test_a_drift_ignore_inside_a_multi_line_string_silences_nothing() -> None:
+    SOURCES["c.py"] = [
+        'TOKEN = """',
+        "# drift-ignore",
+        '"""',
+        "API = 'ghp_x'",
+        "# drift-ignore",
+        "B = 1",
+    ]
+    SOURCES["b.js"] = [
+        "const re = /drift-ignore/;",
+        "const k = 'ghp_x';",
+        "const t = `",
+        "// drift-ignore",
+        "`;",
+        "const u = 1;",
+    ]
+    try:
+        py = build_violations([finding(4, file="c.py"), finding(6, file="c.py")], lines, ())
+        assert [v.row.suppressed for v in py.violations] == [False, True]
+        js = build_violations([finding(2, file="b.js"), finding(5, file="b.js")], lines, ())
+        assert [v.row.suppressed for v in js.violations] == [False, False]
+    finally:
+        del SOURCES["c.py"], SOURCES["b.js"]

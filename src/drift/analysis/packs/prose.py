@@ -65,19 +65,32 @@ _LEXERS: Final[dict[str, re.Pattern[str]]] = {
 class ProseSpans:
     """The comments and strings of one text, to ask whether an offset falls inside one."""
 
-    __slots__ = ("_comment", "_ends", "_starts")
+    __slots__ = ("_comment", "_ends", "_lexed", "_starts")
 
     def __init__(self, text: str, language: str) -> None:
         self._starts: list[int] = []
         self._ends: list[int] = []
         self._comment: list[bool] = []
         lexer = _LEXERS.get(language)
+        self._lexed = lexer is not None
         if lexer is None:
             return  # a language Drift does not parse: every offset counts as code
         for found in lexer.finditer(text):
             self._starts.append(found.start())
             self._ends.append(found.end())
             self._comment.append(found.lastgroup is not None)
+
+    def comment_at(self, offset: int) -> bool | None:
+        """True in a comment, False in a string, None in code (or a language not lexed)."""
+        index = bisect_right(self._starts, offset) - 1
+        if index < 0 or offset >= self._ends[index]:
+            return None
+        return self._comment[index]
+
+    @property
+    def lexed(self) -> bool:
+        """Whether the language has a lexer here (else nothing is ever prose)."""
+        return self._lexed
 
     def covers(self, offset: int) -> bool:
         """Whether the character at ``offset`` is in a comment or after a string's opening
