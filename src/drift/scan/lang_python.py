@@ -14,6 +14,7 @@ from drift.scan.nodes import (
     RECEIVER_MAX_CHARS,
     SourceText,
     field_text,
+    first_child_of_type,
     inner_value,
     line,
     short_text,
@@ -326,7 +327,18 @@ class PythonRules:
 
     def local_types(self, node: Node, source: bytes) -> list[tuple[str, str | None]]:
         """``x: Store = …`` gives ``Store``; ``x = Store(…)`` gives ``Store`` (whether it is a
-        class is for the call graph to find); any other value gives None."""
+        class is for the call graph to find); ``except E as x`` gives ``E`` (one type only);
+        any other value gives None."""
+        if node.type == "except_clause":
+            caught = first_child_of_type(node, ("as_pattern",))
+            if caught is None or not caught.named_child_count:
+                return []
+            kind, alias = caught.named_children[0], caught.named_children[-1]
+            name = first_child_of_type(alias, ("identifier",))
+            if name is None:
+                return []
+            single = kind.type in ("identifier", "attribute")
+            return [(text(name, source), text(kind, source) if single else None)]
         target = node.child_by_field_name("left")
         if target is None:
             return []

@@ -1434,3 +1434,34 @@ def test_a_java_inner_class_with_a_library_base_does_not_reach_outward() -> None
     assert edges_of(files) == [
         ("Outer.java::Outer.Plain.go", "Outer.java::Outer.helper", "same_file", 7),
     ]
+
+
+def test_a_caught_librarys_error_is_the_librarys() -> None:
+    # pydantic's ``except ValidationError as exc: exc.errors()`` had reached fastapi's
+    # ``ValidationException.errors`` by a guess.
+    files = {
+        "app/errors.py": """
+            class ValidationException(Exception):
+                def errors(self):
+                    return []
+            """,
+        "app/handlers.py": """
+            from pydantic import ValidationError
+            from app.errors import ValidationException
+
+            def parse(raw):
+                try:
+                    return raw
+                except ValidationError as exc:
+                    return exc.errors()
+
+            def check(raw):
+                try:
+                    return raw
+                except ValidationException as exc:
+                    return exc.errors()
+            """,
+    }
+    assert edges_of(files) == [
+        ("app/handlers.py::check", "app/errors.py::ValidationException.errors", "method", 14),
+    ]

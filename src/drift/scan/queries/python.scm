@@ -28,6 +28,8 @@
 ; Assignments to a name inside a block (a function's, mostly; not the module's): the class a
 ; local variable holds, for the calls made on it.
 (block (expression_statement (assignment left: (identifier)) @local))
+; ``except ValidationError as exc``: ``exc`` holds a ValidationError.
+(except_clause (as_pattern alias: (as_pattern_target (identifier)))) @local
 ; Attributes a class gives a class: ``self.repo = Repo()`` in a method, ``repo: Repo`` in its body.
 (expression_statement
   (assignment left: (attribute object: (identifier) attribute: (identifier))) @field)
