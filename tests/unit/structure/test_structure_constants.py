@@ -140,6 +140,7 @@ def test_java_annotated_constants_and_interface_fields() -> None:
         int BITMASK = 2;
         default int twice() { int LOCAL_MAX = 5; return LOCAL_MAX; }
     }
+    class N { static class In { static final int IN_C = 8; } interface I { int I_C = 9; } }
     """
     rows = constants("Box.java", parse("Box.java", text), source(text))
     assert [(name, value, line) for name, value, line, _ in named(rows)] == [
@@ -147,6 +148,8 @@ def test_java_annotated_constants_and_interface_fields() -> None:
         ("LIMIT", "9L", 3),
         ("OPAQUE", "1", 6),
         ("BITMASK", "2", 7),
+        ("IN_C", "8", 10),
+        ("I_C", "9", 10),
     ]
 
 

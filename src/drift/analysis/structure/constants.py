@@ -66,15 +66,18 @@ _GO_BLOCK_LINE = re.compile(
 )
 # Annotations may come first (``@Native public static final int X = 1;``: 122 of java.awt's).
 _JAVA_ANNOTATIONS = r"(?:@[\w.]+(?:\([^()\n]*\))?[ \t]+)*"
+# A member starts a line, or follows a ``{`` or ``;`` on it (``static class In { static final
+# int C = 8; }``).
+_JAVA_MEMBER_START = r"[\n{;][ \t]*+"
 _JAVA_CONST = re.compile(
-    rf"\n[ \t]*+{_JAVA_ANNOTATIONS}"
+    rf"{_JAVA_MEMBER_START}{_JAVA_ANNOTATIONS}"
     r"(?P<mods>(?:(?:public|private|protected|static|final)[ \t]+)+)"
     r"[\w.<>\[\], ?]+?[ \t]+(?P<name>[A-Za-z_$][\w$]*)[ \t]*=[ \t]*(?P<value>[^\n]+?)[ \t]*;",
     re.MULTILINE,
 )
 # An interface's fields are constants without saying so (``int BITMASK = 2;``).
 _JAVA_INTERFACE_FIELD = re.compile(
-    rf"\n[ \t]*+{_JAVA_ANNOTATIONS}(?P<mods>(?:(?:public|static|final)[ \t]+)*)"
+    rf"{_JAVA_MEMBER_START}{_JAVA_ANNOTATIONS}(?P<mods>(?:(?:public|static|final)[ \t]+)*)"
     r"[\w.<>\[\], ?]+?[ \t]+(?P<name>[A-Z][A-Z0-9_]*)[ \t]*=[ \t]*(?P<value>[^\n]+?)[ \t]*;",
     re.MULTILINE,
 )
