@@ -1465,3 +1465,19 @@ def test_a_caught_librarys_error_is_the_librarys() -> None:
     assert edges_of(files) == [
         ("app/handlers.py::check", "app/errors.py::ValidationException.errors", "method", 14),
     ]
+
+
+def test_a_method_taken_from_an_embedded_library_type_is_the_librarys() -> None:
+    # sqlx's ``type DB struct{ *sql.DB }``: ``db.Close()`` had been guessed to ``Stmt.Close``.
+    files = {
+        "db.go": """
+            package store
+            import "database/sql"
+            type DB struct{ *sql.DB }
+            type Stmt struct{}
+            func (s *Stmt) Close() error { return nil }
+            func Open() *DB { return &DB{} }
+            func Use(d *DB) { d.Close() }
+            """,
+    }
+    assert edges_of(files) == []

@@ -402,6 +402,12 @@ class CallResolver:
                 found = self._method(*owner, name)
                 if found is not None:
                     return _Located(found[0], found[1], METHOD)
+                if owner[1] in self.symbols.scopes[owner[0]].class_bases and (
+                    self._library_ancestry(*owner)
+                ):
+                    # ``type DB struct{ *sql.DB }`` and ``db.Close()``: a method the
+                    # repository class takes from a library base, not some other class's.
+                    return _STOP
             elif self._foreign(scope, receiver_type, caller):
                 return _STOP
         known = self._receiver(scope, receiver)
