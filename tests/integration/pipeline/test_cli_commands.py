@@ -24,6 +24,16 @@ CLEAN = {
 }
 
 
+def add_swallowing_handler(root: Path) -> None:
+    """Append a function whose ``except Exception: pass`` is an error gap (line 18 of
+    ``app/users.py``)."""
+    with open(root / "app" / "users.py", "a", encoding="utf-8") as handle:
+        handle.write(
+            "\n\ndef load_cache(path):\n    try:\n        return path\n"
+            "    except Exception:\n        pass\n"
+        )
+
+
 def run(*args: str) -> Result:
     return CliRunner().invoke(cli, list(args), catch_exceptions=False)
 
@@ -431,11 +441,7 @@ def test_new_only_gives_the_same_code_the_same_verdict_until_the_code_changes(
     clean: Path,
 ) -> None:
     assert run("check", str(clean)).exit_code == 0
-    with open(clean / "app" / "users.py", "a", encoding="utf-8") as handle:
-        handle.write(
-            "\n\ndef load_cache(path):\n    try:\n        return open(path).read()\n"
-            "    except Exception:\n        pass\n"
-        )
+    add_swallowing_handler(clean)
     report = clean / "drift.sarif"
 
     def new_only() -> int:
@@ -464,11 +470,7 @@ def test_new_only_gives_the_same_code_the_same_verdict_until_the_code_changes(
 
 
 def test_violations_file_takes_a_path_inside_the_project(clean: Path) -> None:
-    with open(clean / "app" / "users.py", "a", encoding="utf-8") as handle:
-        handle.write(
-            "\n\ndef load_cache(path):\n    try:\n        return path\n"
-            "    except Exception:\n        pass\n"
-        )
+    add_swallowing_handler(clean)
     assert run("check", str(clean)).exit_code == 1
 
     def listed(value: str) -> list[str]:
@@ -524,11 +526,7 @@ def test_a_backup_replaces_an_earlier_backup_and_nothing_else(clean: Path, tmp_p
 
 
 def test_a_file_moved_without_a_change_introduces_nothing(clean: Path) -> None:
-    with open(clean / "app" / "users.py", "a", encoding="utf-8") as handle:
-        handle.write(
-            "\n\ndef load_cache(path):\n    try:\n        return path\n"
-            "    except Exception:\n        pass\n"
-        )
+    add_swallowing_handler(clean)
     assert run("check", str(clean)).exit_code == 1
     # ``git mv app/users.py app/accounts.py``: the same error, at a new path.
     (clean / "app" / "users.py").rename(clean / "app" / "accounts.py")
