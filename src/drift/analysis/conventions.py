@@ -232,13 +232,17 @@ def update_conventions(
     previous: Iterable[ConventionState],
     discovered: Iterable[DiscoveredConvention],
     now: int,
+    *,
+    expire_unseen: bool = False,
 ) -> list[ConventionState]:
     """Carry conventions from the last run forward through this run's discoveries.
 
     Seen again: ``last_seen`` and ``expires_at`` move on, ``discovered_at`` and a user's
     approval or rejection stay; a discovered convention meeting the promotion rule becomes
     approved; an expired one seen again starts over as discovered. Not seen: unchanged until
-    ``expires_at`` has passed, then expired (a rejection stays a rejection). Ordered by id.
+    ``expires_at`` has passed, then expired (a rejection stays a rejection); with
+    ``expire_unseen`` (the rules changed: this run re-judged everything under the new ones),
+    expired at once. Ordered by id.
     """
     states = {state.pattern_id: state for state in previous}
     seen: set[str] = set()
@@ -271,7 +275,7 @@ def update_conventions(
         expires_at = (
             state.expires_at if state.expires_at is not None else state.last_seen + EXPIRY_SECONDS
         )
-        if now >= expires_at:
+        if expire_unseen or now >= expires_at:
             states[pattern_id] = replace(state, promotion_status=PromotionStatus.EXPIRED)
     return [states[pattern_id] for pattern_id in sorted(states)]
 

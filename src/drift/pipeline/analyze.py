@@ -259,8 +259,11 @@ def track_conventions(
     now: int,
     *,
     specs: Mapping[str, PatternSpec],
+    rules_changed: bool = False,
 ) -> list[ConventionState]:
-    """Discover this run's conventions, carry the stored ones forward, store the new set."""
+    """Discover this run's conventions, carry the stored ones forward, store the new set.
+    ``rules_changed``: the packs or Drift itself changed, and a convention this run did not find
+    is no longer one (not kept for the 90 days that smooth over a noisy run)."""
     patterns = [p for p in result.top_level() if not is_derived(p.pattern_id)]
     found = discover_conventions(
         patterns,
@@ -270,7 +273,7 @@ def track_conventions(
         weaknesses=frozenset(pid for pid, spec in specs.items() if spec.cwe_ids),
     )
     previous = [_state(row) for row in storage.query_all_conventions()]
-    states = update_conventions(previous, found, now)
+    states = update_conventions(previous, found, now, expire_unseen=rules_changed)
     storage.send_batch(
         ReplaceConventions(
             [
@@ -370,8 +373,9 @@ def analyze_patterns(
     functions: Sequence[FunctionRow],
     total_files: int,
     now: int,
+    rules_changed: bool = False,
 ) -> PatternAnalysis:
-    """Run every step of the module docstring.
+    """Run every step of the module docstring (``rules_changed``: see ``track_conventions``).
 
     Everything goes through the batch writer (a direct write would wait for its transaction,
     which may be storing thousands of call edges meanwhile), flushed once at the end: the
@@ -387,7 +391,9 @@ def analyze_patterns(
     )
     scores = score_patterns(storage, result, detections, total_files, now)
     outliers = find_outliers(storage, result)
-    conventions = track_conventions(storage, result, scores, total_files, now, specs=specs)
+    conventions = track_conventions(
+        storage, result, scores, total_files, now, specs=specs, rules_changed=rules_changed
+    )
     new, approved, statuses = update_statuses(storage, result, scores, outliers, now)
     if statuses:
         storage.send_batch(UpsertPatternStatuses(statuses))

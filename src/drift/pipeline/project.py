@@ -193,6 +193,7 @@ def run_project_stages(
     workers: int,
     progress: Progress,
     build: StructureBuild | None = None,
+    rules_changed: bool = False,
 ) -> ProjectOutcome:
     """Rebuild the structure (when ``graph``) and analyse patterns over the stored detections
     (when ``patterns``).
@@ -218,7 +219,12 @@ def run_project_stages(
             return None
         progress.stage("patterns")
         return analyze_patterns(
-            storage, specs=specs, functions=functions, total_files=total_files, now=now
+            storage,
+            specs=specs,
+            functions=functions,
+            total_files=total_files,
+            now=now,
+            rules_changed=rules_changed,
         )
 
     if not graph:

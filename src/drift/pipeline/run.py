@@ -102,6 +102,7 @@ class _Scan:
         self.outcomes: dict[str, FileOutcome] = {}
         self.skipped: tuple[SkippedFile, ...] = ()
         self.changed_facts: set[str] = set()
+        self.rules_changed = False  # the packs or Drift changed since the last analysis
         # Files moved without a change, new path -> old path: their violations stay as they were.
         self.renamed: dict[str, str] = {}
         # The structure stage, when begun during the per-file analysis (``_early_structure``).
@@ -117,7 +118,7 @@ class _Scan:
 
     def run(self, started: float) -> ScanSummary:
         stored = StoredFiles.load(self.storage)
-        rules_changed = stored_fingerprint(self.storage) != self.fingerprint
+        rules_changed = self.rules_changed = stored_fingerprint(self.storage) != self.fingerprint
         last_complete = self._last_scan_complete()
         full = self.options.full or rules_changed or not last_complete
         if full:
@@ -295,6 +296,7 @@ class _Scan:
             workers=self.options.workers,
             progress=self.progress,
             build=self.structure,
+            rules_changed=self.rules_changed,
         )
         if project.pending is not None:
             self.structure = project.pending  # so that a failure from here on stops it

@@ -253,6 +253,26 @@ def test_update_conventions_lifecycle() -> None:
     assert list(result) == sorted(result)
 
 
+def test_after_a_change_of_rules_an_unseen_convention_expires_at_once() -> None:
+    # A convention an older Drift learned (a weakness once counted as one, say) must not
+    # linger for 90 days after the rules that made it are gone.
+    now = 10_000_000
+    previous = [
+        state("STALE", PromotionStatus.APPROVED, 100, now - 10),
+        state("SEEN", PromotionStatus.DISCOVERED, 100, now - 10),
+        state("REJECTED", PromotionStatus.REJECTED, 100, now - 10),
+    ]
+    result = {
+        s.pattern_id: s.promotion_status
+        for s in update_conventions(previous, [discovered("SEEN")], now, expire_unseen=True)
+    }
+    assert result == {
+        "REJECTED": PromotionStatus.REJECTED,
+        "SEEN": PromotionStatus.DISCOVERED,
+        "STALE": PromotionStatus.EXPIRED,
+    }
+
+
 def test_user_decisions_on_conventions() -> None:
     current = state("P", PromotionStatus.DISCOVERED, 1, 2)
     assert set_convention_status(current, PromotionStatus.REJECTED).promotion_status is (
