@@ -1481,3 +1481,16 @@ def test_a_method_taken_from_an_embedded_library_type_is_the_librarys() -> None:
             """,
     }
     assert edges_of(files) == []
+
+
+def test_a_go_struct_embedding_a_repository_type_by_pointer_gets_its_methods() -> None:
+    files = {
+        "db.go": """
+            package store
+            type Base struct{}
+            func (b *Base) Ping() error { return nil }
+            type DB struct{ *Base }
+            func Use(d *DB) { d.Ping() }
+            """,
+    }
+    assert edges_of(files) == [("db.go::Use", "db.go::Base.Ping", "method", 5)]

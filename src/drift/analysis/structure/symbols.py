@@ -99,10 +99,10 @@ class FileScope:
 
 def base_name(written: str) -> str:
     """A base class as written, without type arguments or call arguments (``Generic[T]``,
-    ``Base<T>``, ``declarative_base()``)."""
+    ``Base<T>``, ``declarative_base()``) or Go's pointer (an embedded ``*Base``)."""
     cut = min((i for i in (written.find("["), written.find("<"), written.find("(")) if i >= 0),
               default=len(written))  # fmt: skip
-    return written[:cut].strip()
+    return written[:cut].strip().lstrip("*")
 
 
 def _index_definitions(scope: FileScope) -> None:
