@@ -236,3 +236,13 @@ def test_metrics_stay_in_range(
         assert len(members) >= 2
         for suggestion in json.loads(cycle.break_suggestions):
             assert (suggestion["from"], suggestion["to"]) in edges
+
+
+def test_a_cut_is_called_the_fewest_only_when_it_is() -> None:
+    from drift.analysis.structure.cycles import cycle_rows
+
+    graph = {"a": frozenset({"b"}), "b": frozenset({"a"})}
+    weights = {("a", "b"): 1, ("b", "a"): 45}
+    (cycle,) = cycle_rows(graph, weights, {"a": 0.5, "b": 0.5})
+    reasons = [s["reason"] for s in json.loads(cycle.break_suggestions)]
+    assert reasons == ["1 import; the fewest in the cycle", "45 imports; the next cheapest cut"]

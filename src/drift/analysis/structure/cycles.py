@@ -89,12 +89,13 @@ def cycle_rows(
                 e,
             )
         )
+        fewest = edge_weights.get(inner[0], 1) if inner else 1
         suggestions = [
             {
                 "from": source,
                 "to": target,
                 "imports": edge_weights.get((source, target), 1),
-                "reason": _reason(source, target, edge_weights, instability),
+                "reason": _reason(source, target, edge_weights, instability, fewest),
             }
             for source, target in inner[:_MAX_SUGGESTIONS]
         ]
@@ -114,9 +115,12 @@ def _reason(
     target: str,
     edge_weights: Mapping[tuple[str, str], int],
     instability: Mapping[str, float],
+    fewest: int,
 ) -> str:
     count = edge_weights.get((source, target), 1)
     noun = "import" if count == 1 else "imports"
     if instability.get(source, 0.0) < instability.get(target, 0.0):
         return f"{count} {noun}; {source} is more stable than {target} and should not depend on it"
-    return f"{count} {noun}; the fewest in the cycle"
+    if count == fewest:
+        return f"{count} {noun}; the fewest in the cycle"
+    return f"{count} {noun}; the next cheapest cut"
