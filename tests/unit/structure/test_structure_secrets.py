@@ -146,7 +146,7 @@ def test_generic_assignments_are_gated_by_entropy() -> None:
             'api_key = "changeme-please"',  # placeholder: no
             'token_url = "https://auth.test/oauth/token"',  # names a URL: no
             'secret = "${SECRET_FROM_ENV}"',  # template: no
-            'client_secret: "Zx8#Lq2!Vm5@Np9$"',  # YAML/JSON style: found
+            '"client_secret": "Zx8#Lq2!Vm5@Np9$"',  # a mapping's quoted key: found
             "if token == 'Zx8#Lq2!Vm5@Np9$Qq': pass",  # a comparison, not an assignment
         ]
     )
@@ -457,3 +457,15 @@ def test_a_secret_behind_an_environment_read_is_still_a_secret() -> None:
         'SECRET_NAME = os.environ.get("SECRET_NAME", "productionSecret")\n'
     )
     assert [r.line for r in find_secrets("settings.py", py)] == [1, 2]
+
+
+def test_a_quoted_python_annotation_is_a_type_not_a_secret() -> None:
+    # sentry-sdk: ``secret_key: "Optional[str]" = None`` failed its security gate.
+    text = (
+        'def connect(host: str, secret_key: "Optional[str]" = None) -> None:\n'
+        "    return None\n"
+        "class Settings:\n"
+        "    auth_token: 'Optional[bytes]' = None\n"
+        'conf = {"secret_key": "h7Gk29XmQpL4vN8sRt3W"}\n'
+    )
+    assert [r.line for r in find_secrets("conf.py", text)] == [5]

@@ -407,6 +407,7 @@ def _generic_candidates(
     bare: bool = False,
     colon_assigns: bool = True,
     typescript: bool = False,
+    python: bool = False,
 ) -> list[tuple[int, int, str, str]]:
     """``(start, end, name, value)`` of string literals assigned to secret-sounding names;
     ``folded`` is ``text.lower()``. ``colon_assigns``: ``name: "value"`` is an assignment (a
@@ -433,9 +434,18 @@ def _generic_candidates(
         if assigned is not None:
             if typescript and _is_literal_type(text, start, assigned):
                 continue
+            if python and _is_annotation(text, end, assigned):
+                continue
             value_start, value_end = assigned.span("value")
             found.append((value_start, value_end, text[start:end], assigned.group("value")))
     return found
+
+
+def _is_annotation(text: str, name_end: int, assigned: re.Match[str]) -> bool:
+    """Whether a Python ``name: "…"`` is a quoted annotation (``secret_key: "Optional[str]" =
+    None``): a colon after a bare name annotates in Python; only a quoted key maps a value."""
+    between = text[name_end : assigned.start("q")]
+    return ":" in between and "=" not in between and not between.lstrip().startswith(("'", '"'))
 
 
 def _is_literal_type(text: str, name_start: int, assigned: re.Match[str]) -> bool:
@@ -489,6 +499,7 @@ def find_secrets(
         bare=is_config_file(path),
         colon_assigns=not (path.endswith(".java") or declarations),
         typescript=path.endswith(_TYPESCRIPT_SUFFIXES),
+        python=path.endswith((".py", ".pyi")),
     )
     for start, end, key, value in candidates:
         if any(s < end and start < e for s, e in taken):
