@@ -1494,3 +1494,31 @@ def test_a_go_struct_embedding_a_repository_type_by_pointer_gets_its_methods() -
             """,
     }
     assert edges_of(files) == [("db.go::Use", "db.go::Base.Ping", "method", 5)]
+
+
+def test_import_of_a_submodule_binds_its_package_too() -> None:
+    files = {
+        "pkg/__init__.py": "from pkg.api import get_client\n",
+        "pkg/api.py": """
+            from pkg.scope import Scope
+
+            def get_client():
+                return Scope.get_client()
+            """,
+        "pkg/scope.py": """
+            class Scope:
+                @classmethod
+                def get_client(cls):
+                    return "client"
+            """,
+        "pkg/utils.py": "def helper():\n    return 1\n",
+        "pkg/mon.py": """
+            import pkg.utils
+
+            def track():
+                return pkg.get_client() + pkg.utils.helper()
+            """,
+    }
+    assert ("pkg/mon.py::track", "pkg/api.py::get_client", "import", 4) in edges_of(files)
+    assert ("pkg/mon.py::track", "pkg/utils.py::helper", "import", 4) in edges_of(files)
+    assert not [e for e in edges_of(files) if e[0] == "pkg/mon.py::track" and "scope" in e[1]]

@@ -156,6 +156,11 @@ def _bind_imports(scope: FileScope, index: ModuleIndex) -> None:
             else:
                 files = index.python_module(path, imp.source)
                 scope.bindings[imp.alias or imp.source] = Binding(files, None)
+                root, dot, _ = imp.source.partition(".")
+                if dot and imp.alias is None and root not in scope.bindings:
+                    # ``import pkg.utils`` binds ``pkg`` too: ``pkg.get_client()`` is the
+                    # package's (sentry-sdk's ``import sentry_sdk.utils``).
+                    scope.bindings[root] = Binding(index.python_module(path, root), None)
         elif language in {"javascript", "typescript"}:
             files = index.js_module(path, imp.source)
             for name in imp.names:
