@@ -114,11 +114,14 @@ def _simple_parameters(listing: str) -> tuple[Parameter, ...] | None:
 
 
 # Calls that read the exception being handled without a name for it: logging it with its
-# traceback (``logger.exception``, ``exc_info=True``), printing or fetching it, or a logging
-# handler's ``self.handleError(record)``, which reports it as ``emit`` must.
+# traceback (``logger.exception``, ``exc_info=True``), printing or fetching it, a logging
+# handler's ``self.handleError(record)``, which reports it as ``emit`` must, Twisted's
+# ``Failure()`` (with no argument it wraps the active exception: scrapy's
+# ``d.errback(Failure())``), and the re-raising helpers six and sentry-sdk name ``reraise``
+# (``reraise(*exc_info)``, ``_capture_and_reraise()``).
 _ACTIVE_ERROR = re.compile(
     r"\.exception\(|\bexc_info\b|\b(?:print|format)_exc(?:eption)?\(|\bsys\.exception\("
-    r"|\bself\.handleError\("
+    r"|\bself\.handleError\(|\bFailure\(\s*\)|reraise\w*\("
 )
 
 

@@ -106,3 +106,23 @@ def test_a_go_handler_returning_nil_for_the_error_swallows_it() -> None:
         (24, False, True),
         (30, True, False),  # a bare return hands back the named err
     ]
+
+
+def test_handlers_passing_the_active_error_on_through_a_call_use_it() -> None:
+    # scrapy's ``d.errback(Failure())`` and sentry-sdk's ``reraise(*_capture_exception())``.
+    source = (
+        b"def work(d):\n    try:\n        return int(d)\n    except Exception:\n"
+        b"        d.errback(Failure())\n"
+        b"def run(f):\n    try:\n        return f()\n    except Exception:\n"
+        b"        reraise(*_capture_exception())\n"
+        b"def run2(f):\n    try:\n        return f()\n    except Exception:\n"
+        b"        _capture_and_reraise()\n"
+        b"def quiet(f):\n    try:\n        return f()\n    except Exception:\n"
+        b"        log.info('x')\n"
+    )
+    handlers = [
+        (h.line, h.swallows)
+        for h in parse_source(source, "python").error_handlers
+        if h.kind == "except"
+    ]
+    assert handlers == [(4, False), (9, False), (14, False), (19, True)]
