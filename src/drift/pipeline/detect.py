@@ -74,6 +74,28 @@ PYTHON_FRAMEWORK_NAMES: Final = frozenset(
         # logging's Logger (an adapter or a stand-in mirrors them: SQLAlchemy's)
         "isEnabledFor",
         "getEffectiveLevel",
+        # Twisted's interfaces (scrapy implements them)
+        "dataReceived",
+        "connectionMade",
+        "connectionLost",
+        "makeConnection",
+        "buildProtocol",
+        "clientConnectionFailed",
+        "clientConnectionLost",
+        "startedConnecting",
+        "lineReceived",
+        "rawDataReceived",
+        "getChild",
+        "putChild",
+        "startProducing",
+        "stopProducing",
+        "pauseProducing",
+        "resumeProducing",
+        "logPrefix",
+        "creatorForNetloc",
+        "getHostByName",
+        "lookupAllRecords",
+        "getContext",
         # xml.sax's ContentHandler
         "startDocument",
         "endDocument",
@@ -92,9 +114,9 @@ PYTHON_FRAMEWORK_NAMES: Final = frozenset(
 """Python names a framework imposes in camelCase (unittest's hooks, Django's setUpTestData, the
 logging and xml.sax methods a subclass overrides): pep8-naming and ruff leave them out of their
 naming rules by default, and so does Drift."""
-PYTHON_FRAMEWORK_NAME: Final = re.compile(r"^(?:visit|depart|do)_[A-Z]\w*$")
+PYTHON_FRAMEWORK_NAME: Final = re.compile(r"^(?:visit|depart|do|render)_[A-Z]\w*$")
 """Names a framework spells with a type's name: ``ast.NodeVisitor``'s ``visit_Expr`` (black),
-docutils' ``depart_Text``, ``http.server``'s ``do_GET``."""
+docutils' ``depart_Text``, ``http.server``'s ``do_GET``, Twisted's ``render_GET``."""
 
 
 def chosen_name(language: str, name: str) -> bool:

@@ -696,3 +696,23 @@ def test_naming_patterns_judge_only_names_the_author_chose() -> None:
     assert [m.matched_text for m in found if m.pattern_id.startswith("NAMING-PY-FUNCTION")] == [
         "loadUser"
     ]
+
+
+@pytest.mark.parametrize(
+    ("url", "reported"),
+    [
+        ("http://exslt.org/regular-expressions", False),  # scrapy's XPath namespaces
+        ("http://www.sitemaps.org/schemas/sitemap/0.9", False),
+        ("http://user:pass@example.com/x", False),  # marshmallow's URL validator tests
+        ("http://user:pass@localhost:8080", False),
+        ("http://user:pass@api.internal.corp", True),
+    ],
+)
+def test_namespace_urls_and_credentials_for_example_hosts_are_not_fetched(
+    url: str, reported: bool
+) -> None:
+    facts = FileFactsData(
+        path="app/client.py", language="python", string_literals=(Site(url, 3, 9),)
+    )
+    found = evaluate_file(load_builtin_packs(), facts)
+    assert ("SEC-PLAIN-HTTP-URL" in {m.pattern_id for m in found}) is reported

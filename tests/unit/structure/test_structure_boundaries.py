@@ -171,6 +171,29 @@ def test_sqlalchemy_single_table_subclasses_and_relationships() -> None:
     ]
 
 
+def test_sqlalchemy_models_defined_in_a_function() -> None:
+    # sentry-sdk's tests define their models inside the test functions.
+    text = """
+    from sqlalchemy import Column, Integer, String
+    from sqlalchemy.orm import declarative_base
+
+    def make_models():
+        Base = declarative_base()
+
+        class Account(Base):
+            __tablename__ = "account"
+            id = Column(Integer, primary_key=True)
+            api_token = Column(String)
+
+        return Account
+    """
+    assert rows_of("tests/test_db.py", text) == [
+        ("sqlalchemy", "Account", "account", None, None),
+        ("sqlalchemy", "Account", "account", "id", None),
+        ("sqlalchemy", "Account", "account", "api_token", "credentials"),
+    ]
+
+
 def test_sqlalchemy_classic_declarative_base_without_tablename() -> None:
     text = """
     from sqlalchemy import Column, Integer

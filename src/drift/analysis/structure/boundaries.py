@@ -225,8 +225,8 @@ def _sqlalchemy(
     classes = {cls.name for cls in result.classes}
     tables: dict[str, str | None] = {}  # the file's models so far, and their tables
     for cls in result.classes:
-        if cls.qualified_name != cls.name or any(b in _SA_DECLARATIVE for b in cls.bases):
-            continue
+        if any(b in _SA_DECLARATIVE for b in cls.bases):
+            continue  # the declarative base itself (a model may sit in a function: tests)
         if cls.name in sqlmodel:
             continue
         table: str | None = None
