@@ -1522,3 +1522,22 @@ def test_import_of_a_submodule_binds_its_package_too() -> None:
     assert ("pkg/mon.py::track", "pkg/api.py::get_client", "import", 4) in edges_of(files)
     assert ("pkg/mon.py::track", "pkg/utils.py::helper", "import", 4) in edges_of(files)
     assert not [e for e in edges_of(files) if e[0] == "pkg/mon.py::track" and "scope" in e[1]]
+
+
+def test_methods_of_nodes_own_objects_are_never_guessed() -> None:
+    # undici's ``signal.removeListener`` had reached ``BodyReadable.removeListener``,
+    # superagent's ``req.socket.destroy()`` ``Response.destroy``.
+    files = {
+        "body.js": """
+            class Body { removeListener(e, f) { return e; } destroy() { return 1; } }
+            module.exports = { Body };
+            """,
+        "use.js": """
+            function stop(socket, signal, f) {
+              socket.destroy();
+              signal.removeListener('abort', f);
+            }
+            module.exports = { stop };
+            """,
+    }
+    assert edges_of(files) == []

@@ -87,7 +87,8 @@ COMMON_NAMES = frozenset(
 )  # fmt: skip
 
 
-# Methods of the languages' own types (``text.strip()``, ``items.map(…)``, ``name.equals(…)``):
+# Methods of the languages' own types (``text.strip()``, ``items.map(…)``, ``name.equals(…)``;
+# in JavaScript also Node's streams, event emitters, sockets and timers, ``socket.destroy()``):
 # a call of one on an unknown receiver is almost always on such a value, not on the one class
 # of the repository that happens to define a method of that name (the standard library's
 # ``UserString`` defines every ``str`` method). A fuzzy guess never names them.
@@ -108,6 +109,10 @@ _BUILTIN_METHODS: dict[str, frozenset[str]] = {
         split startsWith substring toLowerCase toUpperCase trim trimEnd trimStart valueOf
         hasOwnProperty isPrototypeOf propertyIsEnumerable get set has delete clear add size
         then catch finally toFixed toPrecision getTime toISOString toJSON test exec
+        addListener prependListener prependOnceListener removeListener removeAllListeners
+        listeners listenerCount setMaxListeners once destroy end pipe unpipe resume pause
+        cork uncork setEncoding unshift ref unref refresh hasRef setTimeout setNoDelay
+        setKeepAlive connect abort resolve reject
         """.split()
     ),
     # Go: the standard library's methods any package calls on its values (``mu.Lock()`` on a
