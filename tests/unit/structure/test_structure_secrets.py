@@ -469,3 +469,17 @@ def test_a_quoted_python_annotation_is_a_type_not_a_secret() -> None:
         'conf = {"secret_key": "h7Gk29XmQpL4vN8sRt3W"}\n'
     )
     assert [r.line for r in find_secrets("conf.py", text)] == [5]
+
+
+def test_url_credentials_without_a_user_name() -> None:
+    # Redis's own form, ``redis://:password@host`` (ioredis's documentation).
+    text = (
+        "const a = 'redis://:s3cretPassw0rdZ@cache.internal:6379/0';\n"
+        "const b = 'redis://default:s3cretPassw0rdZ@cache.internal:6379/0';\n"
+        "const c = 'http://:8080@proxy.internal';\n"
+    )
+    found = find_secrets("config.js", text)
+    assert [(r.line, r.pattern_name) for r in found] == [
+        (1, "url_credentials"),
+        (2, "url_credentials"),
+    ]

@@ -165,8 +165,9 @@ _FORMATS = (
     ),
 )
 
+# The user may be empty: ``redis://:password@host`` is Redis's own form.
 _URL_CREDENTIALS = re.compile(
-    r"://[^\s:/@'\"]{1,64}:(?P<value>[^\s:/@'\"]{3,128})@(?P<host>[\w.\-]+)"
+    r"://[^\s:/@'\"]{0,64}:(?P<value>[^\s:/@'\"]{3,128})@(?P<host>[\w.\-]+)"
 )
 # Hosts reserved for documentation and tests (RFC 2606, RFC 6761): credentials for them are
 # examples by definition (`https://me:pass@example.com`, `http://u:p@db.test`).
@@ -367,6 +368,8 @@ def _known_formats(text: str, folded: str) -> list[tuple[int, int, str, str, str
             host = m.group("host")
             if _EXAMPLE_HOST.search(host) or _PLACEHOLDER_HOST.search(host):
                 continue  # `user:secret@example.com`, `user:pw@dummy.host`: a documented example
+            if m.group().startswith("://:") and m.group("value").isdigit():
+                continue  # `://:8080@…`: a port, no password (Redis's `://:password@` has one)
             if _URL_SCHEME.search(text, max(0, m.start() - 21), m.start()):
                 severity, confidence = (
                     ("medium", 0.6) if _LOOPBACK_HOST.match(host) else ("high", 0.8)
