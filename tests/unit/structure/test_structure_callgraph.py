@@ -1541,3 +1541,25 @@ def test_methods_of_nodes_own_objects_are_never_guessed() -> None:
             """,
     }
     assert edges_of(files) == []
+
+
+def test_an_object_the_file_gives_methods_owns_them() -> None:
+    # joi: every file has its own ``internals`` object; 170 calls were guessed or lost.
+    files = {
+        "a.js": """
+            const internals = {};
+            exports.run = function (x) { return internals.validate(x) + exports.helper(); };
+            exports.helper = function () { return 1; };
+            internals.validate = function (x) { return x; };
+            """,
+        "b.js": """
+            const internals = {};
+            exports.check = function (x) { return internals.validate(x); };
+            internals.validate = function (x) { return x; };
+            """,
+    }
+    assert edges_of(files) == [
+        ("a.js::run", "a.js::helper", "import", 2),
+        ("a.js::run", "a.js::internals.validate", "method", 2),
+        ("b.js::check", "b.js::internals.validate", "method", 2),
+    ]

@@ -449,6 +449,8 @@ class CallResolver:
         if made is not None:  # ``new Calc().twice(2)``: the class it makes, or a library's
             owner = self._class_in_scope(scope, made)
             return _Receiver(owner, None, owner is None, None)
+        if receiver in _MODULE_OBJECTS and _is_ecmascript(scope):
+            return _Receiver(None, (scope.path,), False, None)  # ``exports.helper()``: its own
         owner = self._class_in_scope(scope, receiver)
         binding = scope.bindings.get(receiver)
         module = binding.files if binding is not None and binding.symbol is None else None
@@ -621,6 +623,10 @@ class CallResolver:
         if binding is not None and _is_ecmascript(scope):
             # ``const Base = require("./base")``: the class its ``module.exports`` is.
             return self.symbols.locate_class(binding.files, "default")
+        if _is_ecmascript(scope) and name in scope.methods:
+            # ``const internals = {}; internals.validate = function …`` (hapi's style): an
+            # object the file gives methods is looked up as their owner.
+            return scope.path, name
         if not name.isidentifier():
             return None
         owner = self._package_class(scope, name)
@@ -705,6 +711,9 @@ class CallResolver:
             return None
         return _Located(unique[0], unique[1], FUZZY)
 
+
+_MODULE_OBJECTS = frozenset({"exports", "module.exports"})
+"""A CommonJS module's own exports, as receivers: its top-level functions."""
 
 _MODULE_SCOPED = frozenset({"python", "javascript", "typescript"})
 """Languages whose files see another file's names only through an import."""
