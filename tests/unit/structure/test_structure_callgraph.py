@@ -1563,3 +1563,23 @@ def test_an_object_the_file_gives_methods_owns_them() -> None:
         ("a.js::run", "a.js::internals.validate", "method", 2),
         ("b.js::check", "b.js::internals.validate", "method", 2),
     ]
+
+
+def test_this_in_an_arrow_function_inside_a_method_is_the_methods() -> None:
+    files = {
+        "conn.js": """
+            class Conn {
+              constructor(e) {
+                this.onEnd = () => { this.cleanup(); };
+                e.on('x', { onData: (d) => { this.cleanup(); } });
+              }
+              cleanup() {}
+            }
+            class Other { cleanup() {} }
+            module.exports = { Conn, Other };
+            """,
+    }
+    assert edges_of(files) == [
+        ("conn.js::Conn.constructor.onData", "conn.js::Conn.cleanup", "method", 4),
+        ("conn.js::Conn.constructor.onEnd", "conn.js::Conn.cleanup", "method", 3),
+    ]

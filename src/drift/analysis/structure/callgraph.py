@@ -378,6 +378,12 @@ class CallResolver:
                 # ``function Document(o) { this.init(o) }`` with ``Document.prototype.init``:
                 # a JavaScript constructor function, whose methods are its prototype's.
                 caller = caller._replace(class_name=caller.name)
+            elif caller.class_name is None and _is_ecmascript(scope):
+                # An arrow function in a method (``this.onEnd = () => { this.cleanup() }``)
+                # has the method's ``this``: the class around it.
+                around = _java_classes_around(scope, caller)
+                if around:
+                    caller = caller._replace(class_name=around[0])
             if caller.class_name:
                 method = scope.method(caller.class_name, name)
                 if method is not None:
@@ -770,7 +776,8 @@ def _constructed_class(receiver: str) -> str | None:
 
 def _java_classes_around(scope: FileScope, caller: Function) -> list[str]:
     """The caller's class and the classes enclosing it, innermost first, by the parts of its
-    qualified name (``Outer.make.run`` of an anonymous class in ``make``: ``Outer``)."""
+    qualified name (``Outer.make.run`` of an anonymous class in ``make``: ``Outer``; in
+    JavaScript, ``Conn.constructor.onEnd`` of an arrow function: ``Conn``)."""
     found = [caller.class_name] if caller.class_name else []
     parts = caller.qualified_name.split(".")[:-1]
     for part in reversed(parts):
