@@ -249,6 +249,7 @@ class _Linker:
                 owner.name if owner is not None else receiver,  # class_name
                 content_hash(source[item.start : item.end]),  # body_hash
                 content_hash(signature),  # signature_hash
+                rules.binds_name(node),
             ),
         )
 

@@ -141,6 +141,22 @@ class JavaScriptRules:
         """``async function`` / ``async () =>`` / ``async method()``."""
         return async_token(node)
 
+    def binds_name(self, node: Node) -> bool:
+        """Not an object's method or key (``{ setTimeout() {…} }``, ``{ assert: (v) => … }``)
+        nor a function assigned to a property (``exports.parse = function …``): those are
+        reached through their object, never by a plain call of the name."""
+        holder = node.parent
+        if holder is None:
+            return True
+        if node.type == "method_definition":
+            return holder.type != "object"
+        if holder.type == "pair":
+            return False
+        if holder.type == "assignment_expression":
+            left = holder.child_by_field_name("left")
+            return left is None or left.type != "member_expression"
+        return True
+
     def receiver_type(self, node: Node, source: bytes) -> str | None:
         """The constructor a function is assigned to as a method, outside any class body:
         ``Document.prototype.init = function …`` (mongoose's 370 methods) gives ``Document``,

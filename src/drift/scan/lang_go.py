@@ -155,6 +155,10 @@ class GoRules:
         """The result type or result list."""
         return field_text(node, "result", source)
 
+    def binds_name(self, node: Node) -> bool:
+        """Every definition names itself in its scope."""
+        return True
+
     def is_async(self, node: Node, file: SourceText) -> bool:
         """Go has no async functions (goroutines are started at the call site)."""
         return False

@@ -94,6 +94,10 @@ class JavaRules:
             return None
         return field_text(node, "type", source)
 
+    def binds_name(self, node: Node) -> bool:
+        """Every definition names itself in its scope."""
+        return True
+
     def is_async(self, node: Node, file: SourceText) -> bool:
         """Java has no async methods."""
         return False

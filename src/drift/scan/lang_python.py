@@ -183,6 +183,10 @@ class PythonRules:
         """The ``->`` annotation."""
         return field_text(node, "return_type", source)
 
+    def binds_name(self, node: Node) -> bool:
+        """Every definition names itself in its scope."""
+        return True
+
     def is_async(self, node: Node, file: SourceText) -> bool:
         """``async def``."""
         if file.clean:  # the definition's first token is then ``async`` or ``def``

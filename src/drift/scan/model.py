@@ -93,6 +93,10 @@ class Function(NamedTuple):
     class_name: str | None
     body_hash: bytes
     signature_hash: bytes
+    binds_name: bool
+    """Whether the definition puts its name in scope, for plain calls of it: not a JavaScript
+    object key (``{ setTimeout() {…} }``) nor a function assigned to a property
+    (``exports.parse = function …``, ``this.reject = (e) => …``)."""
 
 
 class Class(NamedTuple):

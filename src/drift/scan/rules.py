@@ -104,6 +104,10 @@ class LanguageRules(Protocol):
         """Whether the function ``node`` is declared async."""
         ...
 
+    def binds_name(self, node: Node) -> bool:
+        """Whether the function ``node`` puts its name in scope (``Function.binds_name``)."""
+        ...
+
     def receiver_type(self, node: Node, source: bytes) -> str | None:
         """The type a method is declared on outside any class body (Go), else None."""
         ...

@@ -1583,3 +1583,23 @@ def test_this_in_an_arrow_function_inside_a_method_is_the_methods() -> None:
         ("conn.js::Conn.constructor.onData", "conn.js::Conn.cleanup", "method", 4),
         ("conn.js::Conn.constructor.onEnd", "conn.js::Conn.cleanup", "method", 3),
     ]
+
+
+def test_object_keys_and_property_functions_are_not_plain_names() -> None:
+    # undici's ``{ setTimeout (cb, d) { return setTimeout(cb, d) } }`` (Node's global), joi's
+    # ``{ assert: (v) => … }`` beside hoek's ``assert``, ``exports.parse = function`` calling a
+    # required ``parse``: none is a call of the key or property itself.
+    files = {
+        "timers.js": "module.exports = { setTimeout (cb, d) { return setTimeout(cb, d) } };\n",
+        "rules.js": """
+            const { assert } = require('@hapi/hoek');
+            const rules = { min: { assert: (v) => typeof v === 'number' } };
+            function check(v) { assert(v > 0, 'x'); return rules; }
+            module.exports = { check };
+            """,
+        "parse.js": (
+            "const parse = require('fast-parse');\n"
+            "exports.parse = function (s) { return parse(s) };\n"
+        ),
+    }
+    assert edges_of(files) == []

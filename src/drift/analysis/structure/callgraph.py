@@ -843,13 +843,18 @@ def _visible_function(scope: FileScope, name: str, caller: Function | None) -> F
     best_depth = -1
     if caller is not None:
         for fn in scope.nested.get(name, []):
+            if not fn.binds_name:
+                continue  # an object's key or a property: reached through its object only
             parent = fn.qualified_name.rsplit(".", 1)[0]
             encloses = caller.qualified_name == parent or caller.qualified_name.startswith(
                 f"{parent}."
             )
             if encloses and parent.count(".") > best_depth:
                 best, best_depth = fn, parent.count(".")
-    return best if best is not None else scope.top_level.get(name)
+    if best is not None:
+        return best
+    top = scope.top_level.get(name)
+    return top if top is not None and top.binds_name else None
 
 
 def resolve_calls(
