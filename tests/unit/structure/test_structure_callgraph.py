@@ -1603,3 +1603,16 @@ def test_object_keys_and_property_functions_are_not_plain_names() -> None:
         ),
     }
     assert edges_of(files) == []
+
+
+def test_a_require_of_the_parent_directory_reaches_its_index() -> None:
+    files = {
+        "index.js": "function top() { return 1; }\nmodule.exports = top;\n",
+        "test/x.test.js": (
+            "const top = require('..');\nconst topB = require('../');\n"
+            "function a() { return top() + topB(); }\nmodule.exports = { a };\n"
+        ),
+    }
+    assert edges_of(files) == [
+        ("test/x.test.js::a", "index.js::top", "import", 3),
+    ]

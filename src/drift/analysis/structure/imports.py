@@ -176,6 +176,8 @@ class ModuleIndex:
 
     @staticmethod
     def _js_candidates(base: str) -> list[str]:
+        if base == ".":  # ``require("..")`` from ``test/``: the root directory's index
+            return [f"index{e}" for e in _JS_EXTS]
         candidates = [base]
         stem, dot, ext = base.rpartition(".")
         if dot and ext in {"js", "jsx", "mjs", "cjs"}:
