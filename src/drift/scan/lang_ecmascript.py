@@ -464,6 +464,11 @@ def _commonjs_export(node: Node, source: bytes, facts: ExportFacts) -> None:
     property_node = left.child_by_field_name("property")
     name = "" if property_node is None else text(property_node, source)
     facts.node_ids.add(right.id)
+    if name == "default":  # TypeScript's CommonJS output: ``exports.default = Store``
+        value = _exported_value_name(right, source)
+        facts.names.add(value)
+        facts.exports.append(Export(value, at, True, False, None))
+        return
     facts.exports.append(Export(name, at, False, False, None))
 
 

@@ -324,6 +324,12 @@ def call_target(function: Node, source: bytes) -> tuple[str, str | None]:
             return text(name, source), owner
     if function.type == "generic_type":  # Java: new ArrayList<>()
         return short_text(function, source).split("<", 1)[0], None
+    if function.type == "parenthesized_expression" and function.named_child_count == 1:
+        inner = function.named_children[0]
+        if inner.type == "sequence_expression" and inner.named_child_count:
+            # TypeScript's CommonJS output calls an import as ``(0, util_1.helper)(…)``: the
+            # comma expression's value is its last part.
+            return call_target(inner.named_children[-1], source)
     if function.type in _ANONYMOUS:
         return ANONYMOUS_CALLEE, None
     return short_text(function, source), None

@@ -1616,3 +1616,24 @@ def test_a_require_of_the_parent_directory_reaches_its_index() -> None:
     assert edges_of(files) == [
         ("test/x.test.js::a", "index.js::top", "import", 3),
     ]
+
+
+def test_typescripts_commonjs_output_is_followed() -> None:
+    # ioredis's compiled sources: ``(0, util_1.helper)(…)`` and ``new util_1.default(…)``.
+    files = {
+        "util.js": (
+            "exports.helper = void 0;\nfunction helper() { return 1; }\nexports.helper = helper;\n"
+            "class Store { constructor(x) { this.x = x; } get() { return 1; } }\n"
+            "exports.default = Store;\n"
+        ),
+        "main.js": (
+            'const util_1 = require("./util");\n'
+            "function main() { const s = new util_1.default(1); s.get(); return (0, util_1.helper)(); }\n"
+            "exports.main = main;\n"
+        ),
+    }
+    assert edges_of(files) == [
+        ("main.js::main", "util.js::Store.constructor", "import", 2),
+        ("main.js::main", "util.js::Store.get", "method", 2),
+        ("main.js::main", "util.js::helper", "import", 2),
+    ]

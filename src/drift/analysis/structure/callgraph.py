@@ -474,6 +474,16 @@ class CallResolver:
             like = self._class_named_like(scope, receiver)
         return _Receiver(owner, module, external, like)
 
+    def _exports_one_value(self, files: Iterable[str]) -> bool:
+        """Whether a module's exports are one value (``module.exports = Store``), so that what
+        ``require`` gives is that value; with named exports beside a default (TypeScript's
+        ``exports.default = Store``) it is the exports object."""
+        for path in files:
+            scope = self.symbols.scopes.get(path)
+            if scope is not None and scope.default_export is not None:
+                return all(export.is_default for export in scope.result.exports)
+        return False
+
     def _typed_class(self, scope: FileScope, written: str) -> tuple[str, str] | None:
         """The class a receiver's type names in ``scope``: ``Store``, or ``models.Store``
         through an imported module."""
@@ -626,7 +636,7 @@ class CallResolver:
         binding = scope.bindings.get(name)
         if binding is not None and binding.symbol is not None:
             return self.symbols.locate_class(binding.files, binding.symbol)
-        if binding is not None and _is_ecmascript(scope):
+        if binding is not None and _is_ecmascript(scope) and self._exports_one_value(binding.files):
             # ``const Base = require("./base")``: the class its ``module.exports`` is.
             return self.symbols.locate_class(binding.files, "default")
         if _is_ecmascript(scope) and name in scope.methods:
