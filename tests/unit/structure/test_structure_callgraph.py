@@ -1628,12 +1628,14 @@ def test_typescripts_commonjs_output_is_followed() -> None:
         ),
         "main.js": (
             'const util_1 = require("./util");\n'
-            "function main() { const s = new util_1.default(1); s.get(); return (0, util_1.helper)(); }\n"
+            "function main() {\n"
+            "  const s = new util_1.default(1); s.get(); return (0, util_1.helper)();\n"
+            "}\n"
             "exports.main = main;\n"
         ),
     }
     assert edges_of(files) == [
-        ("main.js::main", "util.js::Store.constructor", "import", 2),
-        ("main.js::main", "util.js::Store.get", "method", 2),
-        ("main.js::main", "util.js::helper", "import", 2),
+        ("main.js::main", "util.js::Store.constructor", "import", 3),
+        ("main.js::main", "util.js::Store.get", "method", 3),
+        ("main.js::main", "util.js::helper", "import", 3),
     ]
