@@ -518,9 +518,14 @@ class _Linker:
         function = self.index.enclosing(node.start_byte)
         rethrows = facts.propagates or self._throws_inside(facts.body, throws, function)
         swallows = facts.judge_swallow and not rethrows and not self._uses(facts)
+        at = node
+        if handler.kind == "promise_catch":
+            # A chain ``p.then(…)\n  .catch(…)`` starts lines before its ``.catch``.
+            target = node.child_by_field_name("function")
+            at = (target.child_by_field_name("property") if target is not None else None) or node
         return ErrorHandler(
             kind=handler.kind,
-            line=line(node),
+            line=line(at),
             end_line=end_line(node),
             function=None if function is None else function.qualified_name,
             types=facts.types,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Final
 
@@ -499,9 +500,17 @@ def _is_hidden_member(definition: Definition) -> bool:
     return any(child.type in _HIDDEN_MEMBERS for child in modifier.children)
 
 
+_NOOP: Final = re.compile(r"^(?:[\w$]+\.)*noop$", re.IGNORECASE)
+"""A handler that is a do-nothing function by its name (lodash's, or the code's own)."""
+
+
 def _promise_catch(arguments: Node | None, source: bytes) -> HandlerFacts:
     listed = [] if arguments is None else arguments.named_children
     callback = next((c for c in listed if c.type != "comment"), None)
+    if callback is not None and _NOOP.search(short_text(callback, source)):
+        # ``.catch(noop)``, ``.catch(lodash_1.noop)``, ``.catch(_.noop)``: as empty as
+        # ``.catch(() => {})`` (ioredis's nine).
+        return HandlerFacts(None, (), None, True, False)
     if callback is None or callback.type not in ("arrow_function", "function_expression"):
         # .catch(handleError): what the handler does is not visible here.
         return HandlerFacts(None, judge_swallow=False)

@@ -156,3 +156,24 @@ def test_named_function_expressions_in_any_position_are_functions() -> None:
         ("helper", None),  # an anonymous arrow at module level has no name
     ]
     assert [h.function for h in result.error_handlers if h.kind == "catch"] == ["httpAdapter"]
+
+
+def test_a_noop_catch_is_empty_and_a_chains_catch_is_at_its_own_line() -> None:
+    source = (
+        b"function start(c) {\n"
+        b"  c.connect().catch(noop);\n"
+        b"  c.connect().catch(lodash_1.noop);\n"
+        b"  c.connect().catch(handleError);\n"
+        b"  c.connect()\n"
+        b"   .then(() => { c.ready = true })\n"
+        b"   .catch(() => {\n"
+        b"   });\n"
+        b"}\n"
+    )
+    handlers = [
+        (h.line, h.is_empty, h.swallows)
+        for h in parse_source(source, "javascript").error_handlers
+        if h.kind == "promise_catch"
+    ]
+    # ``handleError`` is not seen: no judgement; ioredis's ``.catch(lodash_1.noop)`` is empty.
+    assert handlers == [(2, True, True), (3, True, True), (4, False, False), (7, True, True)]
