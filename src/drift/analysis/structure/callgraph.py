@@ -312,7 +312,7 @@ class CallResolver:
             # The caller's class, then the classes around it, innermost first: an inner or an
             # anonymous class (``new Runnable() { public void run() { … } }``) calls the
             # enclosing class's methods as its own.
-            for around in _java_classes_around(scope, caller):
+            for around in _classes_around(scope, caller):
                 method = scope.method(around, name)
                 if method is not None:
                     return _Located(path, method, SAME_FILE)
@@ -381,7 +381,7 @@ class CallResolver:
             elif caller.class_name is None and _is_ecmascript(scope):
                 # An arrow function in a method (``this.onEnd = () => { this.cleanup() }``)
                 # has the method's ``this``: the class around it.
-                around = _java_classes_around(scope, caller)
+                around = _classes_around(scope, caller)
                 if around:
                     caller = caller._replace(class_name=around[0])
             if caller.class_name:
@@ -784,7 +784,7 @@ def _constructed_class(receiver: str) -> str | None:
     return None if found is None else found.group(1).rsplit(".", 1)[-1]
 
 
-def _java_classes_around(scope: FileScope, caller: Function) -> list[str]:
+def _classes_around(scope: FileScope, caller: Function) -> list[str]:
     """The caller's class and the classes enclosing it, innermost first, by the parts of its
     qualified name (``Outer.make.run`` of an anonymous class in ``make``: ``Outer``; in
     JavaScript, ``Conn.constructor.onEnd`` of an arrow function: ``Conn``)."""
