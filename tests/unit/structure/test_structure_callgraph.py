@@ -1639,3 +1639,17 @@ def test_typescripts_commonjs_output_is_followed() -> None:
         ("main.js::main", "util.js::Store.get", "method", 3),
         ("main.js::main", "util.js::helper", "import", 3),
     ]
+
+
+def test_a_java_static_import_resolves_in_a_class_with_a_library_base() -> None:
+    files = {
+        "p/Util.java": (
+            "package p;\npublic class Util { public static int twice(int x) { return x; } }\n"
+        ),
+        "q/Job.java": """
+            package q;
+            import static p.Util.twice;
+            public class Job implements Runnable { public void run() { twice(2); size(); } }
+            """,
+    }
+    assert edges_of(files) == [("q/Job.java::Job.run", "p/Util.java::Util.twice", "import", 3)]

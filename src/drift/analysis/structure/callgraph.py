@@ -321,8 +321,9 @@ class CallResolver:
                     return _Located(inherited[0], inherited[1], METHOD)
                 if self._library_ancestry(path, around):
                     # ``class MyList extends ArrayList<String> { … size() … }``: a library
-                    # base may define it, before any enclosing class does.
-                    return _STOP
+                    # base may define it, before any enclosing class does (a static import
+                    # still may: the steps below never guess).
+                    break
         if name in scope.class_bases:
             return _outcome(path, scope.constructor(name), SAME_FILE)
         binding = scope.bindings.get(name)
