@@ -125,6 +125,22 @@ def function_name(node: Node) -> Node | None:
 _MODULE_EXPORTS = frozenset({b"module.exports", b"exports"})
 
 
+def _class_name(node: Node) -> Node | None:
+    """The node naming a class: its own name, or, for an anonymous class expression, what
+    holds it (``internals.Base = class {…}``, ``const Store = class {…}``)."""
+    own = node.child_by_field_name("name")
+    if own is not None or node.type != "class":
+        return own
+    holder = node.parent
+    field_name = None if holder is None else _NAME_FIELDS.get(holder.type)
+    if holder is None or field_name is None:
+        return None
+    target = holder.child_by_field_name(field_name)
+    if target is not None and target.type == "member_expression":
+        target = target.child_by_field_name("property")
+    return target
+
+
 def decorator_target(node: Node) -> Node | None:
     """The definition a decorator or annotation applies to."""
     parent = node.parent
@@ -151,7 +167,7 @@ def _definitions(found: Collected, nodes: list[Node], kind: str) -> None:
         if node_id in seen:
             continue
         seen.add(node_id)
-        name_node = function_name(node) if is_function else node.child_by_field_name("name")
+        name_node = function_name(node) if is_function else _class_name(node)
         name = "default" if name_node is None else file.text(name_node)
         start, end = node.byte_range
         item = Definition("function" if is_function else "class", node, name, name_node, start, end)

@@ -469,6 +469,8 @@ def _commonjs_export(node: Node, source: bytes, facts: ExportFacts) -> None:
         value = _exported_value_name(right, source)
         facts.names.add(value)
         facts.exports.append(Export(value, at, True, False, None))
+        # A property of the exports object too: ``require`` gives that object, not Store.
+        facts.exports.append(Export("default", at, False, False, None))
         return
     facts.exports.append(Export(name, at, False, False, None))
 
@@ -476,13 +478,13 @@ def _commonjs_export(node: Node, source: bytes, facts: ExportFacts) -> None:
 def _exported_value_name(value: Node, source: bytes) -> str:
     """The name ``module.exports = value`` exports its value under, as a default export: an
     identifier's, a named function's or class's own (``function cast() {…}``), an anonymous
-    function's ``exports`` (the name its definition takes), else ``default``."""
+    function's or class's ``exports`` (the name its definition takes), else ``default``."""
     if value.type == "identifier":
         return text(value, source)
     own = value.child_by_field_name("name")
     if own is not None and value.type in ("function_expression", "class", "generator_function"):
         return text(own, source)
-    if value.type in ("function_expression", "arrow_function", "generator_function"):
+    if value.type in ("function_expression", "arrow_function", "generator_function", "class"):
         return "exports"
     return "default"
 

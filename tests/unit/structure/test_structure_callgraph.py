@@ -1653,3 +1653,37 @@ def test_a_java_static_import_resolves_in_a_class_with_a_library_base() -> None:
             """,
     }
     assert edges_of(files) == [("q/Job.java::Job.run", "p/Util.java::Util.twice", "import", 3)]
+
+
+def test_a_class_held_by_a_property_owns_its_methods() -> None:
+    # joi: ``internals.Base = class { clone() {…} rule(o) { return clone(o) } }`` with hoek's
+    # ``clone``; and undici's ``this.#abort(…)``, private to its class.
+    files = {
+        "a.js": """
+            const { clone } = require('@hapi/hoek'); const internals = {};
+            internals.Base = class { clone() { return 1; } rule(o) { return clone(o) + 1; } };
+            module.exports = class { m() { return new internals.Base(); } };
+            """,
+        "b.js": "class Dump { #abort(r) {} run() { return this.#abort(1); } }\n",
+        "c.js": "class Controller { #abort; abort(r) { this.#abort(r); } }\n",
+        "d.js": "const Ctl = require('./a');\nfunction go() { return new Ctl().m(); }\n",
+    }
+    assert edges_of(files) == [
+        ("b.js::Dump.run", "b.js::Dump.#abort", "method", 1),
+        ("d.js::go", "a.js::exports.m", "method", 2),
+    ]
+
+
+def test_typescripts_default_only_module_constructs_its_class() -> None:
+    # ioredis: ``exports.default = Command`` as the module's only export.
+    files = {
+        "util.js": (
+            '"use strict";\nObject.defineProperty(exports, "__esModule", { value: true });\n'
+            "class Store { constructor(x) { this.x = x; } }\nexports.default = Store;\n"
+        ),
+        "main.js": (
+            'const util_1 = require("./util");\n'
+            "function main() { return new util_1.default(1); }\nexports.main = main;\n"
+        ),
+    }
+    assert edges_of(files) == [("main.js::main", "util.js::Store.constructor", "import", 2)]

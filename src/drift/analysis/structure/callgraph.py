@@ -112,7 +112,8 @@ _BUILTIN_METHODS: dict[str, frozenset[str]] = {
         addListener prependListener prependOnceListener removeListener removeAllListeners
         listeners listenerCount setMaxListeners once destroy end pipe unpipe resume pause
         cork uncork setEncoding unshift ref unref refresh hasRef setTimeout setNoDelay
-        setKeepAlive connect abort resolve reject
+        setKeepAlive connect abort resolve reject setHeader getHeader removeHeader hasHeader
+        getHeaders flushHeaders writeHead ping _write _read _transform _flush _final _destroy
         """.split()
     ),
     # Go: the standard library's methods any package calls on its values (``mu.Lock()`` on a
@@ -699,8 +700,10 @@ class CallResolver:
         self, scope: FileScope, receiver: str | None, name: str, caller: Function | None = None
     ) -> _Located | None:
         language = scope.result.language
-        if name in COMMON_NAMES or len(name) < 3 or name.startswith("__"):
-            return None  # a dunder is a protocol every class may define (``__class__``)
+        if name in COMMON_NAMES or len(name) < 3 or name.startswith(("__", "#")):
+            # A dunder is a protocol every class may define (``__class__``); a ``#private``
+            # member is its own class's alone (undici's ``this.#abort`` had reached another's).
+            return None
         if receiver is None and language in _MODULE_SCOPED:
             # A Python name is defined in the file or imported: one no step above placed is a
             # local, a builtin or a star import's. A guess by name had sent 118 of DRF's test

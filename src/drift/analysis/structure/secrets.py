@@ -268,6 +268,8 @@ _DESCRIPTIVE_SUFFIXES = (
 _PLACEHOLDER = re.compile(
     r"(?i)changeme|change_me|example|placeholder|dummy|fake|redacted|your[_\-]|<[^>]*>|\$\{|\{\{"
     r"|%\(|xxxx|\*\*\*|\.\.\.|^(?:pass|password|secret|token|test|none|null|undefined)\w*$"
+    # A scrubber's stand-in: sentry-sdk's ``"[Filtered]"``.
+    r"|^\[[A-Za-z _-]+\]$"
     # A value that spells out the word is a stand-in (`somepassword`, `new_password2`).
     r"|pass(?:word|wd)"
 )

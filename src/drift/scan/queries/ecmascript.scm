@@ -22,6 +22,9 @@
 
 (class_declaration) @class
 (class name: (_)) @class
+; An anonymous class expression held by a name: ``internals.Base = class {…}`` (joi).
+(variable_declarator value: (class) @class)
+(assignment_expression right: (class) @class)
 (decorator) @decorator
 
 (import_statement) @import
