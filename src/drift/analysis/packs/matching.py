@@ -241,10 +241,15 @@ class _FileView:
         facts: FileFacts,
         language: str,
         scans: tuple[AnchoredScan, AnchoredScan] | None = None,
+        cap: int | None = None,
     ) -> None:
         self.facts = facts
         self.language = language
         self._scans = scans
+        # The most matches a pattern reports in the file (None: all). A content regex with
+        # this many hits has found every one of its hits that can be reported: the rest come
+        # after them in the file, and the first ones are kept.
+        self.cap = cap
 
     @cached_property
     def lines(self) -> list[str]:
@@ -285,7 +290,7 @@ def evaluate_file(
     """
     language = _language(facts)
     scope = _plan(tuple(packs), language).scope(facts.path)
-    view = _FileView(facts, language, scope.scans)
+    view = _FileView(facts, language, scope.scans, max_matches)
     # (line, column, pattern id, predicate, text, sequence, pattern): ordered as the matches
     # are, the sequence number keeps equal keys in the order found (as a stable sort would)
     # and keeps the comparison from ever reaching the pattern.
@@ -617,6 +622,7 @@ def _content_patterns(block: MatchBlock, view: _FileView) -> list[_Hit]:
         else:
             candidates = range(len(lines))
         search = pattern.line_regex.search
+        left = view.cap
         for index in candidates:
             found = search(lines[index])
             if found is not None and in_code:
@@ -624,6 +630,10 @@ def _content_patterns(block: MatchBlock, view: _FileView) -> list[_Hit]:
             if found is not None:
                 column = _byte_column(lines[index], found.start())
                 hits.append(("content_patterns", index + 1, column, found.group(0)))
+                if left is not None:
+                    left -= 1
+                    if left == 0:
+                        break
     return hits
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from typing import Final
 
 # Each lexer's alternatives, earliest start winning (``finditer``): comments and strings in one
@@ -63,39 +64,58 @@ _LEXERS: Final[dict[str, re.Pattern[str]]] = {
 
 
 class ProseSpans:
-    """The comments and strings of one text, to ask whether an offset falls inside one."""
+    """The comments and strings of one text, to ask whether an offset falls inside one.
 
-    __slots__ = ("_comment", "_ends", "_lexed", "_starts")
+    The text is lexed as far as the questions need, in order (most hits are in the first part
+    of a file, or none at all past it): a question about an offset lexes on until a comment or
+    string starts after it.
+    """
+
+    __slots__ = ("_comment", "_ends", "_frontier", "_matches", "_starts")
 
     def __init__(self, text: str, language: str) -> None:
         self._starts: list[int] = []
         self._ends: list[int] = []
         self._comment: list[bool] = []
         lexer = _LEXERS.get(language)
-        self._lexed = lexer is not None
-        if lexer is None:
-            return  # a language Drift does not parse: every offset counts as code
-        for found in lexer.finditer(text):
-            self._starts.append(found.start())
+        # A language Drift does not parse has nothing lexed: every offset counts as code.
+        self._matches: Iterator[re.Match[str]] | None = (
+            None if lexer is None else lexer.finditer(text)
+        )
+        self._frontier = -1  # where the last span lexed starts
+
+    def _lex_past(self, offset: int) -> None:
+        """Lex until a span starts after ``offset`` (or the text ends)."""
+        matches = self._matches
+        if matches is None:
+            return
+        while self._frontier <= offset:
+            found = next(matches, None)
+            if found is None:
+                self._matches = None
+                return
+            start = found.start()
+            self._starts.append(start)
             self._ends.append(found.end())
             self._comment.append(found.lastgroup is not None)
+            self._frontier = start
+
+    def _span_at(self, offset: int) -> int:
+        """The index of the span holding ``offset``, or -1."""
+        if offset >= self._frontier:
+            self._lex_past(offset)
+        index = bisect_right(self._starts, offset) - 1
+        if index < 0 or offset >= self._ends[index]:
+            return -1
+        return index
 
     def comment_at(self, offset: int) -> bool | None:
         """True in a comment, False in a string, None in code (or a language not lexed)."""
-        index = bisect_right(self._starts, offset) - 1
-        if index < 0 or offset >= self._ends[index]:
-            return None
-        return self._comment[index]
-
-    @property
-    def lexed(self) -> bool:
-        """Whether the language has a lexer here (else nothing is ever prose)."""
-        return self._lexed
+        index = self._span_at(offset)
+        return None if index < 0 else self._comment[index]
 
     def covers(self, offset: int) -> bool:
         """Whether the character at ``offset`` is in a comment or after a string's opening
         quote (up to its end)."""
-        index = bisect_right(self._starts, offset) - 1
-        if index < 0 or offset >= self._ends[index]:
-            return False
-        return self._comment[index] or offset > self._starts[index]
+        index = self._span_at(offset)
+        return index >= 0 and (self._comment[index] or offset > self._starts[index])
