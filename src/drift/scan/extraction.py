@@ -623,7 +623,13 @@ _PROCESS_EXITS: dict[str, dict[str, frozenset[str | None] | None]] = {
 
 
 def _ends_process(receivers: frozenset[str | None] | None, receiver: str | None) -> bool:
-    return receivers is _ANY_RECEIVER or receiver in receivers
+    if receivers is _ANY_RECEIVER or receiver in receivers:
+        return True
+    if receivers is _GO_TESTING and receiver is not None:
+        # A test's ``T`` held by a helper (``w.t.Errorf``, sqlx's ``t.t.Errorf``) or
+        # testify's suite (``s.T().Errorf``) fails the test all the same.
+        return receiver.rpartition(".")[2] in _GO_TESTING or receiver.endswith(".T()")
+    return False
 
 
 def _order_ties(sites: list[CallSite], ties: list[int]) -> None:

@@ -73,6 +73,8 @@ def test_a_go_test_that_reports_the_error_does_not_swallow_it() -> None:
         b'\tif err := open(); err != nil {\n\t\tb.Error("open failed")\n\t}\n'
         b'\tif err := open(); err != nil {\n\t\tt.Skip("no database")\n\t}\n'
         b'\tif err := open(); err != nil {\n\t\tlogger.Errorf("open failed")\n\t}\n'
+        b'\tif err := open(); err != nil {\n\t\tw.t.Errorf("open failed")\n\t}\n'
+        b'\tif err := open(); err != nil {\n\t\ts.T().Errorf("open failed")\n\t}\n'
         b"}\n"
     )
     assert handlers_of(source) == [
@@ -80,6 +82,8 @@ def test_a_go_test_that_reports_the_error_does_not_swallow_it() -> None:
         (7, True, False),
         (10, True, False),
         (13, False, True),  # a logger's Errorf fails no test
+        (16, True, False),  # a helper's test (sqlx's ``t.t.Errorf``)
+        (19, True, False),  # testify's suite
     ]
 
 
