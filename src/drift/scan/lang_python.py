@@ -344,8 +344,13 @@ class PythonRules:
             name = first_child_of_type(alias, ("identifier",))
             if name is None:
                 return []
-            single = kind.type in ("identifier", "attribute")
-            return [(text(name, source), text(kind, source) if single else None)]
+            if kind.type in ("identifier", "attribute"):
+                return [(text(name, source), text(kind, source))]
+            types = [child for child in kind.named_children if child.type != "comment"]
+            if kind.type == "tuple" and all(c.type in ("identifier", "attribute") for c in types):
+                # ``except (ValidationError, ValueError) as exc``: one of these, ``A|B``.
+                return [(text(name, source), "|".join(text(c, source) for c in types))]
+            return [(text(name, source), None)]
         target = node.child_by_field_name("left")
         if target is None:
             return []

@@ -1460,6 +1460,12 @@ def test_a_caught_librarys_error_is_the_librarys() -> None:
                     return raw
                 except ValidationException as exc:
                     return exc.errors()
+
+            def either(raw):
+                try:
+                    return raw
+                except (ValidationError, ValueError) as exc:
+                    return exc.errors()
             """,
     }
     assert edges_of(files) == [

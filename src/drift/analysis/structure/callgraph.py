@@ -41,6 +41,7 @@ Edges are unique on ``(caller_id, callee_id, call_site_line)`` and sorted that w
 
 from __future__ import annotations
 
+import builtins
 import posixpath
 import re
 from collections import deque
@@ -145,7 +146,13 @@ _BUILTIN_METHODS: dict[str, frozenset[str]] = {
 _OWN_TYPES: dict[str, frozenset[str]] = {
     # Not every builtin class: ``filter``, ``map`` or ``type`` is as often a parameter of
     # that name (``tarinfo = filter(tarinfo)`` in ``tarfile``), which resolution cannot see.
-    "python": frozenset(kind.__name__ for kind in _PYTHON_TYPES),
+    # The builtin exceptions are never anything else (``except ValueError as exc``).
+    "python": frozenset(kind.__name__ for kind in _PYTHON_TYPES)
+    | frozenset(
+        name
+        for name, kind in vars(builtins).items()
+        if isinstance(kind, type) and issubclass(kind, BaseException)
+    ),
     "ecmascript": frozenset(
         """
         Array ArrayBuffer BigInt Boolean DataView Date Error EvalError Float32Array
@@ -506,6 +513,8 @@ class CallResolver:
         all declared, it names nothing the file can see (``ReentrantLock``, ``String``). A name
         the resolver cannot place in Python or TypeScript (a local, ``self.make()``) says
         nothing of the class: not foreign."""
+        if "|" in written:  # ``except (ValidationError, ValueError) as exc``: every one
+            return all(self._foreign(scope, part, caller) for part in written.split("|"))
         root, dot, _ = written.partition(".")
         if not root.isidentifier():
             return False
