@@ -37,6 +37,7 @@ _CLASS_KINDS: Final[dict[str, ClassKind]] = {
     "interface_declaration": "interface",
     "enum_declaration": "enum",
     "record_declaration": "record",
+    "annotation_type_declaration": "interface",  # ``@interface Ann``: an interface's kind
 }
 _GENERIC_EXCEPTIONS: Final = frozenset({"Exception", "Throwable"})
 _NO_FILLERS: Final = frozenset[str]()

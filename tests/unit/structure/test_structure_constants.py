@@ -141,6 +141,10 @@ def test_java_annotated_constants_and_interface_fields() -> None:
         default int twice() { int LOCAL_MAX = 5; return LOCAL_MAX; }
     }
     class N { static class In { static final int IN_C = 8; } interface I { int I_C = 9; } }
+    @interface Ann {
+        int value() default 1;
+        int ANN_MAX = 3;
+    }
     """
     rows = constants("Box.java", parse("Box.java", text), source(text))
     assert [(name, value, line) for name, value, line, _ in named(rows)] == [
@@ -150,6 +154,7 @@ def test_java_annotated_constants_and_interface_fields() -> None:
         ("BITMASK", "2", 7),
         ("IN_C", "8", 10),
         ("I_C", "9", 10),
+        ("ANN_MAX", "3", 13),
     ]
 
 

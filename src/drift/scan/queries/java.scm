@@ -10,6 +10,7 @@
 (interface_declaration) @class
 (enum_declaration) @class
 (record_declaration) @class
+(annotation_type_declaration) @class
 (modifiers [(marker_annotation) (annotation)] @decorator)
 
 (import_declaration) @import
