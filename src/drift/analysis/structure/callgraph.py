@@ -464,7 +464,7 @@ class CallResolver:
         if made is not None:  # ``new Calc().twice(2)``: the class it makes, or a library's
             owner = self._class_in_scope(scope, made)
             return _Receiver(owner, None, owner is None, None)
-        if receiver in _MODULE_OBJECTS and _is_ecmascript(scope):
+        if receiver in _COMMONJS_EXPORTS and _is_ecmascript(scope):
             return _Receiver(None, (scope.path,), False, None)  # ``exports.helper()``: its own
         owner = self._class_in_scope(scope, receiver)
         binding = scope.bindings.get(receiver)
@@ -741,7 +741,7 @@ class CallResolver:
         return _Located(unique[0], unique[1], FUZZY)
 
 
-_MODULE_OBJECTS = frozenset({"exports", "module.exports"})
+_COMMONJS_EXPORTS = frozenset({"exports", "module.exports"})
 """A CommonJS module's own exports, as receivers: its top-level functions."""
 
 _MODULE_SCOPED = frozenset({"python", "javascript", "typescript"})
