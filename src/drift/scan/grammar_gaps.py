@@ -25,6 +25,8 @@ A match inside a string or comment only changes the parser's copy.
   in a class; the keyword is blanked, leaving the field.
 - **``using`` as a name** (JavaScript and TypeScript): ``using += …``, ``using(…)``; see
   ``_USING_NAME``.
+- **A bare class field before a computed-key member** (JavaScript): ``#abort`` then
+  ``[kResume] = null``; see ``_end_bare_fields``.
 - **A member after one with no semicolon** that starts with type parameters or is named ``in``:
   see ``_NEXT_MEMBER``. Plain ``.ts`` only: in ``.tsx`` a line starting with ``<`` is JSX.
 - **Anonymous default function signatures** in declaration files: ``export default function
@@ -219,6 +221,8 @@ def parser_input(source: bytes, grammar: str) -> bytes:
             source = _RESERVED_EXPORT_NAME.sub(lambda m: b"_" + m.group()[1:], source)
         if b"accessor" in source:
             source = _blank_where((_ACCESSOR,), source, _starts_member)
+        if b"\n" in source and b"[" in source:
+            source = _end_bare_fields(source)
         return source
     if grammar not in _GRAMMARS:
         return source
@@ -272,6 +276,27 @@ def _last_code(source: bytes, end: int) -> bytes:
             return text
         end = start
     return b""
+
+
+# A class field without an initializer, then a computed-key member on a line of its own
+# (undici's ``#abort`` then ``[kResume] = null``): JavaScript ends the field at the line end, but
+# tree-sitter-javascript reads ``#abort[kResume]``. One space of the ``[`` line's indentation
+# becomes a ``;``, an empty class element.
+_COMPUTED_MEMBER: Final = re.compile(rb"\n([ \t]+)(?=\[)")
+_BARE_FIELD: Final = re.compile(
+    rb"^(?:(?:static|readonly|declare|public|private|protected)[ \t]+)*#?[A-Za-z_$][\w$]*\Z"
+)
+
+
+def _end_bare_fields(source: bytes) -> bytes:
+    changed: bytearray | None = None
+    for match in _COMPUTED_MEMBER.finditer(source):
+        if not _BARE_FIELD.match(_last_code(source, match.start(1))):
+            continue
+        if changed is None:
+            changed = bytearray(source)
+        changed[match.end(1) - 1] = ord(";")
+    return source if changed is None else bytes(changed)
 
 
 def _end_members(source: bytes) -> bytes:

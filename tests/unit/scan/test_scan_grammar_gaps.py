@@ -342,3 +342,18 @@ def test_java_25_module_imports_and_statements_before_super() -> None:
     assert (result.error_count, result.error) == (0, None)
     assert [f.qualified_name for f in result.functions] == ["N.N", "N.N", "N.N"]
     assert len(parser_input(source, "java")) == len(source)
+
+
+def test_a_bare_class_field_before_a_computed_key_member() -> None:
+    # undici's unwrap-handler: ``#abort`` then ``[kResume] = null``.
+    source = (
+        b"const kResume = Symbol('r')\n"
+        b"class Controller {\n  #abort\n\n  [kResume] = null\n\n  pause () { return 1 }\n}\n"
+        b"function f(a) {\n  const x = a\n  [1, 2].forEach(g)\n  return x\n}\n"
+    )
+    result = parse_source(source, "javascript")
+    assert (result.error_count, result.error) == (0, None)
+    assert [f.qualified_name for f in result.functions] == ["Controller.pause", "f"]
+    # Not after code that goes on: ``a\\n[1, 2]`` is one expression, in JavaScript too.
+    assert [c.callee for c in result.calls] == ["Symbol", "forEach"]
+    assert len(parser_input(source, "javascript")) == len(source)
