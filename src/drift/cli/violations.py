@@ -14,6 +14,8 @@ from drift.cli.scan import DefaultGroup, Project, open_project
 from drift.enforcement import DismissalReason, FeedbackAction, FeedbackOutcome, dismiss, fix
 from drift.enforcement.reporters.text import table
 from drift.enforcement.severity import is_security
+from drift.enforcement.sources import file_line_reader
+from drift.enforcement.violations import legacy_ids
 from drift.errors import ConfigError
 from drift.pipeline import enforce_run
 from drift.records.enforcement import ViolationRow
@@ -38,6 +40,10 @@ def resolve_violation(project: Project, wanted: str) -> ViolationRow:
     rows = project.stores.drift.query_all_violations()
     exact = [row for row in rows if row.id == wanted]
     matches = exact or [row for row in rows if wanted and row.id.startswith(wanted)]
+    if not matches and wanted:
+        # An id from a report written before ids named their function (version 1).
+        legacy = legacy_ids(rows, file_line_reader(project.root))
+        matches = [row for vid, row in legacy.items() if vid.startswith(wanted)]
     if len(matches) == 1:
         return matches[0]
     if not matches:

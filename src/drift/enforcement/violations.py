@@ -238,3 +238,18 @@ def build_violations(
         )
     violations.sort(key=lambda v: (v.row.file, v.row.line, v.row.rule_id, v.row.id))
     return ViolationSet(violations=tuple(violations), finding_count=len(findings))
+
+
+def legacy_ids(rows: Iterable[ViolationRow], source_lines: SourceLines) -> dict[str, ViolationRow]:
+    """The version 1 id of each stored violation, as ``build_violations`` counted it: so that
+    an id from a report written before version 2 still names its violation on the command
+    line. Reads the violations' files, so it is for the rare lookup that found no current id.
+    """
+    ordered = sorted(rows, key=lambda row: (row.file, row.line, row.rule_id))
+    occurrences: defaultdict[tuple[str, str, str], int] = defaultdict(int)
+    found: dict[str, ViolationRow] = {}
+    for row in ordered:
+        key = (row.rule_id, row.file, normalize_line(_line_text(source_lines(row.file), row.line)))
+        found[legacy_violation_id(*key, occurrences[key])] = row
+        occurrences[key] += 1
+    return found

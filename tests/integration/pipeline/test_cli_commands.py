@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from drift.cli.main import cli
+from drift.enforcement.fingerprints import legacy_violation_id
 from tests.integration.pipeline.helpers import copy_repo
 
 CLEAN = {
@@ -265,6 +266,22 @@ def test_violations_dismiss_and_fix_by_id_prefix(repo: Path) -> None:
     assert f"Fixed {short_id}" in fixed.output
     # The fix took the dismissal back: the list shows the violation again at once.
     assert short_id in run("violations", "--root", str(repo)).output
+
+
+def test_an_id_from_before_version_2_still_names_its_violation(clean: Path) -> None:
+    """A report written by an earlier Drift gives version 1 ids; dismiss takes them too."""
+    add_swallowing_handler(clean)
+    assert run("scan", str(clean)).exit_code == 0
+    line = "except Exception:"
+    old_id = legacy_violation_id("errors/error-gap-empty-catch", "app/users.py", line, 0)
+    listing = run("violations", "--root", str(clean)).output
+    [current] = [row.split()[0] for row in listing.splitlines() if "app/users.py:18" in row]
+    assert not old_id.startswith(current)
+
+    dismissed = run("violations", "dismiss", old_id[:10], "--root", str(clean))
+    assert dismissed.exit_code == 0, dismissed.output
+    assert f"Dismissed {current}" in dismissed.output
+    assert current not in run("violations", "--root", str(clean)).output
 
 
 def test_unknown_ids_are_usage_errors(repo: Path) -> None:
