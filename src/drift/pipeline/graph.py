@@ -21,13 +21,14 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from drift.analysis.structure import (
-    GoModules,
+    Manifests,
     ProjectStructure,
     StructureInput,
     abstract_types,
     assertion_lines,
     go_module_path,
     is_test_file,
+    js_package,
     pack_graph,
     project_structure,
     resolve_calls,
@@ -76,27 +77,34 @@ class GraphFacts(NamedTuple):
     assertion_lines: tuple[int, ...]
 
 
-class GoModuleList(NamedTuple):
-    """The repository's Go modules, for the structure worker: ``(directory, module path)``."""
-
-    modules: tuple[tuple[str, str], ...]
+MANIFEST_NAMES = frozenset({"go.mod", "package.json"})
+"""The files ``read_manifests`` reads: a change to one can move any import's target."""
 
 
-def read_go_modules(entries: Iterable[DiffEntry]) -> dict[str, str]:
-    """The module path each tracked ``go.mod`` declares, by its directory (``""`` at the root).
-    One that cannot be read or declares none is left out."""
-    modules: dict[str, str] = {}
+def read_manifests(entries: Iterable[DiffEntry]) -> Manifests:
+    """What the tracked ``go.mod`` and ``package.json`` files declare, by their directory
+    (``""`` at the root). One that cannot be read, or declares nothing usable, is left out."""
+    go_modules: dict[str, str] = {}
+    js_packages = {}
     for entry in entries:
-        if posixpath.basename(entry.path) != "go.mod":
+        name = posixpath.basename(entry.path)
+        if name not in MANIFEST_NAMES:
             continue
         try:
             with open(entry.abs_path, encoding="utf-8", errors="replace") as handle:
-                module = go_module_path(handle.read())
+                text = handle.read()
         except OSError:
             continue
-        if module is not None:
-            modules[posixpath.dirname(entry.path)] = module
-    return modules
+        directory = posixpath.dirname(entry.path)
+        if name == "go.mod":
+            module = go_module_path(text)
+            if module is not None:
+                go_modules[directory] = module
+        else:
+            package = js_package(text)
+            if package is not None:
+                js_packages[directory] = package
+    return Manifests(go_modules, js_packages)
 
 
 def graph_facts(task: GraphTask) -> GraphFacts:
@@ -180,13 +188,13 @@ class StructureBuild:
     process: the facts given are kept for that.
     """
 
-    def __init__(self, *, background: bool, go_modules: GoModules | None = None) -> None:
+    def __init__(self, *, background: bool, manifests: Manifests | None = None) -> None:
         self.project = ProjectFacts()
-        self.go_modules = dict(go_modules or {})
-        self._feed: BackgroundFeed[GraphFacts | GoModuleList] | None = None
+        self.manifests = manifests or Manifests()
+        self._feed: BackgroundFeed[GraphFacts | Manifests] | None = None
         if background:
             self._feed = BackgroundFeed(structure_from_feed)
-            self._feed.send(GoModuleList(tuple(sorted(self.go_modules.items()))))
+            self._feed.send(self.manifests)
         self._storing: ThreadPoolExecutor | None = None
         self._stored: Future[StructureCounts] | None = None
         self._abandoned = False
@@ -232,7 +240,7 @@ class StructureBuild:
             self.project.graphs,
             self.project.abstract,
             self.project.assertions,
-            self.go_modules,
+            self.manifests,
         )
         rows = project_structure(given)
         send_edges(storage, rows.edges)
@@ -387,7 +395,7 @@ def numbered_functions(results: Mapping[str, ParseResult]) -> list[FunctionRow]:
     return rows
 
 
-def structure_from_feed(feed: Iterator[GraphFacts | GoModuleList]) -> Iterator[bytes]:
+def structure_from_feed(feed: Iterator[GraphFacts | Manifests]) -> Iterator[bytes]:
     """The worker side of a background ``StructureBuild``: unpack each file's facts as they
     arrive, then compute the structure over functions numbered here, in two parts: the call
     edges (``NumberedEdges``), then the rest (a ``ProjectStructure`` without edges), so the
@@ -402,10 +410,10 @@ def structure_from_feed(feed: Iterator[GraphFacts | GoModuleList]) -> Iterator[b
         results: dict[str, ParseResult] = {}
         abstract: dict[str, tuple[str, ...]] = {}
         assertions: dict[str, tuple[int, ...]] = {}
-        go_modules: dict[str, str] = {}
+        manifests = Manifests()
         for facts in feed:
-            if isinstance(facts, GoModuleList):
-                go_modules.update(facts.modules)
+            if isinstance(facts, Manifests):
+                manifests = facts
                 continue
             if facts.graph is None:
                 continue
@@ -416,10 +424,10 @@ def structure_from_feed(feed: Iterator[GraphFacts | GoModuleList]) -> Iterator[b
                 assertions[facts.path] = facts.assertion_lines
         functions = numbered_functions(results)
         keys = [(row.file, row.name, row.line) for row in functions]
-        edges = resolve_calls(functions, results, go_modules)
+        edges = resolve_calls(functions, results, manifests)
         yield transport.dumps(NumberedEdges.of(edges, keys))
         rows = structure_around(
-            edges, functions, results, abstract, assertions, go_modules=go_modules
+            edges, functions, results, abstract, assertions, manifests=manifests
         )
         yield transport.dumps(rows._replace(edges=[]))
     finally:

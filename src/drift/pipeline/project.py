@@ -2,7 +2,8 @@
 
 ``needs_patterns`` decides whether the pattern analysis must run; ``needs_graph`` whether the
 call graph, coupling and test mapping must be rebuilt: always after a full scan, a changed rule
-set or an interrupted scan, when a file was added or removed, and when an edit changed a file's
+set or an interrupted scan, when a file was added or removed, when a ``go.mod`` or a
+``package.json`` changed, and when an edit changed a file's
 ``structural_signature`` (compared with the cached parse of its previous content) or touched a
 test file (assertion counts are read from the text). Otherwise the stored results still describe
 the code, and a small edit costs little more than its own files. One thing the signature cannot
@@ -12,6 +13,7 @@ abstractness stale until the next rebuild (``drift scan --full``).
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -20,12 +22,13 @@ from drift.analysis.packs import PatternSpec
 from drift.analysis.structure import is_test_file, unpack_graph
 from drift.pipeline.analyze import PatternAnalysis, analyze_patterns
 from drift.pipeline.graph import (
+    MANIFEST_NAMES,
     GraphFacts,
     GraphTask,
     StructureBuild,
     in_background,
     load_graph_facts,
-    read_go_modules,
+    read_manifests,
 )
 from drift.pipeline.progress import Progress, SilentProgress
 from drift.pipeline.store_types import PipelineStore
@@ -89,8 +92,11 @@ def needs_patterns(diff: ScanDiff, changed_facts: Iterable[str], *, forced: bool
 
 def graph_needed(diff: ScanDiff, *, forced: bool) -> bool:
     """Whether the structure must be rebuilt whatever the analysed files turn out to hold:
-    ``needs_graph`` says so before any file is analysed."""
-    return forced or bool(_parsed(diff.added) or _parsed(diff.removed))
+    ``needs_graph`` says so before any file is analysed. A changed ``go.mod`` or
+    ``package.json`` can move any import's target."""
+    changed = (*diff.added, *diff.modified, *diff.removed)
+    manifest = any(posixpath.basename(path) in MANIFEST_NAMES for path in changed)
+    return forced or manifest or bool(_parsed(diff.added) or _parsed(diff.removed))
 
 
 def needs_graph(
@@ -234,7 +240,7 @@ def run_project_stages(
     fed = build is not None
     if build is None:
         build = StructureBuild(
-            background=in_background(len(paths), workers), go_modules=read_go_modules(entries)
+            background=in_background(len(paths), workers), manifests=read_manifests(entries)
         )
     try:
         tasks = own_facts(storage, entries, outcomes, build, fed=fed)

@@ -254,13 +254,13 @@ class _Scan:
         need one (``graph_needed``) and a worker process of its own will compute it: it then
         unpacks each file's graph as it comes, and is ready to compute when the last one does.
         """
-        from drift.pipeline.graph import StructureBuild, in_background, read_go_modules
+        from drift.pipeline.graph import StructureBuild, in_background, read_manifests
         from drift.pipeline.project import graph_needed
 
         files = analysed_count(entry.path for entry in diff.entries)
         if not graph_needed(diff, forced=full) or not in_background(files, self.options.workers):
             return None
-        return StructureBuild(background=True, go_modules=read_go_modules(diff.entries))
+        return StructureBuild(background=True, manifests=read_manifests(diff.entries))
 
     def _remember_mtimes(self, diff: ScanDiff, stored: StoredFiles, analysed: set[str]) -> None:
         """Record the new mtime of files touched but not changed, so the next scan takes the

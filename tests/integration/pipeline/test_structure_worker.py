@@ -214,3 +214,54 @@ def test_go_imports_follow_the_go_mod_in_place_and_in_a_worker(
     assert [(caller, callee) for caller, callee, *_ in edges] == [
         (("http/client.go", "Get", 5), ("util/util.go", "Clean", 5))
     ]
+
+
+JS_REPO = {
+    "package.json": '{"name": "shouty", "main": "lib/shout.js"}\n',
+    "lib/shout.js": "function shout(s) { return s.toUpperCase(); }\nmodule.exports = shout;\n",
+    "test/shout.test.js": (
+        "const shout = require('..');\n\nfunction check() { return shout('a'); }\n"
+        "module.exports = { check };\n"
+    ),
+    "test/blocks.test.js": (
+        "const shout = require('../');\n\ntest('shouts', () => {\n  shout('a');\n});\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("background", [False, True])
+def test_a_require_of_the_package_follows_its_package_json_in_place_and_in_a_worker(
+    background: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if background:
+        monkeypatch.setattr(graph, "BACKGROUND_MIN_FILES", 1)
+    root = tmp_path / "repo"
+    for name, text in JS_REPO.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+    clock = FakeClock()
+    with engines("memory", tmp_path / "store", clock) as stores:
+        scan(root, stores.drift, clock=clock, workers=2)
+        tables = snapshot(stores.drift, natural=True)
+        assert [(caller, callee) for caller, callee, *_ in tables["edges"]] == [
+            (("test/shout.test.js", "check", 3), ("lib/shout.js", "shout", 1))
+        ]
+        # A test block's calls, resolved by the test mapping, see package.json too.
+        assert ("test/blocks.test.js::shouts@3", "lib/shout.js::shout", "direct") in {
+            (row["test_function_id"], row["source_function_id"], row["coverage_type"])
+            for row in tables["coverage"]
+        }
+        # The package's entry moves: only package.json changed, and the graph follows it.
+        (root / "lib" / "quiet.js").write_text(
+            "function quiet(s) { return s; }\nmodule.exports = quiet;\n", encoding="utf-8"
+        )
+        clock.advance(60)
+        scan(root, stores.drift, clock=clock, workers=2)
+        (root / "package.json").write_text('{"main": "lib/quiet.js"}\n', encoding="utf-8")
+        clock.advance(60)
+        summary = scan(root, stores.drift, clock=clock, workers=2)
+        assert summary.structure is not None
+        edges = snapshot(stores.drift, natural=True)["edges"]
+        assert [(caller, callee) for caller, callee, *_ in edges] == [
+            (("test/shout.test.js", "check", 3), ("lib/quiet.js", "quiet", 1))
+        ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from drift.analysis.structure.callgraph import CONFIDENCE, resolve_calls
 from drift.analysis.structure.coupling import coupling
+from drift.analysis.structure.imports import Manifests
 from tests.unit.structure.support import function_rows, named_edges, project, repo
 
 
@@ -1213,13 +1214,15 @@ def test_go_imports_resolve_against_the_modules_go_mod_declares() -> None:
     # testify's ``net/http`` had reached its own ``http/`` and closed an import cycle.
     results = project(GO_MODULE_FILES)
     rows = function_rows(results)
-    edges = sorted(named_edges(resolve_calls(rows, results, {"": "example.com/m"}), rows))
+    edges = sorted(
+        named_edges(resolve_calls(rows, results, Manifests(go_modules={"": "example.com/m"})), rows)
+    )
     assert edges == [
         ("app/app.go::Start", "config/config.go::Load", "import", 7),
         ("app/app.go::Start", "lib.go::Open", "import", 7),  # the module's root package
         ("http/client.go::Get", "util/util.go::Clean", "import", 3),
     ]
-    _, cycles = coupling(results, go_modules={"": "example.com/m"})
+    _, cycles = coupling(results, manifests=Manifests(go_modules={"": "example.com/m"}))
     assert cycles == []
     # Without a go.mod, the last part of the path decides, as before.
     guessed = sorted(named_edges(resolve_calls(rows, results), rows))
@@ -1241,7 +1244,9 @@ def test_the_go_standard_library_imports_its_packages_by_directory() -> None:
     }
     results = project(files)
     rows = function_rows(results)
-    edges = sorted(named_edges(resolve_calls(rows, results, {"": "std"}), rows))
+    edges = sorted(
+        named_edges(resolve_calls(rows, results, Manifests(go_modules={"": "std"})), rows)
+    )
     assert edges == [("net/url/url.go::Fetch", "net/http/client.go::Get", "import", 6)]
 
 

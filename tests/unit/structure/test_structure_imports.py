@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from drift.analysis.structure.imports import ModuleIndex
+from drift.analysis.structure.imports import JsPackage, Manifests, ModuleIndex, js_package
 from tests.unit.structure.support import project
 
 
@@ -126,3 +126,57 @@ def test_the_module_path_a_go_mod_declares() -> None:
     assert go_module_path('// the app\nmodule "example.com/q" // quoted\n') == "example.com/q"
     assert go_module_path("module (\n\texample.com/me/proj\n)\n") == "example.com/me/proj"
     assert go_module_path("go 1.21\nrequire golang.org/x/net v0.1.0\n") is None
+
+
+def test_package_json_names_a_packages_entry_and_its_name() -> None:
+    files = {
+        "lib/joi.js": "",
+        "test/validate.js": "const Joi = require('..');\nconst again = require('joi');\n",
+        "packages/core/src/index.ts": "",
+        "packages/core/src/util/strings.ts": "",
+        "packages/web/src/app.ts": (
+            'import { core } from "@acme/core";\n'
+            'import { trim } from "@acme/core/src/util/strings";\n'
+            'import React from "react";\n'
+        ),
+        "packages/esm/lib/main.mjs": "",
+        "packages/esm/lib/index.js": "",
+        "packages/esm/use.js": "require('esm-pkg');\n",
+    }
+    manifests = Manifests(
+        js_packages={
+            "": js_package('{"name": "joi", "main": "lib/joi"}'),
+            # Built into dist/, which the scan leaves out: its source entry is src/index.ts.
+            "packages/core": js_package('{"name": "@acme/core", "main": "dist/index.js"}'),
+            "packages/esm": js_package(
+                '{"name": "esm-pkg", "main": "./lib/index.js",'
+                ' "exports": {".": {"import": {"default": "./lib/main.mjs"}}}}'
+            ),
+        }
+    )
+    index = ModuleIndex(project(files), manifests)
+    assert resolved(index, "test/validate.js") == [
+        ("..", ("lib/joi.js",)),
+        ("joi", ("lib/joi.js",)),
+    ]
+    assert resolved(index, "packages/web/src/app.ts") == [
+        ("@acme/core", ("packages/core/src/index.ts",)),
+        ("@acme/core/src/util/strings", ("packages/core/src/util/strings.ts",)),
+        ("react", ()),
+    ]
+    # ``exports`` comes before ``main``.
+    assert resolved(index, "packages/esm/use.js") == [("esm-pkg", ("packages/esm/lib/main.mjs",))]
+    # Without the manifests, only a directory's index answers.
+    plain = ModuleIndex(project(files))
+    assert resolved(plain, "test/validate.js") == [("..", ()), ("joi", ())]
+
+
+def test_a_package_json_is_read_for_its_name_and_entries() -> None:
+    assert js_package('{"name": "x", "main": "./lib/x.js", "module": "es/x.js"}') == JsPackage(
+        "x", ("lib/x.js", "es/x.js", "src/index")
+    )
+    assert js_package('{"exports": "./index.mjs"}') == JsPackage(None, ("index.mjs", "src/index"))
+    # A path out of the package, and a blank one, are no entries; JSON that is no object, none.
+    assert js_package('{"main": "../other.js", "module": " "}') == JsPackage(None, ("src/index",))
+    assert js_package("[1, 2]") is None
+    assert js_package("{not json") is None

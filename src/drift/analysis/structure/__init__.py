@@ -42,7 +42,7 @@ from drift.analysis.structure.env_variables import (
 )
 from drift.analysis.structure.error_gaps import error_gaps
 from drift.analysis.structure.file_structure import abstract_types, file_structure
-from drift.analysis.structure.imports import GoModules, go_module_path
+from drift.analysis.structure.imports import JsPackage, Manifests, go_module_path, js_package
 from drift.analysis.structure.prisma import is_prisma_schema, prisma_boundaries
 from drift.analysis.structure.project import (
     ProjectStructure,
@@ -76,7 +76,8 @@ __all__ = [
     "SAME_FILE",
     "CallResolver",
     "FileStructure",
-    "GoModules",
+    "JsPackage",
+    "Manifests",
     "ProjectStructure",
     "StructureInput",
     "TestUnit",
@@ -101,6 +102,7 @@ __all__ = [
     "is_test_file",
     "is_test_function",
     "is_test_support",
+    "js_package",
     "mark_defined_in_env",
     "pack_graph",
     "prisma_boundaries",

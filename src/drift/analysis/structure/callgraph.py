@@ -51,7 +51,7 @@ from operator import itemgetter
 from types import MappingProxyType
 from typing import NamedTuple
 
-from drift.analysis.structure.imports import GoModules, language_family
+from drift.analysis.structure.imports import Manifests, language_family
 from drift.analysis.structure.symbols import FileScope, SymbolTable, base_name
 from drift.analysis.structure.test_files import is_test_support
 from drift.records.analysis import CallEdgeRow, FunctionRow
@@ -232,9 +232,9 @@ class CallResolver:
         self,
         functions: Sequence[FunctionRow],
         results: Mapping[str, ParseResult],
-        go_modules: GoModules | None = None,
+        manifests: Manifests | None = None,
     ) -> None:
-        self.symbols = SymbolTable(results, go_modules)
+        self.symbols = SymbolTable(results, manifests)
         self._ids = row_ids_by_file(functions)
         self._class_names: dict[str, dict[str, tuple[str, str]]] = {}
         self._lowered_classes: dict[str, dict[str, tuple[str, str]]] = {}
@@ -883,15 +883,16 @@ def _visible_function(scope: FileScope, name: str, caller: Function | None) -> F
 def resolve_calls(
     functions: Sequence[FunctionRow],
     results: Mapping[str, ParseResult],
-    go_modules: GoModules | None = None,
+    manifests: Manifests | None = None,
 ) -> list[CallEdgeRow]:
     """Call edges between the stored ``functions`` of the parsed files ``results``.
 
     ``functions`` carry their storage ids and match parsed functions on ``(file, name, line)``;
-    a call whose caller or callee has no row gives no edge. ``go_modules``: the repository's
-    ``go.mod`` modules, which Go import paths resolve against (``ModuleIndex``).
+    a call whose caller or callee has no row gives no edge. ``manifests``: what the
+    repository's ``go.mod`` and ``package.json`` files say, which imports resolve against
+    (``ModuleIndex``).
     """
-    resolver = CallResolver(functions, results, go_modules)
+    resolver = CallResolver(functions, results, manifests)
     # (caller id, line, callee id) -> resolution, the first call giving the edge naming it.
     # Keys are unique and in the output's order: they sort as they are, no key function.
     edges: dict[tuple[int, int, int], str] = {}

@@ -33,7 +33,7 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Mapping
 
 from drift.analysis.structure.cycles import cycle_rows
-from drift.analysis.structure.imports import GoModules, ModuleIndex
+from drift.analysis.structure.imports import Manifests, ModuleIndex
 from drift.records.structural import CouplingCycleRow, CouplingMetricsRow
 from drift.scan.model import Class, Function, ParseResult
 
@@ -110,14 +110,14 @@ def coupling(
     *,
     module_of: Callable[[str], str] | None = None,
     abstract_types: Mapping[str, Collection[str]] | None = None,
-    go_modules: GoModules | None = None,
+    manifests: Manifests | None = None,
 ) -> tuple[list[CouplingMetricsRow], list[CouplingCycleRow]]:
     """Coupling metrics per module (sorted by module) and the import cycles between modules.
 
     ``abstract_types`` maps a file to the type names its text declares abstract
     (``FileStructure.abstract_types``); files missing from it count only what extraction sees.
     """
-    index = ModuleIndex(results, go_modules)
+    index = ModuleIndex(results, manifests)
     if module_of is not None:
         modules: dict[str, str] = {path: module_of(path) for path in results}
     else:

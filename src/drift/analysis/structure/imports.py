@@ -12,7 +12,11 @@ third-party packages) is external and resolves to nothing. Per language:
 - **JavaScript/TypeScript**: relative specifiers (``./x``, ``../y``), ``@/`` and ``~/`` (read
   as ``src/…`` or the root) and root-absolute ``/x``; tried as written, with each extension
   (``.ts``, ``.tsx``, ``.js``, ``.jsx``, ``.mjs``, ``.cjs``, ``.mts``, ``.cts``, ``.d.ts``),
-  ``.js`` written for a ``.ts`` file, and ``…/index.<ext>``. Bare package names are external.
+  ``.js`` written for a ``.ts`` file, and for a directory, its ``package.json``'s entry points
+  (``JsPackage``) before ``…/index.<ext>``: ``require("..")`` from ``test/`` is the package's
+  ``main``. A bare name (``pkg``, ``@scope/pkg/sub``) is a package of the repository when one of
+  its ``package.json`` files declares that name (a workspace of a monorepo, or a package's
+  tests requiring it by name); any other is external.
 - **Go**: with the repository's ``go.mod`` module paths (``go_modules``: each module's root
   directory and path), an import path inside a module names the directory under its root
   (``example.com/m/util`` is ``util/`` of module ``example.com/m``, the module path itself its
@@ -29,17 +33,38 @@ third-party packages) is external and resolves to nothing. Per language:
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from typing import NamedTuple
 
 from drift.scan.model import Import, ParseResult
 
-GoModules = Mapping[str, str]
-"""The repository's Go modules: each ``go.mod``'s directory (``""`` at the root) and the
-module path it declares."""
 _GO_STANDARD_LIBRARY = "std"
+
+
+class JsPackage(NamedTuple):
+    """What a ``package.json`` says about its package: the name others require it by, and its
+    entry points, paths relative to its directory in the order to try them (``exports["."]``,
+    ``main``, ``module``, then ``src/index``: a TypeScript package's entry is built into an
+    ``outDir`` the scan leaves out, from ``src/index.ts``)."""
+
+    name: str | None
+    entries: tuple[str, ...]
+
+
+class Manifests(NamedTuple):
+    """What the repository's manifest files say about where its modules are: each ``go.mod``'s
+    directory (``""`` at the root) and the module path it declares, and each ``package.json``'s
+    directory and its ``JsPackage``."""
+
+    # Shared empty defaults, never written to (``Mapping``): they must pickle, for the
+    # structure worker, which a ``MappingProxyType`` does not.
+    go_modules: Mapping[str, str] = {}
+    js_packages: Mapping[str, JsPackage] = {}
+
 
 _PY_EXTS = (".py", ".pyi")
 _JS_EXTS = (".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts", ".d.ts")
@@ -56,6 +81,61 @@ def go_module_path(go_mod: str) -> str | None:
     return None if found is None else found.group(1)
 
 
+def js_package(package_json: str) -> JsPackage | None:
+    """The ``JsPackage`` a ``package.json`` text declares, or None if it is no JSON object."""
+    try:
+        data = json.loads(package_json)
+    except ValueError:
+        return None
+    if not isinstance(data, dict):
+        return None
+    name = data.get("name")
+    entries: list[str] = []
+    exports = data.get("exports")
+    if isinstance(exports, dict) and "." in exports:
+        exports = exports["."]
+    entries.extend(_export_targets(exports))
+    for key in ("main", "module"):
+        value = data.get(key)
+        if isinstance(value, str):
+            entries.append(value)
+    entries.append("src/index")
+    normalized = (posixpath.normpath(entry) for entry in entries if entry.strip())
+    kept = (entry for entry in normalized if not entry.startswith(("..", "/")))
+    return JsPackage(
+        name=name if isinstance(name, str) and name else None,
+        entries=tuple(dict.fromkeys(kept)),
+    )
+
+
+def _export_targets(value: object) -> Iterator[str]:
+    """The paths an ``exports`` entry names: a string, or the conditions Node reads for
+    ``require`` and ``import``, nested or not (``{"import": {"default": "./x.mjs"}}``)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for condition in ("require", "node", "import", "default"):
+            yield from _export_targets(value.get(condition))
+    elif isinstance(value, list):
+        for item in value:
+            yield from _export_targets(item)
+
+
+def _js_file_names(path: str) -> list[str]:
+    """A module path as written, its TypeScript source for a ``.js`` name, and with each
+    extension."""
+    names = [path]
+    stem, dot, ext = path.rpartition(".")
+    if dot and ext in {"js", "jsx", "mjs", "cjs"}:
+        names.extend(f"{stem}{e}" for e in (".ts", ".tsx", ".mts", ".cts"))
+    names.extend(f"{path}{e}" for e in _JS_EXTS)
+    return names
+
+
+def _js_index_names(directory: str) -> list[str]:
+    return [posixpath.join(directory, f"index{e}") for e in _JS_EXTS]
+
+
 def language_family(language: str) -> str:
     """Languages that can call each other directly share a family (JS and TS)."""
     return "ecmascript" if language in _JS_LANGUAGES else language
@@ -65,13 +145,21 @@ class ModuleIndex:
     """Lookup tables from module names to the parsed files that implement them."""
 
     def __init__(
-        self, results: Mapping[str, ParseResult], go_modules: GoModules | None = None
+        self, results: Mapping[str, ParseResult], manifests: Manifests | None = None
     ) -> None:
         self.results = results
+        given = manifests or Manifests()
         # Longest module path first: a nested module owns its paths before the outer one.
         self._go_modules = sorted(
-            (go_modules or {}).items(), key=lambda item: len(item[1]), reverse=True
+            given.go_modules.items(), key=lambda item: len(item[1]), reverse=True
         )
+        self._js_packages = given.js_packages
+        # A name two package.json files declare (a test fixture's copy) is the outermost's.
+        self._js_names: dict[str, str] = {}
+        for directory in sorted(given.js_packages, key=lambda d: (d.count("/"), d)):
+            declared = given.js_packages[directory].name
+            if declared is not None:
+                self._js_names.setdefault(declared, directory)
         self._paths = frozenset(results)
         self._python: dict[str, list[tuple[int, str]]] = defaultdict(list)
         self._go_dirs: dict[str, list[str]] = defaultdict(list)
@@ -165,7 +253,7 @@ class ModuleIndex:
         elif source.startswith("/"):
             bases = [source.lstrip("/")]
         else:
-            return ()
+            bases = self._js_package_base(source)
         for base in bases:
             if base.startswith("../") or base == "..":
                 continue
@@ -174,16 +262,27 @@ class ModuleIndex:
                     return (candidate,)
         return ()
 
-    @staticmethod
-    def _js_candidates(base: str) -> list[str]:
-        if base == ".":  # ``require("..")`` from ``test/``: the root directory's index
-            return [f"index{e}" for e in _JS_EXTS]
-        candidates = [base]
-        stem, dot, ext = base.rpartition(".")
-        if dot and ext in {"js", "jsx", "mjs", "cjs"}:
-            candidates.extend(f"{stem}{e}" for e in (".ts", ".tsx", ".mts", ".cts"))
-        candidates.extend(f"{base}{e}" for e in _JS_EXTS)
-        candidates.extend(f"{base}/index{e}" for e in _JS_EXTS)
+    def _js_package_base(self, source: str) -> list[str]:
+        """For a bare specifier, the path it names in a package of the repository, if any."""
+        parts = source.split("/")
+        size = 2 if source.startswith("@") else 1
+        directory = self._js_names.get("/".join(parts[:size]))
+        if directory is None:
+            return []
+        return [posixpath.join(directory, *parts[size:]) if len(parts) > size else directory or "."]
+
+    def _js_candidates(self, base: str) -> list[str]:
+        """The files ``base`` may name, in order: a file, then for a directory its package's
+        entry points (``JsPackage``), then its index."""
+        directory = "" if base == "." else base
+        candidates = [] if base == "." else _js_file_names(base)
+        package = self._js_packages.get(directory)
+        if package is not None:
+            for entry in package.entries:
+                path = posixpath.join(directory, entry)
+                candidates.extend(_js_file_names(path))
+                candidates.extend(_js_index_names(path))
+        candidates.extend(_js_index_names(directory))
         return candidates
 
     # Go / Java -------------------------------------------------------------------------

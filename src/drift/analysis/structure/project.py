@@ -16,7 +16,7 @@ import msgspec
 
 from drift.analysis.structure.callgraph import resolve_calls
 from drift.analysis.structure.coupling import coupling
-from drift.analysis.structure.imports import GoModules
+from drift.analysis.structure.imports import Manifests
 from drift.analysis.structure.test_files import is_js_test_call
 from drift.analysis.structure.test_mapping import test_mapping
 from drift.records.analysis import CallEdgeRow, FunctionRow
@@ -41,14 +41,14 @@ class ProjectStructure(NamedTuple):
 
 class StructureInput(NamedTuple):
     """What ``project_structure`` reads: stored functions (with their ids), every file's packed
-    graph part, the two facts read from the text (abstract types, assertion lines), and the
-    repository's Go modules (``go.mod``: directory and module path)."""
+    graph part, the two facts read from the text (abstract types, assertion lines), and what the
+    repository's manifests say (``Manifests``: Go modules, JavaScript packages)."""
 
     functions: Sequence[FunctionRow]
     graphs: Mapping[str, bytes]
     abstract: Mapping[str, tuple[str, ...]]
     assertions: Mapping[str, tuple[int, ...]]
-    go_modules: GoModules
+    manifests: Manifests
 
 
 _GRAPH_ENCODER: Final = msgspec.msgpack.Encoder()
@@ -89,16 +89,16 @@ def structure_of(
     results: Mapping[str, ParseResult],
     abstract: Mapping[str, tuple[str, ...]],
     assertions: Mapping[str, tuple[int, ...]],
-    go_modules: GoModules | None = None,
+    manifests: Manifests | None = None,
 ) -> ProjectStructure:
     """Resolve the call graph, measure coupling and map tests over every file's graph part."""
     return structure_around(
-        resolve_calls(functions, results, go_modules),
+        resolve_calls(functions, results, manifests),
         functions,
         results,
         abstract,
         assertions,
-        go_modules=go_modules,
+        manifests=manifests,
     )
 
 
@@ -109,18 +109,18 @@ def structure_around(
     abstract: Mapping[str, tuple[str, ...]],
     assertions: Mapping[str, tuple[int, ...]],
     *,
-    go_modules: GoModules | None = None,
+    manifests: Manifests | None = None,
 ) -> ProjectStructure:
     """``structure_of`` given the call ``edges`` it resolves first (``resolve_calls``): the
     coupling and test mapping around them."""
-    metrics, cycles = coupling(results, abstract_types=abstract, go_modules=go_modules)
-    coverage, quality = test_mapping(functions, edges, results, assertion_lines=assertions)
+    metrics, cycles = coupling(results, abstract_types=abstract, manifests=manifests)
+    coverage, quality = test_mapping(
+        functions, edges, results, assertion_lines=assertions, manifests=manifests
+    )
     return ProjectStructure(edges, metrics, cycles, coverage, quality)
 
 
 def project_structure(given: StructureInput) -> ProjectStructure:
     """``structure_of`` over packed graph parts."""
     results = {path: unpack_graph(data) for path, data in given.graphs.items()}
-    return structure_of(
-        given.functions, results, given.abstract, given.assertions, given.go_modules
-    )
+    return structure_of(given.functions, results, given.abstract, given.assertions, given.manifests)

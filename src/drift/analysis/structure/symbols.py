@@ -13,7 +13,7 @@ from collections import defaultdict, deque
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from drift.analysis.structure.imports import GoModules, ModuleIndex
+from drift.analysis.structure.imports import Manifests, ModuleIndex
 from drift.scan.model import Function, ParseResult
 
 _MAX_REEXPORT_DEPTH = 3
@@ -207,9 +207,9 @@ class SymbolTable:
     """The scopes of every parsed file, and name lookups across them."""
 
     def __init__(
-        self, results: Mapping[str, ParseResult], go_modules: GoModules | None = None
+        self, results: Mapping[str, ParseResult], manifests: Manifests | None = None
     ) -> None:
-        self.index = ModuleIndex(results, go_modules)
+        self.index = ModuleIndex(results, manifests)
         self.scopes: dict[str, FileScope] = {}
         self._go_tests: dict[str, list[str]] = defaultdict(list)  # directory -> its _test.go
         for path in sorted(results):

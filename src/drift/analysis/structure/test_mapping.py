@@ -44,6 +44,7 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from drift.analysis.structure.callgraph import CallResolver, row_ids_by_file
+from drift.analysis.structure.imports import Manifests
 from drift.analysis.structure.scopes import function_key
 from drift.analysis.structure.test_files import (
     is_assertion,
@@ -225,9 +226,10 @@ def find_tests(
     results: Mapping[str, ParseResult],
     *,
     assertion_lines: Mapping[str, Sequence[int]] | None = None,
+    manifests: Manifests | None = None,
 ) -> list[TestUnit]:
     """Every test of the parsed files, in file order then source order."""
-    return _find_tests(functions, _out_edges(edges), results, assertion_lines)
+    return _find_tests(functions, _out_edges(edges), results, assertion_lines, manifests)
 
 
 def _find_tests(
@@ -235,6 +237,7 @@ def _find_tests(
     out_edges: Mapping[int, frozenset[int]],
     results: Mapping[str, ParseResult],
     assertion_lines: Mapping[str, Sequence[int]] | None,
+    manifests: Manifests | None,
 ) -> list[TestUnit]:
     row_ids = row_ids_by_file(functions)
     resolver: CallResolver | None = None
@@ -246,7 +249,7 @@ def _find_tests(
         units.extend(_named_tests(path, result, ids, out_edges, lines))
         if result.language in {"javascript", "typescript"} and is_test_file(path):
             if resolver is None:
-                resolver = CallResolver(functions, results)
+                resolver = CallResolver(functions, results, manifests)
             units.extend(_block_tests(path, result, resolver))
     return units
 
@@ -280,15 +283,18 @@ def test_mapping(
     *,
     # The name is the pipeline's API; ruff and pytest take any "test_*" function for a test.
     assertion_lines: Mapping[str, Sequence[int]] | None = None,  # noqa: PT028
+    manifests: Manifests | None = None,  # noqa: PT028
 ) -> tuple[list[TestCoverageRow], list[TestQualityRow]]:
     """Test-to-function coverage rows and per-function test quality rows.
 
     ``assertion_lines`` maps a test file to the lines of its Python ``assert`` statements
     (``FileStructure.assertion_lines``); without it those statements are not counted.
+    ``manifests`` are what the call graph resolved imports with (``resolve_calls``), for the
+    calls of JavaScript test blocks, which are resolved here.
     Both lists are empty when the files hold no test at all.
     """
     out_edges = _out_edges(edges)
-    units = _find_tests(functions, out_edges, results, assertion_lines)
+    units = _find_tests(functions, out_edges, results, assertion_lines, manifests)
     if not units:
         return [], []
     keys = _source_keys(functions)
