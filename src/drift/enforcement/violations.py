@@ -27,7 +27,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
-from drift.analysis.packs.prose import ProseSpans
+from drift.analysis.prose import ProseSpans
 from drift.enforcement.findings import Finding, Source
 from drift.enforcement.fingerprints import legacy_violation_id, normalize_line, violation_id
 from drift.enforcement.severity import Severity

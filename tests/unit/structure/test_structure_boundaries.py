@@ -132,6 +132,33 @@ def test_sqlalchemy_declarative_models() -> None:
     ]
 
 
+def test_a_model_in_a_docstring_declares_nothing() -> None:
+    # SQLAlchemy-Utils documents each column type with an example model.
+    text = '''
+import sqlalchemy as sa
+
+
+class EmailType(sa.types.TypeDecorator):
+    """Stores e-mails in lower case.
+
+        class User(Base):
+            __tablename__ = 'user'
+            email = sa.Column(EmailType)
+    """
+    impl = sa.Unicode
+
+
+class Contact(Base):
+    """A person to write to."""
+    __tablename__ = "contacts"
+    email = sa.Column(EmailType)
+'''
+    assert rows_of("types.py", text) == [
+        ("sqlalchemy", "Contact", "contacts", None, None),
+        ("sqlalchemy", "Contact", "contacts", "email", "pii"),
+    ]
+
+
 def test_sqlalchemy_single_table_subclasses_and_relationships() -> None:
     text = """
     from typing import List, Optional, Set

@@ -19,7 +19,7 @@ from typing import Protocol
 
 from drift.analysis.packs.globs import Glob
 from drift.analysis.packs.literals import RequiredLiterals, required_literals
-from drift.analysis.packs.prose import ProseSpans
+from drift.analysis.prose import ProseSpans
 from drift.analysis.packs.schema import (
     MAX_MATCHES_PER_PATTERN,
     ContentScope,

@@ -45,6 +45,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from drift.analysis.prose import ProseSpans
 from drift.analysis.structure.prisma import is_prisma_schema, prisma_boundaries
 from drift.analysis.structure.sensitivity import classify_field
 from drift.records.analysis import BoundaryRow
@@ -408,19 +409,35 @@ def _jpa(path: str, result: ParseResult, lines: list[str]) -> Iterator[BoundaryR
         )
 
 
+def _code_lines(text: str, language: str) -> list[str]:
+    """The text's lines, with those inside a string blanked: a docstring's example model
+    (``class User(Base): email = Column(…)``, SQLAlchemy-Utils' types) declares nothing."""
+    lines = text.split("\n")
+    if '"""' not in text and "'''" not in text and "`" not in text:
+        return lines  # no string spans lines (a quoted one ends with its line)
+    spans = ProseSpans(text, language)
+    offset = 0
+    for number, line in enumerate(lines):
+        start = offset + len(line) - len(line.lstrip())
+        if line.strip() and spans.comment_at(start) is False and spans.covers(start):
+            lines[number] = ""
+        offset += len(line) + 1
+    return lines
+
+
 def boundaries(path: str, result: ParseResult | None, text: str) -> tuple[BoundaryRow, ...]:
     """The data boundaries (models and fields) one file declares, in source order."""
     if is_prisma_schema(path):
         return prisma_boundaries(path, text)
     if result is None or not result.classes:
         return ()
-    lines = text.split("\n")
+    lines = _code_lines(text, result.language)
     rows: list[BoundaryRow] = []
     if result.language == "python":
         if _imports(result, "django"):
             rows.extend(_django(path, result, lines))
         if _imports(result, "sqlalchemy", "flask_sqlalchemy", "sqlmodel"):
-            rows.extend(_sqlalchemy(path, result, text, lines))
+            rows.extend(_sqlalchemy(path, result, "\n".join(lines), lines))
         if _imports(result, "sqlmodel"):
             rows.extend(_sqlmodel(path, result, lines))
     elif result.language in {"typescript", "javascript"} and _imports(result, "typeorm"):

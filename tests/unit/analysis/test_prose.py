@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from drift.analysis.packs.prose import ProseSpans
+from drift.analysis.prose import ProseSpans
 
 
 def covered(text: str, language: str, needle: str, occurrence: int = 0) -> bool:
