@@ -19,7 +19,6 @@ from typing import Protocol
 
 from drift.analysis.packs.globs import Glob
 from drift.analysis.packs.literals import RequiredLiterals, required_literals
-from drift.analysis.prose import ProseSpans
 from drift.analysis.packs.schema import (
     MAX_MATCHES_PER_PATTERN,
     ContentScope,
@@ -31,6 +30,7 @@ from drift.analysis.packs.schema import (
 )
 from drift.analysis.packs.sites import CallSite, ErrorHandlerSite, Site, SiteColumns
 from drift.analysis.packs.text_index import AnchoredScan, TextUnits
+from drift.analysis.prose import ProseSpans
 
 MAX_MATCHED_TEXT = 200
 
