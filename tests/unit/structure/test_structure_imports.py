@@ -180,3 +180,22 @@ def test_a_package_json_is_read_for_its_name_and_entries() -> None:
     assert js_package('{"main": "../other.js", "module": " "}') == JsPackage(None, ("src/index",))
     assert js_package("[1, 2]") is None
     assert js_package("{not json") is None
+
+
+def test_a_stub_beside_its_module_gives_way_to_it() -> None:
+    # attrs ships a .pyi for every module: absolute imports of them had resolved to nothing.
+    index = index_of(
+        {
+            "src/pkg/__init__.py": "from ._f import g\n",
+            "src/pkg/__init__.pyi": "def g(x: int) -> int: ...\n",
+            "src/pkg/_f.py": "def g(x):\n    return x + 1\n",
+            "src/pkg/_f.pyi": "def g(x: int) -> int: ...\n",
+            "src/pkg/_native.pyi": "def speedup(x: int) -> int: ...\n",
+            "tests/test_x.py": "from pkg import g\nimport pkg._f\nimport pkg._native\n",
+        }
+    )
+    assert resolved(index, "tests/test_x.py") == [
+        ("pkg", ("src/pkg/__init__.py",)),
+        ("pkg._f", ("src/pkg/_f.py",)),
+        ("pkg._native", ("src/pkg/_native.pyi",)),
+    ]

@@ -455,3 +455,30 @@ def test_javascript_test_names_survive_the_trip_to_the_structure_worker() -> Non
         "test/flat.test.ts::flat arrow@2",
         "test/flat.test.ts::multiplies@3",
     ]
+
+
+def test_stubs_neither_hide_their_modules_nor_need_tests() -> None:
+    results = project(
+        {
+            "src/pkg/__init__.py": "from ._f import g\n",
+            "src/pkg/__init__.pyi": "def g(x: int) -> int: ...\n",
+            "src/pkg/_f.py": "def g(x):\n    return x + 1\n\n\ndef h(o):\n    return o.twice()\n",
+            "src/pkg/_f.pyi": "def g(x: int) -> int: ...\ndef h(o: object) -> int: ...\n",
+            "src/pkg/shape.py": "class Shape:\n    def twice(self):\n        return 2\n",
+            "src/pkg/shape.pyi": "class Shape:\n    def twice(self) -> int: ...\n",
+            "tests/test_x.py": "from pkg import g\nfrom pkg._f import h\n\n\n"
+            "def test_a():\n    assert g(1) == 2\n    assert h(None) == 2\n",
+        }
+    )
+    coverage, quality = run(results)
+    assert [(row.source_function_id, row.coverage_type) for row in coverage] == [
+        ("src/pkg/_f.py::g", "direct"),
+        ("src/pkg/_f.py::h", "direct"),
+        # the one ``twice`` outside stubs: a guess the stub's copy no longer ties with
+        ("src/pkg/shape.py::Shape.twice", "transitive"),
+    ]
+    assert sorted(row.function_id for row in quality) == [
+        "src/pkg/_f.py::g",
+        "src/pkg/_f.py::h",
+        "src/pkg/shape.py::Shape.twice",
+    ]

@@ -51,7 +51,7 @@ from operator import itemgetter
 from types import MappingProxyType
 from typing import NamedTuple
 
-from drift.analysis.structure.imports import Manifests, language_family
+from drift.analysis.structure.imports import Manifests, is_stub_twin, language_family
 from drift.analysis.structure.symbols import FileScope, SymbolTable, base_name
 from drift.analysis.structure.test_files import is_test_support
 from drift.records.analysis import CallEdgeRow, FunctionRow
@@ -252,6 +252,8 @@ class CallResolver:
         # together): its guesses are made among product definitions only.
         self._unique: dict[tuple[bool, str, bool], dict[str, tuple[str, Function] | None]] = {}
         for path, scope in self.symbols.scopes.items():
+            if is_stub_twin(path, self.symbols.scopes):
+                continue  # the module's own definitions answer; the stub would tie with them
             family = language_family(scope.result.language)
             for tests in (True, False) if not is_test_support(path) else (True,):
                 unique = self._unique.setdefault((False, family, tests), {})

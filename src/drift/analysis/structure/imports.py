@@ -7,7 +7,8 @@ third-party packages) is external and resolves to nothing. Per language:
   ones (``a.b``) against every file whose dotted path ends with ``a.b`` at a source root, that is
   where the directory in front is not itself a package (so ``src/pkg/mod.py`` answers ``pkg.mod``
   but ``pkg/sub/mod.py`` does not answer ``sub.mod``). When several roots match, the shortest
-  prefix wins, then a file next to the importer; a remaining tie resolves to nothing.
+  prefix wins, then a file next to the importer; a remaining tie resolves to nothing. A stub
+  (``x.pyi``) beside its module (``x.py``) gives way to it: the module holds the code.
   ``from a import b`` binds the module ``a.b`` when it exists, else the name ``b`` of ``a``.
 - **JavaScript/TypeScript**: relative specifiers (``./x``, ``../y``), ``@/`` and ``~/`` (read
   as ``src/…`` or the root) and root-absolute ``/x``; tried as written, with each extension
@@ -37,7 +38,7 @@ import json
 import posixpath
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from typing import NamedTuple
 
 from drift.scan.model import Import, ParseResult
@@ -136,6 +137,11 @@ def _js_index_names(directory: str) -> list[str]:
     return [posixpath.join(directory, f"index{e}") for e in _JS_EXTS]
 
 
+def is_stub_twin(path: str, paths: Collection[str]) -> bool:
+    """Whether ``path`` is a Python stub (``.pyi``) beside the module it describes."""
+    return path.endswith(".pyi") and path[:-1] in paths
+
+
 def language_family(language: str) -> str:
     """Languages that can call each other directly share a family (JS and TS)."""
     return "ecmascript" if language in _JS_LANGUAGES else language
@@ -228,6 +234,7 @@ class ModuleIndex:
             return ()
         shortest = min(depth for depth, _ in matches)
         best = sorted(path for depth, path in matches if depth == shortest)
+        best = [path for path in best if not is_stub_twin(path, best)]
         if len(best) == 1:
             return (best[0],)
         here = posixpath.dirname(importer)

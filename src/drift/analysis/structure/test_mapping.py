@@ -344,12 +344,14 @@ def test_mapping(
 
 
 def _source_keys(functions: Sequence[FunctionRow]) -> dict[int, str]:
-    """The id of each stored function outside test-support code, by row id."""
+    """The id of each stored function outside test-support code, by row id. A Python stub's
+    (``.pyi``) are declarations, with no code to test: they have no test quality of their own.
+    """
     support: dict[str, bool] = {}  # per file: rows come file by file, thousands per run
     keys: dict[int, str] = {}
     for row in functions:
         if row.file not in support:
-            support[row.file] = is_test_support(row.file)
+            support[row.file] = row.file.endswith(".pyi") or is_test_support(row.file)
         if not support[row.file]:
             keys[row.id] = function_key(row.file, row.qualified_name or row.name)
     return keys
