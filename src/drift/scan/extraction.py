@@ -141,7 +141,7 @@ class _Linker:
         # Java reads a bare name as a field of the caller's class when no local or parameter
         # has that name (its implicit ``this``).
         self.implicit_this = found.grammar == "java"
-        self.parameter_names: dict[int, frozenset[str]] = {}  # Java only, by ``id``
+        self.parameter_names: dict[int, frozenset[str]] = {}  # by the function's ``id``
         # Where the calls that end the process start (``sys.exit``, ``log.Fatal``), sorted:
         # a handler making one does not swallow its error (``_calls`` fills it).
         self.exit_starts: list[int] = []
@@ -218,7 +218,7 @@ class _Linker:
             }
             if classes:
                 self.parameter_classes[id(item)] = classes
-        if self.implicit_this and parameters:
+        if parameters:
             self.parameter_names[id(item)] = frozenset(p.name for p in parameters)
         receiver_class = self.receivers.get(id(item))
         if receiver_class is not None:
@@ -484,7 +484,27 @@ class _Linker:
             return parameters[receiver]
         if self.implicit_this and receiver not in self.parameter_names.get(id(function), ()):
             return self._field_class(function, receiver)
+        if entry is not None and not self._parameter_of(function, receiver):
+            return self._global_class(entry)
         return None
+
+    def _parameter_of(self, function: Definition, name: str) -> bool:
+        """Whether ``name`` is a parameter of ``function`` or of a function around it."""
+        around: Definition | None = function
+        while around is not None:
+            if name in self.parameter_names.get(id(around), ()):
+                return True
+            around = around.parent
+        return False
+
+    def _global_class(self, entry: tuple[list[int], list[str | None]]) -> str | None:
+        """The class a module-level variable is given (``TAG = re.compile(…)``), when every
+        module-level assignment of it gives the same one: functions run after the module's
+        code, so any of them may be the value a call sees."""
+        kinds = {
+            kind for start, kind in zip(*entry, strict=True) if self.index.enclosing(start) is None
+        }
+        return kinds.pop() if len(kinds) == 1 else None
 
     def _field_class(self, function: Definition, attribute: str) -> str | None:
         """The class of ``attribute`` of the class ``function`` is a method of (through

@@ -93,12 +93,18 @@ def _string_value(node: Node | None, source: bytes) -> str:
 
 
 def _constructed(value: Node | None, source: bytes) -> str | None:
-    """The class ``new C(…)`` constructs, or the function ``make(…)`` calls (its return type
-    may name a class: the call graph looks), as written; None for any other value. A
-    ``Promise`` an ``await`` unwraps is not followed: the await is skipped only for ``new``."""
+    """The class ``new C(…)`` constructs, or the function ``make(…)`` or ``z.object(…)``
+    calls (its return type may name a class, and a library's call makes a library's value:
+    the call graph looks), as written; None for any other value. A ``Promise`` an ``await``
+    unwraps is not followed to a function's declared result, so the await is skipped only for
+    ``new`` and a member call (``await z.object({})`` is still the library's)."""
     if value is not None and value.type == "await_expression" and value.named_child_count:
         value = value.named_children[0]
-        if value.type != "new_expression":
+        if value.type == "call_expression":
+            function = value.child_by_field_name("function")
+            if function is None or function.type != "member_expression":
+                return None
+        elif value.type != "new_expression":
             return None
     if value is None:
         return None
@@ -106,7 +112,7 @@ def _constructed(value: Node | None, source: bytes) -> str | None:
         function = value.child_by_field_name("function")
         return (
             text(function, source)
-            if function is not None and function.type == "identifier"
+            if function is not None and function.type in ("identifier", "member_expression")
             else None
         )
     if value.type != "new_expression":

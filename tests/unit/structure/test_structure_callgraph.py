@@ -1698,3 +1698,78 @@ def test_typescripts_default_only_module_constructs_its_class() -> None:
         ),
     }
     assert edges_of(files) == [("main.js::main", "util.js::Store.constructor", "import", 2)]
+
+
+def test_a_module_level_variable_has_the_class_its_assignment_gives() -> None:
+    # rich: ``RE_TAG = re.compile(…)`` and ``RE_TAG.match(text)`` had been guessed to
+    # ``Palette.match``.
+    files = {
+        "p.py": "class Palette:\n    def match(self, c):\n        return c\n",
+        "a.py": (
+            "import re\nfrom p import Palette\n\nRE_TAG = re.compile('x')\nSTORE = Palette()\n\n"
+            "def f(t):\n    return RE_TAG.match(t)\n\n"
+            "def g(t):\n    return STORE.match(t)\n\n"
+            "def h(STORE):\n    return STORE.match(1)\n"
+        ),
+    }
+    assert edges_of(files) == [
+        ("a.py::g", "p.py::Palette.match", "method", 11),
+        # a parameter of that name is another variable: a guess, as before
+        ("a.py::h", "p.py::Palette.match", "fuzzy", 14),
+    ]
+
+
+def test_a_factory_reached_through_a_module_or_a_class_gives_its_result_class() -> None:
+    files = {
+        "pkg/__init__.py": "",
+        "pkg/routing.py": (
+            "class Adapter:\n    def build(self, x):\n        return x\n\n\n"
+            "class Map:\n    @classmethod\n    def make(cls) -> 'Map':\n        return cls()\n\n"
+            "    def bind(self) -> Adapter:\n        return Adapter()\n\n\n"
+            "def make_map() -> Map:\n    return Map()\n"
+        ),
+        "other.py": "class Unrelated:\n    def bind(self):\n        return 1\n",
+        "tests/test_routing.py": (
+            "from pkg import routing as r\nfrom pkg.routing import Map\n\n\n"
+            "def test_a():\n    mp = Map.make()\n    return mp.bind()\n\n\n"
+            "def test_b():\n    mp = r.make_map()\n    return mp.bind()\n"
+        ),
+    }
+    assert [edge for edge in edges_of(files) if edge[0].startswith("tests/")] == [
+        ("tests/test_routing.py::test_a", "pkg/routing.py::Map.bind", "method", 7),
+        ("tests/test_routing.py::test_a", "pkg/routing.py::Map.make", "method", 6),
+        ("tests/test_routing.py::test_b", "pkg/routing.py::Map.bind", "method", 12),
+        ("tests/test_routing.py::test_b", "pkg/routing.py::make_map", "import", 11),
+    ]
+
+
+def test_what_a_librarys_call_makes_in_javascript_is_the_librarys() -> None:
+    # zod's v4 code: ``const s = z.object({}); s.safeParse(1)`` had been guessed into v3.
+    files = {
+        "src/types.ts": "export class ZodType { safeParse(x: unknown) { return x; } }\n",
+        "src/use.ts": (
+            'import * as z from "zod/v4";\nimport zz from "zod";\nimport axios from "axios";\n'
+            "const client = axios.create();\n"
+            "export function f() { const s = z.object({}); return s.safeParse(1); }\n"
+            "export function g() { const s = z.string().min(3); return s.safeParse(1); }\n"
+            "export function h() { const s = zz.object({}); return s.safeParse(1); }\n"
+            "export async function k() { const t = await z.object({}); return t.safeParse(1); }\n"
+            "export function m() { return client.safeParse(2); }\n"
+        ),
+    }
+    assert edges_of(files) == []
+
+
+def test_go_variables_in_a_var_block_and_of_the_package_have_their_types() -> None:
+    # zap: ``var ( buf bytes.Buffer )`` then ``buf.Reset()`` had been guessed to its own
+    # ``buffer.Buffer.Reset``.
+    files = {
+        "buffer/buffer.go": "package buffer\n\ntype Buffer struct{}\n\nfunc (b *Buffer) Reset() {}\n",
+        "a/a.go": (
+            'package a\n\nimport (\n\t"bytes"\n\t"example.com/m/buffer"\n)\n\n'
+            "var shared = bytes.NewBuffer(nil)\n\nvar own buffer.Buffer\n\n"
+            "func F() {\n\tvar (\n\t\tbuf bytes.Buffer\n\t\tn   = 2\n\t)\n"
+            "\tbuf.Reset()\n\tshared.Reset()\n\town.Reset()\n\t_ = n\n}\n"
+        ),
+    }
+    assert edges_of(files) == [("a/a.go::F", "buffer/buffer.go::Buffer.Reset", "method", 19)]

@@ -542,9 +542,9 @@ class CallResolver:
         self, scope: FileScope, written: str, caller: Function | None
     ) -> tuple[str, str] | None:
         """The class a factory function returns, by its annotation, when ``written`` (what a
-        variable was assigned from: ``repo = make_repo()``) names a function of the
-        repository: ``def make_repo() -> Repo`` gives ``Repo``, looked up where the function
-        is defined."""
+        variable was assigned from: ``repo = make_repo()``, ``repos.make()``, ``Repo.open()``)
+        names a function of the repository: ``def make_repo() -> Repo`` gives ``Repo``, looked
+        up where the function is defined."""
         root, dot, method = written.partition(".")
         if dot and scope.result.language == "go" and caller is not None:
             # ``t := s.Reopen()`` with ``s *DB``: what the repository method returns.
@@ -552,6 +552,16 @@ class CallResolver:
             kind = class_of_type(declared) if declared is not None else None
             owner = self._typed_class(scope, kind) if kind is not None else None
             found = self._method(*owner, method) if owner is not None else None
+            return self._result_class(found) if found is not None else None
+        if dot and root.isidentifier() and method.isidentifier():
+            # ``m = routing.make_map()``, a module's function, or ``mp = Map.make()``, a
+            # class's factory method: what it is annotated to return.
+            binding = scope.bindings.get(root)
+            if binding is not None and binding.symbol is None:
+                found = self.symbols.locate_function(binding.files, method)
+            else:
+                owner = self._class_in_scope(scope, root)
+                found = self._method(*owner, method) if owner is not None else None
             return self._result_class(found) if found is not None else None
         if not written.isidentifier():
             return None

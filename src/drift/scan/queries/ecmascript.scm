@@ -59,10 +59,14 @@
 (call_expression) @call
 (new_expression) @construct
 
-; Local variables (declared in a block: a function's, mostly): the class they hold, for the calls
-; made on them.
+; Variables (declared in a block: a function's, mostly; or at module level): the class they
+; hold, for the calls made on them.
 (statement_block (lexical_declaration (variable_declarator name: (identifier)) @local))
 (statement_block (variable_declaration (variable_declarator name: (identifier)) @local))
+(program (lexical_declaration (variable_declarator name: (identifier)) @local))
+(program (variable_declaration (variable_declarator name: (identifier)) @local))
+(program
+  (export_statement declaration: (lexical_declaration (variable_declarator name: (identifier)) @local)))
 (await_expression (call_expression) @awaited)
 
 [(string) (template_string)] @string

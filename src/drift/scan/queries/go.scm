@@ -9,9 +9,13 @@
 (import_spec) @import
 
 (call_expression) @call
-; Local variables: the struct they hold, for the calls made on them.
+; Variables, local or of the package, one by one or in a ``var ( … )`` block: the struct they
+; hold, for the calls made on them.
 (short_var_declaration) @local
 (block (statement_list (var_declaration (var_spec) @local)))
+(block (statement_list (var_declaration (var_spec_list (var_spec) @local))))
+(source_file (var_declaration (var_spec) @local))
+(source_file (var_declaration (var_spec_list (var_spec) @local)))
 
 [(interpreted_string_literal) (raw_string_literal)] @string
 [(int_literal) (float_literal) (imaginary_literal)] @number

@@ -25,9 +25,10 @@
 (call) @call
 (await (call) @awaited)
 
-; Assignments to a name inside a block (a function's, mostly; not the module's): the class a
-; local variable holds, for the calls made on it.
+; Assignments to a name inside a block (a function's, mostly) or at module level: the class a
+; variable holds, for the calls made on it.
 (block (expression_statement (assignment left: (identifier)) @local))
+(module (expression_statement (assignment left: (identifier)) @local))
 ; ``except ValidationError as exc``: ``exc`` holds a ValidationError.
 (except_clause (as_pattern alias: (as_pattern_target (identifier)))) @local
 ; Attributes a class gives a class: ``self.repo = Repo()`` in a method, ``repo: Repo`` in its body.
