@@ -1764,7 +1764,9 @@ def test_go_variables_in_a_var_block_and_of_the_package_have_their_types() -> No
     # zap: ``var ( buf bytes.Buffer )`` then ``buf.Reset()`` had been guessed to its own
     # ``buffer.Buffer.Reset``.
     files = {
-        "buffer/buffer.go": "package buffer\n\ntype Buffer struct{}\n\nfunc (b *Buffer) Reset() {}\n",
+        "buffer/buffer.go": (
+            "package buffer\n\ntype Buffer struct{}\n\nfunc (b *Buffer) Reset() {}\n"
+        ),
         "a/a.go": (
             'package a\n\nimport (\n\t"bytes"\n\t"example.com/m/buffer"\n)\n\n'
             "var shared = bytes.NewBuffer(nil)\n\nvar own buffer.Buffer\n\n"
