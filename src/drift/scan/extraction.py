@@ -61,6 +61,9 @@ _HANDLER_ORDER: Final = attrgetter("line", "end_line", "kind")
 _START: Final = attrgetter("start_byte")
 
 
+_SELF_NAMES: Final = frozenset({"self", "this"})
+
+
 def _call_order(site: CallSite) -> tuple[int, int, str, int, str, int, bool, bool]:
     # Chained calls (``a.f(x).f(y)``) start at one position with one callee: the receiver
     # breaks the tie, inner call first, so the order never depends on capture order. A broken
@@ -142,6 +145,7 @@ class _Linker:
         # has that name (its implicit ``this``).
         self.implicit_this = found.grammar == "java"
         self.parameter_names: dict[int, frozenset[str]] = {}  # by the function's ``id``
+        self.attribute_names: dict[int, set[str]] = {}  # by the class's ``id``
         # Where the calls that end the process start (``sys.exit``, ``log.Fatal``), sorted:
         # a handler making one does not swallow its error (``_calls`` fills it).
         self.exit_starts: list[int] = []
@@ -156,16 +160,27 @@ class _Linker:
         methods = self._methods(functions, classes)
         spans = self._decorator_spans()
         issues = syntax_issues(tree, self.source, found.grammar)
+        # Functions first: their parameters type the calls' receivers; the calls then tell
+        # which attributes the classes call.
+        defined = tuple(self._function(item) for item in functions)
+        calls = self._calls()
+        self_called = (
+            {call.callee for call in calls if call.receiver in _SELF_NAMES}
+            if self.attribute_names
+            else set()
+        )
         return ParseResult(
             language=language_of_grammar(found.grammar),
             grammar=found.grammar,
             line_count=_line_count(self.source),
             package=found.package,
-            functions=tuple(self._function(item) for item in functions),
-            classes=tuple(self._class(item, methods.get(id(item), [])) for item in classes),
+            functions=defined,
+            classes=tuple(
+                self._class(item, methods.get(id(item), []), self_called) for item in classes
+            ),
             imports=tuple(sorted(found.imports, key=_BY_LINE)),
             exports=tuple(self.rules.module_exports(found.definitions, found.exports)),
-            calls=self._calls(),
+            calls=calls,
             strings=_literals(found.strings, spans),
             numbers=_literals(found.numbers, spans),
             error_handlers=self._handlers(),
@@ -253,8 +268,13 @@ class _Linker:
             ),
         )
 
-    def _class(self, item: Definition, methods: list[str]) -> Class:
+    def _class(self, item: Definition, methods: list[str], self_called: set[str]) -> Class:
+        """``self_called``: the names the file calls on ``self`` or ``this``."""
         row, col = (item.name_node or item.node).start_point
+        attributes: tuple[str, ...] = ()
+        assigned = self.attribute_names.get(id(item))
+        if assigned:
+            attributes = tuple(sorted((self_called & assigned).difference(methods)))
         return Class(
             name=item.name,
             qualified_name=item.qualified_name,
@@ -266,6 +286,7 @@ class _Linker:
             decorators=self._decorators(item),
             is_exported=item.is_exported,
             methods=tuple(methods),
+            attributes=attributes,
         )
 
     def _decorator_spans(self) -> list[tuple[Point, Point]]:
@@ -447,7 +468,10 @@ class _Linker:
         ambiguous: set[tuple[int, str]] = set()
         for start, name, kind in self.found.fields:
             owner = _innermost(classes, starts, start)
-            if owner is None or kind is None:
+            if owner is None:
+                continue
+            self.attribute_names.setdefault(id(owner), set()).add(name)
+            if kind is None:
                 continue
             attributes = self.field_classes.setdefault(id(owner), {})
             known = attributes.get(name)

@@ -103,7 +103,10 @@ class Class(NamedTuple):
     """A class-like type: class, interface, enum, Go struct, Java record.
 
     ``bases`` lists extended and implemented types as written; ``methods`` the names of the
-    methods defined directly in it, in source order.
+    methods defined directly in it, in source order; ``attributes`` the instance attributes
+    its code assigns (``self.get_time = …``) and calls like methods (``self.get_time()``), which
+    no method defines: a call of one reaches whatever callable it holds, not a method found by
+    its name (sorted).
     """
 
     name: str
@@ -116,6 +119,7 @@ class Class(NamedTuple):
     decorators: tuple[Decorator, ...]
     is_exported: bool
     methods: tuple[str, ...]
+    attributes: tuple[str, ...] = ()
 
 
 class ImportedName(NamedTuple):

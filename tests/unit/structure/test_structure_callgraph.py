@@ -1775,3 +1775,27 @@ def test_go_variables_in_a_var_block_and_of_the_package_have_their_types() -> No
         ),
     }
     assert edges_of(files) == [("a/a.go::F", "buffer/buffer.go::Buffer.Reset", "method", 19)]
+
+
+def test_an_attribute_holding_a_callable_is_no_other_classs_method() -> None:
+    # rich's ``Progress``: ``self.get_time = get_time or monotonic``, then ``self.get_time()``
+    # had been guessed to ``Task.get_time``.
+    files = {
+        "p.py": (
+            "from time import monotonic\n\n\nclass Progress:\n"
+            "    def __init__(self, get_time=None):\n"
+            "        self.get_time = get_time or monotonic\n\n"
+            "    def start(self):\n        return self.get_time()\n\n\n"
+            "def spin(p: Progress):\n    return p.get_time()\n\n\n"
+            "class Sub(Progress):\n    def go(self):\n        return self.get_time()\n\n"
+            "    def tick(self):\n        return self.advance()\n"
+        ),
+        "q.py": (
+            "class Task:\n    def get_time(self):\n        return 1\n\n"
+            "    def advance(self):\n        return 2\n"
+        ),
+    }
+    # ``advance`` is no attribute of theirs: still a guess (a mixin may define it).
+    assert edges_of(files) == [("p.py::Sub.tick", "q.py::Task.advance", "fuzzy", 21)]
+    progress = project(files)["p.py"].classes[0]
+    assert progress.attributes == ("get_time",)

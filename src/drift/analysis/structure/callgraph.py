@@ -244,6 +244,7 @@ class CallResolver:
         self._inherited_methods: dict[tuple[str, str, str], tuple[str, Function] | None] = {}
         self._bases: dict[tuple[str, str], list[tuple[str, str]]] = {}
         self._library_bases: dict[tuple[str, str], bool] = {}
+        self._class_attributes: dict[str, dict[str, tuple[str, ...]]] = {}
         # A class of a Go or Java package by (package, from a test file, name), looked up once
         # for all its files (``net`` has a hundred, ``java.util`` three hundred).
         self._package_classes: dict[tuple[str, bool, str], tuple[str, str] | None] = {}
@@ -402,6 +403,10 @@ class CallResolver:
                 inherited = self._inherited(path, caller.class_name, name)
                 if inherited is not None:
                     return _Located(inherited[0], inherited[1], METHOD)
+                if self._calls_attribute(path, caller.class_name, name):
+                    # ``self.get_time = get_time or monotonic`` and ``self.get_time()``: the
+                    # callable it holds, not another class's method of that name.
+                    return _STOP
                 if scope.result.language == "java":
                     return _STOP  # declared in a library base: Java has no mixins to guess at
                 if self._library_ancestry(path, caller.class_name):
@@ -424,6 +429,8 @@ class CallResolver:
                 found = self._method(*owner, name)
                 if found is not None:
                     return _Located(found[0], found[1], METHOD)
+                if self._calls_attribute(*owner, name):
+                    return _STOP
                 if owner[1] in self.symbols.scopes[owner[0]].class_bases and (
                     self._library_ancestry(*owner)
                 ):
@@ -619,6 +626,32 @@ class CallResolver:
                 queue.append(owner)
         self._inherited_methods[key] = found
         return found
+
+    def _calls_attribute(self, file: str, class_name: str, name: str) -> bool:
+        """Whether ``class_name`` of ``file``, or a repository base of it, assigns attribute
+        ``name`` and calls it (``Class.attributes``)."""
+        seen: set[tuple[str, str]] = set()
+        queue = [(file, class_name)]
+        while queue and len(seen) < _MAX_ANCESTORS:
+            owner = queue.pop()
+            if owner in seen:
+                continue
+            seen.add(owner)
+            if name in self._attributes(owner[0]).get(owner[1], ()):
+                return True
+            queue.extend(self._base_classes(*owner))
+        return False
+
+    def _attributes(self, file: str) -> Mapping[str, tuple[str, ...]]:
+        """The called attributes of each class of ``file`` with any, by name and qualified
+        name."""
+        known = self._class_attributes.get(file)
+        if known is None:
+            known = self._class_attributes[file] = {}
+            for cls in self.symbols.scopes[file].result.classes:
+                if cls.attributes:
+                    known[cls.name] = known[cls.qualified_name] = cls.attributes
+        return known
 
     def _library_ancestry(self, file: str, class_name: str) -> bool:
         """Whether ``class_name`` of ``file``, or a repository base of it, names a base the
