@@ -46,6 +46,10 @@ DEFAULT_EXCLUDED_DIRS: Final = frozenset(
         ".mypy_cache",
         "bin",
         "obj",
+        "_build",  # Sphinx's output (``docs/_build``), shipped in some sdists
+        ".eggs",
+        ".ruff_cache",
+        ".hypothesis",
     }
 )
 """Directory names never walked, at any depth."""

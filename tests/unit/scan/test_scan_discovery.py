@@ -61,6 +61,7 @@ def test_default_excluded_directories_at_any_depth(tmp_path: Path) -> None:
         "__pycache__",
         "target",
         ".drift",
+        "_build",
     } <= (DEFAULT_EXCLUDED_DIRS)
     make(
         tmp_path,
@@ -72,6 +73,7 @@ def test_default_excluded_directories_at_any_depth(tmp_path: Path) -> None:
             ".drift/drift.db": "",
             "pkg/__pycache__/m.pyc": "",
             "build/out.py": "",
+            "docs/_build/html/_static/searchtools.js": "",
         },
     )
     assert paths(tmp_path) == ["src/app.py"]
