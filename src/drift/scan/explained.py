@@ -7,7 +7,11 @@ statement beside the block, in the clause), when it is all an empty body holds, 
 follows an empty body on its last line (``catch (IOException e) {} // ignore``), or, for an
 empty body, when it stands on its own line right above a statement that is the handler
 (``// prevent uncaught rejections`` over ``p.catch(() => {})``, over Go's ``if err != nil``).
-A comment that marks unfinished work (``TODO``, ``FIXME``, ``XXX``, ``HACK``) says the
+In Java, JavaScript and TypeScript a comment between the ``try`` block and its ``catch``
+(``}`` then ``// ignore the exception``, then ``catch (Exception e) {}``) is about the handler
+too: nothing else stands there. A ``try`` that does nothing but throw lets its own error go on
+purpose (``thrown_on_purpose``: React's warning helper throws so that "break on all
+exceptions" pauses there, and catches it at once). A comment that marks unfinished work (``TODO``, ``FIXME``, ``XXX``, ``HACK``) says the
 opposite, and does not count; nor does one that only speaks to a tool (``# noqa: BLE001``,
 ``// eslint-disable-line``, ``# drift-ignore: ERR-1``: ``drift.scan.tool_directives``), which
 silences a warning about the handler rather than saying why it is right.
@@ -33,6 +37,23 @@ def says_why(body: Node | None, is_empty: bool, source: bytes) -> bool:
     return any(_settled(comment, source) for comment in _comments(body, is_empty))
 
 
+_THROWS: Final = frozenset({"throw_statement", "raise_statement"})
+
+
+def thrown_on_purpose(body: Node | None) -> bool:
+    """Whether the handler whose body is ``body`` catches a ``try`` block that holds nothing
+    but ``throw``/``raise`` statements (and comments)."""
+    clause = body.parent if body is not None else None
+    attempt = clause.parent if clause is not None else None
+    if attempt is None or attempt.type != "try_statement":
+        return False
+    block = attempt.child_by_field_name("body")
+    if block is None:
+        return False
+    statements = [child for child in block.named_children if child.type not in COMMENT_TYPES]
+    return bool(statements) and all(child.type in _THROWS for child in statements)
+
+
 def _settled(comment: Node, source: bytes) -> bool:
     text = source[comment.start_byte : comment.end_byte]
     if _UNSETTLED.search(text) is not None:
@@ -49,6 +70,9 @@ def _comments(body: Node, is_empty: bool) -> list[Node]:
                 break
             if child.type in COMMENT_TYPES:
                 found.append(child)
+        between = clause.prev_sibling if clause.type == "catch_clause" else None
+        if between is not None and between.type in COMMENT_TYPES:
+            found.append(between)  # ``}`` then ``// ignore it``, then ``catch (…) {}``
     if is_empty:
         found.extend(child for child in body.children if child.type in COMMENT_TYPES)
         trailing = _comment_after(body)

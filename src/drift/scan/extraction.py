@@ -17,7 +17,7 @@ from typing import Final, TypeVar
 from tree_sitter import Node, Query, QueryCursor, Tree
 
 from drift.scan.collect import READERS, Collected, Handler, collect, new_record
-from drift.scan.explained import says_why
+from drift.scan.explained import says_why, thrown_on_purpose
 from drift.scan.hashing import content_hash
 from drift.scan.lang_ecmascript import JavaScriptRules, TypeScriptRules
 from drift.scan.lang_go import GoRules
@@ -578,7 +578,9 @@ class _Linker:
             is_generic=facts.is_generic,
             rethrows=rethrows,
             swallows=swallows,
-            is_explained=says_why(facts.body, facts.is_empty, self.source),
+            is_explained=(
+                says_why(facts.body, facts.is_empty, self.source) or thrown_on_purpose(facts.body)
+            ),
         )
 
     def _plain(self, node: Node, kind: HandlerKind, types: tuple[str, ...]) -> ErrorHandler:

@@ -224,8 +224,9 @@ class ErrorHandler(NamedTuple):
     - ``rethrows``: the body raises or throws (Go: returns or panics), in the same function.
     - ``swallows``: it does not rethrow and never uses the bound error (or binds none).
     - ``is_explained``: a comment says why the error is let go: it opens the body, is all an
-      empty body holds, or follows an empty body on its line; not a ``TODO``/``FIXME``
-      (``drift.scan.explained``).
+      empty body holds, follows an empty body on its line, or stands between the ``try``
+      block and the ``catch``; not a ``TODO``/``FIXME``; or the ``try`` does nothing but
+      throw (``drift.scan.explained``).
     """
 
     kind: HandlerKind

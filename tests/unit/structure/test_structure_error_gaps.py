@@ -337,6 +337,45 @@ def test_an_empty_handler_of_named_types_is_low_and_warns() -> None:
             }
             """,
         ),
+        # Between the try block and its catch: nothing else stands there (java.xml).
+        (
+            "SchemaParsingConfig.java",
+            """
+            class SchemaParsingConfig {
+                void reset(P p) {
+                    try { p.reset(); }
+                    // ignore the exception
+                    catch (Exception e) {}
+                    try { p.reset(); } catch (Exception e) {}
+                }
+            }
+            """,
+        ),
+        (
+            "DOMSerializerImpl.java",
+            """
+            class DOMSerializerImpl {
+                void close(P p) {
+                    try { p.close(); } // Ignore all other exceptions and errors
+                    catch (Throwable t) {}
+                    try { p.close(); } catch (Throwable t) {}
+                }
+            }
+            """,
+        ),
+        # A try that only throws catches its own error on purpose (react-redux's warning).
+        (
+            "warning.ts",
+            """
+            export function warning(message: string) {
+              try {
+                // thrown so that "break on all exceptions" pauses here
+                throw new Error(message)
+              } catch (e) {}
+              try { report(message) } catch (e) {}
+            }
+            """,
+        ),
         # On the line above the statement that holds the handler (redux-toolkit, the JDK).
         (
             "lifecycle.ts",
@@ -419,7 +458,9 @@ def test_a_gap_in_test_code_is_low_and_warns(path: str) -> None:
     gaps = error_gaps(path, parse(path, code))
     assert [(g.gap_type, g.severity) for g in gaps] == [("empty_catch", "low")]
     assert error_gap_severity(gaps[0].gap_type, gaps[0].severity) == Severity.WARNING
-    product = error_gaps("app/io.py", parse("app/io.py", code))
+    # (a ``try`` that only raises catches its own error on purpose: low in product code too)
+    io = code.replace('raise Exception("dummy")', "close_all()")
+    product = error_gaps("app/io.py", parse("app/io.py", io))
     assert [(g.gap_type, g.severity) for g in product] == [("empty_catch", "high")]
 
 
