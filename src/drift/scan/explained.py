@@ -12,9 +12,10 @@ In Java, JavaScript and TypeScript a comment between the ``try`` block and its `
 too: nothing else stands there. A ``try`` that does nothing but throw lets its own error go on
 purpose (``thrown_on_purpose``: React's warning helper throws so that "break on all
 exceptions" pauses there, and catches it at once). A comment that marks unfinished work
-(``TODO``, ``FIXME``, ``XXX``, ``HACK``) says the opposite, and does not count; nor does one that only speaks to a tool (``# noqa: BLE001``,
-``// eslint-disable-line``, ``# drift-ignore: ERR-1``: ``drift.scan.tool_directives``), which
-silences a warning about the handler rather than saying why it is right.
+(``TODO``, ``FIXME``, ``XXX``, ``HACK``) says the opposite, and does not count; nor does one
+that only speaks to a tool (``# noqa: BLE001``, ``// eslint-disable-line``,
+``# drift-ignore: ERR-1``: ``drift.scan.tool_directives``), which silences a warning about the
+handler rather than saying why it is right.
 """
 
 from __future__ import annotations
