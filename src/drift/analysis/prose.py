@@ -119,3 +119,19 @@ class ProseSpans:
         quote (up to its end)."""
         index = self._span_at(offset)
         return index >= 0 and (self._comment[index] or offset > self._starts[index])
+
+    def in_prose(self, text: str, offset: int) -> bool:
+        """``covers``, but inside a template literal's ``${…}`` is code (``process.env.X`` in
+        `` `${process.env.HOST}/api` `` is read): ``text`` is the text lexed."""
+        index = self._span_at(offset)
+        if index < 0:
+            return False
+        start = self._starts[index]
+        if self._comment[index]:
+            return True
+        if offset <= start:
+            return False
+        if text[start] == "`":
+            before = text[start:offset]
+            return before.rfind("${") <= before.rfind("}")
+        return True

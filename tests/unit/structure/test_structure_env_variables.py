@@ -82,6 +82,19 @@ def test_javascript_and_typescript_reads() -> None:
     ]
 
 
+def test_a_read_written_in_a_string_is_a_message_not_a_read() -> None:
+    # drizzle's planetscale driver shows the code to write in an error message.
+    text = """
+    const hint = "set process.env.IN_STRING first";
+    const help = `connect({ host: process.env['DATABASE_HOST'] })`;
+    const url = `https://${process.env.API_HOST}/v1`;
+    const both = `${a}: process.env.AFTER_CLOSE`;
+    """
+    assert reads("driver.js", text) == [("API_HOST", 3, "process.env", False, None)]
+    python = 'print("use os.environ[\'HOME\'] here")\nhome = os.getenv("HOME")\n'
+    assert reads("p.py", "import os\n" + python) == [("HOME", 3, "os.getenv", False, None)]
+
+
 def test_a_default_through_a_conversion_and_not_in_a_test() -> None:
     # commander's ``NO_COLOR || FORCE_COLOR === "0"`` is a test, not a default.
     text = """

@@ -19,7 +19,8 @@ it ends the line, at the start of the next) by ``??``, ``||`` or ``or`` (or ``.o
 Java), also through a conversion or a method of the value (``Number(process.env.X) || 4``,
 ``process.env.X?.toLowerCase() || "info"``), unless the alternative is compared
 (``A || B === "0"`` is a test). A read in a docstring or documentation comment is an example,
-not a read.
+not a read, and so is one in a comment or inside a string (an error message showing the code
+to write), but for a template literal's ``${…}``.
 ``framework_prefix``: a prefix that makes a front-end framework expose the variable to the
 browser (``NEXT_PUBLIC_``, ``VITE_``, ``REACT_APP_``, …).
 ``defined_in_env`` is False here; ``mark_defined_in_env`` sets it from the names of ``.env`` files.
@@ -33,6 +34,7 @@ from typing import NamedTuple
 
 from msgspec.structs import replace
 
+from drift.analysis.prose import ProseSpans
 from drift.analysis.structure.source_text import LineIndex, is_comment_line
 from drift.records.structural import EnvVariableRow
 from drift.scan.model import ParseResult
@@ -231,6 +233,7 @@ def env_variables(
     index = LineIndex(text)
     bare = _bare_imports(result) if result.language == "python" else frozenset()
     found: list[tuple[int, int, EnvVariableRow]] = []
+    prose: ProseSpans | None = None
     for method, _, pattern, qualifier in rules:
         for m in pattern.finditer(text):
             if not _qualifier_ok(text, m.start(), qualifier, bare):
@@ -240,6 +243,10 @@ def env_variables(
             line = index.line_of(m.start())
             if line in documentation or is_comment_line(lines[line - 1], result.language):
                 continue
+            if prose is None:
+                prose = ProseSpans(text, result.language)
+            if prose.in_prose(text, m.start()):
+                continue  # ``"set process.env.X first"``: a message, not a read
             more = m.groupdict().get("more")
             has_default = method in _ALWAYS_DEFAULT or more == ","
             if not has_default:
