@@ -146,6 +146,7 @@ class _Linker:
         self.implicit_this = found.grammar == "java"
         self.parameter_names: dict[int, frozenset[str]] = {}  # by the function's ``id``
         self.attribute_names: dict[int, set[str]] = {}  # by the class's ``id``
+        self.classes_by_name: dict[str, Definition] | None = None  # made on first use
         # Where the calls that end the process start (``sys.exit``, ``log.Fatal``), sorted:
         # a handler making one does not swallow its error (``_calls`` fills it).
         self.exit_starts: list[int] = []
@@ -490,11 +491,7 @@ class _Linker:
         ``this.x``, attribute ``x`` of the caller's class.
         """
         if not receiver.isidentifier():
-            head, _, attribute = receiver.partition(".")
-            # ``this.#retryer``: a JavaScript private name is an attribute like any other.
-            if head in ("self", "this") and attribute.removeprefix("#").isidentifier():
-                return self._field_class(function, attribute)
-            return None
+            return self._chain_class(function, receiver, at)
         entry = self.local_classes.get(receiver)
         if entry is not None:
             starts, kinds = entry
@@ -520,6 +517,44 @@ class _Linker:
                 return True
             around = around.parent
         return False
+
+    def _chain_class(self, function: Definition, receiver: str, at: int) -> str | None:
+        """The class of an attribute chain: ``self.repo`` or ``this.#retryer`` (an attribute of
+        the caller's class), ``c.Request`` (a field of the class the caller gives ``c``, when
+        this file defines it). Past the first attribute only a library's class carries on:
+        ``c.Request.Header`` is ``http.Request.Header``, something a library's value holds."""
+        head, _, rest = receiver.partition(".")
+        attribute, _, further = rest.partition(".")
+        # ``this.#retryer``: a JavaScript private name is an attribute like any other.
+        if not attribute.removeprefix("#").isidentifier():
+            return None
+        if head in _SELF_NAMES:
+            kind = self._field_class(function, attribute)
+        elif head.isidentifier():
+            owner = self._receiver_class(function, head, at)
+            if owner is None:
+                return None
+            # A library's value (``r *http.Request``) holds a library's (``r.Header``).
+            kind = (
+                f"{owner}.{attribute}"
+                if "." in owner
+                else self._named_field_class(owner, attribute)
+            )
+        else:
+            return None
+        if kind is None or not further:
+            return kind
+        return f"{kind}.{further}" if "." in kind else None
+
+    def _named_field_class(self, class_name: str, attribute: str) -> str | None:
+        """The class attribute ``attribute`` of this file's class ``class_name`` holds."""
+        if self.classes_by_name is None:
+            self.classes_by_name = {
+                item.name: item for item in self.found.definitions if item.kind == "class"
+            }
+        owner = self.classes_by_name.get(class_name)
+        attributes = self.field_classes.get(id(owner)) if owner is not None else None
+        return None if attributes is None else attributes.get(attribute)
 
     def _global_class(self, entry: tuple[list[int], list[str | None]]) -> str | None:
         """The class a module-level variable is given (``TAG = re.compile(…)``), when every

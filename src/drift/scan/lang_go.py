@@ -260,13 +260,17 @@ class GoRules:
         return HandlerFacts(body, (), variable, not statements, False, propagates)
 
     def field_types(self, node: Node, source: bytes) -> list[tuple[str, str | None]]:
-        """Go's query captures no ``@field`` node (struct fields are read on no receiver)."""
-        return []
+        """``Request *http.Request`` in a struct: each named field, with its type's class (an
+        embedded field has no name: its methods are the struct's, read from its bases)."""
+        declared = node.child_by_field_name("type")
+        kind = class_of_type(text(declared, source)) if declared is not None else None
+        return [(text(name, source), kind) for name in node.children_by_field_name("name")]
 
     def local_types(self, node: Node, source: bytes) -> list[tuple[str, str | None]]:
         """``s := Store{…}``, ``s := &Store{…}`` and ``s, err := NewStore(…)`` give ``Store``;
-        ``var s Store`` (or ``*Store``) gives ``Store``; any other value gives None."""
-        if node.type == "var_spec":
+        ``var s Store`` (or ``*Store``) gives ``Store``, and so does a function literal's
+        parameter ``s *Store``; any other value gives None."""
+        if node.type in ("var_spec", "parameter_declaration"):
             declared = node.child_by_field_name("type")
             if declared is not None:
                 kind = class_of_type(text(declared, source))

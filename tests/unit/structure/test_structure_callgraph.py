@@ -1799,3 +1799,56 @@ def test_an_attribute_holding_a_callable_is_no_other_classs_method() -> None:
     assert edges_of(files) == [("p.py::Sub.tick", "q.py::Task.advance", "fuzzy", 21)]
     progress = project(files)["p.py"].classes[0]
     assert progress.attributes == ("get_time",)
+
+
+def test_go_values_a_library_gives_through_fields_literals_and_calls_are_the_librarys() -> None:
+    # gin and client_golang: 96 guesses to ``Context.Set`` and friends were ``Header.Set``.
+    files = {
+        "gin/context.go": (
+            'package gin\n\nimport (\n\t"bytes"\n\t"net/http"\n\t"net/url"\n)\n\n'
+            "type Context struct {\n\tRequest *http.Request\n\tbuff    bytes.Buffer\n}\n\n"
+            "func (c *Context) Set(k string, v any) {}\n\n"
+            "type Buffer struct{}\n\nfunc (b *Buffer) Reset() {}\n\n"
+            "func (c *Context) Header(k, v string) {\n"
+            "\tc.Request.Header.Set(k, v)\n\tc.buff.Reset()\n}\n\n"
+            "func Handle(f func(w http.ResponseWriter, r *http.Request)) {}\n\n"
+            "func Use() {\n"
+            "\tHandle(func(rsp http.ResponseWriter, req *http.Request) {\n"
+            '\t\th := rsp.Header()\n\t\th.Set("a", "b")\n\t\treq.Header.Set("x", "y")\n\t})\n'
+            '\tu, _ := url.Parse("http://x")\n\tq := u.Query()\n\tq.Set("a", "b")\n}\n'
+        ),
+    }
+    assert edges_of(files) == [("gin/context.go::Use", "gin/context.go::Handle", "same_file", 28)]
+
+
+def test_a_go_function_literals_parameter_has_its_type() -> None:
+    # zap's zapgrpc tests: ``func(logger *Logger) { logger.Error(…) }`` inside package
+    # ``zapgrpc`` had reached the root package's ``Logger.Error``.
+    files = {
+        "root/logger.go": "package root\n\ntype Logger struct{}\n\nfunc (l *Logger) Info() {}\n",
+        "sub/logger.go": "package sub\n\ntype Logger struct{}\n\nfunc (l *Logger) Info() {}\n",
+        "sub/other.go": (
+            'package sub\n\nimport "example.com/m/root"\n\n'
+            "func Run(f func(*Logger)) {}\n\n"
+            "func Use() {\n\t_ = root.Logger{}\n\tRun(func(logger *Logger) { logger.Info() })\n}\n"
+        ),
+    }
+    assert edges_of(files) == [
+        ("sub/other.go::Use", "sub/logger.go::Logger.Info", "method", 9),
+        ("sub/other.go::Use", "sub/other.go::Run", "same_file", 9),
+    ]
+
+
+def test_python_values_made_from_a_librarys_values_are_the_librarys() -> None:
+    files = {
+        "store.py": "class Store:\n    def parse_body(self):\n        return {}\n\n"
+        "    def summarize(self):\n        return []\n\n    def refresh(self):\n        return 1\n",
+        "client.py": (
+            "import requests\n\n\nclass Client:\n    def __init__(self):\n"
+            "        self.session = requests.Session()\n\n"
+            "    def fetch(self, url):\n        self.session.adapters.refresh()\n"
+            "        resp = requests.get(url)\n        data = resp.parse_body()\n"
+            "        return data.summarize()\n"
+        ),
+    }
+    assert edges_of(files) == []

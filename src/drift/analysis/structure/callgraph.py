@@ -245,6 +245,7 @@ class CallResolver:
         self._bases: dict[tuple[str, str], list[tuple[str, str]]] = {}
         self._library_bases: dict[tuple[str, str], bool] = {}
         self._class_attributes: dict[str, dict[str, tuple[str, ...]]] = {}
+        self._local_classes: dict[str, dict[tuple[str, str], str | None]] = {}
         # A class of a Go or Java package by (package, from a test file, name), looked up once
         # for all its files (``net`` has a hundred, ``java.util`` three hundred).
         self._package_classes: dict[tuple[str, bool, str], tuple[str, str] | None] = {}
@@ -513,7 +514,27 @@ class CallResolver:
             return None
         return self._class_in_scope(scope, written)
 
-    def _foreign(self, scope: FileScope, written: str, caller: Function | None) -> bool:
+    def _local_class(self, scope: FileScope, caller: str, variable: str) -> str | None:
+        """The class (as written) the function ``caller`` gives ``variable``, as its calls on
+        the variable record it (``CallSite.receiver_type``); None when they give none or
+        disagree."""
+        known = self._local_classes.get(scope.path)
+        if known is None:
+            found: dict[tuple[str, str], str | None] = {}
+            for call in scope.result.calls:
+                if call.caller is None or call.receiver is None or call.receiver_type is None:
+                    continue
+                key = (call.caller, call.receiver)
+                if key not in found:
+                    found[key] = call.receiver_type
+                elif found[key] != call.receiver_type:
+                    found[key] = None  # reassigned: no one class
+            known = self._local_classes[scope.path] = found
+        return known.get((caller, variable))
+
+    def _foreign(
+        self, scope: FileScope, written: str, caller: Function | None, depth: int = 0
+    ) -> bool:
         """Whether the type or factory a receiver was given is defined outside the repository,
         so that the call is a library's, whatever repository method shares its name: its first
         name is bound by an import that reaches no repository file (``threading.Lock()``,
@@ -523,7 +544,7 @@ class CallResolver:
         the resolver cannot place in Python or TypeScript (a local, ``self.make()``) says
         nothing of the class: not foreign."""
         if "|" in written:  # ``except (ValidationError, ValueError) as exc``: every one
-            return all(self._foreign(scope, part, caller) for part in written.split("|"))
+            return all(self._foreign(scope, part, caller, depth) for part in written.split("|"))
         root, dot, _ = written.partition(".")
         if not root.isidentifier():
             return False
@@ -540,6 +561,12 @@ class CallResolver:
             kind = class_of_type(declared) if declared is not None else None
             if kind is not None and kind != written:
                 return self._foreign(scope, kind, caller)
+        if dot and caller is not None and depth < _MAX_CHAIN:
+            # ``u, _ := url.Parse(…)``, ``q := u.Query()``: what ``u`` holds, as the caller's
+            # calls on it say, made ``q``; a library's value makes a library's.
+            given = self._local_class(scope, caller.qualified_name, root)
+            if given is not None and given != written:
+                return self._foreign(scope, given, caller, depth + 1)
         if dot:
             return False
         own_types = _OWN_TYPES.get(language_family(language), frozenset())
@@ -798,6 +825,8 @@ class may still be a mixin's call of a sibling's method."""
 
 _MAX_ANCESTORS = 32
 """The most classes ``_inherited`` visits for one lookup (a deep or looping hierarchy)."""
+_MAX_CHAIN = 8
+"""The most variables made from variables (``q := u.Query()``) ``_foreign`` follows back."""
 
 
 def _java_overloads(

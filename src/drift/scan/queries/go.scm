@@ -16,6 +16,11 @@
 (block (statement_list (var_declaration (var_spec_list (var_spec) @local))))
 (source_file (var_declaration (var_spec) @local))
 (source_file (var_declaration (var_spec_list (var_spec) @local)))
+; A function literal's parameters are variables of the function around it (the literal is no
+; function of its own): ``func(w http.ResponseWriter, r *http.Request) { … }``.
+(func_literal parameters: (parameter_list (parameter_declaration) @local))
+; A struct's named fields, for calls on them (``c.Request.Header.Set``).
+(field_declaration_list (field_declaration name: (field_identifier)) @field)
 
 [(interpreted_string_literal) (raw_string_literal)] @string
 [(int_literal) (float_literal) (imaginary_literal)] @number
