@@ -1852,3 +1852,46 @@ def test_python_values_made_from_a_librarys_values_are_the_librarys() -> None:
         ),
     }
     assert edges_of(files) == []
+
+
+def test_a_java_call_with_more_arguments_than_any_fixed_overload_reaches_the_varargs_one() -> None:
+    # java.net.http's Logger: ``debug.log("%s connecting flows %s", tube, publisher)`` had
+    # reached ``log(String)``.
+    files = {
+        "Log.java": (
+            "class Log {\n void log(String m) {}\n void log(String m, Throwable t) {}\n"
+            " void log(String f, Object... p) {}\n void use(int n) {\n"
+            '  log("%d %d", n, n);\n  log("x");\n  log("%d", n);\n }\n}\n'
+        ),
+    }
+    results = project(files)
+    rows = function_rows(results)
+    lines = {row.id: row.line for row in rows}
+    assert sorted(
+        (edge.call_site_line, lines[edge.callee_id]) for edge in resolve_calls(rows, results)
+    ) == [(6, 4), (7, 2), (8, 3)]  # two arguments: the fixed-arity one, as Java's first phase
+
+
+def test_java_wildcard_imports_bring_types_and_marker_interfaces_no_methods() -> None:
+    # java.xml's DTM iterators: ``getDocument()`` in an inner class had reached the interface
+    # ``DTM.getDocument`` through ``import …dtm.*``, past the enclosing class's inherited one.
+    files = {
+        "a/Api.java": "package a;\npublic interface Api { int getDocument(); }\n",
+        "a/Iter.java": "package a;\npublic interface Iter extends Cloneable { int next(); }\n",
+        "a/Util.java": "package a;\npublic class Util { public static int helper() { return 1; } }\n",
+        "b/Base.java": (
+            "package b;\nimport a.*;\n"
+            "public abstract class Base implements Api { public int getDocument() { return 1; } }\n"
+        ),
+        "b/IterBase.java": "package b;\nimport a.*;\npublic abstract class IterBase implements Iter {}\n",
+        "b/Outer.java": (
+            "package b;\nimport a.*;\nimport static a.Util.*;\n"
+            "public abstract class Outer extends Base {\n"
+            "  class InnerBase extends IterBase { public int next() { return 0; } }\n"
+            "  class ChildIt extends InnerBase { int f() { return getDocument() + helper(); } }\n}\n"
+        ),
+    }
+    assert edges_of(files) == [
+        ("b/Outer.java::Outer.ChildIt.f", "a/Util.java::Util.helper", "export", 6),
+        ("b/Outer.java::Outer.ChildIt.f", "b/Base.java::Base.getDocument", "method", 6),
+    ]

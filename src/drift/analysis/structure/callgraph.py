@@ -360,8 +360,12 @@ class CallResolver:
                 if owner is not None:
                     ctor = self.symbols.scopes[owner[0]].constructor(owner[1])
                     return _outcome(owner[0], ctor, IMPORT)
-        if scope.wildcard_files:
-            located = self.symbols.locate_function(scope.wildcard_files, name)
+        wildcard = scope.wildcard_files
+        if scope.result.language == "java":
+            # ``import p.*`` brings types, never a method: only ``import static p.C.*`` does.
+            wildcard = scope.static_wildcard_files
+        if wildcard:
+            located = self.symbols.locate_function(wildcard, name)
             if located is not None:
                 return _Located(located[0], located[1], EXPORT)
         return None
@@ -819,9 +823,13 @@ _COMMONJS_EXPORTS = frozenset({"exports", "module.exports"})
 _MODULE_SCOPED = frozenset({"python", "javascript", "typescript"})
 """Languages whose files see another file's names only through an import."""
 
-_ROOT_BASES = frozenset({"object", "ABC", "Generic", "Protocol", "Any", ""})
+_ROOT_BASES = frozenset(
+    {"object", "ABC", "Generic", "Protocol", "Any", "", "Cloneable", "Serializable",
+     "RandomAccess", "EventListener", "Remote"}
+)  # fmt: skip
 """Bases any class may name without inheriting methods of a library's: ``self.x()`` in such a
-class may still be a mixin's call of a sibling's method."""
+class may still be a mixin's call of a sibling's method. Java's marker interfaces
+(``Cloneable``, ``Serializable``, …) declare no method."""
 
 _MAX_ANCESTORS = 32
 """The most classes ``_inherited`` visits for one lookup (a deep or looping hierarchy)."""
@@ -829,16 +837,35 @@ _MAX_CHAIN = 8
 """The most variables made from variables (``q := u.Query()``) ``_foreign`` follows back."""
 
 
+class _Overloads(NamedTuple):
+    """One set of Java overloads: the fixed-arity ones by parameter count, and the variable
+    arity one (``log(String format, Object... args)``) as its fewest arguments and id."""
+
+    fixed: dict[int, int]
+    varargs: tuple[int, int] | None
+
+    def pick(self, arg_count: int, default: int) -> int:
+        """The overload a call with ``arg_count`` arguments reaches: a fixed-arity one of that
+        count first, as Java's own first phase does, else the variable-arity one if the
+        count reaches it, else ``default``."""
+        chosen = self.fixed.get(arg_count)
+        if chosen is not None:
+            return chosen
+        if self.varargs is not None and arg_count >= self.varargs[0]:
+            return self.varargs[1]
+        return default
+
+
 def _java_overloads(
     scopes: Mapping[str, FileScope], ids: Mapping[str, Mapping[tuple[str, int], int]]
-) -> dict[int, dict[int, int]]:
-    """Java's overloaded methods: for each one's id, its set's ids by parameter count (for a
-    count several share, ``getObject(int, Map)`` and ``getObject(String, Map)``, the first
+) -> dict[int, _Overloads]:
+    """Java's overloaded methods: for each one's id, its set (``_Overloads``; for a count
+    several share, ``getObject(int, Map)`` and ``getObject(String, Map)``, the first
     declared: the types are not read, but the count is right). Resolution finds a method by
     name; the call's argument count then picks among the overloads (``getBodyAsync(e, bs)``
     and ``getBodyAsync(e, bs, cf)`` are two methods, and the first calling the second is no
-    recursion)."""
-    overloads: dict[int, dict[int, int]] = {}
+    recursion; ``log("%s %s", a, b)`` reaches ``log(String, Object...)``)."""
+    overloads: dict[int, _Overloads] = {}
     for path, scope in scopes.items():
         if scope.result.language != "java":
             continue
@@ -846,14 +873,21 @@ def _java_overloads(
         for definitions in scope.by_qualified.values():
             if len(definitions) < 2:
                 continue
-            chosen: dict[int, int] = {}
+            fixed: dict[int, int] = {}
+            varargs: tuple[int, int] | None = None
             for fn in definitions:
                 row = file_ids.get((fn.name, fn.line))
-                if row is not None:
-                    chosen.setdefault(len(fn.parameters), row)
-            if len(chosen) > 1:
-                for row in chosen.values():
-                    overloads[row] = chosen
+                if row is None:
+                    continue
+                if fn.parameters and fn.parameters[-1].is_rest:
+                    if varargs is None:
+                        varargs = (len(fn.parameters) - 1, row)
+                else:
+                    fixed.setdefault(len(fn.parameters), row)
+            if len(fixed) + (varargs is not None) > 1:
+                found = _Overloads(fixed, varargs)
+                for row in (*fixed.values(), *([varargs[1]] if varargs else [])):
+                    overloads[row] = found
     return overloads
 
 
@@ -1076,7 +1110,7 @@ class _FileCalls:
                 callee_id = target[0]
                 overloads = self._overloads.get(callee_id)
                 if overloads is not None:
-                    callee_id = overloads.get(call.arg_count, callee_id)
+                    callee_id = overloads.pick(call.arg_count, callee_id)
                 edges.setdefault((caller[1], call.line, callee_id), target[1])
 
     def _parameters(self, caller: Function) -> frozenset[str]:

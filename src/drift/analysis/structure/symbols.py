@@ -43,6 +43,8 @@ class FileScope:
     by_qualified: dict[str, list[Function]] = field(default_factory=dict)
     bindings: dict[str, Binding] = field(default_factory=dict)
     wildcard_files: tuple[str, ...] = ()
+    # Java: the files of ``import static p.C.*`` (a type's members), apart from packages'.
+    static_wildcard_files: tuple[str, ...] = ()
     reexports: dict[str, tuple[str, ...]] = field(default_factory=dict)
     star_reexports: tuple[str, ...] = ()
     default_export: str | None = None
@@ -144,6 +146,7 @@ def _bind_imports(scope: FileScope, index: ModuleIndex) -> None:
     path, result = scope.path, scope.result
     language = result.language
     wildcard: list[str] = []
+    static_wildcard: list[str] = []
     for imp in result.imports:
         if language == "python":
             if imp.is_wildcard:
@@ -176,7 +179,10 @@ def _bind_imports(scope: FileScope, index: ModuleIndex) -> None:
                 scope.bindings[local] = Binding(files, None)
         elif language == "java":
             if imp.is_wildcard:
-                wildcard.extend(index.resolve(path, imp))
+                found = index.resolve(path, imp)
+                wildcard.extend(found)
+                if not index.java_package(imp.source):  # a type's members, not a package's
+                    static_wildcard.extend(found)
             for name in imp.names:
                 owner = index.java_type(imp.source, name.name)
                 if owner is None and "." in imp.source:
@@ -185,6 +191,7 @@ def _bind_imports(scope: FileScope, index: ModuleIndex) -> None:
                 files = (owner,) if owner else ()
                 scope.bindings[name.alias or name.name] = Binding(files, name.name)
     scope.wildcard_files = tuple(sorted(set(wildcard) - {path}))
+    scope.static_wildcard_files = tuple(sorted(set(static_wildcard) - {path}))
     if language in {"javascript", "typescript"}:
         stars: list[str] = []
         for export in result.exports:
