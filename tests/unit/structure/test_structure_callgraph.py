@@ -1878,20 +1878,26 @@ def test_java_wildcard_imports_bring_types_and_marker_interfaces_no_methods() ->
     files = {
         "a/Api.java": "package a;\npublic interface Api { int getDocument(); }\n",
         "a/Iter.java": "package a;\npublic interface Iter extends Cloneable { int next(); }\n",
-        "a/Util.java": "package a;\npublic class Util { public static int helper() { return 1; } }\n",
+        "a/Util.java": (
+            "package a;\npublic class Util {\n  public static int helper() { return 1; }\n}\n"
+        ),
         "b/Base.java": (
             "package b;\nimport a.*;\n"
-            "public abstract class Base implements Api { public int getDocument() { return 1; } }\n"
+            "public abstract class Base implements Api {\n"
+            "  public int getDocument() { return 1; }\n}\n"
         ),
-        "b/IterBase.java": "package b;\nimport a.*;\npublic abstract class IterBase implements Iter {}\n",
+        "b/IterBase.java": (
+            "package b;\nimport a.*;\npublic abstract class IterBase implements Iter {}\n"
+        ),
         "b/Outer.java": (
             "package b;\nimport a.*;\nimport static a.Util.*;\n"
             "public abstract class Outer extends Base {\n"
             "  class InnerBase extends IterBase { public int next() { return 0; } }\n"
-            "  class ChildIt extends InnerBase { int f() { return getDocument() + helper(); } }\n}\n"
+            "  class ChildIt extends InnerBase {\n"
+            "    int f() { return getDocument() + helper(); }\n  }\n}\n"
         ),
     }
     assert edges_of(files) == [
-        ("b/Outer.java::Outer.ChildIt.f", "a/Util.java::Util.helper", "export", 6),
-        ("b/Outer.java::Outer.ChildIt.f", "b/Base.java::Base.getDocument", "method", 6),
+        ("b/Outer.java::Outer.ChildIt.f", "a/Util.java::Util.helper", "export", 7),
+        ("b/Outer.java::Outer.ChildIt.f", "b/Base.java::Base.getDocument", "method", 7),
     ]
