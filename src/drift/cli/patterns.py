@@ -29,6 +29,7 @@ from drift.enforcement.reporters.text import table
 from drift.errors import ConfigError
 from drift.pipeline import enforce_run
 from drift.pipeline.analyze import pattern_state, status_row
+from drift.pipeline.groups import convention_groups
 from drift.text import plural
 
 _BY = click.option(
@@ -191,8 +192,19 @@ def _known_state(project: Project, pattern_id: str, now: int) -> tuple[PatternSt
 
 
 def _decide(project: Project, pattern_id: str, decided: PatternState, verb: str) -> None:
+    from drift.analysis.packs import load_packs  # the packs' loader only where it is used
+
+    # The packs first: a broken one fails the command before the decision is recorded, not
+    # after (the check that follows the decision needs them).
+    packs = load_packs(project.config.pack_dirs, include_builtin=project.config.builtin_packs)
+    specs = {spec.id: spec for pack in packs for spec in pack.patterns}
     project.stores.drift.upsert_pattern_status(status_row(decided))
-    result = enforce_run(project.stores.drift, project.root, project.config.policy)
+    result = enforce_run(
+        project.stores.drift,
+        project.root,
+        project.config.policy,
+        group_of=convention_groups(lambda: specs),
+    )
     own = [v for v in result.reported() if v.row.pattern_id == pattern_id]
     click.echo(f"{verb} {pattern_id}.")
     if decided.status is PatternStatus.APPROVED:

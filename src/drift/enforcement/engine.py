@@ -52,7 +52,7 @@ from drift.records.batch import (
     InsertDegradationAlerts,
     InsertGateResults,
     InsertHealthTrends,
-    InsertViolations,
+    ReplaceViolations,
 )
 from drift.records.enforcement import GateResultRow, HealthTrendRow, ViolationRow
 
@@ -189,8 +189,10 @@ def enforce(
     )
     verdict = evaluate_policy(chosen, gates)
 
-    if violations:
-        storage.send_batch(InsertViolations([v.row for v in violations]))
+    # This run's violations replace the last run's in one command, only now that they are
+    # known: an interrupt or an error before this point leaves the last run's set (the
+    # baseline of the next ``--new-only``) as it was.
+    storage.send_batch(ReplaceViolations([v.row for v in violations]))
     storage.send_batch(InsertGateResults([gate.to_row() for gate in gates]))
     if alerts:
         storage.send_batch(InsertDegradationAlerts(alerts))

@@ -18,7 +18,6 @@ from drift.enforcement import EnforcementResult, enforce
 from drift.pipeline.groups import project_groups
 from drift.pipeline.store_types import PipelineStore
 from drift.records.analysis import DetectionRow, FunctionRow
-from drift.records.batch import ReplaceViolations
 from drift.records.enforcement import ViolationRow
 
 if TYPE_CHECKING:
@@ -55,8 +54,6 @@ def enforce_run(
     ``enforce``). ``group_of`` is the packs' convention groups (default: those of the packs
     ``root``'s drift.toml names, loaded if a deviation needs them)."""
     previous = baseline(storage.query_all_violations(), code_changed=code_changed)
-    # Queued before enforce's own writes, so the batch writer applies it first.
-    storage.send_batch(ReplaceViolations([]))
     return enforce(
         storage,
         root=root,

@@ -578,3 +578,54 @@ def test_the_same_code_gets_the_same_verdict_after_a_readme_edit_or_a_full_scan(
     assert run("check", str(clean)).exit_code == first
     assert run("scan", str(clean), "--full").exit_code == 0
     assert run("check", str(clean)).exit_code == first
+
+
+def _listed_ids(root: Path) -> list[str]:
+    listing = run("violations", "--all", "--root", str(root)).output
+    return sorted(line.split()[0] for line in listing.splitlines()[1:] if line.strip())
+
+
+def test_a_decision_a_broken_pack_stops_is_not_recorded(clean: Path) -> None:
+    add_swallowing_handler(clean)
+    assert run("scan", str(clean)).exit_code == 0
+    before = _listed_ids(clean)
+    assert before
+    packs = clean / ".drift" / "packs"
+    packs.mkdir(parents=True, exist_ok=True)
+    (packs / "zz.toml").write_text(
+        '[pack]\nname = "zz"\nversion = "1"\n\n[[patterns]]\nid = "ZZ-1"\nname = "z"\n'
+        'category = "errors"\ncontent_patterns = ["(a"]\n',
+        encoding="utf-8",
+    )
+    ignored = run("patterns", "ignore", "ERR-EMPTY-HANDLER", "--root", str(clean))
+    assert ignored.exit_code == 2
+    assert "zz" in ignored.output
+    (packs / "zz.toml").unlink()
+    # Neither the decision nor the loss of the violations: the next run finds them as they were.
+    assert "ignored" not in run("patterns", "--all", "--root", str(clean)).output
+    assert _listed_ids(clean) == before
+
+
+def test_an_enforcement_cut_short_keeps_the_last_runs_violations(
+    clean: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from drift.enforcement import engine
+
+    add_swallowing_handler(clean)
+    assert run("scan", str(clean)).exit_code == 0
+    before = _listed_ids(clean)
+    assert before
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(engine, "evaluate_policy", interrupted)
+    cut = run("check", str(clean))  # click's own handling here: ``drift`` itself exits 130
+    assert (cut.exit_code, cut.output.strip()) == (1, "Aborted!")
+    monkeypatch.undo()
+    assert _listed_ids(clean) == before
+    # ... so a change made then is judged against them: nothing old turns new.
+    with open(clean / "app" / "orders.py", "a", encoding="utf-8") as handle:
+        handle.write("\n\ndef cancel_order(order):\n    return order\n")
+    checked = run("check", "--new-only", str(clean))
+    assert checked.exit_code == 0, checked.output
