@@ -62,17 +62,30 @@ def open_project(root: Path, storage: str | None, *, create: bool = False) -> It
         yield Project(base, config, url, stores)
 
 
-_GITIGNORE = "# Drift's workspace: local to this machine, not for version control.\n*\n"
+_GITIGNORE = (
+    "# Drift's workspace: local to this machine, not for version control,\n"
+    "# but for the team's own packs (packs/*.toml), which CI needs too.\n"
+    "*\n!packs/\n!packs/*.toml\n"
+)
+_OLD_GITIGNORE = "# Drift's workspace: local to this machine, not for version control.\n*\n"
+"""What Drift wrote before: it left ``packs/`` out of git too, so no pack reached CI."""
 
 
 def _keep_out_of_git(drift_db: Path | None) -> None:
     """Give a workspace directory of its own (``.drift/``, ``--storage DIR``) a ``.gitignore``
-    that leaves all of it out, as virtual environments and tool caches do: ``git add -A`` had
-    committed a database of megabytes. An existing ``.gitignore`` is left alone."""
+    that leaves all of it out but the team's packs, as virtual environments and tool caches
+    do: ``git add -A`` had committed a database of megabytes. An existing ``.gitignore`` is
+    left alone, unless it is the one an earlier Drift wrote."""
     if drift_db is None:
         return
     ignore = drift_db.parent / ".gitignore"
-    if not ignore.exists():
+    try:
+        current = ignore.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        current = None
+    if current is None and ignore.exists():
+        return  # there, but not ours to read: a person's own
+    if current is None or current == _OLD_GITIGNORE:
         ignore.write_text(_GITIGNORE, encoding="utf-8")
 
 

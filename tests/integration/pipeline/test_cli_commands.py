@@ -11,6 +11,7 @@ from click.testing import CliRunner, Result
 
 from drift.cli.main import cli
 from drift.enforcement.fingerprints import legacy_violation_id
+from drift.scan.ignore import compile_patterns
 from tests.integration.pipeline.helpers import copy_repo
 
 CLEAN = {
@@ -408,7 +409,19 @@ def test_a_workspace_directory_keeps_itself_out_of_git(repo: Path) -> None:
     # ``git add -A`` had committed the database: the workspace ignores itself, as a venv does.
     assert run("scan", str(repo)).exit_code == 0
     ignore = repo / ".drift" / ".gitignore"
-    assert ignore.read_text(encoding="utf-8").splitlines()[-1] == "*"
+    rules = compile_patterns(ignore.read_text(encoding="utf-8").splitlines())
+    assert [rules.match_file(p) for p in ("drift.db", "cortex.db", "packs/x.db", ".gitignore")] == [
+        True
+    ] * 4
+    # The team's packs are shared: CI loads them from the checkout.
+    assert not rules.match_file("packs/house.toml")
+    # What an earlier Drift wrote (it left the packs out too) is brought up to date.
+    ignore.write_text(
+        "# Drift's workspace: local to this machine, not for version control.\n*\n",
+        encoding="utf-8",
+    )
+    assert run("scan", str(repo)).exit_code == 0
+    assert "!packs/*.toml" in ignore.read_text(encoding="utf-8")
     ignore.write_text("drift.db\n", encoding="utf-8")  # a person's own rules stay
     assert run("scan", str(repo), "--full").exit_code == 0
     assert ignore.read_text(encoding="utf-8") == "drift.db\n"
