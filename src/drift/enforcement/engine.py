@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 
 from drift.enforcement.feedback import dismissals
@@ -90,6 +90,7 @@ def enforce(
     reanalysed: bool = True,
     group_of: GroupOf | None = None,
     renamed: Mapping[str, str] | None = None,
+    still_new: Collection[str] | None = None,
 ) -> EnforcementResult:
     """Produce and store this run's violations, gate results and policy verdict.
 
@@ -106,7 +107,9 @@ def enforce(
     same verdict however often it is checked. ``group_of`` gives each pattern's convention group
     (see ``pattern_findings``; default: its category). ``renamed`` maps files moved without a
     change to their old paths: their violations are new only if they were new at the old path.
-    Raises ``ConfigError`` for an unknown policy name, before anything is read or written.
+    ``still_new``, given when the same code is judged again, names the violations that are new
+    (the last run's new ones): no other is, whatever rule change brought it in (see
+    ``build_violations``). Raises ``ConfigError`` for an unknown policy name, before anything is read or written.
     """
     chosen = get_policy(policy)
     baseline = list(previous) if previous is not None else storage.query_all_violations()
@@ -132,6 +135,7 @@ def enforce(
         dismissed,
         scope_of=scopes,
         renamed_from=renamed,
+        still_new=still_new,
     )
     violations = built.violations
 

@@ -153,6 +153,7 @@ def build_violations(
     *,
     scope_of: ScopeOf | None = None,
     renamed_from: Mapping[str, str] | None = None,
+    still_new: Collection[str] | None = None,
 ) -> ViolationSet:
     """Turn findings into this run's violations (see the module docstring for the steps).
 
@@ -161,6 +162,11 @@ def build_violations(
     names the function holding a line (default: none, every line at module level).
     ``renamed_from`` gives the old path of a file moved without a change: a violation there is
     known when the baseline has it under the old path.
+
+    ``still_new``, when given, decides ``is_new`` instead of the baseline: the run judges the
+    same code again (no code changed since the last), so a violation is new only if the last
+    run found it new. One a rule change brings in (a pattern approved, a new pack, an upgrade)
+    was introduced by no change of code: the build fails on what a change introduces.
     """
     dismissals = dismissed or {}
     unique = deduplicate(findings)
@@ -192,11 +198,18 @@ def build_violations(
         dismissal = dismissals.get(vid)
         if dismissal is None and shared[legacy_key] == 1:
             dismissal = dismissals.get(legacy)
-        known = vid in baseline_ids or legacy in baseline_ids
         old_path = (renamed_from or {}).get(finding.file)
-        if old_path is not None and not known:
-            moved = violation_id(finding.rule_id, old_path, scope, normalized, occurrence)
-            known = moved in baseline_ids
+        moved = (
+            violation_id(finding.rule_id, old_path, scope, normalized, occurrence)
+            if old_path is not None
+            else None
+        )
+        if still_new is not None:
+            known = vid not in still_new and (moved is None or moved not in still_new)
+        else:
+            known = vid in baseline_ids or legacy in baseline_ids
+            if moved is not None and not known:
+                known = moved in baseline_ids
         directive = find_suppression(
             lines,
             finding.line,

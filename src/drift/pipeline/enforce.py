@@ -3,9 +3,11 @@
 ``is_new`` compares with a baseline. When the code changed (a file Drift analyses was added,
 modified or removed: ``drift.pipeline.changes.code_changed``) the baseline is the stored set,
 i.e. the previous run's violations. Otherwise (``drift check`` right after ``drift scan``, a
-pattern approved, ``--full``, a new pack, a report written into the project) the baseline is the
-stored violations that were not new themselves: judging the same code again must not turn what
-the last change introduced into old news, or a CI retry of ``--new-only`` would let it through.
+pattern approved, ``--full``, a new pack, a report written into the project) the same code is
+judged again: what the last run found new stays new (or a CI retry of ``--new-only`` would let
+it through), and nothing else is, since no change of code introduced it (approving a
+convention must not fail ``--new-only`` on the code's whole history). The stored violations
+that were not new are then the baseline the gates compare with.
 """
 
 from __future__ import annotations
@@ -53,7 +55,8 @@ def enforce_run(
     ``detections`` and ``functions`` are the stored rows when the run holds them already (see
     ``enforce``). ``group_of`` is the packs' convention groups (default: those of the packs
     ``root``'s drift.toml names, loaded if a deviation needs them)."""
-    previous = baseline(storage.query_all_violations(), code_changed=code_changed)
+    stored = storage.query_all_violations()
+    previous = baseline(stored, code_changed=code_changed)
     return enforce(
         storage,
         root=root,
@@ -64,5 +67,6 @@ def enforce_run(
         detections=detections,
         functions=functions,
         reanalysed=code_changed,
+        still_new=None if code_changed else {row.id for row in stored if row.is_new},
         group_of=group_of if group_of is not None else project_groups(root),
     )

@@ -642,3 +642,23 @@ def test_an_enforcement_cut_short_keeps_the_last_runs_violations(
         handle.write("\n\ndef cancel_order(order):\n    return order\n")
     checked = run("check", "--new-only", str(clean))
     assert checked.exit_code == 0, checked.output
+
+
+def test_approving_a_pattern_adds_no_news_to_new_only(tmp_path: Path) -> None:
+    # Approving SEC-DYNAMIC-EVAL had failed ``check --new-only`` on every old ``eval`` until some
+    # unrelated edit made them old: the verdict hung on whether a README changed.
+    root = tmp_path / "p"
+    (root / "app").mkdir(parents=True)
+    (root / "app" / "a.py").write_text("def a(s):\n    return eval(s)\n", encoding="utf-8")
+    (root / "app" / "b.py").write_text("def b():\n    return 1\n", encoding="utf-8")
+    assert run("scan", str(root)).exit_code == 0
+    assert run("check", "--new-only", str(root)).exit_code == 0
+    assert run("patterns", "approve", "SEC-DYNAMIC-EVAL", "--root", str(root)).exit_code == 0
+    for _ in range(2):
+        checked = run("check", "--new-only", str(root))
+        assert checked.exit_code == 0, checked.output
+    full = run("check", str(root))
+    assert "app/a.py:2" in full.output  # still reported, as history
+    with open(root / "app" / "b.py", "a", encoding="utf-8") as handle:
+        handle.write("\n\ndef c(s):\n    return eval(s)\n")
+    assert run("check", "--new-only", str(root)).exit_code == 1  # a change brings one in

@@ -259,7 +259,9 @@ def test_approving_the_naming_convention_turns_its_outlier_into_a_violation(
         ) == sorted(
             [
                 (GAP_RULE, gap_file, gap_line, "error", True),
-                (f"structural/{case.dominant}", file, line, severity, True),
+                # History, not news: no change of code introduced it, so ``--new-only`` in CI
+                # does not fail on it the day the convention is approved.
+                (f"structural/{case.dominant}", file, line, severity, False),
             ]
         )
         gates = {gate.gate_id: gate.status.value for gate in result.gates}
