@@ -109,7 +109,8 @@ def enforce(
     change to their old paths: their violations are new only if they were new at the old path.
     ``still_new``, given when the same code is judged again, names the violations that are new
     (the last run's new ones): no other is, whatever rule change brought it in (see
-    ``build_violations``). Raises ``ConfigError`` for an unknown policy name, before anything is read or written.
+    ``build_violations``). Raises ``ConfigError`` for an unknown policy name, before anything
+    is read or written.
     """
     chosen = get_policy(policy)
     baseline = list(previous) if previous is not None else storage.query_all_violations()
