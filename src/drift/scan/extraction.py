@@ -19,7 +19,7 @@ from tree_sitter import Node, Query, QueryCursor, Tree
 from drift.scan.collect import READERS, Collected, Handler, collect, new_record
 from drift.scan.explained import says_why, thrown_on_purpose
 from drift.scan.hashing import content_hash
-from drift.scan.lang_ecmascript import JavaScriptRules, TypeScriptRules
+from drift.scan.lang_ecmascript import JavaScriptRules, TsxRules, TypeScriptRules
 from drift.scan.lang_go import GoRules
 from drift.scan.lang_java import JavaRules
 from drift.scan.lang_python import PythonRules
@@ -46,7 +46,7 @@ RULES: Final[dict[str, LanguageRules]] = {
     "python": PythonRules(),
     "javascript": JavaScriptRules(),
     "typescript": TypeScriptRules(),
-    "tsx": TypeScriptRules(),
+    "tsx": TsxRules(),
     "go": GoRules(),
     "java": JavaRules(),
 }

@@ -28,6 +28,7 @@ from drift.scan.rules import (
     HandlerFacts,
     LiteralPlaces,
     async_token,
+    call_target,
     class_of_type,
     decorator_parts,
     make_decorator,
@@ -123,13 +124,15 @@ def _constructed(value: Node | None, source: bytes) -> str | None:
     return text(constructor, source)
 
 
+_JSX_ELEMENTS: Final = frozenset({"jsx_opening_element", "jsx_self_closing_element"})
+
 _MODULE_OBJECTS: Final = frozenset({"exports", "module", "window", "globalThis", "self"})
 
 
 class JavaScriptRules:
     """Extraction rules for JavaScript (and, through ``TypeScriptRules``, TypeScript)."""
 
-    query_files: tuple[str, ...] = ("ecmascript.scm", "javascript.scm")
+    query_files: tuple[str, ...] = ("ecmascript.scm", "javascript.scm", "jsx.scm")
 
     def parameters(self, node: Node, source: bytes) -> tuple[Parameter, ...]:
         """Formal parameters, or the single bare parameter of ``x => …``."""
@@ -250,7 +253,13 @@ class JavaScriptRules:
         return sorted(facts.exports, key=lambda item: (item.line, item.name))
 
     def call_parts(self, node: Node, file: SourceText) -> CallParts:
-        """``obj.method(…)`` → method, obj; ``new T(…)`` → T."""
+        """``obj.method(…)`` → method, obj; ``new T(…)`` → T; a JSX element ``<Forms.Input />``
+        → Input, Forms, with one argument (its props)."""
+        if node.type in _JSX_ELEMENTS:
+            name = node.child_by_field_name("name")
+            if name is not None:
+                callee, receiver = call_target(name, file.data)
+                return callee, receiver, 1
         return read_call(node, file.data)
 
     def handler(self, kind: str, node: Node, source: bytes) -> HandlerFacts:
@@ -317,9 +326,15 @@ class JavaScriptRules:
 
 
 class TypeScriptRules(JavaScriptRules):
-    """Extraction rules for TypeScript and TSX."""
+    """Extraction rules for TypeScript."""
 
     query_files: tuple[str, ...] = ("ecmascript.scm", "typescript.scm")
+
+
+class TsxRules(TypeScriptRules):
+    """Extraction rules for TSX: TypeScript's, and JSX elements as calls."""
+
+    query_files: tuple[str, ...] = ("ecmascript.scm", "typescript.scm", "jsx.scm")
 
 
 def _heritage(clause: Node, source: bytes) -> list[str]:

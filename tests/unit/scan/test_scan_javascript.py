@@ -177,3 +177,22 @@ def test_a_noop_catch_is_empty_and_a_chains_catch_is_at_its_own_line() -> None:
     ]
     # ``handleError`` is not seen: no judgement; ioredis's ``.catch(lodash_1.noop)`` is empty.
     assert handlers == [(2, True, True), (3, True, True), (4, False, False), (7, True, True)]
+
+
+def test_a_jsx_element_calls_its_component() -> None:
+    # A React component's graph and a test's ``render(<App />)`` had been empty.
+    source = textwrap.dedent(
+        """
+        export function App() {
+          return <div><Header title="x" /><Forms.Input>y</Forms.Input><span /></div>;
+        }
+        """
+    ).encode()
+    for grammar in ("javascript", "tsx"):
+        calls = parse_source(source, grammar).calls
+        assert [(c.callee, c.receiver, c.line, c.arg_count, c.caller) for c in calls] == [
+            ("Header", None, 3, 1, "App"),
+            ("Input", "Forms", 3, 1, "App"),
+        ], grammar
+    # Plain TypeScript has no JSX: ``<T>x`` is a type assertion there.
+    assert parse_source(b"const n = <number>value;\n", "typescript").calls == ()

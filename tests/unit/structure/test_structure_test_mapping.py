@@ -482,3 +482,24 @@ def test_stubs_neither_hide_their_modules_nor_need_tests() -> None:
         "src/pkg/_f.py::h",
         "src/pkg/shape.py::Shape.twice",
     ]
+
+
+def test_a_rendered_component_is_called_by_the_test_that_renders_it() -> None:
+    results = project(
+        {
+            "src/Header.tsx": "export function Header() { return <h1>hi</h1>; }\n",
+            "src/App.tsx": (
+                'import { Header } from "./Header";\n'
+                "export function App() { return <main><Header /></main>; }\n"
+            ),
+            "src/App.test.tsx": (
+                'import { App } from "./App";\n'
+                'test("renders", () => {\n  render(<App />);\n  expect(1).toBe(1);\n});\n'
+            ),
+        }
+    )
+    coverage, _ = run(results)
+    assert [(row.source_function_id, row.coverage_type) for row in coverage] == [
+        ("src/App.tsx::App", "direct"),
+        ("src/Header.tsx::Header", "transitive"),
+    ]
