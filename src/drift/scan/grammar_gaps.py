@@ -28,7 +28,9 @@ A match inside a string or comment only changes the parser's copy.
 - **A bare class field before a computed-key member** (JavaScript): ``#abort`` then
   ``[kResume] = null``; see ``_end_bare_fields``.
 - **A member after one with no semicolon** that starts with type parameters or is named ``in``:
-  see ``_NEXT_MEMBER``. Plain ``.ts`` only: in ``.tsx`` a line starting with ``<`` is JSX.
+  see ``_NEXT_MEMBER``, and ``_NEXT_TSX_MEMBER`` for ``.tsx``, where a line starting with ``<``
+  may be a JSX element.
+- **An escaped backtick in a template literal type**: see ``_ESCAPED_BACKTICK``.
 - **Anonymous default function signatures** in declaration files: ``export default function
   (): { … };``. A signature has no name and no body, nothing extraction reads: it is blanked
   up to its semicolon. An implementation (with a body) is left alone.
@@ -62,10 +64,12 @@ _GRAMMARS: Final = frozenset({"typescript", "tsx"})
 _TYPE_STAR_EXPORT: Final = re.compile(rb"type(?=[ \t]+\*)")
 # ``x: import("./columns").PgColumn<Config>``: an import type with type arguments, all over
 # generated declarations. The ``import("…").`` is blanked, leaving ``PgColumn<Config>``. Only
-# where a type stands (after ``:``, ``<``, ``,``, ``|``, ``&``, ``=`` or ``=>``) and before type
-# arguments or ``[]``: a dynamic import in code goes on with ``.then(``.
+# where a type stands (after ``:``, ``<``, ``,``, ``|``, ``&``, ``=``, ``=>`` or ``(``) and before
+# type arguments, ``[]``, or a union or the end of a parenthesised type (drizzle's
+# ``(import("…").PgPolicy | undefined)[]``): a dynamic import in code goes on with ``.then(``.
 _IMPORT_TYPE: Final = re.compile(
-    rb"import\([ \t]*(?:\"[^\"\n]*\"|'[^'\n]*')[ \t]*\)\.(?=[A-Za-z_$][\w$.]*(?:<|\[\]))"
+    rb"import\([ \t]*(?:\"[^\"\n]*\"|'[^'\n]*')[ \t]*\)\."
+    rb"(?=(?!(?:then|catch|finally)\b)[A-Za-z_$][\w$.]*(?:<|\[\]|[ \t]*[|&)]))"
 )
 # ``import data from "./d.json" assert { type: "json" }``: tree-sitter-javascript 0.25 knows
 # only ``with`` after an import, and neither after an export. The attributes say how to load the
@@ -129,16 +133,17 @@ def _after_quote(source: bytes, at: int) -> bool:
 
 
 def _where_a_type_stands(source: bytes, at: int) -> bool:
-    # ``>`` for a function type's result: ``() => import("./x").Decorator<string>``.
-    return _after(source, at, b":<,|&=>")
+    # ``>`` for a function type's result: ``() => import("./x").Decorator<string>``; ``(`` for
+    # a parenthesised union (``(import("./x").Policy | undefined)[]``).
+    return _after(source, at, b":<,|&=>(")
 
 
-# ``using`` as a name (knex's ``let using = ""`` then ``using += …``, a function ``using(…)``):
-# the grammars know ``using x = …`` declarations (TypeScript 5.2) and error on the name followed
-# by an operator, a member or a call. Its first byte becomes ``_`` in the parser's copy; the
+# ``using`` as a name (knex's ``let using = ""`` then ``using += …``, a function ``using(…)``,
+# drizzle's parameter ``using(using: string)``): the grammars know ``using x = …`` declarations
+# (TypeScript 5.2) and error on the name followed by an operator, a member, a call or a type. Its first byte becomes ``_`` in the parser's copy; the
 # name is read from the file.
 _USING_NAME: Final = re.compile(
-    rb"using(?=[ \t]*(?:[-+*/%&|^]?=(?!=)|\+\+|--|\.|\[|\(|[;,)\]}]|\n))"
+    rb"using(?=[ \t]*(?:[-+*/%&|^]?=(?!=)|\+\+|--|\.|\[|\(|[;,)\]}]|\n|\??:))"
 )
 _USING_GRAMMARS: Final = frozenset({"javascript", "typescript", "tsx"})
 
@@ -240,7 +245,23 @@ def parser_input(source: bytes, grammar: str) -> bytes:
         source = _MODULE_GLOBAL.sub(lambda m: _blank(m.group()), source)
     if b"default" in source:
         source = _default_signatures(source)
-    return _end_members(source) if grammar == "typescript" else source
+    if b"\\`" in source:
+        source = _ESCAPED_BACKTICK.sub(_blank_escaped_backtick, source)
+    return _end_members(source, _NEXT_MEMBER if grammar == "typescript" else _NEXT_TSX_MEMBER)
+
+
+# An escaped backtick (``\```) in a template literal type (drizzle's `` `Please install
+# \`${T}\`` ``): tree-sitter-typescript ends the type at it. In the parser's copy the escape
+# becomes two spaces, in any string, template, regex or comment (none is read from the copy);
+# a backslash that is itself escaped (``\\`` then the closing backtick) is left alone.
+_ESCAPED_BACKTICK: Final = re.compile(rb"\\+`")
+
+
+def _blank_escaped_backtick(match: re.Match[bytes]) -> bytes:
+    run = match.group()
+    if (len(run) - 1) % 2 == 0:
+        return run  # an even run of backslashes: escaped backslashes, then a real backtick
+    return run[:-2] + b"  "
 
 
 # A member of an object type or class that follows one ended without a semicolon, and starts
@@ -252,6 +273,14 @@ _NEXT_MEMBER: Final = re.compile(
     rb"\n([ \t]+)(?="
     rb"<\s*(?:const\s+)?[A-Za-z_$][\w$]*\s*(?:[,>=]|extends\b)"  # <A>(x: A): A
     rb"|(?:in|instanceof)\??:"  # a member named like an operator: in: "query" | "header"
+    rb")"
+)
+# In TSX a line may start with a JSX element, ``<Item>``: there only type parameters no element
+# can start with (``<A,``, ``<A =``, ``<A extends``, or ``<A>(``) are a member's.
+_NEXT_TSX_MEMBER: Final = re.compile(
+    rb"\n([ \t]+)(?="
+    rb"<\s*(?:const\s+)?[A-Za-z_$][\w$]*\s*(?:[,=]|extends\b|>\s*\()"
+    rb"|(?:in|instanceof)\??:"
     rb")"
 )
 # What may end a member's type: a name, a closing bracket, a quote, ``>`` (but not ``=>``).
@@ -299,9 +328,9 @@ def _end_bare_fields(source: bytes) -> bytes:
     return source if changed is None else bytes(changed)
 
 
-def _end_members(source: bytes) -> bytes:
+def _end_members(source: bytes, members: re.Pattern[bytes]) -> bytes:
     changed: bytearray | None = None
-    for match in _NEXT_MEMBER.finditer(source):
+    for match in members.finditer(source):
         line_start, indent_end = match.start(1), match.end(1)
         if not _TYPE_END.search(_last_code(source, line_start)):
             continue

@@ -357,3 +357,39 @@ def test_a_bare_class_field_before_a_computed_key_member() -> None:
     # Not after code that goes on: ``a\\n[1, 2]`` is one expression, in JavaScript too.
     assert [c.callee for c in result.calls] == ["Symbol", "forEach"]
     assert len(parser_input(source, "javascript")) == len(source)
+
+
+@pytest.mark.parametrize(
+    ("grammar", "source"),
+    [
+        # react-redux's connect.tsx: a generic call signature after one without a semicolon.
+        ("tsx", b"interface C {\n  (): number\n  <A = {}>(x: A): A\n  <B>(y: B): B\n}\n"),
+        ("tsx", b"interface D {\n  x: number\n  in: string\n}\n"),
+        # drizzle-orm's declarations: ``using`` as a parameter, a parenthesised import type,
+        # an escaped backtick in a template literal type.
+        ("typescript", b"declare class V { using(using: string): this; }\n"),
+        ("typescript", b"function f(using?: number) { return using; }\n"),
+        (
+            "typescript",
+            b'export declare const p: () => (import("./index.js").PgPolicy | undefined)[];\n',
+        ),
+        ("typescript", b"type M<T extends string> = `Please install \\`${T}\\` to use it`;\n"),
+    ],
+)
+def test_more_typescript_the_grammar_misses_parses(grammar: str, source: bytes) -> None:
+    assert Parser(ts_language(grammar)).parse(source).root_node.has_error
+    result = parse_source(source, grammar)
+    assert (result.error_count, result.error) == (0, None)
+
+
+def test_jsx_children_and_escaped_backslashes_are_left_alone() -> None:
+    jsx = b"const el = (\n  <div>\n    <b>(optional)</b>\n    <Item>{x}</Item>\n  </div>\n)\n"
+    # ``<b>(`` could be a call signature's start; in JSX it is text, changed only in the copy.
+    assert _clean(jsx, "tsx")
+    source = b"const s = `C:\\\\`;\nconst t = `a\\`b`;\n"
+    copy = parser_input(source, "typescript")
+    assert copy == b"const s = `C:\\\\`;\nconst t = `a  b`;\n"
+    assert _clean(source)
+    # A dynamic import in code keeps its ``import(…).then``.
+    code = b'const m = (import("./x").then);\n'
+    assert parser_input(code, "typescript") == code
