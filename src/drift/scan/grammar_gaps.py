@@ -140,8 +140,8 @@ def _where_a_type_stands(source: bytes, at: int) -> bool:
 
 # ``using`` as a name (knex's ``let using = ""`` then ``using += …``, a function ``using(…)``,
 # drizzle's parameter ``using(using: string)``): the grammars know ``using x = …`` declarations
-# (TypeScript 5.2) and error on the name followed by an operator, a member, a call or a type. Its first byte becomes ``_`` in the parser's copy; the
-# name is read from the file.
+# (TypeScript 5.2) and error on the name followed by an operator, a member, a call or a type.
+# Its first byte becomes ``_`` in the parser's copy; the name is read from the file.
 _USING_NAME: Final = re.compile(
     rb"using(?=[ \t]*(?:[-+*/%&|^]?=(?!=)|\+\+|--|\.|\[|\(|[;,)\]}]|\n|\??:))"
 )
