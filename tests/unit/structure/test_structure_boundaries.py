@@ -325,6 +325,50 @@ def test_typeorm_entities_and_columns() -> None:
     ]
 
 
+def test_typeorm_entities_inherit_their_bases_columns() -> None:
+    text = """
+import { Entity, ChildEntity, TableInheritance, Column, PrimaryGeneratedColumn } from "typeorm";
+
+export abstract class Contact {
+    @PrimaryGeneratedColumn()
+    id: number;
+
+    @Column()
+    email: string;
+}
+
+@Entity("people")
+export class Person extends Contact {
+    @Column()
+    nickname: string;
+}
+
+@Entity()
+@TableInheritance({ column: { type: "varchar", name: "type" } })
+export class Org {
+    @Column()
+    name: string;
+}
+
+@ChildEntity()
+export class Company extends Org {
+    @Column()
+    taxId: string;
+}
+"""
+    assert rows_of("src/people.ts", text) == [
+        ("typeorm", "Person", "people", None, None),
+        ("typeorm", "Person", "people", "id", None),
+        ("typeorm", "Person", "people", "email", "pii"),
+        ("typeorm", "Person", "people", "nickname", None),
+        ("typeorm", "Org", "org", None, None),
+        ("typeorm", "Org", "org", "name", None),
+        ("typeorm", "Company", "org", None, None),
+        ("typeorm", "Company", "org", "name", None),
+        ("typeorm", "Company", "org", "taxId", "financial"),
+    ]
+
+
 PRISMA = """
 // The schema.
 datasource db {

@@ -27,11 +27,13 @@ field by its name (see ``sensitivity``). Rules:
   with or without ``= Field(…)``, including those of its SQLModel bases in the file;
   ``Relationship(…)``, ``ClassVar`` and ``_private`` attributes are not columns. Table:
   ``__tablename__``, else the class name in lower case (SQLModel's default). Confidence 0.95.
-- **TypeORM** (imports ``typeorm``): classes decorated ``@Entity``; fields are the properties
-  under ``@Column``, ``@PrimaryGeneratedColumn``, ``@PrimaryColumn``, ``@CreateDateColumn``,
-  ``@UpdateDateColumn``, ``@DeleteDateColumn``, ``@VersionColumn`` or ``@ObjectIdColumn``.
-  Table: the ``@Entity("name")``/``@Entity({ name: "…" })`` argument, else the class name in
-  snake_case (TypeORM's default naming). Confidence 0.95.
+- **TypeORM** (imports ``typeorm``): classes decorated ``@Entity`` or ``@ChildEntity``; fields
+  are the properties under ``@Column``, ``@PrimaryGeneratedColumn``, ``@PrimaryColumn``,
+  ``@CreateDateColumn``, ``@UpdateDateColumn``, ``@DeleteDateColumn``, ``@VersionColumn`` or
+  ``@ObjectIdColumn``, those of its bases in the file first (an abstract ``Contact`` lends its
+  columns to ``Person``). Table: the ``@Entity("name")``/``@Entity({ name: "…" })`` argument,
+  else the class name in snake_case (TypeORM's default naming); a ``@ChildEntity`` is in its
+  parent entity's table (single-table inheritance). Confidence 0.95.
 - **JPA** (imports ``javax.persistence`` or ``jakarta.persistence``): classes annotated
   ``@Entity``; fields are the class's own field declarations (one per line), but for
   ``static`` and ``transient`` ones, those under ``@Transient``, and the relations
@@ -345,16 +347,44 @@ def _typeorm_fields(cls: Class, lines: list[str]) -> list[str]:
 
 
 def _typeorm(path: str, result: ParseResult, lines: list[str]) -> Iterator[BoundaryRow]:
+    classes = {cls.name: cls for cls in result.classes if cls.qualified_name == cls.name}
+    own: dict[str, list[str]] = {}  # the column fields each class of the file declares
+    tables: dict[str, str] = {}  # the file's entities and their tables
+
+    def fields_of(cls: Class, seen: frozenset[str]) -> list[str]:
+        """The class's columns after those of its bases in the file (an abstract base's
+        ``@Column``s are the entity's: TypeORM's concrete table inheritance)."""
+        if cls.name not in own:
+            own[cls.name] = _typeorm_fields(cls, lines)
+        inherited = [
+            name
+            for base in cls.bases
+            if (parent := classes.get(base)) is not None and base not in seen
+            for name in fields_of(parent, seen | {base})
+        ]
+        return inherited + own[cls.name]
+
     for cls in result.classes:
-        entity = next((d for d in cls.decorators if d.name == "Entity"), None)
+        entity = next((d for d in cls.decorators if d.name in _TYPEORM_ENTITIES), None)
         if entity is None:
             continue
-        named = _ENTITY_NAME.match(entity.arguments or "")
-        table = (named.group("plain") or named.group("named")) if named else _snake_case(cls.name)
-        fields = _typeorm_fields(cls, lines)
+        if entity.name == "ChildEntity":
+            # Single-table inheritance: the child's columns go to its parent entity's table.
+            parent = next((tables[base] for base in cls.bases if base in tables), None)
+            table = parent if parent is not None else _snake_case(cls.name)
+        else:
+            named = _ENTITY_NAME.match(entity.arguments or "")
+            table = (
+                (named.group("plain") or named.group("named")) if named else _snake_case(cls.name)
+            )
+        tables[cls.name] = table
+        fields = fields_of(cls, frozenset({cls.name}))
         yield from _model_rows(
             path, TYPEORM, model=cls.name, table=table, fields=fields, confidence=0.95
         )
+
+
+_TYPEORM_ENTITIES = frozenset({"Entity", "ChildEntity"})
 
 
 _JPA_NOT_COLUMNS = frozenset({"Transient", "OneToMany", "ManyToOne", "OneToOne", "ManyToMany"})
