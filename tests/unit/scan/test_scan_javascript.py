@@ -196,3 +196,20 @@ def test_a_jsx_element_calls_its_component() -> None:
         ], grammar
     # Plain TypeScript has no JSX: ``<T>x`` is a type assertion there.
     assert parse_source(b"const n = <number>value;\n", "typescript").calls == ()
+
+
+def test_a_catch_given_a_value_is_no_handler() -> None:
+    # zod's schemas: ``z.string().catch("x")`` gives a fallback value, no error handler.
+    source = (
+        b'p.catch(() => {});\nz.string().catch("x");\nz.number().catch(3);\n'
+        b"q.catch(noop);\nr.catch(console.error);\ns.catch(make(1));\n"
+        b"t.catch(function (e) {});\nu.catch();\n"
+    )
+    handlers = parse_source(source, "javascript").error_handlers
+    assert [(h.kind, h.line) for h in handlers] == [
+        ("promise_catch", 1),
+        ("promise_catch", 4),
+        ("promise_catch", 5),
+        ("promise_catch", 6),
+        ("promise_catch", 7),
+    ]

@@ -75,7 +75,12 @@
 (catch_clause) @handler
 (finally_clause) @finally
 (throw_statement) @throw
+; ``p.catch(handler)``: a handler is a function, or names or makes one. ``.catch("n/a")`` with a
+; literal (zod's ``z.string().catch("x")``, a fallback value) handles no error.
 (call_expression
   function: (member_expression
     property: (property_identifier) @_catch)
+  arguments: (arguments
+    .
+    [(arrow_function) (function_expression) (identifier) (member_expression) (call_expression)])
   (#eq? @_catch "catch")) @promise_catch
