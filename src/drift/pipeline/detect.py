@@ -128,15 +128,38 @@ PYTHON_FRAMEWORK_NAME: Final = re.compile(r"^(?:visit|depart|do|render)_[A-Z]\w*
 docutils' ``depart_Text``, ``http.server``'s ``do_GET``, Twisted's ``render_GET``."""
 
 
+JAVA_LOCALE_VARIANT: Final = re.compile(
+    r"^[A-Z][A-Za-z0-9]*_(?P<language>[a-z]{2})(?:_[A-Z]{2}|_[0-9]{3})?(?:_[A-Za-z0-9]+)?$"
+)
+"""A Java class ``ResourceBundle`` finds by its locale suffix: ``XMLErrorResources_de``,
+``SerializerMessages_pt_BR`` (java.xml holds 96 of them). The suffix is the lookup's, not a
+naming choice."""
+ISO_LANGUAGES: Final = frozenset(
+    "aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv "
+    "cy da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr "
+    "ht hu hy hz ia id ie ig ii ik in io is it iu iw ja ji jv ka kg ki kj kk kl km kn ko kr ks "
+    "ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn "
+    "no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn "
+    "so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa "
+    "wo xh yi yo za zh zu".split()
+)
+"""ISO 639-1 language codes, and the old ones Java's ``Locale`` still maps (``iw``, ``in``,
+``ji``)."""
+
+
 def chosen_name(language: str, name: str) -> bool:
     """Whether the author chose ``name``: not a numeric key of an object literal
     (``{ 1(k) {…} }``), not a placeholder (``def _(value: int)`` under ``@fmt.register``), not a
-    name a Python framework imposes (unittest's hooks, ``visit_Expr``). Naming conventions
+    name a Python framework imposes (unittest's hooks, ``visit_Expr``), not a Java resource
+    bundle's locale variant (``Messages_pt_BR``). Naming conventions
     judge chosen names only, in the packs and in the naming detector alike."""
     if not name[:1].isalpha() and name[:1] not in "_$":
         return False
     if not name.strip("_"):
         return False
+    if language == "java":
+        variant = JAVA_LOCALE_VARIANT.match(name)
+        return variant is None or variant.group("language") not in ISO_LANGUAGES
     return language != "python" or not (
         name in PYTHON_FRAMEWORK_NAMES or PYTHON_FRAMEWORK_NAME.match(name)
     )

@@ -166,8 +166,13 @@ class LazyFileFacts:
 
     @cached_property
     def class_names(self) -> Sequence[Site]:
-        """Declared class-like type names."""
-        return _columns(self._result.classes)
+        """Declared class-like type names the author chose (``chosen_name``: not a Java
+        resource bundle's ``Messages_pt_BR``)."""
+        classes = self._result.classes
+        language = self._result.language
+        if all(chosen_name(language, cls.name) for cls in classes):
+            return _columns(classes)
+        return _columns([cls for cls in classes if chosen_name(language, cls.name)])
 
     @cached_property
     def extends(self) -> Sequence[Site]:
