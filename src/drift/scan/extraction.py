@@ -421,7 +421,7 @@ class _Linker:
             is_awaited = any_awaited and node.id in awaited
             is_constructor = any_constructs and id(node) in constructs
             kind = None
-            if typing and receiver is not None and function is not None:
+            if typing and receiver is not None:
                 kind = self._receiver_class(function, receiver, start)
             append(
                 new_record(
@@ -482,17 +482,22 @@ class _Linker:
                 del attributes[name]
                 ambiguous.add((id(owner), name))
 
-    def _receiver_class(self, function: Definition, receiver: str, at: int) -> str | None:
-        """The class ``function`` gives ``receiver`` at offset ``at``.
+    def _receiver_class(self, function: Definition | None, receiver: str, at: int) -> str | None:
+        """The class ``function`` (None: module-level code) gives ``receiver`` at offset ``at``.
 
         For a plain name, its last local assignment before ``at`` (which may give none), else
-        its parameter's annotation, else (Java) a field of its class. An assignment in a
-        function nested in it, between the two, is another variable. For ``self.x`` and
-        ``this.x``, attribute ``x`` of the caller's class.
+        its parameter's annotation, else (Java) a field of its class, else its last assignment
+        before ``at`` in a function around it (a closure's variable), else the module's (see
+        ``_global_class``). An assignment in a function nested in it, between the two, is
+        another variable. Module-level code, a test callback's among it (an anonymous function
+        is no scope of its own here), sees the last module-level assignment before it. For
+        ``self.x`` and ``this.x``, attribute ``x`` of the caller's class.
         """
         if not receiver.isidentifier():
             return self._chain_class(function, receiver, at)
         entry = self.local_classes.get(receiver)
+        if function is None:
+            return None if entry is None else self._assigned_in(entry, at, (None,))[1]
         if entry is not None:
             starts, kinds = entry
             index = bisect_left(starts, at) - 1
@@ -505,9 +510,36 @@ class _Linker:
             return parameters[receiver]
         if self.implicit_this and receiver not in self.parameter_names.get(id(function), ()):
             return self._field_class(function, receiver)
-        if entry is not None and not self._parameter_of(function, receiver):
-            return self._global_class(entry)
-        return None
+        if entry is None or self._parameter_of(function, receiver):
+            return None
+        around = []
+        parent = function.parent
+        while parent is not None:
+            if parent.kind != "class":
+                around.append(parent)
+            parent = parent.parent
+        if around:
+            found, kind = self._assigned_in(entry, function.start, tuple(around))
+            if found:
+                return kind
+        return self._global_class(entry)
+
+    def _assigned_in(
+        self,
+        entry: tuple[list[int], list[str | None]],
+        at: int,
+        scopes: tuple[Definition | None, ...],
+    ) -> tuple[bool, str | None]:
+        """Whether a variable is assigned before ``at`` in one of ``scopes`` (None: module
+        level), and the class the last such assignment gives."""
+        starts, kinds = entry
+        index = bisect_left(starts, at) - 1
+        while index >= 0:
+            owner = self.index.enclosing(starts[index])
+            if any(owner is scope for scope in scopes):
+                return True, kinds[index]
+            index -= 1
+        return False, None
 
     def _parameter_of(self, function: Definition, name: str) -> bool:
         """Whether ``name`` is a parameter of ``function`` or of a function around it."""
@@ -518,28 +550,28 @@ class _Linker:
             around = around.parent
         return False
 
-    def _chain_class(self, function: Definition, receiver: str, at: int) -> str | None:
+    def _chain_class(self, function: Definition | None, receiver: str, at: int) -> str | None:
         """The class of an attribute chain: ``self.repo`` or ``this.#retryer`` (an attribute of
         the caller's class), ``c.Request`` (a field of the class the caller gives ``c``, when
         this file defines it). Past the first attribute only a library's class carries on:
         ``c.Request.Header`` is ``http.Request.Header``, something a library's value holds."""
         head, _, rest = receiver.partition(".")
         attribute, _, further = rest.partition(".")
-        # ``this.#retryer``: a JavaScript private name is an attribute like any other.
-        if not attribute.removeprefix("#").isidentifier():
-            return None
+        if head in _SELF_NAMES and not attribute.removeprefix("#").isidentifier():
+            return None  # ``this.#retryer``: a JavaScript private name is an attribute too
         if head in _SELF_NAMES:
+            if function is None:
+                return None
             kind = self._field_class(function, attribute)
         elif head.isidentifier():
             owner = self._receiver_class(function, head, at)
             if owner is None:
                 return None
-            # A library's value (``r *http.Request``) holds a library's (``r.Header``).
-            kind = (
-                f"{owner}.{attribute}"
-                if "." in owner
-                else self._named_field_class(owner, attribute)
-            )
+            if "." in owner:
+                # A library's value holds and makes a library's: ``r.Header`` with
+                # ``r *http.Request``, ``s.pick({})`` with ``s = z.object({})``.
+                return f"{owner}.{rest}"
+            kind = self._named_field_class(owner, attribute)
         else:
             return None
         if kind is None or not further:

@@ -294,7 +294,13 @@ class JavaScriptRules:
 
     def local_types(self, node: Node, source: bytes) -> list[tuple[str, str | None]]:
         """``const s: Store = …`` gives ``Store``; ``const s = new Store(…)`` (awaited or not)
-        gives ``Store``; any other value gives None."""
+        gives ``Store``, and so does the assignment ``s = new Store(…)``; any other value gives
+        None."""
+        if node.type == "assignment_expression":
+            left = node.child_by_field_name("left")
+            if left is None or left.type != "identifier":
+                return []
+            return [(text(left, source), _constructed(node.child_by_field_name("right"), source))]
         target = node.child_by_field_name("name")
         if target is None or target.type != "identifier":
             return []

@@ -63,7 +63,7 @@ def test_python_constructors_annotations_and_parameters() -> None:
         ("o", "x", "Item"),
         ("n", "y", None),
         ("obj.attr", "z", None),
-        ("s", "top", None),  # module level: no caller, no class
+        ("s", "top", "Store"),  # module level: the module's last assignment before it
     ]
 
 

@@ -84,6 +84,29 @@ def test_credentials_for_a_real_host_are_reported(url: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "line",
+    [
+        # pytest's release script: the token is a variable, GitHub's password a fixed word.
+        'url = f"https://x-access-token:{token}@github.com/o/r.git"\n',
+        'url = f"https://{token}:x-oauth-basic@github.com/o/r.git"\n',
+        'url = "https://%s:x-oauth-basic@github.com/o/r.git" % token\n',
+        'url = "postgres://app:%(password)s@db.internal/app"\n',
+        "const url = `postgres://app:${process.env.PW}@db.internal/app`;\n",
+        'DSN = "postgres://app:<password>@db.internal/app"\n',
+    ],
+)
+def test_credentials_filled_in_at_run_time_are_no_secret(line: str) -> None:
+    assert [row for row in found(line) if row[0] == "url_credentials"] == []
+
+
+def test_a_token_before_githubs_fixed_password_is_the_secret() -> None:
+    rows = found(f'URL = "https://{GITHUB}:x-oauth-basic@github.com/o/r.git"\n')
+    assert [(row[0], row[2]) for row in rows if row[0] == "url_credentials"] == [
+        ("url_credentials", "ghp_…(40)")
+    ]
+
+
+@pytest.mark.parametrize(
     ("url", "severity"),
     [
         ("postgresql+psycopg://postgres:postgres@localhost/db", "medium"),

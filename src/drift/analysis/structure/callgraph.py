@@ -565,12 +565,27 @@ class CallResolver:
             kind = class_of_type(declared) if declared is not None else None
             if kind is not None and kind != written:
                 return self._foreign(scope, kind, caller)
-        if dot and caller is not None and depth < _MAX_CHAIN:
+        if depth >= _MAX_CHAIN:
+            return False
+        if dot and caller is not None:
             # ``u, _ := url.Parse(…)``, ``q := u.Query()``: what ``u`` holds, as the caller's
-            # calls on it say, made ``q``; a library's value makes a library's.
-            given = self._local_class(scope, caller.qualified_name, root)
-            if given is not None and given != written:
-                return self._foreign(scope, given, caller, depth + 1)
+            # calls on it say, made ``q``; a library's value makes a library's. Likewise
+            # ``r = self.session.get(…)`` with ``self.session`` a ``requests.Session``.
+            for variable in dict.fromkeys((written.rpartition(".")[0], root)):
+                given = self._local_class(scope, caller.qualified_name, variable)
+                if (
+                    given is not None
+                    and given != written
+                    and self._foreign(scope, given, caller, depth + 1)
+                ):
+                    return True
+        # ``a = t.mkdir("a")`` with ``def mkdir(self) -> Path`` (pathlib's): the repository
+        # function hands out a library's value.
+        found = self._factory(scope, written, caller)
+        if found is not None:
+            returned = self._result_type(found)
+            if returned is not None and returned != written:
+                return self._foreign(self.symbols.scopes[found[0]], returned, None, depth + 1)
         if dot:
             return False
         own_types = _OWN_TYPES.get(language_family(language), frozenset())
@@ -580,47 +595,53 @@ class CallResolver:
         self, scope: FileScope, written: str, caller: Function | None
     ) -> tuple[str, str] | None:
         """The class a factory function returns, by its annotation, when ``written`` (what a
-        variable was assigned from: ``repo = make_repo()``, ``repos.make()``, ``Repo.open()``)
-        names a function of the repository: ``def make_repo() -> Repo`` gives ``Repo``, looked
-        up where the function is defined."""
+        variable was assigned from: ``repo = make_repo()``, ``repos.make()``, ``Repo.open()``,
+        ``t.mkdir()``) names a function of the repository (``_factory``): ``def make_repo() ->
+        Repo`` gives ``Repo``, looked up where the function is defined."""
+        found = self._factory(scope, written, caller)
+        return self._result_class(found) if found is not None else None
+
+    def _factory(
+        self, scope: FileScope, written: str, caller: Function | None
+    ) -> tuple[str, Function] | None:
+        """The repository function a variable was assigned the result of: ``make_repo``, a
+        module's function (``routing.make_map``), a class's (``Map.make``) or the method of a
+        variable of a repository class (``t.mkdir`` with ``t: Pytester`` or ``s *DB``)."""
         root, dot, method = written.partition(".")
-        if dot and scope.result.language == "go" and caller is not None:
-            # ``t := s.Reopen()`` with ``s *DB``: what the repository method returns.
+        if not dot:
+            if not written.isidentifier():
+                return None
+            located = self._unqualified(scope, written, caller)
+            return (located.file, located.function) if isinstance(located, _Located) else None
+        if not root.isidentifier() or not method.isidentifier():
+            return None
+        binding = scope.bindings.get(root)
+        if binding is not None and binding.symbol is None:
+            return self.symbols.locate_function(binding.files, method)
+        owner = self._class_in_scope(scope, root)
+        if owner is None and caller is not None:
             declared = next((p.type for p in caller.parameters if p.name == root), None)
             kind = class_of_type(declared) if declared is not None else None
+            if kind is None:
+                kind = self._local_class(scope, caller.qualified_name, root)
             owner = self._typed_class(scope, kind) if kind is not None else None
-            found = self._method(*owner, method) if owner is not None else None
-            return self._result_class(found) if found is not None else None
-        if dot and root.isidentifier() and method.isidentifier():
-            # ``m = routing.make_map()``, a module's function, or ``mp = Map.make()``, a
-            # class's factory method: what it is annotated to return.
-            binding = scope.bindings.get(root)
-            if binding is not None and binding.symbol is None:
-                found = self.symbols.locate_function(binding.files, method)
-            else:
-                owner = self._class_in_scope(scope, root)
-                found = self._method(*owner, method) if owner is not None else None
-            return self._result_class(found) if found is not None else None
-        if not written.isidentifier():
-            return None
-        located = self._unqualified(scope, written, caller)
-        if not isinstance(located, _Located):
-            return None
-        return self._result_class((located.file, located.function))
+        return self._method(*owner, method) if owner is not None else None
 
     def _result_class(self, found: tuple[str, Function]) -> tuple[str, str] | None:
         """The repository class function ``found`` (its file, itself) is annotated to return,
         looked up where it is defined."""
-        file, function = found
-        written_return = function.return_type
+        returned = self._result_type(found)
+        return self._typed_class(self.symbols.scopes[found[0]], returned) if returned else None
+
+    @staticmethod
+    def _result_type(found: tuple[str, Function]) -> str | None:
+        """The class function ``found`` is annotated to return, as written (Go: its first)."""
+        written_return = found[1].return_type
         if written_return is None:
             return None
         if written_return.startswith("("):  # Go's results: ``(*Store, error)``
             written_return = written_return[1:].split(",", 1)[0].rstrip(")")
-        returned = class_of_type(written_return)
-        if returned is None:
-            return None
-        return self._typed_class(self.symbols.scopes[file], returned)
+        return class_of_type(written_return)
 
     def _method(self, file: str, class_name: str, name: str) -> tuple[str, Function] | None:
         """Method ``name`` of class ``class_name`` defined in ``file``; for Go, in any file of

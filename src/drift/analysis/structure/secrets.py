@@ -18,7 +18,9 @@ Known formats (``pattern_name``: severity, confidence):
 - ``url_credentials`` (``scheme://user:password@host``): high, 0.8; medium, 0.6 for a loopback
   host (``localhost``, ``127.0.0.1``: a service on the developer's own machine); not for a host
   reserved for examples (``example.com``, ``*.test``, ``*.invalid``, ``*.example``: RFC 2606)
-  or a placeholder host (``dummy.host``, ``<host>``)
+  or a placeholder host (``dummy.host``, ``<host>``), nor for a password filled in at run time
+  (``{token}``, ``%s``, ``${PW}``, ``<password>``); with GitHub's fixed password
+  ``x-oauth-basic`` the user is the token, judged in its place
 
 Generic (``generic_secret``, severity high): ``name = "value"`` or ``name: "value"`` (in
 configuration files such as ``.env``, ``.ini`` or YAML the quotes may be left out) where the
@@ -167,8 +169,13 @@ _FORMATS = (
 
 # The user may be empty: ``redis://:password@host`` is Redis's own form.
 _URL_CREDENTIALS = re.compile(
-    r"://[^\s:/@'\"]{0,64}:(?P<value>[^\s:/@'\"]{3,128})@(?P<host>[\w.\-]+)"
+    r"://(?P<user>[^\s:/@'\"]{0,64}):(?P<value>[^\s:/@'\"]{3,128})@(?P<host>[\w.\-]+)"
 )
+# A part of a URL filled in at run time (``{token}`` in an f-string or ``.format``, ``%s``,
+# ``%(pw)s``, ``${PASSWORD}``, ``$PW``, ``<password>``): the secret is elsewhere, not here.
+_FILLED_IN = re.compile(r"\{[^{}]*\}|%[sd(]|\$[A-Za-z_{]|<[^<>]*>")
+# Passwords a service fixes when the token is the user (GitHub's ``x-oauth-basic``).
+_FIXED_PASSWORDS = frozenset({"x-oauth-basic"})
 # Hosts reserved for documentation and tests (RFC 2606, RFC 6761): credentials for them are
 # examples by definition (`https://me:pass@example.com`, `http://u:p@db.test`).
 _EXAMPLE_HOST = re.compile(r"(?i)(?:^|\.)(?:example\.(?:com|net|org)|example|test|invalid)\.?$")
@@ -372,13 +379,16 @@ def _known_formats(text: str, folded: str) -> list[tuple[int, int, str, str, str
                 continue  # `user:secret@example.com`, `user:pw@dummy.host`: a documented example
             if m.group().startswith("://:") and m.group("value").isdigit():
                 continue  # `://:8080@…`: a port, no password (Redis's `://:password@` has one)
+            value = m.group("value")
+            if value.lower() in _FIXED_PASSWORDS:
+                value = m.group("user")  # `https://ghp_…:x-oauth-basic@github.com`: the user
+            if len(value) < 3 or _FILLED_IN.search(value):
+                continue  # `https://x-access-token:{token}@github.com`: filled in at run time
             if _URL_SCHEME.search(text, max(0, m.start() - 21), m.start()):
                 severity, confidence = (
                     ("medium", 0.6) if _LOOPBACK_HOST.match(host) else ("high", 0.8)
                 )
-                found.append(
-                    (m.start(), m.end(), "url_credentials", m.group("value"), severity, confidence)
-                )
+                found.append((m.start(), m.end(), "url_credentials", value, severity, confidence))
     return found
 
 

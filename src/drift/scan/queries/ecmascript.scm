@@ -67,6 +67,8 @@
 (program (variable_declaration (variable_declarator name: (identifier)) @local))
 (program
   (export_statement declaration: (lexical_declaration (variable_declarator name: (identifier)) @local)))
+; ``let signer; … signer = crypto.createSign(…)``: an assignment gives the variable a value too.
+(expression_statement (assignment_expression left: (identifier)) @local)
 (await_expression (call_expression) @awaited)
 
 [(string) (template_string)] @string
