@@ -100,11 +100,10 @@ def _is_panic(statement: Node, source: bytes) -> bool:
 
 
 def _made(value: Node | None, source: bytes) -> str | None:
-    """The struct a value makes: ``Store{…}``, ``pkg.Store{…}``, or a constructor named by
-    Go's convention, ``NewStore(…)`` / ``pkg.NewStore(…)`` (``Store``, ``pkg.Store``: whether
-    such a type exists is for the call graph to find); for another call of a function of the
-    package (``newServer(…)``), its name, whose results may name a struct, and for a method's
-    (``q.Query(…)``) its receiver and name; ``v.(*sql.DB)`` asserts ``sql.DB``."""
+    """The struct a value makes: ``Store{…}``, ``pkg.Store{…}``; for a call of a function
+    (``NewStore(…)``, ``pkg.NewStore(…)``, ``newServer(…)``) its name, whose declared results
+    name the struct (echo's ``New()`` makes an ``*Echo``, not a ``New``-less name), and for a
+    method's (``q.Query(…)``) its receiver and name; ``v.(*sql.DB)`` asserts ``sql.DB``."""
     if value is None:
         return None
     if value.type == "type_assertion_expression":
@@ -128,10 +127,7 @@ def _made(value: Node | None, source: bytes) -> str | None:
             if made is not None and made.type in ("type_identifier", "qualified_type"):
                 return text(made, source)
             return None
-        package, dot, name = called.rpartition(".")
-        if name.startswith("New") and name[3:4].isupper():
-            return f"{package}{dot}{name[3:]}"
-        return called  # a factory or a method: its results say
+        return called  # a factory (``NewStore``) or a method: its declared results say
     return None
 
 

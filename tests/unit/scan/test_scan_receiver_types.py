@@ -148,10 +148,10 @@ def test_go_composite_literals_var_declarations_and_parameters() -> None:
         ("a", "M", "Store"),
         ("b", "N", "pkg.Store"),
         ("c", "O", "Cache"),
-        ("d", "P", "Store"),  # Go's constructor convention: NewStore makes a Store
+        ("d", "P", "NewStore"),  # its declared results say what it makes (echo's New)
         ("db", "Q", "Store"),
         ("store", "NewClient", None),
-        ("cl", "R", "store.Client"),
+        ("cl", "R", "store.NewClient"),
         ("err", "Error", None),
         ("n", "S", "Newline"),  # no constructor by name: a function whose results may say
     ]

@@ -1902,3 +1902,85 @@ def test_java_wildcard_imports_bring_types_and_marker_interfaces_no_methods() ->
         ("b/Outer.java::Outer.ChildIt.f", "a/Util.java::Util.helper", "export", 7),
         ("b/Outer.java::Outer.ChildIt.f", "b/Base.java::Base.getDocument", "method", 7),
     ]
+
+
+def test_a_java_package_wildcard_still_brings_its_classes_constructors() -> None:
+    files = {
+        "a/Widget.java": (
+            "package a;\npublic class Widget {\n  public Widget(int n) {}\n"
+            "  public static Widget make(int n) { return new Widget(n); }\n}\n"
+        ),
+        "b/User.java": (
+            "package b;\nimport a.*;\npublic class User {\n"
+            "  void go() { Widget w = new Widget(3); Widget.make(1); }\n}\n"
+        ),
+    }
+    assert [edge for edge in edges_of(files) if edge[0].startswith("b/")] == [
+        ("b/User.java::User.go", "a/Widget.java::Widget.Widget", "export", 4),
+        ("b/User.java::User.go", "a/Widget.java::Widget.make", "method", 4),
+    ]
+
+
+def test_a_go_factorys_declared_results_type_what_it_makes() -> None:
+    # echo: ``e := New()`` with ``func New() (e *Echo)``; gin's ``CreateTestContext``.
+    files = {
+        "e/e.go": (
+            "package e\n\ntype Echo struct{}\n\nfunc (e *Echo) Run() {}\n\n"
+            "type Other struct{}\n\nfunc (o *Other) Run() {}\n\n"
+            "func New() (e *Echo) { return &Echo{} }\n\n"
+            "func NewFoo() *Echo { return &Echo{} }\n\n"
+            "func Make() (c *Echo, err error) { return &Echo{}, nil }\n\n"
+            "func Use() {\n\tb := New()\n\tb.Run()\n\tf := NewFoo()\n\tf.Run()\n"
+            "\tm, _ := Make()\n\tm.Run()\n}\n"
+        ),
+    }
+    assert [edge[1:] for edge in edges_of(files) if edge[1].endswith("Run")] == [
+        ("e/e.go::Echo.Run", "method", 19),
+        ("e/e.go::Echo.Run", "method", 21),
+        ("e/e.go::Echo.Run", "method", 23),
+    ]
+
+
+def test_closures_assignments_and_chains_keep_a_librarys_values_the_librarys() -> None:
+    # zod and nodemailer: a library's value in a closure, in a later assignment, or with a
+    # call chained on it, had been guessed into repository code.
+    files = {
+        "src/local.ts": (
+            "export class ZodType { safeParse(x: unknown) { return x; } }\n"
+            "export class DKIM { sign(k: string) { return k; } }\n"
+        ),
+        "src/use.ts": (
+            'import * as z from "zod";\nimport crypto from "node:crypto";\n'
+            "export function outer() {\n  const s = z.object({});\n"
+            "  const f = (v: unknown) => s.safeParse(v);\n"
+            "  return s.pick({}).safeParse(1) && f(1);\n}\n"
+            "export function signIt() {\n  let signer;\n"
+            '  signer = crypto.createSign("x");\n  return signer.sign("k");\n}\n'
+        ),
+    }
+    assert edges_of(files) == [("src/use.ts::outer", "src/use.ts::outer.f", "same_file", 6)]
+
+
+def test_python_values_a_repository_function_hands_out_of_a_library_are_the_librarys() -> None:
+    # pytest: ``a = pytester.mkdir("a")`` is a pathlib ``Path``; ``a.write_text()`` had been
+    # guessed to ``LocalPath.write_text``.
+    files = {
+        "lp.py": "class LocalPath:\n    def write_text(self, t):\n        return t\n\n"
+        "    def parse_body(self):\n        return 1\n",
+        "pt.py": (
+            "from pathlib import Path\n\n\nclass Pytester:\n"
+            "    def mkdir(self, name) -> Path:\n        return Path(name)\n\n\n"
+            "def make() -> Path:\n    return Path('x')\n"
+        ),
+        "t.py": (
+            "import requests\nfrom pt import Pytester, make\n\n\n"
+            "def test_a(t: Pytester):\n    a = t.mkdir('a')\n    a.write_text('x')\n"
+            "    b = make()\n    b.write_text('y')\n\n\n"
+            "class C:\n    def __init__(self):\n        self.session = requests.Session()\n\n"
+            "    def go(self):\n        r = self.session.get('x')\n        return r.parse_body()\n"
+        ),
+    }
+    assert edges_of(files) == [
+        ("t.py::test_a", "pt.py::Pytester.mkdir", "method", 6),
+        ("t.py::test_a", "pt.py::make", "import", 8),
+    ]

@@ -503,3 +503,25 @@ def test_a_rendered_component_is_called_by_the_test_that_renders_it() -> None:
         ("src/App.tsx::App", "direct"),
         ("src/Header.tsx::Header", "transitive"),
     ]
+
+
+def test_a_test_blocks_variables_have_their_classes() -> None:
+    # zod's v4 tests: ``const s = z.object({})`` in a test block had been guessed into v3, and
+    # ``const s = new Store(); s.get("a")`` reached only the constructor.
+    results = project(
+        {
+            "src/local.ts": (
+                "export class ZodType { safeParse(x: unknown) { return x; } }\n"
+                "export class Store { get(k: string) { return k; } }\n"
+            ),
+            "tests/a.test.ts": (
+                'import * as z from "zod";\nimport { Store } from "../src/local";\n'
+                'test("plain", () => { const s = z.object({}); expect(s.safeParse(1)).toBe(1); });\n'
+                'test("store", () => { const s = new Store(); s.get("a"); });\n'
+            ),
+        }
+    )
+    coverage, _ = run(results)
+    assert [(row.test_function_id, row.source_function_id) for row in coverage] == [
+        ("tests/a.test.ts::store@4", "src/local.ts::Store.get")
+    ]

@@ -362,7 +362,12 @@ class CallResolver:
                     return _outcome(owner[0], ctor, IMPORT)
         wildcard = scope.wildcard_files
         if scope.result.language == "java":
-            # ``import p.*`` brings types, never a method: only ``import static p.C.*`` does.
+            # ``import p.*`` brings types (``new Widget(3)``: its constructor), never a method:
+            # only ``import static p.C.*`` does.
+            owner = self.symbols.locate_class(wildcard, name) if wildcard else None
+            if owner is not None:
+                ctor = self.symbols.scopes[owner[0]].constructor(owner[1])
+                return _outcome(owner[0], ctor, EXPORT)
             wildcard = scope.static_wildcard_files
         if wildcard:
             located = self.symbols.locate_function(wildcard, name)
@@ -553,10 +558,10 @@ class CallResolver:
         if not root.isidentifier():
             return False
         binding = scope.bindings.get(root)
-        if binding is not None:
-            return not binding.files
+        if binding is not None and not binding.files:
+            return True
         language = scope.result.language
-        if language == "java":
+        if language == "java" and binding is None:
             return self._unqualified(scope, root, caller) is None
         if language == "go" and dot and caller is not None:
             # ``rows := q.Query(…)`` with ``q *sql.DB``: what a library type's method returns
@@ -639,8 +644,9 @@ class CallResolver:
         written_return = found[1].return_type
         if written_return is None:
             return None
-        if written_return.startswith("("):  # Go's results: ``(*Store, error)``
-            written_return = written_return[1:].split(",", 1)[0].rstrip(")")
+        if written_return.startswith("("):  # Go's results: ``(*Store, error)``, ``(e *Echo)``
+            first = written_return[1:].split(",", 1)[0].rstrip(")").strip()
+            written_return = first.rsplit(None, 1)[-1] if first else first
         return class_of_type(written_return)
 
     def _method(self, file: str, class_name: str, name: str) -> tuple[str, Function] | None:
