@@ -516,7 +516,7 @@ def test_a_test_blocks_variables_have_their_classes() -> None:
             ),
             "tests/a.test.ts": (
                 'import * as z from "zod";\nimport { Store } from "../src/local";\n'
-                'test("plain", () => { const s = z.object({}); expect(s.safeParse(1)).toBe(1); });\n'
+                'test("plain", () => { const s = z.object({}); expect(s.safeParse(1)); });\n'
                 'test("store", () => { const s = new Store(); s.get("a"); });\n'
             ),
         }
