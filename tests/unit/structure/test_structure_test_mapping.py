@@ -393,6 +393,10 @@ def test_test_classes_as_django_and_sqlalchemy_write_them() -> None:
                     def test_more(self):
                         self.assertEqual(to_b36(3), 3)
 
+                class test_AsyncResult:  # celery's python_classes = "test_*"
+                    def test_ready(self):
+                        assert to_b36(5) == 5
+
                 class Helpers:
                     def test_like_helper(self):
                         return to_b36(4)
@@ -405,6 +409,7 @@ def test_test_classes_as_django_and_sqlalchemy_write_them() -> None:
         "DbTests.test_from",
         "RoundTripTest.test_round",
         "MoreConvTests.test_more",
+        "test_AsyncResult.test_ready",
     ]
 
 
