@@ -43,7 +43,8 @@ _THROWS: Final = frozenset({"throw_statement", "raise_statement"})
 
 def thrown_on_purpose(body: Node | None) -> bool:
     """Whether the handler whose body is ``body`` catches a ``try`` block that holds nothing
-    but ``throw``/``raise`` statements (and comments)."""
+    but ``throw``/``raise`` statements (and comments) whose error is made without another
+    call."""
     clause = body.parent if body is not None else None
     attempt = clause.parent if clause is not None else None
     if attempt is None or attempt.type != "try_statement":
@@ -52,7 +53,36 @@ def thrown_on_purpose(body: Node | None) -> bool:
     if block is None:
         return False
     statements = [child for child in block.named_children if child.type not in COMMENT_TYPES]
-    return bool(statements) and all(child.type in _THROWS for child in statements)
+    return bool(statements) and all(
+        child.type in _THROWS and not _calls_inside(child) for child in statements
+    )
+
+
+def _calls_inside(throw: Node) -> bool:
+    """Whether building the thrown error calls anything (``throw build(JSON.parse(x))``: that
+    call may fail, and the handler would swallow its error). ``new Error(message)`` makes the
+    error; a call among its arguments is a call."""
+    thrown = throw.named_children[0] if throw.named_child_count else None
+    if thrown is None:
+        return False
+    if thrown.type in ("new_expression", "call"):
+        # ``new Error(message)``, Python's ``raise ValueError(msg)``: that call makes the error.
+        arguments = thrown.child_by_field_name("arguments")
+        return arguments is not None and _has_call(arguments)
+    return _has_call(thrown)
+
+
+_CALLS: Final = frozenset({"call_expression", "call", "method_invocation", "await_expression"})
+
+
+def _has_call(node: Node) -> bool:
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.type in _CALLS:
+            return True
+        stack.extend(current.named_children)
+    return False
 
 
 def _settled(comment: Node, source: bytes) -> bool:

@@ -119,7 +119,7 @@ def _made(value: Node | None, source: bytes) -> str | None:
         if function is None or function.type not in ("identifier", "selector_expression"):
             return None
         called = text(function, source)
-        if called == "new":  # ``new(Element)``
+        if called in ("new", "make"):  # ``new(Element)``, ``make(url.Values)``
             arguments = value.child_by_field_name("arguments")
             made = (
                 arguments.named_children[0] if arguments and arguments.named_child_count else None

@@ -195,3 +195,12 @@ def test_a_fallback_on_the_next_line_counts_and_a_docstring_example_is_no_read()
         ("REQUESTS_CA_BUNDLE", 5, True),
         ("CURL_CA_BUNDLE", 6, False),
     ]
+
+
+def test_unsetting_a_variable_is_no_read() -> None:
+    # pino's tests: ``delete process.env.NODE_OPTIONS`` had been four reads.
+    assert reads("t.js", "delete process.env.NODE_OPTIONS;\nconst a = process.env.A;\n") == [
+        ("A", 2, "process.env", False, None)
+    ]
+    text = 'import os\ndel os.environ["TZ"]\nhome = os.environ["HOME"]\n'
+    assert reads("t.py", text) == [("HOME", 3, "os.environ[]", False, None)]

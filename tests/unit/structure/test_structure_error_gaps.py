@@ -619,3 +619,15 @@ def test_directives_explain_nothing_in_other_languages(
 ) -> None:
     gaps = error_gaps(path, parse(path, code))
     assert [g.severity for g in gaps] == severities
+
+
+def test_a_try_that_only_throws_an_error_it_builds_with_a_call_is_no_deliberate_throw() -> None:
+    code = """
+    export function warn(message: string, raw: string) {
+      try { throw new Error(message) } catch (e) {}
+      try { throw buildError(JSON.parse(raw)) } catch (e) {}
+      try { throw new Error(JSON.stringify(raw)) } catch (e) {}
+    }
+    """
+    gaps = error_gaps("w.ts", parse("w.ts", code))
+    assert [gap.severity for gap in gaps] == ["low", "medium", "medium"]

@@ -6,7 +6,7 @@ Recognised reads (``access_method`` in brackets; only literal variable names cou
   [``os.environ.get``], ``os.getenv("X"[, d])`` [``os.getenv``],
   ``os.environ.setdefault("X", d)`` [``os.environ.setdefault``] (``environ``/``getenv`` count
   bare only where ``from os import`` brought them in); an assignment ``os.environ["X"] = v``
-  sets a variable and is not a read;
+  sets a variable and ``del os.environ["X"]`` (``delete process.env.X``) unsets one: no read;
 - JavaScript/TypeScript: ``process.env.X`` [``process.env``], ``process.env["X"]``
   [``process.env[]``], ``const { X, Y = d } = process.env`` [``process.env``],
   ``import.meta.env.X`` [``import.meta.env``], ``Deno.env.get("X")`` [``Deno.env.get``];
@@ -59,6 +59,7 @@ _DEFAULT_TAIL = re.compile(rf"^{_WRAPPED}\s*(?:\?\?|\|\||or\b|\.orElse\()")
 # An alternative that is compared is a boolean test (``A || B === "0"``), not a default.
 _COMPARED = re.compile(r"[^;\n]*?(?:===?|!==?)")
 _ASSIGNED = re.compile(r"\s*=(?!=)")
+_DELETED = re.compile(r"\b(?:delete|del)\s+(?:\w+\.)?$")
 
 
 class _Rule(NamedTuple):
@@ -240,6 +241,8 @@ def env_variables(
                 continue
             if _ASSIGNED.match(text, m.end()):
                 continue  # `os.environ["X"] = …` sets a variable, it does not read one
+            if _DELETED.search(text, max(0, m.start() - 16), m.start()):
+                continue  # `delete process.env.X`, `del os.environ["X"]`: it unsets one
             line = index.line_of(m.start())
             if line in documentation or is_comment_line(lines[line - 1], result.language):
                 continue
