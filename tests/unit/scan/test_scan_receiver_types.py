@@ -254,7 +254,7 @@ def test_go_new_and_make_give_the_type_they_make() -> None:
     # echo: ``q := make(url.Values)`` then ``q.Set(…)`` had been guessed to a repository Set.
     source = (
         'package a\n\nimport "net/url"\n\nfunc F() {\n'
-        "\tq := make(url.Values)\n\tq.Set(\"a\", \"b\")\n"
+        '\tq := make(url.Values)\n\tq.Set("a", "b")\n'
         "\te := new(Element)\n\te.Walk()\n"
         "\tm := make(map[string]int)\n\tm.Len()\n}\n"
     )
