@@ -499,7 +499,21 @@ def _commonjs_export(node: Node, source: bytes, facts: ExportFacts) -> None:
         # A property of the exports object too: ``require`` gives that object, not Store.
         facts.exports.append(Export("default", at, False, False, None))
         return
-    facts.exports.append(Export(name, at, False, False, None))
+    # ``module.exports.transport = require("./lib/transport")`` (pino): the property is that
+    # module, re-exported under the name.
+    facts.exports.append(Export(name, at, False, False, _required_module(right, source)))
+
+
+def _required_module(value: Node, source: bytes) -> str | None:
+    """The module a ``require("m")`` call names, or None for any other value."""
+    if value.type != "call_expression":
+        return None
+    function = value.child_by_field_name("function")
+    if function is None or function.type != "identifier" or text(function, source) != "require":
+        return None
+    arguments = value.child_by_field_name("arguments")
+    first = None if arguments is None else first_child_of_type(arguments, ("string",))
+    return None if first is None else _string_value(first, source) or None
 
 
 def _exported_value_name(value: Node, source: bytes) -> str:

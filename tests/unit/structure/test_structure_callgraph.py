@@ -1984,3 +1984,25 @@ def test_python_values_a_repository_function_hands_out_of_a_library_are_the_libr
         ("t.py::test_a", "pt.py::Pytester.mkdir", "method", 6),
         ("t.py::test_a", "pt.py::make", "import", 8),
     ]
+
+
+def test_a_commonjs_property_holding_a_required_module_is_that_modules_value() -> None:
+    # pino: ``module.exports.transport = require('./lib/transport')``; 29 test calls of
+    # ``pino.transport(…)`` had reached nothing.
+    files = {
+        "pino.js": (
+            "function pino() { return 1 }\nfunction dest() { return 2 }\n"
+            "module.exports = pino\nmodule.exports.transport = require('./lib/transport')\n"
+            "module.exports.dest = dest\n"
+        ),
+        "lib/transport.js": "function make(o) { return o }\nmodule.exports = make\n",
+        "test/t.test.js": (
+            "const pino = require('../pino')\n"
+            "function go() { pino(); pino.transport({}); pino.dest() }\nmodule.exports = { go }\n"
+        ),
+    }
+    assert edges_of(files) == [
+        ("test/t.test.js::go", "lib/transport.js::make", "import", 2),
+        ("test/t.test.js::go", "pino.js::dest", "import", 2),
+        ("test/t.test.js::go", "pino.js::pino", "import", 2),
+    ]

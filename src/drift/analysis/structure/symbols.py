@@ -47,6 +47,9 @@ class FileScope:
     static_wildcard_files: tuple[str, ...] = ()
     reexports: dict[str, tuple[str, ...]] = field(default_factory=dict)
     star_reexports: tuple[str, ...] = ()
+    # A re-exported name's name in its module, where they differ (``"default"`` for a
+    # CommonJS ``module.exports.x = require("./x")``).
+    reexport_names: dict[str, str] = field(default_factory=dict)
     default_export: str | None = None
     # Each class's lineage (``_lineage``), worked out on first use.
     lineages: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False, compare=False)
@@ -194,6 +197,7 @@ def _bind_imports(scope: FileScope, index: ModuleIndex) -> None:
     scope.static_wildcard_files = tuple(sorted(set(static_wildcard) - {path}))
     if language in {"javascript", "typescript"}:
         stars: list[str] = []
+        required = {(imp.line, imp.source) for imp in result.imports if not imp.names}
         for export in result.exports:
             if export.source is None:
                 continue
@@ -202,6 +206,9 @@ def _bind_imports(scope: FileScope, index: ModuleIndex) -> None:
                 stars.extend(files)
             else:
                 scope.reexports[export.name] = files
+                if (export.line, export.source) in required:
+                    # ``module.exports.x = require("./x")``: x is that module's own value.
+                    scope.reexport_names[export.name] = "default"
         scope.star_reexports = tuple(stars)
 
 
@@ -327,4 +334,4 @@ class SymbolTable:
         binding = scope.bindings.get(name)
         if binding is not None and binding.symbol is not None:
             return binding.symbol
-        return name
+        return scope.reexport_names.get(name, name)
