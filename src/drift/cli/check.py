@@ -18,7 +18,7 @@ from drift.pipeline.summary import NOTHING_TO_ANALYSE
 
 
 def _write_report(text: str, output: Path | None) -> None:
-    if output is None:
+    if output is None or str(output) == "-":  # ``-o -``: standard output, as tools read it
         click.echo(text)
         return
     try:
@@ -59,7 +59,7 @@ def _write_report(text: str, output: Path | None) -> None:
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
-    help="Write the report to FILE instead of standard output.",
+    help="Write the report to FILE instead of standard output (`-` is standard output).",
 )
 @click.option(
     "-q",
@@ -111,7 +111,7 @@ def check_command(
             new_only=new_only,
         )
     _write_report(render(result, report_format), output)
-    if output is not None and not quiet:
+    if output is not None and str(output) != "-" and not quiet:
         verdict = "passed" if result.passed else "FAILED"
         click.echo(f"{report_format} report written to {output}; check {verdict}", err=True)
     sys.exit(result.exit_code)

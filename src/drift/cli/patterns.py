@@ -191,6 +191,20 @@ def _known_state(project: Project, pattern_id: str, now: int) -> tuple[PatternSt
     return state, confidence.get(pattern_id, 0.0)
 
 
+def _decided_already(state: PatternState, status: PatternStatus, participle: str) -> bool:
+    """Whether a person already made this decision: then it is kept as it was (who, when and
+    why), as a repeated dismissal is, and the command says so."""
+    if state.status is not status or not state.decided_by_user:
+        return False
+    by = f" by {state.approved_by}" if state.approved_by else ""
+    why = f" ({state.reason})" if state.reason else ""
+    click.echo(
+        f"{state.pattern_id} was {participle} already{by}{why}; nothing recorded. "
+        f"To record another decision, `drift patterns reset {state.pattern_id}` first."
+    )
+    return True
+
+
 def _decide(project: Project, pattern_id: str, decided: PatternState, verb: str) -> None:
     from drift.analysis.packs import load_packs  # the packs' loader only where it is used
 
@@ -212,6 +226,10 @@ def _decide(project: Project, pattern_id: str, decided: PatternState, verb: str)
             f"It is enforced now: {plural(len(own), 'violation')} of it; "
             "`drift check` reports them."
         )
+    elif decided.status is PatternStatus.IGNORED:
+        click.echo("It is never enforced now: no violation of it is reported.")
+    else:
+        click.echo(f"It is undecided now: {plural(len(own), 'violation')} of it.")
     click.echo(
         f"Check {'passed' if result.passed else 'FAILED'}: "
         f"{plural(result.counts()['total'], 'violation')} in all "
@@ -241,6 +259,8 @@ def approve_pattern(
     now = int(time.time())
     with open_project(root, storage) as project:
         state, confidence = _known_state(project, pattern_id, now)
+        if _decided_already(state, PatternStatus.APPROVED, "approved"):
+            return
         decided = approve(state, by=_author(author), confidence=confidence, now=now, reason=reason)
         _decide(project, pattern_id, decided, "Approved")
 
@@ -259,6 +279,8 @@ def ignore_pattern(
     now = int(time.time())
     with open_project(root, storage) as project:
         state, _ = _known_state(project, pattern_id, now)
+        if _decided_already(state, PatternStatus.IGNORED, "ignored"):
+            return
         decided = ignore(state, by=_author(author), now=now, reason=reason)
         _decide(project, pattern_id, decided, "Ignored")
 

@@ -120,6 +120,11 @@ def test_check_exits_1_when_the_gates_fail_and_0_when_they_pass(
     assert document["passed"] is False
     assert [v["rule_id"] for v in document["violations"]] == ["errors/error-gap-empty-catch"]
     assert f"json report written to {report}" in written.output
+    # ``-o -`` is standard output, as for most tools; it had written a file named ``-``.
+    piped = run("check", str(repo), "--format", "json", "--output", "-")
+    assert piped.exit_code == 1
+    assert json.loads(piped.output)["passed"] is False
+    assert not (Path.cwd() / "-").exists()
 
 
 def _verdict(output: str) -> str:
@@ -183,14 +188,22 @@ def test_patterns_list_approve_ignore_and_reset(repo: Path) -> None:
     violations = run("violations", "--root", str(repo))
     assert "structural/NAMING-PY-FUNCTION-SNAKE" in violations.output
     assert "billing/customers.py:24" in violations.output
+    # Approving again keeps who decided and why (it had replaced them silently).
+    again = run("patterns", "approve", "NAMING-PY-FUNCTION-SNAKE", "--root", str(repo))
+    assert again.exit_code == 0
+    assert again.output.startswith(
+        "NAMING-PY-FUNCTION-SNAKE was approved already by ada; nothing recorded."
+    )
 
     ignored = run("patterns", "ignore", "NAMING-PY-FUNCTION-SNAKE", "--root", str(repo))
     assert ignored.exit_code == 0
+    assert "It is never enforced now" in ignored.output
     assert (
         "structural/NAMING-PY-FUNCTION-SNAKE" not in run("violations", "--root", str(repo)).output
     )
     reset = run("patterns", "reset", "NAMING-PY-FUNCTION-SNAKE", "--root", str(repo))
     assert reset.exit_code == 0
+    assert "It is undecided now: 0 violations of it." in reset.output
     assert run("patterns", "list", "-s", "ignored", "--root", str(repo)).output == "No patterns.\n"
 
     # A deviation id lists places that break a convention: approving it is refused.
