@@ -42,7 +42,8 @@ _PLACES: Final = LiteralPlaces(
         "return_statement": "return",
     },
     wrappers=frozenset({"parenthesized_expression", "expression_list", "literal_element"}),
-    skipped=frozenset({"import_spec"}),
+    # An array type's length (``[4]byte``) is part of a type, not a value.
+    skipped=frozenset({"import_spec", "array_type"}),
 )
 
 

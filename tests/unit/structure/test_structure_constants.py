@@ -167,6 +167,24 @@ def test_enum_members_are_not_magic() -> None:
     assert magic(rows) == [("13", 2)]
 
 
+def test_a_named_value_in_a_function_and_a_go_array_length_are_not_magic() -> None:
+    # rich's ``MAX_WRITE = 32 * 1024 // 4`` in a method; gin's ``[4]byte`` (8 of its 30).
+    text = """
+    def write(self, x):
+        MAX_WRITE = 32 * 1024 // 4
+        return x * 37
+    """
+    assert magic(constants("w.py", parse("w.py", text), source(text))) == [("37", 3)]
+    go = """
+    package a
+
+    var b [4]byte
+
+    func F() int { var c [16]int; _ = c; return 42 }
+    """
+    assert magic(constants("a.go", parse("a.go", go), source(go))) == [("42", 5)]
+
+
 def test_credential_constants_keep_only_a_redacted_value() -> None:
     text = 'DB_PASSWORD = "correct-horse-battery"\nAPI_KEY = os.environ["API_KEY"]\n'
     rows = constants("s.py", parse("s.py", text), text)

@@ -19,7 +19,9 @@ and the value is a string literal.
 Magic numbers (``is_named`` False, ``name`` and ``value`` = the literal as written, ``is_used``
 True): numeric literals used directly as a call argument, an operand or a return value, outside
 test-support code, that are not 0, 1, -1, 2, 10, 100 or 0.5, are not keyword arguments
-(``timeout=30``), and are not on a constant declaration or in an enum.
+(``timeout=30``), and are not on a constant declaration, on the line of a SCREAMING_CASE
+assignment (``MAX_WRITE = 32 * 1024`` in a function), or in an enum. A Go array type's
+length (``[4]byte``) is a type's, no value.
 """
 
 from __future__ import annotations
@@ -40,6 +42,12 @@ _OBVIOUS_NUMBERS = frozenset({0, 1, -1, 2, 10, 100, 0.5})
 _MAGIC_CONTEXTS = frozenset({"function_argument", "unknown", "return"})
 
 _SCREAMING = r"_{0,2}[A-Z][A-Z0-9_]*[A-Z0-9]"
+# A SCREAMING_CASE name assigned on the line (in a function too, where no constant is recorded):
+# its operands make a named value, not magic numbers.
+_LOCAL_CONSTANT = re.compile(
+    rf"^\s*(?:(?:const|let|var|final|static|private|public|protected)\s+)*"
+    rf"(?:[\w.<>\[\]]+\s+)?{_SCREAMING}\s*(?::[^=]+)?=(?!=)"
+)
 # The line-start patterns begin with "\n" rather than "^" (a literal lets the regex engine skip
 # ahead: twice as fast) and run over the text with a "\n" put in front. Their indentation is
 # matched possessively ("[ \t]*+"): what follows it is never a blank, so giving blanks back
@@ -276,6 +284,8 @@ def magic_numbers(
         line_text = lines[number.line - 1] if number.line <= len(lines) else ""
         if _is_keyword_value(line_text, number.column):
             continue
+        if _LOCAL_CONSTANT.match(line_text):
+            continue  # ``MAX_WRITE = 32 * 1024 // 4`` in a function: a named value too
         rows.append(
             ConstantRow(
                 id=0,
