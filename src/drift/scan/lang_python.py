@@ -117,11 +117,12 @@ def _simple_parameters(listing: str) -> tuple[Parameter, ...] | None:
 # traceback (``logger.exception``, ``exc_info=True``), printing or fetching it, a logging
 # handler's ``self.handleError(record)``, which reports it as ``emit`` must, Twisted's
 # ``Failure()`` (with no argument it wraps the active exception: scrapy's
-# ``d.errback(Failure())``), and the re-raising helpers six and sentry-sdk name ``reraise``
-# (``reraise(*exc_info)``, ``_capture_and_reraise()``).
+# ``d.errback(Failure())``), the re-raising helpers six and sentry-sdk name ``reraise``
+# (``reraise(*exc_info)``, ``_capture_and_reraise()``), and ``code.InteractiveConsole``'s
+# ``showtraceback()``/``showsyntaxerror()`` (werkzeug's debugger console).
 _ACTIVE_ERROR = re.compile(
     r"\.exception\(|\bexc_info\b|\b(?:print|format)_exc(?:eption)?\(|\bsys\.exception\("
-    r"|\bself\.handleError\(|\bFailure\(\s*\)|reraise\w*\("
+    r"|\bself\.handleError\(|\bFailure\(\s*\)|reraise\w*\(|\.show(?:traceback|syntaxerror)\("
 )
 
 

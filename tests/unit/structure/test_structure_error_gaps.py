@@ -153,6 +153,12 @@ def test_a_python_handler_that_logs_the_active_exception_is_broad_not_swallowing
                     write(record)
                 except Exception:
                     self.handleError(record)
+        class Console(code.InteractiveConsole):
+            def run(self, source):
+                try:
+                    exec(source)
+                except Exception:
+                    self.showtraceback()
         """,
     )
     assert [(g.gap_type, g.severity, g.line) for g in error_gaps("svc.py", result)] == [
@@ -161,6 +167,7 @@ def test_a_python_handler_that_logs_the_active_exception_is_broad_not_swallowing
         ("broad_catch", "low", 12),
         ("swallowed", "medium", 16),  # only a message: the error itself is gone
         ("broad_catch", "low", 22),  # logging's own report of an error in emit()
+        ("broad_catch", "low", 28),  # the console prints the active traceback (werkzeug)
     ]
 
 
