@@ -728,3 +728,17 @@ def test_a_java_resource_bundles_locale_variants_are_no_naming_choice() -> None:
     judged = {m.matched_text for m in found if m.pattern_id.startswith("NAMING-JAVA-CLASS")}
     assert "Lr_parser" in judged
     assert not judged & {"XMLErrorResources_de", "SerializerMessages_pt_BR", "Msgs_zh_TW"}
+
+
+def test_a_log_message_that_only_says_password_logs_none() -> None:
+    # java.management's ``logger.debug("login", "Invalid username or password")``.
+    text = (
+        'logger.debug("login", "Invalid username or password")\n'
+        'logger.info("Acquiring password")\n'
+        'logger.info("user %s", self.password)\n'
+        'log.info(f"pw={password}")\n'
+        "console.log(`token ${secret}`)\n"
+    )
+    facts = FileFactsData(path="auth/login.py", language="python", text=text)
+    matches = evaluate_file(load_builtin_packs(), facts)
+    assert [m.line for m in matches if m.pattern_id == "LOG-SENSITIVE-DATA"] == [3, 4, 5]
