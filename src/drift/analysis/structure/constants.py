@@ -21,7 +21,8 @@ True): numeric literals used directly as a call argument, an operand or a return
 test-support code, that are not 0, 1, -1, 2, 10, 100 or 0.5, are not keyword arguments
 (``timeout=30``), and are not on a constant declaration, on the line of a SCREAMING_CASE
 assignment (``MAX_WRITE = 32 * 1024`` in a function), or in an enum. A Go array type's
-length (``[4]byte``) is a type's, no value.
+length (``[4]byte``) is a type's, no value, and so is a bit size given to ``strconv``
+(``strconv.ParseInt(s, 10, 64)``).
 """
 
 from __future__ import annotations
@@ -42,6 +43,10 @@ _OBVIOUS_NUMBERS = frozenset({0, 1, -1, 2, 10, 100, 0.5})
 _MAGIC_CONTEXTS = frozenset({"function_argument", "unknown", "return"})
 
 _SCREAMING = r"_{0,2}[A-Z][A-Z0-9_]*[A-Z0-9]"
+# Go's number conversions take a bit size (``strconv.ParseInt(s, 10, 64)``): an API's unit,
+# not a magic number (38 of pflag's 47).
+_BIT_SIZES = frozenset({8.0, 16.0, 32.0, 64.0})
+_BIT_SIZE_CALL = re.compile(r"\bstrconv\.(?:Parse|Format|Append)\w*\(")
 # A SCREAMING_CASE name assigned on the line (in a function too, where no constant is recorded):
 # its operands make a named value, not magic numbers.
 _LOCAL_CONSTANT = re.compile(
@@ -286,6 +291,8 @@ def magic_numbers(
             continue
         if _LOCAL_CONSTANT.match(line_text):
             continue  # ``MAX_WRITE = 32 * 1024 // 4`` in a function: a named value too
+        if number.value in _BIT_SIZES and _BIT_SIZE_CALL.search(line_text, 0, number.column):
+            continue  # ``strconv.ParseInt(s, 10, 64)``: a bit size the API asks for
         rows.append(
             ConstantRow(
                 id=0,
