@@ -265,6 +265,15 @@ def _is_keyword_value(line_text: str, column: int) -> bool:
     return False
 
 
+def _in_bit_size_call(line_text: str, column: int) -> bool:
+    """Whether the text at ``column`` is an argument of a ``strconv`` conversion call."""
+    calls = list(_BIT_SIZE_CALL.finditer(line_text, 0, column))
+    if not calls:
+        return False
+    between = line_text[calls[-1].end() : column - 1]
+    return between.count("(") >= between.count(")")
+
+
 def magic_numbers(
     path: str, result: ParseResult, text: str, declared_lines: frozenset[int]
 ) -> tuple[ConstantRow, ...]:
@@ -291,7 +300,7 @@ def magic_numbers(
             continue
         if _LOCAL_CONSTANT.match(line_text):
             continue  # ``MAX_WRITE = 32 * 1024 // 4`` in a function: a named value too
-        if number.value in _BIT_SIZES and _BIT_SIZE_CALL.search(line_text, 0, number.column):
+        if number.value in _BIT_SIZES and _in_bit_size_call(line_text, number.column):
             continue  # ``strconv.ParseInt(s, 10, 64)``: a bit size the API asks for
         rows.append(
             ConstantRow(
