@@ -135,7 +135,7 @@ def pattern_detail(project: Project, pattern_id: str) -> PatternDetail:
 
 
 def _status_line(status: PatternStatusRow | None, derived: bool) -> str:
-    if derived:
+    if derived and (status is None or status.status != PatternStatus.IGNORED.value):
         return "derived (it has no status of its own; it counts against the convention)"
     if status is None or status.status == PatternStatus.DISCOVERED.value:
         return "discovered (not enforced)"

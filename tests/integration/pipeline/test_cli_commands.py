@@ -212,6 +212,9 @@ def test_patterns_list_approve_ignore_and_reset(repo: Path) -> None:
     assert refused.exit_code == 2
     assert f"error: '{derived}' lists places that break a convention" in refused.output
     assert run("patterns", "ignore", derived, "--root", str(repo)).exit_code == 0
+    # ``show`` says what ``list`` says: ignored, by whom (it had said "derived").
+    shown = run("patterns", "show", derived, "--root", str(repo)).output
+    assert "status       ignored by " in shown
 
 
 def test_patterns_show_previews_what_approving_would_report(repo: Path) -> None:
