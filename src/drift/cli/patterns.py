@@ -135,14 +135,23 @@ def list_patterns(
 ) -> None:
     """List the learned patterns, most confident first."""
     with open_project(root, storage) as project:
-        rows = pattern_rows(project, derived=show_all)
+        every = pattern_rows(project, derived=show_all)
     rows = [
         r
-        for r in rows
+        for r in every
         if (status is None or r.status == status) and (category is None or r.category == category)
     ]
     if not rows:
-        click.echo("No patterns yet: run `drift scan` first." if status is None else "No patterns.")
+        if every:  # a filter left none out of what the scans learned
+            known = sorted({r.category for r in every})
+            hint = (
+                ""
+                if category is None or category in known
+                else f" (categories: {', '.join(known)})"
+            )
+            click.echo(f"No patterns.{hint}")
+        else:
+            click.echo("No patterns yet: run `drift scan` first.")
         return
     lines = table(
         ["ID", "CATEGORY", "STATUS", "CONFIDENCE", "TIER", "LOCATIONS", "FILES"],

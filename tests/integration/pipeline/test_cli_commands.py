@@ -205,6 +205,10 @@ def test_patterns_list_approve_ignore_and_reset(repo: Path) -> None:
     assert reset.exit_code == 0
     assert "It is undecided now: 0 violations of it." in reset.output
     assert run("patterns", "list", "-s", "ignored", "--root", str(repo)).output == "No patterns.\n"
+    # A category no pattern has: the known ones (it had said "run `drift scan` first").
+    bogus = run("patterns", "list", "-c", "bogus", "--root", str(repo)).output
+    assert bogus.startswith("No patterns. (categories: ")
+    assert "structural" in bogus
 
     # A deviation id lists places that break a convention: approving it is refused.
     derived = "NAMING-PY-FUNCTION-CAMEL/deviation"
