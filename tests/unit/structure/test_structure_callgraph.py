@@ -2006,3 +2006,57 @@ def test_a_commonjs_property_holding_a_required_module_is_that_modules_value() -
         ("test/t.test.js::go", "pino.js::dest", "import", 2),
         ("test/t.test.js::go", "pino.js::pino", "import", 2),
     ]
+
+
+def test_go_functions_and_chains_declared_to_return_a_librarys_value() -> None:
+    # echo: ``pool := gzipCompressPool(config)`` (a ``sync.Pool``) and
+    # ``c.Response().Header().Set(…)`` had been guessed to its ``context.Get``/``Set``.
+    files = {
+        "b/a.go": (
+            'package b\n\nimport (\n\t"net/http"\n\t"sync"\n)\n\n'
+            "type Ctx struct{}\n\nfunc (c *Ctx) Get(k string) interface{} { return nil }\n"
+            "func (c *Ctx) Set(k string, v string)   {}\n\n"
+            "func mkPool() sync.Pool  { return sync.Pool{} }\n"
+            "func mkHdr() http.Header { return nil }\n\n"
+            "type Resp struct{}\n\nfunc (r *Resp) Header() http.Header { return nil }\n\n"
+            "type Wrap struct{}\n\nfunc (w *Wrap) Response() *Resp { return nil }\n\n"
+            "func f1(r *Resp, w *Wrap) {\n\tp := mkPool()\n\tp.Get()\n\th := mkHdr()\n"
+            '\th.Set("a", "b")\n\tr.Header().Set("a", "b")\n'
+            '\tx := w.Response().Header()\n\tx.Set("a", "b")\n}\n'
+        ),
+    }
+    assert edges_of(files) == [
+        ("b/a.go::f1", "b/a.go::Resp.Header", "fuzzy", 30),  # right, by its name alone
+        ("b/a.go::f1", "b/a.go::Resp.Header", "method", 29),
+        ("b/a.go::f1", "b/a.go::Wrap.Response", "method", 30),
+        ("b/a.go::f1", "b/a.go::mkHdr", "same_file", 27),
+        ("b/a.go::f1", "b/a.go::mkPool", "same_file", 25),
+    ]
+
+
+def test_a_union_result_is_no_librarys_value_and_a_chain_on_a_path_is() -> None:
+    # pytest: ``excinfo = pytest.raises(…)`` is ``-> Union[RaisesContext, ExceptionInfo]``
+    # (its guesses stay), ``sub1.joinpath("x").write_text()`` on a pathlib ``Path`` (none).
+    files = {
+        "lp.py": "class LocalPath:\n    def write_text(self, t):\n        return t\n",
+        "ex.py": (
+            "from typing import Union\n\n\nclass ExceptionInfo:\n    def getrepr(self):\n"
+            "        return 1\n\n\nclass RaisesContext:\n    pass\n\n\n"
+            "def raises(e) -> Union[RaisesContext, ExceptionInfo]:\n    return ExceptionInfo()\n"
+        ),
+        "pt.py": (
+            "from pathlib import Path\n\n\nclass Pytester:\n"
+            "    def mkdir(self, name) -> Path:\n        return Path(name)\n"
+        ),
+        "t.py": (
+            "from pt import Pytester\nfrom ex import raises\n\n\n"
+            "def test_a(pytester: Pytester):\n    sub1 = pytester.mkdir('sub1')\n"
+            "    sub1.joinpath('x').write_text('y')\n    e = raises(ValueError)\n"
+            "    e.getrepr()\n"
+        ),
+    }
+    assert [edge for edge in edges_of(files) if edge[0].startswith("t.py")] == [
+        ("t.py::test_a", "ex.py::ExceptionInfo.getrepr", "fuzzy", 9),
+        ("t.py::test_a", "ex.py::raises", "import", 8),
+        ("t.py::test_a", "pt.py::Pytester.mkdir", "method", 6),
+    ]

@@ -431,9 +431,15 @@ class CallResolver:
             owner = self._typed_class(scope, receiver_type) or self._returned_class(
                 scope, receiver_type, caller
             )
-            if owner is None and scope.result.language == "go" and receiver_type.isidentifier():
+            if (
+                owner is None
+                and scope.result.language == "go"
+                and receiver_type.isidentifier()
+                and self._factory(scope, receiver_type, caller) is None
+            ):
                 # Any named type of the package has methods (``type IP []byte``), not only
-                # the structs and interfaces read as classes.
+                # the structs and interfaces read as classes; a function's name is no type
+                # (``p := mkPool()``: what it returns says).
                 owner = (path, receiver_type)
             if owner is not None:
                 found = self._method(*owner, name)
@@ -449,6 +455,12 @@ class CallResolver:
                     return _STOP
             elif self._foreign(scope, receiver_type, caller):
                 return _STOP
+        if (
+            receiver_type is None
+            and receiver.endswith(")")
+            and self._foreign(scope, receiver, caller)
+        ):
+            return _STOP  # ``r.Header().Set(…)`` with ``Header()`` declared ``http.Header``
         known = self._receiver(scope, receiver)
         if known.owner is not None:
             return _outcome_of(self._method(*known.owner, name), METHOD)
@@ -523,6 +535,37 @@ class CallResolver:
             return None
         return self._class_in_scope(scope, written)
 
+    def _chain_foreign(
+        self, scope: FileScope, written: str, caller: Function | None, depth: int
+    ) -> bool:
+        """Whether a chain of method calls from a variable of a repository class
+        (``c.Response().Header``) reaches, through the methods' declared results, a library's
+        value: each step's method is looked up in the class the step before gave."""
+        names = _chain_names(written)
+        if len(names) < 2 or caller is None:
+            return False
+        owner: tuple[str, str] | None = None
+        root = names[0]
+        declared = next((p.type for p in caller.parameters if p.name == root), None)
+        kind = class_of_type(declared) if declared is not None else None
+        if kind is None:
+            kind = self._local_class(scope, caller.qualified_name, root)
+        owner = self._typed_class(scope, kind) if kind is not None else None
+        for name in names[1:]:
+            if owner is None:
+                return False
+            found = self._method(*owner, name)
+            if found is None:
+                return False
+            returned = self._result_type(found)
+            if returned is None or returned.rsplit(".", 1)[-1] in _TYPING_NAMES:
+                return False
+            defined = self.symbols.scopes[found[0]]
+            if self._foreign(defined, returned, None, depth + 1):
+                return True
+            owner = self._typed_class(defined, returned)
+        return False
+
     def _local_class(self, scope: FileScope, caller: str, variable: str) -> str | None:
         """The class (as written) the function ``caller`` gives ``variable``, as its calls on
         the variable record it (``CallSite.receiver_type``); None when they give none or
@@ -568,8 +611,8 @@ class CallResolver:
             # is the library's (``rows.Close()`` is no repository ``DB.Close``).
             declared = next((p.type for p in caller.parameters if p.name == root), None)
             kind = class_of_type(declared) if declared is not None else None
-            if kind is not None and kind != written:
-                return self._foreign(scope, kind, caller)
+            if kind is not None and kind != written and self._foreign(scope, kind, caller):
+                return True
         if depth >= _MAX_CHAIN:
             return False
         if dot and caller is not None:
@@ -585,14 +628,27 @@ class CallResolver:
                 ):
                     return True
         # ``a = t.mkdir("a")`` with ``def mkdir(self) -> Path`` (pathlib's): the repository
-        # function hands out a library's value.
+        # function hands out a library's value. A typing construct (``Union[…]``,
+        # ``Iterator[…]``) says nothing of the class.
         found = self._factory(scope, written, caller)
         if found is not None:
             returned = self._result_type(found)
-            if returned is not None and returned != written:
+            if (
+                returned is not None
+                and returned != written
+                and returned.rsplit(".", 1)[-1] not in _TYPING_NAMES
+            ):
                 return self._foreign(self.symbols.scopes[found[0]], returned, None, depth + 1)
         if dot:
-            return False
+            # ``sub1.joinpath("x").write_text()`` with ``sub1 = pytester.mkdir("sub1")``: a
+            # chain on what a library's value or a factory made is the library's; so is one
+            # whose method hands out a library's value (``c.Response().Header()``, declared
+            # ``http.Header``).
+            head = _LEADING_MEMBER.match(written)
+            if head is not None and head.group() != written:
+                if self._foreign(scope, head.group(), caller, depth + 1):
+                    return True
+            return self._chain_foreign(scope, written, caller, depth)
         own_types = _OWN_TYPES.get(language_family(language), frozenset())
         return written in own_types and self._unqualified(scope, written, caller) is None
 
@@ -860,6 +916,31 @@ class may still be a mixin's call of a sibling's method. Java's marker interface
 
 _MAX_ANCESTORS = 32
 """The most classes ``_inherited`` visits for one lookup (a deep or looping hierarchy)."""
+_TYPING_NAMES = frozenset(
+    {"Union", "Optional", "Any", "Self", "Iterator", "Iterable", "Generator", "AsyncIterator",
+     "AsyncIterable", "AsyncGenerator", "Callable", "Type", "Awaitable", "Coroutine", "Literal",
+     "Annotated", "TypeGuard", "NoReturn", "Never", "Sequence", "Mapping", "MutableMapping",
+     "List", "Dict", "Tuple", "Set", "FrozenSet", "ContextManager", "AsyncContextManager"}
+)  # fmt: skip
+"""Typing constructs a result annotation may name: no class, so no sign of a library's value
+(``-> Union[RaisesContext, ExceptionInfo]`` is pytest's own)."""
+_LEADING_MEMBER = re.compile(r"[A-Za-z_$][\w$]*\.[A-Za-z_$][\w$]*")
+_ARGUMENTS = re.compile(r"\([^()]*\)")
+
+
+def _chain_names(written: str) -> list[str]:
+    """The names of a chain, its calls' arguments left out (``c.Response().Header`` → c,
+    Response, Header); none when a part is no name (a subscript, a literal)."""
+    text = written
+    while "(" in text:
+        shorter = _ARGUMENTS.sub("", text)
+        if shorter == text:
+            return []
+        text = shorter
+    names = text.split(".")
+    return names if all(name.isidentifier() for name in names) else []
+
+
 _MAX_CHAIN = 8
 """The most variables made from variables (``q := u.Query()``) ``_foreign`` follows back."""
 
