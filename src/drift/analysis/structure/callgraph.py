@@ -645,9 +645,12 @@ class CallResolver:
             # whose method hands out a library's value (``c.Response().Header()``, declared
             # ``http.Header``).
             head = _LEADING_MEMBER.match(written)
-            if head is not None and head.group() != written:
-                if self._foreign(scope, head.group(), caller, depth + 1):
-                    return True
+            if (
+                head is not None
+                and head.group() != written
+                and self._foreign(scope, head.group(), caller, depth + 1)
+            ):
+                return True
             return self._chain_foreign(scope, written, caller, depth)
         own_types = _OWN_TYPES.get(language_family(language), frozenset())
         return written in own_types and self._unqualified(scope, written, caller) is None
