@@ -288,6 +288,7 @@ class _Linker:
             is_exported=item.is_exported,
             methods=tuple(methods),
             attributes=attributes,
+            fields=tuple(sorted((self.field_classes.get(id(item)) or {}).items())),
         )
 
     def _decorator_spans(self) -> list[tuple[Point, Point]]:
@@ -567,9 +568,11 @@ class _Linker:
             owner = self._receiver_class(function, head, at)
             if owner is None:
                 return None
-            if "." in owner:
+            if "." in owner or not self._defines_class(owner):
                 # A library's value holds and makes a library's: ``r.Header`` with
-                # ``r *http.Request``, ``s.pick({})`` with ``s = z.object({})``.
+                # ``r *http.Request``, ``s.pick({})`` with ``s = z.object({})``. What another
+                # file's factory or class gives (``c, _ := CreateTestContext(w)``) is for the
+                # call graph to follow: ``CreateTestContext.Request.Header``.
                 return f"{owner}.{rest}"
             kind = self._named_field_class(owner, attribute)
         else:
@@ -578,13 +581,20 @@ class _Linker:
             return kind
         return f"{kind}.{further}" if "." in kind else None
 
-    def _named_field_class(self, class_name: str, attribute: str) -> str | None:
-        """The class attribute ``attribute`` of this file's class ``class_name`` holds."""
+    def _classes(self) -> dict[str, Definition]:
         if self.classes_by_name is None:
             self.classes_by_name = {
                 item.name: item for item in self.found.definitions if item.kind == "class"
             }
-        owner = self.classes_by_name.get(class_name)
+        return self.classes_by_name
+
+    def _defines_class(self, name: str) -> bool:
+        """Whether this file defines a class ``name``."""
+        return name in self._classes()
+
+    def _named_field_class(self, class_name: str, attribute: str) -> str | None:
+        """The class attribute ``attribute`` of this file's class ``class_name`` holds."""
+        owner = self._classes().get(class_name)
         attributes = self.field_classes.get(id(owner)) if owner is not None else None
         return None if attributes is None else attributes.get(attribute)
 

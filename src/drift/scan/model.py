@@ -106,7 +106,8 @@ class Class(NamedTuple):
     methods defined directly in it, in source order; ``attributes`` the instance attributes
     its code assigns (``self.get_time = …``) and calls like methods (``self.get_time()``), which
     no method defines: a call of one reaches whatever callable it holds, not a method found by
-    its name (sorted).
+    its name (sorted); ``fields`` its attributes whose class the code declares or makes
+    (``Request *http.Request``, ``self.path: Path``), as ``(name, class as written)``, sorted.
     """
 
     name: str
@@ -120,6 +121,7 @@ class Class(NamedTuple):
     is_exported: bool
     methods: tuple[str, ...]
     attributes: tuple[str, ...] = ()
+    fields: tuple[tuple[str, str], ...] = ()
 
 
 class ImportedName(NamedTuple):

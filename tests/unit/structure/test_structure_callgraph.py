@@ -2060,3 +2060,37 @@ def test_a_union_result_is_no_librarys_value_and_a_chain_on_a_path_is() -> None:
         ("t.py::test_a", "ex.py::raises", "import", 8),
         ("t.py::test_a", "pt.py::Pytester.mkdir", "method", 6),
     ]
+
+
+def test_fields_a_class_declares_carry_their_type_across_files() -> None:
+    # gin: ``c, _ := CreateTestContext(w); c.Request.Header.Set(…)`` (30 guesses to
+    # ``Context.Set``); pytest: ``self.path.read_text()`` in a subclass of ``Node``, which
+    # declares ``self.path: Path``.
+    files = {
+        "gin/context.go": (
+            'package gin\n\nimport "net/http"\n\ntype Context struct {\n'
+            "\tRequest *http.Request\n}\n\nfunc (c *Context) Set(k string, v any) {}\n"
+        ),
+        "gin/helpers.go": (
+            'package gin\n\nimport "net/http"\n\n'
+            "func CreateTestContext(w http.ResponseWriter) (c *Context, r *Engine) {\n"
+            "\treturn nil, nil\n}\n\ntype Engine struct{}\n"
+        ),
+        "gin/context_test.go": (
+            'package gin\n\nimport "testing"\n\nfunc TestX(t *testing.T) {\n'
+            '\tc, _ := CreateTestContext(nil)\n\tc.Request.Header.Set("a", "b")\n}\n'
+        ),
+        "node.py": (
+            "import pathlib\n\n\nclass Node:\n    def __init__(self):\n"
+            "        self.path: pathlib.Path = pathlib.Path('.')\n\n\n"
+            "class LocalPath:\n    def read_text(self):\n        return 1\n"
+        ),
+        "doc.py": (
+            "from node import Node\n\n\nclass DoctestTextfile(Node):\n"
+            "    def collect(self):\n        return self.path.read_text()\n"
+        ),
+    }
+    assert edges_of(files) == [
+        ("gin/context_test.go::TestX", "gin/helpers.go::CreateTestContext", "import", 6)
+    ]
+    assert project(files)["gin/context.go"].classes[0].fields == (("Request", "http.Request"),)

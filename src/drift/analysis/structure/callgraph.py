@@ -457,7 +457,7 @@ class CallResolver:
                 return _STOP
         if (
             receiver_type is None
-            and receiver.endswith(")")
+            and (receiver.endswith(")") or receiver.partition(".")[0] in _SELF_RECEIVERS)
             and self._foreign(scope, receiver, caller)
         ):
             return _STOP  # ``r.Header().Set(…)`` with ``Header()`` declared ``http.Header``
@@ -544,27 +544,61 @@ class CallResolver:
         names = _chain_names(written)
         if len(names) < 2 or caller is None:
             return False
-        owner: tuple[str, str] | None = None
-        root = names[0]
-        declared = next((p.type for p in caller.parameters if p.name == root), None)
-        kind = class_of_type(declared) if declared is not None else None
-        if kind is None:
-            kind = self._local_class(scope, caller.qualified_name, root)
-        owner = self._typed_class(scope, kind) if kind is not None else None
+        owner = self._chain_root(scope, names[0], caller)
         for name in names[1:]:
             if owner is None:
                 return False
             found = self._method(*owner, name)
-            if found is None:
-                return False
-            returned = self._result_type(found)
+            if found is not None:
+                returned = self._result_type(found)
+                defined = self.symbols.scopes[found[0]]
+            else:  # a field: ``c.Request`` with ``Request *http.Request``
+                field = self._field_type(*owner, name)
+                if field is None:
+                    return False
+                defined, returned = self.symbols.scopes[field[0]], field[1]
             if returned is None or returned.rsplit(".", 1)[-1] in _TYPING_NAMES:
                 return False
-            defined = self.symbols.scopes[found[0]]
             if self._foreign(defined, returned, None, depth + 1):
                 return True
             owner = self._typed_class(defined, returned)
         return False
+
+    def _chain_root(self, scope: FileScope, root: str, caller: Function) -> tuple[str, str] | None:
+        """The repository class a chain starts from: a parameter's, a variable's (as the
+        caller's calls on it record), a factory's result (``CreateTestContext`` in
+        ``CreateTestContext.Request.Header``, what extraction writes for a variable it made),
+        or a class named."""
+        if root in _SELF_RECEIVERS:
+            return (scope.path, caller.class_name) if caller.class_name else None
+        declared = next((p.type for p in caller.parameters if p.name == root), None)
+        kind = class_of_type(declared) if declared is not None else None
+        if kind is None:
+            kind = self._local_class(scope, caller.qualified_name, root)
+        if kind is not None:
+            return self._typed_class(scope, kind)
+        found = self._factory(scope, root, caller)
+        if found is not None:
+            return self._result_class(found)
+        return self._class_in_scope(scope, root)
+
+    def _field_type(self, file: str, class_name: str, name: str) -> tuple[str, str] | None:
+        """``(file, class as written)`` of field ``name`` of a class (``Class.fields``), or of
+        a repository base of it."""
+        seen: set[tuple[str, str]] = set()
+        queue = [(file, class_name)]
+        while queue and len(seen) < _MAX_ANCESTORS:
+            owner = queue.pop(0)
+            if owner in seen:
+                continue
+            seen.add(owner)
+            for cls in self.symbols.scopes[owner[0]].result.classes:
+                if cls.fields and owner[1] in (cls.name, cls.qualified_name):
+                    for field, kind in cls.fields:
+                        if field == name:
+                            return owner[0], kind
+            queue.extend(self._base_classes(*owner))
+        return None
 
     def _local_class(self, scope: FileScope, caller: str, variable: str) -> str | None:
         """The class (as written) the function ``caller`` gives ``variable``, as its calls on
