@@ -246,6 +246,7 @@ class CallResolver:
         self._library_bases: dict[tuple[str, str], bool] = {}
         self._class_attributes: dict[str, dict[str, tuple[str, ...]]] = {}
         self._local_classes: dict[str, dict[tuple[str, str], str | None]] = {}
+        self._field_types: dict[tuple[str, str, str], tuple[str, str] | None] = {}
         # A class of a Go or Java package by (package, from a test file, name), looked up once
         # for all its files (``net`` has a hundred, ``java.util`` three hundred).
         self._package_classes: dict[tuple[str, bool, str], tuple[str, str] | None] = {}
@@ -585,6 +586,14 @@ class CallResolver:
     def _field_type(self, file: str, class_name: str, name: str) -> tuple[str, str] | None:
         """``(file, class as written)`` of field ``name`` of a class (``Class.fields``), or of
         a repository base of it."""
+        key = (file, class_name, name)
+        if key in self._field_types:
+            return self._field_types[key]
+        found = self._find_field_type(file, class_name, name)
+        self._field_types[key] = found
+        return found
+
+    def _find_field_type(self, file: str, class_name: str, name: str) -> tuple[str, str] | None:
         seen: set[tuple[str, str]] = set()
         queue = [(file, class_name)]
         while queue and len(seen) < _MAX_ANCESTORS:
