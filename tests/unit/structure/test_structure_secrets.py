@@ -93,6 +93,8 @@ def test_credentials_for_a_real_host_are_reported(url: str) -> None:
         'url = "postgres://app:%(password)s@db.internal/app"\n',
         "const url = `postgres://app:${process.env.PW}@db.internal/app`;\n",
         'DSN = "postgres://app:<password>@db.internal/app"\n',
+        "# `https://ghp_…:x-oauth-basic@github.com`: the user is the token\n",
+        'DSN = "postgres://app:***@db.internal/app"\n',
     ],
 )
 def test_credentials_filled_in_at_run_time_are_no_secret(line: str) -> None:

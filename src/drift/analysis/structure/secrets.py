@@ -174,6 +174,8 @@ _URL_CREDENTIALS = re.compile(
 # A part of a URL filled in at run time (``{token}`` in an f-string or ``.format``, ``%s``,
 # ``%(pw)s``, ``${PASSWORD}``, ``$PW``, ``<password>``): the secret is elsewhere, not here.
 _FILLED_IN = re.compile(r"\{[^{}]*\}|%[sd(]|\$[A-Za-z_{]|<[^<>]*>")
+# A value cut short in a comment or a message (``ghp_…``, ``xxx...``): a stand-in.
+_ELIDED = re.compile(r"…|\.\.\.|\*\*\*|xxxx", re.IGNORECASE)
 # Passwords a service fixes when the token is the user (GitHub's ``x-oauth-basic``).
 _FIXED_PASSWORDS = frozenset({"x-oauth-basic"})
 # Hosts reserved for documentation and tests (RFC 2606, RFC 6761): credentials for them are
@@ -382,7 +384,7 @@ def _known_formats(text: str, folded: str) -> list[tuple[int, int, str, str, str
             value = m.group("value")
             if value.lower() in _FIXED_PASSWORDS:
                 value = m.group("user")  # `https://ghp_…:x-oauth-basic@github.com`: the user
-            if len(value) < 3 or _FILLED_IN.search(value):
+            if len(value) < 3 or _FILLED_IN.search(value) or _ELIDED.search(value):
                 continue  # `https://x-access-token:{token}@github.com`: filled in at run time
             if _URL_SCHEME.search(text, max(0, m.start() - 21), m.start()):
                 severity, confidence = (
