@@ -188,6 +188,7 @@ class _Linker:
             parse_errors=issues,
             error_count=len(issues),
             error=summarize_issues(issues),
+            variables=self._module_variables(),
         )
 
     # ---- definitions -------------------------------------------------------------------------
@@ -597,6 +598,16 @@ class _Linker:
         owner = self._classes().get(class_name)
         attributes = self.field_classes.get(id(owner)) if owner is not None else None
         return None if attributes is None else attributes.get(attribute)
+
+    def _module_variables(self) -> tuple[tuple[str, str], ...]:
+        """The module-level variables one class is given (``_global_class``), by name."""
+        found = []
+        for name, entry in self.local_classes.items():
+            if any(entry[1]):  # no assignment with a class: nothing to look up
+                kind = self._global_class(entry)
+                if kind is not None:
+                    found.append((name, kind))
+        return tuple(sorted(found))
 
     def _global_class(self, entry: tuple[list[int], list[str | None]]) -> str | None:
         """The class a module-level variable is given (``TAG = re.compile(…)``), when every

@@ -260,6 +260,9 @@ class ParseResult(NamedTuple):
 
     ``error_count`` counts syntax issues plus hard failures; ``error`` is a one-line summary
     (None when clean). Extraction keeps what it can from a file with syntax errors.
+    ``variables``: the module-level (Go: package-level) variables every assignment of which
+    gives one class, as ``(name, class or factory as written)``, sorted: another file that
+    imports one, or shares the Go package, calls its methods.
     """
 
     language: str
@@ -277,6 +280,7 @@ class ParseResult(NamedTuple):
     parse_errors: tuple[ParseIssue, ...]
     error_count: int
     error: str | None
+    variables: tuple[tuple[str, str], ...] = ()
 
     def to_json(self) -> str:
         """Compact JSON for the parse cache (``from_json`` restores an equal object)."""

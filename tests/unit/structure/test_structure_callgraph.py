@@ -2094,3 +2094,31 @@ def test_fields_a_class_declares_carry_their_type_across_files() -> None:
         ("gin/context_test.go::TestX", "gin/helpers.go::CreateTestContext", "import", 6)
     ]
     assert project(files)["gin/context.go"].classes[0].fields == (("Request", "http.Request"),)
+
+
+def test_a_module_variable_seen_from_another_file_has_its_class() -> None:
+    # pflag: ``var CommandLine = NewFlagSet(…)`` in flag.go, ``CommandLine.VarP`` in 143 calls
+    # of other files (guesses); echo's package-level ``sync.Pool``; a Python ``STORE`` imported.
+    files = {
+        "pflag/flag.go": (
+            'package pflag\n\nimport "sync"\n\ntype FlagSet struct{}\n\n'
+            "func (f *FlagSet) VarP(n string) {}\n\n"
+            "func NewFlagSet(n string) *FlagSet { return &FlagSet{} }\n\n"
+            'var CommandLine = NewFlagSet("x")\n\nvar pool sync.Pool\n'
+        ),
+        "pflag/uint32.go": (
+            "package pflag\n\nfunc Uint32P(n string) { CommandLine.VarP(n) }\n\n"
+            "func Take() { pool.Get() }\n"
+        ),
+        "pflag/other.go": "package pflag\n\ntype Ctx struct{}\n\nfunc (c *Ctx) Get() {}\n",
+        "app/store.py": "class Store:\n    def save(self):\n        return 1\n\n\nSTORE = Store()\n",
+        "app/use.py": "from app.store import STORE\n\n\ndef go():\n    return STORE.save()\n",
+    }
+    assert edges_of(files) == [
+        ("app/use.py::go", "app/store.py::Store.save", "method", 5),
+        ("pflag/uint32.go::Uint32P", "pflag/flag.go::FlagSet.VarP", "method", 3),
+    ]
+    assert project(files)["pflag/flag.go"].variables == (
+        ("CommandLine", "NewFlagSet"),
+        ("pool", "sync.Pool"),
+    )

@@ -52,7 +52,7 @@ from types import MappingProxyType
 from typing import NamedTuple
 
 from drift.analysis.structure.imports import Manifests, is_stub_twin, language_family
-from drift.analysis.structure.symbols import FileScope, SymbolTable, base_name
+from drift.analysis.structure.symbols import Binding, FileScope, SymbolTable, base_name
 from drift.analysis.structure.test_files import is_test_support
 from drift.records.analysis import CallEdgeRow, FunctionRow
 from drift.scan.model import CallSite, Function, ParseResult
@@ -509,11 +509,46 @@ class CallResolver:
             and root not in scope.top_level
             and root not in scope.class_bases
         )
+        if owner is None and module is None and receiver.isidentifier():
+            # ``CommandLine.VarP()`` with pflag's ``var CommandLine = NewFlagSet(…)`` in
+            # another file of the package, or ``from app import STORE``: the class the
+            # variable's own module gives it.
+            given = self._shared_variable(scope, receiver, binding)
+            if given is not None:
+                defined, kind = given
+                owner = self._typed_class(defined, kind) or self._returned_class(
+                    defined, kind, None
+                )
+                external = owner is None and self._foreign(defined, kind, None)
         if owner is not None or module is not None or external:
             like = None  # an earlier step decides: not looked up
         else:
             like = self._class_named_like(scope, receiver)
         return _Receiver(owner, module, external, like)
+
+    def _shared_variable(
+        self, scope: FileScope, name: str, binding: Binding | None
+    ) -> tuple[FileScope, str] | None:
+        """The scope defining module-level variable ``name`` that ``scope`` sees (imported by
+        name, or of its Go package) and the class it gives it (``ParseResult.variables``)."""
+        if binding is not None:
+            if binding.symbol is None:
+                return None
+            candidates: tuple[str, ...] = binding.files
+            wanted = binding.symbol
+        elif scope.result.language == "go":
+            candidates = self.symbols.same_package_files(scope.path)
+            wanted = name
+        else:
+            return None
+        for path in candidates:
+            defined = self.symbols.scopes.get(path)
+            if defined is None or not defined.result.variables:
+                continue
+            for variable, kind in defined.result.variables:
+                if variable == wanted:
+                    return defined, kind
+        return None
 
     def _exports_one_value(self, files: Iterable[str]) -> bool:
         """Whether a module's exports are one value (``module.exports = Store``), so that what
