@@ -2111,7 +2111,9 @@ def test_a_module_variable_seen_from_another_file_has_its_class() -> None:
             "func Take() { pool.Get() }\n"
         ),
         "pflag/other.go": "package pflag\n\ntype Ctx struct{}\n\nfunc (c *Ctx) Get() {}\n",
-        "app/store.py": "class Store:\n    def save(self):\n        return 1\n\n\nSTORE = Store()\n",
+        "app/store.py": (
+            "class Store:\n    def save(self):\n        return 1\n\n\nSTORE = Store()\n"
+        ),
         "app/use.py": "from app.store import STORE\n\n\ndef go():\n    return STORE.save()\n",
     }
     assert edges_of(files) == [
