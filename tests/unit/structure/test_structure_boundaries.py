@@ -539,3 +539,45 @@ class BasicPermModel(models.Model):
     assert {(m, t) for _, m, t, _, _ in elsewhere if m == "BasicPermModel"} == {
         ("BasicPermModel", "tests_basicpermmodel")
     }
+
+
+def test_gorm_models_fields_and_tables() -> None:
+    text = """
+package models
+
+import "gorm.io/gorm"
+
+type UserProfile struct {
+	gorm.Model
+	Name   string
+	Email  string `gorm:"uniqueIndex"`
+	Posts  []Post
+	Secret string `gorm:"-"`
+}
+
+type Post struct {
+	ID     uint `gorm:"primaryKey"`
+	Title  string
+	UserID uint
+	User   UserProfile
+}
+
+func (Post) TableName() string { return "articles" }
+
+type Plain struct {
+	A int
+}
+"""
+    assert rows_of("models/models.go", text) == [
+        ("gorm", "UserProfile", "user_profiles", None, None),
+        ("gorm", "UserProfile", "user_profiles", "ID", None),
+        ("gorm", "UserProfile", "user_profiles", "CreatedAt", None),
+        ("gorm", "UserProfile", "user_profiles", "UpdatedAt", None),
+        ("gorm", "UserProfile", "user_profiles", "DeletedAt", None),
+        ("gorm", "UserProfile", "user_profiles", "Name", None),
+        ("gorm", "UserProfile", "user_profiles", "Email", "pii"),
+        ("gorm", "Post", "articles", None, None),
+        ("gorm", "Post", "articles", "ID", None),
+        ("gorm", "Post", "articles", "Title", None),
+        ("gorm", "Post", "articles", "UserID", None),
+    ]

@@ -34,6 +34,12 @@ field by its name (see ``sensitivity``). Rules:
   columns to ``Person``). Table: the ``@Entity("name")``/``@Entity({ name: "…" })`` argument,
   else the class name in snake_case (TypeORM's default naming); a ``@ChildEntity`` is in its
   parent entity's table (single-table inheritance). Confidence 0.95.
+- **GORM** (a Go file mentioning ``gorm``): structs that embed ``gorm.Model`` (its ``ID``,
+  ``CreatedAt``, ``UpdatedAt``, ``DeletedAt`` first) or tag a field ``gorm:"…"``; fields are the
+  exported named fields, but ``gorm:"-"`` and relations (``[]Post``, a model of the file, a
+  ``foreignKey``/``many2many``/``references`` tag). Table: a ``TableName()`` method's
+  literal, else the name in snake_case and the plural (``UserProfile`` → ``user_profiles``),
+  GORM's default naming. Confidence 0.95 with ``TableName``, else 0.85.
 - **JPA** (imports ``javax.persistence`` or ``jakarta.persistence``): classes annotated
   ``@Entity``; fields are the class's own field declarations (one per line), but for
   ``static`` and ``transient`` ones, those under ``@Transient``, and the relations
@@ -58,6 +64,7 @@ SQLALCHEMY = "sqlalchemy"
 SQLMODEL = "sqlmodel"
 TYPEORM = "typeorm"
 JPA = "jpa"
+GORM = "gorm"
 
 _DJANGO_BASES = frozenset({"models.Model", "Model", "AbstractUser", "AbstractBaseUser"})
 _DJANGO_FIELD = re.compile(
@@ -386,6 +393,54 @@ def _typeorm(path: str, result: ParseResult, lines: list[str]) -> Iterator[Bound
 
 _TYPEORM_ENTITIES = frozenset({"Entity", "ChildEntity"})
 
+_GORM_MODEL_FIELDS = ("ID", "CreatedAt", "UpdatedAt", "DeletedAt")
+_GORM_FIELD = re.compile(
+    r"^\s*(?P<names>[A-Z]\w*(?:\s*,\s*[A-Z]\w*)*)\s+(?P<type>[^\s`]+)(?:\s+`(?P<tag>[^`]*)`)?"
+)
+_GORM_TABLE_NAME = re.compile(
+    r"func\s*\(\s*(?:\w+\s+)?\*?(?P<model>\w+)\s*\)\s*TableName\(\)\s*string\s*\{\s*"
+    r"return\s*\"(?P<table>[^\"]+)\""
+)
+_GORM_RELATION_TAG = re.compile(r"gorm:\"[^\"]*(?:foreignKey|many2many|references)")
+
+
+def _plural(name: str) -> str:
+    """GORM's table name for a model: its snake_case name in the plural (``user`` → ``users``,
+    ``category`` → ``categories``, ``box`` → ``boxes``), the common English rules."""
+    if re.search(r"[^aeiou]y$", name):
+        return name[:-1] + "ies"
+    if name.endswith(("s", "x", "z", "ch", "sh")):
+        return name + "es"
+    return name + "s"
+
+
+def _gorm(path: str, result: ParseResult, text: str, lines: list[str]) -> Iterator[BoundaryRow]:
+    structs = [cls for cls in result.classes if cls.kind == "struct"]
+    names = {cls.name for cls in structs}
+    tables = {m.group("model"): m.group("table") for m in _GORM_TABLE_NAME.finditer(text)}
+    for cls in structs:
+        body = lines[cls.line : max(cls.line, cls.end_line - 1)]
+        embeds_model = any(base.lstrip("*") in {"gorm.Model", "Model"} for base in cls.bases)
+        if not embeds_model and not any('gorm:"' in line for line in body):
+            continue
+        fields: list[str] = list(_GORM_MODEL_FIELDS) if embeds_model else []
+        for line in body:
+            found = _GORM_FIELD.match(line)
+            if found is None:
+                continue
+            tag = found.group("tag") or ""
+            kind = found.group("type").lstrip("*")
+            if 'gorm:"-' in tag or _GORM_RELATION_TAG.search(tag):
+                continue  # not a column (``gorm:"-"``) or a relation's
+            if kind.startswith("[]") or kind in names:
+                continue  # has-many and belongs-to relations: another model's rows
+            fields.extend(name.strip() for name in found.group("names").split(","))
+        table = tables.get(cls.name) or _plural(_snake_case(cls.name))
+        confidence = 0.95 if cls.name in tables else 0.85
+        yield from _model_rows(
+            path, GORM, model=cls.name, table=table, fields=fields, confidence=confidence
+        )
+
 
 _JPA_NOT_COLUMNS = frozenset({"Transient", "OneToMany", "ManyToOne", "OneToOne", "ManyToMany"})
 _JAVA_ANNOTATION = re.compile(r"@(?:[\w.]+\.)?(?P<name>\w+)(?:\s*\([^()]*\))?")
@@ -474,4 +529,6 @@ def boundaries(path: str, result: ParseResult | None, text: str) -> tuple[Bounda
         rows.extend(_typeorm(path, result, lines))
     elif result.language == "java" and _imports(result, "javax.persistence", "jakarta.persistence"):
         rows.extend(_jpa(path, result, lines))
+    elif result.language == "go" and ("gorm" in text):
+        rows.extend(_gorm(path, result, text, lines))
     return tuple(rows)
