@@ -87,6 +87,8 @@ class Collected:
     finallies: list[Node] = field(default_factory=list)
     # (start byte, variable, class or None) of each local assignment or declaration.
     locals: list[tuple[int, str, str | None]] = field(default_factory=list)
+    # The starts of the locals at the file's top level: module (Go: package) variables.
+    top_level: set[int] = field(default_factory=set)
     # (start byte, attribute, class or None) of each field or ``self.x`` assignment.
     fields: list[tuple[int, str, str | None]] = field(default_factory=list)
     package: str | None = None
@@ -286,8 +288,27 @@ def _typed_names(
 
 
 def collect_locals(found: Collected, nodes: list[Node]) -> None:
-    """``@local`` nodes: local variables given a class, in source order."""
+    """``@local`` nodes: local variables given a class, in source order; the starts of those
+    at the file's top level (module variables) apart."""
     _typed_names(found.rules.local_types, nodes, found.source, found.locals)
+    found.top_level.update(node.start_byte for node in nodes if _at_top_level(node))
+
+
+# What may stand between a module-level variable's node and the file's root.
+_DECLARATION_WRAPPERS = frozenset(
+    {"expression_statement", "lexical_declaration", "variable_declaration", "export_statement",
+     "var_declaration", "var_spec_list"}
+)  # fmt: skip
+_ROOTS = frozenset({"module", "program", "source_file"})
+
+
+def _at_top_level(node: Node) -> bool:
+    """Whether an assignment or declaration stands at the file's top level, not in a function
+    (nor in a function literal or a test callback, which are no definitions of their own)."""
+    parent = node.parent
+    while parent is not None and parent.type in _DECLARATION_WRAPPERS:
+        parent = parent.parent
+    return parent is not None and parent.type in _ROOTS
 
 
 def collect_fields(found: Collected, nodes: list[Node]) -> None:

@@ -613,9 +613,8 @@ class _Linker:
         """The class a module-level variable is given (``TAG = re.compile(…)``), when every
         module-level assignment of it gives the same one: functions run after the module's
         code, so any of them may be the value a call sees."""
-        kinds = {
-            kind for start, kind in zip(*entry, strict=True) if self.index.enclosing(start) is None
-        }
+        top = self.found.top_level
+        kinds = {kind for start, kind in zip(*entry, strict=True) if start in top}
         return kinds.pop() if len(kinds) == 1 else None
 
     def _field_class(self, function: Definition, attribute: str) -> str | None:

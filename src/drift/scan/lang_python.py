@@ -126,6 +126,22 @@ _ACTIVE_ERROR = re.compile(
 )
 
 
+_CASTS: Final = frozenset({"cast", "t.cast", "typing.cast"})
+
+
+def _cast_type(call: Node, source: bytes) -> str | None:
+    """The class ``cast(X, value)`` names (``t.Type[X]`` and quoted names read as ``X``)."""
+    arguments = call.child_by_field_name("arguments")
+    first = arguments.named_children[0] if arguments and arguments.named_child_count else None
+    if first is None:
+        return None
+    written = text(first, source).strip("\"'")
+    for wrapper in ("t.Type[", "typing.Type[", "Type[", "type["):
+        if written.startswith(wrapper) and written.endswith("]"):
+            written = written[len(wrapper) : -1].strip("\"'")
+    return class_of_type(written)
+
+
 def _reads_active_error(body_text: str) -> bool:
     return _ACTIVE_ERROR.search(body_text) is not None
 
@@ -368,6 +384,8 @@ class PythonRules:
             function = value.child_by_field_name("function")
             if function is not None and function.type in ("identifier", "attribute"):
                 made = text(function, source)
+                if made in _CASTS:  # ``t.cast(t.Type[Response], w)``: the type it names
+                    made = _cast_type(value, source)
         return [(text(target, source), made)]
 
     def throw_types(self, node: Node, source: bytes) -> tuple[str, ...]:

@@ -2124,3 +2124,41 @@ def test_a_module_variable_seen_from_another_file_has_its_class() -> None:
         ("CommandLine", "NewFlagSet"),
         ("pool", "sync.Pool"),
     )
+
+
+def test_module_variables_are_only_the_files_top_level_ones_and_yield_to_parameters() -> None:
+    # echo: ``NotFoundHandler = func(c Context) error {…}`` had made ``c`` a package variable,
+    # and every ``c.X()`` of the package lost its edge; a parameter named like a module
+    # variable is another variable; a variable of an interface type is left to the guess.
+    files = {
+        "p/a.go": (
+            "package p\n\ntype Store struct{}\n\nfunc (s *Store) Load() {}\n\n"
+            "type Ctx struct{}\n\nfunc (c *Ctx) Param() {}\n\n"
+            "var H = func(c *Store) {}\n\n"
+            "type Saver interface{ Save() }\n\ntype store struct{}\n\n"
+            "func (s *store) Save() {}\n\nvar V Saver = &store{}\n"
+        ),
+        "p/b.go": ("package p\n\nfunc Bind(c *Ctx) { c.Param() }\n\nfunc Keep() { V.Save() }\n"),
+        "app/store.py": (
+            "class Store:\n    def refill(self):\n        return 1\n\n\nstore = Store()\n"
+        ),
+        "app/use.py": (
+            "from app.store import store\n\n\ndef use(store):\n    return store.refill()\n"
+        ),
+    }
+    assert project(files)["p/a.go"].variables == (("V", "Saver"),)
+    assert edges_of(files) == [
+        ("p/b.go::Bind", "p/a.go::Ctx.Param", "method", 3),
+        ("p/b.go::Keep", "p/a.go::store.Save", "fuzzy", 5),
+    ]
+
+
+def test_a_python_cast_gives_its_variable_the_class_it_names() -> None:
+    files = {
+        "r.py": "class Response:\n    def release(self):\n        return 1\n",
+        "c.py": (
+            "import typing as t\nfrom r import Response\n\n\nclass Client:\n"
+            "    def go(self, w):\n        x = t.cast(Response, w)\n        return x.release()\n"
+        ),
+    }
+    assert edges_of(files) == [("c.py::Client.go", "r.py::Response.release", "method", 8)]

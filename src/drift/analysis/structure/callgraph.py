@@ -462,6 +462,10 @@ class CallResolver:
             and self._foreign(scope, receiver, caller)
         ):
             return _STOP  # ``r.Header().Set(…)`` with ``Header()`` declared ``http.Header``
+        if receiver_type is None and receiver.isidentifier() and caller is not None:
+            shared = self._shared_outcome(scope, receiver, name, caller)
+            if shared is not None:
+                return shared
         known = self._receiver(scope, receiver)
         if known.owner is not None:
             return _outcome_of(self._method(*known.owner, name), METHOD)
@@ -509,22 +513,41 @@ class CallResolver:
             and root not in scope.top_level
             and root not in scope.class_bases
         )
-        if owner is None and module is None and receiver.isidentifier():
-            # ``CommandLine.VarP()`` with pflag's ``var CommandLine = NewFlagSet(…)`` in
-            # another file of the package, or ``from app import STORE``: the class the
-            # variable's own module gives it.
-            given = self._shared_variable(scope, receiver, binding)
-            if given is not None:
-                defined, kind = given
-                owner = self._typed_class(defined, kind) or self._returned_class(
-                    defined, kind, None
-                )
-                external = owner is None and self._foreign(defined, kind, None)
         if owner is not None or module is not None or external:
             like = None  # an earlier step decides: not looked up
         else:
             like = self._class_named_like(scope, receiver)
         return _Receiver(owner, module, external, like)
+
+    def _shared_outcome(
+        self, scope: FileScope, receiver: str, name: str, caller: Function
+    ) -> _Outcome | None:
+        """``CommandLine.VarP()`` with pflag's ``var CommandLine = NewFlagSet(…)`` in another
+        file of the package, or ``STORE.save()`` after ``from app import STORE``: the method
+        of the class the variable's own module gives it, no guess for a library's class, and
+        no decision (the steps after decide) for a class without the method (an interface) or
+        a parameter of that name, which is another variable."""
+        if receiver in self._parameters_around(scope, caller):
+            return None
+        given = self._shared_variable(scope, receiver, scope.bindings.get(receiver))
+        if given is None:
+            return None
+        defined, kind = given
+        owner = self._typed_class(defined, kind) or self._returned_class(defined, kind, None)
+        if owner is not None:
+            found = self._method(*owner, name)
+            return None if found is None else _Located(found[0], found[1], METHOD)
+        return _STOP if self._foreign(defined, kind, None) else None
+
+    def _parameters_around(self, scope: FileScope, caller: Function) -> frozenset[str]:
+        """The parameter names of ``caller`` and of the functions around it."""
+        names = {p.name for p in caller.parameters}
+        qualified = caller.qualified_name
+        while "." in qualified:
+            qualified = qualified.rsplit(".", 1)[0]
+            for outer in scope.by_qualified.get(qualified, ()):
+                names.update(p.name for p in outer.parameters)
+        return frozenset(names)
 
     def _shared_variable(
         self, scope: FileScope, name: str, binding: Binding | None
