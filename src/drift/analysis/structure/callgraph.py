@@ -770,8 +770,9 @@ class CallResolver:
         self, scope: FileScope, written: str, caller: Function | None
     ) -> tuple[str, Function] | None:
         """The repository function a variable was assigned the result of: ``make_repo``, a
-        module's function (``routing.make_map``), a class's (``Map.make``) or the method of a
-        variable of a repository class (``t.mkdir`` with ``t: Pytester`` or ``s *DB``)."""
+        module's function (``routing.make_map``), a class's (``Map.make``) or the method of
+        what a chain starts from (``_chain_root``: ``t.mkdir`` with ``t: Pytester`` or
+        ``s *DB``, ``self.make``)."""
         root, dot, method = written.partition(".")
         if not dot:
             if not written.isidentifier():
@@ -783,13 +784,11 @@ class CallResolver:
         binding = scope.bindings.get(root)
         if binding is not None and binding.symbol is None:
             return self.symbols.locate_function(binding.files, method)
-        owner = self._class_in_scope(scope, root)
-        if owner is None and caller is not None:
-            declared = next((p.type for p in caller.parameters if p.name == root), None)
-            kind = class_of_type(declared) if declared is not None else None
-            if kind is None:
-                kind = self._local_class(scope, caller.qualified_name, root)
-            owner = self._typed_class(scope, kind) if kind is not None else None
+        owner = (
+            self._chain_root(scope, root, caller)
+            if caller is not None
+            else self._class_in_scope(scope, root)
+        )
         return self._method(*owner, method) if owner is not None else None
 
     def _result_class(self, found: tuple[str, Function]) -> tuple[str, str] | None:
