@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from drift.analysis.structure.callgraph import CONFIDENCE, resolve_calls
 from drift.analysis.structure.coupling import coupling
 from drift.analysis.structure.imports import Manifests
@@ -2162,3 +2164,22 @@ def test_a_python_cast_gives_its_variable_the_class_it_names() -> None:
         ),
     }
     assert edges_of(files) == [("c.py::Client.go", "r.py::Response.release", "method", 8)]
+
+
+@pytest.mark.parametrize("parameter_first", [True, False])
+def test_a_parameter_hides_a_package_variable_whatever_the_order_of_functions(
+    parameter_first: bool,
+) -> None:
+    # The per-file cache of targets had let whichever caller came first decide for both.
+    use = "func Use(x interface{ Load() }) { x.Load() }\n"
+    use2 = "func Use2() { x.Load() }\n"
+    files = {
+        "m/a.go": (
+            "package m\n\ntype Store struct{}\n\nfunc (s *Store) Load() {}\n\n"
+            "type Cache struct{}\n\nfunc (c *Cache) Load() {}\n\nvar x = &Cache{}\n"
+        ),
+        "m/b.go": "package m\n\n" + (use + use2 if parameter_first else use2 + use),
+    }
+    assert [edge[:3] for edge in edges_of(files)] == [
+        ("m/b.go::Use2", "m/a.go::Cache.Load", "method")
+    ]

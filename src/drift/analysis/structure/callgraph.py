@@ -1372,10 +1372,17 @@ class _FileCalls:
             or receiver.startswith("super(")
         ):
             return _BY_CLASS
+        else:
+            root = receiver.split(".", 1)[0].split("(", 1)[0]
+            if root not in self._scope.bindings and root not in self._scope.class_bases:
+                # A variable: what it holds is the caller's to say (its parameters, its calls
+                # on it), and a parameter hides a module variable of its name.
+                return _BY_SCOPE
         return self._resolve(name, caller)
 
     def _nested_target(self, name: _Name, caller: Function) -> _Target | None:
-        """Where a call of a name some nested function has lands, once per caller."""
+        """Where a call lands that depends on the caller (a name some nested function has, a
+        method of a variable), once per caller."""
         key = (name, caller.class_name, caller.qualified_name)
         if key not in self._by_scope:
             self._by_scope[key] = self._resolve(name, caller)
