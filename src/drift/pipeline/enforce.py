@@ -14,16 +14,34 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from drift.enforcement import EnforcementResult, enforce
 from drift.pipeline.groups import project_groups
 from drift.pipeline.store_types import PipelineStore
 from drift.records.analysis import DetectionRow, FunctionRow
-from drift.records.enforcement import ViolationRow
+from drift.records.batch import InsertHealthTrends
+from drift.records.enforcement import HealthTrendRow, ViolationRow
 
 if TYPE_CHECKING:
     from drift.enforcement.pattern_findings import GroupOf
+
+
+UNENFORCED_CHANGE_METRIC: Final = "unenforced_code_change"
+"""A health-trend series whose latest value is 1 while a change of code has been analysed but
+not yet enforced (``mark_code_change``), 0 once an enforcement has judged it."""
+
+
+def mark_code_change(storage: PipelineStore) -> None:
+    """Record, before a change of code is analysed, that it awaits enforcement: a run cut short
+    after storing the analysis leaves the files unchanged for the next run, which must still
+    judge the change as one (its violations new), not as the same code judged again."""
+    storage.send_batch(InsertHealthTrends([HealthTrendRow(UNENFORCED_CHANGE_METRIC, 1.0, 0)]))
+
+
+def _change_unenforced(storage: PipelineStore) -> bool:
+    rows = storage.query_health_trends(UNENFORCED_CHANGE_METRIC, 1)
+    return bool(rows) and rows[0].metric_value > 0
 
 
 def baseline(stored: list[ViolationRow], *, code_changed: bool) -> list[ViolationRow]:
@@ -55,9 +73,11 @@ def enforce_run(
     ``detections`` and ``functions`` are the stored rows when the run holds them already (see
     ``enforce``). ``group_of`` is the packs' convention groups (default: those of the packs
     ``root``'s drift.toml names, loaded if a deviation needs them)."""
+    # A change an earlier run analysed and did not enforce (Ctrl-C) is still this run's news.
+    code_changed = code_changed or _change_unenforced(storage)
     stored = storage.query_all_violations()
     previous = baseline(stored, code_changed=code_changed)
-    return enforce(
+    result = enforce(
         storage,
         root=root,
         policy=policy,
@@ -70,3 +90,7 @@ def enforce_run(
         still_new=None if code_changed else {row.id for row in stored if row.is_new},
         group_of=group_of if group_of is not None else project_groups(root),
     )
+    if code_changed:
+        storage.send_batch(InsertHealthTrends([HealthTrendRow(UNENFORCED_CHANGE_METRIC, 0.0, 0)]))
+        storage.flush_sync()
+    return result

@@ -129,6 +129,10 @@ class _Scan:
         scan_id = self.storage.insert_scan_start(self.now, self.root.as_posix())
         try:
             diff = self._discover(stored, sniff_all=full)
+            if code_changed(diff):
+                from drift.pipeline.enforce import mark_code_change
+
+                mark_code_change(self.storage)  # before any of the change is stored
             self._analyse_files(diff, stored, full=full)
             self.storage.flush_sync()
             reanalyse = (

@@ -682,3 +682,27 @@ def test_approving_a_pattern_adds_no_news_to_new_only(tmp_path: Path) -> None:
     with open(root / "app" / "b.py", "a", encoding="utf-8") as handle:
         handle.write("\n\ndef c(s):\n    return eval(s)\n")
     assert run("check", "--new-only", str(root)).exit_code == 1  # a change brings one in
+
+
+@pytest.mark.parametrize("command", ["check", "scan"])
+def test_a_change_whose_enforcement_was_cut_short_is_still_news(
+    clean: Path, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    # Ctrl-C after the analysis was stored left the files unchanged for the next run, which
+    # judged "the same code again": the change's new error was never new.
+    from drift.enforcement import engine
+
+    assert run("scan", str(clean)).exit_code == 0
+    assert run("check", "--new-only", str(clean)).exit_code == 0
+    add_swallowing_handler(clean)
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(engine, "evaluate_policy", interrupted)
+    assert run(command, str(clean)).exit_code == 1  # click's Abort here; ``drift`` exits 130
+    monkeypatch.undo()
+    for _ in range(2):  # and a CI retry gives the same verdict
+        checked = run("check", "--new-only", str(clean))
+        assert checked.exit_code == 1, checked.output
+        assert "app/users.py:18" in checked.output
