@@ -373,6 +373,17 @@ MAX_CRASHES_IN_A_ROW = 3
 """Items that kill a worker even alone, one after another, before the pool gives up."""
 
 
+def _stop_now(executor: ProcessPoolExecutor) -> None:
+    """Shut ``executor`` down without waiting: pending work is cancelled and its worker
+    processes are killed (they ignore SIGINT, so a Ctrl-C alone would not stop them)."""
+    # The executor keeps no public list of its processes; without it they would run on.
+    workers = list((getattr(executor, "_processes", None) or {}).values())
+    executor.shutdown(wait=False, cancel_futures=True)
+    for process in workers:
+        if process.is_alive():
+            process.kill()
+
+
 class _Pool(Generic[T, R]):
     """Chunks through a process pool, recovering from workers that die."""
 
@@ -403,28 +414,37 @@ class _Pool(Generic[T, R]):
     def _stream(self, chunks: deque[list[T]], suspects: deque[T]) -> Iterator[R]:
         window = self.workers * 3
         running: dict[Future[bytes], list[T]] = {}
-        with ProcessPoolExecutor(
+        executor = ProcessPoolExecutor(
             self.workers, mp_context=_context(self.fn.__module__), initializer=_start_worker
-        ) as executor:
-            try:
-                while chunks or running:
-                    while chunks and len(running) < window:
-                        # Submitted, then taken off the queue: a pool that broke in between
-                        # refuses the chunk, which must stay queued rather than be lost.
-                        future = executor.submit(_run_chunk, self.fn, chunks[0])
-                        running[future] = chunks.popleft()
-                    done, _ = wait(running, return_when=FIRST_COMPLETED)
-                    for future in done:
-                        results: list[R] = transport.loads(future.result(), self.chunk_type)
-                        del running[future]
-                        yield from results
-            except BrokenProcessPool:
-                for chunk in running.values():
-                    suspects.extend(chunk)
-                raise
-            finally:
-                for future in running:  # the consumer stopped early: drop work not yet started
-                    future.cancel()
+        )
+        finished = False
+        try:
+            while chunks or running:
+                while chunks and len(running) < window:
+                    # Submitted, then taken off the queue: a pool that broke in between
+                    # refuses the chunk, which must stay queued rather than be lost.
+                    future = executor.submit(_run_chunk, self.fn, chunks[0])
+                    running[future] = chunks.popleft()
+                done, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in done:
+                    results: list[R] = transport.loads(future.result(), self.chunk_type)
+                    del running[future]
+                    yield from results
+            finished = True
+        except BrokenProcessPool:
+            for chunk in running.values():
+                suspects.extend(chunk)
+            finished = True  # the pool is gone: nothing left to wait for
+            raise
+        finally:
+            if finished:
+                executor.shutdown(wait=True)
+            else:
+                # The consumer stopped early (Ctrl-C, an error, a ``break``): the results in
+                # flight are not wanted, so the workers are stopped rather than waited for.
+                # Waiting had hung a Ctrl-C'd scan for minutes when a worker being started
+                # met semaphores the interrupt had already removed.
+                _stop_now(executor)
 
     def _one_at_a_time(self, suspects: deque[T]) -> Iterator[R]:
         """Run each suspect alone, so a crash names its item."""

@@ -5,10 +5,10 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 
@@ -52,6 +52,16 @@ def die_on_thirteen(value: int) -> int:
 
 def always_die(value: int) -> int:
     os._exit(value)
+
+
+def mark_slowly(path: str) -> int:
+    """Sleep, then leave a mark: a worker stopped on the way never leaves it."""
+    import time
+
+    if path.endswith("slow"):
+        time.sleep(3)
+        Path(path + ".done").write_text("done", encoding="utf-8")
+    return 1
 
 
 def crashed(value: int, message: str) -> int:
@@ -286,3 +296,12 @@ def test_a_small_scan_starts_no_worker_process(tmp_path: Path) -> None:
     analysed, server = out.splitlines()
     assert 0 < int(analysed) < 48
     assert server == "None"
+
+
+def test_a_consumer_that_stops_early_stops_the_workers(tmp_path: Path) -> None:
+    # Ctrl-C in a scan: waiting for the work in flight had hung a scan for minutes.
+    items = [str(tmp_path / "x.slow")] + [str(tmp_path / f"{i}.fast") for i in range(40)]
+    results = cast(Generator[int, None, None], map_files(mark_slowly, items, workers=2))
+    next(results)  # a fast chunk's result, while the slow one is in flight
+    results.close()  # what leaving the loop on an error does
+    assert not (tmp_path / "x.slow.done").exists()
