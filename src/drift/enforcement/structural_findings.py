@@ -79,10 +79,19 @@ def taint_pattern_id(sink_type: str) -> str:
     return f"taint-{slug(sink_type)}"
 
 
+_LONGEST_NAME = 80
+"""Characters of a function's name a message shows: tsc's output names methods by whole
+expressions (yargs: a 2,000-character computed key)."""
+
+
 def _where(function_id: str) -> str:
     # The module scope is also where handlers inside anonymous callbacks land (a test's
     # `it("…", () => …)`): "outside any named function" is true of both.
-    return "outside any named function" if function_id == MODULE_SCOPE else f"in {function_id}"
+    if function_id == MODULE_SCOPE:
+        return "outside any named function"
+    if len(function_id) > _LONGEST_NAME:
+        function_id = function_id[: _LONGEST_NAME - 1] + "…"
+    return f"in {function_id}"
 
 
 def _gap_finding(gap: ErrorGapRow, line: int, fp_rate: float | None) -> Finding:

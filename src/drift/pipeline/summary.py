@@ -142,7 +142,8 @@ def _files_line(summary: ScanSummary) -> str:
 
 NOTHING_TO_ANALYSE: Final = (
     "no file Drift analyses was found: check [scan] include and exclude in drift.toml, "
-    "and the ignore files"
+    "and the ignore files (build and dependency directories such as build/, dist/ and "
+    "node_modules/ are never walked)"
 )
 
 

@@ -243,9 +243,14 @@ def test_a_gap_outside_any_function_says_so(storage: DriftStorage, seed: Seeder)
     seed.function("a.ts", "load", 2)
     seed.error_gap("a.ts", "<module>", "swallowed", line=9)
     seed.error_gap("a.ts", "load", "swallowed", line=3)
+    # tsc's output names a method by a whole computed key (yargs: 2,000 characters).
+    long_name = "YargsInstance.[(_YargsInstance_command = new WeakMap(), " + "x" * 200 + ")]"
+    seed.function("a.ts", long_name, 5)
+    seed.error_gap("a.ts", long_name, "swallowed", line=6)
     assert [f.message for f in structural_findings(storage, ["a.ts"])] == [
         "Error-handling gap (swallowed) of Exception outside any named function.",
         "Error-handling gap (swallowed) of Exception in load.",
+        "Error-handling gap (swallowed) of Exception in " + long_name[:79] + "….",
     ]
 
 
