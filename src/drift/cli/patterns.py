@@ -230,7 +230,9 @@ def _decide(project: Project, pattern_id: str, decided: PatternState, verb: str)
     )
     own = [v for v in result.reported() if v.row.pattern_id == pattern_id]
     click.echo(f"{verb} {pattern_id}.")
-    if decided.status is PatternStatus.APPROVED:
+    if decided.status is PatternStatus.APPROVED and not own:
+        click.echo("It is enforced now: no violation of it.")
+    elif decided.status is PatternStatus.APPROVED:
         click.echo(
             f"It is enforced now: {plural(len(own), 'violation')} of it; "
             "`drift check` reports them."

@@ -244,7 +244,7 @@ def test_patterns_show_previews_what_approving_would_report(repo: Path) -> None:
     classes = run("patterns", "show", "NAMING-PY-CLASS-PASCAL", "--root", str(repo))
     assert "Approving it would report 0 violations." in classes.output.splitlines()
     approved = run("patterns", "approve", "NAMING-PY-CLASS-PASCAL", "--root", str(repo))
-    assert "0 violations of it" in approved.output
+    assert "It is enforced now: no violation of it." in approved.output
 
     run("patterns", "approve", "NAMING-PY-FUNCTION-SNAKE", "--root", str(repo), "--by", "ada")
     enforced = run("patterns", "show", "NAMING-PY-FUNCTION-SNAKE", "--root", str(repo)).output
