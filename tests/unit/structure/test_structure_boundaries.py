@@ -581,3 +581,52 @@ type Plain struct {
         ("gorm", "Post", "articles", "Title", None),
         ("gorm", "Post", "articles", "UserID", None),
     ]
+
+
+def test_mongoose_schemas_are_models() -> None:
+    text = """
+const mongoose = require("mongoose");
+const { Schema } = mongoose;
+const userSchema = new Schema({
+  name: String,
+  email: { type: String, required: true, match: /.+@.+/ },
+  // the hash, never the password, with commas, in a comment
+  password: String,
+  posts: [{ type: Schema.Types.ObjectId, ref: "Post" }],
+  "date_of_birth": Date,
+});
+const addressSchema = new mongoose.Schema({ street: String, city: String });
+module.exports = mongoose.model("User", userSchema);
+"""
+    assert rows_of("models/user.js", text) == [
+        ("mongoose", "User", "users", None, None),
+        ("mongoose", "User", "users", "name", None),
+        ("mongoose", "User", "users", "email", "pii"),
+        ("mongoose", "User", "users", "password", "credentials"),
+        ("mongoose", "User", "users", "date_of_birth", "pii"),
+        # a schema no model of the file takes (embedded elsewhere): no collection of its own
+        ("mongoose", "Address", None, None, None),
+        ("mongoose", "Address", None, "street", "pii"),
+        ("mongoose", "Address", None, "city", None),
+    ]
+
+
+def test_sequelize_models_by_define_and_init() -> None:
+    text = """
+import { Sequelize, DataTypes, Model } from "sequelize";
+const sequelize = new Sequelize("sqlite::memory:");
+const User = sequelize.define("User", {
+  firstName: { type: DataTypes.STRING, allowNull: false },
+  lastName: DataTypes.STRING,
+}, { tableName: "app_users" });
+class Project extends Model {}
+Project.init({ title: DataTypes.STRING, budget: DataTypes.DECIMAL }, { sequelize });
+"""
+    assert rows_of("models/index.ts", text) == [
+        ("sequelize", "User", "app_users", None, None),
+        ("sequelize", "User", "app_users", "firstName", "pii"),
+        ("sequelize", "User", "app_users", "lastName", "pii"),
+        ("sequelize", "Project", "Projects", None, None),
+        ("sequelize", "Project", "Projects", "title", None),
+        ("sequelize", "Project", "Projects", "budget", None),
+    ]

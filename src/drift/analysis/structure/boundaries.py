@@ -1,5 +1,6 @@
-"""Data boundaries: ORM models and their fields (Django, SQLAlchemy, TypeORM; Prisma schemas
-are read by ``drift.analysis.structure.prisma``).
+"""Data boundaries: ORM models and their fields (Django, SQLAlchemy, TypeORM, GORM, JPA;
+Prisma schemas are read by ``drift.analysis.structure.prisma``, Mongoose schemas and Sequelize
+models by ``drift.analysis.structure.js_models``).
 
 Each model gives one row without a field and one row per field; ``sensitivity`` classifies a
 field by its name (see ``sensitivity``). Rules:
@@ -54,6 +55,7 @@ import re
 from collections.abc import Iterator
 
 from drift.analysis.prose import ProseSpans
+from drift.analysis.structure.js_models import mongoose_models, sequelize_models
 from drift.analysis.structure.prisma import is_prisma_schema, prisma_boundaries
 from drift.analysis.structure.sensitivity import classify_field
 from drift.records.analysis import BoundaryRow
@@ -65,6 +67,8 @@ SQLMODEL = "sqlmodel"
 TYPEORM = "typeorm"
 JPA = "jpa"
 GORM = "gorm"
+MONGOOSE = "mongoose"
+SEQUELIZE = "sequelize"
 
 _DJANGO_BASES = frozenset({"models.Model", "Model", "AbstractUser", "AbstractBaseUser"})
 _DJANGO_FIELD = re.compile(
@@ -494,6 +498,18 @@ def _jpa(path: str, result: ParseResult, lines: list[str]) -> Iterator[BoundaryR
         )
 
 
+def _js_literal_models(path: str, result: ParseResult, text: str) -> Iterator[BoundaryRow]:
+    found: list[tuple[str, tuple[str, str | None, list[str]]]] = []
+    if _imports(result, "mongoose"):
+        found.extend((MONGOOSE, model) for model in mongoose_models(text))
+    if _imports(result, "sequelize"):
+        found.extend((SEQUELIZE, model) for model in sequelize_models(text))
+    for framework, (model, table, fields) in found:
+        yield from _model_rows(
+            path, framework, model=model, table=table, fields=fields, confidence=0.9
+        )
+
+
 def _code_lines(text: str, language: str) -> list[str]:
     """The text's lines, with those inside a string blanked: a docstring's example model
     (``class User(Base): email = Column(…)``, SQLAlchemy-Utils' types) declares nothing."""
@@ -514,7 +530,14 @@ def boundaries(path: str, result: ParseResult | None, text: str) -> tuple[Bounda
     """The data boundaries (models and fields) one file declares, in source order."""
     if is_prisma_schema(path):
         return prisma_boundaries(path, text)
-    if result is None or not result.classes:
+    if result is None:
+        return ()
+    if result.language in {"typescript", "javascript"} and _imports(
+        result, "mongoose", "sequelize"
+    ):
+        # Declared in object literals, often with no class in the file.
+        return tuple(_js_literal_models(path, result, text))
+    if not result.classes:
         return ()
     lines = _code_lines(text, result.language)
     rows: list[BoundaryRow] = []
