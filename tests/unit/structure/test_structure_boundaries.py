@@ -630,3 +630,16 @@ Project.init({ title: DataTypes.STRING, budget: DataTypes.DECIMAL }, { sequelize
         ("sequelize", "Project", "Projects", "title", None),
         ("sequelize", "Project", "Projects", "budget", None),
     ]
+
+
+def test_a_schema_in_a_doc_comment_is_an_example() -> None:
+    # mongoose's own types/inferschematype.d.ts documents ``new Schema({userName:String})``.
+    text = """
+import mongoose from "mongoose";
+/**
+ * const userSchema = new Schema({userName:String});
+ * const User = model('User', userSchema);
+ */
+export type Inferred = string;
+"""
+    assert rows_of("types/infer.d.ts", text) == []

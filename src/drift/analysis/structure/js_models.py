@@ -23,6 +23,8 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
+from drift.analysis.prose import ProseSpans
+
 _NEW_SCHEMA: Final = re.compile(
     r"(?:const|let|var)\s+(?P<name>[\w$]+)\s*(?::[^=]+)?=\s*new\s+(?:mongoose\.)?Schema\b"
     r"(?:\s*<[^>()]*>)?\s*\(\s*\{"
@@ -116,16 +118,27 @@ Model = tuple[str, str | None, list[str]]
 """A model's name, its table (None: not named in the file) and its fields."""
 
 
+def _in_code(matches: Iterator[re.Match[str]], text: str) -> Iterator[re.Match[str]]:
+    """The matches that start in code: a schema in a doc comment (mongoose's own ``.d.ts``)
+    or a string is an example."""
+    spans: ProseSpans | None = None
+    for match in matches:
+        if spans is None:
+            spans = ProseSpans(text, "javascript")
+        if not spans.covers(match.start()):
+            yield match
+
+
 def mongoose_models(text: str) -> Iterator[Model]:
     """The Mongoose schemas of a file, as models (see the module docstring)."""
     schemas: list[tuple[str, list[str]]] = []
-    for found in _NEW_SCHEMA.finditer(text):
+    for found in _in_code(_NEW_SCHEMA.finditer(text), text):
         literal = ObjectLiteral(text, found.end() - 1)
         fields = [key for key, value in literal.keys if not re.search(r"\bref\s*:", value)]
         schemas.append((found.group("name"), fields))
     if not schemas:
         return
-    named = {m.group("schema"): m for m in _MONGOOSE_MODEL.finditer(text)}
+    named = {m.group("schema"): m for m in _in_code(_MONGOOSE_MODEL.finditer(text), text)}
     for variable, fields in schemas:
         model = named.get(variable)
         if model is not None:
@@ -139,7 +152,7 @@ def mongoose_models(text: str) -> Iterator[Model]:
 def sequelize_models(text: str) -> Iterator[Model]:
     """The Sequelize models of a file (see the module docstring)."""
     found = sorted(
-        [*_SEQUELIZE_DEFINE.finditer(text), *_SEQUELIZE_INIT.finditer(text)],
+        _in_code(iter([*_SEQUELIZE_DEFINE.finditer(text), *_SEQUELIZE_INIT.finditer(text)]), text),
         key=lambda match: match.start(),
     )
     for match in found:
