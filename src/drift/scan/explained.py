@@ -112,11 +112,26 @@ def _comments(body: Node, is_empty: bool) -> list[Node]:
         above = _comment_above(body)
         if above is not None:
             found.append(above)
+        found.extend(_comments_before_catch(body))
     else:
         first = body.named_child(0) if body.named_child_count else None
         if first is not None and first.type in COMMENT_TYPES:
             found.append(first)
     return found
+
+
+def _comments_before_catch(body: Node) -> list[Node]:
+    """In a chain, comments on the lines of the ``.catch`` link itself, before its name
+    (``p.then(f)`` then ``// retried later`` then ``.catch(noop)``)."""
+    node: Node | None = body
+    for _ in range(4):  # the callback, its arguments, the call: the member is near
+        if node is None or node.type == "call_expression":
+            break
+        node = node.parent
+    member = node.child_by_field_name("function") if node is not None else None
+    if member is None or member.type != "member_expression":
+        return []
+    return [child for child in member.children if child.type in COMMENT_TYPES]
 
 
 def _comment_after(node: Node) -> Node | None:

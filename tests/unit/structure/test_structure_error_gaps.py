@@ -383,6 +383,28 @@ def test_an_empty_handler_of_named_types_is_low_and_warns() -> None:
             }
             """,
         ),
+        # A handler passed by name (TanStack Query's hydration.ts), and a chain's link.
+        (
+            "hydration.ts",
+            """
+            export function hydrate(promise: Promise<void>) {
+              // Avoid unhandled promise rejections
+              promise?.catch(noop)
+              promise.catch(noop)
+            }
+            """,
+        ),
+        (
+            "chain.js",
+            """
+            export function load(p) {
+              return p.then(noop)
+                // retried later: the error is not lost
+                .catch(noop)
+                .then(() => p.catch(noop))
+            }
+            """,
+        ),
         # On the line above the statement that holds the handler (redux-toolkit, the JDK).
         (
             "lifecycle.ts",
