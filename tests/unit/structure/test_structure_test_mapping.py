@@ -530,3 +530,31 @@ def test_a_test_blocks_variables_have_their_classes() -> None:
     assert [(row.test_function_id, row.source_function_id) for row in coverage] == [
         ("tests/a.test.ts::store@4", "src/local.ts::Store.get")
     ]
+
+
+def test_a_hooks_calls_run_for_every_test_of_the_file() -> None:
+    # TanStack's tests mount and clear the client in ``beforeEach``/``afterEach``.
+    results = project(
+        {
+            "src/client.ts": (
+                "export class QueryClient {\n  mount() { return 1; }\n  clear() { return 2; }\n"
+                "  fetch() { return 3; }\n}\n"
+            ),
+            "src/client.test.ts": (
+                'import { QueryClient } from "./client";\nlet client: QueryClient;\n'
+                "beforeEach(() => {\n  client = new QueryClient();\n  client.mount();\n});\n"
+                "afterEach(() => {\n  client.clear();\n});\n"
+                'test("fetches", () => {\n  client.fetch();\n});\n'
+                'test("fetches twice", () => {\n  client.fetch();\n  client.fetch();\n});\n'
+            ),
+        }
+    )
+    coverage, _ = run(results)
+    assert sorted((row.test_function_id, row.source_function_id) for row in coverage) == [
+        ("src/client.test.ts::fetches twice@13", "src/client.ts::QueryClient.clear"),
+        ("src/client.test.ts::fetches twice@13", "src/client.ts::QueryClient.fetch"),
+        ("src/client.test.ts::fetches twice@13", "src/client.ts::QueryClient.mount"),
+        ("src/client.test.ts::fetches@10", "src/client.ts::QueryClient.clear"),
+        ("src/client.test.ts::fetches@10", "src/client.ts::QueryClient.fetch"),
+        ("src/client.test.ts::fetches@10", "src/client.ts::QueryClient.mount"),
+    ]

@@ -6,8 +6,9 @@ Tests (see ``test_files`` for the file conventions):
   classes) in test files, Go ``TestXxx`` in ``_test.go`` files, Java methods annotated
   ``@Test`` (or ``test*`` methods of ``*Test`` classes). Id: ``"<file>::<qualified_name>"``.
 - JavaScript/TypeScript test blocks: each ``it(…)``/``test(…)`` call in a test file, with the
-  module-level calls from its line to the next block's (an approximation: extraction gives the
-  callbacks no line range). Id: ``"<file>::<test name>@<line>"``.
+  module-level calls from its line to the next block's or hook's (an approximation: extraction
+  gives the callbacks no line range), and the calls of the file's ``beforeEach``/``afterEach``/
+  ``beforeAll``/``afterAll`` hooks, which run for each test. Id: ``"<file>::<test name>@<line>"``.
 
 Coverage: a test covers the source functions it calls (``direct``, from the call edges, or by
 resolving a block's calls) and the source functions those callees call (``transitive``, one hop
@@ -64,9 +65,8 @@ DIRECT = "direct"
 TRANSITIVE = "transitive"
 
 _UNTESTED = json.dumps(["untested"])
-_JS_HARNESS = frozenset(
-    {"describe", "it", "test", "beforeEach", "afterEach", "beforeAll", "afterAll", "expect"}
-)
+_JS_HOOKS = frozenset({"beforeEach", "afterEach", "beforeAll", "afterAll"})
+_JS_HARNESS = frozenset({"describe", "it", "test", "expect", *_JS_HOOKS})
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,14 +193,21 @@ def _block_tests(path: str, result: ParseResult, resolver: CallResolver) -> list
         return []
     # Mocks set up before the first test (jest.mock is hoisted) apply to every test of the file.
     file_mocks = any(is_mock_call(c) for c in module_calls if c.line < starts[0].line)
-    units: list[TestUnit] = []
-    for position, start in enumerate(starts):
-        end = starts[position + 1].line - 1 if position + 1 < len(starts) else result.line_count
-        body = [
+    hooks = [c for c in module_calls if c.receiver is None and c.callee in _JS_HOOKS]
+    # A block runs up to the next test or hook; a hook's calls (``beforeEach(() => {
+    # client.mount() })``) run for every test of the file.
+    bounds = sorted({call.line for call in (*starts, *hooks)})
+
+    def body_of(start: CallSite) -> list[CallSite]:
+        at = bisect_right(bounds, start.line)
+        end = bounds[at] - 1 if at < len(bounds) else result.line_count
+        return [
             call
             for call in module_calls
-            if start.line <= call.line <= end and not is_js_test_call(call)
+            if start.line <= call.line <= end and not is_js_test_call(call) and call is not start
         ]
+
+    def targets_of(body: list[CallSite]) -> set[int]:
         targets: set[int] = set()
         for call in body:
             if is_assertion(call) or (call.receiver is None and call.callee in _JS_HARNESS):
@@ -209,12 +216,20 @@ def _block_tests(path: str, result: ParseResult, resolver: CallResolver) -> list
             target_id = resolver.row_id(target.file, target.function) if target else None
             if target_id is not None:
                 targets.add(target_id)
+        return targets
+
+    shared: set[int] = set()
+    for hook in hooks:
+        shared |= targets_of(body_of(hook))
+    units: list[TestUnit] = []
+    for start in starts:
+        body = body_of(start)
         units.append(
             TestUnit(
                 id=f"{path}::{_block_name(result, start)}@{start.line}",
                 assertions=sum(1 for call in body if is_assertion(call)),
                 uses_mocks=file_mocks or any(is_mock_call(call) for call in body),
-                calls=frozenset(targets),
+                calls=frozenset(targets_of(body) | shared),
             )
         )
     return units
