@@ -719,7 +719,8 @@ _PROCESS_EXITS: dict[str, dict[str, frozenset[str | None] | None]] = {
         "exit": frozenset({None, "sys", "pytest"}),
         "_exit": frozenset({"os"}),
         "quit": frozenset({None}),
-        "abort": frozenset({"os"}),
+        # Flask's and werkzeug's ``abort(404)`` raises an HTTPException.
+        "abort": frozenset({"os", None, "flask", "werkzeug.exceptions"}),
         # They raise: unittest's ``self.fail``/``self.skipTest``, pytest's ``fail``/``skip``/
         # ``xfail``, and by the same convention DRF's fields' ``self.fail(key)``.
         "fail": frozenset({"self", "pytest"}),
@@ -746,8 +747,9 @@ _PROCESS_EXITS: dict[str, dict[str, frozenset[str | None] | None]] = {
         "Panicf": _ANY_RECEIVER,
         "Panicln": _ANY_RECEIVER,
     },
-    "javascript": {"exit": frozenset({"process"})},
-    "typescript": {"exit": frozenset({"process"})},
+    # ``assert.fail(…)`` (node:assert, ``t.assert`` of node:test) throws.
+    "javascript": {"exit": frozenset({"process"}), "fail": frozenset({"assert", "t.assert"})},
+    "typescript": {"exit": frozenset({"process"}), "fail": frozenset({"assert", "t.assert"})},
     "java": {
         "exit": frozenset({"System", "Runtime.getRuntime()"}),
         "halt": frozenset({"Runtime.getRuntime()"}),

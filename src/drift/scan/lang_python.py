@@ -121,7 +121,8 @@ def _simple_parameters(listing: str) -> tuple[Parameter, ...] | None:
 # (``reraise(*exc_info)``, ``_capture_and_reraise()``), and ``code.InteractiveConsole``'s
 # ``showtraceback()``/``showsyntaxerror()`` (werkzeug's debugger console).
 _ACTIVE_ERROR = re.compile(
-    r"\.exception\(|\bexc_info\b|\b(?:print|format)_exc(?:eption)?\(|\bsys\.exception\("
+    r"\.exception\(|\bexc_info\s*=|\bexc_info\(\)|\b(?:print|format)_exc(?:eption)?\("
+    r"|\bsys\.exception\("
     r"|\bself\.handleError\(|\bFailure\(\s*\)|reraise\w*\(|\.show(?:traceback|syntaxerror)\("
 )
 

@@ -643,3 +643,12 @@ import mongoose from "mongoose";
 export type Inferred = string;
 """
     assert rows_of("types/infer.d.ts", text) == []
+
+
+def test_a_django_model_outside_models_py_takes_its_packages_app() -> None:
+    # DRF's test models live in tests/test_filters.py: Django names their tables tests_….
+    text = (
+        "from django.db import models\n\n\n"
+        "class Order(models.Model):\n    total = models.IntegerField()\n"
+    )
+    assert rows_of("shop/views.py", text)[0] == ("django", "Order", "shop_order", None, None)

@@ -2183,3 +2183,15 @@ def test_a_parameter_hides_a_package_variable_whatever_the_order_of_functions(
     assert [edge[:3] for edge in edges_of(files)] == [
         ("m/b.go::Use2", "m/a.go::Cache.Load", "method")
     ]
+
+
+def test_a_class_attribute_made_by_a_library_is_the_librarys() -> None:
+    # DRF: ``header_regex = re.compile(…)`` in the class body, ``self.header_regex.match``.
+    files = {
+        "i.py": (
+            "import re\n\n\nclass Inspector:\n    header_regex = re.compile('x')\n\n"
+            "    def f(self, s):\n        return self.header_regex.match(s)\n"
+        ),
+        "m.py": "class MediaType:\n    def match(self, o):\n        return o\n",
+    }
+    assert edges_of(files) == []

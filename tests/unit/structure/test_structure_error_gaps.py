@@ -660,3 +660,26 @@ def test_a_try_that_only_throws_an_error_it_builds_with_a_call_is_no_deliberate_
     """
     gaps = error_gaps("w.ts", parse("w.ts", code))
     assert [gap.severity for gap in gaps] == ["low", "medium", "medium"]
+
+
+def test_raising_helpers_and_a_parameter_named_exc_info() -> None:
+    # DRF: a parameter named ``exc_info`` had hidden a swallowed error; Flask's ``abort(404)``
+    # raises; node:test's ``t.assert.fail()`` throws.
+    code = """
+    def detail(exc_info):
+        try:
+            d = exc_info.x
+        except AttributeError:
+            return exc_info.y
+
+    def first(query):
+        try:
+            return query.one()
+        except LookupError:
+            abort(404)
+    """
+    assert [(g.gap_type, g.line) for g in error_gaps("a.py", parse("a.py", code))] == [
+        ("swallowed", 4)
+    ]
+    js = 'test("x", () => { p.catch(() => { t.assert.fail("no") }) })\n'
+    assert error_gaps("a.test.js", parse("a.test.js", js)) == ()

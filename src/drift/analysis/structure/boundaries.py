@@ -182,12 +182,12 @@ def _class_text(cls: Class, lines: list[str]) -> str:
 
 
 def _django_app(path: str) -> str | None:
+    """The app a model's module is in, by Django's rule (the package holding ``models``, or
+    the module's own package for a model defined elsewhere: ``tests/test_filters.py``)."""
     parts = path.split("/")
-    if parts[-1] == "models.py" and len(parts) >= 2:
-        return parts[-2]
     if len(parts) >= 3 and parts[-2] == "models":
         return parts[-3]
-    return None
+    return parts[-2] if len(parts) >= 2 else None
 
 
 def _django(path: str, result: ParseResult, lines: list[str]) -> Iterator[BoundaryRow]:

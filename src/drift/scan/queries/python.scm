@@ -36,6 +36,9 @@
   (assignment left: (attribute object: (identifier) attribute: (identifier))) @field)
 (class_definition
   body: (block (expression_statement (assignment left: (identifier) type: (_)) @field)))
+; A class attribute's value: ``header_regex = re.compile(…)`` (``self.header_regex.match``).
+(class_definition
+  body: (block (expression_statement (assignment left: (identifier) !type) @field)))
 
 (string) @string
 [(integer) (float)] @number
