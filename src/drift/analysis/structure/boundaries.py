@@ -10,8 +10,9 @@ field by its name (see ``sensitivity``). Rules:
   class-level ``name = models.XField(…)`` / ``ForeignKey`` / ``OneToOneField`` /
   ``ManyToManyField``. Table: ``Meta.db_table``, else Django's default ``<app>_<model>``
   (``<app>`` = ``Meta.app_label``, else the directory holding ``models.py`` or the ``models/``
-  package, or the module's own package for a model defined elsewhere); a proxy model (``Meta.proxy = True``) has its parent's table. An abstract
-  model (``Meta.abstract = True``) has no table; a model deriving from an abstract model of the
+  package, or the module's own package for a model defined elsewhere); a proxy model
+  (``Meta.proxy = True``) has its parent's table. An abstract model (``Meta.abstract =
+  True``) has no table; a model deriving from an abstract model of the
   file has that model's fields too, as Django copies them into its table. Confidence 0.95.
 - **SQLAlchemy** (imports ``sqlalchemy``, ``flask_sqlalchemy`` or ``sqlmodel``): classes with a
   ``__tablename__``, or deriving from a declarative base (``Base``, ``db.Model``, a name bound to
