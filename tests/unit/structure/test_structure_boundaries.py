@@ -652,3 +652,46 @@ def test_a_django_model_outside_models_py_takes_its_packages_app() -> None:
         "class Order(models.Model):\n    total = models.IntegerField()\n"
     )
     assert rows_of("shop/views.py", text)[0] == ("django", "Order", "shop_order", None, None)
+
+
+def test_sqlalchemy_abstract_bases_and_flask_sqlalchemys_table_names() -> None:
+    # flask-sqlalchemy's tests: ``TimestampModel`` (``__abstract__``) lends its columns, and
+    # models without ``__tablename__`` are named after the class in snake_case.
+    text = """
+import sqlalchemy as sa
+from flask_sqlalchemy import SQLAlchemy
+
+db = SQLAlchemy()
+
+
+class TimestampModel(db.Model):
+    __abstract__ = True
+    created = sa.Column(sa.DateTime)
+
+
+class BlogPost(TimestampModel):
+    id = sa.Column(sa.Integer, primary_key=True)
+
+
+class Duck(db.Model):
+    id = sa.Column(sa.Integer, primary_key=True)
+
+
+class Daffy(Duck):
+    id = sa.Column(sa.ForeignKey(Duck.id), primary_key=True)
+
+
+class Mallard(Duck):
+    wing = sa.Column(sa.Integer)
+"""
+    assert [row[1:4] for row in rows_of("app/models.py", text)] == [
+        ("BlogPost", "blog_post", None),
+        ("BlogPost", "blog_post", "created"),
+        ("BlogPost", "blog_post", "id"),
+        ("Duck", "duck", None),
+        ("Duck", "duck", "id"),
+        ("Daffy", "daffy", None),  # joined-table inheritance: a key, a table of its own
+        ("Daffy", "daffy", "id"),
+        ("Mallard", "duck", None),  # single-table inheritance
+        ("Mallard", "duck", "wing"),
+    ]

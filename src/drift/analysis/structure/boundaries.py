@@ -21,7 +21,8 @@ field by its name (see ``sensitivity``). Rules:
   and bare ``name: Mapped[…]``; relationships are not columns (nor a bare ``Mapped`` of a
   collection, of a quoted class or of a class of the file). Table: ``__tablename__``; a subclass
   of a model of the file without one of its own is single-table inheritance, in its parent's
-  table.
+  table; with Flask-SQLAlchemy, a model with a key of its own is named after its class in
+  snake_case. A base with ``__abstract__ = True`` has no table and lends its columns.
   Confidence 0.95 with a ``__tablename__``, else 0.8.
 - **SQLModel** (imports ``sqlmodel``): a class deriving from ``SQLModel``, or from such a class
   of the file, is a table only with ``table=True`` among its class arguments; the others are
@@ -93,6 +94,7 @@ _SA_MAPPED = re.compile(
 # A bare ``Mapped[…]`` of a collection, of a quoted (forward) class or of a class of the file
 # is a relationship, not a column: ``members: Mapped[List["User"]]``.
 _SA_COLLECTION = re.compile(r"^(?:typing\.)?(?:List|Set|Dict|list|set|dict|Sequence)\[")
+_SA_ABSTRACT = re.compile(r"^[ \t]+__abstract__[ \t]*=[ \t]*True\b")
 _SA_TABLENAME = re.compile(r"^[ \t]+__tablename__[ \t]*=[ \t]*['\"](?P<table>[^'\"]+)['\"]")
 
 _SQLMODEL_BASES = frozenset({"SQLModel", "sqlmodel.SQLModel"})
@@ -238,29 +240,46 @@ def _sqlalchemy(
             bases.add(cls.name)
     sqlmodel = _sqlmodel_classes(result)  # read by ``_sqlmodel``
     classes = {cls.name for cls in result.classes}
+    flask = _imports(result, "flask_sqlalchemy")
     tables: dict[str, str | None] = {}  # the file's models so far, and their tables
+    abstract: dict[str, list[str]] = {}  # ``__abstract__ = True`` bases and their columns
     for cls in result.classes:
         if any(b in _SA_DECLARATIVE for b in cls.bases):
             continue  # the declarative base itself (a model may sit in a function: tests)
         if cls.name in sqlmodel:
             continue
         table: str | None = None
-        fields: list[str] = []
+        fields: list[str] = [name for base in cls.bases for name in abstract.get(base, ())]
+        is_abstract = own_key = False
         for line in _own_lines(result, cls, lines):
             if (named := _SA_TABLENAME.match(line)) is not None:
                 table = named.group("table")
+            elif _SA_ABSTRACT.match(line) is not None:
+                is_abstract = True
             elif (column := _SA_COLUMN.match(line)) is not None:
                 fields.append(column.group("name"))
+                own_key = own_key or "primary_key=True" in line
             elif (mapped := _SA_MAPPED.match(line)) is not None and not _sa_relationship(
                 mapped.group("type"), classes
             ):
                 fields.append(mapped.group("name"))
+                own_key = own_key or "primary_key=True" in line
+        derives = any(base in bases or base in abstract for base in cls.bases)
+        if is_abstract:
+            # A base of columns for its subclasses' tables, no table itself (Django's
+            # abstract models likewise).
+            abstract[cls.name] = fields
+            continue
         parent = next((base for base in cls.bases if base in tables), None)
+        if table is None and flask and (parent is None or own_key) and (derives or parent):
+            # Flask-SQLAlchemy names the table of a model with a key of its own after the
+            # class, in snake_case (joined-table inheritance included).
+            table = _snake_case(cls.name)
         if table is None and parent is not None:
             # Single-table inheritance: a subclass of a model without a table of its own adds
             # its columns to its parent's (``class Manager(Employee)``).
             table = tables[parent]
-        derives = parent is not None or any(base in bases for base in cls.bases)
+        derives = derives or parent is not None
         if table is None and not (derives and fields):
             continue
         tables[cls.name] = table
