@@ -258,7 +258,20 @@ class GoRules:
 
     def field_types(self, node: Node, source: bytes) -> list[tuple[str, str | None]]:
         """``Request *http.Request`` in a struct: each named field, with its type's class (an
-        embedded field has no name: its methods are the struct's, read from its bases)."""
+        embedded field has no name: its methods are the struct's, read from its bases); in an
+        interface, ``Request() *http.Request``: the method, with its (first) result's class,
+        which is what a call of it gives."""
+        if node.type == "method_elem":
+            name = node.child_by_field_name("name")
+            result = node.child_by_field_name("result")
+            if name is None or result is None:
+                return []
+            if result.type == "parameter_list":  # ``(*Store, error)``: the first result
+                first = result.named_children[0] if result.named_child_count else None
+                result = first.child_by_field_name("type") if first is not None else None
+                if result is None:
+                    return []
+            return [(text(name, source), class_of_type(text(result, source)))]
         declared = node.child_by_field_name("type")
         kind = class_of_type(text(declared, source)) if declared is not None else None
         return [(text(name, source), kind) for name in node.children_by_field_name("name")]

@@ -2195,3 +2195,28 @@ def test_a_class_attribute_made_by_a_library_is_the_librarys() -> None:
         "m.py": "class MediaType:\n    def match(self, o):\n        return o\n",
     }
     assert edges_of(files) == []
+
+
+def test_a_go_interface_methods_result_is_what_a_call_of_it_gives() -> None:
+    # echo: ``req := c.Request(); req.Header.Get(…)`` with ``Request() *http.Request`` declared
+    # on the ``Context`` interface: about 60 guesses to echo's own ``context.Get``/``Set``.
+    files = {
+        "echo/context.go": (
+            'package echo\n\nimport "net/http"\n\ntype Context interface {\n'
+            "\tRequest() *http.Request\n\tGet(key string) interface{}\n}\n\n"
+            "type context struct{ request *http.Request }\n\n"
+            "func (c *context) Request() *http.Request { return c.request }\n"
+            "func (c *context) Get(key string) interface{} { return nil }\n"
+            "func (c *context) Set(key string, v interface{}) {}\n"
+        ),
+        "echo/bind.go": (
+            "package echo\n\nfunc Bind(c Context) {\n\treq := c.Request()\n"
+            '\treq.Header.Get("a")\n\tc.Request().Header.Set("a", "b")\n\tc.Get("k")\n}\n'
+        ),
+    }
+    assert edges_of(files) == [
+        ("echo/bind.go::Bind", "echo/context.go::context.Get", "fuzzy", 7),
+        ("echo/bind.go::Bind", "echo/context.go::context.Request", "fuzzy", 4),
+        ("echo/bind.go::Bind", "echo/context.go::context.Request", "fuzzy", 6),
+    ]
+    assert project(files)["echo/context.go"].classes[0].fields == (("Request", "http.Request"),)

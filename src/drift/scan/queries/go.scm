@@ -19,8 +19,10 @@
 ; A function literal's parameters are variables of the function around it (the literal is no
 ; function of its own): ``func(w http.ResponseWriter, r *http.Request) { … }``.
 (func_literal parameters: (parameter_list (parameter_declaration) @local))
-; A struct's named fields, for calls on them (``c.Request.Header.Set``).
+; A struct's named fields, for calls on them (``c.Request.Header.Set``), and an interface's
+; methods with their results (``Request() *http.Request``: what ``c.Request()`` gives).
 (field_declaration_list (field_declaration name: (field_identifier)) @field)
+(interface_type (method_elem result: (_)) @field)
 
 [(interpreted_string_literal) (raw_string_literal)] @string
 [(int_literal) (float_literal) (imaginary_literal)] @number
