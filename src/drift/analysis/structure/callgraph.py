@@ -635,7 +635,8 @@ class CallResolver:
         if kind is None:
             kind = self._local_class(scope, caller.qualified_name, root)
         if kind is not None:
-            return self._typed_class(scope, kind)
+            # ``Store`` or ``models.Store``, or what made it: ``c := e.NewContext(…)``.
+            return self._typed_class(scope, kind) or self._returned_class(scope, kind, caller)
         found = self._factory(scope, root, caller)
         if found is not None:
             return self._result_class(found)
