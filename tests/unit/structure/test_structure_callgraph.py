@@ -2220,3 +2220,17 @@ def test_a_go_interface_methods_result_is_what_a_call_of_it_gives() -> None:
         ("echo/bind.go::Bind", "echo/context.go::context.Request", "fuzzy", 6),
     ]
     assert project(files)["echo/context.go"].classes[0].fields == (("Request", "http.Request"),)
+
+
+def test_a_variable_made_by_its_own_method_ends_the_chain() -> None:
+    # ``cursor = cursor.advance()``: the variable's maker is its own method; following it had
+    # recursed for ever (the stdlib scan found it).
+    files = {
+        "m.py": (
+            "class Node:\n    def advance(self):\n        return self\n\n"
+            "    def payload(self):\n        return 1\n\n\n"
+            "def walk(cursor):\n    cursor = cursor.advance()\n    cursor.child.reset()\n"
+            "    return cursor.payload()\n"
+        ),
+    }
+    assert [edge[1] for edge in edges_of(files)] == ["m.py::Node.advance", "m.py::Node.payload"]

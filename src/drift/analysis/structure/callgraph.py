@@ -247,6 +247,7 @@ class CallResolver:
         self._class_attributes: dict[str, dict[str, tuple[str, ...]]] = {}
         self._local_classes: dict[str, dict[tuple[str, str], str | None]] = {}
         self._field_types: dict[tuple[str, str, str], tuple[str, str] | None] = {}
+        self._rooting: set[tuple[str, str, str]] = set()  # chain roots being worked out
         # A class of a Go or Java package by (package, from a test file, name), looked up once
         # for all its files (``net`` has a hundred, ``java.util`` three hundred).
         self._package_classes: dict[tuple[str, bool, str], tuple[str, str] | None] = {}
@@ -635,8 +636,17 @@ class CallResolver:
         if kind is None:
             kind = self._local_class(scope, caller.qualified_name, root)
         if kind is not None:
-            # ``Store`` or ``models.Store``, or what made it: ``c := e.NewContext(…)``.
-            return self._typed_class(scope, kind) or self._returned_class(scope, kind, caller)
+            # ``Store`` or ``models.Store``, or what made it: ``c := e.NewContext(…)`` (once:
+            # ``a = a.next()`` would have ``a`` made by ``a``'s method).
+            owner = self._typed_class(scope, kind)
+            key = (scope.path, caller.qualified_name, root)
+            if owner is None and key not in self._rooting:
+                self._rooting.add(key)
+                try:
+                    owner = self._returned_class(scope, kind, caller)
+                finally:
+                    self._rooting.discard(key)
+            return owner
         found = self._factory(scope, root, caller)
         if found is not None:
             return self._result_class(found)
