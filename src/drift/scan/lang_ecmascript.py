@@ -365,10 +365,15 @@ def _specifiers(holder: Node, kind: str, source: bytes) -> list[ImportedName]:
     ]
 
 
-def _require(node: Node, source: bytes) -> Import:
-    arguments = node.child_by_field_name("arguments")
+def _first_string_argument(call: Node, source: bytes) -> str:
+    """The value of a call's first string argument (``require("./x")`` → ``./x``), or ""."""
+    arguments = call.child_by_field_name("arguments")
     first = None if arguments is None else first_child_of_type(arguments, ("string",))
-    module = _string_value(first, source)
+    return _string_value(first, source)
+
+
+def _require(node: Node, source: bytes) -> Import:
+    module = _first_string_argument(node, source)
     holder = node.parent
     alias = None
     names: list[ImportedName] = []
@@ -511,9 +516,7 @@ def _required_module(value: Node, source: bytes) -> str | None:
     function = value.child_by_field_name("function")
     if function is None or function.type != "identifier" or text(function, source) != "require":
         return None
-    arguments = value.child_by_field_name("arguments")
-    first = None if arguments is None else first_child_of_type(arguments, ("string",))
-    return None if first is None else _string_value(first, source) or None
+    return _first_string_argument(value, source) or None
 
 
 def _exported_value_name(value: Node, source: bytes) -> str:

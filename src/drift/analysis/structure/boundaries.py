@@ -60,6 +60,7 @@ from drift.analysis.prose import ProseSpans
 from drift.analysis.structure.js_models import mongoose_models, sequelize_models
 from drift.analysis.structure.prisma import is_prisma_schema, prisma_boundaries
 from drift.analysis.structure.sensitivity import classify_field
+from drift.analysis.structure.table_names import plural, snake_case
 from drift.records.analysis import BoundaryRow
 from drift.scan.model import Class, ParseResult
 
@@ -274,7 +275,7 @@ def _sqlalchemy(
         if table is None and flask and (parent is None or own_key) and (derives or parent):
             # Flask-SQLAlchemy names the table of a model with a key of its own after the
             # class, in snake_case (joined-table inheritance included).
-            table = _snake_case(cls.name)
+            table = snake_case(cls.name)
         if table is None and parent is not None:
             # Single-table inheritance: a subclass of a model without a table of its own adds
             # its columns to its parent's (``class Manager(Employee)``).
@@ -344,10 +345,6 @@ def _sqlmodel_classes(result: ParseResult) -> set[str]:
     return found
 
 
-def _snake_case(name: str) -> str:
-    return re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", name).lower()
-
-
 def _typeorm_fields(cls: Class, lines: list[str]) -> list[str]:
     """Property names declared under a column decorator inside the class body."""
     fields: list[str] = []
@@ -402,11 +399,11 @@ def _typeorm(path: str, result: ParseResult, lines: list[str]) -> Iterator[Bound
         if entity.name == "ChildEntity":
             # Single-table inheritance: the child's columns go to its parent entity's table.
             parent = next((tables[base] for base in cls.bases if base in tables), None)
-            table = parent if parent is not None else _snake_case(cls.name)
+            table = parent if parent is not None else snake_case(cls.name)
         else:
             named = _ENTITY_NAME.match(entity.arguments or "")
             table = (
-                (named.group("plain") or named.group("named")) if named else _snake_case(cls.name)
+                (named.group("plain") or named.group("named")) if named else snake_case(cls.name)
             )
         tables[cls.name] = table
         fields = fields_of(cls, frozenset({cls.name}))
@@ -426,16 +423,6 @@ _GORM_TABLE_NAME = re.compile(
     r"return\s*\"(?P<table>[^\"]+)\""
 )
 _GORM_RELATION_TAG = re.compile(r"gorm:\"[^\"]*(?:foreignKey|many2many|references)")
-
-
-def _plural(name: str) -> str:
-    """GORM's table name for a model: its snake_case name in the plural (``user`` → ``users``,
-    ``category`` → ``categories``, ``box`` → ``boxes``), the common English rules."""
-    if re.search(r"[^aeiou]y$", name):
-        return name[:-1] + "ies"
-    if name.endswith(("s", "x", "z", "ch", "sh")):
-        return name + "es"
-    return name + "s"
 
 
 def _gorm(path: str, result: ParseResult, text: str, lines: list[str]) -> Iterator[BoundaryRow]:
@@ -459,7 +446,7 @@ def _gorm(path: str, result: ParseResult, text: str, lines: list[str]) -> Iterat
             if kind.startswith("[]") or kind in names:
                 continue  # has-many and belongs-to relations: another model's rows
             fields.extend(name.strip() for name in found.group("names").split(","))
-        table = tables.get(cls.name) or _plural(_snake_case(cls.name))
+        table = tables.get(cls.name) or plural(snake_case(cls.name))
         confidence = 0.95 if cls.name in tables else 0.85
         yield from _model_rows(
             path, GORM, model=cls.name, table=table, fields=fields, confidence=confidence
@@ -552,15 +539,13 @@ def boundaries(path: str, result: ParseResult | None, text: str) -> tuple[Bounda
         return prisma_boundaries(path, text)
     if result is None:
         return ()
-    if result.language in {"typescript", "javascript"} and _imports(
-        result, "mongoose", "sequelize"
-    ):
-        # Declared in object literals, often with no class in the file.
-        return tuple(_js_literal_models(path, result, text))
-    if not result.classes:
-        return ()
-    lines = _code_lines(text, result.language)
     rows: list[BoundaryRow] = []
+    if result.language in {"typescript", "javascript"}:
+        # Declared in object literals, often in a file without a class.
+        rows.extend(_js_literal_models(path, result, text))
+    if not result.classes:
+        return tuple(rows)
+    lines = _code_lines(text, result.language)
     if result.language == "python":
         if _imports(result, "django"):
             rows.extend(_django(path, result, lines))

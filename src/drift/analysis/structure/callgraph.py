@@ -248,6 +248,7 @@ class CallResolver:
         self._local_classes: dict[str, dict[tuple[str, str], str | None]] = {}
         self._field_types: dict[tuple[str, str, str], tuple[str, str] | None] = {}
         self._rooting: set[tuple[str, str, str]] = set()  # chain roots being worked out
+        self._parameter_names: dict[int, frozenset[str]] = {}  # by ``id`` of the caller
         # A class of a Go or Java package by (package, from a test file, name), looked up once
         # for all its files (``net`` has a hundred, ``java.util`` three hundred).
         self._package_classes: dict[tuple[str, bool, str], tuple[str, str] | None] = {}
@@ -528,7 +529,7 @@ class CallResolver:
         of the class the variable's own module gives it, no guess for a library's class, and
         no decision (the steps after decide) for a class without the method (an interface) or
         a parameter of that name, which is another variable."""
-        if receiver in self._parameters_around(scope, caller):
+        if receiver in self.parameters_around(scope, caller):
             return None
         given = self._shared_variable(scope, receiver, scope.bindings.get(receiver))
         if given is None:
@@ -540,15 +541,21 @@ class CallResolver:
             return None if found is None else _Located(found[0], found[1], METHOD)
         return _STOP if self._foreign(defined, kind, None) else None
 
-    def _parameters_around(self, scope: FileScope, caller: Function) -> frozenset[str]:
-        """The parameter names of ``caller`` and of the functions around it."""
-        names = {p.name for p in caller.parameters}
-        qualified = caller.qualified_name
-        while "." in qualified:
-            qualified = qualified.rsplit(".", 1)[0]
-            for outer in scope.by_qualified.get(qualified, ()):
-                names.update(p.name for p in outer.parameters)
-        return frozenset(names)
+    def parameters_around(self, scope: FileScope, caller: Function) -> frozenset[str]:
+        """The names of ``caller``'s parameters and of the functions enclosing it (a closure
+        calling ``cb`` of ``def outer(cb)``, a decorator's wrapper), worked out once per
+        caller."""
+        names = self._parameter_names.get(id(caller))
+        if names is None:
+            found = {p.name for p in caller.parameters}
+            prefix = caller.qualified_name
+            while "." in prefix:
+                prefix = prefix.rsplit(".", 1)[0]
+                for enclosing in scope.by_qualified.get(prefix, ()):
+                    if enclosing.line <= caller.line <= enclosing.end_line:
+                        found.update(p.name for p in enclosing.parameters)
+            names = self._parameter_names[id(caller)] = frozenset(found)
+        return names
 
     def _shared_variable(
         self, scope: FileScope, name: str, binding: Binding | None
@@ -1272,7 +1279,6 @@ class _FileCalls:
     def __init__(self, resolver: CallResolver, path: str) -> None:
         self._resolver = resolver
         self._overloads = resolver._overloads
-        self._parameter_names: dict[int, frozenset[str]] = {}  # by ``id`` of the caller
         self._path = path
         scope = self._scope = resolver.symbols.scopes[path]
         # Only Java (implicit ``this``) reads the caller's class for calls on receivers other
@@ -1327,29 +1333,15 @@ class _FileCalls:
             elif target is _BY_SCOPE:
                 target = self._nested_target(name, caller[0])
             if target is not None:
-                if name[0] is None and name[1] in self._parameters(caller[0]):
+                if name[0] is None and name[1] in self._resolver.parameters_around(
+                    self._scope, caller[0]
+                ):
                     continue  # ``def run(hook): hook()``: the function passed in, not a namesake
                 callee_id = target[0]
                 overloads = self._overloads.get(callee_id)
                 if overloads is not None:
                     callee_id = overloads.pick(call.arg_count, callee_id)
                 edges.setdefault((caller[1], call.line, callee_id), target[1])
-
-    def _parameters(self, caller: Function) -> frozenset[str]:
-        """The names of ``caller``'s parameters and of the functions enclosing it (a closure
-        calling ``cb`` of ``def outer(cb)``, a decorator's wrapper), worked out once per
-        caller."""
-        names = self._parameter_names.get(id(caller))
-        if names is None:
-            found = {p.name for p in caller.parameters}
-            prefix = caller.qualified_name
-            while "." in prefix:
-                prefix = prefix.rsplit(".", 1)[0]
-                for enclosing in self._scope.by_qualified.get(prefix, ()):
-                    if enclosing.line <= caller.line <= enclosing.end_line:
-                        found.update(p.name for p in enclosing.parameters)
-            names = self._parameter_names[id(caller)] = frozenset(found)
-        return names
 
     def _class_targets(self, caller: Function) -> dict[_Name, _Target | None]:
         """Where calls resolved by the caller's class land, shared by the callers of a class."""

@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from typing import Final
 
 from drift.analysis.prose import ProseSpans
+from drift.analysis.structure.table_names import plural
 
 _NEW_SCHEMA: Final = re.compile(
     r"(?:const|let|var)\s+(?P<name>[\w$]+)\s*(?::[^=]+)?=\s*new\s+(?:mongoose\.)?Schema\b"
@@ -106,14 +107,6 @@ def _after_string(text: str, start: int) -> int:
     return index
 
 
-def _plural(name: str) -> str:
-    if re.search(r"[^aeiouAEIOU]y$", name):
-        return name[:-1] + "ies"
-    if name.endswith(("s", "x", "z", "ch", "sh")):
-        return name + "es"
-    return name + "s"
-
-
 Model = tuple[str, str | None, list[str]]
 """A model's name, its table (None: not named in the file) and its fields."""
 
@@ -142,7 +135,7 @@ def mongoose_models(text: str) -> Iterator[Model]:
     for variable, fields in schemas:
         model = named.get(variable)
         if model is not None:
-            collection = model.group("collection") or _plural(model.group("model").lower())
+            collection = model.group("collection") or plural(model.group("model").lower())
             yield model.group("model"), collection, fields
         else:
             name = re.sub(r"[Ss]chema$", "", variable) or variable
@@ -166,4 +159,4 @@ def sequelize_models(text: str) -> Iterator[Model]:
             named = _TABLE_NAME.search(text, literal.end, settings.end)
             table = named.group("table") if named else None
         model = match.group("model")
-        yield model, table or _plural(model), [key for key, _ in literal.keys]
+        yield model, table or plural(model), [key for key, _ in literal.keys]
