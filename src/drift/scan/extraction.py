@@ -25,6 +25,7 @@ from drift.scan.lang_java import JavaRules
 from drift.scan.lang_python import PythonRules
 from drift.scan.languages import language_of_grammar
 from drift.scan.model import (
+    UNTYPED_LOCAL,
     CallSite,
     Class,
     Decorator,
@@ -487,29 +488,39 @@ class _Linker:
     def _receiver_class(self, function: Definition | None, receiver: str, at: int) -> str | None:
         """The class ``function`` (None: module-level code) gives ``receiver`` at offset ``at``.
 
-        For a plain name, its last local assignment before ``at`` (which may give none), else
-        its parameter's annotation, else (Java) a field of its class, else its last assignment
-        before ``at`` in a function around it (a closure's variable), else the module's (see
-        ``_global_class``). An assignment in a function nested in it, between the two, is
-        another variable. Module-level code, a test callback's among it (an anonymous function
-        is no scope of its own here), sees the last module-level assignment before it. For
-        ``self.x`` and ``this.x``, attribute ``x`` of the caller's class.
+        For a plain name, its last local assignment before ``at`` (``UNTYPED_LOCAL`` when it
+        gives no class: ``x = other``), passing over a loop's or a ``with``'s variable (which
+        ``local_types`` gives ``UNTYPED_LOCAL``) to the one before, or its parameter's
+        annotation, or ``UNTYPED_LOCAL``; else (Java) a field of its class, else its last
+        assignment before ``at`` in a function around it (a closure's variable,
+        ``UNTYPED_LOCAL`` too), else the module's (see ``_global_class``). An assignment in a
+        function nested in it, between the two, is another variable. Module-level code, a test
+        callback's among it (an anonymous function is no scope of its own here), sees the last
+        module-level assignment before it. For ``self.x`` and ``this.x``, attribute ``x`` of the
+        caller's class.
         """
         if not receiver.isidentifier():
             return self._chain_class(function, receiver, at)
         entry = self.local_classes.get(receiver)
         if function is None:
             return None if entry is None else self._assigned_in(entry, at, (None,))[1]
+        untyped = False
         if entry is not None:
             starts, kinds = entry
             index = bisect_left(starts, at) - 1
             while index >= 0 and starts[index] >= function.start:
                 if self.index.enclosing(starts[index]) is function:
-                    return kinds[index]
+                    if kinds[index] != UNTYPED_LOCAL:
+                        return _or_untyped(kinds[index])
+                    # A loop's variable: ``t = Thread(…)`` then ``for t in threads`` reuses
+                    # a name for the same kind of value, mostly; an assignment before says.
+                    untyped = True
                 index -= 1
         parameters = self.parameter_classes.get(id(function))
         if parameters is not None and receiver in parameters:
             return parameters[receiver]
+        if untyped:
+            return UNTYPED_LOCAL
         if self.implicit_this and receiver not in self.parameter_names.get(id(function), ()):
             return self._field_class(function, receiver)
         if entry is None or self._parameter_of(function, receiver):
@@ -523,7 +534,7 @@ class _Linker:
         if around:
             found, kind = self._assigned_in(entry, function.start, tuple(around))
             if found:
-                return kind
+                return _or_untyped(kind)
         return self._global_class(entry)
 
     def _assigned_in(
@@ -567,7 +578,7 @@ class _Linker:
             kind = self._field_class(function, attribute)
         elif head.isidentifier():
             owner = self._receiver_class(function, head, at)
-            if owner is None:
+            if not owner:  # nothing said of it, or a local of no class
                 return None
             if "." in owner or not self._defines_class(owner):
                 # A library's value holds and makes a library's: ``r.Header`` with
@@ -834,3 +845,9 @@ def _innermost(classes: list[Definition], starts: list[int], offset: int) -> Def
         while candidate is not None and candidate.kind != "class":
             candidate = candidate.parent
     return candidate
+
+
+def _or_untyped(kind: str | None) -> str:
+    """What a call on a variable of the caller's own sees: the class its value names, or
+    ``UNTYPED_LOCAL`` (a variable still, which hides any module variable of its name)."""
+    return UNTYPED_LOCAL if kind is None else kind

@@ -93,6 +93,15 @@ def _string_value(node: Node | None, source: bytes) -> str:
     return "" if node is None else inner_value(node, source)
 
 
+def _no_value(value: Node | None, source: bytes) -> bool:
+    """Whether a variable is given no value: none at all, ``null`` or ``undefined``."""
+    return (
+        value is None
+        or value.type in ("null", "undefined")
+        or (value.type == "identifier" and text(value, source) == "undefined")
+    )
+
+
 def _constructed(value: Node | None, source: bytes) -> str | None:
     """The class ``new C(…)`` constructs, or the function ``make(…)`` or ``z.object(…)``
     calls (its return type may name a class, and a library's call makes a library's value:
@@ -295,12 +304,14 @@ class JavaScriptRules:
     def local_types(self, node: Node, source: bytes) -> list[tuple[str, str | None]]:
         """``const s: Store = …`` gives ``Store``; ``const s = new Store(…)`` (awaited or not)
         gives ``Store``, and so does the assignment ``s = new Store(…)``; any other value gives
-        None."""
+        None. ``let s;`` and ``s = null`` give nothing: no value to call, and no variable hiding
+        an import whose value the calls expect."""
         if node.type == "assignment_expression":
             left = node.child_by_field_name("left")
-            if left is None or left.type != "identifier":
+            value = node.child_by_field_name("right")
+            if left is None or left.type != "identifier" or _no_value(value, source):
                 return []
-            return [(text(left, source), _constructed(node.child_by_field_name("right"), source))]
+            return [(text(left, source), _constructed(value, source))]
         target = node.child_by_field_name("name")
         if target is None or target.type != "identifier":
             return []
@@ -309,7 +320,10 @@ class JavaScriptRules:
             return [
                 (text(target, source), class_of_type(strip_type_annotation(text(declared, source))))
             ]
-        return [(text(target, source), _constructed(node.child_by_field_name("value"), source))]
+        value = node.child_by_field_name("value")
+        if _no_value(value, source):
+            return []
+        return [(text(target, source), _constructed(value, source))]
 
     def throw_types(self, node: Node, source: bytes) -> tuple[str, ...]:
         """``throw new E(…)`` / ``throw E(…)`` / ``throw err`` → the type or name."""

@@ -8,7 +8,7 @@ from typing import Final
 
 from tree_sitter import Node
 
-from drift.scan.model import ClassKind, Decorator, Export, Import, Parameter
+from drift.scan.model import UNTYPED_LOCAL, ClassKind, Decorator, Export, Import, Parameter
 from drift.scan.model import StringContext as Context
 from drift.scan.nodes import (
     SourceText,
@@ -279,7 +279,12 @@ class GoRules:
     def local_types(self, node: Node, source: bytes) -> list[tuple[str, str | None]]:
         """``s := Store{…}``, ``s := &Store{…}`` and ``s, err := NewStore(…)`` give ``Store``;
         ``var s Store`` (or ``*Store``) gives ``Store``, and so does a function literal's
-        parameter ``s *Store``; any other value gives None."""
+        parameter ``s *Store``; any other value gives None; a ``range``'s variables give
+        ``UNTYPED_LOCAL``."""
+        if node.type == "range_clause":
+            left = node.child_by_field_name("left")
+            names = () if left is None else left.named_children
+            return [(text(n, source), UNTYPED_LOCAL) for n in names if n.type == "identifier"]
         if node.type in ("var_spec", "parameter_declaration"):
             declared = node.child_by_field_name("type")
             if declared is not None:

@@ -8,7 +8,15 @@ from typing import Final
 
 from tree_sitter import Node
 
-from drift.scan.model import ClassKind, Decorator, Export, Import, ImportedName, Parameter
+from drift.scan.model import (
+    UNTYPED_LOCAL,
+    ClassKind,
+    Decorator,
+    Export,
+    Import,
+    ImportedName,
+    Parameter,
+)
 from drift.scan.model import StringContext as Context
 from drift.scan.nodes import (
     RECEIVER_MAX_CHARS,
@@ -128,6 +136,38 @@ _ACTIVE_ERROR = re.compile(
 
 
 _CASTS: Final = frozenset({"cast", "t.cast", "typing.cast"})
+
+
+def _assignment_types(
+    node: Node, source: bytes, *, keep_none: bool
+) -> list[tuple[str, str | None]]:
+    """What an assignment (or annotated name) gives its name: see ``local_types``; ``x = None``
+    gives ``x`` no class with ``keep_none``, else nothing."""
+    target = node.child_by_field_name("left")
+    if target is None:
+        return []
+    if target.type == "attribute":  # self.repo (``field_types``)
+        target = target.child_by_field_name("attribute")
+        if target is None:
+            return []
+    declared = node.child_by_field_name("type")
+    if declared is not None:
+        return [(text(target, source), class_of_type(text(declared, source)))]
+    value = node.child_by_field_name("right")
+    while value is not None and value.type == "assignment":  # ``a = b = Store()``
+        value = value.child_by_field_name("right")
+    if value is not None and value.type == "none" and not keep_none:
+        # ``gzip = None`` when ``import gzip`` failed: no value to call, and no variable
+        # hiding the import whose value the calls expect.
+        return []
+    made = None
+    if value is not None and value.type == "call":
+        function = value.child_by_field_name("function")
+        if function is not None and function.type in ("identifier", "attribute"):
+            made = text(function, source)
+            if made in _CASTS:  # ``t.cast(t.Type[Response], w)``: the type it names
+                made = _cast_type(value, source)
+    return [(text(target, source), made)]
 
 
 def _cast_type(call: Node, source: bytes) -> str | None:
@@ -348,12 +388,25 @@ class PythonRules:
             owner = target.child_by_field_name("object")
             if owner is None or text(owner, source) != "self":
                 return []
-        return self.local_types(node, source)
+        # ``type2test = None`` in a class body, ``self.top = None`` in ``__init__``: an
+        # attribute still (its calls reach what it holds), of no class.
+        return _assignment_types(node, source, keep_none=True)
 
     def local_types(self, node: Node, source: bytes) -> list[tuple[str, str | None]]:
         """``x: Store = …`` gives ``Store``; ``x = Store(…)`` gives ``Store`` (whether it is a
         class is for the call graph to find); ``except E as x`` gives ``E`` (one type only);
-        any other value gives None."""
+        any other value gives None; a loop's variables and a ``with``'s give ``UNTYPED_LOCAL``;
+        ``x = None`` gives nothing."""
+        if node.type == "for_statement":
+            target = node.child_by_field_name("left")
+            if target is None:
+                return []
+            names = [target] if target.type == "identifier" else target.named_children
+            return [(text(n, source), UNTYPED_LOCAL) for n in names if n.type == "identifier"]
+        if node.type == "as_pattern":
+            alias = node.child_by_field_name("alias")
+            name = None if alias is None else first_child_of_type(alias, ("identifier",))
+            return [] if name is None else [(text(name, source), UNTYPED_LOCAL)]
         if node.type == "except_clause":
             caught = first_child_of_type(node, ("as_pattern",))
             if caught is None or not caught.named_child_count:
@@ -369,25 +422,7 @@ class PythonRules:
                 # ``except (ValidationError, ValueError) as exc``: one of these, ``A|B``.
                 return [(text(name, source), "|".join(text(c, source) for c in types))]
             return [(text(name, source), None)]
-        target = node.child_by_field_name("left")
-        if target is None:
-            return []
-        if target.type == "attribute":  # self.repo (see ``field_types``)
-            target = target.child_by_field_name("attribute")
-            if target is None:
-                return []
-        declared = node.child_by_field_name("type")
-        if declared is not None:
-            return [(text(target, source), class_of_type(text(declared, source)))]
-        value = node.child_by_field_name("right")
-        made = None
-        if value is not None and value.type == "call":
-            function = value.child_by_field_name("function")
-            if function is not None and function.type in ("identifier", "attribute"):
-                made = text(function, source)
-                if made in _CASTS:  # ``t.cast(t.Type[Response], w)``: the type it names
-                    made = _cast_type(value, source)
-        return [(text(target, source), made)]
+        return _assignment_types(node, source, keep_none=False)
 
     def throw_types(self, node: Node, source: bytes) -> tuple[str, ...]:
         """``raise X(...)`` / ``raise X`` → (X,); a bare ``raise`` → ()."""

@@ -18,7 +18,7 @@ from typing import Final, Literal, NamedTuple
 from drift import __version__
 from drift.scan.serialization import decode_record, encode_record
 
-MODEL_VERSION: Final = 26
+MODEL_VERSION: Final = 27
 """Bumped whenever a field, the encoding or what extraction finds changes."""
 
 CACHE_STAMP: Final = f"{__version__}/{MODEL_VERSION}"
@@ -165,6 +165,11 @@ class Export(NamedTuple):
     source: str | None
 
 
+UNTYPED_LOCAL: Final = ""
+"""``CallSite.receiver_type`` of a variable the caller itself gives a value that names no class
+(``for store in caches``, ``store = other``)."""
+
+
 class CallSite(NamedTuple):
     """A call. ``obj.method(x)`` has callee ``method`` and receiver ``obj`` (source text, cut at
     120 characters); ``new T()`` has callee ``T`` and ``is_constructor``. ``caller`` is the
@@ -176,7 +181,9 @@ class CallSite(NamedTuple):
     assignment before the call), else a parameter's annotation (``def f(s: Store)``), else in
     Java a field of the caller's class. ``self.x``/``this.x``: the class the caller's class
     gives attribute ``x`` (a field's type, ``self.x = Store()``). Type arguments are left out
-    (``List<Item>`` is ``List``); None when the code says nothing of it.
+    (``List<Item>`` is ``List``); None when the code says nothing of it. ``UNTYPED_LOCAL``
+    when the receiver is a variable of the caller's own (assigned, a loop's or a ``with``'s)
+    whose value names no class: it hides any module variable or import of its name.
     """
 
     callee: str

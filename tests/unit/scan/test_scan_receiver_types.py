@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from drift.scan import parse_source
+from drift.scan import UNTYPED_LOCAL, parse_source
 from drift.scan.rules import class_of_type
 
 
@@ -59,7 +59,7 @@ def test_python_constructors_annotations_and_parameters() -> None:
         ("s", "get", "Store"),
         ("t", "save", "models.Item"),
         ("db", "close", "Store"),
-        ("db", "close", None),  # reassigned with no class: the parameter's no longer holds
+        ("db", "close", UNTYPED_LOCAL),  # reassigned with no class: the parameter's no longer holds
         ("o", "x", "Item"),
         ("n", "y", None),
         ("obj.attr", "z", None),
@@ -152,7 +152,7 @@ def test_go_composite_literals_var_declarations_and_parameters() -> None:
         ("db", "Q", "Store"),
         ("store", "NewClient", None),
         ("cl", "R", "store.NewClient"),
-        ("err", "Error", None),
+        ("err", "Error", UNTYPED_LOCAL),  # a variable of its own, of no class it says
         ("n", "S", "Newline"),  # no constructor by name: a function whose results may say
     ]
 
@@ -261,5 +261,38 @@ def test_go_new_and_make_give_the_type_they_make() -> None:
     assert typed(source, "go") == [
         ("q", "Set", "url.Values"),
         ("e", "Walk", "Element"),
-        ("m", "Len", None),
+        ("m", "Len", UNTYPED_LOCAL),
+    ]
+
+
+def test_loop_and_with_variables_are_locals_of_no_class_unless_reused() -> None:
+    # A loop's variable hides an import of its name (``for cache in caches``), yet a name
+    # reused for the same kind of value keeps the class the assignment before gives it.
+    source = (
+        "def f(caches, threads, path):\n"
+        "    for cache in caches:\n        cache.refill()\n"
+        "    for key, value in caches:\n        value.refill()\n"
+        "    t = Thread()\n    for t in threads:\n        t.join()\n"
+        "    with open(path) as fh:\n        fh.read()\n"
+        "    gzip = None\n    gzip.open(path)\n"
+        "    a = b = Store()\n    a.save()\n"
+    )
+    assert typed(source, "python") == [
+        ("cache", "refill", UNTYPED_LOCAL),
+        ("value", "refill", UNTYPED_LOCAL),
+        ("t", "join", "Thread"),
+        ("fh", "read", UNTYPED_LOCAL),
+        ("gzip", "open", None),  # ``try: import gzip`` / ``except: gzip = None``: the import's
+        ("a", "save", "Store"),
+    ]
+    go = "package p\n\nfunc F(items []int) {\n\tfor _, st := range items {\n\t\tst.Fill()\n\t}\n}\n"
+    assert typed(go, "go") == [("st", "Fill", UNTYPED_LOCAL)]
+    js = (
+        "function f() {\n  let signer;\n  signer.update(1);\n"
+        "  let s = null;\n  s.update(2);\n  const o = other;\n  o.update(3);\n}\n"
+    )
+    assert typed(js, "javascript") == [
+        ("signer", "update", None),
+        ("s", "update", None),
+        ("o", "update", UNTYPED_LOCAL),
     ]

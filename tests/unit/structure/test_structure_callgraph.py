@@ -2234,3 +2234,38 @@ def test_a_variable_made_by_its_own_method_ends_the_chain() -> None:
         ),
     }
     assert [edge[1] for edge in edges_of(files)] == ["m.py::Node.advance", "m.py::Node.payload"]
+
+
+def test_a_local_variable_hides_a_module_variable_of_its_name() -> None:
+    # celery: ``for store in caches: store.refill()`` after ``from app.store import cache``
+    # had reached the imported ``store``'s class; so had ``store = other`` and ``with … as``.
+    # What the local holds is unknown: its call is left to the guess, as any local's is.
+    files = {
+        "app/store.py": (
+            "class Store:\n    def refill(self):\n        return 1\n\n\ncache = Store()\n"
+        ),
+        "app/use.py": (
+            "from app.store import cache\n\n\n"
+            "def loop(caches):\n    for cache in caches:\n        cache.refill()\n\n\n"
+            "def pairs(caches):\n    for name, cache in caches:\n        cache.refill()\n\n\n"
+            "def assigned(other):\n    cache = other\n    return cache.refill()\n\n\n"
+            "def opened(path):\n    with open(path) as cache:\n        return cache.refill()\n\n\n"
+            "def shared():\n    return cache.refill()\n"
+        ),
+        "p/a.go": (
+            "package p\n\ntype Store struct{}\n\nfunc (s *Store) Fill() {}\n\nvar st = &Store{}\n"
+        ),
+        "p/b.go": (
+            "package p\n\nfunc Each(items []int) {\n\tfor _, st := range items {\n"
+            "\t\tst.Fill()\n\t}\n}\n\nfunc Package() { st.Fill() }\n"
+        ),
+    }
+    assert edges_of(files) == [
+        ("app/use.py::assigned", "app/store.py::Store.refill", "fuzzy", 16),
+        ("app/use.py::loop", "app/store.py::Store.refill", "fuzzy", 6),
+        ("app/use.py::opened", "app/store.py::Store.refill", "fuzzy", 21),
+        ("app/use.py::pairs", "app/store.py::Store.refill", "fuzzy", 11),
+        ("app/use.py::shared", "app/store.py::Store.refill", "method", 25),
+        ("p/b.go::Each", "p/a.go::Store.Fill", "fuzzy", 5),
+        ("p/b.go::Package", "p/a.go::Store.Fill", "method", 9),
+    ]

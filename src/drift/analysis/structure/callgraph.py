@@ -55,7 +55,7 @@ from drift.analysis.structure.imports import Manifests, is_stub_twin, language_f
 from drift.analysis.structure.symbols import Binding, FileScope, SymbolTable, base_name
 from drift.analysis.structure.test_files import is_test_support
 from drift.records.analysis import CallEdgeRow, FunctionRow
-from drift.scan.model import CallSite, Function, ParseResult
+from drift.scan.model import UNTYPED_LOCAL, CallSite, Function, ParseResult
 from drift.scan.rules import class_of_type
 
 SAME_FILE = "same_file"
@@ -427,7 +427,7 @@ class CallResolver:
                     # method, not the one repository class that happens to define it.
                     return _STOP
             return None
-        if receiver_type is not None:
+        if receiver_type:
             # A variable the caller declares, constructs or takes as a typed parameter: its
             # class's method, when the class is in scope and defines it (an inherited method
             # defined elsewhere is left to the steps below).
@@ -468,6 +468,12 @@ class CallResolver:
             shared = self._shared_outcome(scope, receiver, name, caller)
             if shared is not None:
                 return shared
+        if receiver_type == UNTYPED_LOCAL:
+            # ``for store in caches: store.refill()``: a variable of the caller's, whatever an
+            # import or a module variable of its name holds; only its name may say more.
+            like = self._class_named_like(scope, receiver)
+            found = None if like is None else self._method(*like, name)
+            return None if found is None else _Located(found[0], found[1], METHOD)
         known = self._receiver(scope, receiver)
         if known.owner is not None:
             return _outcome_of(self._method(*known.owner, name), METHOD)
@@ -693,8 +699,8 @@ class CallResolver:
         if known is None:
             found: dict[tuple[str, str], str | None] = {}
             for call in scope.result.calls:
-                if call.caller is None or call.receiver is None or call.receiver_type is None:
-                    continue
+                if call.caller is None or call.receiver is None or not call.receiver_type:
+                    continue  # nothing said of it (``UNTYPED_LOCAL`` neither)
                 key = (call.caller, call.receiver)
                 if key not in found:
                     found[key] = call.receiver_type

@@ -12,6 +12,8 @@
 ; Variables, local or of the package, one by one or in a ``var ( … )`` block: the struct they
 ; hold, for the calls made on them.
 (short_var_declaration) @local
+; ``for _, x := range items``: variables of the function around the loop.
+(range_clause) @local
 (block (statement_list (var_declaration (var_spec) @local)))
 (block (statement_list (var_declaration (var_spec_list (var_spec) @local))))
 (source_file (var_declaration (var_spec) @local))

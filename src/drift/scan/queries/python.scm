@@ -31,6 +31,9 @@
 (module (expression_statement (assignment left: (identifier)) @local))
 ; ``except ValidationError as exc``: ``exc`` holds a ValidationError.
 (except_clause (as_pattern alias: (as_pattern_target (identifier)))) @local
+; A loop's and a ``with``'s variables: of the function around them, of no class it says.
+(for_statement left: [(identifier) (pattern_list) (tuple_pattern)]) @local
+(with_item value: (as_pattern alias: (as_pattern_target (identifier))) @local)
 ; Attributes a class gives a class: ``self.repo = Repo()`` in a method, ``repo: Repo`` in its body.
 (expression_statement
   (assignment left: (attribute object: (identifier) attribute: (identifier))) @field)
