@@ -181,6 +181,23 @@ _OPTIONAL = re.compile(r"Optional\[(.+)\]")
 _NOTHING = frozenset({"None", "null", "undefined"})
 
 
+def _union_members(written: str) -> list[str]:
+    """The members of a union written ``A | B``, split only outside brackets:
+    ``Batch<A, B | C>`` is one member (msw's field had read as a union)."""
+    members: list[str] = []
+    depth = start = 0
+    for index, char in enumerate(written):
+        if char in "<[(":
+            depth += 1
+        elif char in ">])" and written[index - 1 : index] != "=":  # not an arrow's ``=>``
+            depth -= 1
+        elif char == "|" and depth == 0:
+            members.append(written[start:index])
+            start = index + 1
+    members.append(written[start:])
+    return members
+
+
 def class_of_type(written: str | None) -> str | None:
     """The class a declared type names, as written, without type arguments: ``Store``,
     ``models.Store`` (``List<Item>`` → ``List``; ``Optional[Store]``, ``Store | None``, Go's
@@ -195,7 +212,7 @@ def class_of_type(written: str | None) -> str | None:
     if optional is not None:
         kept = optional.group(1).strip()
     if "|" in kept:
-        members = [part.strip() for part in kept.split("|") if part.strip() not in _NOTHING]
+        members = [part.strip() for part in _union_members(kept) if part.strip() not in _NOTHING]
         if len(members) != 1:
             return None
         kept = members[0]

@@ -8,7 +8,8 @@ a person wrote: ``# noqa: BLE001 - plugin errors must not stop the render`` stil
 
 Recognised: ``noqa``, ``type: ignore[…]``, ``pyright: ignore[…]``, ``mypy: …``,
 ``pragma: no cover``/``no branch``, ``pylint: disable=…``, ``nosec B110``, ``fmt: off``,
-``isort: skip``, ``eslint-disable…``/``eslint-enable`` (the rule list up to `` -- ``),
+``isort: skip``, ``eslint-disable…``/``eslint-enable`` and Oxlint's ``oxlint-disable…`` (the
+rule list up to `` -- ``), Biome's ``biome-ignore lint/rule`` (its reason after the colon kept),
 ``tslint:disable…``, ``prettier-ignore``, ``istanbul ignore …``, ``c8 ignore …``,
 ``@ts-ignore``/``@ts-expect-error``/``@ts-nocheck``, ``NOLINT``/``NOLINTNEXTLINE(…)``, ``NOSONAR``,
 ``noinspection …``, ``drift-ignore[: ids]``, ``nolint[:linters]`` and Go's ``//go:…`` and
@@ -41,7 +42,9 @@ _DIRECTIVES: Final = re.compile(
     r"|isort\s*:\s*(?:skip_file|skip|off|on)"
     # ESLint reads every word after the directive as a rule name, up to `` -- `` and a
     # description; so the list runs to there (or to the comment's end).
-    r"|eslint-(?:disable|enable)(?:-next-line|-line)?(?:[ \t]+(?:(?!--)[^\n*])*)?"
+    # Oxlint and Biome's JavaScript linters take ESLint's form.
+    r"|(?:eslint|oxlint)-(?:disable|enable)(?:-next-line|-line)?(?:[ \t]+(?:(?!--)[^\n*])*)?"
+    r"|biome-ignore(?:-all|-start|-end)?(?:[ \t]+[\w/@\-]+(?:\([^)]*\))?)?(?=:|\s|$)"
     rf"|tslint\s*:\s*(?:disable|enable)(?:-next-line|-line)?(?:[ \t]+{_NAMES})?"
     r"|prettier-ignore"
     r"|(?:istanbul|c8)[ \t]+ignore(?:[ \t]+(?:next|if|else|file|start|stop))?"

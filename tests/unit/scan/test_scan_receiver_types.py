@@ -26,6 +26,8 @@ def typed(source: str, grammar: str) -> list[tuple[str | None, str, str | None]]
         ("null | Store | undefined", "Store"),
         ("*Store", "Store"),
         ("Store | Cache", None),
+        ("Batch<A, B | C>", "Batch"),  # msw: a union among the type arguments
+        ("Batch<A, B | C> | null", "Batch"),
         ("() => void", None),
         ("[]Store", None),
         ('"Store"', "Store"),

@@ -25,6 +25,8 @@ from drift.scan.tool_directives import explains, explanation
         "# noqa: BLE001  # pylint: disable=broad-except",
         "// eslint-disable-next-line no-empty, @typescript-eslint/no-unused-vars",
         "/* eslint-disable-line no-empty */",
+        "// oxlint-disable-next-line no-empty",  # TanStack Query's
+        "// biome-ignore lint/suspicious/noEmptyBlockStatements:",
         "// @ts-ignore",
         "// @ts-expect-error",
         "// istanbul ignore next",
@@ -53,6 +55,11 @@ def test_directives_alone_explain_nothing(comment: str) -> None:
         ("# drift-ignore: ERR-1 -- reviewed 2024-05", "-- reviewed 2024-05"),
         ("# drift-ignore legacy module", "legacy module"),
         ("// eslint-disable-line no-empty -- closed already", "-- closed already"),
+        ("// oxlint-disable-line no-empty -- closed already", "-- closed already"),
+        (
+            "// biome-ignore lint/suspicious/noEmptyBlockStatements: already closed",
+            ": already closed",
+        ),
         ("// @ts-expect-error: the old API throws here", ": the old API throws here"),
         ("//nolint:errcheck // closing twice is harmless", "closing twice is harmless"),
         ("# the cache is optional  # noqa: BLE001", "the cache is optional"),
