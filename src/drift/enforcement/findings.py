@@ -60,6 +60,11 @@ def slug(text: str) -> str:
 _NUMBER = re.compile(r"\d+")
 
 
+def cwe_numbers(cwe_ids: str | None) -> list[int]:
+    """Every CWE number of a text list such as ``"CWE-79, 89"``, in order."""
+    return [int(found) for found in _NUMBER.findall(cwe_ids)] if cwe_ids else []
+
+
 def first_cwe(cwe_ids: str | None) -> int | None:
     """The first CWE number in a text list such as ``"CWE-79, 89"``, or None."""
     if not cwe_ids:

@@ -25,8 +25,9 @@ from dataclasses import dataclass, field, replace
 from drift.analysis.conventions import DEVIATION_SUFFIX
 from drift.analysis.lifecycle import PatternStatus, is_derived
 from drift.enforcement.false_positives import pattern_false_positive_rate
-from drift.enforcement.findings import Finding, Source, first_cwe, rule_id_for
+from drift.enforcement.findings import Finding, Source, cwe_numbers, rule_id_for
 from drift.enforcement.severity import (
+    HIGH_RISK_CWES,
     Severity,
     pattern_severity,
     severity_from_confidence,
@@ -86,8 +87,19 @@ class PatternFacts:
             position = (d.file, d.line, d.column_num, d.id)
             if self._tagged_at is None or position < self._tagged_at:
                 self._tagged_at = position
-                self.cwe_id = first_cwe(d.cwe_ids)
+                self.cwe_id = leading_cwe(d.cwe_ids)
                 self.owasp = d.owasp or None
+
+
+def leading_cwe(cwe_ids: str | None) -> int | None:
+    """The CWE a pattern's matches are judged by, of those its rule lists: a high-risk one
+    first, then any but the error-handling gaps' (390, 396), then the first (a rule listing
+    ``[390, 89]`` is an injection rule)."""
+    numbers = cwe_numbers(cwe_ids)
+    return next(
+        (n for n in numbers if n in HIGH_RISK_CWES),
+        next((n for n in numbers if n not in _GAP_CWES), numbers[0] if numbers else None),
+    )
 
 
 def index_detections(detections: Iterable[DetectionRow]) -> dict[str, PatternFacts]:

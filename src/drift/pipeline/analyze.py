@@ -53,10 +53,14 @@ from drift.analysis.lifecycle import (
 )
 from drift.analysis.outliers import LocatedOutlier, pattern_outliers
 from drift.analysis.packs import PatternSpec
+from drift.pipeline.activity import PackActivity
 from drift.pipeline.detect import (
     DERIVED_METHODS,
     LEARNED_CONVENTION,
     LEARNED_NAMING,
+    PACK_METHOD_PREFIX,
+    SIGNAL_CATEGORY,
+    SIGNAL_METHOD_PREFIX,
     NamingFinding,
     convention_deviations,
     named_symbols,
@@ -105,6 +109,23 @@ class PatternAnalysis:
 def load_detections(storage: PipelineStore) -> list[DetectionRow]:
     """Every stored detection."""
     return storage.query_all_detections(storage.count_detections())
+
+
+def applying(rows: Sequence[DetectionRow], activity: PackActivity | None) -> list[DetectionRow]:
+    """``rows`` without the detect signals, and without the matches of the packs ``activity``
+    finds no signal of (``drift.pipeline.activity``)."""
+    signalled = {
+        row.detection_method.removeprefix(SIGNAL_METHOD_PREFIX)
+        for row in rows
+        if row.category == SIGNAL_CATEGORY and row.detection_method.startswith(SIGNAL_METHOD_PREFIX)
+    }
+    inactive = activity.inactive(signalled) if activity is not None else frozenset()
+    left_out = {PACK_METHOD_PREFIX + name for name in inactive}
+    return [
+        row
+        for row in rows
+        if row.category != SIGNAL_CATEGORY and row.detection_method not in left_out
+    ]
 
 
 def derive_detections(
@@ -374,6 +395,7 @@ def analyze_patterns(
     total_files: int,
     now: int,
     rules_changed: bool = False,
+    activity: PackActivity | None = None,
 ) -> PatternAnalysis:
     """Run every step of the module docstring (``rules_changed``: see ``track_conventions``).
 
@@ -381,7 +403,7 @@ def analyze_patterns(
     which may be storing thousands of call edges meanwhile), flushed once at the end: the
     derived detections are then read back with the ids storage gave them.
     """
-    stored = load_detections(storage)
+    stored = applying(load_detections(storage), activity)
     detections, naming = derive_detections(storage, stored, specs, functions, now)
     result = aggregate(
         [

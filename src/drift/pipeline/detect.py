@@ -23,10 +23,13 @@ from typing import Final
 
 from drift.analysis.conventions import DEVIATION_MAX_CONFIDENCE, DEVIATION_SUFFIX, learn_deviations
 from drift.analysis.naming import KindConvention, NamedSymbol, naming_conventions
-from drift.analysis.packs import PatternMatch, PatternSpec
+from drift.analysis.packs import PatternMatch, PatternSpec, Site
 from drift.records.analysis import DetectionRow, FunctionRow
 
 PACK_METHOD_PREFIX: Final = "pack:"
+SIGNAL_METHOD_PREFIX: Final = "signal:"
+"""A pack's detect signal seen in a file (``signal_row``): ``signal:<pack>``."""
+SIGNAL_CATEGORY: Final = "signal"
 LEARNED_CONVENTION: Final = "learned:convention"
 LEARNED_NAMING: Final = "learned:naming"
 NAMING_PREFIX: Final = "naming:"
@@ -162,6 +165,25 @@ def chosen_name(language: str, name: str) -> bool:
         return variant is None or variant.group("language") not in ISO_LANGUAGES
     return language != "python" or not (
         name in PYTHON_FRAMEWORK_NAMES or PYTHON_FRAMEWORK_NAME.match(name)
+    )
+
+
+def signal_row(path: str, pack: str, site: Site) -> DetectionRow:
+    """The stored form of a pack's detect signal seen in ``path`` (``drift.pipeline.activity``):
+    no pattern's match, only what tells that the pack applies."""
+    return DetectionRow(
+        id=0,
+        file=path,
+        line=site.line,
+        column_num=site.column,
+        pattern_id=f"{pack}/detect_by",
+        category=SIGNAL_CATEGORY,
+        confidence=1.0,
+        detection_method=SIGNAL_METHOD_PREFIX + pack,
+        cwe_ids=None,
+        owasp=None,
+        matched_text=site.text[:200],
+        created_at=0,
     )
 
 

@@ -18,8 +18,9 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
-from drift.analysis.packs import PatternSpec
+from drift.analysis.packs import Pack, PatternSpec
 from drift.analysis.structure import is_test_file, unpack_graph
+from drift.pipeline.activity import is_dependency_manifest, pack_activity
 from drift.pipeline.analyze import PatternAnalysis, analyze_patterns
 from drift.pipeline.graph import (
     MANIFEST_NAMES,
@@ -86,8 +87,14 @@ def _old_signature(storage: PipelineStore, row: FileMetadataRow, grammar: str) -
 
 def needs_patterns(diff: ScanDiff, changed_facts: Iterable[str], *, forced: bool) -> bool:
     """Whether the pattern analysis must run: a full scan, a file added or removed (the file
-    count is in every confidence), or a file whose detections or function names changed."""
-    return forced or bool(_parsed(diff.added) or _parsed(diff.removed) or _parsed(changed_facts))
+    count is in every confidence), a file whose detections or function names changed, or a
+    manifest whose dependencies may make a pack apply (``drift.pipeline.activity``)."""
+    changed = (*diff.added, *diff.modified, *diff.removed)
+    return (
+        forced
+        or bool(_parsed(diff.added) or _parsed(diff.removed) or _parsed(changed_facts))
+        or any(is_dependency_manifest(path) for path in changed)
+    )
 
 
 def graph_needed(diff: ScanDiff, *, forced: bool) -> bool:
@@ -190,6 +197,7 @@ def run_project_stages(
     storage: PipelineStore,
     *,
     specs: Mapping[str, PatternSpec],
+    packs: Sequence[Pack],
     entries: Sequence[DiffEntry],
     outcomes: Mapping[str, FileOutcome],
     patterns: bool,
@@ -231,6 +239,7 @@ def run_project_stages(
             total_files=total_files,
             now=now,
             rules_changed=rules_changed,
+            activity=pack_activity(packs, entries),
         )
 
     if not graph:

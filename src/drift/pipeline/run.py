@@ -61,7 +61,7 @@ from drift.scan import (
 # the enforcement engine) is imported where it is first needed: a scan that finds nothing
 # changed spends most of its time importing, and need not import any of it.
 if TYPE_CHECKING:
-    from drift.analysis.packs import PatternSpec
+    from drift.analysis.packs import Pack, PatternSpec
     from drift.enforcement import EnforcementResult
     from drift.pipeline.graph import StructureBuild
     from drift.pipeline.project import ProjectOutcome
@@ -109,12 +109,16 @@ class _Scan:
         self.structure: StructureBuild | None = None
 
     @functools.cached_property
-    def specs(self) -> dict[str, PatternSpec]:
-        """Every pattern of the packs, by id (loaded when first needed: see ``run``)."""
+    def packs(self) -> list[Pack]:
+        """The packs (loaded when first needed: see ``run``)."""
         from drift.analysis.packs import load_packs
 
-        packs = load_packs(self.config.pack_dirs, include_builtin=self.config.builtin_packs)
-        return {pattern.id: pattern for pack in packs for pattern in pack.patterns}
+        return load_packs(self.config.pack_dirs, include_builtin=self.config.builtin_packs)
+
+    @functools.cached_property
+    def specs(self) -> dict[str, PatternSpec]:
+        """Every pattern of the packs, by id."""
+        return {pattern.id: pattern for pack in self.packs for pattern in pack.patterns}
 
     def run(self, started: float) -> ScanSummary:
         stored = StoredFiles.load(self.storage)
@@ -291,6 +295,7 @@ class _Scan:
         project = run_project_stages(
             self.storage,
             specs=self.specs,
+            packs=self.packs,
             entries=diff.entries,
             outcomes=self.outcomes,
             patterns=patterns,

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import xxhash
 
-from drift.analysis.packs import Pack, evaluate_file, load_packs
+from drift.analysis.packs import Pack, evaluate_file, load_packs, signal_sites
 from drift.analysis.structure import file_structure, graph_part, pack_graph
-from drift.pipeline.detect import detection_row
+from drift.pipeline.detect import detection_row, signal_row
 from drift.pipeline.facts import CallFilter, called_methods, file_facts
 from drift.pipeline.tasks import FileOutcome, FileTask, PackSource
 from drift.records.analysis import FunctionRow
@@ -108,7 +108,9 @@ def analyze_file(task: FileTask) -> FileOutcome:
     text = source.decode("utf-8", errors="replace")
     try:
         packs, methods = _rules(task.packs)
-        matches = evaluate_file(packs, file_facts(task.path, result, text, methods))
+        facts = file_facts(task.path, result, text, methods)
+        matches = evaluate_file(packs, facts)
+        signals = signal_sites(packs, facts)
         structure = file_structure(task.path, result, text)
     except Exception as exc:  # one odd file never stops the scan; it is recorded instead
         return failed(task, f"analysis failed: {type(exc).__name__}: {exc}", started)
@@ -122,7 +124,10 @@ def analyze_file(task: FileTask) -> FileOutcome:
         error=result.error,
         cache_json=cache_json,
         functions=function_rows(task.path, result),
-        detections=tuple(detection_row(match) for match in matches),
+        detections=(
+            *(detection_row(match) for match in matches),
+            *(signal_row(task.path, pack, site) for pack, site in signals),
+        ),
         structure=structure,
         graph=pack_graph(result),
         duration_us=(time.perf_counter_ns() - started) // 1000,

@@ -102,6 +102,9 @@ def _no_value(value: Node | None, source: bytes) -> bool:
     )
 
 
+_CLASS_MEMBERS = frozenset({"method_definition", "public_field_definition", "field_definition"})
+
+
 def _constructed(value: Node | None, source: bytes) -> str | None:
     """The class ``new C(…)`` constructs, or the function ``make(…)`` or ``z.object(…)``
     calls (its return type may name a class, and a library's call makes a library's value:
@@ -159,6 +162,13 @@ class JavaScriptRules:
     def is_async(self, node: Node, file: SourceText) -> bool:
         """``async function`` / ``async () =>`` / ``async method()``."""
         return async_token(node)
+
+    def is_static(self, node: Node) -> bool:
+        """``static text() {…}`` or ``static make = () => …`` in a class body."""
+        holder = node if node.type == "method_definition" else node.parent
+        if holder is None or holder.type not in _CLASS_MEMBERS:
+            return False
+        return any(child.type == "static" for child in holder.children)
 
     def binds_name(self, node: Node) -> bool:
         """Not an object's method or key (``{ setTimeout() {…} }``, ``{ assert: (v) => … }``)

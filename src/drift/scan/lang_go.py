@@ -156,6 +156,10 @@ class GoRules:
         """Every definition names itself in its scope."""
         return True
 
+    def is_static(self, node: Node) -> bool:
+        """No method is its class's alone (a ``staticmethod`` is reached through instances)."""
+        return False
+
     def is_async(self, node: Node, file: SourceText) -> bool:
         """Go has no async functions (goroutines are started at the call site)."""
         return False

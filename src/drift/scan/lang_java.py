@@ -99,6 +99,11 @@ class JavaRules:
         """Every definition names itself in its scope."""
         return True
 
+    def is_static(self, node: Node) -> bool:
+        """A method declared ``static``."""
+        modifiers = first_child_of_type(node, ("modifiers",))
+        return modifiers is not None and any(c.type == "static" for c in modifiers.children)
+
     def is_async(self, node: Node, file: SourceText) -> bool:
         """Java has no async methods."""
         return False

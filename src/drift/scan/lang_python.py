@@ -245,6 +245,10 @@ class PythonRules:
         """Every definition names itself in its scope."""
         return True
 
+    def is_static(self, node: Node) -> bool:
+        """No method is its class's alone (a ``staticmethod`` is reached through instances)."""
+        return False
+
     def is_async(self, node: Node, file: SourceText) -> bool:
         """``async def``."""
         if file.clean:  # the definition's first token is then ``async`` or ``def``

@@ -18,7 +18,7 @@ from typing import Final, Literal, NamedTuple
 from drift import __version__
 from drift.scan.serialization import decode_record, encode_record
 
-MODEL_VERSION: Final = 27
+MODEL_VERSION: Final = 28
 """Bumped whenever a field, the encoding or what extraction finds changes."""
 
 CACHE_STAMP: Final = f"{__version__}/{MODEL_VERSION}"
@@ -97,6 +97,9 @@ class Function(NamedTuple):
     """Whether the definition puts its name in scope, for plain calls of it: not a JavaScript
     object key (``{ setTimeout() {…} }``) nor a function assigned to a property
     (``exports.parse = function …``, ``this.reject = (e) => …``)."""
+    is_static: bool
+    """A JavaScript, TypeScript or Java ``static`` method: its class's, never an instance's
+    (a Python ``staticmethod`` is reached through instances too, and is not)."""
 
 
 class Class(NamedTuple):

@@ -108,6 +108,10 @@ class LanguageRules(Protocol):
         """Whether the function ``node`` puts its name in scope (``Function.binds_name``)."""
         ...
 
+    def is_static(self, node: Node) -> bool:
+        """Whether the function ``node`` is a class's own, not its instances' (``is_static``)."""
+        ...
+
     def receiver_type(self, node: Node, source: bytes) -> str | None:
         """The type a method is declared on outside any class body (Go), else None."""
         ...

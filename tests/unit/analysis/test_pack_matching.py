@@ -20,6 +20,7 @@ from drift.analysis.packs import (
     evaluate_pattern,
     load_pack_text,
     pack_is_active,
+    signal_sites,
 )
 from drift.errors import ConfigError
 from tests.unit.analysis.naive_search import naive_line_search
@@ -257,16 +258,18 @@ def test_pack_detect_signals() -> None:
     header = 'detect_by = [{ import = "Flask" }, { file_pattern = "**/wsgi.py" }]'
     body = '[[patterns]]\nid = "A"\ncategory = "api"\n[patterns.match]\ncalls = ["x"]\n'
     flask = pack_of(body, header=header)
-    assert not pack_is_active(flask, [PY])
-    uses_flask = FileFactsData(path="a.py", language="python", imports=(Site("flask", 1),))
-    assert pack_is_active(flask, [PY, uses_flask])
-    assert pack_is_active(flask, [FileFactsData(path="srv/wsgi.py", language="python")])
+    uses_flask = FileFactsData(path="a.py", language="python", imports=(Site("flask", 3),))
+    assert signal_sites([flask], PY) == []
+    assert signal_sites([flask], uses_flask) == [(flask.name, Site("flask", 3))]
+    assert not pack_is_active(flask, set(), ["a.py"])
+    assert pack_is_active(flask, {flask.name}, ["a.py"])
+    assert pack_is_active(flask, set(), ["a.py", "srv/wsgi.py"])
     by_dependency = pack_of(body, header='detect_by = [{ dependency = "Django" }]')
-    assert pack_is_active(by_dependency, [], dependencies=["django"])
-    assert not pack_is_active(by_dependency, [PY], dependencies=["flask"])
+    assert pack_is_active(by_dependency, set(), [], dependencies=["django"])
+    assert not pack_is_active(by_dependency, set(), ["a.py"], dependencies=["flask"])
     decorated = pack_of(body, header='detect_by = [{ decorator = "route" }]')
-    assert pack_is_active(decorated, [PY])
-    assert pack_is_active(pack_of(body), [])  # no signals: always active
+    assert [name for name, _ in signal_sites([decorated], PY)] == [decorated.name]
+    assert pack_is_active(pack_of(body), set(), [])  # no signals: always active
 
 
 CONTENT_REGEXES = [

@@ -10,6 +10,7 @@ from drift.enforcement.findings import Source, first_cwe, slug
 from drift.enforcement.pattern_findings import (
     convention_for,
     deviation_findings,
+    leading_cwe,
     load_pattern_context,
     outlier_findings,
     pattern_findings,
@@ -297,3 +298,12 @@ def test_an_approved_error_handling_weakness_is_no_compliance(
     context = load_pattern_context(storage)
     assert [f for f in pattern_findings(storage, context) if f.pattern_id == "EMPTY"] == []
     assert (context.approved_conventions, context.approved_locations) == (1, 4)
+
+
+def test_a_rule_listing_several_cwes_is_judged_by_the_strongest() -> None:
+    # QA: ``cwe_ids = [390, 89]`` read as an error-handling gap, and reported nothing.
+    assert leading_cwe("390, 89") == 89
+    assert leading_cwe("390,532") == 532
+    assert leading_cwe("396,390") == 396
+    assert leading_cwe("532") == 532
+    assert leading_cwe(None) is None

@@ -2269,3 +2269,52 @@ def test_a_local_variable_hides_a_module_variable_of_its_name() -> None:
         ("p/b.go::Each", "p/a.go::Store.Fill", "fuzzy", 5),
         ("p/b.go::Package", "p/a.go::Store.Fill", "method", 9),
     ]
+
+
+def test_guesses_skip_other_test_files_and_coroutines_not_awaited() -> None:
+    # fastify: pino's ``logger.child()`` in a test had reached a type test's class; starlette:
+    # ``assert response.json() == …`` on a test client's response, its ``async def json``.
+    files = {
+        "app/req.py": (
+            "class Request:\n    async def json(self):\n        return 1\n\n"
+            "    def body_text(self):\n        return 2\n"
+        ),
+        "tests/test_a.py": (
+            "class CustomLogger:\n    def child(self):\n        return 1\n\n\n"
+            "def test_own(log):\n    log.child()\n"
+        ),
+        "tests/test_b.py": (
+            "def test_other(logger, response):\n    logger.child()\n"
+            "    assert response.json() == {}\n    response.body_text()\n\n\n"
+            "async def test_awaited(req):\n    await req.json()\n"
+        ),
+    }
+    assert edges_of(files) == [
+        ("tests/test_a.py::test_own", "tests/test_a.py::CustomLogger.child", "fuzzy", 7),
+        ("tests/test_b.py::test_awaited", "app/req.py::Request.json", "fuzzy", 8),
+        ("tests/test_b.py::test_other", "app/req.py::Request.body_text", "fuzzy", 4),
+    ]
+
+
+def test_a_call_on_an_instance_never_reaches_a_static_method() -> None:
+    # msw: ``class HttpResponse extends Response { static text() }`` and ``r.text()`` on
+    # a fetch response, or on ``new HttpResponse(…)``: an instance's ``text``, the library's.
+    files = {
+        "src/response.ts": (
+            "export class HttpResponse extends Response {\n  static text(b: string) {\n"
+            "    return new HttpResponse(b)\n  }\n}\n\n"
+            "export class Store {\n  static make() {\n    return new Store()\n  }\n"
+            "  save() {\n    return 1\n  }\n}\n"
+        ),
+        "src/use.ts": (
+            'import { HttpResponse, Store } from "./response"\n\n'
+            "export async function read(u: string) {\n  const r = await fetch(u)\n"
+            '  r.text()\n  new HttpResponse("x").text()\n  HttpResponse.text("y")\n'
+            "  const s = Store.make()\n  s.save()\n  s.make()\n}\n"
+        ),
+    }
+    assert edges_of(files) == [
+        ("src/use.ts::read", "src/response.ts::HttpResponse.text", "method", 7),
+        ("src/use.ts::read", "src/response.ts::Store.make", "method", 8),
+        ("src/use.ts::read", "src/response.ts::Store.save", "fuzzy", 9),  # make() says no type
+    ]

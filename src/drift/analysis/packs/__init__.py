@@ -24,6 +24,7 @@ if TYPE_CHECKING:
         evaluate_file,
         evaluate_pattern,
         pack_is_active,
+        signal_sites,
     )
     from drift.analysis.packs.schema import (
         CATEGORIES,
@@ -64,6 +65,7 @@ __getattr__ = LazyExports(
         "evaluate_file": "matching",
         "evaluate_pattern": "matching",
         "pack_is_active": "matching",
+        "signal_sites": "matching",
         "CATEGORIES": "schema",
         "DEFAULT_DEVIATION_THRESHOLD": "schema",
         "DEFAULT_PATTERN_CONFIDENCE": "schema",
@@ -124,4 +126,5 @@ __all__ = [
     "load_pack_text",
     "load_packs",
     "pack_is_active",
+    "signal_sites",
 ]

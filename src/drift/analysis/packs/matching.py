@@ -330,35 +330,44 @@ def block_matches(block: MatchBlock, facts: FileFacts) -> bool:
     return _block_hits(block, _view(facts)) is not None
 
 
-def pack_is_active(
-    pack: Pack, files: Iterable[FileFacts], dependencies: Collection[str] = ()
-) -> bool:
-    """Whether the project shows any of the pack's detect signals (a pack without any is active).
-
-    Import and decorator signals match by case-insensitive substring, as predicates do;
-    file-pattern signals by glob on any path; dependency signals by exact name
-    (case-insensitive) among the project's declared dependencies.
-    """
-    if not pack.detect_by:
-        return True
-    wanted_dependencies = {name.lower() for name in dependencies}
-    for signal in pack.detect_by:
-        if signal.kind is SignalKind.DEPENDENCY and signal.value.lower() in wanted_dependencies:
-            return True
-    other = [s for s in pack.detect_by if s.kind is not SignalKind.DEPENDENCY]
-    if not other:
-        return False
-    for facts in files:
-        for signal in other:
-            if signal.kind is SignalKind.FILE_PATTERN:
-                if signal.glob is not None and signal.glob.matches(facts.path):
-                    return True
+def signal_sites(packs: Iterable[Pack], facts: FileFacts) -> list[tuple[str, Site]]:
+    """``(pack name, first site)`` of each pack whose ``import`` or ``decorator`` detect
+    signal this file shows. Imports and decorators match by case-insensitive substring, as
+    the predicates of the same name do."""
+    found: list[tuple[str, Site]] = []
+    for pack in packs:
+        for signal in pack.detect_by:
+            if signal.kind not in (SignalKind.IMPORT, SignalKind.DECORATOR):
                 continue
             needle = signal.value.lower()
             sites = facts.imports if signal.kind is SignalKind.IMPORT else facts.decorators
-            if any(needle in site.text.lower() for site in sites):
-                return True
-    return False
+            site = next((site for site in sites if needle in site.text.lower()), None)
+            if site is not None:
+                found.append((pack.name, site))
+                break
+    return found
+
+
+def pack_is_active(
+    pack: Pack,
+    signalled: Collection[str],
+    paths: Iterable[str],
+    dependencies: Collection[str] = (),
+) -> bool:
+    """Whether the project shows any of the pack's detect signals (a pack without any is
+    active). ``signalled``: the packs some file's imports or decorators signal
+    (``signal_sites``); ``file_pattern`` signals match any of ``paths`` by glob; ``dependency``
+    signals a declared dependency's name, exactly but for case."""
+    if not pack.detect_by or pack.name in signalled:
+        return True
+    wanted_dependencies = {name.lower() for name in dependencies}
+    if any(
+        signal.kind is SignalKind.DEPENDENCY and signal.value.lower() in wanted_dependencies
+        for signal in pack.detect_by
+    ):
+        return True
+    globs = [s.glob for s in pack.detect_by if s.kind is SignalKind.FILE_PATTERN and s.glob]
+    return bool(globs) and any(glob.matches(path) for path in paths for glob in globs)
 
 
 def _language(facts: FileFacts) -> str:

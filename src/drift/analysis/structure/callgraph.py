@@ -53,7 +53,7 @@ from typing import NamedTuple
 
 from drift.analysis.structure.imports import Manifests, is_stub_twin, language_family
 from drift.analysis.structure.symbols import Binding, FileScope, SymbolTable, base_name
-from drift.analysis.structure.test_files import is_test_support
+from drift.analysis.structure.test_files import is_test_file, is_test_support
 from drift.records.analysis import CallEdgeRow, FunctionRow
 from drift.scan.model import UNTYPED_LOCAL, CallSite, Function, ParseResult
 from drift.scan.rules import class_of_type
@@ -98,8 +98,16 @@ _BUILTIN_METHODS: dict[str, frozenset[str]] = {
     "python": frozenset(
         name for kind in _PYTHON_TYPES for name in dir(kind) if not name.startswith("_")
     )
-    # ``re``'s match objects (``match.groups()`` had reached celery's ``Request.groups``)
-    | frozenset({"group", "groups", "groupdict", "span", "start", "end", "fullmatch"}),
+    # ``re``'s match objects (``match.groups()`` had reached celery's ``Request.groups``), and
+    # ``io``'s buffers, ``pathlib``'s paths, asyncio's futures and streams (click's
+    # ``BytesIO().getvalue()`` had reached its ``HelpFormatter.getvalue``)
+    | frozenset(
+        """
+        group groups groupdict span start end fullmatch getvalue getbuffer fileno write_text
+        write_bytes read_text read_bytes set_result set_exception add_done_callback done
+        cancelled readuntil readexactly
+        """.split()
+    ),
     "ecmascript": frozenset(
         """
         at concat copyWithin entries every fill filter find findIndex findLast findLastIndex
@@ -256,16 +264,24 @@ class CallResolver:
         # when several. Product code never calls into test code (Go does not even build them
         # together): its guesses are made among product definitions only.
         self._unique: dict[tuple[bool, str, bool], dict[str, tuple[str, Function] | None]] = {}
+        self._own: dict[str, dict[str, Function | None]] = {}  # a test file's methods by name
         for path, scope in self.symbols.scopes.items():
             if is_stub_twin(path, self.symbols.scopes):
                 continue  # the module's own definitions answer; the stub would tie with them
             family = language_family(scope.result.language)
+            if scope.result.language in _MODULE_SCOPED and is_test_file(path):
+                # A test file's definitions reach another file only through an import, which
+                # resolves without a guess: a guess from elsewhere never lands in one (pino's
+                # ``logger.child()`` in fastify's tests had reached a type test's class).
+                continue
             for tests in (True, False) if not is_test_support(path) else (True,):
                 unique = self._unique.setdefault((False, family, tests), {})
                 _note_unique(unique, path, scope.top_level)
                 unique_methods = self._unique.setdefault((True, family, tests), {})
                 for methods in scope.methods.values():
-                    _note_unique(unique_methods, path, methods)
+                    # A static method is reached through its class, which resolves unguessed.
+                    instance = {n: fn for n, fn in methods.items() if not fn.is_static}
+                    _note_unique(unique_methods, path, instance)
         self._overloads = _java_overloads(self.symbols.scopes, self._ids)
 
     def row_id(self, file: str, fn: Function) -> int | None:
@@ -445,7 +461,7 @@ class CallResolver:
                 # (``p := mkPool()``: what it returns says).
                 owner = (path, receiver_type)
             if owner is not None:
-                found = self._method(*owner, name)
+                found = self._instance_method(*owner, name)
                 if found is not None:
                     return _Located(found[0], found[1], METHOD)
                 if self._calls_attribute(*owner, name):
@@ -472,11 +488,13 @@ class CallResolver:
             # ``for store in caches: store.refill()``: a variable of the caller's, whatever an
             # import or a module variable of its name holds; only its name may say more.
             like = self._class_named_like(scope, receiver)
-            found = None if like is None else self._method(*like, name)
+            found = None if like is None else self._instance_method(*like, name)
             return None if found is None else _Located(found[0], found[1], METHOD)
         known = self._receiver(scope, receiver)
         if known.owner is not None:
-            return _outcome_of(self._method(*known.owner, name), METHOD)
+            # ``new Store().save()``: an instance's; ``Store.make()``: the class's own too.
+            lookup = self._instance_method if _constructed_class(receiver) else self._method
+            return _outcome_of(lookup(*known.owner, name), METHOD)
         if known.module is not None:
             located = self.symbols.locate_function(known.module, name)
             if located is None and _is_ecmascript(scope):
@@ -489,7 +507,7 @@ class CallResolver:
         if known.external:
             return _STOP
         if known.like is not None:
-            found = self._method(*known.like, name)
+            found = self._instance_method(*known.like, name)
             if found is not None:
                 return _Located(found[0], found[1], METHOD)
         return None
@@ -543,7 +561,7 @@ class CallResolver:
         defined, kind = given
         owner = self._typed_class(defined, kind) or self._returned_class(defined, kind, None)
         if owner is not None:
-            found = self._method(*owner, name)
+            found = self._instance_method(*owner, name)
             return None if found is None else _Located(found[0], found[1], METHOD)
         return _STOP if self._foreign(defined, kind, None) else None
 
@@ -832,6 +850,15 @@ class CallResolver:
             written_return = first.rsplit(None, 1)[-1] if first else first
         return class_of_type(written_return)
 
+    def _instance_method(
+        self, file: str, class_name: str, name: str
+    ) -> tuple[str, Function] | None:
+        """``_method`` for a call on an instance of the class: never a ``static`` one, which
+        is the class's own (msw's ``response.text()`` had reached ``static
+        HttpResponse.text``)."""
+        found = self._method(file, class_name, name)
+        return None if found is None or found[1].is_static else found
+
     def _method(self, file: str, class_name: str, name: str) -> tuple[str, Function] | None:
         """Method ``name`` of class ``class_name`` defined in ``file``; for Go, in any file of
         the package (a type's methods may be spread over all of them)."""
@@ -1019,12 +1046,29 @@ class CallResolver:
             return None
         tests = is_test_support(scope.path)
         unique = self._unique.get((receiver is not None, family, tests), {}).get(name)
+        if receiver is not None and language in _MODULE_SCOPED and is_test_file(scope.path):
+            own = self._own_methods(scope)
+            if name in own:  # a class of the test file itself (several of the name: no guess)
+                found = own[name]
+                unique = None if found is None else (scope.path, found)
         if unique is None or unique[1] is caller:
             # A method calling its own name on another object delegates to it (mongoose's
             # ``this.driverChangeStream.hasNext(cb)`` in ``ChangeStream.hasNext``): a guess
             # back to the caller itself is no call of it.
             return None
         return _Located(unique[0], unique[1], FUZZY)
+
+    def _own_methods(self, scope: FileScope) -> dict[str, Function | None]:
+        """The methods of a file's own classes by name (None: several of that name), once per
+        file."""
+        found = self._own.get(scope.path)
+        if found is None:
+            found = self._own[scope.path] = {}
+            for methods in scope.methods.values():
+                for name, fn in methods.items():
+                    if not fn.is_static:
+                        found[name] = None if name in found else fn
+        return found
 
 
 _COMMONJS_EXPORTS = frozenset({"exports", "module.exports"})
@@ -1299,6 +1343,11 @@ class _FileCalls:
         # Callers with one definition (a caller without row gives no edge).
         self._callers: dict[str | None, _Caller] = {}
         self._several: set[str | None] = set()  # qualified names of several definitions
+        # A Python coroutine does nothing until awaited: a guess of one for a call that is not
+        # (``assert response.json() == …`` on a test client's response reaching starlette's
+        # ``async def json``) is about some other object's method. Guessed coroutines' ids:
+        self._coroutines_awaited = scope.result.language == "python"
+        self._coroutine_guesses: set[int] = set()
         ids = resolver.row_ids(path)
         for name, candidates in scope.by_qualified.items():
             if len(candidates) > 1:
@@ -1344,6 +1393,12 @@ class _FileCalls:
                 ):
                     continue  # ``def run(hook): hook()``: the function passed in, not a namesake
                 callee_id = target[0]
+                if (
+                    target[1] == FUZZY
+                    and callee_id in self._coroutine_guesses
+                    and not call.is_awaited
+                ):
+                    continue
                 overloads = self._overloads.get(callee_id)
                 if overloads is not None:
                     callee_id = overloads.pick(call.arg_count, callee_id)
@@ -1401,4 +1456,8 @@ class _FileCalls:
         resolver = self._resolver
         target = resolver._locate(self._scope, name[0], name[1], caller, name[2])
         callee_id = resolver.row_id(target.file, target.function) if target else None
-        return (callee_id, target.resolution) if target and callee_id is not None else None
+        if target is None or callee_id is None:
+            return None
+        if target.resolution == FUZZY and target.function.is_async and self._coroutines_awaited:
+            self._coroutine_guesses.add(callee_id)
+        return callee_id, target.resolution
