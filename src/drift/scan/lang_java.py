@@ -142,15 +142,17 @@ class JavaRules:
         return tuple(found)
 
     def imports(self, node: Node, source: bytes) -> list[Import]:
-        """``import a.b.C`` → source ``a.b``, name ``C``; ``import a.b.*`` → wildcard ``a.b``."""
+        """``import a.b.C`` → source ``a.b``, name ``C``; ``import a.b.*`` → wildcard ``a.b``.
+        Only ``import static`` brings members: any other import is ``is_type_only``."""
         target = first_child_of_type(node, ("scoped_identifier", "identifier"))
         full = "" if target is None else text(target, source)
+        types = not has_token(node, "static", limit=3)
         if first_child_of_type(node, ("asterisk",)) is not None:
-            return [Import(full, line(node), (), None, True, False)]
+            return [Import(full, line(node), (), None, True, types)]
         module, _, name = full.rpartition(".")
         if not module:
-            return [Import(full, line(node), (), None, False, False)]
-        return [Import(module, line(node), (ImportedName(name, None),), None, False, False)]
+            return [Import(full, line(node), (), None, False, types)]
+        return [Import(module, line(node), (ImportedName(name, None),), None, False, types)]
 
     def collect_export(self, node: Node, source: bytes, facts: ExportFacts) -> None:
         """Java has no export statements: ``public`` decides (see ``is_exported``)."""

@@ -18,7 +18,7 @@ from typing import Final, Literal, NamedTuple
 from drift import __version__
 from drift.scan.serialization import decode_record, encode_record
 
-MODEL_VERSION: Final = 28
+MODEL_VERSION: Final = 29
 """Bumped whenever a field, the encoding or what extraction finds changes."""
 
 CACHE_STAMP: Final = f"{__version__}/{MODEL_VERSION}"
@@ -143,6 +143,8 @@ class Import(NamedTuple):
     ``import a.b as c`` → source ``a.b``, alias ``c``; ``from . import x`` → source ``.``, names
     ``(x,)``; ``from m import *`` / Java ``import m.*`` / Go dot-import → ``is_wildcard``;
     ``import * as ns from "m"`` → alias ``ns``; ``require("m")`` counts as an import.
+    ``is_type_only``: TypeScript's ``import type``, and a Java import without ``static``
+    (``import a.B.*`` brings ``B``'s nested types, never its methods).
     """
 
     source: str

@@ -100,8 +100,8 @@ def test_types() -> None:
 def test_imports_and_exports() -> None:
     result = parsed()
     assert result.imports == (
-        Import("java.util", 3, (ImportedName("List", None),), None, False, False),
-        Import("java.util", 4, (), None, True, False),
+        Import("java.util", 3, (ImportedName("List", None),), None, False, True),  # types only
+        Import("java.util", 4, (), None, True, True),
         Import("org.junit.Assert", 5, (ImportedName("assertEquals", None),), None, False, False),
     )
     assert result.exports == (Export("UserService", 8, False, False, None),)

@@ -1075,6 +1075,58 @@ def test_java_overloads_sharing_a_count_take_the_first_of_that_count() -> None:
     assert edges == [(6, 4)]
 
 
+def test_a_java_call_reaches_no_method_of_another_argument_count() -> None:
+    # Swing: 118 ``repaint()`` calls had reached ``JComponent.repaint(long, int, int, int,
+    # int)``; the one they reach is a library base's (``java.awt.Component.repaint()``).
+    files = {
+        "Button.java": """
+            package a;
+            class Button extends java.awt.Component {
+              void repaint(long t, int x, int y, int w, int h) {}
+              void log(String f, Object... args) {}
+              void click() { repaint(); repaint(1, 2, 3, 4, 5); log("x"); log("%s %s", 1, 2); }
+            }
+            """,
+    }
+    results = project(files)
+    rows = function_rows(results)
+    line_of = {row.id: row.line for row in rows}
+    edges = sorted(
+        (line_of[e.caller_id], line_of[e.callee_id]) for e in resolve_calls(rows, results)
+    )
+    assert edges == [(5, 3), (5, 4)]  # repaint(1, 2, 3, 4, 5) and log(…), not repaint()
+
+
+def test_only_a_static_java_import_brings_a_types_methods() -> None:
+    # javac: ``import com.sun.tools.javac.tree.JCTree.*`` (its nested types) had made
+    # ``pos()`` in ``Check`` reach ``JCTree.pos``.
+    files = {
+        "t/Tree.java": (
+            "package t;\npublic class Tree {\n  public static int pos() { return 1; }\n"
+            "  public static int end() { return 2; }\n}\n"
+        ),
+        "m/Check.java": (
+            "package m;\nimport t.Tree.*;\nimport static t.Tree.end;\n"
+            "class Check extends Base {\n  int use() { return pos() + end(); }\n}\n"
+        ),
+    }
+    assert edges_of(files) == [("m/Check.java::Check.use", "t/Tree.java::Tree.end", "import", 5)]
+
+
+def test_a_go_import_is_named_as_its_package_calls_itself() -> None:
+    # viper: ``yaml.Unmarshal`` (``gopkg.in/yaml.v2``) and ``toml.Unmarshal``
+    # (``github.com/pelletier/go-toml``) had been guessed to ``Viper.Unmarshal``.
+    files = {
+        "viper.go": "package viper\n\ntype Viper struct{}\n\nfunc (v *Viper) Unmarshal(x int) {}\n",
+        "codec.go": (
+            'package viper\n\nimport (\n\t"gopkg.in/yaml.v2"\n'
+            '\t"github.com/pelletier/go-toml"\n)\n\n'
+            "func Decode(b []byte) {\n\tyaml.Unmarshal(b, nil)\n\ttoml.Unmarshal(b, nil)\n}\n"
+        ),
+    }
+    assert edges_of(files) == []
+
+
 def test_the_languages_own_objects_as_receivers_are_never_guessed() -> None:
     # sequelize: ``Promise.all`` had reached ``ModelManager.all``, ``JSON.stringify``
     # ``ABSTRACT.stringify`` and ``Math.max`` ``Model.max``.

@@ -188,6 +188,27 @@ def test_java_generic_catch_that_logs_is_broad() -> None:
     )
 
 
+def test_an_error_named_ignored_is_dropped_on_purpose() -> None:
+    # java.util.concurrent: all 12 ``high`` empty catches were ``catch (Throwable ignore) {}``.
+    result = parse(
+        "A.java",
+        """
+        class A {
+            void run() {
+                try { go(); } catch (Throwable ignore) {}
+                try { go(); } catch (Exception ignored) { return; }
+                try { go(); } catch (Exception e) {}
+            }
+        }
+        """,
+    )
+    assert error_gaps("A.java", result) == (
+        gap("A.java", "A.run", "empty_catch", "Throwable", 390, "low", 3),
+        gap("A.java", "A.run", "swallowed", "Exception", 390, "low", 4),
+        gap("A.java", "A.run", "empty_catch", "Exception", 390, "high", 5),
+    )
+
+
 def test_go_empty_error_check() -> None:
     result = parse(
         "x.go",

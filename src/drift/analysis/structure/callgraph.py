@@ -1123,35 +1123,37 @@ class _Overloads(NamedTuple):
     fixed: dict[int, int]
     varargs: tuple[int, int] | None
 
-    def pick(self, arg_count: int, default: int) -> int:
+    def pick(self, arg_count: int) -> int | None:
         """The overload a call with ``arg_count`` arguments reaches: a fixed-arity one of that
         count first, as Java's own first phase does, else the variable-arity one if the
-        count reaches it, else ``default``."""
+        count reaches it, else none: the method the call reaches is another class's (a
+        library base's ``repaint()`` beside the repository's ``repaint(long, int, int, int,
+        int)``)."""
         chosen = self.fixed.get(arg_count)
         if chosen is not None:
             return chosen
         if self.varargs is not None and arg_count >= self.varargs[0]:
             return self.varargs[1]
-        return default
+        return None
 
 
 def _java_overloads(
     scopes: Mapping[str, FileScope], ids: Mapping[str, Mapping[tuple[str, int], int]]
 ) -> dict[int, _Overloads]:
-    """Java's overloaded methods: for each one's id, its set (``_Overloads``; for a count
-    several share, ``getObject(int, Map)`` and ``getObject(String, Map)``, the first
-    declared: the types are not read, but the count is right). Resolution finds a method by
-    name; the call's argument count then picks among the overloads (``getBodyAsync(e, bs)``
-    and ``getBodyAsync(e, bs, cf)`` are two methods, and the first calling the second is no
-    recursion; ``log("%s %s", a, b)`` reaches ``log(String, Object...)``)."""
+    """Java's methods by name: for each one's id, the set of its overloads (``_Overloads``,
+    one method alone too; for a count several share, ``getObject(int, Map)`` and
+    ``getObject(String, Map)``, the first declared: the types are not read, but the count is
+    right). Resolution finds a method by name; the call's argument count then picks among the
+    overloads (``getBodyAsync(e, bs)`` and ``getBodyAsync(e, bs, cf)`` are two methods, and
+    the first calling the second is no recursion; ``log("%s %s", a, b)`` reaches ``log(String,
+    Object...)``), or finds none of that count (Swing's 118 ``repaint()`` calls had reached
+    ``JComponent.repaint(long, int, int, int, int)``)."""
     overloads: dict[int, _Overloads] = {}
     for path, scope in scopes.items():
         if scope.result.language != "java":
             continue
         file_ids = ids.get(path, _NO_ROWS)
         for definitions in scope.by_qualified.values():
-            if len(definitions) < 2:
-                continue
             fixed: dict[int, int] = {}
             varargs: tuple[int, int] | None = None
             for fn in definitions:
@@ -1163,7 +1165,7 @@ def _java_overloads(
                         varargs = (len(fn.parameters) - 1, row)
                 else:
                     fixed.setdefault(len(fn.parameters), row)
-            if len(fixed) + (varargs is not None) > 1:
+            if fixed or varargs is not None:
                 found = _Overloads(fixed, varargs)
                 for row in (*fixed.values(), *([varargs[1]] if varargs else [])):
                     overloads[row] = found
@@ -1401,7 +1403,10 @@ class _FileCalls:
                     continue
                 overloads = self._overloads.get(callee_id)
                 if overloads is not None:
-                    callee_id = overloads.pick(call.arg_count, callee_id)
+                    picked = overloads.pick(call.arg_count)
+                    if picked is None:
+                        continue
+                    callee_id = picked
                 edges.setdefault((caller[1], call.line, callee_id), target[1])
 
     def _class_targets(self, caller: Function) -> dict[_Name, _Target | None]:

@@ -60,8 +60,9 @@ def classify_handler(handler: ErrorHandler) -> tuple[str, int, str] | None:
         # linters agree by default; an empty handler of everything, or of whatever a language
         # without typed catches throws, loses errors nobody chose to lose.
         # A comment in the body says why (`catch { // already closed }`): ESLint's no-empty lets
-        # such a block pass; it stays a gap, a low one.
-        if handler.is_explained:
+        # such a block pass; it stays a gap, a low one. So does the error's name
+        # (`catch (Throwable ignored) {}`), the convention IntelliJ's inspection honours.
+        if handler.is_explained or _named_ignored(handler.variable):
             return EMPTY_CATCH, CWE_ERROR_WITHOUT_ACTION, "low"
         if handler.is_generic:
             return EMPTY_CATCH, CWE_ERROR_WITHOUT_ACTION, "high"
@@ -70,11 +71,19 @@ def classify_handler(handler: ErrorHandler) -> tuple[str, int, str] | None:
         # Catching one named type and answering with a default (`except ValueError: return
         # None`) is usually deliberate, and so is a handler that opens with a comment saying
         # why; only a generic catch that drops the error unexplained is loud.
-        loud = handler.is_generic and not handler.is_explained
+        loud = handler.is_generic and not (handler.is_explained or _named_ignored(handler.variable))
         return SWALLOWED, CWE_ERROR_WITHOUT_ACTION, "medium" if loud else "low"
     if handler.is_generic and not handler.rethrows:
         return BROAD_CATCH, CWE_GENERIC_CATCH, "low"
     return None
+
+
+_IGNORED_NAMES = frozenset({"ignore", "ignored", "_", "unused", "expected"})
+
+
+def _named_ignored(variable: str | None) -> bool:
+    """Whether a caught error's name says it is dropped on purpose (``ignored``, ``_``)."""
+    return variable is not None and variable.lstrip("_").lower() in _IGNORED_NAMES | {""}
 
 
 _NO_ERRORS = frozenset(

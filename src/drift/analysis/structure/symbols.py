@@ -18,6 +18,7 @@ from drift.scan.model import Function, ParseResult
 
 _MAX_REEXPORT_DEPTH = 3
 _CONSTRUCTORS = ("__init__", "constructor")
+_GOPKG_VERSION = re.compile(r"\.v\d+$")
 _GO_VERSION_SUFFIX = re.compile(r"^v\d+$")
 
 
@@ -140,9 +141,13 @@ def _go_local_name(index: ModuleIndex, files: tuple[str, ...], import_path: str)
         if package:
             return package
     parts = import_path.rstrip("/").split("/")
-    if len(parts) > 1 and _GO_VERSION_SUFFIX.match(parts[-1]):
-        return parts[-2]
-    return parts[-1]
+    last = parts[-2] if len(parts) > 1 and _GO_VERSION_SUFFIX.match(parts[-1]) else parts[-1]
+    # A package outside the repository is named by its own ``package`` clause, which by
+    # convention drops what no identifier holds: ``gopkg.in/yaml.v2`` is ``yaml``,
+    # ``github.com/pelletier/go-toml`` is ``toml`` (viper's ``yaml.Unmarshal`` had been taken
+    # for a variable's method, and guessed).
+    last = _GOPKG_VERSION.sub("", last).removeprefix("go-").removesuffix("-go")
+    return last.rsplit("-", 1)[-1].replace(".", "")
 
 
 def _bind_imports(scope: FileScope, index: ModuleIndex) -> None:
@@ -184,8 +189,8 @@ def _bind_imports(scope: FileScope, index: ModuleIndex) -> None:
             if imp.is_wildcard:
                 found = index.resolve(path, imp)
                 wildcard.extend(found)
-                if not index.java_package(imp.source):  # a type's members, not a package's
-                    static_wildcard.extend(found)
+                if not index.java_package(imp.source) and not imp.is_type_only:
+                    static_wildcard.extend(found)  # ``import static p.C.*``: C's members
             for name in imp.names:
                 owner = index.java_type(imp.source, name.name)
                 if owner is None and "." in imp.source:
