@@ -661,6 +661,8 @@ class _Linker:
         function = self.index.enclosing(node.start_byte)
         rethrows = facts.propagates or self._throws_inside(facts.body, throws, function)
         swallows = facts.judge_swallow and not rethrows and not self._uses(facts)
+        if swallows and self._answers_no(facts.body, function):
+            swallows = False
         at = node
         if handler.kind == "promise_catch":
             # A chain ``p.then(…)\n  .catch(…)`` starts lines before its ``.catch``.
@@ -709,6 +711,22 @@ class _Linker:
         first, last = bisect_left(throws, start), bisect_left(throws, end)
         return any(self.index.enclosing(offset) is function for offset in throws[first:last])
 
+    def _answers_no(self, body: Node | None, function: Definition | None) -> bool:
+        """Whether a handler's one statement returns a boolean from a function declared to
+        return one (``def is_ipv4(h) -> bool: … except Exception: return False``): a predicate
+        answering its question, whose callers learn the failure by the value, as a Go function
+        without an ``error`` result does (click's and httpx's probes had failed their gates)."""
+        if body is None or function is None or function.kind != "function":
+            return False
+        statements = [child for child in body.named_children if child.type != "comment"]
+        if len(statements) != 1 or statements[0].type != "return_statement":
+            return False
+        values = [child for child in statements[0].named_children if child.type != "comment"]
+        if len(values) != 1 or values[0].type not in ("true", "false"):
+            return False
+        declared = self.rules.return_type(function.node, self.source)
+        return declared is not None and declared.strip().lstrip(":").strip() in _BOOLEANS
+
     def _uses(self, facts: HandlerFacts) -> bool:
         if facts.uses_active_error:
             return True
@@ -720,6 +738,7 @@ class _Linker:
         return pattern.search(text(facts.body, self.source)) is not None
 
 
+_BOOLEANS: Final = frozenset({"bool", "boolean"})
 _ANY_RECEIVER = None
 # Calls that end the process (or, for Go's ``t.Fatal`` and Python's ``self.fail``, the test,
 # by raising): by language, callee -> the receivers that make it one (``_ANY_RECEIVER``: any

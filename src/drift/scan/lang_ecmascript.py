@@ -64,7 +64,10 @@ _PLACES: Final = LiteralPlaces(
     wrappers=frozenset(
         {"parenthesized_expression", "as_expression", "satisfies_expression", "non_null_expression"}
     ),
-    skipped=frozenset({"import_statement", "export_statement", "import_require_clause"}),
+    # A literal type (``type Digit = 0 | 1``, ``kind: "a"``) is a type, not a value.
+    skipped=frozenset(
+        {"import_statement", "export_statement", "import_require_clause", "literal_type"}
+    ),
 )
 
 

@@ -178,6 +178,17 @@ def test_literals() -> None:
     assert [(n.raw, n.value, n.line) for n in result.numbers] == [("2", 2, 6), ("1", 1, 32)]
 
 
+def test_a_literal_type_holds_no_value() -> None:
+    # fastify's ``type Digit = 0 | 1 | … | 9``: ten magic numbers of a type.
+    source = (
+        b'type Digit = 0 | 1 | 9\nfunction f(x: 5 | 6, k: "a"): 7 {\n  return 42\n}\n'
+        b"const y = 3600\n"
+    )
+    result = parse_source(source, "typescript")
+    assert [(n.raw, n.line) for n in result.numbers] == [("42", 3), ("3600", 5)]
+    assert result.strings == ()
+
+
 def test_error_handlers() -> None:
     rows = [
         (h.kind, h.line, h.function, h.types, h.variable, h.is_empty, h.rethrows, h.swallows)

@@ -209,6 +209,33 @@ def test_an_error_named_ignored_is_dropped_on_purpose() -> None:
     )
 
 
+def test_a_predicate_answering_false_swallows_nothing() -> None:
+    # httpx's ``is_ipv4_hostname(…) -> bool`` and click's probes: ``except Exception: return
+    # False`` tells the caller by the value; without ``-> bool`` it still swallows.
+    result = parse(
+        "probe.py",
+        """
+        def is_ipv4(host: str) -> bool:
+            try:
+                parse(host)
+            except Exception:
+                return False
+            return True
+
+
+        def lookup(host):
+            try:
+                return parse(host)
+            except Exception:
+                return False
+        """,
+    )
+    assert error_gaps("probe.py", result) == (
+        gap("probe.py", "is_ipv4", "broad_catch", "Exception", 396, "low", 4),
+        gap("probe.py", "lookup", "swallowed", "Exception", 390, "medium", 12),
+    )
+
+
 def test_go_empty_error_check() -> None:
     result = parse(
         "x.go",

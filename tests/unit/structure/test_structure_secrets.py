@@ -139,6 +139,8 @@ def test_guessed_secrets_in_tests_warn_but_real_key_formats_do_not() -> None:
         ("app/settings.py", ["high", "high", "critical"]),
         ("tests/test_settings.py", ["medium", "medium", "critical"]),
         ("src/db.test.ts", ["medium", "medium", "critical"]),
+        ("examples/fake_server.py", ["medium", "medium", "critical"]),  # aiohttp's
+        ("docs_src/tutorial/app.py", ["medium", "medium", "critical"]),
     ]:
         rows = find_secrets(path, text)
         assert [(r.pattern_name, r.line) for r in rows] == expected
@@ -294,6 +296,8 @@ def test_placeholder_and_example_values_are_skipped() -> None:
         'user = {"password": "$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHQ$RdescudvJCsgt3ub"}',
         'user = {"password": "pbkdf2_sha256$600000$abcXYZ123$kP9xQ2vL8mN4rT7wY1zB3cD5fG6h="}',
         'user = {"password": "fakehashedsecret"}',
+        'refresh_token = "demo_refresh_token_12345"',  # aiohttp's examples
+        "lock = {'Lock-Token': 'urn:uuid:a515cfa4-5da4-22e1-f5bf-00a0451e6bf7'}",  # fastify's
     ],
 )
 def test_stand_ins_and_descriptions_are_not_secrets(text: str) -> None:

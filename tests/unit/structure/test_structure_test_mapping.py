@@ -354,6 +354,7 @@ def test_no_tests_no_rows() -> None:
         ("conftest.py", False, True),
         ("src/x.spec.tsx", True, True),
         ("src/__tests__/x.js", True, True),
+        ("types/index.tst.ts", True, True),  # TSTyche's type tests (fast-json-stringify)
         ("cmd/x_test.go", True, True),
         ("src/test/java/a/CalcTest.java", True, True),
         ("src/main/java/a/Testing.java", False, False),
@@ -487,6 +488,23 @@ def test_stubs_neither_hide_their_modules_nor_need_tests() -> None:
         "src/pkg/_f.py::h",
         "src/pkg/shape.py::Shape.twice",
     ]
+
+
+def test_examples_and_benchmarks_need_no_tests() -> None:
+    # sqlmodel: 370 of its 475 quality rows were ``docs_src/``; starlette's ``benchmarks/``.
+    results = project(
+        {
+            "app/core.py": "def run():\n    return 1\n\n\ndef idle():\n    return 2\n",
+            "docs_src/tutorial/first.py": "def main():\n    return 3\n",
+            "examples/demo.py": "def serve():\n    return 4\n",
+            "benchmarks/bench_core.py": "def time_run():\n    return 5\n",
+            "tests/test_core.py": (
+                "from app.core import run\n\n\ndef test_run():\n    assert run()\n"
+            ),
+        }
+    )
+    _, quality = run(results)
+    assert sorted(row.function_id for row in quality) == ["app/core.py::idle", "app/core.py::run"]
 
 
 def test_a_rendered_component_is_called_by_the_test_that_renders_it() -> None:

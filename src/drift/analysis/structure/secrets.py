@@ -40,9 +40,10 @@ one followed by ``;``, ``|``, ``&``, ``=`` or ``)`` (``static readonly EVENT: "e
 ``kind: "a" | "b"``, a parameter's type), and a type alias's ``type Role = "x"``. Confidence
 grows with the entropy above the threshold, from 0.5 to 0.85.
 
-In test code (``is_test_support``: test files, ``tests/``, ``fixtures/``…) a URL credential or
-generic secret is ``medium`` (a warning): tests are full of stand-ins. The known formats of real
-keys keep their severity there.
+In test code (``is_test_support``: test files, ``tests/``, ``fixtures/``…) and in examples
+(``is_example_code``: ``examples/``, ``docs_src/``, ``demo/``…) a URL credential or generic
+secret is ``medium`` (a warning): they are full of stand-ins. The known formats of real keys
+keep their severity there. A value naming a path, a URL or a URN is none.
 
 Placeholder values are skipped for every pattern. A span matched by a known format is not
 reported again as generic. In docstrings, URL credentials and generic secrets are examples
@@ -57,7 +58,7 @@ from collections.abc import Collection
 from typing import NamedTuple
 
 from drift.analysis.structure.source_text import LineIndex, shannon_entropy
-from drift.analysis.structure.test_files import is_test_support
+from drift.analysis.structure.test_files import is_example_code, is_test_support
 from drift.records.structural import SecretRow
 
 CWE_HARD_CODED_CREDENTIALS = "798"
@@ -275,7 +276,8 @@ _DESCRIPTIVE_SUFFIXES = (
     "param",
 )
 _PLACEHOLDER = re.compile(
-    r"(?i)changeme|change_me|example|placeholder|dummy|fake|redacted|your[_\-]|<[^>]*>|\$\{|\{\{"
+    r"(?i)changeme|change_me|example|placeholder|dummy|fake|redacted|demo|your[_\-]|<[^>]*>"
+    r"|\$\{|\{\{"
     r"|%\(|xxxx|\*\*\*|\.\.\.|^(?:pass|password|secret|token|test|none|null|undefined)\w*$"
     # A scrubber's stand-in: sentry-sdk's ``"[Filtered]"``.
     r"|^\[[A-Za-z _-]+\]$"
@@ -295,6 +297,11 @@ SECRET_NAME = re.compile(
     r"(?i)password|passwd|pwd|secret|token|api_?key|apikey|auth_?key|access_?key|private_?key"
 )
 """Words in a name that say it holds a credential."""
+
+
+# Values that name rather than hide: a path, a URL, a URN (a WebDAV lock token
+# ``urn:uuid:…`` in fastify's tests).
+_NOT_SECRETS = ("/", "http", "urn:")
 
 
 def redact(value: str) -> str:
@@ -496,7 +503,9 @@ def find_secrets(
     taken: list[tuple[int, int]] = []
     folded = text.lower()
     # Tests are full of stand-in credentials; a guess there warns rather than fails the gate.
-    guessed = TEST_CODE_SEVERITY if is_test_support(path) else "high"
+    # So is an example's or a demo's (aiohttp's ``examples/``: ``refresh_token="demo_…"``).
+    stand_ins = is_test_support(path) or is_example_code(path)
+    guessed = TEST_CODE_SEVERITY if stand_ins else "high"
     for start, end, name, value, own_severity, confidence in _known_formats(text, folded):
         if _PLACEHOLDER.search(value):
             continue
@@ -521,7 +530,7 @@ def find_secrets(
     for start, end, key, value in candidates:
         if any(s < end and start < e for s, e in taken):
             continue
-        if _describes_secret(key) or _PLACEHOLDER.search(value) or value.startswith(("/", "http")):
+        if _describes_secret(key) or _PLACEHOLDER.search(value) or value.startswith(_NOT_SECRETS):
             continue
         if _ENV_VARIABLE_NAME.fullmatch(value) or _PASSWORD_HASH.match(value):
             continue

@@ -3,7 +3,8 @@
 File conventions (paths are repository-relative POSIX strings):
 
 - Python: ``test_*.py``, ``*_test.py``;
-- JavaScript/TypeScript: ``*.test.*``, ``*.spec.*``, or any file under ``__tests__/``;
+- JavaScript/TypeScript: ``*.test.*``, ``*.spec.*``, TSTyche's type tests ``*.tst.*``, or any
+  file under ``__tests__/``;
 - Go: ``*_test.go``;
 - Java: ``*Test.java``, ``*Tests.java``, ``*IT.java`` (test methods are found by ``@Test``).
 
@@ -20,7 +21,7 @@ from collections.abc import Collection, Iterable
 from drift.scan.model import CallSite, Decorator, Function, ParseResult
 
 _TEST_FILE = re.compile(
-    r"(?:^|/)(?:test_[^/]*\.pyi?|[^/]*_test\.(?:py|go)|[^/]*\.(?:test|spec)\.[cm]?[jt]sx?"
+    r"(?:^|/)(?:test_[^/]*\.pyi?|[^/]*_test\.(?:py|go)|[^/]*\.(?:test|spec|tst)\.[cm]?[jt]sx?"
     r"|[^/]*(?:Test|Tests|IT)\.java)$"
 )
 _SUPPORT_DIRS = frozenset(
@@ -85,6 +86,25 @@ def is_test_support(path: str) -> bool:
     if directories and directories[0] in _TOP_SUPPORT_DIRS:
         return True
     return any(part in _SUPPORT_DIRS for part in directories)
+
+
+_EXAMPLE_DIRS = frozenset(
+    {"examples", "example", "docs_src", "docs", "demo", "demos", "samples", "sample"}
+)
+
+
+def is_example_code(path: str) -> bool:
+    """Whether ``path`` is an example or a demo (under ``examples/``, ``docs_src/``, ``demo/``
+    …): code that shows how to use the project, with stand-in values, not the project."""
+    return any(part in _EXAMPLE_DIRS for part in path.split("/")[:-1])
+
+
+_BENCHMARK_DIRS = frozenset({"benchmarks", "benchmark", "bench", "benches"})
+
+
+def is_benchmark_code(path: str) -> bool:
+    """Whether ``path`` is under a ``benchmarks/`` (or ``bench/``) directory."""
+    return any(part in _BENCHMARK_DIRS for part in path.split("/")[:-1])
 
 
 def _decorator_names(decorators: Iterable[Decorator]) -> set[str]:
