@@ -84,6 +84,7 @@ class Collected:
     numbers: list[NumberLiteral] = field(default_factory=list)
     handlers: list[Handler] = field(default_factory=list)
     throws: list[Node] = field(default_factory=list)
+    returned: list[Node] = field(default_factory=list)  # ``return``/``yield`` values
     finallies: list[Node] = field(default_factory=list)
     # (start byte, variable, class or None) of each local assignment or declaration.
     locals: list[tuple[int, str, str | None]] = field(default_factory=list)
@@ -316,6 +317,11 @@ def collect_fields(found: Collected, nodes: list[Node]) -> None:
     _typed_names(found.rules.field_types, nodes, found.source, found.fields)
 
 
+def collect_returned(found: Collected, nodes: list[Node]) -> None:
+    """``@returned`` nodes: the value of a ``return`` or ``yield`` (a call or a variable)."""
+    found.returned.extend(nodes)
+
+
 def collect_throws(found: Collected, nodes: list[Node]) -> None:
     """``@throw`` nodes: raise, throw, panic(…)."""
     found.throws.extend(nodes)
@@ -359,6 +365,7 @@ READERS: Final[dict[str, Reader]] = {
     "number": collect_numbers,
     "throw": collect_throws,
     "local": collect_locals,
+    "returned": collect_returned,
     "field": collect_fields,
     "finally": collect_finallies,
     "package": collect_package,

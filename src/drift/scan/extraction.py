@@ -166,6 +166,8 @@ class _Linker:
         # which attributes the classes call.
         defined = tuple(self._function(item) for item in functions)
         calls = self._calls()
+        if found.returned:  # read once the locals are grouped (``_calls``)
+            defined = self._with_returned(functions, defined)
         self_called = (
             {call.callee for call in calls if call.receiver in _SELF_NAMES}
             if self.attribute_names
@@ -269,7 +271,51 @@ class _Linker:
                 content_hash(signature),  # signature_hash
                 rules.binds_name(node),
                 rules.is_static(node),
+                None,  # returned (``_with_returned``)
             ),
+        )
+
+    def _with_returned(
+        self, functions: list[Definition], defined: tuple[Function, ...]
+    ) -> tuple[Function, ...]:
+        """``defined`` with ``Function.returned`` set where the function's returned values
+        agree on what makes them. A generator's call gives a generator, whatever it yields,
+        unless a decorator makes what it yields the value (``contextmanager``, a pytest
+        ``fixture``)."""
+        given: dict[int, str | None] = {}  # by the function's ``id``; None: they disagree
+        by_id = {id(item): fn for item, fn in zip(functions, defined, strict=True)}
+        for node in sorted(self.found.returned, key=_START):
+            start = node.start_byte
+            function = self.index.enclosing(start)
+            if function is None:
+                continue
+            parent = node.parent
+            if parent is not None and parent.type == "yield":
+                made = by_id.get(id(function))
+                if made is None or not any(
+                    d.name.rsplit(".", 1)[-1] in _YIELD_GIVERS for d in made.decorators
+                ):
+                    given[id(function)] = None  # a plain generator: no value of its own
+                    continue
+            if node.type == "call":
+                target = node.child_by_field_name("function")
+                kind = (
+                    text(target, self.source)
+                    if target is not None and target.type in ("identifier", "attribute")
+                    else None
+                )
+            else:
+                kind = self._receiver_class(function, text(node, self.source), start) or None
+            key = id(function)
+            if key not in given:
+                given[key] = kind
+            elif given[key] != kind:
+                given[key] = None
+        if not any(given.values()):
+            return defined
+        return tuple(
+            fn._replace(returned=kind) if (kind := given.get(id(item))) else fn
+            for item, fn in zip(functions, defined, strict=True)
         )
 
     def _class(self, item: Definition, methods: list[str], self_called: set[str]) -> Class:
@@ -680,7 +726,9 @@ class _Linker:
             rethrows=rethrows,
             swallows=swallows,
             is_explained=(
-                says_why(facts.body, facts.is_empty, self.source) or thrown_on_purpose(facts.body)
+                facts.on_purpose
+                or says_why(facts.body, facts.is_empty, self.source)
+                or thrown_on_purpose(facts.body)
             ),
         )
 
@@ -739,6 +787,9 @@ class _Linker:
 
 
 _BOOLEANS: Final = frozenset({"bool", "boolean"})
+# Decorators whose function's call gives what it yields: a context manager's ``with … as``
+# value, a pytest fixture's.
+_YIELD_GIVERS: Final = frozenset({"contextmanager", "asynccontextmanager", "fixture"})
 _ANY_RECEIVER = None
 # Calls that end the process (or, for Go's ``t.Fatal`` and Python's ``self.fail``, the test,
 # by raising): by language, callee -> the receivers that make it one (``_ANY_RECEIVER``: any

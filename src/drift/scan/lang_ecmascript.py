@@ -582,9 +582,9 @@ def _promise_catch(arguments: Node | None, source: bytes) -> HandlerFacts:
     callback = next((c for c in listed if c.type != "comment"), None)
     if callback is not None and _NOOP.search(short_text(callback, source)):
         # ``.catch(noop)``, ``.catch(lodash_1.noop)``, ``.catch(_.noop)``: as empty as
-        # ``.catch(() => {})`` (ioredis's nine). The name stands for the body, so that a
-        # comment above the statement or after it explains it as it would an empty arrow.
-        return HandlerFacts(callback, (), None, True, False)
+        # ``.catch(() => {})`` (ioredis's nine), and dropped on purpose by its name, as
+        # ``catch (ignored) {}`` is: a low gap (TanStack Query's check had failed on them).
+        return HandlerFacts(callback, (), None, True, False, on_purpose=True)
     if callback is None or callback.type not in ("arrow_function", "function_expression"):
         # .catch(handleError): what the handler does is not visible here.
         return HandlerFacts(None, judge_swallow=False)

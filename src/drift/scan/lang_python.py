@@ -146,6 +146,18 @@ def _assignment_types(
     target = node.child_by_field_name("left")
     if target is None:
         return []
+    if target.type == "pattern_list":
+        # ``reader, writer = await asyncio.open_connection(…)``: each holds some of what a
+        # module's or an object's function makes, a library's values for a library's call
+        # (no guess); a plain name's call (a class unpacked, a local helper) says nothing.
+        value = node.child_by_field_name("right")
+        if value is not None and value.type == "await" and value.named_child_count:
+            value = value.named_children[0]
+        made = _called(value, source) if value is not None and value.type == "call" else None
+        if made is None or "." not in made:
+            made = None  # a repository function's tuple: its parts' classes unknown
+        kind = made or UNTYPED_LOCAL
+        return [(text(n, source), kind) for n in target.named_children if n.type == "identifier"]
     if target.type == "attribute":  # self.repo (``field_types``)
         target = target.child_by_field_name("attribute")
         if target is None:
@@ -160,14 +172,19 @@ def _assignment_types(
         # ``gzip = None`` when ``import gzip`` failed: no value to call, and no variable
         # hiding the import whose value the calls expect.
         return []
-    made = None
-    if value is not None and value.type == "call":
-        function = value.child_by_field_name("function")
-        if function is not None and function.type in ("identifier", "attribute"):
-            made = text(function, source)
-            if made in _CASTS:  # ``t.cast(t.Type[Response], w)``: the type it names
-                made = _cast_type(value, source)
-    return [(text(target, source), made)]
+    return [(text(target, source), _called(value, source))]
+
+
+def _called(value: Node | None, source: bytes) -> str | None:
+    """The function or class a call value calls, as written (``Store``, ``repos.make``);
+    ``cast(X, v)`` gives ``X``; None for any other value."""
+    if value is None or value.type != "call":
+        return None
+    function = value.child_by_field_name("function")
+    if function is None or function.type not in ("identifier", "attribute"):
+        return None
+    made = text(function, source)
+    return _cast_type(value, source) if made in _CASTS else made
 
 
 def _cast_type(call: Node, source: bytes) -> str | None:
@@ -399,8 +416,9 @@ class PythonRules:
     def local_types(self, node: Node, source: bytes) -> list[tuple[str, str | None]]:
         """``x: Store = …`` gives ``Store``; ``x = Store(…)`` gives ``Store`` (whether it is a
         class is for the call graph to find); ``except E as x`` gives ``E`` (one type only);
-        any other value gives None; a loop's variables and a ``with``'s give ``UNTYPED_LOCAL``;
-        ``x = None`` gives nothing."""
+        any other value gives None; a loop's variables give ``UNTYPED_LOCAL``, and so does a
+        ``with``'s but for what a call makes (``with Session() as s``); ``x = None`` gives
+        nothing."""
         if node.type == "for_statement":
             target = node.child_by_field_name("left")
             if target is None:
@@ -408,9 +426,14 @@ class PythonRules:
             names = [target] if target.type == "identifier" else target.named_children
             return [(text(n, source), UNTYPED_LOCAL) for n in names if n.type == "identifier"]
         if node.type == "as_pattern":
+            # ``with Session(engine) as s``: mostly what the call makes (``__enter__`` gives
+            # itself, a ``contextmanager`` what it yields: see ``Function.returned``).
             alias = node.child_by_field_name("alias")
             name = None if alias is None else first_child_of_type(alias, ("identifier",))
-            return [] if name is None else [(text(name, source), UNTYPED_LOCAL)]
+            if name is None:
+                return []
+            value = node.named_children[0] if node.named_child_count else None
+            return [(text(name, source), _called(value, source) or UNTYPED_LOCAL)]
         if node.type == "except_clause":
             caught = first_child_of_type(node, ("as_pattern",))
             if caught is None or not caught.named_child_count:

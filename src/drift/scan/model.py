@@ -18,7 +18,7 @@ from typing import Final, Literal, NamedTuple
 from drift import __version__
 from drift.scan.serialization import decode_record, encode_record
 
-MODEL_VERSION: Final = 30
+MODEL_VERSION: Final = 32
 """Bumped whenever a field, the encoding or what extraction finds changes."""
 
 CACHE_STAMP: Final = f"{__version__}/{MODEL_VERSION}"
@@ -100,6 +100,11 @@ class Function(NamedTuple):
     is_static: bool
     """A JavaScript, TypeScript or Java ``static`` method: its class's, never an instance's
     (a Python ``staticmethod`` is reached through instances too, and is not)."""
+    returned: str | None
+    """Python: what the function's ``return``/``yield`` of a call or a variable gives, when
+    they agree: the class or function called to make it, as written (``return CliRunner()``,
+    ``client = Client(app); yield client``); the call graph reads it where no annotation
+    says (a pytest fixture's value). None when they disagree or say nothing."""
 
 
 class Class(NamedTuple):
@@ -178,7 +183,9 @@ UNTYPED_LOCAL: Final = ""
 class CallSite(NamedTuple):
     """A call. ``obj.method(x)`` has callee ``method`` and receiver ``obj`` (source text, cut at
     120 characters); ``new T()`` has callee ``T`` and ``is_constructor``. ``caller`` is the
-    qualified name of the enclosing function (None at module level).
+    qualified name of the enclosing function (None at module level). ``is_awaited``: the call's
+    result is awaited, or in Python handed to what awaits it (``async for``/``async with``,
+    ``create_task(…)``, ``gather(…)``, ``run_until_complete(…)``).
 
     ``receiver_type``: the class the code gives the receiver, as written, when it is a plain
     name or ``self.x``/``this.x``. A plain name: a local variable's declared type or

@@ -71,7 +71,8 @@ class HandlerFacts:
     ``if err != nil`` block). ``judge_swallow`` is False where swallowing cannot be judged from
     the construct alone (Go ``recover``, ``.catch(handlerFunction)``). ``uses_active_error``: the
     body reads the error it handles without naming it (Python's ``logger.exception(…)``,
-    ``traceback.print_exc()``, ``sys.exc_info()``).
+    ``traceback.print_exc()``, ``sys.exc_info()``). ``on_purpose``: the code says by a name that
+    the error is dropped deliberately (``.catch(noop)``), as a comment saying why would.
     """
 
     body: Node | None
@@ -82,6 +83,7 @@ class HandlerFacts:
     propagates: bool = False
     judge_swallow: bool = True
     uses_active_error: bool = False
+    on_purpose: bool = False
 
 
 class LanguageRules(Protocol):

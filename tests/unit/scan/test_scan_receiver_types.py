@@ -269,7 +269,8 @@ def test_go_new_and_make_give_the_type_they_make() -> None:
 
 def test_loop_and_with_variables_are_locals_of_no_class_unless_reused() -> None:
     # A loop's variable hides an import of its name (``for cache in caches``), yet a name
-    # reused for the same kind of value keeps the class the assignment before gives it.
+    # reused for the same kind of value keeps the class the assignment before gives it. A
+    # ``with``'s takes what its call makes.
     source = (
         "def f(caches, threads, path):\n"
         "    for cache in caches:\n        cache.refill()\n"
@@ -278,14 +279,19 @@ def test_loop_and_with_variables_are_locals_of_no_class_unless_reused() -> None:
         "    with open(path) as fh:\n        fh.read()\n"
         "    gzip = None\n    gzip.open(path)\n"
         "    a = b = Store()\n    a.save()\n"
+        "    reader, writer = asyncio.open_connection(h)\n    reader.readuntil(b'x')\n"
+        "    x, y = pair()\n    x.go()\n"
     )
     assert typed(source, "python") == [
         ("cache", "refill", UNTYPED_LOCAL),
         ("value", "refill", UNTYPED_LOCAL),
         ("t", "join", "Thread"),
-        ("fh", "read", UNTYPED_LOCAL),
+        ("fh", "read", "open"),  # what the call makes: ``__enter__`` mostly gives itself
         ("gzip", "open", None),  # ``try: import gzip`` / ``except: gzip = None``: the import's
         ("a", "save", "Store"),
+        ("asyncio", "open_connection", None),
+        ("reader", "readuntil", "asyncio.open_connection"),  # aiohttp's tests
+        ("x", "go", UNTYPED_LOCAL),
     ]
     go = "package p\n\nfunc F(items []int) {\n\tfor _, st := range items {\n\t\tst.Fill()\n\t}\n}\n"
     assert typed(go, "go") == [("st", "Fill", UNTYPED_LOCAL)]

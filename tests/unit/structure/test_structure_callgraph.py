@@ -763,8 +763,9 @@ def test_a_variable_assigned_from_an_annotated_factory_takes_its_return_class() 
         [
             ("shop/use.py::run", "shop/stores.py::make_repo", "import", 4),
             ("shop/use.py::run", "shop/stores.py::Repo.save", "method", 5),
-            # ``make_any`` says nothing of what it returns: ``other.save()`` stays unresolved.
+            # ``make_any`` declares nothing, but what it returns is made by ``Cache()``.
             ("shop/use.py::run", "shop/stores.py::make_any", "import", 6),
+            ("shop/use.py::run", "shop/stores.py::Cache.save", "method", 7),
             ("web/use.ts::run", "web/stores.ts::makeRepo", "import", 4),
             ("web/use.ts::run", "web/stores.ts::Repo.save", "method", 5),
             ("store/store.go::Run", "store/store.go::open", "same_file", 14),
@@ -2291,7 +2292,8 @@ def test_a_variable_made_by_its_own_method_ends_the_chain() -> None:
 def test_a_local_variable_hides_a_module_variable_of_its_name() -> None:
     # celery: ``for store in caches: store.refill()`` after ``from app.store import cache``
     # had reached the imported ``store``'s class; so had ``store = other`` and ``with … as``.
-    # What the local holds is unknown: its call is left to the guess, as any local's is.
+    # What the local holds is unknown: its call is left to the guess, as any local's is (but
+    # ``with open(path) as cache`` holds a file: the builtin's, never guessed).
     files = {
         "app/store.py": (
             "class Store:\n    def refill(self):\n        return 1\n\n\ncache = Store()\n"
@@ -2315,7 +2317,6 @@ def test_a_local_variable_hides_a_module_variable_of_its_name() -> None:
     assert edges_of(files) == [
         ("app/use.py::assigned", "app/store.py::Store.refill", "fuzzy", 16),
         ("app/use.py::loop", "app/store.py::Store.refill", "fuzzy", 6),
-        ("app/use.py::opened", "app/store.py::Store.refill", "fuzzy", 21),
         ("app/use.py::pairs", "app/store.py::Store.refill", "fuzzy", 11),
         ("app/use.py::shared", "app/store.py::Store.refill", "method", 25),
         ("p/b.go::Each", "p/a.go::Store.Fill", "fuzzy", 5),
@@ -2324,7 +2325,8 @@ def test_a_local_variable_hides_a_module_variable_of_its_name() -> None:
 
 
 def test_guesses_skip_other_test_files_and_coroutines_not_awaited() -> None:
-    # fastify: pino's ``logger.child()`` in a test had reached a type test's class; starlette:
+    # fastify: pino's ``logger.child()`` in a test had reached a type test's class (a test
+    # file's classes are mostly doubles: its own calls guess none either); starlette:
     # ``assert response.json() == …`` on a test client's response, its ``async def json``.
     files = {
         "app/req.py": (
@@ -2342,7 +2344,6 @@ def test_guesses_skip_other_test_files_and_coroutines_not_awaited() -> None:
         ),
     }
     assert edges_of(files) == [
-        ("tests/test_a.py::test_own", "tests/test_a.py::CustomLogger.child", "fuzzy", 7),
         ("tests/test_b.py::test_awaited", "app/req.py::Request.json", "fuzzy", 8),
         ("tests/test_b.py::test_other", "app/req.py::Request.body_text", "fuzzy", 4),
     ]
@@ -2369,4 +2370,69 @@ def test_a_call_on_an_instance_never_reaches_a_static_method() -> None:
         ("src/use.ts::read", "src/response.ts::HttpResponse.text", "method", 7),
         ("src/use.ts::read", "src/response.ts::Store.make", "method", 8),
         ("src/use.ts::read", "src/response.ts::Store.save", "fuzzy", 9),  # make() says no type
+    ]
+
+
+def test_a_pytest_fixture_gives_the_parameter_named_after_it_its_value() -> None:
+    # click: ``def runner(request): return CliRunner()`` in conftest.py; 265 tests calling
+    # ``runner.invoke(…)`` had no edge. A library's value (``httpx.Client``) is no guess.
+    files = {
+        "src/cli/testing.py": (
+            "class CliRunner:\n    def invoke(self, cmd):\n        return cmd\n\n\n"
+            "class Client:\n    def fetch(self, url):\n        return url\n"
+        ),
+        "tests/conftest.py": (
+            "import httpx\nimport pytest\n\nfrom cli.testing import CliRunner\n\n\n"
+            "@pytest.fixture\ndef runner(request):\n    return CliRunner()\n\n\n"
+            "@pytest.fixture\ndef http():\n    client = httpx.Client()\n    yield client\n"
+        ),
+        "tests/unit/test_cli.py": (
+            "def test_invoke(runner, http):\n    runner.invoke('x')\n    http.fetch('/')\n"
+        ),
+        "tests/unit/test_other.py": "def test_plain(runner2):\n    runner2.fetch('/')\n",
+    }
+    assert edges_of(files) == [
+        (
+            "tests/unit/test_cli.py::test_invoke",
+            "src/cli/testing.py::CliRunner.invoke",
+            "method",
+            2,
+        ),
+        # a parameter no fixture names is left to the guess, as before
+        ("tests/unit/test_other.py::test_plain", "src/cli/testing.py::Client.fetch", "fuzzy", 2),
+    ]
+
+
+def test_a_test_mixins_self_call_guesses_a_sibling_of_its_own_file() -> None:
+    # stdlib test_ipaddress: ``CommonTestMixin`` calls ``self.factory(…)``, which
+    # ``BaseTestCase`` of the same file defines; another test file's ``factory`` is a double.
+    files = {
+        "tests/test_ip.py": (
+            "class CommonTestMixin:\n    def test_empty(self):\n        self.factory('')\n\n\n"
+            "class BaseTestCase:\n    def factory(self, text):\n        return text\n"
+        ),
+        "tests/test_other.py": (
+            "class Fake:\n    def factory(self, text):\n        return text\n\n\n"
+            "def test_it(thing):\n    thing.factory('x')\n"
+        ),
+    }
+    assert edges_of(files) == [
+        ("tests/test_ip.py::CommonTestMixin.test_empty", "tests/test_ip.py::BaseTestCase.factory",
+         "fuzzy", 3),
+    ]  # fmt: skip
+
+
+def test_a_class_defined_in_a_function_is_no_guess_from_outside_it() -> None:
+    # click: ``runner.invoke(…)`` across tests/test_commands.py had reached the ``invoke`` of
+    # ``OptParseCommand``, a class local to one test.
+    files = {
+        "pkg/runner.py": "class CliRunner:\n    def submit(self, cmd):\n        return cmd\n",
+        "tests/test_things.py": (
+            "def test_custom():\n    class LocalCommand:\n        def invoke(self, args):\n"
+            "            return args\n\n    LocalCommand().invoke([])\n\n\n"
+            "def test_runner(runner):\n    runner.invoke(None)\n    runner.submit(None)\n"
+        ),
+    }
+    assert edges_of(files) == [
+        ("tests/test_things.py::test_runner", "pkg/runner.py::CliRunner.submit", "fuzzy", 11),
     ]

@@ -354,7 +354,7 @@ def test_no_tests_no_rows() -> None:
         ("conftest.py", False, True),
         ("src/x.spec.tsx", True, True),
         ("src/__tests__/x.js", True, True),
-        ("types/index.tst.ts", True, True),  # TSTyche's type tests (fast-json-stringify)
+        ("types/index.tst.ts", False, True),  # TSTyche's type tests: checked, never run
         ("cmd/x_test.go", True, True),
         ("src/test/java/a/CalcTest.java", True, True),
         ("src/main/java/a/Testing.java", False, False),

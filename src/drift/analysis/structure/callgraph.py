@@ -99,13 +99,13 @@ _BUILTIN_METHODS: dict[str, frozenset[str]] = {
         name for kind in _PYTHON_TYPES for name in dir(kind) if not name.startswith("_")
     )
     # ``re``'s match objects (``match.groups()`` had reached celery's ``Request.groups``), and
-    # ``io``'s buffers, ``pathlib``'s paths, asyncio's futures and streams (click's
-    # ``BytesIO().getvalue()`` had reached its ``HelpFormatter.getvalue``)
+    # ``io``'s buffers, ``pathlib``'s paths and asyncio's futures (click's
+    # ``BytesIO().getvalue()`` had reached its ``HelpFormatter.getvalue``); not the names a
+    # project's own async streams share (aiohttp's awaited ``readuntil``, ``write_bytes``)
     | frozenset(
         """
         group groups groupdict span start end fullmatch getvalue getbuffer fileno write_text
-        write_bytes read_text read_bytes set_result set_exception add_done_callback done
-        cancelled readuntil readexactly
+        read_text read_bytes set_result set_exception add_done_callback done cancelled
         """.split()
     ),
     "ecmascript": frozenset(
@@ -264,24 +264,31 @@ class CallResolver:
         # when several. Product code never calls into test code (Go does not even build them
         # together): its guesses are made among product definitions only.
         self._unique: dict[tuple[bool, str, bool], dict[str, tuple[str, Function] | None]] = {}
-        self._own: dict[str, dict[str, Function | None]] = {}  # a test file's methods by name
+        self._fixture_maps: dict[str, dict[str, tuple[str, Function]]] = {}  # by test file
+        self._own: dict[str, dict[str, tuple[str, Function] | None]] = {}  # a test file's
         for path, scope in self.symbols.scopes.items():
             if is_stub_twin(path, self.symbols.scopes):
                 continue  # the module's own definitions answer; the stub would tie with them
             family = language_family(scope.result.language)
             if scope.result.language in _MODULE_SCOPED and is_test_file(path):
                 # A test file's definitions reach another file only through an import, which
-                # resolves without a guess: a guess from elsewhere never lands in one (pino's
-                # ``logger.child()`` in fastify's tests had reached a type test's class).
+                # resolves without a guess: a guess never lands in one (pino's
+                # ``logger.child()`` in fastify's tests had reached a type test's class), and
+                # the file's own are mostly doubles of other classes (``DuckFuture.cancel``).
+                # Their names still make a test's guess ambiguous, as they did.
+                _note_several(self._unique.setdefault((False, family, True), {}), scope.top_level)
+                blocked = self._unique.setdefault((True, family, True), {})
+                for methods in scope.methods.values():
+                    _note_several(blocked, methods)
                 continue
             for tests in (True, False) if not is_test_support(path) else (True,):
                 unique = self._unique.setdefault((False, family, tests), {})
                 _note_unique(unique, path, scope.top_level)
                 unique_methods = self._unique.setdefault((True, family, tests), {})
                 for methods in scope.methods.values():
-                    # A static method is reached through its class, which resolves unguessed.
-                    instance = {n: fn for n, fn in methods.items() if not fn.is_static}
-                    _note_unique(unique_methods, path, instance)
+                    guessed = {n: fn for n, fn in methods.items() if _guessable(scope, fn)}
+                    _note_unique(unique_methods, path, guessed)
+                    _note_several(unique_methods, methods.keys() - guessed.keys())
         self._overloads = _java_overloads(self.symbols.scopes, self._ids)
 
     def row_id(self, file: str, fn: Function) -> int | None:
@@ -480,6 +487,16 @@ class CallResolver:
             and self._foreign(scope, receiver, caller)
         ):
             return _STOP  # ``r.Header().Set(…)`` with ``Header()`` declared ``http.Header``
+        if (
+            receiver_type is None
+            and caller is not None
+            and scope.result.language == "python"
+            and any(p.name == receiver for p in caller.parameters)
+            and is_test_support(scope.path)
+        ):
+            fixture = self._fixture_outcome(scope, receiver, name)
+            if fixture is not None:
+                return fixture
         if receiver_type is None and receiver.isidentifier() and caller is not None:
             shared = self._shared_outcome(scope, receiver, name, caller)
             if shared is not None:
@@ -564,6 +581,47 @@ class CallResolver:
             found = self._instance_method(*owner, name)
             return None if found is None else _Located(found[0], found[1], METHOD)
         return _STOP if self._foreign(defined, kind, None) else None
+
+    def _fixture_outcome(self, scope: FileScope, parameter: str, name: str) -> _Outcome | None:
+        """``runner.invoke(…)`` in ``def test_x(runner)`` with a pytest fixture ``runner``
+        (in the file or a ``conftest.py`` above it) that returns or yields a ``CliRunner``:
+        that class's method; nothing to guess for a library's value (click's 265 tests had
+        no edge to ``CliRunner.invoke``)."""
+        found = self._fixtures(scope).get(parameter)
+        if found is None:
+            return None
+        owner = self._result_class(found)
+        if owner is not None:
+            method = self._instance_method(*owner, name)
+            return None if method is None else _Located(method[0], method[1], METHOD)
+        made = self._result_type(found)
+        defined = self.symbols.scopes[found[0]]
+        return _STOP if made and self._foreign(defined, made, None) else None
+
+    def _fixtures(self, scope: FileScope) -> Mapping[str, tuple[str, Function]]:
+        """The pytest fixtures a test file sees by name: its own, then those of each
+        ``conftest.py`` from its directory up (the nearest wins), worked out once per file."""
+        known = self._fixture_maps.get(scope.path)
+        if known is None:
+            known = self._fixture_maps[scope.path] = {}
+            directory, chain = posixpath.dirname(scope.path), []
+            while True:
+                chain.append(posixpath.join(directory, "conftest.py"))
+                if not directory:
+                    break
+                directory = posixpath.dirname(directory)
+            for path in [*reversed(chain), scope.path]:
+                defined = self.symbols.scopes.get(path)
+                if defined is None:
+                    continue
+                for fn in defined.result.functions:
+                    if (
+                        fn.class_name is None
+                        and "." not in fn.qualified_name
+                        and any(d.name.rsplit(".", 1)[-1] == "fixture" for d in fn.decorators)
+                    ):
+                        known[fn.name] = (path, fn)
+        return known
 
     def parameters_around(self, scope: FileScope, caller: Function) -> frozenset[str]:
         """The names of ``caller``'s parameters and of the functions enclosing it (a closure
@@ -841,10 +899,11 @@ class CallResolver:
 
     @staticmethod
     def _result_type(found: tuple[str, Function]) -> str | None:
-        """The class function ``found`` is annotated to return, as written (Go: its first)."""
+        """The class function ``found`` is annotated to return, as written (Go: its first);
+        without annotation, what its returned values are made by (``Function.returned``)."""
         written_return = found[1].return_type
         if written_return is None:
-            return None
+            return found[1].returned
         if written_return.startswith("("):  # Go's results: ``(*Store, error)``, ``(e *Echo)``
             first = written_return[1:].split(",", 1)[0].rstrip(")").strip()
             written_return = first.rsplit(None, 1)[-1] if first else first
@@ -1046,11 +1105,12 @@ class CallResolver:
             return None
         tests = is_test_support(scope.path)
         unique = self._unique.get((receiver is not None, family, tests), {}).get(name)
-        if receiver is not None and language in _MODULE_SCOPED and is_test_file(scope.path):
+        if receiver in _SELF_RECEIVERS and language in _MODULE_SCOPED and is_test_file(scope.path):
+            # A test mixin's ``self.assertInstancesEqual()``: a sibling's method, of a class
+            # of the same file first (a test file's own are guessed for no other receiver).
             own = self._own_methods(scope)
-            if name in own:  # a class of the test file itself (several of the name: no guess)
-                found = own[name]
-                unique = None if found is None else (scope.path, found)
+            if name in own:
+                unique = own[name]
         if unique is None or unique[1] is caller:
             # A method calling its own name on another object delegates to it (mongoose's
             # ``this.driverChangeStream.hasNext(cb)`` in ``ChangeStream.hasNext``): a guess
@@ -1058,16 +1118,16 @@ class CallResolver:
             return None
         return _Located(unique[0], unique[1], FUZZY)
 
-    def _own_methods(self, scope: FileScope) -> dict[str, Function | None]:
-        """The methods of a file's own classes by name (None: several of that name), once per
+    def _own_methods(self, scope: FileScope) -> dict[str, tuple[str, Function] | None]:
+        """The methods of a file's classes by name (None: several of that name), once per
         file."""
         found = self._own.get(scope.path)
         if found is None:
             found = self._own[scope.path] = {}
             for methods in scope.methods.values():
-                for name, fn in methods.items():
-                    if not fn.is_static:
-                        found[name] = None if name in found else fn
+                guessed = {n: fn for n, fn in methods.items() if _guessable(scope, fn)}
+                _note_unique(found, scope.path, guessed)
+                _note_several(found, methods.keys() - guessed.keys())
         return found
 
 
@@ -1200,6 +1260,25 @@ def _classes_around(scope: FileScope, caller: Function) -> list[str]:
 
 def _is_ecmascript(scope: FileScope) -> bool:
     return scope.result.language in ("javascript", "typescript")
+
+
+def _guessable(scope: FileScope, method: Function) -> bool:
+    """Whether a guess may reach ``method``: not a static one (reached through its class, which
+    resolves unguessed), nor one of a class defined in a function (click's
+    ``test_custom_parser.OptParseCommand.invoke``), which only that function's code sees."""
+    if method.is_static:
+        return False
+    own = f"{method.class_name}.{method.name}"
+    if method.qualified_name == own or not method.qualified_name.endswith("." + own):
+        return True
+    around = method.qualified_name[: -len(own) - 1]
+    return around not in scope.by_qualified
+
+
+def _note_several(unique: dict[str, tuple[str, Function] | None], names: Iterable[str]) -> None:
+    """Record ``names`` in ``unique`` as names of several definitions: none is guessed."""
+    for name in names:
+        unique[name] = None
 
 
 def _note_unique(

@@ -3,13 +3,13 @@
 File conventions (paths are repository-relative POSIX strings):
 
 - Python: ``test_*.py``, ``*_test.py``;
-- JavaScript/TypeScript: ``*.test.*``, ``*.spec.*``, TSTyche's type tests ``*.tst.*``, or any
-  file under ``__tests__/``;
+- JavaScript/TypeScript: ``*.test.*``, ``*.spec.*``, or any file under ``__tests__/``;
 - Go: ``*_test.go``;
 - Java: ``*Test.java``, ``*Tests.java``, ``*IT.java`` (test methods are found by ``@Test``).
 
 Test-support code (``is_test_support``) is wider: test files plus anything under a ``tests``,
-``test``, ``__tests__``, ``testdata``, ``fixtures`` or ``e2e`` directory, and ``conftest.py``.
+``test``, ``__tests__``, ``testdata``, ``fixtures`` or ``e2e`` directory, ``conftest.py``, and
+TSTyche's type tests ``*.tst.*`` (type-checked, never run: they cover nothing).
 Support code is never a "source" function and is spared the magic-number rule.
 """
 
@@ -21,9 +21,10 @@ from collections.abc import Collection, Iterable
 from drift.scan.model import CallSite, Decorator, Function, ParseResult
 
 _TEST_FILE = re.compile(
-    r"(?:^|/)(?:test_[^/]*\.pyi?|[^/]*_test\.(?:py|go)|[^/]*\.(?:test|spec|tst)\.[cm]?[jt]sx?"
+    r"(?:^|/)(?:test_[^/]*\.pyi?|[^/]*_test\.(?:py|go)|[^/]*\.(?:test|spec)\.[cm]?[jt]sx?"
     r"|[^/]*(?:Test|Tests|IT)\.java)$"
 )
+_TYPE_TEST = re.compile(r"\.tst\.[cm]?[jt]sx?$")
 _SUPPORT_DIRS = frozenset(
     {"tests", "test", "__tests__", "testdata", "fixtures", "e2e", "spec", "specs", "__mocks__"}
 )
@@ -80,7 +81,8 @@ def is_test_file(path: str) -> bool:
 
 def is_test_support(path: str) -> bool:
     """Whether ``path`` is test code or test data rather than product code."""
-    if is_test_file(path) or path.rsplit("/", 1)[-1] == "conftest.py":
+    name = path.rsplit("/", 1)[-1]
+    if is_test_file(path) or name == "conftest.py" or _TYPE_TEST.search(name):
         return True
     directories = path.split("/")[:-1]
     if directories and directories[0] in _TOP_SUPPORT_DIRS:

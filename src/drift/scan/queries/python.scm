@@ -24,13 +24,24 @@
 
 (call) @call
 (await (call) @awaited)
+; A coroutine (or an async iterator or context manager) handed on to what awaits it.
+(for_statement "async" right: (call) @awaited)
+(with_statement "async" (with_clause (with_item value: (call) @awaited)))
+(with_statement "async" (with_clause (with_item value: (as_pattern (call) @awaited))))
+(call
+  function: [(identifier) @_runs (attribute attribute: (identifier) @_runs)]
+  arguments: (argument_list (call) @awaited)
+  (#match? @_runs "^(create_task|ensure_future|gather|run_until_complete|wait_for|shield|run|wait|as_completed|run_coroutine_threadsafe|start_soon|spawn)$"))
 
 ; Assignments to a name inside a block (a function's, mostly) or at module level: the class a
 ; variable holds, for the calls made on it.
-(block (expression_statement (assignment left: (identifier)) @local))
-(module (expression_statement (assignment left: (identifier)) @local))
+(block (expression_statement (assignment left: [(identifier) (pattern_list)]) @local))
+(module (expression_statement (assignment left: [(identifier) (pattern_list)]) @local))
 ; ``except ValidationError as exc``: ``exc`` holds a ValidationError.
 (except_clause (as_pattern alias: (as_pattern_target (identifier)))) @local
+; What a function returns or yields, when a call or a variable gives it.
+(return_statement [(call) (identifier)] @returned)
+(yield [(call) (identifier)] @returned)
 ; A loop's and a ``with``'s variables: of the function around them, of no class it says.
 (for_statement left: [(identifier) (pattern_list) (tuple_pattern)]) @local
 (with_item value: (as_pattern alias: (as_pattern_target (identifier))) @local)
