@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 
 from drift.analysis.conventions import DEVIATION_SUFFIX
 from drift.analysis.lifecycle import PatternStatus, is_derived
+from drift.analysis.packs.activity import applying
 from drift.enforcement.false_positives import pattern_false_positive_rate
 from drift.enforcement.findings import Finding, Source, cwe_numbers, rule_id_for
 from drift.enforcement.severity import (
@@ -115,8 +116,9 @@ def index_detections(detections: Iterable[DetectionRow]) -> dict[str, PatternFac
 
 
 def load_detections(storage: EnforcementStore) -> list[DetectionRow]:
-    """Every stored detection (the protocol reads by limit, so ask for the whole count)."""
-    return storage.query_all_detections(storage.count_detections())
+    """Every stored detection of the packs that apply (``drift.analysis.packs.activity``; the
+    protocol reads by limit, so ask for the whole count)."""
+    return applying(storage.query_all_detections(storage.count_detections()))
 
 
 def quick_fix_for(category: str, cwe_id: int | None) -> tuple[str | None, str | None]:

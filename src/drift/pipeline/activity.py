@@ -8,7 +8,7 @@ so they follow it through incremental scans). The pattern analysis then reads th
 the tracked paths and the manifests, and leaves out the matches of the packs none of them
 signals. Dependencies are the names the manifests declare: ``package.json`` (all four kinds),
 ``pyproject.toml`` (PEP 621 and Poetry, optional groups included), ``requirements*.txt`` and
-``go.mod`` (module paths).
+``requirements/*.txt``, and ``go.mod`` (module paths); examples' manifests are none.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from drift.analysis.packs import Pack, SignalKind, pack_is_active
+from drift.analysis.structure.test_files import is_example_code
 from drift.scan import DiffEntry
 
 DEPENDENCY_MANIFESTS = ("package.json", "pyproject.toml", "go.mod")
@@ -69,11 +70,27 @@ def pack_activity(packs: Iterable[Pack], entries: Sequence[DiffEntry]) -> PackAc
     return PackActivity(signalled, paths, dependencies)
 
 
+def signals_a_path(packs: Iterable[Pack], paths: Iterable[str]) -> bool:
+    """Whether any of ``paths`` matches a pack's ``file_pattern`` signal: adding or removing
+    one may make the pack apply or not (a ``Dockerfile``, which no analysis reads)."""
+    globs = [
+        signal.glob
+        for pack in packs
+        for signal in pack.detect_by
+        if signal.kind is SignalKind.FILE_PATTERN and signal.glob is not None
+    ]
+    return bool(globs) and any(glob.matches(path) for path in paths for glob in globs)
+
+
 def is_dependency_manifest(path: str) -> bool:
-    """Whether a change to ``path`` may change the declared dependencies."""
+    """Whether a change to ``path`` may change the declared dependencies: a manifest, not an
+    example's (``examples/*/pyproject.toml`` declares what the example needs)."""
+    if is_example_code(path):
+        return False
     name = posixpath.basename(path)
+    directory = posixpath.basename(posixpath.dirname(path))
     return name in DEPENDENCY_MANIFESTS or (
-        name.startswith("requirements") and name.endswith(".txt")
+        name.endswith(".txt") and (name.startswith("requirements") or directory == "requirements")
     )
 
 

@@ -53,14 +53,12 @@ from drift.analysis.lifecycle import (
 )
 from drift.analysis.outliers import LocatedOutlier, pattern_outliers
 from drift.analysis.packs import PatternSpec
+from drift.analysis.packs.activity import INACTIVE_METHOD, applying, inactive_row, signalled_packs
 from drift.pipeline.activity import PackActivity
 from drift.pipeline.detect import (
     DERIVED_METHODS,
     LEARNED_CONVENTION,
     LEARNED_NAMING,
-    PACK_METHOD_PREFIX,
-    SIGNAL_CATEGORY,
-    SIGNAL_METHOD_PREFIX,
     NamingFinding,
     convention_deviations,
     named_symbols,
@@ -111,21 +109,16 @@ def load_detections(storage: PipelineStore) -> list[DetectionRow]:
     return storage.query_all_detections(storage.count_detections())
 
 
-def applying(rows: Sequence[DetectionRow], activity: PackActivity | None) -> list[DetectionRow]:
-    """``rows`` without the detect signals, and without the matches of the packs ``activity``
-    finds no signal of (``drift.pipeline.activity``)."""
-    signalled = {
-        row.detection_method.removeprefix(SIGNAL_METHOD_PREFIX)
-        for row in rows
-        if row.category == SIGNAL_CATEGORY and row.detection_method.startswith(SIGNAL_METHOD_PREFIX)
-    }
-    inactive = activity.inactive(signalled) if activity is not None else frozenset()
-    left_out = {PACK_METHOD_PREFIX + name for name in inactive}
-    return [
-        row
-        for row in rows
-        if row.category != SIGNAL_CATEGORY and row.detection_method not in left_out
-    ]
+def applying_now(
+    storage: PipelineStore, rows: Sequence[DetectionRow], activity: PackActivity | None
+) -> list[DetectionRow]:
+    """``rows`` without the detect signals and the matches of the packs ``activity`` finds no
+    signal of (``drift.pipeline.activity``), which are recorded for later readers."""
+    inactive = activity.inactive(signalled_packs(rows)) if activity is not None else frozenset()
+    storage.send_batch(
+        ReplaceDerivedDetections(INACTIVE_METHOD, [inactive_row(name) for name in sorted(inactive)])
+    )
+    return applying(rows, inactive)
 
 
 def derive_detections(
@@ -403,7 +396,7 @@ def analyze_patterns(
     which may be storing thousands of call edges meanwhile), flushed once at the end: the
     derived detections are then read back with the ids storage gave them.
     """
-    stored = applying(load_detections(storage), activity)
+    stored = applying_now(storage, load_detections(storage), activity)
     detections, naming = derive_detections(storage, stored, specs, functions, now)
     result = aggregate(
         [

@@ -24,12 +24,14 @@ from typing import Final
 from drift.analysis.conventions import DEVIATION_MAX_CONFIDENCE, DEVIATION_SUFFIX, learn_deviations
 from drift.analysis.naming import KindConvention, NamedSymbol, naming_conventions
 from drift.analysis.packs import PatternMatch, PatternSpec, Site
+from drift.analysis.packs.activity import (
+    DETECT_SUFFIX,
+    PACK_METHOD_PREFIX,
+    SIGNAL_CATEGORY,
+    SIGNAL_METHOD_PREFIX,
+)
 from drift.records.analysis import DetectionRow, FunctionRow
 
-PACK_METHOD_PREFIX: Final = "pack:"
-SIGNAL_METHOD_PREFIX: Final = "signal:"
-"""A pack's detect signal seen in a file (``signal_row``): ``signal:<pack>``."""
-SIGNAL_CATEGORY: Final = "signal"
 LEARNED_CONVENTION: Final = "learned:convention"
 LEARNED_NAMING: Final = "learned:naming"
 NAMING_PREFIX: Final = "naming:"
@@ -176,7 +178,7 @@ def signal_row(path: str, pack: str, site: Site) -> DetectionRow:
         file=path,
         line=site.line,
         column_num=site.column,
-        pattern_id=f"{pack}/detect_by",
+        pattern_id=pack + DETECT_SUFFIX,
         category=SIGNAL_CATEGORY,
         confidence=1.0,
         detection_method=SIGNAL_METHOD_PREFIX + pack,

@@ -288,10 +288,14 @@ class _Scan:
     # -- the project-wide stages ----------------------------------------------------------
 
     def _project(self, diff: ScanDiff, stored: StoredFiles, *, full: bool) -> ProjectOutcome:
+        from drift.pipeline.activity import signals_a_path
         from drift.pipeline.project import needs_graph, needs_patterns, run_project_stages
 
         graph = needs_graph(self.storage, diff, self.outcomes, stored.tracked, forced=full)
-        patterns = needs_patterns(diff, self.changed_facts, forced=full)
+        patterns = needs_patterns(diff, self.changed_facts, forced=full) or (
+            bool(diff.added or diff.removed)
+            and signals_a_path(self.packs, (*diff.added, *diff.removed))
+        )
         project = run_project_stages(
             self.storage,
             specs=self.specs,

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from click.testing import CliRunner, Result
+
+from drift.cli.main import cli
 from drift.pipeline import scan
 from drift.pipeline.activity import declared_dependencies
 from drift.scan import DiffEntry
@@ -75,6 +78,8 @@ def test_dependencies_come_from_every_kind_of_manifest(tmp_path: Path) -> None:
             '[tool.poetry.dependencies]\npython = "^3.11"\nflask = "*"\n'
         ),
         "requirements-dev.txt": "-r requirements.txt\n# lint\nruff==0.5\n",
+        "requirements/tests.txt": "QA_Dep.Pkg>=1\n",  # flask's layout
+        "examples/tutorial/pyproject.toml": '[project]\ndependencies = ["flask-example-only"]\n',
         "go.mod": "module example.com/m\n\nrequire (\n\tgithub.com/gin-gonic/gin v1.9.1\n)\n",
         "broken/package.json": "{",
         "notes.txt": "django\n",
@@ -86,6 +91,53 @@ def test_dependencies_come_from_every_kind_of_manifest(tmp_path: Path) -> None:
         target.write_text(text, encoding="utf-8")
         entries.append(DiffEntry(path, str(target), "added", None, 0, b"", 0, 0))
     assert declared_dependencies(entries) == {
-        "express", "vitest", "django", "requests", "pytest", "flask", "ruff",
+        "express", "vitest", "django", "requests", "pytest", "flask", "ruff", "qa_dep.pkg",
         "github.com/gin-gonic/gin",
     }  # fmt: skip
+
+
+BAN = """[framework]
+name = "ban"
+detect_by = [{ import = "requests" }, { file_pattern = "Dockerfile" }]
+
+[[patterns]]
+id = "BAN-EVAL"
+category = "security"
+description = "eval"
+cwe_ids = [95]
+[patterns.match]
+calls = ["eval"]
+"""
+
+
+def _cli(*args: str) -> Result:
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def test_check_leaves_out_a_pack_that_stopped_applying(tmp_path: Path) -> None:
+    # QA: with the signal gone, ``drift scan`` listed no BAN-EVAL but ``drift check`` still
+    # failed on it; and a ``Dockerfile`` (no file the analysis reads) added or removed changed
+    # nothing until the next full scan.
+    root = tmp_path / "app"
+    (root / ".drift" / "packs").mkdir(parents=True)
+    (root / ".drift" / "packs" / "ban.toml").write_text(BAN, encoding="utf-8")
+    (root / "app.py").write_text("def run(x):\n    return eval(x)\n", encoding="utf-8")
+    (root / "net.py").write_text("import requests\n", encoding="utf-8")
+    store = str(tmp_path / "store")
+    assert _cli("scan", str(root), "--storage", store, "-q").exit_code == 0
+    assert _cli("patterns", "approve", "BAN-EVAL", "--root", str(root), "--storage", store)
+    checked = _cli("check", "--root", str(root), "--storage", store, "--format", "json")
+    assert checked.exit_code == 1
+    assert "BAN-EVAL" in checked.output
+    (root / "net.py").unlink()
+    assert _cli("scan", str(root), "--storage", store, "-q").exit_code == 0
+    checked = _cli("check", "--root", str(root), "--storage", store, "--format", "json")
+    assert (checked.exit_code, "BAN-EVAL" in checked.output) == (0, False)
+    (root / "Dockerfile").write_text("FROM python:3.11\n", encoding="utf-8")
+    assert _cli("scan", str(root), "--storage", store, "-q").exit_code == 0
+    checked = _cli("check", "--root", str(root), "--storage", store, "--format", "json")
+    assert (checked.exit_code, "BAN-EVAL" in checked.output) == (1, True)
+    (root / "Dockerfile").unlink()
+    assert _cli("scan", str(root), "--storage", store, "-q").exit_code == 0
+    checked = _cli("check", "--root", str(root), "--storage", store, "--format", "json")
+    assert (checked.exit_code, "BAN-EVAL" in checked.output) == (0, False)

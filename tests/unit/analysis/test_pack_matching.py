@@ -342,3 +342,10 @@ def one_pattern_pack(match: str) -> Pack:
 def test_a_block_of_filters_alone_is_refused_file_imports_included() -> None:
     with pytest.raises(ConfigError, match="no predicate that emits a match"):
         pattern('file_imports = ["flask"]')
+
+
+def test_a_dependency_signal_compares_names_as_package_indexes_do() -> None:
+    body = '[[patterns]]\nid = "A"\ncategory = "api"\n[patterns.match]\ncalls = ["x"]\n'
+    pack = pack_of(body, header='detect_by = [{ dependency = "qa-dep-pkg" }]')
+    assert pack_is_active(pack, set(), [], dependencies=["QA_Dep.Pkg"])
+    assert not pack_is_active(pack, set(), [], dependencies=["qa-dep"])

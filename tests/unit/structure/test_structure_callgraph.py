@@ -2436,3 +2436,41 @@ def test_a_class_defined_in_a_function_is_no_guess_from_outside_it() -> None:
     assert edges_of(files) == [
         ("tests/test_things.py::test_runner", "pkg/runner.py::CliRunner.submit", "fuzzy", 11),
     ]
+
+
+def test_a_nested_class_named_through_its_outer_class_reaches_its_static_method() -> None:
+    # Swing: ``JComponent.KeyboardState.shouldProcess(e)`` had lost its edge.
+    files = {
+        "r/Outer.java": (
+            "package r;\npublic class Outer {\n  static class State {\n"
+            "    static boolean should(int e) { return true; }\n  }\n}\n"
+        ),
+        "r/User.java": (
+            "package r;\nclass User {\n  boolean use(int e) { return Outer.State.should(e); }\n}\n"
+        ),
+    }
+    assert edges_of(files) == [("r/User.java::User.use", "r/Outer.java::Outer.State.should",
+                                "method", 3)]  # fmt: skip
+
+
+def test_a_java_call_no_overload_takes_looks_on_in_the_base_class() -> None:
+    # javac: ``translate(tree.body)`` in ``TransTypes``, whose ``translate`` takes two, reaches
+    # ``TreeTranslator.translate(T)``; ``concat.makeConcat(tree)`` an instance overload, not
+    # the static ``makeConcat(Context)`` declared first.
+    files = {
+        "t/Base.java": "package t;\nclass Base {\n  int translate(int t) { return t; }\n}\n",
+        "t/Sub.java": (
+            "package t;\nclass Sub extends Base {\n"
+            "  int translate(int t, String s) { return t; }\n"
+            "  int run(int t, Concat c) { c.makeConcat(t); return translate(t); }\n}\n"
+        ),
+        "t/Concat.java": (
+            "package t;\nabstract class Concat {\n"
+            "  static Concat makeConcat(Object context) { return null; }\n"
+            "  abstract void makeConcat(int tree);\n}\n"
+        ),
+    }
+    assert edges_of(files) == [
+        ("t/Sub.java::Sub.run", "t/Base.java::Base.translate", "method", 4),
+        ("t/Sub.java::Sub.run", "t/Concat.java::Concat.makeConcat", "method", 4),
+    ]

@@ -348,6 +348,15 @@ def signal_sites(packs: Iterable[Pack], facts: FileFacts) -> list[tuple[str, Sit
     return found
 
 
+def dependency_name(name: str) -> str:
+    """A dependency's name as package indexes compare them: case, ``-``, ``_`` and ``.`` aside
+    (PEP 503: ``QA_Dep.Pkg`` is ``qa-dep-pkg``)."""
+    return _NAME_SEPARATORS.sub("-", name.lower())
+
+
+_NAME_SEPARATORS = re.compile(r"[-_.]+")
+
+
 def pack_is_active(
     pack: Pack,
     signalled: Collection[str],
@@ -357,12 +366,13 @@ def pack_is_active(
     """Whether the project shows any of the pack's detect signals (a pack without any is
     active). ``signalled``: the packs some file's imports or decorators signal
     (``signal_sites``); ``file_pattern`` signals match any of ``paths`` by glob; ``dependency``
-    signals a declared dependency's name, exactly but for case."""
+    signals a declared dependency's name (``dependency_name``)."""
     if not pack.detect_by or pack.name in signalled:
         return True
-    wanted_dependencies = {name.lower() for name in dependencies}
+    wanted_dependencies = {dependency_name(name) for name in dependencies}
     if any(
-        signal.kind is SignalKind.DEPENDENCY and signal.value.lower() in wanted_dependencies
+        signal.kind is SignalKind.DEPENDENCY
+        and dependency_name(signal.value) in wanted_dependencies
         for signal in pack.detect_by
     ):
         return True

@@ -524,7 +524,10 @@ class CallResolver:
         if known.external:
             return _STOP
         if known.like is not None:
-            found = self._instance_method(*known.like, name)
+            # ``JComponent.KeyboardState.shouldProcess(e)`` names the class itself (its
+            # static methods too); ``state.shouldProcess(e)`` an instance named like it.
+            itself = receiver.rsplit(".", 1)[-1] == known.like[1]
+            found = (self._method if itself else self._instance_method)(*known.like, name)
             if found is not None:
                 return _Located(found[0], found[1], METHOD)
         return None
@@ -581,6 +584,25 @@ class CallResolver:
             found = self._instance_method(*owner, name)
             return None if found is None else _Located(found[0], found[1], METHOD)
         return _STOP if self._foreign(defined, kind, None) else None
+
+    def pick_overload(self, callee_id: int, arg_count: int) -> int | None:
+        """The Java method a call with ``arg_count`` arguments reaches, of those named like
+        ``callee_id``: one of its overloads, else one a base class declares (``translate(t)``
+        in ``TransTypes``, whose own ``translate`` takes two, reaches ``TreeTranslator``'s);
+        None when no class of the lineage has one."""
+        for _ in range(_MAX_ANCESTORS):
+            overloads = self._overloads.get(callee_id)
+            if overloads is None:
+                return callee_id
+            picked = overloads.pick(arg_count)
+            if picked is not None or overloads.owner is None:
+                return picked
+            found = self._inherited(*overloads.owner)
+            found_id = None if found is None else self.row_id(found[0], found[1])
+            if found_id is None or found_id == callee_id:
+                return None
+            callee_id = found_id
+        return None
 
     def _fixture_outcome(self, scope: FileScope, parameter: str, name: str) -> _Outcome | None:
         """``runner.invoke(…)`` in ``def test_x(runner)`` with a pytest fixture ``runner``
@@ -916,7 +938,12 @@ class CallResolver:
         is the class's own (msw's ``response.text()`` had reached ``static
         HttpResponse.text``)."""
         found = self._method(file, class_name, name)
-        return None if found is None or found[1].is_static else found
+        if found is None or not found[1].is_static:
+            return found
+        # A Java overload of the name that is no static one (a static one declared first).
+        named = self.symbols.scopes[found[0]].by_qualified.get(found[1].qualified_name, ())
+        instance = next((fn for fn in named if not fn.is_static), None)
+        return None if instance is None else (found[0], instance)
 
     def _method(self, file: str, class_name: str, name: str) -> tuple[str, Function] | None:
         """Method ``name`` of class ``class_name`` defined in ``file``; for Go, in any file of
@@ -1182,6 +1209,8 @@ class _Overloads(NamedTuple):
 
     fixed: dict[int, int]
     varargs: tuple[int, int] | None
+    owner: tuple[str, str, str] | None = None
+    """(file, class, method name): where to look on when no overload takes the call."""
 
     def pick(self, arg_count: int) -> int | None:
         """The overload a call with ``arg_count`` arguments reaches: a fixed-arity one of that
@@ -1215,18 +1244,27 @@ def _java_overloads(
         file_ids = ids.get(path, _NO_ROWS)
         for definitions in scope.by_qualified.values():
             fixed: dict[int, int] = {}
+            static: set[int] = set()  # counts whose overload in ``fixed`` is static
             varargs: tuple[int, int] | None = None
             for fn in definitions:
                 row = file_ids.get((fn.name, fn.line))
                 if row is None:
                     continue
+                count = len(fn.parameters)
                 if fn.parameters and fn.parameters[-1].is_rest:
                     if varargs is None:
-                        varargs = (len(fn.parameters) - 1, row)
-                else:
-                    fixed.setdefault(len(fn.parameters), row)
+                        varargs = (count - 1, row)
+                elif count not in fixed or (count in static and not fn.is_static):
+                    # An instance overload before a static one of the count: most calls
+                    # are on instances (javac's ``concat.makeConcat(tree)``).
+                    fixed[count] = row
+                    static.discard(count)
+                    if fn.is_static:
+                        static.add(count)
             if fixed or varargs is not None:
-                found = _Overloads(fixed, varargs)
+                first = definitions[0]
+                owner = (path, first.class_name, first.name) if first.class_name else None
+                found = _Overloads(fixed, varargs, owner)
                 for row in (*fixed.values(), *([varargs[1]] if varargs else [])):
                     overloads[row] = found
     return overloads
@@ -1480,13 +1518,16 @@ class _FileCalls:
                     and not call.is_awaited
                 ):
                     continue
+                resolution = target[1]
                 overloads = self._overloads.get(callee_id)
                 if overloads is not None:
-                    picked = overloads.pick(call.arg_count)
+                    picked = self._resolver.pick_overload(callee_id, call.arg_count)
                     if picked is None:
                         continue
+                    if self._overloads.get(picked) is not overloads:
+                        resolution = METHOD  # a base class's (``pick_overload``)
                     callee_id = picked
-                edges.setdefault((caller[1], call.line, callee_id), target[1])
+                edges.setdefault((caller[1], call.line, callee_id), resolution)
 
     def _class_targets(self, caller: Function) -> dict[_Name, _Target | None]:
         """Where calls resolved by the caller's class land, shared by the callers of a class."""
