@@ -576,3 +576,32 @@ def test_a_hooks_calls_run_for_every_test_of_the_file() -> None:
         ("src/client.test.ts::fetches@10", "src/client.ts::QueryClient.fetch"),
         ("src/client.test.ts::fetches@10", "src/client.ts::QueryClient.mount"),
     ]
+
+
+def test_what_a_function_inside_a_test_calls_the_test_calls() -> None:
+    # starlette: ``test_request_json`` defines the ASGI ``app`` it drives; its
+    # ``JSONResponse(…)`` call had counted for no test, and the class read "untested".
+    results = project(
+        {
+            "app/responses.py": (
+                "class JSONResponse:\n    def __init__(self, content):\n        self.c = content\n"
+            ),
+            "tests/test_requests.py": (
+                "from app.responses import JSONResponse\n\n\n"
+                "def test_request_json(client_for):\n"
+                "    async def app(scope, receive, send):\n"
+                "        response = JSONResponse({'a': 1})\n"
+                "        await response(scope, receive, send)\n\n"
+                "    assert client_for(app).get('/').json() == {'a': 1}\n"
+            ),
+        }
+    )
+    coverage, quality = run(results)
+    assert [(r.test_function_id, r.source_function_id, r.coverage_type) for r in coverage] == [
+        (
+            "tests/test_requests.py::test_request_json",
+            "app/responses.py::JSONResponse.__init__",
+            "direct",
+        )
+    ]
+    assert [row.overall_score > 0 for row in quality] == [True]

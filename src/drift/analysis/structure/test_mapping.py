@@ -61,7 +61,7 @@ from drift.analysis.structure.test_files import (
 )
 from drift.records.analysis import CallEdgeRow, FunctionRow
 from drift.records.structural import TestCoverageRow, TestQualityRow
-from drift.scan.model import CallSite, ParseResult
+from drift.scan.model import CallSite, Function, ParseResult
 
 DIRECT = "direct"
 TRANSITIVE = "transitive"
@@ -111,6 +111,7 @@ def _named_tests(
     calls = [c for c in result.calls if c.caller is not None or c.line not in decorated]
     checks, mocking, file_mocks = _call_kinds(calls, {fn.qualified_name for fn in tests})
     lines = sorted(assert_lines)
+    nested = _nested_calls(result, tests, row_ids, out_edges)
     units: list[TestUnit] = []
     for fn in tests:
         name = fn.qualified_name
@@ -121,10 +122,35 @@ def _named_tests(
                 + bisect_right(lines, fn.end_line)
                 - bisect_left(lines, fn.line),
                 uses_mocks=file_mocks or name in mocking or uses_mock_decorators_or_fixtures(fn),
-                calls=out_edges.get(row_ids[fn.name, fn.line], frozenset()),
+                calls=out_edges.get(row_ids[fn.name, fn.line], frozenset())
+                | nested.get(name, _NONE),
             )
         )
     return units
+
+
+_NONE: frozenset[int] = frozenset()
+
+
+def _nested_calls(
+    result: ParseResult,
+    tests: Sequence[Function],
+    row_ids: Mapping[tuple[str, int], int],
+    out_edges: Mapping[int, frozenset[int]],
+) -> dict[str, frozenset[int]]:
+    """What the functions defined inside each test call, by the test's qualified name: the
+    test runs them (starlette's tests define the ASGI app they drive, click's the command they
+    invoke), so their calls are its own (``JSONResponse`` had read "untested")."""
+    names = {fn.qualified_name for fn in tests}
+    found: dict[str, set[int]] = {}
+    for fn in result.functions:
+        owner = _owning_test(fn.qualified_name, names)
+        if owner is None or owner == fn.qualified_name:
+            continue
+        row = row_ids.get((fn.name, fn.line))
+        if row is not None and row in out_edges:
+            found.setdefault(owner, set()).update(out_edges[row])
+    return {owner: frozenset(calls) for owner, calls in found.items()}
 
 
 _CALLER = itemgetter(CallSite._fields.index("caller"))
