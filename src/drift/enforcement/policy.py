@@ -182,10 +182,14 @@ def evaluate_policy(policy: Policy, gates: Sequence[GateOutcome]) -> PolicyOutco
             )
             passed = score >= threshold
             reason = (
-                f"score {score:.1f} >= threshold {threshold:.1f}"
+                f"at least the threshold {threshold:.1f}"
                 if passed
-                else f"score {score:.1f} < threshold {threshold:.1f}"
+                else f"below the threshold {threshold:.1f}"
             )
+            if passed and failed_gates:
+                # A failed gate beside a passing verdict reads as a contradiction unless said.
+                failed = ", ".join(g.gate_id for g in failed_gates)
+                reason += f"; the mean outweighs the failed {failed}"
         if blocking:
             passed = False
             reason = f"required gate(s) failed: {', '.join(blocking)}"

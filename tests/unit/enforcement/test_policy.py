@@ -72,7 +72,9 @@ def test_strict_fails_on_any_failed_gate_and_ignores_skipped_scores() -> None:
 def test_standard_passes_on_the_mean_unless_a_required_gate_fails() -> None:
     outcome = evaluate_policy(get_policy("standard"), GATES)
     assert outcome.passed
-    assert outcome.reason == "score 80.0 >= threshold 70.0"
+    assert outcome.reason == "at least the threshold 70.0; the mean outweighs the failed " + (
+        PATTERN_COMPLIANCE
+    )
     low = [gate(PATTERN_COMPLIANCE, FAILED, 40.0), gate(ERROR_HANDLING, PASSED, 90.0)]
     assert not evaluate_policy(get_policy("standard"), low).passed
     blocked = [*GATES[:2], gate(SECURITY_BOUNDARIES, FAILED, 90.0)]

@@ -262,7 +262,11 @@ def test_text_report(storage: DriftStorage, root: Path, seed: Seeder) -> None:
     assert "4 violations (3 errors, 1 warning, 0 info; 4 new; 1 suppressed)" in lines
     header = lines.index("4 violations (3 errors, 1 warning, 0 info; 4 new; 1 suppressed)") + 1
     assert lines[header].split() == ["SEVERITY", "LOCATION", "RULE", "NEW", "MESSAGE"]
-    assert lines[header + 2].split()[:4] == ["warning", "src/b.py:3:9", "logging/LOG-CALL", "new"]
+    # Errors first, the warning last.
+    assert [line.split()[0] for line in lines[header + 1 : header + 5]] == ["error"] * 3 + [
+        "warning"
+    ]
+    assert lines[header + 4].split()[:4] == ["warning", "src/b.py:3:9", "logging/LOG-CALL", "new"]
     assert len(lines) == header + 5
     assert all(line == line.rstrip() for line in lines)
 

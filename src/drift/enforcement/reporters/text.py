@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from drift.enforcement.health import ALERT_PENALTY, ALERT_PENALTY_CAP
 from drift.enforcement.result import EnforcementResult
 from drift.text import plural
 
@@ -43,6 +44,27 @@ def _is_number(cell: str) -> bool:
     return True
 
 
+_SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+def _health_factors(result: EnforcementResult) -> str:
+    """What the health score is the mean of (``drift.enforcement.health``), those with data."""
+    health = result.health
+    factors = [
+        ("pattern confidence", health.avg_confidence),
+        ("approved", health.approval_ratio),
+        ("compliance", health.compliance_rate),
+        ("gates passed", health.cross_validation_rate),
+        ("distinct", health.duplicate_free_rate),
+    ]
+    said = ", ".join(f"{name} {value:.0%}" for name, value in factors if value is not None)
+    if not said:
+        return ""
+    penalty = min(ALERT_PENALTY_CAP, ALERT_PENALTY * health.alert_count)
+    alerts = f"; {plural(health.alert_count, 'alert')} -{penalty:g}" if penalty else ""
+    return f" (mean of {said}{alerts})"
+
+
 def render_text(result: EnforcementResult) -> str:
     """A readable report for a terminal or a CI log."""
     verdict = "PASSED" if result.passed else "FAILED"
@@ -53,7 +75,7 @@ def render_text(result: EnforcementResult) -> str:
     lines = [
         f"Policy {policy.policy_name} ({rule}): {verdict}, score {policy.score:.1f}"
         f" - {policy.reason}",
-        f"Health {result.health.score:.1f}/100",
+        f"Health {result.health.score:.1f}/100{_health_factors(result)}",
         "",
         "Gates",
     ]
@@ -77,7 +99,8 @@ def render_text(result: EnforcementResult) -> str:
         f"{plural(counts['warning'], 'warning')}, {counts['info']:,} info; "
         f"{counts['new']:,} new; {counts['suppressed']:,} suppressed)",
     ]
-    shown = result.reported()
+    # Errors first: they decide the verdict (within a severity, the report's own order).
+    shown = sorted(result.reported(), key=lambda v: _SEVERITY_ORDER.get(v.row.severity, 3))
     if shown:
         rows = [
             [
