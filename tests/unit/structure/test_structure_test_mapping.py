@@ -605,3 +605,24 @@ def test_what_a_function_inside_a_test_calls_the_test_calls() -> None:
         )
     ]
     assert [row.overall_score > 0 for row in quality] == [True]
+
+
+def test_a_testify_suites_test_methods_are_tests() -> None:
+    # testify: ``func (s *SuiteTester) TestOne()`` on a type embedding ``suite.Suite``.
+    results = project(
+        {
+            "calc/calc.go": "package calc\n\nfunc Add(a, b int) int { return a + b }\n",
+            "calc/calc_test.go": (
+                'package calc\n\nimport (\n\t"testing"\n\n'
+                '\t"github.com/stretchr/testify/suite"\n)\n\n'
+                "type CalcSuite struct {\n\tsuite.Suite\n}\n\n"
+                "func (s *CalcSuite) TestAdd() {\n\ts.Equal(2, Add(1, 1))\n}\n\n"
+                "func (s *CalcSuite) helper() {}\n\n"
+                "func TestCalc(t *testing.T) {\n\tsuite.Run(t, new(CalcSuite))\n}\n"
+            ),
+        }
+    )
+    coverage, _ = run(results)
+    assert [(r.test_function_id, r.source_function_id, r.coverage_type) for r in coverage] == [
+        ("calc/calc_test.go::CalcSuite.TestAdd", "calc/calc.go::Add", "direct")
+    ]

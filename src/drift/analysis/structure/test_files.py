@@ -4,7 +4,8 @@ File conventions (paths are repository-relative POSIX strings):
 
 - Python: ``test_*.py``, ``*_test.py``;
 - JavaScript/TypeScript: ``*.test.*``, ``*.spec.*``, or any file under ``__tests__/``;
-- Go: ``*_test.go``;
+- Go: ``*_test.go`` (``TestXxx`` functions, and methods of a type embedding testify's
+  ``suite.Suite``);
 - Java: ``*Test.java``, ``*Tests.java``, ``*IT.java`` (test methods are found by ``@Test``).
 
 Test-support code (``is_test_support``) is wider: test files plus anything under a ``tests``,
@@ -175,8 +176,20 @@ def is_test_function(
         classes = python_test_classes(result) if test_classes is None else test_classes
         return fn.class_name in classes
     if language == "go":
-        return fn.class_name is None and bool(_GO_TEST_NAME.match(fn.name))
+        if not _GO_TEST_NAME.match(fn.name):
+            return False
+        return fn.class_name is None or _is_go_suite(result, fn.class_name)
     return False
+
+
+def _is_go_suite(result: ParseResult, type_name: str) -> bool:
+    """Whether a Go type of the file embeds testify's ``suite.Suite``: its ``Test…`` methods
+    are tests, which ``suite.Run`` runs (testify's own had 18 such methods unseen)."""
+    return any(
+        cls.name == type_name
+        and any(base.lstrip("*").endswith("suite.Suite") for base in cls.bases)
+        for cls in result.classes
+    )
 
 
 def is_js_test_call(call: CallSite) -> bool:
