@@ -108,6 +108,35 @@ def _no_value(value: Node | None, source: bytes) -> bool:
 _CLASS_MEMBERS = frozenset({"method_definition", "public_field_definition", "field_definition"})
 
 
+def _is_parameter_around(node: Node, name: str, source: bytes) -> bool:
+    """Whether ``name`` is a parameter of a function around ``node``."""
+    parent = node.parent
+    while parent is not None:
+        if parent.type in _FUNCTION_NODES:
+            found = parent.child_by_field_name("parameters") or parent.child_by_field_name(
+                "parameter"
+            )
+            listed = (
+                []
+                if found is None
+                else [found]
+                if found.type == "identifier"
+                else found.named_children
+            )
+            for parameter in listed:
+                named = parameter.child_by_field_name("pattern") or parameter
+                if text(named, source) == name:
+                    return True
+        parent = parent.parent
+    return False
+
+
+_FUNCTION_NODES = frozenset(
+    {"function_declaration", "function_expression", "arrow_function", "method_definition",
+     "generator_function_declaration", "generator_function"}
+)  # fmt: skip
+
+
 def _constructed(value: Node | None, source: bytes) -> str | None:
     """The class ``new C(…)`` constructs, or the function ``make(…)`` or ``z.object(…)``
     calls (its return type may name a class, and a library's call makes a library's value:
@@ -193,7 +222,8 @@ class JavaScriptRules:
         """The constructor a function is assigned to as a method, outside any class body:
         ``Document.prototype.init = function …`` (mongoose's 370 methods) gives ``Document``,
         and so does ``Document.create = function …``. A module's ``exports.x = …`` is the
-        module's own function, not a method."""
+        module's own function, not a method, and so is one put on an object a parameter holds
+        (``reply.send = () => …`` in one of fastify's tests): no method of a class ``reply``."""
         holder = node.parent
         if holder is None or holder.type != "assignment_expression":
             return None
@@ -209,7 +239,9 @@ class JavaScriptRules:
         if owner is None or owner.type != "identifier":
             return None
         name = text(owner, source)
-        return None if name in _MODULE_OBJECTS else name
+        if name in _MODULE_OBJECTS or _is_parameter_around(holder, name, source):
+            return None
+        return name
 
     def receiver_name(self, node: Node, source: bytes) -> str | None:
         """Methods live in class bodies: their receiver is ``self``/``this``, not a name."""

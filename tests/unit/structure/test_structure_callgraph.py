@@ -1370,7 +1370,8 @@ def test_prototype_methods_belong_to_their_constructor() -> None:
         ("server.js::listen", "server.js::cb", "same_file", 3),
     ]
     functions = {row.qualified_name for row in function_rows(project(files))}
-    assert {"Document.init", "Document.validateSync", "Document.hydrate", "listen.opts.cb"} <= (
+    # ``opts`` is a parameter: its ``cb`` is a function of ``listen``'s, of no class ``opts``.
+    assert {"Document.init", "Document.validateSync", "Document.hydrate", "listen.cb"} <= (
         functions
     )
 
@@ -2474,3 +2475,20 @@ def test_a_java_call_no_overload_takes_looks_on_in_the_base_class() -> None:
         ("t/Sub.java::Sub.run", "t/Base.java::Base.translate", "method", 4),
         ("t/Sub.java::Sub.run", "t/Concat.java::Concat.makeConcat", "method", 4),
     ]
+
+
+def test_a_function_put_on_a_parameters_object_is_no_method_of_a_class() -> None:
+    # fastify: ``reply.send = () => { throw … }`` in one test's route had become the method
+    # ``reply.send`` every other handler's ``reply.send(payload)`` reached.
+    files = {
+        "test/hooks.test.js": (
+            "test('one', async (t) => {\n"
+            "  fastify.get('/', (req, reply) => {\n"
+            "    reply.send = () => { throw new Error('kaboom') }\n  })\n})\n\n"
+            "async function handler(req, reply) {\n  reply.send({ a: 1 })\n}\n"
+            "module.exports = { handler }\n"
+        ),
+    }
+    assert edges_of(files) == []
+    sent = [f for f in project(files)["test/hooks.test.js"].functions if f.name == "send"]
+    assert [(f.qualified_name, f.class_name) for f in sent] == [("send", None)]
