@@ -284,6 +284,27 @@ def test_sqlmodel_tables_with_their_inherited_fields_and_no_schemas() -> None:
     ]
 
 
+def test_a_sqlmodel_table_whose_base_is_another_files() -> None:
+    # QA: ``class D(UserBase, table=True)`` with ``UserBase`` imported gave no rows; with a
+    # ``__tablename__`` it read as SQLAlchemy with its ``Field(…)`` columns only.
+    text = """
+    from sqlmodel import Field
+
+    from .base import UserBase
+
+
+    class Account(UserBase, table=True):
+        __tablename__ = "accounts"
+        id: int | None = Field(default=None, primary_key=True)
+        hashed_password: str
+    """
+    assert rows_of("app/m4.py", text) == [
+        ("sqlmodel", "Account", "accounts", None, None),
+        ("sqlmodel", "Account", "accounts", "id", None),
+        ("sqlmodel", "Account", "accounts", "hashed_password", "credentials"),
+    ]
+
+
 TYPEORM = """
 import { Entity, Column, PrimaryGeneratedColumn, ManyToOne } from "typeorm";
 

@@ -26,8 +26,10 @@ field by its name (see ``sensitivity``). Rules:
   Confidence 0.95 with a ``__tablename__``, else 0.8.
 - **SQLModel** (imports ``sqlmodel``): a class deriving from ``SQLModel``, or from such a class
   of the file, is a table only with ``table=True`` among its class arguments; the others are
-  data schemas (``HeroCreate``) and give no rows. Fields are the annotated class attributes,
-  with or without ``= Field(…)``, including those of its SQLModel bases in the file;
+  data schemas (``HeroCreate``) and give no rows. A class with ``table=True`` is a table
+  whatever its bases (``class User(UserBase, table=True)`` with ``UserBase`` another file's).
+  Fields are the annotated class attributes, with or without ``= Field(…)``, including those
+  of its SQLModel bases in the file (another file's base lends none);
   ``Relationship(…)``, ``ClassVar`` and ``_private`` attributes are not columns. Table:
   ``__tablename__``, else the class name in lower case (SQLModel's default). Confidence 0.95.
 - **TypeORM** (imports ``typeorm``): classes decorated ``@Entity`` or ``@ChildEntity``; fields
@@ -239,7 +241,7 @@ def _sqlalchemy(
     for cls in result.classes:
         if any(base in _SA_DECLARATIVE for base in cls.bases):
             bases.add(cls.name)
-    sqlmodel = _sqlmodel_classes(result)  # read by ``_sqlmodel``
+    sqlmodel = _sqlmodel_classes(result, lines) if _imports(result, "sqlmodel") else set()
     classes = {cls.name for cls in result.classes}
     flask = _imports(result, "flask_sqlalchemy")
     tables: dict[str, str | None] = {}  # the file's models so far, and their tables
@@ -320,13 +322,15 @@ def _sqlmodel(path: str, result: ParseResult, lines: list[str]) -> Iterator[Boun
     for cls in result.classes:
         if cls.qualified_name != cls.name:
             continue
-        if not any(base in _SQLMODEL_BASES or base in fields_of for base in cls.bases):
+        is_table = _is_sqlmodel_table(cls, lines)
+        if not is_table and not any(
+            base in _SQLMODEL_BASES or base in fields_of for base in cls.bases
+        ):
             continue
         inherited = [name for base in cls.bases for name in fields_of.get(base, ())]
         fields = inherited + _sqlmodel_fields(result, cls, lines)
         fields_of[cls.name] = fields
-        header = _CLASS_ARGUMENTS.search(_class_text(cls, lines))
-        if header is None or _TABLE_TRUE.search(header.group("arguments")) is None:
+        if not is_table:
             continue  # a data schema, not a table
         table = cls.name.lower()
         for line in _own_lines(result, cls, lines):
@@ -337,10 +341,19 @@ def _sqlmodel(path: str, result: ParseResult, lines: list[str]) -> Iterator[Boun
         )
 
 
-def _sqlmodel_classes(result: ParseResult) -> set[str]:
+def _is_sqlmodel_table(cls: Class, lines: list[str]) -> bool:
+    """Whether a class says ``table=True`` among its class arguments: SQLModel's table, even
+    when the base it derives from is another file's (``class User(UserBase, table=True)``)."""
+    header = _CLASS_ARGUMENTS.search(_class_text(cls, lines))
+    return header is not None and _TABLE_TRUE.search(header.group("arguments")) is not None
+
+
+def _sqlmodel_classes(result: ParseResult, lines: list[str]) -> set[str]:
     found: set[str] = set()
     for cls in result.classes:
-        if any(base in _SQLMODEL_BASES or base in found for base in cls.bases):
+        if any(base in _SQLMODEL_BASES or base in found for base in cls.bases) or (
+            _is_sqlmodel_table(cls, lines)
+        ):
             found.add(cls.name)
     return found
 
