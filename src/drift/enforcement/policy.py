@@ -189,7 +189,7 @@ def evaluate_policy(policy: Policy, gates: Sequence[GateOutcome]) -> PolicyOutco
             if passed and failed_gates:
                 # A failed gate beside a passing verdict reads as a contradiction unless said.
                 failed = ", ".join(g.gate_id for g in failed_gates)
-                reason += f"; the mean outweighs the failed {failed}"
+                reason += f"; {failed} failed, but this policy judges the mean gate score"
         if blocking:
             passed = False
             reason = f"required gate(s) failed: {', '.join(blocking)}"

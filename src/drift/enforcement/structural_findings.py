@@ -96,7 +96,7 @@ def _where(function_id: str) -> str:
 
 def _gap_finding(gap: ErrorGapRow, line: int, fp_rate: float | None) -> Finding:
     pattern_id = error_gap_pattern_id(gap.gap_type)
-    what = f" of {gap.error_type}" if gap.error_type else ""
+    what = f" of {gap.error_type.replace(',', ', ')}" if gap.error_type else ""
     return Finding(
         source=Source.ERROR_GAP,
         rule_id=rule_id_for("errors", pattern_id),

@@ -43,6 +43,7 @@ from drift.scan.hashing import content_hash, hash_file
 from drift.scan.languages import GRAMMARS, grammar_for_path, language_for_path, language_of_grammar
 from drift.scan.model import (
     CACHE_STAMP,
+    ELEMENT_OF,
     MODEL_VERSION,
     UNTYPED_LOCAL,
     CallSite,
@@ -104,6 +105,7 @@ __all__ = [
     "CONFIG_FILE_NAME",
     "DEFAULT_EXCLUDED_DIRS",
     "DEFAULT_MAX_FILE_SIZE",
+    "ELEMENT_OF",
     "GRAMMARS",
     "MODEL_VERSION",
     "SKIP_BINARY",

@@ -9,6 +9,7 @@ from typing import Final
 from tree_sitter import Node
 
 from drift.scan.model import (
+    ELEMENT_OF,
     UNTYPED_LOCAL,
     ClassKind,
     Decorator,
@@ -147,16 +148,13 @@ def _assignment_types(
     if target is None:
         return []
     if target.type == "pattern_list":
-        # ``reader, writer = await asyncio.open_connection(…)``: each holds some of what a
-        # module's or an object's function makes, a library's values for a library's call
-        # (no guess); a plain name's call (a class unpacked, a local helper) says nothing.
+        # ``reader, writer = await asyncio.open_connection(…)``: each holds a part of what the
+        # call makes (``ELEMENT_OF``), a library's value for a library's call (no guess).
         value = node.child_by_field_name("right")
         if value is not None and value.type == "await" and value.named_child_count:
             value = value.named_children[0]
-        made = _called(value, source) if value is not None and value.type == "call" else None
-        if made is None or "." not in made:
-            made = None  # a repository function's tuple: its parts' classes unknown
-        kind = made or UNTYPED_LOCAL
+        made = _called(value, source)
+        kind = UNTYPED_LOCAL if made is None else ELEMENT_OF + made
         return [(text(n, source), kind) for n in target.named_children if n.type == "identifier"]
     if target.type == "attribute":  # self.repo (``field_types``)
         target = target.child_by_field_name("attribute")

@@ -18,7 +18,7 @@ from typing import Final, Literal, NamedTuple
 from drift import __version__
 from drift.scan.serialization import decode_record, encode_record
 
-MODEL_VERSION: Final = 34
+MODEL_VERSION: Final = 35
 """Bumped whenever a field, the encoding or what extraction finds changes."""
 
 CACHE_STAMP: Final = f"{__version__}/{MODEL_VERSION}"
@@ -179,6 +179,12 @@ UNTYPED_LOCAL: Final = ""
 """``CallSite.receiver_type`` of a variable the caller itself gives a value that names no class
 (``for store in caches``, ``store = other``)."""
 
+ELEMENT_OF: Final = "*"
+"""Prefix of a ``CallSite.receiver_type`` naming the call one of whose parts a variable was
+unpacked from (``reader, writer = asyncio.open_connection(…)`` gives ``*asyncio.open_connection``):
+a library's call makes a library's values; a repository function's parts have unknown
+classes."""
+
 
 class CallSite(NamedTuple):
     """A call. ``obj.method(x)`` has callee ``method`` and receiver ``obj`` (source text, cut at
@@ -195,7 +201,8 @@ class CallSite(NamedTuple):
     gives attribute ``x`` (a field's type, ``self.x = Store()``). Type arguments are left out
     (``List<Item>`` is ``List``); None when the code says nothing of it. ``UNTYPED_LOCAL``
     when the receiver is a variable of the caller's own (assigned, a loop's or a ``with``'s)
-    whose value names no class: it hides any module variable or import of its name.
+    whose value names no class: it hides any module variable or import of its name;
+    ``ELEMENT_OF`` and a call for a variable unpacked from that call's result.
     """
 
     callee: str

@@ -72,8 +72,9 @@ def test_strict_fails_on_any_failed_gate_and_ignores_skipped_scores() -> None:
 def test_standard_passes_on_the_mean_unless_a_required_gate_fails() -> None:
     outcome = evaluate_policy(get_policy("standard"), GATES)
     assert outcome.passed
-    assert outcome.reason == "at least the threshold 70.0; the mean outweighs the failed " + (
-        PATTERN_COMPLIANCE
+    assert outcome.reason == (
+        f"at least the threshold 70.0; {PATTERN_COMPLIANCE} failed, but this policy judges the "
+        "mean gate score"
     )
     low = [gate(PATTERN_COMPLIANCE, FAILED, 40.0), gate(ERROR_HANDLING, PASSED, 90.0)]
     assert not evaluate_policy(get_policy("standard"), low).passed

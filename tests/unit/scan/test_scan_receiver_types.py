@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from drift.scan import UNTYPED_LOCAL, parse_source
+from drift.scan import ELEMENT_OF, UNTYPED_LOCAL, parse_source
 from drift.scan.rules import class_of_type
 
 
@@ -290,8 +290,8 @@ def test_loop_and_with_variables_are_locals_of_no_class_unless_reused() -> None:
         ("gzip", "open", None),  # ``try: import gzip`` / ``except: gzip = None``: the import's
         ("a", "save", "Store"),
         ("asyncio", "open_connection", None),
-        ("reader", "readuntil", "asyncio.open_connection"),  # aiohttp's tests
-        ("x", "go", UNTYPED_LOCAL),
+        ("reader", "readuntil", ELEMENT_OF + "asyncio.open_connection"),  # aiohttp's tests
+        ("x", "go", ELEMENT_OF + "pair"),
     ]
     go = "package p\n\nfunc F(items []int) {\n\tfor _, st := range items {\n\t\tst.Fill()\n\t}\n}\n"
     assert typed(go, "go") == [("st", "Fill", UNTYPED_LOCAL)]

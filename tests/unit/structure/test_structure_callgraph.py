@@ -2338,6 +2338,12 @@ def test_guesses_skip_other_test_files_and_coroutines_not_awaited() -> None:
             "class CustomLogger:\n    def child(self):\n        return 1\n\n\n"
             "def test_own(log):\n    log.child()\n"
         ),
+        "test/types/logger.tst.ts": (  # a TSTyche type test's class: no target either
+            "class CustomLoggerImpl {\n  child(b: object) {\n    return this\n  }\n}\n"
+        ),
+        "test/route.test.js": (
+            "const make = (logger, b) => logger.child(b)\nmodule.exports = { make }\n"
+        ),
         "tests/test_b.py": (
             "def test_other(logger, response):\n    logger.child()\n"
             "    assert response.json() == {}\n    response.body_text()\n\n\n"
@@ -2492,3 +2498,59 @@ def test_a_function_put_on_a_parameters_object_is_no_method_of_a_class() -> None
     assert edges_of(files) == []
     sent = [f for f in project(files)["test/hooks.test.js"].functions if f.name == "send"]
     assert [(f.qualified_name, f.class_name) for f in sent] == [("send", None)]
+
+
+def test_a_variable_unpacked_from_a_call_holds_one_of_its_parts() -> None:
+    # click: ``cmd_name, cmd, args = self.resolve_command(ctx, args)`` (``-> tuple[…]``) had
+    # made ``cmd`` a tuple, a library's value, and ``cmd.make_context(…)`` lost its edge;
+    # aiohttp: ``reader, writer = await asyncio.open_connection(…)``, a library's values.
+    files = {
+        "app/core.py": (
+            "import asyncio\n\n\nclass Command:\n    def make_context(self, name):\n"
+            "        return name\n\n    def readuntil(self, sep):\n        return sep\n\n\n"
+            "class Group:\n    def resolve_command(self, args) -> tuple[str, Command]:\n"
+            "        return args\n\n    def invoke(self, args):\n"
+            "        name, cmd = self.resolve_command(args)\n        cmd.make_context(name)\n\n"
+            "    async def talk(self):\n"
+            "        reader, writer = await asyncio.open_connection('h', 1)\n"
+            "        await reader.readuntil(b'x')\n"
+        ),
+    }
+    assert edges_of(files) == [
+        ("app/core.py::Group.invoke", "app/core.py::Command.make_context", "fuzzy", 18),
+        ("app/core.py::Group.invoke", "app/core.py::Group.resolve_command", "method", 17),
+    ]
+
+
+def test_a_fixture_factory_makes_what_its_call_returns() -> None:
+    # starlette: ``client = test_client_factory(app)`` with ``TestClientFactory.__call__(…)
+    # -> TestClient``; aiohttp's yield fixture ``-> Iterator[AiohttpClient]``.
+    files = {
+        "app/testclient.py": (
+            "from typing import Protocol\n\n\nclass TestClient:\n"
+            "    def websocket_connect(self, url):\n        return url\n\n\n"
+            "class TestClientFactory(Protocol):\n"
+            "    def __call__(self, app) -> TestClient: ...\n"
+        ),
+        "tests/conftest.py": (
+            "from typing import Iterator\n\nimport pytest\n\n"
+            "from app.testclient import TestClient, TestClientFactory\n\n\n"
+            "@pytest.fixture\ndef test_client_factory() -> TestClientFactory:\n"
+            "    return TestClient\n\n\n"
+            "@pytest.fixture\ndef aiohttp_client() -> Iterator[TestClientFactory]:\n"
+            "    yield TestClient\n"
+        ),
+        "tests/test_ws.py": (
+            "def test_ws(test_client_factory, aiohttp_client):\n"
+            "    client = test_client_factory(object())\n"
+            "    client.websocket_connect('/')\n"
+            "    other = aiohttp_client(object())\n"
+            "    other.websocket_connect('/x')\n"
+        ),
+    }
+    assert edges_of(files) == [
+        ("tests/test_ws.py::test_ws", "app/testclient.py::TestClient.websocket_connect",
+         "method", 3),
+        ("tests/test_ws.py::test_ws", "app/testclient.py::TestClient.websocket_connect",
+         "method", 5),
+    ]  # fmt: skip

@@ -53,9 +53,9 @@ from typing import NamedTuple
 
 from drift.analysis.structure.imports import Manifests, is_stub_twin, language_family
 from drift.analysis.structure.symbols import Binding, FileScope, SymbolTable, base_name
-from drift.analysis.structure.test_files import is_test_file, is_test_support
+from drift.analysis.structure.test_files import is_test_file, is_test_support, is_type_test
 from drift.records.analysis import CallEdgeRow, FunctionRow
-from drift.scan.model import UNTYPED_LOCAL, CallSite, Function, ParseResult
+from drift.scan.model import ELEMENT_OF, UNTYPED_LOCAL, CallSite, Function, ParseResult
 from drift.scan.rules import class_of_type
 
 SAME_FILE = "same_file"
@@ -270,7 +270,9 @@ class CallResolver:
             if is_stub_twin(path, self.symbols.scopes):
                 continue  # the module's own definitions answer; the stub would tie with them
             family = language_family(scope.result.language)
-            if scope.result.language in _MODULE_SCOPED and is_test_file(path):
+            if scope.result.language in _MODULE_SCOPED and (
+                is_test_file(path) or is_type_test(path)
+            ):
                 # A test file's definitions reach another file only through an import, which
                 # resolves without a guess: a guess never lands in one (pino's
                 # ``logger.child()`` in fastify's tests had reached a type test's class), and
@@ -450,6 +452,15 @@ class CallResolver:
                     # method, not the one repository class that happens to define it.
                     return _STOP
             return None
+        if receiver_type and receiver_type.startswith(ELEMENT_OF):
+            # ``reader, writer = asyncio.open_connection(…)``: a library's call makes library
+            # values (no guess); a repository function's parts say nothing of their classes
+            # (``name, cmd = self.resolve_command(…)``: not its ``tuple`` result's).
+            root = receiver_type[1:].split(".", 1)[0].split("(", 1)[0]
+            made = self._receiver(scope, root)
+            if made.external and not made.module and made.owner is None:
+                return _STOP
+            receiver_type = UNTYPED_LOCAL
         if receiver_type:
             # A variable the caller declares, constructs or takes as a typed parameter: its
             # class's method, when the class is in scope and defines it (an inherited method
@@ -612,13 +623,41 @@ class CallResolver:
         found = self._fixtures(scope).get(parameter)
         if found is None:
             return None
-        owner = self._result_class(found)
+        owner = self._fixture_class(found)
         if owner is not None:
             method = self._instance_method(*owner, name)
             return None if method is None else _Located(method[0], method[1], METHOD)
         made = self._result_type(found)
         defined = self.symbols.scopes[found[0]]
         return _STOP if made and self._foreign(defined, made, None) else None
+
+    def _fixture_class(self, found: tuple[str, Function]) -> tuple[str, str] | None:
+        """The class of the value a fixture gives: what it is annotated to return, or for a
+        generator fixture to yield (``-> Iterator[AiohttpClient]``), or what its ``return``
+        or ``yield`` makes."""
+        written = found[1].return_type
+        if written is not None and (given := _YIELDED.match(written.strip())) is not None:
+            kind = class_of_type(given.group(1))
+            return self._typed_class(self.symbols.scopes[found[0]], kind) if kind else None
+        return self._result_class(found)
+
+    def _called_fixture(
+        self, scope: FileScope, written: str, caller: Function | None
+    ) -> tuple[str, str] | None:
+        """The class a call of a fixture's value makes, by its class's ``__call__``:
+        ``client = test_client_factory(app)`` with ``TestClientFactory.__call__(…) ->
+        TestClient`` (starlette's 431 test clients, aiohttp's ``aiohttp_client(app)``)."""
+        if (
+            caller is None
+            or scope.result.language != "python"
+            or not any(p.name == written for p in caller.parameters)
+            or not is_test_support(scope.path)
+        ):
+            return None
+        found = self._fixtures(scope).get(written)
+        owner = None if found is None else self._fixture_class(found)
+        call = None if owner is None else self._method(*owner, "__call__")
+        return None if call is None else self._result_class(call)
 
     def _fixtures(self, scope: FileScope) -> Mapping[str, tuple[str, Function]]:
         """The pytest fixtures a test file sees by name: its own, then those of each
@@ -886,7 +925,9 @@ class CallResolver:
         ``t.mkdir()``) names a function of the repository (``_factory``): ``def make_repo() ->
         Repo`` gives ``Repo``, looked up where the function is defined."""
         found = self._factory(scope, written, caller)
-        return self._result_class(found) if found is not None else None
+        if found is None:
+            return self._called_fixture(scope, written, caller) if written.isidentifier() else None
+        return self._result_class(found)
 
     def _factory(
         self, scope: FileScope, written: str, caller: Function | None
@@ -1182,6 +1223,10 @@ _TYPING_NAMES = frozenset(
 )  # fmt: skip
 """Typing constructs a result annotation may name: no class, so no sign of a library's value
 (``-> Union[RaisesContext, ExceptionInfo]`` is pytest's own)."""
+_YIELDED = re.compile(
+    r"(?:typing\.|collections\.abc\.|t\.)?(?:Async)?(?:Iterator|Generator|Iterable)\[\s*([^,\]]+)"
+)
+"""A generator's annotation: what it yields (a fixture's value, a context manager's)."""
 _LEADING_MEMBER = re.compile(r"[A-Za-z_$][\w$]*\.[A-Za-z_$][\w$]*")
 _ARGUMENTS = re.compile(r"\([^()]*\)")
 

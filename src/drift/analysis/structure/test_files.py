@@ -80,10 +80,15 @@ def is_test_file(path: str) -> bool:
     return bool(_TEST_FILE.search(path)) or "/__tests__/" in f"/{path}"
 
 
+def is_type_test(path: str) -> bool:
+    """Whether ``path`` is a TSTyche type test (``*.tst.ts``): type-checked, never run."""
+    return bool(_TYPE_TEST.search(path))
+
+
 def is_test_support(path: str) -> bool:
     """Whether ``path`` is test code or test data rather than product code."""
     name = path.rsplit("/", 1)[-1]
-    if is_test_file(path) or name == "conftest.py" or _TYPE_TEST.search(name):
+    if is_test_file(path) or name == "conftest.py" or is_type_test(name):
         return True
     directories = path.split("/")[:-1]
     if directories and directories[0] in _TOP_SUPPORT_DIRS:
