@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from drift.analysis.conventions import DEVIATION_SUFFIX
 from drift.analysis.lifecycle import PatternStatus, is_derived
 from drift.analysis.packs import PatternSpec, load_packs
+from drift.analysis.packs.activity import INACTIVE_METHOD, inactive_packs
 from drift.cli.scan import Project
 from drift.enforcement.engine import violations_if_approved
 from drift.errors import ConfigError
@@ -52,6 +53,26 @@ class PatternDetail:
     @property
     def files(self) -> int:
         return len({row.file for row in self.locations})
+
+
+def refuse_inactive(project: Project, pattern_id: str, pack: str | None) -> None:
+    """Raise ConfigError when ``pattern_id``'s pack does not apply to the project (no signal
+    of its ``detect_by`` is seen): its matches are neither scored, listed nor enforced."""
+    if pack is None:
+        return
+    rows = project.stores.drift.get_detections_by_method(INACTIVE_METHOD)
+    if pack in inactive_packs(rows):
+        raise ConfigError(
+            f"pattern '{pattern_id}' is of pack '{pack}', which does not apply to this project: "
+            "none of its detect_by signals is seen",
+            hint="add what the pack's `detect_by` names (an import, a file, a dependency), "
+            "or remove `detect_by` from the pack, then `drift scan`",
+        )
+
+
+def pack_of(project: Project, pattern_id: str) -> str | None:
+    """The name of the pack defining ``pattern_id`` (a deviation's: its pattern's)."""
+    return _description(_specs(project), pattern_id)[1]
 
 
 def _specs(project: Project) -> dict[str, tuple[PatternSpec, str]]:
@@ -107,6 +128,7 @@ def pattern_detail(project: Project, pattern_id: str) -> PatternDetail:
         )
     specs = _specs(project)
     description, pack = _description(specs, pattern_id)
+    refuse_inactive(project, pattern_id, pack)
     enforced = status is not None and status.status == PatternStatus.APPROVED.value
     suppressed = 0
     if is_derived(pattern_id):

@@ -23,7 +23,7 @@ from drift.analysis.lifecycle import (
 )
 from drift.cli.errors import friendly_errors
 from drift.cli.options import root_option, storage_option
-from drift.cli.pattern_detail import pattern_detail, render
+from drift.cli.pattern_detail import pack_of, pattern_detail, refuse_inactive, render
 from drift.cli.scan import DefaultGroup, Project, open_project
 from drift.enforcement.reporters.text import table
 from drift.errors import ConfigError
@@ -192,6 +192,7 @@ def _known_state(project: Project, pattern_id: str, now: int) -> tuple[PatternSt
     confidence = {row.pattern_id: row.posterior_mean for row in drift.query_all_confidence()}
     row = drift.query_pattern_status(pattern_id)
     if row is None and pattern_id not in confidence:
+        refuse_inactive(project, pattern_id, pack_of(project, pattern_id))
         raise ConfigError(
             f"no pattern '{pattern_id}' in {project.url}",
             hint="list the pattern ids with `drift patterns` (run `drift scan` first)",

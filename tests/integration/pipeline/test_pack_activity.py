@@ -133,6 +133,16 @@ def test_check_leaves_out_a_pack_that_stopped_applying(tmp_path: Path) -> None:
     assert _cli("scan", str(root), "--storage", store, "-q").exit_code == 0
     checked = _cli("check", "--root", str(root), "--storage", store, "--format", "json")
     assert (checked.exit_code, "BAN-EVAL" in checked.output) == (0, False)
+    said = _cli("patterns", "show", "BAN-EVAL", "--root", str(root), "--storage", store)
+    assert said.exit_code == 2
+    assert "pack 'ban', which does not apply to this project" in said.output
+    (root / ".drift" / "packs" / "new.toml").write_text(
+        BAN.replace('"ban"', '"new"').replace("BAN-EVAL", "NEW-EVAL"), encoding="utf-8"
+    )
+    assert _cli("scan", str(root), "--storage", store, "-q").exit_code == 0
+    said = _cli("patterns", "approve", "NEW-EVAL", "--root", str(root), "--storage", store)
+    assert said.exit_code == 2
+    assert "pack 'new', which does not apply to this project" in said.output
     (root / "Dockerfile").write_text("FROM python:3.11\n", encoding="utf-8")
     assert _cli("scan", str(root), "--storage", store, "-q").exit_code == 0
     checked = _cli("check", "--root", str(root), "--storage", store, "--format", "json")

@@ -34,6 +34,15 @@ def signalled_packs(rows: Iterable[DetectionRow]) -> set[str]:
     }
 
 
+def inactive_packs(rows: Iterable[DetectionRow]) -> set[str]:
+    """The packs the last analysis recorded as not applying (its ``INACTIVE_METHOD`` rows)."""
+    return {
+        row.pattern_id.removesuffix(DETECT_SUFFIX)
+        for row in rows
+        if row.detection_method == INACTIVE_METHOD
+    }
+
+
 def inactive_row(pack: str) -> DetectionRow:
     """The row recording that ``pack`` does not apply."""
     return DetectionRow(
@@ -59,11 +68,7 @@ def applying(
     ``inactive``, or those the rows' own ``INACTIVE_METHOD`` rows name."""
     kept = list(rows)
     if inactive is None:
-        inactive = {
-            row.pattern_id.removesuffix(DETECT_SUFFIX)
-            for row in kept
-            if row.detection_method == INACTIVE_METHOD
-        }
+        inactive = inactive_packs(kept)
     left_out = {PACK_METHOD_PREFIX + name for name in inactive}
     return [
         row
