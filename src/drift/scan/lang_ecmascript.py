@@ -8,7 +8,16 @@ from typing import Final
 
 from tree_sitter import Node
 
-from drift.scan.model import ClassKind, Decorator, Export, Import, ImportedName, Parameter
+from drift.scan.model import (
+    ELEMENT_OF,
+    UNTYPED_LOCAL,
+    ClassKind,
+    Decorator,
+    Export,
+    Import,
+    ImportedName,
+    Parameter,
+)
 from drift.scan.model import StringContext as Context
 from drift.scan.nodes import (
     SourceText,
@@ -94,6 +103,32 @@ def _parameter(node: Node, source: bytes) -> Parameter | None:
 
 def _string_value(node: Node | None, source: bytes) -> str:
     return "" if node is None else inner_value(node, source)
+
+
+def _unpacked(pattern: Node, value: Node | None, source: bytes) -> list[tuple[str, str | None]]:
+    """The names ``const { a, b: c } = value`` binds, each holding a part of the value
+    (``ELEMENT_OF`` and what the value is, or what makes it: ``z.core``, ``axios.get``): a
+    library's value's parts are the library's (zod's ``const { regexes } = z.core`` had its
+    calls guessed). ``require(…)`` binds imports, read as such."""
+    if value is not None and value.type == "await_expression" and value.named_child_count:
+        value = value.named_children[0]
+    made: str | None = None
+    if value is not None and value.type in ("identifier", "member_expression"):
+        made = text(value, source)
+    elif value is not None and value.type == "call_expression":
+        made = _constructed(value, source)
+        if made == "require":
+            return []
+    kind = UNTYPED_LOCAL if made is None else ELEMENT_OF + made
+    names = []
+    for part in pattern.named_children:
+        if part.type == "shorthand_property_identifier_pattern":
+            names.append(text(part, source))
+        elif part.type == "pair_pattern":
+            bound = part.child_by_field_name("value")
+            if bound is not None and bound.type == "identifier":
+                names.append(text(bound, source))
+    return [(name, kind) for name in names]
 
 
 def _no_value(value: Node | None, source: bytes) -> bool:
@@ -358,6 +393,8 @@ class JavaScriptRules:
                 return []
             return [(text(left, source), _constructed(value, source))]
         target = node.child_by_field_name("name")
+        if target is not None and target.type == "object_pattern":
+            return _unpacked(target, node.child_by_field_name("value"), source)
         if target is None or target.type != "identifier":
             return []
         declared = node.child_by_field_name("type")

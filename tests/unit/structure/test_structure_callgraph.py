@@ -2554,3 +2554,19 @@ def test_a_fixture_factory_makes_what_its_call_returns() -> None:
         ("tests/test_ws.py::test_ws", "app/testclient.py::TestClient.websocket_connect",
          "method", 5),
     ]  # fmt: skip
+
+
+def test_names_destructured_from_a_librarys_value_are_the_librarys() -> None:
+    # zod's tests: ``const { regexes } = z.core`` (zod v4 from the package) had its
+    # ``regexes.email.test(…)`` guessed into the repository; ``this.props``' parts say nothing.
+    files = {
+        "src/checks.ts": "export class Checker {\n  verify(x: string) {\n    return x\n  }\n}\n",
+        "test/email.test.ts": (
+            'import { z } from "zod/v4"\n\n'
+            "export function check(s: string) {\n  const { regexes } = z.core\n"
+            "  regexes.verify(s)\n  const { data } = load()\n  data.verify(s)\n}\n"
+        ),
+    }
+    assert edges_of(files) == [
+        ("test/email.test.ts::check", "src/checks.ts::Checker.verify", "fuzzy", 7),
+    ]

@@ -63,6 +63,9 @@
 ; hold, for the calls made on them.
 (statement_block (lexical_declaration (variable_declarator name: (identifier)) @local))
 (statement_block (variable_declaration (variable_declarator name: (identifier)) @local))
+; ``const { regexes } = z.core``: parts of a value (a library's, a call's).
+(statement_block (lexical_declaration (variable_declarator name: (object_pattern)) @local))
+(program (lexical_declaration (variable_declarator name: (object_pattern)) @local))
 (program (lexical_declaration (variable_declarator name: (identifier)) @local))
 (program (variable_declaration (variable_declarator name: (identifier)) @local))
 (program
