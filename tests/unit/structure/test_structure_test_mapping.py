@@ -401,6 +401,13 @@ def test_test_classes_as_django_and_sqlalchemy_write_them() -> None:
                 class Helpers:
                     def test_like_helper(self):
                         return to_b36(4)
+
+                class BasenameTestCase:  # DRF's: a mixin of tests
+                    def test_basename(self):
+                        assert to_b36(6) == 6
+
+                class RouterTests(BasenameTestCase, SimpleTestCase):
+                    pass
                 """,
         }
     )
@@ -411,6 +418,7 @@ def test_test_classes_as_django_and_sqlalchemy_write_them() -> None:
         "RoundTripTest.test_round",
         "MoreConvTests.test_more",
         "test_AsyncResult.test_ready",
+        "BasenameTestCase.test_basename",
     ]
 
 

@@ -9,8 +9,9 @@ File conventions (paths are repository-relative POSIX strings):
 - Java: ``*Test.java``, ``*Tests.java``, ``*IT.java`` (test methods are found by ``@Test``).
 
 Test-support code (``is_test_support``) is wider: test files plus anything under a ``tests``,
-``test``, ``__tests__``, ``testdata``, ``fixtures`` or ``e2e`` directory, ``conftest.py``, and
-TSTyche's type tests ``*.tst.*`` (type-checked, never run: they cover nothing).
+``test``, ``testing``, ``__tests__``, ``testdata``, ``fixtures`` or ``e2e`` directory (and the
+others of ``_SUPPORT_DIRS``), ``conftest.py``, and TSTyche's type tests ``*.tst.*``
+(type-checked, never run: they cover nothing).
 Support code is never a "source" function and is spared the magic-number rule.
 """
 
@@ -27,7 +28,18 @@ _TEST_FILE = re.compile(
 )
 _TYPE_TEST = re.compile(r"\.tst\.[cm]?[jt]sx?$")
 _SUPPORT_DIRS = frozenset(
-    {"tests", "test", "__tests__", "testdata", "fixtures", "e2e", "spec", "specs", "__mocks__"}
+    {
+        "tests",
+        "test",
+        "testing",
+        "__tests__",
+        "testdata",
+        "fixtures",
+        "e2e",
+        "spec",
+        "specs",
+        "__mocks__",
+    }
 )
 # Perl's name for a test tree, which celery uses (``t/unit``, ``t/integration``): at the top only,
 # as a one-letter directory deeper down may hold anything.
@@ -124,7 +136,8 @@ def python_test_classes(result: ParseResult) -> frozenset[str]:
     (pytest's default), ``…Test``/``…Tests`` or ``test_…`` (common ``python_classes``
     settings: SQLAlchemy's 12,000 tests, celery's 2,300), or based on a ``…TestCase``
     (unittest's, Django's ``SimpleTestCase`` and ``TransactionTestCase``, DRF's
-    ``APITestCase``) or on a test class of the same file."""
+    ``APITestCase``) or on a test class of the same file, or a class of the file a test class
+    derives from (a mixin of tests)."""
     found = {
         cls.name
         for cls in result.classes
@@ -132,12 +145,22 @@ def python_test_classes(result: ParseResult) -> frozenset[str]:
         or cls.name.endswith(_TEST_CLASS_ENDINGS)
         or any(_base(b).endswith(_TEST_BASE_ENDINGS) for b in cls.bases)
     }
+    classes = {cls.name: cls for cls in result.classes}
     growing = True
-    while growing:  # a base class of the file's own: ``class FooTests(BaseFooTests)``
+    while growing:
+        # A subclass of a test class of the file (``class FooTests(BaseFooTests)``), and a
+        # base of the file's a test class mixes in (DRF's ``class BasenameTestCase:`` with
+        # ``class RouterTests(BasenameTestCase, TestCase)``): its test methods run as the
+        # test class's.
         more = {
             cls.name
             for cls in result.classes
             if cls.name not in found and any(_base(b) in found for b in cls.bases)
+        } | {
+            base
+            for name in found
+            for written in classes[name].bases
+            if (base := _base(written)) in classes and base not in found
         }
         found |= more
         growing = bool(more)
