@@ -221,6 +221,36 @@ def test_sqlalchemy_models_defined_in_a_function() -> None:
     ]
 
 
+def test_a_sqlalchemy_mixin_of_columns_lends_them_to_its_models() -> None:
+    # SQLAlchemy's documented mixins: a plain class of columns, no model itself.
+    text = """
+    from sqlalchemy import Column, DateTime, Integer, String
+    from sqlalchemy.orm import declarative_base
+
+    Base = declarative_base()
+
+
+    class TimestampMixin:
+        created_at = Column(DateTime)
+
+
+    class Helper:
+        name = "x"
+
+
+    class User(TimestampMixin, Base):
+        __tablename__ = "users"
+        id = Column(Integer, primary_key=True)
+        email = Column(String)
+    """
+    assert rows_of("app/models.py", text) == [
+        ("sqlalchemy", "User", "users", None, None),
+        ("sqlalchemy", "User", "users", "created_at", None),
+        ("sqlalchemy", "User", "users", "id", None),
+        ("sqlalchemy", "User", "users", "email", "pii"),
+    ]
+
+
 def test_sqlalchemy_classic_declarative_base_without_tablename() -> None:
     text = """
     from sqlalchemy import Column, Integer

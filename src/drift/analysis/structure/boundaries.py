@@ -22,7 +22,8 @@ field by its name (see ``sensitivity``). Rules:
   collection, of a quoted class or of a class of the file). Table: ``__tablename__``; a subclass
   of a model of the file without one of its own is single-table inheritance, in its parent's
   table; with Flask-SQLAlchemy, a model with a key of its own is named after its class in
-  snake_case. A base with ``__abstract__ = True`` has no table and lends its columns.
+  snake_case. A base with ``__abstract__ = True`` has no table and lends its columns, and so
+  does a mixin of the file (a plain class declaring columns).
   Confidence 0.95 with a ``__tablename__``, else 0.8.
 - **SQLModel** (imports ``sqlmodel``): a class deriving from ``SQLModel``, or from such a class
   of the file, is a table only with ``table=True`` among its class arguments; the others are
@@ -246,13 +247,16 @@ def _sqlalchemy(
     flask = _imports(result, "flask_sqlalchemy")
     tables: dict[str, str | None] = {}  # the file's models so far, and their tables
     abstract: dict[str, list[str]] = {}  # ``__abstract__ = True`` bases and their columns
+    mixins: dict[str, list[str]] = {}  # plain classes of columns (``TimestampMixin``)
     for cls in result.classes:
         if any(b in _SA_DECLARATIVE for b in cls.bases):
             continue  # the declarative base itself (a model may sit in a function: tests)
         if cls.name in sqlmodel:
             continue
         table: str | None = None
-        fields: list[str] = [name for base in cls.bases for name in abstract.get(base, ())]
+        fields: list[str] = [
+            name for base in cls.bases for name in (*abstract.get(base, ()), *mixins.get(base, ()))
+        ]
         is_abstract = own_key = False
         for line in _own_lines(result, cls, lines):
             if (named := _SA_TABLENAME.match(line)) is not None:
@@ -283,6 +287,11 @@ def _sqlalchemy(
             # its columns to its parent's (``class Manager(Employee)``).
             table = tables[parent]
         derives = derives or parent is not None
+        if table is None and not derives and fields:
+            # A mixin of columns (``class TimestampMixin: created = Column(DateTime)``): no
+            # model, but its columns are its models' (SQLAlchemy copies them into each table).
+            mixins[cls.name] = fields
+            continue
         if table is None and not (derives and fields):
             continue
         tables[cls.name] = table
