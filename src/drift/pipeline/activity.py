@@ -101,13 +101,20 @@ def declared_dependencies(entries: Iterable[DiffEntry]) -> frozenset[str]:
     for entry in entries:
         if not is_dependency_manifest(entry.path):
             continue
-        try:
-            with open(entry.abs_path, encoding="utf-8", errors="replace") as handle:
-                text = handle.read()
-        except OSError:
-            continue
-        found.update(name.lower() for name in _manifest_names(posixpath.basename(entry.path), text))
+        text = manifest_text(entry)
+        if text is not None:
+            name = posixpath.basename(entry.path)
+            found.update(dependency.lower() for dependency in _manifest_names(name, text))
     return frozenset(found)
+
+
+def manifest_text(entry: DiffEntry) -> str | None:
+    """A tracked manifest's text (undecodable bytes replaced), or None if it cannot be read."""
+    try:
+        with open(entry.abs_path, encoding="utf-8", errors="replace") as handle:
+            return handle.read()
+    except OSError:
+        return None
 
 
 def _manifest_names(name: str, text: str) -> list[str]:

@@ -35,6 +35,7 @@ from drift.analysis.structure import (
     structure_around,
     unpack_graph,
 )
+from drift.pipeline.activity import manifest_text
 from drift.pipeline.store_types import PipelineStore
 from drift.pipeline.summary import StructureCounts
 from drift.pipeline.worker import function_row
@@ -90,10 +91,8 @@ def read_manifests(entries: Iterable[DiffEntry]) -> Manifests:
         name = posixpath.basename(entry.path)
         if name not in MANIFEST_NAMES:
             continue
-        try:
-            with open(entry.abs_path, encoding="utf-8", errors="replace") as handle:
-                text = handle.read()
-        except OSError:
+        text = manifest_text(entry)
+        if text is None:
             continue
         directory = posixpath.dirname(entry.path)
         if name == "go.mod":
