@@ -215,3 +215,18 @@ def _reference_mentions(name: str, text: str) -> int:
 )
 def test_whole_identifier_mentions_are_counted_as_by_a_regex(name: str, text: str) -> None:
     assert constants_module._mentions(name, text) == _reference_mentions(name, text)
+
+
+def test_http_statuses_file_modes_and_defaults_name_themselves() -> None:
+    # fastify: 26 of 30 sampled magic numbers were HTTP statuses; aiohttp's defaults
+    # ``max_part_size: int = 1024 * 1024`` and ``os.chmod(p, 0o644)``.
+    text = """
+    def serve(res, resp, path, max_part_size: int = 1024 * 1024):
+        res.status(404)
+        if resp.status_code == 200:
+            os.chmod(path, 0o644)
+        raise createError(503, "down")
+        return resp.body[:4096] + wait(404)
+    """
+    rows = magic(constants("srv.py", parse("srv.py", text), source(text)))
+    assert rows == [("4096", 6), ("404", 6)]  # no status on that line: magic

@@ -18,11 +18,13 @@ and the value is a string literal.
 
 Magic numbers (``is_named`` False, ``name`` and ``value`` = the literal as written, ``is_used``
 True): numeric literals used directly as a call argument, an operand or a return value, outside
-test-support code, that are not 0, 1, -1, 2, 10, 100 or 0.5, are not keyword arguments
-(``timeout=30``), and are not on a constant declaration, on the line of a SCREAMING_CASE
-assignment (``MAX_WRITE = 32 * 1024`` in a function), or in an enum. A Go array type's
-length (``[4]byte``) is a type's, no value, and so is a bit size given to ``strconv``
-(``strconv.ParseInt(s, 10, 64)``).
+test-support code, that are not 0, 1, -1, 2, 10, 100 or 0.5, are not in a keyword argument,
+a default or a property (``timeout=30``, ``size: int = 1024 * 1024``), are not an HTTP status
+on a line about one (``res.status(404)``, ``createError(500, …)``, ``resp.status == 200``) nor
+an octal file mode (``0o644``), and are not on a constant declaration, on the line of a
+SCREAMING_CASE assignment (``MAX_WRITE = 32 * 1024`` in a function), or in an enum. A Go
+array type's length (``[4]byte``) is a type's, no value, and so is a bit size given to
+``strconv`` (``strconv.ParseInt(s, 10, 64)``).
 """
 
 from __future__ import annotations
@@ -46,6 +48,8 @@ _SCREAMING = r"_{0,2}[A-Z][A-Z0-9_]*[A-Z0-9]"
 # Go's number conversions take a bit size (``strconv.ParseInt(s, 10, 64)``): an API's unit,
 # not a magic number (38 of pflag's 47).
 _BIT_SIZES = frozenset({8.0, 16.0, 32.0, 64.0})
+# A file mode written in octal (``0o644``, Go's and Java's ``0644``): permission bits by name.
+_FILE_MODE = re.compile(r"^0[oO]?[0-7]{3,4}$")
 _BIT_SIZE_CALL = re.compile(r"\bstrconv\.(?:Parse|Format|Append)\w*\(")
 # A SCREAMING_CASE name assigned on the line (in a function too, where no constant is recorded):
 # its operands make a named value, not magic numbers.
@@ -255,14 +259,29 @@ def named_constants(path: str, result: ParseResult, text: str) -> tuple[Constant
 
 
 def _is_keyword_value(line_text: str, column: int) -> bool:
-    """Whether the literal at ``column`` (1-based, in bytes) follows ``name=`` or ``name:``:
-    a keyword argument or a property gives the number a name."""
+    """Whether the literal at ``column`` (1-based, in bytes) is in the value of ``name=`` or
+    ``name:`` (``max_part_size: int = 1024 * 1024`` both): a keyword argument, a default or a
+    property gives the number a name."""
     before = line_text.encode()[: max(column - 1, 0)].decode(errors="ignore").rstrip()
+    before = _ARITHMETIC_TAIL.sub("", before)  # the operands before it in the same value
     if before.endswith(":") and not before.endswith("::"):
         return bool(re.search(r"[\w$\"']:$", before))
     if before.endswith("=") and not before.endswith(("==", "!=", "<=", ">=")):
         return bool(re.search(r"[\w$\]][ \t]*=$", before))
     return False
+
+
+# Numbers and arithmetic ending a text: ``= 1024 *`` leaves ``=``.
+_ARITHMETIC_TAIL = re.compile(r"(?<=[=:])[\s\d.*/+\-%()_xXoObBa-fA-F]*$")
+# An HTTP status on a line about one (``res.status(404)``, ``createError(500, …)``,
+# ``resp.status == 200``, ``abort(403)``): the protocol's own names, not magic numbers.
+_HTTP_STATUS_LINE = re.compile(
+    r"(?i)status|\bcode\b|createerror|httperror|httpexception|\babort\s*\(|\bredirect"
+)
+
+
+def _is_http_status(value: float, line_text: str) -> bool:
+    return value == int(value) and 100 <= value <= 599 and bool(_HTTP_STATUS_LINE.search(line_text))
 
 
 def _in_bit_size_call(line_text: str, column: int) -> bool:
@@ -302,6 +321,8 @@ def magic_numbers(
             continue  # ``MAX_WRITE = 32 * 1024 // 4`` in a function: a named value too
         if number.value in _BIT_SIZES and _in_bit_size_call(line_text, number.column):
             continue  # ``strconv.ParseInt(s, 10, 64)``: a bit size the API asks for
+        if _is_http_status(number.value, line_text) or _FILE_MODE.match(number.raw):
+            continue  # ``reply.code(404)``, ``os.chmod(p, 0o644)``: names of their own
         rows.append(
             ConstantRow(
                 id=0,
