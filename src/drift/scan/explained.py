@@ -92,6 +92,9 @@ def _settled(comment: Node, source: bytes) -> bool:
     return explains(text.decode("utf-8", errors="replace"))
 
 
+_CLAUSES: Final = frozenset({"catch_clause", "except_clause"})
+
+
 def _comments(body: Node, is_empty: bool) -> list[Node]:
     found = []
     clause = body.parent
@@ -101,9 +104,11 @@ def _comments(body: Node, is_empty: bool) -> list[Node]:
                 break
             if child.type in COMMENT_TYPES:
                 found.append(child)
-        between = clause.prev_sibling if clause.type == "catch_clause" else None
+        between = clause.prev_sibling if clause.type in _CLAUSES else None
         if between is not None and between.type in COMMENT_TYPES:
-            found.append(between)  # ``}`` then ``// ignore it``, then ``catch (…) {}``
+            # ``}`` then ``// ignore it``, then ``catch (…) {}``; Python's comment over its
+            # ``except`` (Django's "Filters must never raise exceptions, so catch everything.")
+            found.append(between)
     if is_empty:
         found.extend(child for child in body.children if child.type in COMMENT_TYPES)
         trailing = _comment_after(body)

@@ -84,6 +84,39 @@ class Employee(Person):
 """
 
 
+def test_django_field_options_are_no_model_options_nor_fields() -> None:
+    # Django's tests: a ``ManyToManyField(…, db_table="my_m2m_table")`` names the join table,
+    # not the model's; ``GeneratedField(output_field=models.IntegerField())`` is one field.
+    text = """
+    from django.db import models
+
+
+    class Article(models.Model):
+        headline = models.CharField(max_length=100)
+        authors = models.ManyToManyField(Author, db_table="my_m2m_table")
+        total = models.GeneratedField(
+            expression=F("a") + F("b"),
+            output_field=models.IntegerField(),
+            db_persist=True,
+        )
+
+
+    class C01(models.Model):
+        mm_b = models.ManyToManyField("B01", db_table="d01")
+
+        class Meta:
+            db_table = "c01"
+    """
+    assert rows_of("custom_columns/models.py", text) == [
+        ("django", "Article", "custom_columns_article", None, None),
+        ("django", "Article", "custom_columns_article", "headline", None),
+        ("django", "Article", "custom_columns_article", "authors", None),
+        ("django", "Article", "custom_columns_article", "total", None),
+        ("django", "C01", "c01", None, None),
+        ("django", "C01", "c01", "mm_b", None),
+    ]
+
+
 def test_django_abstract_models_have_no_table_and_lend_their_fields() -> None:
     assert rows_of("staff/models.py", DJANGO_ABSTRACT) == [
         ("django", "Timestamped", None, None, None),
@@ -505,6 +538,8 @@ def test_files_without_an_orm_import_have_no_boundaries() -> None:
         ("secret_name", None),
         ("password_file", None),
         ("first_name", "pii"),
+        ("secretary", None),  # Django's ``Company.secretary``: a person
+        ("client_secret", "credentials"),
     ],
 )
 def test_field_sensitivity(name: str, expected: str | None) -> None:

@@ -2570,3 +2570,43 @@ def test_names_destructured_from_a_librarys_value_are_the_librarys() -> None:
     assert edges_of(files) == [
         ("test/email.test.ts::check", "src/checks.ts::Checker.verify", "fuzzy", 7),
     ]
+
+
+def test_the_doms_methods_and_browser_classes_are_never_guessed() -> None:
+    # svelte: ``node.addEventListener(…)`` had reached ``SvelteElement.addEventListener``, and
+    # ``new MutationObserver(…)``'s ``observe`` ``ResizeObserverSingleton.observe``.
+    files = {
+        "src/element.js": (
+            "export class SvelteElement {\n  addEventListener(t, f) {\n    return f\n  }\n}\n"
+            "export class ResizeObserverSingleton {\n  observe(el) {\n    return el\n  }\n}\n"
+        ),
+        "src/events.js": (
+            "export function listen(node, f) {\n  node.addEventListener('click', f)\n"
+            "  var observer = new MutationObserver(f)\n  observer.observe(node)\n}\n"
+        ),
+    }
+    assert edges_of(files) == []
+
+
+def test_a_java_nested_class_of_another_file_is_seen_through_its_outer_class() -> None:
+    # java.util: ``Map.Entry<K,V> e`` had resolved to ``EnumMap``'s private ``Entry``, and
+    # ``e.getKey()`` to its method (27 wrong edges).
+    files = {
+        "java/util/Map.java": (
+            "package java.util;\npublic interface Map<K,V> {\n"
+            "  interface Entry<K,V> {\n    K getKey();\n  }\n}\n"
+        ),
+        "java/util/EnumMap.java": (
+            "package java.util;\npublic class EnumMap<K,V> {\n  private class EntryIterator {\n"
+            "    private class Entry {\n      public K getKey() { return null; }\n    }\n"
+            "  }\n}\n"
+        ),
+        "java/util/Other.java": (
+            "package java.util;\nclass Other {\n"
+            "  Object a(Map.Entry<String, String> e) { return e.getKey(); }\n"
+            "  Object b(Entry<String, String> f) { return f.getKey(); }\n}\n"
+        ),
+    }
+    assert edges_of(files) == [
+        ("java/util/Other.java::Other.a", "java/util/Map.java::Map.Entry.getKey", "method", 3),
+    ]

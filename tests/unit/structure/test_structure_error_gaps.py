@@ -731,3 +731,23 @@ def test_raising_helpers_and_a_parameter_named_exc_info() -> None:
     ]
     js = 'test("x", () => { p.catch(() => { t.assert.fail("no") }) })\n'
     assert error_gaps("a.test.js", parse("a.test.js", js)) == ()
+
+
+def test_a_comment_over_a_python_except_says_why() -> None:
+    # Django's templatetags/tz.py: "Filters must never raise exceptions, so catch everything."
+    result = parse(
+        "tz.py",
+        """
+        def localtime(value):
+            try:
+                return convert(value)
+            # Filters must never raise exceptions, so catch everything.
+            except Exception:
+                return ""
+            try:
+                return convert(value)
+            except Exception:
+                return ""
+        """,
+    )
+    assert [g.severity for g in error_gaps("tz.py", result)] == ["low", "medium"]

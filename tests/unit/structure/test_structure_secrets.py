@@ -69,6 +69,7 @@ def test_known_formats() -> None:
         "http://jane:s3cr3tpw@host.invalid",
         "http://user:s3cr3tpw@dummy.faketld/",
         "redis://:s3cr3tpw@<host>:6379",
+        "http://foo:bar1@baz@example.com",  # Django's validators: the host follows the last @
     ],
 )
 def test_credentials_for_an_example_host_are_an_example(url: str) -> None:

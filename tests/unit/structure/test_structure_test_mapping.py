@@ -349,6 +349,9 @@ def test_no_tests_no_rows() -> None:
     [
         ("tests/test_a.py", True, True),
         ("pkg/a_test.py", True, True),
+        ("polls/tests.py", True, True),  # Django's test module
+        ("pkg/views_tests.py", True, True),
+        ("pkg/contests.py", False, False),
         ("pkg/a.py", False, False),
         ("tests/helpers.py", False, True),
         ("conftest.py", False, True),

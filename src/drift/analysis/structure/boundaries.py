@@ -57,7 +57,7 @@ field by its name (see ``sensitivity``). Rules:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from drift.analysis.prose import ProseSpans
 from drift.analysis.structure.js_models import mongoose_models, sequelize_models
@@ -184,6 +184,25 @@ def _own_lines(result: ParseResult, cls: Class, lines: list[str]) -> Iterator[st
             yield lines[number - 1]
 
 
+def _body_statements(own: Iterable[str]) -> list[str]:
+    """The lines of a class body that start a statement at the body's own indentation: not
+    the lines a call continues on (``output_field=models.IntegerField()`` inside Django's
+    ``GeneratedField(…)`` is no field of the model)."""
+    kept = [line for line in own if line.strip() and not line.lstrip().startswith("#")]
+    if not kept:
+        return []
+    indent = len(kept[0]) - len(kept[0].lstrip())
+    return [line for line in kept if len(line) - len(line.lstrip()) == indent]
+
+
+def _meta_text(result: ParseResult, cls: Class, lines: list[str]) -> str:
+    """The text of a Django model's ``class Meta`` (empty without one)."""
+    for inner in result.classes:
+        if inner.name == "Meta" and cls.line < inner.line and inner.end_line <= cls.end_line:
+            return _class_text(inner, lines)
+    return ""
+
+
 def _class_text(cls: Class, lines: list[str]) -> str:
     return "\n".join(lines[cls.line - 1 : cls.end_line])
 
@@ -209,12 +228,12 @@ def _django(path: str, result: ParseResult, lines: list[str]) -> Iterator[Bounda
             continue
         models.add(cls.name)
         inherited = [name for base in cls.bases for name in abstract.get(base, ())]
+        own = _body_statements(_own_lines(result, cls, lines))
         fields = inherited + [
-            m.group("name")
-            for line in _own_lines(result, cls, lines)
-            if (m := _DJANGO_FIELD.match(line)) is not None
+            m.group("name") for line in own if (m := _DJANGO_FIELD.match(line)) is not None
         ]
-        text = _class_text(cls, lines)
+        # The options are ``Meta``'s: a field's ``db_table=`` names its join table.
+        text = _meta_text(result, cls, lines)
         explicit = _DB_TABLE.search(text)
         label = _APP_LABEL.search(text)
         owner = label.group("app") if label is not None else app

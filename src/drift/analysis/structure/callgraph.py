@@ -123,6 +123,11 @@ _BUILTIN_METHODS: dict[str, frozenset[str]] = {
         cork uncork setEncoding unshift ref unref refresh hasRef setTimeout setNoDelay
         setKeepAlive connect abort resolve reject setHeader getHeader removeHeader hasHeader
         getHeaders flushHeaders writeHead ping _write _read _transform _flush _final _destroy
+        addEventListener removeEventListener dispatchEvent querySelector querySelectorAll
+        getElementById getElementsByClassName getElementsByTagName appendChild removeChild
+        insertBefore replaceChild cloneNode setAttribute getAttribute removeAttribute
+        hasAttribute toggleAttribute getBoundingClientRect scrollIntoView preventDefault
+        stopPropagation stopImmediatePropagation postMessage
         """.split()
     ),
     # Go: the standard library's methods any package calls on its values (``mu.Lock()`` on a
@@ -170,6 +175,10 @@ _OWN_TYPES: dict[str, frozenset[str]] = {
         WeakRef WeakSet URL URLSearchParams Headers Request Response AbortController
         TextEncoder TextDecoder Blob FormData EventTarget Event Worker WebSocket
         string number boolean bigint symbol object unknown any never void
+        MutationObserver ResizeObserver IntersectionObserver PerformanceObserver CustomEvent
+        KeyboardEvent MouseEvent File FileReader DOMParser XMLSerializer XMLHttpRequest Image
+        Audio MessageChannel BroadcastChannel ReadableStream WritableStream TransformStream
+        AbortSignal DOMException Notification IDBRequest Range Selection DocumentFragment
         """.split()
     ),
     "go": frozenset(
@@ -742,6 +751,11 @@ class CallResolver:
             binding = scope.bindings.get(head)
             if binding is not None and binding.symbol is None:
                 return self.symbols.locate_class(binding.files, last)
+            if scope.result.language == "java" and head.isidentifier():
+                # ``Map.Entry``: the class nested in the outer class the file sees.
+                outer = self._class_in_scope(scope, head)
+                if outer is not None and _nested_in(self.symbols.scopes[outer[0]], head, last):
+                    return outer[0], last
             return None
         return self._class_in_scope(scope, written)
 
@@ -1115,7 +1129,11 @@ class CallResolver:
         # first: the answer over the whole package is its answer too.
         key = (package, scope.path.endswith("_test.go"), name)
         if key not in self._package_classes:
-            files = self.symbols.same_package_files(scope.path)
+            files: Sequence[str] = self.symbols.same_package_files(scope.path)
+            if result.language == "java":
+                # Another file's nested class is seen through its outer class (``Map.Entry``),
+                # never by its own name: ``EnumMap``'s private ``Entry`` is no ``Entry`` here.
+                files = [f for f in files if _top_level_class(self.symbols.scopes[f], name)]
             self._package_classes[key] = self.symbols.locate_class(files, name) if files else None
         return self._package_classes[key]
 
@@ -1343,6 +1361,16 @@ def _classes_around(scope: FileScope, caller: Function) -> list[str]:
 
 def _is_ecmascript(scope: FileScope) -> bool:
     return scope.result.language in ("javascript", "typescript")
+
+
+def _top_level_class(scope: FileScope, name: str) -> bool:
+    """Whether the file declares a class ``name`` at its top level."""
+    return any(cls.name == name and cls.qualified_name == name for cls in scope.result.classes)
+
+
+def _nested_in(scope: FileScope, outer: str, name: str) -> bool:
+    """Whether the file declares class ``name`` directly inside class ``outer``."""
+    return any(cls.qualified_name == f"{outer}.{name}" for cls in scope.result.classes)
 
 
 def _guessable(scope: FileScope, method: Function) -> bool:

@@ -18,7 +18,7 @@ and the value is a string literal.
 
 Magic numbers (``is_named`` False, ``name`` and ``value`` = the literal as written, ``is_used``
 True): numeric literals used directly as a call argument, an operand or a return value, outside
-test-support code, that are not 0, 1, -1, 2, 10, 100 or 0.5, are not in a keyword argument,
+test-support code, that are not 0, 1, -1, 2, -2, 10, 100 or 0.5, are not in a keyword argument,
 a default or a property (``timeout=30``, ``size: int = 1024 * 1024``), are not an HTTP status
 on a line about one (``res.status(404)``, ``createError(500, …)``, ``resp.status == 200``) nor
 an octal file mode (``0o644``), and are not on a constant declaration, on the line of a
@@ -41,7 +41,7 @@ from drift.records.structural import ConstantRow
 from drift.scan.model import ParseResult
 
 _MAX_VALUE = 200
-_OBVIOUS_NUMBERS = frozenset({0, 1, -1, 2, 10, 100, 0.5})
+_OBVIOUS_NUMBERS = frozenset({0, 1, -1, 2, -2, 10, 100, 0.5})
 _MAGIC_CONTEXTS = frozenset({"function_argument", "unknown", "return"})
 
 _SCREAMING = r"_{0,2}[A-Z][A-Z0-9_]*[A-Z0-9]"

@@ -172,6 +172,7 @@ _FORMATS = (
 _URL_CREDENTIALS = re.compile(
     r"://(?P<user>[^\s:/@'\"]{0,64}):(?P<value>[^\s:/@'\"]{3,128})@(?P<host>[\w.\-]+)"
 )
+_MORE_AT = re.compile(r"(?:@[\w.\-]+)*")
 # A part of a URL filled in at run time (``{token}`` in an f-string or ``.format``, ``%s``,
 # ``%(pw)s``, ``${PASSWORD}``, ``$PW``, ``<password>``): the secret is elsewhere, not here.
 _FILLED_IN = re.compile(r"\{[^{}]*\}|%[sd(]|\$[A-Za-z_{]|<[^<>]*>")
@@ -384,6 +385,10 @@ def _known_formats(text: str, folded: str) -> list[tuple[int, int, str, str, str
     if "@" in text:
         for m in _URL_CREDENTIALS.finditer(text):
             host = m.group("host")
+            # ``http://foo:bar@baz@example.com``: a URL's host follows its last ``@``.
+            beyond = _MORE_AT.match(text, m.end())
+            if beyond is not None and beyond.group():
+                host = beyond.group().rsplit("@", 1)[-1]
             if _EXAMPLE_HOST.search(host) or _PLACEHOLDER_HOST.search(host):
                 continue  # `user:secret@example.com`, `user:pw@dummy.host`: a documented example
             if m.group().startswith("://:") and m.group("value").isdigit():

@@ -151,6 +151,8 @@ _REFERENCE_ENDINGS = frozenset({"id", "ids", "uuid", "fk", "ref"})
 _NAMING_ENDINGS = frozenset(
     {"name", "label", "title", "description", "prefix", "suffix", "path", "file", "env", "header"}
 )
+# Words that hold a term and mean something else (Django's ``Company.secretary``).
+_HOLDING_TERMS = frozenset({"secretary", "secretaries", "secretariat", "tokenizer", "tokenize"})
 _FLAG_PREFIXES = frozenset({"is", "has", "can", "should", "allow", "use", "needs"})
 _CAMEL_BOUNDARY = re.compile(r"([a-z0-9])([A-Z])")
 
@@ -168,6 +170,9 @@ def classify_field(name: str) -> str | None:
         or words[0] in _FLAG_PREFIXES
         or (len(words) > 1 and words[-1] in _METADATA_ENDINGS)
     ):
+        return None
+    words = [word for word in words if word not in _HOLDING_TERMS]
+    if not words:
         return None
     squashed = "".join(words)
     reference = len(words) > 1 and words[-1] in _REFERENCE_ENDINGS

@@ -2,7 +2,7 @@
 
 File conventions (paths are repository-relative POSIX strings):
 
-- Python: ``test_*.py``, ``*_test.py``;
+- Python: ``test_*.py``, ``*_test.py``, ``*_tests.py`` and Django's ``tests.py``;
 - JavaScript/TypeScript: ``*.test.*``, ``*.spec.*``, or any file under ``__tests__/``;
 - Go: ``*_test.go`` (``TestXxx`` functions, and methods of a type embedding testify's
   ``suite.Suite``);
@@ -23,7 +23,8 @@ from collections.abc import Collection, Iterable
 from drift.scan.model import CallSite, Decorator, Function, ParseResult
 
 _TEST_FILE = re.compile(
-    r"(?:^|/)(?:test_[^/]*\.pyi?|[^/]*_test\.(?:py|go)|[^/]*\.(?:test|spec)\.[cm]?[jt]sx?"
+    r"(?:^|/)(?:test_[^/]*\.pyi?|tests\.py|[^/]*_tests?\.py|[^/]*_test\.go"
+    r"|[^/]*\.(?:test|spec)\.[cm]?[jt]sx?"
     r"|[^/]*(?:Test|Tests|IT)\.java)$"
 )
 _TYPE_TEST = re.compile(r"\.tst\.[cm]?[jt]sx?$")
