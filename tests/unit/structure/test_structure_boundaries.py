@@ -117,6 +117,47 @@ def test_django_field_options_are_no_model_options_nor_fields() -> None:
     ]
 
 
+def test_django_models_on_a_base_another_file_defines() -> None:
+    # QA: ``class Order(TimeStamped)`` with an abstract ``TimeStamped`` of ``core/base.py``
+    # and Django's ``ProxyUser(User)`` gave no rows; a ``ModelForm``'s ``Meta`` is no model.
+    text = """
+    from django import forms
+    from django.contrib.auth.models import User
+    from django.db import models
+
+    from core.base import TimeStamped
+
+
+    class Invoice(TimeStamped):
+        total = models.IntegerField()
+
+        class Meta:
+            db_table = "invoices"
+
+
+    class Order(TimeStamped):
+        status = models.CharField(max_length=10)
+
+
+    class ProxyUser(User):
+        class Meta:
+            proxy = True
+
+
+    class OrderForm(forms.ModelForm):
+        class Meta:
+            model = Order
+            fields = ["status"]
+    """
+    assert rows_of("shop/models.py", text) == [
+        ("django", "Invoice", "invoices", None, None),
+        ("django", "Invoice", "invoices", "total", None),
+        ("django", "Order", "shop_order", None, None),
+        ("django", "Order", "shop_order", "status", None),
+        ("django", "ProxyUser", None, None, None),
+    ]
+
+
 def test_django_abstract_models_have_no_table_and_lend_their_fields() -> None:
     assert rows_of("staff/models.py", DJANGO_ABSTRACT) == [
         ("django", "Timestamped", None, None, None),

@@ -6,14 +6,17 @@ Each model gives one row without a field and one row per field; ``sensitivity`` 
 field by its name (see ``sensitivity``). Rules:
 
 - **Django** (the file imports ``django``): classes deriving from ``models.Model``, ``Model``,
-  ``AbstractUser``, ``AbstractBaseUser`` or from another model class of the file. Fields are
+  ``AbstractUser``, ``AbstractBaseUser`` or from another model class of the file, and classes
+  on a base imported by name with Django fields of their own or a model's ``Meta`` (a form's
+  or serializer's names a ``model``: no model). Fields are
   class-level ``name = models.XField(…)`` / ``ForeignKey`` / ``OneToOneField`` /
   ``ManyToManyField``. Table: ``Meta.db_table``, else Django's default ``<app>_<model>``
   (``<app>`` = ``Meta.app_label``, else the directory holding ``models.py`` or the ``models/``
   package, or the module's own package for a model defined elsewhere); a proxy model
-  (``Meta.proxy = True``) has its parent's table. An abstract model (``Meta.abstract =
-  True``) has no table; a model deriving from an abstract model of the
-  file has that model's fields too, as Django copies them into its table. Confidence 0.95.
+  (``Meta.proxy = True``) has its parent's table (none known for another file's). An
+  abstract model (``Meta.abstract = True``) has no table; a model deriving from an abstract
+  model of the file has that model's fields too, as Django copies them into its table.
+  Confidence 0.95.
 - **SQLAlchemy** (imports ``sqlalchemy``, ``flask_sqlalchemy`` or ``sqlmodel``): classes with a
   ``__tablename__``, or deriving from a declarative base (``Base``, ``db.Model``, a name bound to
   ``declarative_base()``, or a class of the file deriving from ``DeclarativeBase``) that declare
@@ -82,6 +85,13 @@ _DJANGO_FIELD = re.compile(
     r"(?P<kind>\w*Field|ForeignKey|OneToOneField|ManyToManyField)\("
 )
 _DB_TABLE = re.compile(r"\bdb_table[ \t]*=[ \t]*['\"](?P<table>[^'\"]+)['\"]")
+# A model's ``Meta`` options, and those of a ``ModelForm``'s or a serializer's ``Meta``.
+_MODEL_META = re.compile(
+    r"^[ \t]+(?:db_table|abstract|proxy|app_label|ordering|verbose_name(?:_plural)?|managed|"
+    r"unique_together|index_together|indexes|constraints|get_latest_by|db_tablespace)[ \t]*=",
+    re.M,
+)
+_FORM_META = re.compile(r"^[ \t]+(?:model|fields|exclude|widgets|read_only_fields)[ \t]*=", re.M)
 _ABSTRACT_MODEL = re.compile(r"^[ \t]+abstract[ \t]*=[ \t]*True\b", re.M)
 _PROXY_MODEL = re.compile(r"^[ \t]+proxy[ \t]*=[ \t]*True\b", re.M)
 _APP_LABEL = re.compile(r"^[ \t]+app_label[ \t]*=[ \t]*['\"](?P<app>[^'\"]+)['\"]", re.M)
@@ -195,6 +205,15 @@ def _body_statements(own: Iterable[str]) -> list[str]:
     return [line for line in kept if len(line) - len(line.lstrip()) == indent]
 
 
+def _imported_names(result: ParseResult) -> frozenset[str]:
+    """The names a Python file imports by name (``from core.base import TimeStamped``)."""
+    return frozenset(n.alias or n.name for imp in result.imports for n in imp.names)
+
+
+def _base_name(written: str) -> str:
+    return written.split("[", 1)[0].split("(", 1)[0].strip()
+
+
 def _meta_text(result: ParseResult, cls: Class, lines: list[str]) -> str:
     """The text of a Django model's ``class Meta`` (empty without one)."""
     for inner in result.classes:
@@ -221,19 +240,24 @@ def _django(path: str, result: ParseResult, lines: list[str]) -> Iterator[Bounda
     abstract: dict[str, list[str]] = {}  # the file's abstract models and their fields
     tables: dict[str, str] = {}  # the file's concrete models and their tables
     app = _django_app(path)
+    imported = _imported_names(result)
     for cls in result.classes:
         if cls.qualified_name != cls.name:
             continue
-        if not any(base in _DJANGO_BASES or base in models for base in cls.bases):
+        own = _body_statements(_own_lines(result, cls, lines))
+        fields = [m.group("name") for line in own if (m := _DJANGO_FIELD.match(line)) is not None]
+        # The options are ``Meta``'s: a field's ``db_table=`` names its join table.
+        text = _meta_text(result, cls, lines)
+        if not any(base in _DJANGO_BASES or base in models for base in cls.bases) and not (
+            # A model on an imported base (another file's abstract model, a custom ``User``):
+            # fields of its own, or a model's ``Meta`` (not a form's or serializer's).
+            any(_base_name(base) in imported for base in cls.bases)
+            and (fields or (_MODEL_META.search(text) and not _FORM_META.search(text)))
+        ):
             continue
         models.add(cls.name)
         inherited = [name for base in cls.bases for name in abstract.get(base, ())]
-        own = _body_statements(_own_lines(result, cls, lines))
-        fields = inherited + [
-            m.group("name") for line in own if (m := _DJANGO_FIELD.match(line)) is not None
-        ]
-        # The options are ``Meta``'s: a field's ``db_table=`` names its join table.
-        text = _meta_text(result, cls, lines)
+        fields = inherited + fields
         explicit = _DB_TABLE.search(text)
         label = _APP_LABEL.search(text)
         owner = label.group("app") if label is not None else app
@@ -243,8 +267,9 @@ def _django(path: str, result: ParseResult, lines: list[str]) -> Iterator[Bounda
             table: str | None = None
         elif explicit is not None:
             table = explicit.group("table")
-        elif _PROXY_MODEL.search(text) is not None and parent is not None:
-            table = parent  # a proxy model reads and writes its parent's table
+        elif _PROXY_MODEL.search(text) is not None:
+            # A proxy model reads and writes its parent's table (unknown for another file's).
+            table = parent
         else:
             table = f"{owner}_{cls.name.lower()}" if owner else cls.name.lower()
         if table is not None:
