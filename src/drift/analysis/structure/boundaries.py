@@ -7,8 +7,8 @@ field by its name (see ``sensitivity``). Rules:
 
 - **Django** (the file imports ``django``): classes deriving from ``models.Model``, ``Model``,
   ``AbstractUser``, ``AbstractBaseUser`` or from another model class of the file, and classes
-  on a base imported by name with Django fields of their own or a model's ``Meta`` (a form's
-  or serializer's names a ``model``: no model). Fields are
+  on a base imported by name with Django fields of their own in a models module, or a model's
+  own ``Meta`` (a form's or serializer's names a ``model``: no model). Fields are
   class-level ``name = models.XField(…)`` / ``ForeignKey`` / ``OneToOneField`` /
   ``ManyToManyField``. Table: ``Meta.db_table``, else Django's default ``<app>_<model>``
   (``<app>`` = ``Meta.app_label``, else the directory holding ``models.py`` or the ``models/``
@@ -59,6 +59,7 @@ field by its name (see ``sensitivity``). Rules:
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Iterable, Iterator
 
@@ -215,9 +216,11 @@ def _base_name(written: str) -> str:
 
 
 def _meta_text(result: ParseResult, cls: Class, lines: list[str]) -> str:
-    """The text of a Django model's ``class Meta`` (empty without one)."""
+    """The text of a Django model's own ``class Meta`` (empty without one): not that of a
+    model a test method of the class defines."""
+    own = f"{cls.qualified_name}.Meta"
     for inner in result.classes:
-        if inner.name == "Meta" and cls.line < inner.line and inner.end_line <= cls.end_line:
+        if inner.qualified_name == own:
             return _class_text(inner, lines)
     return ""
 
@@ -241,6 +244,7 @@ def _django(path: str, result: ParseResult, lines: list[str]) -> Iterator[Bounda
     tables: dict[str, str] = {}  # the file's concrete models and their tables
     app = _django_app(path)
     imported = _imported_names(result)
+    in_models = posixpath.basename(path) == "models.py" or "/models/" in f"/{path}"
     for cls in result.classes:
         if cls.qualified_name != cls.name:
             continue
@@ -250,9 +254,13 @@ def _django(path: str, result: ParseResult, lines: list[str]) -> Iterator[Bounda
         text = _meta_text(result, cls, lines)
         if not any(base in _DJANGO_BASES or base in models for base in cls.bases) and not (
             # A model on an imported base (another file's abstract model, a custom ``User``):
-            # fields of its own, or a model's ``Meta`` (not a form's or serializer's).
+            # in a models module with fields of its own, or with a model's ``Meta`` (not a
+            # form's or serializer's; a query expression's ``output_field`` is no field).
             any(_base_name(base) in imported for base in cls.bases)
-            and (fields or (_MODEL_META.search(text) and not _FORM_META.search(text)))
+            and (
+                (fields and in_models and "output_field" not in fields)
+                or (_MODEL_META.search(text) and not _FORM_META.search(text))
+            )
         ):
             continue
         models.add(cls.name)
