@@ -103,6 +103,8 @@ def test_django_field_options_are_no_model_options_nor_fields() -> None:
 
     class C01(models.Model):
         mm_b = models.ManyToManyField("B01", db_table="d01")
+        if Image:  # Django's tests: a field only with Pillow installed
+            photo = models.ImageField(upload_to="(x)")
 
         class Meta:
             db_table = "c01"
@@ -114,6 +116,7 @@ def test_django_field_options_are_no_model_options_nor_fields() -> None:
         ("django", "Article", "custom_columns_article", "total", None),
         ("django", "C01", "c01", None, None),
         ("django", "C01", "c01", "mm_b", None),
+        ("django", "C01", "c01", "photo", None),
     ]
 
 

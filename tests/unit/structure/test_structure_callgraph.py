@@ -2610,3 +2610,22 @@ def test_a_java_nested_class_of_another_file_is_seen_through_its_outer_class() -
     assert edges_of(files) == [
         ("java/util/Other.java::Other.a", "java/util/Map.java::Map.Entry.getKey", "method", 3),
     ]
+
+
+def test_a_java_class_nested_in_a_base_is_seen_by_its_short_name_and_through_new() -> None:
+    # Swing's ``AccessibleJSlider extends AccessibleJComponent`` (nested in ``JComponent``,
+    # ``JSlider``'s base); ``new ForkJoinTask.InvokeAnyRoot<T>().invokeAny(…)``.
+    files = {
+        "p/A.java": (
+            "package p;\npublic class A {\n  public static class Inner { public void m() {} }\n"
+            "  public static class Gen<T> { public void g() {} }\n}\n"
+        ),
+        "p/B.java": (
+            "package p;\npublic class B extends A {\n  void f(Inner i) { i.m(); }\n"
+            "  void h() { new A.Gen<String>().g(); }\n}\n"
+        ),
+    }
+    assert edges_of(files) == [
+        ("p/B.java::B.f", "p/A.java::A.Inner.m", "method", 3),
+        ("p/B.java::B.h", "p/A.java::A.Gen.g", "method", 4),
+    ]

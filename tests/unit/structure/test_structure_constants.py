@@ -230,3 +230,18 @@ def test_http_statuses_file_modes_and_defaults_name_themselves() -> None:
     """
     rows = magic(constants("srv.py", parse("srv.py", text), source(text)))
     assert rows == [("4096", 6), ("404", 6)]  # no status on that line: magic
+
+
+def test_a_value_with_names_or_calls_before_the_number_is_no_default() -> None:
+    # QA: ``r1 = add(42)``, ``r3 = a * 37`` and ``delay = (4 - retries) * 2000`` had been
+    # read as defaults' values.
+    text = """
+    def f(a, retries):
+        r1 = add(42)
+        r3 = a * 37
+        delay = (4 - retries) * 2000
+        size = 4 * 1024 * 1024
+        return r1 + r3 + delay + size
+    """
+    rows = magic(constants("m.py", parse("m.py", text), source(text)))
+    assert rows == [("42", 2), ("37", 3), ("4", 4), ("2000", 4)]

@@ -196,14 +196,21 @@ def _own_lines(result: ParseResult, cls: Class, lines: list[str]) -> Iterator[st
 
 
 def _body_statements(own: Iterable[str]) -> list[str]:
-    """The lines of a class body that start a statement at the body's own indentation: not
-    the lines a call continues on (``output_field=models.IntegerField()`` inside Django's
-    ``GeneratedField(…)`` is no field of the model)."""
-    kept = [line for line in own if line.strip() and not line.lstrip().startswith("#")]
-    if not kept:
-        return []
-    indent = len(kept[0]) - len(kept[0].lstrip())
-    return [line for line in kept if len(line) - len(line.lstrip()) == indent]
+    """The lines of a class body that start a statement: not the lines a bracket left open
+    continues (``output_field=models.IntegerField()`` inside Django's ``GeneratedField(…)``
+    is no field of the model); a statement inside ``if``/``try`` in the body is one."""
+    statements = []
+    depth = 0
+    for line in own:
+        if depth <= 0:
+            depth = 0
+            statements.append(line)
+        code = _PY_STRING.sub("", line).split("#", 1)[0]
+        depth += sum(code.count(c) for c in "([{") - sum(code.count(c) for c in ")]}")
+    return statements
+
+
+_PY_STRING = re.compile(r"'(?:\\.|[^'\\])*'|\"(?:\\.|[^\"\\])*\"")
 
 
 def _imported_names(result: ParseResult) -> frozenset[str]:

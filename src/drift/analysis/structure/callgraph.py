@@ -274,6 +274,8 @@ class CallResolver:
         # together): its guesses are made among product definitions only.
         self._unique: dict[tuple[bool, str, bool], dict[str, tuple[str, Function] | None]] = {}
         self._fixture_maps: dict[str, dict[str, tuple[str, Function]]] = {}  # by test file
+        # (file, name) -> a Java class nested in an ancestor of the file's (``_inherited_nested``)
+        self._nested_found: dict[tuple[str, str], tuple[str, str] | None] = {}
         self._own: dict[str, dict[str, tuple[str, Function] | None]] = {}  # a test file's
         for path, scope in self.symbols.scopes.items():
             if is_stub_twin(path, self.symbols.scopes):
@@ -564,7 +566,9 @@ class CallResolver:
     def _new_receiver(self, scope: FileScope, receiver: str) -> _Receiver:
         made = _constructed_class(receiver)
         if made is not None:  # ``new Calc().twice(2)``: the class it makes, or a library's
-            owner = self._class_in_scope(scope, made)
+            owner = self._class_in_scope(scope, made.rsplit(".", 1)[-1])
+            if owner is None and "." in made:
+                owner = self._typed_class(scope, made)  # Java's ``new Outer.Inner()``
             return _Receiver(owner, None, owner is None, None)
         if receiver in _COMMONJS_EXPORTS and _is_ecmascript(scope):
             return _Receiver(None, (scope.path,), False, None)  # ``exports.helper()``: its own
@@ -1113,7 +1117,32 @@ class CallResolver:
         owner = self._package_class(scope, name)
         if owner is None and scope.wildcard_files:
             owner = self.symbols.locate_class(scope.wildcard_files, name)
+        if owner is None and scope.result.language == "java":
+            owner = self._inherited_nested(scope, name)
         return owner
+
+    def _inherited_nested(self, scope: FileScope, name: str) -> tuple[str, str] | None:
+        """A Java class nested in an ancestor of one of the file's classes, which the file
+        names by its short name (``AccessibleJComponent`` in Swing's ``JSlider``,
+        ``Striped64.Cell`` as ``Cell`` in ``LongAdder``), once per file and name."""
+        key = (scope.path, name)
+        if key in self._nested_found:
+            return self._nested_found[key]
+        self._nested_found[key] = None  # while looking: a base named so is no answer
+        queue = [(scope.path, own) for own in scope.class_bases]
+        seen = set(queue)
+        found = None
+        while queue and found is None and len(seen) <= _MAX_ANCESTORS:
+            for base in self._base_classes(*queue.pop(0)):
+                if base in seen:
+                    continue
+                seen.add(base)
+                if _nested_in(self.symbols.scopes[base[0]], base[1], name):
+                    found = (base[0], name)
+                    break
+                queue.append(base)
+        self._nested_found[key] = found
+        return found
 
     def _package_class(self, scope: FileScope, name: str) -> tuple[str, str] | None:
         """Class ``name`` in another file of ``scope``'s package (Go, Java)."""
@@ -1339,12 +1368,12 @@ _NEW_EXPRESSION = re.compile(
 
 
 def _constructed_class(receiver: str) -> str | None:
-    """The class a ``new`` expression receiver makes (``new Calc()``, ``new a.b.Calc<T>(x)``:
-    its last name), or None for any other receiver."""
+    """The class a ``new`` expression receiver makes, as written (``new Calc()``,
+    ``new a.b.Calc<T>(x)`` gives ``a.b.Calc``), or None for any other receiver."""
     if not receiver.startswith("new"):
         return None
     found = _NEW_EXPRESSION.match(receiver)
-    return None if found is None else found.group(1).rsplit(".", 1)[-1]
+    return None if found is None else found.group(1)
 
 
 def _classes_around(scope: FileScope, caller: Function) -> list[str]:
@@ -1370,7 +1399,11 @@ def _top_level_class(scope: FileScope, name: str) -> bool:
 
 def _nested_in(scope: FileScope, outer: str, name: str) -> bool:
     """Whether the file declares class ``name`` directly inside class ``outer``."""
-    return any(cls.qualified_name == f"{outer}.{name}" for cls in scope.result.classes)
+    nested = f"{outer}.{name}"
+    return any(
+        cls.qualified_name == nested or cls.qualified_name.endswith("." + nested)
+        for cls in scope.result.classes
+    )
 
 
 def _guessable(scope: FileScope, method: Function) -> bool:

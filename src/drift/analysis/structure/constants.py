@@ -272,7 +272,7 @@ def _is_keyword_value(line_text: str, column: int) -> bool:
 
 
 # Numbers and arithmetic ending a text: ``= 1024 *`` leaves ``=``.
-_ARITHMETIC_TAIL = re.compile(r"(?<=[=:])[\s\d.*/+\-%()_xXoObBa-fA-F]*$")
+_ARITHMETIC_TAIL = re.compile(r"(?<=[=:])(?:[\s*/+\-%]|0[xXoObB][0-9a-fA-F_]+|\d[\d_.]*)*$")
 # An HTTP status on a line about one (``res.status(404)``, ``createError(500, …)``,
 # ``resp.status == 200``, ``abort(403)``): the protocol's own names, not magic numbers.
 _HTTP_STATUS_LINE = re.compile(
