@@ -637,3 +637,29 @@ def test_a_testify_suites_test_methods_are_tests() -> None:
     assert [(r.test_function_id, r.source_function_id, r.coverage_type) for r in coverage] == [
         ("calc/calc_test.go::CalcSuite.TestAdd", "calc/calc.go::Add", "direct")
     ]
+
+
+def test_a_helper_of_test_code_is_part_of_the_test_no_hop() -> None:
+    # cobra: almost every test calls ``executeCommand``, which calls ``executeCommandC``,
+    # which calls ``root.ExecuteC()``, which calls ``execute``: both read "untested".
+    results = project(
+        {
+            "command.go": (
+                "package cobra\n\ntype Command struct{}\n\n"
+                "func (c *Command) ExecuteC() error { return c.execute() }\n\n"
+                "func (c *Command) execute() error { return nil }\n"
+            ),
+            "command_test.go": (
+                'package cobra\n\nimport "testing"\n\n'
+                "func executeCommand(root *Command) error { return executeCommandC(root) }\n\n"
+                "func executeCommandC(root *Command) error { return root.ExecuteC() }\n\n"
+                "func TestRun(t *testing.T) {\n\tif executeCommand(&Command{}) != nil {\n"
+                '\t\tt.Error("failed")\n\t}\n}\n'
+            ),
+        }
+    )
+    coverage, _ = run(results)
+    assert [(r.source_function_id, r.coverage_type) for r in coverage] == [
+        ("command.go::Command.ExecuteC", "direct"),
+        ("command.go::Command.execute", "transitive"),
+    ]

@@ -11,9 +11,10 @@ Tests (see ``test_files`` for the file conventions):
   ``beforeAll``/``afterAll`` hooks, which run for each test. Id: ``"<file>::<test name>@<line>"``.
 
 Coverage: a test covers the source functions it calls (``direct``, from the call edges, or by
-resolving a block's calls) and the source functions those callees call (``transitive``, one hop
-more; a helper in a test file counts as a hop). Source functions are the stored functions
-outside test-support code. Function ids are ``"<file>::<qualified_name>"``.
+resolving a block's calls, the calls of the test code's helpers it calls included: a helper is
+part of the test) and the source functions those callees call (``transitive``, one hop more).
+Source functions are the stored functions outside test-support code. Function ids are
+``"<file>::<qualified_name>"``.
 
 Quality of each source function, over the n tests covering it (only computed when the
 repository has at least one test):
@@ -347,13 +348,15 @@ def test_mapping(
     coverage: dict[str, dict[str, str]] = {}
     direct_counts: dict[str, int] = {}
     onward_of: dict[int, set[str]] = {}
+    helpers = _Helpers(out_edges, keys)
     for unit in units:
         if not unit.calls:
             direct_counts[unit.id] = 0
             continue
-        direct = {keys[i] for i in unit.calls if i in keys}
+        calls = helpers.through(unit.calls)
+        direct = {keys[i] for i in calls if i in keys}
         onward: set[str] = set()
-        for callee in unit.calls:
+        for callee in calls:
             if callee not in onward_of:
                 onward_of[callee] = {keys[j] for j in out_edges.get(callee, ()) if j in keys}
             onward |= onward_of[callee]
@@ -384,6 +387,46 @@ def test_mapping(
         _quality(key, covering.get(key), isolation) for key in sorted(set(keys.values()))
     ]
     return coverage_rows, quality_rows
+
+
+class _Helpers:
+    """What a test calls through the helpers of test code it calls: a helper is part of the
+    test, no hop (cobra's tests call ``executeCommand``, which calls ``executeCommandC``,
+    which calls ``root.ExecuteC()``: ``Command.ExecuteC`` is the tests' direct callee)."""
+
+    _DEPTH = 2  # a helper calling a helper, at most
+
+    def __init__(self, out_edges: Mapping[int, frozenset[int]], keys: Mapping[int, str]) -> None:
+        self._out = out_edges
+        self._keys = keys
+        self._reached: dict[int, frozenset[int]] = {}  # helper id -> what it reaches
+
+    def through(self, calls: frozenset[int]) -> frozenset[int]:
+        """``calls`` and what the helpers among them reach."""
+        helpers = [c for c in calls if c not in self._keys and c in self._out]
+        if not helpers:
+            return calls
+        found = set(calls)
+        for helper in helpers:
+            found |= self._reach(helper)
+        return frozenset(found)
+
+    def _reach(self, helper: int) -> frozenset[int]:
+        known = self._reached.get(helper)
+        if known is None:
+            found: set[int] = set()
+            frontier = [helper]
+            for _ in range(self._DEPTH):
+                onward = []
+                for node in frontier:
+                    for callee in self._out.get(node, ()):
+                        if callee not in found and callee != helper:
+                            found.add(callee)
+                            if callee not in self._keys:
+                                onward.append(callee)
+                frontier = onward
+            known = self._reached[helper] = frozenset(found)
+        return known
 
 
 def _source_keys(functions: Sequence[FunctionRow]) -> dict[int, str]:
