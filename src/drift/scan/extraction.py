@@ -38,7 +38,7 @@ from drift.scan.model import (
     ParseResult,
     StringLiteral,
 )
-from drift.scan.nodes import SourceText, end_line, line, text
+from drift.scan.nodes import COMMENT_TYPES, SourceText, end_line, line, text
 from drift.scan.parsing import capture_names, compiled_query, syntax_issues
 from drift.scan.rules import Definition, HandlerFacts, LanguageRules, class_of_type
 from drift.scan.scopes import FunctionIndex, enclosing_function, link
@@ -455,6 +455,7 @@ class _Linker:
         if found.fields:
             self._group_fields()
         typing = bool(self.parameter_classes or self.local_classes or self.field_classes)
+        java = self.implicit_this  # only Java's overloads are told apart by their arguments
         exits = self._exits
         function: Definition | None = None
         for node in sorted(nodes, key=_START):
@@ -473,6 +474,7 @@ class _Linker:
             kind = None
             if typing and receiver is not None:
                 kind = self._receiver_class(function, receiver, start)
+            arguments = self._argument_types(node, function) if java and count else ()
             append(
                 new_record(
                     CallSite,
@@ -486,6 +488,7 @@ class _Linker:
                         is_constructor,
                         caller,
                         kind,
+                        arguments,
                     ),
                 )
             )
@@ -531,6 +534,31 @@ class _Linker:
             elif known is not None and known != kind:
                 del attributes[name]
                 ambiguous.add((id(owner), name))
+
+    def _argument_types(self, node: Node, function: Definition | None) -> tuple[str, ...]:
+        """``CallSite.argument_types`` of a Java call."""
+        arguments = node.child_by_field_name("arguments")
+        if arguments is None:
+            return ()
+        found = []
+        for argument in arguments.named_children:
+            if argument.type in COMMENT_TYPES:
+                continue
+            kind = _JAVA_LITERALS.get(argument.type)
+            if kind in ("int", "double"):  # ``2L``, ``1.5f``: the suffix says
+                suffix = self.source[argument.end_byte - 1 : argument.end_byte].lower()
+                kind = "long" if suffix == b"l" else "float" if suffix == b"f" else kind
+            if kind is None:
+                if argument.type in ("identifier", "field_access"):
+                    written = text(argument, self.source)
+                    kind = self._receiver_class(function, written, argument.start_byte) or ""
+                elif argument.type in ("object_creation_expression", "cast_expression"):
+                    made = argument.child_by_field_name("type")
+                    kind = class_of_type(text(made, self.source)) or "" if made else ""
+                else:
+                    kind = ""
+            found.append(kind)
+        return tuple(found)
 
     def _receiver_class(self, function: Definition | None, receiver: str, at: int) -> str | None:
         """The class ``function`` (None: module-level code) gives ``receiver`` at offset ``at``.
@@ -787,6 +815,21 @@ class _Linker:
 
 
 _BOOLEANS: Final = frozenset({"bool", "boolean"})
+# The type of each kind of Java literal (``CallSite.argument_types``).
+_JAVA_LITERALS: Final = {
+    "string_literal": "String",
+    "text_block": "String",
+    "character_literal": "char",
+    "decimal_integer_literal": "int",
+    "hex_integer_literal": "int",
+    "octal_integer_literal": "int",
+    "binary_integer_literal": "int",
+    "decimal_floating_point_literal": "double",
+    "hex_floating_point_literal": "double",
+    "true": "boolean",
+    "false": "boolean",
+    "null_literal": "null",
+}
 # Decorators whose function's call gives what it yields: a context manager's ``with … as``
 # value, a pytest fixture's.
 _YIELD_GIVERS: Final = frozenset({"contextmanager", "asynccontextmanager", "fixture"})

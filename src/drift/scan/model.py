@@ -18,7 +18,7 @@ from typing import Final, Literal, NamedTuple
 from drift import __version__
 from drift.scan.serialization import decode_record, encode_record
 
-MODEL_VERSION: Final = 36
+MODEL_VERSION: Final = 37
 """Bumped whenever a field, the encoding or what extraction finds changes."""
 
 CACHE_STAMP: Final = f"{__version__}/{MODEL_VERSION}"
@@ -214,6 +214,11 @@ class CallSite(NamedTuple):
     is_constructor: bool
     caller: str | None
     receiver_type: str | None = None
+    argument_types: tuple[str, ...] = ()
+    """Java: each argument's type as far as the code says it (a literal's, ``"String"``,
+    ``"int"``, ``"null"``; a variable's or field's declared class; ``new T()``'s ``T``), ``""``
+    where it says nothing; empty in other languages. Overloads of one arity are told apart by
+    it."""
 
 
 class StringLiteral(NamedTuple):

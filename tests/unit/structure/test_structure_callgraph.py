@@ -2629,3 +2629,38 @@ def test_a_java_class_nested_in_a_base_is_seen_by_its_short_name_and_through_new
         ("p/B.java::B.f", "p/A.java::A.Inner.m", "method", 3),
         ("p/B.java::B.h", "p/A.java::A.Gen.g", "method", 4),
     ]
+
+
+def test_java_overloads_of_one_arity_are_told_apart_by_the_arguments_types() -> None:
+    # Swing's 244 ``firePropertyChange`` calls had all reached the ``boolean`` overload;
+    # javac's ``getTargetNames(TypeSymbol)`` the ``JCAnnotation`` one, declared first.
+    files = {
+        "Calc.java": """
+            package a;
+            class Calc {
+              void print(Object o) {}
+              void print(char c) {}
+              void fire(String n, boolean o, boolean v) {}
+              void fire(String n, int o, int v) {}
+              void fire(String n, Object o, Object v) {}
+              void names(JCAnnotation a) {}
+              void names(TypeSymbol s) {}
+              void use(TypeSymbol sym, int w, Object x) {
+                print('x');
+                fire("width", w, 2);
+                fire("value", x, null);
+                names(sym);
+                print(x);
+              }
+            }
+            """,
+    }
+    results = project(files)
+    rows = function_rows(results)
+    line_of = {row.id: row.line for row in rows}
+    edges = sorted(
+        (line_of[e.caller_id], line_of[e.callee_id]) for e in resolve_calls(rows, results)
+    )
+    # print('x') -> print(char); fire(…, w, 2) -> fire(int); fire(…, x, null) -> fire(Object);
+    # names(sym) -> names(TypeSymbol); print(x) -> print(Object)
+    assert edges == [(10, 3), (10, 4), (10, 6), (10, 7), (10, 9)]

@@ -609,7 +609,9 @@ class CallResolver:
             return None if found is None else _Located(found[0], found[1], METHOD)
         return _STOP if self._foreign(defined, kind, None) else None
 
-    def pick_overload(self, callee_id: int, arg_count: int) -> int | None:
+    def pick_overload(
+        self, callee_id: int, arg_count: int, argument_types: Sequence[str] = ()
+    ) -> int | None:
         """The Java method a call with ``arg_count`` arguments reaches, of those named like
         ``callee_id``: one of its overloads, else one a base class declares (``translate(t)``
         in ``TransTypes``, whose own ``translate`` takes two, reaches ``TreeTranslator``'s);
@@ -618,7 +620,7 @@ class CallResolver:
             overloads = self._overloads.get(callee_id)
             if overloads is None:
                 return callee_id
-            picked = overloads.pick(arg_count)
+            picked = overloads.pick(arg_count, argument_types)
             if picked is not None or overloads.owner is None:
                 return picked
             found = self._inherited(*overloads.owner)
@@ -1303,15 +1305,22 @@ class _Overloads(NamedTuple):
     varargs: tuple[int, int] | None
     owner: tuple[str, str, str] | None = None
     """(file, class, method name): where to look on when no overload takes the call."""
+    typed: Mapping[int, tuple[tuple[int, tuple[str, ...]], ...]] = {}
+    """For a count several overloads share: each one's id and parameter types, the one
+    ``fixed`` holds first."""
 
-    def pick(self, arg_count: int) -> int | None:
+    def pick(self, arg_count: int, argument_types: Sequence[str] = ()) -> int | None:
         """The overload a call with ``arg_count`` arguments reaches: a fixed-arity one of that
-        count first, as Java's own first phase does, else the variable-arity one if the
-        count reaches it, else none: the method the call reaches is another class's (a
-        library base's ``repaint()`` beside the repository's ``repaint(long, int, int, int,
-        int)``)."""
+        count first, as Java's own first phase does (of several, the one the arguments' known
+        types fit best: ``print('x')`` is ``print(char)``, not ``print(Object)``), else the
+        variable-arity one if the count reaches it, else none: the method the call reaches is
+        another class's (a library base's ``repaint()`` beside the repository's
+        ``repaint(long, int, int, int, int)``)."""
         chosen = self.fixed.get(arg_count)
         if chosen is not None:
+            several = self.typed.get(arg_count)
+            if several and any(argument_types):
+                return _best_fit(several, argument_types) or chosen
             return chosen
         if self.varargs is not None and arg_count >= self.varargs[0]:
             return self.varargs[1]
@@ -1338,6 +1347,7 @@ def _java_overloads(
             fixed: dict[int, int] = {}
             static: set[int] = set()  # counts whose overload in ``fixed`` is static
             varargs: tuple[int, int] | None = None
+            of_count: dict[int, list[tuple[int, tuple[str, ...]]]] = {}
             for fn in definitions:
                 row = file_ids.get((fn.name, fn.line))
                 if row is None:
@@ -1346,20 +1356,99 @@ def _java_overloads(
                 if fn.parameters and fn.parameters[-1].is_rest:
                     if varargs is None:
                         varargs = (count - 1, row)
-                elif count not in fixed or (count in static and not fn.is_static):
+                    continue
+                typed = (row, tuple(_java_type(p.type) for p in fn.parameters))
+                if count not in fixed or (count in static and not fn.is_static):
                     # An instance overload before a static one of the count: most calls
                     # are on instances (javac's ``concat.makeConcat(tree)``).
                     fixed[count] = row
                     static.discard(count)
                     if fn.is_static:
                         static.add(count)
+                    of_count.setdefault(count, []).insert(0, typed)
+                else:
+                    of_count.setdefault(count, []).append(typed)
             if fixed or varargs is not None:
                 first = definitions[0]
                 owner = (path, first.class_name, first.name) if first.class_name else None
-                found = _Overloads(fixed, varargs, owner)
+                several = {n: tuple(found) for n, found in of_count.items() if len(found) > 1}
+                found = _Overloads(fixed, varargs, owner, several)
                 for row in (*fixed.values(), *([varargs[1]] if varargs else [])):
                     overloads[row] = found
     return overloads
+
+
+_JAVA_PRIMITIVES = frozenset({"byte", "short", "char", "int", "long", "float", "double", "boolean"})
+# What a primitive argument passes to by widening or boxing (JLS 5.1.2, 5.1.7).
+_JAVA_ACCEPTS: dict[str, frozenset[str]] = {
+    "char": frozenset({"int", "long", "float", "double", "Character", "Object"}),
+    "int": frozenset({"long", "float", "double", "Integer", "Number", "Object", "Comparable"}),
+    "long": frozenset({"float", "double", "Long", "Number", "Object", "Comparable"}),
+    "float": frozenset({"double", "Float", "Number", "Object", "Comparable"}),
+    "double": frozenset({"Double", "Number", "Object", "Comparable"}),
+    "boolean": frozenset({"Boolean", "Object"}),
+}
+_JAVA_BOXES = {
+    "Character": "char", "Integer": "int", "Long": "long", "Float": "float",
+    "Double": "double", "Boolean": "boolean", "Short": "short", "Byte": "byte",
+}  # fmt: skip
+_JAVA_FINAL = frozenset({"String", *_JAVA_BOXES, "Class"})
+_ANNOTATION = re.compile(r"@[\w.]+(?:\([^)]*\))?\s*")
+
+
+def _java_type(written: str | None) -> str:
+    """A parameter's type as overloads compare it: its simple name, arrays kept, type
+    arguments and ``final`` left out; ``""`` for none or a type variable (``T``)."""
+    if not written:
+        return ""
+    kept = _ANNOTATION.sub("", written).replace("final ", "").strip()
+    while "<" in kept:  # ``Map<K, List<V>>``: the outermost arguments go
+        start = kept.find("<")
+        depth, end = 0, start
+        for end in range(start, len(kept)):
+            depth += {"<": 1, ">": -1}.get(kept[end], 0)
+            if depth == 0:
+                break
+        kept = kept[:start] + kept[end + 1 :]
+    name = kept.replace(" ", "").rsplit(".", 1)[-1]
+    return "" if len(name.rstrip("[]")) == 1 and name[0].isupper() else name
+
+
+def _fits(argument: str, parameter: str) -> int:
+    """How well an argument's known type fits a parameter's: 2 the same, 1 by widening,
+    boxing or a supertype Java names, 0 unknown, -1 never (``"x"`` for an ``int``)."""
+    if not argument or not parameter:
+        return 0
+    if argument == parameter:
+        return 2
+    primitive = parameter in _JAVA_PRIMITIVES
+    if argument == "null":
+        return -1 if primitive else 1
+    if argument in _JAVA_PRIMITIVES:
+        return 1 if parameter in _JAVA_ACCEPTS.get(argument, ()) else -1
+    if primitive:
+        return 1 if _JAVA_BOXES.get(argument) == parameter else -1
+    if parameter == "Object":
+        return 1
+    if argument == "String" and parameter in ("CharSequence", "Comparable", "Serializable"):
+        return 1
+    return -1 if argument in _JAVA_FINAL or parameter in _JAVA_FINAL else 0
+
+
+def _best_fit(
+    candidates: Sequence[tuple[int, tuple[str, ...]]], argument_types: Sequence[str]
+) -> int | None:
+    """Of one arity's overloads, the one the arguments fit best (the first of those that fit
+    as well), or None when none can take them."""
+    best: tuple[int, int] | None = None
+    for row, parameters in candidates:
+        scores = [_fits(a, p) for a, p in zip(argument_types, parameters, strict=False)]
+        if any(score < 0 for score in scores):
+            continue
+        total = sum(scores)
+        if best is None or total > best[0]:
+            best = (total, row)
+    return None if best is None else best[1]
 
 
 _NEW_EXPRESSION = re.compile(
@@ -1627,7 +1716,9 @@ class _FileCalls:
                 resolution = target[1]
                 overloads = self._overloads.get(callee_id)
                 if overloads is not None:
-                    picked = self._resolver.pick_overload(callee_id, call.arg_count)
+                    picked = self._resolver.pick_overload(
+                        callee_id, call.arg_count, call.argument_types
+                    )
                     if picked is None:
                         continue
                     if self._overloads.get(picked) is not overloads:
