@@ -207,6 +207,8 @@ class _Linker:
             if owner is None:
                 receiver = self.receivers.get(id(item))
                 owner = by_name.get(receiver) if receiver else None
+            elif id(item) in self.receivers:
+                continue  # Java: an anonymous class's method, in a field's value
             if owner is not None and owner.kind == "class":
                 methods.setdefault(id(owner), []).append(item.name)
         return methods
@@ -248,6 +250,8 @@ class _Linker:
         returns = rules.return_type(node, source)
         parent = item.parent
         owner = parent if parent is not None and parent.kind == "class" else None
+        if owner is not None and id(item) in self.receivers:
+            owner = None  # Java: an anonymous class's method, in a field's value (the receiver)
         receiver = self.receivers.get(id(item)) if parent is None else None
         row, col = (item.name_node or node).start_point
         signature = _signature(item.name, parameters, returns).encode()

@@ -2664,3 +2664,26 @@ def test_java_overloads_of_one_arity_are_told_apart_by_the_arguments_types() -> 
     # print('x') -> print(char); fire(…, w, 2) -> fire(int); fire(…, x, null) -> fire(Object);
     # names(sym) -> names(TypeSymbol); print(x) -> print(Object)
     assert edges == [(10, 3), (10, 4), (10, 6), (10, 7), (10, 9)]
+
+
+def test_a_java_anonymous_class_in_a_fields_value_is_no_part_of_its_class() -> None:
+    # javac's ``List.EMPTY_LIST = new List<Object>() { isEmpty() … }``: 160 calls of
+    # ``isEmpty()`` had reached the anonymous class's.
+    files = {
+        "util/List.java": (
+            "package util;\npublic class List<A> {\n"
+            "  static final List<?> EMPTY_LIST = new List<Object>() {\n"
+            "    public boolean isEmpty() { return true; }\n  };\n"
+            "  public boolean isEmpty() { return false; }\n}\n"
+        ),
+        "util/Use.java": (
+            "package util;\nclass Use {\n  boolean f(List<String> xs) { return xs.isEmpty(); }\n}\n"
+        ),
+    }
+    results = project(files)
+    rows = function_rows(results)
+    line_of = {row.id: (row.file, row.line) for row in rows}
+    edges = [(line_of[e.caller_id], line_of[e.callee_id]) for e in resolve_calls(rows, results)]
+    assert edges == [(("util/Use.java", 3), ("util/List.java", 6))]
+    names = {row.qualified_name for row in rows if row.file == "util/List.java"}
+    assert names == {"List.EMPTY_LIST.isEmpty", "List.isEmpty"}
