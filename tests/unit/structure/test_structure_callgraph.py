@@ -2687,3 +2687,16 @@ def test_a_java_anonymous_class_in_a_fields_value_is_no_part_of_its_class() -> N
     assert edges == [(("util/Use.java", 3), ("util/List.java", 6))]
     names = {row.qualified_name for row in rows if row.file == "util/List.java"}
     assert names == {"List.EMPTY_LIST.isEmpty", "List.isEmpty"}
+
+
+def test_a_javascript_class_nothing_defines_or_imports_is_the_platforms() -> None:
+    # svelte: ``new MutationObserver(…)``; any global class of the platform alike.
+    files = {
+        "src/sizes.js": "export class Sizer {\n  measure(el) {\n    return el\n  }\n}\n",
+        "src/use.js": (
+            'import { Sizer } from "./sizes.js"\n'
+            "export function track(el) {\n  const io = new IntersectionObserverV3(el)\n"
+            "  io.measure(el)\n  const s = new Sizer()\n  s.measure(el)\n}\n"
+        ),
+    }
+    assert edges_of(files) == [("src/use.js::track", "src/sizes.js::Sizer.measure", "method", 6)]

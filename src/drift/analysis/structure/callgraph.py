@@ -935,7 +935,17 @@ class CallResolver:
                 return True
             return self._chain_foreign(scope, written, caller, depth)
         own_types = _OWN_TYPES.get(language_family(language), frozenset())
-        return written in own_types and self._unqualified(scope, written, caller) is None
+        if written in own_types:
+            return self._unqualified(scope, written, caller) is None
+        if _is_ecmascript(scope) and written[:1].isupper() and binding is None:
+            # ``new IntersectionObserver(…)``: a class no import binds and no file of the
+            # repository defines where this one sees it is the platform's (svelte's
+            # ``observer.observe()`` had reached its ``ResizeObserverSingleton.observe``).
+            return (
+                self._class_in_scope(scope, written) is None
+                and self._unqualified(scope, written, caller) is None
+            )
+        return False
 
     def _returned_class(
         self, scope: FileScope, written: str, caller: Function | None
