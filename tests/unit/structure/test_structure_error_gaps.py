@@ -198,6 +198,7 @@ def test_an_error_named_ignored_is_dropped_on_purpose() -> None:
                 try { go(); } catch (Throwable ignore) {}
                 try { go(); } catch (Exception ignored) { return; }
                 try { go(); } catch (Exception e) {}
+                try { go(); } catch (Exception _e) {}
             }
         }
         """,
@@ -206,6 +207,7 @@ def test_an_error_named_ignored_is_dropped_on_purpose() -> None:
         gap("A.java", "A.run", "empty_catch", "Throwable", 390, "low", 3),
         gap("A.java", "A.run", "swallowed", "Exception", 390, "low", 4),
         gap("A.java", "A.run", "empty_catch", "Exception", 390, "high", 5),
+        gap("A.java", "A.run", "empty_catch", "Exception", 390, "low", 6),  # zod's ``_err``
     )
 
 

@@ -182,6 +182,38 @@ def test_a_package_json_is_read_for_its_name_and_entries() -> None:
     assert js_package("{not json") is None
 
 
+def test_a_packages_subpath_exports_lead_to_their_sources() -> None:
+    # zod's tests import ``zod/mini`` and ``zod/v4``: ``exports["./mini"]`` names a source
+    # under a condition of its own (``"@zod/source": "./src/mini/index.ts"``).
+    package = js_package(
+        '{"name": "mypkg", "exports": {".": {"@my/source": "./src/index.ts", "types":'
+        ' "./index.d.ts", "import": "./index.js"}, "./sub": {"@my/source":'
+        ' "./src/sub/index.ts", "import": "./sub/index.js"}, "./plain": "./src/plain.ts",'
+        ' "./*": "./src/*.ts"}}'
+    )
+    assert package is not None
+    assert package.entries[0] == "src/index.ts"
+    assert dict(package.subpaths) == {
+        "sub": ("src/sub/index.ts", "sub/index.js"),
+        "plain": ("src/plain.ts",),
+    }
+    files = {
+        "src/index.ts": "export function hello() { return 1 }\n",
+        "src/sub/index.ts": "export function subFn() { return 2 }\n",
+        "src/plain.ts": "export function plainFn() { return 3 }\n",
+        "test/a.test.ts": (
+            'import * as z from "mypkg/sub";\nimport { plainFn } from "mypkg/plain";\n'
+            'import { hello } from "mypkg";\n'
+        ),
+    }
+    index = ModuleIndex(project(files), Manifests(js_packages={"": package}))
+    assert resolved(index, "test/a.test.ts") == [
+        ("mypkg/sub", ("src/sub/index.ts",)),
+        ("mypkg/plain", ("src/plain.ts",)),
+        ("mypkg", ("src/index.ts",)),
+    ]
+
+
 def test_a_stub_beside_its_module_gives_way_to_it() -> None:
     # attrs ships a .pyi for every module: absolute imports of them had resolved to nothing.
     index = index_of(

@@ -82,8 +82,10 @@ _IGNORED_NAMES = frozenset({"ignore", "ignored", "_", "unused", "expected"})
 
 
 def _named_ignored(variable: str | None) -> bool:
-    """Whether a caught error's name says it is dropped on purpose (``ignored``, ``_``)."""
-    return variable is not None and variable.lstrip("_").lower() in _IGNORED_NAMES | {""}
+    """Whether a caught error's name says it is dropped on purpose: ``ignored``, ``_``, or any
+    name with a leading underscore (``_err``, as ESLint's ``caughtErrorsIgnorePattern`` and
+    Python's unused names have it)."""
+    return variable is not None and (variable.startswith("_") or variable.lower() in _IGNORED_NAMES)
 
 
 _NO_ERRORS = frozenset(

@@ -38,7 +38,7 @@ import json
 import posixpath
 import re
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from typing import NamedTuple
 
 from drift.scan.model import Import, ParseResult
@@ -54,6 +54,9 @@ class JsPackage(NamedTuple):
 
     name: str | None
     entries: tuple[str, ...]
+    subpaths: Mapping[str, tuple[str, ...]] = {}
+    """``exports``' other entries: ``"./mini"`` → its targets, in the order to try them (a
+    TypeScript source first, as for ``entries``)."""
 
 
 class Manifests(NamedTuple):
@@ -93,6 +96,11 @@ def js_package(package_json: str) -> JsPackage | None:
     name = data.get("name")
     entries: list[str] = []
     exports = data.get("exports")
+    subpaths: dict[str, tuple[str, ...]] = {}
+    if isinstance(exports, dict) and any(key.startswith("./") for key in exports):
+        for key, value in exports.items():
+            if key.startswith("./") and "*" not in key:
+                subpaths[posixpath.normpath(key)] = _kept_paths(_export_targets(value))
     if isinstance(exports, dict) and "." in exports:
         exports = exports["."]
     entries.extend(_export_targets(exports))
@@ -101,25 +109,39 @@ def js_package(package_json: str) -> JsPackage | None:
         if isinstance(value, str):
             entries.append(value)
     entries.append("src/index")
-    normalized = (posixpath.normpath(entry) for entry in entries if entry.strip())
-    kept = (entry for entry in normalized if not entry.startswith(("..", "/")))
     return JsPackage(
         name=name if isinstance(name, str) and name else None,
-        entries=tuple(dict.fromkeys(kept)),
+        entries=_kept_paths(entries),
+        subpaths=subpaths,
     )
+
+
+def _kept_paths(paths: Iterable[str]) -> tuple[str, ...]:
+    """``paths`` normalised, without those outside the package, each once."""
+    normalized = (posixpath.normpath(path) for path in paths if path.strip())
+    return tuple(dict.fromkeys(p for p in normalized if not p.startswith(("..", "/"))))
 
 
 def _export_targets(value: object) -> Iterator[str]:
     """The paths an ``exports`` entry names: a string, or the conditions Node reads for
-    ``require`` and ``import``, nested or not (``{"import": {"default": "./x.mjs"}}``)."""
+    ``require`` and ``import``, nested or not (``{"import": {"default": "./x.mjs"}}``), after
+    any condition naming a TypeScript source (zod's ``"@zod/source": "./src/index.ts"``)."""
     if isinstance(value, str):
         yield value
     elif isinstance(value, dict):
+        for target in value.values():
+            source = isinstance(target, str) and target.endswith(_TS_SOURCES)
+            if source and not str(target).endswith(_TS_DECLARATIONS):
+                yield str(target)
         for condition in ("require", "node", "import", "default"):
             yield from _export_targets(value.get(condition))
     elif isinstance(value, list):
         for item in value:
             yield from _export_targets(item)
+
+
+_TS_SOURCES = (".ts", ".tsx", ".mts", ".cts")
+_TS_DECLARATIONS = (".d.ts", ".d.mts", ".d.cts")
 
 
 def _js_file_names(path: str) -> list[str]:
@@ -276,7 +298,13 @@ class ModuleIndex:
         directory = self._js_names.get("/".join(parts[:size]))
         if directory is None:
             return []
-        return [posixpath.join(directory, *parts[size:]) if len(parts) > size else directory or "."]
+        if len(parts) <= size:
+            return [directory or "."]
+        subpath = "/".join(parts[size:])
+        package = self._js_packages.get(directory)
+        mapped = package.subpaths.get(subpath, ()) if package is not None else ()
+        # ``zod/mini``: its ``exports["./mini"]`` targets first, then the directory's path.
+        return [*(posixpath.join(directory, t) for t in mapped), posixpath.join(directory, subpath)]
 
     def _js_candidates(self, base: str) -> list[str]:
         """The files ``base`` may name, in order: a file, then for a directory its package's
