@@ -151,6 +151,7 @@ class _Linker:
         # Where the calls that end the process start (``sys.exit``, ``log.Fatal``), sorted:
         # a handler making one does not swallow its error (``_calls`` fills it).
         self.exit_starts: list[int] = []
+        self.no_return: frozenset[str] = frozenset()  # set by ``result``
         self._exits = _PROCESS_EXITS.get(language_of_grammar(found.grammar), {})
         self.holders, self.targets = self._decorator_holders()
         self.decorator_scopes = self._decorator_scopes()
@@ -165,6 +166,14 @@ class _Linker:
         # Functions first: their parameters type the calls' receivers; the calls then tell
         # which attributes the classes call.
         defined = tuple(self._function(item) for item in functions)
+        # The file's functions that never return (``-> NoReturn``): a handler calling one
+        # raises, as one calling ``sys.exit`` does (SQLAlchemy's ``_handle_dbapi_exception``).
+        self.no_return = frozenset(
+            fn.name
+            for fn in defined
+            if fn.return_type is not None
+            and fn.return_type.strip().lstrip(":").strip().rsplit(".", 1)[-1] in _NO_RETURN
+        )
         calls = self._calls()
         if found.returned:  # read once the locals are grouped (``_calls``)
             defined = self._with_returned(functions, defined)
@@ -471,7 +480,12 @@ class _Linker:
                 limit = bounds[at] if at < len(bounds) else sys.maxsize
             row, col = node.start_point
             callee, receiver, count = read(node, file)
-            if callee in exits and _ends_process(exits[callee], receiver):
+            if (callee in exits and _ends_process(exits[callee], receiver)) or (
+                callee in self.no_return and receiver in _OWN_RECEIVERS
+            ):
+                self.exit_starts.append(start)
+            elif "reraise" in callee.lower():
+                # ``with util.safe_reraise():``, six's ``reraise(*exc_info)``: they raise
                 self.exit_starts.append(start)
             is_awaited = any_awaited and node.id in awaited
             is_constructor = any_constructs and id(node) in constructs
@@ -819,6 +833,8 @@ class _Linker:
 
 
 _BOOLEANS: Final = frozenset({"bool", "boolean"})
+_NO_RETURN: Final = frozenset({"NoReturn", "Never", "never"})
+_OWN_RECEIVERS: Final = frozenset({None, "self", "cls", "this"})
 # The type of each kind of Java literal (``CallSite.argument_types``).
 _JAVA_LITERALS: Final = {
     "string_literal": "String",

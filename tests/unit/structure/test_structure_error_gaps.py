@@ -753,3 +753,34 @@ def test_a_comment_over_a_python_except_says_why() -> None:
         """,
     )
     assert [g.severity for g in error_gaps("tz.py", result)] == ["low", "medium"]
+
+
+def test_a_handler_calling_what_never_returns_reraises() -> None:
+    # SQLAlchemy: ``except BaseException as e: self._handle_dbapi_exception(e, …)``, annotated
+    # ``-> NoReturn``; ``with util.safe_reraise():``.
+    result = parse(
+        "base.py",
+        """
+        from typing import NoReturn
+
+        class Connection:
+            def _handle(self, e) -> NoReturn:
+                raise RuntimeError(e)
+
+            def run(self):
+                try:
+                    go()
+                except Exception as e:
+                    self._handle(e)
+                try:
+                    go()
+                except Exception:
+                    with util.safe_reraise():
+                        cleanup()
+                try:
+                    go()
+                except Exception:
+                    cleanup()
+        """,
+    )
+    assert [(g.line, g.gap_type) for g in error_gaps("base.py", result)] == [(19, "swallowed")]

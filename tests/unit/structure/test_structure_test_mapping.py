@@ -663,3 +663,28 @@ def test_a_helper_of_test_code_is_part_of_the_test_no_hop() -> None:
         ("command.go::Command.ExecuteC", "direct"),
         ("command.go::Command.execute", "transitive"),
     ]
+
+
+def test_a_function_reached_deeper_than_coverage_goes_is_indirect_not_untested() -> None:
+    # black: ``test_simple_format`` → three helpers → ``format_str`` → the formatter: 530 of
+    # its 624 functions had read "untested".
+    results = project(
+        {
+            "pkg/core.py": (
+                "def a():\n    return b()\n\n\ndef b():\n    return c()\n\n\n"
+                "def c():\n    return d()\n\n\ndef d():\n    return 1\n\n\ndef e():\n    return 2\n"
+            ),
+            "tests/test_core.py": (
+                "from pkg.core import a\n\n\ndef test_a():\n    assert a() == 1\n"
+            ),
+        }
+    )
+    _, quality = run(results)
+    # (``assert`` statements are counted from the text, which ``run`` is not given here)
+    assert {row.function_id.split("::")[1]: row.smells for row in quality} == {
+        "a": '["assertion_free", "single_test"]',
+        "b": '["assertion_free", "indirect_only", "single_test"]',
+        "c": '["indirect_only"]',
+        "d": '["indirect_only"]',
+        "e": '["untested"]',
+    }

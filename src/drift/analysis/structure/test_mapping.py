@@ -68,6 +68,7 @@ DIRECT = "direct"
 TRANSITIVE = "transitive"
 
 _UNTESTED = json.dumps(["untested"])
+_INDIRECT_ONLY = json.dumps(["indirect_only"])
 _JS_HOOKS = frozenset({"beforeEach", "afterEach", "beforeAll", "afterAll"})
 _JS_HARNESS = frozenset({"describe", "it", "test", "expect", *_JS_HOOKS})
 
@@ -383,8 +384,12 @@ def test_mapping(
     ]
     # Per test covering something: min(1, 3 / source functions it calls directly).
     isolation = {test: min(1.0, 3 / max(direct_counts[test], 1)) for test in coverage}
+    # A function no coverage row names may still be reached deeper than they go: then it is
+    # reached only indirectly, not untested (black's formatter, four helpers below its tests).
+    deeper = _reached_deeper(units, out_edges, keys, covering)
     quality_rows = [
-        _quality(key, covering.get(key), isolation) for key in sorted(set(keys.values()))
+        _quality(key, covering.get(key), isolation, reached=key in deeper)
+        for key in sorted(set(keys.values()))
     ]
     return coverage_rows, quality_rows
 
@@ -452,9 +457,29 @@ def _source_keys(functions: Sequence[FunctionRow]) -> dict[int, str]:
 test_mapping.__test__ = False  # type: ignore[attr-defined]
 
 
+def _reached_deeper(
+    units: Sequence[TestUnit],
+    out_edges: Mapping[int, frozenset[int]],
+    keys: Mapping[int, str],
+    covering: Mapping[str, _Covering],
+) -> frozenset[str]:
+    """The source functions some test reaches through the call graph at any depth that no
+    coverage row names (one walk from every test's calls at once)."""
+    seen: set[int] = set()
+    frontier = [callee for unit in units for callee in unit.calls]
+    while frontier:
+        node = frontier.pop()
+        if node in seen:
+            continue
+        seen.add(node)
+        frontier.extend(out_edges.get(node, ()))
+    return frozenset(keys[i] for i in seen if i in keys and keys[i] not in covering)
+
+
 def _quality(
-    key: str, tests: _Covering | None, isolation_of: Mapping[str, float]
+    key: str, tests: _Covering | None, isolation_of: Mapping[str, float], *, reached: bool
 ) -> TestQualityRow:
+    """``reached``: a function no coverage row names that a test reaches deeper."""
     if tests is None:
         return TestQualityRow(
             function_id=key,
@@ -466,7 +491,7 @@ def _quality(
             freshness=None,
             stability=None,
             overall_score=0.0,
-            smells=_UNTESTED,
+            smells=_INDIRECT_ONLY if reached else _UNTESTED,
         )
     units = tests.direct + tests.transitive
     n = len(units)
