@@ -148,6 +148,19 @@ def test_guessed_secrets_in_tests_warn_but_real_key_formats_do_not() -> None:
         assert [r.severity for r in rows] == severities, path
 
 
+def test_stand_in_urls_in_tests_and_examples_are_none() -> None:
+    # SQLAlchemy: all 34 were ``scott:tiger@somehost``, ``uname:pwd@host`` and the like.
+    text = (
+        'a = "mssql+pyodbc://scott:tiger@somehost/db"\n'
+        'b = "postgresql://uname:pwd@host/"\n'
+        'c = "postgresql://scott:tiger@localhost/test"\n'
+        'd = "postgresql://admin:s3cr3tpw@db.internal:5432/app"\n'
+    )
+    rows = find_secrets("test/dialect/test_engine.py", text)
+    assert [(r.line, r.severity) for r in rows] == [(4, "medium")]
+    assert [r.line for r in find_secrets("app/settings.py", text)] == [1, 2, 3, 4]
+
+
 def test_every_row_has_the_hard_coded_credentials_cwe_and_entropy() -> None:
     rows = find_secrets("a.py", f'key = "{AWS_KEY}"\n')
     assert rows == (
