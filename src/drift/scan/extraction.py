@@ -753,7 +753,7 @@ class _Linker:
         function = self.index.enclosing(node.start_byte)
         rethrows = facts.propagates or self._throws_inside(facts.body, throws, function)
         swallows = facts.judge_swallow and not rethrows and not self._uses(facts)
-        if swallows and self._answers_no(facts.body, function):
+        if swallows and (self._answers_no(facts.body, function) or _falls_back(facts)):
             swallows = False
         at = node
         if handler.kind == "promise_catch":
@@ -832,6 +832,25 @@ class _Linker:
         return pattern.search(text(facts.body, self.source)) is not None
 
 
+def _falls_back(facts: HandlerFacts) -> bool:
+    """Whether a handler of a failed lookup only gives the fallback (``try: return self[key]
+    except KeyError: return default``, ``except AttributeError: x = None``): Python's
+    look-before-you-leap made the other way round, which loses no error anyone wanted
+    (jinja2's ``Context.get``, httpx's ``Headers.get``)."""
+    if not facts.types or not all(t.rsplit(".", 1)[-1] in _LOOKUP_ERRORS for t in facts.types):
+        return False
+    body = facts.body
+    statements = [] if body is None else [c for c in body.named_children if c.type != "comment"]
+    if len(statements) != 1:
+        return False
+    only = statements[0]
+    if only.type == "return_statement":
+        return True
+    value = only.named_children[0] if only.type == "expression_statement" else None
+    return value is not None and value.type in ("assignment", "augmented_assignment")
+
+
+_LOOKUP_ERRORS: Final = frozenset({"KeyError", "IndexError", "LookupError", "AttributeError"})
 _BOOLEANS: Final = frozenset({"bool", "boolean"})
 _NO_RETURN: Final = frozenset({"NoReturn", "Never", "never"})
 _OWN_RECEIVERS: Final = frozenset({None, "self", "cls", "this"})

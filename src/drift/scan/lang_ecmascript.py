@@ -74,8 +74,15 @@ _PLACES: Final = LiteralPlaces(
         {"parenthesized_expression", "as_expression", "satisfies_expression", "non_null_expression"}
     ),
     # A literal type (``type Digit = 0 | 1``, ``kind: "a"``) is a type, not a value.
+    # A computed key (``[-32700]: "PARSE_ERROR"``, tRPC's error codes) names its property.
     skipped=frozenset(
-        {"import_statement", "export_statement", "import_require_clause", "literal_type"}
+        {
+            "import_statement",
+            "export_statement",
+            "import_require_clause",
+            "literal_type",
+            "computed_property_name",
+        }
     ),
 )
 

@@ -228,3 +228,9 @@ def test_tsx_parses_jsx_components() -> None:
     assert [(f.name, f.is_exported) for f in result.functions] == [("Badge", True)]
     assert [(c.callee, c.caller) for c in result.calls] == [("format", "Badge")]
     assert [(s.value, s.context) for s in result.strings] == [("badge", "object_property")]
+
+
+def test_a_computed_key_is_no_value() -> None:
+    # tRPC's ``[-32700]: "PARSE_ERROR"``: 17 of its 22 magic numbers.
+    source = b'export const CODES = {\n  [-32700]: "PARSE_ERROR",\n}\nconst y = f(3600)\n'
+    assert [n.raw for n in parse_source(source, "typescript").numbers] == ["3600"]
