@@ -626,18 +626,23 @@ def boundaries(path: str, result: ParseResult | None, text: str) -> tuple[Bounda
         rows.extend(_js_literal_models(path, result, text))
     if not result.classes:
         return tuple(rows)
-    lines = _code_lines(text, result.language)
+    # Blanking strings costs a pass over the text: only a file that uses an ORM pays it.
     if result.language == "python":
-        if _imports(result, "django"):
-            rows.extend(_django(path, result, lines))
-        if _imports(result, "sqlalchemy", "flask_sqlalchemy", "sqlmodel"):
-            rows.extend(_sqlalchemy(path, result, "\n".join(lines), lines))
-        if _imports(result, "sqlmodel"):
-            rows.extend(_sqlmodel(path, result, lines))
+        django = _imports(result, "django")
+        alchemy = _imports(result, "sqlalchemy", "flask_sqlalchemy", "sqlmodel")
+        sqlmodel = _imports(result, "sqlmodel")
+        if django or alchemy or sqlmodel:
+            lines = _code_lines(text, result.language)
+            if django:
+                rows.extend(_django(path, result, lines))
+            if alchemy:
+                rows.extend(_sqlalchemy(path, result, "\n".join(lines), lines))
+            if sqlmodel:
+                rows.extend(_sqlmodel(path, result, lines))
     elif result.language in {"typescript", "javascript"} and _imports(result, "typeorm"):
-        rows.extend(_typeorm(path, result, lines))
+        rows.extend(_typeorm(path, result, _code_lines(text, result.language)))
     elif result.language == "java" and _imports(result, "javax.persistence", "jakarta.persistence"):
-        rows.extend(_jpa(path, result, lines))
+        rows.extend(_jpa(path, result, _code_lines(text, result.language)))
     elif result.language == "go" and ("gorm" in text):
-        rows.extend(_gorm(path, result, text, lines))
+        rows.extend(_gorm(path, result, text, _code_lines(text, result.language)))
     return tuple(rows)
