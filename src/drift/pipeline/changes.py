@@ -7,14 +7,14 @@ are never analysed, and they are kept apart from the tracked files the diff comp
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Final
 
 from drift.pipeline.store_types import PipelineStore
 from drift.pipeline.tasks import FileTask, PackSource
 from drift.records.files import FileMetadataRow
-from drift.scan import DiffEntry, ScanDiff, SkippedFile, grammar_for_path
+from drift.scan import DiffEntry, ParseResult, ScanDiff, SkippedFile, grammar_for_path
 
 SKIPPED_PREFIX: Final = "skipped: "
 RECORDED_SKIPS: Final = frozenset({"too_large", "binary", "unreadable", "generated", "minified"})
@@ -119,10 +119,26 @@ def build_tasks(
     return tasks, others
 
 
-def renamed_files(diff: ScanDiff, stored: StoredFiles) -> dict[str, str]:
-    """Files moved without a change (``git mv``): each added path whose content is exactly one
-    removed file's, by its old path. The two must be the only ones with that content, so that
-    copies and emptied files are never taken for moves."""
+MOVE_SIMILARITY: Final = 0.5
+"""The share of two files' functions that must be the same, body and name, for an added file to
+count as a removed one moved and edited (``git mv`` then an import fixed): as git, which takes
+a file half the same for a rename."""
+
+
+def renamed_files(
+    diff: ScanDiff,
+    stored: StoredFiles,
+    functions: Callable[[bytes], Sequence[tuple[str, bytes]] | None] | None = None,
+) -> dict[str, str]:
+    """Files moved (``git mv``), by their old paths: each added path whose content is exactly one
+    removed file's, the two the only ones with that content, so that copies and emptied files
+    are never taken for moves.
+
+    With ``functions`` (a content hash's ``(qualified name, body hash)`` pairs, from the parse
+    cache), an added file left over is also paired with a removed file of the same language
+    sharing at least ``MOVE_SIMILARITY`` of the functions of each, when each is the other's one
+    best match: a module moved and edited keeps the violations of its unchanged functions known.
+    """
     removed: dict[bytes, list[str]] = {}
     for path in diff.removed:
         row = stored.tracked.get(path)
@@ -134,11 +150,93 @@ def renamed_files(diff: ScanDiff, stored: StoredFiles) -> dict[str, str]:
     for entry in diff.entries:
         if entry.status == "added" and entry.content_hash in removed:
             added.setdefault(entry.content_hash, []).append(entry.path)
-    return {
+    moves = {
         paths[0]: removed[digest][0]
         for digest, paths in added.items()
         if len(paths) == 1 and len(removed[digest]) == 1
     }
+    if functions is not None:
+        moves.update(_edited_moves(diff, stored, moves, functions))
+    return moves
+
+
+def cached_functions(
+    storage: PipelineStore,
+) -> Callable[[bytes], Sequence[tuple[str, bytes]] | None]:
+    """``renamed_files``'s reader of a content's functions: its parse-cache entry (kept for a
+    removed file until ``drift gc``), None when there is none or it is outdated."""
+
+    def functions(content_hash: bytes) -> Sequence[tuple[str, bytes]] | None:
+        cached = storage.get_parse_cache_by_hash(content_hash)
+        if cached is None:
+            return None
+        try:
+            result = ParseResult.from_json(cached.parse_result_json)
+        except ValueError:
+            return None
+        return [(fn.qualified_name, fn.body_hash) for fn in result.functions]
+
+    return functions
+
+
+def _edited_moves(
+    diff: ScanDiff,
+    stored: StoredFiles,
+    exact: dict[str, str],
+    functions: Callable[[bytes], Sequence[tuple[str, bytes]] | None],
+) -> dict[str, str]:
+    taken = set(exact.values())
+    old: dict[str, frozenset[tuple[str, bytes]]] = {}
+    owners: dict[tuple[str, bytes], list[str]] = {}  # a function -> the removed files holding it
+    for path in diff.removed:
+        row = stored.tracked.get(path)
+        if path in taken or row is None or grammar_for_path(path) is None:
+            continue
+        found = functions(row.content_hash)
+        if found:
+            old[path] = frozenset(found)
+            for item in old[path]:
+                owners.setdefault(item, []).append(path)
+    if not old:
+        return {}
+    best_new: dict[str, tuple[float, str | None]] = {}  # added path -> (score, old path)
+    best_old: dict[str, tuple[float, str | None]] = {}  # removed path -> (score, added path)
+    for entry in diff.entries:
+        grammar = grammar_for_path(entry.path)
+        if entry.status != "added" or entry.path in exact or grammar is None:
+            continue
+        found = functions(entry.content_hash)
+        if not found:
+            continue
+        mine = frozenset(found)
+        shared: dict[str, int] = {}
+        for item in mine:
+            for path in owners.get(item, ()):
+                shared[path] = shared.get(path, 0) + 1
+        for path, count in shared.items():
+            if grammar_for_path(path) != grammar:
+                continue
+            score = count / max(len(mine), len(old[path]))
+            if score < MOVE_SIMILARITY:
+                continue
+            _keep_best(best_new, entry.path, score, path)
+            _keep_best(best_old, path, score, entry.path)
+    return {
+        new: old_path
+        for new, (_, old_path) in best_new.items()
+        if old_path is not None and best_old[old_path][1] == new
+    }
+
+
+def _keep_best(
+    best: dict[str, tuple[float, str | None]], key: str, score: float, other: str
+) -> None:
+    # A tie for the best leaves None: two equally good candidates make no move.
+    known = best.get(key)
+    if known is None or score > known[0]:
+        best[key] = (score, other)
+    elif score == known[0]:
+        best[key] = (score, None)
 
 
 def code_changed(diff: ScanDiff) -> bool:

@@ -29,6 +29,7 @@ from drift.pipeline.changes import (
     StoredFiles,
     analysed_count,
     build_tasks,
+    cached_functions,
     code_changed,
     entries_to_analyse,
     recorded_skips,
@@ -142,7 +143,7 @@ class _Scan:
             reanalyse = (
                 full or bool(diff.changed) or bool(diff.removed) or bool(unfinished(diff, stored))
             )
-            self.renamed = renamed_files(diff, stored)
+            self.renamed = renamed_files(diff, stored, cached_functions(self.storage))
             project = self._project(diff, stored, full=full) if reanalyse else None
             # Enforcement reads no structure: a large project's is still being computed.
             enforced = (

@@ -86,7 +86,8 @@ class ScanSummary:
     ``reanalysed`` is False when nothing had changed since the last complete scan: the
     patterns, violations and verdict are then the stored ones. ``code_changed`` says a file
     Drift analyses changed, which moves the baseline of ``is_new``; ``renamed`` lists the files
-    moved without a change, ``(new path, old path)``, whose violations stay what they were.
+    moved (``drift.pipeline.changes.renamed_files``), ``(new path, old path)``, whose violations
+    stay what they were where their code did.
     ``timings`` gives the wall-clock milliseconds of each stage. ``syntax_errors`` lists the
     tracked files the parser found errors in, with where the first one is, by path. ``failed``
     lists files that could not be analysed this run (unreadable after discovery, or a crash),
@@ -132,6 +133,9 @@ def _files_line(summary: ScanSummary) -> str:
         f"{summary.removed:,} removed" if summary.removed else "",
     ]
     said = ", ".join(part for part in changes if part) or "no changes"
+    if summary.renamed:
+        # A move is one added and one removed file; saying so tells why nothing in it is new.
+        said += f"; {plural(len(summary.renamed), 'file')} moved"
     languages = ", ".join(f"{name} {count:,}" for name, count in summary.languages[:5])
     line = f"  files       {plural(summary.tracked, 'file')} tracked ({said})"
     line += f"; {languages}" if languages else ""

@@ -588,6 +588,30 @@ def test_a_file_moved_without_a_change_introduces_nothing(clean: Path) -> None:
     assert " new " not in listed.output
 
 
+def test_a_file_moved_and_edited_keeps_its_old_violations_known(clean: Path) -> None:
+    add_swallowing_handler(clean)
+    assert run("check", str(clean)).exit_code == 1
+    # ``git mv app/users.py app/accounts.py``, then a docstring added at the top and a new
+    # function with a second swallowing handler at the end: only that one is new.
+    old = clean / "app" / "users.py"
+    text = old.read_text(encoding="utf-8")
+    old.unlink()
+    moved = clean / "app" / "accounts.py"
+    moved.write_text(
+        '"""Accounts."""\n' + text + "\n\ndef load_index(path):\n    try:\n"
+        "        return path\n    except Exception:\n        pass\n",
+        encoding="utf-8",
+    )
+    scanned = run("scan", str(clean))
+    assert "(1 added, 1 removed; 1 file moved)" in scanned.output
+    result = run("check", str(clean), "--new-only", "--format", "json")
+    assert result.exit_code == 1, result.output
+    new = json.loads(result.output)["violations"]
+    assert [(v["file"], v["line"]) for v in new] == [("app/accounts.py", 26)]
+    listed = run("violations", "--root", str(clean))
+    assert "app/accounts.py:19" in listed.output
+
+
 def test_the_same_code_gets_the_same_verdict_after_a_readme_edit_or_a_full_scan(
     tmp_path: Path,
 ) -> None:

@@ -48,3 +48,38 @@ def test_only_files_drift_analyses_are_code() -> None:
     assert not code_changed(readme)
     assert code_changed(schema)
     assert not code_changed(ScanDiff((entry("a.py", "unchanged", b"A"),), (), (), 0))
+
+
+def test_a_file_moved_and_edited_pairs_with_the_one_removed_file_it_mostly_equals() -> None:
+    functions = {
+        b"A": [("a", b"1"), ("b", b"2"), ("c", b"3")],  # a.py
+        b"A2": [("a", b"1"), ("b", b"2"), ("c", b"9")],  # a.py moved, `c` edited: 2 of 3
+        b"T": [("t", b"5"), ("u", b"6")],  # twin.py, removed
+        b"T1": [("t", b"5"), ("u", b"6"), ("v", b"7")],  # two copies of it, edited alike:
+        b"T2": [("t", b"5"), ("u", b"6"), ("w", b"8")],  # a tie, no move
+        b"S": [("s", b"4"), ("x", b"0")],  # small.py
+        b"S2": [("s", b"4"), ("y", b"1"), ("z", b"2")],  # 1 of 3 shared: below half
+        b"J": [("a", b"1"), ("b", b"2"), ("c", b"3")],  # a JavaScript file with a.py's functions
+    }
+    stored = StoredFiles(
+        tracked={
+            "a.py": row("a.py", b"A"),
+            "twin.py": row("twin.py", b"T"),
+            "small.py": row("small.py", b"S"),
+        },
+        skipped={},
+    )
+    diff = ScanDiff(
+        entries=(
+            entry("pkg/a.py", "added", b"A2"),
+            entry("t1.py", "added", b"T1"),
+            entry("t2.py", "added", b"T2"),
+            entry("small2.py", "added", b"S2"),
+            entry("a.js", "added", b"J"),
+        ),
+        removed=("a.py", "twin.py", "small.py"),
+        unreadable=(),
+        bytes_hashed=0,
+    )
+    assert renamed_files(diff, stored, functions.get) == {"pkg/a.py": "a.py"}
+    assert renamed_files(diff, stored) == {}  # without the functions, only exact moves
