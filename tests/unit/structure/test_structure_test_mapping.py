@@ -177,6 +177,41 @@ def test_javascript_test_blocks() -> None:
     ]
 
 
+def test_tape_suites_in_a_test_directory_through_a_commonjs_object_export() -> None:
+    # qs: ``test/parse.js`` is a tape suite (no ``.test.`` in its name); ``t.deepEqual`` is
+    # an assertion; ``qs.parse`` reaches ``lib/parse.js`` through ``lib/index.js``'s
+    # ``module.exports = { parse: parse }`` of a required module.
+    results = project(
+        {
+            "lib/parse.js": "module.exports = function (str) { return str.split('&'); };\n",
+            "lib/index.js": (
+                "var parse = require('./parse');\nmodule.exports = { parse: parse };\n"
+            ),
+            "test/parse.js": """
+                var test = require('tape');
+                var qs = require('../lib');
+                test('parses', function (t) {
+                  t.deepEqual(qs.parse('a&b'), ['a', 'b']);
+                  t.test('nested', function (st) { st.equal(qs.parse('a').length, 1); st.end(); });
+                  t.end();
+                });
+                """,
+            "test/fixtures/suite.js": "it('is a fixture', function () {});\n",
+        }
+    )
+    units = find_tests(function_rows(results), [], results)
+    assert [(u.id, u.assertions, len(u.calls)) for u in units] == [
+        ("test/parse.js::parses@3", 2, 1)
+    ]
+    coverage, quality = run(results)
+    assert [(c.test_function_id, c.source_function_id) for c in coverage] == [
+        ("test/parse.js::parses@3", "lib/parse.js::exports")
+    ]
+    assert [(q.function_id, q.assertion_density) for q in quality] == [
+        ("lib/parse.js::exports", 1.0)
+    ]
+
+
 def test_go_and_java_tests() -> None:
     results = project(
         {
@@ -366,6 +401,14 @@ def test_no_tests_no_rows() -> None:
         ("t/integration/worker_config.py", False, True),
         ("src/t/config.py", False, False),
         ("spec/helpers/auth.js", False, True),
+        # mocha's ``test/*.js``, tape's and node:test's suites (qs, resolve): test files, but
+        # not the fixtures, data or helpers beside them, nor type declarations.
+        ("test/parse.js", True, True),
+        ("packages/core/tests/unit/router.ts", True, True),
+        ("test/fixtures/suite.js", False, True),
+        ("test/support/server.js", False, True),
+        ("test/index.d.ts", False, True),
+        ("tests/parse.py", False, True),  # pytest collects test_*.py alone
     ],
 )
 def test_file_conventions(path: str, test_file: bool, support: bool) -> None:

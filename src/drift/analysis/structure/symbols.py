@@ -52,6 +52,8 @@ class FileScope:
     # CommonJS ``module.exports.x = require("./x")``).
     reexport_names: dict[str, str] = field(default_factory=dict)
     default_export: str | None = None
+    # JavaScript: the names the module exports, whatever their values.
+    exported_names: frozenset[str] = frozenset()
     # Each class's lineage (``_lineage``), worked out on first use.
     lineages: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False, compare=False)
 
@@ -215,6 +217,7 @@ def _bind_imports(scope: FileScope, index: ModuleIndex) -> None:
                     # ``module.exports.x = require("./x")``: x is that module's own value.
                     scope.reexport_names[export.name] = "default"
         scope.star_reexports = tuple(stars)
+        scope.exported_names = frozenset(export.name for export in result.exports)
 
 
 # Languages whose imports others see through: Python's ``from a import b`` makes ``b`` a name of
@@ -324,7 +327,9 @@ class SymbolTable:
             return ()  # a Java or Go import is the file's own: no one sees the name through it
         binding = scope.bindings.get(name)
         files: list[str] = []
-        if binding is not None and binding.symbol is not None:
+        if binding is not None and (binding.symbol is not None or name in scope.exported_names):
+            # A whole module exported under its local name: qs's ``var parse =
+            # require("./parse"); module.exports = { parse: parse }``.
             files.extend(binding.files)
         files.extend(scope.reexports.get(name, ()))
         files.extend(scope.star_reexports)
@@ -337,6 +342,9 @@ class SymbolTable:
     @staticmethod
     def _reexported_name(scope: FileScope, name: str) -> str:
         binding = scope.bindings.get(name)
-        if binding is not None and binding.symbol is not None:
-            return binding.symbol
+        if binding is not None:
+            if binding.symbol is not None:
+                return binding.symbol
+            if name in scope.exported_names:
+                return "default"  # the required module's own value (its ``module.exports``)
         return scope.reexport_names.get(name, name)

@@ -3,7 +3,9 @@
 File conventions (paths are repository-relative POSIX strings):
 
 - Python: ``test_*.py``, ``*_test.py``, ``*_tests.py`` and Django's ``tests.py``;
-- JavaScript/TypeScript: ``*.test.*``, ``*.spec.*``, or any file under ``__tests__/``;
+- JavaScript/TypeScript: ``*.test.*``, ``*.spec.*``, any file under ``__tests__/``, and any
+  under a ``test``, ``tests``, ``spec`` or ``specs`` directory (mocha's default place, tape's
+  and node:test's usual one) but for fixtures and test data;
 - Go: ``*_test.go`` (``TestXxx`` functions, and methods of a type embedding testify's
   ``suite.Suite``);
 - Java: ``*Test.java``, ``*Tests.java``, ``*IT.java`` (test methods are found by ``@Test``).
@@ -56,6 +58,20 @@ _ASSERT_NAMES = frozenset({"expect", "expectTypeOf", "verify", "fail"})
 _ASSERT_RECEIVERS = frozenset({"assert", "require", "should", "chai", "Assertions", "Assert"})
 _GO_FAILURES = frozenset({"Error", "Errorf", "Fatal", "Fatalf", "Fail", "FailNow"})
 _RAISES = frozenset({"raises", "assertRaises", "assertThrows", "warns"})
+# tape's, AVA's and node-tap's assertions, methods of the test's own ``t`` (``st`` and ``tt`` in
+# nested tests by custom): ``t.equal(…)``, ``t.is(…)``, ``t.deepEqual(…)``.
+_TAP_RECEIVERS = frozenset({"t", "st", "tt"})
+_TAP_ASSERTIONS = frozenset(
+    {
+        "ok", "notOk", "true", "false", "truthy", "falsy", "error", "ifError", "ifErr",
+        "equal", "notEqual", "equals", "isEqual", "strictEqual", "notStrictEqual", "is", "not",
+        "deepEqual", "notDeepEqual", "deepLooseEqual", "notDeepLooseEqual", "deepStrictEqual",
+        "same", "notSame", "strictSame", "like", "unlike", "has", "match", "notMatch", "regex",
+        "notRegex", "throws", "doesNotThrow", "notThrows", "throwsAsync", "notThrowsAsync",
+        "rejects", "doesNotReject", "resolves", "resolveMatch", "snapshot", "matchSnapshot",
+        "assertion",
+    }
+)  # fmt: skip
 
 # Calls and decorators that replace real collaborators with doubles.
 _MOCK_CALLEES = frozenset(
@@ -84,13 +100,35 @@ _JS_TEST_CALLEES = frozenset({"it", "test"})
 _JS_TEST_MODIFIERS = frozenset({"only", "skip", "concurrent", "each", "todo", "failing"})
 # Run over the text with a "\n" put in front: a leading literal lets the regex engine skip from
 # line end to line end (a "^" is tried at every character). Indentation is matched possessively:
-# "assert" never starts with a blank, so giving blanks back cannot help a match.
-_ASSERT_STATEMENT = re.compile(r"\n[ \t]*+assert\b(?![ \t]*[=.(\[])")
+# "assert" never starts with a blank, so giving blanks back cannot help a match. ``assert (``
+# opens a statement too: black wraps a long one so.
+_ASSERT_STATEMENT = re.compile(r"\n[ \t]*+assert\b(?![ \t]*[=.])")
+
+
+_JS_SOURCE = re.compile(r"\.[cm]?[jt]sx?$")
+_JS_TEST_DIRS = frozenset({"test", "tests", "spec", "specs", "__tests__"})
+# Inside a test directory, these hold what tests read or use, not tests (a test runner's own
+# fixtures are full of ``it(…)`` calls; jasmine loads ``spec/helpers/`` before the specs).
+_NOT_TESTS_DIRS = frozenset(
+    {
+        "fixtures", "fixture", "__fixtures__", "testdata", "__mocks__", "mocks", "data",
+        "helpers", "helper", "support",
+    }
+)  # fmt: skip
 
 
 def is_test_file(path: str) -> bool:
     """Whether ``path`` is a test file by its language's naming convention."""
-    return bool(_TEST_FILE.search(path)) or "/__tests__/" in f"/{path}"
+    if _TEST_FILE.search(path):
+        return True
+    if not _JS_SOURCE.search(path) or path.endswith(".d.ts"):
+        return False
+    # mocha runs ``test/*.js``, and tape and node:test suites sit there by custom: a file with
+    # no ``it``/``test`` call holds no test either way (a helper beside them).
+    directories = path.split("/")[:-1]
+    return any(part in _JS_TEST_DIRS for part in directories) and not any(
+        part in _NOT_TESTS_DIRS for part in directories
+    )
 
 
 def is_type_test(path: str) -> bool:
@@ -237,6 +275,8 @@ def is_assertion(call: CallSite) -> bool:
     if receiver is None:
         return False
     if receiver.rsplit(".", 1)[-1] in _ASSERT_RECEIVERS:
+        return True
+    if receiver in _TAP_RECEIVERS and name in _TAP_ASSERTIONS:
         return True
     return receiver == "t" and name in _GO_FAILURES
 
