@@ -49,13 +49,20 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 from types import MappingProxyType
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from drift.analysis.structure.imports import Manifests, is_stub_twin, language_family
 from drift.analysis.structure.symbols import Binding, FileScope, SymbolTable, base_name
 from drift.analysis.structure.test_files import is_test_file, is_test_support, is_type_test
 from drift.records.analysis import CallEdgeRow, FunctionRow
-from drift.scan.model import ELEMENT_OF, UNTYPED_LOCAL, CallSite, Function, ParseResult
+from drift.scan.model import (
+    ELEMENT_OF,
+    UNTYPED_LOCAL,
+    CallSite,
+    Class,
+    Function,
+    ParseResult,
+)
 from drift.scan.rules import class_of_type
 
 SAME_FILE = "same_file"
@@ -260,6 +267,7 @@ class CallResolver:
         # class's resolved bases, by (file, class).
         self._inherited_methods: dict[tuple[str, str, str], tuple[str, Function] | None] = {}
         self._bases: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        self._classes_by_name: dict[str, dict[str, list[Class]]] = {}
         self._library_bases: dict[tuple[str, str], bool] = {}
         self._class_attributes: dict[str, dict[str, tuple[str, ...]]] = {}
         self._local_classes: dict[str, dict[tuple[str, str], str | None]] = {}
@@ -376,7 +384,11 @@ class CallResolver:
                     # still may: the steps below never guess).
                     break
         if name in scope.class_bases:
-            return _outcome(path, scope.constructor(name), SAME_FILE)
+            defined = _visible_class(self._classes_named(scope, name), scope, caller)
+            if defined is not None:
+                made = self._made_by(path, defined)
+                # A constructor inherited from another file's base is found as a method is.
+                return _outcome_of(made, SAME_FILE if made is None or made[0] == path else METHOD)
         binding = scope.bindings.get(name)
         if binding is not None:
             # Bound by an import: resolve through it or not at all (never guess past it).
@@ -386,6 +398,8 @@ class CallResolver:
             located = (
                 self.symbols.locate_function(binding.files, symbol) if symbol is not None else None
             )
+            if located is None and symbol is not None:
+                located = self._inherited_constructor(binding.files, symbol)
             return _outcome_of(located, IMPORT)
         package = self.symbols.same_package_files(path)
         if package:
@@ -397,16 +411,14 @@ class CallResolver:
             else:
                 owner = self.symbols.locate_class(package, name)
                 if owner is not None:
-                    ctor = self.symbols.scopes[owner[0]].constructor(owner[1])
-                    return _outcome(owner[0], ctor, IMPORT)
+                    return _outcome_of(self._class_constructor(*owner), IMPORT)
         wildcard = scope.wildcard_files
         if scope.result.language == "java":
             # ``import p.*`` brings types (``new Widget(3)``: its constructor), never a method:
             # only ``import static p.C.*`` does.
             owner = self.symbols.locate_class(wildcard, name) if wildcard else None
             if owner is not None:
-                ctor = self.symbols.scopes[owner[0]].constructor(owner[1])
-                return _outcome(owner[0], ctor, EXPORT)
+                return _outcome_of(self._class_constructor(*owner), EXPORT)
             wildcard = scope.static_wildcard_files
         if wildcard:
             located = self.symbols.locate_function(wildcard, name)
@@ -532,7 +544,10 @@ class CallResolver:
         known = self._receiver(scope, receiver)
         if known.owner is not None:
             # ``new Store().save()``: an instance's; ``Store.make()``: the class's own too.
-            lookup = self._instance_method if _constructed_class(receiver) else self._method
+            constructed = _constructed_class(receiver) or (
+                scope.result.language == "python" and _called_name(receiver)
+            )
+            lookup = self._instance_method if constructed else self._method
             return _outcome_of(lookup(*known.owner, name), METHOD)
         if known.module is not None:
             located = self.symbols.locate_function(known.module, name)
@@ -572,6 +587,17 @@ class CallResolver:
             return _Receiver(owner, None, owner is None, None)
         if receiver in _COMMONJS_EXPORTS and _is_ecmascript(scope):
             return _Receiver(None, (scope.path,), False, None)  # ``exports.helper()``: its own
+        called = _called_name(receiver) if scope.result.language == "python" else None
+        if called is not None:
+            # ``Root(1).dump()``: a method of the instance a class of the repository makes
+            # (pydantic's ``RootModel[int](1).model_dump()``); a function's call says nothing.
+            owner = (
+                self._typed_class(scope, called)
+                if "." in called
+                else self._class_in_scope(scope, called)
+            )
+            if owner is not None:
+                return _Receiver(owner, None, False, None)
         owner = self._class_in_scope(scope, receiver)
         binding = scope.bindings.get(receiver)
         module = binding.files if binding is not None and binding.symbol is None else None
@@ -1052,6 +1078,52 @@ class CallResolver:
         self._inherited_methods[key] = found
         return found
 
+    def _class_constructor(self, file: str, class_name: str) -> tuple[str, Function] | None:
+        """What constructing ``class_name`` of ``file`` runs: its own constructor, or in Python
+        and JavaScript one it inherits from a repository base (pydantic's tests build
+        ``class M(BaseModel)`` and call ``M(…)``: ``BaseModel.__init__`` runs). A Java or Go
+        type inherits none."""
+        own = self.symbols.scopes[file].constructor(class_name)
+        if own is not None:
+            return file, own
+        language = self.symbols.scopes[file].result.language
+        inherited = _INHERITED_CONSTRUCTORS.get(language)
+        return None if inherited is None else self._inherited(file, class_name, inherited)
+
+    def _classes_named(self, scope: FileScope, name: str) -> Sequence[Class]:
+        """The classes of ``scope`` named ``name``, in source order (indexed once per file)."""
+        named = self._classes_by_name.get(scope.path)
+        if named is None:
+            named = self._classes_by_name[scope.path] = {}
+            for cls in scope.result.classes:
+                named.setdefault(cls.name, []).append(cls)
+        return named.get(name, ())
+
+    def _made_by(self, file: str, cls: Class) -> tuple[str, Function] | None:
+        """What constructing ``cls``, a class of ``file``, runs. A class defined in a function
+        is looked up by its qualified name: two tests may each define a ``Model`` of their own."""
+        if "." not in cls.qualified_name:
+            return self._class_constructor(file, cls.name)
+        scope = self.symbols.scopes[file]
+        for name in _CONSTRUCTOR_NAMES:
+            own = scope.by_qualified.get(f"{cls.qualified_name}.{name}")
+            if own:
+                return file, own[0]
+        if any(other.bases != cls.bases for other in self._classes_named(scope, cls.name)):
+            # The bases the file records under the name may be another's; one test's
+            # ``class Model(BaseModel)`` is much like the next test's.
+            return None
+        inherited = _INHERITED_CONSTRUCTORS.get(scope.result.language)
+        return None if inherited is None else self._inherited(file, cls.name, inherited)
+
+    def _inherited_constructor(
+        self, files: Iterable[str], name: str
+    ) -> tuple[str, Function] | None:
+        """The constructor class ``name`` of ``files`` (re-exports followed) inherits, when
+        it defines none (``locate_function`` found nothing)."""
+        owner = self.symbols.locate_class(files, name)
+        return None if owner is None else self._class_constructor(*owner)
+
     def _calls_attribute(self, file: str, class_name: str, name: str) -> bool:
         """Whether ``class_name`` of ``file``, or a repository base of it, assigns attribute
         ``name`` and calls it (``Class.attributes``)."""
@@ -1475,6 +1547,26 @@ def _constructed_class(receiver: str) -> str | None:
     return None if found is None else found.group(1)
 
 
+def _called_name(receiver: str) -> str | None:
+    """What a receiver that is one call calls, as written (``Root(1)``, ``models.Root(a, b)``
+    and ``Root[int](1)`` give ``Root``, ``models.Root``), or None for anything else
+    (``Root(1).child()``, ``items[0]``)."""
+    opening = receiver.find("(")
+    if opening <= 0 or not receiver.endswith(")"):
+        return None
+    depth = 0
+    for index in range(opening, len(receiver)):
+        character = receiver[index]
+        if character == "(":
+            depth += 1
+        elif character == ")":
+            depth -= 1
+            if depth == 0 and index != len(receiver) - 1:
+                return None  # the call's ``)`` is not the last: a chain goes on after it
+    called = receiver[:opening].split("[", 1)[0]
+    return called if all(part.isidentifier() for part in called.split(".")) else None
+
+
 def _classes_around(scope: FileScope, caller: Function) -> list[str]:
     """The caller's class and the classes enclosing it, innermost first, by the parts of its
     qualified name (``Outer.make.run`` of an anonymous class in ``make``: ``Outer``; in
@@ -1568,6 +1660,39 @@ def _outcome(file: str, function: Function | None, resolution: str) -> _Outcome:
 
 def _outcome_of(located: tuple[str, Function] | None, resolution: str) -> _Outcome:
     return _STOP if located is None else _Located(located[0], located[1], resolution)
+
+
+_INHERITED_CONSTRUCTORS: Final = {
+    "python": "__init__",
+    "javascript": "constructor",
+    "typescript": "constructor",
+}
+"""The constructor a class without one of its own runs, by language: its base's."""
+_CONSTRUCTOR_NAMES: Final = ("__init__", "constructor")
+
+
+def _visible_class(
+    classes: Sequence[Class], scope: FileScope, caller: Function | None
+) -> Class | None:
+    """The innermost of ``classes`` (one name's) that ``caller`` sees: one defined in a function
+    around it, else one outside any function. A class defined in another function is out of
+    reach (pydantic's tests define a ``Model`` in one test and call another test's ``Model``:
+    136 calls had reached one test's ``Model.__init__``)."""
+    best: Class | None = None
+    best_depth = -1
+    for cls in classes:
+        parent = cls.qualified_name.rpartition(".")[0]
+        if not parent or parent not in scope.by_qualified:
+            depth = 0  # at module level, or in a class (reached as before)
+        elif caller is not None and (
+            caller.qualified_name == parent or caller.qualified_name.startswith(f"{parent}.")
+        ):
+            depth = parent.count(".") + 1
+        else:
+            continue
+        if depth > best_depth:
+            best, best_depth = cls, depth
+    return best
 
 
 def _visible_function(scope: FileScope, name: str, caller: Function | None) -> Function | None:
@@ -1672,6 +1797,12 @@ class _FileCalls:
         # ``async def json``) is about some other object's method. Guessed coroutines' ids:
         self._coroutines_awaited = scope.result.language == "python"
         self._coroutine_guesses: set[int] = set()
+        # Names of classes defined in a function: which one a call makes depends on the caller.
+        self._local_classes = {
+            cls.name
+            for cls in scope.result.classes
+            if cls.qualified_name.rpartition(".")[0] in scope.by_qualified
+        }
         ids = resolver.row_ids(path)
         for name, candidates in scope.by_qualified.items():
             if len(candidates) > 1:
@@ -1758,7 +1889,7 @@ class _FileCalls:
         too when a nested function of that name could be visible from it."""
         receiver, callee, _ = name
         if receiver is None:
-            if callee in self._scope.nested:
+            if callee in self._scope.nested or callee in self._local_classes:
                 return _BY_SCOPE
             if self._class_always_matters:
                 return _BY_CLASS
