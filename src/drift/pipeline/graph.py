@@ -21,6 +21,7 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from drift.analysis.structure import (
+    CallResolver,
     Manifests,
     ProjectStructure,
     StructureInput,
@@ -423,10 +424,11 @@ def structure_from_feed(feed: Iterator[GraphFacts | Manifests]) -> Iterator[byte
                 assertions[facts.path] = facts.assertion_lines
         functions = numbered_functions(results)
         keys = [(row.file, row.name, row.line) for row in functions]
-        edges = resolve_calls(functions, results, manifests)
+        resolver = CallResolver(functions, results, manifests)
+        edges = resolve_calls(functions, results, manifests, resolver=resolver)
         yield transport.dumps(NumberedEdges.of(edges, keys))
         rows = structure_around(
-            edges, functions, results, abstract, assertions, manifests=manifests
+            edges, functions, results, abstract, assertions, manifests=manifests, resolver=resolver
         )
         yield transport.dumps(rows._replace(edges=[]))
     finally:

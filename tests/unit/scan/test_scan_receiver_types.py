@@ -304,3 +304,20 @@ def test_loop_and_with_variables_are_locals_of_no_class_unless_reused() -> None:
         ("s", "update", None),
         ("o", "update", UNTYPED_LOCAL),
     ]
+
+
+def test_a_generic_class_called_with_type_arguments_is_its_constructor() -> None:
+    # pydantic's tests: ``TypeAdapter[str](x)``, ``RootModel[int](1)``; an element of a list
+    # called (``handlers[0](x)``) is no class.
+    source = (
+        "def f(handlers):\n    ta = TypeAdapter[str](str)\n    ta.validate(1)\n"
+        "    m = models.Root[int](1)\n    m.dump()\n    handlers[0](1)\n"
+    )
+    result = parse_source(source.encode(), "python")
+    assert [(c.receiver, c.callee, c.receiver_type) for c in result.calls] == [
+        (None, "TypeAdapter", None),
+        ("ta", "validate", "TypeAdapter"),
+        ("models", "Root", None),
+        ("m", "dump", "models.Root"),
+        (None, "handlers[0]", None),
+    ]

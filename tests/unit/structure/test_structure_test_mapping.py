@@ -212,6 +212,51 @@ def test_tape_suites_in_a_test_directory_through_a_commonjs_object_export() -> N
     ]
 
 
+def test_a_python_test_file_s_module_level_setup_counts_for_each_of_its_tests() -> None:
+    # fastapi: ``app = FastAPI()`` and ``@app.put(…)`` above the tests run at import, for
+    # every test; ``unittest.main()`` after them runs only as a script, and a test's own
+    # ``@patch(…)`` is about that test.
+    results = project(
+        {
+            "pkg/app.py": """
+                class App:
+                    def put(self, path):
+                        return lambda f: f
+
+                def main():
+                    return 0
+
+                def patch(target):
+                    return lambda f: f
+                """,
+            "tests/test_put.py": """
+                from pkg.app import App, main, patch
+
+                app = App()
+
+                @app.put("/items")
+                def update():
+                    return 1
+
+                def test_update():
+                    assert update() == 1
+
+                @patch("x")
+                def test_other():
+                    assert True
+
+                if __name__ == "__main__":
+                    main()
+                """,
+        }
+    )
+    coverage, _ = run(results, {"tests/test_put.py": (11, 15)})
+    assert [(c.test_function_id, c.source_function_id) for c in coverage] == [
+        ("tests/test_put.py::test_other", "pkg/app.py::App.put"),
+        ("tests/test_put.py::test_update", "pkg/app.py::App.put"),
+    ]
+
+
 def test_go_and_java_tests() -> None:
     results = project(
         {

@@ -1720,15 +1720,19 @@ def resolve_calls(
     functions: Sequence[FunctionRow],
     results: Mapping[str, ParseResult],
     manifests: Manifests | None = None,
+    *,
+    resolver: CallResolver | None = None,
 ) -> list[CallEdgeRow]:
     """Call edges between the stored ``functions`` of the parsed files ``results``.
 
     ``functions`` carry their storage ids and match parsed functions on ``(file, name, line)``;
     a call whose caller or callee has no row gives no edge. ``manifests``: what the
     repository's ``go.mod`` and ``package.json`` files say, which imports resolve against
-    (``ModuleIndex``).
+    (``ModuleIndex``). ``resolver``: one built over the same three, for the test mapping to use
+    after (a new one otherwise).
     """
-    resolver = CallResolver(functions, results, manifests)
+    if resolver is None:
+        resolver = CallResolver(functions, results, manifests)
     # (caller id, line, callee id) -> resolution, the first call giving the edge naming it.
     # Keys are unique and in the output's order: they sort as they are, no key function.
     edges: dict[tuple[int, int, int], str] = {}

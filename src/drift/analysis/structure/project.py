@@ -14,7 +14,7 @@ from typing import Final, NamedTuple
 
 import msgspec
 
-from drift.analysis.structure.callgraph import resolve_calls
+from drift.analysis.structure.callgraph import CallResolver, resolve_calls
 from drift.analysis.structure.coupling import coupling
 from drift.analysis.structure.imports import Manifests
 from drift.analysis.structure.test_files import is_js_test_call
@@ -92,13 +92,15 @@ def structure_of(
     manifests: Manifests | None = None,
 ) -> ProjectStructure:
     """Resolve the call graph, measure coupling and map tests over every file's graph part."""
+    resolver = CallResolver(functions, results, manifests)
     return structure_around(
-        resolve_calls(functions, results, manifests),
+        resolve_calls(functions, results, manifests, resolver=resolver),
         functions,
         results,
         abstract,
         assertions,
         manifests=manifests,
+        resolver=resolver,
     )
 
 
@@ -110,12 +112,18 @@ def structure_around(
     assertions: Mapping[str, tuple[int, ...]],
     *,
     manifests: Manifests | None = None,
+    resolver: CallResolver | None = None,
 ) -> ProjectStructure:
-    """``structure_of`` given the call ``edges`` it resolves first (``resolve_calls``): the
-    coupling and test mapping around them."""
+    """``structure_of`` given the call ``edges`` it resolves first (``resolve_calls``, with
+    ``resolver`` when given): the coupling and test mapping around them."""
     metrics, cycles = coupling(results, abstract_types=abstract, manifests=manifests)
     coverage, quality = test_mapping(
-        functions, edges, results, assertion_lines=assertions, manifests=manifests
+        functions,
+        edges,
+        results,
+        assertion_lines=assertions,
+        manifests=manifests,
+        resolver=resolver,
     )
     return ProjectStructure(edges, metrics, cycles, coverage, quality)
 

@@ -39,7 +39,7 @@ from __future__ import annotations
 import json
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import compress
 from operator import itemgetter
@@ -92,6 +92,8 @@ def _named_tests(
     row_ids: Mapping[tuple[str, int], int],
     out_edges: Mapping[int, frozenset[int]],
     assert_lines: Sequence[int],
+    *,
+    resolver: Callable[[], CallResolver],
 ) -> list[TestUnit]:
     if result.language != "java" and not is_test_file(path):
         return []  # outside Java, only a test file's functions can be tests
@@ -114,6 +116,7 @@ def _named_tests(
     checks, mocking, file_mocks = _call_kinds(calls, {fn.qualified_name for fn in tests})
     lines = sorted(assert_lines)
     nested = _nested_calls(result, tests, row_ids, out_edges)
+    setup = _module_setup(path, result, tests, resolver) if result.language == "python" else _NONE
     units: list[TestUnit] = []
     for fn in tests:
         name = fn.qualified_name
@@ -125,13 +128,47 @@ def _named_tests(
                 - bisect_left(lines, fn.line),
                 uses_mocks=file_mocks or name in mocking or uses_mock_decorators_or_fixtures(fn),
                 calls=out_edges.get(row_ids[fn.name, fn.line], frozenset())
-                | nested.get(name, _NONE),
+                | nested.get(name, _NONE)
+                | setup,
             )
         )
     return units
 
 
 _NONE: frozenset[int] = frozenset()
+
+
+def _module_setup(
+    path: str, result: ParseResult, tests: Sequence[Function], resolver: Callable[[], CallResolver]
+) -> frozenset[int]:
+    """What a Python test file's module-level code calls above its last test: it runs when the
+    file is imported, for every test of it (fastapi's tests build ``app = FastAPI()`` and
+    register routes with ``@app.put(…)`` there: ``FastAPI.put`` had read "untested"). What
+    comes after the last test runs when the file is run as a script (``unittest.main()``), and a
+    test's or a class's decorators (``@mock.patch(…)``, ``@unittest.skipIf(…)``) are about that
+    test or class."""
+    last = max(fn.end_line for fn in tests)
+    own = {d.line for fn in tests for d in fn.decorators}
+    own.update(d.line for cls in result.classes for d in cls.decorators)
+    setup = [
+        call
+        for call in result.calls
+        if call.caller is None
+        and call.line <= last
+        and call.line not in own
+        and not is_assertion(call)
+        and not is_mock_call(call)
+    ]
+    if not setup:
+        return _NONE
+    calls = resolver()
+    found: set[int] = set()
+    for call in setup:
+        target = calls.resolve(path, call, None)
+        target_id = calls.row_id(target.file, target.function) if target else None
+        if target_id is not None:
+            found.add(target_id)
+    return frozenset(found)
 
 
 def _nested_calls(
@@ -274,7 +311,9 @@ def find_tests(
     manifests: Manifests | None = None,
 ) -> list[TestUnit]:
     """Every test of the parsed files, in file order then source order."""
-    return _find_tests(functions, _out_edges(edges), results, assertion_lines, manifests)
+    return _find_tests(
+        functions, _out_edges(edges), results, assertion_lines, manifests=manifests, resolver=None
+    )
 
 
 def _find_tests(
@@ -282,20 +321,27 @@ def _find_tests(
     out_edges: Mapping[int, frozenset[int]],
     results: Mapping[str, ParseResult],
     assertion_lines: Mapping[str, Sequence[int]] | None,
+    *,
     manifests: Manifests | None,
+    resolver: CallResolver | None,
 ) -> list[TestUnit]:
     row_ids = row_ids_by_file(functions)
-    resolver: CallResolver | None = None
+    made: list[CallResolver] = [] if resolver is None else [resolver]
+
+    def resolver_now() -> CallResolver:
+        # Built on first use: most projects' tests are named functions, resolved already.
+        if not made:
+            made.append(CallResolver(functions, results, manifests))
+        return made[0]
+
     units: list[TestUnit] = []
     for path in sorted(results):
         result = results[path]
         lines = assertion_lines.get(path, ()) if assertion_lines is not None else ()
         ids = row_ids.get(path, {})
-        units.extend(_named_tests(path, result, ids, out_edges, lines))
+        units.extend(_named_tests(path, result, ids, out_edges, lines, resolver=resolver_now))
         if result.language in {"javascript", "typescript"} and is_test_file(path):
-            if resolver is None:
-                resolver = CallResolver(functions, results, manifests)
-            units.extend(_block_tests(path, result, resolver))
+            units.extend(_block_tests(path, result, resolver_now()))
     return units
 
 
@@ -329,17 +375,21 @@ def test_mapping(
     # The name is the pipeline's API; ruff and pytest take any "test_*" function for a test.
     assertion_lines: Mapping[str, Sequence[int]] | None = None,  # noqa: PT028
     manifests: Manifests | None = None,  # noqa: PT028
+    resolver: CallResolver | None = None,  # noqa: PT028
 ) -> tuple[list[TestCoverageRow], list[TestQualityRow]]:
     """Test-to-function coverage rows and per-function test quality rows.
 
     ``assertion_lines`` maps a test file to the lines of its Python ``assert`` statements
     (``FileStructure.assertion_lines``); without it those statements are not counted.
     ``manifests`` are what the call graph resolved imports with (``resolve_calls``), for the
-    calls of JavaScript test blocks, which are resolved here.
+    calls of JavaScript test blocks and of Python test files' module-level setup, which are
+    resolved here; ``resolver``, the one ``resolve_calls`` used, saves building another.
     Both lists are empty when the files hold no test at all.
     """
     out_edges = _out_edges(edges)
-    units = _find_tests(functions, out_edges, results, assertion_lines, manifests)
+    units = _find_tests(
+        functions, out_edges, results, assertion_lines, manifests=manifests, resolver=resolver
+    )
     if not units:
         return [], []
     keys = _source_keys(functions)
