@@ -25,6 +25,7 @@ from drift.scan.lang_java import JavaRules
 from drift.scan.lang_python import PythonRules
 from drift.scan.languages import language_of_grammar
 from drift.scan.model import (
+    STATIC_MEMBER,
     UNTYPED_LOCAL,
     CallSite,
     Class,
@@ -148,6 +149,7 @@ class _Linker:
         self.parameter_names: dict[int, frozenset[str]] = {}  # by the function's ``id``
         self.attribute_names: dict[int, set[str]] = {}  # by the class's ``id``
         self.classes_by_name: dict[str, Definition] | None = None  # made on first use
+        self.static_imports: dict[str, str] | None = None  # Java's, made on first use
         # Where the calls that end the process start (``sys.exit``, ``log.Fatal``), sorted:
         # a handler making one does not swallow its error (``_calls`` fills it).
         self.exit_starts: list[int] = []
@@ -569,7 +571,9 @@ class _Linker:
             if kind is None:
                 if argument.type in ("identifier", "field_access"):
                     written = text(argument, self.source)
-                    kind = self._receiver_class(function, written, argument.start_byte) or ""
+                    kind = self._receiver_class(function, written, argument.start_byte)
+                    if kind is None:
+                        kind = self._static_member(written)
                 elif argument.type in ("object_creation_expression", "cast_expression"):
                     made = argument.child_by_field_name("type")
                     kind = class_of_type(text(made, self.source)) or "" if made else ""
@@ -577,6 +581,40 @@ class _Linker:
                     kind = ""
             found.append(kind)
         return tuple(found)
+
+    def _static_member(self, written: str) -> str:
+        """``STATIC_MEMBER`` and the member with its class, for an argument that names no
+        variable the file types: ``Level.EXTRA`` as written (its class named in upper case), a
+        statically imported ``NORMAL`` with the class it is imported from, an upper-case name
+        with the one class a static ``.*`` import brings members of; ``""`` for the rest."""
+        if "." in written:
+            member = "".join(written.split())
+            owner = member.rpartition(".")[0].rpartition(".")[2]
+            # A class is named in upper case: ``obj.field`` and ``this.x`` are no member of one.
+            return f"{STATIC_MEMBER}{member}" if owner[:1].isupper() else ""
+        members = self._static_imports()
+        imported = members.get(written)
+        if imported is None and written.isupper():
+            imported = members.get("*")
+        return "" if imported is None else f"{STATIC_MEMBER}{imported}.{written}"
+
+    def _static_imports(self) -> dict[str, str]:
+        """The file's ``import static`` members by name (``*`` for the one class whose
+        members a static ``.*`` import brings, when there is one), each with its class."""
+        if self.static_imports is None:
+            found: dict[str, str] = {}
+            wildcards = set()
+            for item in self.found.imports:
+                if item.is_type_only:
+                    continue
+                if item.is_wildcard:
+                    wildcards.add(item.source)
+                for name in item.names:
+                    found[name.alias or name.name] = item.source
+            if len(wildcards) == 1:
+                found["*"] = wildcards.pop()
+            self.static_imports = found
+        return self.static_imports
 
     def _receiver_class(self, function: Definition | None, receiver: str, at: int) -> str | None:
         """The class ``function`` (None: module-level code) gives ``receiver`` at offset ``at``.

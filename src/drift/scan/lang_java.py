@@ -217,7 +217,14 @@ class JavaRules:
         return HandlerFacts(body, types, variable, is_blank_block(body, _NO_FILLERS), generic)
 
     def field_types(self, node: Node, source: bytes) -> list[tuple[str, str | None]]:
-        """``private final Repo repo;``: each field declared, with its declared class."""
+        """``private final Repo repo;``: each field declared, with its declared class; an
+        enum's constant, with the enum (``NORMAL`` of ``enum Level``: ``Level``)."""
+        if node.type == "enum_constant":
+            body = node.parent
+            enum = None if body is None else body.parent
+            name = field_text(node, "name", source)
+            kind = None if enum is None else field_text(enum, "name", source)
+            return [] if name is None else [(name, kind)]
         return self.local_types(node, source)
 
     def local_types(self, node: Node, source: bytes) -> list[tuple[str, str | None]]:

@@ -18,7 +18,7 @@ from typing import Final, Literal, NamedTuple
 from drift import __version__
 from drift.scan.serialization import decode_record, encode_record
 
-MODEL_VERSION: Final = 41
+MODEL_VERSION: Final = 42
 """Bumped whenever a field, the encoding or what extraction finds changes."""
 
 CACHE_STAMP: Final = f"{__version__}/{MODEL_VERSION}"
@@ -179,6 +179,12 @@ UNTYPED_LOCAL: Final = ""
 """``CallSite.receiver_type`` of a variable the caller itself gives a value that names no class
 (``for store in caches``, ``store = other``)."""
 
+STATIC_MEMBER: Final = "static "
+"""Prefix of a ``CallSite.argument_types`` entry naming a Java static member of a class, as
+written with its class, whose type the file does not say (``static HPACK.Logger.Level.NORMAL``
+for a statically imported ``NORMAL``, ``static Level.EXTRA``): the call graph gives an enum's
+constant the enum's type, where the repository defines the enum, and any other nothing."""
+
 ELEMENT_OF: Final = "*"
 """Prefix of a ``CallSite.receiver_type`` naming the call one of whose parts a variable was
 unpacked from (``reader, writer = asyncio.open_connection(…)`` gives ``*asyncio.open_connection``):
@@ -216,9 +222,9 @@ class CallSite(NamedTuple):
     receiver_type: str | None = None
     argument_types: tuple[str, ...] = ()
     """Java: each argument's type as far as the code says it (a literal's, ``"String"``,
-    ``"int"``, ``"null"``; a variable's or field's declared class; ``new T()``'s ``T``), ``""``
-    where it says nothing; empty in other languages. Overloads of one arity are told apart by
-    it."""
+    ``"int"``, ``"null"``; a variable's or field's declared class, an enum constant's enum;
+    ``new T()``'s ``T``), a static member of another class after ``STATIC_MEMBER``, ``""``
+    where it says nothing; empty in other languages. Overloads are told apart by it."""
 
 
 class StringLiteral(NamedTuple):

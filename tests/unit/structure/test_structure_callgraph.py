@@ -1917,16 +1917,18 @@ def test_a_java_call_with_more_arguments_than_any_fixed_overload_reaches_the_var
     files = {
         "Log.java": (
             "class Log {\n void log(String m) {}\n void log(String m, Throwable t) {}\n"
-            " void log(String f, Object... p) {}\n void use(int n) {\n"
-            '  log("%d %d", n, n);\n  log("x");\n  log("%d", n);\n }\n}\n'
+            " void log(String f, Object... p) {}\n void use(int n, Throwable t) {\n"
+            '  log("%d %d", n, n);\n  log("x");\n  log("%d", n);\n  log("x", t);\n }\n}\n'
         ),
     }
     results = project(files)
     rows = function_rows(results)
     lines = {row.id: row.line for row in rows}
+    # Two arguments: the fixed-arity one when it takes them, as Java's first phase; an
+    # ``int`` it cannot take (a ``Throwable``), the variable-arity one.
     assert sorted(
         (edge.call_site_line, lines[edge.callee_id]) for edge in resolve_calls(rows, results)
-    ) == [(6, 4), (7, 2), (8, 3)]  # two arguments: the fixed-arity one, as Java's first phase
+    ) == [(6, 4), (7, 2), (8, 4), (9, 3)]
 
 
 def test_java_wildcard_imports_bring_types_and_marker_interfaces_no_methods() -> None:
@@ -2763,3 +2765,123 @@ def test_a_class_without_a_constructor_runs_its_repository_base_s() -> None:
         ("tests/test_core.py::test_sub", "pkg/core.py::Root.__init__", "method", 14),
         ("tests/test_core.py::test_sub", "pkg/core.py::Root.dump", "method", 16),
     ]  # fmt: skip
+
+
+def _java_edge_lines(files: dict[str, str]) -> list[tuple[str, int, int]]:
+    """(caller's file, call line, callee line) of each edge."""
+    results = project(files)
+    rows = function_rows(results)
+    by_id = {row.id: row for row in rows}
+    return sorted(
+        (by_id[e.caller_id].file, e.call_site_line, by_id[e.callee_id].line)
+        for e in resolve_calls(rows, results)
+    )
+
+
+def test_java_arguments_no_fixed_arity_overload_takes_reach_the_variable_arity_one() -> None:
+    # The JDK's java.net.http ``Logger``: 127 of the 153 two-argument ``debug.log(…)`` calls
+    # had reached ``log(String, Throwable)``: ``log("Opened stream %d", streamid)``, an
+    # ``(Object) e`` cast, ``log("Decoder created: %s", hpackIn)``. An argument of a class
+    # that may be a Throwable's subclass keeps it.
+    files = {
+        "Log.java": """
+            package a;
+            class Log {
+              void log(String m) {}
+              void log(String m, Throwable t) {}
+              void log(String f, Object... a) {}
+              void use(Log debug, int streamid, String name, Exception e, Throwable t,
+                       Conn c, Decoder d, Sock s) {
+                debug.log("Opened stream %d", streamid);
+                debug.log("name %s", name);
+                debug.log("closure", (Object) e);
+                debug.log("err", t);
+                debug.log("err", e);
+                debug.log("conn %s", c);
+                debug.log("%s %s", name, name);
+                debug.log("done");
+                debug.log("decoder %s", d);
+                debug.log("socket", s);
+              }
+            }
+            """,
+        "Decoder.java": "package a;\nclass Decoder implements Sink {}\n",
+        "Sink.java": "package a;\ninterface Sink extends java.io.Serializable {}\n",
+        "Sock.java": "package a;\nclass Sock extends java.io.IOException {}\n",
+    }
+    assert _java_edge_lines(files) == [
+        ("Log.java", 8, 5),  # int: log(String, Object...)
+        ("Log.java", 9, 5),  # String
+        ("Log.java", 10, 5),  # (Object) e
+        ("Log.java", 11, 4),  # Throwable: log(String, Throwable)
+        ("Log.java", 12, 4),  # Exception
+        ("Log.java", 13, 4),  # ``Conn`` is not the repository's: it may be a Throwable
+        ("Log.java", 14, 5),
+        ("Log.java", 15, 3),
+        ("Log.java", 16, 5),  # ``Decoder``'s whole ancestry is the repository's: no Throwable
+        ("Log.java", 17, 4),  # ``Sock`` extends a library's class
+    ]
+
+
+def test_java_enum_constants_have_their_enums_type() -> None:
+    # The JDK's HPACK ``Logger``: all 33 ``logger.isLoggable(NORMAL)`` calls, ``NORMAL`` a
+    # statically imported ``HPACK.Logger.Level`` constant, had reached the overload taking a
+    # ``System.Logger.Level``, declared first.
+    files = {
+        "p/HPACK.java": """
+            package p;
+            public final class HPACK {
+              public static class Logger implements System.Logger {
+                public enum Level {
+                  NONE, NORMAL, EXTRA;
+                  boolean quiet() { return at(NONE); }
+                  boolean at(Level other) { return true; }
+                  boolean at(System.Logger.Level other) { return false; }
+                }
+                public boolean isLoggable(System.Logger.Level level) { return true; }
+                public boolean isLoggable(Level level) { return true; }
+              }
+            }
+            """,
+        "p/Decoder.java": """
+            package p;
+            import static p.HPACK.Logger.Level.EXTRA;
+            import static p.HPACK.Logger.Level.NORMAL;
+            class Decoder {
+              HPACK.Logger logger;
+              void decode() {
+                logger.isLoggable(NORMAL);
+                logger.isLoggable(HPACK.Logger.Level.EXTRA);
+                logger.isLoggable(System.Logger.Level.DEBUG);
+              }
+            }
+            """,
+    }
+    assert _java_edge_lines(files) == [
+        # NORMAL and HPACK.Logger.Level.EXTRA: isLoggable(Level); a library enum's constant
+        # says nothing: the first declared
+        ("p/Decoder.java", 7, 11),
+        ("p/Decoder.java", 8, 11),
+        ("p/Decoder.java", 9, 10),
+        ("p/HPACK.java", 6, 7),  # at(NONE) in the enum itself: at(Level)
+    ]
+
+
+def test_java_array_arguments_pick_the_overload_of_their_element_type() -> None:
+    # The JDK's java.util: ``Arrays.fill(vals, null)`` with ``Object[] vals`` had reached
+    # ``fill(long[], long)``, ``hashCode((int[]) a)`` ``hashCode(long[])``, declared first.
+    files = {
+        "Arrays.java": """
+            package a;
+            class Arrays {
+              static void fill(long[] a, long v) {}
+              static void fill(int[] a, int v) {}
+              static void fill(Object[] a, Object v) {}
+              void use(Object[] vals, int[] entries) {
+                fill(vals, null);
+                fill(entries, -1);
+              }
+            }
+            """,
+    }
+    assert _java_edge_lines(files) == [("Arrays.java", 7, 5), ("Arrays.java", 8, 4)]

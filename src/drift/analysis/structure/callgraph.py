@@ -57,6 +57,7 @@ from drift.analysis.structure.test_files import is_test_file, is_test_support, i
 from drift.records.analysis import CallEdgeRow, FunctionRow
 from drift.scan.model import (
     ELEMENT_OF,
+    STATIC_MEMBER,
     UNTYPED_LOCAL,
     CallSite,
     Class,
@@ -311,6 +312,9 @@ class CallResolver:
                     _note_unique(unique_methods, path, guessed)
                     _note_several(unique_methods, methods.keys() - guessed.keys())
         self._overloads = _java_overloads(self.symbols.scopes, self._ids)
+        self._enum_constants: dict[tuple[str, str], list[str]] | None = None  # made on first use
+        # (file, class as written) -> what an argument of it may be passed as (``pick_overload``)
+        self._supertypes: dict[tuple[str, str], frozenset[str] | None] = {}
 
     def row_id(self, file: str, fn: Function) -> int | None:
         """The stored id of a parsed function, or None when it was not stored."""
@@ -636,17 +640,29 @@ class CallResolver:
         return _STOP if self._foreign(defined, kind, None) else None
 
     def pick_overload(
-        self, callee_id: int, arg_count: int, argument_types: Sequence[str] = ()
+        self,
+        callee_id: int,
+        arg_count: int,
+        argument_types: Sequence[str] = (),
+        scope: FileScope | None = None,
     ) -> int | None:
         """The Java method a call with ``arg_count`` arguments reaches, of those named like
         ``callee_id``: one of its overloads, else one a base class declares (``translate(t)``
         in ``TransTypes``, whose own ``translate`` takes two, reaches ``TreeTranslator``'s);
-        None when no class of the lineage has one."""
+        None when no class of the lineage has one. ``scope``: the calling file's, where the
+        arguments' classes are looked up."""
+        if any(kind.startswith(STATIC_MEMBER) for kind in argument_types):
+            argument_types = [self._member_type(kind) for kind in argument_types]
+        supertypes = (
+            [self._closed_supertypes(scope, kind) for kind in argument_types]
+            if scope is not None and any(argument_types)
+            else []
+        )
         for _ in range(_MAX_ANCESTORS):
             overloads = self._overloads.get(callee_id)
             if overloads is None:
                 return callee_id
-            picked = overloads.pick(arg_count, argument_types)
+            picked = overloads.pick(arg_count, argument_types, supertypes)
             if picked is not None or overloads.owner is None:
                 return picked
             found = self._inherited(*overloads.owner)
@@ -655,6 +671,48 @@ class CallResolver:
                 return None
             callee_id = found_id
         return None
+
+    def _closed_supertypes(self, scope: FileScope, kind: str) -> frozenset[str] | None:
+        """For an argument of a repository class none of whose ancestors is a library's, the
+        names it may be passed as: its own, its ancestors', and those every class, enum or
+        record has (``Object``, ``Comparable``, …); None for any other argument."""
+        if not kind or kind in _JAVA_PRIMITIVES or kind == "null" or "[" in kind:
+            return None
+        key = (scope.path, kind)
+        if key in self._supertypes:
+            return self._supertypes[key]
+        owner = self._typed_class(scope, kind)
+        found: frozenset[str] | None = None
+        if owner is not None and not self._library_ancestry(*owner):
+            names = set(_JAVA_IMPLICIT_SUPERTYPES)
+            queue, seen = [owner], {owner}
+            while queue and len(seen) <= _MAX_ANCESTORS:
+                file, class_name = queue.pop()
+                names.add(class_name)
+                bases = self.symbols.scopes[file].class_bases.get(class_name, ())
+                names.update(base_name(base).rsplit(".", 1)[-1] for base in bases)
+                for base in self._base_classes(file, class_name):
+                    if base not in seen:
+                        seen.add(base)
+                        queue.append(base)
+            found = frozenset(names) if not queue else None
+        self._supertypes[key] = found
+        return found
+
+    def _member_type(self, kind: str) -> str:
+        """An argument's type (``CallSite.argument_types``) with a static member's given:
+        ``static Level.EXTRA``, or a statically imported ``HPACK.Logger.Level.NORMAL``, is its
+        enum's type, qualified (``jdk.internal.net.http.hpack.HPACK.Logger.Level``), when the
+        one repository enum its class names has such a constant; else unknown (``""``): a
+        library's constant, or another static field, whose type is not read."""
+        if not kind.startswith(STATIC_MEMBER):
+            return kind
+        owner, _, constant = kind.removeprefix(STATIC_MEMBER).rpartition(".")
+        if self._enum_constants is None:
+            self._enum_constants = _java_enum_constants(self.symbols.scopes)
+        enums = self._enum_constants.get((owner.rpartition(".")[2], constant), [])
+        found = {name for name in enums if _same_qualified(owner, name)}
+        return found.pop() if len(found) == 1 else ""
 
     def _fixture_outcome(self, scope: FileScope, parameter: str, name: str) -> _Outcome | None:
         """``runner.invoke(…)`` in ``def test_x(runner)`` with a pytest fixture ``runner``
@@ -1388,25 +1446,52 @@ class _Overloads(NamedTuple):
     owner: tuple[str, str, str] | None = None
     """(file, class, method name): where to look on when no overload takes the call."""
     typed: Mapping[int, tuple[tuple[int, tuple[str, ...]], ...]] = {}
-    """For a count several overloads share: each one's id and parameter types, the one
-    ``fixed`` holds first."""
+    """For a count several overloads share, or any count when there is a variable-arity one:
+    each one's id and parameter types, the one ``fixed`` holds first."""
+    rest: tuple[str, ...] = ()
+    """The variable-arity one's parameter types, its last one's element type last."""
 
-    def pick(self, arg_count: int, argument_types: Sequence[str] = ()) -> int | None:
+    def pick(
+        self,
+        arg_count: int,
+        argument_types: Sequence[str] = (),
+        supertypes: Sequence[frozenset[str] | None] = (),
+    ) -> int | None:
         """The overload a call with ``arg_count`` arguments reaches: a fixed-arity one of that
         count first, as Java's own first phase does (of several, the one the arguments' known
-        types fit best: ``print('x')`` is ``print(char)``, not ``print(Object)``), else the
-        variable-arity one if the count reaches it, else none: the method the call reaches is
-        another class's (a library base's ``repaint()`` beside the repository's
-        ``repaint(long, int, int, int, int)``)."""
+        types fit best: ``print('x')`` is ``print(char)``, not ``print(Object)``), unless the
+        known types rule out every one of them and fit the variable-arity one (Java's third
+        phase: ``log("%d", id)`` with an ``int`` is ``log(String, Object...)``, not
+        ``log(String, Throwable)``); else the variable-arity one if the count reaches it, else
+        none: the method the call reaches is another class's (a library base's ``repaint()``
+        beside the repository's ``repaint(long, int, int, int, int)``). ``supertypes``: for
+        an argument of a repository class whose every ancestor the repository defines, the
+        names of all its supertypes (``_fits``)."""
         chosen = self.fixed.get(arg_count)
         if chosen is not None:
             several = self.typed.get(arg_count)
-            if several and any(argument_types):
-                return _best_fit(several, argument_types) or chosen
-            return chosen
+            if not several or not any(argument_types):
+                return chosen
+            fit = _best_fit(several, argument_types, supertypes)
+            if fit is None and self.varargs is not None and self._takes(argument_types, supertypes):
+                return self.varargs[1]
+            return fit or chosen
         if self.varargs is not None and arg_count >= self.varargs[0]:
             return self.varargs[1]
         return None
+
+    def _takes(
+        self, argument_types: Sequence[str], supertypes: Sequence[frozenset[str] | None]
+    ) -> bool:
+        """Whether the variable-arity overload can take arguments of these known types (its
+        fixed parameters, then its last one's element type for each argument after them)."""
+        if self.varargs is None or len(argument_types) < self.varargs[0] or not self.rest:
+            return False
+        fixed, element = self.rest[:-1], self.rest[-1]
+        return all(
+            _fits(argument, fixed[at] if at < len(fixed) else element, _at(supertypes, at)) >= 0
+            for at, argument in enumerate(argument_types)
+        )
 
 
 def _java_overloads(
@@ -1414,12 +1499,13 @@ def _java_overloads(
 ) -> dict[int, _Overloads]:
     """Java's methods by name: for each one's id, the set of its overloads (``_Overloads``,
     one method alone too; for a count several share, ``getObject(int, Map)`` and
-    ``getObject(String, Map)``, the first declared: the types are not read, but the count is
-    right). Resolution finds a method by name; the call's argument count then picks among the
-    overloads (``getBodyAsync(e, bs)`` and ``getBodyAsync(e, bs, cf)`` are two methods, and
-    the first calling the second is no recursion; ``log("%s %s", a, b)`` reaches ``log(String,
-    Object...)``), or finds none of that count (Swing's 118 ``repaint()`` calls had reached
-    ``JComponent.repaint(long, int, int, int, int)``)."""
+    ``getObject(String, Map)``, each one's parameter types, which ``_Overloads.pick``
+    compares with the call's arguments). Resolution finds a method by name; the call's
+    argument count then picks among the overloads (``getBodyAsync(e, bs)`` and
+    ``getBodyAsync(e, bs, cf)`` are two methods, and the first calling the second is no
+    recursion; ``log("%s %s", a, b)`` reaches ``log(String, Object...)``), or finds none of
+    that count (Swing's 118 ``repaint()`` calls had reached ``JComponent.repaint(long, int,
+    int, int, int)``)."""
     overloads: dict[int, _Overloads] = {}
     for path, scope in scopes.items():
         if scope.result.language != "java":
@@ -1429,6 +1515,7 @@ def _java_overloads(
             fixed: dict[int, int] = {}
             static: set[int] = set()  # counts whose overload in ``fixed`` is static
             varargs: tuple[int, int] | None = None
+            rest: tuple[str, ...] = ()
             of_count: dict[int, list[tuple[int, tuple[str, ...]]]] = {}
             for fn in definitions:
                 row = file_ids.get((fn.name, fn.line))
@@ -1438,6 +1525,7 @@ def _java_overloads(
                 if fn.parameters and fn.parameters[-1].is_rest:
                     if varargs is None:
                         varargs = (count - 1, row)
+                        rest = tuple(_java_type(p.type) for p in fn.parameters)
                     continue
                 typed = (row, tuple(_java_type(p.type) for p in fn.parameters))
                 if count not in fixed or (count in static and not fn.is_static):
@@ -1453,11 +1541,37 @@ def _java_overloads(
             if fixed or varargs is not None:
                 first = definitions[0]
                 owner = (path, first.class_name, first.name) if first.class_name else None
-                several = {n: tuple(found) for n, found in of_count.items() if len(found) > 1}
-                found = _Overloads(fixed, varargs, owner, several)
+                # With a variable-arity overload, one fixed-arity overload of a count is a
+                # choice too: the arguments' types may rule it out.
+                several = {
+                    n: tuple(found)
+                    for n, found in of_count.items()
+                    if len(found) > 1 or varargs is not None
+                }
+                found = _Overloads(fixed, varargs, owner, several, rest)
                 for row in (*fixed.values(), *([varargs[1]] if varargs else [])):
                     overloads[row] = found
     return overloads
+
+
+def _java_enum_constants(scopes: Mapping[str, FileScope]) -> dict[tuple[str, str], list[str]]:
+    """The Java enums of the repository by (simple name, constant): each one's qualified name,
+    its package's too (``jdk.internal.net.http.hpack.HPACK.Logger.Level``)."""
+    found: dict[tuple[str, str], list[str]] = {}
+    for scope in scopes.values():
+        result = scope.result
+        if result.language != "java":
+            continue
+        for cls in result.classes:
+            if cls.kind != "enum":
+                continue
+            name = (
+                f"{result.package}.{cls.qualified_name}" if result.package else cls.qualified_name
+            )
+            for field, kind in cls.fields:
+                if kind == cls.name:  # a constant (``NORMAL`` of ``Level``), or a field so typed
+                    found.setdefault((cls.name, field), []).append(name)
+    return found
 
 
 _JAVA_PRIMITIVES = frozenset({"byte", "short", "char", "int", "long", "float", "double", "boolean"})
@@ -1479,8 +1593,9 @@ _ANNOTATION = re.compile(r"@[\w.]+(?:\([^)]*\))?\s*")
 
 
 def _java_type(written: str | None) -> str:
-    """A parameter's type as overloads compare it: its simple name, arrays kept, type
-    arguments and ``final`` left out; ``""`` for none or a type variable (``T``)."""
+    """A parameter's type as overloads compare it: as written, arrays and qualifiers kept
+    (``System.Logger.Level``), type arguments and ``final`` left out; ``""`` for none or a
+    type variable (``T``)."""
     if not written:
         return ""
     kept = _ANNOTATION.sub("", written).replace("final ", "").strip()
@@ -1492,17 +1607,42 @@ def _java_type(written: str | None) -> str:
             if depth == 0:
                 break
         kept = kept[:start] + kept[end + 1 :]
-    name = kept.replace(" ", "").rsplit(".", 1)[-1]
-    return "" if len(name.rstrip("[]")) == 1 and name[0].isupper() else name
+    name = kept.replace(" ", "")
+    simple = name.rsplit(".", 1)[-1]
+    return "" if len(simple.rstrip("[]")) == 1 and simple[0].isupper() else name
 
 
-def _fits(argument: str, parameter: str) -> int:
+_JAVA_ARRAY_SUPERTYPES = frozenset({"Object", "Cloneable", "Serializable"})
+# What any class, enum or record may be passed as besides its declared ancestors.
+_JAVA_IMPLICIT_SUPERTYPES = frozenset(
+    {"Object", "Enum", "Record", "Comparable", "Serializable", "Constable"}
+)
+
+
+def _fits(argument: str, parameter: str, supertypes: frozenset[str] | None = None) -> int:
     """How well an argument's known type fits a parameter's: 2 the same, 1 by widening,
-    boxing or a supertype Java names, 0 unknown, -1 never (``"x"`` for an ``int``)."""
+    boxing or a supertype Java names, 0 unknown, -1 never (``"x"`` for an ``int``).
+    ``supertypes``: all the names the argument's class may be passed as, when the repository
+    knows its whole ancestry; an argument of another class may be of any subclass of a
+    library's class (a ``Conn`` that ``extends IOException``), so no parameter rules it out."""
     if not argument or not parameter:
         return 0
     if argument == parameter:
         return 2
+    if "." in argument or "." in parameter:
+        # ``HPACK.Logger.Level`` is a ``Level`` parameter's type, not ``System.Logger.Level``'s
+        same = _same_qualified(argument, parameter)
+        if same is not None:
+            return 2 if same else -1
+        argument, parameter = argument.rsplit(".", 1)[-1], parameter.rsplit(".", 1)[-1]
+    if parameter.endswith("[]") and not argument.endswith("[]") and argument != "null":
+        # A variable's declared type is read without its array's brackets (``Object[] a``
+        # reads ``Object``): the element's type decides, a primitive's exactly (the JDK's
+        # ``Arrays.fill(a, null)`` is ``fill(Object[], Object)``, not ``fill(long[], long)``).
+        element = parameter[:-2]
+        if element in _JAVA_PRIMITIVES:
+            return 1 if argument == element else -1
+        return min(_fits(argument, element, supertypes), 1)
     primitive = parameter in _JAVA_PRIMITIVES
     if argument == "null":
         return -1 if primitive else 1
@@ -1512,19 +1652,46 @@ def _fits(argument: str, parameter: str) -> int:
         return 1 if _JAVA_BOXES.get(argument) == parameter else -1
     if parameter == "Object":
         return 1
+    if argument == "Object":
+        return -1  # ``(Object) e``: no type but ``Object`` (or a type variable) takes it
+    if argument.endswith("[]") and not parameter.endswith("[]"):
+        return 1 if parameter in _JAVA_ARRAY_SUPERTYPES else -1
     if argument == "String" and parameter in ("CharSequence", "Comparable", "Serializable"):
         return 1
-    return -1 if argument in _JAVA_FINAL or parameter in _JAVA_FINAL else 0
+    if argument in _JAVA_FINAL or parameter in _JAVA_FINAL:
+        return -1
+    if supertypes is not None:  # ``Decoder``, of no library base, is no ``Throwable``
+        return 1 if parameter in supertypes else -1
+    return 0
+
+
+def _same_qualified(argument: str, parameter: str) -> bool | None:
+    """Whether two types of one simple name, one of them qualified, are the same type: the
+    shorter name a qualified ending of the longer; None when their simple names differ."""
+    left, right = argument.split("."), parameter.split(".")
+    if left[-1] != right[-1]:
+        return None
+    shorter, longer = sorted((left, right), key=len)
+    return longer[len(longer) - len(shorter) :] == shorter
+
+
+def _at(supertypes: Sequence[frozenset[str] | None], at: int) -> frozenset[str] | None:
+    return supertypes[at] if at < len(supertypes) else None
 
 
 def _best_fit(
-    candidates: Sequence[tuple[int, tuple[str, ...]]], argument_types: Sequence[str]
+    candidates: Sequence[tuple[int, tuple[str, ...]]],
+    argument_types: Sequence[str],
+    supertypes: Sequence[frozenset[str] | None] = (),
 ) -> int | None:
     """Of one arity's overloads, the one the arguments fit best (the first of those that fit
     as well), or None when none can take them."""
     best: tuple[int, int] | None = None
     for row, parameters in candidates:
-        scores = [_fits(a, p) for a, p in zip(argument_types, parameters, strict=False)]
+        scores = [
+            _fits(a, p, _at(supertypes, at))
+            for at, (a, p) in enumerate(zip(argument_types, parameters, strict=False))
+        ]
         if any(score < 0 for score in scores):
             continue
         total = sum(scores)
@@ -1862,7 +2029,7 @@ class _FileCalls:
                 overloads = self._overloads.get(callee_id)
                 if overloads is not None:
                     picked = self._resolver.pick_overload(
-                        callee_id, call.arg_count, call.argument_types
+                        callee_id, call.arg_count, call.argument_types, self._scope
                     )
                     if picked is None:
                         continue

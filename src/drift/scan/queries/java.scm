@@ -22,6 +22,9 @@
 ; Fields: the class they are declared with, for the calls made on them (``repo.save()``,
 ; ``this.repo.save()``).
 (field_declaration) @field
+; An enum's constants: fields of the enum's type (``logger.isLoggable(NORMAL)`` picks the
+; overload taking that enum).
+(enum_constant) @field
 
 (string_literal) @string
 [
