@@ -210,6 +210,40 @@ def _constructed(value: Node | None, source: bytes) -> str | None:
     return text(constructor, source)
 
 
+def _assigned(value: Node | None, source: bytes) -> str | None:
+    """What a variable is given, as ``CallSite.receiver_type`` records it: the class or
+    function that makes it (``_constructed``); for a name or a name's property, ``ELEMENT_OF``
+    and that name (express's ``var mime = send.mime``, axios's ``transport = http``): the value
+    of a library's name is the library's, as for ``const { mime } = send``; for ``c ? a : b``,
+    what each branch gives (the one when they agree or the other is ``null``), joined by ``|``
+    (axios's ``typeof TextEncoder === "function" ? new TextEncoder() : new
+    util.TextEncoder()``), or None when either says nothing. ``require("m").x`` is
+    ``require``'s, read as an import (``_require``)."""
+    while value is not None and value.type == "parenthesized_expression" and value.named_children:
+        value = value.named_children[0]
+    if value is None:
+        return None
+    if value.type == "ternary_expression":
+        branches = [
+            value.child_by_field_name("consequence"),
+            value.child_by_field_name("alternative"),
+        ]
+        kinds = [_assigned(branch, source) for branch in branches if not _no_value(branch, source)]
+        if not kinds or any(kind is None for kind in kinds):
+            return None
+        return "|".join(dict.fromkeys(kind for kind in kinds if kind is not None))
+    if value.type == "identifier" and not _no_value(value, source):
+        return ELEMENT_OF + text(value, source)
+    if value.type == "member_expression":
+        owner = value.child_by_field_name("object")
+        if owner is None or owner.type == "this":
+            return None  # ``this.store``: the class's attribute, which extraction does not know
+        if owner.type in ("identifier", "member_expression"):
+            return ELEMENT_OF + text(owner, source)
+        return "require" if _constructed(owner, source) == "require" else None
+    return _constructed(value, source)
+
+
 _JSX_ELEMENTS: Final = frozenset({"jsx_opening_element", "jsx_self_closing_element"})
 
 _MODULE_OBJECTS: Final = frozenset({"exports", "module", "window", "globalThis", "self"})
@@ -390,15 +424,16 @@ class JavaScriptRules:
 
     def local_types(self, node: Node, source: bytes) -> list[tuple[str, str | None]]:
         """``const s: Store = …`` gives ``Store``; ``const s = new Store(…)`` (awaited or not)
-        gives ``Store``, and so does the assignment ``s = new Store(…)``; any other value gives
-        None. ``let s;`` and ``s = null`` give nothing: no value to call, and no variable hiding
-        an import whose value the calls expect."""
+        gives ``Store``, and so does the assignment ``s = new Store(…)``; a name, a property or a
+        ternary gives what ``_assigned`` says; any other value gives None. ``let s;`` and
+        ``s = null`` give nothing: no value to call, and no variable hiding an import whose value
+        the calls expect."""
         if node.type == "assignment_expression":
             left = node.child_by_field_name("left")
             value = node.child_by_field_name("right")
             if left is None or left.type != "identifier" or _no_value(value, source):
                 return []
-            return [(text(left, source), _constructed(value, source))]
+            return [(text(left, source), _assigned(value, source))]
         target = node.child_by_field_name("name")
         if target is not None and target.type == "object_pattern":
             return _unpacked(target, node.child_by_field_name("value"), source)
@@ -412,7 +447,7 @@ class JavaScriptRules:
         value = node.child_by_field_name("value")
         if _no_value(value, source):
             return []
-        return [(text(target, source), _constructed(value, source))]
+        return [(text(target, source), _assigned(value, source))]
 
     def throw_types(self, node: Node, source: bytes) -> tuple[str, ...]:
         """``throw new E(…)`` / ``throw E(…)`` / ``throw err`` → the type or name."""
@@ -480,7 +515,21 @@ def _require(node: Node, source: bytes) -> Import:
     holder = node.parent
     alias = None
     names: list[ImportedName] = []
-    if holder is not None and holder.type == "variable_declarator":
+    taken = None if holder is None else holder.child_by_field_name("property")
+    if holder is not None and holder.type == "member_expression" and taken is not None:
+        # ``var mime = require("send").mime`` (express) takes one name, as ``const { mime } =
+        # require("send")`` does.
+        declarator = holder.parent
+        target = None if declarator is None else declarator.child_by_field_name("name")
+        if (
+            declarator is not None
+            and declarator.type == "variable_declarator"
+            and target is not None
+            and target.type == "identifier"
+        ):
+            name, local = text(taken, source), text(target, source)
+            names = [ImportedName(name, None if local == name else local)]
+    elif holder is not None and holder.type == "variable_declarator":
         target = holder.child_by_field_name("name")
         if target is not None and target.type == "identifier":
             alias = text(target, source)

@@ -208,7 +208,9 @@ class CallSite(NamedTuple):
     (``List<Item>`` is ``List``); None when the code says nothing of it. ``UNTYPED_LOCAL``
     when the receiver is a variable of the caller's own (assigned, a loop's or a ``with``'s)
     whose value names no class: it hides any module variable or import of its name;
-    ``ELEMENT_OF`` and a call for a variable unpacked from that call's result.
+    ``ELEMENT_OF`` and a call for a variable unpacked from that call's result (JavaScript: and
+    a name, for a variable given that name or a property of it, ``mime = send.mime``); a
+    JavaScript ternary's branches' classes joined by ``|``.
     """
 
     callee: str

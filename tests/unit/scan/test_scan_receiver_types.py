@@ -302,7 +302,8 @@ def test_loop_and_with_variables_are_locals_of_no_class_unless_reused() -> None:
     assert typed(js, "javascript") == [
         ("signer", "update", None),
         ("s", "update", None),
-        ("o", "update", UNTYPED_LOCAL),
+        # the name it holds: a library's value if that is one (express's ``send.mime``)
+        ("o", "update", ELEMENT_OF + "other"),
     ]
 
 

@@ -2885,3 +2885,55 @@ def test_java_array_arguments_pick_the_overload_of_their_element_type() -> None:
             """,
     }
     assert _java_edge_lines(files) == [("Arrays.java", 7, 5), ("Arrays.java", 8, 4)]
+
+
+def test_a_javascript_method_name_an_object_also_holds_is_no_guess() -> None:
+    # koa: ``ctx.onerror(err)`` is the context object's ``onerror`` (``module.exports = {
+    # onerror(err) {…} }``), not ``Application.onerror``; zod: ``ctx.addIssue(…)`` is the
+    # refinement context's (``{ addIssue: (arg) => … }``), not ``ZodError.addIssue``.
+    files = {
+        "lib/application.js": (
+            "class Application {\n  onerror(err) { return err }\n"
+            "  addIssue(i) { return i }\n  handle(ctx) { ctx.onerror(1); ctx.addIssue(2);"
+            " ctx.unrelated(3) }\n  unrelated(x) { return x }\n}\n"
+            "module.exports = Application\n"
+        ),
+        "lib/context.js": "module.exports = {\n  onerror(err) { return err }\n}\n",
+        "lib/refine.js": (
+            "function parse(v) {\n  const ctx = { addIssue: (arg) => arg }\n  return ctx\n}\n"
+            "module.exports = { parse }\n"
+        ),
+    }
+    assert edges_of(files) == [
+        ("lib/application.js::Application.handle", "lib/application.js::Application.unrelated",
+         "fuzzy", 4),
+    ]  # fmt: skip
+
+
+def test_a_javascript_library_value_behind_a_property_or_a_ternary_is_no_guess() -> None:
+    # express: ``var mime = require("send").mime`` (and ``send.mime``), then ``mime.lookup()``
+    # had reached ``View.lookup``; axios: ``typeof TextEncoder === "function" ? new
+    # TextEncoder() : new util.TextEncoder()`` then ``textEncoder.encode()`` had reached
+    # ``FormDataPart.encode``, and ``transport = isHttps ? https : http`` (or a name
+    # destructured from ``follow-redirects``) then ``transport.request()`` ``Axios.request``.
+    files = {
+        "lib/view.js": (
+            "class View {\n  lookup(n) { return n }\n  encode(s) { return s }\n"
+            "  request(o) { return o }\n  refill(o) { return o }\n}\nmodule.exports = View\n"
+        ),
+        "lib/use.js": (
+            "const util = require('util')\nconst http = require('http')\n"
+            "const https = require('https')\nconst send = require('send')\n"
+            "const { http: httpFollow } = require('follow-redirects')\n"
+            "var mime = require('send').mime\nvar types = send.mime\n"
+            "const enc = typeof TextEncoder === 'function' ? new TextEncoder() :"
+            " new util.TextEncoder()\n"
+            "function a(t) { return mime.lookup(t) + types.lookup(t) + enc.encode(t) }\n"
+            "function b(o, isHttps, store) {\n  let transport = isHttps ? https : http\n"
+            "  transport.request(o)\n  transport = httpFollow\n  transport.request(o)\n"
+            "  const other = isHttps ? store : http\n  other.refill(o)\n}\n"
+            "module.exports = { a, b }\n"
+        ),
+    }
+    # Only ``other`` may be the repository's (``store``): it is still guessed.
+    assert edges_of(files) == [("lib/use.js::b", "lib/view.js::View.refill", "fuzzy", 16)]

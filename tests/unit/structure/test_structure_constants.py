@@ -188,6 +188,29 @@ def test_a_named_value_in_a_function_and_a_go_array_length_are_not_magic() -> No
     assert magic(constants("a.go", parse("a.go", go), source(go))) == [("42", 5), ("64", 7)]
 
 
+def test_a_radix_is_the_notations_not_magic() -> None:
+    # axios's ``parseInt(hex, 16)``, ``Number.parseInt(group, 16)`` and ``value.toString(16)``,
+    # qs's ``i.toString(16)``: a base, as a Go bit size is; other arguments stay magic.
+    js = """
+    export function f(hex, n, s) {
+      const a = parseInt(hex, 16) + Number.parseInt(s.slice(0, 3), 2);
+      const b = (n + 37).toString(16) + wrap(n, 16);
+      return a + b + parseInt(hex.slice(4), 8) + parseInt(64, 10);
+    }
+    """
+    found = magic(constants("f.js", parse("f.js", js), source(js)))
+    assert found == [("3", 2), ("37", 3), ("16", 3), ("4", 4), ("64", 4)]
+    py = """
+    def g(text, n):
+        return int(text, 16) + n.int(text, 16) + int(text[:4], base=36) + int(37)
+    """
+    assert magic(constants("g.py", parse("g.py", py), source(py))) == [
+        ("16", 2),
+        ("4", 2),
+        ("37", 2),
+    ]
+
+
 def test_credential_constants_keep_only_a_redacted_value() -> None:
     text = 'DB_PASSWORD = "correct-horse-battery"\nAPI_KEY = os.environ["API_KEY"]\n'
     rows = constants("s.py", parse("s.py", text), text)

@@ -30,8 +30,9 @@ resolution    conf.  rule
                      library or the language (``_foreign``), ``super`` (and Java's ``this``)
                      where no repository base defines the method, ``self`` in a class with a
                      library base (``_library_ancestry``), a receiver rooted in the
-                     language's own objects (``Promise``, ``JSON``), or any Java call on a
-                     receiver
+                     language's own objects (``Promise``, ``JSON``), any Java call on a
+                     receiver, or a JavaScript method name an object also holds
+                     (``_object_members``)
 ============= ====== ==================================================================
 
 Java overloads share a name: the call's argument count picks among them (``_java_overloads``).
@@ -302,6 +303,7 @@ class CallResolver:
                 blocked = self._unique.setdefault((True, family, True), {})
                 for methods in scope.methods.values():
                     _note_several(blocked, methods)
+                _note_several(blocked, _object_members(scope))
                 continue
             for tests in (True, False) if not is_test_support(path) else (True,):
                 unique = self._unique.setdefault((False, family, tests), {})
@@ -311,6 +313,7 @@ class CallResolver:
                     guessed = {n: fn for n, fn in methods.items() if _guessable(scope, fn)}
                     _note_unique(unique_methods, path, guessed)
                     _note_several(unique_methods, methods.keys() - guessed.keys())
+                _note_several(unique_methods, _object_members(scope))
         self._overloads = _java_overloads(self.symbols.scopes, self._ids)
         self._enum_constants: dict[tuple[str, str], list[str]] | None = None  # made on first use
         # (file, class as written) -> what an argument of it may be passed as (``pick_overload``)
@@ -479,13 +482,17 @@ class CallResolver:
                     # method, not the one repository class that happens to define it.
                     return _STOP
             return None
+        if receiver_type and "|" in receiver_type and _is_ecmascript(scope):
+            # ``transport = isHttps ? https : http`` (axios): either branch's value; a library's
+            # when both are (no guess), else a local of no one class.
+            if self._library_value(scope, receiver_type, caller):
+                return _STOP
+            receiver_type = UNTYPED_LOCAL
         if receiver_type and receiver_type.startswith(ELEMENT_OF):
             # ``reader, writer = asyncio.open_connection(…)``: a library's call makes library
             # values (no guess); a repository function's parts say nothing of their classes
             # (``name, cmd = self.resolve_command(…)``: not its ``tuple`` result's).
-            root = receiver_type[1:].split(".", 1)[0].split("(", 1)[0]
-            made = self._receiver(scope, root)
-            if made.external and not made.module and made.owner is None:
+            if self._library_value(scope, receiver_type, caller):
                 return _STOP
             receiver_type = UNTYPED_LOCAL
         if receiver_type:
@@ -572,6 +579,39 @@ class CallResolver:
             if found is not None:
                 return _Located(found[0], found[1], METHOD)
         return None
+
+    def _library_value(
+        self, scope: FileScope, kind: str, caller: Function | None, depth: int = 0
+    ) -> bool:
+        """Whether a receiver given ``kind`` (``CallSite.receiver_type``) holds a library's
+        value: for ``ELEMENT_OF`` and a name, a name bound by an external import or the
+        language's own object, or a module variable given such a value (axios's ``const {
+        http: httpFollow } = followRedirects``, then ``transport = httpFollow``); else a type
+        or factory defined outside the repository (``_foreign``). A ternary's (``a|b``): when
+        both are."""
+        if "|" in kind:
+            return all(self._library_value(scope, part, caller, depth) for part in kind.split("|"))
+        if not kind.startswith(ELEMENT_OF):
+            return self._foreign(scope, kind, caller)
+        root = kind[1:].split(".", 1)[0].split("(", 1)[0]
+        binding = scope.bindings.get(root)
+        if binding is not None and binding.files and _is_ecmascript(scope):
+            # A repository module's value, by any import (axios's ``validators =
+            # validator.validators`` after ``import validator from "./validator.js"``).
+            return False
+        made = self._receiver(scope, root)
+        if made.owner is not None or made.module:
+            return False
+        if made.external:
+            return True
+        if depth >= _MAX_CHAIN or not _is_ecmascript(scope):
+            return False
+        given = next((k for name, k in scope.result.variables if name == root), None)
+        return (
+            given is not None
+            and given != kind
+            and (self._library_value(scope, given, None, depth + 1))
+        )
 
     def _receiver(self, scope: FileScope, receiver: str) -> _Receiver:
         """What ``receiver`` names in ``scope``, worked out once per file and receiver (a
@@ -1775,6 +1815,18 @@ def _guessable(scope: FileScope, method: Function) -> bool:
         return True
     around = method.qualified_name[: -len(own) - 1]
     return around not in scope.by_qualified
+
+
+def _object_members(scope: FileScope) -> set[str]:
+    """The names of a JavaScript file's functions that an object holds but no class defines:
+    an object literal's methods and keys (``module.exports = { onerror(err) {…} }``) and
+    functions assigned to a property (``this.addIssue = (i) => …``, ``exports.parse = …``).
+    ``x.m()`` may reach one of them as well as the one class method named ``m``: koa's
+    ``ctx.onerror(err)`` is its context object's, not ``Application.onerror``, and zod's
+    ``ctx.addIssue(…)`` its refinement context's, not ``ZodError.addIssue``."""
+    if not _is_ecmascript(scope):
+        return set()
+    return {fn.name for fn in scope.result.functions if not fn.binds_name and not fn.is_method}
 
 
 def _note_several(unique: dict[str, tuple[str, Function] | None], names: Iterable[str]) -> None:

@@ -24,7 +24,8 @@ on a line about one (``res.status(404)``, ``createError(500, …)``, ``resp.stat
 an octal file mode (``0o644``), and are not on a constant declaration, on the line of a
 SCREAMING_CASE assignment (``MAX_WRITE = 32 * 1024`` in a function), or in an enum. A Go
 array type's length (``[4]byte``) is a type's, no value, and so is a bit size given to
-``strconv`` (``strconv.ParseInt(s, 10, 64)``).
+``strconv`` (``strconv.ParseInt(s, 10, 64)``), and so is a radix (``parseInt(x, 16)``,
+``n.toString(16)``, Python's ``int(x, 16)``).
 """
 
 from __future__ import annotations
@@ -293,6 +294,51 @@ def _in_bit_size_call(line_text: str, column: int) -> bool:
     return between.count("(") >= between.count(")")
 
 
+# A radix given to a number conversion (``parseInt(x, 16)``, ``Number.parseInt(x, 2)``,
+# ``n.toString(16)``, Python's ``int(x, 16)``) is the notation's, as a Go bit size is (axios's
+# and qs's ten were all hexadecimal): the callee by language, and which argument (from 0).
+_RADIX_ARGUMENTS: dict[str, dict[str, int]] = {
+    "javascript": {"parseInt": 1, "toString": 0},
+    "typescript": {"parseInt": 1, "toString": 0},
+    "python": {"int": 1},
+}
+_CALLEE_TAIL = re.compile(r"([\w$]+(?:\s*\.\s*[\w$]+)*)\s*$")
+
+
+def _enclosing_call(line_text: str, column: int) -> tuple[str, int] | None:
+    """The callee of the innermost call open at ``column`` (1-based) on its line, as written
+    (``Number.parseInt``), and which of its arguments (from 0) the text there is; None when no
+    call opens before it on the line."""
+    depth = commas = 0
+    for index in range(min(column, len(line_text) + 1) - 2, -1, -1):
+        char = line_text[index]
+        if char in ")]}":
+            depth += 1
+        elif char in "([{":
+            if depth:
+                depth -= 1
+                continue
+            callee = _CALLEE_TAIL.search(line_text, 0, index) if char == "(" else None
+            return None if callee is None else (callee.group(1), commas)
+        elif char == "," and not depth:
+            commas += 1
+    return None
+
+
+def _is_radix(language: str, value: float, line_text: str, column: int) -> bool:
+    """Whether a number is the radix a conversion call takes (``_RADIX_ARGUMENTS``)."""
+    radix_calls = _RADIX_ARGUMENTS.get(language)
+    if radix_calls is None or value != int(value) or not 2 <= value <= 36:
+        return False
+    call = _enclosing_call(line_text, column)
+    if call is None:
+        return False
+    callee, argument = call
+    # A Python method named ``int`` is no builtin; in JavaScript the method is the point.
+    name = callee if language == "python" else callee.rsplit(".", 1)[-1].strip()
+    return radix_calls.get(name) == argument
+
+
 def magic_numbers(
     path: str, result: ParseResult, text: str, declared_lines: frozenset[int]
 ) -> tuple[ConstantRow, ...]:
@@ -321,6 +367,8 @@ def magic_numbers(
             continue  # ``MAX_WRITE = 32 * 1024 // 4`` in a function: a named value too
         if number.value in _BIT_SIZES and _in_bit_size_call(line_text, number.column):
             continue  # ``strconv.ParseInt(s, 10, 64)``: a bit size the API asks for
+        if _is_radix(result.language, number.value, line_text, number.column):
+            continue  # ``parseInt(hex, 16)``: the notation's base
         if _is_http_status(number.value, line_text) or _FILE_MODE.match(number.raw):
             continue  # ``reply.code(404)``, ``os.chmod(p, 0o644)``: names of their own
         rows.append(
