@@ -92,6 +92,57 @@ def _passes_on(statement: Node, returns_error: bool, source: bytes) -> bool:
     return text(values.named_children[-1], source) != "nil"
 
 
+def _goes_to_handler(statement: Node, variable: str | None, source: bytes) -> bool:
+    """Whether a statement is ``goto L`` to a label of the same function whose statement, or one
+    after it, reads ``variable``: the error is handled there (validator's translations jump to
+    ``END: if err != nil { fmt.Printf(…, err) … }``), as a ``return`` would hand it on."""
+    if statement.type != "goto_statement":
+        return False
+    target = first_child_of_type(statement, ("label_name",))
+    if target is None:
+        return False
+    scope = statement.parent
+    while scope is not None and scope.type not in _FUNCTIONS:
+        scope = scope.parent
+    body = None if scope is None else scope.child_by_field_name("body")
+    labeled = None if body is None else _labeled(body, text(target, source), source)
+    if labeled is None:
+        return False
+    if variable is None:
+        return True
+    following: Node | None = labeled
+    while following is not None:
+        if _reads(following, variable, source):
+            return True
+        following = following.next_named_sibling
+    return False
+
+
+def _labeled(body: Node, label: str, source: bytes) -> Node | None:
+    """The statement labelled ``label`` in a function's body, nested functions left out (a
+    label belongs to the function literal it is written in)."""
+    pending = [body]
+    while pending:
+        node = pending.pop()
+        if node.type == "labeled_statement":
+            name = node.child_by_field_name("label")
+            if name is not None and text(name, source) == label:
+                return node
+        pending.extend(child for child in node.named_children if child.type not in _FUNCTIONS)
+    return None
+
+
+def _reads(node: Node, name: str, source: bytes) -> bool:
+    """Whether ``node`` holds the identifier ``name``."""
+    pending = [node]
+    while pending:
+        current = pending.pop()
+        if current.type == "identifier" and text(current, source) == name:
+            return True
+        pending.extend(current.named_children)
+    return False
+
+
 def _is_panic(statement: Node, source: bytes) -> bool:
     if statement.type != "expression_statement" or not statement.named_child_count:
         return False
@@ -255,7 +306,9 @@ class GoRules:
         statements = [] if body is None else _statements(body)
         returns_error = _returns_error(node, source)
         propagates = any(
-            _passes_on(item, returns_error, source) or _is_panic(item, source)
+            _passes_on(item, returns_error, source)
+            or _is_panic(item, source)
+            or _goes_to_handler(item, variable, source)
             for item in statements
         )
         return HandlerFacts(body, (), variable, not statements, False, propagates)

@@ -175,3 +175,57 @@ func (e *encodeState) marshal(v any) (err error) {
         if h.kind == "recover"
     ]
     assert rows == [("recover", 5, "r", True), ("recover", 14, "err", False)]
+
+
+def test_a_goto_to_a_label_that_handles_the_error_hands_it_on() -> None:
+    # go-playground/validator's translations: ``if err != nil { goto END }`` jumps to
+    # ``END: if err != nil { fmt.Printf(…, err) … }``, where the error is handled. A jump to a
+    # label whose statements never read it, or to a label of another function, drops it.
+    source = b"""package en
+
+func translate(ut Translator) string {
+\tvar err error
+\tvar t string
+\tt, err = ut.T("len")
+\tif err != nil {
+\t\tgoto END
+\t}
+\tt, err = ut.T("max")
+END:
+\tif err != nil {
+\t\tfmt.Printf("warning: %s", err)
+\t}
+\treturn t
+}
+
+func skip(ut Translator) string {
+\tt, err := ut.T("min")
+\tif err != nil {
+\t\tgoto DONE
+\t}
+\tfunc() {
+\tDONE:
+\t\tlog.Print(err)
+\t}()
+\tif t == "" {
+\t\tgoto OUT
+\t}
+OUT:
+\treturn t
+}
+
+func other(ut Translator) string {
+\tt, err := ut.T("min")
+\tif err != nil {
+\t\tgoto OUT
+\t}
+OUT:
+\treturn t
+}
+"""
+    rows = [
+        (h.line, h.rethrows, h.swallows)
+        for h in parse_source(source, "go").error_handlers
+        if h.kind == "error_check"
+    ]
+    assert rows == [(7, True, False), (12, False, False), (20, False, True), (36, False, True)]

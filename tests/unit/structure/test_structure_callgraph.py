@@ -2092,6 +2092,41 @@ def test_go_functions_and_chains_declared_to_return_a_librarys_value() -> None:
     ]
 
 
+def test_go_chains_through_a_call_or_an_embedded_library_type_reach_a_librarys_value() -> None:
+    # echo: ``c.Request().Header.Get(…)`` (``c echo.Context``, whose ``Request()`` is declared
+    # ``*http.Request``) and ``c.response.Header().Set(…)`` had been guessed to its
+    # ``context.Get``/``Set``; gin: ``c.Writer.Header().Set(…)`` in ``Context.Header``, whose
+    # ``ResponseWriter`` embeds ``http.ResponseWriter``, to its ``Context.Set``. The guess of
+    # ``c.Request()`` on the interface, to its one implementation, stays.
+    files = {
+        "ctx.go": (
+            'package e\n\nimport "net/http"\n\n'
+            "type Context interface{ Request() *http.Request }\n\n"
+            "type Resp struct{}\n\nfunc (r *Resp) Header() http.Header { return nil }\n\n"
+            "type ResponseWriter interface {\n\thttp.ResponseWriter\n\tStatus() int\n}\n\n"
+            "type context struct {\n\treq *http.Request\n\tresponse *Resp\n"
+            "\tWriter ResponseWriter\n}\n\n"
+            "func (c *context) Request() *http.Request { return c.req }\n"
+            "func (c *context) Get(k string) any          { return nil }\n"
+            "func (c *context) Set(k string, v any)      {}\n"
+            'func (c *context) Redirect(u string) { c.response.Header().Set("Location", u) }\n'
+            "func (c *context) Header(k, v string) { c.Writer.Header().Set(k, v) }\n"
+        ),
+        "mw/auth.go": (
+            'package mw\n\nimport "example.com/e"\n\n'
+            "func fromHeader(h string) func(e.Context) string {\n"
+            "\treturn func(c e.Context) string { return c.Request().Header.Get(h) }\n}\n"
+        ),
+    }
+    results = project(files)
+    rows = function_rows(results)
+    manifests = Manifests(go_modules={"": "example.com/e"})
+    assert sorted(named_edges(resolve_calls(rows, results, manifests), rows)) == [
+        ("ctx.go::context.Redirect", "ctx.go::Resp.Header", "method", 25),
+        ("mw/auth.go::fromHeader", "ctx.go::context.Request", "fuzzy", 6),
+    ]
+
+
 def test_a_union_result_is_no_librarys_value_and_a_chain_on_a_path_is() -> None:
     # pytest: ``excinfo = pytest.raises(…)`` is ``-> Union[RaisesContext, ExceptionInfo]``
     # (its guesses stay), ``sub1.joinpath("x").write_text()`` on a pathlib ``Path`` (none).

@@ -211,6 +211,27 @@ def test_a_radix_is_the_notations_not_magic() -> None:
     ]
 
 
+def test_a_bit_size_given_to_a_functions_bit_size_parameter_is_not_magic() -> None:
+    # gin's ``setIntField(val, 64, value)`` and echo's ``b.intValue(sourceParam, dest, 32,
+    # false)`` pass on the unit their ``strconv.ParseInt`` asks for (echo's ``binder.go``: 46
+    # such); a 32 in another place, or given to another function, stays magic.
+    go = """
+    package binding
+
+    func setIntField(val string, bitSize int, field reflect.Value) error { return nil }
+
+    func (b *ValueBinder) intValue(p string, dest any, bitSize int, must bool) {}
+
+    func set(b *ValueBinder, val string, v reflect.Value) {
+    \tsetIntField(val, 64, v)
+    \tb.intValue(val, v, 32, false)
+    \tsetIntField(val, f(32), v)
+    \tresize(val, 32, v)
+    }
+    """
+    assert magic(constants("a.go", parse("a.go", go), source(go))) == [("32", 10), ("32", 11)]
+
+
 def test_credential_constants_keep_only_a_redacted_value() -> None:
     text = 'DB_PASSWORD = "correct-horse-battery"\nAPI_KEY = os.environ["API_KEY"]\n'
     rows = constants("s.py", parse("s.py", text), text)

@@ -727,6 +727,32 @@ def test_a_testify_suites_test_methods_are_tests() -> None:
     ]
 
 
+def test_go_examples_are_tests_and_underscore_examples_need_none() -> None:
+    # echo's ``ExampleValueBinder_BindError`` in ``binder_external_test.go`` runs under
+    # ``go test``; go-playground/validator keeps its examples in ``_examples/``. A method named
+    # ``Example…`` is no example.
+    results = project(
+        {
+            "calc/calc.go": (
+                "package calc\n\nfunc Add(a, b int) int { return a + b }\n\n"
+                "func Sub(a, b int) int { return a - b }\n"
+            ),
+            "calc/example_test.go": (
+                'package calc\n\nimport "fmt"\n\n'
+                "func ExampleAdd() {\n\tfmt.Println(Add(1, 1))\n\t// Output: 2\n}\n\n"
+                "type T struct{}\n\nfunc (T) ExampleSub() { Sub(2, 1) }\n\n"
+                "func Examples() { Sub(3, 1) }\n"
+            ),
+            "_examples/simple/main.go": "package main\n\nfunc main() {}\n",
+        }
+    )
+    coverage, quality = run(results)
+    assert [(r.test_function_id, r.source_function_id) for r in coverage] == [
+        ("calc/example_test.go::ExampleAdd", "calc/calc.go::Add")
+    ]
+    assert sorted(row.function_id for row in quality) == ["calc/calc.go::Add", "calc/calc.go::Sub"]
+
+
 def test_a_helper_of_test_code_is_part_of_the_test_no_hop() -> None:
     # cobra: almost every test calls ``executeCommand``, which calls ``executeCommandC``,
     # which calls ``root.ExecuteC()``, which calls ``execute``: both read "untested".

@@ -83,6 +83,9 @@ CONFIDENCE: Mapping[str, float] = {
 
 _SELF_RECEIVERS = frozenset({"self", "this", "cls", "super", "super()"})
 _SUPER_RECEIVERS = frozenset({"super", "super()"})
+# Compared as written: Go's exported ``Get``/``Set``/``Write`` are guessed right on a repository
+# interface (echo's ``c.Get(…)`` on ``Context``, to its one implementation); on a library's
+# value (``c.Request().Header.Get(…)``) ``_foreign`` follows the chain and stops the guess.
 COMMON_NAMES = frozenset(
     {
         "get", "set", "run", "main", "init", "start", "stop", "close", "open", "read", "write",
@@ -528,10 +531,12 @@ class CallResolver:
                 return _STOP
         if (
             receiver_type is None
-            and (receiver.endswith(")") or receiver.partition(".")[0] in _SELF_RECEIVERS)
+            and ("(" in receiver or receiver.partition(".")[0] in _SELF_RECEIVERS)
             and self._foreign(scope, receiver, caller)
         ):
-            return _STOP  # ``r.Header().Set(…)`` with ``Header()`` declared ``http.Header``
+            # ``r.Header().Set(…)`` with ``Header()`` declared ``http.Header``; a chain through
+            # such a call too (echo's ``c.Request().Header.Get(…)``, an ``http.Header``).
+            return _STOP
         if (
             receiver_type is None
             and caller is not None
@@ -899,7 +904,33 @@ class CallResolver:
         if len(names) < 2 or caller is None:
             return False
         owner = self._chain_root(scope, names[0], caller)
-        for name in names[1:]:
+        if owner is None:
+            return self._known_part_foreign(scope, written, caller, depth)
+        return self._steps_foreign(owner, names[1:], depth)
+
+    def _known_part_foreign(
+        self, scope: FileScope, written: str, caller: Function, depth: int
+    ) -> bool:
+        """``_chain_foreign`` from the longest part of the chain that names a repository class:
+        one the caller's calls give it (``c.Writer`` of gin's ``c.Writer.Header()``, in a
+        method whose receiver ``c`` no call names alone), or an imported class, as extraction
+        writes a typed variable's chain (``echo.Context.Request().Header`` for echo's
+        ``c.Request().Header`` with ``c echo.Context``)."""
+        for end in reversed(_chain_dots(written)[1:]):
+            part = written[:end]
+            given = self._local_class(scope, caller.qualified_name, part)
+            owner = None if given is None else self._typed_class(scope, given)
+            if owner is None and "." in part:
+                owner = self._typed_class(scope, part)
+            if owner is not None:
+                rest = _chain_names(written[end + 1 :])
+                return bool(rest) and self._steps_foreign(owner, rest, depth)
+        return False
+
+    def _steps_foreign(self, owner: tuple[str, str] | None, names: list[str], depth: int) -> bool:
+        """Whether the chain of members ``names`` from an instance of ``owner`` reaches a
+        library's value: each step's method is looked up in the class the step before gave."""
+        for name in names:
             if owner is None:
                 return False
             found = self._method(*owner, name)
@@ -909,7 +940,7 @@ class CallResolver:
             else:  # a field: ``c.Request`` with ``Request *http.Request``
                 field = self._field_type(*owner, name)
                 if field is None:
-                    return False
+                    return self._embeds_member(*owner)
                 defined, returned = self.symbols.scopes[field[0]], field[1]
             if returned is None or returned.rsplit(".", 1)[-1] in _TYPING_NAMES:
                 return False
@@ -917,6 +948,15 @@ class CallResolver:
                 return True
             owner = self._typed_class(defined, returned)
         return False
+
+    def _embeds_member(self, file: str, class_name: str) -> bool:
+        """Whether a member a Go type neither declares nor takes from a repository base is an
+        embedded library type's: Go declares every field and method, so one the repository
+        does not know comes from a library base (gin's ``c.Writer.Header()``, with
+        ``ResponseWriter`` embedding ``http.ResponseWriter``, is an ``http.Header``)."""
+        if self.symbols.scopes[file].result.language != "go":
+            return False  # a Python attribute may be assigned anywhere, undeclared
+        return self._library_ancestry(file, class_name)
 
     def _chain_root(self, scope: FileScope, root: str, caller: Function) -> tuple[str, str] | None:
         """The repository class a chain starts from: a parameter's, a variable's (as the
@@ -1458,6 +1498,21 @@ _YIELDED = re.compile(
 """A generator's annotation: what it yields (a fixture's value, a context manager's)."""
 _LEADING_MEMBER = re.compile(r"[A-Za-z_$][\w$]*\.[A-Za-z_$][\w$]*")
 _ARGUMENTS = re.compile(r"\([^()]*\)")
+
+
+def _chain_dots(written: str) -> list[int]:
+    """Where a chain's links start: 0, then the offset of each dot outside the arguments of
+    its calls (``c.Get(a.b).Header`` → 0, 1, 10)."""
+    found = [0]
+    depth = 0
+    for offset, char in enumerate(written):
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif char == "." and depth == 0:
+            found.append(offset)
+    return found
 
 
 def _chain_names(written: str) -> list[str]:

@@ -24,8 +24,10 @@ on a line about one (``res.status(404)``, ``createError(500, …)``, ``resp.stat
 an octal file mode (``0o644``), and are not on a constant declaration, on the line of a
 SCREAMING_CASE assignment (``MAX_WRITE = 32 * 1024`` in a function), or in an enum. A Go
 array type's length (``[4]byte``) is a type's, no value, and so is a bit size given to
-``strconv`` (``strconv.ParseInt(s, 10, 64)``), and so is a radix (``parseInt(x, 16)``,
-``n.toString(16)``, Python's ``int(x, 16)``).
+``strconv`` (``strconv.ParseInt(s, 10, 64)``) or to a function of the same file whose parameter
+in that place is named ``bitSize`` (gin's ``setIntField(val, 64, value)``), the call's opening
+parenthesis on the literal's line, and so is a radix (``parseInt(x, 16)``, ``n.toString(16)``,
+Python's ``int(x, 16)``).
 """
 
 from __future__ import annotations
@@ -306,19 +308,21 @@ _CALLEE_TAIL = re.compile(r"([\w$]+(?:\s*\.\s*[\w$]+)*)\s*$")
 
 
 def _enclosing_call(line_text: str, column: int) -> tuple[str, int] | None:
-    """The callee of the innermost call open at ``column`` (1-based) on its line, as written
-    (``Number.parseInt``), and which of its arguments (from 0) the text there is; None when no
-    call opens before it on the line."""
+    """The callee of the innermost call open at ``column`` (1-based, in bytes, as the scanner
+    counts) on its line, as written (``Number.parseInt``), and which of its arguments (from 0)
+    the text there is; None when no call opens before it on the line, or the text is in a
+    literal or an index."""
+    before = line_text.encode()[: max(column - 1, 0)].decode(errors="ignore")
     depth = commas = 0
-    for index in range(min(column, len(line_text) + 1) - 2, -1, -1):
-        char = line_text[index]
+    for index in range(len(before) - 1, -1, -1):
+        char = before[index]
         if char in ")]}":
             depth += 1
         elif char in "([{":
             if depth:
                 depth -= 1
                 continue
-            callee = _CALLEE_TAIL.search(line_text, 0, index) if char == "(" else None
+            callee = _CALLEE_TAIL.search(before, 0, index) if char == "(" else None
             return None if callee is None else (callee.group(1), commas)
         elif char == "," and not depth:
             commas += 1
@@ -339,12 +343,36 @@ def _is_radix(language: str, value: float, line_text: str, column: int) -> bool:
     return radix_calls.get(name) == argument
 
 
+def _bit_size_places(result: ParseResult) -> dict[str, frozenset[int]]:
+    """The functions of a file that take a bit size as strconv's do, by name: the places
+    (0-based) of their parameters named ``bitSize`` (echo's ``b.intValue(p, dest, 32, false)``
+    passes on the unit its ``strconv.ParseInt`` asks for)."""
+    places: dict[str, set[int]] = {}
+    for fn in result.functions:
+        for index, parameter in enumerate(fn.parameters):
+            if parameter.name.replace("_", "").lower() == "bitsize":
+                places.setdefault(fn.name, set()).add(index)
+    return {name: frozenset(found) for name, found in places.items()}
+
+
+def _is_bit_size_argument(places: dict[str, frozenset[int]], line_text: str, column: int) -> bool:
+    """Whether the text at ``column`` is given to a parameter named ``bitSize`` of the file."""
+    if not places:
+        return False
+    found = _enclosing_call(line_text, column)
+    if found is None:
+        return False
+    callee, argument = found
+    return argument in places.get(callee.rsplit(".", 1)[-1].strip(), frozenset())
+
+
 def magic_numbers(
     path: str, result: ParseResult, text: str, declared_lines: frozenset[int]
 ) -> tuple[ConstantRow, ...]:
     """Unnamed numeric literals of one file (see the module docstring for the rules)."""
     if is_test_support(path) or not result.numbers:
         return ()
+    bit_size_places = _bit_size_places(result)
     enum_lines: set[int] = set()
     for cls in result.classes:
         if cls.kind == "enum":
@@ -365,7 +393,10 @@ def magic_numbers(
             continue
         if _LOCAL_CONSTANT.match(line_text):
             continue  # ``MAX_WRITE = 32 * 1024 // 4`` in a function: a named value too
-        if number.value in _BIT_SIZES and _in_bit_size_call(line_text, number.column):
+        if number.value in _BIT_SIZES and (
+            _in_bit_size_call(line_text, number.column)
+            or _is_bit_size_argument(bit_size_places, line_text, number.column)
+        ):
             continue  # ``strconv.ParseInt(s, 10, 64)``: a bit size the API asks for
         if _is_radix(result.language, number.value, line_text, number.column):
             continue  # ``parseInt(hex, 16)``: the notation's base

@@ -6,8 +6,8 @@ File conventions (paths are repository-relative POSIX strings):
 - JavaScript/TypeScript: ``*.test.*``, ``*.spec.*``, any file under ``__tests__/``, and any
   under a ``test``, ``tests``, ``spec`` or ``specs`` directory (mocha's default place, tape's
   and node:test's usual one) but for fixtures and test data;
-- Go: ``*_test.go`` (``TestXxx`` functions, and methods of a type embedding testify's
-  ``suite.Suite``);
+- Go: ``*_test.go`` (``TestXxx`` and ``ExampleXxx`` functions, which ``go test`` runs, and
+  ``TestXxx`` methods of a type embedding testify's ``suite.Suite``);
 - Java: ``*Test.java``, ``*Tests.java``, ``*IT.java`` (test methods are found by ``@Test``).
 
 Test-support code (``is_test_support``) is wider: test files plus anything under a ``tests``,
@@ -52,6 +52,9 @@ _JAVA_TEST_ANNOTATIONS = frozenset(
     {"Test", "ParameterizedTest", "RepeatedTest", "TestFactory", "TestTemplate", "org.junit.Test"}
 )
 _GO_TEST_NAME = re.compile(r"^Test(?:$|[^a-z])")
+# ``go test`` runs a file's examples too (``ExampleValueBinder_BindError``, checking what they
+# print), a top-level function's name alone saying so, as ``Test…`` does.
+_GO_EXAMPLE_NAME = re.compile(r"^Example(?:$|[^a-z])")
 
 # Calls that check an expectation. Go's ``t.Error*``/``t.Fatal*`` report a failed check.
 _ASSERT_NAMES = frozenset({"expect", "expectTypeOf", "verify", "fail"})
@@ -147,14 +150,17 @@ def is_test_support(path: str) -> bool:
     return any(part in _SUPPORT_DIRS for part in directories)
 
 
+# ``_examples``: the Go tool skips a directory whose name starts with ``_``, so Go projects
+# keep examples there, out of the module's packages (go-playground/validator's).
 _EXAMPLE_DIRS = frozenset(
-    {"examples", "example", "docs_src", "docs", "demo", "demos", "samples", "sample"}
+    {"examples", "example", "_examples", "docs_src", "docs", "demo", "demos", "samples", "sample"}
 )
 
 
 def is_example_code(path: str) -> bool:
-    """Whether ``path`` is an example or a demo (under ``examples/``, ``docs_src/``, ``demo/``
-    …): code that shows how to use the project, with stand-in values, not the project."""
+    """Whether ``path`` is an example or a demo (under ``examples/``, ``_examples/``,
+    ``docs_src/``, ``demo/`` …): code that shows how to use the project, with stand-in values,
+    not the project."""
     return any(part in _EXAMPLE_DIRS for part in path.split("/")[:-1])
 
 
@@ -243,6 +249,8 @@ def is_test_function(
         classes = python_test_classes(result) if test_classes is None else test_classes
         return fn.class_name in classes
     if language == "go":
+        if fn.class_name is None and _GO_EXAMPLE_NAME.match(fn.name):
+            return True
         if not _GO_TEST_NAME.match(fn.name):
             return False
         return fn.class_name is None or _is_go_suite(result, fn.class_name)
