@@ -874,7 +874,8 @@ def _falls_back(facts: HandlerFacts) -> bool:
     """Whether a handler of a failed lookup only gives the fallback (``try: return self[key]
     except KeyError: return default``, ``except AttributeError: x = None``): Python's
     look-before-you-leap made the other way round, which loses no error anyone wanted
-    (jinja2's ``Context.get``, httpx's ``Headers.get``)."""
+    (jinja2's ``Context.get``, httpx's ``Headers.get``), and in a loop, one that skips the item
+    (``except KeyError: continue``, marshmallow's schema fields)."""
     if not facts.types or not all(t.rsplit(".", 1)[-1] in _LOOKUP_ERRORS for t in facts.types):
         return False
     body = facts.body
@@ -882,7 +883,7 @@ def _falls_back(facts: HandlerFacts) -> bool:
     if len(statements) != 1:
         return False
     only = statements[0]
-    if only.type == "return_statement":
+    if only.type in ("return_statement", "continue_statement", "break_statement"):
         return True
     value = only.named_children[0] if only.type == "expression_statement" else None
     return value is not None and value.type in ("assignment", "augmented_assignment")
