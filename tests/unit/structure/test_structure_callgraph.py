@@ -2972,3 +2972,22 @@ def test_a_javascript_library_value_behind_a_property_or_a_ternary_is_no_guess()
     }
     # Only ``other`` may be the repository's (``store``): it is still guessed.
     assert edges_of(files) == [("lib/use.js::b", "lib/view.js::View.refill", "fuzzy", 16)]
+
+
+def test_a_library_class_a_package_passes_on_is_no_guess() -> None:
+    # pydantic: ``from pydantic import ValidationError``, which pydantic's ``__init__`` takes
+    # from pydantic_core; ``exc.errors()`` had been guessed to the v1 ``ValidationError``'s.
+    files = {
+        "pkg/__init__.py": "from pydantic_core import ValidationError\nfrom .main import run\n",
+        "pkg/main.py": "def run():\n    return 1\n",
+        "pkg/v1/errors.py": (
+            "class ValidationError(Exception):\n    def errors(self):\n        return []\n"
+        ),
+        "tests/test_errors.py": (
+            "from pkg import ValidationError, run\n\n\ndef test_errors():\n    try:\n"
+            "        run()\n    except ValidationError as exc:\n        exc.errors()\n"
+        ),
+    }
+    assert edges_of(files) == [
+        ("tests/test_errors.py::test_errors", "pkg/main.py::run", "import", 6),
+    ]

@@ -1030,6 +1030,34 @@ class CallResolver:
             known = self._local_classes[scope.path] = found
         return known.get((caller, variable))
 
+    def _passes_on_library(self, binding: Binding) -> bool:
+        """Whether a name imported from repository modules is one they import from a library
+        and pass on: pydantic's ``from pydantic import ValidationError``, which its
+        ``__init__`` takes from ``pydantic_core`` (``exc.errors()`` had been guessed to the v1
+        ``ValidationError.errors``)."""
+        symbol = binding.symbol
+        for _ in range(_MAX_CHAIN):
+            if symbol is None or not binding.files:
+                return False
+            onward = [
+                found
+                for path in binding.files
+                if (scope := self.symbols.scopes.get(path)) is not None
+                and (found := scope.bindings.get(symbol)) is not None
+            ]
+            if len(onward) != 1 or any(
+                symbol in self.symbols.scopes[path].top_level
+                or symbol in self.symbols.scopes[path].class_bases
+                for path in binding.files
+                if path in self.symbols.scopes
+            ):
+                return False  # defined here, or passed on from several places
+            binding = onward[0]
+            if not binding.files:
+                return True
+            symbol = binding.symbol
+        return False
+
     def _foreign(
         self, scope: FileScope, written: str, caller: Function | None, depth: int = 0
     ) -> bool:
@@ -1047,7 +1075,7 @@ class CallResolver:
         if not root.isidentifier():
             return False
         binding = scope.bindings.get(root)
-        if binding is not None and not binding.files:
+        if binding is not None and (not binding.files or self._passes_on_library(binding)):
             return True
         language = scope.result.language
         if language == "java" and binding is None:
