@@ -2991,3 +2991,25 @@ def test_a_library_class_a_package_passes_on_is_no_guess() -> None:
     assert edges_of(files) == [
         ("tests/test_errors.py::test_errors", "pkg/main.py::run", "import", 6),
     ]
+
+
+def test_a_property_is_no_guess() -> None:
+    # fastapi: ``route.endpoint({})`` calls what an attribute holds; it had been guessed to
+    # the property ``RouteContext.endpoint``, whose getter is read, never called so.
+    files = {
+        "pkg/routing.py": (
+            "class RouteContext:\n    @property\n    def endpoint(self):\n        return self._e\n\n"
+            "    def render_page(self):\n        return 1\n"
+        ),
+        "tests/test_routes.py": (
+            "def test_route(route):\n    route.endpoint({})\n    route.render_page()\n"
+        ),
+    }
+    assert edges_of(files) == [
+        (
+            "tests/test_routes.py::test_route",
+            "pkg/routing.py::RouteContext.render_page",
+            "fuzzy",
+            3,
+        ),
+    ]

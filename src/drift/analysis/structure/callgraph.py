@@ -1887,11 +1887,16 @@ def _nested_in(scope: FileScope, outer: str, name: str) -> bool:
     )
 
 
+_PROPERTIES: Final = frozenset({"property", "cached_property", "functools.cached_property"})
+
+
 def _guessable(scope: FileScope, method: Function) -> bool:
     """Whether a guess may reach ``method``: not a static one (reached through its class, which
-    resolves unguessed), nor one of a class defined in a function (click's
+    resolves unguessed), nor a property (``x.endpoint(…)`` calls what an attribute holds: a
+    property's getter is read, never called so; fastapi's ``route.endpoint({})`` had reached
+    ``RouteContext.endpoint``), nor one of a class defined in a function (click's
     ``test_custom_parser.OptParseCommand.invoke``), which only that function's code sees."""
-    if method.is_static:
+    if method.is_static or any(d.name in _PROPERTIES for d in method.decorators):
         return False
     own = f"{method.class_name}.{method.name}"
     if method.qualified_name == own or not method.qualified_name.endswith("." + own):
