@@ -2998,8 +2998,8 @@ def test_a_property_is_no_guess() -> None:
     # the property ``RouteContext.endpoint``, whose getter is read, never called so.
     files = {
         "pkg/routing.py": (
-            "class RouteContext:\n    @property\n    def endpoint(self):\n        return self._e\n\n"
-            "    def render_page(self):\n        return 1\n"
+            "class RouteContext:\n    @property\n    def endpoint(self):\n"
+            "        return self._e\n\n    def render_page(self):\n        return 1\n"
         ),
         "tests/test_routes.py": (
             "def test_route(route):\n    route.endpoint({})\n    route.render_page()\n"
