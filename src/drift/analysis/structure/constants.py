@@ -39,7 +39,7 @@ from collections.abc import Iterator
 from drift.analysis.structure.scopes import function_lines
 from drift.analysis.structure.secrets import SECRET_NAME, redact
 from drift.analysis.structure.source_text import LineIndex
-from drift.analysis.structure.test_files import is_test_support
+from drift.analysis.structure.test_files import is_example_code, is_test_support
 from drift.records.structural import ConstantRow
 from drift.scan.model import ParseResult
 
@@ -54,11 +54,12 @@ _BIT_SIZES = frozenset({8.0, 16.0, 32.0, 64.0})
 # A file mode written in octal (``0o644``, Go's and Java's ``0644``): permission bits by name.
 _FILE_MODE = re.compile(r"^0[oO]?[0-7]{3,4}$")
 _BIT_SIZE_CALL = re.compile(r"\bstrconv\.(?:Parse|Format|Append)\w*\(")
-# A SCREAMING_CASE name assigned on the line (in a function too, where no constant is recorded):
-# its operands make a named value, not magic numbers.
+# A SCREAMING_CASE name assigned on the line (in a function too, where no constant is recorded),
+# or several unpacked at once (rich's ``SPACE, CONTINUE, FORK, END = range(4)``): its operands
+# make a named value, not magic numbers.
 _LOCAL_CONSTANT = re.compile(
     rf"^\s*(?:(?:const|let|var|final|static|private|public|protected)\s+)*"
-    rf"(?:[\w.<>\[\]]+\s+)?{_SCREAMING}\s*(?::[^=]+)?=(?!=)"
+    rf"(?:[\w.<>\[\]]+\s+)?(?:{_SCREAMING}\s*,\s*)*{_SCREAMING}\s*(?::[^=]+)?=(?!=)"
 )
 # The line-start patterns begin with "\n" rather than "^" (a literal lets the regex engine skip
 # ahead: twice as fast) and run over the text with a "\n" put in front. Their indentation is
@@ -370,7 +371,7 @@ def magic_numbers(
     path: str, result: ParseResult, text: str, declared_lines: frozenset[int]
 ) -> tuple[ConstantRow, ...]:
     """Unnamed numeric literals of one file (see the module docstring for the rules)."""
-    if is_test_support(path) or not result.numbers:
+    if is_test_support(path) or is_example_code(path) or not result.numbers:
         return ()
     bit_size_places = _bit_size_places(result)
     enum_lines: set[int] = set()
