@@ -96,6 +96,31 @@ def test_python_asserts_need_their_lines() -> None:
     assert create.smells == '["assertion_free"]'
 
 
+def test_one_smoke_test_among_asserting_ones_is_no_smell() -> None:
+    # pydantic: ``BaseModel.model_validate`` had read "assertion_free" for one test of 130
+    results = project(
+        {
+            "pkg/core.py": "def parse(x):\n    return x\n",
+            "tests/test_core.py": """
+                from pkg.core import parse
+
+                def test_smoke():
+                    parse(1)
+
+                def test_value():
+                    assert parse(2) == 2
+
+                def test_other():
+                    assert parse(3) == 3
+                """,
+        }
+    )
+    _, quality = run(results, {"tests/test_core.py": (7, 10)})
+    assert [(q.function_id, q.assertion_density, q.smells) for q in quality] == [
+        ("pkg/core.py::parse", 0.6667, None)
+    ]
+
+
 def test_mocks_and_unittest_classes() -> None:
     results = project(
         {

@@ -558,7 +558,9 @@ def _quality(
         smells.append("indirect_only")
     if n == 1:
         smells.append("single_test")
-    if any(u.checks_nothing for u in units):
+    if all(u.checks_nothing for u in units):
+        # None of its tests checks anything: one smoke test among 130 that assert (pydantic's
+        # ``BaseModel.model_validate``, density 0.88) is no smell of the function's.
         smells.append("assertion_free")
     if mock_ratio > 0.5:
         smells.append("mock_heavy")
