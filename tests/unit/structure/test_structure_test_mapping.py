@@ -117,7 +117,7 @@ def test_one_smoke_test_among_asserting_ones_is_no_smell() -> None:
     )
     _, quality = run(results, {"tests/test_core.py": (7, 10)})
     assert [(q.function_id, q.assertion_density, q.smells) for q in quality] == [
-        ("pkg/core.py::parse", 0.6667, None)
+        ("pkg/core.py::parse", 0.3333, None)
     ]
 
 
