@@ -2084,8 +2084,8 @@ def test_go_functions_and_chains_declared_to_return_a_librarys_value() -> None:
         ),
     }
     assert edges_of(files) == [
-        ("b/a.go::f1", "b/a.go::Resp.Header", "fuzzy", 30),  # right, by its name alone
         ("b/a.go::f1", "b/a.go::Resp.Header", "method", 29),
+        ("b/a.go::f1", "b/a.go::Resp.Header", "method", 30),  # through Response()'s result
         ("b/a.go::f1", "b/a.go::Wrap.Response", "method", 30),
         ("b/a.go::f1", "b/a.go::mkHdr", "same_file", 27),
         ("b/a.go::f1", "b/a.go::mkPool", "same_file", 25),
@@ -3012,4 +3012,47 @@ def test_a_property_is_no_guess() -> None:
             "fuzzy",
             3,
         ),
+    ]
+
+
+def test_a_method_of_what_a_chain_of_calls_makes() -> None:
+    # gin's tests: ``(JSON{data}).Render(w)`` and ``xmlBinding{}.BindBody(…)`` with several
+    # types defining the method; echo's ``g := New().Group("/group")`` then ``g.PUT(…)``,
+    # where ``Echo`` and ``Group`` both define ``PUT``. Python's ``Root(1).dump()`` too.
+    files = {
+        "render.go": (
+            "package g\n\ntype JSON struct{ Data any }\n\n"
+            "func (r JSON) Render(w int) error { return nil }\n\n"
+            "type XML struct{ Data any }\n\nfunc (r XML) Render(w int) error { return nil }\n\n"
+            "type Echo struct{}\n\nfunc New() *Echo { return &Echo{} }\n\n"
+            "func (e *Echo) Group(p string) *Group { return &Group{} }\n\n"
+            "func (e *Echo) PUT(p string) int { return 1 }\n\ntype Group struct{}\n\n"
+            "func (g *Group) PUT(p string) int { return 2 }\n"
+        ),
+        "render_test.go": (
+            'package g\n\nimport "testing"\n\nfunc TestRender(t *testing.T) {\n'
+            "\t_ = (JSON{1}).Render(0)\n\t_ = XML{2}.Render(0)\n\t_ = (&XML{3}).Render(0)\n}\n\n"
+            'func TestGroup(t *testing.T) {\n\tg := New().Group("/group")\n\tg.PUT("/x")\n'
+            '\tNew().Group("/y").PUT("/z")\n}\n'
+        ),
+        "pkg/core.py": (
+            "class Root:\n    def dump(self):\n        return 1\n\n\n"
+            "class Other:\n    def dump(self):\n        return 0\n"
+        ),
+        "tests/test_core.py": (
+            "from pkg.core import Root\n\n\ndef test_dump():\n    Root().dump()\n"
+            "    Root().missing()\n"
+        ),
+    }
+    assert edges_of(files) == [
+        ("render_test.go::TestGroup", "render.go::Echo.Group", "method", 12),
+        ("render_test.go::TestGroup", "render.go::Echo.Group", "method", 14),
+        ("render_test.go::TestGroup", "render.go::Group.PUT", "method", 13),
+        ("render_test.go::TestGroup", "render.go::Group.PUT", "method", 14),
+        ("render_test.go::TestGroup", "render.go::New", "import", 12),
+        ("render_test.go::TestGroup", "render.go::New", "import", 14),
+        ("render_test.go::TestRender", "render.go::JSON.Render", "method", 6),
+        ("render_test.go::TestRender", "render.go::XML.Render", "method", 7),
+        ("render_test.go::TestRender", "render.go::XML.Render", "method", 8),
+        ("tests/test_core.py::test_dump", "pkg/core.py::Root.dump", "method", 5),
     ]

@@ -505,6 +505,10 @@ class CallResolver:
             owner = self._typed_class(scope, receiver_type) or self._returned_class(
                 scope, receiver_type, caller
             )
+            if owner is None and "(" in receiver_type:
+                # ``g := New().Group("/g")`` (echo's tests), written as what it calls
+                # (``New().Group``): what the chain's last call returns.
+                owner = self._chain_class(scope, f"{receiver_type}()", caller)
             if (
                 owner is None
                 and scope.result.language == "go"
@@ -551,6 +555,13 @@ class CallResolver:
             shared = self._shared_outcome(scope, receiver, name, caller)
             if shared is not None:
                 return shared
+        if receiver_type is None and ("(" in receiver or "{" in receiver):
+            # ``New().Group("/y").PUT(…)``, gin's ``(JSON{data}).Render(w)``: a method of what
+            # the chain of calls makes, when the repository declares each step's result.
+            made = self._chain_class(scope, receiver, caller)
+            if made is not None:
+                # The class is known: a method it lacks is a library base's or an attribute's.
+                return _outcome_of(self._instance_method(*made, name), METHOD)
         if receiver_type == UNTYPED_LOCAL:
             # ``for store in caches: store.refill()``: a variable of the caller's, whatever an
             # import or a module variable of its name holds; only its name may say more.
@@ -560,10 +571,7 @@ class CallResolver:
         known = self._receiver(scope, receiver)
         if known.owner is not None:
             # ``new Store().save()``: an instance's; ``Store.make()``: the class's own too.
-            constructed = _constructed_class(receiver) or (
-                scope.result.language == "python" and _called_name(receiver)
-            )
-            lookup = self._instance_method if constructed else self._method
+            lookup = self._instance_method if _constructed_class(receiver) else self._method
             return _outcome_of(lookup(*known.owner, name), METHOD)
         if known.module is not None:
             located = self.symbols.locate_function(known.module, name)
@@ -636,17 +644,6 @@ class CallResolver:
             return _Receiver(owner, None, owner is None, None)
         if receiver in _COMMONJS_EXPORTS and _is_ecmascript(scope):
             return _Receiver(None, (scope.path,), False, None)  # ``exports.helper()``: its own
-        called = _called_name(receiver) if scope.result.language == "python" else None
-        if called is not None:
-            # ``Root(1).dump()``: a method of the instance a class of the repository makes
-            # (pydantic's ``RootModel[int](1).model_dump()``); a function's call says nothing.
-            owner = (
-                self._typed_class(scope, called)
-                if "." in called
-                else self._class_in_scope(scope, called)
-            )
-            if owner is not None:
-                return _Receiver(owner, None, False, None)
         owner = self._class_in_scope(scope, receiver)
         binding = scope.bindings.get(receiver)
         module = binding.files if binding is not None and binding.symbol is None else None
@@ -1175,6 +1172,34 @@ class CallResolver:
             else self._class_in_scope(scope, root)
         )
         return self._method(*owner, method) if owner is not None else None
+
+    def _chain_class(
+        self, scope: FileScope, written: str, caller: Function | None
+    ) -> tuple[str, str] | None:
+        """The repository class a chain of calls gives (``_call_chain``): its first step a
+        class made (``Root(1)``, Go's ``JSON{data}`` or ``&XML{}``, a conversion ``T(x)``) or a
+        function called (``New()``, ``pkg.New()``), each further step a method of the class
+        so far, whose declared result is the next class. None where a step is unknown."""
+        steps = _call_chain(written)
+        if not steps:
+            return None
+        # The first call (or composite literal), with the module or class names before it:
+        # ``urllib.request.URLopener()``, ``pkg.New()``.
+        first = next(i for i, (_, called) in enumerate(steps) if called is not False)
+        dotted = ".".join(name for name, _ in steps[: first + 1])
+        made, rest = steps[first][1], steps[first + 1 :]
+        owner = self._typed_class(scope, dotted) if "." in dotted else None
+        if owner is None and "." not in dotted:
+            owner = self._class_in_scope(scope, dotted)
+        if owner is None and made is not _COMPOSITE:
+            found = self._factory(scope, dotted, caller)
+            owner = None if found is None else self._result_class(found)
+        for name, called in rest:
+            if owner is None or called is not True:
+                return None  # a field of a class: what it holds is not read here
+            found = self._instance_method(*owner, name)
+            owner = None if found is None else self._result_class(found)
+        return owner
 
     def _result_class(self, found: tuple[str, Function]) -> tuple[str, str] | None:
         """The repository class function ``found`` (its file, itself) is annotated to return,
@@ -1837,24 +1862,62 @@ def _constructed_class(receiver: str) -> str | None:
     return None if found is None else found.group(1)
 
 
-def _called_name(receiver: str) -> str | None:
-    """What a receiver that is one call calls, as written (``Root(1)``, ``models.Root(a, b)``
-    and ``Root[int](1)`` give ``Root``, ``models.Root``), or None for anything else
-    (``Root(1).child()``, ``items[0]``)."""
-    opening = receiver.find("(")
-    if opening <= 0 or not receiver.endswith(")"):
-        return None
-    depth = 0
-    for index in range(opening, len(receiver)):
-        character = receiver[index]
-        if character == "(":
-            depth += 1
-        elif character == ")":
-            depth -= 1
-            if depth == 0 and index != len(receiver) - 1:
-                return None  # the call's ``)`` is not the last: a chain goes on after it
-    called = receiver[:opening].split("[", 1)[0]
-    return called if all(part.isidentifier() for part in called.split(".")) else None
+_COMPOSITE: Final = "composite"
+"""``_call_chain``'s mark of a first step that is a Go composite literal (``JSON{data}``)."""
+
+
+def _call_chain(written: str) -> list[tuple[str, bool | str]] | None:
+    """The steps of a receiver made of calls, ``(name, called)``: ``New().Group("/y")`` gives
+    ``[("New", True), ("Group", True)]``, ``pkg.New()`` ``[("pkg", False), ("New", True)]``,
+    and Go's ``(&JSON{1})``/``XML{2}`` ``[("JSON", _COMPOSITE)]``. None for anything else (an
+    index, an operator, a literal, a receiver cut short)."""
+    text = written.strip()
+    if text.startswith("(") and text.endswith(")") and _closing(text, 0) == len(text) - 1:
+        text = text[1:-1].strip()  # ``(JSON{data})``
+    text = text.removeprefix("&")
+    steps: list[tuple[str, bool | str]] = []
+    index, end = 0, len(text)
+    while index < end:
+        start = index
+        while index < end and (text[index].isalnum() or text[index] in "_$"):
+            index += 1
+        name = text[start:index]
+        if not name.isidentifier():
+            return None
+        kind: bool | str = False
+        if index < end and text[index] in "({":
+            if text[index] == "{" and steps:
+                return None  # only the first step may be a composite literal
+            closing = _closing(text, index)
+            if closing < 0:
+                return None
+            kind = True if text[index] == "(" else _COMPOSITE
+            index = closing + 1
+        steps.append((name, kind))
+        if index < end:
+            if text[index] != ".":
+                return None
+            index += 1
+    has_call = any(kind is not False for _, kind in steps)
+    return steps if steps and has_call else None
+
+
+def _closing(text: str, opening: int) -> int:
+    """The index of the bracket closing the one at ``opening``, or -1 (strings are not read:
+    a bracket in one may mislead, and the chain is then only looked up wrong)."""
+    pairs = {"(": ")", "{": "}", "[": "]"}
+    expected: list[str] = []
+    for index in range(opening, len(text)):
+        character = text[index]
+        if character in pairs:
+            expected.append(pairs[character])
+        elif expected and character == expected[-1]:
+            expected.pop()
+            if not expected:
+                return index
+        elif character in ")}]":
+            return -1
+    return -1
 
 
 def _classes_around(scope: FileScope, caller: Function) -> list[str]:
