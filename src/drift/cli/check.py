@@ -12,6 +12,7 @@ from drift.cli.options import root_argument, storage_option
 from drift.cli.run_lock import one_run_at_a_time
 from drift.cli.scan import open_project
 from drift.enforcement import FORMATS, PRESETS, render
+from drift.enforcement.result import NO_BASELINE
 from drift.errors import ConfigError
 from drift.pipeline import enforce_run, make_progress, scan
 from drift.pipeline.summary import NOTHING_TO_ANALYSE
@@ -44,7 +45,8 @@ def _write_report(text: str, output: Path | None) -> None:
 @click.option(
     "--new-only",
     is_flag=True,
-    help="Judge and report only violations the last change introduced.",
+    help="Judge and report only violations the last change introduced (on a first analysis, "
+    "with no baseline to compare with, every violation is new).",
 )
 @click.option(
     "-p",
@@ -111,7 +113,13 @@ def check_command(
             new_only=new_only,
         )
     _write_report(render(result, report_format), output)
-    if output is not None and str(output) != "-" and not quiet:
+    to_file = output is not None and str(output) != "-"
+    if to_file and not quiet:
         verdict = "passed" if result.passed else "FAILED"
         click.echo(f"{report_format} report written to {output}; check {verdict}", err=True)
+    if result.unjudged_news and (to_file or report_format != "text"):
+        # The text report on the terminal says it itself; a SARIF file uploaded from CI does
+        # not show in its log, where a failing first --new-only needs its reason. The exit
+        # code stays the gates': with no baseline, every violation may be the change's.
+        click.echo(f"note: {NO_BASELINE}", err=True)
     sys.exit(result.exit_code)

@@ -8,6 +8,7 @@ in a web framework and a PostgreSQL driver, which ``drift scan`` in a CI step ha
 from __future__ import annotations
 
 import importlib
+import sys
 
 import click
 
@@ -69,12 +70,17 @@ def main() -> int:
     """Console-script entry point: the exit code.
 
     Click's own usage errors (an unknown option, ``--policy bogus``) read like Drift's: one
-    ``error:`` line and a ``hint:``, exit code 2, instead of Click's usage block.
+    ``error:`` line and a ``hint:``, exit code 2, instead of Click's usage block. A group
+    given no command (``drift``, ``drift cloud``) prints its help and exits 0, as ``--help``
+    does: it had printed the help after ``error: Usage:`` and exited 2.
     """
     try:
         outcome = cli.main(prog_name="drift", standalone_mode=False)
+    except click.exceptions.NoArgsIsHelpError as error:
+        click.echo(error.ctx.get_help())
+        return 0
     except click.UsageError as error:
-        command = error.ctx.command_path if error.ctx is not None else "drift"
+        command = error.ctx.command_path if error.ctx is not None else _command_path(sys.argv[1:])
         click.echo(f"error: {error.format_message()}", err=True)
         click.echo(f"hint: see `{command} --help`", err=True)
         return 2
@@ -90,3 +96,20 @@ def main() -> int:
         click.echo("Aborted.", err=True)
         return 1
     return outcome if isinstance(outcome, int) else 0
+
+
+def _command_path(args: list[str]) -> str:
+    """The command ``args`` name (``drift check``, ``drift patterns show``), for the hint of a
+    usage error Click raised without its context: an option missing its value
+    (``drift check -o``) had pointed at `drift --help`."""
+    words = ["drift"]
+    command: click.Command = cli
+    for arg in args:
+        if not isinstance(command, click.Group):
+            break
+        found = command.get_command(click.Context(command), arg)
+        if found is None:
+            break
+        words.append(arg)
+        command = found
+    return " ".join(words)

@@ -52,8 +52,21 @@ def storage_option(command: F) -> F:
         envvar="DRIFT_STORAGE",
         default=None,
         metavar="URL",
+        callback=_not_blank,
         help="Storage location: a directory, sqlite:///path, or memory:// (default: PATH/.drift).",
     )(command)
+
+
+def _not_blank(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """A usage error for ``--storage ""``: it had meant the default workspace, so a script
+    whose variable was unset (``--storage "$STORE"``) used another workspace than it named.
+    (An empty ``DRIFT_STORAGE`` is Click's unset variable: the default, as for any variable.)"""
+    if value is not None and not value.strip():
+        raise click.BadParameter(
+            "is empty; name a directory, sqlite:///path or memory://, or leave the option out "
+            "for PATH/.drift"
+        )
+    return value
 
 
 def storage_url(root: Path, option: str | None, configured: str | None) -> str:

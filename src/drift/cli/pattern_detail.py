@@ -8,7 +8,7 @@ decide, the outliers and deviations approving it would start to report.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from drift.analysis.conventions import DEVIATION_SUFFIX
@@ -53,6 +53,46 @@ class PatternDetail:
     @property
     def files(self) -> int:
         return len({row.file for row in self.locations})
+
+
+def known_pattern_id(project: Project, pattern_id: str) -> str:
+    """The id of the pattern ``pattern_id`` names, in any case: the packs' ids are upper case
+    (``NAMING-PY-FUNCTION-SNAKE``) and a person types them in lower case as often. The id
+    itself when it is one (or when no pattern has it in another case); a ConfigError when
+    several differ from it only in case."""
+    drift = project.stores.drift
+    stored = {row.pattern_id for row in drift.query_all_confidence()}
+    stored |= {row.pattern_id for row in drift.query_all_pattern_statuses()}
+    found = _same_but_case(stored, pattern_id)
+    if not found:
+        # A pattern of a pack that does not apply is stored nowhere: its pack still knows it.
+        found = _same_but_case(_specs(project), pattern_id)
+    if len(found) > 1:
+        raise ConfigError(
+            f"'{pattern_id}' names {len(found)} patterns that differ only in case: "
+            + ", ".join(sorted(found)),
+            hint="give the id exactly as `drift patterns --all` lists it",
+        )
+    return found[0] if found else pattern_id
+
+
+def _same_but_case(ids: Iterable[str], pattern_id: str) -> list[str]:
+    """``[pattern_id]`` when ``ids`` has it, else the ids equal to it but for case."""
+    ids = set(ids)
+    if pattern_id in ids:
+        return [pattern_id]
+    wanted = pattern_id.casefold()
+    return sorted(known for known in ids if known.casefold() == wanted)
+
+
+def unknown_pattern(project: Project, pattern_id: str) -> ConfigError:
+    """The error for an id no pattern has, with the hint that fits the workspace: before any
+    scan there is nothing to list (the hint had said "run `drift scan` first" after one)."""
+    if project.stores.workspace.project_info().last_scan_at is None:
+        hint = "run `drift scan` first: no pattern is learned yet"
+    else:
+        hint = "`drift patterns --all` lists the pattern ids"
+    return ConfigError(f"no pattern '{pattern_id}' in {project.url}", hint=hint)
 
 
 def refuse_inactive(project: Project, pattern_id: str, pack: str | None) -> None:
@@ -114,7 +154,8 @@ def _breaches(rows: Sequence[ViolationRow]) -> tuple[list[Breach], int]:
 
 
 def pattern_detail(project: Project, pattern_id: str) -> PatternDetail:
-    """Everything stored about ``pattern_id`` (ConfigError when nothing is)."""
+    """Everything stored about ``pattern_id``, in any case (ConfigError when nothing is)."""
+    pattern_id = known_pattern_id(project, pattern_id)
     drift = project.stores.drift
     confidence = next(
         (row for row in drift.query_all_confidence() if row.pattern_id == pattern_id), None
@@ -122,10 +163,7 @@ def pattern_detail(project: Project, pattern_id: str) -> PatternDetail:
     status = drift.query_pattern_status(pattern_id)
     locations = _unique_locations(drift.get_detections_by_pattern_prefix(pattern_id), pattern_id)
     if confidence is None and status is None and not locations:
-        raise ConfigError(
-            f"no pattern '{pattern_id}' in {project.url}",
-            hint="list the pattern ids with `drift patterns` (run `drift scan` first)",
-        )
+        raise unknown_pattern(project, pattern_id)
     specs = _specs(project)
     description, pack = _description(specs, pattern_id)
     refuse_inactive(project, pattern_id, pack)

@@ -23,7 +23,14 @@ from drift.analysis.lifecycle import (
 )
 from drift.cli.errors import friendly_errors
 from drift.cli.options import root_option, storage_option
-from drift.cli.pattern_detail import pack_of, pattern_detail, refuse_inactive, render
+from drift.cli.pattern_detail import (
+    known_pattern_id,
+    pack_of,
+    pattern_detail,
+    refuse_inactive,
+    render,
+    unknown_pattern,
+)
 from drift.cli.scan import DefaultGroup, Project, open_project
 from drift.enforcement.reporters.text import table
 from drift.errors import ConfigError
@@ -193,10 +200,7 @@ def _known_state(project: Project, pattern_id: str, now: int) -> tuple[PatternSt
     row = drift.query_pattern_status(pattern_id)
     if row is None and pattern_id not in confidence:
         refuse_inactive(project, pattern_id, pack_of(project, pattern_id))
-        raise ConfigError(
-            f"no pattern '{pattern_id}' in {project.url}",
-            hint="list the pattern ids with `drift patterns` (run `drift scan` first)",
-        )
+        raise unknown_pattern(project, pattern_id)
     state = pattern_state(row) if row is not None else discovered(pattern_id, now)
     return state, confidence.get(pattern_id, 0.0)
 
@@ -270,6 +274,7 @@ def approve_pattern(
         )
     now = int(time.time())
     with open_project(root, storage) as project:
+        pattern_id = known_pattern_id(project, pattern_id)
         state, confidence = _known_state(project, pattern_id, now)
         if _decided_already(state, PatternStatus.APPROVED, "approved"):
             return
@@ -290,6 +295,7 @@ def ignore_pattern(
     """Ignore PATTERN_ID: it is never enforced (and never auto-approved)."""
     now = int(time.time())
     with open_project(root, storage) as project:
+        pattern_id = known_pattern_id(project, pattern_id)
         state, _ = _known_state(project, pattern_id, now)
         if _decided_already(state, PatternStatus.IGNORED, "ignored"):
             return
@@ -306,5 +312,6 @@ def reset_pattern(pattern_id: str, root: Path, storage: str | None) -> None:
     """Forget the decision on PATTERN_ID: back to discovered."""
     now = int(time.time())
     with open_project(root, storage) as project:
+        pattern_id = known_pattern_id(project, pattern_id)
         state, _ = _known_state(project, pattern_id, now)
         _decide(project, pattern_id, reset(state, now), "Reset")

@@ -9,7 +9,9 @@ from pathlib import Path
 
 import click
 
-LOCK_FILE = "scan.lock"
+from drift.storage.sqlite.workspace import RUN_LOCK_FILE
+
+LOCK_FILE = RUN_LOCK_FILE
 """Beside ``drift.db``: held by a scan, check or import for its whole run."""
 
 
@@ -40,3 +42,28 @@ def one_run_at_a_time(drift_db: Path | None) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def run_in_progress(drift_db: Path | None) -> bool | None:
+    """Whether a ``scan``, ``check`` or ``import`` holds the run lock of the workspace whose
+    database is ``drift_db`` now (None when there is no telling: ``memory://``, Windows).
+
+    ``drift status`` asks, to tell a scan still running from one whose process died: both
+    leave a scan recorded as running. It takes the lock shared and lets it go at once; a run
+    that starts in that instant waits for it no longer than that.
+    """
+    if drift_db is None or sys.platform == "win32":
+        return None
+    import fcntl
+
+    try:
+        handle = open(drift_db.parent / LOCK_FILE, "rb")  # noqa: SIM115 - closed below
+    except FileNotFoundError:
+        return False  # no run ever held it
+    with handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        fcntl.flock(handle, fcntl.LOCK_UN)
+    return False

@@ -14,16 +14,18 @@ from drift.cli.options import (
     root_option,
     storage_option,
 )
-from drift.cli.run_lock import one_run_at_a_time
+from drift.cli.run_lock import one_run_at_a_time, run_in_progress
 from drift.errors import ConfigError
 from drift.pipeline.changes import StoredFiles
 from drift.pipeline.state import state_lines, stored_state
+from drift.records.analysis import ScanHistoryRow
 from drift.storage.backends import (
     StorageSet,
     open_storage,
     open_workspace_storage,
     parse_url,
 )
+from drift.storage.sql.analysis import SCAN_STATUS_RUNNING
 from drift.text import byte_size, moment, plural
 
 
@@ -49,29 +51,61 @@ def status(root: Path, storage: str | None) -> None:
             stores.workspace.initialize(str(root))
             state = stores.workspace.status()
         info = stores.workspace.project_info()
-        found = stored_state(stores.drift)
-        files = StoredFiles.load(stores.drift)
+        busy = run_in_progress(stores.location.drift_db)
         recent = stores.drift.query_recent_scans(1)
+        finished = stores.drift.latest_scan_timestamp()
+        found = None if busy else stored_state(stores.drift)
+        files = None if busy else StoredFiles.load(stores.drift)
+    latest = recent[0] if recent else None
     click.echo(f"workspace   {info.root_path or root}")
     click.echo(f"storage     {url}")
     click.echo(f"schema      v{state.schema_version}")
-    skipped = f"; {len(files.skipped):,} skipped" if files.skipped else ""
-    click.echo(f"files       {len(files.tracked):,} tracked{skipped}")
-    click.echo(f"functions   {info.total_functions:,}")
-    if info.language_breakdown:
-        languages = ", ".join(f"{name} {count:,}" for name, count in info.language_breakdown)
-        click.echo(f"languages   {languages}")
-    last = "never" if info.last_scan_at is None else moment(info.last_scan_at)
-    if recent and recent[0].status != "completed":
-        cut = "interrupted" if "KeyboardInterrupt" in (recent[0].error or "") else "failed"
-        last += f"; {cut} before the end: the next scan analyses again what it had not stored"
-    click.echo(f"last scan   {last}")
-    if info.last_scan_at is not None:
-        for line in state_lines(found):
-            click.echo(line.strip())
+    if found is None or files is None:
+        # A scan writes files, functions and findings as it goes: counted now, they read as a
+        # broken workspace ("files 0 tracked" beside "functions 5,638").
+        click.echo(f"running     {_running(latest)}")
+        click.echo("counts      not shown while it writes them: `drift status` again when it ends")
+        done = "none finished yet" if finished is None else f"finished {moment(finished)}"
+        click.echo(f"last scan   {done}")
+    else:
+        skipped = f"; {len(files.skipped):,} skipped" if files.skipped else ""
+        click.echo(f"files       {len(files.tracked):,} tracked{skipped}")
+        click.echo(f"functions   {info.total_functions:,}")
+        if info.language_breakdown:
+            languages = ", ".join(f"{name} {count:,}" for name, count in info.language_breakdown)
+            click.echo(f"languages   {languages}")
+        last = "never" if info.last_scan_at is None else moment(info.last_scan_at)
+        if latest is not None and latest.status != "completed":
+            last += f"; {_cut_short(latest, running=busy)}"
+        click.echo(f"last scan   {last}")
+        if info.last_scan_at is not None:
+            for line in state_lines(found):
+                click.echo(line.strip())
     click.echo(
         f"size        {byte_size(state.db_size_bytes)} (+{byte_size(state.wal_size_bytes)} WAL)"
     )
+
+
+def _running(latest: ScanHistoryRow | None) -> str:
+    """What holds the run lock: the scan (or check) recorded as running, or, when none is,
+    an import or a check about to record its scan."""
+    if latest is not None and latest.status == SCAN_STATUS_RUNNING:
+        return f"a scan or check, started {moment(latest.started_at)}"
+    return "a drift scan, check or import of this workspace"
+
+
+def _cut_short(latest: ScanHistoryRow, *, running: bool | None) -> str:
+    """Why the last scan did not complete. Recorded as running with no run holding the lock,
+    its process ended without a word (killed, out of memory, the machine stopped)."""
+    if latest.status == SCAN_STATUS_RUNNING and running is None:
+        return "running now, or stopped before the end without recording it"
+    if latest.status == SCAN_STATUS_RUNNING:
+        cut = "stopped before the end, its process gone without recording why (killed?)"
+    elif "KeyboardInterrupt" in (latest.error or ""):
+        cut = "interrupted before the end"
+    else:
+        cut = "failed before the end"
+    return f"{cut}: the next scan analyses again what it had not stored"
 
 
 @click.command()

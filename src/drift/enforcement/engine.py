@@ -91,6 +91,7 @@ def enforce(
     group_of: GroupOf | None = None,
     renamed: Mapping[str, str] | None = None,
     still_new: Collection[str] | None = None,
+    baseline_known: bool = True,
 ) -> EnforcementResult:
     """Produce and store this run's violations, gate results and policy verdict.
 
@@ -109,8 +110,9 @@ def enforce(
     change to their old paths: their violations are new only if they were new at the old path.
     ``still_new``, given when the same code is judged again, names the violations that are new
     (the last run's new ones): no other is, whatever rule change brought it in (see
-    ``build_violations``). Raises ``ConfigError`` for an unknown policy name, before anything
-    is read or written.
+    ``build_violations``). ``baseline_known`` False says no earlier analysis was enforced, so
+    every violation is new for want of a baseline (the report and the stored verdict say so).
+    Raises ``ConfigError`` for an unknown policy name, before anything is read or written.
     """
     chosen = get_policy(policy)
     baseline = list(previous) if previous is not None else storage.query_all_violations()
@@ -204,7 +206,7 @@ def enforce(
     storage.send_batch(InsertHealthTrends([HealthTrendRow(HEALTH_METRIC, health.score, 0)]))
     # Readers after us (the CLI, the next stage) must see this run: flush before returning.
     storage.flush_sync()
-    storage.insert_policy_result(verdict.to_row(new_only=new_only))
+    storage.insert_policy_result(verdict.to_row(new_only=new_only, baseline=baseline_known))
     storage.insert_audit_snapshot(health.to_snapshot(category_scores(context, violations)))
 
     return EnforcementResult(
@@ -214,6 +216,7 @@ def enforce(
         health=health,
         new_only=new_only,
         root=root.resolve().as_posix(),
+        baseline=baseline_known,
     )
 
 

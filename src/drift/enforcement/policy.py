@@ -119,15 +119,17 @@ class PolicyOutcome:
     blocking: tuple[str, ...]  # required gates that failed
     reason: str
 
-    def to_row(self, *, new_only: bool = False) -> PolicyResultRow:
+    def to_row(self, *, new_only: bool = False, baseline: bool = True) -> PolicyResultRow:
         """The row ``insert_policy_result`` stores (``id`` and ``run_at`` are set by storage).
-        ``new_only``: the gates judged only new violations (``drift check --new-only``)."""
+        ``new_only``: the gates judged only new violations (``drift check --new-only``);
+        ``baseline``: False when there was no earlier analysis to judge news against."""
         details = {
             "threshold": self.threshold,
             "gates_skipped": self.gates_skipped,
             "blocking": list(self.blocking),
             "reason": self.reason,
             "new_only": new_only,
+            "baseline": baseline,
         }
         return PolicyResultRow(
             id=0,

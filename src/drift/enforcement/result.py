@@ -13,6 +13,13 @@ from drift.enforcement.violations import Violation
 EXIT_PASSED = 0
 EXIT_GATES_FAILED = 1
 
+NO_BASELINE = (
+    "no baseline: this is the first analysis of this workspace, so every violation counts as "
+    "new; keep .drift/ between CI runs (or `drift import` an export) so that --new-only judges "
+    "only what a change brings"
+)
+"""What a report says when ``--new-only`` had no earlier analysis to compare with."""
+
 
 @dataclass(frozen=True, slots=True)
 class EnforcementResult:
@@ -20,7 +27,9 @@ class EnforcementResult:
 
     ``violations`` holds every violation of the run, suppressed ones included, ordered by file,
     line, rule id and id. ``root`` is the absolute POSIX path of the scanned tree (SARIF uses it
-    for ``%SRCROOT%``), or None when unknown.
+    for ``%SRCROOT%``), or None when unknown. ``baseline`` is False when no earlier analysis
+    (of other code) was enforced in this workspace: ``is_new`` then had nothing to compare with,
+    and every violation is new.
     """
 
     violations: tuple[Violation, ...]
@@ -29,6 +38,7 @@ class EnforcementResult:
     health: HealthReport
     new_only: bool = False
     root: str | None = None
+    baseline: bool = True
 
     @property
     def passed(self) -> bool:
@@ -39,6 +49,11 @@ class EnforcementResult:
     def exit_code(self) -> int:
         """0 when the policy passed, 1 when the gates failed it."""
         return EXIT_PASSED if self.passed else EXIT_GATES_FAILED
+
+    @property
+    def unjudged_news(self) -> bool:
+        """``new_only`` without a baseline: "new" means every violation (``NO_BASELINE``)."""
+        return self.new_only and not self.baseline
 
     def reported(self) -> tuple[Violation, ...]:
         """The violations to show: not suppressed, and only new ones when ``new_only``."""

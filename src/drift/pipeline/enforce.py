@@ -12,6 +12,7 @@ that were not new are then the baseline the gates compare with.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
@@ -42,6 +43,27 @@ def mark_code_change(storage: PipelineStore) -> None:
 def _change_unenforced(storage: PipelineStore) -> bool:
     rows = storage.query_health_trends(UNENFORCED_CHANGE_METRIC, 1)
     return bool(rows) and rows[0].metric_value > 0
+
+
+def _has_baseline(storage: PipelineStore, *, code_changed: bool) -> bool:
+    """Whether ``is_new`` has an earlier analysis to compare with: an enforcement before this
+    one, of other code. A change judges against the last enforcement, if there was one; the same
+    code judged again keeps the news of the run before, and so whether it had a baseline (the
+    first ``drift scan``, then ``drift check --new-only``, is still the first analysis).
+
+    A first ``--new-only`` (a fresh checkout, a CI cache miss) had reported every violation as
+    new without saying why."""
+    last = storage.query_recent_policy_results(1)
+    if not last:
+        return False
+    if code_changed:
+        return True
+    try:
+        details = json.loads(last[0].details or "{}")
+    except ValueError:
+        return True
+    # A verdict an older Drift stored says nothing: taken as judged against a baseline.
+    return not (isinstance(details, dict) and details.get("baseline") is False)
 
 
 def baseline(stored: list[ViolationRow], *, code_changed: bool) -> list[ViolationRow]:
@@ -75,6 +97,7 @@ def enforce_run(
     ``root``'s drift.toml names, loaded if a deviation needs them)."""
     # A change an earlier run analysed and did not enforce (Ctrl-C) is still this run's news.
     code_changed = code_changed or _change_unenforced(storage)
+    baseline_known = _has_baseline(storage, code_changed=code_changed)
     stored = storage.query_all_violations()
     previous = baseline(stored, code_changed=code_changed)
     result = enforce(
@@ -89,6 +112,7 @@ def enforce_run(
         reanalysed=code_changed,
         still_new=None if code_changed else {row.id for row in stored if row.is_new},
         group_of=group_of if group_of is not None else project_groups(root),
+        baseline_known=baseline_known,
     )
     if code_changed:
         storage.send_batch(InsertHealthTrends([HealthTrendRow(UNENFORCED_CHANGE_METRIC, 0.0, 0)]))

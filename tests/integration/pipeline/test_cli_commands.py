@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -11,7 +14,9 @@ from click.testing import CliRunner, Result
 
 from drift.cli.main import cli
 from drift.enforcement.fingerprints import legacy_violation_id
+from drift.enforcement.result import NO_BASELINE
 from drift.scan.ignore import compile_patterns
+from drift.storage.backends import open_storage
 from tests.integration.pipeline.helpers import copy_repo
 
 CLEAN = {
@@ -575,6 +580,50 @@ def test_a_backup_replaces_an_earlier_backup_and_nothing_else(clean: Path, tmp_p
     assert "is the workspace database itself" in itself.output
 
 
+def test_a_backup_never_replaces_a_database_drift_did_not_write_as_one(
+    clean: Path, tmp_path: Path
+) -> None:
+    # `drift backup /tmp/other.db` had replaced another application's tables with Drift's,
+    # although its own message said a backup replaces only an earlier backup.
+    assert run("scan", str(clean)).exit_code == 0
+    other = tmp_path / "other.db"
+    with closing(sqlite3.connect(other)) as conn:
+        conn.execute("CREATE TABLE t (x)")
+        conn.execute("INSERT INTO t VALUES (1)")
+        conn.commit()
+    refused = run("backup", str(other), "--root", str(clean))
+    assert refused.exit_code == 2
+    assert refused.output.splitlines()[0] == (
+        f"error: {other}: is a database but not a Drift backup; a backup replaces only an "
+        "earlier backup"
+    )
+    with closing(sqlite3.connect(other)) as conn:
+        assert conn.execute("SELECT x FROM t").fetchall() == [(1,)]
+    # Nor another workspace's own database, which has Drift's tables: its scan.lock tells it.
+    neighbour = tmp_path / "neighbour"
+    shutil.copytree(clean, neighbour, ignore=shutil.ignore_patterns(".drift"))
+    assert run("scan", str(neighbour)).exit_code == 0
+    workspace = neighbour / ".drift" / "drift.db"
+    before = workspace.read_bytes()
+    theirs = run("backup", str(workspace), "--root", str(clean))
+    assert theirs.exit_code == 2
+    assert "is the database of a Drift workspace (scan.lock beside it)" in theirs.output
+    assert workspace.read_bytes() == before
+
+
+def test_import_refuses_the_workspace_database_itself(clean: Path) -> None:
+    # It had said "imported" and exit 0, while `backup` refused the same file.
+    assert run("scan", str(clean)).exit_code == 0
+    itself = clean / ".drift" / "drift.db"
+    refused = run("import", str(itself), "--root", str(clean))
+    assert refused.exit_code == 2
+    assert refused.output.splitlines() == [
+        f"error: {itself}: is the workspace database itself",
+        "hint: import takes a file written by `drift backup` or `drift export`",
+    ]
+    assert run("status", str(clean)).exit_code == 0
+
+
 def test_a_file_moved_without_a_change_introduces_nothing(clean: Path) -> None:
     add_swallowing_handler(clean)
     assert run("check", str(clean)).exit_code == 1
@@ -730,3 +779,94 @@ def test_a_change_whose_enforcement_was_cut_short_is_still_news(
         checked = run("check", "--new-only", str(clean))
         assert checked.exit_code == 1, checked.output
         assert "app/users.py:18" in checked.output
+
+
+def _status_lines(root: Path) -> dict[str, str]:
+    shown = run("status", str(root))
+    assert shown.exit_code == 0, shown.output
+    return dict(line.split(None, 1) for line in shown.output.splitlines() if line.strip())
+
+
+def test_status_tells_a_running_scan_from_one_that_died(clean: Path) -> None:
+    # During a scan it had said "failed before the end", with half-written counts beside it
+    # ("files 0 tracked", "functions 5,638"). A scan records itself as running, and holds the
+    # workspace's scan.lock until it ends, however it ends.
+    import fcntl
+
+    assert run("scan", str(clean)).exit_code == 0
+    with open_storage(str(clean / ".drift"), base=clean) as stores:
+        started = stores.drift.query_recent_scans(1)[0].started_at
+        stores.drift.insert_scan_start(started + 1, clean.as_posix())
+    with open(clean / ".drift" / "scan.lock", "a+b") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)  # as the running scan holds it
+        running = _status_lines(clean)
+        fcntl.flock(held, fcntl.LOCK_UN)
+    assert running["running"].startswith("a scan or check, started ")
+    assert running["last"].startswith("scan   finished ")
+    assert "counts" in running
+    for count in ("files", "functions", "languages", "patterns", "violations", "check"):
+        assert count not in running
+    # Nothing holds the lock now: the scan recorded as running died without a word.
+    died = _status_lines(clean)
+    assert died["last"].endswith(
+        "; stopped before the end, its process gone without recording why (killed?): "
+        "the next scan analyses again what it had not stored"
+    )
+    assert died["files"] == "2 tracked"
+    assert "running" not in died
+
+
+def test_a_first_new_only_check_says_it_had_no_baseline(clean: Path, tmp_path: Path) -> None:
+    # A fresh checkout (a CI cache miss) had reported every violation as new and failed with
+    # no explanation. It still fails (what the change brought is not known), but says why.
+    add_swallowing_handler(clean)
+    first = run("check", str(clean), "--new-only")
+    assert first.exit_code == 1
+    assert NO_BASELINE in first.output.splitlines()
+    report = tmp_path / "first.json"
+    again = run("check", str(clean), "--new-only", "-f", "json", "-o", str(report))
+    assert again.exit_code == 1
+    assert json.loads(report.read_text(encoding="utf-8"))["baseline"] is False
+    assert f"note: {NO_BASELINE}" in again.output  # CliRunner mixes stderr in
+    # The same code judged again is still the first analysis, after a `drift scan` too.
+    assert run("scan", str(clean), "--full").exit_code == 0
+    assert (
+        json.loads(run("check", str(clean), "--new-only", "-f", "json").stdout)["baseline"] is False
+    )
+    # A change of code has the first analysis to compare with.
+    with open(clean / "app" / "orders.py", "a", encoding="utf-8") as handle:
+        handle.write("\n\ndef cancel_order(order):\n    return order\n")
+    changed = run("check", str(clean), "--new-only")
+    assert changed.exit_code == 0, changed.output
+    assert NO_BASELINE not in changed.output
+    checked = run("check", str(clean), "--new-only", "-f", "json")
+    assert json.loads(checked.stdout)["baseline"] is True
+
+
+def test_pattern_ids_are_taken_in_any_case(repo: Path) -> None:
+    # `drift patterns show naming-py-function-snake` had failed, hinting "(run `drift scan`
+    # first)" after a scan.
+    never = run("patterns", "show", "naming-py-function-snake", "--root", str(repo))
+    assert never.exit_code == 2
+    assert never.output.splitlines()[0].startswith("error: no Drift workspace at ")
+    assert run("scan", str(repo)).exit_code == 0
+    shown = run("patterns", "show", "naming-py-function-snake", "--root", str(repo))
+    assert shown.exit_code == 0, shown.output
+    assert shown.output.startswith("NAMING-PY-FUNCTION-SNAKE (pack naming)")
+    approved = run("patterns", "approve", "Naming-Py-Function-Snake", "--root", str(repo))
+    assert approved.exit_code == 0, approved.output
+    assert approved.output.startswith("Approved NAMING-PY-FUNCTION-SNAKE.")
+    listed = run("patterns", "--status", "approved", "--root", str(repo))
+    assert "NAMING-PY-FUNCTION-SNAKE" in listed.output
+    unknown = run("patterns", "show", "naming-py-nothing", "--root", str(repo))
+    assert unknown.exit_code == 2
+    assert unknown.output.splitlines()[1] == "hint: `drift patterns --all` lists the pattern ids"
+
+
+def test_an_empty_storage_option_is_a_usage_error(repo: Path) -> None:
+    # `--storage ""` (a script's unset variable) had silently meant the default workspace.
+    for command in (["scan", str(repo)], ["status", str(repo)], ["patterns", "--root", str(repo)]):
+        refused = run(*command, "--storage", "")
+        assert refused.exit_code == 2
+        assert "Invalid value for '--storage': is empty" in refused.output
+    assert not (repo / ".drift").exists()

@@ -113,6 +113,36 @@ def test_an_unknown_format_option_or_command_is_a_one_line_usage_error(
     )
 
 
+def test_an_option_missing_its_value_points_at_its_command(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Click raises it without its command: the hint had said `drift --help`.
+    for args, command in [
+        (["check", "-o"], "drift check"),
+        (["patterns", "show", "X", "--limit"], "drift patterns show"),
+        (["cloud", "login", "--token"], "drift cloud login"),
+    ]:
+        monkeypatch.setattr(sys, "argv", ["drift", *args])
+        assert main() == 2
+        error, hint = capsys.readouterr().err.splitlines()
+        assert error.startswith("error: Option '-"), error
+        assert hint == f"hint: see `{command} --help`"
+
+
+def test_a_group_alone_prints_its_help_and_exits_0(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `drift` and `drift cloud` had printed their help after "error: Usage:", exit 2.
+    for args in ([], ["cloud"], ["cloud", "admin"]):
+        usage = " ".join(["drift", *args])
+        monkeypatch.setattr(sys, "argv", ["drift", *args])
+        assert main() == 0
+        captured = capsys.readouterr()
+        assert captured.err == ""
+        assert captured.out.startswith(f"Usage: {usage} [OPTIONS] COMMAND")
+        assert "Commands:" in captured.out
+
+
 def test_an_unwritable_report_is_an_environment_error(project: Path, tmp_path: Path) -> None:
     target = tmp_path / "no" / "such" / "dir" / "report.sarif"
     lines = _error_lines("check", str(project), "--format", "sarif", "--output", str(target))

@@ -13,6 +13,7 @@ import pytest
 from drift.enforcement import EnforcementResult, enforce, render
 from drift.enforcement.feedback import dismiss
 from drift.enforcement.reporters.sarif import FINGERPRINT_KEY, sarif_document
+from drift.enforcement.result import NO_BASELINE
 from drift.errors import ConfigError
 from drift.storage.memory.engine import MemoryDriftStorage
 from drift.storage.protocols.drift import DriftStorage
@@ -290,3 +291,27 @@ def test_text_report_counts_read_as_words(storage: DriftStorage, root: Path, see
 def test_unknown_format(storage: DriftStorage, root: Path) -> None:
     with pytest.raises(ConfigError, match="unknown report format 'xml'"):
         render(run(storage, root), "xml")
+
+
+def test_every_report_says_when_new_only_had_no_baseline(
+    storage: DriftStorage, root: Path, seed: Seeder
+) -> None:
+    # A first `drift check --new-only` (a CI cache miss) had failed on every violation as new,
+    # with no word of why: each format says there was nothing to compare with.
+    seed_naming_repo(seed)
+    first = run(storage, root, new_only=True, baseline_known=False)
+    assert first.unjudged_news
+    assert NO_BASELINE in render(first, "text").splitlines()
+    assert json.loads(render(first, "json"))["baseline"] is False
+    document = valid_sarif(render(first, "sarif"))
+    assert document["runs"][0]["properties"]["baseline"] is False
+    [notice] = document["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+    assert notice == {"level": "warning", "message": {"text": NO_BASELINE}}
+    later = run(storage, root, new_only=True)
+    assert NO_BASELINE not in render(later, "text")
+    assert json.loads(render(later, "json"))["baseline"] is True
+    assert "toolExecutionNotifications" not in render(later, "sarif")
+    # Without --new-only the news counts for nothing: the reports only carry the field.
+    whole = run(storage, root, baseline_known=False)
+    assert NO_BASELINE not in render(whole, "text")
+    assert json.loads(render(whole, "json"))["baseline"] is False

@@ -69,6 +69,7 @@ def report_json(result: EnforcementResult) -> dict[str, Any]:
         "passed": result.passed,
         "exit_code": result.exit_code,
         "new_only": result.new_only,
+        "baseline": result.baseline,
         "policy": {
             "name": policy.policy_name,
             "mode": policy.mode.value,

@@ -9,6 +9,8 @@
   ``baselineState`` is ``new`` or ``unchanged`` against the previous run.
 - Suppressed violations are included with an ``inSource`` suppression, so a viewer can show them
   as dismissed; with ``new_only`` only new results are written.
+- ``runs[0].properties.baseline`` is false when no earlier analysis was there to compare with
+  (every result is ``new``); with ``new_only`` a warning notification of the invocation says so.
 - ``runs[0].properties.gates`` lists each gate's ``status``, ``score`` and summary; a skipped gate
   (nothing to judge) has ``"score": null``.
 """
@@ -22,7 +24,7 @@ from urllib.parse import quote
 
 from drift import __version__
 from drift.enforcement.findings import PATTERN_SOURCES, Source
-from drift.enforcement.result import EnforcementResult
+from drift.enforcement.result import NO_BASELINE, EnforcementResult
 from drift.enforcement.severity import Severity
 from drift.enforcement.violations import Violation
 
@@ -147,7 +149,7 @@ def sarif_document(result: EnforcementResult) -> dict[str, Any]:
                 "rules": [_rule(rule_id, by_rule[rule_id]) for rule_id in rule_ids],
             }
         },
-        "invocations": [{"executionSuccessful": True, "exitCode": result.exit_code}],
+        "invocations": [_invocation(result)],
         "columnKind": "unicodeCodePoints",
         "results": [_result(v, index[v.row.rule_id]) for v in included],
         "properties": {
@@ -168,6 +170,7 @@ def sarif_document(result: EnforcementResult) -> dict[str, Any]:
                 for gate in result.gates
             ],
             "healthScore": round(result.health.score, 4),
+            "baseline": result.baseline,
         },
     }
     if result.root and PurePosixPath(result.root).is_absolute():
@@ -179,3 +182,12 @@ def sarif_document(result: EnforcementResult) -> dict[str, Any]:
 def render_sarif(result: EnforcementResult) -> str:
     """The SARIF log as JSON text."""
     return json.dumps(sarif_document(result), indent=2, ensure_ascii=False)
+
+
+def _invocation(result: EnforcementResult) -> dict[str, Any]:
+    invocation: dict[str, Any] = {"executionSuccessful": True, "exitCode": result.exit_code}
+    if result.unjudged_news:
+        invocation["toolExecutionNotifications"] = [
+            {"level": "warning", "message": {"text": NO_BASELINE}}
+        ]
+    return invocation

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from drift.enforcement.health import ALERT_PENALTY, ALERT_PENALTY_CAP
-from drift.enforcement.result import EnforcementResult
+from drift.enforcement.result import NO_BASELINE, EnforcementResult
 from drift.text import plural
 
 _GAP = "  "
@@ -99,6 +99,8 @@ def render_text(result: EnforcementResult) -> str:
         f"{plural(counts['warning'], 'warning')}, {counts['info']:,} info; "
         f"{counts['new']:,} new; {counts['suppressed']:,} suppressed)",
     ]
+    if result.unjudged_news:
+        lines.append(NO_BASELINE)
     # Errors first: they decide the verdict (within a severity, the report's own order).
     shown = sorted(result.reported(), key=lambda v: _SEVERITY_ORDER.get(v.row.severity, 3))
     if shown:

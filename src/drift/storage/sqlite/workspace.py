@@ -50,6 +50,9 @@ _SOURCE_HINT = "import takes a file written by `drift backup` or `drift export`"
 
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
+RUN_LOCK_FILE = "scan.lock"
+"""Beside a workspace's drift.db: held by a scan, check or import for its whole run
+(``drift.cli.run_lock``), and left there after it."""
 
 
 class SqliteWorkspaceStorage:
@@ -217,7 +220,9 @@ class SqliteWorkspaceStorage:
 
     def _check_backup_target(self, target: Path) -> None:
         """A backup replaces an earlier backup, never the workspace itself nor a file that is
-        no database (``drift backup README.rst`` had been taken for a damaged database)."""
+        no database (``drift backup README.rst`` had been taken for a damaged database), nor
+        another application's database (``drift backup app.db`` had replaced the tables of
+        a SQLite file it never wrote), nor the database of another workspace."""
         if target.exists() and target.resolve() == self.db_path.resolve():
             raise StorageError(
                 f"{target}: is the workspace database itself",
@@ -225,15 +230,28 @@ class SqliteWorkspaceStorage:
             )
         if target.is_dir():
             raise StorageError(f"{target}: is a directory", hint="name the backup file")
-        if target.is_file() and target.stat().st_size > 0:
-            with target.open("rb") as handle:
-                header = handle.read(len(_SQLITE_HEADER))
-            if header != _SQLITE_HEADER:
-                raise StorageError(
-                    f"{target}: exists and is not a database; a backup replaces only an "
-                    "earlier backup",
-                    hint="choose a new file name for the backup",
-                )
+        if not target.is_file() or target.stat().st_size == 0:
+            return  # a new file, or an empty one: nothing in it to lose
+        with target.open("rb") as handle:
+            header = handle.read(len(_SQLITE_HEADER))
+        if header != _SQLITE_HEADER:
+            raise StorageError(
+                f"{target}: exists and is not a database; a backup replaces only an earlier backup",
+                hint="choose a new file name for the backup",
+            )
+        if not _is_drift_database(target):
+            raise StorageError(
+                f"{target}: is a database but not a Drift backup; a backup replaces only an "
+                "earlier backup",
+                hint="choose a new file name for the backup",
+            )
+        if (target.parent / RUN_LOCK_FILE).exists():
+            # Every scan leaves its lock file beside the workspace's drift.db; a backup has none.
+            raise StorageError(
+                f"{target}: is the database of a Drift workspace ({RUN_LOCK_FILE} beside it), "
+                "not a backup",
+                hint="choose a new file name for the backup",
+            )
 
     def export(self, destination: str) -> None:
         target = Path(check_str("destination", destination))
@@ -250,6 +268,10 @@ class SqliteWorkspaceStorage:
         origin = Path(check_str("source", source))
         if not origin.is_file():
             raise NotFound(f"{origin}: no such file to import")
+        if origin.resolve() == self.db_path.resolve():
+            # As ``backup`` refuses it: importing drift.db into itself said "imported" and
+            # restored nothing.
+            raise StorageError(f"{origin}: is the workspace database itself", hint=_SOURCE_HINT)
         make_parent_directory(self.db_path)
         staged = self._stage_import(origin)
         try:
@@ -323,9 +345,7 @@ def _copy_drift_database(origin: Path, target: Path) -> None:
         try:
             result = src.execute("PRAGMA integrity_check").fetchall()
             version = int(src.execute("PRAGMA user_version").fetchone()[0])
-            has_files = src.execute(
-                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'file_metadata'"
-            ).fetchone()
+            drift_tables = _has_drift_tables(src)
         except sqlite3.Error as error:
             raise _source_error(error, origin) from error
         if [row[0] for row in result] != ["ok"]:
@@ -333,7 +353,7 @@ def _copy_drift_database(origin: Path, target: Path) -> None:
             raise DbCorrupt(f"{origin}: fails its integrity check: {issues}", hint=_SOURCE_HINT)
         if version > supported:
             raise SchemaTooNew(str(origin), version, supported)
-        if has_files is None:
+        if not drift_tables:
             raise DbCorrupt(
                 f"{origin}: is a SQLite database but not a Drift workspace", hint=_SOURCE_HINT
             )
@@ -349,6 +369,30 @@ def _copy_drift_database(origin: Path, target: Path) -> None:
             copy.close()
     finally:
         src.close()
+
+
+_DRIFT_TABLES = ("file_metadata", "scan_history")
+"""Tables of Drift's first schema version, so in every Drift database, old or new."""
+
+
+def _has_drift_tables(conn: sqlite3.Connection) -> bool:
+    """Whether the database open on ``conn`` has Drift's own tables."""
+    marks = ", ".join("?" for _ in _DRIFT_TABLES)
+    found = conn.execute(
+        f"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ({marks})",
+        _DRIFT_TABLES,
+    ).fetchone()[0]
+    return int(found) == len(_DRIFT_TABLES)
+
+
+def _is_drift_database(path: Path) -> bool:
+    """Whether the SQLite file at ``path`` is a Drift database (False when it cannot be read:
+    a database Drift cannot read is no backup of it)."""
+    try:
+        with closing(sqlite3.connect(read_only_uri(path), uri=True)) as conn:
+            return _has_drift_tables(conn)
+    except sqlite3.Error:
+        return False
 
 
 def _source_error(error: sqlite3.Error, origin: Path) -> StorageError:
