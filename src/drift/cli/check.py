@@ -81,7 +81,7 @@ def check_command(
     quiet: bool,
     storage: str | None,
 ) -> None:
-    """Check PATH (default: the current directory) against its approved conventions.
+    """Check PATH (default: the project you are in) against its approved conventions.
 
     Scans what changed since the last scan, turns outliers of approved patterns, convention
     deviations, error-handling gaps and secrets into violations, runs the quality gates and

@@ -10,31 +10,78 @@ from typing import Any, TypeVar, cast
 import click
 
 from drift.errors import ConfigError
+from drift.scan.config import CONFIG_FILE_NAME
 from drift.storage.backends import DEFAULT_DIRECTORY, parse_url
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-_ROOT_HELP = "The project directory (default: the current directory)."
+_ROOT_HELP = (
+    "The project directory (default: the nearest directory from here upward with a .drift/ "
+    "workspace or a drift.toml, else the current directory)."
+)
+
+
+def find_project_root(start: Path) -> Path | None:
+    """The nearest directory from ``start`` upward that holds a workspace (``.drift/``) or a
+    ``drift.toml``, as git finds its repository from a subdirectory; None when there is none.
+
+    The search ends at the top of a git repository (a directory with ``.git``, a submodule's
+    or worktree's file included) and at the file system's root: a stray ``~/.drift`` from a
+    scan of the home directory must not turn every new repository below it into a scan of
+    the whole home directory."""
+    here = start.resolve()
+    for directory in (here, *here.parents):
+        if (directory / DEFAULT_DIRECTORY).is_dir() or (directory / CONFIG_FILE_NAME).is_file():
+            return directory
+        if (directory / ".git").exists():
+            return None
+    return None
+
+
+def default_root(storage: str | None) -> Path:
+    """The project directory of a command given none: the current directory when ``--storage``
+    (or ``DRIFT_STORAGE``) names the workspace, else ``find_project_root`` from it, else the
+    current directory. From ``src/`` a check had made a workspace of its own in ``src/.drift``
+    and reported every violation as new, none of the team's decisions or drift.toml applied."""
+    here = Path(".")
+    if storage:
+        return here
+    try:
+        found = find_project_root(here)
+    except OSError:  # a current directory removed meanwhile: the root check says so
+        return here
+    return here if found is None else found
+
+
+def _given_or_found(root: Path | None, kwargs: dict[str, Any]) -> Path:
+    return root if root is not None else default_root(kwargs.get("storage"))
 
 
 def root_option(command: F) -> F:
     """``--root PATH``: the project directory, for commands whose arguments are something else
-    (a pattern or violation id, a backup file)."""
-    return click.option(
-        "--root", type=click.Path(path_type=Path), default=".", metavar="PATH", help=_ROOT_HELP
-    )(command)
+    (a pattern or violation id, a backup file); ``default_root`` without it (which
+    reads the command's ``--storage``)."""
+
+    @functools.wraps(command)
+    def with_root(*args: Any, root: Path | None, **kwargs: Any) -> Any:
+        return command(*args, root=_given_or_found(root, kwargs), **kwargs)
+
+    option = click.option(
+        "--root", type=click.Path(path_type=Path), metavar="PATH", help=_ROOT_HELP
+    )
+    return cast(F, option(with_root))
 
 
 def root_argument(command: F) -> F:
     """The project directory as ``PATH`` or, as the other commands take it, ``--root PATH``
-    (default: the current directory). The command receives it as ``root``."""
+    (``default_root`` without either). The command receives it as ``root``."""
 
     @functools.wraps(command)
     def with_root(*args: Any, root: Path | None, root_flag: Path | None, **kwargs: Any) -> Any:
         if root is not None and root_flag is not None and root != root_flag:
             raise click.UsageError(f"two project directories: {root} and --root {root_flag}")
-        return command(*args, root=root or root_flag or Path("."), **kwargs)
+        return command(*args, root=_given_or_found(root or root_flag, kwargs), **kwargs)
 
     decorated = click.argument(
         "root", required=False, type=click.Path(path_type=Path), metavar="[PATH]"

@@ -131,7 +131,7 @@ class DefaultGroup(click.Group):
 @storage_option
 @friendly_errors
 def scan_command(root: Path, full: bool, quiet: bool, timings: bool, storage: str | None) -> None:
-    """Scan PATH (default: the current directory) and learn its conventions.
+    """Scan PATH (default: the project you are in) and learn its conventions.
 
     Finds the files (honouring .gitignore, .driftignore and drift.toml), analyses the ones that
     changed since the last scan, learns patterns and conventions, and enforces the approved

@@ -233,10 +233,37 @@ def _start_worker() -> None:
     # Ctrl-C reaches every process of the terminal's group: the scanning process stops the run
     # and its workers, which must not each print a KeyboardInterrupt traceback of their own.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _exit_with_parent()
     # What the worker imported (the fork server's modules) lives as long as the worker: keep
     # the collector from scanning it again and again.
     gc.freeze()
     gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
+
+
+PARENT_GONE = 128 + signal.SIGKILL
+"""A worker's exit code when the process that started it died first."""
+
+
+def _exit_with_parent() -> None:
+    """End this worker as soon as the process that started it is gone.
+
+    A scan killed with SIGKILL (a cancelled CI job, the OOM killer) cannot stop its workers:
+    they waited on their task queue for ever, parented to init, and kept the fork server and
+    the resource tracker alive with them (both exit once the last worker has). The worker's
+    OS parent is the fork server, not the scan, so neither its parent PID nor Linux's
+    ``PR_SET_PDEATHSIG`` tells; ``parent_process().sentinel`` does, with either start method:
+    the end of a pipe whose other end the scanning process alone holds, readable at its exit."""
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return  # run in the scanning process itself: nothing to watch
+    threading.Thread(
+        target=_exit_when_gone, args=(parent,), name="drift-parent-watch", daemon=True
+    ).start()
+
+
+def _exit_when_gone(parent: multiprocessing.process.BaseProcess) -> None:
+    parent.join()  # waits on its sentinel: returns when the parent's end of the pipe closes
+    os._exit(PARENT_GONE)  # at once: no exit handler may wait on the dead parent's pipes
 
 
 _END_OF_INPUT = None

@@ -870,3 +870,100 @@ def test_an_empty_storage_option_is_a_usage_error(repo: Path) -> None:
         assert refused.exit_code == 2
         assert "Invalid value for '--storage': is empty" in refused.output
     assert not (repo / ".drift").exists()
+
+
+def _violation_lines(output: str) -> list[str]:
+    return sorted(output.splitlines()[1:])
+
+
+def test_every_command_run_in_a_subdirectory_finds_the_workspace_above(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A QA run of `cd $PROJECT/src && drift check` had made `src/.drift` and reported from
+    # there: none of the team's decisions applied, every violation new. git searches upward.
+    (tmp_path / ".git").mkdir()  # the search stops at a repository's top, whatever is above
+    assert run("check", str(repo)).exit_code == 1  # the empty catch
+    listed = run("violations", "--root", str(repo)).output
+    monkeypatch.chdir(repo / "billing")
+    status = run("status")
+    assert status.exit_code == 0, status.output
+    assert f"workspace   {repo.resolve()}\n" in status.output
+    assert run("violations").output == listed
+    violation_id = listed.splitlines()[1].split()[0]
+    assert run("violations", "dismiss", violation_id, "--reason", "false_positive").exit_code == 0
+    assert run("check").exit_code == 0  # the dismissal applies
+    assert run("scan").exit_code == 0
+    assert run("patterns", "approve", "NAMING-PY-FUNCTION-SNAKE").exit_code == 0
+    assert "approved" in run("patterns", "--status", "approved").output
+    assert "approved" in run("patterns", "show", "NAMING-PY-FUNCTION-SNAKE").output
+    assert run("patterns", "reset", "NAMING-PY-FUNCTION-SNAKE").exit_code == 0
+    assert run("gc").exit_code == 0
+    backup = tmp_path / "state.db"
+    for args in (["backup", str(backup)], ["export", str(tmp_path / "x.db")]):
+        assert run(*args).exit_code == 0, args
+    assert run("import", str(backup)).exit_code == 0
+    assert run("violations", "--all").output.count(violation_id) == 1
+    assert not (repo / "billing" / ".drift").exists()
+    assert run("status", "--root", str(repo)).output == run("status").output
+
+
+def test_a_drift_toml_above_makes_its_directory_the_root(
+    clean: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Before the first scan there is no `.drift/` yet: drift.toml marks the project.
+    (clean.parent / ".git").mkdir()
+    (clean / "drift.toml").write_text('[check]\npolicy = "lenient"\n', encoding="utf-8")
+    monkeypatch.chdir(clean / "app")
+    scanned = run("scan")
+    assert scanned.exit_code == 0, scanned.output
+    assert f"Scanned {clean.resolve()} in " in scanned.output
+    assert (clean / ".drift" / "drift.db").is_file()
+    assert not (clean / "app" / ".drift").exists()
+
+
+def test_the_nearest_workspace_wins_and_explicit_paths_keep_their_meaning(
+    clean: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / ".git").mkdir()
+    assert run("scan", str(clean)).exit_code == 0
+    # A sub-project with a workspace of its own (a monorepo's service) is its own root.
+    assert run("scan", str(clean / "app")).exit_code == 0
+    monkeypatch.chdir(clean / "app")
+    assert f"workspace   {(clean / 'app').resolve()}\n" in run("status").output
+    assert f"workspace   {clean.resolve()}\n" in run("status", "..").output
+    assert f"workspace   {clean.resolve()}\n" in run("status", "--root", "..").output
+    # `--storage` (or DRIFT_STORAGE) names the workspace: the project is the current directory.
+    monkeypatch.chdir(clean)
+    (clean / "app" / ".drift").rename(tmp_path / "elsewhere")
+    (clean / "lib").mkdir()
+    (clean / "lib" / "tax.py").write_text("def rate():\n    return 0.2\n", encoding="utf-8")
+    monkeypatch.chdir(clean / "lib")
+    scanned = run("scan", "--storage", str(tmp_path / "lib-store"))
+    assert f"Scanned {(clean / 'lib').resolve()} in " in scanned.output
+
+
+def test_the_search_stops_at_the_top_of_a_git_repository(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A workspace in a directory above the repository (a scan of the home directory, say) is
+    # not the repository's: a command there had scanned the whole home directory.
+    outer = tmp_path / "home"
+    (outer / ".drift").mkdir(parents=True)
+    (outer / "drift.toml").write_text("", encoding="utf-8")
+    source = outer / "shop" / "src"
+    source.mkdir(parents=True)
+    (outer / "shop" / ".git").mkdir()
+    (source / "cart.py").write_text("def total():\n    return 0\n", encoding="utf-8")
+    monkeypatch.chdir(source)
+    missing = run("patterns")
+    assert missing.exit_code == 2
+    assert f"error: no Drift workspace at {source.resolve() / '.drift'}" in missing.output
+    # With no workspace before the repository's top, a scan works where it runs, as before.
+    assert f"Scanned {source.resolve()} in " in run("scan").output
+    shutil.rmtree(source / ".drift")
+    # A workspace at the repository's top is found: the top is searched too, and a `.git`
+    # file (a worktree's, a submodule's) marks a top as a directory does.
+    (outer / "shop" / ".git").rmdir()
+    (outer / "shop" / ".git").write_text("gitdir: ../.git/worktrees/shop\n", encoding="utf-8")
+    assert run("scan", str(outer / "shop")).exit_code == 0
+    assert f"workspace   {(outer / 'shop').resolve()}\n" in run("status").output

@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import jsonschema  # type: ignore[import-untyped]  # (no stubs in the dev dependencies)
+import pytest
 
 from tests.integration.pipeline.helpers import SCHEMA, copy_repo
 
@@ -214,3 +218,65 @@ def test_an_import_waits_for_the_scan_that_holds_the_workspace(tmp_path: Path) -
     out, _ = waiting.communicate(timeout=300)
     assert waiting.returncode == 0
     assert out.strip() == f"imported {backup}"
+
+
+def _processes_marked(mark: str) -> list[int]:
+    """The live processes whose environment holds ``mark`` (a zombie's environment is empty:
+    an exited process whose parent has not reaped it yet does not count)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            environ = (entry / "environ").read_bytes()
+        except OSError:  # gone meanwhile, or not ours to read
+            continue
+        if mark.encode() in environ.split(b"\0"):
+            found.append(int(entry.name))
+    return found
+
+
+def _wait_for(condition: Callable[[], bool], seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.1)
+    return True
+
+
+@pytest.mark.skipif(not Path("/proc/self/environ").is_file(), reason="finds processes in /proc")
+def test_workers_exit_when_the_scan_is_killed(tmp_path: Path) -> None:
+    # `drift scan BIGTREE & sleep 4; kill -9 $!` (a cancelled CI job, the OOM killer) had left
+    # the fork server, the resource tracker and the workers running under init until killed
+    # by hand: the workers waited on their task queue for ever, and kept the other two alive.
+    repo = tmp_path / "big"
+    body = "".join(
+        f"def step_{n}(value):\n    try:\n        return value + {n}\n"
+        "    except ValueError:\n        pass\n\n"
+        for n in range(60)
+    )
+    for package in range(30):
+        (repo / f"pkg{package}").mkdir(parents=True)
+        for module in range(50):
+            (repo / f"pkg{package}" / f"mod{module}.py").write_text(body, encoding="utf-8")
+    mark = f"DRIFT_TEST_RUN={os.getpid()}-{time.monotonic_ns()}"
+    name, value = mark.split("=")
+    env = {**os.environ, "CI": "true", "DRIFT_SCAN_THREADS": "2", name: value}
+    scanning = subprocess.Popen(
+        [_drift(), "scan", str(repo), "--storage", str(tmp_path / "store")],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env,
+    )
+    try:
+        # The scan, the fork server, the resource tracker and at least one worker.
+        assert _wait_for(lambda: len(_processes_marked(mark)) >= 4, 120), "no worker ran"
+        assert scanning.poll() is None, "the scan ended before it was killed: too few files"
+        scanning.kill()
+        scanning.wait()
+        assert _wait_for(lambda: not _processes_marked(mark), 60), _processes_marked(mark)
+    finally:
+        scanning.kill()
+        for pid in _processes_marked(mark):
+            os.kill(pid, signal.SIGKILL)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
-from collections.abc import Generator, Iterator
+import time
+from collections.abc import Callable, Generator, Iterator
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any, cast
@@ -305,3 +307,60 @@ def test_a_consumer_that_stops_early_stops_the_workers(tmp_path: Path) -> None:
     next(results)  # a fast chunk's result, while the slow one is in flight
     results.close()  # what leaving the loop on an error does
     assert not (tmp_path / "x.slow.done").exists()
+
+
+def pid_then_hold(directory: str) -> int:
+    """Record this worker's PID in ``directory``, then hold the item as a long parse would."""
+    (Path(directory) / str(os.getpid())).touch()
+    time.sleep(600)
+    return 0
+
+
+def _running(pid: int) -> bool:
+    """Whether ``pid`` runs (a zombie, exited and not yet reaped by init, does not)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    stat = Path(f"/proc/{pid}/stat")
+    try:
+        return stat.read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return not stat.parent.parent.is_dir()  # no /proc to tell: kill(0) said it runs
+
+
+def _wait_until(condition: Callable[[], bool], seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
+def test_workers_exit_when_the_process_that_started_them_is_killed(tmp_path: Path) -> None:
+    # With SIGKILL (the OOM killer, a cancelled CI job) the pool cannot stop its workers: they
+    # had waited for work for ever under init, keeping the fork server and the resource
+    # tracker alive. Their OS parent is the fork server, so they watch the scan itself.
+    held = tmp_path / "held"
+    held.mkdir()
+    code = (
+        "from drift.scan import map_files\n"
+        "from tests.unit.scan.test_scan_pool import pid_then_hold\n"
+        f"results = map_files(pid_then_hold, [{str(held)!r}] * 4, workers=2)\n"
+        "next(iter(results))\n"
+    )
+    root = Path(__file__).resolve().parents[3]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(root), *sys.path])}
+    parent = subprocess.Popen([sys.executable, "-c", code], env=env, cwd=tmp_path)
+    workers: list[int] = []
+    try:
+        assert _wait_until(lambda: len(list(held.iterdir())) == 2, 120), "no worker started"
+        workers = [int(path.name) for path in held.iterdir()]
+        parent.kill()
+        parent.wait()
+        assert _wait_until(lambda: not any(map(_running, workers)), 60)
+    finally:
+        parent.kill()
+        for pid in filter(_running, workers):
+            os.kill(pid, signal.SIGKILL)
