@@ -17,7 +17,9 @@ from drift.records.files import FileMetadataRow
 from drift.scan import DiffEntry, ParseResult, ScanDiff, SkippedFile, grammar_for_path
 
 SKIPPED_PREFIX: Final = "skipped: "
-RECORDED_SKIPS: Final = frozenset({"too_large", "binary", "unreadable", "generated", "minified"})
+RECORDED_SKIPS: Final = frozenset(
+    {"too_large", "binary", "unreadable", "generated", "minified", "bundled"}
+)
 """Reasons worth a ``file_metadata`` row: files a user expects to be scanned."""
 
 

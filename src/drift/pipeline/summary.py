@@ -11,6 +11,7 @@ from typing import Final
 from drift.records.enforcement import PolicyResultRow, ViolationRow
 from drift.scan import (
     SKIP_BINARY,
+    SKIP_BUNDLED,
     SKIP_GENERATED,
     SKIP_MINIFIED,
     SKIP_TOO_LARGE,
@@ -151,7 +152,9 @@ NOTHING_TO_ANALYSE: Final = (
 )
 
 
-_UNREMARKABLE = frozenset({SKIP_BINARY, SKIP_TOO_LARGE, SKIP_GENERATED, SKIP_MINIFIED})
+_UNREMARKABLE = frozenset(
+    {SKIP_BINARY, SKIP_TOO_LARGE, SKIP_GENERATED, SKIP_MINIFIED, SKIP_BUNDLED}
+)
 """Why files such as images, archives, compiled modules and minified CSS, found in every
 repository, are skipped."""
 

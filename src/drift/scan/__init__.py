@@ -38,7 +38,7 @@ from drift.scan.discovery import (
     is_utf8,
     readable_path,
 )
-from drift.scan.generated import SKIP_GENERATED, SKIP_MINIFIED
+from drift.scan.generated import SKIP_BUNDLED, SKIP_GENERATED, SKIP_MINIFIED
 from drift.scan.hashing import content_hash, hash_file
 from drift.scan.languages import GRAMMARS, grammar_for_path, language_for_path, language_of_grammar
 from drift.scan.model import (
@@ -110,6 +110,7 @@ __all__ = [
     "GRAMMARS",
     "MODEL_VERSION",
     "SKIP_BINARY",
+    "SKIP_BUNDLED",
     "SKIP_GENERATED",
     "SKIP_MINIFIED",
     "SKIP_TOO_LARGE",

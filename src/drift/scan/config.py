@@ -27,7 +27,8 @@ class ScanConfig:
 
     ``include`` globs are a whitelist (empty: every file); ``exclude`` globs are a blacklist. Both
     use gitignore pattern syntax relative to the scanned root. ``threads`` 0 means one worker per
-    CPU. ``skip_generated`` skips generated and minified files (see ``drift.scan.generated``).
+    CPU. ``skip_generated`` skips generated, minified and bundled files (see
+    ``drift.scan.generated``).
     """
 
     include: tuple[str, ...] = ()

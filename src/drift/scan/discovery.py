@@ -21,7 +21,7 @@ from pathspec import GitIgnoreSpec
 from drift.errors import DriftError
 from drift.records.files import FileMetadataRow
 from drift.scan.config import ScanConfig
-from drift.scan.generated import generated_reason
+from drift.scan.generated import generated_reason, head_bytes
 from drift.scan.ignore import IgnoreRules, compile_patterns
 from drift.scan.languages import language_for_path
 
@@ -333,12 +333,13 @@ def _read_problem(path: str, config: ScanConfig) -> tuple[str, str] | None:
         if os.access(path, os.R_OK):
             return None
         return SKIP_UNREADABLE, "cannot read: permission denied"
+    name = os.path.basename(path)
     try:
-        head = read_head(path)
+        head = read_head(path, head_bytes(name) if config.skip_generated else BINARY_SNIFF_BYTES)
     except OSError as exc:
         return SKIP_UNREADABLE, f"cannot read: {exc.strerror or exc}"
-    if config.skip_binary and b"\0" in head:
+    if config.skip_binary and b"\0" in head[:BINARY_SNIFF_BYTES]:
         return SKIP_BINARY, f"binary content (NUL byte in the first {BINARY_SNIFF_BYTES} bytes)"
     if config.skip_generated:
-        return generated_reason(os.path.basename(path), head)
+        return generated_reason(name, head)
     return None
