@@ -827,3 +827,48 @@ def test_a_function_reached_deeper_than_coverage_goes_is_indirect_not_untested()
         "d": '["indirect_only"]',
         "e": '["untested"]',
     }
+
+
+def test_functions_sharing_a_qualified_name_in_a_file_have_their_own_ids() -> None:
+    # koa's lib/request.js: ``get header()`` and ``set header(val)`` shared one id and one
+    # quality row, as zod's schemas.ts's eight ``inst.min = …`` did. A shared name gets the
+    # function's line; a unique one keeps its plain id. The test's call reaches the ``home``
+    # it resolves to (Python's later binding), not both.
+    results = project(
+        {
+            "lib/request.js": """
+                module.exports = {
+                  get header() { return this.req.headers; },
+                  set header(val) { this.req.headers = val; },
+                  get url() { return this.req.url; },
+                };
+                """,
+            "src/home.py": """
+                import sys
+
+                if sys.platform == "win32":
+                    def home():
+                        return "C:"
+                else:
+                    def home():
+                        return "/"
+                """,
+            "tests/test_home.py": """
+                from src.home import home
+
+                def test_home():
+                    assert home()
+                """,
+        }
+    )
+    coverage, quality = run(results)
+    assert [(c.test_function_id, c.source_function_id) for c in coverage] == [
+        ("tests/test_home.py::test_home", "src/home.py::home@7")
+    ]
+    assert [(q.function_id, q.coverage_breadth) for q in quality] == [
+        ("lib/request.js::header@2", 0.0),
+        ("lib/request.js::header@3", 0.0),
+        ("lib/request.js::url", 0.0),
+        ("src/home.py::home@4", 0.0),
+        ("src/home.py::home@7", 0.3333),
+    ]

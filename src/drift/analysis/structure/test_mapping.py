@@ -47,7 +47,7 @@ from typing import NamedTuple
 
 from drift.analysis.structure.callgraph import CallResolver, row_ids_by_file
 from drift.analysis.structure.imports import Manifests
-from drift.analysis.structure.scopes import function_key
+from drift.analysis.structure.scopes import function_key, function_keys
 from drift.analysis.structure.test_files import (
     is_assertion,
     is_benchmark_code,
@@ -489,18 +489,20 @@ def _source_keys(functions: Sequence[FunctionRow]) -> dict[int, str]:
     (``.pyi``) are declarations, with no code to test: they have no test quality of their own;
     nor have examples and benchmarks, which show or time the project and are not part of it
     (sqlmodel's ``docs_src/`` had 370 of its 475 rows)."""
-    support: dict[str, bool] = {}  # per file: rows come file by file, thousands per run
-    keys: dict[int, str] = {}
+    by_file: dict[str, list[FunctionRow]] = {}
     for row in functions:
-        if row.file not in support:
-            support[row.file] = (
-                row.file.endswith(".pyi")
-                or is_test_support(row.file)
-                or is_example_code(row.file)
-                or is_benchmark_code(row.file)
-            )
-        if not support[row.file]:
-            keys[row.id] = function_key(row.file, row.qualified_name or row.name)
+        by_file.setdefault(row.file, []).append(row)
+    keys: dict[int, str] = {}
+    for file, rows in by_file.items():
+        if (
+            file.endswith(".pyi")
+            or is_test_support(file)
+            or is_example_code(file)
+            or is_benchmark_code(file)
+        ):
+            continue
+        named = [(row.qualified_name or row.name, row.line) for row in rows]
+        keys.update(zip((row.id for row in rows), function_keys(file, named), strict=True))
     return keys
 
 
