@@ -872,3 +872,31 @@ def test_functions_sharing_a_qualified_name_in_a_file_have_their_own_ids() -> No
         ("src/home.py::home@4", 0.0),
         ("src/home.py::home@7", 0.3333),
     ]
+
+
+def test_an_overload_signature_has_no_quality_row_of_its_own() -> None:
+    # typing's ``@overload``: declarations beside the implementation, which keeps its plain id
+    results = project(
+        {
+            "pkg/conv.py": """
+                from typing import overload
+
+                @overload
+                def conv(x: int) -> int: ...
+                @overload
+                def conv(x: str) -> str: ...
+                def conv(x):
+                    return x
+                """,
+            "tests/test_conv.py": """
+                from pkg.conv import conv
+
+                def test_conv():
+                    assert conv(1) == 1
+                """,
+        }
+    )
+    _, quality = run(results, {"tests/test_conv.py": (4,)})
+    assert [(q.function_id, q.smells) for q in quality] == [
+        ("pkg/conv.py::conv", '["single_test"]')
+    ]

@@ -43,7 +43,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import compress
 from operator import itemgetter
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from drift.analysis.structure.callgraph import CallResolver, row_ids_by_file
 from drift.analysis.structure.imports import Manifests
@@ -392,7 +392,7 @@ def test_mapping(
     )
     if not units:
         return [], []
-    keys = _source_keys(functions)
+    keys = _source_keys(functions, results)
     covering: defaultdict[str, _Covering] = defaultdict(_Covering)  # covered functions
     # Test id -> source id -> coverage type. A later test of the same id (a redefinition)
     # overwrites what it covers too.
@@ -484,10 +484,13 @@ class _Helpers:
         return known
 
 
-def _source_keys(functions: Sequence[FunctionRow]) -> dict[int, str]:
+def _source_keys(
+    functions: Sequence[FunctionRow], results: Mapping[str, ParseResult]
+) -> dict[int, str]:
     """The id of each stored function outside test-support code, by row id. A Python stub's
-    (``.pyi``) are declarations, with no code to test: they have no test quality of their own;
-    nor have examples and benchmarks, which show or time the project and are not part of it
+    (``.pyi``) are declarations, with no code to test: they have no test quality of their own,
+    nor has an ``@overload`` signature beside its implementation (whose id stays plain); nor
+    have examples and benchmarks, which show or time the project and are not part of it
     (sqlmodel's ``docs_src/`` had 370 of its 475 rows)."""
     by_file: dict[str, list[FunctionRow]] = {}
     for row in functions:
@@ -501,9 +504,27 @@ def _source_keys(functions: Sequence[FunctionRow]) -> dict[int, str]:
             or is_benchmark_code(file)
         ):
             continue
+        result = results.get(file)
+        signatures = _overload_lines(result) if result is not None else frozenset()
+        if signatures:
+            rows = [row for row in rows if row.line not in signatures]
         named = [(row.qualified_name or row.name, row.line) for row in rows]
         keys.update(zip((row.id for row in rows), function_keys(file, named), strict=True))
     return keys
+
+
+_OVERLOAD: Final = frozenset(
+    {"overload", "typing.overload", "t.overload", "typing_extensions.overload"}
+)
+
+
+def _overload_lines(result: ParseResult) -> frozenset[int]:
+    """The lines of a Python file's ``@overload`` signatures."""
+    if result.language != "python":
+        return frozenset()
+    return frozenset(
+        fn.line for fn in result.functions if any(d.name in _OVERLOAD for d in fn.decorators)
+    )
 
 
 test_mapping.__test__ = False  # type: ignore[attr-defined]
