@@ -506,10 +506,9 @@ def _source_keys(
             continue
         result = results.get(file)
         signatures = _overload_lines(result) if result is not None else frozenset()
-        if signatures:
-            rows = [row for row in rows if row.line not in signatures]
-        named = [(row.qualified_name or row.name, row.line) for row in rows]
-        keys.update(zip((row.id for row in rows), function_keys(file, named), strict=True))
+        kept = [row for row in rows if row.line not in signatures] if signatures else rows
+        named = [(row.qualified_name or row.name, row.line) for row in kept]
+        keys.update(zip((row.id for row in kept), function_keys(file, named), strict=True))
     return keys
 
 
