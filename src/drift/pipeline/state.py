@@ -41,8 +41,12 @@ def stored_state(storage: PipelineStore) -> StoredState:
     return StoredState(
         patterns=len(scored),
         approved=len(approved),
+        # A convention is kept a while unseen (a noisy run loses none); one of a pattern no
+        # longer learned is not counted among the patterns learned (0 learned, 1 convention).
         conventions=sum(
-            1 for row in storage.query_all_conventions() if row.promotion_status != "expired"
+            1
+            for row in storage.query_all_conventions()
+            if row.promotion_status != "expired" and row.pattern_id in scored
         ),
         violations=ViolationCounts.of(storage.query_all_violations()),
         verdict=Verdict.of(verdicts[0]) if verdicts else None,

@@ -553,6 +553,15 @@ def test_a_check_over_no_code_is_an_error_not_a_pass(clean: Path) -> None:
     assert "warning     no file Drift analyses was found" in scanned.output
 
 
+def test_a_scan_that_leaves_every_file_out_counts_no_convention(repo: Path) -> None:
+    assert "conventions" in run("scan", str(repo)).output
+    (repo / "drift.toml").write_text('[scan]\ninclude = ["nothere/**"]\n', encoding="utf-8")
+    result = run("scan", str(repo))
+    assert result.exit_code == 0, result.output
+    # the conventions are kept a while, unseen, but none is among 0 patterns learned
+    assert "patterns    0 learned (0 approved, 0 conventions)" in result.output
+
+
 def test_the_stored_verdict_says_when_it_judged_new_violations_only(clean: Path) -> None:
     assert run("check", str(clean), "--new-only").exit_code == 0
     scanned = run("scan", str(clean))
