@@ -164,6 +164,23 @@ def test_check_new_only_judges_only_what_changed(repo: Path) -> None:
     assert json.loads(result.output)["violations"] == []
 
 
+def test_approving_a_young_convention_says_its_violations_only_inform(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A QA run approved a 100 % dominant naming convention whose confidence read 0.68 on a
+    # first scan: its violations were info, and breaking it passed CI without a word of why.
+    # Here the warning band is raised over this repository's confidence to get there.
+    from drift.enforcement import severity
+
+    monkeypatch.setattr(severity, "WARNING_CONFIDENCE", 0.99)
+    monkeypatch.setattr(severity, "ERROR_CONFIDENCE", 0.995)
+    assert run("scan", str(repo)).exit_code == 0
+    approved = run("patterns", "approve", "NAMING-PY-FUNCTION-SNAKE", "--root", str(repo))
+    assert approved.exit_code == 0, approved.output
+    assert "1 violation of it" in approved.output
+    assert re.search(r"They are information only \(its confidence is 0\.\d\d\)", approved.output)
+
+
 def test_patterns_list_approve_ignore_and_reset(repo: Path) -> None:
     assert run("scan", str(repo)).exit_code == 0
     listing = run("patterns", "--root", str(repo))
