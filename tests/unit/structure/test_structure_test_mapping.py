@@ -202,6 +202,38 @@ def test_javascript_test_blocks() -> None:
     ]
 
 
+def test_a_javascript_test_file_s_setup_above_its_tests_counts_for_each() -> None:
+    # zod's tests build schemas at the top (``const minFive = z.string().min(5)``) and in a
+    # ``describe`` body before its first test: that runs once, for every test of the file.
+    results = project(
+        {
+            "src/schema.ts": """
+                export function string() { return 1; }
+                export function shape() { return 2; }
+                export function parse(x: number) { return x; }
+                """,
+            "src/schema.test.ts": """
+                import { string, shape, parse } from "./schema";
+                const minFive = string();
+
+                describe("schemas", () => {
+                  const built = shape();
+                  it("parses", () => { expect(parse(minFive)).toBe(1); });
+                  it("builds", () => { expect(built).toBe(2); });
+                });
+                """,
+        }
+    )
+    coverage, _ = run(results)
+    assert [(c.test_function_id, c.source_function_id) for c in coverage] == [
+        ("src/schema.test.ts::builds@7", "src/schema.ts::shape"),
+        ("src/schema.test.ts::builds@7", "src/schema.ts::string"),
+        ("src/schema.test.ts::parses@6", "src/schema.ts::parse"),
+        ("src/schema.test.ts::parses@6", "src/schema.ts::shape"),
+        ("src/schema.test.ts::parses@6", "src/schema.ts::string"),
+    ]
+
+
 def test_tape_suites_in_a_test_directory_through_a_commonjs_object_export() -> None:
     # qs: ``test/parse.js`` is a tape suite (no ``.test.`` in its name); ``t.deepEqual`` is
     # an assertion; ``qs.parse`` reaches ``lib/parse.js`` through ``lib/index.js``'s

@@ -285,7 +285,9 @@ def _block_tests(path: str, result: ParseResult, resolver: CallResolver) -> list
                 targets.add(target_id)
         return targets
 
-    shared: set[int] = set()
+    # What runs before the first test or hook (``const minFive = z.string().min(5)`` at the top
+    # of zod's test files, a ``describe`` body's setup) runs once, for every test of the file.
+    shared = targets_of([call for call in module_calls if call.line < bounds[0]])
     for hook in hooks:
         shared |= targets_of(body_of(hook))
     units: list[TestUnit] = []
