@@ -36,7 +36,7 @@ PUBLISHED: dict[type, tuple[str, ...]] = {
     IDriftFiles: (
         "load_all_file_metadata get_file_metadata update_function_count update_file_error "
         "count_files get_parse_cache_by_hash insert_parse_cache invalidate_parse_cache "
-        "count_parse_cache"
+        "count_parse_cache prune_parse_cache"
     ).split(),
     IDriftAnalysis: (
         "get_functions_by_file query_all_functions get_function_by_qualified_name "

@@ -166,7 +166,8 @@ def cached_functions(
     storage: PipelineStore,
 ) -> Callable[[bytes], Sequence[tuple[str, bytes]] | None]:
     """``renamed_files``'s reader of a content's functions: its parse-cache entry (kept for a
-    removed file until ``drift gc``), None when there is none or it is outdated."""
+    removed file until the end of the scan that finds it removed), None when there is none or
+    it is outdated."""
 
     def functions(content_hash: bytes) -> Sequence[tuple[str, bytes]] | None:
         cached = storage.get_parse_cache_by_hash(content_hash)

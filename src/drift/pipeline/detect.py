@@ -30,6 +30,7 @@ from drift.analysis.packs.activity import (
     SIGNAL_CATEGORY,
     SIGNAL_METHOD_PREFIX,
 )
+from drift.analysis.structure.secrets import redact_secrets
 from drift.records.analysis import DetectionRow, FunctionRow
 
 LEARNED_CONVENTION: Final = "learned:convention"
@@ -184,7 +185,7 @@ def signal_row(path: str, pack: str, site: Site) -> DetectionRow:
         detection_method=SIGNAL_METHOD_PREFIX + pack,
         cwe_ids=None,
         owasp=None,
-        matched_text=site.text[:200],
+        matched_text=redact_secrets(path, site.text)[:200],  # a decorator's arguments
         created_at=0,
     )
 

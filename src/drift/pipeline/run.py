@@ -158,6 +158,10 @@ class _Scan:
             summary = self._summary(
                 scan_id, diff, stored, project=project, enforced=enforced, started=started
             )
+            # The cache entries of content no file has now (an edited file's old text, a
+            # removed file's) served this scan (``needs_graph``, ``renamed_files``); kept, they
+            # held a secret removed from the code until `drift gc`.
+            self.storage.prune_parse_cache()
         except BaseException as exc:
             if self.structure is not None:
                 self.structure.abandon()

@@ -354,13 +354,61 @@ def test_gc_reports_what_it_removed(repo: Path) -> None:
     assert run("scan", str(repo)).exit_code == 0
     victim = next(path for path in sorted(repo.rglob("*.py")) if ".drift" not in path.parts)
     victim.unlink()
-    # A scan takes a deleted file's rows with it, so gc finds only the unused cache entry.
+    # A scan takes a deleted file's rows with it, and its parse-cache entry: gc finds nothing.
     assert run("scan", str(repo)).exit_code == 0
+    assert run("gc", str(repo)).output.startswith(
+        "removed rows of 0 deleted files, 0 stale cache entries, 0 old trend samples; freed "
+    )
+    # An entry no file uses (as a scan that failed before its end leaves) is gc's to remove.
+    with open_storage(str(repo / ".drift")) as stores:
+        stores.drift.insert_parse_cache(b"gone", "python", "{}", 1)
     result = run("gc", str(repo))
     assert result.exit_code == 0, result.output
     assert result.output.startswith(
         "removed rows of 0 deleted files, 1 stale cache entry, 0 old trend samples; freed "
     )
+
+
+STRIPE_KEY = "sk" + "_live_" + "4eC39HqLyjWDarjtT1zdp7dc"  # assembled: no key in this file
+
+
+def test_a_secret_removed_from_the_code_is_nowhere_drift_writes(repo: Path, tmp_path: Path) -> None:
+    # A QA report: a Stripe key added, scanned, removed and scanned again was still in the
+    # export (the parse cache kept the old content's string literals until `drift gc`), which
+    # docs/cli.md tells teams to commit; a SQL string holding it was a detection's matched text
+    # and so a violation's message, in the SARIF report too.
+    source = repo / "src" / "pkg" / "billing.py"
+    source.parent.mkdir(parents=True, exist_ok=True)
+    source.write_text(
+        "def charge(n):\n"
+        f"    q = \"SELECT * FROM t WHERE k='{STRIPE_KEY}' AND id=\" + str(n)\n"
+        "    return q\n",
+        encoding="utf-8",
+    )
+    assert run("scan", str(repo)).exit_code == 0
+    assert run("patterns", "approve", "SEC-SQL-STRING-BUILDING", "--root", str(repo)).exit_code == 0
+    sarif = tmp_path / "present.sarif"
+    run("check", str(repo), "--quiet", "--format", "sarif", "--output", str(sarif))
+    # While the key is in the code, only the workspace's own parse cache holds it (as the
+    # source file does): no report, no export, no backup.
+    written = [sarif]
+    for command, target in (
+        ("export", tmp_path / "present-export.db"),
+        ("backup", tmp_path / "present-backup.db"),
+    ):
+        assert run(command, str(target), "--root", str(repo)).exit_code == 0
+        written.append(target)
+    source.write_text("def charge(n):\n    return n\n", encoding="utf-8")
+    assert run("scan", str(repo)).exit_code == 0
+    after = tmp_path / "after.sarif"
+    run("check", str(repo), "--quiet", "--format", "sarif", "--output", str(after))
+    written.append(after)
+    for command, target in (("export", tmp_path / "export.db"), ("backup", tmp_path / "backup.db")):
+        assert run(command, str(target), "--root", str(repo)).exit_code == 0
+        written.append(target)
+    written.extend(path for path in (repo / ".drift").iterdir() if path.is_file())
+    leaked = [path.name for path in written if STRIPE_KEY[8:20].encode() in path.read_bytes()]
+    assert leaked == []
 
 
 def test_status_reads_like_a_report(repo: Path) -> None:

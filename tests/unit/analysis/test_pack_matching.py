@@ -22,6 +22,7 @@ from drift.analysis.packs import (
     pack_is_active,
     signal_sites,
 )
+from drift.analysis.packs.matching import MAX_MATCHED_TEXT
 from drift.errors import ConfigError
 from tests.unit.analysis.naive_search import naive_line_search
 
@@ -349,3 +350,26 @@ def test_a_dependency_signal_compares_names_as_package_indexes_do() -> None:
     pack = pack_of(body, header='detect_by = [{ dependency = "qa-dep-pkg" }]')
     assert pack_is_active(pack, set(), [], dependencies=["QA_Dep.Pkg"])
     assert not pack_is_active(pack, set(), [], dependencies=["qa-dep"])
+
+
+def test_a_matched_text_never_carries_a_secret_even_when_cut() -> None:
+    # A SQL string holding a Stripe key was stored, and reported, as the match's text; cut at
+    # MAX_MATCHED_TEXT first, a key across the cut would have been left half in clear.
+    key = "sk" + "_live_" + "4eC39HqLyjWDarjtT1zdp7dc"
+    filler = "x" * (MAX_MATCHED_TEXT - 60)  # the key runs across the cut
+    text = f"q = \"SELECT * FROM t WHERE a='{filler}' AND k='{key}' AND id=\" + str(n)\n"
+    facts = FileFactsData(path="app/db.py", language="python", text=text)
+    found = evaluate_pattern(pattern("content_patterns = ['^q = .*']"), facts)
+    assert len(found) == 1
+    assert key[:12] not in found[0].matched_text
+    assert len(found[0].matched_text) <= MAX_MATCHED_TEXT
+    everywhere = evaluate_file(
+        [
+            pack_of(
+                '[[patterns]]\nid = "S"\ncategory = "security"\n'
+                "[patterns.match]\ncontent_patterns = ['^q = .*']\n"
+            )
+        ],
+        facts,
+    )
+    assert [key[:12] in m.matched_text for m in everywhere] == [False]

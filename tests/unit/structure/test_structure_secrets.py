@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from drift.analysis.structure import secrets
 from drift.analysis.structure.file_structure import file_structure
-from drift.analysis.structure.secrets import find_secrets, redact
+from drift.analysis.structure.secrets import find_secrets, redact, redact_secrets
 from drift.records.structural import SecretRow
 from tests.unit.structure.support import parse
 
@@ -526,3 +526,32 @@ def test_url_credentials_without_a_user_name() -> None:
         (1, "url_credentials"),
         (2, "url_credentials"),
     ]
+
+
+def test_redact_secrets_hides_each_reported_value_and_keeps_the_rest() -> None:
+    # A pattern's matched text (a SQL string, a URL, a log call) had carried a Stripe key into
+    # the detections, the violation messages and the SARIF report.
+    sql = f"\"SELECT * FROM t WHERE k='{STRIPE_LIVE}' AND id=\" + str(n)"
+    assert redact_secrets("app.py", sql) == (
+        f"\"SELECT * FROM t WHERE k='{redact(STRIPE_LIVE)}' AND id=\" + str(n)"
+    )
+    # GitHub's fixed password: the user is the token.
+    url = f"http://{GITHUB}:x-oauth-basic@github.com/org/repo"
+    assert (
+        redact_secrets("app.py", url)
+        == f"http://{redact(GITHUB)}:x-oauth-basic@github.com/org/repo"
+    )
+    generic = 'password = "h7Gk#L9xQ2mZ" + salt'
+    assert redact_secrets("app.py", generic) == f'password = "{redact("h7Gk#L9xQ2mZ")}" + salt'
+    assert redact_secrets("app.py", "logger.info('no secret here')") == (
+        "logger.info('no secret here')"
+    )
+    assert redact_secrets("app.py", "") == ""
+
+
+def test_redact_secrets_hides_a_private_key_with_its_key_material() -> None:
+    header = "-----BEGIN RSA " + "PRIVATE KEY-----"
+    body = "MIIEowIBAAKCAQEAq7BFUPLxxyz0123456789abcdefgh"
+    shown = redact_secrets("app.py", f'KEY = "{header}\\n{body}\\n"; use(KEY)')
+    assert body[:16] not in shown
+    assert header not in shown

@@ -31,6 +31,7 @@ from drift.analysis.packs.schema import (
 from drift.analysis.packs.sites import CallSite, ErrorHandlerSite, Site, SiteColumns
 from drift.analysis.packs.text_index import AnchoredScan, TextUnits
 from drift.analysis.prose import ProseSpans
+from drift.analysis.structure.secrets import redact_secrets
 
 MAX_MATCHED_TEXT = 200
 
@@ -304,9 +305,7 @@ def evaluate_file(
         if len(found) > max_matches:
             found = sorted(found, key=_position)[:max_matches]
         for predicate, line, column, text in found:
-            ranked.append(
-                (line, column, pattern.id, predicate, text[:MAX_MATCHED_TEXT], len(ranked), pattern)
-            )
+            ranked.append((line, column, pattern.id, predicate, text, len(ranked), pattern))
     ranked.sort()
     path = facts.path
     return [
@@ -403,7 +402,10 @@ def _match(pattern: PatternSpec, path: str, hit: _Hit) -> PatternMatch:
         pattern.confidence,
         pattern.cwe_ids,
         pattern.owasp,
-        text[:MAX_MATCHED_TEXT],
+        # The text is stored and shown in reports: a secret in it is redacted first, then the
+        # text cut, so that no cut leaves part of a secret in clear (a SQL string or a URL a
+        # pattern matched held a Stripe key).
+        redact_secrets(path, text)[:MAX_MATCHED_TEXT],
         predicate,
     )
 

@@ -380,10 +380,21 @@ def _is_word_string(value: str) -> bool:
     return all(len(part) < 4 or not _VOWELS.isdisjoint(part.lower()) for part in parts)
 
 
-def _known_formats(text: str, folded: str) -> list[tuple[int, int, str, str, str, float]]:
-    """``(start, end, pattern name, value, severity, confidence)`` of known-format matches;
-    ``folded`` is ``text.lower()``."""
-    found: list[tuple[int, int, str, str, str, float]] = []
+class _Known(NamedTuple):
+    """A known-format match: its span, the span of the secret in it, and how it is judged."""
+
+    start: int
+    end: int
+    name: str
+    value_start: int
+    value_end: int
+    severity: str
+    confidence: float
+
+
+def _known_formats(text: str, folded: str) -> list[_Known]:
+    """The known-format matches in ``text``; ``folded`` is ``text.lower()``."""
+    found: list[_Known] = []
     for fmt in _FORMATS:
         haystack = folded if fmt.folded else text
         if fmt.markers and not any(marker in haystack for marker in fmt.markers):
@@ -393,8 +404,11 @@ def _known_formats(text: str, folded: str) -> list[tuple[int, int, str, str, str
             start = m.start()
             if fmt.guard is not None and start > 0 and fmt.guard.match(text, start - 1):
                 continue
+            value_start, value_end = m.span(group)
             found.append(
-                (m.start(), m.end(), fmt.name, m.group(group), fmt.severity, fmt.confidence)
+                _Known(
+                    start, m.end(), fmt.name, value_start, value_end, fmt.severity, fmt.confidence
+                )
             )
     if "@" in text:
         for m in _URL_CREDENTIALS.finditer(text):
@@ -407,16 +421,21 @@ def _known_formats(text: str, folded: str) -> list[tuple[int, int, str, str, str
                 continue  # `user:secret@example.com`, `user:pw@dummy.host`: a documented example
             if m.group().startswith("://:") and m.group("value").isdigit():
                 continue  # `://:8080@…`: a port, no password (Redis's `://:password@` has one)
-            value = m.group("value")
-            if value.lower() in _FIXED_PASSWORDS:
-                value = m.group("user")  # `https://ghp_…:x-oauth-basic@github.com`: the user
+            part = "value"
+            if m.group("value").lower() in _FIXED_PASSWORDS:
+                part = "user"  # `https://ghp_…:x-oauth-basic@github.com`: the user
+            value = m.group(part)
             if len(value) < 3 or _FILLED_IN.search(value) or _ELIDED.search(value):
                 continue  # `https://x-access-token:{token}@github.com`: filled in at run time
             if _URL_SCHEME.search(text, max(0, m.start() - 21), m.start()):
                 severity, confidence = (
                     ("medium", 0.6) if _LOOPBACK_HOST.match(host) else ("high", 0.8)
                 )
-                found.append((m.start(), m.end(), "url_credentials", value, severity, confidence))
+                found.append(
+                    _Known(
+                        m.start(), m.end(), "url_credentials", *m.span(part), severity, confidence
+                    )
+                )
     return found
 
 
@@ -512,20 +531,68 @@ not reported on a line of ``documentation``. The formats of real credentials (an
 private key) are reported wherever they stand."""
 
 
+class _Found(NamedTuple):
+    """A secret found: where its value stands in the text, and its row."""
+
+    start: int
+    end: int
+    row: SecretRow
+    at: int
+    """Where the match that found it starts (the order of the rows)."""
+
+
 def find_secrets(
     path: str, text: str, *, documentation: Collection[int] = ()
 ) -> tuple[SecretRow, ...]:
     """The hard-coded secrets in one file's text, by position. ``documentation`` holds the lines
     of docstrings, where URL credentials and generic secrets are examples, not secrets."""
+    return tuple(found.row for found in _find(path, text, documentation))
+
+
+# What follows a private key's header in a string or a file: the key's base64 lines, written or
+# escaped line breaks, and the quotes and ``+`` of string joins.
+_KEY_BODY = re.compile(r"""(?:[A-Za-z0-9+/=\s"'`+]|\\+[nr])*""")
+
+
+def redact_secrets(path: str, text: str) -> str:
+    """``text`` (a snippet of the file at ``path``: a pattern's matched text) with the value of
+    every secret ``find_secrets`` reports in it replaced by its ``redact`` form, so that a
+    stored or reported snippet never carries a secret in clear. A private key is hidden from
+    its header to the end of its key material."""
+    if not text:
+        return text
+    found = _find(path, text, ())
+    if not found:
+        return text
+    parts: list[str] = []
+    position = 0
+    for start, value_end, row, _ in sorted(found, key=lambda item: item.start):
+        if start < position:
+            continue  # inside a span already hidden
+        end = value_end
+        if row.pattern_name == "private_key":
+            body = _KEY_BODY.match(text, value_end)
+            end = body.end() if body is not None else value_end
+        parts.append(text[position:start])
+        parts.append(redact(text[start:end]))
+        position = end
+    parts.append(text[position:])
+    return "".join(parts)
+
+
+def _find(path: str, text: str, documentation: Collection[int]) -> list[_Found]:
+    """``find_secrets``'s secrets with the spans of their values, by position."""
     index = LineIndex(text)
-    found: list[tuple[int, SecretRow]] = []
+    found: list[_Found] = []
     taken: list[tuple[int, int]] = []
     folded = text.lower()
     # Tests are full of stand-in credentials; a guess there warns rather than fails the gate.
     # So is an example's or a demo's (aiohttp's ``examples/``: ``refresh_token="demo_…"``).
     stand_ins = is_test_support(path) or is_example_code(path)
     guessed = TEST_CODE_SEVERITY if stand_ins else "high"
-    for start, end, name, value, own_severity, confidence in _known_formats(text, folded):
+    for known in _known_formats(text, folded):
+        start, end, name = known.start, known.end, known.name
+        value = text[known.value_start : known.value_end]
         if _PLACEHOLDER.search(value):
             continue
         taken.append((start, end))
@@ -535,9 +602,11 @@ def find_secrets(
         if stand_ins and name == "url_credentials" and _stand_in_url(text[start:end], value):
             continue
         # A guess in test code warns; a loopback URL credential already does.
-        severity = min(guessed, own_severity, key=_RANK) if name in _BY_EXAMPLE else own_severity
-        row = _row(path, name, value, line=line, severity=severity, confidence=confidence)
-        found.append((start, row))
+        severity = (
+            min(guessed, known.severity, key=_RANK) if name in _BY_EXAMPLE else known.severity
+        )
+        row = _row(path, name, value, line=line, severity=severity, confidence=known.confidence)
+        found.append(_Found(known.value_start, known.value_end, row, start))
     # In Java, and in a TypeScript declaration file (types only), a colon never assigns.
     declarations = path.endswith(_DECLARATION_SUFFIXES)
     candidates = _generic_candidates(
@@ -575,6 +644,6 @@ def find_secrets(
             severity=guessed,
             confidence=_generic_confidence(entropy, threshold),
         )
-        found.append((start, row))
-    found.sort(key=lambda item: item[0])
-    return tuple(row for _, row in found)
+        found.append(_Found(start, end, row, start))
+    found.sort(key=lambda item: item.at)
+    return found

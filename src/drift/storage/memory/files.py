@@ -97,3 +97,11 @@ class MemoryDriftFiles(MemoryCore):
     def count_parse_cache(self) -> int:
         with self._lock:
             return len(self._t_parse_cache)
+
+    def prune_parse_cache(self) -> int:
+        with self._lock:
+            used = {bytes(row.content_hash) for row in self._t_file_metadata.values()}
+            unused = [key for key in self._t_parse_cache if key not in used]
+            for key in unused:
+                del self._t_parse_cache[key]
+            return len(unused)

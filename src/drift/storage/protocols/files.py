@@ -51,3 +51,8 @@ class IDriftFiles(Protocol):
     def count_parse_cache(self) -> int:
         """Number of ``parse_cache`` rows."""
         ...
+
+    def prune_parse_cache(self) -> int:
+        """Delete the cached parse results of content no ``file_metadata`` row has (a file
+        removed or edited since); returns how many were deleted."""
+        ...

@@ -60,6 +60,11 @@ ON CONFLICT (content_hash) DO UPDATE SET
     created_at = excluded.created_at
 """
 DELETE_PARSE_CACHE = "DELETE FROM parse_cache WHERE content_hash = ?"
+# The cache entries of content no file has any more: a removed file's, an edited file's old
+# text. Skipped files' rows have an empty hash, which no cache entry has.
+PRUNE_PARSE_CACHE = (
+    "DELETE FROM parse_cache WHERE content_hash NOT IN (SELECT content_hash FROM file_metadata)"
+)
 
 
 def file_metadata_from_row(row: Row) -> FileMetadataRow:
@@ -190,3 +195,6 @@ class SqlDriftFiles:
 
     def count_parse_cache(self) -> int:
         return int(self._db.read_value(COUNT_PARSE_CACHE))
+
+    def prune_parse_cache(self) -> int:
+        return self._db.write(PRUNE_PARSE_CACHE)

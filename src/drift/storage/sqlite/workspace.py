@@ -215,6 +215,7 @@ class SqliteWorkspaceStorage:
                 raise translate(error, str(target)) from error
             finally:
                 copy.close()
+        _drop_parse_cache(target)
         elapsed_ms = int((time.monotonic() - started) * 1000)
         return BackupResult(str(target), target.stat().st_size, elapsed_ms)
 
@@ -263,6 +264,7 @@ class SqliteWorkspaceStorage:
         with self._read() as conn:
             # A bound parameter, so no quoting of the path is ever needed.
             conn.execute("VACUUM INTO ?", (str(target),))
+        _drop_parse_cache(target)
 
     def import_(self, source: str) -> None:
         origin = Path(check_str("source", source))
@@ -417,6 +419,22 @@ def _backup_file(source: Path, target: Path, label: str) -> None:
         raise translate(error, label) from error
     finally:
         destination.close()
+
+
+def _drop_parse_cache(target: Path) -> None:
+    """Leave the parse cache out of a backup or an export, then rebuild the file.
+
+    The cache holds the string literals of the code as parsed, secrets among them (a Stripe key
+    taken out of the code stayed in every export, which `git add` then committed); it is a
+    cache, rebuilt by the next scan. ``VACUUM`` writes the copy afresh, so no deleted text
+    (the backup API copies free pages as they are) is left in its free space either.
+    """
+    try:
+        with closing(sqlite3.connect(str(target), isolation_level=None)) as copy:
+            copy.execute("DELETE FROM parse_cache")
+            copy.execute("VACUUM")
+    except sqlite3.Error as error:
+        raise translate(error, str(target)) from error
 
 
 def _remove_database(path: Path) -> None:

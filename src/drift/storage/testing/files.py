@@ -151,6 +151,19 @@ class DriftFilesContract:
         assert drift.get_parse_cache_by_hash(b"two") == ParseCacheRow(b"two", "python", "2", 1)
         assert drift.count_parse_cache() == 1
 
+    def test_prune_parse_cache_keeps_only_the_content_of_tracked_files(
+        self, backend: StorageUnderTest
+    ) -> None:
+        # The entry of a file's old content had kept a secret removed from the code until gc.
+        drift = backend.drift
+        write(backend, UpsertFileMetadata([file_row("a.py", content_hash=b"now")]))
+        drift.insert_parse_cache(b"now", "python", "kept", 1)
+        drift.insert_parse_cache(b"before", "python", "old text", 1)
+        assert drift.prune_parse_cache() == 1
+        assert drift.get_parse_cache_by_hash(b"before") is None
+        assert drift.get_parse_cache_by_hash(b"now") == ParseCacheRow(b"now", "python", "kept", 1)
+        assert drift.prune_parse_cache() == 0
+
     def test_wrong_argument_types_raise_before_anything_is_written(
         self, backend: StorageUnderTest
     ) -> None:
