@@ -57,7 +57,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from drift.analysis.structure.source_text import LineIndex, shannon_entropy
 from drift.analysis.structure.test_files import is_example_code, is_test_support
@@ -554,13 +554,19 @@ def find_secrets(
 _KEY_BODY = re.compile(r"""(?:[A-Za-z0-9+/=\s"'`+]|\\+[nr])*""")
 
 
+_SHORTEST_SECRET: Final = 12
+"""No secret ``find_secrets`` reports fits in fewer characters: a known format's token takes 20 or
+more, and a guessed credential needs a key word, an assignment and a value of at least eight
+different characters (3 bits of entropy), ``pwd=x9Q!zKa7`` in a ``.env`` file being the least."""
+
+
 def redact_secrets(path: str, text: str) -> str:
     """``text`` (a snippet of the file at ``path``: a pattern's matched text) with the value of
     every secret ``find_secrets`` reports in it replaced by its ``redact`` form, so that a
     stored or reported snippet never carries a secret in clear. A private key is hidden from
     its header to the end of its key material."""
-    if not text:
-        return text
+    if len(text) < _SHORTEST_SECRET:
+        return text  # most matched texts are names (``test_``, ``os``): nothing to look for
     found = _find(path, text, ())
     if not found:
         return text
