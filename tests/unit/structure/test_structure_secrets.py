@@ -547,8 +547,9 @@ def test_redact_secrets_hides_each_reported_value_and_keeps_the_rest() -> None:
         "logger.info('no secret here')"
     )
     assert redact_secrets("app.py", "") == ""
-    # the shortest secret the detector reports, which the length floor must let through
+    # the shortest secrets the detector reports, which the length floor must let through
     assert redact_secrets(".env", "pwd=x9Q!zKa7") == f"pwd={redact('x9Q!zKa7')}"
+    assert redact_secrets("app.py", "ab://:Zq9@h") == f"ab://:{redact('Zq9')}@h"
 
 
 def test_redact_secrets_hides_a_private_key_with_its_key_material() -> None:

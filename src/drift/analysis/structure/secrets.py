@@ -554,9 +554,10 @@ def find_secrets(
 _KEY_BODY = re.compile(r"""(?:[A-Za-z0-9+/=\s"'`+]|\\+[nr])*""")
 
 
-_SHORTEST_SECRET: Final = 12
+_SHORTEST_SECRET: Final = 11
 """No secret ``find_secrets`` reports fits in fewer characters: a known format's token takes 20 or
-more, and a guessed credential needs a key word, an assignment and a value of at least eight
+more; a URL's password needs a scheme of two letters, three characters and a host
+(``ab://:Zq9@h``); a guessed credential a key word, an assignment and a value of at least eight
 different characters (3 bits of entropy), ``pwd=x9Q!zKa7`` in a ``.env`` file being the least."""
 
 
