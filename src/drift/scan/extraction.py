@@ -572,6 +572,14 @@ class _Linker:
                 if argument.type in ("identifier", "field_access"):
                     written = text(argument, self.source)
                     kind = self._receiver_class(function, written, argument.start_byte)
+                    if (
+                        kind is not None
+                        and "." in written
+                        and kind.endswith(f".{written.partition('.')[2]}")
+                    ):
+                        # ``b.mag`` of another file's ``B`` reads ``B.mag``: a field to look
+                        # up, no type (it had picked ``M(B)`` over ``M(int[])``).
+                        kind = ""
                     if kind is None:
                         kind = self._static_member(written)
                 elif argument.type in ("object_creation_expression", "cast_expression"):

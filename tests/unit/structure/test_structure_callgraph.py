@@ -3056,3 +3056,97 @@ def test_a_method_of_what_a_chain_of_calls_makes() -> None:
         ("render_test.go::TestRender", "render.go::XML.Render", "method", 8),
         ("tests/test_core.py::test_dump", "pkg/core.py::Root.dump", "method", 5),
     ]
+
+
+def test_classes_defined_in_functions_take_their_own_bases_and_methods() -> None:
+    # pydantic's tests: one test's ``class MyModel(TypedDict)`` had blocked another's
+    # ``class MyModel(Base)`` from reaching ``Base.__init__``; ``class Child(Model)`` had
+    # reached a third test's ``Model``; ``x = X(); x.foo()`` another test's ``X.foo``; a method
+    # called through its ``@overload`` signatures reached the first signature.
+    files = {
+        "pkg/__init__.py": (
+            "from typing import overload\n\n\nclass Base:\n    def __init__(self, **kw):\n"
+            "        self.kw = kw\n\n    def dump(self):\n        return self.kw\n\n\n"
+            "class Examples:\n    @overload\n    def __init__(self, e: int) -> None: ...\n"
+            "    @overload\n    def __init__(self, e: str) -> None: ...\n"
+            "    def __init__(self, e):\n        self.e = e\n"
+        ),
+        "tests/test_local.py": (
+            "from typing import TypedDict\nfrom pkg import Base, Examples\n\n\n"
+            "def test_one():\n    class MyModel(Base):\n        pass\n\n    MyModel(x=1).dump()\n"
+            "\n\ndef test_two():\n    class MyModel(TypedDict):\n        x: int\n\n"
+            "    MyModel(x=1)\n\n\ndef test_three():\n    class X:\n        def foo(self):\n"
+            "            return 1\n\n    x = X()\n    x.foo()\n\n\ndef test_four():\n"
+            "    class X:\n        def foo(self):\n            return 2\n\n    x = X()\n"
+            "    x.foo()\n    Examples(1)\n"
+        ),
+    }
+    assert edges_of(files) == [
+        ("tests/test_local.py::test_four", "pkg/__init__.py::Examples.__init__", "import", 35),
+        ("tests/test_local.py::test_four", "tests/test_local.py::test_four.X.foo", "method", 34),
+        ("tests/test_local.py::test_one", "pkg/__init__.py::Base.__init__", "method", 9),
+        ("tests/test_local.py::test_one", "pkg/__init__.py::Base.dump", "method", 9),
+        ("tests/test_local.py::test_three", "tests/test_local.py::test_three.X.foo", "method", 25),
+    ]
+    results = project(files)
+    rows = function_rows(results)
+    lines = {row.id: row.line for row in rows}
+    examples = [lines[e.callee_id] for e in resolve_calls(rows, results) if e.call_site_line == 35]
+    assert examples == [17]  # the implementation, not a signature
+
+
+def test_java_nested_constructors_and_a_field_argument_of_another_file_s_class() -> None:
+    # The JDK: ``new EngineResult(r)`` of a nested class from the outer class's method and a
+    # sibling had lost its edge; ``new MutableBigInteger(b.mag)`` (``int[] mag`` of another
+    # file's ``BigInteger``) had read the field as a ``B`` and picked ``M(B)``.
+    files = {
+        "p/Outer.java": (
+            "package p;\n\nclass Outer {\n    void run() { Inner a = new Inner(1); }\n\n"
+            "    static class Inner {\n        Inner(int x) {}\n        Inner(int x, int y) {}\n"
+            "    }\n\n    class Sibling {\n        void go() { new Inner(2, 3); }\n    }\n}\n"
+        ),
+        "p/B.java": "package p;\n\nclass B {\n    final int[] mag = null;\n}\n",
+        "p/M.java": (
+            "package p;\n\nclass M {\n    M(int[] val) {}\n    M(B b) {}\n\n"
+            "    static M of(B b) { return new M(b.mag); }\n}\n"
+        ),
+    }
+    results = project(files)
+    rows = function_rows(results)
+    lines = {row.id: (row.qualified_name, row.line) for row in rows}
+    assert sorted(
+        (lines[e.caller_id][0], e.call_site_line, lines[e.callee_id], e.resolution)
+        for e in resolve_calls(rows, results)
+    ) == [
+        ("M.of", 7, ("M.M", 4), "same_file"),  # unknown: the first, not ``M(B)``
+        ("Outer.Sibling.go", 12, ("Outer.Inner.Inner", 8), "same_file"),
+        ("Outer.run", 4, ("Outer.Inner.Inner", 7), "same_file"),
+    ]
+
+
+def test_a_declared_parameter_is_no_class_named_like_it_and_self_is_the_class_called() -> None:
+    # gorilla/websocket: ``conn interface{ Close() error }`` had reached ``Conn.Close`` at
+    # 0.9, by its name alone; pydantic: ``m = Model.model_validate(…)`` (``-> Self``) is a
+    # ``Model``, whose ``model_dump`` its base defines.
+    files = {
+        "p/conn.go": (
+            "package p\n\ntype Conn struct{}\n\nfunc (c *Conn) Close() error { return nil }\n\n"
+            "func G(conn interface{ Close() error }) {\n\tconn.Close()\n}\n"
+        ),
+        "pkg/main.py": (
+            "from typing import Self\n\n\nclass BaseModel:\n    @classmethod\n"
+            "    def model_validate(cls, obj) -> Self:\n        return cls()\n\n"
+            "    def model_dump(self):\n        return {}\n"
+        ),
+        "tests/test_models.py": (
+            "from pkg.main import BaseModel\n\n\ndef test_validate():\n"
+            "    class Model(BaseModel):\n        x: int\n\n"
+            "    m = Model.model_validate({})\n    m.model_dump()\n"
+        ),
+    }
+    assert edges_of(files) == [
+        ("p/conn.go::G", "p/conn.go::Conn.Close", "fuzzy", 8),  # a guess, no more
+        ("tests/test_models.py::test_validate", "pkg/main.py::BaseModel.model_dump", "method", 9),
+        ("tests/test_models.py::test_validate", "pkg/main.py::BaseModel.model_validate",
+         "method", 8),
+    ]  # fmt: skip

@@ -302,15 +302,24 @@ def test_a_python_test_file_s_module_level_setup_counts_for_each_of_its_tests() 
                 def test_other():
                     assert True
 
+                @pytest.mark.parametrize(
+                    "value",
+                    [main()],
+                )
+                def test_values(value):
+                    assert value
+
                 if __name__ == "__main__":
                     main()
                 """,
         }
     )
-    coverage, _ = run(results, {"tests/test_put.py": (11, 15)})
+    coverage, _ = run(results, {"tests/test_put.py": (11, 15, 22)})
+    # ``main()`` in the parametrize list over four lines is the decorated test's alone
     assert [(c.test_function_id, c.source_function_id) for c in coverage] == [
         ("tests/test_put.py::test_other", "pkg/app.py::App.put"),
         ("tests/test_put.py::test_update", "pkg/app.py::App.put"),
+        ("tests/test_put.py::test_values", "pkg/app.py::App.put"),
     ]
 
 

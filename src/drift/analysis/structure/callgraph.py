@@ -519,6 +519,10 @@ class CallResolver:
                 # the structs and interfaces read as classes; a function's name is no type
                 # (``p := mkPool()``: what it returns says).
                 owner = (path, receiver_type)
+            if owner is not None and owner[0] == path:
+                local = self._local_method(scope, owner[1], name, caller)
+                if local is not None:
+                    return local
             if owner is not None:
                 found = self._instance_method(*owner, name)
                 if found is not None:
@@ -584,9 +588,13 @@ class CallResolver:
             return _outcome_of(located, IMPORT)
         if known.external:
             return _STOP
-        if known.like is not None:
+        if known.like is not None and not _declared_parameter(caller, receiver):
             # ``JComponent.KeyboardState.shouldProcess(e)`` names the class itself (its
-            # static methods too); ``state.shouldProcess(e)`` an instance named like it.
+            # static methods too); ``state.shouldProcess(e)`` an instance named like it. A
+            # parameter whose type the code declares is that type, whatever its name says
+            # (gorilla/websocket's ``conn interface{ Close() error }``: no ``Conn.Close``). A
+            # variable a call made keeps the name's word: ``logger = logging.getLogger()``
+            # is a ``Logger`` far more often than ``conn, err := dial()`` is no ``Conn``.
             itself = receiver.rsplit(".", 1)[-1] == known.like[1]
             found = (self._method if itself else self._instance_method)(*known.like, name)
             if found is not None:
@@ -978,10 +986,13 @@ class CallResolver:
                 finally:
                     self._rooting.discard(key)
             return owner
+        # A class named (``Model.model_validate(…)``), before a factory: what calling a class
+        # runs is its constructor, whose result says nothing.
+        named = self._class_in_scope(scope, root)
+        if named is not None:
+            return named
         found = self._factory(scope, root, caller)
-        if found is not None:
-            return self._result_class(found)
-        return self._class_in_scope(scope, root)
+        return None if found is None else self._result_class(found)
 
     def _field_type(self, file: str, class_name: str, name: str) -> tuple[str, str] | None:
         """``(file, class as written)`` of field ``name`` of a class (``Class.fields``), or of
@@ -1146,6 +1157,15 @@ class CallResolver:
         found = self._factory(scope, written, caller)
         if found is None:
             return self._called_fixture(scope, written, caller) if written.isidentifier() else None
+        if found[1].return_type in _SELF_TYPES and "." in written:
+            # ``m = Model.model_validate(…)`` with ``-> Self`` (pydantic's): an instance of the
+            # class it is called on, not of the one that defines it.
+            root = written.partition(".")[0]
+            return (
+                self._chain_root(scope, root, caller)
+                if caller is not None
+                else self._class_in_scope(scope, root)
+            )
         return self._result_class(found)
 
     def _factory(
@@ -1281,6 +1301,49 @@ class CallResolver:
         inherited = _INHERITED_CONSTRUCTORS.get(language)
         return None if inherited is None else self._inherited(file, class_name, inherited)
 
+    def _local_method(
+        self, scope: FileScope, class_name: str, name: str, caller: Function | None
+    ) -> _Outcome | None:
+        """Method ``name`` of the class ``class_name`` the caller sees, when that is a class
+        defined in a function (its own methods, by qualified name: two tests' ``X`` each have a
+        ``foo``); None when the class it sees is no such class (the usual lookup decides)."""
+        classes = self._classes_named(scope, class_name)
+        if not any(cls.qualified_name.rpartition(".")[0] in scope.by_qualified for cls in classes):
+            return None
+        visible = _visible_class(classes, scope, caller)
+        if visible is None or visible.qualified_name.rpartition(".")[0] not in scope.by_qualified:
+            return None
+        found = self._method_of_local(scope, visible, name, 0)
+        # Known to be this class: a method neither it nor a repository base defines is a
+        # library base's, not another test's class's of the same name.
+        return _outcome_of(found, METHOD)
+
+    def _method_of_local(
+        self, scope: FileScope, cls: Class, name: str, depth: int
+    ) -> tuple[str, Function] | None:
+        """Method ``name`` of ``cls``, a class defined in a function: its own, else its bases'
+        as that function sees them (``_made_by``'s rule)."""
+        own = scope.by_qualified.get(f"{cls.qualified_name}.{name}")
+        if own:
+            return scope.path, own[0]
+        defining = scope.by_qualified.get(cls.qualified_name.rpartition(".")[0])
+        if not defining or depth >= _MAX_ANCESTORS:
+            return None
+        for written in cls.bases:
+            base = base_name(written)
+            local = _visible_class(self._classes_named(scope, base), scope, defining[0])
+            if local is not None and local is not cls:
+                if local.qualified_name.rpartition(".")[0] in scope.by_qualified:
+                    found = self._method_of_local(scope, local, name, depth + 1)
+                else:
+                    found = self._instance_method(scope.path, local.name, name)
+            else:
+                owner = None if local is not None else self._typed_class(scope, base)
+                found = None if owner is None else self._instance_method(*owner, name)
+            if found is not None:
+                return found
+        return None
+
     def _classes_named(self, scope: FileScope, name: str) -> Sequence[Class]:
         """The classes of ``scope`` named ``name``, in source order (indexed once per file)."""
         named = self._classes_by_name.get(scope.path)
@@ -1290,22 +1353,35 @@ class CallResolver:
                 named.setdefault(cls.name, []).append(cls)
         return named.get(name, ())
 
-    def _made_by(self, file: str, cls: Class) -> tuple[str, Function] | None:
+    def _made_by(self, file: str, cls: Class, depth: int = 0) -> tuple[str, Function] | None:
         """What constructing ``cls``, a class of ``file``, runs. A class defined in a function
-        is looked up by its qualified name: two tests may each define a ``Model`` of their own."""
-        if "." not in cls.qualified_name:
-            return self._class_constructor(file, cls.name)
+        is looked up by its qualified name (two tests may each define a ``Model`` of their
+        own), and so are its bases, as that function sees them: another test's ``Model``, or
+        one whose base is a library's, says nothing of this one."""
         scope = self.symbols.scopes[file]
-        for name in _CONSTRUCTOR_NAMES:
+        parent = cls.qualified_name.rpartition(".")[0]
+        defining = scope.by_qualified.get(parent)
+        if not defining:
+            # At module level or in a class (Java's ``Outer.Inner``): the file's one of the name.
+            return self._class_constructor(file, cls.name)
+        for name in (*_CONSTRUCTOR_NAMES, cls.name):  # a Java local class's is its name
             own = scope.by_qualified.get(f"{cls.qualified_name}.{name}")
             if own:
                 return file, own[0]
-        if any(other.bases != cls.bases for other in self._classes_named(scope, cls.name)):
-            # The bases the file records under the name may be another's; one test's
-            # ``class Model(BaseModel)`` is much like the next test's.
-            return None
         inherited = _INHERITED_CONSTRUCTORS.get(scope.result.language)
-        return None if inherited is None else self._inherited(file, cls.name, inherited)
+        if inherited is None or depth >= _MAX_ANCESTORS:
+            return None
+        for written in cls.bases:
+            base = base_name(written)
+            local = _visible_class(self._classes_named(scope, base), scope, defining[0])
+            if local is not None and local is not cls:
+                found = self._made_by(file, local, depth + 1)
+            else:
+                owner = None if local is not None else self._typed_class(scope, base)
+                found = None if owner is None else self._class_constructor(*owner)
+            if found is not None:
+                return found
+        return None
 
     def _inherited_constructor(
         self, files: Iterable[str], name: str
@@ -1862,6 +1938,9 @@ def _constructed_class(receiver: str) -> str | None:
     return None if found is None else found.group(1)
 
 
+_SELF_TYPES: Final = frozenset({"Self", "typing.Self", "typing_extensions.Self", "t.Self"})
+"""Return annotations that name the class a method is called on (PEP 673)."""
+
 _COMPOSITE: Final = "composite"
 """``_call_chain``'s mark of a first step that is a Go composite literal (``JSON{data}``)."""
 
@@ -1918,6 +1997,11 @@ def _closing(text: str, opening: int) -> int:
         elif character in ")}]":
             return -1
     return -1
+
+
+def _declared_parameter(caller: Function | None, name: str) -> bool:
+    """Whether ``name`` is a parameter of ``caller`` with a declared type."""
+    return caller is not None and any(p.name == name and p.type for p in caller.parameters)
 
 
 def _classes_around(scope: FileScope, caller: Function) -> list[str]:

@@ -113,11 +113,25 @@ def base_name(written: str) -> str:
     return written[:cut].strip().lstrip("*")
 
 
+_OVERLOADS = frozenset({"overload", "typing.overload", "t.overload", "typing_extensions.overload"})
+
+
+def is_overload(fn: Function) -> bool:
+    """Whether ``fn`` is a Python ``@overload`` signature, with no code of its own."""
+    return any(d.name in _OVERLOADS for d in fn.decorators)
+
+
 def _index_definitions(scope: FileScope) -> None:
     for fn in scope.result.functions:
         scope.by_qualified.setdefault(fn.qualified_name, []).append(fn)
         if fn.is_method and fn.class_name:
-            scope.methods.setdefault(fn.class_name, {}).setdefault(fn.name, fn)
+            methods = scope.methods.setdefault(fn.class_name, {})
+            known = methods.get(fn.name)
+            if known is None or (is_overload(known) and not is_overload(fn)):
+                # The first definition, but a Python implementation over the ``@overload``
+                # signatures before it: a call runs the implementation (pydantic's
+                # ``Examples.__init__`` had read "untested" with its stub called).
+                methods[fn.name] = fn
         elif "." not in fn.qualified_name:
             # A later definition of the same name replaces the earlier one, as at run time.
             scope.top_level[fn.name] = fn
