@@ -8,7 +8,7 @@ import pytest
 
 from drift.analysis.structure.callgraph import resolve_calls
 from drift.analysis.structure.file_structure import file_structure
-from drift.analysis.structure.test_files import is_test_file, is_test_support
+from drift.analysis.structure.test_files import assertion_lines, is_test_file, is_test_support
 from drift.analysis.structure.test_mapping import find_tests, test_mapping
 from drift.records.structural import TestCoverageRow, TestQualityRow
 from drift.scan import ParseResult
@@ -796,23 +796,27 @@ def test_a_testify_suites_test_methods_are_tests() -> None:
 def test_go_examples_are_tests_and_underscore_examples_need_none() -> None:
     # echo's ``ExampleValueBinder_BindError`` in ``binder_external_test.go`` runs under
     # ``go test``; go-playground/validator keeps its examples in ``_examples/``. A method named
-    # ``Example…`` is no example.
+    # ``Example…`` is no example, and one without an ``// Output:`` comment is only compiled
+    # (gorilla/websocket's ``ExampleIsUnexpectedCloseError``).
+    example = (
+        'package calc\n\nimport "fmt"\n\n'
+        "func ExampleAdd() {\n\tfmt.Println(Add(1, 1))\n\t// Output: 2\n}\n\n"
+        "type T struct{}\n\nfunc (T) ExampleSub() { Sub(2, 1) }\n\n"
+        "func Examples() { Sub(3, 1) }\n\nfunc ExampleSub() {\n\tSub(4, 1)\n}\n"
+    )
     results = project(
         {
             "calc/calc.go": (
                 "package calc\n\nfunc Add(a, b int) int { return a + b }\n\n"
                 "func Sub(a, b int) int { return a - b }\n"
             ),
-            "calc/example_test.go": (
-                'package calc\n\nimport "fmt"\n\n'
-                "func ExampleAdd() {\n\tfmt.Println(Add(1, 1))\n\t// Output: 2\n}\n\n"
-                "type T struct{}\n\nfunc (T) ExampleSub() { Sub(2, 1) }\n\n"
-                "func Examples() { Sub(3, 1) }\n"
-            ),
+            "calc/example_test.go": example,
             "_examples/simple/main.go": "package main\n\nfunc main() {}\n",
         }
     )
-    coverage, quality = run(results)
+    checks = assertion_lines(results["calc/example_test.go"], example)
+    assert checks == (7,)
+    coverage, quality = run(results, {"calc/example_test.go": checks})
     assert [(r.test_function_id, r.source_function_id) for r in coverage] == [
         ("calc/example_test.go::ExampleAdd", "calc/calc.go::Add")
     ]

@@ -6,7 +6,8 @@ File conventions (paths are repository-relative POSIX strings):
 - JavaScript/TypeScript: ``*.test.*``, ``*.spec.*``, any file under ``__tests__/``, and any
   under a ``test``, ``tests``, ``spec`` or ``specs`` directory (mocha's default place, tape's
   and node:test's usual one) but for fixtures and test data;
-- Go: ``*_test.go`` (``TestXxx`` and ``ExampleXxx`` functions, which ``go test`` runs, and
+- Go: ``*_test.go`` (``TestXxx`` functions and ``ExampleXxx`` ones with an ``// Output:``
+  comment, which ``go test`` runs, and
   ``TestXxx`` methods of a type embedding testify's ``suite.Suite``);
 - Java: ``*Test.java``, ``*Tests.java``, ``*IT.java`` (test methods are found by ``@Test``).
 
@@ -20,7 +21,7 @@ Support code is never a "source" function and is spared the magic-number rule.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 
 from drift.scan.model import CallSite, Decorator, Function, ParseResult
 
@@ -53,8 +54,12 @@ _JAVA_TEST_ANNOTATIONS = frozenset(
 )
 _GO_TEST_NAME = re.compile(r"^Test(?:$|[^a-z])")
 # ``go test`` runs a file's examples too (``ExampleValueBinder_BindError``, checking what they
-# print), a top-level function's name alone saying so, as ``Test…`` does.
+# print), a top-level function named so with an ``// Output:`` comment: one without is only
+# compiled (gorilla/websocket's ``ExampleIsUnexpectedCloseError``).
 _GO_EXAMPLE_NAME = re.compile(r"^Example(?:$|[^a-z])")
+_GO_OUTPUT = re.compile(
+    r"^[ \t]*//[ \t]*(?:Unordered output|Output):", re.MULTILINE | re.IGNORECASE
+)
 
 # Calls that check an expectation. Go's ``t.Error*``/``t.Fatal*`` report a failed check.
 _ASSERT_NAMES = frozenset({"expect", "expectTypeOf", "verify", "fail"})
@@ -227,9 +232,12 @@ def is_test_function(
     fn: Function,
     *,
     test_classes: Collection[str] | None = None,
+    checks: Sequence[int] = (),
 ) -> bool:
     """Whether ``fn`` (defined in ``path``) is a test by its framework's convention.
-    ``test_classes`` (``python_test_classes(result)``) saves recomputing it per function."""
+    ``test_classes`` (``python_test_classes(result)``) saves recomputing it per function;
+    ``checks``, the file's ``assertion_lines``, tell a Go example ``go test`` runs (one with an
+    ``// Output:`` comment) from one it only compiles."""
     language = result.language
     if language == "java":
         if _decorator_names(fn.decorators) & _JAVA_TEST_ANNOTATIONS:
@@ -250,7 +258,7 @@ def is_test_function(
         return fn.class_name in classes
     if language == "go":
         if fn.class_name is None and _GO_EXAMPLE_NAME.match(fn.name):
-            return True
+            return any(fn.line <= line <= fn.end_line for line in checks)
         if not _GO_TEST_NAME.match(fn.name):
             return False
         return fn.class_name is None or _is_go_suite(result, fn.class_name)
@@ -309,7 +317,12 @@ def uses_mock_decorators_or_fixtures(fn: Function) -> bool:
 
 def assertion_lines(result: ParseResult, text: str) -> tuple[int, ...]:
     """Lines of Python ``assert`` statements (tree-sitter extraction records no statement kinds,
-    and a bare ``assert`` is no call). Empty for other languages."""
+    and a bare ``assert`` is no call), and of Go examples' ``// Output:`` comments (``go test``
+    compares what the example prints with what follows). Empty for other languages."""
+    if result.language == "go":
+        if "utput:" not in text:
+            return ()
+        return tuple(text.count("\n", 0, m.start()) + 1 for m in _GO_OUTPUT.finditer(text))
     if result.language != "python" or "assert" not in text:
         return ()
     padded = f"\n{text}"

@@ -102,7 +102,7 @@ def _named_tests(
     tests = [
         fn
         for fn in result.functions
-        if is_test_function(path, result, fn, test_classes=classes)
+        if is_test_function(path, result, fn, test_classes=classes, checks=assert_lines)
         and (fn.name, fn.line) in row_ids
     ]
     if not tests:
