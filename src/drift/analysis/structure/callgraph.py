@@ -45,7 +45,7 @@ from __future__ import annotations
 import builtins
 import posixpath
 import re
-from collections import deque
+from collections import defaultdict, deque
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
@@ -82,6 +82,13 @@ CONFIDENCE: Mapping[str, float] = {
 }
 
 _SELF_RECEIVERS = frozenset({"self", "this", "cls", "super", "super()"})
+# The receivers whose class is the caller's or a subclass of it: a call on one may run an
+# override (``super()`` names the base's own method).
+_DISPATCHING = frozenset({"self", "this", "cls"})
+_DISPATCH_LANGUAGES = frozenset({"python", "javascript", "typescript", "java"})
+_MAX_OVERRIDES = 64
+"""The most overrides one call reaches: beyond that a method is a framework's hook every
+subclass fills in (unittest's ``setUp``), and the call says little about any of them."""
 _SUPER_RECEIVERS = frozenset({"super", "super()"})
 # Compared as written: Go's exported ``Get``/``Set``/``Write`` are guessed right on a repository
 # interface (echo's ``c.Get(…)`` on ``Context``, to its one implementation); on a library's
@@ -273,6 +280,10 @@ class CallResolver:
         self._inherited_methods: dict[tuple[str, str, str], tuple[str, Function] | None] = {}
         self._bases: dict[tuple[str, str], list[tuple[str, str]]] = {}
         self._classes_by_name: dict[str, dict[str, list[Class]]] = {}
+        # Each repository class's direct repository subclasses (built on first use), and the
+        # overrides a self call reaches, by (file, class, method name).
+        self._subclasses: dict[tuple[str, str], list[tuple[str, str]]] | None = None
+        self._overrides: dict[tuple[str, str, str], tuple[int, ...]] = {}
         self._library_bases: dict[tuple[str, str], bool] = {}
         self._class_attributes: dict[str, dict[str, tuple[str, ...]]] = {}
         self._local_classes: dict[str, dict[tuple[str, str], str | None]] = {}
@@ -1344,6 +1355,47 @@ class CallResolver:
                 return found
         return None
 
+    def overrides(self, file: str, class_name: str, name: str) -> tuple[int, ...]:
+        """The row ids of the methods ``name`` that the repository subclasses of ``class_name``
+        (of ``file``), at any depth, define themselves: what ``self.name()`` in a method of
+        the class may run instead (marshmallow's ``Field.serialize`` calls
+        ``self._serialize``, which ``String`` and forty other fields override). None beyond
+        ``_MAX_OVERRIDES``."""
+        key = (file, class_name, name)
+        known = self._overrides.get(key)
+        if known is not None:
+            return known
+        subclasses = self._subclass_index()
+        found: list[int] = []
+        seen = {(file, class_name)}
+        queue = deque(subclasses.get((file, class_name), ()))
+        while queue and len(found) <= _MAX_OVERRIDES:
+            owner = queue.popleft()
+            if owner in seen:
+                continue
+            seen.add(owner)
+            method = self.symbols.scopes[owner[0]].methods.get(owner[1], {}).get(name)
+            row = None if method is None or method.is_static else self.row_id(owner[0], method)
+            if row is not None:
+                found.append(row)
+            queue.extend(subclasses.get(owner, ()))
+        result = tuple(found) if len(found) <= _MAX_OVERRIDES else ()
+        self._overrides[key] = result
+        return result
+
+    def _subclass_index(self) -> dict[tuple[str, str], list[tuple[str, str]]]:
+        if self._subclasses is None:
+            index: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+            for path, scope in self.symbols.scopes.items():
+                if scope.result.language not in _DISPATCH_LANGUAGES:
+                    continue
+                for class_name, bases in scope.class_bases.items():
+                    if bases:
+                        for base in self._base_classes(path, class_name):
+                            index[base].append((path, class_name))
+            self._subclasses = dict(index)
+        return self._subclasses
+
     def _classes_named(self, scope: FileScope, name: str) -> Sequence[Class]:
         """The classes of ``scope`` named ``name``, in source order (indexed once per file)."""
         named = self._classes_by_name.get(scope.path)
@@ -2241,6 +2293,8 @@ class _FileCalls:
         # Only Java (implicit ``this``) reads the caller's class for calls on receivers other
         # than ``self`` (a Go receiver variable is typed by extraction, like any variable).
         self._class_always_matters = scope.result.language == "java"
+        self._dispatches = scope.result.language in _DISPATCH_LANGUAGES
+        self._implicit_this = scope.result.language == "java"  # ``m()`` is ``this.m()``
         # (receiver, callee) -> target, or how it depends on the caller.
         self._calls: dict[_Name, _Target | None] = {}
         # Caller class -> (receiver, callee) -> target.
@@ -2324,6 +2378,14 @@ class _FileCalls:
                         resolution = METHOD  # a base class's (``pick_overload``)
                     callee_id = picked
                 edges.setdefault((caller[1], call.line, callee_id), resolution)
+                if self._dispatches and resolution != FUZZY and caller[0].class_name and (
+                    name[0] in _DISPATCHING or (name[0] is None and self._implicit_this)
+                ):
+                    # ``self.m()``: the override of the object's own class may run instead.
+                    for override in self._resolver.overrides(
+                        self._path, caller[0].class_name, name[1]
+                    ):
+                        edges.setdefault((caller[1], call.line, override), METHOD)
 
     def _class_targets(self, caller: Function) -> dict[_Name, _Target | None]:
         """Where calls resolved by the caller's class land, shared by the callers of a class."""
