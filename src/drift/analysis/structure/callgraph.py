@@ -2378,8 +2378,11 @@ class _FileCalls:
                         resolution = METHOD  # a base class's (``pick_overload``)
                     callee_id = picked
                 edges.setdefault((caller[1], call.line, callee_id), resolution)
-                if self._dispatches and resolution != FUZZY and caller[0].class_name and (
-                    name[0] in _DISPATCHING or (name[0] is None and self._implicit_this)
+                if (
+                    self._dispatches
+                    and resolution != FUZZY
+                    and caller[0].class_name
+                    and (name[0] in _DISPATCHING or (name[0] is None and self._implicit_this))
                 ):
                     # ``self.m()``: the override of the object's own class may run instead.
                     for override in self._resolver.overrides(
