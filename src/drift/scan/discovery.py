@@ -44,7 +44,8 @@ DEFAULT_EXCLUDED_DIRS: Final = frozenset(
         "venv",
         ".tox",
         ".mypy_cache",
-        "bin",
+        # Not ``bin``: it holds source often (an npm package's CLI, a Python project's
+        # scripts), and what a build leaves there is binary, skipped as such.
         "obj",
         "_build",  # Sphinx's output (``docs/_build``), shipped in some sdists
         ".eggs",

@@ -74,9 +74,11 @@ def test_default_excluded_directories_at_any_depth(tmp_path: Path) -> None:
             "pkg/__pycache__/m.pyc": "",
             "build/out.py": "",
             "docs/_build/html/_static/searchtools.js": "",
+            # an npm package's CLI (tape's ``bin/tape``) is source: ``bin`` is walked
+            "bin/cli.js": "",
         },
     )
-    assert paths(tmp_path) == ["src/app.py"]
+    assert paths(tmp_path) == ["bin/cli.js", "src/app.py"]
 
 
 def test_gitignore_and_driftignore_at_every_level(tmp_path: Path) -> None:

@@ -74,6 +74,10 @@ def test_magic_numbers_are_not_reported_in_test_or_example_code() -> None:
     example = "def read_item(x):\n    return x * 42\n"
     path = "docs_src/tutorial001.py"
     assert magic(constants(path, parse(path, example), example)) == []
+    # a file named as one, at the top: through2's ``example-ndjson.js``
+    for named in ("example-ndjson.py", "examples.py", "demo_app.py"):
+        assert magic(constants(named, parse(named, example), example)) == []
+    assert magic(constants("demonstrate.py", parse("demonstrate.py", example), example)) != []
 
 
 def test_javascript_and_typescript_constants() -> None:
@@ -296,3 +300,17 @@ def test_a_value_with_names_or_calls_before_the_number_is_no_default() -> None:
     """
     rows = magic(constants("m.py", parse("m.py", text), source(text)))
     assert rows == [("42", 2), ("37", 3), ("4", 4), ("2000", 4)]
+
+
+def test_a_fallback_and_a_go_function_s_const_name_their_numbers() -> None:
+    # through2's ``opts.hwm ?? 16`` and ``opts.size || 64``: defaults, as ``(x = 32)`` is;
+    # go-cmp's ``const minLen = 1 << 16`` in a function names its value.
+    js = (
+        "function f(opts) {\n  const a = opts.hwm ?? 16;\n  const b = opts.size || 64;\n"
+        "  return a * 37;\n}\n"
+    )
+    assert magic(constants("s.js", parse("s.js", js), js)) == [("37", 4)]
+    py = "def f(limit):\n    n = limit or 100\n    return n * 37\n"
+    assert magic(constants("s.py", parse("s.py", py), py)) == [("37", 3)]
+    go = "package a\n\nfunc Grow(n int) int {\n\tconst minLen = 1 << 16\n\treturn n * 37\n}\n"
+    assert magic(constants("a.go", parse("a.go", go), go)) == [("37", 5)]

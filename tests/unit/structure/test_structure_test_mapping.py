@@ -323,6 +323,42 @@ def test_a_python_test_file_s_module_level_setup_counts_for_each_of_its_tests() 
     ]
 
 
+def test_node_tap_tape_and_mocha_aliases_declare_tests_and_t_is_the_runner_s() -> None:
+    # tape's own suites run under node-tap (``tap.test(…)``, 107 blocks unseen), call the
+    # package by its name (``tape(…)``), and mocha's ``specify`` is its ``it``; a test's
+    # ``t.plan(1)`` is the runner's, not the one repository ``plan``.
+    results = project(
+        {
+            "lib/index.js": (
+                "exports.add = function (a, b) { return a + b; };\n"
+                "exports.sub = function (a, b) { return a - b; };\n"
+                "exports.mul = function (a, b) { return a * b; };\n"
+                "class Planner { plan(n) { return n; } }\nexports.Planner = Planner;\n"
+            ),
+            "test/tap.js": """
+                const tap = require('tap');
+                const lib = require('../lib');
+                tap.test('adds', (t) => { t.plan(1); t.equal(lib.add(1, 2), 3); t.end(); });
+                """,
+            "test/tape.js": """
+                const tape = require('tape');
+                const lib = require('../lib');
+                tape('subs', (t) => { t.equal(lib.sub(3, 2), 1); t.end(); });
+                """,
+            "test/mocha.js": """
+                const lib = require('../lib');
+                describe('mul', () => { specify('muls', () => { lib.mul(2, 2); }); });
+                """,
+        }
+    )
+    coverage, _ = run(results)
+    assert sorted((c.test_function_id, c.source_function_id) for c in coverage) == [
+        ("test/mocha.js::muls@2", "lib/index.js::mul"),
+        ("test/tap.js::adds@3", "lib/index.js::add"),
+        ("test/tape.js::subs@3", "lib/index.js::sub"),
+    ]
+
+
 def test_go_and_java_tests() -> None:
     results = project(
         {

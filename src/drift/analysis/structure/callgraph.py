@@ -85,6 +85,7 @@ _SELF_RECEIVERS = frozenset({"self", "this", "cls", "super", "super()"})
 # The receivers whose class is the caller's or a subclass of it: a call on one may run an
 # override (``super()`` names the base's own method).
 _DISPATCHING = frozenset({"self", "this", "cls"})
+_TEST_CONTEXTS = frozenset({"t", "st", "tt"})
 _DISPATCH_LANGUAGES = frozenset({"python", "javascript", "typescript", "java"})
 _MAX_OVERRIDES = 64
 """The most overrides one call reaches: beyond that a method is a framework's hook every
@@ -1615,6 +1616,12 @@ class CallResolver:
             return None
         if receiver is not None and receiver.split(".", 1)[0] in _LIBRARY_OBJECTS.get(family, ()):
             return None  # pytest's fixtures: ``monkeypatch.setattr(…)`` is pytest's
+        if receiver in _TEST_CONTEXTS and language in ("javascript", "typescript") and (
+            is_test_file(scope.path)
+        ):
+            # tape's, AVA's and node:test's ``t`` (``st``, ``tt`` nested) is the runner's test
+            # object: ``t.plan(1)``, ``t.comment(…)`` are its, not a repository ``plan``.
+            return None
         if receiver is not None and language == "java":
             # Java's receivers are typed: one the steps above could not place is a library's
             # object (``System.getProperty``, a ``CompletableFuture`` from a call, a

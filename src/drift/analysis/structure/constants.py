@@ -53,6 +53,7 @@ _SCREAMING = r"_{0,2}[A-Z][A-Z0-9_]*[A-Z0-9]"
 _BIT_SIZES = frozenset({8.0, 16.0, 32.0, 64.0})
 # A file mode written in octal (``0o644``, Go's and Java's ``0644``): permission bits by name.
 _FILE_MODE = re.compile(r"^0[oO]?[0-7]{3,4}$")
+_GO_LOCAL_CONST = re.compile(r"^\s*const\s+[A-Za-z_]\w*")
 _BIT_SIZE_CALL = re.compile(r"\bstrconv\.(?:Parse|Format|Append)\w*\(")
 # A SCREAMING_CASE name assigned on the line (in a function too, where no constant is recorded),
 # or several unpacked at once (rich's ``SPACE, CONTINUE, FORK, END = range(4)``): its operands
@@ -272,7 +273,12 @@ def _is_keyword_value(line_text: str, column: int) -> bool:
         return bool(re.search(r"[\w$\"']:$", before))
     if before.endswith("=") and not before.endswith(("==", "!=", "<=", ">=")):
         return bool(re.search(r"[\w$\]][ \t]*=$", before))
-    return False
+    # The fallback of a value (``opts.hwm ?? 16``, ``opts.size || 64``, ``limit or 100``): a
+    # default, as ``function g(x = 32)`` gives.
+    return before.endswith(("??", "||")) or bool(_OR_TAIL.search(before))
+
+
+_OR_TAIL = re.compile(r"[\w)\]]\s+or$")
 
 
 # Numbers and arithmetic ending a text: ``= 1024 *`` leaves ``=``.
@@ -392,8 +398,12 @@ def magic_numbers(
         line_text = lines[number.line - 1] if number.line <= len(lines) else ""
         if _is_keyword_value(line_text, number.column):
             continue
-        if _LOCAL_CONSTANT.match(line_text):
-            continue  # ``MAX_WRITE = 32 * 1024 // 4`` in a function: a named value too
+        if _LOCAL_CONSTANT.match(line_text) or (
+            result.language == "go" and _GO_LOCAL_CONST.match(line_text)
+        ):
+            # ``MAX_WRITE = 32 * 1024 // 4`` in a function, Go's ``const minLen = 1 << 16``
+            # there: a named value too
+            continue
         if number.value in _BIT_SIZES and (
             _in_bit_size_call(line_text, number.column)
             or _is_bit_size_argument(bit_size_places, line_text, number.column)

@@ -104,7 +104,10 @@ _MOCK_CALLEES = frozenset(
 )
 _MOCK_RECEIVER_ROOTS = frozenset({"mock", "jest", "vi", "sinon", "Mockito", "mocker", "gomock"})
 _MOCK_PARAMETERS = frozenset({"mocker", "monkeypatch"})
-_JS_TEST_CALLEES = frozenset({"it", "test"})
+# ``specify`` is mocha's ``it``; ``tape(…)`` is tape's ``test`` under the package's name.
+_JS_TEST_CALLEES = frozenset({"it", "test", "specify", "tape"})
+# node-tap's ``tap.test(…)`` (the runner's object), as tape's suites nest ``t.test(…)``.
+_JS_TEST_RUNNERS = frozenset({"tap"})
 _JS_TEST_MODIFIERS = frozenset({"only", "skip", "concurrent", "each", "todo", "failing"})
 # Run over the text with a "\n" put in front: a leading literal lets the regex engine skip from
 # line end to line end (a "^" is tried at every character). Indentation is matched possessively:
@@ -162,11 +165,15 @@ _EXAMPLE_DIRS = frozenset(
 )
 
 
+_EXAMPLE_FILE = re.compile(r"^(?:example|demo)s?(?:[-_.]|$)", re.IGNORECASE)
+
+
 def is_example_code(path: str) -> bool:
     """Whether ``path`` is an example or a demo (under ``examples/``, ``_examples/``,
-    ``docs_src/``, ``demo/`` …): code that shows how to use the project, with stand-in values,
-    not the project."""
-    return any(part in _EXAMPLE_DIRS for part in path.split("/")[:-1])
+    ``docs_src/``, ``demo/`` …, or named so: through2's ``example-ndjson.js``): code that shows
+    how to use the project, with stand-in values, not the project."""
+    *directories, name = path.split("/")
+    return any(part in _EXAMPLE_DIRS for part in directories) or bool(_EXAMPLE_FILE.match(name))
 
 
 _BENCHMARK_DIRS = frozenset({"benchmarks", "benchmark", "bench", "benches"})
@@ -279,6 +286,8 @@ def is_js_test_call(call: CallSite) -> bool:
     """Whether ``call`` declares a JavaScript/TypeScript test: ``it(…)``, ``test.only(…)``."""
     if call.receiver is None:
         return call.callee in _JS_TEST_CALLEES
+    if call.receiver in _JS_TEST_RUNNERS:
+        return call.callee == "test"
     return call.receiver in _JS_TEST_CALLEES and call.callee in _JS_TEST_MODIFIERS
 
 
