@@ -1616,8 +1616,10 @@ class CallResolver:
             return None
         if receiver is not None and receiver.split(".", 1)[0] in _LIBRARY_OBJECTS.get(family, ()):
             return None  # pytest's fixtures: ``monkeypatch.setattr(…)`` is pytest's
-        if receiver in _TEST_CONTEXTS and language in ("javascript", "typescript") and (
-            is_test_file(scope.path)
+        if (
+            receiver in _TEST_CONTEXTS
+            and language in ("javascript", "typescript")
+            and (is_test_file(scope.path))
         ):
             # tape's, AVA's and node:test's ``t`` (``st``, ``tt`` nested) is the runner's test
             # object: ``t.plan(1)``, ``t.comment(…)`` are its, not a repository ``plan``.
