@@ -359,6 +359,34 @@ def test_node_tap_tape_and_mocha_aliases_declare_tests_and_t_is_the_runner_s() -
     ]
 
 
+def test_a_helper_s_checks_are_the_test_s() -> None:
+    # spf13/cast's tests assert only in ``runNumberTest`` (Go's ``t.Helper()`` style): 20
+    # functions read "assertion_free"; a JavaScript test's ``check(got, want)`` alike.
+    results = project(
+        {
+            "x.go": "package x\n\nfunc Add(a, b int) int { return a + b }\n",
+            "x_test.go": (
+                'package x\n\nimport "testing"\n\n'
+                "func check(t *testing.T, got, want int) {\n\tt.Helper()\n"
+                '\tif got != want {\n\t\tt.Errorf("got %d", got)\n\t}\n}\n\n'
+                "func TestAdd(t *testing.T) { check(t, Add(1, 2), 3) }\n"
+            ),
+            "lib/index.js": "exports.add = function (a, b) { return a + b; };\n",
+            "test/add.test.js": """
+                const assert = require('assert');
+                const lib = require('../lib');
+                function check(got, want) { assert.strictEqual(got, want); assert.ok(got); }
+                test('adds', () => { check(lib.add(1, 2), 3); });
+                """,
+        }
+    )
+    _, quality = run(results)
+    assert [(q.function_id, q.assertion_density, q.smells) for q in quality] == [
+        ("lib/index.js::add", 1.0, '["single_test"]'),
+        ("x.go::Add", 0.5, '["single_test"]'),
+    ]
+
+
 def test_go_and_java_tests() -> None:
     results = project(
         {

@@ -418,11 +418,18 @@ def test_mapping(
     direct_counts: dict[str, int] = {}
     onward_of: dict[int, set[str]] = {}
     helpers = _Helpers(out_edges, keys)
+    helper_checks = _helper_checks(functions, results, assertion_lines)
     for unit in units:
         if not unit.calls:
             direct_counts[unit.id] = 0
             continue
         calls = helpers.through(unit.calls)
+        # A helper's checks are the test's, as its calls are (Go's ``t.Helper()`` style:
+        # spf13/cast's tests assert only in ``runNumberTest``, 20 functions read
+        # "assertion_free").
+        checks = unit.assertions + sum(
+            helper_checks.get(callee, 0) for callee in calls if callee not in keys
+        )
         direct = {keys[i] for i in calls if i in keys}
         onward: set[str] = set()
         for callee in calls:
@@ -432,9 +439,7 @@ def test_mapping(
         direct_counts[unit.id] = len(direct)
         if not onward and not direct:
             continue
-        scored = _Scored(
-            unit.id, min(1.0, unit.assertions / 2), unit.uses_mocks, not unit.assertions
-        )
+        scored = _Scored(unit.id, min(1.0, checks / 2), unit.uses_mocks, not checks)
         covered = coverage.setdefault(unit.id, {})
         # Each key once per test, so the order of keys is free (rows are sorted at the end);
         # each function's tests stay in test order.
@@ -460,6 +465,45 @@ def test_mapping(
         for key in sorted(set(keys.values()))
     ]
     return coverage_rows, quality_rows
+
+
+def _helper_checks(
+    functions: Sequence[FunctionRow],
+    results: Mapping[str, ParseResult],
+    assertion_lines: Mapping[str, Sequence[int]] | None,
+) -> dict[int, int]:
+    """The checks each function of test-support code makes (assertion calls by their caller,
+    and the ``assert`` lines in its range), by row id; functions that make none are left out."""
+    row_ids = row_ids_by_file(functions)
+    found: dict[int, int] = {}
+    kinds: dict[tuple[str, str | None], bool] = {}  # is_assertion, once per distinct call
+    for path, result in results.items():
+        ids = row_ids.get(path)
+        if not ids or not is_test_support(path):
+            continue
+        by_caller: Counter[str] = Counter()
+        for call in result.calls:
+            if call.caller is None:
+                continue
+            kind = (call.callee, call.receiver)
+            asserting = kinds.get(kind)
+            if asserting is None:
+                asserting = kinds[kind] = is_assertion(call)
+            if asserting:
+                by_caller[call.caller] += 1
+        lines = sorted(assertion_lines.get(path, ())) if assertion_lines else []
+        if not by_caller and not lines:
+            continue
+        for fn in result.functions:
+            row = ids.get((fn.name, fn.line))
+            if row is None:
+                continue
+            count = by_caller[fn.qualified_name]
+            if lines:
+                count += bisect_right(lines, fn.end_line) - bisect_left(lines, fn.line)
+            if count:
+                found[row] = count
+    return found
 
 
 class _Helpers:
