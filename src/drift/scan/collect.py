@@ -17,7 +17,7 @@ from typing import Final
 from tree_sitter import Node
 
 from drift.scan.model import HandlerKind, Import, NumberLiteral, StringLiteral
-from drift.scan.nodes import SourceText, text
+from drift.scan.nodes import SourceText, first_child_of_type, text
 from drift.scan.rules import (
     Definition,
     ExportFacts,
@@ -121,6 +121,10 @@ def function_name(node: Node) -> Node | None:
                 return own
             if target is not None and target.type == "member_expression":
                 target = target.child_by_field_name("property")
+            elif target is not None and target.type == "subscript_expression":
+                # ``T.prototype['throws'] = function …``: the key's text, without quotes
+                index = target.child_by_field_name("index")
+                target = None if index is None else first_child_of_type(index, ("string_fragment",))
             return target
     return node.child_by_field_name("name")
 

@@ -249,6 +249,10 @@ _JSX_ELEMENTS: Final = frozenset({"jsx_opening_element", "jsx_self_closing_eleme
 _MODULE_OBJECTS: Final = frozenset({"exports", "module", "window", "globalThis", "self"})
 
 
+_MEMBER_TARGETS: Final = frozenset({"member_expression", "subscript_expression"})
+"""What a function assigned to a property is assigned to: ``T.prototype.ok``, ``T.prototype['ok']``."""
+
+
 class JavaScriptRules:
     """Extraction rules for JavaScript (and, through ``TypeScriptRules``, TypeScript)."""
 
@@ -291,7 +295,7 @@ class JavaScriptRules:
             return False
         if holder.type == "assignment_expression":
             left = holder.child_by_field_name("left")
-            return left is None or left.type != "member_expression"
+            return left is None or left.type not in _MEMBER_TARGETS
         return True
 
     def receiver_type(self, node: Node, source: bytes) -> str | None:
@@ -305,7 +309,7 @@ class JavaScriptRules:
             return None
         target = holder.child_by_field_name("left")
         owner = None if target is None else target.child_by_field_name("object")
-        if owner is None or target is None or target.type != "member_expression":
+        if owner is None or target is None or target.type not in _MEMBER_TARGETS:
             return None
         if owner.type == "member_expression":
             prototype = owner.child_by_field_name("property")

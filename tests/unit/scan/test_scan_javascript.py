@@ -213,3 +213,25 @@ def test_a_catch_given_a_value_is_no_handler() -> None:
         ("promise_catch", 6),
         ("promise_catch", 7),
     ]
+
+
+def test_a_method_put_on_a_prototype_by_a_string_key_is_a_method() -> None:
+    # tape's ``Test.prototype['throws'] = function …`` (a keyword as its name): a 78-line
+    # method had no row, its calls no caller, and its empty catch read "outside any function".
+    result = parse_source(
+        b"function T() {}\n"
+        b"T.prototype['throws'] = function (fn) {\n"
+        b"  try { fn(); } catch (e) { return 1; }\n  return helper();\n};\n"
+        b"T[key] = function () {};\nfunction helper() { return 2; }\n",
+        "javascript",
+    )
+    assert [(f.qualified_name, f.is_method) for f in result.functions] == [
+        ("T", False),
+        ("T.throws", True),
+        ("helper", False),
+    ]
+    assert [(c.callee, c.caller) for c in result.calls] == [
+        ("fn", "T.throws"),
+        ("helper", "T.throws"),
+    ]
+    assert [h.function for h in result.error_handlers] == ["T.throws"]

@@ -10,6 +10,10 @@
 (assignment_expression
   left: (member_expression property: (property_identifier))
   right: [(arrow_function) (function_expression)] @function)
+; ``Test.prototype['throws'] = function …`` (tape: a keyword as a method's name).
+(assignment_expression
+  left: (subscript_expression index: (string (string_fragment)))
+  right: [(arrow_function) (function_expression)] @function)
 (pair
   key: (property_identifier)
   value: [(arrow_function) (function_expression)] @function)
