@@ -250,7 +250,8 @@ _MODULE_OBJECTS: Final = frozenset({"exports", "module", "window", "globalThis",
 
 
 _MEMBER_TARGETS: Final = frozenset({"member_expression", "subscript_expression"})
-"""What a function assigned to a property is assigned to: ``T.prototype.ok``, ``T.prototype['ok']``."""
+"""What a function assigned to a property is assigned to: ``T.prototype.ok``,
+``T.prototype['ok']``."""
 
 
 class JavaScriptRules:
