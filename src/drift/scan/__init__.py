@@ -42,6 +42,7 @@ from drift.scan.generated import SKIP_BUNDLED, SKIP_GENERATED, SKIP_MINIFIED
 from drift.scan.hashing import content_hash, hash_file
 from drift.scan.languages import GRAMMARS, grammar_for_path, language_for_path, language_of_grammar
 from drift.scan.model import (
+    ALIAS_OF,
     CACHE_STAMP,
     ELEMENT_OF,
     MODEL_VERSION,
@@ -102,6 +103,7 @@ __getattr__ = LazyExports(
 )
 
 __all__ = [
+    "ALIAS_OF",
     "CACHE_STAMP",
     "CONFIG_FILE_NAME",
     "DEFAULT_EXCLUDED_DIRS",

@@ -25,6 +25,7 @@ from drift.scan.lang_java import JavaRules
 from drift.scan.lang_python import PythonRules
 from drift.scan.languages import language_of_grammar
 from drift.scan.model import (
+    ALIAS_OF,
     STATIC_MEMBER,
     UNTYPED_LOCAL,
     CallSite,
@@ -494,6 +495,8 @@ class _Linker:
             kind = None
             if typing and receiver is not None:
                 kind = self._receiver_class(function, receiver, start)
+            elif typing and function is not None and callee in self.local_classes:
+                kind = self._alias(function, callee, start)
             arguments = self._argument_types(node, function) if java and count else ()
             append(
                 new_record(
@@ -642,7 +645,7 @@ class _Linker:
             return self._chain_class(function, receiver, at)
         entry = self.local_classes.get(receiver)
         if function is None:
-            return None if entry is None else self._assigned_in(entry, at, (None,))[1]
+            return None if entry is None else _no_alias(self._assigned_in(entry, at, (None,))[1])
         untyped = False
         if entry is not None:
             starts, kinds = entry
@@ -674,7 +677,43 @@ class _Linker:
             found, kind = self._assigned_in(entry, function.start, tuple(around))
             if found:
                 return _or_untyped(kind)
-        return self._global_class(entry)
+        return _no_alias(self._global_class(entry))
+
+    def _alias(self, function: Definition, name: str, at: int, depth: int = 0) -> str | None:
+        """``ALIAS_OF`` and the name ``function``'s last assignment of variable ``name`` before
+        offset ``at`` gave it (``caller = _multicall``), when it gave a plain name that is not
+        one of the function's own variables or parameters; a variable given another
+        variable's alias takes that one, and given a parameter or another variable without
+        one, ``UNTYPED_LOCAL`` (a value of the caller's, no function of its name); None for
+        any other value."""
+        last = self._last_local(function, name, at)
+        if last is None:
+            return None
+        start, kind = last
+        if kind is None or not kind.startswith(ALIAS_OF):
+            return None
+        target = kind[len(ALIAS_OF) :]
+        if self._parameter_of(function, target):
+            return UNTYPED_LOCAL  # what the caller is handed: unknown here
+        if self._last_local(function, target, start) is not None:
+            onward = None if depth >= 3 else self._alias(function, target, start, depth + 1)
+            return UNTYPED_LOCAL if onward is None else onward
+        return kind
+
+    def _last_local(
+        self, function: Definition, name: str, at: int
+    ) -> tuple[int, str | None] | None:
+        """The start and class of ``function``'s last assignment of ``name`` before ``at``."""
+        entry = self.local_classes.get(name)
+        if entry is None:
+            return None
+        starts, kinds = entry
+        index = bisect_left(starts, at) - 1
+        while index >= 0 and starts[index] >= function.start:
+            if self.index.enclosing(starts[index]) is function:
+                return starts[index], kinds[index]
+            index -= 1
+        return None
 
     def _assigned_in(
         self,
@@ -1050,4 +1089,11 @@ def _innermost(classes: list[Definition], starts: list[int], offset: int) -> Def
 def _or_untyped(kind: str | None) -> str:
     """What a call on a variable of the caller's own sees: the class its value names, or
     ``UNTYPED_LOCAL`` (a variable still, which hides any module variable of its name)."""
+    kind = _no_alias(kind)
     return UNTYPED_LOCAL if kind is None else kind
+
+
+def _no_alias(kind: str | None) -> str | None:
+    """A variable's class as a receiver sees it: none for another name of a value
+    (``ALIAS_OF``), whose calls are followed only where the variable itself is called."""
+    return None if kind is not None and kind.startswith(ALIAS_OF) else kind

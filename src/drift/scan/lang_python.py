@@ -9,6 +9,7 @@ from typing import Final
 from tree_sitter import Node
 
 from drift.scan.model import (
+    ALIAS_OF,
     ELEMENT_OF,
     UNTYPED_LOCAL,
     ClassKind,
@@ -143,7 +144,8 @@ def _assignment_types(
     node: Node, source: bytes, *, keep_none: bool
 ) -> list[tuple[str, str | None]]:
     """What an assignment (or annotated name) gives its name: see ``local_types``; ``x = None``
-    gives ``x`` no class with ``keep_none``, else nothing."""
+    gives ``x`` no class with ``keep_none`` (an attribute's), else nothing, and a plain name
+    ``ALIAS_OF`` and that name without it (a variable's)."""
     target = node.child_by_field_name("left")
     if target is None:
         return []
@@ -163,14 +165,23 @@ def _assignment_types(
     declared = node.child_by_field_name("type")
     if declared is not None:
         return [(text(target, source), class_of_type(text(declared, source)))]
+    names = [text(target, source)]
     value = node.child_by_field_name("right")
     while value is not None and value.type == "assignment":  # ``a = b = Store()``
+        inner = value.child_by_field_name("left")
+        if not keep_none and inner is not None and inner.type == "identifier":
+            names.append(text(inner, source))  # attrs's ``s = attributes = attrs``: both
         value = value.child_by_field_name("right")
     if value is not None and value.type == "none" and not keep_none:
         # ``gzip = None`` when ``import gzip`` failed: no value to call, and no variable
         # hiding the import whose value the calls expect.
         return []
-    return [(text(target, source), _called(value, source))]
+    given = _called(value, source)
+    if value is not None and value.type == "identifier" and not keep_none:
+        # ``caller = _multicall`` (pluggy's tests), ``ib = attrib`` (attrs's API): another
+        # name for the function or class, which a call of the variable reaches.
+        given = ALIAS_OF + text(value, source)
+    return [(name, given) for name in names]
 
 
 def _called(value: Node | None, source: bytes) -> str | None:
@@ -436,9 +447,9 @@ class PythonRules:
     def local_types(self, node: Node, source: bytes) -> list[tuple[str, str | None]]:
         """``x: Store = …`` gives ``Store``; ``x = Store(…)`` gives ``Store`` (whether it is a
         class is for the call graph to find); ``except E as x`` gives ``E`` (one type only);
-        any other value gives None; a loop's variables give ``UNTYPED_LOCAL``, and so does a
-        ``with``'s but for what a call makes (``with Session() as s``); ``x = None`` gives
-        nothing."""
+        ``x = name`` gives ``ALIAS_OF`` and the name; any other value gives None; a loop's
+        variables give ``UNTYPED_LOCAL``, and so does a ``with``'s but for what a call makes
+        (``with Session() as s``); ``x = None`` gives nothing. ``a = b = …`` gives both."""
         if node.type == "for_statement":
             target = node.child_by_field_name("left")
             if target is None:

@@ -18,7 +18,7 @@ from typing import Final, Literal, NamedTuple
 from drift import __version__
 from drift.scan.serialization import decode_record, encode_record
 
-MODEL_VERSION: Final = 42
+MODEL_VERSION: Final = 43
 """Bumped whenever a field, the encoding or what extraction finds changes."""
 
 CACHE_STAMP: Final = f"{__version__}/{MODEL_VERSION}"
@@ -192,6 +192,14 @@ a library's call makes a library's values; a repository function's parts have un
 classes."""
 
 
+ALIAS_OF: Final = "="
+"""Prefix of a local's class (``local_types``) naming what a Python variable was given by a
+plain name (``caller = _multicall``, module-level ``ib = attrib``): the variable is another
+name for that value, a function's or a class's, not an instance of a class. Calls of the
+variable reach what the name does: ``CallSite.receiver_type`` of a call of a function's
+local alias, ``ParseResult.variables`` of a module's."""
+
+
 class CallSite(NamedTuple):
     """A call. ``obj.method(x)`` has callee ``method`` and receiver ``obj`` (source text, cut at
     120 characters); ``new T()`` has callee ``T`` and ``is_constructor``. ``caller`` is the
@@ -210,7 +218,10 @@ class CallSite(NamedTuple):
     whose value names no class: it hides any module variable or import of its name;
     ``ELEMENT_OF`` and a call for a variable unpacked from that call's result (JavaScript: and
     a name, for a variable given that name or a property of it, ``mime = send.mime``); a
-    JavaScript ternary's branches' classes joined by ``|``.
+    JavaScript ternary's branches' classes joined by ``|``. A call of a plain name without a
+    receiver has ``ALIAS_OF`` and the name the caller last gave that variable, when it gave
+    it a plain name (pluggy's ``caller = _multicall``, then ``caller(…)``), ``UNTYPED_LOCAL``
+    when that name is the caller's own parameter or variable of no such name, else None.
     """
 
     callee: str
@@ -301,7 +312,9 @@ class ParseResult(NamedTuple):
     (None when clean). Extraction keeps what it can from a file with syntax errors.
     ``variables``: the module-level (Go: package-level) variables every assignment of which
     gives one class, as ``(name, class or factory as written)``, sorted: another file that
-    imports one, or shares the Go package, calls its methods.
+    imports one, or shares the Go package, calls its methods. Python: also those every
+    assignment of which gives one plain name, as ``ALIAS_OF`` and the name (attrs's ``ib =
+    attrib``): another name for that function or class.
     """
 
     language: str

@@ -3179,3 +3179,94 @@ def test_a_self_call_reaches_the_overrides_of_the_callers_subclasses() -> None:
         ("pkg/fields.py::Field.serialize", "pkg/fields.py::String._serialize", "method", 3),
         ("pkg/fields.py::String._serialize", "pkg/fields.py::Field._serialize", "method", 11),
     ]
+
+
+def test_dotted_calls_through_a_module_reach_submodules_and_classes() -> None:
+    # arrow's tests: ``arrow.Arrow.range(…)`` with ``from arrow import arrow`` (the submodule),
+    # ``arrow.api.get()``, ``arrow.locales.get_locale()``; attrs's ``attr.converters.pipe(…)``
+    # (``from . import converters`` in its ``__init__``): 118 calls of arrow's had no edge.
+    files = {
+        "pkg/__init__.py": "from . import conv\nfrom .api import get\nfrom .core import Thing\n",
+        "pkg/api.py": "def get():\n    return 1\n",
+        "pkg/conv.py": "def pipe(*fs):\n    return fs\n",
+        "pkg/core.py": (
+            "class Thing:\n    @classmethod\n    def make(cls):\n        return cls()\n\n"
+            "    def shift(self):\n        return 1\n"
+        ),
+        # The stdlib's ``os``: ``import posixpath as path`` or ``import ntpath as path``, by
+        # platform; ``os.path.join`` is no one module's (1,184 calls had reached ``ntpath``).
+        "pkg/plat.py": (
+            "import sys\nif sys.platform == 'win32':\n    from . import nt as path\n"
+            "else:\n    from . import posix as path\n"
+        ),
+        "pkg/nt.py": "def join(*a):\n    return a\n",
+        "pkg/posix.py": "def join(*a):\n    return a\n",
+        "tests/test_b.py": "from pkg import plat\n\n\ndef test_join():\n    plat.path.join()\n",
+        "tests/test_a.py": (
+            "import pkg\nfrom pkg import core\n\n\ndef test_calls():\n"
+            "    pkg.api.get()\n    core.Thing.make()\n    pkg.Thing.make()\n"
+            "    pkg.core.Thing.make()\n    pkg.conv.pipe()\n    pkg.api.missing()\n"
+            "    x: pkg.core.Thing = make_one()\n    x.shift()\n"
+        ),
+    }
+    assert edges_of(files) == sorted(
+        [
+            ("tests/test_a.py::test_calls", "pkg/api.py::get", "import", 6),
+            ("tests/test_a.py::test_calls", "pkg/core.py::Thing.make", "method", 7),
+            ("tests/test_a.py::test_calls", "pkg/core.py::Thing.make", "method", 8),
+            ("tests/test_a.py::test_calls", "pkg/core.py::Thing.make", "method", 9),
+            ("tests/test_a.py::test_calls", "pkg/conv.py::pipe", "import", 10),
+            ("tests/test_a.py::test_calls", "pkg/core.py::Thing.shift", "method", 13),
+        ]
+    )
+
+
+def test_a_module_variable_given_a_name_is_another_name_of_its_value() -> None:
+    # attrs's ``__init__``: ``s = attributes = attrs`` and ``ib = attr = attrib``; its tests'
+    # 562 ``attr.ib(…)`` calls had given 4 edges.
+    files = {
+        "src/lib/__init__.py": (
+            "from ._make import attrs, attrib, Maker\n\ns = attributes = attrs\n"
+            "ib = attr = attrib\nM = Maker\n\n\ndef local():\n    return ib()\n"
+        ),
+        "src/lib/_make.py": (
+            "def attrs(maybe_cls=None):\n    return maybe_cls\n\n\n"
+            "def attrib(default=None):\n    return default\n\n\n"
+            "class Maker:\n    @classmethod\n    def make(cls):\n        return cls()\n"
+        ),
+        "tests/test_e.py": (
+            "import lib\nfrom lib import ib\n\n\ndef test_alias_call():\n"
+            "    lib.ib(default=1)\n    lib.attributes()\n    lib.attr()\n    ib()\n"
+            "    lib.M.make()\n"
+        ),
+    }
+    assert edges_of(files) == sorted(
+        [
+            ("src/lib/__init__.py::local", "src/lib/_make.py::attrib", "import", 9),
+            ("tests/test_e.py::test_alias_call", "src/lib/_make.py::attrib", "import", 6),
+            ("tests/test_e.py::test_alias_call", "src/lib/_make.py::attrs", "import", 7),
+            ("tests/test_e.py::test_alias_call", "src/lib/_make.py::attrib", "import", 8),
+            ("tests/test_e.py::test_alias_call", "src/lib/_make.py::attrib", "import", 9),
+            ("tests/test_e.py::test_alias_call", "src/lib/_make.py::Maker.make", "method", 10),
+        ]
+    )
+
+
+def test_a_local_given_a_function_calls_that_function() -> None:
+    # pluggy's ``testing/test_multicall.py``: ``caller = _multicall`` then ``caller(…)``;
+    # ``_multicall``, pluggy's core, had read "untested". A local given a parameter or a
+    # call's result calls neither a namesake function nor what the name is.
+    files = {
+        "pkg/_callers.py": "def multicall(x):\n    return x\n\n\ndef caller(x):\n    return x\n",
+        "tests/test_d.py": (
+            "from pkg._callers import multicall, caller\n\n\ndef test_alias(hook):\n"
+            "    caller = multicall\n    caller(1)\n    again = caller\n    again(2)\n"
+            "    other = hook\n    other(3)\n    caller = hook\n    caller(4)\n"
+        ),
+    }
+    assert edges_of(files) == sorted(
+        [
+            ("tests/test_d.py::test_alias", "pkg/_callers.py::multicall", "import", 6),
+            ("tests/test_d.py::test_alias", "pkg/_callers.py::multicall", "import", 8),
+        ]
+    )

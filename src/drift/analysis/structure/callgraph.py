@@ -18,8 +18,10 @@ resolution    conf.  rule
                      parameter, Go's method receiver variable), or a variable named like a
                      class in scope (``store.get()`` with class ``Store``)
 ``import``    0.75   the callee or its receiver is bound by an import that resolves to a
-                     repository file (following re-exports), or, in Go and Java, is a
-                     top-level function or class of the same package
+                     repository file (following re-exports, a Python package's submodules,
+                     ``pkg.api.get()``, and module aliases, ``ib = attrib``; a Python local
+                     given a name, ``caller = _multicall``, calls what the name is), or, in
+                     Go and Java, is a top-level function or class of the same package
 ``export``    0.60   the callee is defined in a file the caller imports wholesale
                      (``from m import *``, ``import p.*``, a Go dot import)
 ``fuzzy``     0.40   exactly one function (no receiver) or method (with a receiver) of the
@@ -53,10 +55,11 @@ from types import MappingProxyType
 from typing import Final, NamedTuple
 
 from drift.analysis.structure.imports import Manifests, is_stub_twin, language_family
-from drift.analysis.structure.symbols import Binding, FileScope, SymbolTable, base_name
+from drift.analysis.structure.symbols import Binding, FileScope, SymbolTable, aliased, base_name
 from drift.analysis.structure.test_files import is_test_file, is_test_support, is_type_test
 from drift.records.analysis import CallEdgeRow, FunctionRow
 from drift.scan.model import (
+    ALIAS_OF,
     ELEMENT_OF,
     STATIC_MEMBER,
     UNTYPED_LOCAL,
@@ -374,7 +377,14 @@ class CallResolver:
         """Where a call ``receiver.name()`` (or ``name()``) made in ``scope`` lands, or None
         (``resolve``, for the resolution of every call of a scan). ``receiver_type``: the class
         the caller gives the receiver (``CallSite.receiver_type``)."""
-        if receiver is None:
+        found: _Outcome | None
+        if receiver is None and receiver_type and receiver_type.startswith(ALIAS_OF):
+            # ``caller = _multicall`` then ``caller(…)`` (pluggy's tests): what the name the
+            # variable was given is, or nothing (the variable hides any function of its name).
+            found = self._unqualified(scope, receiver_type[len(ALIAS_OF) :], caller) or _STOP
+        elif receiver is None and receiver_type == UNTYPED_LOCAL:
+            found = _STOP  # ``caller = hook``: the value passed in, no function of its name
+        elif receiver is None:
             found = self._unqualified(scope, name, caller)
         else:
             found = self._qualified(scope, receiver, name, caller, receiver_type)
@@ -405,6 +415,12 @@ class CallResolver:
                     # base may define it, before any enclosing class does (a static import
                     # still may: the steps below never guess).
                     break
+        if name in scope.aliases and name not in scope.class_bases:
+            # ``ib = attrib`` at module level (attrs's ``__init__``), then ``ib(…)``.
+            name = aliased(scope, name)
+            visible = _visible_function(scope, name, caller)
+            if visible is not None:
+                return _Located(path, visible, SAME_FILE)
         if name in scope.class_bases:
             defined = _visible_class(self._classes_named(scope, name), scope, caller)
             if defined is not None:
@@ -667,6 +683,13 @@ class CallResolver:
         owner = self._class_in_scope(scope, receiver)
         binding = scope.bindings.get(receiver)
         module = binding.files if binding is not None and binding.symbol is None else None
+        if (
+            owner is None
+            and module is None
+            and "." in receiver
+            and scope.result.language == ("python")
+        ):
+            owner, module = self._module_member(scope, receiver)
         # A receiver rooted in an import that did not resolve here is external code, and so
         # is one rooted in the language's own objects, unless the file defines that name.
         root = receiver.split(".", 1)[0].split("(", 1)[0]
@@ -680,6 +703,37 @@ class CallResolver:
         else:
             like = self._class_named_like(scope, receiver)
         return _Receiver(owner, module, external, like)
+
+    def _module_member(
+        self, scope: FileScope, receiver: str
+    ) -> tuple[tuple[str, str] | None, tuple[str, ...] | None]:
+        """The class or the module's files a dotted Python receiver names through an imported
+        module: a submodule (arrow's ``arrow.api`` and ``arrow.locales`` after ``import
+        arrow``, attrs's ``attr.converters``), or a class of the module, re-exported or not
+        (``arrow.Arrow`` after ``from arrow import arrow``, the module): ``(None, None)`` for
+        anything else."""
+        path, _, last = receiver.rpartition(".")
+        files = self._module_files(scope, path)
+        if not files or not last.isidentifier():
+            return None, None
+        submodule = self.symbols.submodule(files, last)
+        if submodule:
+            return None, submodule
+        return self.symbols.locate_class(files, last), None
+
+    def _module_files(self, scope: FileScope, dotted: str) -> tuple[str, ...]:
+        """The files of the Python module ``dotted`` names from an imported module or package
+        (``pkg``, ``pkg.api``), each further name a submodule; () for anything else."""
+        head, *rest = dotted.split(".")
+        binding = scope.bindings.get(head)
+        if binding is None or binding.symbol is not None:
+            return ()
+        files = binding.files
+        for part in rest:
+            if not files:
+                break
+            files = self.symbols.submodule(files, part)
+        return files
 
     def _shared_outcome(
         self, scope: FileScope, receiver: str, name: str, caller: Function
@@ -881,7 +935,7 @@ class CallResolver:
             if defined is None or not defined.result.variables:
                 continue
             for variable, kind in defined.result.variables:
-                if variable == wanted:
+                if variable == wanted and not kind.startswith(ALIAS_OF):
                     return defined, kind
         return None
 
@@ -903,6 +957,9 @@ class CallResolver:
             binding = scope.bindings.get(head)
             if binding is not None and binding.symbol is None:
                 return self.symbols.locate_class(binding.files, last)
+            if binding is None and "." in head and scope.result.language == "python":
+                files = self._module_files(scope, head)  # ``pkg.core.Store``
+                return self.symbols.locate_class(files, last) if files else None
             if scope.result.language == "java" and head.isidentifier():
                 # ``Map.Entry``: the class nested in the outer class the file sees.
                 outer = self._class_in_scope(scope, head)
@@ -1506,6 +1563,10 @@ class CallResolver:
     def _class_in_scope(self, scope: FileScope, name: str) -> tuple[str, str] | None:
         if name in scope.class_bases:
             return scope.path, name
+        if name in scope.aliases:
+            name = aliased(scope, name)  # ``Alias = Thing``: Thing's methods
+            if name in scope.class_bases:
+                return scope.path, name
         binding = scope.bindings.get(name)
         if binding is not None and binding.symbol is not None:
             return self.symbols.locate_class(binding.files, binding.symbol)
@@ -2419,8 +2480,10 @@ class _FileCalls:
         caller than that there is one), or how that depends on the caller: on its class
         (``self`` calls, Java's implicit ``this``, Go receivers), and on its qualified name
         too when a nested function of that name could be visible from it."""
-        receiver, callee, _ = name
+        receiver, callee, given = name
         if receiver is None:
+            if given and given.startswith(ALIAS_OF):
+                callee = given[len(ALIAS_OF) :]  # the name the variable was given is called
             if callee in self._scope.nested or callee in self._local_classes:
                 return _BY_SCOPE
             if self._class_always_matters:

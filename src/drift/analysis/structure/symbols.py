@@ -1,8 +1,8 @@
 """What each name means inside a file: its own functions, classes and methods, and the names its
 imports bind. ``SymbolTable`` answers "which function is ``name`` in ``file``" across files,
 following re-exports (a package ``__init__.py`` importing from a submodule, by name or with
-``*``, a JavaScript barrel ``export { x } from "./x"`` or ``export * from``) up to three files
-deep.
+``*``, a JavaScript barrel ``export { x } from "./x"`` or ``export * from``, a Python module's
+``ib = attrib``) up to three files deep.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from drift.analysis.structure.imports import Manifests, ModuleIndex
-from drift.scan.model import Function, ParseResult
+from drift.scan.model import ALIAS_OF, Function, ParseResult
 
 _MAX_REEXPORT_DEPTH = 3
 _CONSTRUCTORS = ("__init__", "constructor")
@@ -52,6 +52,13 @@ class FileScope:
     # CommonJS ``module.exports.x = require("./x")``).
     reexport_names: dict[str, str] = field(default_factory=dict)
     default_export: str | None = None
+    # Python: module variables that are another name of one value (attrs's ``ib = attrib``,
+    # ``ParseResult.variables``), with that name.
+    aliases: dict[str, str] = field(default_factory=dict)
+    # Python: names imports bind to different modules (os's ``import posixpath as path`` and
+    # ``import ntpath as path``, one per platform): the last binding stays, but a submodule
+    # looked up through the module (``os.path``) is no one module.
+    rebound: set[str] = field(default_factory=set)
     # JavaScript: the names the module exports, whatever their values.
     exported_names: frozenset[str] = frozenset()
     # Each class's lineage (``_lineage``), worked out on first use.
@@ -149,6 +156,20 @@ def _index_definitions(scope: FileScope) -> None:
     for export in scope.result.exports:
         if export.is_default and export.source is None:
             scope.default_export = export.name
+    for name, kind in scope.result.variables:
+        if kind.startswith(ALIAS_OF):
+            scope.aliases[name] = kind[len(ALIAS_OF) :]
+
+
+def aliased(scope: FileScope, name: str) -> str:
+    """The name module variable ``name`` is another name of (``ib = attr = attrib``), through
+    a few such names; ``name`` itself when it is none."""
+    for _ in range(_MAX_REEXPORT_DEPTH):
+        target = scope.aliases.get(name)
+        if target is None or target == name:
+            break
+        name = target
+    return name
 
 
 def _go_local_name(index: ModuleIndex, files: tuple[str, ...], import_path: str) -> str:
@@ -179,10 +200,10 @@ def _bind_imports(scope: FileScope, index: ModuleIndex) -> None:
                 for name in imp.names:
                     files, is_module = index.python_from(path, imp.source, name.name)
                     local = name.alias or name.name
-                    scope.bindings[local] = Binding(files, None if is_module else name.name)
+                    _rebind(scope, local, Binding(files, None if is_module else name.name))
             else:
                 files = index.python_module(path, imp.source)
-                scope.bindings[imp.alias or imp.source] = Binding(files, None)
+                _rebind(scope, imp.alias or imp.source, Binding(files, None))
                 root, dot, _ = imp.source.partition(".")
                 if dot and imp.alias is None and root not in scope.bindings:
                     # ``import pkg.utils`` binds ``pkg`` too: ``pkg.get_client()`` is the
@@ -232,6 +253,14 @@ def _bind_imports(scope: FileScope, index: ModuleIndex) -> None:
                     scope.reexport_names[export.name] = "default"
         scope.star_reexports = tuple(stars)
         scope.exported_names = frozenset(export.name for export in result.exports)
+
+
+def _rebind(scope: FileScope, name: str, binding: Binding) -> None:
+    """Bind ``name`` in a Python file, noting a name bound before to another module."""
+    known = scope.bindings.get(name)
+    if known is not None and known != binding:
+        scope.rebound.add(name)
+    scope.bindings[name] = binding
 
 
 # Languages whose imports others see through: Python's ``from a import b`` makes ``b`` a name of
@@ -289,6 +318,12 @@ class SymbolTable:
             found = self._defined_function(scope, wanted)
             if found is not None:
                 return path, found
+            if wanted in scope.aliases and depth < _MAX_REEXPORT_DEPTH:
+                # ``lib.ib(…)`` with ``ib = attrib`` in lib: attrib, wherever it is defined.
+                located = self.locate_function((path,), aliased(scope, wanted), depth + 1)
+                if located is not None:
+                    return located
+                continue
             if depth < _MAX_REEXPORT_DEPTH:
                 onward = self._reexport_files(scope, wanted)
                 if not onward:
@@ -326,6 +361,11 @@ class SymbolTable:
                 continue
             if wanted in scope.class_bases:
                 return path, wanted
+            if wanted in scope.aliases and depth < _MAX_REEXPORT_DEPTH:
+                found = self.locate_class((path,), aliased(scope, wanted), depth + 1)
+                if found is not None:
+                    return found
+                continue
             if depth < _MAX_REEXPORT_DEPTH:
                 onward = self._reexport_files(scope, wanted)
                 if not onward:
@@ -334,6 +374,28 @@ class SymbolTable:
                 if found is not None:
                     return found
         return None
+
+    def submodule(self, files: Iterable[str], name: str) -> tuple[str, ...]:
+        """The files of Python submodule ``name`` of the package or module ``files`` are:
+        ``pkg.api`` after ``import pkg`` (a package's submodules are its attributes once
+        imported, as its ``__init__.py`` mostly does), or a module the file imports under that
+        name (attrs's ``from . import converters``)."""
+        for path in sorted(set(files)):
+            scope = self.scopes.get(path)
+            if scope is None or scope.result.language != "python":
+                continue
+            binding = scope.bindings.get(name)
+            if binding is not None:
+                if binding.symbol is None and binding.files and name not in scope.rebound:
+                    return binding.files
+                continue  # a function or class of that name, or no one module
+            if posixpath.basename(path) == "__init__.py" and not (
+                name in scope.aliases or name in scope.top_level or name in scope.class_bases
+            ):
+                found = self.index.python_module(path, f".{name}")
+                if found:
+                    return found
+        return ()
 
     @staticmethod
     def _reexport_files(scope: FileScope, name: str) -> tuple[str, ...]:
