@@ -26,6 +26,7 @@ from drift.scan.lang_python import PythonRules
 from drift.scan.languages import language_of_grammar
 from drift.scan.model import (
     ALIAS_OF,
+    ELEMENT_OF,
     STATIC_MEMBER,
     UNTYPED_LOCAL,
     CallSite,
@@ -472,6 +473,7 @@ class _Linker:
             self._group_fields()
         typing = bool(self.parameter_classes or self.local_classes or self.field_classes)
         java = self.implicit_this  # only Java's overloads are told apart by their arguments
+        python = found.grammar == "python"  # a name called may hold an instance (``__call__``)
         exits = self._exits
         function: Definition | None = None
         for node in sorted(nodes, key=_START):
@@ -495,8 +497,19 @@ class _Linker:
             kind = None
             if typing and receiver is not None:
                 kind = self._receiver_class(function, receiver, start)
-            elif typing and function is not None and callee in self.local_classes:
-                kind = self._alias(function, callee, start)
+            elif typing and python and self._names_value(function, callee):
+                # ``caller = _multicall; caller(…)``: the function the name was given; else
+                # ``v = instance_of(int); v(None, a, 42)``: the class the called name holds,
+                # whose ``__call__`` runs (a class's only: a library's, or none, says nothing).
+                kind = (
+                    self._alias(function, callee, start)
+                    if function is not None and callee in self.local_classes
+                    else None
+                )
+                if kind is None:
+                    kind = self._receiver_class(function, callee, start) or None
+                    if kind is not None and kind.startswith(ELEMENT_OF):
+                        kind = None
             arguments = self._argument_types(node, function) if java and count else ()
             append(
                 new_record(
@@ -521,6 +534,14 @@ class _Linker:
         if ties:
             _order_ties(sites, ties)
         return tuple(sites)
+
+    def _names_value(self, function: Definition | None, name: str) -> bool:
+        """Whether the file assigns ``name`` a value somewhere, or ``function`` annotates a
+        parameter of that name: a call of it may then call what the name holds."""
+        if name in self.local_classes:
+            return True
+        typed = None if function is None else self.parameter_classes.get(id(function))
+        return typed is not None and name in typed
 
     def _group_locals(self) -> None:
         """The local assignments by variable name (which function each is in is looked up

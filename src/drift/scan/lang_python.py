@@ -39,6 +39,7 @@ from drift.scan.rules import (
     LiteralPlaces,
     argument_count,
     async_token,
+    call_target,
     class_of_type,
     decorator_parts,
     is_public_name,
@@ -373,10 +374,15 @@ class PythonRules:
         ]
 
     def call_parts(self, node: Node, file: SourceText) -> CallParts:
-        """``obj.method(…)`` → method, obj."""
+        """``obj.method(…)`` → method, obj; ``make(…)(…)`` → ``__call__``, ``make(…)`` (what
+        the inner call returns is called); a decorator's application (see ``python.scm``):
+        ``@lib.attrs`` → attrs, lib, and ``@hookimpl(…)`` → ``__call__``, ``hookimpl(…)``,
+        with one argument, what it decorates."""
         arguments = node.child_by_field_name("arguments")
-        if not file.clean or arguments is None:
-            return read_call(node, file.data)
+        if arguments is None:
+            return _applied(node, file.data)
+        if not file.clean:
+            return _call_of_call(node, file.data) or read_call(node, file.data)
         # Without syntax errors the target is the text before the arguments (and blanks), and
         # the most common targets read from that text alone: a name, or a dotted name (an
         # attribute chain, the only thing such text parses as). Anything else, even ``*a.b``
@@ -399,7 +405,7 @@ class PythonRules:
             if len(receiver) > RECEIVER_MAX_CHARS:  # on one line already: no blanks in it
                 receiver = shorten(receiver)
         else:
-            return read_call(node, file.data)
+            return _call_of_call(node, file.data) or read_call(node, file.data)
         # ``argument_count`` without reading the node's type: a clean generator expression
         # (``f(x for x in y)``, the other kind of arguments) has n >= 2 named children and
         # n + 2 children, never the 2n + 1 of an argument list without comments.
@@ -507,6 +513,34 @@ class PythonRules:
         if kind not in _PLACES.wrappers:  # what ``context_of`` says, without reading kind again
             return "unknown"  # (Python skips no parents)
         return _PLACES.context_of(parent.parent)
+
+
+def _applied(node: Node, source: bytes) -> CallParts:
+    """The call a decorator's application makes: ``@a.b`` (the expression's node) calls
+    ``a.b``, and ``@a.b(x)`` (the decorator's node) calls what ``a.b(x)`` returns, each with
+    the decorated definition; any other node is read as a call (a broken one has no
+    arguments)."""
+    if node.type == "decorator":
+        expression = next((c for c in node.named_children if c.type != "comment"), None)
+        if expression is not None and expression.type == "call":
+            return "__call__", short_text(expression, source), 1
+    elif node.type in ("identifier", "attribute"):
+        callee, receiver = call_target(node, source)
+        return callee, receiver, 1
+    return read_call(node, source)
+
+
+def _call_of_call(node: Node, source: bytes) -> CallParts | None:
+    """``Regexp(r"a")("A")`` (marshmallow's tests) as ``__call__`` on ``Regexp(r"a")``: the
+    instance the inner call makes is called; None for a call of anything else."""
+    function = node.child_by_field_name("function")
+    if function is None or function.type != "call":
+        return None
+    return (
+        "__call__",
+        short_text(function, source),
+        argument_count(node.child_by_field_name("arguments"), source),
+    )
 
 
 def _names(node: Node) -> list[Node]:

@@ -221,7 +221,9 @@ class CallSite(NamedTuple):
     JavaScript ternary's branches' classes joined by ``|``. A call of a plain name without a
     receiver has ``ALIAS_OF`` and the name the caller last gave that variable, when it gave
     it a plain name (pluggy's ``caller = _multicall``, then ``caller(…)``), ``UNTYPED_LOCAL``
-    when that name is the caller's own parameter or variable of no such name, else None.
+    when that name is the caller's own parameter or variable of no such name; else, in
+    Python, the class the code gives that name, as for a receiver, when it names one
+    (``v = instance_of(int)``: what the name holds is called, its ``__call__``); else None.
     """
 
     callee: str

@@ -143,7 +143,11 @@ def test_calls_with_receivers_callers_and_await() -> None:
         (c.callee, c.receiver, c.line, c.arg_count, c.is_awaited, c.caller) for c in parsed().calls
     ]
     assert rows == [
+        # A decorator's application: ``@app.route(…)`` calls what ``app.route(…)`` returns, and
+        # ``@staticmethod`` calls ``staticmethod``, each with the decorated function.
+        ("__call__", 'app.route("/items", methods=["GET"])', 7, 1, False, None),
         ("route", "app", 7, 2, False, None),
+        ("staticmethod", None, 8, 1, False, None),
         ("query", "db", 12, 2, True, "fetch_items"),
         ("debug", "log", 18, 2, False, "fetch_items"),
         ("get", "self.store", 23, 2, False, "Repository.get"),

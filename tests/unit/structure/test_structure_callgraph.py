@@ -3270,3 +3270,183 @@ def test_a_local_given_a_function_calls_that_function() -> None:
             ("tests/test_d.py::test_alias", "pkg/_callers.py::multicall", "import", 8),
         ]
     )
+
+
+def test_a_bare_decorator_on_code_defined_in_a_function_is_that_function_s_call() -> None:
+    # attrs' tests make their classes with ``@attr.s`` inside each test (213 of them), pluggy's
+    # mark hook implementations with a bare ``@hookimpl``: the decorator runs, called with the
+    # class or function, when the test does. ``@x.setter`` is a property's own method.
+    edges = edges_of(
+        {
+            "lib/__init__.py": "from ._make import attrs\n",
+            "lib/_make.py": """
+                def attrs(maybe_cls=None):
+                    return maybe_cls
+
+                def deco(f):
+                    return f
+                """,
+            "tests/test_f.py": """
+                import lib
+                from lib._make import deco
+
+                def test_class():
+                    @lib.attrs
+                    class C:
+                        @property
+                        def x(self):
+                            return 1
+
+                        @x.setter
+                        def x(self, value):
+                            pass
+                    assert C
+
+                def test_function():
+                    def local(f):
+                        return f
+
+                    @deco
+                    @local
+                    def f():
+                        pass
+                    assert f
+
+                @deco
+                def helper():
+                    pass
+                """,
+        }
+    )
+    assert edges == [
+        ("tests/test_f.py::test_class", "lib/_make.py::attrs", "import", 5),
+        ("tests/test_f.py::test_function", "lib/_make.py::deco", "import", 20),
+        ("tests/test_f.py::test_function", "tests/test_f.py::test_function.local", "same_file", 21),
+    ]
+
+
+def test_calling_an_instance_reaches_its_class_s_call_method() -> None:
+    # marshmallow's ``validate.Regexp(r"a")("A")``, attrs' ``v = instance_of(int); v(None, a,
+    # 42)`` (a factory whose returned value is made by the class), pluggy's module-level
+    # ``hookimpl = HookimplMarker("x")`` applied as ``@hookimpl`` and ``@hookimpl(tryfirst=True)``
+    # in a test, and a class-based decorator with arguments (made, then called with the function).
+    edges = edges_of(
+        {
+            "pkg/validate.py": """
+                class Regexp:
+                    def __init__(self, pattern):
+                        self.pattern = pattern
+
+                    def __call__(self, value):
+                        return value
+
+                class Plain:
+                    pass
+
+                def regexp(pattern):
+                    return Regexp(pattern)
+
+                class Marker:
+                    def __init__(self, project):
+                        self.project = project
+
+                    def __call__(self, function=None, tryfirst=False):
+                        return function
+                """,
+            "tests/test_v.py": """
+                from pkg import validate
+                from pkg.validate import Marker, Plain, regexp
+
+                hookimpl = Marker("x")
+
+                def test_chain():
+                    assert validate.Regexp(r"a")("A")
+
+                def test_variable(checker: validate.Regexp):
+                    v = regexp("a")
+                    v("A")
+                    checker("B")
+
+                def test_markers():
+                    class Plugin:
+                        @hookimpl
+                        def one(self):
+                            pass
+
+                        @hookimpl(tryfirst=True)
+                        def two(self):
+                            pass
+
+                    @Marker("y")
+                    def three():
+                        pass
+
+                def test_no_call_method():
+                    p = Plain()
+                    p()
+                """,
+        }
+    )
+    called = [(caller, callee, line) for caller, callee, _, line in edges]
+    test = "tests/test_v.py::"
+    assert called == [
+        ("pkg/validate.py::regexp", "pkg/validate.py::Regexp.__init__", 12),
+        (f"{test}test_chain", "pkg/validate.py::Regexp.__call__", 7),
+        (f"{test}test_chain", "pkg/validate.py::Regexp.__init__", 7),
+        (f"{test}test_markers", "pkg/validate.py::Marker.__call__", 16),
+        (f"{test}test_markers", "pkg/validate.py::Marker.__call__", 20),
+        (f"{test}test_markers", "pkg/validate.py::Marker.__call__", 24),
+        (f"{test}test_markers", "pkg/validate.py::Marker.__init__", 24),
+        (f"{test}test_variable", "pkg/validate.py::Regexp.__call__", 11),
+        (f"{test}test_variable", "pkg/validate.py::Regexp.__call__", 12),
+        (f"{test}test_variable", "pkg/validate.py::regexp", 10),
+    ]
+
+
+def test_cls_in_a_classmethod_and_type_of_self_make_the_caller_s_class() -> None:
+    # pluggy's ``Result.from_call``: ``return cls(result, exception)``; ``self.__class__(…)`` in
+    # ``TagTracerSub.get``; ``type(self)()`` in contextlib's ``pop_all``. Each class's own
+    # constructor (two classes of one file), its base's when it has none; a helper's ``cls``
+    # parameter holds any class.
+    edges = edges_of(
+        {
+            "pkg/result.py": """
+                class Result:
+                    def __init__(self, result, exception):
+                        self.result = result
+
+                    @classmethod
+                    def from_call(cls, func):
+                        return cls(func(), None)
+
+                    def copy(self):
+                        return self.__class__(self.result, None)
+
+                class Stack(Result):
+                    @classmethod
+                    def empty(cls):
+                        return cls(None, None)
+
+                    def pop_all(self):
+                        return type(self)(None, None)
+
+                class Other:
+                    def __init__(self):
+                        pass
+
+                    @classmethod
+                    def make(cls):
+                        return cls()
+
+                def build(cls):
+                    return cls()
+                """,
+        }
+    )
+    assert [(caller, callee, line) for caller, callee, _, line in edges] == [
+        ("pkg/result.py::Other.make", "pkg/result.py::Other.__init__", 26),
+        ("pkg/result.py::Result.copy", "pkg/result.py::Result.__init__", 10),
+        ("pkg/result.py::Result.from_call", "pkg/result.py::Result.__init__", 7),
+        ("pkg/result.py::Stack.empty", "pkg/result.py::Result.__init__", 15),
+        ("pkg/result.py::Stack.pop_all", "pkg/result.py::Result.__init__", 18),
+    ]

@@ -12,7 +12,10 @@ resolution    conf.  rule
                      (Java's implicit ``this``), or to a same-file class's constructor
 ``method``    0.90   a call on a known receiver: ``self``/``this``/``cls``/``super()`` (the
                      caller's class and the bases it inherits the method from, in any file
-                     of the repository), a class in scope (same file,
+                     of the repository; Python's ``cls(…)`` in a classmethod,
+                     ``self.__class__(…)`` and ``type(self)(…)`` make the caller's class, and
+                     a name holding an instance of a repository class calls its
+                     ``__call__``), a class in scope (same file,
                      imported, same package), a variable the caller gives a class in scope
                      (``CallSite.receiver_type``: a declared type, a constructor, a typed
                      parameter, Go's method receiver variable), or a variable named like a
@@ -55,7 +58,14 @@ from types import MappingProxyType
 from typing import Final, NamedTuple
 
 from drift.analysis.structure.imports import Manifests, is_stub_twin, language_family
-from drift.analysis.structure.symbols import Binding, FileScope, SymbolTable, aliased, base_name
+from drift.analysis.structure.symbols import (
+    Binding,
+    FileScope,
+    SymbolTable,
+    aliased,
+    base_name,
+    is_property,
+)
 from drift.analysis.structure.test_files import is_test_file, is_test_support, is_type_test
 from drift.records.analysis import CallEdgeRow, FunctionRow
 from drift.scan.model import (
@@ -385,7 +395,7 @@ class CallResolver:
         elif receiver is None and receiver_type == UNTYPED_LOCAL:
             found = _STOP  # ``caller = hook``: the value passed in, no function of its name
         elif receiver is None:
-            found = self._unqualified(scope, name, caller)
+            found = self._unqualified(scope, name, caller, receiver_type)
         else:
             found = self._qualified(scope, receiver, name, caller, receiver_type)
         if found is None:
@@ -394,8 +404,20 @@ class CallResolver:
 
     # Unqualified calls: name() ------------------------------------------------------------
 
-    def _unqualified(self, scope: FileScope, name: str, caller: Function | None) -> _Outcome | None:
+    def _unqualified(
+        self,
+        scope: FileScope,
+        name: str,
+        caller: Function | None,
+        receiver_type: str | None = None,
+    ) -> _Outcome | None:
+        """``receiver_type``: the class the caller gives the name called (a variable holding
+        an instance: its ``__call__``)."""
         path = scope.path
+        if caller is not None and scope.result.language == "python":
+            held = self._called_value(scope, name, caller, receiver_type)
+            if held is not None:
+                return held
         visible = _visible_function(scope, name, caller)
         if visible is not None:
             return _Located(path, visible, SAME_FILE)
@@ -464,6 +486,51 @@ class CallResolver:
                 return _Located(located[0], located[1], EXPORT)
         return None
 
+    def _called_value(
+        self, scope: FileScope, name: str, caller: Function, receiver_type: str | None
+    ) -> _Outcome | None:
+        """A Python call of a name that holds a value rather than a function: ``cls(…)`` in a
+        classmethod makes an instance of the caller's class (pluggy's ``Result.from_call``:
+        ``return cls(result, exception)``), and a variable or typed parameter holding an
+        instance of a repository class calls its ``__call__`` (attrs' ``v =
+        instance_of(int); v(None, a, 42)``, pluggy's module-level ``hookimpl =
+        HookimplMarker(…)`` applied as ``@hookimpl``). A parameter so named is decided here,
+        found or not: the usual steps would take it for a function of its name."""
+        parameter = name in self.parameters_around(scope, caller)
+        if name == "cls" and parameter:
+            # Only a classmethod's ``cls`` is known to be its own class (a metaclass's, or a
+            # helper's ``def make(cls)``, holds any class).
+            own = any(d.name == "classmethod" for d in caller.decorators)
+            return (self._own_constructor(scope, caller) if own else None) or _STOP
+        if not receiver_type:
+            return None
+        owner = self._typed_class(scope, receiver_type) or self._returned_class(
+            scope, receiver_type, caller
+        )
+        if owner is None:
+            return _STOP if parameter else None
+        if owner[0] == scope.path:
+            local = self._local_method(scope, owner[1], "__call__", caller)
+            if local is not None:
+                return local
+        # An instance of a known class: one without ``__call__`` of its own or from a
+        # repository base takes it from a library base, never from a function of the name.
+        return _outcome_of(self._instance_method(*owner, "__call__"), METHOD)
+
+    def _own_constructor(self, scope: FileScope, caller: Function) -> _Outcome | None:
+        """What making an instance of the caller's own class runs (``cls(…)``,
+        ``type(self)(…)``, ``self.__class__(…)``); None for a caller in no class of the file."""
+        if caller.class_name is None:
+            return None
+        owner = caller.qualified_name.rpartition(".")[0]
+        cls = next(
+            (c for c in self._classes_named(scope, caller.class_name) if c.qualified_name == owner),
+            None,
+        )
+        if cls is None:
+            return None
+        return _outcome_of(self._made_by(scope.path, cls), METHOD)
+
     # Qualified calls: receiver.name() -----------------------------------------------------
 
     def _qualified(
@@ -484,6 +551,17 @@ class CallResolver:
                 if inherited is not None:
                     return _Located(inherited[0], inherited[1], METHOD)
             return _STOP
+        if (
+            caller is not None
+            and scope.result.language == "python"
+            and (
+                (name == "__class__" and receiver == "self")
+                or (name == "__call__" and receiver == "type(self)")
+            )
+        ):
+            # ``self.__class__(…)``, ``type(self)(…)``: another instance of the caller's class
+            # (its subclasses' are not told apart from it, as for ``self`` calls).
+            return self._own_constructor(scope, caller) or _STOP
         if receiver in _SELF_RECEIVERS and caller is not None:
             if caller.class_name is None and caller.name in scope.methods:
                 # ``function Document(o) { this.init(o) }`` with ``Document.prototype.init``:
@@ -2156,16 +2234,13 @@ def _nested_in(scope: FileScope, outer: str, name: str) -> bool:
     )
 
 
-_PROPERTIES: Final = frozenset({"property", "cached_property", "functools.cached_property"})
-
-
 def _guessable(scope: FileScope, method: Function) -> bool:
     """Whether a guess may reach ``method``: not a static one (reached through its class, which
     resolves unguessed), nor a property (``x.endpoint(…)`` calls what an attribute holds: a
     property's getter is read, never called so; fastapi's ``route.endpoint({})`` had reached
     ``RouteContext.endpoint``), nor one of a class defined in a function (click's
     ``test_custom_parser.OptParseCommand.invoke``), which only that function's code sees."""
-    if method.is_static or any(d.name in _PROPERTIES for d in method.decorators):
+    if method.is_static or is_property(method):
         return False
     own = f"{method.class_name}.{method.name}"
     if method.qualified_name == own or not method.qualified_name.endswith("." + own):
@@ -2425,10 +2500,15 @@ class _FileCalls:
             elif target is _BY_SCOPE:
                 target = self._nested_target(name, caller[0])
             if target is not None:
-                if name[0] is None and name[1] in self._resolver.parameters_around(
-                    self._scope, caller[0]
+                if (
+                    name[0] is None
+                    and not name[2]
+                    and name[1] != "cls"
+                    and name[1] in self._resolver.parameters_around(self._scope, caller[0])
                 ):
-                    continue  # ``def run(hook): hook()``: the function passed in, not a namesake
+                    # ``def run(hook): hook()``: the function passed in, not a namesake (a
+                    # typed parameter, and ``cls``, are decided by ``_called_value``).
+                    continue
                 callee_id = target[0]
                 if (
                     target[1] == FUZZY
@@ -2484,7 +2564,14 @@ class _FileCalls:
         if receiver is None:
             if given and given.startswith(ALIAS_OF):
                 callee = given[len(ALIAS_OF) :]  # the name the variable was given is called
-            if callee in self._scope.nested or callee in self._local_classes:
+            if (
+                callee in self._scope.nested
+                or callee in self._local_classes
+                or given
+                or callee == "cls"
+            ):
+                # ``cls(…)``, an alias's target and a variable's ``__call__`` depend on the
+                # caller too.
                 return _BY_SCOPE
             if self._class_always_matters:
                 return _BY_CLASS

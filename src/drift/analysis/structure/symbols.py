@@ -128,6 +128,17 @@ def is_overload(fn: Function) -> bool:
     return any(d.name in _OVERLOADS for d in fn.decorators)
 
 
+_PROPERTIES = frozenset({"property", "cached_property", "functools.cached_property"})
+_ACCESSORS = (".setter", ".getter", ".deleter")
+
+
+def is_property(fn: Function) -> bool:
+    """Whether ``fn`` is a Python property's getter (``@property``, ``@cached_property``),
+    setter or deleter (``@x.setter``): code that reading or assigning an attribute runs, which
+    no call names."""
+    return any(d.name in _PROPERTIES or d.name.endswith(_ACCESSORS) for d in fn.decorators)
+
+
 def _index_definitions(scope: FileScope) -> None:
     for fn in scope.result.functions:
         scope.by_qualified.setdefault(fn.qualified_name, []).append(fn)

@@ -48,7 +48,7 @@ from typing import NamedTuple
 from drift.analysis.structure.callgraph import CallResolver, row_ids_by_file
 from drift.analysis.structure.imports import Manifests
 from drift.analysis.structure.scopes import function_key, function_keys
-from drift.analysis.structure.symbols import is_overload
+from drift.analysis.structure.symbols import is_overload, is_property
 from drift.analysis.structure.test_files import (
     is_assertion,
     is_benchmark_code,
@@ -117,7 +117,11 @@ def _named_tests(
     checks, mocking, file_mocks = _call_kinds(calls, {fn.qualified_name for fn in tests})
     lines = sorted(assert_lines)
     nested = _nested_calls(result, tests, row_ids, out_edges)
-    setup = _module_setup(path, result, tests, resolver) if result.language == "python" else _NONE
+    setup = (
+        _module_setup(path, result, tests, classes, resolver)
+        if result.language == "python"
+        else _NONE
+    )
     units: list[TestUnit] = []
     for fn in tests:
         name = fn.qualified_name
@@ -140,20 +144,25 @@ _NONE: frozenset[int] = frozenset()
 
 
 def _module_setup(
-    path: str, result: ParseResult, tests: Sequence[Function], resolver: Callable[[], CallResolver]
+    path: str,
+    result: ParseResult,
+    tests: Sequence[Function],
+    test_classes: Collection[str],
+    resolver: Callable[[], CallResolver],
 ) -> frozenset[int]:
     """What a Python test file's module-level code calls above its last test: it runs when the
     file is imported, for every test of it (fastapi's tests build ``app = FastAPI()`` and
-    register routes with ``@app.put(…)`` there: ``FastAPI.put`` had read "untested"). What
-    comes after the last test runs when the file is run as a script (``unittest.main()``), and a
-    test's or a class's decorators (``@mock.patch(…)``, ``@unittest.skipIf(…)``) are about that
-    test or class."""
+    register routes with ``@app.put(…)`` there: ``FastAPI.put`` had read "untested"; attrs'
+    test files make the classes they check with ``@attr.s``). What comes after the last test
+    runs when the file is run as a script (``unittest.main()``), and a test's or a test
+    class's decorators (``@mock.patch(…)``, ``@unittest.skipIf(…)``) are about that test or
+    class."""
     last = max(fn.end_line for fn in tests)
     # A decorator runs from its line to the decorated definition's (pydantic's parametrize
     # lists of ``conint(…)`` over twelve lines had covered for 288 tests).
     decorated = [
         *((fn.decorators, fn.line) for fn in tests),
-        *((cls.decorators, cls.line) for cls in result.classes),
+        *((cls.decorators, cls.line) for cls in result.classes if cls.name in test_classes),
     ]
     own = {
         line
@@ -551,8 +560,10 @@ def _source_keys(
 ) -> dict[int, str]:
     """The id of each stored function outside test-support code, by row id. A Python stub's
     (``.pyi``) are declarations, with no code to test: they have no test quality of their own,
-    nor has an ``@overload`` signature beside its implementation (whose id stays plain); nor
-    have examples and benchmarks, which show or time the project and are not part of it
+    nor has an ``@overload`` signature beside its implementation (whose id stays plain), nor a
+    property's getter, setter or deleter, which no call reaches (reading ``obj.name`` is no
+    call: each read "untested", 19 in attrs, marshmallow, pluggy and arrow); nor have
+    examples and benchmarks, which show or time the project and are not part of it
     (sqlmodel's ``docs_src/`` had 370 of its 475 rows)."""
     by_file: dict[str, list[FunctionRow]] = {}
     for row in functions:
@@ -567,18 +578,18 @@ def _source_keys(
         ):
             continue
         result = results.get(file)
-        signatures = _overload_lines(result) if result is not None else frozenset()
+        signatures = _uncalled_lines(result) if result is not None else frozenset()
         kept = [row for row in rows if row.line not in signatures] if signatures else rows
         named = [(row.qualified_name or row.name, row.line) for row in kept]
         keys.update(zip((row.id for row in kept), function_keys(file, named), strict=True))
     return keys
 
 
-def _overload_lines(result: ParseResult) -> frozenset[int]:
-    """The lines of a Python file's ``@overload`` signatures."""
+def _uncalled_lines(result: ParseResult) -> frozenset[int]:
+    """The lines of a Python file's ``@overload`` signatures and properties' accessors."""
     if result.language != "python":
         return frozenset()
-    return frozenset(fn.line for fn in result.functions if is_overload(fn))
+    return frozenset(fn.line for fn in result.functions if is_overload(fn) or is_property(fn))
 
 
 test_mapping.__test__ = False  # type: ignore[attr-defined]

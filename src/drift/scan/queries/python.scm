@@ -23,6 +23,12 @@
   (#eq? @_name "__all__")) @export
 
 (call) @call
+; A decorator's application: ``@lib.attrs`` calls ``lib.attrs`` with what it decorates, and
+; ``@hookimpl(tryfirst=True)`` calls what ``hookimpl(…)`` returns (the whole decorator is that
+; call). ``@x.setter`` (and ``getter``, ``deleter``) is a property's own method, never code.
+(decorator [(identifier) (attribute)] @call
+  (#not-match? @call "[.](setter|getter|deleter)$"))
+(decorator (call)) @call
 (await (call) @awaited)
 ; A coroutine (or an async iterator or context manager) handed on to what awaits it.
 (for_statement "async" right: (call) @awaited)
