@@ -298,6 +298,7 @@ class CallResolver:
         # overrides a self call reaches, by (file, class, method name).
         self._subclasses: dict[tuple[str, str], list[tuple[str, str]]] | None = None
         self._overrides: dict[tuple[str, str, str], tuple[int, ...]] = {}
+        self._subclassed_by_file: dict[str, frozenset[str]] | None = None
         self._library_bases: dict[tuple[str, str], bool] = {}
         self._class_attributes: dict[str, dict[str, tuple[str, ...]]] = {}
         self._local_classes: dict[str, dict[tuple[str, str], str | None]] = {}
@@ -1519,6 +1520,15 @@ class CallResolver:
         self._overrides[key] = result
         return result
 
+    def subclassed(self, file: str) -> frozenset[str]:
+        """The names of ``file``'s classes that a repository class derives from."""
+        if self._subclassed_by_file is None:
+            by_file: dict[str, set[str]] = defaultdict(set)
+            for path, name in self._subclass_index():
+                by_file[path].add(name)
+            self._subclassed_by_file = {path: frozenset(names) for path, names in by_file.items()}
+        return self._subclassed_by_file.get(file, frozenset())
+
     def _subclass_index(self) -> dict[tuple[str, str], list[tuple[str, str]]]:
         if self._subclasses is None:
             index: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
@@ -2439,6 +2449,9 @@ class _FileCalls:
         # than ``self`` (a Go receiver variable is typed by extraction, like any variable).
         self._class_always_matters = scope.result.language == "java"
         self._dispatches = scope.result.language in _DISPATCH_LANGUAGES
+        # The file's classes some repository class derives from: only their self calls may
+        # reach an override.
+        self._subclassed = resolver.subclassed(path) if self._dispatches else frozenset[str]()
         self._implicit_this = scope.result.language == "java"  # ``m()`` is ``this.m()``
         # (receiver, callee) -> target, or how it depends on the caller.
         self._calls: dict[_Name, _Target | None] = {}
@@ -2528,16 +2541,15 @@ class _FileCalls:
                         resolution = METHOD  # a base class's (``pick_overload``)
                     callee_id = picked
                 edges.setdefault((caller[1], call.line, callee_id), resolution)
+                owner = caller[0].class_name
                 if (
-                    self._dispatches
+                    owner is not None
+                    and owner in self._subclassed
                     and resolution != FUZZY
-                    and caller[0].class_name
                     and (name[0] in _DISPATCHING or (name[0] is None and self._implicit_this))
                 ):
                     # ``self.m()``: the override of the object's own class may run instead.
-                    for override in self._resolver.overrides(
-                        self._path, caller[0].class_name, name[1]
-                    ):
+                    for override in self._resolver.overrides(self._path, owner, name[1]):
                         edges.setdefault((caller[1], call.line, override), METHOD)
 
     def _class_targets(self, caller: Function) -> dict[_Name, _Target | None]:
