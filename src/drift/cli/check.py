@@ -110,6 +110,7 @@ def check_command(
             policy or project.config.policy,
             code_changed=summary.code_changed,
             renamed=dict(summary.renamed),
+            renamed_functions={(f, new): old for f, new, old in summary.renamed_functions},
             new_only=new_only,
         )
     _write_report(render(result, report_format), output)

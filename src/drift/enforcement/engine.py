@@ -90,6 +90,7 @@ def enforce(
     reanalysed: bool = True,
     group_of: GroupOf | None = None,
     renamed: Mapping[str, str] | None = None,
+    renamed_functions: Mapping[tuple[str, str], str] | None = None,
     still_new: Collection[str] | None = None,
     baseline_known: bool = True,
 ) -> EnforcementResult:
@@ -107,7 +108,9 @@ def enforce(
     the last analysis against the health it was judged against, so that the same code gets the
     same verdict however often it is checked. ``group_of`` gives each pattern's convention group
     (see ``pattern_findings``; default: its category). ``renamed`` maps files moved without a
-    change to their old paths: their violations are new only if they were new at the old path.
+    change to their old paths: their violations are new only if they were new at the old path;
+    ``renamed_functions`` functions renamed in place, ``(file, new name)`` to the old name,
+    likewise.
     ``still_new``, given when the same code is judged again, names the violations that are new
     (the last run's new ones): no other is, whatever rule change brought it in (see
     ``build_violations``). ``baseline_known`` False says no earlier analysis was enforced, so
@@ -138,6 +141,7 @@ def enforce(
         dismissed,
         scope_of=scopes,
         renamed_from=renamed,
+        renamed_functions=renamed_functions,
         still_new=still_new,
     )
     violations = built.violations

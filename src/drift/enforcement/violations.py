@@ -153,6 +153,7 @@ def build_violations(
     *,
     scope_of: ScopeOf | None = None,
     renamed_from: Mapping[str, str] | None = None,
+    renamed_functions: Mapping[tuple[str, str], str] | None = None,
     still_new: Collection[str] | None = None,
 ) -> ViolationSet:
     """Turn findings into this run's violations (see the module docstring for the steps).
@@ -161,7 +162,9 @@ def build_violations(
     violation is stored suppressed, like one under a ``drift-ignore`` comment. ``scope_of``
     names the function holding a line (default: none, every line at module level).
     ``renamed_from`` gives the old path of a file moved without a change: a violation there is
-    known when the baseline has it under the old path.
+    known when the baseline has it under the old path, and ``renamed_functions`` (``(file, new
+    name)`` to the old name) a function renamed in place: one there is known under the old
+    function's name (the id holds it).
 
     ``still_new``, when given, decides ``is_new`` instead of the baseline: the run judges the
     same code again (no code changed since the last), so a violation is new only if the last
@@ -199,9 +202,16 @@ def build_violations(
         if dismissal is None and shared[legacy_key] == 1:
             dismissal = dismissals.get(legacy)
         old_path = (renamed_from or {}).get(finding.file)
+        old_scope = (renamed_functions or {}).get((finding.file, scope)) if scope else None
         moved = (
-            violation_id(finding.rule_id, old_path, scope, normalized, occurrence)
-            if old_path is not None
+            violation_id(
+                finding.rule_id,
+                old_path or finding.file,
+                scope if old_scope is None else old_scope,
+                normalized,
+                occurrence,
+            )
+            if old_path is not None or old_scope is not None
             else None
         )
         if still_new is not None:

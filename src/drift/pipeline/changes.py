@@ -7,14 +7,14 @@ are never analysed, and they are kept apart from the tracked files the diff comp
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final
 
 from drift.pipeline.store_types import PipelineStore
 from drift.pipeline.tasks import FileTask, PackSource
 from drift.records.files import FileMetadataRow
-from drift.scan import DiffEntry, ParseResult, ScanDiff, SkippedFile, grammar_for_path
+from drift.scan import DiffEntry, Function, ParseResult, ScanDiff, SkippedFile, grammar_for_path
 
 SKIPPED_PREFIX: Final = "skipped: "
 RECORDED_SKIPS: Final = frozenset(
@@ -162,24 +162,69 @@ def renamed_files(
     return moves
 
 
+def cached_definitions(storage: PipelineStore) -> Callable[[bytes], Sequence[Function] | None]:
+    """A reader of a content's functions from its parse-cache entry (a removed or edited file's
+    old content keeps its entry until the end of the scan that finds it gone), None when there
+    is none or it is outdated; each content is read once."""
+    read: dict[bytes, Sequence[Function] | None] = {}
+
+    def definitions(content_hash: bytes) -> Sequence[Function] | None:
+        if content_hash not in read:
+            cached = storage.get_parse_cache_by_hash(content_hash)
+            try:
+                result = None if cached is None else ParseResult.from_json(cached.parse_result_json)
+            except ValueError:
+                result = None
+            read[content_hash] = None if result is None else result.functions
+        return read[content_hash]
+
+    return definitions
+
+
 def cached_functions(
-    storage: PipelineStore,
+    definitions: Callable[[bytes], Sequence[Function] | None],
 ) -> Callable[[bytes], Sequence[tuple[str, bytes]] | None]:
-    """``renamed_files``'s reader of a content's functions: its parse-cache entry (kept for a
-    removed file until the end of the scan that finds it removed), None when there is none or
-    it is outdated."""
+    """``renamed_files``'s reader of a content's functions, ``(qualified name, body hash)``."""
 
     def functions(content_hash: bytes) -> Sequence[tuple[str, bytes]] | None:
-        cached = storage.get_parse_cache_by_hash(content_hash)
-        if cached is None:
-            return None
-        try:
-            result = ParseResult.from_json(cached.parse_result_json)
-        except ValueError:
-            return None
-        return [(fn.qualified_name, fn.body_hash) for fn in result.functions]
+        found = definitions(content_hash)
+        return None if found is None else [(fn.qualified_name, fn.body_hash) for fn in found]
 
     return functions
+
+
+def renamed_functions(
+    diff: ScanDiff,
+    stored: StoredFiles,
+    moves: Mapping[str, str],
+    definitions: Callable[[bytes], Sequence[Function] | None],
+) -> dict[tuple[str, str], str]:
+    """Functions renamed in place, ``(file, new qualified name)`` to the old name: in a file
+    modified (or moved, ``moves``), an old function whose name is gone and a new one whose
+    name is new, at the same place among the file's functions, spanning as many lines with
+    the same parameters. A rename keeps the violations of the function's unchanged lines
+    known (a violation id holds its function's name)."""
+    found: dict[tuple[str, str], str] = {}
+    for entry in diff.entries:
+        old_path = moves.get(entry.path, entry.path)
+        row = stored.tracked.get(old_path)
+        if row is None or (entry.status != "modified" and entry.path not in moves):
+            continue
+        old, new = definitions(row.content_hash), definitions(entry.content_hash)
+        if not old or not new or len(old) != len(new):
+            continue
+        old_names = {fn.qualified_name for fn in old}
+        new_names = {fn.qualified_name for fn in new}
+        for before, after in zip(old, new, strict=True):
+            if (
+                before.qualified_name != after.qualified_name
+                and before.qualified_name not in new_names
+                and after.qualified_name not in old_names
+                and before.end_line - before.line == after.end_line - after.line
+                and [p.name for p in before.parameters] == [p.name for p in after.parameters]
+            ):
+                found[entry.path, after.qualified_name] = before.qualified_name
+    return found
 
 
 def _edited_moves(

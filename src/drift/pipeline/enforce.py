@@ -78,6 +78,7 @@ def enforce_run(
     *,
     code_changed: bool = False,
     renamed: Mapping[str, str] | None = None,
+    renamed_functions: Mapping[tuple[str, str], str] | None = None,
     new_only: bool = False,
     detections: Sequence[DetectionRow] | None = None,
     functions: Mapping[str, Sequence[FunctionRow]] | None = None,
@@ -90,7 +91,8 @@ def enforce_run(
     judges the change; otherwise it gives the verdict it gave (a CI retry, a README edit or
     ``--full`` judge the same code the same);
     ``renamed``: files moved without a change, new path to old, whose violations keep their
-    news (a ``git mv`` introduces none).
+    news (a ``git mv`` introduces none); ``renamed_functions``: functions renamed in place,
+    ``(file, new name)`` to the old name, whose violations keep theirs too.
 
     ``detections`` and ``functions`` are the stored rows when the run holds them already (see
     ``enforce``). ``group_of`` is the packs' convention groups (default: those of the packs
@@ -107,6 +109,7 @@ def enforce_run(
         previous=previous,
         new_only=new_only,
         renamed=renamed,
+        renamed_functions=renamed_functions,
         detections=detections,
         functions=functions,
         reanalysed=code_changed,

@@ -29,11 +29,13 @@ from drift.pipeline.changes import (
     StoredFiles,
     analysed_count,
     build_tasks,
+    cached_definitions,
     cached_functions,
     code_changed,
     entries_to_analyse,
     recorded_skips,
     renamed_files,
+    renamed_functions,
     skipped_row,
     unfinished,
 )
@@ -106,6 +108,7 @@ class _Scan:
         self.rules_changed = False  # the packs or Drift changed since the last analysis
         # Files moved without a change, new path -> old path: their violations stay as they were.
         self.renamed: dict[str, str] = {}
+        self.renamed_functions: dict[tuple[str, str], str] = {}
         # The structure stage, when begun during the per-file analysis (``_early_structure``).
         self.structure: StructureBuild | None = None
 
@@ -143,7 +146,9 @@ class _Scan:
             reanalyse = (
                 full or bool(diff.changed) or bool(diff.removed) or bool(unfinished(diff, stored))
             )
-            self.renamed = renamed_files(diff, stored, cached_functions(self.storage))
+            definitions = cached_definitions(self.storage)
+            self.renamed = renamed_files(diff, stored, cached_functions(definitions))
+            self.renamed_functions = renamed_functions(diff, stored, self.renamed, definitions)
             project = self._project(diff, stored, full=full) if reanalyse else None
             # Enforcement reads no structure: a large project's is still being computed.
             enforced = (
@@ -333,6 +338,7 @@ class _Scan:
             self.options.policy,
             code_changed=code_changed,
             renamed=self.renamed,
+            renamed_functions=self.renamed_functions,
             group_of=convention_groups(lambda: self.specs),
             # What the project stages read or stored, rather than read back (None: read it).
             detections=analysis.stored if analysis is not None else None,
@@ -420,6 +426,9 @@ class _Scan:
             reanalysed=project is not None,
             code_changed=code_changed(diff),
             renamed=tuple(sorted(self.renamed.items())),
+            renamed_functions=tuple(
+                sorted((file, new, old) for (file, new), old in self.renamed_functions.items())
+            ),
             structure=project.structure if project else None,
             duration_ms=int((time.perf_counter() - started) * 1000),
             languages=tuple(sorted(languages.items(), key=lambda item: (-item[1], item[0]))),

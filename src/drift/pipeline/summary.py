@@ -88,7 +88,8 @@ class ScanSummary:
     patterns, violations and verdict are then the stored ones. ``code_changed`` says a file
     Drift analyses changed, which moves the baseline of ``is_new``; ``renamed`` lists the files
     moved (``drift.pipeline.changes.renamed_files``), ``(new path, old path)``, whose violations
-    stay what they were where their code did.
+    stay what they were where their code did; ``renamed_functions`` the functions renamed in
+    place (``drift.pipeline.changes.renamed_functions``), ``(file, new name, old name)``.
     ``timings`` gives the wall-clock milliseconds of each stage. ``syntax_errors`` lists the
     tracked files the parser found errors in, with where the first one is, by path. ``failed``
     lists files that could not be analysed this run (unreadable after discovery, or a crash),
@@ -120,6 +121,7 @@ class ScanSummary:
     timings: tuple[tuple[str, float], ...] = field(default=())
     code_changed: bool = False
     renamed: tuple[tuple[str, str], ...] = field(default=())
+    renamed_functions: tuple[tuple[str, str, str], ...] = field(default=())
 
     @property
     def changed(self) -> int:

@@ -711,6 +711,24 @@ def test_a_file_moved_without_a_change_introduces_nothing(clean: Path) -> None:
     assert " new " not in listed.output
 
 
+def test_a_function_renamed_keeps_its_violations_known(clean: Path) -> None:
+    # A QA run renamed ``read_config`` to ``load_config``: its bare ``except`` (the id holds
+    # the function's name) came back as new and failed ``--new-only``.
+    add_swallowing_handler(clean)
+    assert run("check", str(clean)).exit_code == 1
+    users = clean / "app" / "users.py"
+    users.write_text(
+        users.read_text(encoding="utf-8").replace("def load_cache(", "def read_cache("),
+        encoding="utf-8",
+    )
+    renamed = run("check", str(clean), "--new-only", "--format", "json")
+    assert renamed.exit_code == 0, renamed.output
+    assert json.loads(renamed.output)["violations"] == []
+    listed = run("violations", "--root", str(clean))
+    assert "read_cache" in listed.output
+    assert " new " not in listed.output
+
+
 def test_a_file_moved_and_edited_keeps_its_old_violations_known(clean: Path) -> None:
     add_swallowing_handler(clean)
     assert run("check", str(clean)).exit_code == 1

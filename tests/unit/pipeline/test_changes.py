@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from drift.pipeline.changes import StoredFiles, code_changed, renamed_files
+from drift.pipeline.changes import StoredFiles, code_changed, renamed_files, renamed_functions
 from drift.records.files import FileMetadataRow
-from drift.scan import DiffEntry, ScanDiff
+from drift.scan import DiffEntry, Function, Parameter, ScanDiff
 from drift.scan.diff import FileStatus
 
 
@@ -83,3 +83,30 @@ def test_a_file_moved_and_edited_pairs_with_the_one_removed_file_it_mostly_equal
     )
     assert renamed_files(diff, stored, functions.get) == {"pkg/a.py": "a.py"}
     assert renamed_files(diff, stored) == {}  # without the functions, only exact moves
+
+
+def test_a_function_renamed_in_place_is_paired_with_its_old_name() -> None:
+    def fn(name: str, line: int, end: int, params: tuple[str, ...] = ("x",)) -> Function:
+        return Function(
+            name.rsplit(".", 1)[-1], name, line, end, 1,
+            tuple(Parameter(p, None, None, False) for p in params),
+            None, (), True, False, "." in name, None, b"", b"", True, False, None,
+        )  # fmt: skip
+
+    definitions = {
+        b"A": [fn("load", 1, 5), fn("Store.get", 7, 9), fn("keep", 11, 12)],
+        b"A2": [fn("read", 1, 5), fn("Cache.get", 7, 9), fn("keep", 11, 12)],  # two renames
+        b"B": [fn("f", 1, 3)],
+        b"B2": [fn("g", 1, 4)],  # renamed and grown: no pair
+    }
+    stored = StoredFiles(tracked={"a.py": row("a.py", b"A"), "b.py": row("b.py", b"B")}, skipped={})
+    diff = ScanDiff(
+        entries=(entry("a.py", "modified", b"A2"), entry("b.py", "modified", b"B2")),
+        removed=(),
+        unreadable=(),
+        bytes_hashed=0,
+    )
+    assert renamed_functions(diff, stored, {}, definitions.get) == {
+        ("a.py", "read"): "load",
+        ("a.py", "Cache.get"): "Store.get",
+    }
