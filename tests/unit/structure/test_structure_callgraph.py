@@ -3450,3 +3450,25 @@ def test_cls_in_a_classmethod_and_type_of_self_make_the_caller_s_class() -> None
         ("pkg/result.py::Stack.empty", "pkg/result.py::Result.__init__", 15),
         ("pkg/result.py::Stack.pop_all", "pkg/result.py::Result.__init__", 18),
     ]
+
+
+def test_no_override_below_a_subclass_that_replaces_the_calling_method() -> None:
+    # marshmallow: ``OneOf.__call__`` calls ``self._format_error``; ``ContainsOnly`` replaces
+    # ``__call__`` without ``super()``, so its ``_format_error`` is never reached from there.
+    # ``self.__helper()`` is the class's own, whatever a subclass names so.
+    files = {
+        "pkg/b.py": (
+            "class Base:\n    def run(self):\n        return self.step() + self.__helper()\n\n"
+            "    def step(self):\n        return 0\n\n    def __helper(self):\n        return 0\n\n\n"
+            "class Mid(Base):\n    def run(self):\n        return 42\n\n"
+            "    def step(self):\n        return 1\n\n\nclass Leaf(Mid):\n    def step(self):\n"
+            "        return 2\n\n\nclass Other(Base):\n    def run(self):\n"
+            "        return super().run()\n\n    def step(self):\n        return 3\n\n"
+            "    def __helper(self):\n        return 3\n"
+        ),
+    }
+    assert [e for e in edges_of(files) if e[0] == "pkg/b.py::Base.run"] == [
+        ("pkg/b.py::Base.run", "pkg/b.py::Base.__helper", "method", 3),
+        ("pkg/b.py::Base.run", "pkg/b.py::Base.step", "method", 3),
+        ("pkg/b.py::Base.run", "pkg/b.py::Other.step", "method", 3),
+    ]

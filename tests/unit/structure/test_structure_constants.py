@@ -312,5 +312,13 @@ def test_a_fallback_and_a_go_function_s_const_name_their_numbers() -> None:
     assert magic(constants("s.js", parse("s.js", js), js)) == [("37", 4)]
     py = "def f(limit):\n    n = limit or 100\n    return n * 37\n"
     assert magic(constants("s.py", parse("s.py", py), py)) == [("37", 3)]
+    # rich's ``codepoint < 32 or 0x07F <= codepoint``: a condition goes on after it
+    cond = "def f(c, n):\n    if c < 33 or 127 <= c < 160:\n        return n or 77 * c\n"
+    assert magic(constants("c.py", parse("c.py", cond), cond)) == [
+        ("33", 2),
+        ("127", 2),
+        ("160", 2),
+        ("77", 3),
+    ]
     go = "package a\n\nfunc Grow(n int) int {\n\tconst minLen = 1 << 16\n\treturn n * 37\n}\n"
     assert magic(constants("a.go", parse("a.go", go), go)) == [("37", 5)]

@@ -297,8 +297,10 @@ class CallResolver:
         # Each repository class's direct repository subclasses (built on first use), and the
         # overrides a self call reaches, by (file, class, method name).
         self._subclasses: dict[tuple[str, str], list[tuple[str, str]]] | None = None
-        self._overrides: dict[tuple[str, str, str], tuple[int, ...]] = {}
+        self._overrides: dict[tuple[str, str, str, str], tuple[int, ...]] = {}
         self._subclassed_by_file: dict[str, frozenset[str]] | None = None
+        # Each file's ``super().m()`` calls, as ``(caller, m)``.
+        self._super_calls: dict[str, frozenset[tuple[str | None, str]]] = {}
         self._library_bases: dict[tuple[str, str], bool] = {}
         self._class_attributes: dict[str, dict[str, tuple[str, ...]]] = {}
         self._local_classes: dict[str, dict[tuple[str, str], str | None]] = {}
@@ -1492,13 +1494,15 @@ class CallResolver:
                 return found
         return None
 
-    def overrides(self, file: str, class_name: str, name: str) -> tuple[int, ...]:
+    def overrides(self, file: str, class_name: str, name: str, via: str) -> tuple[int, ...]:
         """The row ids of the methods ``name`` that the repository subclasses of ``class_name``
-        (of ``file``), at any depth, define themselves: what ``self.name()`` in a method of
-        the class may run instead (marshmallow's ``Field.serialize`` calls
-        ``self._serialize``, which ``String`` and forty other fields override). None beyond
-        ``_MAX_OVERRIDES``."""
-        key = (file, class_name, name)
+        (of ``file``), at any depth, define themselves: what ``self.name()`` in the class's
+        method ``via`` may run instead (marshmallow's ``Field.serialize`` calls
+        ``self._serialize``, which ``String`` and forty other fields override). A subclass
+        that replaces ``via`` without calling ``super().via`` never runs it, nor do those
+        below it (marshmallow's ``ContainsOnly.__call__`` over ``OneOf.__call__``). None
+        beyond ``_MAX_OVERRIDES``."""
+        key = (file, class_name, name, via)
         known = self._overrides.get(key)
         if known is not None:
             return known
@@ -1511,7 +1515,11 @@ class CallResolver:
             if owner in seen:
                 continue
             seen.add(owner)
-            method = self.symbols.scopes[owner[0]].methods.get(owner[1], {}).get(name)
+            methods = self.symbols.scopes[owner[0]].methods.get(owner[1], {})
+            replaced = methods.get(via)
+            if replaced is not None and not self._calls_super(owner[0], replaced, via):
+                continue
+            method = methods.get(name)
             row = None if method is None or method.is_static else self.row_id(owner[0], method)
             if row is not None:
                 found.append(row)
@@ -1519,6 +1527,18 @@ class CallResolver:
         result = tuple(found) if len(found) <= _MAX_OVERRIDES else ()
         self._overrides[key] = result
         return result
+
+    def _calls_super(self, file: str, method: Function, name: str) -> bool:
+        """Whether ``method`` calls its base's ``name`` (``super().name(…)``, Java's
+        ``super.name(…)``)."""
+        made = self._super_calls.get(file)
+        if made is None:
+            made = self._super_calls[file] = frozenset(
+                (call.caller, call.callee)
+                for call in self.symbols.scopes[file].result.calls
+                if call.receiver is not None and call.receiver.startswith("super")
+            )
+        return (method.qualified_name, name) in made
 
     def subclassed(self, file: str) -> frozenset[str]:
         """The names of ``file``'s classes that a repository class derives from."""
@@ -2209,6 +2229,11 @@ def _closing(text: str, opening: int) -> int:
     return -1
 
 
+def _is_private(name: str) -> bool:
+    """A Python name-mangled method (``self.__helper()`` is always the class's own)."""
+    return name.startswith("__") and not name.endswith("__")
+
+
 def _declared_parameter(caller: Function | None, name: str) -> bool:
     """Whether ``name`` is a parameter of ``caller`` with a declared type."""
     return caller is not None and any(p.name == name and p.type for p in caller.parameters)
@@ -2547,9 +2572,12 @@ class _FileCalls:
                     and owner in self._subclassed
                     and resolution != FUZZY
                     and (name[0] in _DISPATCHING or (name[0] is None and self._implicit_this))
+                    and not _is_private(name[1])
                 ):
                     # ``self.m()``: the override of the object's own class may run instead.
-                    for override in self._resolver.overrides(self._path, owner, name[1]):
+                    for override in self._resolver.overrides(
+                        self._path, owner, name[1], caller[0].name
+                    ):
                         edges.setdefault((caller[1], call.line, override), METHOD)
 
     def _class_targets(self, caller: Function) -> dict[_Name, _Target | None]:

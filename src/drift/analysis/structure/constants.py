@@ -274,11 +274,18 @@ def _is_keyword_value(line_text: str, column: int) -> bool:
     if before.endswith("=") and not before.endswith(("==", "!=", "<=", ">=")):
         return bool(re.search(r"[\w$\]][ \t]*=$", before))
     # The fallback of a value (``opts.hwm ?? 16``, ``opts.size || 64``, ``limit or 100``): a
-    # default, as ``function g(x = 32)`` gives.
-    return before.endswith(("??", "||")) or bool(_OR_TAIL.search(before))
+    # default, as ``function g(x = 32)`` gives, when it ends the value (``c < 33 or 127 <= c``
+    # and ``n or 77 * c`` go on: a condition, arithmetic).
+    if not (before.endswith(("??", "||")) or _OR_TAIL.search(before)):
+        return False
+    after = line_text.encode()[max(column - 1, 0) :].decode(errors="ignore")
+    return bool(_ENDS_VALUE.match(after))
 
 
 _OR_TAIL = re.compile(r"[\w)\]]\s+or$")
+# A number, then the end of the value it ends: a bracket, a separator, the line's end or a
+# comment.
+_ENDS_VALUE = re.compile(r"[\w.]+\s*(?:[)\]},;:]|#|//|$)")
 
 
 # Numbers and arithmetic ending a text: ``= 1024 *`` leaves ``=``.
