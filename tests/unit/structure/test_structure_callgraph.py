@@ -3459,7 +3459,8 @@ def test_no_override_below_a_subclass_that_replaces_the_calling_method() -> None
     files = {
         "pkg/b.py": (
             "class Base:\n    def run(self):\n        return self.step() + self.__helper()\n\n"
-            "    def step(self):\n        return 0\n\n    def __helper(self):\n        return 0\n\n\n"
+            "    def step(self):\n        return 0\n\n"
+            "    def __helper(self):\n        return 0\n\n\n"
             "class Mid(Base):\n    def run(self):\n        return 42\n\n"
             "    def step(self):\n        return 1\n\n\nclass Leaf(Mid):\n    def step(self):\n"
             "        return 2\n\n\nclass Other(Base):\n    def run(self):\n"
