@@ -289,6 +289,7 @@ class _Linker:
                 rules.binds_name(node),
                 rules.is_static(node),
                 None,  # returned (``_with_returned``)
+                rules.is_private(node, item.name),
             ),
         )
 

@@ -283,6 +283,16 @@ class JavaScriptRules:
             return False
         return any(child.type == "static" for child in holder.children)
 
+    def is_private(self, node: Node, name: str) -> bool:
+        """``#name``, or a TypeScript member declared ``private``."""
+        if name.startswith("#"):
+            return True
+        member = node if node.type == "method_definition" else node.parent
+        modifier = (
+            None if member is None else first_child_of_type(member, ("accessibility_modifier",))
+        )
+        return modifier is not None and any(child.type == "private" for child in modifier.children)
+
     def binds_name(self, node: Node) -> bool:
         """Not an object's method or key (``{ setTimeout() {…} }``, ``{ assert: (v) => … }``)
         nor a function assigned to a property (``exports.parse = function …``): those are

@@ -211,6 +211,10 @@ class GoRules:
         """No method is its class's alone (a ``staticmethod`` is reached through instances)."""
         return False
 
+    def is_private(self, node: Node, name: str) -> bool:
+        """Go has no overriding: embedding is no inheritance."""
+        return False
+
     def is_async(self, node: Node, file: SourceText) -> bool:
         """Go has no async functions (goroutines are started at the call site)."""
         return False

@@ -104,6 +104,11 @@ class JavaRules:
         modifiers = first_child_of_type(node, ("modifiers",))
         return modifiers is not None and any(c.type == "static" for c in modifiers.children)
 
+    def is_private(self, node: Node, name: str) -> bool:
+        """A method declared ``private``."""
+        modifiers = first_child_of_type(node, ("modifiers",))
+        return modifiers is not None and any(c.type == "private" for c in modifiers.children)
+
     def is_async(self, node: Node, file: SourceText) -> bool:
         """Java has no async methods."""
         return False

@@ -291,6 +291,10 @@ class PythonRules:
         """No method is its class's alone (a ``staticmethod`` is reached through instances)."""
         return False
 
+    def is_private(self, node: Node, name: str) -> bool:
+        """A name-mangled ``__name`` (``_Class__name`` in each class: no override)."""
+        return name.startswith("__") and not name.endswith("__")
+
     def is_async(self, node: Node, file: SourceText) -> bool:
         """``async def``."""
         if file.clean:  # the definition's first token is then ``async`` or ``def``

@@ -105,6 +105,9 @@ class Function(NamedTuple):
     they agree: the class or function called to make it, as written (``return CliRunner()``,
     ``client = Client(app); yield client``); the call graph reads it where no annotation
     says (a pytest fixture's value). None when they disagree or say nothing."""
+    is_private: bool
+    """A method no subclass overrides: Java's ``private``, TypeScript's ``private`` and
+    ``#name``, Python's name-mangled ``__name``."""
 
 
 class Class(NamedTuple):

@@ -114,6 +114,11 @@ class LanguageRules(Protocol):
         """Whether the function ``node`` is a class's own, not its instances' (``is_static``)."""
         ...
 
+    def is_private(self, node: Node, name: str) -> bool:
+        """Whether the method ``node`` named ``name`` is hidden from subclasses
+        (``Function.is_private``)."""
+        ...
+
     def receiver_type(self, node: Node, source: bytes) -> str | None:
         """The type a method is declared on outside any class body (Go), else None."""
         ...

@@ -3473,3 +3473,55 @@ def test_no_override_below_a_subclass_that_replaces_the_calling_method() -> None
         ("pkg/b.py::Base.run", "pkg/b.py::Base.step", "method", 3),
         ("pkg/b.py::Base.run", "pkg/b.py::Other.step", "method", 3),
     ]
+
+
+def test_dispatch_takes_the_overload_of_the_call_and_skips_private_methods() -> None:
+    # The JDK: ``toArray(generator.apply(0))`` had reached 61 zero-argument ``toArray()``
+    # overrides and missed the right one; a ``private`` method is the class's own, as are
+    # TypeScript's ``#name`` and ``private``. A TypeScript ``abstract`` method, a signature
+    # with no function, is its subclasses' (zod's ``this._parse(…)``), and so is a mixin's
+    # hook that only its subclasses define.
+    files = {
+        "p/Base.java": (
+            "package p;\n\npublic class Base {\n"
+            "    public void run() { helper(); go(1); }\n    private void helper() {}\n"
+            "    public void go(int x) {}\n    public void go() {}\n}\n"
+        ),
+        "p/Sub.java": (
+            "package p;\n\npublic class Sub extends Base {\n    private void helper() {}\n"
+            "    public void go() {}\n    public void go(int x) {}\n}\n"
+        ),
+        "src/base.ts": (
+            "export abstract class Base {\n  abstract parse(x: number): number;\n"
+            "  run(): number {\n    this.#priv();\n    return this.parse(1);\n  }\n"
+            "  #priv(): void {}\n}\n\nexport class Sub extends Base {\n"
+            "  parse(x: number): number { return x; }\n  #priv(): void {}\n}\n"
+        ),
+        "pkg/views.py": (
+            "class ListMixin:\n    def list(self):\n        return self.get_queryset()\n\n\n"
+            "class UserList(ListMixin):\n    def get_queryset(self):\n        return []\n\n\n"
+            "class GroupList(ListMixin):\n    def get_queryset(self):\n        return ()\n"
+        ),
+    }
+    edges = edges_of(files)
+    assert [e for e in edges if e[0] == "p/Base.java::Base.run"] == [
+        ("p/Base.java::Base.run", "p/Base.java::Base.go", "same_file", 4),
+        ("p/Base.java::Base.run", "p/Base.java::Base.helper", "same_file", 4),
+        ("p/Base.java::Base.run", "p/Sub.java::Sub.go", "method", 4),
+    ]
+    results = project(files)
+    rows = function_rows(results)
+    where = {row.id: (row.file, row.line) for row in rows}
+    assert sorted(
+        where[e.callee_id]
+        for e in resolve_calls(rows, results)
+        if where[e.caller_id][0].endswith(".java")
+    ) == [("p/Base.java", 5), ("p/Base.java", 6), ("p/Sub.java", 6)]  # go(int) both
+    assert [
+        e for e in edges if e[0] in ("src/base.ts::Base.run", "pkg/views.py::ListMixin.list")
+    ] == [
+        ("pkg/views.py::ListMixin.list", "pkg/views.py::GroupList.get_queryset", "method", 3),
+        ("pkg/views.py::ListMixin.list", "pkg/views.py::UserList.get_queryset", "method", 3),
+        ("src/base.ts::Base.run", "src/base.ts::Base.#priv", "method", 4),
+        ("src/base.ts::Base.run", "src/base.ts::Sub.parse", "method", 5),
+    ]

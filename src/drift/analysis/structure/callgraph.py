@@ -297,7 +297,9 @@ class CallResolver:
         # Each repository class's direct repository subclasses (built on first use), and the
         # overrides a self call reaches, by (file, class, method name).
         self._subclasses: dict[tuple[str, str], list[tuple[str, str]]] | None = None
-        self._overrides: dict[tuple[str, str, str, str], tuple[int, ...]] = {}
+        self._overrides: dict[tuple[str, str, str, str, int | None], tuple[int, ...]] = {}
+        self._by_id: dict[int, Function] | None = None
+        self._methods_by_name: dict[str, dict[tuple[str, str], list[Function]]] = {}
         self._subclassed_by_file: dict[str, frozenset[str]] | None = None
         # Each file's ``super().m()`` calls, as ``(caller, m)``.
         self._super_calls: dict[str, frozenset[tuple[str | None, str]]] = {}
@@ -1494,7 +1496,31 @@ class CallResolver:
                 return found
         return None
 
-    def overrides(self, file: str, class_name: str, name: str, via: str) -> tuple[int, ...]:
+    def function_by_id(self, row_id: int) -> Function | None:
+        """The parsed function of a stored row id."""
+        if self._by_id is None:
+            self._by_id = {}
+            for path, scope in self.symbols.scopes.items():
+                ids = self.row_ids(path)
+                for fn in scope.result.functions:
+                    found = ids.get((fn.name, fn.line))
+                    if found is not None:
+                        self._by_id[found] = fn
+        return self._by_id.get(row_id)
+
+    def _same_named(self, file: str, class_name: str, name: str) -> list[Function]:
+        """Every method ``name`` of class ``class_name`` of ``file`` (Java's overloads too)."""
+        index = self._methods_by_name.get(file)
+        if index is None:
+            index = self._methods_by_name[file] = {}
+            for fn in self.symbols.scopes[file].result.functions:
+                if fn.class_name is not None:
+                    index.setdefault((fn.class_name, fn.name), []).append(fn)
+        return index.get((class_name, name), [])
+
+    def overrides(
+        self, file: str, class_name: str, name: str, via: str, arity: int | None = None
+    ) -> tuple[int, ...]:
         """The row ids of the methods ``name`` that the repository subclasses of ``class_name``
         (of ``file``), at any depth, define themselves: what ``self.name()`` in the class's
         method ``via`` may run instead (marshmallow's ``Field.serialize`` calls
@@ -1502,7 +1528,7 @@ class CallResolver:
         that replaces ``via`` without calling ``super().via`` never runs it, nor do those
         below it (marshmallow's ``ContainsOnly.__call__`` over ``OneOf.__call__``). None
         beyond ``_MAX_OVERRIDES``."""
-        key = (file, class_name, name, via)
+        key = (file, class_name, name, via, arity)
         known = self._overrides.get(key)
         if known is not None:
             return known
@@ -1519,10 +1545,18 @@ class CallResolver:
             replaced = methods.get(via)
             if replaced is not None and not self._calls_super(owner[0], replaced, via):
                 continue
-            method = methods.get(name)
-            row = None if method is None or method.is_static else self.row_id(owner[0], method)
-            if row is not None:
-                found.append(row)
+            if arity is None:
+                candidates = [methods[name]] if name in methods else []
+            else:  # Java: the overload taking as many arguments
+                candidates = [
+                    fn
+                    for fn in self._same_named(owner[0], owner[1], name)
+                    if len(fn.parameters) == arity
+                ]
+            for method in candidates:
+                row = None if method.is_static else self.row_id(owner[0], method)
+                if row is not None:
+                    found.append(row)
             queue.extend(subclasses.get(owner, ()))
         result = tuple(found) if len(found) <= _MAX_OVERRIDES else ()
         self._overrides[key] = result
@@ -2229,11 +2263,6 @@ def _closing(text: str, opening: int) -> int:
     return -1
 
 
-def _is_private(name: str) -> bool:
-    """A Python name-mangled method (``self.__helper()`` is always the class's own)."""
-    return name.startswith("__") and not name.endswith("__")
-
-
 def _declared_parameter(caller: Function | None, name: str) -> bool:
     """Whether ``name`` is a parameter of ``caller`` with a declared type."""
     return caller is not None and any(p.name == name and p.type for p in caller.parameters)
@@ -2537,6 +2566,21 @@ class _FileCalls:
                     target = caller[2][name] = self._resolve(name, caller[0])
             elif target is _BY_SCOPE:
                 target = self._nested_target(name, caller[0])
+            if target is None:
+                owner = caller[0].class_name
+                if (
+                    owner is not None
+                    and owner in self._subclassed
+                    and (name[0] in _DISPATCHING or (name[0] is None and self._implicit_this))
+                ):
+                    # ``this._parse(…)`` declared ``abstract`` (a TypeScript signature, no
+                    # function), or a mixin's hook its subclasses define: theirs run.
+                    arity = call.arg_count if self._implicit_this else None
+                    for override in self._resolver.overrides(
+                        self._path, owner, name[1], caller[0].name, arity
+                    ):
+                        edges.setdefault((caller[1], call.line, override), METHOD)
+                continue
             if target is not None:
                 if (
                     name[0] is None
@@ -2572,11 +2616,14 @@ class _FileCalls:
                     and owner in self._subclassed
                     and resolution != FUZZY
                     and (name[0] in _DISPATCHING or (name[0] is None and self._implicit_this))
-                    and not _is_private(name[1])
+                    and (called := self._resolver.function_by_id(callee_id)) is not None
+                    and not called.is_private
                 ):
-                    # ``self.m()``: the override of the object's own class may run instead.
+                    # ``self.m()``: the override of the object's own class may run instead (a
+                    # private method is the class's own).
+                    arity = len(called.parameters) if self._implicit_this else None
                     for override in self._resolver.overrides(
-                        self._path, owner, name[1], caller[0].name
+                        self._path, owner, name[1], caller[0].name, arity
                     ):
                         edges.setdefault((caller[1], call.line, override), METHOD)
 
