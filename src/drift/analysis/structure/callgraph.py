@@ -299,6 +299,8 @@ class CallResolver:
         self._subclasses: dict[tuple[str, str], list[tuple[str, str]]] | None = None
         self._overrides: dict[tuple[str, str, str, str, int | None], tuple[int, ...]] = {}
         self._by_id: dict[int, Function] | None = None
+        self._descendants_of: dict[tuple[str, str], frozenset[tuple[str, str]]] = {}
+        self._defined_by: dict[str, list[tuple[str, str]]] | None = None
         self._methods_by_name: dict[str, dict[tuple[str, str], list[Function]]] = {}
         self._subclassed_by_file: dict[str, frozenset[str]] | None = None
         # Each file's ``super().m()`` calls, as ``(caller, m)``.
@@ -1532,21 +1534,13 @@ class CallResolver:
         known = self._overrides.get(key)
         if known is not None:
             return known
-        subclasses = self._subclass_index()
+        below = self._descendants(file, class_name)
         found: list[int] = []
-        seen = {(file, class_name)}
-        queue = deque(subclasses.get((file, class_name), ()))
-        while queue and len(found) <= _MAX_OVERRIDES:
-            owner = queue.popleft()
-            if owner in seen:
-                continue
-            seen.add(owner)
-            methods = self.symbols.scopes[owner[0]].methods.get(owner[1], {})
-            replaced = methods.get(via)
-            if replaced is not None and not self._calls_super(owner[0], replaced, via):
+        for owner in self._definers().get(name, ()):
+            if owner not in below or self._replaced_between(owner, below, via):
                 continue
             if arity is None:
-                candidates = [methods[name]] if name in methods else []
+                candidates = [self.symbols.scopes[owner[0]].methods[owner[1]][name]]
             else:  # Java: the overload taking as many arguments
                 candidates = [
                     fn
@@ -1557,10 +1551,58 @@ class CallResolver:
                 row = None if method.is_static else self.row_id(owner[0], method)
                 if row is not None:
                     found.append(row)
-            queue.extend(subclasses.get(owner, ()))
+            if len(found) > _MAX_OVERRIDES:
+                break
         result = tuple(found) if len(found) <= _MAX_OVERRIDES else ()
         self._overrides[key] = result
         return result
+
+    def _descendants(self, file: str, class_name: str) -> frozenset[tuple[str, str]]:
+        """Every repository class deriving from ``class_name`` of ``file``, at any depth."""
+        key = (file, class_name)
+        known = self._descendants_of.get(key)
+        if known is None:
+            subclasses = self._subclass_index()
+            seen: set[tuple[str, str]] = set()
+            queue = deque(subclasses.get(key, ()))
+            while queue:
+                owner = queue.popleft()
+                if owner not in seen and owner != key:
+                    seen.add(owner)
+                    queue.extend(subclasses.get(owner, ()))
+            known = self._descendants_of[key] = frozenset(seen)
+        return known
+
+    def _definers(self) -> dict[str, list[tuple[str, str]]]:
+        """The classes defining each method name, of the languages that dispatch."""
+        if self._defined_by is None:
+            index: dict[str, list[tuple[str, str]]] = defaultdict(list)
+            for path, scope in self.symbols.scopes.items():
+                if scope.result.language in _DISPATCH_LANGUAGES:
+                    for class_name, methods in scope.methods.items():
+                        for name in methods:
+                            index[name].append((path, class_name))
+            self._defined_by = dict(index)
+        return self._defined_by
+
+    def _replaced_between(
+        self, owner: tuple[str, str], below: frozenset[tuple[str, str]], via: str
+    ) -> bool:
+        """Whether ``owner`` or a class between it and the caller's class (one of ``below``)
+        replaces the calling method ``via`` without calling ``super().via``: the caller's
+        method then never runs on an ``owner``."""
+        seen = {owner}
+        queue = [owner]
+        while queue:
+            current = queue.pop()
+            replaced = self.symbols.scopes[current[0]].methods.get(current[1], {}).get(via)
+            if replaced is not None and not self._calls_super(current[0], replaced, via):
+                return True
+            for base in self._base_classes(*current):
+                if base in below and base not in seen:
+                    seen.add(base)
+                    queue.append(base)
+        return False
 
     def _calls_super(self, file: str, method: Function, name: str) -> bool:
         """Whether ``method`` calls its base's ``name`` (``super().name(…)``, Java's
@@ -2502,6 +2544,10 @@ class _FileCalls:
         # Only Java (implicit ``this``) reads the caller's class for calls on receivers other
         # than ``self`` (a Go receiver variable is typed by extraction, like any variable).
         self._class_always_matters = scope.result.language == "java"
+        # Every parameter name of the file: a call of no such name is no parameter's call.
+        self._parameter_names = frozenset(
+            p.name for fn in scope.result.functions for p in fn.parameters
+        )
         self._dispatches = scope.result.language in _DISPATCH_LANGUAGES
         # The file's classes some repository class derives from: only their self calls may
         # reach an override.
@@ -2586,6 +2632,7 @@ class _FileCalls:
                     name[0] is None
                     and not name[2]
                     and name[1] != "cls"
+                    and name[1] in self._parameter_names
                     and name[1] in self._resolver.parameters_around(self._scope, caller[0])
                 ):
                     # ``def run(hook): hook()``: the function passed in, not a namesake (a

@@ -427,12 +427,16 @@ def test_mapping(
     direct_counts: dict[str, int] = {}
     onward_of: dict[int, set[str]] = {}
     helpers = _Helpers(out_edges, keys)
-    helper_checks = _helper_checks(functions, results, assertion_lines)
-    for unit in units:
+    # By position: a test redefined under one id is two units.
+    reached = [helpers.through(unit.calls) if unit.calls else _NONE for unit in units]
+    # Only the files of the helpers tests reach are read for their checks.
+    helper_ids = {callee for calls in reached for callee in calls if callee not in keys}
+    helper_files = {row.file for row in functions if row.id in helper_ids}
+    helper_checks = _helper_checks(functions, results, assertion_lines, helper_files)
+    for unit, calls in zip(units, reached, strict=True):
         if not unit.calls:
             direct_counts[unit.id] = 0
             continue
-        calls = helpers.through(unit.calls)
         # A helper's checks are the test's, as its calls are (Go's ``t.Helper()`` style:
         # spf13/cast's tests assert only in ``runNumberTest``, 20 functions read
         # "assertion_free").
@@ -480,15 +484,18 @@ def _helper_checks(
     functions: Sequence[FunctionRow],
     results: Mapping[str, ParseResult],
     assertion_lines: Mapping[str, Sequence[int]] | None,
+    files: Collection[str],
 ) -> dict[int, int]:
-    """The checks each function of test-support code makes (assertion calls by their caller,
-    and the ``assert`` lines in its range), by row id; functions that make none are left out."""
+    """The checks each function of the test-support ``files`` makes (assertion calls by their
+    caller, and the ``assert`` lines in its range), by row id; functions that make none are
+    left out."""
     row_ids = row_ids_by_file(functions)
     found: dict[int, int] = {}
     kinds: dict[tuple[str, str | None], bool] = {}  # is_assertion, once per distinct call
-    for path, result in results.items():
+    for path in files:
+        result = results.get(path)
         ids = row_ids.get(path)
-        if not ids or not is_test_support(path):
+        if result is None or not ids or not is_test_support(path):
             continue
         by_caller: Counter[str] = Counter()
         for call in result.calls:
