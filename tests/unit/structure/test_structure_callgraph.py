@@ -3525,3 +3525,18 @@ def test_dispatch_takes_the_overload_of_the_call_and_skips_private_methods() -> 
         ("src/base.ts::Base.run", "src/base.ts::Base.#priv", "method", 4),
         ("src/base.ts::Base.run", "src/base.ts::Sub.parse", "method", 5),
     ]
+
+
+def test_of_a_go_package_s_platform_files_the_default_build_s_answers() -> None:
+    # A package defines one function per platform (``conn_darwin.go``, ``conn_linux.go``):
+    # ``darwin`` had won by its name. A ``linux``/``amd64`` build's file answers.
+    files = {
+        "p/conn_darwin.go": "package p\n\nfunc dial() int { return 1 }\n",
+        "p/conn_linux.go": "package p\n\nfunc dial() int { return 2 }\n",
+        "p/conn_windows_amd64.go": "package p\n\nfunc dial() int { return 3 }\n",
+        "p/client.go": "package p\n\nfunc Open() int { return dial() }\n",
+        "q/use.go": 'package q\n\nimport "example.com/m/p"\n\nfunc Use() int { return p.Open() }\n',
+    }
+    assert [e for e in edges_of(files) if e[0] == "p/client.go::Open"] == [
+        ("p/client.go::Open", "p/conn_linux.go::dial", "import", 3),
+    ]

@@ -41,6 +41,7 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from typing import NamedTuple
 
+from drift.analysis.structure.go_build import go_file_order
 from drift.scan.model import Import, ParseResult
 
 _GO_STANDARD_LIBRARY = "std"
@@ -329,7 +330,11 @@ class ModuleIndex:
             return cached
         if self._go_modules:
             directory = self._go_module_directory(import_path)
-            found = tuple(sorted(self._go_dirs[directory])) if directory is not None else ()
+            found = (
+                tuple(sorted(self._go_dirs[directory], key=go_file_order))
+                if directory is not None
+                else ()
+            )
             self._go_cache[import_path] = found
             return found
         best = ""
@@ -340,7 +345,7 @@ class ModuleIndex:
                 and (import_path == directory or import_path.endswith(f"/{directory}"))
             ):
                 best = directory
-        found = tuple(sorted(self._go_dirs[best])) if best else ()
+        found = tuple(sorted(self._go_dirs[best], key=go_file_order)) if best else ()
         self._go_cache[import_path] = found
         return found
 
@@ -369,7 +374,7 @@ class ModuleIndex:
 
     def go_package_files(self, directory: str) -> tuple[str, ...]:
         """The non-test Go files of ``directory``."""
-        return tuple(sorted(self._go_dirs.get(directory, ())))
+        return tuple(sorted(self._go_dirs.get(directory, ()), key=go_file_order))
 
     def java_type(self, package: str, name: str) -> str | None:
         """The file declaring top-level type ``name`` in ``package``."""
