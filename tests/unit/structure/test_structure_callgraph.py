@@ -6,7 +6,7 @@ import pytest
 
 from drift.analysis.structure.callgraph import CONFIDENCE, resolve_calls
 from drift.analysis.structure.coupling import coupling
-from drift.analysis.structure.imports import Manifests
+from drift.analysis.structure.imports import JsPackage, Manifests
 from tests.unit.structure.support import function_rows, named_edges, project, repo
 
 
@@ -3539,4 +3539,26 @@ def test_of_a_go_package_s_platform_files_the_default_build_s_answers() -> None:
     }
     assert [e for e in edges_of(files) if e[0] == "p/client.go::Open"] == [
         ("p/client.go::Open", "p/conn_linux.go::dial", "import", 3),
+    ]
+
+
+def test_a_test_s_t_is_the_runner_s_unless_the_repository_is_the_runner() -> None:
+    # ``t.plan(1)`` in a project's tape suite is tape's; in tape's own repository ``t`` is its
+    # ``Test`` (9 of its methods had read "untested").
+    files = {
+        "lib/test.js": (
+            "function Test() {}\nTest.prototype.capture = function (o) { return o; };\n"
+            "module.exports = Test;\n"
+        ),
+        "test/capture.js": (
+            "var test = require('tape');\n"
+            "function check() { test('captures', function (t) { t.capture({}); }); }\n"
+        ),
+    }
+    results = project(files)
+    rows = function_rows(results)
+    assert named_edges(resolve_calls(rows, results), rows) == []
+    runner = Manifests(js_packages={"": JsPackage("tape", ("index.js",))})
+    assert named_edges(resolve_calls(rows, results, runner), rows) == [
+        ("test/capture.js::check", "lib/test.js::Test.capture", "fuzzy", 2),
     ]

@@ -99,6 +99,7 @@ _SELF_RECEIVERS = frozenset({"self", "this", "cls", "super", "super()"})
 # override (``super()`` names the base's own method).
 _DISPATCHING = frozenset({"self", "this", "cls"})
 _TEST_CONTEXTS = frozenset({"t", "st", "tt"})
+_JS_TEST_RUNNERS = frozenset({"tape", "tap", "ava"})
 _DISPATCH_LANGUAGES = frozenset({"python", "javascript", "typescript", "java"})
 _MAX_OVERRIDES = 64
 """The most overrides one call reaches: beyond that a method is a framework's hook every
@@ -299,6 +300,8 @@ class CallResolver:
         self._subclasses: dict[tuple[str, str], list[tuple[str, str]]] | None = None
         self._overrides: dict[tuple[str, str, str, str, int | None], tuple[int, ...]] = {}
         self._by_id: dict[int, Function] | None = None
+        # A JavaScript test runner's own repository, whose tests' ``t`` is its own test object.
+        self._is_test_runner = bool(self.symbols.index.js_package_names() & _JS_TEST_RUNNERS)
         self._descendants_of: dict[tuple[str, str], frozenset[tuple[str, str]]] = {}
         self._defined_by: dict[str, list[tuple[str, str]]] | None = None
         self._methods_by_name: dict[str, dict[tuple[str, str], list[Function]]] = {}
@@ -1864,10 +1867,12 @@ class CallResolver:
         if (
             receiver in _TEST_CONTEXTS
             and language in ("javascript", "typescript")
-            and (is_test_file(scope.path))
+            and is_test_file(scope.path)
+            and not self._is_test_runner
         ):
             # tape's, AVA's and node:test's ``t`` (``st``, ``tt`` nested) is the runner's test
-            # object: ``t.plan(1)``, ``t.comment(…)`` are its, not a repository ``plan``.
+            # object: ``t.plan(1)``, ``t.comment(…)`` are its, not a repository ``plan``; but in
+            # the runner's own repository (tape's), ``t`` is its own ``Test``.
             return None
         if receiver is not None and language == "java":
             # Java's receivers are typed: one the steps above could not place is a library's

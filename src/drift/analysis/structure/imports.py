@@ -372,6 +372,10 @@ class ModuleIndex:
         """The package most non-test Go files of ``directory`` declare."""
         return self._go_packages.get(directory)
 
+    def js_package_names(self) -> frozenset[str]:
+        """The names the repository's ``package.json`` files give their packages."""
+        return frozenset(p.name for p in self._js_packages.values() if p.name is not None)
+
     def go_package_files(self, directory: str) -> tuple[str, ...]:
         """The non-test Go files of ``directory``."""
         return tuple(sorted(self._go_dirs.get(directory, ()), key=go_file_order))
