@@ -204,3 +204,23 @@ def test_unsetting_a_variable_is_no_read() -> None:
     ]
     text = 'import os\ndel os.environ["TZ"]\nhome = os.environ["HOME"]\n'
     assert reads("t.py", text) == [("HOME", 3, "os.environ[]", False, None)]
+
+
+def test_reads_through_another_name_of_os_environ() -> None:
+    # rich: ``_environ: Mapping[str, str] = os.environ`` in ``Console``'s body, then
+    # ``self._environ.get("TERM")``: ten terminal variables had been missed.
+    text = (
+        "import os\nfrom typing import Mapping\n\n\nclass Console:\n"
+        "    _environ: Mapping[str, str] = os.environ\n\n    def f(self, other):\n"
+        '        return self._environ.get("TERM"), self._environ["COLUMNS"], other.get("X")\n'
+        "\n    def g(self):\n        environ = self._environ\n"
+        '        return environ.get("FORCE_COLOR")\n'
+        '\n\nenv = os.environ\nhome = env.get("HOME", "/")\n'
+    )
+    rows = env_variables("c.py", parse("c.py", text), text)
+    assert [(r.name, r.line, r.access_method, r.has_default) for r in rows] == [
+        ("TERM", 9, "os.environ.get", False),
+        ("COLUMNS", 9, "os.environ[]", False),
+        ("FORCE_COLOR", 13, "os.environ.get", False),  # through ``environ = self._environ``
+        ("HOME", 17, "os.environ.get", True),
+    ]

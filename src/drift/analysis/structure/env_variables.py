@@ -210,6 +210,52 @@ def _present_rules(language: str, text: str) -> list[_Rule]:
     return present
 
 
+# ``env = os.environ``, rich's ``_environ: Mapping[str, str] = os.environ`` in a class body or
+# ``self._environ = os.environ``: another name of the process environment.
+_ENVIRON_ALIAS = re.compile(
+    r"^[ \t]*(?:self\.|cls\.)?(?P<alias>[A-Za-z_]\w*)[ \t]*(?::[^=\n]+)?="
+    r"[ \t]*os\.environ[ \t]*(?:#.*)?$",
+    re.MULTILINE,
+)
+
+
+def _environ_aliases(text: str) -> frozenset[str]:
+    """The names a Python file gives ``os.environ``, directly or through another of them
+    (rich's ``environ = self._environ``)."""
+    if "os.environ" not in text:
+        return frozenset()
+    found = {m.group("alias") for m in _ENVIRON_ALIAS.finditer(text)}
+    for _ in range(3):
+        known = "|".join(re.escape(name) for name in sorted(found))
+        onward = re.compile(
+            rf"^[ \t]*(?:self\.|cls\.)?(?P<alias>[A-Za-z_]\w*)[ \t]*="
+            rf"[ \t]*(?:self\.|cls\.)?(?:{known})[ \t]*$",
+            re.MULTILINE,
+        )
+        more = {m.group("alias") for m in onward.finditer(text)} - found
+        if not more:
+            break
+        found |= more
+    return frozenset(found)
+
+
+def _alias_rules(text: str, aliases: Collection[str]) -> list[_Rule]:
+    """Reads through a name the file gives ``os.environ`` (``self._environ.get("TERM")``),
+    reported as the reads they are (rich's ten terminal variables had been missed)."""
+    rules: list[_Rule] = []
+    for alias in sorted(aliases):
+        name = re.escape(alias)
+        rules.append(
+            _Rule(
+                "os.environ.get",
+                f"{alias}.get",
+                re.compile(rf"{name}\.get\(\s*{_Q}\s*(?P<more>[,)])"),
+            )
+        )
+        rules.append(_Rule("os.environ[]", f"{alias}[", re.compile(rf"{name}\[\s*{_Q}\s*\]")))
+    return [rule for rule in rules if rule.marker in text]
+
+
 def _what_follows(lines: list[str], line: int, text: str, end: int) -> str:
     """The rest of the read's line, or when nothing follows it there, the next line: a
     fallback often opens the line after (``os.environ.get("A")\n    or os.environ.get("B")``,
@@ -227,12 +273,17 @@ def env_variables(
     """Every literal environment-variable read in one file, by line then column. A read on
     a line of ``documentation`` (a docstring, a doc comment) is an example, not a read."""
     rules = _present_rules(result.language, text)
+    aliases = _environ_aliases(text) if result.language == "python" else frozenset()
+    if aliases:
+        rules.extend(_alias_rules(text, aliases - {"environ"}))
     destructures = result.language in {"javascript", "typescript"} and "process.env" in text
     if not rules and not destructures:
         return ()
     lines = text.split("\n")
     index = LineIndex(text)
     bare = _bare_imports(result) if result.language == "python" else frozenset()
+    if "environ" in aliases:
+        bare |= {"environ"}  # ``environ = self._environ`` (rich): the process environment
     found: list[tuple[int, int, EnvVariableRow]] = []
     prose: ProseSpans | None = None
     for method, _, pattern, qualifier in rules:
