@@ -20,7 +20,7 @@ from drift.scan.collect import READERS, Collected, Handler, collect, new_record
 from drift.scan.explained import says_why, thrown_on_purpose
 from drift.scan.hashing import content_hash
 from drift.scan.lang_ecmascript import JavaScriptRules, TsxRules, TypeScriptRules
-from drift.scan.lang_go import GoRules
+from drift.scan.lang_go import GoRules, build_constraint
 from drift.scan.lang_java import JavaRules
 from drift.scan.lang_python import PythonRules
 from drift.scan.languages import language_of_grammar
@@ -205,6 +205,7 @@ class _Linker:
             error_count=len(issues),
             error=summarize_issues(issues),
             variables=self._module_variables(),
+            build_constraint=build_constraint(self.source) if found.grammar == "go" else None,
         )
 
     # ---- definitions -------------------------------------------------------------------------

@@ -183,6 +183,36 @@ def _made(value: Node | None, source: bytes) -> str | None:
     return None
 
 
+_GO_BUILD: Final = b"//go:build"
+_PLUS_BUILD: Final = b"// +build"
+
+
+def build_constraint(source: bytes) -> str | None:
+    """The file's ``//go:build`` expression, read from the comments above its package clause
+    (Go's rule: only blank lines and comments come before one). A file with only the older
+    ``// +build`` lines gets them as one expression: a line's space-separated options are
+    or-ed, an option's comma-separated terms and-ed, and the lines and-ed."""
+    legacy: list[str] = []
+    in_block = False
+    for raw in source.splitlines():
+        line = raw.strip()
+        if in_block:
+            in_block = b"*/" not in line
+            continue
+        if line.startswith(_GO_BUILD) and line[len(_GO_BUILD) : len(_GO_BUILD) + 1] in b" \t":
+            return line[len(_GO_BUILD) :].decode("utf-8", "replace").strip()
+        if line.startswith(_PLUS_BUILD):
+            options = line[len(_PLUS_BUILD) :].decode("utf-8", "replace").split()
+            if options:
+                terms = (" && ".join(option.split(",")) for option in options)
+                legacy.append(" || ".join(f"({term})" for term in terms))
+        elif line.startswith(b"/*"):
+            in_block = b"*/" not in line[2:]
+        elif line and not line.startswith(b"//"):
+            break  # the package clause: no constraint below it counts
+    return " && ".join(f"({line})" for line in legacy) if legacy else None
+
+
 class GoRules:
     """Extraction rules for Go."""
 

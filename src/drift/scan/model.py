@@ -18,7 +18,7 @@ from typing import Final, Literal, NamedTuple
 from drift import __version__
 from drift.scan.serialization import decode_record, encode_record
 
-MODEL_VERSION: Final = 43
+MODEL_VERSION: Final = 44
 """Bumped whenever a field, the encoding or what extraction finds changes."""
 
 CACHE_STAMP: Final = f"{__version__}/{MODEL_VERSION}"
@@ -319,7 +319,8 @@ class ParseResult(NamedTuple):
     gives one class, as ``(name, class or factory as written)``, sorted: another file that
     imports one, or shares the Go package, calls its methods. Python: also those every
     assignment of which gives one plain name, as ``ALIAS_OF`` and the name (attrs's ``ib =
-    attrib``): another name for that function or class.
+    attrib``): another name for that function or class. ``build_constraint``: a Go file's
+    ``//go:build`` expression (``!purego``), None when it has none.
     """
 
     language: str
@@ -338,6 +339,7 @@ class ParseResult(NamedTuple):
     error_count: int
     error: str | None
     variables: tuple[tuple[str, str], ...] = ()
+    build_constraint: str | None = None
 
     def to_json(self) -> str:
         """Compact JSON for the parse cache (``from_json`` restores an equal object)."""

@@ -229,3 +229,25 @@ OUT:
         if h.kind == "error_check"
     ]
     assert rows == [(7, True, False), (12, False, False), (20, False, True), (36, False, True)]
+
+
+def test_the_build_constraint_above_the_package_clause_is_kept() -> None:
+    def constraint(source: str) -> str | None:
+        return parse_source(source.encode(), "go").build_constraint
+
+    assert constraint("//go:build linux && !purego\n\npackage p\n") == "linux && !purego"
+    # Below a licence in a block comment and line comments.
+    assert constraint("/*\n * Licence\n */\n// Doc.\n//go:build ignore\n\npackage main\n") == (
+        "ignore"
+    )
+    # The older form: options or-ed, comma terms and-ed, lines and-ed.
+    assert constraint("// +build linux,amd64 darwin\n// +build !purego\n\npackage p\n") == (
+        "((linux && amd64) || (darwin)) && ((!purego))"
+    )
+    # ``//go:build`` wins over ``// +build`` lines beside it.
+    assert constraint("//go:build go1.18\n// +build go1.18\n\npackage p\n") == "go1.18"
+    # Below the package clause a comment is no constraint; nor is ``//go:buildx``.
+    assert constraint("package p\n\n//go:build ignore\n") is None
+    assert constraint("//go:buildx linux\n\npackage p\n") is None
+    # Other languages have none.
+    assert parse_source(b"# go:build\nx = 1\n", "python").build_constraint is None

@@ -3542,6 +3542,26 @@ def test_of_a_go_package_s_platform_files_the_default_build_s_answers() -> None:
     ]
 
 
+def test_of_a_go_package_s_tagged_files_the_default_build_s_answers() -> None:
+    # go-cmp's export_panic.go (``//go:build purego``) and export_unsafe.go (``!purego``)
+    # define one function each: the panic file had won by its path. An old-style ``// +build``
+    # line and a licence block comment above the constraint count too.
+    files = {
+        "p/export_panic.go": "//go:build purego\n\npackage p\n\nfunc export() int { return 1 }\n",
+        "p/export_unsafe.go": (
+            "/* Licence\n   text */\n// Copyright\n\n//go:build !purego && (linux || darwin)\n\n"
+            "package p\n\nfunc export() int { return 2 }\n"
+        ),
+        "p/a_legacy.go": "// +build appengine\n\npackage p\n\nfunc lookup() int { return 1 }\n",
+        "p/b_legacy.go": "// +build !appengine\n\npackage p\n\nfunc lookup() int { return 2 }\n",
+        "p/client.go": "package p\n\nfunc Open() int { return export() + lookup() }\n",
+    }
+    assert [e for e in edges_of(files) if e[0] == "p/client.go::Open"] == [
+        ("p/client.go::Open", "p/b_legacy.go::lookup", "import", 3),
+        ("p/client.go::Open", "p/export_unsafe.go::export", "import", 3),
+    ]
+
+
 def test_a_test_s_t_is_the_runner_s_unless_the_repository_is_the_runner() -> None:
     # ``t.plan(1)`` in a project's tape suite is tape's; in tape's own repository ``t`` is its
     # ``Test`` (9 of its methods had read "untested").

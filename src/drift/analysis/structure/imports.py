@@ -199,6 +199,12 @@ class ModuleIndex:
         self._go_packages: dict[str, str] = {}  # directory -> the package most files declare
         self._index()
 
+    def go_order(self, path: str) -> tuple[bool, str]:
+        """The sort key of ``path`` among its package's files (``go_file_order``), with its
+        build constraint."""
+        result = self.results.get(path)
+        return go_file_order(path, None if result is None else result.build_constraint)
+
     def _index(self) -> None:
         packages = {
             posixpath.dirname(p) for p in self._paths if posixpath.basename(p) == "__init__.py"
@@ -331,7 +337,7 @@ class ModuleIndex:
         if self._go_modules:
             directory = self._go_module_directory(import_path)
             found = (
-                tuple(sorted(self._go_dirs[directory], key=go_file_order))
+                tuple(sorted(self._go_dirs[directory], key=self.go_order))
                 if directory is not None
                 else ()
             )
@@ -345,7 +351,7 @@ class ModuleIndex:
                 and (import_path == directory or import_path.endswith(f"/{directory}"))
             ):
                 best = directory
-        found = tuple(sorted(self._go_dirs[best], key=go_file_order)) if best else ()
+        found = tuple(sorted(self._go_dirs[best], key=self.go_order)) if best else ()
         self._go_cache[import_path] = found
         return found
 
@@ -378,7 +384,7 @@ class ModuleIndex:
 
     def go_package_files(self, directory: str) -> tuple[str, ...]:
         """The non-test Go files of ``directory``."""
-        return tuple(sorted(self._go_dirs.get(directory, ()), key=go_file_order))
+        return tuple(sorted(self._go_dirs.get(directory, ()), key=self.go_order))
 
     def java_type(self, package: str, name: str) -> str | None:
         """The file declaring top-level type ``name`` in ``package``."""

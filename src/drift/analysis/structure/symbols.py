@@ -13,7 +13,6 @@ from collections import defaultdict, deque
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from drift.analysis.structure.go_build import go_file_order
 from drift.analysis.structure.imports import Manifests, ModuleIndex
 from drift.scan.model import ALIAS_OF, Function, ParseResult
 
@@ -321,7 +320,7 @@ class SymbolTable:
         ``name``) in ``files``, following re-exports; ``"default"`` is a file's default export.
         Files are tried in sorted order (Go's a default build takes first); the first answer
         wins."""
-        for path in sorted(set(files), key=go_file_order):
+        for path in sorted(set(files), key=self.index.go_order):
             scope = self.scopes.get(path)
             if scope is None:
                 continue
@@ -365,7 +364,7 @@ class SymbolTable:
         self, files: Iterable[str], name: str, depth: int = 0
     ) -> tuple[str, str] | None:
         """``(file, class name)`` of class ``name`` defined in (or re-exported by) ``files``."""
-        for path in sorted(set(files), key=go_file_order):
+        for path in sorted(set(files), key=self.index.go_order):
             scope = self.scopes.get(path)
             if scope is None:
                 continue
@@ -393,7 +392,7 @@ class SymbolTable:
         ``pkg.api`` after ``import pkg`` (a package's submodules are its attributes once
         imported, as its ``__init__.py`` mostly does), or a module the file imports under that
         name (attrs's ``from . import converters``)."""
-        for path in sorted(set(files), key=go_file_order):
+        for path in sorted(set(files), key=self.index.go_order):
             scope = self.scopes.get(path)
             if scope is None or scope.result.language != "python":
                 continue
