@@ -97,10 +97,11 @@ def entries_to_analyse(diff: ScanDiff, stored: StoredFiles, *, full: bool) -> li
 
 
 def build_tasks(
-    storage: PipelineStore, entries: Sequence[DiffEntry], packs: PackSource
+    storage: PipelineStore, entries: Sequence[DiffEntry], packs: PackSource, time_limit: int
 ) -> tuple[list[FileTask], list[DiffEntry]]:
     """Pool tasks for the entries a grammar parses (with any parse-cache hit attached), and the
-    entries no grammar parses (their metadata is still recorded)."""
+    entries no grammar parses (their metadata is still recorded). ``time_limit``: the seconds
+    each file's analysis may take."""
     tasks: list[FileTask] = []
     others: list[DiffEntry] = []
     cache_empty = storage.count_parse_cache() == 0  # a first scan: spare a lookup per file
@@ -112,8 +113,11 @@ def build_tasks(
         cached = None if cache_empty else storage.get_parse_cache_by_hash(entry.content_hash)
         json_text = cached.parse_result_json if cached and cached.language == grammar else None
         tasks.append(
-            FileTask(entry.path, entry.abs_path, grammar, entry.content_hash, json_text, packs)
-        )
+            FileTask(
+                entry.path, entry.abs_path, grammar, entry.content_hash, json_text, packs,
+                time_limit,
+            )
+        )  # fmt: skip
     # Largest first: the pool hands out work in order, so the big files start early and the
     # run does not end with one worker busy on a giant file while the others wait.
     sizes = {entry.path: entry.file_size for entry in entries}

@@ -247,7 +247,7 @@ class _Scan:
         from drift.scan import map_files
 
         source = pack_source(self.config.pack_dirs, self.config.builtin_packs)
-        tasks, others = build_tasks(self.storage, entries, source)
+        tasks, others = build_tasks(self.storage, entries, source, self.config.scan.file_time_limit)
         by_path = {entry.path: entry for entry in entries}
         writer = FileWriter(self.storage, self.now, env, compare=not full)
         structure = self.structure = self._early_structure(diff, full=full)

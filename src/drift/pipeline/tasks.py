@@ -30,6 +30,7 @@ class FileTask(NamedTuple):
     expected_hash: bytes
     cached_json: str | None
     packs: PackSource
+    time_limit: int  # seconds (0: none); see ``drift.scan.time_limit``
 
 
 def pack_source(dirs: Sequence[Path], builtin: bool) -> PackSource:

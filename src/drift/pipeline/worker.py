@@ -21,6 +21,7 @@ from drift.pipeline.facts import CallFilter, called_methods, file_facts
 from drift.pipeline.tasks import FileOutcome, FileTask, PackSource
 from drift.records.analysis import FunctionRow
 from drift.scan import Function, ParseResult, content_hash, parse_source
+from drift.scan.time_limit import TimeLimitReached, time_limit
 
 
 @lru_cache(maxsize=4)
@@ -99,21 +100,26 @@ def analyze_file(task: FileTask) -> FileOutcome:
     if isinstance(source, FileOutcome):
         return source
     digest = content_hash(source)
-    # The file may have changed since the diff hashed it: the cache entry is only for that.
-    result = _decode_cached(task) if digest == task.expected_hash else None
-    cache_json = None
-    if result is None:
-        result = parse_source(source, task.grammar)
-        cache_json = result.to_json()
-    text = source.decode("utf-8", errors="replace")
     try:
-        packs, methods = _rules(task.packs)
-        facts = file_facts(task.path, result, text, methods)
-        matches = evaluate_file(packs, facts)
-        signals = signal_sites(packs, facts)
-        structure = file_structure(task.path, result, text)
-    except Exception as exc:  # one odd file never stops the scan; it is recorded instead
-        return failed(task, f"analysis failed: {type(exc).__name__}: {exc}", started)
+        with time_limit(task.time_limit):
+            # The file may have changed since the diff hashed it: the cache entry is only for
+            # that.
+            result = _decode_cached(task) if digest == task.expected_hash else None
+            cache_json = None
+            if result is None:
+                result = parse_source(source, task.grammar)
+                cache_json = result.to_json()
+            text = source.decode("utf-8", errors="replace")
+            try:
+                packs, methods = _rules(task.packs)
+                facts = file_facts(task.path, result, text, methods)
+                matches = evaluate_file(packs, facts)
+                signals = signal_sites(packs, facts)
+                structure = file_structure(task.path, result, text)
+            except Exception as exc:  # one odd file never stops the scan; it is recorded
+                return failed(task, f"analysis failed: {type(exc).__name__}: {exc}", started)
+    except TimeLimitReached as reached:
+        return failed(task, reached.describe(), started)
     return FileOutcome(
         path=task.path,
         grammar=task.grammar,

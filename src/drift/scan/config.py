@@ -19,6 +19,9 @@ from drift.scan.ignore import pattern_problem
 CONFIG_FILE_NAME: Final = "drift.toml"
 DEFAULT_MAX_FILE_SIZE: Final = 1_048_576
 """1 MiB: larger files are recorded as skipped, not parsed."""
+DEFAULT_FILE_TIME_LIMIT: Final = 60
+"""Seconds one file's analysis may take before it is recorded as failed and skipped: far
+beyond any real file (the largest standard-library module takes well under a second)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +31,8 @@ class ScanConfig:
     ``include`` globs are a whitelist (empty: every file); ``exclude`` globs are a blacklist. Both
     use gitignore pattern syntax relative to the scanned root. ``threads`` 0 means one worker per
     CPU. ``skip_generated`` skips generated, minified and bundled files (see
-    ``drift.scan.generated``).
+    ``drift.scan.generated``). ``file_time_limit``: seconds one file's analysis may take
+    (0: no limit; see ``drift.scan.time_limit``).
     """
 
     include: tuple[str, ...] = ()
@@ -40,6 +44,7 @@ class ScanConfig:
     force_full_scan: bool = False
     skip_binary: bool = True
     skip_generated: bool = True
+    file_time_limit: int = DEFAULT_FILE_TIME_LIMIT
 
 
 _KNOWN_KEYS: Final = frozenset(
@@ -55,6 +60,7 @@ _KNOWN_KEYS: Final = frozenset(
         "skip_binary",
         "skip_generated",
         "hash_algorithm",
+        "file_time_limit",
     }
 )
 
@@ -137,6 +143,7 @@ def scan_config_from_table(table: Mapping[str, object], source: str) -> ScanConf
         force_full_scan=read.boolean("force_full_scan", defaults.force_full_scan),
         skip_binary=read.boolean("skip_binary", defaults.skip_binary),
         skip_generated=read.boolean("skip_generated", defaults.skip_generated),
+        file_time_limit=read.integer("file_time_limit", defaults.file_time_limit, 0),
     )
 
 

@@ -377,3 +377,43 @@ def test_ctrl_c_stops_with_130_and_the_scan_is_recorded_as_cut_short(
     rescanned = CliRunner().invoke(cli, ["scan", str(project)], catch_exceptions=False)
     assert rescanned.exit_code == 0
     assert "1 file tracked (1 added)" in rescanned.output
+
+
+SLOW_PACK = """[framework]
+name = "house"
+
+[[patterns]]
+id = "HOUSE-1"
+category = "logging"
+[patterns.match]
+content_patterns = ["(a+)+$"]
+"""
+
+
+def test_a_file_past_the_time_limit_is_recorded_and_the_scan_goes_on(project: Path) -> None:
+    # A pack regex that backtracks catastrophically on one line had hung the scan for ever.
+    packs = project / ".drift" / "packs"
+    packs.mkdir(parents=True)
+    (packs / "house.toml").write_text(SLOW_PACK, encoding="utf-8")
+    (project / "drift.toml").write_text("[scan]\nfile_time_limit = 1\n", encoding="utf-8")
+    (project / "slow.py").write_text('X = "' + "a" * 60 + 'b"\n', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["scan", str(project)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert (
+        "  failed      slow.py: analysis stopped at its 1 s limit ([scan] file_time_limit) "
+        "while matching pattern HOUSE-1"
+    ) in result.output.splitlines()
+    with open_storage(str(project / ".drift")) as stores:
+        files = {row.path: row for row in stores.drift.load_all_file_metadata()}
+        functions = {row.qualified_name for row in stores.drift.query_all_functions()}
+    assert files["slow.py"].error_count == 1
+    assert files["app.py"].error_count == 0
+    assert functions == {"run"}  # the other file is analysed in full
+
+
+def test_a_negative_time_limit_is_a_config_error(project: Path) -> None:
+    (project / "drift.toml").write_text("[scan]\nfile_time_limit = -1\n", encoding="utf-8")
+    lines = _error_lines("scan", str(project))
+    assert lines[0] == (
+        f"error: {project / 'drift.toml'}: [scan] file_time_limit: expected an integer >= 0, got -1"
+    )

@@ -44,7 +44,9 @@ def _outcome(relative: str) -> FileOutcome:
     path = FIXTURES / relative
     source = path.read_bytes()
     grammar = "python" if relative.endswith(".py") else "typescript"
-    task = FileTask(relative, str(path), grammar, content_hash(source), None, pack_source([], True))
+    task = FileTask(
+        relative, str(path), grammar, content_hash(source), None, pack_source([], True), 0
+    )
     return analyze_file(task)
 
 

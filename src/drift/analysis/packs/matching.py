@@ -32,6 +32,7 @@ from drift.analysis.packs.sites import CallSite, ErrorHandlerSite, Site, SiteCol
 from drift.analysis.packs.text_index import AnchoredScan, TextUnits
 from drift.analysis.prose import ProseSpans
 from drift.analysis.structure.secrets import redact_secrets
+from drift.scan.time_limit import TimeLimitReached
 
 MAX_MATCHED_TEXT = 200
 
@@ -298,7 +299,11 @@ def evaluate_file(
     ranked: list[tuple[int, int, str, str, str, int, PatternSpec]] = []
     for pattern in scope.patterns:
         # The scope has checked the pattern's filters already.
-        hits = _emitted_hits(pattern.match, view)
+        try:
+            hits = _emitted_hits(pattern.match, view)
+        except TimeLimitReached as reached:
+            reached.doing = f"matching pattern {pattern.id}"  # most likely the slow one
+            raise
         if not hits:
             continue
         found = _unique(hits) if len(hits) > 1 else hits
