@@ -183,7 +183,7 @@ def enforce(
         compliance_gate=whole[0],
         gates=whole,
         duplicate_free_rate=built.duplicate_free_rate,
-        alert_count=len(alerts),
+        alerts=[alert.message for alert in alerts],
     )
     new_errors = sum(
         1 for v in violations if v.active and v.row.is_new and v.severity is Severity.ERROR

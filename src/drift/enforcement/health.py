@@ -43,7 +43,12 @@ class HealthReport:
     cross_validation_rate: float | None
     duplicate_free_rate: float | None
     pattern_count: int
-    alert_count: int
+    alerts: tuple[str, ...]  # the messages of the run's degradation alerts
+
+    @property
+    def alert_count(self) -> int:
+        """How many alerts the run raised (each costs ``ALERT_PENALTY``)."""
+        return len(self.alerts)
 
     def to_snapshot(self, category_scores: Mapping[str, float]) -> AuditSnapshotRow:
         """The audit snapshot row; factors without data are stored as 0."""
@@ -73,7 +78,7 @@ def health_report(
     compliance_gate: GateOutcome | None,
     gates: Sequence[GateOutcome],
     duplicate_free_rate: float | None,
-    alert_count: int,
+    alerts: Sequence[str],
 ) -> HealthReport:
     """Compute the health score (see the module docstring)."""
     avg_confidence = sum(confidences) / len(confidences) if confidences else None
@@ -91,7 +96,7 @@ def health_report(
         if f is not None
     ]
     base = 100.0 * sum(factors) / len(factors) if factors else 100.0
-    penalty = min(ALERT_PENALTY_CAP, ALERT_PENALTY * alert_count)
+    penalty = min(ALERT_PENALTY_CAP, ALERT_PENALTY * len(alerts))
     return HealthReport(
         score=max(0.0, base - penalty),
         avg_confidence=avg_confidence,
@@ -100,7 +105,7 @@ def health_report(
         cross_validation_rate=cross,
         duplicate_free_rate=duplicate_free_rate,
         pattern_count=len(confidences),
-        alert_count=alert_count,
+        alerts=tuple(alerts),
     )
 
 
@@ -119,7 +124,7 @@ def degradation_alerts(
                 id=0,
                 alert_type="violation_count_high",
                 severity="high" if counted_violations > VIOLATION_COUNT_SEVERE else "medium",
-                message=f"{counted_violations} violations count against the gates",
+                message=f"{counted_violations:,} violations count against the gates",
                 current_value=float(counted_violations),
                 previous_value=float(previous_counted_violations),
                 delta=float(counted_violations - previous_counted_violations),

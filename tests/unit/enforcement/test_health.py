@@ -35,7 +35,7 @@ def test_health_is_the_mean_of_factors_with_data_minus_alert_penalty() -> None:
         compliance_gate=compliance,
         gates=gates,
         duplicate_free_rate=1.0,
-        alert_count=3,
+        alerts=["a", "b", "c"],
     )
     # factors: 0.8 confidence, 0.5 approval, 0.8 compliance, 0.5 cross-validation, 1.0 dedup
     assert report.score == pytest.approx(100 * (0.8 + 0.5 + 0.8 + 0.5 + 1.0) / 5 - 6)
@@ -50,7 +50,7 @@ def test_health_without_any_data() -> None:
         compliance_gate=gate(PATTERN_COMPLIANCE, GateStatus.SKIPPED, 0.0),
         gates=[],
         duplicate_free_rate=None,
-        alert_count=20,
+        alerts=["an alert"] * 20,
     )
     assert report.score == 80.0  # 100, less the capped penalty of 20
     assert report.avg_confidence is None
@@ -68,7 +68,7 @@ def test_snapshot_carries_category_scores() -> None:
         compliance_gate=None,
         gates=[],
         duplicate_free_rate=None,
-        alert_count=0,
+        alerts=[],
     )
     snapshot = report.to_snapshot({"naming": 75.0})
     assert snapshot.health_score == 100.0

@@ -61,7 +61,11 @@ def _health_factors(result: EnforcementResult) -> str:
     if not said:
         return ""
     penalty = min(ALERT_PENALTY_CAP, ALERT_PENALTY * health.alert_count)
-    alerts = f"; {plural(health.alert_count, 'alert')} -{penalty:g}" if penalty else ""
+    alerts = (
+        f"; {plural(health.alert_count, 'alert')} -{penalty:g}: {'; '.join(health.alerts)}"
+        if penalty
+        else ""
+    )
     return f" (mean of {said}{alerts})"
 
 
