@@ -17,6 +17,7 @@ from drift.cli.options import (
 from drift.cli.run_lock import one_run_at_a_time, run_in_progress
 from drift.errors import ConfigError
 from drift.pipeline.changes import StoredFiles
+from drift.pipeline.same_project import previous_root
 from drift.pipeline.state import state_lines, stored_state
 from drift.records.analysis import ScanHistoryRow
 from drift.storage.backends import (
@@ -53,11 +54,14 @@ def status(root: Path, storage: str | None) -> None:
         info = stores.workspace.project_info()
         busy = run_in_progress(stores.location.drift_db)
         recent = stores.drift.query_recent_scans(1)
+        # The project the workspace's findings are of: a refused run (``OtherProject``) has
+        # already recorded its own root in the workspace's settings.
+        scanned = previous_root(stores.drift)
         finished = stores.drift.latest_scan_timestamp()
         found = None if busy else stored_state(stores.drift)
         files = None if busy else StoredFiles.load(stores.drift)
     latest = recent[0] if recent else None
-    click.echo(f"workspace   {info.root_path or root}")
+    click.echo(f"workspace   {scanned or info.root_path or root}")
     click.echo(f"storage     {url}")
     click.echo(f"schema      v{state.schema_version}")
     if found is None or files is None:

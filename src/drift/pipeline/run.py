@@ -43,6 +43,7 @@ from drift.pipeline.config import PipelineConfig, load_pipeline_config
 from drift.pipeline.environment import EnvFiles, dotenv_changed
 from drift.pipeline.fingerprint import record_fingerprint, rules_fingerprint, stored_fingerprint
 from drift.pipeline.progress import Progress, SilentProgress, StageTimer
+from drift.pipeline.same_project import check_same_project, previous_root
 from drift.pipeline.state import stored_state
 from drift.pipeline.store_types import PipelineStore
 from drift.pipeline.summary import ScanSummary, Verdict, ViolationCounts
@@ -134,9 +135,11 @@ class _Scan:
             # Otherwise the packs are the ones the last complete scan loaded, and a scan that
             # finds nothing changed need not load them at all.
             _ = self.specs
+        previous = previous_root(self.storage)
         scan_id = self.storage.insert_scan_start(self.now, self.root.as_posix())
         try:
             diff = self._discover(stored, sniff_all=full)
+            check_same_project(self.root, previous, diff, len(stored.tracked))
             if code_changed(diff):
                 from drift.pipeline.enforce import mark_code_change
 

@@ -417,3 +417,31 @@ def test_a_negative_time_limit_is_a_config_error(project: Path) -> None:
     assert lines[0] == (
         f"error: {project / 'drift.toml'}: [scan] file_time_limit: expected an integer >= 0, got -1"
     )
+
+
+def test_a_workspace_of_another_project_is_not_scanned_over(tmp_path: Path) -> None:
+    # `drift check --storage st` from the wrong directory had replaced the project's files,
+    # findings and baseline with that directory's, without a word.
+    for name in ("proj_a", "proj_b"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "m.py").write_text("def run():\n    return 1\n", encoding="utf-8")
+    storage = str(tmp_path / "st")
+    scanned = CliRunner().invoke(
+        cli, ["scan", "-q", str(tmp_path / "proj_a"), "--storage", storage]
+    )
+    assert scanned.exit_code == 0, scanned.output
+    lines = _error_lines("check", str(tmp_path), "--storage", storage)
+    assert lines == [
+        f"error: this workspace holds the scans of {tmp_path}/proj_a: scanning {tmp_path} into "
+        "it would drop 1 of its 1 files",
+        f"hint: scan that project (give its path: {tmp_path}/proj_a), give this one a --storage "
+        "of its own, or delete the workspace to start it again",
+    ]
+    with open_storage(storage) as stores:
+        tracked = {row.path for row in stores.drift.load_all_file_metadata()}
+    assert tracked == {"m.py"}
+    status = CliRunner().invoke(cli, ["status", "--storage", storage])
+    assert status.output.splitlines()[0] == f"workspace   {tmp_path}/proj_a"
+    # The same files under another path (a moved checkout, a CI cache restored elsewhere).
+    moved = CliRunner().invoke(cli, ["check", str(tmp_path / "proj_b"), "--storage", storage])
+    assert moved.exit_code == 0, moved.output
