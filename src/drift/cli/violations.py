@@ -12,6 +12,7 @@ from drift.cli.errors import friendly_errors
 from drift.cli.options import root_option, storage_option
 from drift.cli.scan import DefaultGroup, Project, open_project
 from drift.enforcement import DismissalReason, FeedbackAction, FeedbackOutcome, dismiss, fix
+from drift.enforcement.false_positives import says_finding_was_wrong
 from drift.enforcement.reporters.text import table
 from drift.enforcement.severity import is_security
 from drift.enforcement.sources import file_line_reader
@@ -170,15 +171,31 @@ def _report(outcome: FeedbackOutcome, verb: str) -> None:
     elif is_security(v.rule_id.split("/", 1)[0], v.cwe_id):
         # Feedback never lowers a security rule: saying it feeds the rate would mislead.
         click.echo(f"Recorded against rule {v.rule_id} (a security rule: it keeps its severity).")
+    elif outcome.feedback.action == FeedbackAction.DISMISS.value and not says_finding_was_wrong(
+        outcome.feedback
+    ):
+        why = outcome.feedback.dismissal_reason
+        click.echo(f"Recorded ({why}: it does not count against rule {v.rule_id}).")
     else:
         click.echo(f"Recorded against rule {v.rule_id} (it feeds the rule's false-positive rate).")
+
+
+class _ReasonChoice(click.Choice[str]):
+    """A dismissal reason, also as people write it: ``false-positive``, ``Wont_Fix``."""
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> str:
+        if isinstance(value, str):
+            value = value.strip().lower().replace("-", "_").replace("'", "")
+        return str(super().convert(value, param, ctx))
 
 
 @violations_group.command(name="dismiss")
 @click.argument("violation_id")
 @click.option(
     "--reason",
-    type=click.Choice([r.value for r in DismissalReason]),
+    type=_ReasonChoice([r.value for r in DismissalReason]),
     default=None,
     help="Why: a false positive counts most against the pattern; won't-fix and duplicate not "
     "at all.",

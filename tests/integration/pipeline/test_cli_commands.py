@@ -283,6 +283,18 @@ def test_patterns_show_previews_what_approving_would_report(repo: Path) -> None:
     assert unknown.output.splitlines()[0] == f"error: no pattern 'NO-SUCH' in {repo}/.drift"
 
 
+def test_a_dismissal_reason_is_taken_as_people_write_it(repo: Path) -> None:
+    # `--reason false-positive` had been a usage error: only `false_positive` was accepted.
+    assert run("scan", str(repo)).exit_code == 0
+    short_id = run("violations", "--root", str(repo)).output.splitlines()[1].split()[0]
+    dismissed = run("violations", "dismiss", short_id, "--reason", "Won't-Fix", "--root", str(repo))
+    assert dismissed.exit_code == 0, dismissed.output
+    # A won't-fix says nothing of the rule: the output had said it fed the false-positive rate.
+    assert dismissed.output.splitlines()[1].startswith("Recorded (wont_fix: it does not count")
+    refused = run("violations", "dismiss", short_id, "--reason", "bogus", "--root", str(repo))
+    assert refused.exit_code == 2
+
+
 def test_violations_dismiss_and_fix_by_id_prefix(repo: Path) -> None:
     assert run("scan", str(repo)).exit_code == 0
     listing = run("violations", "--root", str(repo))
