@@ -43,7 +43,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import compress
 from operator import itemgetter
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from drift.analysis.structure.callgraph import CallResolver, row_ids_by_file
 from drift.analysis.structure.imports import Manifests
@@ -593,10 +593,46 @@ def _source_keys(
 
 
 def _uncalled_lines(result: ParseResult) -> frozenset[int]:
-    """The lines of a Python file's ``@overload`` signatures and properties' accessors."""
+    """The lines of a Python file's ``@overload`` signatures, properties' accessors, and
+    declarations: a ``typing.Protocol``'s or an ``@abstractmethod`` that calls nothing (a
+    docstring, ``...``, ``raise NotImplementedError``), whose code is the implementations'."""
     if result.language != "python":
         return frozenset()
-    return frozenset(fn.line for fn in result.functions if is_overload(fn) or is_property(fn))
+    protocols = _protocol_classes(result)
+    calling = {call.caller for call in result.calls} if result.calls else set()
+    return frozenset(
+        fn.line
+        for fn in result.functions
+        if is_overload(fn)
+        or is_property(fn)
+        or (
+            fn.qualified_name not in calling
+            and (
+                (fn.is_method and fn.qualified_name.rpartition(".")[0] in protocols)
+                or any(d.name.rsplit(".", 1)[-1] == "abstractmethod" for d in fn.decorators)
+            )
+        )
+    )
+
+
+_TYPING_MODULES: Final = frozenset({"typing", "typing_extensions"})
+
+
+def _protocol_classes(result: ParseResult) -> frozenset[str]:
+    """The classes of a Python file that list ``typing.Protocol`` among their bases
+    (``Protocol``, ``Protocol[T]``, ``typing.Protocol``, ``t.Protocol``): asyncio's own
+    ``protocols.Protocol`` is a class with code, not a declaration."""
+    names = {f"{module}.Protocol" for module in _TYPING_MODULES}
+    for imported in result.imports:
+        if imported.source in _TYPING_MODULES:
+            if imported.alias is not None:  # ``import typing as t``
+                names.add(f"{imported.alias}.Protocol")
+            names.update(n.alias or n.name for n in imported.names if n.name == "Protocol")
+    return frozenset(
+        cls.qualified_name
+        for cls in result.classes
+        if any(base.split("[", 1)[0].strip() in names for base in cls.bases)
+    )
 
 
 test_mapping.__test__ = False  # type: ignore[attr-defined]
