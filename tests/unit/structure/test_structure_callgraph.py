@@ -2447,6 +2447,27 @@ def test_a_pytest_fixture_gives_the_parameter_named_after_it_its_value() -> None
     ]
 
 
+def test_a_pytest_fixture_is_asked_for_by_its_given_name() -> None:
+    # structlog names 17 fixtures with ``name=`` (``@pytest.fixture(name="cr")`` on ``_cr``):
+    # keyed by the function's name, their tests' calls reached nothing.
+    files = {
+        "src/dev.py": "class Renderer:\n    def render(self, x):\n        return x\n",
+        "tests/test_dev.py": (
+            "import pytest\n\nfrom dev import Renderer\n\n\n"
+            '@pytest.fixture(name="cr")\ndef _cr():\n    return Renderer()\n\n\n'
+            "@pytest.fixture(scope='module', name='other')\ndef _other() -> Renderer:\n"
+            "    return Renderer()\n\n\n"
+            "def test_named(cr, other, _cr):\n    cr.render(1)\n    other.render(2)\n"
+            "    _cr.render(3)\n"
+        ),
+    }
+    assert [e for e in edges_of(files) if e[0] == "tests/test_dev.py::test_named"] == [
+        ("tests/test_dev.py::test_named", "src/dev.py::Renderer.render", "method", 17),
+        ("tests/test_dev.py::test_named", "src/dev.py::Renderer.render", "method", 18),
+        # ``_cr`` is no fixture's name but the file's function: no guess (line 19)
+    ]
+
+
 def test_a_test_mixins_self_call_guesses_a_sibling_of_its_own_file() -> None:
     # stdlib test_ipaddress: ``CommonTestMixin`` calls ``self.factory(…)``, which
     # ``BaseTestCase`` of the same file defines; another test file's ``factory`` is a double.

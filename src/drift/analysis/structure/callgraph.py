@@ -979,12 +979,10 @@ class CallResolver:
                 if defined is None:
                     continue
                 for fn in defined.result.functions:
-                    if (
-                        fn.class_name is None
-                        and "." not in fn.qualified_name
-                        and any(d.name.rsplit(".", 1)[-1] == "fixture" for d in fn.decorators)
-                    ):
-                        known[fn.name] = (path, fn)
+                    if fn.class_name is None and "." not in fn.qualified_name:
+                        name = _fixture_name(fn)
+                        if name is not None:
+                            known[name] = (path, fn)
         return known
 
     def parameters_around(self, scope: FileScope, caller: Function) -> frozenset[str]:
@@ -2745,3 +2743,17 @@ class _FileCalls:
         if target.resolution == FUZZY and target.function.is_async and self._coroutines_awaited:
             self._coroutine_guesses.add(callee_id)
         return callee_id, target.resolution
+
+
+_FIXTURE_NAME: Final = re.compile(r"""\bname\s*=\s*(["'])([A-Za-z_]\w*)\1""")
+
+
+def _fixture_name(fn: Function) -> str | None:
+    """The name tests ask for a pytest fixture by: its ``name=`` (structlog's
+    ``@pytest.fixture(name="cr")`` on ``def _cr()``), else the function's; None when ``fn`` is
+    no fixture."""
+    for decorator in fn.decorators:
+        if decorator.name.rsplit(".", 1)[-1] == "fixture":
+            given = _FIXTURE_NAME.search(decorator.arguments or "")
+            return fn.name if given is None else given.group(2)
+    return None
