@@ -10,6 +10,7 @@ from drift.analysis.packs import (
     FileFacts,
     FileFactsData,
     Pack,
+    PatternMatch,
     PatternSpec,
     Site,
     check_unique_pattern_ids,
@@ -360,6 +361,41 @@ def test_focused_and_skipped_tests() -> None:
         calls=(CallSite("describe", None, 1, 1), CallSite("only", "it", 2, 3)),
     )
     assert {"TEST-FOCUSED", "TEST-SKIPPED", "TEST-JS-DESCRIBE-IT"} <= run(facts)
+
+
+def test_js_test_runner_and_promise_patterns_are_not_any_method_of_that_name() -> None:
+    # zod: 39 of TEST-JS-DESCRIBE-IT's 124 places were `schema.describe("…")`, a RegExp's
+    # `pattern.test(s)` counted as a flat test, and 155 of ERR-JS-PROMISE-CATCH's 157 were the
+    # schema's `.catch(fallback)`.
+    text = (
+        "describe('s', () => {\n"  # 1
+        "  it.each([1])('a %s', (n) => {});\n"  # 2
+        "  it('b', () => {\n"  # 3
+        "    const s = z.string().describe('name').catch('x');\n"  # 4
+        "    /a/.test('a');\n"  # 5
+        "    load().catch((err) => log(err));\n"  # 6
+        "  });\n"
+        "});\n"
+        "test.skip('c', () => {});\n"  # 9
+    )
+    facts = parsed_facts("src/schema.test.ts", text)
+    lines = {
+        pattern_id: sorted(m.line for m in matches)
+        for pattern_id, matches in _by_pattern(evaluate_file(load_builtin_packs(), facts))
+        if pattern_id in ("TEST-JS-DESCRIBE-IT", "TEST-JS-TEST-CALLS", "ERR-JS-PROMISE-CATCH")
+    }
+    assert lines == {
+        "TEST-JS-DESCRIBE-IT": [1, 2, 3],
+        "TEST-JS-TEST-CALLS": [9],
+        "ERR-JS-PROMISE-CATCH": [6],
+    }
+
+
+def _by_pattern(matches: list[PatternMatch]) -> list[tuple[str, list[PatternMatch]]]:
+    grouped: dict[str, list[PatternMatch]] = {}
+    for match in matches:
+        grouped.setdefault(match.pattern_id, []).append(match)
+    return sorted(grouped.items())
 
 
 def _python_test_file(text: str, names: list[tuple[str, int, int]]) -> FileFactsData:
