@@ -692,6 +692,38 @@ def test_javascript_test_names_survive_the_trip_to_the_structure_worker() -> Non
     ]
 
 
+def test_a_table_is_no_test_s_name_and_a_skipped_test_covers_nothing() -> None:
+    # jest's ``test.each`` with a table in a template literal had the table's text for the
+    # test's id; ``it.skip`` and ``xit`` blocks, which never run, were credited with ``neg``.
+    from drift.analysis.structure.project import pack_graph, unpack_graph
+
+    results = project(
+        {
+            "src/math.js": "export function neg(a) { return -a; }\n",
+            "test/math.test.js": """
+                import { neg } from '../src/math';
+                test.each`
+                  a    | expected
+                  ${1} | ${-1}
+                `('template each neg', ({ a, expected }) => { expect(neg(a)).toBe(expected); });
+                test.each`a | b`('one line', () => {});
+                it.skip('skipped neg', () => { expect(neg(1)).toBe(-1); });
+                xit('x neg', () => { neg(2); });
+                test.todo('later');
+                it('other', () => {});
+                """,
+        }
+    )
+    packed = {path: unpack_graph(pack_graph(result)) for path, result in results.items()}
+    rows = function_rows(packed)
+    units = find_tests(rows, resolve_calls(rows, packed), packed)
+    assert [(u.id.split("::")[1], len(u.calls)) for u in units] == [
+        ("template each neg@2", 1),
+        ("one line@6", 0),
+        ("other@10", 0),
+    ]
+
+
 def test_stubs_neither_hide_their_modules_nor_need_tests() -> None:
     results = project(
         {

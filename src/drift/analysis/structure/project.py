@@ -63,6 +63,8 @@ def graph_part(result: ParseResult) -> ParseResult:
     if result.language in _ECMASCRIPT and result.strings:
         lines = {c.line for c in result.calls if c.caller is None and is_js_test_call(c)}
         if lines:
+            # With the line where a table on one of them ends (``test.each`...`("name")``).
+            lines |= {s.line + s.value.count("\n") for s in result.strings if s.line in lines}
             names = tuple(s for s in result.strings if s.line in lines)
     return result._replace(strings=names, numbers=(), error_handlers=(), parse_errors=())
 

@@ -104,8 +104,11 @@ _MOCK_CALLEES = frozenset(
 )
 _MOCK_RECEIVER_ROOTS = frozenset({"mock", "jest", "vi", "sinon", "Mockito", "mocker", "gomock"})
 _MOCK_PARAMETERS = frozenset({"mocker", "monkeypatch"})
-# ``specify`` is mocha's ``it``; ``tape(…)`` is tape's ``test`` under the package's name.
-_JS_TEST_CALLEES = frozenset({"it", "test", "specify", "tape"})
+# ``specify`` is mocha's ``it``; ``tape(…)`` is tape's ``test`` under the package's name;
+# ``xit`` and ``xtest`` are jest's and jasmine's skipped ones.
+_JS_TEST_CALLEES = frozenset({"it", "test", "specify", "tape", "xit", "xtest", "xspecify"})
+_JS_SKIPPED_CALLEES = frozenset({"xit", "xtest", "xspecify"})
+_JS_SKIPPING_MODIFIERS = frozenset({"skip", "todo"})
 # node-tap's ``tap.test(…)`` (the runner's object), as tape's suites nest ``t.test(…)``.
 _JS_TEST_RUNNERS = frozenset({"tap"})
 _JS_TEST_MODIFIERS = frozenset({"only", "skip", "concurrent", "each", "todo", "failing"})
@@ -289,6 +292,14 @@ def is_js_test_call(call: CallSite) -> bool:
     if call.receiver in _JS_TEST_RUNNERS:
         return call.callee == "test"
     return call.receiver in _JS_TEST_CALLEES and call.callee in _JS_TEST_MODIFIERS
+
+
+def is_skipped_js_test(call: CallSite) -> bool:
+    """Whether ``call`` declares a JavaScript test that does not run: ``it.skip(…)``,
+    ``test.todo(…)``, ``xit(…)``."""
+    if call.receiver is None:
+        return call.callee in _JS_SKIPPED_CALLEES
+    return call.receiver in _JS_TEST_CALLEES and call.callee in _JS_SKIPPING_MODIFIERS
 
 
 def is_assertion(call: CallSite) -> bool:

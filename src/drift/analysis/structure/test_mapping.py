@@ -55,6 +55,7 @@ from drift.analysis.structure.test_files import (
     is_example_code,
     is_js_test_call,
     is_mock_call,
+    is_skipped_js_test,
     is_test_file,
     is_test_function,
     is_test_support,
@@ -270,9 +271,15 @@ def _owning_test(caller: str, tests: Collection[str]) -> str | None:
 
 
 def _block_name(result: ParseResult, call: CallSite) -> str:
+    """The name a test block is given: the first string after its call on its line. A table
+    (``test.each`` with a template literal, which may run over several lines) is passed over
+    for the name after it: the first string on the line where the table ends."""
+    line, column = call.line, call.column
     for literal in result.strings:
-        if literal.line == call.line and literal.column > call.column:
-            return literal.value
+        if literal.line == line and literal.column > column:
+            if "\n" not in literal.value and not (call.callee == "each" and "|" in literal.value):
+                return literal.value
+            line, column = literal.line + literal.value.count("\n"), -1
     return "anonymous"
 
 
@@ -317,6 +324,8 @@ def _block_tests(path: str, result: ParseResult, resolver: CallResolver) -> list
         shared |= targets_of(body_of(hook))
     units: list[TestUnit] = []
     for start in starts:
+        if is_skipped_js_test(start):
+            continue  # it bounds the block before it, but runs nothing
         body = body_of(start)
         units.append(
             TestUnit(
