@@ -914,10 +914,12 @@ class _Linker:
         return any(self.index.enclosing(offset) is function for offset in throws[first:last])
 
     def _answers_no(self, body: Node | None, function: Definition | None) -> bool:
-        """Whether a handler's one statement returns a boolean from a function declared to
-        return one (``def is_ipv4(h) -> bool: … except Exception: return False``): a predicate
-        answering its question, whose callers learn the failure by the value, as a Go function
-        without an ``error`` result does (click's and httpx's probes had failed their gates)."""
+        """Whether a handler's one statement returns a boolean from a predicate: a function
+        declared to return one (``def is_ipv4(h) -> bool: … except Exception: return False``)
+        or, undeclared, named as one (peewee's ``is_connection_usable``, ``fts5_installed``).
+        It answers its question; its callers learn the failure by the value, as from a Go
+        function without an ``error`` result (click's and httpx's probes had failed their
+        gates, peewee's made 10 of its 17 errors)."""
         if body is None or function is None or function.kind != "function":
             return False
         statements = [child for child in body.named_children if child.type != "comment"]
@@ -927,7 +929,9 @@ class _Linker:
         if len(values) != 1 or values[0].type not in ("true", "false"):
             return False
         declared = self.rules.return_type(function.node, self.source)
-        return declared is not None and declared.strip().lstrip(":").strip() in _BOOLEANS
+        if declared is None:
+            return _PREDICATE_NAME.search(function.name) is not None
+        return declared.strip().lstrip(":").strip() in _BOOLEANS
 
     def _uses(self, facts: HandlerFacts) -> bool:
         if facts.uses_active_error:
@@ -950,16 +954,34 @@ def _falls_back(facts: HandlerFacts) -> bool:
         return False
     body = facts.body
     statements = [] if body is None else [c for c in body.named_children if c.type != "comment"]
-    if len(statements) != 1:
+    if not statements or len(statements) > _MOST_FALLBACK_STATEMENTS:
         return False
-    only = statements[0]
-    if only.type in ("return_statement", "continue_statement", "break_statement"):
-        return True
-    value = only.named_children[0] if only.type == "expression_statement" else None
+    # Assignments, the last of them perhaps a return or a loop's next step: the fallback made
+    # and perhaps remembered (structlog's ``except KeyError: var = ContextVar(…);
+    # _CONTEXT_VARS[key] = var``).
+    *before, last = statements
+    if not all(_assigns(statement) for statement in before):
+        return False
+    return last.type in ("return_statement", "continue_statement", "break_statement") or (
+        _assigns(last)
+    )
+
+
+_MOST_FALLBACK_STATEMENTS: Final = 3
+
+
+def _assigns(statement: Node) -> bool:
+    value = statement.named_children[0] if statement.type == "expression_statement" else None
     return value is not None and value.type in ("assignment", "augmented_assignment")
 
 
 _LOOKUP_ERRORS: Final = frozenset({"KeyError", "IndexError", "LookupError", "AttributeError"})
+# A name that asks a yes-or-no question: ``is_closed``, ``_can_reuse``, ``hasOwn``,
+# ``fts5_installed``, ``isAvailable``.
+_PREDICATE_NAME: Final = re.compile(
+    r"^_*(?:is|has|can|should|supports?|needs?)(?:_|[A-Z])"
+    r"|_(?:installed|available|supported|exists|enabled|usable|valid)$"
+)
 _BOOLEANS: Final = frozenset({"bool", "boolean"})
 _NO_RETURN: Final = frozenset({"NoReturn", "Never", "never"})
 _OWN_RECEIVERS: Final = frozenset({None, "self", "cls", "this"})

@@ -251,6 +251,68 @@ def test_a_predicate_answering_false_swallows_nothing() -> None:
     )
 
 
+def test_an_undeclared_predicate_named_as_one_answering_false_swallows_nothing() -> None:
+    # peewee's ``is_connection_usable``, ``_can_reuse``, ``fts5_installed``: untyped probes
+    # made 10 of its 17 errors. A name asking nothing (``lookup`` above) still swallows.
+    result = parse(
+        "probe.py",
+        """
+        def is_connection_usable(conn):
+            try:
+                conn.ping()
+            except Exception:
+                return False
+            return True
+
+
+        def fts5_installed():
+            try:
+                load()
+            except Exception:
+                return False
+
+
+        def isolate(x):
+            try:
+                load()
+            except Exception:
+                return False
+        """,
+    )
+    assert error_gaps("probe.py", result) == (
+        gap("probe.py", "is_connection_usable", "broad_catch", "Exception", 396, "low", 4),
+        gap("probe.py", "fts5_installed", "broad_catch", "Exception", 396, "low", 12),
+        gap("probe.py", "isolate", "swallowed", "Exception", 390, "medium", 19),
+    )
+
+
+def test_a_lookup_that_makes_and_remembers_its_fallback_swallows_nothing() -> None:
+    # structlog's contextvars: ``except KeyError: var = ContextVar(…); _VARS[key] = var``.
+    result = parse(
+        "cv.py",
+        """
+        def get_var(key):
+            try:
+                var = _VARS[key]
+            except KeyError:
+                var = ContextVar(key)
+                _VARS[key] = var
+            return var
+
+
+        def noisy(key):
+            try:
+                return _VARS[key]
+            except KeyError:
+                log(key)
+                return None
+        """,
+    )
+    assert error_gaps("cv.py", result) == (
+        gap("cv.py", "noisy", "swallowed", "KeyError", 390, "low", 13),
+    )
+
+
 def test_go_empty_error_check() -> None:
     result = parse(
         "x.go",
