@@ -767,8 +767,10 @@ class _Linker:
     def _chain_class(self, function: Definition | None, receiver: str, at: int) -> str | None:
         """The class of an attribute chain: ``self.repo`` or ``this.#retryer`` (an attribute of
         the caller's class), ``c.Request`` (a field of the class the caller gives ``c``, when
-        this file defines it). Past the first attribute only a library's class carries on:
-        ``c.Request.Header`` is ``http.Request.Header``, something a library's value holds."""
+        this file defines it). Past the first attribute the chain is written on from that
+        class, for the call graph to follow through the classes of every file:
+        ``entry.Logger.mu`` is ``Logger.mu``, ``c.Request.Header`` is ``http.Request.Header``
+        (something a library's value holds)."""
         head, _, rest = receiver.partition(".")
         attribute, _, further = rest.partition(".")
         if head in _SELF_NAMES and not attribute.removeprefix("#").isidentifier():
@@ -792,7 +794,9 @@ class _Linker:
             return None
         if kind is None or not further:
             return kind
-        return f"{kind}.{further}" if "." in kind else None
+        # Another name of a value, or a part of one, is no class to follow members of.
+        known = kind and not kind.startswith((ALIAS_OF, ELEMENT_OF))
+        return f"{kind}.{further}" if known else None
 
     def _classes(self) -> dict[str, Definition]:
         if self.classes_by_name is None:

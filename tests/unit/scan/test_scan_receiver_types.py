@@ -322,3 +322,27 @@ def test_a_generic_class_called_with_type_arguments_is_its_constructor() -> None
         ("m", "dump", "models.Root"),
         (None, "handlers[0]", None),
     ]
+
+
+def test_a_chain_past_the_first_attribute_is_written_from_its_class() -> None:
+    # logrus's ``entry.Logger.mu.Lock()`` (``Logger *Logger`` a field of this file's
+    # ``Entry``) had no receiver type, nor ``this.repo.find().go()``: the call graph follows
+    # ``Logger.mu`` and ``Repo.find()`` through the classes of any file.
+    go = (
+        "package r\n\ntype Entry struct {\n\tLogger *Logger\n}\n\n"
+        "func (e *Entry) write() {\n\te.Logger.mu.Lock()\n\te.Logger.Out().Write()\n}\n"
+    )
+    assert typed(go, "go") == [
+        ("e.Logger.mu", "Lock", "Logger.mu"),
+        ("e.Logger", "Out", "Logger"),
+        ("e.Logger.Out()", "Write", "Logger.Out()"),
+    ]
+    ts = (
+        "export class Service {\n  private repo: Repo;\n"
+        "  run() {\n    this.repo.find().go();\n    this.repo.box.go();\n  }\n}\n"
+    )
+    assert typed(ts, "typescript") == [
+        ("this.repo", "find", "Repo"),
+        ("this.repo.find()", "go", "Repo.find()"),
+        ("this.repo.box", "go", "Repo.box"),
+    ]

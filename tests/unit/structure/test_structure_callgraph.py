@@ -3603,3 +3603,141 @@ def test_a_test_s_t_is_the_runner_s_unless_the_repository_is_the_runner() -> Non
     assert named_edges(resolve_calls(rows, results, runner), rows) == [
         ("test/capture.js::check", "lib/test.js::Test.capture", "fuzzy", 2),
     ]
+
+
+def test_go_chains_of_fields_and_methods_follow_types_of_other_files_and_packages() -> None:
+    # logrus: ``entry.Level.String()`` (``Level`` a field of ``Entry``, declared in another
+    # file, of a named ``uint32``), ``entry.Logger.mu.Lock()`` (two fields), ``log.WithField(…)
+    # .Info(…)`` (a method's result), ``logger.Hooks.Add(…)`` in ``hooks/test`` (a field of
+    # ``logrus.Logger``); chi's ``rctx := NewRouteContext(); rctx.URLParams.Add(…)``; cobra's
+    # ``c.Root().Name()``: none had an edge. A library's type anywhere in the chain ends it.
+    files = {
+        "types.go": (
+            'package r\n\nimport "sync"\n\ntype Inner struct{}\n\nfunc (i *Inner) Do() {}\n\n'
+            "type Other struct{}\n\nfunc (o *Other) Do() {}\n\n"
+            'type Level uint32\n\nfunc (l Level) String() string { return "" }\n\n'
+            "type Mutex struct{}\n\nfunc (m *Mutex) Lock() {}\n\n"
+            "type Outer struct {\n\tIn  Inner\n\tSub *Outer\n\tLv  Level\n\tmu  Mutex\n"
+            "\tlk  sync.Mutex\n}\n\n"
+            "func NewOuter() *Outer { return &Outer{} }\n\n"
+            "func (o *Outer) Self() *Outer { return o }\n\n"
+            "func (o *Outer) Here() {\n\to.Sub.In.Do()\n\to.Sub.mu.Lock()\n}\n"
+        ),
+        "use.go": (
+            "package r\n\nfunc Use(o *Outer) {\n\to.In.Do()\n\to.Sub.Sub.In.Do()\n"
+            "\t_ = o.Lv.String()\n\to.Self().In.Do()\n\to.lk.Lock()\n\to.Sub.lk.Lock()\n"
+            "\tx := NewOuter()\n\tx.Sub.In.Do()\n\tNewOuter().Sub.In.Do()\n"
+            "\to.Self().Self().mu.Lock()\n}\n"
+        ),
+        "sub/use.go": (
+            'package sub\n\nimport "example.com/r"\n\n'
+            "func Make(l *r.Outer) {\n\tl.In.Do()\n\tl.Self().Sub.In.Do()\n\tl.Sub.lk.Lock()\n}\n"
+        ),
+    }
+    results = project(files)
+    rows = function_rows(results)
+    manifests = Manifests(go_modules={"": "example.com/r"})
+    edges = sorted(named_edges(resolve_calls(rows, results, manifests), rows))
+    assert [e for e in edges if e[1] not in ("types.go::NewOuter", "types.go::Outer.Self")] == [
+        ("sub/use.go::Make", "types.go::Inner.Do", "method", 6),
+        ("sub/use.go::Make", "types.go::Inner.Do", "method", 7),
+        ("types.go::Outer.Here", "types.go::Inner.Do", "method", 34),
+        ("types.go::Outer.Here", "types.go::Mutex.Lock", "method", 35),
+        ("use.go::Use", "types.go::Inner.Do", "method", 4),
+        ("use.go::Use", "types.go::Inner.Do", "method", 5),
+        ("use.go::Use", "types.go::Inner.Do", "method", 7),
+        ("use.go::Use", "types.go::Inner.Do", "method", 11),
+        ("use.go::Use", "types.go::Inner.Do", "method", 12),
+        ("use.go::Use", "types.go::Level.String", "method", 6),
+        ("use.go::Use", "types.go::Mutex.Lock", "method", 13),
+    ]
+
+
+def test_go_method_chains_on_a_variable_follow_a_type_of_another_file() -> None:
+    # logrus's ``log.WithField("a", 1).Info(…)`` on a ``*Logger`` in a test file, and a
+    # method of ``Entry`` in another file chaining ``e.WithField(…).Fire(…)``; a variable
+    # made by a factory (``e := NewEntry()``) in the type's own file too.
+    files = {
+        "a.go": (
+            "package r\n\ntype Entry struct{}\n\nfunc NewEntry() *Entry { return &Entry{} }\n\n"
+            "func (e *Entry) WithField(k string) *Entry { return e }\n\n"
+            "func (e *Entry) Fire(msg string) {}\n\ntype Other struct{}\n\n"
+            "func (o *Other) Fire(msg string) {}\n\n"
+            'func viaFactory() {\n\te := NewEntry()\n\te.WithField("a").Fire("x")\n}\n'
+        ),
+        "b.go": (
+            'package r\n\nfunc (e *Entry) FromOtherFile() {\n\te.WithField("a").Fire("x")\n}\n\n'
+            'func paramOtherFile(e *Entry) {\n\te.WithField("a").WithField("b").Fire("x")\n}\n'
+        ),
+    }
+    fired = [e for e in edges_of(files) if e[1] == "a.go::Entry.Fire"]
+    assert fired == [
+        ("a.go::viaFactory", "a.go::Entry.Fire", "method", 17),
+        ("b.go::Entry.FromOtherFile", "a.go::Entry.Fire", "method", 4),
+        ("b.go::paramOtherFile", "a.go::Entry.Fire", "method", 8),
+    ]
+
+
+def test_java_and_typescript_chains_follow_fields_and_methods_of_other_files() -> None:
+    # ``this.repo.inner.go()`` (two fields), ``r.getInner().go()`` and
+    # ``this.repo.find().inner.go()`` with ``Repo`` declared in another file: a class named
+    # unlike the field (``Other``) shows the edge is no guess by name.
+    files = {
+        "src/p/Repo.java": (
+            "package p;\n\npublic class Repo {\n  Box box;\n  public Repo find() { return this; }\n"
+            "  public Box getBox() { return box; }\n}\n"
+        ),
+        "src/p/Box.java": "package p;\n\npublic class Box {\n  public void go() {}\n}\n",
+        "src/p/Other.java": "package p;\n\npublic class Other {\n  public void go() {}\n}\n",
+        "src/p/Service.java": (
+            "package p;\n\npublic class Service {\n  private Repo repo;\n\n"
+            "  public void run(Repo r) {\n    this.repo.box.go();\n    r.getBox().go();\n"
+            "    this.repo.find().box.go();\n    repo.find().getBox().go();\n  }\n}\n"
+        ),
+        "src/repo.ts": (
+            "import { Box } from './box';\n\nexport class Repo {\n  box: Box = new Box();\n"
+            "  find(): Repo {\n    return this;\n  }\n  getBox(): Box {\n    return this.box;\n"
+            "  }\n}\n"
+        ),
+        "src/box.ts": "export class Box {\n  go(): void {}\n}\n",
+        "src/other.ts": "export class Other {\n  go(): void {}\n}\n",
+        "src/service.ts": (
+            "import { Repo } from './repo';\n\nexport class Service {\n  private repo: Repo;\n\n"
+            "  constructor(repo: Repo) {\n    this.repo = repo;\n  }\n\n  run(r: Repo): void {\n"
+            "    this.repo.box.go();\n    r.getBox().go();\n    this.repo.find().box.go();\n"
+            "    this.repo.find().getBox().go();\n  }\n}\n"
+        ),
+    }
+    assert [e for e in edges_of(files) if e[1].endswith("Box.go")] == [
+        ("src/p/Service.java::Service.run", "src/p/Box.java::Box.go", "method", 7),
+        ("src/p/Service.java::Service.run", "src/p/Box.java::Box.go", "method", 8),
+        ("src/p/Service.java::Service.run", "src/p/Box.java::Box.go", "method", 9),
+        ("src/p/Service.java::Service.run", "src/p/Box.java::Box.go", "method", 10),
+        ("src/service.ts::Service.run", "src/box.ts::Box.go", "method", 11),
+        ("src/service.ts::Service.run", "src/box.ts::Box.go", "method", 12),
+        ("src/service.ts::Service.run", "src/box.ts::Box.go", "method", 13),
+        ("src/service.ts::Service.run", "src/box.ts::Box.go", "method", 14),
+    ]
+
+
+def test_python_chains_follow_attributes_given_by_a_factory_of_another_module() -> None:
+    # ``self.app.repo.save()`` with ``self.app = App()`` and, in another module,
+    # ``self.repo = make_repo()`` declared ``-> Repo``: each attribute's class is followed.
+    files = {
+        "pkg/repo.py": (
+            "class Repo:\n    def save(self):\n        return 1\n\n\n"
+            "class Other:\n    def save(self):\n        return 2\n\n\n"
+            "def make_repo() -> Repo:\n    return Repo()\n"
+        ),
+        "pkg/app.py": (
+            "from pkg.repo import make_repo\n\n\nclass App:\n    def __init__(self):\n"
+            "        self.repo = make_repo()\n"
+        ),
+        "pkg/service.py": (
+            "from pkg.app import App\n\n\nclass Service:\n    def __init__(self):\n"
+            "        self.app = App()\n\n    def run(self):\n        self.app.repo.save()\n"
+        ),
+    }
+    assert [e for e in edges_of(files) if e[0] == "pkg/service.py::Service.run"] == [
+        ("pkg/service.py::Service.run", "pkg/repo.py::Repo.save", "method", 9),
+    ]

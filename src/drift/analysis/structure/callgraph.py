@@ -18,8 +18,10 @@ resolution    conf.  rule
                      ``__call__``), a class in scope (same file,
                      imported, same package), a variable the caller gives a class in scope
                      (``CallSite.receiver_type``: a declared type, a constructor, a typed
-                     parameter, Go's method receiver variable), or a variable named like a
-                     class in scope (``store.get()`` with class ``Store``)
+                     parameter, Go's method receiver variable), a chain of fields and
+                     calls from one, each link's class declared in any file or package
+                     (``entry.Logger.mu.Lock()``, ``c.Root().Name()``), or a variable named
+                     like a class in scope (``store.get()`` with class ``Store``)
 ``import``    0.75   the callee or its receiver is bound by an import that resolves to a
                      repository file (following re-exports, a Python package's submodules,
                      ``pkg.api.get()``, and module aliases, ``ib = attrib``; a Python local
@@ -621,10 +623,15 @@ class CallResolver:
             owner = self._typed_class(scope, receiver_type) or self._returned_class(
                 scope, receiver_type, caller
             )
-            if owner is None and "(" in receiver_type:
-                # ``g := New().Group("/g")`` (echo's tests), written as what it calls
-                # (``New().Group``): what the chain's last call returns.
-                owner = self._chain_class(scope, f"{receiver_type}()", caller)
+            if owner is None and "." in receiver_type:
+                # A chain from what the variable holds: ``Logger.mu`` (logrus's
+                # ``entry.Logger.mu``), ``Command.Root()`` (cobra's ``c.Root()``), or a
+                # variable made by one, written as what it calls (echo's ``g :=
+                # New().Group("/g")`` as ``New().Group``): the class its last link gives.
+                made = self._chain_class(scope, receiver_type, caller)
+                if isinstance(made, _Stop):
+                    return _STOP
+                owner = made
             if (
                 owner is None
                 and scope.result.language == "go"
@@ -679,6 +686,8 @@ class CallResolver:
             # ``New().Group("/y").PUT(…)``, gin's ``(JSON{data}).Render(w)``: a method of what
             # the chain of calls makes, when the repository declares each step's result.
             made = self._chain_class(scope, receiver, caller)
+            if isinstance(made, _Stop):
+                return _STOP
             if made is not None:
                 # The class is known: a method it lacks is a library base's or an attribute's.
                 return _outcome_of(self._instance_method(*made, name), METHOD)
@@ -1350,31 +1359,118 @@ class CallResolver:
 
     def _chain_class(
         self, scope: FileScope, written: str, caller: Function | None
-    ) -> tuple[str, str] | None:
-        """The repository class a chain of calls gives (``_call_chain``): its first step a
-        class made (``Root(1)``, Go's ``JSON{data}`` or ``&XML{}``, a conversion ``T(x)``) or a
-        function called (``New()``, ``pkg.New()``), each further step a method of the class
-        so far, whose declared result is the next class. None where a step is unknown."""
-        steps = _call_chain(written)
-        if not steps:
+    ) -> tuple[str, str] | _Stop | None:
+        """The repository class a chain gives (``_chain_links``), from its first link
+        (``_chain_start``) through each member after it (``_follow_members``): gin's
+        ``(JSON{data}).Render``, cobra's ``c.Root().Name``, and what extraction writes for a
+        receiver from the class, factory or package type its variable holds (logrus's
+        ``Logger.mu`` for ``entry.Logger.mu``, chi's ``NewRouteContext.URLParams``,
+        ``logrus.Logger.Hooks``). ``_STOP`` where a link is a library's value, None where one
+        is unknown."""
+        links = _chain_links(written)
+        if not links:
             return None
-        # The first call (or composite literal), with the module or class names before it:
-        # ``urllib.request.URLopener()``, ``pkg.New()``.
-        first = next(i for i, (_, called) in enumerate(steps) if called is not False)
-        dotted = ".".join(name for name, _ in steps[: first + 1])
-        made, rest = steps[first][1], steps[first + 1 :]
-        owner = self._typed_class(scope, dotted) if "." in dotted else None
-        if owner is None and "." not in dotted:
-            owner = self._class_in_scope(scope, dotted)
-        if owner is None and made is not _COMPOSITE:
-            found = self._factory(scope, dotted, caller)
-            owner = None if found is None else self._result_class(found)
-        for name, called in rest:
-            if owner is None or called is not True:
-                return None  # a field of a class: what it holds is not read here
-            found = self._instance_method(*owner, name)
-            owner = None if found is None else self._result_class(found)
+        start = self._chain_start(scope, links, caller)
+        if start is None:
+            return None
+        owner, taken = start
+        return self._follow_members(owner, links[taken:])
+
+    def _chain_start(
+        self, scope: FileScope, links: list[tuple[str, bool | str]], caller: Function | None
+    ) -> tuple[tuple[str, str], int] | None:
+        """The repository class a chain's first link gives, and how many links that took: a
+        class made (``Root(1)``, Go's ``JSON{data}`` or ``&XML{}``, a conversion ``T(x)``) or a
+        function called (``New()``, ``pkg.New()``), with the module or class names before it
+        (``urllib.request.URLopener()``); else a name (``_chain_root``: a variable, a class, a
+        factory), or a package's type or factory (``logrus.Logger``)."""
+        first = next((i for i, (_, called) in enumerate(links) if called is not False), None)
+        if first is not None:
+            dotted = ".".join(name for name, _ in links[: first + 1])
+            owner = self._typed_class(scope, dotted) if "." in dotted else None
+            if owner is None and "." not in dotted:
+                owner = self._class_in_scope(scope, dotted)
+            if owner is None and links[first][1] is not _COMPOSITE:
+                found = self._factory(scope, dotted, caller)
+                owner = None if found is None else self._result_class(found)
+            if owner is not None:
+                return owner, first + 1
+            if first < 2:
+                return None  # ``New()``, ``pkg.New()``: nothing else to start from
+        root = links[0][0]
+        binding = scope.bindings.get(root)
+        if binding is not None and binding.symbol is None:
+            if not binding.files or len(links) < 2 or links[1][1] is not False:
+                return None  # a library's package: ``_foreign`` decides
+            dotted = f"{root}.{links[1][0]}"
+            owner = self._typed_class(scope, dotted) or self._returned_class(scope, dotted, caller)
+            return None if owner is None else (owner, 2)
+        owner = (
+            self._chain_root(scope, root, caller)
+            if caller is not None
+            else self._class_in_scope(scope, root)
+        )
+        return None if owner is None else (owner, 1)
+
+    def _follow_members(
+        self, owner: tuple[str, str], links: list[tuple[str, bool | str]]
+    ) -> tuple[str, str] | _Stop | None:
+        """The repository class the members ``links`` lead to from an instance of ``owner``,
+        in whatever file or package each class is declared: a method called gives its
+        declared result; a name, its field's declared class, or else the result of a method
+        so named (a property, or Go's variable made by a method call, which extraction writes
+        without the call: ``New().Group``). ``_STOP`` where a member is a library's value (a
+        field of a library's type, a member a Go type takes from an embedded library type);
+        None where one is unknown, or past ``_MAX_LINKS``."""
+        if len(links) > _MAX_LINKS:
+            return None
+        for name, called in links:
+            if called is True:
+                found = self._instance_method(*owner, name)
+                member = None if found is None else (found[0], self._result_type(found))
+            else:
+                member = self._field_type(*owner, name)
+                if member is None:
+                    found = self._method(*owner, name)
+                    member = None if found is None else (found[0], self._result_type(found))
+            if member is None:
+                return _STOP if self._embeds_member(*owner) else None
+            file, returned = member
+            if returned is None or returned.rsplit(".", 1)[-1] in _TYPING_NAMES:
+                return None
+            defined = self.symbols.scopes[file]
+            if self._foreign(defined, returned, None):
+                return _STOP
+            after = (
+                self._typed_class(defined, returned)
+                or self._named_type(defined, returned)
+                # ``self.repo = make_repo()``: what the factory is declared to return
+                or self._returned_class(defined, returned, None)
+            )
+            if after is None:
+                return None
+            owner = after
         return owner
+
+    def _named_type(self, scope: FileScope, written: str) -> tuple[str, str] | None:
+        """A Go named type that is no struct or interface (``type Level uint32``), which a
+        repository package declares with methods: ``Level`` in ``scope``'s package,
+        ``logrus.Level`` in an imported one. Its methods are looked up by its name in any of
+        the package's files (``_method``)."""
+        if scope.result.language != "go":
+            return None
+        package, dot, name = written.rpartition(".")
+        if not dot:
+            files: tuple[str, ...] = (scope.path, *self.symbols.same_package_files(scope.path))
+        else:
+            binding = scope.bindings.get(package)
+            if binding is None or binding.symbol is not None:
+                return None
+            files = binding.files
+        for file in files:
+            if name in self.symbols.scopes[file].methods:
+                return file, name
+        return None
 
     def _result_class(self, found: tuple[str, Function]) -> tuple[str, str] | None:
         """The repository class function ``found`` (its file, itself) is annotated to return,
@@ -1968,6 +2064,9 @@ def _chain_names(written: str) -> list[str]:
 
 _MAX_CHAIN = 8
 """The most variables made from variables (``q := u.Query()``) ``_foreign`` follows back."""
+_MAX_LINKS = 32
+"""The most members ``_follow_members`` follows: a fluent chain is rarely longer, and one
+longer is left to the steps after it."""
 
 
 class _Overloads(NamedTuple):
@@ -2251,14 +2350,15 @@ _SELF_TYPES: Final = frozenset({"Self", "typing.Self", "typing_extensions.Self",
 """Return annotations that name the class a method is called on (PEP 673)."""
 
 _COMPOSITE: Final = "composite"
-"""``_call_chain``'s mark of a first step that is a Go composite literal (``JSON{data}``)."""
+"""``_chain_links``'s mark of a first link that is a Go composite literal (``JSON{data}``)."""
 
 
-def _call_chain(written: str) -> list[tuple[str, bool | str]] | None:
-    """The steps of a receiver made of calls, ``(name, called)``: ``New().Group("/y")`` gives
-    ``[("New", True), ("Group", True)]``, ``pkg.New()`` ``[("pkg", False), ("New", True)]``,
-    and Go's ``(&JSON{1})``/``XML{2}`` ``[("JSON", _COMPOSITE)]``. None for anything else (an
-    index, an operator, a literal, a receiver cut short)."""
+def _chain_links(written: str) -> list[tuple[str, bool | str]] | None:
+    """The links of a chain of names and calls, ``(name, called)``: ``New().Group("/y")``
+    gives ``[("New", True), ("Group", True)]``, ``pkg.New()`` ``[("pkg", False), ("New",
+    True)]``, ``Logger.mu`` ``[("Logger", False), ("mu", False)]``, and Go's
+    ``(&JSON{1})``/``XML{2}`` ``[("JSON", _COMPOSITE)]``. None for anything else (an index, an
+    operator, a literal, a receiver cut short)."""
     text = written.strip()
     if text.startswith("(") and text.endswith(")") and _closing(text, 0) == len(text) - 1:
         text = text[1:-1].strip()  # ``(JSON{data})``
@@ -2286,8 +2386,7 @@ def _call_chain(written: str) -> list[tuple[str, bool | str]] | None:
             if text[index] != ".":
                 return None
             index += 1
-    has_call = any(kind is not False for _, kind in steps)
-    return steps if steps and has_call else None
+    return steps or None
 
 
 def _closing(text: str, opening: int) -> int:
