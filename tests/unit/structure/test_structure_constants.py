@@ -67,6 +67,24 @@ def test_python_constants_and_magic_numbers() -> None:
     assert all(r.is_used for r in rows if not r.is_named)
 
 
+def test_an_example_in_a_docstring_or_a_string_is_no_constant() -> None:
+    # peewee's ``FlaskDB`` docstring shows ``DATABASE = PostgresqlDatabase('my_app')``.
+    text = (
+        '"""Settings.\n\nAPI_URL = "http://x"\n"""\n'  # 1-4
+        "\n\nclass FlaskDB:\n"  # 5-7
+        '    """Use it so:\n\n    DATABASE = PostgresqlDatabase("my_app")\n    """\n'  # 8-11
+        "    EXCLUDED = ('static',)\n"  # 12
+        "\nEXAMPLE = '''\nNOT_A_CONST = 5\n'''\n"  # 13-16
+        "REAL = 1\n"  # 17
+    )
+    rows = constants("pkg/flask_utils.py", parse("pkg/flask_utils.py", text), source(text))
+    assert [(name, line) for name, _, line, _ in named(rows)] == [
+        ("EXCLUDED", 12),
+        ("EXAMPLE", 14),
+        ("REAL", 17),
+    ]
+
+
 def test_magic_numbers_are_not_reported_in_test_or_example_code() -> None:
     text = "def test_it():\n    assert area(3) == 28.27\n"
     assert constants("tests/test_geo.py", parse("tests/test_geo.py", text), text) == ()

@@ -235,13 +235,26 @@ def holds_credential(name: str, value: str) -> bool:
     return bool(SECRET_NAME.search(name)) and value[:1] in {"'", '"', "`"}
 
 
+def _string_lines(result: ParseResult) -> set[int]:
+    """The lines inside a string that runs over several lines (after its first): an example
+    in a docstring (peewee's ``DATABASE = PostgresqlDatabase('my_app')`` in ``FlaskDB``'s) is
+    no declaration."""
+    lines: set[int] = set()
+    for literal in result.strings:
+        breaks = literal.value.count("\n")
+        if breaks:
+            lines.update(range(literal.line + 1, literal.line + breaks + 1))
+    return lines
+
+
 def named_constants(path: str, result: ParseResult, text: str) -> tuple[ConstantRow, ...]:
     """The named constants declared in one file (module or class level only)."""
     inside = function_lines(result)
+    prose = _string_lines(result)
     declared = [
         (name, value, line)
         for name, value, line in _declarations(result, text)
-        if line not in inside and value
+        if line not in inside and line not in prose and value
     ]
     used = _used_names([name for name, _, _ in declared], text)
     rows: list[ConstantRow] = []
