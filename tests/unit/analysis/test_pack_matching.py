@@ -77,6 +77,11 @@ def test_call_receivers() -> None:
     assert [m.line for m in evaluate_pattern(pattern('calls = ["*.info"]'), PY)] == [6]
     assert [m.line for m in evaluate_pattern(pattern('calls = ["-.info"]'), PY)] == [7]
     assert [m.line for m in evaluate_pattern(pattern('calls = ["elf.logger.info"]'), PY)] == []
+    # `*.recv.method`: a receiver ending in `.recv` but more than it (a model's manager
+    # `User.objects.get`, not a dict named `objects`).
+    assert [m.line for m in evaluate_pattern(pattern('calls = ["*.logger.info"]'), PY)] == [6]
+    assert [m.line for m in evaluate_pattern(pattern('calls = ["*.self.logger.info"]'), PY)] == []
+    assert [m.line for m in evaluate_pattern(pattern('calls = ["*.logging.getLogger"]'), PY)] == []
     found = evaluate_pattern(pattern('calls = ["logging.getLogger"]'), PY)
     assert found[0].matched_text == "logging.getLogger"
 

@@ -122,12 +122,14 @@ NO_RECEIVER = "-"
 @dataclass(frozen=True, slots=True)
 class CallPattern:
     """A ``calls`` value: ``method`` (any receiver or none), ``recv.method``, ``*.method``,
-    ``-.method`` or ``recv.*``.
+    ``*.recv.method``, ``-.method`` or ``recv.*``.
 
     A receiver matches a call whose receiver text equals it or ends with ``.`` plus it, so
     ``logger.info`` matches ``self.logger.info(...)``; ``*`` matches any receiver but none, and
-    ``-`` no receiver at all (``-.eval``: the builtin, not ``db.eval(…)``). A method ``*``
-    matches any method of the receiver (``assert.*``: testify's assertions).
+    ``-`` no receiver at all (``-.eval``: the builtin, not ``db.eval(…)``). ``*.recv`` matches
+    a receiver that ends with ``.recv`` but is more than it (``*.objects.get``: Django's
+    ``User.objects.get(…)``, not a local dict ``objects.get(…)``). A method ``*`` matches any
+    method of the receiver (``assert.*``: testify's assertions).
     """
 
     text: str
@@ -154,6 +156,8 @@ class CallPattern:
             return False
         if self.receiver == "*":
             return True
+        if self.receiver.startswith("*."):
+            return receiver.endswith(self.receiver[1:])
         return receiver == self.receiver or receiver.endswith("." + self.receiver)
 
 
