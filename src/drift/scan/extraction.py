@@ -20,7 +20,7 @@ from drift.scan.collect import READERS, Collected, Handler, collect, new_record
 from drift.scan.explained import says_why, thrown_on_purpose
 from drift.scan.hashing import content_hash
 from drift.scan.lang_ecmascript import JavaScriptRules, TsxRules, TypeScriptRules
-from drift.scan.lang_go import GoRules, build_constraint
+from drift.scan.lang_go import GO_TEST_RECEIVERS, GoRules, build_constraint, is_test_receiver
 from drift.scan.lang_java import JavaRules
 from drift.scan.lang_python import PythonRules
 from drift.scan.languages import language_of_grammar
@@ -1012,7 +1012,7 @@ _ANY_RECEIVER = None
 # by raising): by language, callee -> the receivers that make it one (``_ANY_RECEIVER``: any
 # receiver, or none). An error handled by one is not swallowed: ``except Exception:
 # sys.exit(1)`` is ``raise SystemExit(1)``.
-_GO_TESTING: Final = frozenset({"t", "b", "tb", "f"})
+_GO_TESTING: Final = GO_TEST_RECEIVERS
 _PROCESS_EXITS: dict[str, dict[str, frozenset[str | None] | None]] = {
     "python": {
         "exit": frozenset({None, "sys", "pytest"}),
@@ -1062,7 +1062,7 @@ def _ends_process(receivers: frozenset[str | None] | None, receiver: str | None)
     if receivers is _GO_TESTING and receiver is not None:
         # A test's ``T`` held by a helper (``w.t.Errorf``, sqlx's ``t.t.Errorf``) or
         # testify's suite (``s.T().Errorf``) fails the test all the same.
-        return receiver.rpartition(".")[2] in _GO_TESTING or receiver.endswith(".T()")
+        return is_test_receiver(receiver)
     return False
 
 

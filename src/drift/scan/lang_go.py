@@ -330,7 +330,10 @@ class GoRules:
                 None,
                 variable=variable,
                 is_generic=True,
-                propagates=_panics_again(node, source, variable),
+                propagates=(
+                    _panics_again(node, source, variable)
+                    or _asserted_by_test(node, source, variable)
+                ),
                 judge_swallow=False,
             )
         body = node.child_by_field_name("consequence")
@@ -444,6 +447,126 @@ def _panic_with(call: Node, source: bytes, value: re.Pattern[str] | None) -> boo
         return False
     arguments = call.child_by_field_name("arguments")
     return value is None or (arguments is not None and bool(value.search(text(arguments, source))))
+
+
+# The receivers of a test's ``testing`` value by convention (``t``, ``b``, ``tb``, a fuzz
+# test's ``f``), whose ``Error``/``Fatal`` fail the test.
+GO_TEST_RECEIVERS: Final = frozenset({"t", "b", "tb", "f"})
+_TEST_FAILURES: Final = frozenset({"Error", "Errorf", "Fatal", "Fatalf", "Fail", "FailNow"})
+_TESTING_TYPES: Final = frozenset({"*testing.T", "*testing.B", "*testing.F", "testing.TB"})
+# testify's and gotest.tools' assertion packages, and a testify suite's ``s.Require()``.
+_ASSERTIONS: Final = frozenset({"assert", "require"})
+_SUITE_ASSERTIONS: Final = (".Assert()", ".Require()")
+
+
+def is_test_receiver(receiver: str) -> bool:
+    """Whether a call on ``receiver`` is one on a test's ``testing`` value: ``t`` (and the
+    other usual names), a helper's ``w.t`` (sqlx's ``t.t``) or testify's suite ``s.T()``."""
+    return receiver.rpartition(".")[2] in GO_TEST_RECEIVERS or receiver.endswith(".T()")
+
+
+def _asserted_by_test(call: Node, source: bytes, variable: str | None) -> bool:
+    """Whether ``recover()`` is a test's check that a panic happened (chi's, cobra's and
+    logrus's tests): in a test function, the recovered value, or whether there was one,
+    decides a test failure (``if recover() == nil { t.Error(…) }``, ``if r := recover(); r !=
+    "negative" { t.Fatal(…) }``) or is given to an assertion (``p := recover();
+    assert.NotNil(t, p)``). Nothing is lost: the test reports the outcome, as a test's
+    ``t.Errorf`` reports an error. The deferred function's nodes are walked, nested functions
+    left out."""
+    scope = call.parent
+    while scope is not None and scope.type not in _FUNCTIONS:
+        scope = scope.parent
+    testers = None if scope is None else _test_values(scope, source)
+    body = None if scope is None else scope.child_by_field_name("body")
+    if testers is None or body is None:
+        return False
+    if _is_assertion(call.parent.parent if call.parent is not None else None, source):
+        return True  # ``assert.NotNil(t, recover())``
+    named = None if variable is None else re.compile(rf"\b{re.escape(variable)}\b")
+    pending = [body]
+    while pending:
+        node = pending.pop()
+        if node.type == "if_statement" and _decides_failure(node, call, named, testers, source):
+            return True
+        if named is not None and _is_assertion(node, source):
+            arguments = node.child_by_field_name("arguments")
+            if arguments is not None and named.search(text(arguments, source)):
+                return True
+        pending.extend(child for child in node.named_children if child.type not in _FUNCTIONS)
+    return False
+
+
+def _test_values(scope: Node, source: bytes) -> frozenset[str] | None:
+    """The names of the ``testing`` values of the test around ``scope`` (the function holding
+    a ``recover()``, or one it is nested in): its parameters of ``testing``'s types (a
+    subtest's ``func(tt *testing.T)`` too); None outside a test. A method named ``Test…`` is a
+    testify suite's test, whose value is ``s.T()``."""
+    names: set[str] = set()
+    node: Node | None = scope
+    while node is not None:
+        if node.type in _FUNCTIONS:
+            parameters = node.child_by_field_name("parameters")
+            for item in [] if parameters is None else parameters.named_children:
+                if field_text(item, "type", source) in _TESTING_TYPES:
+                    names.update(text(n, source) for n in item.children_by_field_name("name"))
+            name = node.child_by_field_name("name")
+            if node.type == "method_declaration" and _named_test(name, source):
+                return frozenset(names)
+        node = node.parent
+    return frozenset(names) if names else None
+
+
+def _named_test(name: Node | None, source: bytes) -> bool:
+    return name is not None and text(name, source).startswith("Test")
+
+
+def _decides_failure(
+    statement: Node,
+    call: Node,
+    named: re.Pattern[str] | None,
+    testers: frozenset[str],
+    source: bytes,
+) -> bool:
+    """Whether an ``if`` tests the recovered value (its condition holds the ``recover()`` call
+    or reads the name it was given) and one of its branches fails the test."""
+    condition = statement.child_by_field_name("condition")
+    if condition is None:
+        return False
+    inside = condition.start_byte <= call.start_byte and call.end_byte <= condition.end_byte
+    if not inside and (named is None or not named.search(text(condition, source))):
+        return False
+    branches = [statement.child_by_field_name(f) for f in ("consequence", "alternative")]
+    return any(b is not None and _fails_test(b, testers, source) for b in branches)
+
+
+def _fails_test(block: Node, testers: frozenset[str], source: bytes) -> bool:
+    """Whether ``block`` calls ``t.Error``/``t.Fatal``/… on a test's value, or an assertion."""
+    pending = [block]
+    while pending:
+        node = pending.pop()
+        if node.type == "call_expression":
+            callee, receiver, _ = read_call(node, source)
+            if (
+                callee in _TEST_FAILURES
+                and receiver is not None
+                and (receiver in testers or is_test_receiver(receiver))
+            ):
+                return True
+            if _is_assertion(node, source):
+                return True
+        pending.extend(child for child in node.named_children if child.type not in _FUNCTIONS)
+    return False
+
+
+def _is_assertion(node: Node | None, source: bytes) -> bool:
+    """Whether ``node`` calls an assertion: ``assert.X(…)``, ``require.X(…)``,
+    ``s.Require().X(…)``."""
+    if node is None or node.type != "call_expression":
+        return False
+    _, receiver, _ = read_call(node, source)
+    return receiver is not None and (
+        receiver in _ASSERTIONS or receiver.endswith(_SUITE_ASSERTIONS)
+    )
 
 
 def _assigned_name(call: Node, source: bytes) -> str | None:

@@ -177,6 +177,112 @@ func (e *encodeState) marshal(v any) (err error) {
     assert rows == [("recover", 5, "r", True), ("recover", 14, "err", False)]
 
 
+def test_a_test_that_asserts_the_recovered_panic_passes_it_on() -> None:
+    # chi's, cobra's and logrus's "expect a panic" tests (13 of their 17 violations): the
+    # recovered value, or whether there was one, decides a test failure. A recover that only
+    # logs, one outside a test function and a test's recover that fails nothing stay catch-alls.
+    source = b"""package x
+
+func TestNil(t *testing.T) {
+\tdefer func() {
+\t\tif recover() == nil {
+\t\t\tt.Error("expected panic")
+\t\t}
+\t}()
+\tMustPositive(-1)
+}
+
+func TestValue(t *testing.T) {
+\tdefer func() {
+\t\tif r := recover(); r != "negative" {
+\t\t\tt.Fatalf("got %v", r)
+\t\t}
+\t}()
+}
+
+func TestAssert(t *testing.T) {
+\tdefer func() {
+\t\tp := recover()
+\t\tassert.NotNil(t, p)
+\t}()
+}
+
+func TestTable(t *testing.T) {
+\tt.Run("x", func(tt *testing.T) {
+\t\tdefer func() {
+\t\t\tif r := recover(); want != fmt.Sprintf("%v", r) {
+\t\t\t\ttt.Errorf("recovered %v", r)
+\t\t\t}
+\t\t}()
+\t})
+}
+
+func TestLater(b *testing.B) {
+\tdefer func() {
+\t\tr := recover()
+\t\tif r == nil {
+\t\t\trequire.Fail(b, "no panic")
+\t\t}
+\t}()
+}
+
+func TestLogs(t *testing.T) {
+\tdefer func() {
+\t\tif r := recover(); r != nil {
+\t\t\tt.Log(r)
+\t\t}
+\t}()
+}
+
+func TestOther(t *testing.T) {
+\tdefer func() {
+\t\tr := recover()
+\t\tif done {
+\t\t\tt.Error("done")
+\t\t}
+\t\tassert.True(t, ok)
+\t}()
+}
+
+func (s *Suite) TestSuite() {
+\tdefer func() {
+\t\ts.Require().NotNil(recover())
+\t}()
+}
+
+func run(t *Task) {
+\tdefer func() {
+\t\tif recover() == nil {
+\t\t\tt.Error("x")
+\t\t}
+\t}()
+}
+
+func safe() {
+\tdefer func() {
+\t\trecover()
+\t}()
+}
+"""
+    rows = [
+        (h.line, h.rethrows)
+        for h in parse_source(source, "go").error_handlers
+        if h.kind == "recover"
+    ]
+    assert rows == [
+        (5, True),
+        (14, True),
+        (22, True),
+        (30, True),  # a subtest's own ``*testing.T``
+        (39, True),  # read later in the deferred function
+        (48, False),  # logs, fails nothing
+        (56, False),  # the value decides nothing
+        (66, True),  # testify's suite
+        (72, False),  # not a test: ``t`` is a task
+        (80, False),
+    ]
+
+
 def test_a_goto_to_a_label_that_handles_the_error_hands_it_on() -> None:
     # go-playground/validator's translations: ``if err != nil { goto END }`` jumps to
     # ``END: if err != nil { fmt.Printf(…, err) … }``, where the error is handled. A jump to a
