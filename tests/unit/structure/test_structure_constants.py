@@ -340,3 +340,35 @@ def test_a_fallback_and_a_go_function_s_const_name_their_numbers() -> None:
     ]
     go = "package a\n\nfunc Grow(n int) int {\n\tconst minLen = 1 << 16\n\treturn n * 37\n}\n"
     assert magic(constants("a.go", parse("a.go", go), go)) == [("37", 5)]
+
+
+def test_a_go_package_var_of_literals_and_names_names_its_numbers_in_any_order() -> None:
+    # chi's ``defaultBacklogTimeout = time.Second * 60`` was a magic number where
+    # ``45 * time.Second`` was not: a package-level ``var`` whose value is made of numbers,
+    # names and operators is a constant in all but keyword. A value with a call, a ``var``
+    # in a function and a function's ``:=`` are not.
+    go = """
+    package a
+
+    var defaultTimeout = time.Second * 60
+
+    var (
+        backlogTimeout         = time.Second * 90 // the backlog's
+        otherTimeout           = 45 * time.Second
+        maxSize        float64 = (1 << 20) * 1.5
+        plainLimit             = 77
+        buf                    = make([]byte, 4096)
+        conv                   = time.Duration(30) * time.Second
+    )
+
+    func f() {
+        var local = time.Second * 33
+        timeout := 37 * time.Second
+    }
+    """
+    assert magic(constants("a.go", parse("a.go", go), source(go))) == [
+        ("4096", 10),
+        ("30", 11),
+        ("33", 15),
+        ("37", 16),
+    ]

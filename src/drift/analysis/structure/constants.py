@@ -22,7 +22,9 @@ test-support code, that are not 0, 1, -1, 2, -2, 10, 100 or 0.5, are not in a ke
 a default or a property (``timeout=30``, ``size: int = 1024 * 1024``), are not an HTTP status
 on a line about one (``res.status(404)``, ``createError(500, …)``, ``resp.status == 200``) nor
 an octal file mode (``0o644``), and are not on a constant declaration, on the line of a
-SCREAMING_CASE assignment (``MAX_WRITE = 32 * 1024`` in a function), or in an enum. A Go
+SCREAMING_CASE assignment (``MAX_WRITE = 32 * 1024`` in a function), on a Go package-level
+``var`` whose value is numbers, names and operators (``var d = time.Second * 60``), or in an
+enum. A Go
 array type's length (``[4]byte``) is a type's, no value, and so is a bit size given to
 ``strconv`` (``strconv.ParseInt(s, 10, 64)``) or to a function of the same file whose parameter
 in that place is named ``bitSize`` (gin's ``setIntField(val, 64, value)``), the call's opening
@@ -86,6 +88,16 @@ _GO_BLOCK = re.compile(r"^[ \t]*+const[ \t]*\((?P<body>.*?)^[ \t]*\)", re.MULTIL
 _GO_BLOCK_LINE = re.compile(
     r"^[ \t]*(?P<name>[A-Za-z_]\w*)(?:[ \t]+[\w.\[\]*]+)?(?:[ \t]*=[ \t]*(?P<value>[^\n]+))?$"
 )
+# A package-level ``var`` (one, or a ``var ( … )`` block's lines): ``var d = time.Second * 60``.
+_GO_VAR = re.compile(
+    r"^[ \t]*+var[ \t]+[A-Za-z_][\w., \t*\[\]]*=(?!=)[ \t]*(?P<value>[^\n]+)$", re.MULTILINE
+)
+_GO_VAR_BLOCK = re.compile(r"^[ \t]*+var[ \t]*\((?P<body>.*?)^[ \t]*\)", re.MULTILINE | re.DOTALL)
+_GO_VAR_LINE = re.compile(r"^[ \t]*[A-Za-z_][\w., \t*\[\]]*=(?!=)[ \t]*(?P<value>[^\n]+)$")
+# A value of numbers, names (``time.Second``, ``KB``) and operators, no call (``make([]byte,
+# 4096)``, ``time.Duration(30)``): what a ``const`` could hold.
+_CONSTANT_EXPRESSION = re.compile(r"[\w.\s+\-*/%<>&|^()]+")
+_CALLED = re.compile(r"[\w.]\s*\(")
 # Annotations may come first (``@Native public static final int X = 1;``: 122 of java.awt's).
 _JAVA_ANNOTATIONS = r"(?:@[\w.]+(?:\([^()\n]*\))?[ \t]+)*"
 # A member starts a line, or follows a ``{`` or ``;`` on it (``static class In { static final
@@ -191,6 +203,31 @@ def _go_declarations(text: str, index: LineIndex) -> Iterator[tuple[str, str, in
             previous = _clean_value(value) if value is not None else previous
             found.append((entry.group("name"), previous, first_line + offset))
     yield from sorted(found, key=lambda item: item[2])
+
+
+def _go_constant_vars(text: str, inside: frozenset[int]) -> frozenset[int]:
+    """The lines of package-level ``var`` declarations whose value is a constant expression
+    (``_CONSTANT_EXPRESSION``): ``var defaultBacklogTimeout = time.Second * 60`` names its
+    number as ``45 * time.Second`` does, whichever operand comes first. ``inside``: the lines
+    of functions."""
+    if "var" not in text:
+        return frozenset()
+    index = LineIndex(text)
+    found = [(index.line_of(m.start()), m.group("value")) for m in _GO_VAR.finditer(text)]
+    for block in _GO_VAR_BLOCK.finditer(text):
+        first_line = index.line_of(block.start("body"))
+        for offset, code in enumerate(block.group("body").split("\n")):
+            entry = _GO_VAR_LINE.match(code)
+            if entry is not None:
+                found.append((first_line + offset, entry.group("value")))
+    return frozenset(
+        line for line, value in found if line not in inside and _is_constant_expression(value)
+    )
+
+
+def _is_constant_expression(value: str) -> bool:
+    code = value.split("//", 1)[0].strip()
+    return bool(_CONSTANT_EXPRESSION.fullmatch(code)) and not _CALLED.search(code)
 
 
 _IDENTIFIER = re.compile(r"[A-Za-z_$][\w$]*")
@@ -453,4 +490,8 @@ def constants(path: str, result: ParseResult, text: str) -> tuple[ConstantRow, .
     """Named constants then magic numbers of one file."""
     named = named_constants(path, result, text)
     declared = frozenset(row.line for row in named)
+    if result.language == "go":
+        # A package-level ``var`` of a constant expression names its numbers as a ``const``
+        # does; it is no named-constant row (Go's constants are its ``const``s).
+        declared |= _go_constant_vars(text, function_lines(result))
     return named + magic_numbers(path, result, text, declared)
