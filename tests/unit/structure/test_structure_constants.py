@@ -372,3 +372,22 @@ def test_a_go_package_var_of_literals_and_names_names_its_numbers_in_any_order()
         ("33", 15),
         ("37", 16),
     ]
+
+
+def test_a_status_given_to_go_s_own_status_calls_is_no_magic_number() -> None:
+    # chi's ``w.WriteHeader(405)``: net/http's calls that take a status (``WriteHeader``,
+    # ``http.Error``; ``http.Redirect`` and ``rec.Code`` were already on a status line).
+    go = """
+    package a
+
+    func handle(w http.ResponseWriter, r *http.Request, rec *httptest.ResponseRecorder) {
+        w.WriteHeader(405)
+        http.Error(w, "nope", 418)
+        http.Redirect(w, r, "/", 301)
+        if rec.Code != 201 {
+            w.Write(make([]byte, 4096))
+        }
+        w.Write(buf[:418])
+    }
+    """
+    assert magic(constants("a.go", parse("a.go", go), source(go))) == [("4096", 8), ("418", 10)]

@@ -20,7 +20,8 @@ Magic numbers (``is_named`` False, ``name`` and ``value`` = the literal as writt
 True): numeric literals used directly as a call argument, an operand or a return value, outside
 test-support code, that are not 0, 1, -1, 2, -2, 10, 100 or 0.5, are not in a keyword argument,
 a default or a property (``timeout=30``, ``size: int = 1024 * 1024``), are not an HTTP status
-on a line about one (``res.status(404)``, ``createError(500, …)``, ``resp.status == 200``) nor
+on a line about one (``res.status(404)``, ``createError(500, …)``, ``resp.status == 200``,
+Go's ``w.WriteHeader(405)``, ``http.Error(w, msg, 418)``) nor
 an octal file mode (``0o644``), and are not on a constant declaration, on the line of a
 SCREAMING_CASE assignment (``MAX_WRITE = 32 * 1024`` in a function), on a Go package-level
 ``var`` whose value is numbers, names and operators (``var d = time.Second * 60``), or in an
@@ -341,9 +342,11 @@ _ENDS_VALUE = re.compile(r"[\w.]+\s*(?:[)\]},;:]|#|//|$)")
 # Numbers and arithmetic ending a text: ``= 1024 *`` leaves ``=``.
 _ARITHMETIC_TAIL = re.compile(r"(?<=[=:])(?:[\s*/+\-%]|0[xXoObB][0-9a-fA-F_]+|\d[\d_.]*)*$")
 # An HTTP status on a line about one (``res.status(404)``, ``createError(500, …)``,
-# ``resp.status == 200``, ``abort(403)``): the protocol's own names, not magic numbers.
+# ``resp.status == 200``, ``abort(403)``, Go's ``w.WriteHeader(405)`` and ``http.Error(w, m,
+# 418)``): the protocol's own names, not magic numbers.
 _HTTP_STATUS_LINE = re.compile(
     r"(?i)status|\bcode\b|createerror|httperror|httpexception|\babort\s*\(|\bredirect"
+    r"|\bwriteheader\s*\(|\bhttp\.error\s*\("
 )
 
 
