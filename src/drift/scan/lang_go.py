@@ -151,6 +151,40 @@ def _is_panic(statement: Node, source: bytes) -> bool:
     return function is not None and text(function, source) == "panic"
 
 
+# net/http's statuses that are no error (1xx to 3xx): any other ``http.Status…`` is one.
+_NO_ERROR_STATUSES: Final = frozenset(
+    "http.Status" + name
+    for name in (
+        "Continue SwitchingProtocols Processing EarlyHints OK Created Accepted "
+        "NonAuthoritativeInfo NoContent ResetContent PartialContent MultiStatus "
+        "AlreadyReported IMUsed MultipleChoices MovedPermanently Found SeeOther NotModified "
+        "UseProxy TemporaryRedirect PermanentRedirect"
+    ).split()
+)
+
+
+def _answers_http_error(statement: Node, source: bytes) -> bool:
+    """Whether a statement answers an HTTP request with an error: ``http.Error(w, …)`` or
+    ``w.WriteHeader(503)`` (``http.StatusServiceUnavailable``). An ``http.Handler`` has no
+    ``error`` result; its response is how it reports one (chi's custom-handler example), as a
+    function without an ``error`` result tells its callers by its value."""
+    if statement.type != "expression_statement" or not statement.named_child_count:
+        return False
+    call = statement.named_children[0]
+    if call.type != "call_expression":
+        return False
+    callee, receiver, count = read_call(call, source)
+    if callee == "Error" and receiver == "http":
+        return True
+    arguments = call.child_by_field_name("arguments")
+    if callee != "WriteHeader" or receiver is None or count != 1 or arguments is None:
+        return False
+    status = text(arguments.named_children[0], source)
+    if status.startswith("http.Status"):
+        return status not in _NO_ERROR_STATUSES
+    return status.isdigit() and 400 <= int(status) <= 599
+
+
 def _made(value: Node | None, source: bytes) -> str | None:
     """The struct a value makes: ``Store{…}``, ``pkg.Store{…}``; for a call of a function
     (``NewStore(…)``, ``pkg.NewStore(…)``, ``newServer(…)``) its name, whose declared results
@@ -346,6 +380,7 @@ class GoRules:
             _passes_on(item, returns_error, source)
             or _is_panic(item, source)
             or _goes_to_handler(item, variable, source)
+            or _answers_http_error(item, source)
             for item in statements
         )
         return HandlerFacts(body, (), variable, not statements, False, propagates)

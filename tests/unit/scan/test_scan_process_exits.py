@@ -112,6 +112,33 @@ def test_a_go_handler_returning_nil_for_the_error_swallows_it() -> None:
     ]
 
 
+def test_a_go_handler_answering_with_an_http_error_reports_it() -> None:
+    # chi's custom-handler example: ``ServeHTTP`` has no error result; answering the request
+    # with an error status is how it reports the error, as a bare ``return`` there would hand
+    # nothing on. A success status, or a status held by a variable, says nothing of the kind.
+    source = (
+        b"package x\n\n"
+        b"func (h Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {\n"
+        b"\tif err := h(w, r); err != nil {\n"
+        b'\t\tw.WriteHeader(503)\n\t\tw.Write([]byte("bad"))\n\t}\n'
+        b"\tif err := check(r); err != nil {\n"
+        b"\t\tw.WriteHeader(http.StatusServiceUnavailable)\n\t}\n"
+        b'\tif err := load(r); err != nil {\n\t\thttp.Error(w, "unavailable", 503)\n\t}\n'
+        b"\tif err := save(r); err != nil {\n\t\tw.WriteHeader(http.StatusOK)\n\t}\n"
+        b"\tif err := send(r); err != nil {\n\t\tw.WriteHeader(200)\n\t}\n"
+        b"\tif err := keep(r); err != nil {\n\t\tw.WriteHeader(code)\n\t}\n"
+        b"}\n"
+    )
+    assert handlers_of(source) == [
+        (4, True, False),
+        (8, True, False),
+        (11, True, False),
+        (14, False, True),
+        (17, False, True),
+        (20, False, True),
+    ]
+
+
 def test_handlers_passing_the_active_error_on_through_a_call_use_it() -> None:
     # scrapy's ``d.errback(Failure())`` and sentry-sdk's ``reraise(*_capture_exception())``.
     source = (
