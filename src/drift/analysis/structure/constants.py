@@ -17,7 +17,9 @@ The value is the declaration's right-hand side (first line, at most 200 characte
 and the value is a string literal.
 
 Magic numbers (``is_named`` False, ``name`` and ``value`` = the literal as written, ``is_used``
-True): numeric literals used directly as a call argument, an operand or a return value, outside
+True): numeric literals used directly as a call argument, an operand, a return value, a
+subscript's index or a slice's bound (``row[5]``, ``body[:4096]``: ESLint's no-magic-numbers
+flags those by default too), outside
 test-support code, that are not 0, 1, -1, 2, -2, 10, 100 or 0.5, are not in a keyword argument,
 a default or a property (``timeout=30``, ``size: int = 1024 * 1024``), are not an HTTP status
 on a line about one (``res.status(404)``, ``createError(500, …)``, ``resp.status == 200``,
