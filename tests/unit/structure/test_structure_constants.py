@@ -193,6 +193,22 @@ def test_enum_members_are_not_magic() -> None:
     assert magic(rows) == [("13", 2)]
 
 
+def test_a_java_enum_s_methods_hold_magic_numbers_and_a_radix_is_no_magic() -> None:
+    # java.time's ``Month.length``: ``leapYear ? 29 : 28`` was exempt in the enum, magic in
+    # ``LocalDate``. bsh's ``Integer.parseInt(s, 8)`` and ``Integer.toString(c, 16)``.
+    text = """
+    enum Month {
+        JANUARY(31), FEBRUARY(28);
+        Month(int days) { this.days = days; }
+        int length(boolean leapYear) { return leapYear ? 29 : 28; }
+        String hex(char c) { return Integer.toString(c, 16) + Integer.parseInt("17", 8); }
+        String big(BigInteger b) { return b.toString(16) + Integer.toString(37); }
+    }
+    """
+    rows = constants("Month.java", parse("Month.java", text), source(text))
+    assert magic(rows) == [("29", 4), ("28", 4), ("37", 6)]
+
+
 def test_a_named_value_in_a_function_and_a_go_array_length_are_not_magic() -> None:
     # rich's ``MAX_WRITE = 32 * 1024 // 4`` in a method; gin's ``[4]byte`` (8 of its 30).
     text = """

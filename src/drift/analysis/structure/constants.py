@@ -372,7 +372,14 @@ _RADIX_ARGUMENTS: dict[str, dict[str, int]] = {
     "javascript": {"parseInt": 1, "toString": 0},
     "typescript": {"parseInt": 1, "toString": 0},
     "python": {"int": 1},
-}
+    # ``Integer.parseInt(s, 8)``, ``Character.digit(c, 16)``, ``new BigInteger(s, 16)``,
+    # ``big.toString(16)``; ``Integer.toString(i, 16)`` by its class (bsh's ``JConsole``).
+    "java": {
+        "parseInt": 1, "parseLong": 1, "parseUnsignedInt": 1, "parseUnsignedLong": 1,
+        "valueOf": 1, "digit": 1, "forDigit": 1, "BigInteger": 1, "toString": 0,
+        "Integer.toString": 1, "Long.toString": 1, "toUnsignedString": 1,
+    },
+}  # fmt: skip
 _CALLEE_TAIL = re.compile(r"([\w$]+(?:\s*\.\s*[\w$]+)*)\s*$")
 
 
@@ -407,9 +414,13 @@ def _is_radix(language: str, value: float, line_text: str, column: int) -> bool:
     if call is None:
         return False
     callee, argument = call
-    # A Python method named ``int`` is no builtin; in JavaScript the method is the point.
-    name = callee if language == "python" else callee.rsplit(".", 1)[-1].strip()
-    return radix_calls.get(name) == argument
+    # A Python method named ``int`` is no builtin; in JavaScript the method is the point; Java
+    # tells ``Integer.toString(i, 16)`` from ``big.toString(16)`` by the class.
+    written = "".join(callee.split())
+    if language == "python":
+        return radix_calls.get(written) == argument
+    place = radix_calls.get(written, radix_calls.get(written.rsplit(".", 1)[-1]))
+    return place == argument
 
 
 def _bit_size_places(result: ParseResult) -> dict[str, frozenset[int]]:
@@ -442,10 +453,14 @@ def magic_numbers(
     if is_test_support(path) or is_example_code(path) or not result.numbers:
         return ()
     bit_size_places = _bit_size_places(result)
+    # An enum's members name their values; its methods' code is code like any other (Java's
+    # ``Month.length`` had ``leapYear ? 29 : 28`` pass where ``LocalDate``'s was magic).
     enum_lines: set[int] = set()
     for cls in result.classes:
         if cls.kind == "enum":
             enum_lines.update(range(cls.line, cls.end_line + 1))
+    if enum_lines:
+        enum_lines -= function_lines(result)
     lines = text.split("\n")
     rows: list[ConstantRow] = []
     for number in result.numbers:
