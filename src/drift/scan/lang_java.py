@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Final
 
@@ -74,6 +75,23 @@ def _parameter(node: Node, source: bytes) -> Parameter | None:
 
 def _modifiers(node: Node) -> Node | None:
     return first_child_of_type(node, ("modifiers",))
+
+
+def _passes_on(types: tuple[str, ...], body: str) -> bool:
+    """Whether a handler's body hands the failure on without rethrowing: ``assert false``
+    (this cannot happen, and says so when assertions are on: java.util.concurrent's
+    ``catch (TimeoutException cannotHappen)``), or, for an ``InterruptedException``, the
+    interrupt restored (``Thread.currentThread().interrupt()``) or remembered to be restored
+    later (``interrupted = true``, AbstractQueuedSynchronizer's)."""
+    if _ASSERT_FALSE.search(body):
+        return True
+    if types and all(type_name(t) == "InterruptedException" for t in types):
+        return _RESTORES_INTERRUPT.search(body) is not None
+    return False
+
+
+_ASSERT_FALSE: Final = re.compile(r"\bassert\s+false\b")
+_RESTORES_INTERRUPT: Final = re.compile(r"\.interrupt\s*\(\s*\)|\b\w+\s*=\s*true\b")
 
 
 class JavaRules:
@@ -219,7 +237,9 @@ class JavaRules:
             items = [] if listing is None else listing.named_children
             types = tuple(short_text(item, source) for item in items)
         generic = any(type_name(item) in _GENERIC_EXCEPTIONS for item in types)
-        return HandlerFacts(body, types, variable, is_blank_block(body, _NO_FILLERS), generic)
+        empty = is_blank_block(body, _NO_FILLERS)
+        passes_on = not empty and body is not None and _passes_on(types, text(body, source))
+        return HandlerFacts(body, types, variable, empty, generic, propagates=passes_on)
 
     def field_types(self, node: Node, source: bytes) -> list[tuple[str, str | None]]:
         """``private final Repo repo;``: each field declared, with its declared class; an

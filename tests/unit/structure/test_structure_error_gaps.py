@@ -201,6 +201,27 @@ def test_java_generic_catch_that_logs_is_broad() -> None:
     )
 
 
+def test_a_java_interrupt_restored_or_remembered_and_assert_false_pass_it_on() -> None:
+    # AbstractQueuedSynchronizer's ``catch (InterruptedException ie) { interrupted = true; }``
+    # (re-asserted later), and ``catch (TimeoutException cannotHappen) { assert false; }``.
+    result = parse(
+        "A.java",
+        """
+        class A {
+            void run() {
+                try { go(); } catch (InterruptedException ie) { interrupted = true; }
+                try { go(); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+                try { go(); } catch (TimeoutException cannotHappen) { assert false; }
+                try { go(); } catch (InterruptedException e) { count++; }
+            }
+        }
+        """,
+    )
+    assert error_gaps("A.java", result) == (
+        gap("A.java", "A.run", "swallowed", "InterruptedException", 390, "low", 6),
+    )
+
+
 def test_an_error_named_ignored_is_dropped_on_purpose() -> None:
     # java.util.concurrent: all 12 ``high`` empty catches were ``catch (Throwable ignore) {}``.
     result = parse(
