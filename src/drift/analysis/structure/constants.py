@@ -322,6 +322,8 @@ def _is_keyword_value(line_text: str, column: int) -> bool:
     property gives the number a name."""
     before = line_text.encode()[: max(column - 1, 0)].decode(errors="ignore").rstrip()
     before = _ARITHMETIC_TAIL.sub("", before)  # the operands before it in the same value
+    if before.endswith(":=") and not before.endswith("::="):
+        return bool(re.search(r"[\w$\]][ \t]*:=$", before))  # Go's ``timeout := 30 * time.Second``
     if before.endswith(":") and not before.endswith("::"):
         return bool(re.search(r"[\w$\"']:$", before))
     if before.endswith("=") and not before.endswith(("==", "!=", "<=", ">=")):
