@@ -288,7 +288,7 @@ class _Linker:
                 content_hash(source[item.start : item.end]),  # body_hash
                 content_hash(signature),  # signature_hash
                 rules.binds_name(node),
-                rules.is_static(node),
+                rules.is_static(node, source),
                 None,  # returned (``_with_returned``)
                 rules.is_private(node, item.name),
             ),

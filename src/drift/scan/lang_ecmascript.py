@@ -20,6 +20,7 @@ from drift.scan.model import (
 )
 from drift.scan.model import StringContext as Context
 from drift.scan.nodes import (
+    COMMENT_TYPES,
     SourceText,
     field_text,
     first_child_of_type,
@@ -253,6 +254,108 @@ _MEMBER_TARGETS: Final = frozenset({"member_expression", "subscript_expression"}
 """What a function assigned to a property is assigned to: ``T.prototype.ok``,
 ``T.prototype['ok']``."""
 
+_LITERAL_WRAPPERS: Final = frozenset(
+    {"parenthesized_expression", "as_expression", "satisfies_expression", "non_null_expression"}
+)
+"""What may stand between an object literal and what holds it: ``({…})``, ``{…} as const``."""
+_MAX_LITERAL_DEPTH = 8
+"""The most object literals a member's name goes up through (``A.b.c.m``)."""
+
+
+def _member_literal(node: Node) -> Node | None:
+    """The object literal the function ``node`` is a member of: a method written in it
+    (``{ first() {…} }``) or a property's function (``{ second: function () {…} }``, an
+    arrow function too); None for any other function."""
+    parent = node.parent
+    if node.type == "method_definition":
+        return parent if parent is not None and parent.type == "object" else None
+    if parent is None or parent.type != "pair":
+        return None
+    literal = parent.parent
+    return literal if literal is not None and literal.type == "object" else None
+
+
+def literal_holder(literal: Node, source: bytes, depth: int = 0) -> tuple[str, bool] | None:
+    """The name an object literal is held by, and whether it is a constructor's prototype;
+    None when nothing names it (an argument, a returned value, the module's own
+    ``module.exports = {…}``).
+
+    A variable (``const AlterMethods = {…}``) or a plain name assigned (``helpers = {…}``),
+    ``Foo.prototype = {…}`` and ``Object.assign(Foo.prototype, {…})`` (``Foo``, a
+    prototype), ``Object.assign(context, {…})`` (``context``), ``exports.helpers = {…}``
+    (``helpers``), another name's property (``internals.helpers = {…}``), and a property of
+    another literal (``{ client: { get() {…} } }``: ``client``, after the outer literal's
+    name when it has one). A name a parameter holds is no one object of the code's."""
+    outer = literal.parent
+    while outer is not None and outer.type in _LITERAL_WRAPPERS:
+        outer = outer.parent
+    if outer is None:
+        return None
+    if outer.type == "variable_declarator":
+        name = outer.child_by_field_name("name")
+        return None if name is None or name.type != "identifier" else (text(name, source), False)
+    if outer.type == "assignment_expression":
+        return _target_holder(outer.child_by_field_name("left"), outer, source)
+    if outer.type == "pair":
+        key = outer.child_by_field_name("key")
+        around = outer.parent
+        if key is None or key.type != "property_identifier" or around is None:
+            return None
+        above = (
+            literal_holder(around, source, depth + 1)
+            if around.type == "object" and depth < _MAX_LITERAL_DEPTH
+            else None
+        )
+        own = text(key, source)
+        return (own, False) if above is None else (f"{above[0]}.{own}", False)
+    if outer.type == "arguments" and _is_object_assign(outer.parent, source):
+        listed = [child for child in outer.named_children if child.type not in COMMENT_TYPES]
+        if len(listed) > 1 and listed[0].id != literal.id:
+            return _target_holder(listed[0], outer, source)
+    return None
+
+
+def _is_object_assign(call: Node | None, source: bytes) -> bool:
+    if call is None or call.type != "call_expression":
+        return False
+    function = call.child_by_field_name("function")
+    return function is not None and text(function, source) == "Object.assign"
+
+
+def _target_holder(target: Node | None, around: Node, source: bytes) -> tuple[str, bool] | None:
+    """The name an object assigned to ``target`` (or copied into it) is held by
+    (``literal_holder``)."""
+    if target is None:
+        return None
+    if target.type == "identifier":
+        name = text(target, source)
+        if name in _MODULE_OBJECTS or _is_parameter_around(around, name, source):
+            return None
+        return name, False
+    if target.type != "member_expression":
+        return None
+    owner = target.child_by_field_name("object")
+    member = target.child_by_field_name("property")
+    if owner is None or member is None:
+        return None
+    written = text(target, source)
+    if written in _MODULE_EXPORT_TARGETS:
+        return None  # the module's own value: its members are the module's functions
+    if text(owner, source) in _MODULE_EXPORT_TARGETS:
+        return text(member, source), False  # ``exports.helpers = {…}``
+    parts = written.split(".")
+    if not all(part.isidentifier() for part in parts) or parts[0] in _NO_HOLDERS:
+        return None  # ``this.handlers = {…}``, ``a[b] = {…}``: no name of the code's
+    if _is_parameter_around(around, parts[0], source):
+        return None
+    if parts[-1] == "prototype":
+        return (".".join(parts[:-1]), True) if len(parts) == 2 else None
+    return (written, False) if "prototype" not in parts else None
+
+
+_MODULE_EXPORT_TARGETS: Final = frozenset({"module.exports", "exports"})
+_NO_HOLDERS: Final = _MODULE_OBJECTS | {"this", "super"}
+
 
 class JavaScriptRules:
     """Extraction rules for JavaScript (and, through ``TypeScriptRules``, TypeScript)."""
@@ -276,12 +379,19 @@ class JavaScriptRules:
         """``async function`` / ``async () =>`` / ``async method()``."""
         return async_token(node)
 
-    def is_static(self, node: Node) -> bool:
-        """``static text() {…}`` or ``static make = () => …`` in a class body."""
-        holder = node if node.type == "method_definition" else node.parent
-        if holder is None or holder.type not in _CLASS_MEMBERS:
+    def is_static(self, node: Node, source: bytes) -> bool:
+        """``static text() {…}`` or ``static make = () => …`` in a class body; and a method of
+        an object literal a name holds (``const helpers = { first() {…} }``), unless it is a
+        constructor's prototype: the object's own, as a static method is its class's, reached
+        through its name and never guessed."""
+        literal = _member_literal(node)
+        if literal is not None:
+            holder = literal_holder(literal, source)
+            return holder is not None and not holder[1]
+        holder_node = node if node.type == "method_definition" else node.parent
+        if holder_node is None or holder_node.type not in _CLASS_MEMBERS:
             return False
-        return any(child.type == "static" for child in holder.children)
+        return any(child.type == "static" for child in holder_node.children)
 
     def is_private(self, node: Node, name: str) -> bool:
         """``#name``, or a TypeScript member declared ``private``."""
@@ -314,7 +424,13 @@ class JavaScriptRules:
         ``Document.prototype.init = function …`` (mongoose's 370 methods) gives ``Document``,
         and so does ``Document.create = function …``. A module's ``exports.x = …`` is the
         module's own function, not a method, and so is one put on an object a parameter holds
-        (``reply.send = () => …`` in one of fastify's tests): no method of a class ``reply``."""
+        (``reply.send = () => …`` in one of fastify's tests): no method of a class ``reply``.
+        A member of an object literal is its holder's (``literal_holder``): ``const
+        AlterMethods = { renameColumn() {…} }`` gives ``AlterMethods``."""
+        literal = _member_literal(node)
+        if literal is not None:
+            named = literal_holder(literal, source)
+            return None if named is None else named[0]
         holder = node.parent
         if holder is None or holder.type != "assignment_expression":
             return None

@@ -117,7 +117,7 @@ class JavaRules:
         """Every definition names itself in its scope."""
         return True
 
-    def is_static(self, node: Node) -> bool:
+    def is_static(self, node: Node, source: bytes) -> bool:
         """A method declared ``static``."""
         modifiers = first_child_of_type(node, ("modifiers",))
         return modifiers is not None and any(c.type == "static" for c in modifiers.children)

@@ -287,7 +287,7 @@ class PythonRules:
         """Every definition names itself in its scope."""
         return True
 
-    def is_static(self, node: Node) -> bool:
+    def is_static(self, node: Node, source: bytes) -> bool:
         """No method is its class's alone (a ``staticmethod`` is reached through instances)."""
         return False
 

@@ -99,7 +99,9 @@ class Function(NamedTuple):
     (``exports.parse = function …``, ``this.reject = (e) => …``)."""
     is_static: bool
     """A JavaScript, TypeScript or Java ``static`` method: its class's, never an instance's
-    (a Python ``staticmethod`` is reached through instances too, and is not)."""
+    (a Python ``staticmethod`` is reached through instances too, and is not); and a method of
+    a JavaScript object literal a name holds (``const helpers = { first() {…} }``, not a
+    prototype's): its object's own."""
     returned: str | None
     """Python: what the function's ``return``/``yield`` of a call or a variable gives, when
     they agree: the class or function called to make it, as written (``return CliRunner()``,

@@ -110,7 +110,7 @@ class LanguageRules(Protocol):
         """Whether the function ``node`` puts its name in scope (``Function.binds_name``)."""
         ...
 
-    def is_static(self, node: Node) -> bool:
+    def is_static(self, node: Node, source: bytes) -> bool:
         """Whether the function ``node`` is a class's own, not its instances' (``is_static``)."""
         ...
 

@@ -235,3 +235,53 @@ def test_a_method_put_on_a_prototype_by_a_string_key_is_a_method() -> None:
         ("helper", "T.throws"),
     ]
     assert [h.function for h in result.error_handlers] == ["T.throws"]
+
+
+def test_an_object_literals_methods_carry_the_name_that_holds_it() -> None:
+    # knex: ``const AlterMethods = { renameColumn(…) {…} }`` was stored as ``renameColumn``,
+    # and make-knex.js's five property descriptors' ``get() {…}`` as five ``get``.
+    source = (
+        b"const AlterMethods = {\n"
+        b"  renameColumn(a, b) { return this.dropColumn(a); },\n"
+        b"  dropColumn: function (a) { return a; },\n"
+        b"  nothing: () => null,\n"
+        b"};\n"
+        b"const DEFS = { client: { get() { return 1; } }, seed: { get() { return 2; } } };\n"
+        b"function Client() {}\n"
+        b"Client.prototype = { query() { return 1; } };\n"
+        b"Object.assign(Client.prototype, { raw() { return 2; } });\n"
+        b"function initContext(fn, proto) {\n"
+        b"  const context = fn.context || {};\n"
+        b"  Object.assign(context, { transaction() { return 3; } });\n"
+        b"  Object.assign(proto, { finish() { return 4; } });\n"
+        b"}\n"
+        b"module.exports = { exported() { return 5; } };\n"
+        b"run({ anonymous() { return 6; } });\n"
+        b"exports.helpers = { help() { return 7; } };\n"
+    )
+    result = parse_source(source, "javascript")
+    assert [
+        (f.qualified_name, f.is_method, f.class_name, f.is_static) for f in result.functions
+    ] == [
+        ("AlterMethods.renameColumn", True, "AlterMethods", True),
+        ("AlterMethods.dropColumn", True, "AlterMethods", True),
+        ("AlterMethods.nothing", True, "AlterMethods", True),
+        ("DEFS.client.get", True, "DEFS.client", True),
+        ("DEFS.seed.get", True, "DEFS.seed", True),
+        ("Client", False, None, False),
+        # A constructor's prototype: its instances' methods.
+        ("Client.query", True, "Client", False),
+        ("Client.raw", True, "Client", False),
+        ("initContext", False, None, False),
+        # In a function, as ``opts.cb = …`` is: named by the function and the object.
+        ("initContext.context.transaction", False, None, True),
+        # ``proto`` is a parameter: some object passed in, named by nothing.
+        ("initContext.finish", False, None, False),
+        # The module's own value, and a literal nothing names: as before.
+        ("exported", False, None, False),
+        ("anonymous", False, None, False),
+        ("helpers.help", True, "helpers", True),
+    ]
+    assert [(c.callee, c.caller) for c in result.calls if c.callee == "dropColumn"] == [
+        ("dropColumn", "AlterMethods.renameColumn")
+    ]

@@ -3741,3 +3741,38 @@ def test_python_chains_follow_attributes_given_by_a_factory_of_another_module() 
     assert [e for e in edges_of(files) if e[0] == "pkg/service.py::Service.run"] == [
         ("pkg/service.py::Service.run", "pkg/repo.py::Repo.save", "method", 9),
     ]
+
+
+def test_a_javascript_object_literals_methods_are_members_of_the_name_holding_it() -> None:
+    # knex: ``const AlterMethods = { renameColumn(…) {…} }`` was stored as a function
+    # ``renameColumn`` of the module: ``AlterMethods.renameColumn()`` had no edge, and
+    # ``z.renameColumn()`` through ``import * as z`` reached it as if the module defined it.
+    files = {
+        "lib/tablebuilder.js": (
+            "const AlterMethods = {\n  renameColumn(a) { return a },\n"
+            "  dropColumn: function (a) { return AlterMethods.renameColumn(a) },\n}\n"
+            "const utils = { helper() { return 1 } }\n"
+            "module.exports = { AlterMethods, utils }\n"
+        ),
+        "lib/utils.js": "const utils = { pad(s) { return s } }\nmodule.exports = utils\n",
+        "lib/use.js": (
+            "const { AlterMethods } = require('./tablebuilder')\n"
+            "const utils = require('./utils')\nconst tb = require('./tablebuilder')\n"
+            "function use(x) {\n  AlterMethods.renameColumn(1)\n  utils.pad('a')\n"
+            "  tb.renameColumn(2)\n  x.renameColumn(3)\n  x.helper(4)\n}\n"
+            "module.exports = { use }\n"
+        ),
+        "lib/app.js": (
+            "class App {\n  helper() { return 1 }\n  run(ctx) { return ctx.helper() }\n}\n"
+            "module.exports = App\n"
+        ),
+    }
+    assert edges_of(files) == [
+        ("lib/tablebuilder.js::AlterMethods.dropColumn",
+         "lib/tablebuilder.js::AlterMethods.renameColumn", "method", 3),
+        ("lib/use.js::use", "lib/tablebuilder.js::AlterMethods.renameColumn", "method", 5),
+        ("lib/use.js::use", "lib/utils.js::utils.pad", "method", 6),
+        # ``tb.renameColumn`` is no function of the module, only a member of its object; and
+        # an object's method is reached through its object, never guessed: ``x.helper()`` and
+        # ``ctx.helper()`` may be ``utils.helper`` as well as ``App.helper``.
+    ]  # fmt: skip

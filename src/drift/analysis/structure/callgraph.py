@@ -1850,10 +1850,16 @@ class CallResolver:
                 return scope.path, name
         binding = scope.bindings.get(name)
         if binding is not None and binding.symbol is not None:
-            return self.symbols.locate_class(binding.files, binding.symbol)
+            owner = self.symbols.locate_class(binding.files, binding.symbol)
+            if owner is None and _is_ecmascript(scope):
+                owner = self._exported_object(binding.files, binding.symbol)
+            return owner
         if binding is not None and _is_ecmascript(scope) and self._exports_one_value(binding.files):
-            # ``const Base = require("./base")``: the class its ``module.exports`` is.
-            return self.symbols.locate_class(binding.files, "default")
+            # ``const Base = require("./base")``: the class its ``module.exports`` is, or the
+            # object (``const utils = { pad() {…} }; module.exports = utils``).
+            return self.symbols.locate_class(binding.files, "default") or self._exported_object(
+                binding.files, "default"
+            )
         if _is_ecmascript(scope) and name in scope.methods:
             # ``const internals = {}; internals.validate = function …`` (hapi's style): an
             # object the file gives methods is looked up as their owner.
@@ -1866,6 +1872,20 @@ class CallResolver:
         if owner is None and scope.result.language == "java":
             owner = self._inherited_nested(scope, name)
         return owner
+
+    def _exported_object(self, files: Iterable[str], name: str) -> tuple[str, str] | None:
+        """``(file, name)`` of an object a JavaScript module defines methods of and exports
+        as ``name`` (``"default"``: its default export): knex's ``const AlterMethods = {
+        renameColumn() {…} }`` named by an import, ``AlterMethods.renameColumn()`` reaching
+        its method. Its own file only: a re-export names no object."""
+        for path in files:
+            scope = self.symbols.scopes.get(path)
+            if scope is None or not _is_ecmascript(scope):
+                continue
+            wanted = scope.default_export if name == "default" else name
+            if wanted is not None and wanted in scope.methods:
+                return path, wanted
+        return None
 
     def _inherited_nested(self, scope: FileScope, name: str) -> tuple[str, str] | None:
         """A Java class nested in an ancestor of one of the file's classes, which the file
