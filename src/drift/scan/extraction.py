@@ -19,7 +19,7 @@ from tree_sitter import Node, Query, QueryCursor, Tree
 from drift.scan.collect import READERS, Collected, Handler, collect, new_record
 from drift.scan.explained import says_why, thrown_on_purpose
 from drift.scan.hashing import content_hash
-from drift.scan.lang_ecmascript import JavaScriptRules, TsxRules, TypeScriptRules
+from drift.scan.lang_ecmascript import JavaScriptRules, TsxRules, TypeScriptRules, called_member
 from drift.scan.lang_go import GO_TEST_RECEIVERS, GoRules, build_constraint, is_test_receiver
 from drift.scan.lang_java import JavaRules
 from drift.scan.lang_python import PythonRules
@@ -27,6 +27,7 @@ from drift.scan.languages import language_of_grammar
 from drift.scan.model import (
     ALIAS_OF,
     ELEMENT_OF,
+    LITERAL_OF,
     STATIC_MEMBER,
     UNTYPED_LOCAL,
     CallSite,
@@ -66,6 +67,7 @@ _START: Final = attrgetter("start_byte")
 
 
 _SELF_NAMES: Final = frozenset({"self", "this"})
+_ECMASCRIPT: Final = frozenset({"javascript", "typescript", "tsx"})
 
 
 def _call_order(site: CallSite) -> tuple[int, int, str, int, str, int, bool, bool]:
@@ -152,6 +154,7 @@ class _Linker:
         self.attribute_names: dict[int, set[str]] = {}  # by the class's ``id``
         self.classes_by_name: dict[str, Definition] | None = None  # made on first use
         self.static_imports: dict[str, str] | None = None  # Java's, made on first use
+        self.by_node: dict[int, Definition] | None = None  # functions by node id, on first use
         # Where the calls that end the process start (``sys.exit``, ``log.Fatal``), sorted:
         # a handler making one does not swallow its error (``_calls`` fills it).
         self.exit_starts: list[int] = []
@@ -476,6 +479,7 @@ class _Linker:
         typing = bool(self.parameter_classes or self.local_classes or self.field_classes)
         java = self.implicit_this  # only Java's overloads are told apart by their arguments
         python = found.grammar == "python"  # a name called may hold an instance (``__call__``)
+        literals = found.grammar in _ECMASCRIPT  # ``this`` may be an object literal
         exits = self._exits
         function: Definition | None = None
         for node in sorted(nodes, key=_START):
@@ -497,7 +501,9 @@ class _Linker:
             is_awaited = any_awaited and node.id in awaited
             is_constructor = any_constructs and id(node) in constructs
             kind = None
-            if typing and receiver is not None:
+            if literals and receiver == "this" and function is not None:
+                kind = self._literal_member(node, callee)
+            if kind is None and typing and receiver is not None:
                 kind = self._receiver_class(function, receiver, start)
             elif typing and python and self._names_value(function, callee):
                 # ``caller = _multicall; caller(…)``: the function the name was given; else
@@ -536,6 +542,21 @@ class _Linker:
         if ties:
             _order_ties(sites, ties)
         return tuple(sites)
+
+    def _literal_member(self, call: Node, callee: str) -> str | None:
+        """``LITERAL_OF`` and the line of the object literal's member ``this.callee()`` at
+        ``call`` calls (``called_member``), or None."""
+        member = called_member(call, callee, self.source)
+        if member is None:
+            return None
+        if self.by_node is None:
+            self.by_node = {
+                item.node.id: item for item in self.found.definitions if item.kind == "function"
+            }
+        item = self.by_node.get(member.id)
+        if item is None:
+            return None
+        return f"{LITERAL_OF}{(item.name_node or item.node).start_point.row + 1}"
 
     def _names_value(self, function: Definition | None, name: str) -> bool:
         """Whether the file assigns ``name`` a value somewhere, or ``function`` annotates a

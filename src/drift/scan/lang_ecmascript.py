@@ -354,6 +354,80 @@ def _target_holder(target: Node | None, around: Node, source: bytes) -> tuple[st
 
 
 _MODULE_EXPORT_TARGETS: Final = frozenset({"module.exports", "exports"})
+
+_OWN_THIS: Final = frozenset(
+    {"function_declaration", "function_expression", "method_definition",
+     "generator_function_declaration", "generator_function", "class_body"}
+)  # fmt: skip
+"""What gives the code in it its own ``this`` (an arrow function takes the one around it; a
+class body's field initializers an instance)."""
+_FUNCTION_VALUES_OF_MEMBERS: Final = frozenset(
+    {"arrow_function", "function_expression", "generator_function"}
+)
+_VUE_METHODS: Final = "methods"
+
+
+def called_member(call: Node, name: str, source: bytes) -> Node | None:
+    """The function of an object literal that ``this.name(…)`` at ``call`` calls, when that
+    ``this`` is the literal: the call is in one of its methods (an arrow function in it has
+    the method's ``this``, a function expression its own), and the literal has a function
+    member ``name`` (a method, a property's function or arrow function; a getter is read,
+    not called). A Vue options object's ``this`` is the component, which has the members of
+    its ``methods``: those of the literal's, or of the options object around it (a computed
+    property's or a watcher's ``this.sum()``). None for anything else."""
+    scope = call.parent
+    while scope is not None and scope.type not in _OWN_THIS:
+        scope = scope.parent
+    literal = None if scope is None else _member_literal(scope)
+    if literal is None:
+        return None
+    around = _enclosing_literal(literal)
+    for candidate in (
+        literal,
+        _property_literal(literal, _VUE_METHODS, source),
+        None if around is None else _property_literal(around, _VUE_METHODS, source),
+    ):
+        found = None if candidate is None else _function_member(candidate, name, source)
+        if found is not None:
+            return found
+    return None
+
+
+def _enclosing_literal(literal: Node) -> Node | None:
+    """The object literal whose property's value ``literal`` is (``{ computed: {…} }``)."""
+    outer = literal.parent
+    while outer is not None and outer.type in _LITERAL_WRAPPERS:
+        outer = outer.parent
+    if outer is None or outer.type != "pair":
+        return None
+    around = outer.parent
+    return around if around is not None and around.type == "object" else None
+
+
+def _property_literal(literal: Node, key: str, source: bytes) -> Node | None:
+    """The object literal that property ``key`` of ``literal`` holds, if any."""
+    for child in literal.named_children:
+        if child.type == "pair" and field_text(child, "key", source) == key:
+            value = child.child_by_field_name("value")
+            return value if value is not None and value.type == "object" else None
+    return None
+
+
+def _function_member(literal: Node, name: str, source: bytes) -> Node | None:
+    """The function node of ``literal``'s member ``name`` (``called_member``)."""
+    for child in literal.named_children:
+        if child.type == "method_definition":
+            if field_text(child, "name", source) == name and not any(
+                token.type in ("get", "set") for token in child.children
+            ):
+                return child
+        elif child.type == "pair" and field_text(child, "key", source) == name:
+            value = child.child_by_field_name("value")
+            if value is not None and value.type in _FUNCTION_VALUES_OF_MEMBERS:
+                return value
+    return None
+
+
 _NO_HOLDERS: Final = _MODULE_OBJECTS | {"this", "super"}
 
 

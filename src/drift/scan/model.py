@@ -196,6 +196,12 @@ unpacked from (``reader, writer = asyncio.open_connection(…)`` gives ``*asynci
 a library's call makes a library's values; a repository function's parts have unknown
 classes."""
 
+LITERAL_OF: Final = "{}"
+"""Prefix of the ``CallSite.receiver_type`` of ``this`` in a JavaScript object literal's method,
+when the literal has a function member of the name called: its line, after the prefix
+(``{}145``). The call reaches that member of the file: knex's ``this._transaction(…)`` in
+``Object.assign(knexContext, { transaction() {…}, _transaction() {…} })``."""
+
 
 ALIAS_OF: Final = "="
 """Prefix of a local's class (``local_types``) naming what a Python variable was given by a
@@ -223,7 +229,9 @@ class CallSite(NamedTuple):
     whose value names no class: it hides any module variable or import of its name;
     ``ELEMENT_OF`` and a call for a variable unpacked from that call's result (JavaScript: and
     a name, for a variable given that name or a property of it, ``mime = send.mime``); a
-    JavaScript ternary's branches' classes joined by ``|``. A call of a plain name without a
+    JavaScript ternary's branches' classes joined by ``|``; for ``this`` in a JavaScript object
+    literal's method, ``LITERAL_OF`` and the line of the literal's member called. A call of a
+    plain name without a
     receiver has ``ALIAS_OF`` and the name the caller last gave that variable, when it gave
     it a plain name (pluggy's ``caller = _multicall``, then ``caller(…)``), ``UNTYPED_LOCAL``
     when that name is the caller's own parameter or variable of no such name; else, in

@@ -3776,3 +3776,58 @@ def test_a_javascript_object_literals_methods_are_members_of_the_name_holding_it
         # an object's method is reached through its object, never guessed: ``x.helper()`` and
         # ``ctx.helper()`` may be ``utils.helper`` as well as ``App.helper``.
     ]  # fmt: skip
+
+
+def test_this_in_an_object_literals_method_calls_its_siblings() -> None:
+    # knex's make-knex.js: ``Object.assign(knexContext, { transaction() { … return
+    # this._transaction(…) }, _transaction() {…}, transactionProvider() { return () => …
+    # this.transaction(…) } })`` in ``initContext`` gave no edge; nor did a mixin's or a Vue
+    # options object's ``this.m()``.
+    files = {
+        "make-knex.js": """
+            function initContext(knexFn) {
+              const knexContext = knexFn.context || {};
+              Object.assign(knexContext, {
+                transaction(c) { return this._transaction(c); },
+                _transaction(c) { return c; },
+                transactionProvider(c) { return () => this.transaction(c); },
+                each(list) { return list.map(function () { return this.transaction(1); }); },
+              });
+            }
+            const helpers = { first() { return this.second(); }, second: () => 2 };
+            register({ a() { return this.b(); }, b() { return 1; } });
+            class Conn {
+              cleanup() { return 1; }
+              open() {
+                const handlers = { onEnd: () => this.cleanup(), cleanup() { return 2; } };
+                return handlers;
+              }
+            }
+            function Client() {}
+            Client.prototype.query = function () { return 1; };
+            Object.assign(Client.prototype, { raw() { return this.query(); } });
+            module.exports = { initContext, helpers, Conn, Client };
+            """,
+        "component.js": """
+            export default {
+              computed: { total() { return this.sum(); } },
+              methods: { sum() { return this.add(1); }, add(x) { return x; } },
+              mounted() { this.sum(); },
+            };
+            """,
+    }
+    assert edges_of(files) == [
+        ("component.js::computed.total", "component.js::methods.sum", "method", 2),
+        ("component.js::methods.sum", "component.js::methods.add", "method", 3),
+        ("component.js::mounted", "component.js::methods.sum", "method", 4),
+        ("make-knex.js::Client.raw", "make-knex.js::Client.query", "method", 21),
+        # An arrow function's ``this`` is the method's around it: ``Conn``'s, not the object's.
+        ("make-knex.js::Conn.open.handlers.onEnd", "make-knex.js::Conn.cleanup", "method", 15),
+        ("make-knex.js::a", "make-knex.js::b", "method", 11),
+        ("make-knex.js::helpers.first", "make-knex.js::helpers.second", "method", 10),
+        ("make-knex.js::initContext.knexContext.transaction",
+         "make-knex.js::initContext.knexContext._transaction", "method", 4),
+        ("make-knex.js::initContext.knexContext.transactionProvider",
+         "make-knex.js::initContext.knexContext.transaction", "method", 6),
+        # ``list.map(function () { this… })``: that function's own ``this``, no object's.
+    ]  # fmt: skip

@@ -73,6 +73,7 @@ from drift.records.analysis import CallEdgeRow, FunctionRow
 from drift.scan.model import (
     ALIAS_OF,
     ELEMENT_OF,
+    LITERAL_OF,
     STATIC_MEMBER,
     UNTYPED_LOCAL,
     CallSite,
@@ -575,6 +576,12 @@ class CallResolver:
             # (its subclasses' are not told apart from it, as for ``self`` calls).
             return self._own_constructor(scope, caller) or _STOP
         if receiver in _SELF_RECEIVERS and caller is not None:
+            if receiver_type and receiver_type.startswith(LITERAL_OF):
+                # ``this.second()`` in ``{ first() {…}, second() {…} }``: the object's own
+                # member, whatever the literal is held by (or none).
+                member = self._function_at(path, name, int(receiver_type[len(LITERAL_OF) :]))
+                if member is not None:
+                    return _Located(path, member, METHOD)
             if caller.class_name is None and caller.name in scope.methods:
                 # ``function Document(o) { this.init(o) }`` with ``Document.prototype.init``:
                 # a JavaScript constructor function, whose methods are its prototype's.
@@ -1594,6 +1601,11 @@ class CallResolver:
             if found is not None:
                 return found
         return None
+
+    def _function_at(self, file: str, name: str, line: int) -> Function | None:
+        """The function ``name`` of ``file`` defined at ``line``."""
+        row = self.row_ids(file).get((name, line))
+        return None if row is None else self.function_by_id(row)
 
     def function_by_id(self, row_id: int) -> Function | None:
         """The parsed function of a stored row id."""
