@@ -3831,3 +3831,43 @@ def test_this_in_an_object_literals_method_calls_its_siblings() -> None:
          "make-knex.js::initContext.knexContext.transaction", "method", 6),
         # ``list.map(function () { this… })``: that function's own ``this``, no object's.
     ]  # fmt: skip
+
+
+def test_a_javascript_functions_call_and_apply_call_it() -> None:
+    # ES5 inheritance: ``function ChildA(name) { Parent.call(this, name) }`` gave no edge to
+    # ``Parent``, nor ``Base.prototype.init.call(this)`` to ``Base.init``.
+    files = {
+        "base.js": """
+            function Base(o) { this.o = o; }
+            Base.prototype.init = function (x) { return x; };
+            module.exports = Base;
+            """,
+        "a.js": """
+            const EventEmitter = require('events');
+            const Base = require('./base');
+            function Parent(name) { this.name = name; }
+            function ChildA(name) { Parent.call(this, name); }
+            function ChildB() { Parent.apply(this, arguments); Base.call(this, 1); }
+            ChildB.prototype.init = function (x) { return Base.prototype.init.call(this, x); };
+            function Emitter() { EventEmitter.call(this); }
+            function run(fn, args) { const g = pick(); g.apply(null, args); return fn.call(this); }
+            function fn() { return 1; }
+            function pick() { return fn; }
+            class Api {
+              static call(x) { return x; }
+              handler() { return 2; }
+              go() { Api.call(1); return this.handler.call(this); }
+            }
+            module.exports = { ChildA, ChildB, Emitter, run, Api };
+            """,
+    }
+    assert edges_of(files) == [
+        ("a.js::Api.go", "a.js::Api.call", "method", 14),
+        ("a.js::Api.go", "a.js::Api.handler", "method", 14),
+        ("a.js::ChildA", "a.js::Parent", "same_file", 4),
+        ("a.js::ChildB", "a.js::Parent", "same_file", 5),
+        ("a.js::ChildB", "base.js::Base", "import", 5),
+        ("a.js::ChildB.init", "base.js::Base.init", "method", 6),
+        # ``EventEmitter`` is a library's; ``g`` and ``fn`` are values the caller holds.
+        ("a.js::run", "a.js::pick", "same_file", 8),
+    ]

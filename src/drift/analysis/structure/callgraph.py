@@ -411,9 +411,29 @@ class CallResolver:
             found = self._unqualified(scope, name, caller, receiver_type)
         else:
             found = self._qualified(scope, receiver, name, caller, receiver_type)
+            if not isinstance(found, _Located) and name in _INVOKERS and _is_ecmascript(scope):
+                invoked = self._invoked(scope, receiver, caller)
+                if invoked is not None:
+                    return invoked
         if found is None:
             return self._fuzzy(scope, receiver, name, caller)
         return None if isinstance(found, _Stop) else found
+
+    def _invoked(self, scope: FileScope, receiver: str, caller: Function | None) -> _Located | None:
+        """Where ``receiver.call(…)`` or ``receiver.apply(…)`` lands as a call of the function
+        ``receiver`` names, as ``receiver(…)`` would (``_locate`` asks when no method ``call``
+        or ``apply`` of it is found): ES5 inheritance's ``Parent.call(this, name)``, a base's
+        method ``Base.prototype.init.call(this, x)`` (``Base.init``). A parameter of the caller
+        is a function passed in, none of its name."""
+        if receiver in _SELF_RECEIVERS or not _INVOKED.fullmatch(receiver):
+            return None
+        head, _, last = receiver.rpartition(".")
+        head = head.removesuffix(".prototype")
+        if not head:
+            if caller is not None and last in self.parameters_around(scope, caller):
+                return None
+            return self._locate(scope, None, last, caller)
+        return self._locate(scope, head, last, caller)
 
     # Unqualified calls: name() ------------------------------------------------------------
 
@@ -2033,6 +2053,12 @@ class CallResolver:
                 _note_several(found, methods.keys() - guessed.keys())
         return found
 
+
+_INVOKERS = frozenset({"call", "apply"})
+"""A JavaScript function's own methods that call it (``Parent.call(this, name)``)."""
+_INVOKED = re.compile(r"[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*")
+"""A receiver of ``call``/``apply`` that may name a function: a name or a chain of names
+(``this.handler.call(this)``: the method ``handler``)."""
 
 _COMMONJS_EXPORTS = frozenset({"exports", "module.exports"})
 """A CommonJS module's own exports, as receivers: its top-level functions."""
