@@ -9,9 +9,10 @@ reading calls, which it does in the same pass that finds their callers.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import Final
 
 from tree_sitter import Node
@@ -86,9 +87,12 @@ class Collected:
     throws: list[Node] = field(default_factory=list)
     returned: list[Node] = field(default_factory=list)  # ``return``/``yield`` values
     finallies: list[Node] = field(default_factory=list)
-    # (start byte, variable, class or None) of each local assignment or declaration.
-    locals: list[tuple[int, str, str | None]] = field(default_factory=list)
-    # The starts of the locals at the file's top level: module (Go: package) variables.
+    # (position, variable, class or None, end of its scope) of each local assignment or
+    # declaration, by position: where the variable starts to hold the value (its node's start;
+    # in Go, its end), and up to where the name is that variable (``sys.maxsize``: the end of
+    # its function; in Go, the end of its block).
+    locals: list[tuple[int, str, str | None, int]] = field(default_factory=list)
+    # The positions of the locals at the file's top level: module (Go: package) variables.
     top_level: set[int] = field(default_factory=set)
     # (start byte, attribute, class or None) of each field or ``self.x`` assignment.
     fields: list[tuple[int, str, str | None]] = field(default_factory=list)
@@ -293,10 +297,80 @@ def _typed_names(
 
 
 def collect_locals(found: Collected, nodes: list[Node]) -> None:
-    """``@local`` nodes: local variables given a class, in source order; the starts of those
-    at the file's top level (module variables) apart."""
-    _typed_names(found.rules.local_types, nodes, found.source, found.locals)
-    found.top_level.update(node.start_byte for node in nodes if _at_top_level(node))
+    """``@local`` nodes: local variables given a class, in source order, each with the end of
+    the code that sees it; the positions of those at the file's top level (module variables)
+    apart."""
+    read = found.rules.local_types
+    source = found.source
+    scope_of = _SCOPES.get(found.grammar, _whole_function)
+    placed = [(*scope_of(node), node) for node in nodes]
+    placed.sort(key=itemgetter(0))
+    for position, end, node in placed:
+        found.locals.extend((position, name, kind, end) for name, kind in read(node, source))
+        if _at_top_level(node):
+            found.top_level.add(position)
+
+
+def _whole_function(node: Node) -> tuple[int, int]:
+    """Where a variable starts to hold its value, and where the code that sees it ends: from
+    the assignment to the end of its function (Python's rule)."""
+    return node.start_byte, sys.maxsize
+
+
+# The nodes that end the scope of a Go variable declared in them: blocks, the implicit ones of
+# an ``if``, ``for``, ``switch`` and ``case`` included, and a function literal, whose
+# parameters are its own. A literal's ``func(w http.ResponseWriter, r *http.Request)`` is no
+# ``r`` of the function around it (chi's tests: ``r := NewRouter()`` before it, ``r.Match(…)``
+# after).
+_GO_BLOCKS: Final = frozenset(
+    {"block", "func_literal", "if_statement", "for_statement", "expression_switch_statement",
+     "type_switch_statement", "expression_case", "default_case", "type_case",
+     "communication_case"}
+)  # fmt: skip
+_ECMASCRIPT_BLOCKS: Final = frozenset({"statement_block"})
+_ECMASCRIPT_FUNCTIONS: Final = frozenset(
+    {"function_declaration", "function_expression", "arrow_function", "method_definition",
+     "generator_function", "generator_function_declaration"}
+)  # fmt: skip
+
+
+def _go_scope(node: Node) -> tuple[int, int]:
+    """A Go variable is its block's from the end of its declaration on: ``r := r.Match(…)``
+    calls the ``r`` around it, and so does ``for _, x := range x.items``."""
+    return node.end_byte, _end_of(node, _GO_BLOCKS)
+
+
+def _ecmascript_scope(node: Node) -> tuple[int, int]:
+    """A ``let`` or ``const`` is its block's, a ``var`` its function's: a test callback's
+    ``const r = new Request()`` is no ``r`` of the code after the callback. An assignment gives
+    a value to whichever variable it names."""
+    declaration = node.parent
+    if node.type != "variable_declarator" or declaration is None:
+        return node.start_byte, sys.maxsize
+    if declaration.type == "variable_declaration":
+        return node.start_byte, _end_of(declaration, _ECMASCRIPT_FUNCTIONS)
+    return node.start_byte, _end_of(declaration, _ECMASCRIPT_BLOCKS)
+
+
+def _end_of(node: Node, holders: frozenset[str]) -> int:
+    """Where the innermost of ``holders`` around ``node`` ends (``sys.maxsize`` for none: a
+    module or package variable, a Go function's named result)."""
+    parent = node.parent
+    while parent is not None:
+        if parent.type in holders:
+            return parent.end_byte
+        parent = parent.parent
+    return sys.maxsize
+
+
+_SCOPES: Final[dict[str, Callable[[Node], tuple[int, int]]]] = {
+    "go": _go_scope,
+    "javascript": _ecmascript_scope,
+    "typescript": _ecmascript_scope,
+    "tsx": _ecmascript_scope,
+}
+"""Per grammar: where a ``@local`` node's variable starts to hold its value, and where the code
+that sees it ends (``Collected.locals``)."""
 
 
 # What may stand between a module-level variable's node and the file's root.

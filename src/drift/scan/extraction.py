@@ -69,6 +69,10 @@ _START: Final = attrgetter("start_byte")
 _SELF_NAMES: Final = frozenset({"self", "this"})
 _ECMASCRIPT: Final = frozenset({"javascript", "typescript", "tsx"})
 
+_Assignments = tuple[list[int], list[str | None], list[int]]
+"""A variable's assignments in a file, in source order: their positions, the classes they
+give, and where the code that sees each ends (``Collected.locals``)."""
+
 
 def _call_order(site: CallSite) -> tuple[int, int, str, int, str, int, bool, bool]:
     # Chained calls (``a.f(x).f(y)``) start at one position with one callee: the receiver
@@ -143,8 +147,8 @@ class _Linker:
         self.index = FunctionIndex(definitions)
         # By ``id`` of a function: its parameters' classes by name (``_function`` fills it).
         self.parameter_classes: dict[int, dict[str, str]] = {}
-        # By variable name: the (starts, classes) of its assignments anywhere, in source order.
-        self.local_classes: dict[str, tuple[list[int], list[str | None]]] = {}
+        # By variable name: its assignments anywhere, in source order (``_group_locals``).
+        self.local_classes: dict[str, _Assignments] = {}
         # By ``id`` of a class: the classes of its attributes (``_group_fields``).
         self.field_classes: dict[int, dict[str, str]] = {}
         # Java reads a bare name as a field of the caller's class when no local or parameter
@@ -570,12 +574,13 @@ class _Linker:
         """The local assignments by variable name (which function each is in is looked up
         only for the few a call asks about)."""
         grouped = self.local_classes
-        for start, name, kind in self.found.locals:
+        for start, name, kind, end in self.found.locals:
             entry = grouped.get(name)
             if entry is None:
-                entry = grouped[name] = ([], [])
+                entry = grouped[name] = ([], [], [])
             entry[0].append(start)
             entry[1].append(kind)
+            entry[2].append(end)
 
     def _group_fields(self) -> None:
         """Each attribute under the class it belongs to: a field's, a class-body
@@ -692,10 +697,10 @@ class _Linker:
             return None if entry is None else _no_alias(self._assigned_in(entry, at, (None,))[1])
         untyped = False
         if entry is not None:
-            starts, kinds = entry
+            starts, kinds, ends = entry
             index = bisect_left(starts, at) - 1
             while index >= 0 and starts[index] >= function.start:
-                if self.index.enclosing(starts[index]) is function:
+                if at < ends[index] and self.index.enclosing(starts[index]) is function:
                     if kinds[index] != UNTYPED_LOCAL:
                         return _or_untyped(kinds[index])
                     # A loop's variable: ``t = Thread(…)`` then ``for t in threads`` reuses
@@ -751,25 +756,25 @@ class _Linker:
         entry = self.local_classes.get(name)
         if entry is None:
             return None
-        starts, kinds = entry
+        starts, kinds, ends = entry
         index = bisect_left(starts, at) - 1
         while index >= 0 and starts[index] >= function.start:
-            if self.index.enclosing(starts[index]) is function:
+            if at < ends[index] and self.index.enclosing(starts[index]) is function:
                 return starts[index], kinds[index]
             index -= 1
         return None
 
     def _assigned_in(
-        self,
-        entry: tuple[list[int], list[str | None]],
-        at: int,
-        scopes: tuple[Definition | None, ...],
+        self, entry: _Assignments, at: int, scopes: tuple[Definition | None, ...]
     ) -> tuple[bool, str | None]:
-        """Whether a variable is assigned before ``at`` in one of ``scopes`` (None: module
-        level), and the class the last such assignment gives."""
-        starts, kinds = entry
+        """Whether a variable is assigned before ``at``, and seen there, in one of ``scopes``
+        (None: module level), and the class the last such assignment gives."""
+        starts, kinds, ends = entry
         index = bisect_left(starts, at) - 1
         while index >= 0:
+            if at >= ends[index]:
+                index -= 1
+                continue
             owner = self.index.enclosing(starts[index])
             if any(owner is scope for scope in scopes):
                 return True, kinds[index]
@@ -846,12 +851,12 @@ class _Linker:
                     found.append((name, kind))
         return tuple(sorted(found))
 
-    def _global_class(self, entry: tuple[list[int], list[str | None]]) -> str | None:
+    def _global_class(self, entry: _Assignments) -> str | None:
         """The class a module-level variable is given (``TAG = re.compile(…)``), when every
         module-level assignment of it gives the same one: functions run after the module's
         code, so any of them may be the value a call sees."""
         top = self.found.top_level
-        kinds = {kind for start, kind in zip(*entry, strict=True) if start in top}
+        kinds = {kind for start, kind in zip(entry[0], entry[1], strict=True) if start in top}
         return kinds.pop() if len(kinds) == 1 else None
 
     def _field_class(self, function: Definition, attribute: str) -> str | None:

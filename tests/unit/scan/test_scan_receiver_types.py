@@ -346,3 +346,53 @@ def test_a_chain_past_the_first_attribute_is_written_from_its_class() -> None:
         ("this.repo.find()", "go", "Repo.find()"),
         ("this.repo.box", "go", "Repo.box"),
     ]
+
+
+def test_a_variable_declared_in_a_block_or_a_callback_is_no_variable_after_it() -> None:
+    # chi's tests: ``r := NewRouter()``, then a handler literal's ``r *http.Request``, then
+    # ``r.Match(…)``: the literal's ``r`` had typed the outer one. A Go variable is its
+    # block's (a function literal's parameters its body's) from the end of its declaration
+    # on; a JavaScript ``let``/``const`` is its block's, a test callback's body included, and
+    # a ``var`` its function's.
+    go = (
+        "package p\n\nfunc T() {\n\tr := NewRouter()\n"
+        '\tr.Get("/", func(w http.ResponseWriter, r *http.Request) { r.Context() })\n'
+        "\tr.Match()\n\tif r := r.Find(); r != nil {\n\t\tr.Done()\n\t}\n"
+        "\tfor _, r := range reqs {\n\t\tr.Next()\n\t}\n\tr.Match()\n}\n"
+    )
+    assert typed(go, "go") == [
+        ("r", "Get", "NewRouter"),
+        ("r", "Context", "http.Request"),
+        ("r", "Match", "NewRouter"),
+        ("r", "Find", "NewRouter"),  # its own declaration's value: the ``r`` around it
+        ("r", "Done", "r.Find"),
+        ("r", "Next", "NewRouter"),  # a loop's variable, passed over as before
+        ("r", "Match", "NewRouter"),
+    ]
+    js = (
+        "function f() {\n  const r = new Router();\n"
+        "  r.get('/', (req, res) => { const r = new Request(); r.x(); });\n  r.match();\n"
+        "  if (a) { let r = new Request(); r.y(); }\n  r.match();\n"
+        "  r.get('/', function () { var r = new Request(); r.z(); });\n  r.match();\n}\n"
+        "const m = new Router();\nit('x', () => { const m = new Request(); m.x(); });\n"
+        "m.match();\n"
+    )
+    assert typed(js, "javascript") == [
+        ("r", "get", "Router"),
+        ("r", "x", "Request"),
+        ("r", "match", "Router"),
+        ("r", "y", "Request"),
+        ("r", "match", "Router"),
+        ("r", "get", "Router"),
+        ("r", "z", "Request"),
+        ("r", "match", "Router"),
+        ("m", "x", "Request"),
+        ("m", "match", "Router"),
+    ]
+    # Python has no such leak: a nested ``def`` is a function of its own, and a lambda or a
+    # comprehension assigns no variable the extraction reads.
+    python = (
+        "def f(reqs):\n    r = Router()\n    g = lambda r: 1\n    s = [r for r in reqs]\n"
+        "    def inner(r: Request):\n        r.y()\n    r.match()\n"
+    )
+    assert typed(python, "python") == [("r", "y", "Request"), ("r", "match", "Router")]

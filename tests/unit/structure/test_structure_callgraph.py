@@ -1896,6 +1896,46 @@ def test_a_go_function_literals_parameter_has_its_type() -> None:
     ]
 
 
+def test_a_go_function_literals_parameter_types_its_name_only_inside_the_literal() -> None:
+    # chi's tests: ``r := NewRouter()``, then ``r.Get("/", func(w …, r *http.Request) {…})``;
+    # the literal's ``r`` had typed every later ``r.Match(…)`` of the test as an
+    # ``http.Request`` (a library's call: no edge, and ``Mux.Match`` read "untested"), and so
+    # had a sibling literal's ``func(r Router)``. A variable declared in a block (an ``if``'s
+    # or a ``for``'s header included) is another variable past the block's end, and the
+    # ``r`` its own declaration's value calls is the one around it (line 15).
+    files = {
+        "chi/mux.go": (
+            'package chi\n\nimport "net/http"\n\ntype Router interface{ Get(string) }\n\n'
+            "type Mux struct{}\n\nfunc NewRouter() *Mux { return &Mux{} }\n\n"
+            "func (m *Mux) Get(p string, h http.HandlerFunc) {}\n\n"
+            "func (m *Mux) Route(p string, f func(r Router)) {}\n\n"
+            "func (m *Mux) Match(p string) bool { return true }\n"
+        ),
+        "chi/mux_test.go": (
+            'package chi\n\nimport (\n\t"net/http"\n\t"testing"\n)\n\n'
+            "func TestMatch(t *testing.T) {\n"
+            "\tr := NewRouter()\n"
+            '\tr.Get("/", func(w http.ResponseWriter, r *http.Request) { r.Context() })\n'
+            '\tr.Match("/")\n'
+            '\tr.Route("/a", func(r Router) {\n'
+            '\t\tr.Get("/b", func(w http.ResponseWriter, r *http.Request) {})\n\t})\n'
+            '\tif r := r.Match("/c"); r {\n\t}\n'
+            '\tr.Match("/d")\n'
+            "}\n"
+        ),
+    }
+    assert edges_of(files) == [
+        # ``r Router`` is an interface: its one implementation, a guess as before.
+        ("chi/mux_test.go::TestMatch", "chi/mux.go::Mux.Get", "fuzzy", 13),
+        ("chi/mux_test.go::TestMatch", "chi/mux.go::Mux.Get", "method", 10),
+        ("chi/mux_test.go::TestMatch", "chi/mux.go::Mux.Match", "method", 11),
+        ("chi/mux_test.go::TestMatch", "chi/mux.go::Mux.Match", "method", 15),
+        ("chi/mux_test.go::TestMatch", "chi/mux.go::Mux.Match", "method", 17),
+        ("chi/mux_test.go::TestMatch", "chi/mux.go::Mux.Route", "method", 12),
+        ("chi/mux_test.go::TestMatch", "chi/mux.go::NewRouter", "import", 9),
+    ]
+
+
 def test_python_values_made_from_a_librarys_values_are_the_librarys() -> None:
     files = {
         "store.py": "class Store:\n    def parse_body(self):\n        return {}\n\n"
