@@ -408,8 +408,8 @@ class GoRules:
     def local_types(self, node: Node, source: bytes) -> list[tuple[str, str | None]]:
         """``s := Store{…}``, ``s := &Store{…}`` and ``s, err := NewStore(…)`` give ``Store``;
         ``var s Store`` (or ``*Store``) gives ``Store``, and so does a function literal's
-        parameter ``s *Store``; any other value gives None; a ``range``'s variables give
-        ``UNTYPED_LOCAL``."""
+        parameter ``s *Store`` or a function's named result; any other value gives None; a
+        ``range``'s variables give ``UNTYPED_LOCAL``."""
         if node.type == "range_clause":
             left = node.child_by_field_name("left")
             names = () if left is None else left.named_children

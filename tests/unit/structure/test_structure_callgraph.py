@@ -1936,6 +1936,34 @@ def test_a_go_function_literals_parameter_types_its_name_only_inside_the_literal
     ]
 
 
+def test_a_go_functions_named_results_are_typed_like_its_parameters() -> None:
+    # cobra's ``func (c *Command) ExecuteC() (cmd *Command, err error)`` then
+    # ``cmd.execute(flags)``: the named result had no class, and ``Command.execute``, cobra's
+    # central method, read "untested". A function literal's named results are its own.
+    files = {
+        "p/cmd.go": (
+            "package p\n\ntype Command struct{}\n\ntype Other struct{}\n\n"
+            "func (o *Other) execute() {}\n\n"
+            "func (c *Command) find() *Command { return c }\n\n"
+            "func (c *Command) execute() error { return nil }\n\n"
+            'func (c *Command) Name() string { return "" }\n\n'
+            "func (c *Command) ExecuteC() (cmd *Command, err error) {\n"
+            '\tif cmd.Name() == "" {\n\t\tcmd = c.find()\n\t}\n'
+            "\terr = cmd.execute()\n\treturn cmd, err\n}\n\n"
+            "func run() (cmd *Command) {\n"
+            "\tf := func() (cmd *Other) {\n\t\tcmd.execute()\n\t\treturn\n\t}\n"
+            "\tf()\n\tcmd.execute()\n\treturn\n}\n"
+        ),
+    }
+    assert edges_of(files) == [
+        ("p/cmd.go::Command.ExecuteC", "p/cmd.go::Command.Name", "method", 16),
+        ("p/cmd.go::Command.ExecuteC", "p/cmd.go::Command.execute", "method", 19),
+        ("p/cmd.go::Command.ExecuteC", "p/cmd.go::Command.find", "method", 17),
+        ("p/cmd.go::run", "p/cmd.go::Command.execute", "method", 29),
+        ("p/cmd.go::run", "p/cmd.go::Other.execute", "method", 25),
+    ]
+
+
 def test_python_values_made_from_a_librarys_values_are_the_librarys() -> None:
     files = {
         "store.py": "class Store:\n    def parse_body(self):\n        return {}\n\n"

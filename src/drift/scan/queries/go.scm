@@ -21,6 +21,11 @@
 ; A function literal's parameters are variables of the function around it (the literal is no
 ; function of its own): ``func(w http.ResponseWriter, r *http.Request) { … }``.
 (func_literal parameters: (parameter_list (parameter_declaration) @local))
+; A function's named results are its variables, typed as parameters are: cobra's ``func (c
+; *Command) ExecuteC() (cmd *Command, err error)``, then ``cmd.execute(flags)``.
+(function_declaration result: (parameter_list (parameter_declaration) @local))
+(method_declaration result: (parameter_list (parameter_declaration) @local))
+(func_literal result: (parameter_list (parameter_declaration) @local))
 ; A struct's named fields, for calls on them (``c.Request.Header.Set``), and an interface's
 ; methods with their results (``Request() *http.Request``: what ``c.Request()`` gives).
 (field_declaration_list (field_declaration name: (field_identifier)) @field)
