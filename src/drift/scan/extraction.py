@@ -18,6 +18,7 @@ from tree_sitter import Node, Query, QueryCursor, Tree
 
 from drift.scan.collect import READERS, Collected, Handler, collect, new_record
 from drift.scan.explained import says_why, thrown_on_purpose
+from drift.scan.go_types import element_type, is_container
 from drift.scan.hashing import content_hash
 from drift.scan.lang_ecmascript import JavaScriptRules, TsxRules, TypeScriptRules, called_member
 from drift.scan.lang_go import GO_TEST_RECEIVERS, GoRules, build_constraint, is_test_receiver
@@ -27,6 +28,8 @@ from drift.scan.languages import language_of_grammar
 from drift.scan.model import (
     ALIAS_OF,
     ELEMENT_OF,
+    ITEM_IN,
+    KEY_IN,
     LITERAL_OF,
     STATIC_MEMBER,
     UNTYPED_LOCAL,
@@ -68,6 +71,7 @@ _START: Final = attrgetter("start_byte")
 
 _SELF_NAMES: Final = frozenset({"self", "this"})
 _ECMASCRIPT: Final = frozenset({"javascript", "typescript", "tsx"})
+_TAKEN_OUT: Final = (KEY_IN, ITEM_IN)
 
 _Assignments = tuple[list[int], list[str | None], list[int]]
 """A variable's assignments in a file, in source order: their positions, the classes they
@@ -254,10 +258,12 @@ class _Linker:
         source = self.source
         rules = self.rules
         parameters = rules.parameters(node, source)
-        typed = {p.name: p.type for p in parameters if p.type is not None}
+        typed = {p.name: p for p in parameters if p.type is not None}
         if typed:
             classes = {
-                name: kind for name, written in typed.items() if (kind := class_of_type(written))
+                name: kind
+                for name, parameter in typed.items()
+                if (kind := rules.parameter_class(parameter))
             }
             if classes:
                 self.parameter_classes[id(item)] = classes
@@ -508,7 +514,7 @@ class _Linker:
             if literals and receiver == "this" and function is not None:
                 kind = self._literal_member(node, callee)
             if kind is None and typing and receiver is not None:
-                kind = self._receiver_class(function, receiver, start)
+                kind = _no_container(self._receiver_class(function, receiver, start))
             elif typing and python and self._names_value(function, callee):
                 # ``caller = _multicall; caller(…)``: the function the name was given; else
                 # ``v = instance_of(int); v(None, a, 42)``: the class the called name holds,
@@ -694,15 +700,20 @@ class _Linker:
             return self._chain_class(function, receiver, at)
         entry = self.local_classes.get(receiver)
         if function is None:
-            return None if entry is None else _no_alias(self._assigned_in(entry, at, (None,))[1])
+            if entry is None:
+                return None
+            return _settled(_no_alias(self._assigned_in(entry, at, (None,))[1]))
         untyped = False
         if entry is not None:
             starts, kinds, ends = entry
             index = bisect_left(starts, at) - 1
             while index >= 0 and starts[index] >= function.start:
                 if at < ends[index] and self.index.enclosing(starts[index]) is function:
-                    if kinds[index] != UNTYPED_LOCAL:
-                        return _or_untyped(kinds[index])
+                    kind = kinds[index]
+                    if kind is not None and kind.startswith(_TAKEN_OUT):
+                        kind = self._element_class(function, kind, starts[index]) or UNTYPED_LOCAL
+                    if kind != UNTYPED_LOCAL:
+                        return _or_untyped(kind)
                     # A loop's variable: ``t = Thread(…)`` then ``for t in threads`` reuses
                     # a name for the same kind of value, mostly; an assignment before says.
                     untyped = True
@@ -725,8 +736,43 @@ class _Linker:
         if around:
             found, kind = self._assigned_in(entry, function.start, tuple(around))
             if found:
-                return _or_untyped(kind)
+                return _or_untyped(_settled(kind))
         return _no_alias(self._global_class(entry))
+
+    def _element_class(
+        self, function: Definition, kind: str, at: int, depth: int = 0
+    ) -> str | None:
+        """The class of what a local given ``kind`` (``KEY_IN`` or ``ITEM_IN`` and what holds
+        the container: ``local_types``) holds, the container's type read at ``at``: an element
+        type the file declares (``commands []*Command`` gives ``Command``), else the prefix and
+        what holds the container as a receiver is written for the call graph (``item in
+        Command.commands``, a field of another file's class; ``item in Command.Commands``, a
+        method's result); None when nothing is known of it."""
+        key = kind.startswith(KEY_IN)
+        held = kind[len(KEY_IN if key else ITEM_IN) :]
+        if held.startswith(_TAKEN_OUT):  # ``m[a][b]``: out of an element
+            holder = None if depth >= 3 else self._element_class(function, held, at, depth + 1)
+        elif held.endswith("()"):
+            holder = self._made_by_call(function, held[:-2], at)
+        elif is_container(held):
+            holder = held
+        else:
+            holder = self._receiver_class(function, held, at)
+        if not holder:
+            return None
+        if is_container(holder):
+            return element_type(holder, key)
+        return (KEY_IN if key else ITEM_IN) + holder
+
+    def _made_by_call(self, function: Definition, called: str, at: int) -> str:
+        """What a call of ``called`` makes, as a local it gives is written: ``Command.Commands``
+        for ``cmd.Commands()`` when ``cmd`` has class ``Command`` (the call graph finds the
+        method and reads its result), else the call as written (``NewStore``, ``c.find``)."""
+        head, dot, method = called.partition(".")
+        if not dot or not head.isidentifier() or not method.isidentifier():
+            return called
+        owner = self._receiver_class(function, head, at)
+        return f"{owner}.{method}" if owner and owner.isidentifier() else called
 
     def _alias(self, function: Definition, name: str, at: int, depth: int = 0) -> str | None:
         """``ALIAS_OF`` and the name ``function``'s last assignment of variable ``name`` before
@@ -807,8 +853,9 @@ class _Linker:
             kind = self._field_class(function, attribute)
         elif head.isidentifier():
             owner = self._receiver_class(function, head, at)
-            if not owner:  # nothing said of it, or a local of no class
-                return None
+            if not owner or owner.startswith(_TAKEN_OUT) or is_container(owner):
+                return None  # nothing said of it, a local of no class, an element to look up
+
             if "." in owner or not self._defines_class(owner):
                 # A library's value holds and makes a library's: ``r.Header`` with
                 # ``r *http.Request``, ``s.pick({})`` with ``s = z.object({})``. What another
@@ -847,7 +894,7 @@ class _Linker:
         for name, entry in self.local_classes.items():
             if any(entry[1]):  # no assignment with a class: nothing to look up
                 kind = self._global_class(entry)
-                if kind is not None:
+                if kind is not None and not is_container(kind):
                     found.append((name, kind))
         return tuple(sorted(found))
 
@@ -857,7 +904,7 @@ class _Linker:
         code, so any of them may be the value a call sees."""
         top = self.found.top_level
         kinds = {kind for start, kind in zip(entry[0], entry[1], strict=True) if start in top}
-        return kinds.pop() if len(kinds) == 1 else None
+        return _settled(kinds.pop()) if len(kinds) == 1 else None
 
     def _field_class(self, function: Definition, attribute: str) -> str | None:
         """The class of ``attribute`` of the class ``function`` is a method of (through
@@ -1166,6 +1213,18 @@ def _or_untyped(kind: str | None) -> str:
     ``UNTYPED_LOCAL`` (a variable still, which hides any module variable of its name)."""
     kind = _no_alias(kind)
     return UNTYPED_LOCAL if kind is None else kind
+
+
+def _no_container(kind: str | None) -> str | None:
+    """A receiver's class as a call site records it: a container (Go's ``[]Store``, which has
+    no methods) is a local of no class."""
+    return UNTYPED_LOCAL if kind is not None and is_container(kind) else kind
+
+
+def _settled(kind: str | None) -> str | None:
+    """``kind`` but an element of a container named by an expression (``ITEM_IN`` and
+    ``c.items``), which is read only in the function that takes it out."""
+    return None if kind is not None and kind.startswith(_TAKEN_OUT) else kind
 
 
 def _no_alias(kind: str | None) -> str | None:

@@ -654,6 +654,10 @@ class JavaScriptRules:
             return []
         return [(text(target, source), _assigned(value, source))]
 
+    def parameter_class(self, parameter: Parameter) -> str | None:
+        """The class a parameter's declared type names (``class_of_type``)."""
+        return class_of_type(parameter.type)
+
     def throw_types(self, node: Node, source: bytes) -> tuple[str, ...]:
         """``throw new E(…)`` / ``throw E(…)`` / ``throw err`` → the type or name."""
         thrown = node.named_children[0] if node.named_child_count else None

@@ -8,7 +8,17 @@ from typing import Final
 
 from tree_sitter import Node
 
-from drift.scan.model import UNTYPED_LOCAL, ClassKind, Decorator, Export, Import, Parameter
+from drift.scan.go_types import go_type, is_container
+from drift.scan.model import (
+    ITEM_IN,
+    KEY_IN,
+    UNTYPED_LOCAL,
+    ClassKind,
+    Decorator,
+    Export,
+    Import,
+    Parameter,
+)
 from drift.scan.model import StringContext as Context
 from drift.scan.nodes import (
     SourceText,
@@ -189,16 +199,23 @@ def _made(value: Node | None, source: bytes) -> str | None:
     """The struct a value makes: ``Store{…}``, ``pkg.Store{…}``; for a call of a function
     (``NewStore(…)``, ``pkg.NewStore(…)``, ``newServer(…)``) its name, whose declared results
     name the struct (echo's ``New()`` makes an ``*Echo``, not a ``New``-less name), and for a
-    method's (``q.Query(…)``) its receiver and name; ``v.(*sql.DB)`` asserts ``sql.DB``."""
+    method's (``q.Query(…)``) its receiver and name; ``v.(*sql.DB)`` asserts ``sql.DB``; a
+    container's type for a slice or map made (``[]*Store{…}``, ``make(map[string]*Store)``),
+    and ``ITEM_IN`` and what holds it for an element taken out of one (``c.pools[name]``)."""
     if value is None:
         return None
     if value.type == "type_assertion_expression":
         asserted = value.child_by_field_name("type")
         return None if asserted is None else class_of_type(text(asserted, source))
+    if value.type == "index_expression":
+        held = _holder(value.child_by_field_name("operand"), source)
+        return None if held is None else ITEM_IN + held
     if value.type == "composite_literal":
         literal_type = value.child_by_field_name("type")
         if literal_type is not None and literal_type.type in ("type_identifier", "qualified_type"):
             return text(literal_type, source)
+        if literal_type is not None and literal_type.type in _CONTAINER_TYPES:
+            return go_type(text(literal_type, source))
         return None
     if value.type == "call_expression":
         function = value.child_by_field_name("function")
@@ -212,9 +229,51 @@ def _made(value: Node | None, source: bytes) -> str | None:
             )
             if made is not None and made.type in ("type_identifier", "qualified_type"):
                 return text(made, source)
+            if made is not None and made.type in _CONTAINER_TYPES:
+                return go_type(text(made, source))
             return None
         return called  # a factory (``NewStore``) or a method: its declared results say
     return None
+
+
+_CONTAINER_TYPES: Final = frozenset({"slice_type", "array_type", "map_type", "channel_type"})
+
+
+def _holder(value: Node | None, source: bytes) -> str | None:
+    """What a value a ``range`` or an index takes elements out of is, for ``KEY_IN`` and
+    ``ITEM_IN``: a variable or a chain of fields as written (``c.commands``), a call as what it
+    calls and ``()`` (``cmd.Commands()``), a container made (``[]Command``), or elements out of
+    an element (``ITEM_IN`` again: ``m[k]``); None for anything else."""
+    while value is not None and value.type in ("parenthesized_expression", "unary_expression"):
+        value = value.named_children[-1] if value.named_child_count else None  # ``*p``, ``(x)``
+    if value is None:
+        return None
+    if value.type == "slice_expression":  # ``c.commands[1:]``: the same elements
+        return _holder(value.child_by_field_name("operand"), source)
+    if value.type == "identifier" or (
+        value.type == "selector_expression" and _is_name_chain(value)
+    ):
+        return text(value, source)
+    if value.type == "call_expression":
+        function = value.child_by_field_name("function")
+        if function is None or text(function, source) in ("new", "make", "append"):
+            made = _made(value, source)
+            return made if made is not None and is_container(made) else None
+        if function.type in ("identifier", "selector_expression"):
+            return text(function, source) + "()"
+        return None
+    made = _made(value, source)
+    return made if made is not None and (is_container(made) or made.startswith(ITEM_IN)) else None
+
+
+def _is_name_chain(node: Node) -> bool:
+    """Whether a selector is names only: ``c.commands``, ``r.opts.items``."""
+    while node.type == "selector_expression":
+        operand = node.child_by_field_name("operand")
+        if operand is None:
+            return False
+        node = operand
+    return node.type == "identifier"
 
 
 _GO_BUILD: Final = b"//go:build"
@@ -400,24 +459,28 @@ class GoRules:
                 result = first.child_by_field_name("type") if first is not None else None
                 if result is None:
                     return []
-            return [(text(name, source), class_of_type(text(result, source)))]
+            return [(text(name, source), go_type(text(result, source)))]
         declared = node.child_by_field_name("type")
-        kind = class_of_type(text(declared, source)) if declared is not None else None
+        kind = go_type(text(declared, source)) if declared is not None else None
         return [(text(name, source), kind) for name in node.children_by_field_name("name")]
 
     def local_types(self, node: Node, source: bytes) -> list[tuple[str, str | None]]:
         """``s := Store{…}``, ``s := &Store{…}`` and ``s, err := NewStore(…)`` give ``Store``;
         ``var s Store`` (or ``*Store``) gives ``Store``, and so does a function literal's
-        parameter ``s *Store`` or a function's named result; any other value gives None; a
-        ``range``'s variables give ``UNTYPED_LOCAL``."""
+        parameter ``s *Store`` or a function's named result; a slice or map declared or made
+        gives its container type (``go_types``), an element taken out of one ``ITEM_IN`` and
+        what holds it, and so does a ``range``'s second variable, its first ``KEY_IN`` (or
+        ``UNTYPED_LOCAL`` when it ranges over anything else); any other value gives None."""
         if node.type == "range_clause":
-            left = node.child_by_field_name("left")
-            names = () if left is None else left.named_children
-            return [(text(n, source), UNTYPED_LOCAL) for n in names if n.type == "identifier"]
+            return _ranged(node, source)
+        if node.type == "variadic_parameter_declaration":  # ``items ...*Store``: a slice
+            held = go_type(field_text(node, "type", source))
+            kind = None if held is None else f"[]{held}"
+            return [(text(name, source), kind) for name in node.children_by_field_name("name")]
         if node.type in ("var_spec", "parameter_declaration"):
             declared = node.child_by_field_name("type")
             if declared is not None:
-                kind = class_of_type(text(declared, source))
+                kind = go_type(text(declared, source))
             else:  # ``var t = new(Element)``: what the value makes
                 value = node.child_by_field_name("value")
                 first = (
@@ -444,6 +507,12 @@ class GoRules:
             found.append((text(name, source), _made(value, source)))
         return found
 
+    def parameter_class(self, parameter: Parameter) -> str | None:
+        """The declared type's class, or its container type (``items []*Store`` gives
+        ``[]Store``, and so does ``items ...*Store``)."""
+        kind = go_type(parameter.type)
+        return f"[]{kind}" if kind is not None and parameter.is_rest else kind
+
     def throw_types(self, node: Node, source: bytes) -> tuple[str, ...]:
         """``panic`` takes any value: no type to report."""
         return ()
@@ -454,6 +523,20 @@ class GoRules:
 
 
 _FUNCTIONS = frozenset({"func_literal", "function_declaration", "method_declaration"})
+
+
+def _ranged(clause: Node, source: bytes) -> list[tuple[str, str | None]]:
+    """A ``range``'s variables: its first is ``KEY_IN``, its second ``ITEM_IN``, and what holds
+    the container (``_holder``); ``UNTYPED_LOCAL`` where that is unknown."""
+    left = clause.child_by_field_name("left")
+    names = () if left is None else left.named_children
+    held = _holder(clause.child_by_field_name("right"), source)
+    found: list[tuple[str, str | None]] = []
+    for index, name in enumerate(names):
+        if name.type == "identifier":
+            kind = UNTYPED_LOCAL if held is None else (KEY_IN if index == 0 else ITEM_IN) + held
+            found.append((text(name, source), kind))
+    return found
 
 
 def _panics_again(call: Node, source: bytes, variable: str | None) -> bool:

@@ -271,6 +271,10 @@ class JavaRules:
             found.append((text(name, source), kind))
         return found
 
+    def parameter_class(self, parameter: Parameter) -> str | None:
+        """The class a parameter's declared type names (``class_of_type``)."""
+        return class_of_type(parameter.type)
+
     def throw_types(self, node: Node, source: bytes) -> tuple[str, ...]:
         """``throw new E(…)`` → E; ``throw e`` → e."""
         thrown = node.named_children[0] if node.named_child_count else None

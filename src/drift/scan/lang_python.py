@@ -492,6 +492,10 @@ class PythonRules:
             return [(text(name, source), None)]
         return _assignment_types(node, source, keep_none=False)
 
+    def parameter_class(self, parameter: Parameter) -> str | None:
+        """The class a parameter's declared type names (``class_of_type``)."""
+        return class_of_type(parameter.type)
+
     def throw_types(self, node: Node, source: bytes) -> tuple[str, ...]:
         """``raise X(...)`` / ``raise X`` → (X,); a bare ``raise`` → ()."""
         raised = node.named_children[0] if node.named_child_count else None

@@ -202,6 +202,18 @@ when the literal has a function member of the name called: its line, after the p
 (``{}145``). The call reaches that member of the file: knex's ``this._transaction(…)`` in
 ``Object.assign(knexContext, { transaction() {…}, _transaction() {…} })``."""
 
+KEY_IN: Final = "key in "
+ITEM_IN: Final = "item in "
+"""Prefixes of a Go local's class naming what it was taken out of: ``ITEM_IN`` for an element
+of a slice or array, a map's value (``for _, sub := range c.commands``, ``pool := m[k]``),
+``KEY_IN`` for a map's key (``for f := range c.flags``) or a channel's element. Extraction
+reads the container's type where the file declares it (``commands []*Command`` gives
+``Command``); what it leaves to the call graph is a ``CallSite.receiver_type`` of the prefix
+and what holds the container, as for any receiver (``item in Command.commands``, a field of
+another file's class; ``item in cmd.Commands``, what a method returns), whose declaration
+writes the container's type. A container's type itself reads like Go's, pointers left out:
+``[]Command``, ``map[string]sync.Pool``, ``chan T`` (``drift.scan.go_types``)."""
+
 
 ALIAS_OF: Final = "="
 """Prefix of a local's class (``local_types``) naming what a Python variable was given by a

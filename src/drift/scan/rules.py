@@ -175,6 +175,11 @@ class LanguageRules(Protocol):
         when it gives none (``x = compute()``): see ``CallSite.receiver_type``."""
         ...
 
+    def parameter_class(self, parameter: Parameter) -> str | None:
+        """The class a parameter's declared type gives it, as ``local_types`` gives a local's
+        (Go: also a container's type, ``items []*Store`` gives ``[]Store``)."""
+        ...
+
     def throw_types(self, node: Node, source: bytes) -> tuple[str, ...]:
         """The raised type of a throw/raise/panic ``node``, when it can be read."""
         ...

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from drift.scan import ELEMENT_OF, UNTYPED_LOCAL, parse_source
+from drift.scan import ELEMENT_OF, ITEM_IN, UNTYPED_LOCAL, parse_source
 from drift.scan.rules import class_of_type
 
 
@@ -293,7 +293,9 @@ def test_loop_and_with_variables_are_locals_of_no_class_unless_reused() -> None:
         ("reader", "readuntil", ELEMENT_OF + "asyncio.open_connection"),  # aiohttp's tests
         ("x", "go", ELEMENT_OF + "pair"),
     ]
-    go = "package p\n\nfunc F(items []int) {\n\tfor _, st := range items {\n\t\tst.Fill()\n\t}\n}\n"
+    # Over a container the file does not declare (another file's package variable): a Go
+    # loop's variable of no class (over ``[]int``, an ``int``).
+    go = "package p\n\nfunc F() {\n\tfor _, st := range items {\n\t\tst.Fill()\n\t}\n}\n"
     assert typed(go, "go") == [("st", "Fill", UNTYPED_LOCAL)]
     js = (
         "function f() {\n  let signer;\n  signer.update(1);\n"
@@ -396,3 +398,48 @@ def test_a_variable_declared_in_a_block_or_a_callback_is_no_variable_after_it() 
         "    def inner(r: Request):\n        r.y()\n    r.match()\n"
     )
     assert typed(python, "python") == [("r", "y", "Request"), ("r", "match", "Router")]
+
+
+def test_go_range_and_index_variables_take_the_containers_element_type() -> None:
+    # cobra's ``for _, cmd := range c.commands`` with ``commands []*Command``; chi's ``pool, ok
+    # := c.pooledEncoders[name]`` with ``map[string]*sync.Pool`` (a library's value). What the
+    # file does not declare is left to the call graph as what holds the container.
+    source = (
+        'package p\n\nimport "sync"\n\n'
+        "type Command struct {\n\tcommands []*Command\n\tbyName map[string]*Command\n"
+        "\tflags map[*Flag]bool\n\tpools map[string]*sync.Pool\n\tgroups [][]*Command\n}\n\n"
+        "func (c *Command) Walk(extra []*Command, more ...*Command) {\n"
+        "\tfor _, s := range c.commands[1:] {\n\t\ts.A()\n\t}\n"
+        "\tfor k, s := range c.byName {\n\t\ts.B()\n\t\tk.C()\n\t}\n"
+        "\tfor f := range c.flags {\n\t\tf.D()\n\t}\n"
+        "\tfor i, s := range extra {\n\t\ts.E()\n\t\ti.F()\n\t}\n"
+        "\tfor _, s := range more {\n\t\ts.G()\n\t}\n"
+        '\tif pool, ok := c.pools["x"]; ok {\n\t\tpool.Put(1)\n\t}\n'
+        "\tfor _, s := range []*Command{c} {\n\t\ts.H()\n\t}\n"
+        "\tfor _, s := range c.groups[0] {\n\t\ts.I()\n\t}\n"
+        '\tm := make(map[string]*Command)\n\tm.J()\n\tm["a"].K()\n'
+        "\tfor _, s := range c.Children() {\n\t\ts.L()\n\t}\n"
+        "\tkids := c.Children()\n\tfor _, s := range kids {\n\t\ts.M()\n\t}\n"
+        "\tfor _, s := range other.items {\n\t\ts.N()\n\t}\n"
+        "}\n\nfunc Visit(o *Other) {\n\tfor _, s := range o.items {\n\t\ts.O()\n\t}\n}\n"
+    )
+    assert typed(source, "go") == [
+        ("s", "A", "Command"),  # a slice of the slice: the same elements
+        ("s", "B", "Command"),  # a map's value
+        ("k", "C", "string"),  # its key
+        ("f", "D", "Flag"),
+        ("s", "E", "Command"),
+        ("i", "F", UNTYPED_LOCAL),  # a slice's index
+        ("s", "G", "Command"),  # a variadic parameter is a slice
+        ("pool", "Put", "sync.Pool"),
+        ("s", "H", "Command"),
+        ("s", "I", "Command"),
+        ("m", "J", UNTYPED_LOCAL),  # a map has no methods
+        ('m["a"]', "K", None),
+        ("c", "Children", "Command"),
+        ("s", "L", ITEM_IN + "Command.Children"),  # what the method returns: the call graph's
+        ("c", "Children", "Command"),
+        ("s", "M", ITEM_IN + "c.Children"),
+        ("s", "N", UNTYPED_LOCAL),  # nothing known of ``other``
+        ("s", "O", ITEM_IN + "Other.items"),  # another file's class's field
+    ]

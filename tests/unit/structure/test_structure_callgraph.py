@@ -1964,6 +1964,54 @@ def test_a_go_functions_named_results_are_typed_like_its_parameters() -> None:
     ]
 
 
+def test_a_go_range_or_index_variable_holds_the_containers_element_type() -> None:
+    # cobra's ``for _, cmd := range c.commands { cmd.Name() }`` with ``commands []*Command``,
+    # chi's ``for _, m := range r.MatchAny { m.Match(v) }``: the range variables had no class
+    # (``Pattern.Match`` read "untested"). A slice's or array's elements, a map's values and
+    # its keys type them, as declared in the file or, through the call graph, in a field or a
+    # method's result of another file; ``pool, ok := c.pools[name]`` with ``map[string]
+    # *sync.Pool`` is a library's value (chi's ``pool.Put(encoder)`` had been guessed to
+    # ``Mux.Put``).
+    files = {
+        "p/cmd.go": (
+            'package p\n\nimport "sync"\n\n'
+            "type Flag struct{}\n\nfunc (f *Flag) Apply() {}\n\n"
+            "type Command struct {\n\tcommands []*Command\n\tbyName map[string]*Command\n"
+            "\tflags map[*Flag]bool\n\tpools map[string]*sync.Pool\n}\n\n"
+            'func (c *Command) Name() string { return "" }\n\n'
+            "func (c *Command) Put(v any) {}\n\n"
+            "func (c *Command) Commands() []*Command { return c.commands }\n\n"
+            "func (c *Command) Walk(extra []*Command, more ...*Command) {\n"
+            "\tfor _, sub := range c.commands {\n\t\tsub.Name()\n\t}\n"
+            "\tfor _, sub := range c.byName {\n\t\tsub.Name()\n\t}\n"
+            "\tfor f := range c.flags {\n\t\tf.Apply()\n\t}\n"
+            "\tfor _, sub := range extra {\n\t\tsub.Name()\n\t}\n"
+            "\tfor _, sub := range more {\n\t\tsub.Name()\n\t}\n"
+            '\tif pool, ok := c.pools["x"]; ok {\n\t\tpool.Put(1)\n\t}\n'
+            "}\n"
+        ),
+        "p/walk.go": (
+            "package p\n\nfunc Walk(c *Command) {\n"
+            "\tfor _, sub := range c.commands {\n\t\tsub.Name()\n\t}\n"
+            "\tfor _, sub := range c.Commands() {\n\t\tsub.Name()\n\t}\n"
+            "\tchildren := c.Commands()\n\tfor _, ch := range children {\n\t\tch.Name()\n\t}\n"
+            "}\n"
+        ),
+    }
+    assert edges_of(files) == [
+        ("p/cmd.go::Command.Walk", "p/cmd.go::Command.Name", "method", 24),
+        ("p/cmd.go::Command.Walk", "p/cmd.go::Command.Name", "method", 27),
+        ("p/cmd.go::Command.Walk", "p/cmd.go::Command.Name", "method", 33),
+        ("p/cmd.go::Command.Walk", "p/cmd.go::Command.Name", "method", 36),
+        ("p/cmd.go::Command.Walk", "p/cmd.go::Flag.Apply", "method", 30),
+        ("p/walk.go::Walk", "p/cmd.go::Command.Commands", "method", 7),
+        ("p/walk.go::Walk", "p/cmd.go::Command.Commands", "method", 10),
+        ("p/walk.go::Walk", "p/cmd.go::Command.Name", "method", 5),
+        ("p/walk.go::Walk", "p/cmd.go::Command.Name", "method", 8),
+        ("p/walk.go::Walk", "p/cmd.go::Command.Name", "method", 12),
+    ]
+
+
 def test_python_values_made_from_a_librarys_values_are_the_librarys() -> None:
     files = {
         "store.py": "class Store:\n    def parse_body(self):\n        return {}\n\n"

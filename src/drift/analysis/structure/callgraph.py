@@ -70,9 +70,12 @@ from drift.analysis.structure.symbols import (
 )
 from drift.analysis.structure.test_files import is_test_file, is_test_support, is_type_test
 from drift.records.analysis import CallEdgeRow, FunctionRow
+from drift.scan.go_types import element_type, first_result, go_type, is_container
 from drift.scan.model import (
     ALIAS_OF,
     ELEMENT_OF,
+    ITEM_IN,
+    KEY_IN,
     LITERAL_OF,
     STATIC_MEMBER,
     UNTYPED_LOCAL,
@@ -643,19 +646,30 @@ class CallResolver:
             if self._library_value(scope, receiver_type, caller):
                 return _STOP
             receiver_type = UNTYPED_LOCAL
+        typed_in = scope  # where the receiver's type is written
+        if receiver_type and receiver_type.startswith(_TAKEN_OUT):
+            # ``for _, sub := range c.commands`` with another file's ``commands []*Command``,
+            # ``range c.Commands()``: the element type, read where the container's is declared.
+            element = self._element(scope, receiver_type, caller)
+            if element is not None and not is_container(element[1]):
+                typed_in, receiver_type = element
+            elif self._foreign(scope, _container_holder(receiver_type), caller):
+                return _STOP  # what a library's value holds is the library's
+            else:
+                receiver_type = UNTYPED_LOCAL
         if receiver_type:
             # A variable the caller declares, constructs or takes as a typed parameter: its
             # class's method, when the class is in scope and defines it (an inherited method
             # defined elsewhere is left to the steps below).
-            owner = self._typed_class(scope, receiver_type) or self._returned_class(
-                scope, receiver_type, caller
+            owner = self._typed_class(typed_in, receiver_type) or self._returned_class(
+                typed_in, receiver_type, caller
             )
             if owner is None and "." in receiver_type:
                 # A chain from what the variable holds: ``Logger.mu`` (logrus's
                 # ``entry.Logger.mu``), ``Command.Root()`` (cobra's ``c.Root()``), or a
                 # variable made by one, written as what it calls (echo's ``g :=
                 # New().Group("/g")`` as ``New().Group``): the class its last link gives.
-                made = self._chain_class(scope, receiver_type, caller)
+                made = self._chain_class(typed_in, receiver_type, caller)
                 if isinstance(made, _Stop):
                     return _STOP
                 owner = made
@@ -663,12 +677,12 @@ class CallResolver:
                 owner is None
                 and scope.result.language == "go"
                 and receiver_type.isidentifier()
-                and self._factory(scope, receiver_type, caller) is None
+                and self._factory(typed_in, receiver_type, caller) is None
             ):
                 # Any named type of the package has methods (``type IP []byte``), not only
                 # the structs and interfaces read as classes; a function's name is no type
                 # (``p := mkPool()``: what it returns says).
-                owner = (path, receiver_type)
+                owner = (typed_in.path, receiver_type)
             if owner is not None and owner[0] == path:
                 local = self._local_method(scope, owner[1], name, caller)
                 if local is not None:
@@ -685,7 +699,7 @@ class CallResolver:
                     # ``type DB struct{ *sql.DB }`` and ``db.Close()``: a method the
                     # repository class takes from a library base, not some other class's.
                     return _STOP
-            elif self._foreign(scope, receiver_type, caller):
+            elif self._foreign(typed_in, receiver_type, caller):
                 return _STOP
         if (
             receiver_type is None
@@ -1165,6 +1179,11 @@ class CallResolver:
         kind = class_of_type(declared) if declared is not None else None
         if kind is None:
             kind = self._local_class(scope, caller.qualified_name, root)
+        if kind is not None and kind.startswith(_TAKEN_OUT):  # a range's variable
+            element = self._element(scope, kind, caller)
+            if element is None or is_container(element[1]):
+                return None
+            return self._typed_class(*element)
         if kind is not None:
             # ``Store`` or ``models.Store``, or what made it: ``c := e.NewContext(…)`` (once:
             # ``a = a.next()`` would have ``a`` made by ``a``'s method).
@@ -1174,6 +1193,9 @@ class CallResolver:
                 self._rooting.add(key)
                 try:
                     owner = self._returned_class(scope, kind, caller)
+                    if owner is None and "(" in kind:  # ``cmd, _, e := c.Root().Find(args)``
+                        made = self._chain_class(scope, kind, caller)
+                        owner = None if isinstance(made, _Stop) else made
                 finally:
                     self._rooting.discard(key)
             return owner
@@ -1512,10 +1534,75 @@ class CallResolver:
         written_return = found[1].return_type
         if written_return is None:
             return found[1].returned
-        if written_return.startswith("("):  # Go's results: ``(*Store, error)``, ``(e *Echo)``
-            first = written_return[1:].split(",", 1)[0].rstrip(")").strip()
-            written_return = first.rsplit(None, 1)[-1] if first else first
-        return class_of_type(written_return)
+        # Go's results: ``(*Store, error)``, ``(e *Echo)``: the first
+        return class_of_type(first_result(written_return))
+
+    def _element(
+        self, scope: FileScope, kind: str, caller: Function | None, depth: int = 0
+    ) -> tuple[FileScope, str] | None:
+        """What a Go local given ``kind`` (``KEY_IN`` or ``ITEM_IN`` and what holds the
+        container, ``CallSite.receiver_type``) holds: the element's type as written, with the
+        file that writes it (the container's declaration: a field's, a function's result)."""
+        key = kind.startswith(KEY_IN)
+        held = self._value_type(scope, kind[len(KEY_IN if key else ITEM_IN) :], caller, depth)
+        if held is None:
+            return None
+        element = element_type(held[1], key)
+        return None if element is None else (held[0], element)
+
+    def _value_type(
+        self, scope: FileScope, written: str, caller: Function | None, depth: int
+    ) -> tuple[FileScope, str] | None:
+        """The type of the value a receiver's class names (``go_types``), with the file that
+        declares it: what a repository function or method returns (``NewStore``,
+        ``Command.Commands``, ``c.Commands``), a field (``Command.commands``, through methods'
+        results and fields: ``c.find.commands``), elements (``item in …``), a container."""
+        if depth >= _MAX_CHAIN:
+            return None
+        if written.startswith(_TAKEN_OUT):
+            return self._element(scope, written, caller, depth + 1)
+        if is_container(written):
+            return scope, written
+        found = self._factory(scope, written, caller)
+        if found is not None:
+            returned = go_type(first_result(found[1].return_type))
+            return None if returned is None else (self.symbols.scopes[found[0]], returned)
+        names = written.split(".")
+        if len(names) < 2 or not all(name.isidentifier() for name in names):
+            return None
+        owner = (
+            self._chain_root(scope, names[0], caller)
+            if caller is not None
+            else self._class_in_scope(scope, names[0])
+        )
+        if owner is None and len(names) > 2:  # ``pkg.Store.items``
+            owner, names = self._typed_class(scope, f"{names[0]}.{names[1]}"), names[1:]
+        return None if owner is None else self._chain_member_type(owner, names[1:])
+
+    def _chain_member_type(
+        self, owner: tuple[str, str], names: list[str]
+    ) -> tuple[FileScope, str] | None:
+        """The declared type of the last of a chain of members from an instance of ``owner``
+        (a method's result, a field's type), each step's type looked up where it is written."""
+        for index, name in enumerate(names):
+            found = self._method(*owner, name)
+            if found is not None:
+                defined = self.symbols.scopes[found[0]]
+                kind = go_type(first_result(found[1].return_type))
+            else:
+                field = self._field_type(*owner, name)
+                if field is None:
+                    return None
+                defined, kind = self.symbols.scopes[field[0]], field[1]
+            if kind is None:
+                return None
+            if index == len(names) - 1:
+                return defined, kind
+            step = None if is_container(kind) else self._typed_class(defined, kind)
+            if step is None:
+                return None
+            owner = step
+        return None
 
     def _instance_method(
         self, file: str, class_name: str, name: str
@@ -2393,6 +2480,17 @@ def _best_fit(
 _NEW_EXPRESSION = re.compile(
     r"^new\s+([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)\s*(?:<[^()]*>)?\s*\("
 )
+
+
+_TAKEN_OUT: Final = (KEY_IN, ITEM_IN)
+
+
+def _container_holder(kind: str) -> str:
+    """What holds the container a ``KEY_IN``/``ITEM_IN`` receiver class takes an element
+    out of, as written (``c.pools`` of ``item in item in c.pools``)."""
+    while kind.startswith(_TAKEN_OUT):
+        kind = kind[len(KEY_IN if kind.startswith(KEY_IN) else ITEM_IN) :]
+    return kind
 
 
 def _constructed_class(receiver: str) -> str | None:

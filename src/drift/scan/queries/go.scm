@@ -12,7 +12,7 @@
 ; Variables, local or of the package, one by one or in a ``var ( … )`` block: the struct they
 ; hold, for the calls made on them.
 (short_var_declaration) @local
-; ``for _, x := range items``: variables of the function around the loop.
+; ``for _, x := range items``: variables of the loop, holding the elements of ``items``.
 (range_clause) @local
 (block (statement_list (var_declaration (var_spec) @local)))
 (block (statement_list (var_declaration (var_spec_list (var_spec) @local))))
@@ -21,6 +21,7 @@
 ; A function literal's parameters are variables of the function around it (the literal is no
 ; function of its own): ``func(w http.ResponseWriter, r *http.Request) { … }``.
 (func_literal parameters: (parameter_list (parameter_declaration) @local))
+(func_literal parameters: (parameter_list (variadic_parameter_declaration) @local))
 ; A function's named results are its variables, typed as parameters are: cobra's ``func (c
 ; *Command) ExecuteC() (cmd *Command, err error)``, then ``cmd.execute(flags)``.
 (function_declaration result: (parameter_list (parameter_declaration) @local))
