@@ -2012,6 +2012,41 @@ def test_a_go_range_or_index_variable_holds_the_containers_element_type() -> Non
     ]
 
 
+def test_a_go_variable_made_by_a_method_of_a_parenthesized_composite_literal() -> None:
+    # Go's net tests: ``ls := (&packetListener{PacketConn: c1}).newLocalServer()``, then
+    # ``ls.buildup(handler)``: a handler literal's ``ls *localPacketServer`` declared after it
+    # had typed ``ls`` by luck; what the chain makes does now.
+    files = {
+        "net/mock_test.go": (
+            "package net\n\ntype packetListener struct{ c int }\n\n"
+            "type localPacketServer struct{}\n\n"
+            "func (pl *packetListener) newLocalServer() *localPacketServer { return nil }\n\n"
+            "func (ls *localPacketServer) buildup(h func(*localPacketServer)) error {\n"
+            "\treturn nil\n}\n\n"
+            "type other struct{}\n\nfunc (o *other) buildup(h int) error { return nil }\n"
+        ),
+        "net/server_test.go": (
+            'package net\n\nimport "testing"\n\nfunc TestUDPServer(t *testing.T) {\n'
+            "\tls := (&packetListener{c: 1}).newLocalServer()\n"
+            "\thandler := func(ls *localPacketServer) {}\n\tls.buildup(handler)\n}\n"
+        ),
+    }
+    assert edges_of(files) == [
+        (
+            "net/server_test.go::TestUDPServer",
+            "net/mock_test.go::localPacketServer.buildup",
+            "method",
+            8,
+        ),
+        (
+            "net/server_test.go::TestUDPServer",
+            "net/mock_test.go::packetListener.newLocalServer",
+            "method",
+            6,
+        ),
+    ]
+
+
 def test_python_values_made_from_a_librarys_values_are_the_librarys() -> None:
     files = {
         "store.py": "class Store:\n    def parse_body(self):\n        return {}\n\n"

@@ -2513,11 +2513,15 @@ def _chain_links(written: str) -> list[tuple[str, bool | str]] | None:
     """The links of a chain of names and calls, ``(name, called)``: ``New().Group("/y")``
     gives ``[("New", True), ("Group", True)]``, ``pkg.New()`` ``[("pkg", False), ("New",
     True)]``, ``Logger.mu`` ``[("Logger", False), ("mu", False)]``, and Go's
-    ``(&JSON{1})``/``XML{2}`` ``[("JSON", _COMPOSITE)]``. None for anything else (an index, an
-    operator, a literal, a receiver cut short)."""
+    ``(&JSON{1})``/``XML{2}`` ``[("JSON", _COMPOSITE)]`` (``(&JSON{1}).Bytes()`` that and
+    ``("Bytes", True)``). None for anything else (an index, an operator, a literal, a receiver
+    cut short)."""
     text = written.strip()
-    if text.startswith("(") and text.endswith(")") and _closing(text, 0) == len(text) - 1:
+    closing = _closing(text, 0) if text.startswith("(") else -1
+    if closing == len(text) - 1:
         text = text[1:-1].strip()  # ``(JSON{data})``
+    elif closing > 0:  # ``(&packetListener{c}).newLocalServer()``: its first step in parentheses
+        text = text[1:closing].strip().removeprefix("&") + text[closing + 1 :]
     text = text.removeprefix("&")
     steps: list[tuple[str, bool | str]] = []
     index, end = 0, len(text)
