@@ -214,13 +214,18 @@ class JavaRules:
         ]
 
     def call_parts(self, node: Node, file: SourceText) -> CallParts:
-        """``obj.method(…)`` → method, obj; ``new T<…>(…)`` → T."""
+        """``obj.method(…)`` → method, obj; ``new T<…>(…)`` → T; ``this(…)`` and
+        ``super(…)`` (``outer.super(…)`` too) → ``this``, ``super``, no receiver: the call
+        graph knows the caller's class and its superclass."""
         source = file.data
         count = argument_count(node.child_by_field_name("arguments"), source)
         if node.type == "object_creation_expression":
             kind = node.child_by_field_name("type")
             callee = "" if kind is None else call_target(kind, source)[0]
             return callee, None, count
+        if node.type == "explicit_constructor_invocation":
+            invoked = node.child_by_field_name("constructor")
+            return ("" if invoked is None else invoked.type), None, count
         name = field_text(node, "name", source) or ""
         owner = node.child_by_field_name("object")
         return name, None if owner is None else short_text(owner, source), count

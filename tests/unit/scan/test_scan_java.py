@@ -113,6 +113,8 @@ def test_calls() -> None:
         for c in parsed().calls
     ]
     assert rows == [
+        # ``super(name)``: the superclass's constructor, which the call graph finds
+        ("super", None, 12, 1, True, "UserService.UserService"),
         ("load", "repo", 19, 3, False, "UserService.findAll"),
         ("IllegalStateException", None, 21, 1, True, "UserService.findAll"),
         ("close", None, 24, 0, False, "UserService.findAll"),

@@ -4022,3 +4022,41 @@ def test_a_javascript_functions_call_and_apply_call_it() -> None:
         # ``EventEmitter`` is a library's; ``g`` and ``fn`` are values the caller holds.
         ("a.js::run", "a.js::pick", "same_file", 8),
     ]
+
+
+def test_this_and_super_in_a_constructor_call_the_constructors_they_name() -> None:
+    # The JDK: ``ThreadPoolExecutor``'s 7-argument constructor, which the four others reach
+    # by ``this(…)``, had no caller, nor had any constructor called by ``super(…)`` (119 in
+    # java.util.concurrent). JavaScript's ``super(…)`` runs the base's ``constructor``, or
+    # the one a base without any inherits.
+    files = {
+        "p/Base.java": (
+            "package p;\npublic class Base {\n  public Base(int a, int b) { }\n"
+            "  public Base(String s) { }\n}\n"
+        ),
+        "p/Sub.java": (
+            "package p;\npublic class Sub extends Base implements Runnable {\n"
+            '  public Sub(int a) { this(a, 0, "x"); }\n'
+            "  public Sub(int a, int b, String c) { super(a, b); }\n"
+            "  public void run() { }\n}\n"
+        ),
+        "p/Err.java": (
+            "package p;\nclass Err extends RuntimeException implements Face {\n"
+            "  Err(String m) { super(m); }\n}\n"
+        ),
+        "p/Face.java": "package p;\ninterface Face { }\n",
+        "web/base.ts": "export class Base {\n  constructor(a: number) { }\n}\n",
+        "web/sub.ts": (
+            'import { Base } from "./base";\n'
+            "export class Mid extends Base { }\n"
+            "export class Sub extends Mid {\n  constructor() { super(1); }\n}\n"
+            "class Own {\n  constructor() { super(); }\n}\n"
+        ),
+    }
+    assert _java_edge_lines({k: v for k, v in files.items() if k.endswith(".java")}) == [
+        ("p/Sub.java", 3, 4),  # this(a, 0, "x"): Sub(int, int, String)
+        ("p/Sub.java", 4, 3),  # super(a, b): Base(int, int)
+    ]
+    assert edges_of({k: v for k, v in files.items() if k.startswith("web/")}) == [
+        ("web/sub.ts::Sub.constructor", "web/base.ts::Base.constructor", "method", 4),
+    ]

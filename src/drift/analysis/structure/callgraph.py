@@ -10,9 +10,11 @@ resolution    conf.  rule
 ``same_file`` 0.95   an unqualified call to a function of the same file (the innermost
                      visible nested function first), to a method of the caller's own class
                      (Java's implicit ``this``), or to a same-file class's constructor
+                     (Java's ``this(…)`` in a constructor too)
 ``method``    0.90   a call on a known receiver: ``self``/``this``/``cls``/``super()`` (the
                      caller's class and the bases it inherits the method from, in any file
-                     of the repository; Python's ``cls(…)`` in a classmethod,
+                     of the repository; ``super(…)`` in a constructor, the superclass's
+                     constructor; Python's ``cls(…)`` in a classmethod,
                      ``self.__class__(…)`` and ``type(self)(…)`` make the caller's class, and
                      a name holding an instance of a repository class calls its
                      ``__call__``), a class in scope (same file,
@@ -450,6 +452,12 @@ class CallResolver:
         """``receiver_type``: the class the caller gives the name called (a variable holding
         an instance: its ``__call__``)."""
         path = scope.path
+        if name in _EXPLICIT_CONSTRUCTORS and scope.result.language in _EXPLICIT_LANGUAGES:
+            # ``this(…)``/``super(…)`` in a constructor: words of the language, no function of
+            # their name wherever the caller's class is not known.
+            return (None if caller is None else self._explicit_constructor(path, name, caller)) or (
+                _STOP
+            )
         if caller is not None and scope.result.language == "python":
             held = self._called_value(scope, name, caller, receiver_type)
             if held is not None:
@@ -520,6 +528,40 @@ class CallResolver:
             located = self.symbols.locate_function(wildcard, name)
             if located is not None:
                 return _Located(located[0], located[1], EXPORT)
+        return None
+
+    def _explicit_constructor(self, file: str, name: str, caller: Function) -> _Outcome | None:
+        """What ``this(…)`` or ``super(…)`` in a constructor of the caller's class runs: Java's
+        ``this(…)`` another constructor of the class (the call's arguments pick which), its
+        ``super(…)`` one of the superclass's, JavaScript's ``super(…)`` the base's
+        ``constructor``, or the one its base inherits (a class without one runs its base's).
+        None when the repository defines none: a library superclass's, or Java's default."""
+        owner = caller.class_name
+        if owner is None:
+            return None
+        if self.symbols.scopes[file].result.language != "java":
+            inherited = self._inherited(file, owner, "constructor") if name == "super" else None
+            return None if inherited is None else _Located(*inherited, METHOD)
+        if name == "this":
+            target: tuple[str, str] | None = (file, owner)
+        else:
+            target = self._superclass(file, owner)
+        made = None if target is None else self._class_constructor(*target)
+        if made is None:
+            return None
+        # As ``this.m()`` is the class's own and ``super().m()`` a base's.
+        return _Located(made[0], made[1], SAME_FILE if name == "this" else METHOD)
+
+    def _superclass(self, file: str, class_name: str) -> tuple[str, str] | None:
+        """The repository class a Java class ``extends``: the first of its repository bases
+        that is no interface (``Class.bases`` lists ``extends`` before ``implements``; a
+        library superclass leaves only interfaces, whose constructors nothing calls)."""
+        for base in self._base_classes(file, class_name):
+            classes = self._classes_named(self.symbols.scopes[base[0]], base[1])
+            if classes and classes[0].kind != "interface":
+                return base
+            if classes:
+                return None  # an interface comes after the superclass, when there is one
         return None
 
     def _called_value(
@@ -1300,7 +1342,9 @@ class CallResolver:
             return True
         language = scope.result.language
         if language == "java" and binding is None:
-            return self._unqualified(scope, root, caller) is None
+            # ``this.handleAsync(…).thenCompose(…)``: the caller's own class, no library's
+            # (``_chain_class`` follows the declared results).
+            return root not in _SELF_RECEIVERS and self._unqualified(scope, root, caller) is None
         if language == "go" and dot and caller is not None:
             # ``rows := q.Query(…)`` with ``q *sql.DB``: what a library type's method returns
             # is the library's (``rows.Close()`` is no repository ``DB.Close``).
@@ -2147,6 +2191,11 @@ _INVOKED = re.compile(r"[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*")
 """A receiver of ``call``/``apply`` that may name a function: a name or a chain of names
 (``this.handler.call(this)``: the method ``handler``)."""
 
+_EXPLICIT_CONSTRUCTORS = frozenset({"this", "super"})
+"""Java's ``this(…)`` and ``super(…)``, JavaScript's ``super(…)``: a constructor's call of
+another constructor (``_explicit_constructor``)."""
+_EXPLICIT_LANGUAGES = frozenset({"java", "javascript", "typescript"})
+
 _COMMONJS_EXPORTS = frozenset({"exports", "module.exports"})
 """A CommonJS module's own exports, as receivers: its top-level functions."""
 
@@ -2957,6 +3006,8 @@ class _FileCalls:
         (``self`` calls, Java's implicit ``this``, Go receivers), and on its qualified name
         too when a nested function of that name could be visible from it."""
         receiver, callee, given = name
+        if receiver is None and callee in _EXPLICIT_CONSTRUCTORS:
+            return _BY_CLASS  # ``super(…)``: the caller's class's base's constructor
         if receiver is None:
             if given and given.startswith(ALIAS_OF):
                 callee = given[len(ALIAS_OF) :]  # the name the variable was given is called

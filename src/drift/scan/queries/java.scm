@@ -17,6 +17,9 @@
 
 (method_invocation) @call
 (object_creation_expression) @construct
+; ``this(…)`` and ``super(…)`` in a constructor: a call of the class's, or the superclass's,
+; constructor (callee ``this`` or ``super``).
+(explicit_constructor_invocation) @construct
 ; Local variables: the class they are declared with, for the calls made on them.
 (local_variable_declaration) @local
 ; Fields: the class they are declared with, for the calls made on them (``repo.save()``,
