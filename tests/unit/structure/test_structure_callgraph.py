@@ -4060,3 +4060,32 @@ def test_this_and_super_in_a_constructor_call_the_constructors_they_name() -> No
     assert edges_of({k: v for k, v in files.items() if k.startswith("web/")}) == [
         ("web/sub.ts::Sub.constructor", "web/base.ts::Base.constructor", "method", 4),
     ]
+
+
+def test_a_java_class_named_in_a_class_is_its_own_or_its_ancestors_member_first() -> None:
+    # java.util.concurrent.locks: ``new ConditionObject()`` in ``ReentrantLock.Sync``
+    # (``extends AbstractQueuedSynchronizer``) had reached the namesake nested in
+    # ``AbstractQueuedLongSynchronizer``, the first file of the package to declare one.
+    files = {
+        "p/BaseA.java": (
+            "package p;\npublic abstract class BaseA {\n"
+            "  public class Cond { public Cond() { } public void await() { } }\n}\n"
+        ),
+        "p/BaseB.java": (
+            "package p;\npublic abstract class BaseB {\n"
+            "  public class Cond { public Cond() { } public void await() { } }\n}\n"
+        ),
+        "p/Lock.java": (
+            "package p;\npublic class Lock {\n"
+            "  static final class Sync extends BaseB {\n"
+            "    Cond newCondition() { return new Cond(); }\n"
+            "    void use() { Cond c = new Cond(); c.await(); }\n  }\n"
+            "  static final class Plain {\n    Object make() { return new Cond(); }\n  }\n}\n"
+        ),
+    }
+    assert edges_of(files) == [
+        ("p/Lock.java::Lock.Sync.newCondition", "p/BaseB.java::BaseB.Cond.Cond", "method", 4),
+        ("p/Lock.java::Lock.Sync.use", "p/BaseB.java::BaseB.Cond.Cond", "method", 5),
+        ("p/Lock.java::Lock.Sync.use", "p/BaseB.java::BaseB.Cond.await", "method", 5),
+        # ``Plain`` sees no ``Cond``: another file's nested class is no name of the package
+    ]

@@ -481,6 +481,10 @@ class CallResolver:
                     # base may define it, before any enclosing class does (a static import
                     # still may: the steps below never guess).
                     break
+            member = self._member_class(scope, name, caller)
+            if member is not None:
+                made = self._class_constructor(*member)
+                return _outcome_of(made, SAME_FILE if member[0] == path else METHOD)
         if name in scope.aliases and name not in scope.class_bases:
             # ``ib = attrib`` at module level (attrs's ``__init__``), then ``ib(…)``.
             name = aliased(scope, name)
@@ -513,7 +517,9 @@ class CallResolver:
                     if fn is not None:
                         return _Located(other, fn, IMPORT)
             else:
-                owner = self.symbols.locate_class(package, name)
+                # Java: another file's class by its short name is a top-level one (a nested
+                # one is reached through its outer class, or as a member of an ancestor).
+                owner = self._package_class(scope, name)
                 if owner is not None:
                     return _outcome_of(self._class_constructor(*owner), IMPORT)
         wildcard = scope.wildcard_files
@@ -2058,20 +2064,42 @@ class CallResolver:
         if key in self._nested_found:
             return self._nested_found[key]
         self._nested_found[key] = None  # while looking: a base named so is no answer
-        queue = [(scope.path, own) for own in scope.class_bases]
+        found = self._nested_in_ancestors([(scope.path, own) for own in scope.class_bases], name)
+        self._nested_found[key] = found
+        return found
+
+    def _nested_in_ancestors(
+        self, classes: list[tuple[str, str]], name: str
+    ) -> tuple[str, str] | None:
+        """The class ``name`` nested in the nearest repository ancestor of ``classes`` (as
+        ``(file, class)``) that declares one, breadth first."""
+        queue = list(classes)
         seen = set(queue)
-        found = None
-        while queue and found is None and len(seen) <= _MAX_ANCESTORS:
+        while queue and len(seen) <= _MAX_ANCESTORS:
             for base in self._base_classes(*queue.pop(0)):
                 if base in seen:
                     continue
                 seen.add(base)
                 if _nested_in(self.symbols.scopes[base[0]], base[1], name):
-                    found = (base[0], name)
-                    break
+                    return base[0], name
                 queue.append(base)
-        self._nested_found[key] = found
-        return found
+        return None
+
+    def _member_class(
+        self, scope: FileScope, name: str, caller: Function
+    ) -> tuple[str, str] | None:
+        """The Java class ``name`` that is a member of the caller's class or of a class around
+        it, innermost first: one it declares, else one it inherits from a repository
+        ancestor (``new ConditionObject()`` in ``ReentrantLock.Sync``, which extends
+        ``AbstractQueuedSynchronizer``, is that class's, not the namesake another file of the
+        package nests in ``AbstractQueuedLongSynchronizer``)."""
+        for around in _classes_around(scope, caller):
+            if _nested_in(scope, around, name):
+                return scope.path, name
+            inherited = self._nested_in_ancestors([(scope.path, around)], name)
+            if inherited is not None:
+                return inherited
+        return None
 
     def _package_class(self, scope: FileScope, name: str) -> tuple[str, str] | None:
         """Class ``name`` in another file of ``scope``'s package (Go, Java)."""
