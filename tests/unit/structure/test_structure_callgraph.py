@@ -4089,3 +4089,22 @@ def test_a_java_class_named_in_a_class_is_its_own_or_its_ancestors_member_first(
         ("p/Lock.java::Lock.Sync.use", "p/BaseB.java::BaseB.Cond.await", "method", 5),
         # ``Plain`` sees no ``Cond``: another file's nested class is no name of the package
     ]
+
+
+def test_java_outer_this_names_the_enclosing_classs_method() -> None:
+    # java.util.concurrent: ``CopyOnWriteArrayList.this.set(…)`` in its sublist (13 such
+    # calls) had no edge. As ``this.m()``, it may run a subclass's override.
+    files = {
+        "p/Outer.java": (
+            "package p;\nclass Outer {\n  int get(int i) { return i; }\n"
+            "  class Sub {\n    int get(int i) { return Outer.this.get(i + 1); }\n"
+            "    int size() { return Outer.this.size(); }\n  }\n}\n"
+        ),
+        "p/Deeper.java": (
+            "package p;\nclass Deeper extends Outer {\n  int get(int i) { return 0; }\n}\n"
+        ),
+    }
+    assert edges_of(files) == [
+        ("p/Outer.java::Outer.Sub.get", "p/Deeper.java::Deeper.get", "method", 5),
+        ("p/Outer.java::Outer.Sub.get", "p/Outer.java::Outer.get", "method", 5),
+    ]

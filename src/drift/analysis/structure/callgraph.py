@@ -14,7 +14,8 @@ resolution    conf.  rule
 ``method``    0.90   a call on a known receiver: ``self``/``this``/``cls``/``super()`` (the
                      caller's class and the bases it inherits the method from, in any file
                      of the repository; ``super(…)`` in a constructor, the superclass's
-                     constructor; Python's ``cls(…)`` in a classmethod,
+                     constructor; Java's ``Outer.this`` in an inner class, the enclosing
+                     class; Python's ``cls(…)`` in a classmethod,
                      ``self.__class__(…)`` and ``type(self)(…)`` make the caller's class, and
                      a name holding an instance of a repository class calls its
                      ``__call__``), a class in scope (same file,
@@ -626,6 +627,8 @@ class CallResolver:
         receiver_type: str | None = None,
     ) -> _Outcome | None:
         path = scope.path
+        if caller is not None and receiver.endswith(".this") and scope.result.language == "java":
+            return self._outer_this(scope, receiver.removesuffix(".this"), name)
         if (receiver in _SUPER_RECEIVERS or receiver.startswith("super(")) and caller is not None:
             # ``super().save()`` in ``Child.save``: a base's ``save``, never the caller itself.
             # No base of the repository defines it: a library base does (``super.getYear()``
@@ -814,6 +817,19 @@ class CallResolver:
             if found is not None:
                 return _Located(found[0], found[1], METHOD)
         return None
+
+    def _outer_this(self, scope: FileScope, outer: str, name: str) -> _Outcome:
+        """Java's ``Outer.this.m()`` in an inner class: method ``m`` of the enclosing class
+        ``Outer`` (``CopyOnWriteArrayList.this.set(…)`` in its sublist), as ``this.m()`` is
+        the caller's class's; nothing where neither it nor a repository base defines one (a
+        library base does)."""
+        path = scope.path
+        if outer not in scope.class_bases:
+            return _STOP  # only a class around the caller is named so: one of this file
+        method = scope.method(outer, name)
+        if method is not None:
+            return _Located(path, method, METHOD)
+        return _outcome_of(self._inherited(path, outer, name), METHOD)
 
     def _library_value(
         self, scope: FileScope, kind: str, caller: Function | None, depth: int = 0
@@ -2952,17 +2968,13 @@ class _FileCalls:
             elif target is _BY_SCOPE:
                 target = self._nested_target(name, caller[0])
             if target is None:
-                owner = caller[0].class_name
-                if (
-                    owner is not None
-                    and owner in self._subclassed
-                    and (name[0] in _DISPATCHING or (name[0] is None and self._implicit_this))
-                ):
+                dispatch = self._dispatch(name[0], caller[0])
+                if dispatch is not None:
                     # ``this._parse(…)`` declared ``abstract`` (a TypeScript signature, no
                     # function), or a mixin's hook its subclasses define: theirs run.
                     arity = call.arg_count if self._implicit_this else None
                     for override in self._resolver.overrides(
-                        self._path, owner, name[1], caller[0].name, arity
+                        self._path, dispatch[0], name[1], dispatch[1], arity
                     ):
                         edges.setdefault((caller[1], call.line, override), METHOD)
                 continue
@@ -2996,12 +3008,9 @@ class _FileCalls:
                         resolution = METHOD  # a base class's (``pick_overload``)
                     callee_id = picked
                 edges.setdefault((caller[1], call.line, callee_id), resolution)
-                owner = caller[0].class_name
                 if (
-                    owner is not None
-                    and owner in self._subclassed
-                    and resolution != FUZZY
-                    and (name[0] in _DISPATCHING or (name[0] is None and self._implicit_this))
+                    resolution != FUZZY
+                    and (dispatch := self._dispatch(name[0], caller[0])) is not None
                     and (called := self._resolver.function_by_id(callee_id)) is not None
                     and not called.is_private
                 ):
@@ -3009,9 +3018,23 @@ class _FileCalls:
                     # private method is the class's own).
                     arity = len(called.parameters) if self._implicit_this else None
                     for override in self._resolver.overrides(
-                        self._path, owner, name[1], caller[0].name, arity
+                        self._path, dispatch[0], name[1], dispatch[1], arity
                     ):
                         edges.setdefault((caller[1], call.line, override), METHOD)
+
+    def _dispatch(self, receiver: str | None, caller: Function) -> tuple[str, str] | None:
+        """For a call whose subclasses' overrides may run instead, the class they derive
+        from, when a repository class does, and the calling method they may replace:
+        ``self.m()``, ``this.m()`` (Java's implicit ``this`` too), the caller's class and
+        method; Java's ``Outer.this.m()`` in an inner class, the enclosing class, no method
+        (``""``: the caller is the inner class's)."""
+        if receiver in _DISPATCHING or (receiver is None and self._implicit_this):
+            owner, via = caller.class_name, caller.name
+        elif self._implicit_this and receiver is not None and receiver.endswith(".this"):
+            owner, via = receiver.removesuffix(".this"), ""
+        else:
+            return None
+        return (owner, via) if owner is not None and owner in self._subclassed else None
 
     def _class_targets(self, caller: Function) -> dict[_Name, _Target | None]:
         """Where calls resolved by the caller's class land, shared by the callers of a class."""
