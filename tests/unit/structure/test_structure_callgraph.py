@@ -4108,3 +4108,50 @@ def test_java_outer_this_names_the_enclosing_classs_method() -> None:
         ("p/Outer.java::Outer.Sub.get", "p/Deeper.java::Deeper.get", "method", 5),
         ("p/Outer.java::Outer.Sub.get", "p/Outer.java::Outer.get", "method", 5),
     ]
+
+
+def test_a_java_call_on_a_static_field_or_an_enum_constant_reaches_its_classs_method() -> None:
+    # java.time: ``DateTimeFormatter.ISO_INSTANT.format(this)``, ``IsoChronology.INSTANCE
+    # .isLeapYear(year)`` and a statically imported ``NANO_OF_SECOND.checkValidIntValue(…)``
+    # (a ``ChronoField`` constant) had no edge (about 140 such calls); nor had java.io's
+    # ``out.write(b)`` in a ``FilterOutputStream`` subclass, on the field it inherits.
+    files = {
+        "p/Fmt.java": (
+            "package p;\npublic final class Fmt {\n  public static final Fmt ISO = new Fmt();\n"
+            '  public String format(Object o) { return ""; }\n}\n'
+        ),
+        "p/Unit.java": (
+            "package p;\npublic enum Unit {\n  SECONDS, MINUTES;\n"
+            "  public long toNanos(long d) { return d; }\n}\n"
+        ),
+        "p/Sink.java": (
+            "package p;\nclass Sink {\n  protected Fmt out;\n"
+            "  static class Loud extends Sink {\n    String say() { return out.format(1); }\n"
+            "    java.util.Iterator<Fmt> each(java.util.List<Fmt> xs) {\n"
+            "      final java.util.Iterator<Fmt> out = xs.iterator();\n"
+            "      return new java.util.Iterator<Fmt>() {\n"
+            "        public boolean hasNext() { return out.hasNext(); }\n"
+            "        public Fmt next() { return out.next().format(2) == null ? null : null; }\n"
+            "      };\n    }\n  }\n}\n"
+        ),
+        "p/User.java": (
+            "package p;\nimport static p.Unit.SECONDS;\nfinal class User {\n"
+            "  static final java.util.List<String> NAMES = null;\n"
+            "  String a() { return Fmt.ISO.format(this); }\n"
+            "  long b() { return Unit.MINUTES.toNanos(1); }\n"
+            "  long c() { return SECONDS.toNanos(2); }\n"
+            "  int d() { return NAMES.size(); }\n}\n"
+        ),
+        "q/Other.java": (
+            "package q;\nimport static p.Unit.*;\nclass Other {\n"
+            "  long e() { return MINUTES.toNanos(3); }\n}\n"
+        ),
+    }
+    assert edges_of(files) == [
+        ("p/Sink.java::Sink.Loud.say", "p/Fmt.java::Fmt.format", "method", 5),
+        # ``out`` in the anonymous class is ``each``'s local: a library's iterator
+        ("p/User.java::User.a", "p/Fmt.java::Fmt.format", "method", 5),
+        ("p/User.java::User.b", "p/Unit.java::Unit.toNanos", "method", 6),
+        ("p/User.java::User.c", "p/Unit.java::Unit.toNanos", "method", 7),
+        ("q/Other.java::Other.e", "p/Unit.java::Unit.toNanos", "method", 4),
+    ]

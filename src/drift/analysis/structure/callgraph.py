@@ -23,7 +23,10 @@ resolution    conf.  rule
                      (``CallSite.receiver_type``: a declared type, a constructor, a typed
                      parameter, Go's method receiver variable), a chain of fields and
                      calls from one, each link's class declared in any file or package
-                     (``entry.Logger.mu.Lock()``, ``c.Root().Name()``), or a variable named
+                     (``entry.Logger.mu.Lock()``, ``c.Root().Name()``), a Java field its
+                     class or a static import names (``Fmt.ISO.format(…)``, an enum's
+                     constant), or one of a class around the caller or of their ancestors,
+                     or a variable named
                      like a class in scope (``store.get()`` with class ``Store``)
 ``import``    0.75   the callee or its receiver is bound by an import that resolves to a
                      repository file (following re-exports, a Python package's submodules,
@@ -789,6 +792,10 @@ class CallResolver:
             like = self._class_named_like(scope, receiver)
             found = None if like is None else self._instance_method(*like, name)
             return None if found is None else _Located(found[0], found[1], METHOD)
+        if receiver_type is None and caller is not None and scope.result.language == "java":
+            on_field = self._static_field_call(scope, receiver, name, caller)
+            if on_field is not None:
+                return on_field
         known = self._receiver(scope, receiver)
         if known.owner is not None:
             # ``new Store().save()``: an instance's; ``Store.make()``: the class's own too.
@@ -816,6 +823,70 @@ class CallResolver:
             found = (self._method if itself else self._instance_method)(*known.like, name)
             if found is not None:
                 return _Located(found[0], found[1], METHOD)
+        return None
+
+    def _static_field_call(
+        self, scope: FileScope, receiver: str, name: str, caller: Function
+    ) -> _Outcome | None:
+        """A Java call on a field the receiver names through its class (``Fmt.ISO.format(…)``,
+        ``Unit.MINUTES.toNanos(1)``, an enum's constant being a field of the enum's type), or
+        by its name alone where a static import brings it (``SECONDS.toNanos(2)``) or the
+        caller's class or a class around it declares or inherits it: a method of the class
+        the field is declared with, or nothing when it has none. None when the receiver
+        names no such field (``Outer.Nested.m()`` names a class), or one of a class the
+        repository does not define."""
+        holder_written, _, field = receiver.rpartition(".")
+        if not field.isidentifier():
+            return None
+        if holder_written:
+            if not all(part.isidentifier() for part in holder_written.split(".")):
+                return None
+            holder = self._typed_class(scope, holder_written)
+            declared = None if holder is None else self._field_type(*holder, field)
+        else:
+            declared = self._bare_field_type(scope, field, caller)
+        kind = (
+            None
+            if declared is None
+            else self._typed_class(self.symbols.scopes[declared[0]], declared[1])
+        )
+        if kind is None:
+            # A library's class, or a type variable (``T_NODE node`` bound to ``Node<T>``):
+            # the steps after decide, as they did.
+            return None
+        return _outcome_of(self._instance_method(*kind, name), METHOD)
+
+    def _bare_field_type(
+        self, scope: FileScope, field: str, caller: Function
+    ) -> tuple[str, str] | None:
+        """``(file, class as written)`` of the field a Java name alone names, when it is no
+        variable of the caller's (extraction would have typed it): one of the caller's class
+        or of a class around it, innermost first, declared there or in a repository ancestor
+        (not past a function around the caller, whose local the name may be: an anonymous
+        class's ``i.next()`` on the method's ``final ListIterator<E> i``), else a member
+        statically imported (``import static java.time.temporal.ChronoField.NANO_OF_SECOND``,
+        or all of a class's)."""
+        if field in self.parameters_around(scope, caller):
+            return None
+        for around in _classes_out_to_a_function(scope, caller):
+            declared = self._field_type(scope.path, around, field)
+            if declared is not None:
+                return declared
+        binding = scope.bindings.get(field)
+        for imported in scope.result.imports:
+            if imported.is_type_only:
+                continue
+            if imported.is_wildcard:
+                files = scope.static_wildcard_files
+            elif binding is not None and any(n.name == field for n in imported.names):
+                files = binding.files
+            else:
+                continue
+            class_name = imported.source.rpartition(".")[2]
+            holder = self.symbols.locate_class(files, class_name) if files else None
+            declared = None if holder is None else self._field_type(*holder, field)
+            if declared is not None:
+                return declared
         return None
 
     def _outer_this(self, scope: FileScope, outer: str, name: str) -> _Outcome:
@@ -2673,6 +2744,19 @@ def _classes_around(scope: FileScope, caller: Function) -> list[str]:
     parts = caller.qualified_name.split(".")[:-1]
     for part in reversed(parts):
         if part in scope.class_bases and part not in found:
+            found.append(part)
+    return found
+
+
+def _classes_out_to_a_function(scope: FileScope, caller: Function) -> list[str]:
+    """``_classes_around`` up to the first function around the caller (a local or an
+    anonymous class's method is inside one): the classes whose fields a name may be before
+    a local of that function is."""
+    found = [caller.class_name] if caller.class_name else []
+    for part in reversed(caller.qualified_name.split(".")[:-1]):
+        if part not in scope.class_bases:
+            break
+        if part not in found:
             found.append(part)
     return found
 
