@@ -277,9 +277,15 @@ class _Linker:
         returns = rules.return_type(node, source)
         parent = item.parent
         owner = parent if parent is not None and parent.kind == "class" else None
-        if owner is not None and id(item) in self.receivers:
-            owner = None  # Java: an anonymous class's method, in a field's value (the receiver)
-        receiver = self.receivers.get(id(item)) if parent is None else None
+        receiver = receiver_class
+        if owner is not None and receiver is not None:
+            # Java: an anonymous class's method, of the enum constant whose body it is, or of
+            # no class, in a field's value
+            owner = None
+            if not rules.receiver_is_class(node):
+                receiver = None
+        elif parent is not None:
+            receiver = None  # a function put on a property inside a function: no method
         row, col = (item.name_node or node).start_point
         signature = _signature(item.name, parameters, returns).encode()
         # All the fields, in order (see ``new_record``).

@@ -524,6 +524,10 @@ class JavaScriptRules:
             return None
         return name
 
+    def receiver_is_class(self, node: Node) -> bool:
+        """No method inside a class body is given a receiver."""
+        return False
+
     def receiver_name(self, node: Node, source: bytes) -> str | None:
         """Methods live in class bodies: their receiver is ``self``/``this``, not a name."""
         return None

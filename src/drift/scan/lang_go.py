@@ -353,6 +353,10 @@ class GoRules:
             return None
         return kind.lstrip("*").split("[", 1)[0].strip() or None
 
+    def receiver_is_class(self, node: Node) -> bool:
+        """No method inside a class body is given a receiver."""
+        return False
+
     def receiver_name(self, node: Node, source: bytes) -> str | None:
         """``func (s *Server) M()`` → ``s`` (None for ``func (*Server) M()``)."""
         receiver = node.child_by_field_name("receiver")

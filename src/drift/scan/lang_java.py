@@ -135,11 +135,16 @@ class JavaRules:
         """Methods live in class bodies, but for one of an anonymous class a field's value
         makes (``static final List<?> EMPTY_LIST = new List<Object>() { isEmpty() … }``):
         the field names it (``List.EMPTY_LIST.isEmpty``), no method of the class around it
-        (javac's 212 such methods had taken 240 calls of their namesakes)."""
+        (javac's 212 such methods had taken 240 calls of their namesakes); and for one of an
+        enum constant's body (``PLUS { int apply(int a) … }``), the constant
+        (``Op.PLUS.apply``): each constant's ``apply`` is its own, not one shared
+        ``Op.apply`` that calls in every body reached the first of."""
         body = node.parent
         made = None if body is None else body.parent
         if body is None or body.type != "class_body" or made is None:
             return None
+        if made.type == "enum_constant":
+            return field_text(made, "name", source)
         if made.type != "object_creation_expression":
             return None
         holder = made.parent
@@ -153,6 +158,13 @@ class JavaRules:
     def receiver_name(self, node: Node, source: bytes) -> str | None:
         """Methods live in class bodies: their receiver is ``self``/``this``, not a name."""
         return None
+
+    def receiver_is_class(self, node: Node) -> bool:
+        """An enum constant's body is a class of its own, a subclass of the enum named by the
+        constant; a field's anonymous class is no class (``receiver_type``)."""
+        body = node.parent
+        made = None if body is None else body.parent
+        return made is not None and made.type == "enum_constant"
 
     def decorator(self, node: Node, source: bytes) -> Decorator:
         """``@Name`` or ``@Name(arguments)``."""

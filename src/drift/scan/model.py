@@ -74,9 +74,11 @@ class Function(NamedTuple):
     """A function, method, constructor, or a named arrow/function expression.
 
     ``qualified_name`` joins enclosing classes and functions with dots (``Outer.method.inner``;
-    Go methods: ``Receiver.Method``). ``class_name`` is the enclosing (or receiver) class of a
-    method. ``body_hash`` and ``signature_hash`` are xxh3-64 hashes (8 bytes, little-endian) of
-    the definition's source text and of ``name(parameters) -> return_type``.
+    Go methods: ``Receiver.Method``; a Java enum constant's body: ``Op.PLUS.apply``).
+    ``class_name`` is the enclosing (or receiver) class of a method (of a Java enum constant's
+    body, the constant, ``PLUS``: a class of its own, deriving from the enum). ``body_hash``
+    and ``signature_hash`` are xxh3-64 hashes (8 bytes, little-endian) of the definition's
+    source text and of ``name(parameters) -> return_type``.
     """
 
     name: str

@@ -128,6 +128,13 @@ class LanguageRules(Protocol):
         in ``func (s *Server) M()``), else None."""
         ...
 
+    def receiver_is_class(self, node: Node) -> bool:
+        """Whether the receiver ``receiver_type`` gives a method inside a class body names a
+        class of its own, whose method it is (Java's enum constant with a body: its
+        anonymous subclass of the enum), rather than a value the method is part of (a
+        field's anonymous class, of no class)."""
+        ...
+
     def decorator(self, node: Node, source: bytes) -> Decorator:
         """A decorator or annotation node read as a ``Decorator``."""
         ...

@@ -172,3 +172,35 @@ def test_comments_are_neither_statements_nor_arguments() -> None:
     catches = [h for h in result.error_handlers if h.kind == "catch"]
     assert [(h.line, h.is_empty) for h in catches] == [(5, True), (10, True)]
     assert [(c.callee, c.arg_count) for c in result.calls if c.callee == "log"] == [("log", 2)]
+
+
+def test_an_enum_constants_body_is_a_class_named_by_the_constant() -> None:
+    # java.time's ``IsoFields.Field``: each constant's ``isSupportedBy`` had been one more
+    # ``Field.isSupportedBy``, and the calls in every body reached the first constant's.
+    source = textwrap.dedent(
+        """\
+        enum Op {
+            PLUS {
+                int apply(int a) { return helper(a); }
+                int helper(int a) { return a; }
+            },
+            ZERO;
+            int apply(int a) { return 0; }
+            static final Object EMPTY = new Object() {
+                public String toString() { return ""; }
+            };
+        }
+        """
+    ).encode()
+    result = parse_source(source, "java")
+    assert [(f.qualified_name, f.class_name, f.is_method) for f in result.functions] == [
+        ("Op.PLUS.apply", "PLUS", True),
+        ("Op.PLUS.helper", "PLUS", True),
+        ("Op.apply", "Op", True),
+        ("Op.EMPTY.toString", None, False),  # a field's anonymous class: of no class
+    ]
+    assert [(c.name, c.methods) for c in result.classes] == [("Op", ("apply",))]
+    assert [(c.callee, c.caller) for c in result.calls] == [
+        ("helper", "Op.PLUS.apply"),
+        ("Object", None),
+    ]

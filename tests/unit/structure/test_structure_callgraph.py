@@ -4155,3 +4155,47 @@ def test_a_java_call_on_a_static_field_or_an_enum_constant_reaches_its_classs_me
         ("p/User.java::User.c", "p/Unit.java::Unit.toNanos", "method", 7),
         ("q/Other.java::Other.e", "p/Unit.java::Unit.toNanos", "method", 4),
     ]
+
+
+def test_a_call_in_a_java_enum_constants_body_reaches_that_bodys_method() -> None:
+    # java.time's ``IsoFields.Field``: all 9 ``isSupportedBy(temporal)`` calls in its four
+    # constants' bodies had reached the first body's; the three others had no caller.
+    files = {
+        "p/Op.java": """
+            package p;
+            enum Op {
+                PLUS {
+                    int apply(int a) { return helper(a) + twice(a); }
+                    int helper(int a) { return a; }
+                },
+                MINUS {
+                    int apply(int a) { return helper(a) - this.twice(a) + super.apply(a); }
+                    int helper(int a) { return -a; }
+                },
+                ZERO;
+                int apply(int a) { return 0; }
+                int twice(int a) { return 2 * a; }
+                int run(int a) { return apply(a) + PLUS.helper(a); }
+            }
+            """,
+        "p/Use.java": """
+            package p;
+            class Use {
+                int f() { return Op.MINUS.apply(1) + Op.ZERO.apply(2); }
+            }
+            """,
+    }
+    assert edges_of(files) == [
+        ("p/Op.java::Op.MINUS.apply", "p/Op.java::Op.MINUS.helper", "same_file", 8),
+        ("p/Op.java::Op.MINUS.apply", "p/Op.java::Op.apply", "method", 8),
+        ("p/Op.java::Op.MINUS.apply", "p/Op.java::Op.twice", "method", 8),
+        ("p/Op.java::Op.PLUS.apply", "p/Op.java::Op.PLUS.helper", "same_file", 4),
+        ("p/Op.java::Op.PLUS.apply", "p/Op.java::Op.twice", "same_file", 4),
+        # the enum's own ``apply``, and the constants' that may run instead
+        ("p/Op.java::Op.run", "p/Op.java::Op.MINUS.apply", "method", 14),
+        ("p/Op.java::Op.run", "p/Op.java::Op.PLUS.apply", "method", 14),
+        ("p/Op.java::Op.run", "p/Op.java::Op.PLUS.helper", "method", 14),
+        ("p/Op.java::Op.run", "p/Op.java::Op.apply", "same_file", 14),
+        ("p/Use.java::Use.f", "p/Op.java::Op.MINUS.apply", "method", 3),
+        ("p/Use.java::Use.f", "p/Op.java::Op.apply", "method", 3),
+    ]

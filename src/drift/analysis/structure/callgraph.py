@@ -737,6 +737,12 @@ class CallResolver:
                 # the structs and interfaces read as classes; a function's name is no type
                 # (``p := mkPool()``: what it returns says).
                 owner = (typed_in.path, receiver_type)
+            if owner is not None and _constant_body(
+                self.symbols.scopes[owner[0]], *owner[1:], receiver
+            ):
+                # ``QUARTER_OF_YEAR.range()`` in its enum: extraction types the constant as a
+                # ``Field``, whose constant's body has a ``range`` of its own.
+                owner = (owner[0], receiver)
             if owner is not None and owner[0] == path:
                 local = self._local_method(scope, owner[1], name, caller)
                 if local is not None:
@@ -845,11 +851,14 @@ class CallResolver:
             declared = None if holder is None else self._field_type(*holder, field)
         else:
             declared = self._bare_field_type(scope, field, caller)
-        kind = (
-            None
-            if declared is None
-            else self._typed_class(self.symbols.scopes[declared[0]], declared[1])
-        )
+        if declared is None:
+            return None
+        defined = self.symbols.scopes[declared[0]]
+        if _constant_body(defined, declared[1], field):
+            # An enum constant with a body (``Op.PLUS.apply(1)``): the body's class, which
+            # derives from the enum (``symbols._index_constant_bodies``).
+            return _outcome_of(self._instance_method(declared[0], field, name), METHOD)
+        kind = self._typed_class(defined, declared[1])
         if kind is None:
             # A library's class, or a type variable (``T_NODE node`` bound to ``Node<T>``):
             # the steps after decide, as they did.
@@ -2746,6 +2755,13 @@ def _classes_around(scope: FileScope, caller: Function) -> list[str]:
         if part in scope.class_bases and part not in found:
             found.append(part)
     return found
+
+
+def _constant_body(scope: FileScope, enum: str, constant: str) -> bool:
+    """Whether ``constant`` of ``enum`` (as written), a Java enum of ``scope``'s file, has a body:
+    a class of the file named by it, deriving from the enum alone
+    (``symbols._index_constant_bodies``)."""
+    return scope.class_bases.get(constant) == (enum.rpartition(".")[2],)
 
 
 def _classes_out_to_a_function(scope: FileScope, caller: Function) -> list[str]:

@@ -158,6 +158,8 @@ def _index_definitions(scope: FileScope) -> None:
     for cls in scope.result.classes:
         scope.class_bases.setdefault(cls.name, cls.bases)
         scope.methods.setdefault(cls.name, {})
+    if scope.result.language == "java":
+        _index_constant_bodies(scope)
     if scope.result.language in ("javascript", "typescript"):
         # A constructor function with prototype methods (``function Model() {}``,
         # ``Model.prototype.init = …``) is a class: ``new Model()``, ``Model.create()``,
@@ -170,6 +172,24 @@ def _index_definitions(scope: FileScope) -> None:
     for name, kind in scope.result.variables:
         if kind.startswith(ALIAS_OF):
             scope.aliases[name] = kind[len(ALIAS_OF) :]
+
+
+def _index_constant_bodies(scope: FileScope) -> None:
+    """A Java enum constant's body as a class of the file, named by the constant, whose base
+    is the enum: its methods (``Op.PLUS.apply``, class ``PLUS``) call the body's own methods
+    first and then the enum's, and a call in the enum may run their overrides. Extraction
+    gives the body no ``Class`` (no name of the author's to judge, no type of the module);
+    its methods' qualified names say which enum it is in."""
+    enums = {cls.qualified_name: cls.name for cls in scope.result.classes if cls.kind == "enum"}
+    if not enums:
+        return
+    for fn in scope.result.functions:
+        constant = fn.class_name
+        if constant is None or constant in scope.class_bases:
+            continue
+        holder, _, own = fn.qualified_name.rpartition(".")[0].rpartition(".")
+        if own == constant and holder in enums:
+            scope.class_bases[constant] = (enums[holder],)
 
 
 def aliased(scope: FileScope, name: str) -> str:
