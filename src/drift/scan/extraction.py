@@ -22,7 +22,7 @@ from drift.scan.go_types import element_type, is_container
 from drift.scan.hashing import content_hash
 from drift.scan.lang_ecmascript import JavaScriptRules, TsxRules, TypeScriptRules, called_member
 from drift.scan.lang_go import GO_TEST_RECEIVERS, GoRules, build_constraint, is_test_receiver
-from drift.scan.lang_java import JavaRules
+from drift.scan.lang_java import JavaRules, java_class_of_type
 from drift.scan.lang_python import PythonRules
 from drift.scan.languages import language_of_grammar
 from drift.scan.model import (
@@ -47,7 +47,7 @@ from drift.scan.model import (
 )
 from drift.scan.nodes import COMMENT_TYPES, SourceText, end_line, line, text
 from drift.scan.parsing import capture_names, compiled_query, syntax_issues
-from drift.scan.rules import Definition, HandlerFacts, LanguageRules, class_of_type
+from drift.scan.rules import Definition, HandlerFacts, LanguageRules
 from drift.scan.scopes import FunctionIndex, enclosing_function, link
 
 RULES: Final[dict[str, LanguageRules]] = {
@@ -648,7 +648,7 @@ class _Linker:
                         kind = self._static_member(written)
                 elif argument.type in ("object_creation_expression", "cast_expression"):
                     made = argument.child_by_field_name("type")
-                    kind = class_of_type(text(made, self.source)) or "" if made else ""
+                    kind = java_class_of_type(text(made, self.source)) or "" if made else ""
                 else:
                     kind = ""
             found.append(kind)

@@ -61,7 +61,11 @@ _PLACES: Final = LiteralPlaces(
 def _parameter(node: Node, source: bytes) -> Parameter | None:
     if node.type == "formal_parameter":
         name = field_text(node, "name", source) or ""
-        return Parameter(name, field_text(node, "type", source), None, False)
+        written = field_text(node, "type", source)
+        dimensions = node.child_by_field_name("dimensions")
+        if written is not None and dimensions is not None:  # ``int counts[]``: an ``int[]``
+            written += text(dimensions, source)
+        return Parameter(name, written, None, False)
     if node.type == "spread_parameter":
         declarator = first_child_of_type(node, ("variable_declarator",))
         name = "" if declarator is None else field_text(declarator, "name", source) or ""
@@ -279,7 +283,10 @@ class JavaRules:
             name = declarator.child_by_field_name("name")
             if name is None:
                 continue
-            kind = class_of_type(written) if written != "var" else None
+            kind = java_class_of_type(written) if written != "var" else None
+            dimensions = declarator.child_by_field_name("dimensions")
+            if kind is not None and dimensions is not None:  # ``int counts[] = …``
+                kind += text(dimensions, source).replace(" ", "")
             if written == "var":
                 value = declarator.child_by_field_name("value")
                 made = None if value is None else value.child_by_field_name("type")
@@ -289,8 +296,9 @@ class JavaRules:
         return found
 
     def parameter_class(self, parameter: Parameter) -> str | None:
-        """The class a parameter's declared type names (``class_of_type``)."""
-        return class_of_type(parameter.type)
+        """The class a parameter's declared type names, an array's brackets kept (``URL[]
+        urls`` is no ``URL`` to an overload; ``String... names`` is a ``String[]``)."""
+        return java_class_of_type(parameter.type, parameter.is_rest)
 
     def throw_types(self, node: Node, source: bytes) -> tuple[str, ...]:
         """``throw new E(…)`` → E; ``throw e`` → e."""
@@ -307,3 +315,18 @@ class JavaRules:
     def literal_context(self, parent: Node | None) -> Context | None:
         """Literals in annotations count as decorator arguments."""
         return _PLACES.context_of(parent)
+
+
+_ARRAY_SUFFIX: Final = re.compile(r"(?:\s*\[\s*\])+\s*$")
+
+
+def java_class_of_type(written: str | None, is_rest: bool = False) -> str | None:
+    """``class_of_type`` with an array's brackets kept (``URL[]``, ``int[][]``; a variable
+    arity parameter's ``String... names`` is a ``String[]``): an array is no instance of its
+    element's class, and overloads taking one or the other are told apart by it."""
+    kind = class_of_type(written)
+    if kind is None or written is None:
+        return kind
+    brackets = _ARRAY_SUFFIX.search(written)
+    depth = 0 if brackets is None else brackets.group().count("[")
+    return kind + "[]" * (depth + is_rest)

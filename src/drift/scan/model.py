@@ -265,8 +265,9 @@ class CallSite(NamedTuple):
     argument_types: tuple[str, ...] = ()
     """Java: each argument's type as far as the code says it (a literal's, ``"String"``,
     ``"int"``, ``"null"``; a variable's or field's declared class, an enum constant's enum;
-    ``new T()``'s ``T``), a static member of another class after ``STATIC_MEMBER``, ``""``
-    where it says nothing; empty in other languages. Overloads are told apart by it."""
+    ``new T()``'s ``T``, a cast's, an array's with its brackets, ``int[]``), a static member
+    of another class after ``STATIC_MEMBER``, ``""`` where it says nothing; empty in other
+    languages. Overloads are told apart by it."""
 
 
 class StringLiteral(NamedTuple):

@@ -204,3 +204,26 @@ def test_an_enum_constants_body_is_a_class_named_by_the_constant() -> None:
         ("helper", "Op.PLUS.apply"),
         ("Object", None),
     ]
+
+
+def _argument_types(source: str, callee: str) -> list[tuple[str, ...]]:
+    result = parse_source(textwrap.dedent(source).encode(), "java")
+    assert result.error_count == 0
+    return [c.argument_types for c in result.calls if c.callee == callee]
+
+
+def test_argument_types_of_arrays() -> None:
+    # bsh's ``BshClassPath``: ``map(urls)`` with ``URL[] urls`` read ``URL`` and reached
+    # ``map(URL)``; an array's brackets, on its type or its name, stay.
+    source = """\
+        class A {
+            void f(URL[] urls, int old[], String... names) {
+                URL[] more = urls;
+                int counts[] = null, n = 0;
+                m(urls, names, old, more, counts, n, (URL[]) o, new URL(s));
+            }
+        }
+        """
+    assert _argument_types(source, "m") == [
+        ("URL[]", "String[]", "int[]", "URL[]", "int[]", "int", "URL[]", "URL"),
+    ]

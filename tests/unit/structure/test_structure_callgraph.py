@@ -3094,6 +3094,65 @@ def test_java_array_arguments_pick_the_overload_of_their_element_type() -> None:
     assert _java_edge_lines(files) == [("Arrays.java", 7, 5), ("Arrays.java", 8, 4)]
 
 
+def test_java_short_and_byte_arguments_widen_and_box_as_java_does() -> None:
+    # java.time's ``LocalDate.withDayOfMonth``: ``of(year, month, dayOfMonth)`` with the field
+    # ``short month`` had reached ``of(int, Month, int)``: a ``short`` fitted no ``int``.
+    files = {
+        "p/D.java": """
+            package p;
+            public final class D {
+              private final short month;
+              private final byte day;
+              static D of(int y, Month m, int d) { return null; }
+              static D of(int y, int m, int d) { return null; }
+              static void box(Month m) {}
+              static void box(Number n) {}
+              static void wide(String s) {}
+              static void wide(long n) {}
+              D with(int y, Integer boxed) {
+                box(boxed);
+                wide(boxed);
+                wide(day);
+                return of(y, month, day);
+              }
+            }
+            """,
+    }
+    assert _java_edge_lines(files) == [
+        ("p/D.java", 12, 8),  # an Integer is a Number
+        ("p/D.java", 13, 10),  # unboxed, then widened
+        ("p/D.java", 14, 10),
+        ("p/D.java", 15, 6),
+    ]
+
+
+def test_a_java_array_argument_is_no_instance_of_its_element_type() -> None:
+    # bsh's ``BshClassPath``: ``map((URL[]) path.toArray(…))`` had reached ``map(URL)``.
+    files = {
+        "p/U.java": """
+            package p;
+            import java.net.URL;
+            import java.util.List;
+            class U {
+              void map(URL[] urls) { }
+              void map(URL url) { }
+              void viaVariable(URL[] arr) { map(arr); }
+              void viaLocal() { URL[] arr = new URL[0]; map(arr); }
+              void viaCast(List<URL> path) { map((URL[]) path.toArray(new URL[0])); }
+              void viaNewArray() { map(new URL[0]); }
+              void viaOldStyle(URL arr[]) { map(arr); }
+            }
+            """,
+    }
+    assert _java_edge_lines(files) == [
+        ("p/U.java", 7, 5),
+        ("p/U.java", 8, 5),
+        ("p/U.java", 9, 5),
+        ("p/U.java", 10, 5),
+        ("p/U.java", 11, 5),
+    ]
+
+
 def test_a_javascript_method_name_an_object_also_holds_is_no_guess() -> None:
     # koa: ``ctx.onerror(err)`` is the context object's ``onerror`` (``module.exports = {
     # onerror(err) {…} }``), not ``Application.onerror``; zod: ``ctx.addIssue(…)`` is the

@@ -2525,19 +2525,25 @@ def _java_enum_constants(scopes: Mapping[str, FileScope]) -> dict[tuple[str, str
 
 
 _JAVA_PRIMITIVES = frozenset({"byte", "short", "char", "int", "long", "float", "double", "boolean"})
-# What a primitive argument passes to by widening or boxing (JLS 5.1.2, 5.1.7).
-_JAVA_ACCEPTS: dict[str, frozenset[str]] = {
-    "char": frozenset({"int", "long", "float", "double", "Character", "Object"}),
-    "int": frozenset({"long", "float", "double", "Integer", "Number", "Object", "Comparable"}),
-    "long": frozenset({"float", "double", "Long", "Number", "Object", "Comparable"}),
-    "float": frozenset({"double", "Float", "Number", "Object", "Comparable"}),
-    "double": frozenset({"Double", "Number", "Object", "Comparable"}),
-    "boolean": frozenset({"Boolean", "Object"}),
+# Widening primitive conversions (JLS 5.1.2): what each primitive passes to unboxed.
+_JAVA_WIDER: Mapping[str, frozenset[str]] = {
+    "byte": frozenset({"short", "int", "long", "float", "double"}),
+    "short": frozenset({"int", "long", "float", "double"}),
+    "char": frozenset({"int", "long", "float", "double"}),
+    "int": frozenset({"long", "float", "double"}),
+    "long": frozenset({"float", "double"}),
+    "float": frozenset({"double"}),
+    "double": frozenset(),
+    "boolean": frozenset(),
 }
 _JAVA_BOXES = {
     "Character": "char", "Integer": "int", "Long": "long", "Float": "float",
     "Double": "double", "Boolean": "boolean", "Short": "short", "Byte": "byte",
 }  # fmt: skip
+_JAVA_BOX_OF = {primitive: box for box, primitive in _JAVA_BOXES.items()}
+# What a boxed value passes to besides its own class (JLS 5.1.7, then widening reference).
+_JAVA_BOXED_SUPERTYPES = frozenset({"Object", "Comparable", "Serializable", "Constable"})
+_JAVA_NUMBER_BOXES = frozenset({"Byte", "Short", "Integer", "Long", "Float", "Double"})
 _JAVA_FINAL = frozenset({"String", *_JAVA_BOXES, "Class"})
 _ANNOTATION = re.compile(r"@[\w.]+(?:\([^)]*\))?\s*")
 
@@ -2585,27 +2591,20 @@ def _fits(argument: str, parameter: str, supertypes: frozenset[str] | None = Non
         if same is not None:
             return 2 if same else -1
         argument, parameter = argument.rsplit(".", 1)[-1], parameter.rsplit(".", 1)[-1]
-    if parameter.endswith("[]") and not argument.endswith("[]") and argument != "null":
-        # A variable's declared type is read without its array's brackets (``Object[] a``
-        # reads ``Object``): the element's type decides, a primitive's exactly (the JDK's
-        # ``Arrays.fill(a, null)`` is ``fill(Object[], Object)``, not ``fill(long[], long)``).
-        element = parameter[:-2]
-        if element in _JAVA_PRIMITIVES:
-            return 1 if argument == element else -1
-        return min(_fits(argument, element, supertypes), 1)
+    if argument.endswith("[]") or parameter.endswith("[]"):
+        return _fits_array(argument, parameter, supertypes)
     primitive = parameter in _JAVA_PRIMITIVES
     if argument == "null":
         return -1 if primitive else 1
-    if argument in _JAVA_PRIMITIVES:
-        return 1 if parameter in _JAVA_ACCEPTS.get(argument, ()) else -1
+    unboxed = _JAVA_BOXES.get(argument)
+    if argument in _JAVA_PRIMITIVES or unboxed is not None:
+        return 1 if _converts(argument, parameter) else -1
     if primitive:
-        return 1 if _JAVA_BOXES.get(argument) == parameter else -1
+        return -1
     if parameter == "Object":
         return 1
     if argument == "Object":
         return -1  # ``(Object) e``: no type but ``Object`` (or a type variable) takes it
-    if argument.endswith("[]") and not parameter.endswith("[]"):
-        return 1 if parameter in _JAVA_ARRAY_SUPERTYPES else -1
     if argument == "String" and parameter in ("CharSequence", "Comparable", "Serializable"):
         return 1
     if argument in _JAVA_FINAL or parameter in _JAVA_FINAL:
@@ -2613,6 +2612,49 @@ def _fits(argument: str, parameter: str, supertypes: frozenset[str] | None = Non
     if supertypes is not None:  # ``Decoder``, of no library base, is no ``Throwable``
         return 1 if parameter in supertypes else -1
     return 0
+
+
+def _converts(argument: str, parameter: str) -> bool:
+    """Whether a primitive or boxed argument passes to another type: by widening (a ``short``
+    to an ``int``: JLS 5.1.2), boxing (an ``int`` to an ``Integer``, a ``Number``, an
+    ``Object``), or unboxing and then widening (an ``Integer`` to a ``long``)."""
+    unboxed = _JAVA_BOXES.get(argument, argument)
+    if parameter in _JAVA_PRIMITIVES:
+        return parameter == unboxed or parameter in _JAVA_WIDER[unboxed]
+    box = _JAVA_BOX_OF[unboxed]
+    return (
+        parameter == box
+        or parameter in _JAVA_BOXED_SUPERTYPES
+        or (parameter == "Number" and box in _JAVA_NUMBER_BOXES)
+    )
+
+
+def _boxes(argument: str, parameter: str) -> bool:
+    """Whether passing the argument needs boxing or unboxing: Java's first phase of overload
+    resolution takes only the overloads that need none (``m(long)`` before ``m(Integer)`` for
+    an ``int``)."""
+    argument, parameter = argument.rsplit(".", 1)[-1], parameter.rsplit(".", 1)[-1]
+    if argument in _JAVA_PRIMITIVES:
+        return bool(parameter) and parameter not in _JAVA_PRIMITIVES
+    return argument in _JAVA_BOXES and parameter in _JAVA_PRIMITIVES
+
+
+def _fits_array(argument: str, parameter: str, supertypes: frozenset[str] | None) -> int:
+    """``_fits`` where the argument or the parameter is an array. An array fits an array of
+    its element's type, or of a supertype of it unless primitive (an ``int[]`` is no
+    ``long[]``), and of the classes beside ``Object`` every array is; nothing else is an
+    array but ``null`` and what a class of unknown ancestry may be (a type variable)."""
+    if argument == "null":
+        return 1
+    if argument.endswith("[]") and parameter.endswith("[]"):
+        element, taking = argument[:-2], parameter[:-2]
+        if element in _JAVA_PRIMITIVES or taking in _JAVA_PRIMITIVES:
+            return 2 if element == taking else -1
+        return min(_fits(element, taking), 1)
+    if argument.endswith("[]"):
+        return 1 if parameter in _JAVA_ARRAY_SUPERTYPES else -1
+    known = argument in _JAVA_PRIMITIVES or argument in _JAVA_FINAL or supertypes is not None
+    return -1 if known else 0
 
 
 def _same_qualified(argument: str, parameter: str) -> bool | None:
@@ -2634,20 +2676,40 @@ def _best_fit(
     argument_types: Sequence[str],
     supertypes: Sequence[frozenset[str] | None] = (),
 ) -> int | None:
-    """Of one arity's overloads, the one the arguments fit best (the first of those that fit
-    as well), or None when none can take them."""
-    best: tuple[int, int] | None = None
+    """Of one arity's overloads, the one the arguments fit best, or None when none can take
+    them. As Java does, those needing no boxing come first, and of several that fit as well
+    the most specific (``m(int)`` before ``m(long)`` for a ``short``) when every argument's
+    type is known; else the first of them."""
+    fitting: list[tuple[int, bool, int, tuple[str, ...]]] = []
     for row, parameters in candidates:
-        scores = [
-            _fits(a, p, _at(supertypes, at))
-            for at, (a, p) in enumerate(zip(argument_types, parameters, strict=False))
-        ]
-        if any(score < 0 for score in scores):
-            continue
-        total = sum(scores)
-        if best is None or total > best[0]:
-            best = (total, row)
-    return None if best is None else best[1]
+        pairs = list(zip(argument_types, parameters, strict=False))
+        scores = [_fits(a, p, _at(supertypes, at)) for at, (a, p) in enumerate(pairs)]
+        if all(score >= 0 for score in scores):
+            boxing = any(_boxes(a, p) for a, p in pairs)
+            fitting.append((sum(scores), boxing, row, parameters))
+    if not fitting:
+        return None
+    if not all(boxing for _, boxing, _, _ in fitting):
+        fitting = [fit for fit in fitting if not fit[1]]
+    top = max(total for total, _, _, _ in fitting)
+    best = [(row, parameters) for total, _, row, parameters in fitting if total == top]
+    if len(best) > 1 and all(argument_types):
+        specific = _most_specific(best)
+        if specific is not None:
+            return specific
+    return best[0][0]
+
+
+def _most_specific(candidates: Sequence[tuple[int, tuple[str, ...]]]) -> int | None:
+    """The overload each of whose parameters passes to the others' (JLS 15.12.2.5), if one."""
+    for row, parameters in candidates:
+        if all(
+            other == row
+            or all(_fits(mine, theirs) > 0 for mine, theirs in zip(parameters, types, strict=True))
+            for other, types in candidates
+        ):
+            return row
+    return None
 
 
 _NEW_EXPRESSION = re.compile(
