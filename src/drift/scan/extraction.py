@@ -22,7 +22,13 @@ from drift.scan.go_types import element_type, is_container
 from drift.scan.hashing import content_hash
 from drift.scan.lang_ecmascript import JavaScriptRules, TsxRules, TypeScriptRules, called_member
 from drift.scan.lang_go import GO_TEST_RECEIVERS, GoRules, build_constraint, is_test_receiver
-from drift.scan.lang_java import JavaRules, java_class_of_type
+from drift.scan.lang_java import (
+    JavaRules,
+    binary_type,
+    conditional_type,
+    java_class_of_type,
+    unary_type,
+)
 from drift.scan.lang_python import PythonRules
 from drift.scan.languages import language_of_grammar
 from drift.scan.model import (
@@ -45,7 +51,7 @@ from drift.scan.model import (
     ParseResult,
     StringLiteral,
 )
-from drift.scan.nodes import COMMENT_TYPES, SourceText, end_line, line, text
+from drift.scan.nodes import COMMENT_TYPES, SourceText, end_line, field_text, line, text
 from drift.scan.parsing import capture_names, compiled_query, syntax_issues
 from drift.scan.rules import Definition, HandlerFacts, LanguageRules
 from drift.scan.scopes import FunctionIndex, enclosing_function, link
@@ -624,35 +630,90 @@ class _Linker:
         arguments = node.child_by_field_name("arguments")
         if arguments is None:
             return ()
-        found = []
-        for argument in arguments.named_children:
-            if argument.type in COMMENT_TYPES:
-                continue
-            kind = _JAVA_LITERALS.get(argument.type)
-            if kind in ("int", "double"):  # ``2L``, ``1.5f``: the suffix says
-                suffix = self.source[argument.end_byte - 1 : argument.end_byte].lower()
-                kind = "long" if suffix == b"l" else "float" if suffix == b"f" else kind
-            if kind is None:
-                if argument.type in ("identifier", "field_access"):
-                    written = text(argument, self.source)
-                    kind = self._receiver_class(function, written, argument.start_byte)
-                    if (
-                        kind is not None
-                        and "." in written
-                        and kind.endswith(f".{written.partition('.')[2]}")
-                    ):
-                        # ``b.mag`` of another file's ``B`` reads ``B.mag``: a field to look
-                        # up, no type (it had picked ``M(B)`` over ``M(int[])``).
-                        kind = ""
-                    if kind is None:
-                        kind = self._static_member(written)
-                elif argument.type in ("object_creation_expression", "cast_expression"):
-                    made = argument.child_by_field_name("type")
-                    kind = java_class_of_type(text(made, self.source)) or "" if made else ""
-                else:
-                    kind = ""
-            found.append(kind)
-        return tuple(found)
+        return tuple(
+            self._expression_type(argument, function)
+            for argument in arguments.named_children
+            if argument.type not in COMMENT_TYPES
+        )
+
+    def _expression_type(self, node: Node, function: Definition | None, depth: int = 0) -> str:
+        """The type of a Java expression as far as the code says it (``""`` where it does not):
+        a literal's, a variable's, ``new T()``'s, a cast's, an array's with its brackets, and
+        what operators make of their operands' (``(q - 1) * 3`` is an ``int``)."""
+        kind = node.type
+        literal = _JAVA_LITERALS.get(kind)
+        if literal is not None:
+            if literal in ("int", "double"):  # ``2L``, ``1.5f``: the suffix says
+                suffix = self.source[node.end_byte - 1 : node.end_byte].lower()
+                return "long" if suffix == b"l" else "float" if suffix == b"f" else literal
+            return literal
+        if kind in ("identifier", "field_access"):
+            return self._name_type(node, function, depth)
+        if kind in ("object_creation_expression", "cast_expression"):
+            made = node.child_by_field_name("type")
+            return java_class_of_type(text(made, self.source)) or "" if made else ""
+        if kind == "array_creation_expression":
+            return self._created_array(node)
+        if depth >= _MAX_EXPRESSION_DEPTH:
+            return ""
+        return self._operation_type(node, function, depth + 1)
+
+    def _operation_type(self, node: Node, function: Definition | None, depth: int) -> str:
+        """``_expression_type`` of an expression made of others: operators, ``a[i]``,
+        parentheses, a conditional."""
+        kind = node.type
+
+        def part(name: str) -> str:
+            child = node.child_by_field_name(name)
+            return "" if child is None else self._expression_type(child, function, depth)
+
+        if kind == "binary_expression":
+            operator = node.child_by_field_name("operator")
+            written = "" if operator is None else operator.type
+            return binary_type(written, part("left"), part("right"))
+        if kind == "unary_expression":
+            operator = node.child_by_field_name("operator")
+            return unary_type("" if operator is None else operator.type, part("operand"))
+        if kind == "parenthesized_expression" and node.named_child_count == 1:
+            return self._expression_type(node.named_children[0], function, depth)
+        if kind == "array_access":
+            array = part("array")
+            return array[:-2] if array.endswith("[]") else ""
+        if kind == "ternary_expression":
+            return conditional_type(part("consequence"), part("alternative"))
+        if kind == "update_expression" and node.named_child_count == 1:  # ``i++``
+            return self._expression_type(node.named_children[0], function, depth)
+        if kind == "assignment_expression":
+            return part("left")
+        return _JAVA_EXPRESSIONS.get(kind, "")
+
+    def _created_array(self, node: Node) -> str:
+        """``new int[3][4]``'s ``int[][]``, ``new Class[]{c}``'s ``Class[]``."""
+        element = node.child_by_field_name("type")
+        kind = None if element is None else class_of_type(text(element, self.source))
+        if kind is None:
+            return ""
+        depth = sum(
+            text(child, self.source).count("[")
+            for child in node.children
+            if child.type in ("dimensions", "dimensions_expr")
+        )
+        return kind + "[]" * depth
+
+    def _name_type(self, node: Node, function: Definition | None, depth: int) -> str:
+        """The type of a variable, a field (``this.x``, an array's ``a.length``) or a static
+        member (``STATIC_MEMBER``) an argument names."""
+        if node.type == "field_access" and field_text(node, "field", self.source) == "length":
+            owner = node.child_by_field_name("object")
+            if owner is not None and self._expression_type(owner, function, depth).endswith("[]"):
+                return "int"
+        written = text(node, self.source)
+        kind = self._receiver_class(function, written, node.start_byte)
+        if kind is not None and "." in written and kind.endswith(f".{written.partition('.')[2]}"):
+            # ``b.mag`` of another file's ``B`` reads ``B.mag``: a field to look up, no type
+            # (it had picked ``M(B)`` over ``M(int[])``).
+            return ""
+        return self._static_member(written) if kind is None else kind
 
     def _static_member(self, written: str) -> str:
         """``STATIC_MEMBER`` and the member with its class, for an argument that names no
@@ -1083,6 +1144,14 @@ _JAVA_LITERALS: Final = {
     "false": "boolean",
     "null_literal": "null",
 }
+# The type of the Java expressions whose operands do not matter.
+_JAVA_EXPRESSIONS: Final = {
+    "instanceof_expression": "boolean",
+    "class_literal": "Class",
+}
+_MAX_EXPRESSION_DEPTH: Final = 32
+"""How deep ``_expression_type`` reads into an expression (a long string concatenation nests
+as deep as it has parts)."""
 # Decorators whose function's call gives what it yields: a context manager's ``with … as``
 # value, a pytest fixture's.
 _YIELD_GIVERS: Final = frozenset({"contextmanager", "asynccontextmanager", "fixture"})

@@ -8,7 +8,7 @@ from typing import Final
 
 from tree_sitter import Node
 
-from drift.scan.model import ClassKind, Decorator, Export, Import, ImportedName, Parameter
+from drift.scan.model import NUMBER, ClassKind, Decorator, Export, Import, ImportedName, Parameter
 from drift.scan.model import StringContext as Context
 from drift.scan.nodes import (
     SourceText,
@@ -330,3 +330,77 @@ def java_class_of_type(written: str | None, is_rest: bool = False) -> str | None
     brackets = _ARRAY_SUFFIX.search(written)
     depth = 0 if brackets is None else brackets.group().count("[")
     return kind + "[]" * (depth + is_rest)
+
+
+# Binary numeric promotion (JLS 5.6): the wider operand's type, at least ``int``.
+_NUMERIC_RANK: Final = {"byte": 0, "short": 1, "char": 1, "int": 2, "long": 3, "float": 4}
+_NUMERIC_RANK_OF: Final = {**_NUMERIC_RANK, "double": 5}
+_UNBOXED: Final = {
+    "Byte": "byte", "Short": "short", "Character": "char", "Integer": "int", "Long": "long",
+    "Float": "float", "Double": "double", "Boolean": "boolean",
+}  # fmt: skip
+_COMPARISONS: Final = frozenset({"<", ">", "<=", ">=", "==", "!=", "&&", "||"})
+_ARITHMETIC: Final = frozenset({"-", "*", "/", "%"})
+_SHIFTS: Final = frozenset({"<<", ">>", ">>>"})
+_BITWISE: Final = frozenset({"&", "|", "^"})
+
+
+def _numeric(kind: str) -> str | None:
+    """A numeric operand's primitive type (unboxed), ``NUMBER`` for one of unknown width, None
+    for anything else."""
+    kind = _UNBOXED.get(kind, kind)
+    return kind if kind in _NUMERIC_RANK_OF or kind == NUMBER else None
+
+
+def promoted(*operands: str) -> str:
+    """The type of arithmetic on ``operands`` (``""``: unknown): the widest one's, at least
+    ``int``; ``double`` when one is, whatever the others are; else ``NUMBER`` when one is not
+    known (a number all the same)."""
+    numbers = [_numeric(kind) for kind in operands]
+    if "double" in numbers:
+        return "double"
+    if any(number is None or number == NUMBER for number in numbers):
+        return NUMBER
+    rank = max(_NUMERIC_RANK[number] for number in numbers if number is not None)
+    return {3: "long", 4: "float"}.get(rank, "int")
+
+
+def binary_type(operator: str, left: str, right: str) -> str:
+    """The type of ``left operator right`` from its operands' (``""``: unknown)."""
+    if operator in _COMPARISONS:
+        return "boolean"
+    if operator == "+":
+        if "String" in (left, right):
+            return "String"
+        # Another operand unknown may be a string: concatenation.
+        known = _numeric(left) is not None and _numeric(right) is not None
+        return promoted(left, right) if known else ""
+    if operator in _ARITHMETIC:
+        return promoted(left, right)
+    if operator in _SHIFTS:
+        return promoted(left)
+    if operator in _BITWISE:
+        if "boolean" in (_UNBOXED.get(left, left), _UNBOXED.get(right, right)):
+            return "boolean"
+        one = _numeric(left) is not None or _numeric(right) is not None
+        return promoted(left, right) if one else ""
+    return ""
+
+
+def unary_type(operator: str, operand: str) -> str:
+    """The type of ``operator operand`` (``-x``, ``~x``, ``!b``)."""
+    if operator == "!":
+        return "boolean"
+    return promoted(operand) if operator in ("-", "+", "~") else ""
+
+
+def conditional_type(consequence: str, alternative: str) -> str:
+    """The type of ``c ? consequence : alternative``, when its branches' say it."""
+    if consequence == alternative:
+        return consequence
+    if "null" in (consequence, alternative):
+        other = alternative if consequence == "null" else consequence
+        return "" if other in _NUMERIC_RANK_OF or other == "boolean" else other
+    if _numeric(consequence) is not None and _numeric(alternative) is not None:
+        return promoted(consequence, alternative)
+    return ""

@@ -192,6 +192,10 @@ written with its class, whose type the file does not say (``static HPACK.Logger.
 for a statically imported ``NORMAL``, ``static Level.EXTRA``): the call graph gives an enum's
 constant the enum's type, where the repository defines the enum, and any other nothing."""
 
+NUMBER: Final = "#number"
+"""``CallSite.argument_types`` of a Java arithmetic expression whose operands' types are not all
+known (``x * 2``, ``-x``): a primitive number at least as wide as ``int``, of unknown width."""
+
 ELEMENT_OF: Final = "*"
 """Prefix of a ``CallSite.receiver_type`` naming the call one of whose parts a variable was
 unpacked from (``reader, writer = asyncio.open_connection(…)`` gives ``*asyncio.open_connection``):
@@ -265,9 +269,11 @@ class CallSite(NamedTuple):
     argument_types: tuple[str, ...] = ()
     """Java: each argument's type as far as the code says it (a literal's, ``"String"``,
     ``"int"``, ``"null"``; a variable's or field's declared class, an enum constant's enum;
-    ``new T()``'s ``T``, a cast's, an array's with its brackets, ``int[]``), a static member
-    of another class after ``STATIC_MEMBER``, ``""`` where it says nothing; empty in other
-    languages. Overloads are told apart by it."""
+    ``new T()``'s ``T``, a cast's, an array's with its brackets, ``int[]``; an expression's:
+    ``(q - 1) * 3`` is an ``int``, ``ymd[0]`` of an ``int[]`` too, a comparison a
+    ``boolean``), a static member of another class after ``STATIC_MEMBER``, ``NUMBER`` for
+    arithmetic of unknown width, ``""`` where it says nothing; empty in other languages.
+    Overloads are told apart by it."""
 
 
 class StringLiteral(NamedTuple):

@@ -5,7 +5,14 @@ from __future__ import annotations
 import textwrap
 
 from drift.scan import ParseResult, parse_source
-from drift.scan.model import Decorator, Export, Import, ImportedName, Parameter
+from drift.scan.model import (
+    NUMBER,
+    Decorator,
+    Export,
+    Import,
+    ImportedName,
+    Parameter,
+)
 
 SOURCE = textwrap.dedent(
     """\
@@ -212,7 +219,31 @@ def _argument_types(source: str, callee: str) -> list[tuple[str, ...]]:
     return [c.argument_types for c in result.calls if c.callee == callee]
 
 
-def test_argument_types_of_arrays() -> None:
+def test_argument_types_of_expressions() -> None:
+    # The JDK's java.time: ``LocalDate.of(y, ((qoy - 1) * 3) + 1, 1)`` reached ``of(int,
+    # Month, int)`` and ``plus(millisToAdd / 1000, …)`` ``plus(long, TemporalUnit)``: an
+    # argument that was no literal, variable or ``new`` had no type.
+    source = """\
+        class A {
+            private final short month;
+            private long[] times;
+            void f(int q, long millis, int[] ymd, Object o, boolean b, String s, byte[] bs) {
+                m((q - 1) * 3 + 1, millis / 1000, -q, ~millis, !b, ymd[0], times[q], ymd);
+                m(new Class[]{o.getClass()}, new int[3][4], (q < 3), b ? 1 : 2, b ? s : null);
+                m(q++, "a" + q, q + 1.5, q << 2, millis & 3, b && b, o instanceof A, A.class);
+                m(month, (month), bs.length, bs, (byte[]) o, s = null, q + o, b ? q : o);
+            }
+        }
+        """
+    assert _argument_types(source, "m") == [
+        ("int", "long", "int", "long", "boolean", "int", "long", "int[]"),
+        ("Class[]", "int[][]", "boolean", "int", "String"),
+        ("int", "String", "double", "int", "long", "boolean", "boolean", "Class"),
+        ("short", "short", "int", "byte[]", "byte[]", "String", "", ""),
+    ]
+
+
+def test_argument_types_of_arrays_and_of_numbers_of_unknown_width() -> None:
     # bsh's ``BshClassPath``: ``map(urls)`` with ``URL[] urls`` read ``URL`` and reached
     # ``map(URL)``; an array's brackets, on its type or its name, stay.
     source = """\
@@ -220,10 +251,10 @@ def test_argument_types_of_arrays() -> None:
             void f(URL[] urls, int old[], String... names) {
                 URL[] more = urls;
                 int counts[] = null, n = 0;
-                m(urls, names, old, more, counts, n, (URL[]) o, new URL(s));
+                m(urls, names, old, more, counts, n, urls[0], x * 2, -x, x + 1);
             }
         }
         """
     assert _argument_types(source, "m") == [
-        ("URL[]", "String[]", "int[]", "URL[]", "int[]", "int", "URL[]", "URL"),
+        ("URL[]", "String[]", "int[]", "URL[]", "int[]", "int", "URL", NUMBER, NUMBER, ""),
     ]

@@ -3094,6 +3094,45 @@ def test_java_array_arguments_pick_the_overload_of_their_element_type() -> None:
     assert _java_edge_lines(files) == [("Arrays.java", 7, 5), ("Arrays.java", 8, 4)]
 
 
+def test_java_arguments_of_expressions_pick_their_overloads() -> None:
+    # java.time: ``LocalDate.of(y, ((qoy - 1) * 3) + 1, 1)`` had reached ``of(int, Month,
+    # int)``, ``plus(millisToAdd / 1000, …)`` ``plus(long, TemporalUnit)``, ``new
+    # ZoneOffsetTransition(savingsInstantTransitions[i], …)`` of a ``long[]`` the
+    # ``LocalDateTime`` constructor, ``LocalDate.of(ymd[0], ymd[1], ymd[2])`` of an ``int[]``
+    # ``of(int, Month, int)``; bsh's ``invokeMethod(name, new Class[]{clas})`` itself.
+    files = {
+        "p/D.java": """
+            package p;
+            public final class D {
+              private long[] times;
+              static D of(int y, Month m, int d) { return null; }
+              static D of(int y, int m, int d) { return null; }
+              D plus(long s, Unit u) { return this; }
+              D plus(long s, long n) { return this; }
+              D(Stamp s, Zone z) {}
+              D(long s, Zone z) {}
+              void find(String n, Class c) { find(n, new Class[]{c}); }
+              void find(String n, Class[] cs) {}
+              void use(int q, long millis, int[] ymd, boolean b, Zone z, int i) {
+                of(q, ((q - 1) * 3) + 1, 1);
+                of(ymd[0], ymd[1], -ymd[2]);
+                plus(millis / 1000, (millis % 1000) * 1000);
+                plus(-millis, b ? 1 : 2L);
+                new D(times[i], z);
+              }
+            }
+            """,
+    }
+    assert _java_edge_lines(files) == [
+        ("p/D.java", 10, 11),  # find(n, new Class[]{…}): not itself
+        ("p/D.java", 13, 5),  # of(int, int, int)
+        ("p/D.java", 14, 5),
+        ("p/D.java", 15, 7),  # plus(long, long)
+        ("p/D.java", 16, 7),
+        ("p/D.java", 17, 9),  # D(long, Zone)
+    ]
+
+
 def test_java_short_and_byte_arguments_widen_and_box_as_java_does() -> None:
     # java.time's ``LocalDate.withDayOfMonth``: ``of(year, month, dayOfMonth)`` with the field
     # ``short month`` had reached ``of(int, Month, int)``: a ``short`` fitted no ``int``.
@@ -3127,29 +3166,33 @@ def test_java_short_and_byte_arguments_widen_and_box_as_java_does() -> None:
 
 
 def test_a_java_array_argument_is_no_instance_of_its_element_type() -> None:
-    # bsh's ``BshClassPath``: ``map((URL[]) path.toArray(…))`` had reached ``map(URL)``.
+    # bsh's ``BshClassPath``: ``map((URL[]) path.toArray(…))`` had reached ``map(URL)``, and
+    # ``map(urls[i])`` inside ``map(URL[])`` itself.
     files = {
         "p/U.java": """
             package p;
             import java.net.URL;
             import java.util.List;
             class U {
-              void map(URL[] urls) { }
+              void map(URL[] urls) { map(urls[0]); }
               void map(URL url) { }
               void viaVariable(URL[] arr) { map(arr); }
               void viaLocal() { URL[] arr = new URL[0]; map(arr); }
               void viaCast(List<URL> path) { map((URL[]) path.toArray(new URL[0])); }
               void viaNewArray() { map(new URL[0]); }
+              void viaElement(URL[] arr) { map(arr[0]); }
               void viaOldStyle(URL arr[]) { map(arr); }
             }
             """,
     }
     assert _java_edge_lines(files) == [
+        ("p/U.java", 5, 6),
         ("p/U.java", 7, 5),
         ("p/U.java", 8, 5),
         ("p/U.java", 9, 5),
         ("p/U.java", 10, 5),
-        ("p/U.java", 11, 5),
+        ("p/U.java", 11, 6),
+        ("p/U.java", 12, 5),
     ]
 
 

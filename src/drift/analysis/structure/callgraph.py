@@ -83,6 +83,7 @@ from drift.scan.model import (
     ITEM_IN,
     KEY_IN,
     LITERAL_OF,
+    NUMBER,
     STATIC_MEMBER,
     UNTYPED_LOCAL,
     CallSite,
@@ -1074,7 +1075,7 @@ class CallResolver:
         """For an argument of a repository class none of whose ancestors is a library's, the
         names it may be passed as: its own, its ancestors', and those every class, enum or
         record has (``Object``, ``Comparable``, …); None for any other argument."""
-        if not kind or kind in _JAVA_PRIMITIVES or kind == "null" or "[" in kind:
+        if not kind or kind in _JAVA_PRIMITIVES or kind in ("null", NUMBER) or "[" in kind:
             return None
         key = (scope.path, kind)
         if key in self._supertypes:
@@ -2544,6 +2545,11 @@ _JAVA_BOX_OF = {primitive: box for box, primitive in _JAVA_BOXES.items()}
 # What a boxed value passes to besides its own class (JLS 5.1.7, then widening reference).
 _JAVA_BOXED_SUPERTYPES = frozenset({"Object", "Comparable", "Serializable", "Constable"})
 _JAVA_NUMBER_BOXES = frozenset({"Byte", "Short", "Integer", "Long", "Float", "Double"})
+# What arithmetic of unknown width (``NUMBER``: ``int`` or wider) may pass to.
+_JAVA_NUMBER_TAKERS = frozenset(
+    {"int", "long", "float", "double", "Integer", "Long", "Float", "Double", "Number"}
+    | _JAVA_BOXED_SUPERTYPES
+)
 _JAVA_FINAL = frozenset({"String", *_JAVA_BOXES, "Class"})
 _ANNOTATION = re.compile(r"@[\w.]+(?:\([^)]*\))?\s*")
 
@@ -2591,6 +2597,8 @@ def _fits(argument: str, parameter: str, supertypes: frozenset[str] | None = Non
         if same is not None:
             return 2 if same else -1
         argument, parameter = argument.rsplit(".", 1)[-1], parameter.rsplit(".", 1)[-1]
+    if argument == NUMBER:
+        return 0 if parameter in _JAVA_NUMBER_TAKERS else -1
     if argument.endswith("[]") or parameter.endswith("[]"):
         return _fits_array(argument, parameter, supertypes)
     primitive = parameter in _JAVA_PRIMITIVES
@@ -2693,7 +2701,7 @@ def _best_fit(
         fitting = [fit for fit in fitting if not fit[1]]
     top = max(total for total, _, _, _ in fitting)
     best = [(row, parameters) for total, _, row, parameters in fitting if total == top]
-    if len(best) > 1 and all(argument_types):
+    if len(best) > 1 and all(kind and kind != NUMBER for kind in argument_types):
         specific = _most_specific(best)
         if specific is not None:
             return specific
