@@ -36,6 +36,7 @@ from drift.scan.model import (
     ELEMENT_OF,
     ITEM_IN,
     KEY_IN,
+    LAMBDA,
     LITERAL_OF,
     STATIC_MEMBER,
     UNTYPED_LOCAL,
@@ -53,7 +54,7 @@ from drift.scan.model import (
 )
 from drift.scan.nodes import COMMENT_TYPES, SourceText, end_line, field_text, line, text
 from drift.scan.parsing import capture_names, compiled_query, syntax_issues
-from drift.scan.rules import Definition, HandlerFacts, LanguageRules
+from drift.scan.rules import Definition, HandlerFacts, LanguageRules, class_of_type
 from drift.scan.scopes import FunctionIndex, enclosing_function, link
 
 RULES: Final[dict[str, LanguageRules]] = {
@@ -710,9 +711,10 @@ class _Linker:
         written = text(node, self.source)
         kind = self._receiver_class(function, written, node.start_byte)
         if kind is not None and "." in written and kind.endswith(f".{written.partition('.')[2]}"):
-            # ``b.mag`` of another file's ``B`` reads ``B.mag``: a field to look up, no type
-            # (it had picked ``M(B)`` over ``M(int[])``).
-            return ""
+            # ``b.mag`` of another file's ``B`` reads ``B.mag``: a field for the call graph to
+            # look up, as a static one is (it had been read as a ``B``, and picked ``M(B)``
+            # over ``M(int[])``).
+            return f"{STATIC_MEMBER}{kind}" if kind.count(".") == 1 else ""
         return self._static_member(written) if kind is None else kind
 
     def _static_member(self, written: str) -> str:
@@ -1148,6 +1150,8 @@ _JAVA_LITERALS: Final = {
 _JAVA_EXPRESSIONS: Final = {
     "instanceof_expression": "boolean",
     "class_literal": "Class",
+    "lambda_expression": LAMBDA,
+    "method_reference": LAMBDA,
 }
 _MAX_EXPRESSION_DEPTH: Final = 32
 """How deep ``_expression_type`` reads into an expression (a long string concatenation nests

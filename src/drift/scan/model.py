@@ -189,8 +189,14 @@ UNTYPED_LOCAL: Final = ""
 STATIC_MEMBER: Final = "static "
 """Prefix of a ``CallSite.argument_types`` entry naming a Java static member of a class, as
 written with its class, whose type the file does not say (``static HPACK.Logger.Level.NORMAL``
-for a statically imported ``NORMAL``, ``static Level.EXTRA``): the call graph gives an enum's
-constant the enum's type, where the repository defines the enum, and any other nothing."""
+for a statically imported ``NORMAL``, ``static Level.EXTRA``), or a field of another file's
+class a variable holds (``b.mag`` of a ``B b`` is ``static B.mag``): the call graph gives an
+enum's constant the enum's type and a field its declared type, where the repository defines
+the class, and any other nothing."""
+
+LAMBDA: Final = "->"
+"""``CallSite.argument_types`` of a Java lambda or method reference (``LocalDate::from``): an
+instance of a functional interface, whichever one the parameter names."""
 
 NUMBER: Final = "#number"
 """``CallSite.argument_types`` of a Java arithmetic expression whose operands' types are not all
@@ -272,8 +278,8 @@ class CallSite(NamedTuple):
     ``new T()``'s ``T``, a cast's, an array's with its brackets, ``int[]``; an expression's:
     ``(q - 1) * 3`` is an ``int``, ``ymd[0]`` of an ``int[]`` too, a comparison a
     ``boolean``), a static member of another class after ``STATIC_MEMBER``, ``NUMBER`` for
-    arithmetic of unknown width, ``""`` where it says nothing; empty in other languages.
-    Overloads are told apart by it."""
+    arithmetic of unknown width, ``LAMBDA`` for a lambda or a method reference, ``""`` where
+    it says nothing; empty in other languages. Overloads are told apart by it."""
 
 
 class StringLiteral(NamedTuple):

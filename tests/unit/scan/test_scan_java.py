@@ -6,6 +6,7 @@ import textwrap
 
 from drift.scan import ParseResult, parse_source
 from drift.scan.model import (
+    LAMBDA,
     NUMBER,
     Decorator,
     Export,
@@ -232,6 +233,7 @@ def test_argument_types_of_expressions() -> None:
                 m(new Class[]{o.getClass()}, new int[3][4], (q < 3), b ? 1 : 2, b ? s : null);
                 m(q++, "a" + q, q + 1.5, q << 2, millis & 3, b && b, o instanceof A, A.class);
                 m(month, (month), bs.length, bs, (byte[]) o, s = null, q + o, b ? q : o);
+                m(A::new, x -> x, this::f);
             }
         }
         """
@@ -240,6 +242,7 @@ def test_argument_types_of_expressions() -> None:
         ("Class[]", "int[][]", "boolean", "int", "String"),
         ("int", "String", "double", "int", "long", "boolean", "boolean", "Class"),
         ("short", "short", "int", "byte[]", "byte[]", "String", "", ""),
+        (LAMBDA, LAMBDA, LAMBDA),
     ]
 
 

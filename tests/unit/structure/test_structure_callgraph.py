@@ -3196,6 +3196,79 @@ def test_a_java_array_argument_is_no_instance_of_its_element_type() -> None:
     ]
 
 
+def test_a_java_enum_constant_fits_the_interfaces_its_enum_implements() -> None:
+    # java.time's ``DateTimeFormatterBuilder``: ``context.getValue(INSTANT_SECONDS)``, a
+    # ``ChronoField`` that implements ``TemporalField``, had reached ``getValue(TemporalQuery)``.
+    files = {
+        "p/Field.java": "package p;\npublic interface Field {}\n",
+        "p/Query.java": "package p;\npublic interface Query<R> {}\n",
+        "p/CF.java": "package p;\npublic enum CF implements Field { A, B }\n",
+        "p/Ctx.java": """
+            package p;
+            final class Ctx {
+              <R> R getValue(Query<R> query) { return null; }
+              Long getValue(Field field) { return null; }
+            }
+            """,
+        "p/U.java": """
+            package p;
+            import static p.CF.A;
+            final class U {
+              void m(Ctx c) {
+                c.getValue(A);
+                c.getValue(CF.B);
+                CF g = CF.B;
+                c.getValue(g);
+              }
+            }
+            """,
+    }
+    assert _java_edge_lines(files) == [
+        ("p/U.java", 5, 4),
+        ("p/U.java", 6, 4),
+        ("p/U.java", 8, 4),
+    ]
+
+
+def test_a_java_lambda_fits_an_interface_and_a_class_of_a_library_leaf_interface_its_own() -> None:
+    # java.time's ``formatter.parse(text, LocalDate::from)`` had reached ``parse(CharSequence,
+    # ParsePosition)``; ``context.setParsed(ZoneOffset.UTC)`` ``setParsed(Chronology)``:
+    # ``ZoneOffset extends ZoneId implements Comparable<ZoneOffset>``, a library interface
+    # that extends none, so its ancestry is known all the same.
+    files = {
+        "p/Query.java": "package p;\npublic interface Query<R> { R from(Object o); }\n",
+        "p/Chrono.java": "package p;\npublic interface Chrono {}\n",
+        "p/Zone.java": (
+            "package p;\npublic abstract class Zone implements java.io.Serializable {}\n"
+        ),
+        "p/Offset.java": """
+            package p;
+            public final class Offset extends Zone implements Comparable<Offset> {
+              public static final Offset UTC = null;
+            }
+            """,
+        "p/F.java": """
+            package p;
+            final class F {
+              Object parse(CharSequence text, java.text.ParsePosition position) { return null; }
+              <T> T parse(CharSequence text, Query<T> query) { return null; }
+              void setParsed(Chrono c) {}
+              void setParsed(Zone z) {}
+              void use(String text) {
+                parse(text, Offset::valueOf);
+                parse(text, o -> o);
+                setParsed(Offset.UTC);
+              }
+            }
+            """,
+    }
+    assert _java_edge_lines(files) == [
+        ("p/F.java", 8, 4),
+        ("p/F.java", 9, 4),
+        ("p/F.java", 10, 6),
+    ]
+
+
 def test_a_javascript_method_name_an_object_also_holds_is_no_guess() -> None:
     # koa: ``ctx.onerror(err)`` is the context object's ``onerror`` (``module.exports = {
     # onerror(err) {…} }``), not ``Application.onerror``; zod: ``ctx.addIssue(…)`` is the

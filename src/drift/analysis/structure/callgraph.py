@@ -82,6 +82,7 @@ from drift.scan.model import (
     ELEMENT_OF,
     ITEM_IN,
     KEY_IN,
+    LAMBDA,
     LITERAL_OF,
     NUMBER,
     STATIC_MEMBER,
@@ -366,9 +367,12 @@ class CallResolver:
                     _note_several(unique_methods, methods.keys() - guessed.keys())
                 _note_several(unique_methods, _object_members(scope))
         self._overloads = _java_overloads(self.symbols.scopes, self._ids)
-        self._enum_constants: dict[tuple[str, str], list[str]] | None = None  # made on first use
+        # Made on first use: the Java classes' fields, and the classes by qualified name.
+        self._static_fields: dict[tuple[str, str], list[tuple[str, str, str]]] | None = None
+        self._java_class_names: _JavaClasses | None = None
         # (file, class as written) -> what an argument of it may be passed as (``pick_overload``)
-        self._supertypes: dict[tuple[str, str], frozenset[str] | None] = {}
+        self._supertypes: dict[tuple[str, str], _Supertypes | None] = {}
+        self._interfaces: _Supertypes | None = None  # what a lambda may be passed as
 
     def row_id(self, file: str, fn: Function) -> int | None:
         """The stored id of a parsed function, or None when it was not stored."""
@@ -1071,47 +1075,98 @@ class CallResolver:
             callee_id = found_id
         return None
 
-    def _closed_supertypes(self, scope: FileScope, kind: str) -> frozenset[str] | None:
-        """For an argument of a repository class none of whose ancestors is a library's, the
-        names it may be passed as: its own, its ancestors', and those every class, enum or
-        record has (``Object``, ``Comparable``, …); None for any other argument."""
+    def _closed_supertypes(self, scope: FileScope, kind: str) -> _Supertypes | None:
+        """What an argument of a repository class whose whole ancestry is known may be passed
+        as (``_Supertypes``); None for any other argument. A lambda or method reference
+        (``LAMBDA``) is passed as an interface: the repository's or a well-known functional
+        one of the JDK (of these not all: any other may be one)."""
+        if kind == LAMBDA:
+            return self._functional()
         if not kind or kind in _JAVA_PRIMITIVES or kind in ("null", NUMBER) or "[" in kind:
             return None
         key = (scope.path, kind)
         if key in self._supertypes:
             return self._supertypes[key]
-        owner = self._typed_class(scope, kind)
-        found: frozenset[str] | None = None
-        if owner is not None and not self._library_ancestry(*owner):
+        owner = self._typed_class(scope, kind) or self._java_classes()[0].get(kind)
+        found: _Supertypes | None = None
+        if owner is not None:
             names = set(_JAVA_IMPLICIT_SUPERTYPES)
+            closed = True
             queue, seen = [owner], {owner}
             while queue and len(seen) <= _MAX_ANCESTORS:
                 file, class_name = queue.pop()
                 names.add(class_name)
-                bases = self.symbols.scopes[file].class_bases.get(class_name, ())
-                names.update(base_name(base).rsplit(".", 1)[-1] for base in bases)
-                for base in self._base_classes(file, class_name):
-                    if base not in seen:
-                        seen.add(base)
-                        queue.append(base)
-            found = frozenset(names) if not queue else None
+                defined = self.symbols.scopes[file]
+                for base in defined.class_bases.get(class_name, ()):
+                    written = base_name(base)
+                    names.add(written.rsplit(".", 1)[-1])
+                    located = self._typed_class(defined, written)
+                    if located is None:
+                        closed = closed and written.rsplit(".", 1)[-1] in _JAVA_LEAF_INTERFACES
+                    elif located not in seen:
+                        seen.add(located)
+                        queue.append(located)
+            if closed and not queue:
+                # Only all of them say anything: of one known to be passed as a ``Map`` and
+                # another perhaps a ``SortedMap`` too, Java picks the more specific.
+                found = _Supertypes(frozenset(names), True)
         self._supertypes[key] = found
         return found
+
+    def _functional(self) -> _Supertypes:
+        """``_closed_supertypes`` of a lambda: the repository's interfaces, and the JDK's
+        functional interfaces a lambda is most often given as."""
+        if self._interfaces is None:
+            names = set(_JAVA_FUNCTIONAL)
+            for scope in self.symbols.scopes.values():
+                if scope.result.language == "java":
+                    names.update(c.name for c in scope.result.classes if c.kind == "interface")
+            self._interfaces = _Supertypes(frozenset(names), False)
+        return self._interfaces
+
+    def _java_classes(self) -> _JavaClasses:
+        """The repository's Java classes by qualified name (``java.time.temporal.ChronoField``),
+        and each one's qualified name by ``(file, class name)``."""
+        if self._java_class_names is None:
+            self._java_class_names = _java_classes(self.symbols.scopes)
+        return self._java_class_names
+
+    def qualified_type(self, file: str, written: str) -> str:
+        """A type as a Java file writes it, qualified when it names a repository class
+        (``LocalDate`` → ``java.time.LocalDate``): an argument's type then means the same in
+        the calling file. Array brackets stay; a type variable is unknown (``""``)."""
+        kind = _java_type(written)
+        element = kind.rstrip("[]")
+        if not element or element in _JAVA_PRIMITIVES:
+            return kind
+        owner = self._typed_class(self.symbols.scopes[file], element)
+        qualified = None if owner is None else self._java_classes()[1].get(owner)
+        return kind if qualified is None else qualified + kind[len(element) :]
 
     def _member_type(self, kind: str) -> str:
         """An argument's type (``CallSite.argument_types``) with a static member's given:
         ``static Level.EXTRA``, or a statically imported ``HPACK.Logger.Level.NORMAL``, is its
-        enum's type, qualified (``jdk.internal.net.http.hpack.HPACK.Logger.Level``), when the
-        one repository enum its class names has such a constant; else unknown (``""``): a
-        library's constant, or another static field, whose type is not read."""
+        enum's type, qualified (``jdk.internal.net.http.hpack.HPACK.Logger.Level``), and
+        ``static ReducedPrinterParser.BASE_DATE`` the type that field is declared with, when
+        one repository class its class names has such a field; else unknown (``""``): a
+        library's constant, whose type is not read."""
         if not kind.startswith(STATIC_MEMBER):
             return kind
-        owner, _, constant = kind.removeprefix(STATIC_MEMBER).rpartition(".")
-        if self._enum_constants is None:
-            self._enum_constants = _java_enum_constants(self.symbols.scopes)
-        enums = self._enum_constants.get((owner.rpartition(".")[2], constant), [])
-        found = {name for name in enums if _same_qualified(owner, name)}
-        return found.pop() if len(found) == 1 else ""
+        owner, _, member = kind.removeprefix(STATIC_MEMBER).rpartition(".")
+        if self._static_fields is None:
+            self._static_fields = _java_fields(self.symbols.scopes)
+        fields = self._static_fields.get((owner.rpartition(".")[2], member), [])
+        found = {
+            (name, path, field_type)
+            for name, path, field_type in fields
+            if _same_qualified(owner, name)
+        }
+        if len(found) != 1:
+            return ""
+        name, path, field_type = found.pop()
+        if field_type == name.rpartition(".")[2]:  # an enum's constant, ``ZoneOffset.UTC``
+            return name
+        return self.qualified_type(path, field_type)
 
     def _fixture_outcome(self, scope: FileScope, parameter: str, name: str) -> _Outcome | None:
         """``runner.invoke(…)`` in ``def test_x(runner)`` with a pytest fixture ``runner``
@@ -2388,6 +2443,16 @@ _MAX_LINKS = 32
 longer is left to the steps after it."""
 
 
+class _Supertypes(NamedTuple):
+    """The names an argument may be passed as (``_fits``). Of a repository class: its own,
+    its ancestors', and those every class, enum or record has (``Object``, ``Comparable``,
+    …), when it has no library class or interface among its ancestors but those that extend
+    nothing (``Comparable``, ``Serializable``). ``closed``: they are all."""
+
+    names: frozenset[str]
+    closed: bool
+
+
 class _Overloads(NamedTuple):
     """One set of Java overloads: the fixed-arity ones by parameter count, and the variable
     arity one (``log(String format, Object... args)``) as its fewest arguments and id."""
@@ -2406,7 +2471,7 @@ class _Overloads(NamedTuple):
         self,
         arg_count: int,
         argument_types: Sequence[str] = (),
-        supertypes: Sequence[frozenset[str] | None] = (),
+        supertypes: Sequence[_Supertypes | None] = (),
     ) -> int | None:
         """The overload a call with ``arg_count`` arguments reaches: a fixed-arity one of that
         count first, as Java's own first phase does (of several, the one the arguments' known
@@ -2432,7 +2497,7 @@ class _Overloads(NamedTuple):
         return None
 
     def _takes(
-        self, argument_types: Sequence[str], supertypes: Sequence[frozenset[str] | None]
+        self, argument_types: Sequence[str], supertypes: Sequence[_Supertypes | None]
     ) -> bool:
         """Whether the variable-arity overload can take arguments of these known types (its
         fixed parameters, then its last one's element type for each argument after them)."""
@@ -2505,24 +2570,45 @@ def _java_overloads(
     return overloads
 
 
-def _java_enum_constants(scopes: Mapping[str, FileScope]) -> dict[tuple[str, str], list[str]]:
-    """The Java enums of the repository by (simple name, constant): each one's qualified name,
-    its package's too (``jdk.internal.net.http.hpack.HPACK.Logger.Level``)."""
-    found: dict[tuple[str, str], list[str]] = {}
-    for scope in scopes.values():
+def _java_fields(
+    scopes: Mapping[str, FileScope],
+) -> dict[tuple[str, str], list[tuple[str, str, str]]]:
+    """The fields of the repository's Java classes, an enum's constants among them, by (class
+    simple name, field): each one's class qualified with its package
+    (``jdk.internal.net.http.hpack.HPACK.Logger.Level``), its file and its declared type."""
+    found: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
+    for path, scope in scopes.items():
         result = scope.result
         if result.language != "java":
             continue
         for cls in result.classes:
-            if cls.kind != "enum":
-                continue
             name = (
                 f"{result.package}.{cls.qualified_name}" if result.package else cls.qualified_name
             )
             for field, kind in cls.fields:
-                if kind == cls.name:  # a constant (``NORMAL`` of ``Level``), or a field so typed
-                    found.setdefault((cls.name, field), []).append(name)
+                if kind:  # an enum's constant (``NORMAL`` of ``Level``) is of its enum
+                    found.setdefault((cls.name, field), []).append((name, path, kind))
     return found
+
+
+_JavaClasses = tuple[dict[str, tuple[str, str]], dict[tuple[str, str], str]]
+"""``CallResolver._java_classes``: the classes by qualified name, and the reverse."""
+
+
+def _java_classes(scopes: Mapping[str, FileScope]) -> _JavaClasses:
+    by_name: dict[str, tuple[str, str]] = {}
+    names: dict[tuple[str, str], str] = {}
+    for path, scope in scopes.items():
+        result = scope.result
+        if result.language != "java":
+            continue
+        for cls in result.classes:
+            name = (
+                f"{result.package}.{cls.qualified_name}" if result.package else cls.qualified_name
+            )
+            names[path, cls.name] = name
+            by_name[name] = (path, cls.name)
+    return by_name, names
 
 
 _JAVA_PRIMITIVES = frozenset({"byte", "short", "char", "int", "long", "float", "double", "boolean"})
@@ -2551,6 +2637,7 @@ _JAVA_NUMBER_TAKERS = frozenset(
     | _JAVA_BOXED_SUPERTYPES
 )
 _JAVA_FINAL = frozenset({"String", *_JAVA_BOXES, "Class"})
+_JAVA_NO_FUNCTION = frozenset({*_JAVA_PRIMITIVES, *_JAVA_FINAL, "Object", "Number"})
 _ANNOTATION = re.compile(r"@[\w.]+(?:\([^)]*\))?\s*")
 
 
@@ -2575,18 +2662,36 @@ def _java_type(written: str | None) -> str:
 
 
 _JAVA_ARRAY_SUPERTYPES = frozenset({"Object", "Cloneable", "Serializable"})
+# The JDK's interfaces that extend none: a class implementing one is no library class's
+# subclass, nor of another type but these (``ZoneOffset implements Comparable<ZoneOffset>``).
+_JAVA_LEAF_INTERFACES = frozenset(
+    {"Comparable", "Serializable", "Cloneable", "Runnable", "AutoCloseable", "CharSequence",
+     "Iterable", "Appendable", "Readable", "RandomAccess", "EventListener", "Remote",
+     "Constable"}
+)  # fmt: skip
+# The JDK's functional interfaces a lambda or method reference is most often given as.
+_JAVA_FUNCTIONAL = frozenset(
+    {"Runnable", "Callable", "Comparator", "Supplier", "Consumer", "BiConsumer", "Function",
+     "BiFunction", "Predicate", "BiPredicate", "UnaryOperator", "BinaryOperator",
+     "IntFunction", "IntUnaryOperator", "IntBinaryOperator", "IntPredicate", "IntConsumer",
+     "IntSupplier", "LongFunction", "LongUnaryOperator", "LongBinaryOperator", "LongSupplier",
+     "ToIntFunction", "ToLongFunction", "ToDoubleFunction", "DoubleUnaryOperator",
+     "DoubleBinaryOperator", "BooleanSupplier", "ObjIntConsumer", "ToIntBiFunction",
+     "ToLongBiFunction", "ToDoubleBiFunction", "DoubleFunction", "IntToLongFunction"}
+)  # fmt: skip
 # What any class, enum or record may be passed as besides its declared ancestors.
 _JAVA_IMPLICIT_SUPERTYPES = frozenset(
     {"Object", "Enum", "Record", "Comparable", "Serializable", "Constable"}
 )
 
 
-def _fits(argument: str, parameter: str, supertypes: frozenset[str] | None = None) -> int:
+def _fits(argument: str, parameter: str, supertypes: _Supertypes | None = None) -> int:
     """How well an argument's known type fits a parameter's: 2 the same, 1 by widening,
     boxing or a supertype Java names, 0 unknown, -1 never (``"x"`` for an ``int``).
-    ``supertypes``: all the names the argument's class may be passed as, when the repository
-    knows its whole ancestry; an argument of another class may be of any subclass of a
-    library's class (a ``Conn`` that ``extends IOException``), so no parameter rules it out."""
+    ``supertypes``: the names the argument's class is known to be passed as (its repository
+    ancestry's), all of them when the repository knows its whole ancestry; an argument of
+    another class may be of any subclass of a library's class (a ``Conn`` that ``extends
+    IOException``), so no parameter rules it out."""
     if not argument or not parameter:
         return 0
     if argument == parameter:
@@ -2599,6 +2704,10 @@ def _fits(argument: str, parameter: str, supertypes: frozenset[str] | None = Non
         argument, parameter = argument.rsplit(".", 1)[-1], parameter.rsplit(".", 1)[-1]
     if argument == NUMBER:
         return 0 if parameter in _JAVA_NUMBER_TAKERS else -1
+    if argument == LAMBDA:  # a functional interface only
+        if parameter in _JAVA_NO_FUNCTION or parameter.endswith("[]"):
+            return -1
+        return 1 if supertypes is not None and parameter in supertypes.names else 0
     if argument.endswith("[]") or parameter.endswith("[]"):
         return _fits_array(argument, parameter, supertypes)
     primitive = parameter in _JAVA_PRIMITIVES
@@ -2617,8 +2726,10 @@ def _fits(argument: str, parameter: str, supertypes: frozenset[str] | None = Non
         return 1
     if argument in _JAVA_FINAL or parameter in _JAVA_FINAL:
         return -1
-    if supertypes is not None:  # ``Decoder``, of no library base, is no ``Throwable``
-        return 1 if parameter in supertypes else -1
+    if supertypes is not None and parameter in supertypes.names:
+        return 1
+    if supertypes is not None and supertypes.closed:
+        return -1  # ``Decoder``, of no library base, is no ``Throwable``
     return 0
 
 
@@ -2647,7 +2758,7 @@ def _boxes(argument: str, parameter: str) -> bool:
     return argument in _JAVA_BOXES and parameter in _JAVA_PRIMITIVES
 
 
-def _fits_array(argument: str, parameter: str, supertypes: frozenset[str] | None) -> int:
+def _fits_array(argument: str, parameter: str, supertypes: _Supertypes | None) -> int:
     """``_fits`` where the argument or the parameter is an array. An array fits an array of
     its element's type, or of a supertype of it unless primitive (an ``int[]`` is no
     ``long[]``), and of the classes beside ``Object`` every array is; nothing else is an
@@ -2661,8 +2772,8 @@ def _fits_array(argument: str, parameter: str, supertypes: frozenset[str] | None
         return min(_fits(element, taking), 1)
     if argument.endswith("[]"):
         return 1 if parameter in _JAVA_ARRAY_SUPERTYPES else -1
-    known = argument in _JAVA_PRIMITIVES or argument in _JAVA_FINAL or supertypes is not None
-    return -1 if known else 0
+    closed = supertypes is not None and supertypes.closed
+    return -1 if argument in _JAVA_PRIMITIVES or argument in _JAVA_FINAL or closed else 0
 
 
 def _same_qualified(argument: str, parameter: str) -> bool | None:
@@ -2675,14 +2786,14 @@ def _same_qualified(argument: str, parameter: str) -> bool | None:
     return longer[len(longer) - len(shorter) :] == shorter
 
 
-def _at(supertypes: Sequence[frozenset[str] | None], at: int) -> frozenset[str] | None:
+def _at(supertypes: Sequence[_Supertypes | None], at: int) -> _Supertypes | None:
     return supertypes[at] if at < len(supertypes) else None
 
 
 def _best_fit(
     candidates: Sequence[tuple[int, tuple[str, ...]]],
     argument_types: Sequence[str],
-    supertypes: Sequence[frozenset[str] | None] = (),
+    supertypes: Sequence[_Supertypes | None] = (),
 ) -> int | None:
     """Of one arity's overloads, the one the arguments fit best, or None when none can take
     them. As Java does, those needing no boxing come first, and of several that fit as well
