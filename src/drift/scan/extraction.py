@@ -38,6 +38,7 @@ from drift.scan.model import (
     KEY_IN,
     LAMBDA,
     LITERAL_OF,
+    RESULT_OF,
     STATIC_MEMBER,
     UNTYPED_LOCAL,
     CallSite,
@@ -640,7 +641,8 @@ class _Linker:
     def _expression_type(self, node: Node, function: Definition | None, depth: int = 0) -> str:
         """The type of a Java expression as far as the code says it (``""`` where it does not):
         a literal's, a variable's, ``new T()``'s, a cast's, an array's with its brackets, and
-        what operators make of their operands' (``(q - 1) * 3`` is an ``int``)."""
+        what operators make of their operands' (``(q - 1) * 3`` is an ``int``); a call's is
+        ``RESULT_OF`` and that call, for the call graph to read."""
         kind = node.type
         literal = _JAVA_LITERALS.get(kind)
         if literal is not None:
@@ -650,6 +652,9 @@ class _Linker:
             return literal
         if kind in ("identifier", "field_access"):
             return self._name_type(node, function, depth)
+        if kind == "method_invocation":
+            row, column = node.start_point
+            return f"{RESULT_OF}{row + 1}:{column + 1}:{field_text(node, 'name', self.source)}"
         if kind in ("object_creation_expression", "cast_expression"):
             made = node.child_by_field_name("type")
             return java_class_of_type(text(made, self.source)) or "" if made else ""

@@ -194,6 +194,12 @@ class a variable holds (``b.mag`` of a ``B b`` is ``static B.mag``): the call gr
 enum's constant the enum's type and a field its declared type, where the repository defines
 the class, and any other nothing."""
 
+RESULT_OF: Final = "() "
+"""Prefix of a ``CallSite.argument_types`` entry for a Java argument that is itself a call: the
+line, column and callee of that call's own ``CallSite`` (``() 3:20:system`` for
+``now(Clock.system(zone))``). The call graph gives it the type the method that call reaches
+declares it returns."""
+
 LAMBDA: Final = "->"
 """``CallSite.argument_types`` of a Java lambda or method reference (``LocalDate::from``): an
 instance of a functional interface, whichever one the parameter names."""
@@ -277,9 +283,10 @@ class CallSite(NamedTuple):
     ``"int"``, ``"null"``; a variable's or field's declared class, an enum constant's enum;
     ``new T()``'s ``T``, a cast's, an array's with its brackets, ``int[]``; an expression's:
     ``(q - 1) * 3`` is an ``int``, ``ymd[0]`` of an ``int[]`` too, a comparison a
-    ``boolean``), a static member of another class after ``STATIC_MEMBER``, ``NUMBER`` for
-    arithmetic of unknown width, ``LAMBDA`` for a lambda or a method reference, ``""`` where
-    it says nothing; empty in other languages. Overloads are told apart by it."""
+    ``boolean``), a static member of another class after ``STATIC_MEMBER``, a call after
+    ``RESULT_OF``, ``NUMBER`` for arithmetic of unknown width, ``LAMBDA`` for a lambda or a
+    method reference, ``""`` where it says nothing;
+    empty in other languages. Overloads are told apart by it."""
 
 
 class StringLiteral(NamedTuple):

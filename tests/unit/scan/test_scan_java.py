@@ -8,6 +8,7 @@ from drift.scan import ParseResult, parse_source
 from drift.scan.model import (
     LAMBDA,
     NUMBER,
+    RESULT_OF,
     Decorator,
     Export,
     Import,
@@ -260,4 +261,23 @@ def test_argument_types_of_arrays_and_of_numbers_of_unknown_width() -> None:
         """
     assert _argument_types(source, "m") == [
         ("URL[]", "String[]", "int[]", "URL[]", "int[]", "int", "URL", NUMBER, NUMBER, ""),
+    ]
+
+
+def test_a_call_argument_names_the_call_whose_result_it_is() -> None:
+    # java.time's ``now(Clock.system(zone))`` inside ``now(ZoneId)`` had reached itself: the
+    # call graph reads the type the called method declares it returns.
+    source = """\
+        class A {
+            static A now(Zone zone) {
+                return now(Clock.system(zone));
+            }
+            void f() {
+                m(a.b(1).c(), d(), new A().e());
+            }
+        }
+        """
+    assert _argument_types(source, "now") == [(f"{RESULT_OF}3:20:system",)]
+    assert _argument_types(source, "m") == [
+        (f"{RESULT_OF}6:11:c", f"{RESULT_OF}6:23:d", f"{RESULT_OF}6:28:e")
     ]

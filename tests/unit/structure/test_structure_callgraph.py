@@ -3094,6 +3094,104 @@ def test_java_array_arguments_pick_the_overload_of_their_element_type() -> None:
     assert _java_edge_lines(files) == [("Arrays.java", 7, 5), ("Arrays.java", 8, 4)]
 
 
+def _java_labelled_edges(files: dict[str, str]) -> list[tuple[str, int, int, str]]:
+    """(caller's file, call line, callee line, resolution) of each edge."""
+    results = project(files)
+    rows = function_rows(results)
+    by_id = {row.id: row for row in rows}
+    return sorted(
+        (by_id[e.caller_id].file, e.call_site_line, by_id[e.callee_id].line, e.resolution)
+        for e in resolve_calls(rows, results)
+    )
+
+
+def test_a_java_call_argument_has_the_type_its_method_declares_it_returns() -> None:
+    # The JDK's java.time: ``now(Clock.system(zone))`` inside ``now(ZoneId)`` reached itself,
+    # in all 19 ``now(ZoneId)``; ``with(isoDate.plusDays(days))`` the public
+    # ``with(TemporalAdjuster)``, not the private ``with(LocalDate)``; YearMonth's
+    # ``of(year, month.getValue())`` itself; java.util.concurrent's ``new
+    # ConcurrentSkipListSet<E>(m.headMap(…))`` the ``Comparator`` constructor.
+    files = {
+        "p/Clock.java": """
+            package p;
+            public final class Clock {
+              public static Clock system(Zone zone) { return new Clock(); }
+              public static Clock utc() { return null; }
+            }
+            """,
+        "p/Month.java": (
+            "package p;\npublic enum Month {\n  JAN;\n  public int getValue() { return 1; }\n}\n"
+        ),
+        "p/Day.java": """
+            package p;
+            public final class Day implements Adjuster {
+              Day plusDays(long days) { return this; }
+            }
+            """,
+        "p/Adjuster.java": "package p;\npublic interface Adjuster {}\n",
+        "p/Navigable.java": """
+            package p;
+            public interface Navigable<K, V> extends java.util.NavigableMap<K, V> {
+              Navigable<K, V> headMap(K to);
+            }
+            """,
+        "p/T.java": """
+            package p;
+            public final class T {
+              private final Day iso;
+              private final Navigable<String, Object> m;
+              public static T now() { return now(Clock.utc()); }
+              public static T now(Zone zone) { return now(Clock.system(zone)); }
+              public static T now(Clock clock) { return null; }
+              public T with(Adjuster a) { return this; }
+              private T with(Day d) { return this; }
+              T plusDays(long days) { return with(iso.plusDays(days)); }
+              static T of(int year, Month month) { return of(year, month.getValue()); }
+              static T of(int year, int month) { return null; }
+              T(java.util.Comparator<String> c) {}
+              T(java.util.Collection<String> c) {}
+              private T(Navigable<String, Object> m) {}
+              T head(String to) { return new T(m.headMap(to)); }
+            }
+            """,
+    }
+    assert _java_labelled_edges(files) == [
+        ("p/T.java", 5, 4, "method"),  # Clock.utc()
+        ("p/T.java", 5, 7, "same_file"),  # now(Clock)
+        ("p/T.java", 6, 3, "method"),  # Clock.system(zone)
+        ("p/T.java", 6, 7, "same_file"),  # now(Clock), not itself
+        ("p/T.java", 10, 3, "method"),  # iso.plusDays(days)
+        ("p/T.java", 10, 9, "same_file"),  # with(Day)
+        ("p/T.java", 11, 4, "method"),  # month.getValue()
+        ("p/T.java", 11, 12, "same_file"),  # of(int, int)
+        ("p/T.java", 16, 3, "method"),  # m.headMap(to)
+        ("p/T.java", 16, 15, "same_file"),  # T(Navigable)
+    ]
+
+
+def test_an_untyped_tie_between_java_overloads_is_a_guess_and_never_the_caller() -> None:
+    # java.time's ``now(ZoneId)`` calling ``now(<something unknown>)`` had reached itself,
+    # labelled ``same_file`` (0.95), above a choice the types made (``method``, 0.9).
+    files = {
+        "p/T.java": """
+            package p;
+            public final class T {
+              public static T now(Zone zone) { return now(zone.clock()); }
+              public static T now(Clock clock) { return null; }
+              static T use(Object o) { return now(o.hashCode()); }
+              static T other(Holder h) { return now(h.thing); }
+              static T typed(Clock c) { return now(c); }
+            }
+            """,
+    }
+    assert _java_labelled_edges(files) == [
+        ("p/T.java", 3, 4, "fuzzy"),  # not itself, a guess
+        ("p/T.java", 5, 3, "fuzzy"),  # an int: the types known rule out both
+        ("p/T.java", 6, 3, "fuzzy"),  # nothing known: the first declared, a guess
+        ("p/T.java", 7, 4, "same_file"),
+    ]
+
+
 def test_java_arguments_of_expressions_pick_their_overloads() -> None:
     # java.time: ``LocalDate.of(y, ((qoy - 1) * 3) + 1, 1)`` had reached ``of(int, Month,
     # int)``, ``plus(millisToAdd / 1000, …)`` ``plus(long, TemporalUnit)``, ``new
@@ -3266,6 +3364,36 @@ def test_a_java_lambda_fits_an_interface_and_a_class_of_a_library_leaf_interface
         ("p/F.java", 8, 4),
         ("p/F.java", 9, 4),
         ("p/F.java", 10, 6),
+    ]
+
+
+def test_java_library_results_type_arguments() -> None:
+    # java.util.concurrent: ``invokeAll(tasks.toArray(new ForkJoinTask<?>[0]))`` inside
+    # ``invokeAll(Collection)`` had reached itself, not ``invokeAll(ForkJoinTask<?>...)``;
+    # java.time's ``appendLiteral(str.replace("''", "'"))`` ``appendLiteral(char)``.
+    files = {
+        "p/Task.java": """
+            package p;
+            abstract class Task {
+              static void invokeAll(Task... tasks) {}
+              static <T extends Task> void invokeAll(java.util.Collection<T> tasks) {
+                invokeAll(tasks.toArray(new Task[0]));
+              }
+              static void append(char c) {}
+              static void append(String s) {}
+              void run(String str) {
+                append(str.replace("''", "'"));
+                append(String.valueOf(1));
+                append(str.charAt(0));
+              }
+            }
+            """,
+    }
+    assert _java_edge_lines(files) == [
+        ("p/Task.java", 5, 3),
+        ("p/Task.java", 10, 8),  # a String's replace
+        ("p/Task.java", 11, 8),
+        ("p/Task.java", 12, 7),  # charAt: append(char)
     ]
 
 

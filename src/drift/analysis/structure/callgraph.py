@@ -45,10 +45,12 @@ resolution    conf.  rule
                      library base (``_library_ancestry``), a receiver rooted in the
                      language's own objects (``Promise``, ``JSON``), any Java call on a
                      receiver, or a JavaScript method name an object also holds
-                     (``_object_members``)
+                     (``_object_members``); also a Java call among overloads its
+                     arguments' known types fit as well (``_best_fit``)
 ============= ====== ==================================================================
 
-Java overloads share a name: the call's argument count picks among them (``_java_overloads``).
+Java overloads share a name: the call's argument count picks among them (``_java_overloads``),
+then its arguments' types (``_best_fit``).
 
 Edges are unique on ``(caller_id, callee_id, call_site_line)`` and sorted that way.
 """
@@ -77,6 +79,7 @@ from drift.analysis.structure.symbols import (
 from drift.analysis.structure.test_files import is_test_file, is_test_support, is_type_test
 from drift.records.analysis import CallEdgeRow, FunctionRow
 from drift.scan.go_types import element_type, first_result, go_type, is_container
+from drift.scan.lang_java import promoted
 from drift.scan.model import (
     ALIAS_OF,
     ELEMENT_OF,
@@ -85,6 +88,7 @@ from drift.scan.model import (
     LAMBDA,
     LITERAL_OF,
     NUMBER,
+    RESULT_OF,
     STATIC_MEMBER,
     UNTYPED_LOCAL,
     CallSite,
@@ -313,7 +317,7 @@ class CallResolver:
         # overrides a self call reaches, by (file, class, method name).
         self._subclasses: dict[tuple[str, str], list[tuple[str, str]]] | None = None
         self._overrides: dict[tuple[str, str, str, str, int | None], tuple[int, ...]] = {}
-        self._by_id: dict[int, Function] | None = None
+        self._by_id: dict[int, tuple[str, Function]] | None = None
         # A JavaScript test runner's own repository, whose tests' ``t`` is its own test object.
         self._is_test_runner = bool(self.symbols.index.js_package_names() & _JS_TEST_RUNNERS)
         self._descendants_of: dict[tuple[str, str], frozenset[tuple[str, str]]] = {}
@@ -1048,12 +1052,13 @@ class CallResolver:
         arg_count: int,
         argument_types: Sequence[str] = (),
         scope: FileScope | None = None,
-    ) -> int | None:
+        avoid: int | None = None,
+    ) -> _Pick | None:
         """The Java method a call with ``arg_count`` arguments reaches, of those named like
         ``callee_id``: one of its overloads, else one a base class declares (``translate(t)``
         in ``TransTypes``, whose own ``translate`` takes two, reaches ``TreeTranslator``'s);
         None when no class of the lineage has one. ``scope``: the calling file's, where the
-        arguments' classes are looked up."""
+        arguments' classes are looked up; ``avoid``: the caller, which a tie never picks."""
         if any(kind.startswith(STATIC_MEMBER) for kind in argument_types):
             argument_types = [self._member_type(kind) for kind in argument_types]
         supertypes = (
@@ -1064,8 +1069,8 @@ class CallResolver:
         for _ in range(_MAX_ANCESTORS):
             overloads = self._overloads.get(callee_id)
             if overloads is None:
-                return callee_id
-            picked = overloads.pick(arg_count, argument_types, supertypes)
+                return _Pick(callee_id)
+            picked = overloads.pick(arg_count, argument_types, supertypes, avoid)
             if picked is not None or overloads.owner is None:
                 return picked
             found = self._inherited(*overloads.owner)
@@ -1918,6 +1923,11 @@ class CallResolver:
 
     def function_by_id(self, row_id: int) -> Function | None:
         """The parsed function of a stored row id."""
+        found = self.located_by_id(row_id)
+        return None if found is None else found[1]
+
+    def located_by_id(self, row_id: int) -> tuple[str, Function] | None:
+        """The file and parsed function of a stored row id."""
         if self._by_id is None:
             self._by_id = {}
             for path, scope in self.symbols.scopes.items():
@@ -1925,8 +1935,16 @@ class CallResolver:
                 for fn in scope.result.functions:
                     found = ids.get((fn.name, fn.line))
                     if found is not None:
-                        self._by_id[found] = fn
+                        self._by_id[found] = (path, fn)
         return self._by_id.get(row_id)
+
+    def declared_result(self, row_id: int) -> str:
+        """The type a Java method declares it returns, qualified when it is a repository class
+        (``qualified_type``); ``""`` for none or a type variable."""
+        found = self.located_by_id(row_id)
+        if found is None or not found[1].return_type:
+            return ""
+        return self.qualified_type(found[0], found[1].return_type)
 
     def _same_named(self, file: str, class_name: str, name: str) -> list[Function]:
         """Every method ``name`` of class ``class_name`` of ``file`` (Java's overloads too)."""
@@ -2442,6 +2460,9 @@ _MAX_LINKS = 32
 """The most members ``_follow_members`` follows: a fluent chain is rarely longer, and one
 longer is left to the steps after it."""
 
+_MAX_NESTED_CALLS = 8
+"""How deep ``_FileCalls._argument_result`` follows calls given as arguments of calls."""
+
 
 class _Supertypes(NamedTuple):
     """The names an argument may be passed as (``_fits``). Of a repository class: its own,
@@ -2472,41 +2493,54 @@ class _Overloads(NamedTuple):
         arg_count: int,
         argument_types: Sequence[str] = (),
         supertypes: Sequence[_Supertypes | None] = (),
-    ) -> int | None:
+        avoid: int | None = None,
+    ) -> _Pick | None:
         """The overload a call with ``arg_count`` arguments reaches: a fixed-arity one of that
         count first, as Java's own first phase does (of several, the one the arguments' known
-        types fit best: ``print('x')`` is ``print(char)``, not ``print(Object)``), unless the
-        known types rule out every one of them and fit the variable-arity one (Java's third
-        phase: ``log("%d", id)`` with an ``int`` is ``log(String, Object...)``, not
-        ``log(String, Throwable)``); else the variable-arity one if the count reaches it, else
-        none: the method the call reaches is another class's (a library base's ``repaint()``
-        beside the repository's ``repaint(long, int, int, int, int)``). ``supertypes``: for
-        an argument of a repository class whose every ancestor the repository defines, the
-        names of all its supertypes (``_fits``)."""
+        types fit best: ``print('x')`` is ``print(char)``, not ``print(Object)``; see
+        ``_best_fit``, which ``avoid`` is passed to), unless the known types rule out every one
+        of them and fit the variable-arity one (Java's third phase: ``log("%d", id)`` with an
+        ``int`` is ``log(String, Object...)``, not ``log(String, Throwable)``); else the
+        variable-arity one if the count reaches it, else none: the method the call reaches is
+        another class's (a library base's ``repaint()`` beside the repository's
+        ``repaint(long, int, int, int, int)``). ``supertypes``: for an argument of a
+        repository class whose every ancestor the repository defines, the names of all its
+        supertypes (``_fits``)."""
         chosen = self.fixed.get(arg_count)
         if chosen is not None:
             several = self.typed.get(arg_count)
-            if not several or not any(argument_types):
-                return chosen
-            fit = _best_fit(several, argument_types, supertypes)
+            if not several:
+                return _Pick(chosen)
+            fit = _best_fit(several, argument_types or [""] * arg_count, supertypes, avoid)
             if fit is None and self.varargs is not None and self._takes(argument_types, supertypes):
-                return self.varargs[1]
-            return fit or chosen
+                return _Pick(self.varargs[1])
+            if fit is None:  # the types known rule out every one: a guess among them all
+                return _best_fit(several, [""] * arg_count, (), avoid)
+            return fit
         if self.varargs is not None and arg_count >= self.varargs[0]:
-            return self.varargs[1]
+            return _Pick(self.varargs[1])
         return None
 
     def _takes(
         self, argument_types: Sequence[str], supertypes: Sequence[_Supertypes | None]
     ) -> bool:
         """Whether the variable-arity overload can take arguments of these known types (its
-        fixed parameters, then its last one's element type for each argument after them)."""
+        fixed parameters, then its last one's element type for each argument after them, or
+        its array type for one array: ``invokeAll(tasks.toArray(new ForkJoinTask<?>[0]))``)."""
         if self.varargs is None or len(argument_types) < self.varargs[0] or not self.rest:
             return False
         fixed, element = self.rest[:-1], self.rest[-1]
+        if not all(
+            _fits(argument, fixed[at], _at(supertypes, at)) >= 0
+            for at, argument in enumerate(argument_types[: len(fixed)])
+        ):
+            return False
+        rest = argument_types[len(fixed) :]
+        if len(rest) == 1 and _fits(rest[0], f"{element}[]") >= 0:
+            return True
         return all(
-            _fits(argument, fixed[at] if at < len(fixed) else element, _at(supertypes, at)) >= 0
-            for at, argument in enumerate(argument_types)
+            _fits(argument, element, _at(supertypes, at + len(fixed))) >= 0
+            for at, argument in enumerate(rest)
         )
 
 
@@ -2565,7 +2599,10 @@ def _java_overloads(
                     if len(found) > 1 or varargs is not None
                 }
                 found = _Overloads(fixed, varargs, owner, several, rest)
-                for row in (*fixed.values(), *([varargs[1]] if varargs else [])):
+                # Every overload, not only the first of each count: one the arguments pick
+                # belongs to the set the call's name resolved to (and keeps its label).
+                rows = [row for group in of_count.values() for row, _ in group]
+                for row in (*rows, *([varargs[1]] if varargs else [])):
                     overloads[row] = found
     return overloads
 
@@ -2638,6 +2675,69 @@ _JAVA_NUMBER_TAKERS = frozenset(
 )
 _JAVA_FINAL = frozenset({"String", *_JAVA_BOXES, "Class"})
 _JAVA_NO_FUNCTION = frozenset({*_JAVA_PRIMITIVES, *_JAVA_FINAL, "Object", "Number"})
+# What well-known library methods return, for an argument that calls one: static ones by
+# class, and any object's (``Object``'s own, and a ``String``'s on one).
+_JAVA_STATIC_RESULTS: Mapping[tuple[str, str], str] = {
+    ("String", "valueOf"): "String", ("String", "format"): "String",
+    ("String", "join"): "String", ("Integer", "parseInt"): "int",
+    ("Long", "parseLong"): "long", ("Integer", "valueOf"): "Integer",
+    ("Long", "valueOf"): "Long", ("Integer", "toString"): "String",
+    ("Long", "toString"): "String", ("Math", "toIntExact"): "int",
+    ("Math", "round"): NUMBER, ("System", "currentTimeMillis"): "long",
+    ("System", "nanoTime"): "long", ("Objects", "toString"): "String",
+    ("Objects", "hash"): "int", ("Objects", "equals"): "boolean",
+}  # fmt: skip
+_JAVA_OBJECT_RESULTS: Mapping[str, str] = {
+    "toString": "String", "hashCode": "int", "equals": "boolean", "getClass": "Class",
+    # a box's or a ``Number``'s value (``new Character(ch).charValue()``)
+    **{f"{kind}Value": kind for kind in (
+        "int", "long", "double", "float", "short", "byte", "char", "boolean",
+    )},
+}  # fmt: skip
+_JAVA_STRING_RESULTS: Mapping[str, str] = {
+    **dict.fromkeys(
+        ("substring", "replace", "replaceAll", "trim", "strip", "toUpperCase", "toLowerCase",
+         "concat", "repeat", "intern"),
+        "String",
+    ),
+    **dict.fromkeys(
+        ("length", "indexOf", "lastIndexOf", "compareTo", "compareToIgnoreCase", "codePointAt"),
+        "int",
+    ),
+    **dict.fromkeys(
+        ("isEmpty", "isBlank", "startsWith", "endsWith", "contains", "matches",
+         "equalsIgnoreCase"),
+        "boolean",
+    ),
+    "charAt": "char",
+}  # fmt: skip
+# ``Math``'s methods whose result is their arguments' promoted type (``Math.abs(x)``).
+_JAVA_MATH_PROMOTING = frozenset(
+    {"abs", "max", "min", "addExact", "subtractExact", "multiplyExact", "negateExact",
+     "incrementExact", "decrementExact", "floorDiv"}
+)  # fmt: skip
+
+
+def _library_result(call: CallSite, arguments: Sequence[str]) -> str:
+    """The type a well-known library method a Java argument calls returns (``""`` for any
+    other): ``String.valueOf(…)``, ``Math.max(a, b)`` of its arguments' types, ``x.toString()``,
+    a ``String``'s ``s.length()``, a collection's ``c.toArray(new T[0])`` its argument's."""
+    callee = call.callee
+    owner = call.receiver_type or call.receiver
+    if owner == "Math" and callee in _JAVA_MATH_PROMOTING:
+        return promoted(*arguments) if arguments else ""
+    if owner is not None and (owner, callee) in _JAVA_STATIC_RESULTS:
+        return _JAVA_STATIC_RESULTS[owner, callee]
+    if owner == "String" and callee in _JAVA_STRING_RESULTS:
+        return _JAVA_STRING_RESULTS[callee]
+    if callee == "toArray" and call.arg_count < 2:  # a collection's
+        given = arguments[0] if arguments else "Object[]"
+        return given if given.endswith("[]") else ""
+    known = _JAVA_OBJECT_RESULTS.get(callee)
+    takes = 1 if callee == "equals" else 0  # ``Object``'s, not a namesake of other arity
+    return known if known is not None and call.arg_count == takes else ""
+
+
 _ANNOTATION = re.compile(r"@[\w.]+(?:\([^)]*\))?\s*")
 
 
@@ -2790,15 +2890,27 @@ def _at(supertypes: Sequence[_Supertypes | None], at: int) -> _Supertypes | None
     return supertypes[at] if at < len(supertypes) else None
 
 
+class _Pick(NamedTuple):
+    """The overload a call reaches, and those it ties with: the arguments' known types fit
+    them as well (an argument of unknown type would tell them apart), so the pick is a
+    guess."""
+
+    row: int
+    ties: tuple[int, ...] = ()
+
+
 def _best_fit(
     candidates: Sequence[tuple[int, tuple[str, ...]]],
     argument_types: Sequence[str],
     supertypes: Sequence[_Supertypes | None] = (),
-) -> int | None:
+    avoid: int | None = None,
+) -> _Pick | None:
     """Of one arity's overloads, the one the arguments fit best, or None when none can take
     them. As Java does, those needing no boxing come first, and of several that fit as well
     the most specific (``m(int)`` before ``m(long)`` for a ``short``) when every argument's
-    type is known; else the first of them."""
+    type is known; else they tie: the first of them is taken, but never ``avoid`` (the caller:
+    ``now(Clock.system(zone))`` in ``now(ZoneId)`` is no recursion while ``now(Clock)`` fits as
+    well)."""
     fitting: list[tuple[int, bool, int, tuple[str, ...]]] = []
     for row, parameters in candidates:
         pairs = list(zip(argument_types, parameters, strict=False))
@@ -2812,11 +2924,15 @@ def _best_fit(
         fitting = [fit for fit in fitting if not fit[1]]
     top = max(total for total, _, _, _ in fitting)
     best = [(row, parameters) for total, _, row, parameters in fitting if total == top]
-    if len(best) > 1 and all(kind and kind != NUMBER for kind in argument_types):
+    if len(best) == 1:
+        return _Pick(best[0][0])
+    if all(kind and kind != NUMBER for kind in argument_types):
         specific = _most_specific(best)
         if specific is not None:
-            return specific
-    return best[0][0]
+            return _Pick(specific)
+    rows = [row for row, _ in best]
+    chosen = next((row for row in rows if row != avoid), rows[0])
+    return _Pick(chosen, tuple(row for row in rows if row != chosen))
 
 
 def _most_specific(candidates: Sequence[tuple[int, tuple[str, ...]]]) -> int | None:
@@ -3203,6 +3319,9 @@ class _FileCalls:
         # ``async def json``) is about some other object's method. Guessed coroutines' ids:
         self._coroutines_awaited = scope.result.language == "python"
         self._coroutine_guesses: set[int] = set()
+        # Java: the calls an argument names (``RESULT_OF``), and the type each one gives.
+        self._sites: dict[str, CallSite] | None = None
+        self._results: dict[str, str] = {}
         # Names of classes defined in a function: which one a call makes depends on the caller.
         self._local_classes = {
             cls.name
@@ -3240,14 +3359,12 @@ class _FileCalls:
                 if caller is None:
                     continue
             target = targets.get(name, _UNSEEN)
-            if target is _UNSEEN:
-                target = targets[name] = self._target(name, caller[0])
             if target is _BY_CLASS:  # self.method(): common, so worked out inline
                 target = caller[2].get(name, _UNSEEN)
                 if target is _UNSEEN:
                     target = caller[2][name] = self._resolve(name, caller[0])
-            elif target is _BY_SCOPE:
-                target = self._nested_target(name, caller[0])
+            elif target is _UNSEEN or target is _BY_SCOPE:
+                target = self._target_of(name, caller)
             if target is None:
                 dispatch = self._dispatch(name[0], caller[0])
                 if dispatch is not None:
@@ -3280,14 +3397,16 @@ class _FileCalls:
                 resolution = target[1]
                 overloads = self._overloads.get(callee_id)
                 if overloads is not None:
-                    picked = self._resolver.pick_overload(
-                        callee_id, call.arg_count, call.argument_types, self._scope
-                    )
+                    picked = self._overload(call, callee_id, caller)
                     if picked is None:
                         continue
-                    if self._overloads.get(picked) is not overloads:
+                    if picked.ties:
+                        # The arguments' known types fit other overloads as well: a guess,
+                        # not the certainty of the name's resolution.
+                        resolution = FUZZY
+                    elif self._overloads.get(picked.row) is not overloads:
                         resolution = METHOD  # a base class's (``pick_overload``)
-                    callee_id = picked
+                    callee_id = picked.row
                 edges.setdefault((caller[1], call.line, callee_id), resolution)
                 if (
                     resolution != FUZZY
@@ -3316,6 +3435,82 @@ class _FileCalls:
         else:
             return None
         return (owner, via) if owner is not None and owner in self._subclassed else None
+
+    def _target_of(self, name: _Name, caller: _Caller) -> _Target | None:
+        """Where ``receiver.callee()`` lands from ``caller``."""
+        target = self._calls.get(name, _UNSEEN)
+        if target is _UNSEEN:
+            target = self._calls[name] = self._target(name, caller[0])
+        if target is _BY_CLASS:  # self.method()
+            target = caller[2].get(name, _UNSEEN)
+            if target is _UNSEEN:
+                target = caller[2][name] = self._resolve(name, caller[0])
+        elif target is _BY_SCOPE:
+            target = self._nested_target(name, caller[0])
+        return target
+
+    def _overload(
+        self, call: CallSite, callee_id: int, caller: _Caller, depth: int = 0
+    ) -> _Pick | None:
+        """The Java overload ``call`` reaches (``CallResolver.pick_overload``), the type of an
+        argument that is a call read from what that call reaches (``_argument_result``)."""
+        arguments: Sequence[str] = call.argument_types
+        if any(kind.startswith(RESULT_OF) for kind in arguments):
+            arguments = self._arguments(call, caller, depth)
+        return self._resolver.pick_overload(
+            callee_id, call.arg_count, arguments, self._scope, caller[1]
+        )
+
+    def _argument_result(self, reference: str, caller: _Caller, depth: int) -> str:
+        """The type of an argument that is a call (``RESULT_OF``): what the method it reaches
+        declares it returns (``now(Clock.system(zone))`` is ``now(Clock)``), or a well-known
+        library method's (``_library_result``); ``""`` when unknown, which then neither rules
+        out nor favours an overload."""
+        known = self._results.get(reference)
+        if known is not None:
+            return known
+        self._results[reference] = ""  # a call inside its own argument (a broken tree)
+        site = self._site(reference)
+        kind = ""
+        if site is not None and depth < _MAX_NESTED_CALLS:
+            kind = self._call_result(site, caller, depth + 1)
+        self._results[reference] = kind
+        return kind
+
+    def _site(self, reference: str) -> CallSite | None:
+        """The call a ``RESULT_OF`` argument names: of the calls starting at its position with
+        its callee, the outermost (``a.f(x).f(y)`` is two calls of ``f`` there)."""
+        if self._sites is None:
+            self._sites = {}
+            for call in self._scope.result.calls:
+                key = f"{RESULT_OF}{call.line}:{call.column}:{call.callee}"
+                known = self._sites.get(key)
+                if known is None or len(call.receiver or "") > len(known.receiver or ""):
+                    self._sites[key] = call
+        return self._sites.get(reference)
+
+    def _call_result(self, call: CallSite, caller: _Caller, depth: int) -> str:
+        """``_argument_result`` of the call an argument is."""
+        target = self._target_of(_RECEIVER_AND_CALLEE(call), caller)
+        if target is None:
+            return _library_result(call, self._arguments(call, caller, depth))
+        if target[1] == FUZZY:
+            return ""  # a guess says nothing of the type
+        rows: tuple[int, ...] = (target[0],)
+        if target[0] in self._overloads:
+            picked = self._overload(call, target[0], caller, depth)
+            if picked is None:
+                return ""
+            rows = (picked.row, *picked.ties)
+        kinds = {self._resolver.declared_result(row) for row in rows}
+        return kinds.pop() if len(kinds) == 1 else ""  # tied overloads may agree
+
+    def _arguments(self, call: CallSite, caller: _Caller, depth: int) -> list[str]:
+        """A Java call's argument types, each call among them given its result's."""
+        return [
+            self._argument_result(kind, caller, depth) if kind.startswith(RESULT_OF) else kind
+            for kind in call.argument_types
+        ]
 
     def _class_targets(self, caller: Function) -> dict[_Name, _Target | None]:
         """Where calls resolved by the caller's class land, shared by the callers of a class."""
