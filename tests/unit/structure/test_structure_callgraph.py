@@ -3367,6 +3367,31 @@ def test_a_java_lambda_fits_an_interface_and_a_class_of_a_library_leaf_interface
     ]
 
 
+def test_java_dispatch_reaches_the_overrides_of_the_overload_called() -> None:
+    # java.time's ``TemporalAccessor.range``: ``isSupported(field)`` had reached
+    # ``ChronoLocalDate.isSupported(TemporalUnit)``, an override of the other overload.
+    files = {
+        "p/Acc.java": """
+            package p;
+            public interface Acc {
+              boolean isSupported(Field f);
+              default boolean check(Field f) { return isSupported(f); }
+            }
+            """,
+        "p/Date.java": """
+            package p;
+            public interface Date extends Acc {
+              default boolean isSupported(Field f) { return true; }
+              default boolean isSupported(Unit u) { return false; }
+            }
+            """,
+    }
+    assert _java_labelled_edges(files) == [
+        ("p/Acc.java", 4, 3, "method"),  # Date's
+        ("p/Acc.java", 4, 3, "same_file"),
+    ]
+
+
 def test_java_library_results_type_arguments() -> None:
     # java.util.concurrent: ``invokeAll(tasks.toArray(new ForkJoinTask<?>[0]))`` inside
     # ``invokeAll(Collection)`` had reached itself, not ``invokeAll(ForkJoinTask<?>...)``;

@@ -316,7 +316,9 @@ class CallResolver:
         # Each repository class's direct repository subclasses (built on first use), and the
         # overrides a self call reaches, by (file, class, method name).
         self._subclasses: dict[tuple[str, str], list[tuple[str, str]]] | None = None
-        self._overrides: dict[tuple[str, str, str, str, int | None], tuple[int, ...]] = {}
+        self._overrides: dict[
+            tuple[str, str, str, str, int | tuple[str, ...] | None], tuple[int, ...]
+        ] = {}
         self._by_id: dict[int, tuple[str, Function]] | None = None
         # A JavaScript test runner's own repository, whose tests' ``t`` is its own test object.
         self._is_test_runner = bool(self.symbols.index.js_package_names() & _JS_TEST_RUNNERS)
@@ -1957,7 +1959,14 @@ class CallResolver:
         return index.get((class_name, name), [])
 
     def overrides(
-        self, file: str, class_name: str, name: str, via: str, arity: int | None = None
+        self,
+        file: str,
+        class_name: str,
+        name: str,
+        via: str,
+        arity: int | None = None,
+        *,
+        parameters: tuple[str, ...] | None = None,
     ) -> tuple[int, ...]:
         """The row ids of the methods ``name`` that the repository subclasses of ``class_name``
         (of ``file``), at any depth, define themselves: what ``self.name()`` in the class's
@@ -1965,8 +1974,10 @@ class CallResolver:
         ``self._serialize``, which ``String`` and forty other fields override). A subclass
         that replaces ``via`` without calling ``super().via`` never runs it, nor do those
         below it (marshmallow's ``ContainsOnly.__call__`` over ``OneOf.__call__``). None
-        beyond ``_MAX_OVERRIDES``."""
-        key = (file, class_name, name, via, arity)
+        beyond ``_MAX_OVERRIDES``. Java: ``arity``, the overloads taking as many arguments;
+        ``parameters``, those of the parameter types of the method called (an override of
+        ``isSupported(TemporalField)`` is none of ``isSupported(TemporalUnit)``)."""
+        key = (file, class_name, name, via, arity if parameters is None else parameters)
         known = self._overrides.get(key)
         if known is not None:
             return known
@@ -1977,11 +1988,12 @@ class CallResolver:
                 continue
             if arity is None:
                 candidates = [self.symbols.scopes[owner[0]].methods[owner[1]][name]]
-            else:  # Java: the overload taking as many arguments
+            else:  # Java: the overload taking as many arguments, of the same types
                 candidates = [
                     fn
                     for fn in self._same_named(owner[0], owner[1], name)
                     if len(fn.parameters) == arity
+                    and (parameters is None or _overrides(fn, parameters))
                 ]
             for method in candidates:
                 row = None if method.is_static else self.row_id(owner[0], method)
@@ -2575,9 +2587,9 @@ def _java_overloads(
                 if fn.parameters and fn.parameters[-1].is_rest:
                     if varargs is None:
                         varargs = (count - 1, row)
-                        rest = tuple(_java_type(p.type) for p in fn.parameters)
+                        rest = _parameter_types(fn)
                     continue
-                typed = (row, tuple(_java_type(p.type) for p in fn.parameters))
+                typed = (row, _parameter_types(fn))
                 if count not in fixed or (count in static and not fn.is_static):
                     # An instance overload before a static one of the count: most calls
                     # are on instances (javac's ``concat.makeConcat(tree)``).
@@ -2605,6 +2617,20 @@ def _java_overloads(
                 for row in (*rows, *([varargs[1]] if varargs else [])):
                     overloads[row] = found
     return overloads
+
+
+def _parameter_types(fn: Function) -> tuple[str, ...]:
+    """A Java method's parameter types as overloads compare them (``_java_type``)."""
+    return tuple(_java_type(p.type) for p in fn.parameters)
+
+
+def _overrides(fn: Function, parameters: tuple[str, ...]) -> bool:
+    """Whether a Java method of a subclass takes the parameter types of the one called, so
+    overrides it: the same types, by simple name, a type variable (``""``) any."""
+    return all(
+        not mine or not theirs or mine.rsplit(".", 1)[-1] == theirs.rsplit(".", 1)[-1]
+        for mine, theirs in zip(_parameter_types(fn), parameters, strict=True)
+    )
 
 
 def _java_fields(
@@ -3417,8 +3443,9 @@ class _FileCalls:
                     # ``self.m()``: the override of the object's own class may run instead (a
                     # private method is the class's own).
                     arity = len(called.parameters) if self._implicit_this else None
+                    types = _parameter_types(called) if self._implicit_this else None
                     for override in self._resolver.overrides(
-                        self._path, dispatch[0], name[1], dispatch[1], arity
+                        self._path, dispatch[0], name[1], dispatch[1], arity, parameters=types
                     ):
                         edges.setdefault((caller[1], call.line, override), METHOD)
 
