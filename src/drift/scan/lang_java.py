@@ -77,6 +77,16 @@ def _parameter(node: Node, source: bytes) -> Parameter | None:
     return None  # receiver parameters, comments
 
 
+def _single_variable(node: Node, source: bytes) -> list[tuple[str, str | None]]:
+    """A catch clause's or a for-each loop's variable, with its declared class (none for a
+    multi-catch's ``IOException | RuntimeException e``, nor for ``var``)."""
+    name = field_text(node, "name", source)
+    declared = node.child_by_field_name("type") or first_child_of_type(node, ("catch_type",))
+    written = None if declared is None else text(declared, source)
+    single = written is not None and "|" not in written and written != "var"
+    return [] if name is None else [(name, java_class_of_type(written) if single else None)]
+
+
 def _modifiers(node: Node) -> Node | None:
     return first_child_of_type(node, ("modifiers",))
 
@@ -275,7 +285,10 @@ class JavaRules:
 
     def local_types(self, node: Node, source: bytes) -> list[tuple[str, str | None]]:
         """``Store s = …`` gives ``Store`` to each variable declared; ``var s = new Store()``
-        gives the constructed class."""
+        gives the constructed class; ``catch (IOException e)`` and ``for (URL u : urls)``
+        their variable's (none for a multi-catch's ``IOException | RuntimeException e``)."""
+        if node.type in ("catch_formal_parameter", "enhanced_for_statement"):
+            return _single_variable(node, source)
         declared = node.child_by_field_name("type")
         written = None if declared is None else text(declared, source)
         found: list[tuple[str, str | None]] = []

@@ -443,3 +443,24 @@ def test_go_range_and_index_variables_take_the_containers_element_type() -> None
         ("s", "N", UNTYPED_LOCAL),  # nothing known of ``other``
         ("s", "O", ITEM_IN + "Other.items"),  # another file's class's field
     ]
+
+
+def test_java_caught_exceptions_and_for_each_variables_have_their_declared_types() -> None:
+    # java.util.concurrent's ``new ExecutionException(rex)`` with ``catch (RuntimeException
+    # rex)`` had reached ``ExecutionException(String)``: a caught exception had no type.
+    source = (
+        "class A {\n"
+        "  void f(java.util.List<Task> tasks) {\n"
+        "    try { run(); } catch (final TaskError e) { e.report(); }\n"
+        "    catch (IOError | LinkError x) { x.report(); }\n"
+        "    for (Task t : tasks) { t.start(); }\n"
+        "    for (var v : tasks) { v.start(); }\n"
+        "  }\n"
+        "}\n"
+    )
+    assert typed(source, "java") == [
+        ("e", "report", "TaskError"),
+        ("x", "report", ""),
+        ("t", "start", "Task"),
+        ("v", "start", ""),
+    ]

@@ -3392,11 +3392,19 @@ def test_java_dispatch_reaches_the_overrides_of_the_overload_called() -> None:
     ]
 
 
-def test_java_library_results_type_arguments() -> None:
+def test_java_library_results_and_caught_exceptions_type_arguments() -> None:
     # java.util.concurrent: ``invokeAll(tasks.toArray(new ForkJoinTask<?>[0]))`` inside
     # ``invokeAll(Collection)`` had reached itself, not ``invokeAll(ForkJoinTask<?>...)``;
-    # java.time's ``appendLiteral(str.replace("''", "'"))`` ``appendLiteral(char)``.
+    # ``new ExecutionException(rex)`` in ``catch (RuntimeException rex)`` the ``String``
+    # constructor; java.time's ``appendLiteral(str.replace("''", "'"))`` ``appendLiteral(char)``.
     files = {
+        "p/Failure.java": """
+            package p;
+            class Failure extends Exception {
+              Failure(String message) {}
+              Failure(Throwable cause) {}
+            }
+            """,
         "p/Task.java": """
             package p;
             abstract class Task {
@@ -3410,6 +3418,7 @@ def test_java_library_results_type_arguments() -> None:
                 append(str.replace("''", "'"));
                 append(String.valueOf(1));
                 append(str.charAt(0));
+                try { run(str); } catch (RuntimeException rex) { new Failure(rex); }
               }
             }
             """,
@@ -3419,6 +3428,8 @@ def test_java_library_results_type_arguments() -> None:
         ("p/Task.java", 10, 8),  # a String's replace
         ("p/Task.java", 11, 8),
         ("p/Task.java", 12, 7),  # charAt: append(char)
+        ("p/Task.java", 13, 4),  # Failure(Throwable)
+        ("p/Task.java", 13, 9),
     ]
 
 

@@ -22,6 +22,9 @@
 (explicit_constructor_invocation) @construct
 ; Local variables: the class they are declared with, for the calls made on them.
 (local_variable_declaration) @local
+; A caught exception and a for-each loop's variable are locals too (``new E(rex)``).
+(catch_formal_parameter) @local
+(enhanced_for_statement) @local
 ; Fields: the class they are declared with, for the calls made on them (``repo.save()``,
 ; ``this.repo.save()``).
 (field_declaration) @field
