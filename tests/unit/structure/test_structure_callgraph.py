@@ -4538,3 +4538,94 @@ def test_a_call_in_a_java_enum_constants_body_reaches_that_bodys_method() -> Non
         ("p/Use.java::Use.f", "p/Op.java::Op.MINUS.apply", "method", 3),
         ("p/Use.java::Use.f", "p/Op.java::Op.apply", "method", 3),
     ]
+
+
+def test_a_modules_name_is_a_function_that_binds_it_not_an_objects_key() -> None:
+    # zod: ``z.toJSONSchema(…)`` (284 tests) had reached a key of the object ``ZodType``'s
+    # constructor is given, and ``z.parse(…)`` an ``inst._zod.parse = …`` in a factory: a
+    # module's names are what binds a name (or what CommonJS assigns to ``exports``).
+    files = {
+        "src/lib.ts": """
+            export function toJSONSchema(schema: unknown) { return schema; }
+            export const proto = {
+              encode(data: unknown) { return data; },
+              toJSONSchema(params: unknown) { return params; },
+            };
+            export function factory(inst: any) {
+              inst.parse = (payload: unknown) => payload;
+            }
+            """,
+        "src/commonjs.js": """
+            module.exports = { shout: function (s) { return s; } };
+            module.exports.third = function third() { return 3; };
+            exports.fourth = () => 4;
+            """,
+        "src/use.ts": """
+            import * as z from "./lib";
+            import * as c from "./commonjs";
+            export function use() {
+              z.encode(1);
+              z.parse(2);
+              z.toJSONSchema(3);
+              return c.shout("x") + c.third() + c.fourth();
+            }
+            """,
+    }
+    results = project(files)
+    rows = function_rows(results)
+    lines = {row.id: row.line for row in rows}
+    edges = resolve_calls(rows, results)
+    named = named_edges(edges, rows)
+    assert sorted(
+        (*edge, lines[found.callee_id]) for edge, found in zip(named, edges, strict=True)
+    ) == [
+        ("src/use.ts::use", "src/commonjs.js::fourth", "import", 7, 3),
+        ("src/use.ts::use", "src/commonjs.js::shout", "import", 7, 1),
+        ("src/use.ts::use", "src/commonjs.js::third", "import", 7, 2),
+        ("src/use.ts::use", "src/lib.ts::toJSONSchema", "import", 6, 1),
+    ]
+
+
+def test_an_explicit_export_shadows_export_star() -> None:
+    # zod's classic/external.ts: ``export * from "./schemas.js"`` and ``export { toJSONSchema }
+    # from "../core/json-schema-processors.js"``: the explicit one is the module's, as ES
+    # modules say, whatever the files' order; a name the module exports itself (a variable)
+    # or re-exports from a library is none of the star's either.
+    files = {
+        "src/classic/schemas.ts": """
+            export function string() { return 1; }
+            export function toJSONSchema(params: unknown) { return params; }
+            export function version() { return 1; }
+            export function fromLib() { return 1; }
+            export class Widget { constructor() {} }
+            """,
+        "src/core/processors.ts": """
+            export function toJSONSchema(schema: unknown) { return { schema }; }
+            export class Widget { constructor() {} }
+            """,
+        "src/classic/external.ts": """
+            export * from "./schemas.js";
+            export { toJSONSchema, Widget } from "../core/processors.js";
+            export { fromLib } from "some-lib";
+            export const version = "4";
+            """,
+        "src/use.ts": """
+            import * as z from "./classic/external";
+            import { toJSONSchema, Widget } from "./classic/external";
+            export function use() {
+              z.toJSONSchema(z.string());
+              new z.Widget();
+              new Widget();
+              z.fromLib();
+              z.version();
+              return toJSONSchema(1);
+            }
+            """,
+    }
+    assert edges_of(files) == [
+        ("src/use.ts::use", "src/classic/schemas.ts::string", "import", 4),
+        ("src/use.ts::use", "src/core/processors.ts::Widget.constructor", "import", 5),
+        ("src/use.ts::use", "src/core/processors.ts::Widget.constructor", "import", 6),
+        ("src/use.ts::use", "src/core/processors.ts::toJSONSchema", "import", 4),
+        ("src/use.ts::use", "src/core/processors.ts::toJSONSchema", "import", 9),
+    ]

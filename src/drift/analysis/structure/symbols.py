@@ -151,8 +151,12 @@ def _index_definitions(scope: FileScope) -> None:
                 # ``Examples.__init__`` had read "untested" with its stub called).
                 methods[fn.name] = fn
         elif "." not in fn.qualified_name:
-            # A later definition of the same name replaces the earlier one, as at run time.
-            scope.top_level[fn.name] = fn
+            if _names_itself(fn):
+                # A later definition of the same name replaces the earlier one, as at run
+                # time; but an object's key never replaces a function the name binds.
+                known = scope.top_level.get(fn.name)
+                if known is None or fn.binds_name or not known.binds_name:
+                    scope.top_level[fn.name] = fn
         else:
             scope.nested.setdefault(fn.name, []).append(fn)
     for cls in scope.result.classes:
@@ -190,6 +194,16 @@ def _index_constant_bodies(scope: FileScope) -> None:
         holder, _, own = fn.qualified_name.rpartition(".")[0].rpartition(".")
         if own == constant and holder in enums:
             scope.class_bases[constant] = (enums[holder],)
+
+
+def _names_itself(fn: Function) -> bool:
+    """Whether a function outside any class or function is one of its module's names: one
+    that binds its name, or a CommonJS export (``exports.parse = function …``, a key of
+    ``module.exports = { parse: … }``). A JavaScript object's other keys and functions put on
+    a property are reached through their object only: zod's ``z.toJSONSchema(…)`` (284 tests)
+    had reached a key of the object ``core.$constructor`` is given, and ``z.parse(…)`` a
+    factory's ``inst._zod.parse = …``."""
+    return fn.binds_name or fn.is_exported
 
 
 def aliased(scope: FileScope, name: str) -> str:
@@ -435,11 +449,21 @@ class SymbolTable:
             return ()  # a Java or Go import is the file's own: no one sees the name through it
         binding = scope.bindings.get(name)
         files: list[str] = []
+        named = False
         if binding is not None and (binding.symbol is not None or name in scope.exported_names):
             # A whole module exported under its local name: qs's ``var parse =
             # require("./parse"); module.exports = { parse: parse }``.
             files.extend(binding.files)
-        files.extend(scope.reexports.get(name, ()))
+            named = True
+        if name in scope.reexports:
+            files.extend(scope.reexports[name])
+            named = True
+        if named or name in scope.exported_names:
+            # A name the module imports, re-exports or declares itself is none of an ``export
+            # *``'s, as ES modules say: zod's ``export { toJSONSchema } from
+            # "../core/json-schema-processors.js"`` beside ``export * from "./schemas.js"``
+            # (whose path came first) had sent 284 tests to the wrong one.
+            return tuple(files)
         files.extend(scope.star_reexports)
         if scope.result.language == "python":
             # ``from ._models import *`` in a package's ``__init__.py`` (all of httpx's API)
