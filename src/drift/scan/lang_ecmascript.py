@@ -791,10 +791,19 @@ def _export_statement(node: Node, source: bytes, facts: ExportFacts) -> None:
     for part in node.named_children:
         if part.type == "export_clause":
             for item in _specifiers(part, "export_specifier", source):
+                exported = item.alias or item.name
+                # ``export { a as b } from "m"`` is ``m``'s ``a``; ``export { a as b }`` this
+                # module's ``a``, or what the ``const a`` holds.
+                local = item.name
                 if module is None:
                     facts.names.add(item.name)
-                exported = item.alias or item.name
-                facts.exports.append(Export(exported, at, exported == "default", type_only, module))
+                    local = _held(node, item.name, source, facts)
+                facts.exports.append(
+                    Export(
+                        exported, at, exported == "default", type_only, module,
+                        None if local == exported else local,
+                    )
+                )  # fmt: skip
         elif part.type == "namespace_export":
             identifier = part.named_children[-1] if part.named_child_count else None
             name = "*" if identifier is None else text(identifier, source)
@@ -820,6 +829,7 @@ def _export_declaration(
         declaration = inner
     type_only = declaration.type in _TYPE_ONLY_DECLARATIONS
     if declaration.type in ("lexical_declaration", "variable_declaration"):
+        constant = _is_const(declaration)
         for declarator in declaration.named_children:
             if declarator.type != "variable_declarator":
                 continue
@@ -827,7 +837,10 @@ def _export_declaration(
             value = declarator.child_by_field_name("value")
             if value is not None and value.type in _FUNCTION_VALUES:
                 facts.node_ids.add(value.id)
-            facts.exports.append(Export(name, at, is_default, False, None))
+            # ``export const alias = plain``: another name of ``plain``'s value.
+            given = _alias_value(value, source) if constant else None
+            local = None if given is None else _held(declaration, given, source, facts)
+            facts.exports.append(Export(name, at, is_default, False, None, local))
         return
     facts.node_ids.add(declaration.id)
     name = field_text(declaration, "name", source) or "default"
@@ -851,8 +864,15 @@ def _commonjs_export(node: Node, source: bytes, facts: ExportFacts) -> None:
             for item in right.named_children:
                 key = item.child_by_field_name("key") if item.type == "pair" else item
                 if item.type in ("pair", "shorthand_property_identifier") and key is not None:
-                    facts.names.add(text(key, source))
-                    facts.exports.append(Export(text(key, source), at, False, False, None))
+                    name = text(key, source)
+                    facts.names.add(name)
+                    # ``{ parse: parseImpl }``, ``{ stringType }``: what the name holds.
+                    held = item.child_by_field_name("value") if item.type == "pair" else key
+                    given = _alias_value(held, source)
+                    local = None if given is None else _held(node, given, source, facts)
+                    facts.exports.append(
+                        Export(name, at, False, False, None, None if local == name else local)
+                    )
             return
         name = _exported_value_name(right, source)
         facts.names.add(name)
@@ -870,8 +890,87 @@ def _commonjs_export(node: Node, source: bytes, facts: ExportFacts) -> None:
         facts.exports.append(Export("default", at, False, False, None))
         return
     # ``module.exports.transport = require("./lib/transport")`` (pino): the property is that
-    # module, re-exported under the name.
-    facts.exports.append(Export(name, at, False, False, _required_module(right, source)))
+    # module, re-exported under the name; ``exports.parse = parseImpl``: that function.
+    module = _required_module(right, source)
+    given = _alias_value(right, source) if module is None else None
+    local = None if given is None else _held(node, given, source, facts)
+    facts.exports.append(Export(name, at, False, False, module, None if local == name else local))
+
+
+_ALIAS_WRAPPERS: Final = frozenset(
+    {"parenthesized_expression", "as_expression", "satisfies_expression", "non_null_expression"}
+)
+
+
+def _alias_value(value: Node | None, source: bytes) -> str | None:
+    """A plain name (``plain``) or a name's member (``ZodString.create``) as written, out of
+    parentheses and TypeScript's ``as``; None for any other value."""
+    while value is not None and value.type in _ALIAS_WRAPPERS and value.named_child_count:
+        value = value.named_children[0]
+    if value is None:
+        return None
+    if value.type in ("identifier", "shorthand_property_identifier"):
+        written = text(value, source)
+        return None if written == "undefined" else written
+    if value.type != "member_expression":
+        return None
+    owner = value.child_by_field_name("object")
+    member = value.child_by_field_name("property")
+    if owner is None or owner.type != "identifier" or member is None:
+        return None
+    if member.type != "property_identifier" or text(owner, source) in _MODULE_OBJECTS:
+        return None  # ``this.x``, ``a.#x``, ``exports.x``: no value of a name here
+    return f"{text(owner, source)}.{text(member, source)}"
+
+
+def _is_const(declaration: Node) -> bool:
+    """Whether a declaration is ``const``: its names hold one value for good."""
+    kind = declaration.child_by_field_name("kind")
+    return kind is not None and kind.type == "const"
+
+
+_MAX_CONSTANT_STEPS: Final = 3
+
+
+def _held(node: Node, name: str, source: bytes, facts: ExportFacts) -> str:
+    """What ``name`` stands for in the module of ``node``: what the top-level ``const`` of that
+    name holds (``const stringType = ZodString.create``, through a few such names), else the
+    name itself."""
+    constants = facts.constants
+    if constants is None:
+        constants = facts.constants = _top_level_constants(node, source)
+    for _ in range(_MAX_CONSTANT_STEPS):
+        held = constants.get(name)
+        if held is None or held == name:
+            break
+        name = held
+    return name
+
+
+def _top_level_constants(node: Node, source: bytes) -> dict[str, str]:
+    """The ``const`` names the file's top level gives a plain name or a name's member, with
+    what they are given (exported or not: zod's v3 API is ``const stringType =
+    ZodString.create`` then ``export { stringType as string }``)."""
+    root = node
+    while root.parent is not None:
+        root = root.parent
+    found: dict[str, str] = {}
+    for statement in root.named_children:
+        declaration: Node | None = statement
+        if statement.type == "export_statement":
+            declaration = statement.child_by_field_name("declaration")
+        if declaration is None or declaration.type != "lexical_declaration":
+            continue
+        if not _is_const(declaration):
+            continue
+        for declarator in declaration.named_children:
+            name = declarator.child_by_field_name("name")
+            if declarator.type != "variable_declarator" or name is None:
+                continue
+            given = _alias_value(declarator.child_by_field_name("value"), source)
+            if name.type == "identifier" and given is not None:
+                found[text(name, source)] = given
+    return found
 
 
 def _required_module(value: Node, source: bytes) -> str | None:

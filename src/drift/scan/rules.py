@@ -61,6 +61,9 @@ class ExportFacts:
     node_ids: set[int] = field(default_factory=set)  # definitions exported in place
     names: set[str] = field(default_factory=set)  # names exported by a list or clause
     has_name_list: bool = False  # Python: __all__ is defined
+    # JavaScript: the file's top-level ``const`` names given another name or a member
+    # (``const stringType = ZodString.create``), read when an export first needs them.
+    constants: dict[str, str] | None = None
 
 
 @dataclass(slots=True)

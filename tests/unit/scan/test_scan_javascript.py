@@ -87,6 +87,23 @@ def test_commonjs_exports() -> None:
     )
 
 
+def test_a_commonjs_export_says_what_it_stands_for_under_another_name() -> None:
+    source = (
+        b"const stringify = stringifyImpl;\n"
+        b"module.exports = { parse: parseImpl, stringify, same: same, made: make() };\n"
+        b"exports.load = loadImpl;\n"
+        b"exports.transport = require('./transport');\n"
+    )
+    assert parse_source(source, "javascript").exports == (
+        Export("made", 2, False, False, None),
+        Export("parse", 2, False, False, None, "parseImpl"),
+        Export("same", 2, False, False, None),
+        Export("stringify", 2, False, False, None, "stringifyImpl"),
+        Export("load", 3, False, False, None, "loadImpl"),
+        Export("transport", 4, False, False, "./transport"),
+    )
+
+
 def test_calls_and_anonymous_callee() -> None:
     rows = [(c.callee, c.receiver, c.line, c.arg_count, c.caller) for c in parsed().calls]
     assert rows == [

@@ -124,12 +124,40 @@ def test_exports() -> None:
         Export("Service", 10, True, False, None),
         Export("handler", 26, False, False, None),
         Export("other", 26, False, False, None),
-        Export("calc", 27, False, False, None),
+        Export("calc", 27, False, False, None, "compute"),
         Export("handler", 27, False, False, None),
         Export("*", 28, False, False, "./all"),
         Export("grouped", 29, False, False, "./grouped"),
         Export("Alias", 30, False, True, None),
         Export("Runner", 31, False, True, None),
+    )
+
+
+def test_an_export_says_what_it_stands_for_under_another_name() -> None:
+    # ``Export.local``: zod's ``export { _catch as catch }``, its v3 API (``const stringType =
+    # ZodString.create`` exported as ``string``), a barrel's ``default as Button``.
+    source = (
+        b"const stringType = ZodString.create;\n"
+        b"const twice = stringType, again = (twice as any);\n"
+        b"let later = plain;\n"
+        b"export const alias = plain, made = make(), member = this.x, own = exports.x;\n"
+        b"export { stringType as string, _catch as catch, again, later, plain };\n"
+        b"export { default as Button, same } from './Button';\n"
+        b"export { impl as default };\n"
+    )
+    assert parse_source(source, "typescript").exports == (
+        Export("alias", 4, False, False, None, "plain"),
+        Export("made", 4, False, False, None),
+        Export("member", 4, False, False, None),
+        Export("own", 4, False, False, None),
+        Export("again", 5, False, False, None, "ZodString.create"),
+        Export("catch", 5, False, False, None, "_catch"),
+        Export("later", 5, False, False, None),
+        Export("plain", 5, False, False, None),
+        Export("string", 5, False, False, None, "ZodString.create"),
+        Export("Button", 6, False, False, "./Button", "default"),
+        Export("same", 6, False, False, "./Button"),
+        Export("default", 7, True, False, None, "impl"),
     )
 
 

@@ -4629,3 +4629,106 @@ def test_an_explicit_export_shadows_export_star() -> None:
         ("src/use.ts::use", "src/core/processors.ts::toJSONSchema", "import", 4),
         ("src/use.ts::use", "src/core/processors.ts::toJSONSchema", "import", 9),
     ]
+
+
+def test_an_export_under_another_name_is_followed_to_its_value() -> None:
+    # zod v4's ``export { _catch as catch }``, v3's whole API (``const stringType =
+    # ZodString.create`` … ``export { stringType as string }``: 233 of its 341 functions read
+    # "untested"), commander's ``export { InvalidArgumentError as InvalidOptionArgumentError
+    # }``, a barrel's ``export { default as Button } from "./Button"``.
+    files = {
+        "src/types.ts": """
+            export class ZodString {
+              static create = (params?: unknown): ZodString => new ZodString();
+              min(n: number) { return this; }
+            }
+            export class ZodError { constructor(public issues: unknown[]) {} }
+            function plain() { return 1; }
+            function _catch(value: unknown) { return value; }
+            const stringType = ZodString.create;
+            const plainAlias = plain;
+            let reassigned = plain;
+            export const alias = plainAlias;
+            export {
+              stringType as string,
+              _catch as catch,
+              plainAlias,
+              reassigned,
+              ZodError as ValidationError,
+              plain as default,
+            };
+            """,
+        "src/Button.ts": "export default function Button() { return 1; }\n",
+        "src/index.ts": """
+            export * from "./types";
+            export { default as Button, default as Knob } from "./Button";
+            """,
+        "src/lib.js": """
+            function parseImpl(s) { return s; }
+            const stringify = parseImpl;
+            exports.load = parseImpl;
+            module.exports.stringify = stringify;
+            """,
+        "src/use.ts": """
+            import * as z from "./index";
+            import top, { string, ValidationError } from "./types";
+            import { load, stringify } from "./lib";
+            export function use() {
+              z.string().min(1);
+              z.catch(2);
+              z.plainAlias();
+              z.reassigned();
+              z.alias();
+              z.Knob();
+              new z.ValidationError([]);
+              new ValidationError([]);
+              top();
+              load("a");
+              stringify("b");
+              return string();
+            }
+            """,
+    }
+    assert edges_of(files) == [
+        ("src/use.ts::use", "src/Button.ts::Button", "import", 10),
+        ("src/use.ts::use", "src/lib.js::parseImpl", "import", 14),
+        ("src/use.ts::use", "src/lib.js::parseImpl", "import", 15),
+        ("src/use.ts::use", "src/types.ts::ZodError.constructor", "import", 11),
+        ("src/use.ts::use", "src/types.ts::ZodError.constructor", "import", 12),
+        ("src/use.ts::use", "src/types.ts::ZodString.create", "import", 5),
+        ("src/use.ts::use", "src/types.ts::ZodString.create", "import", 16),
+        ("src/use.ts::use", "src/types.ts::ZodString.min", "method", 5),
+        ("src/use.ts::use", "src/types.ts::_catch", "import", 6),
+        ("src/use.ts::use", "src/types.ts::plain", "import", 7),
+        ("src/use.ts::use", "src/types.ts::plain", "import", 9),
+        ("src/use.ts::use", "src/types.ts::plain", "import", 13),
+    ]
+
+
+def test_a_renamed_export_as_deep_as_a_defined_one_is_found() -> None:
+    # zod's tests reach classic/schemas.ts's ``export { _catch as catch }`` through
+    # ``zod/v4``'s index.ts, classic/index.ts and external.ts: as deep as its ``string``, which
+    # was found, while ``z.catch`` (13 tests) was one step past the limit.
+    files = {
+        "v4/index.ts": 'export * from "./classic/index";\n',
+        "v4/classic/index.ts": 'export * from "./external";\n',
+        "v4/classic/external.ts": 'export * from "./schemas";\n',
+        "v4/classic/schemas.ts": """
+            export function string() { return 1; }
+            function _catch(value: unknown) { return value; }
+            class LocalError { constructor() {} }
+            export { _catch as catch, LocalError as ZodError };
+            """,
+        "use.ts": """
+            import * as z from "./v4/index";
+            export function use() {
+              new z.ZodError();
+              return z.catch(z.string());
+            }
+            """,
+    }
+    assert edges_of(files) == [
+        ("use.ts::use", "v4/classic/schemas.ts::LocalError.constructor", "import", 3),
+        ("use.ts::use", "v4/classic/schemas.ts::_catch", "import", 4),
+        ("use.ts::use", "v4/classic/schemas.ts::string", "import", 4),
+    ]

@@ -52,6 +52,10 @@ class FileScope:
     # CommonJS ``module.exports.x = require("./x")``).
     reexport_names: dict[str, str] = field(default_factory=dict)
     default_export: str | None = None
+    # JavaScript: exported names that stand for another of the module's names, or for a
+    # class's member (``Export.local``): ``export { _catch as catch }``, zod v3's
+    # ``string`` (``ZodString.create``).
+    exported_as: dict[str, str] = field(default_factory=dict)
     # Python: module variables that are another name of one value (attrs's ``ib = attrib``,
     # ``ParseResult.variables``), with that name.
     aliases: dict[str, str] = field(default_factory=dict)
@@ -171,8 +175,12 @@ def _index_definitions(scope: FileScope) -> None:
         for name in scope.methods.keys() & scope.top_level.keys():
             scope.class_bases.setdefault(name, ())
     for export in scope.result.exports:
-        if export.is_default and export.source is None:
-            scope.default_export = export.name
+        if export.source is not None:
+            continue
+        if export.is_default:
+            scope.default_export = export.local or export.name
+        elif export.local is not None:
+            scope.exported_as[export.name] = export.local
     for name, kind in scope.result.variables:
         if kind.startswith(ALIAS_OF):
             scope.aliases[name] = kind[len(ALIAS_OF) :]
@@ -293,7 +301,10 @@ def _bind_imports(scope: FileScope, index: ModuleIndex) -> None:
                 stars.extend(files)
             else:
                 scope.reexports[export.name] = files
-                if (export.line, export.source) in required:
+                if export.local is not None:
+                    # ``export { default as Button } from "./Button"``: its ``default``.
+                    scope.reexport_names[export.name] = export.local
+                elif (export.line, export.source) in required:
                     # ``module.exports.x = require("./x")``: x is that module's own value.
                     scope.reexport_names[export.name] = "default"
         scope.star_reexports = tuple(stars)
@@ -361,6 +372,13 @@ class SymbolTable:
             wanted = scope.default_export if name == "default" else name
             if wanted is None:
                 continue
+            if wanted in scope.exported_as:
+                # ``export { _catch as catch }``: the module's ``catch`` is its ``_catch``,
+                # whatever else is named ``catch`` there (zod's object key).
+                located = self._exported_function(scope, scope.exported_as[wanted], depth)
+                if located is not None:
+                    return located
+                continue
             found = self._defined_function(scope, wanted)
             if found is not None:
                 return path, found
@@ -380,6 +398,42 @@ class SymbolTable:
                 if located is not None:
                     return located
         return None
+
+    def _exported_function(
+        self, scope: FileScope, local: str, depth: int
+    ) -> tuple[str, Function] | None:
+        """The function an exported name of ``scope`` stands for (``Export.local``): one the
+        module defines or imports under the name ``local``, or a member of one of its classes
+        (zod v3's ``const stringType = ZodString.create``, the static method) or of a module
+        it imports wholesale (``m.helper``). The module's own names are found as deep as a
+        function it defines is: zod's ``export { _catch as catch }`` lies three barrels down."""
+        owner, dot, member = local.partition(".")
+        if dot:
+            found = self._local_class(scope, owner, depth)
+            if found is not None:
+                method = self.scopes[found[0]].method(found[1], member)
+                return None if method is None else (found[0], method)
+            binding = scope.bindings.get(owner)
+            if binding is None or binding.symbol is not None or depth >= _MAX_REEXPORT_DEPTH:
+                return None
+            return self.locate_function(binding.files, member, depth + 1)
+        defined = self._defined_function(scope, local)
+        if defined is not None:
+            return scope.path, defined
+        binding = scope.bindings.get(local)
+        if binding is None or depth >= _MAX_REEXPORT_DEPTH:
+            return None
+        # ``import { a } from "./a"; export { a as b }``; a required module's own value.
+        return self.locate_function(binding.files, binding.symbol or "default", depth + 1)
+
+    def _local_class(self, scope: FileScope, local: str, depth: int) -> tuple[str, str] | None:
+        """The class the module ``scope`` defines or imports under the name ``local``."""
+        if local in scope.class_bases:
+            return scope.path, local
+        binding = scope.bindings.get(local)
+        if binding is None or depth >= _MAX_REEXPORT_DEPTH:
+            return None
+        return self.locate_class(binding.files, binding.symbol or "default", depth + 1)
 
     @staticmethod
     def _defined_function(scope: FileScope, name: str) -> Function | None:
@@ -404,6 +458,13 @@ class SymbolTable:
                 continue
             wanted = scope.default_export if name == "default" else name
             if wanted is None:
+                continue
+            if wanted in scope.exported_as:
+                # commander's ``export { InvalidArgumentError as InvalidOptionArgumentError }``
+                local = scope.exported_as[wanted]
+                found = None if "." in local else self._local_class(scope, local, depth)
+                if found is not None:
+                    return found
                 continue
             if wanted in scope.class_bases:
                 return path, wanted
