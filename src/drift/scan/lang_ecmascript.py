@@ -633,8 +633,9 @@ class JavaScriptRules:
 
     def local_types(self, node: Node, source: bytes) -> list[tuple[str, str | None]]:
         """``const s: Store = …`` gives ``Store``; ``const s = new Store(…)`` (awaited or not)
-        gives ``Store``, and so does the assignment ``s = new Store(…)``; a name, a property or a
-        ternary gives what ``_assigned`` says; any other value gives None. ``let s;`` and
+        gives ``Store``, and so does the assignment ``s = new Store(…)``, and ``export default
+        new Store()`` the name ``default``; a name, a property or a ternary gives what
+        ``_assigned`` says; any other value gives None. ``let s;`` and
         ``s = null`` give nothing: no value to call, and no variable hiding an import whose value
         the calls expect."""
         if node.type == "assignment_expression":
@@ -643,6 +644,11 @@ class JavaScriptRules:
             if left is None or left.type != "identifier" or _no_value(value, source):
                 return []
             return [(text(left, source), _assigned(value, source))]
+        if node.type == "export_statement":
+            # ``export default new Cache()``: the module's ``default`` holds one, which an
+            # import of it calls (``import cache from "./cache"; cache.fetch()``).
+            made = _constructed(node.child_by_field_name("value"), source)
+            return [] if made is None else [("default", made)]
         target = node.child_by_field_name("name")
         if target is not None and target.type == "object_pattern":
             return _unpacked(target, node.child_by_field_name("value"), source)

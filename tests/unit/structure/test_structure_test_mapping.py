@@ -1170,3 +1170,48 @@ def test_a_module_level_class_s_decorator_is_setup_a_test_class_s_is_its_own() -
     assert [(c.test_function_id, c.source_function_id) for c in coverage] == [
         ("tests/test_make.py::TestC.test_c", "lib/make.py::attrs")
     ]
+
+
+def test_a_test_blocks_calls_on_an_imported_instance_reach_its_class() -> None:
+    # commander's documented ``import { program } from "commander"`` then ``program.parse()``:
+    # a test block's call on an instance a module exports had reached nothing, though a
+    # function's did; nor did one on a module's default instance (``export default new
+    # Cache()``), from anywhere.
+    results = project(
+        {
+            "lib/store.js": """
+                export class Store { get(k) { return k; } put(k, v) { return v; } }
+                export const store = new Store();
+                """,
+            "lib/index.js": 'export * from "./store.js";\n',
+            "lib/cache.js": """
+                class Cache { fetch(k) { return k; } }
+                export default new Cache();
+                """,
+            "lib/use.js": """
+                import cache from "./cache.js";
+                export function read(k) { return cache.fetch(k); }
+                """,
+            "tests/store.test.js": """
+                import { store } from "../lib/index.js";
+                import cache from "../lib/cache.js";
+                store.put("setup", 1);
+                test("reads", () => {
+                  expect(store.get("a")).toBe("a");
+                });
+                it("fetches", () => { expect(cache.fetch("a")).toBe("a"); });
+                """,
+        }
+    )
+    coverage, _ = run(results)
+    assert [(c.test_function_id, c.source_function_id, c.coverage_type) for c in coverage] == [
+        ("tests/store.test.js::fetches@7", "lib/cache.js::Cache.fetch", "direct"),
+        ("tests/store.test.js::fetches@7", "lib/store.js::Store.put", "direct"),
+        ("tests/store.test.js::reads@4", "lib/store.js::Store.get", "direct"),
+        ("tests/store.test.js::reads@4", "lib/store.js::Store.put", "direct"),
+    ]
+    rows = function_rows(results)
+    assert [(e.caller_id, e.callee_id, e.resolution) for e in resolve_calls(rows, results)] == [
+        (4, 1, "method")
+    ]  # lib/use.js::read → lib/cache.js::Cache.fetch
+    assert results["lib/cache.js"].variables == (("default", "Cache"),)

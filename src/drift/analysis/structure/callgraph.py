@@ -790,7 +790,9 @@ class CallResolver:
             fixture = self._fixture_outcome(scope, receiver, name)
             if fixture is not None:
                 return fixture
-        if receiver_type is None and receiver.isidentifier() and caller is not None:
+        if receiver_type is None and receiver.isidentifier():
+            # Module-level code too: a JavaScript test block's callback is no function of its
+            # own (``it("x", () => { store.get("a") })`` with ``store`` imported).
             shared = self._shared_outcome(scope, receiver, name, caller)
             if shared is not None:
                 return shared
@@ -1029,14 +1031,14 @@ class CallResolver:
         return files
 
     def _shared_outcome(
-        self, scope: FileScope, receiver: str, name: str, caller: Function
+        self, scope: FileScope, receiver: str, name: str, caller: Function | None
     ) -> _Outcome | None:
         """``CommandLine.VarP()`` with pflag's ``var CommandLine = NewFlagSet(…)`` in another
         file of the package, or ``STORE.save()`` after ``from app import STORE``: the method
         of the class the variable's own module gives it, no guess for a library's class, and
         no decision (the steps after decide) for a class without the method (an interface) or
         a parameter of that name, which is another variable."""
-        if receiver in self.parameters_around(scope, caller):
+        if caller is not None and receiver in self.parameters_around(scope, caller):
             return None
         given = self._shared_variable(scope, receiver, scope.bindings.get(receiver))
         if given is None:
@@ -1262,13 +1264,13 @@ class CallResolver:
         self, scope: FileScope, name: str, binding: Binding | None
     ) -> tuple[FileScope, str] | None:
         """The scope defining module-level variable ``name`` that ``scope`` sees (imported by
-        name, or of its Go package) and the class it gives it (``ParseResult.variables``)."""
+        name, through re-exports too, or of its Go package) and the class it gives it
+        (``ParseResult.variables``)."""
         if binding is not None:
             if binding.symbol is None:
                 return None
-            candidates: tuple[str, ...] = binding.files
-            wanted = binding.symbol
-        elif scope.result.language == "go":
+            return self.symbols.locate_variable(binding.files, binding.symbol)
+        if scope.result.language == "go":
             candidates = self.symbols.same_package_files(scope.path)
             wanted = name
         else:

@@ -482,6 +482,33 @@ class SymbolTable:
                     return found
         return None
 
+    def locate_variable(
+        self, files: Iterable[str], name: str, depth: int = 0
+    ) -> tuple[FileScope, str] | None:
+        """The scope defining module variable ``name`` of ``files`` (following re-exports, as
+        ``locate_function``; ``"default"`` is a file's default export, ``export default new
+        Cache()`` its own) and the class it gives it (``ParseResult.variables``)."""
+        for path in sorted(set(files), key=self.index.go_order):
+            scope = self.scopes.get(path)
+            if scope is None:
+                continue
+            wanted = name
+            if name == "default" and scope.default_export is not None:
+                wanted = scope.default_export
+            wanted = scope.exported_as.get(wanted, wanted)
+            for variable, kind in scope.result.variables:
+                if variable == wanted and not kind.startswith(ALIAS_OF):
+                    return scope, kind
+            if depth < _MAX_REEXPORT_DEPTH and "." not in wanted:
+                onward = self._reexport_files(scope, wanted)
+                if onward:
+                    found = self.locate_variable(
+                        onward, self._reexported_name(scope, wanted), depth + 1
+                    )
+                    if found is not None:
+                        return found
+        return None
+
     def submodule(self, files: Iterable[str], name: str) -> tuple[str, ...]:
         """The files of Python submodule ``name`` of the package or module ``files`` are:
         ``pkg.api`` after ``import pkg`` (a package's submodules are its attributes once

@@ -74,6 +74,8 @@
 (program (variable_declaration (variable_declarator name: (identifier)) @local))
 (program
   (export_statement declaration: (lexical_declaration (variable_declarator name: (identifier)) @local)))
+; ``export default new Cache()``: the module's default value, an instance.
+(program (export_statement value: [(new_expression) (call_expression) (await_expression)]) @local)
 ; ``let signer; … signer = crypto.createSign(…)``: an assignment gives the variable a value too.
 (expression_statement (assignment_expression left: (identifier)) @local)
 (await_expression (call_expression) @awaited)
