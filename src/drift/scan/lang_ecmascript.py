@@ -551,9 +551,18 @@ class JavaScriptRules:
         return tuple(found)
 
     def imports(self, node: Node, source: bytes) -> list[Import]:
-        """ES imports, ``require("m")`` and ``import("m")``."""
+        """ES imports, ``require("m")``, ``import("m")`` and TypeScript's ``import x =
+        require("m")``."""
         if node.type == "call_expression":
             return [_require(node, source)]
+        required = first_child_of_type(node, ("import_require_clause",))
+        if required is not None:
+            # TypeScript's ``import fs = require("fs")``: ``const fs = require("fs")``.
+            module = _string_value(required.child_by_field_name("source"), source)
+            bound = first_child_of_type(required, ("identifier",))
+            alias = None if bound is None else text(bound, source)
+            type_only = has_token(node, "type", limit=3)
+            return [Import(module, line(node), (), alias, False, type_only)]
         source_text = _string_value(node.child_by_field_name("source"), source)
         names: list[ImportedName] = []
         alias = None
@@ -788,6 +797,14 @@ def _export_statement(node: Node, source: bytes, facts: ExportFacts) -> None:
     value = node.child_by_field_name("value")
     if declaration is not None:
         _export_declaration(declaration, source, facts, is_default)
+    elif has_token(node, "=", limit=2) and (
+        assigned := next((c for c in node.named_children if c.type != "comment"), None)
+    ):
+        # TypeScript's ``export = Engine``: ``module.exports = Engine``.
+        name = _exported_value_name(assigned, source)
+        facts.names.add(name)
+        facts.node_ids.add(assigned.id)
+        facts.exports.append(Export(name, at, True, False, None))
     elif value is not None:
         facts.node_ids.add(value.id)
         name = text(value, source) if value.type == "identifier" else "default"

@@ -161,6 +161,18 @@ def test_an_export_says_what_it_stands_for_under_another_name() -> None:
     )
 
 
+def test_typescripts_commonjs_import_and_export_assignment() -> None:
+    # ``import fs = require("fs")`` binds the module as ``const fs = require("fs")`` does;
+    # ``export = Engine`` is ``module.exports = Engine``.
+    source = b'import fs = require("fs");\nimport Eng = require("./klass");\nexport = Eng;\n'
+    result = parse_source(source, "typescript")
+    assert result.imports == (
+        Import("fs", 1, (), "fs", False, False),
+        Import("./klass", 2, (), "Eng", False, False),
+    )
+    assert result.exports == (Export("Eng", 3, True, False, None),)
+
+
 def test_declaration_file_exports_name_what_they_declare() -> None:
     source = (
         b"export declare const version: string, major: number;\n"

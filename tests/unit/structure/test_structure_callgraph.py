@@ -4732,3 +4732,30 @@ def test_a_renamed_export_as_deep_as_a_defined_one_is_found() -> None:
         ("use.ts::use", "v4/classic/schemas.ts::_catch", "import", 4),
         ("use.ts::use", "v4/classic/schemas.ts::string", "import", 4),
     ]
+
+
+def test_typescripts_import_require_is_followed() -> None:
+    files = {
+        "klass.js": """
+            class Engine {
+              start() { return this.ignite(); }
+              ignite() { return true; }
+            }
+            module.exports = Engine;
+            """,
+        "wheel.ts": "class Wheel { turn() { return 1; } }\nexport = Wheel;\n",
+        "main.ts": """
+            import fs = require("fs");
+            import Eng = require("./klass");
+            import Wheel = require("./wheel");
+            export function ts() {
+              const e = new Eng();
+              new Wheel().turn();
+              return e.start() && fs.existsSync("x");
+            }
+            """,
+    }
+    assert [e for e in edges_of(files) if e[0] == "main.ts::ts"] == [
+        ("main.ts::ts", "klass.js::Engine.start", "method", 7),
+        ("main.ts::ts", "wheel.ts::Wheel.turn", "method", 6),
+    ]
