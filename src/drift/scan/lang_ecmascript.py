@@ -830,7 +830,9 @@ def _export_statement(node: Node, source: bytes, facts: ExportFacts) -> None:
         elif part.type == "namespace_export":
             identifier = part.named_children[-1] if part.named_child_count else None
             name = "*" if identifier is None else text(identifier, source)
-            facts.exports.append(Export(name, at, False, type_only, module))
+            # ``export * as iso from "./iso.js"``: the name is the whole module (``*``).
+            whole = None if name == "*" else "*"
+            facts.exports.append(Export(name, at, False, type_only, module, whole))
     if declaration is None and value is None and module is not None and not _has_clause(node):
         facts.exports.append(Export("*", at, False, type_only, module))
 

@@ -183,7 +183,8 @@ class Export(NamedTuple):
     local: str | None = None
     """JavaScript: what the exported name stands for where it comes from, when that is
     another name: in module ``source`` (``export { default as Button } from "./Button"`` gives
-    ``default``), or in the module itself, another of its names (``export { plain as renamed
+    ``default``, and ``export * as iso from "./iso.js"`` ``*``, the whole module), or in the
+    module itself, another of its names (``export { plain as renamed
     }`` and ``module.exports = { parse: parseImpl }`` give ``plain`` and ``parseImpl``) or
     what a top-level ``const`` given a plain name or a class's member holds (``export const
     alias = plain`` gives ``plain``; ``const stringType = ZodString.create`` exported as

@@ -127,7 +127,7 @@ def test_exports() -> None:
         Export("calc", 27, False, False, None, "compute"),
         Export("handler", 27, False, False, None),
         Export("*", 28, False, False, "./all"),
-        Export("grouped", 29, False, False, "./grouped"),
+        Export("grouped", 29, False, False, "./grouped", "*"),
         Export("Alias", 30, False, True, None),
         Export("Runner", 31, False, True, None),
     )

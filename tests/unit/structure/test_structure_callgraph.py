@@ -4759,3 +4759,39 @@ def test_typescripts_import_require_is_followed() -> None:
         ("main.ts::ts", "klass.js::Engine.start", "method", 7),
         ("main.ts::ts", "wheel.ts::Wheel.turn", "method", 6),
     ]
+
+
+def test_a_module_namespace_exported_by_name_is_that_module() -> None:
+    # zod's tests import ``{ z } from "zod/v4"`` (its classic/index.ts says ``import * as z
+    # from "./external.js"; export { z, z as default }``) and ``z.string()`` is external.ts's;
+    # ``export * as iso from "./iso.js"`` names a module too.
+    files = {
+        "src/schemas.ts": "export function string() { return 1; }\n",
+        "src/iso.ts": "export function datetime() { return 1; }\n",
+        "src/external.ts": """
+            export * from "./schemas";
+            export * as iso from "./iso";
+            """,
+        "src/index.ts": """
+            import * as z from "./external";
+            export * from "./external";
+            export { z, z as default };
+            """,
+        "src/v4.ts": 'export * from "./index";\n',
+        "src/use.ts": """
+            import { z } from "./v4";
+            import zed from "./index";
+            import { iso } from "./external";
+            export function use() {
+              z.string();
+              zed.string();
+              z.iso();
+              return iso.datetime();
+            }
+            """,
+    }
+    assert edges_of(files) == [
+        ("src/use.ts::use", "src/iso.ts::datetime", "import", 8),
+        ("src/use.ts::use", "src/schemas.ts::string", "import", 5),
+        ("src/use.ts::use", "src/schemas.ts::string", "import", 6),
+    ]

@@ -980,6 +980,15 @@ class CallResolver:
         module = binding.files if binding is not None and binding.symbol is None else None
         if (
             owner is None
+            and binding is not None
+            and binding.symbol is not None
+            and binding.files
+            and _is_ecmascript(scope)
+        ):
+            # ``import { z } from "zod/v4"``: a module's namespace, exported by name.
+            module = self.symbols.locate_module(binding.files, binding.symbol) or None
+        if (
+            owner is None
             and module is None
             and "." in receiver
             and scope.result.language == ("python")

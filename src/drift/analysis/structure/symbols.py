@@ -322,6 +322,7 @@ def _rebind(scope: FileScope, name: str, binding: Binding) -> None:
 # Languages whose imports others see through: Python's ``from a import b`` makes ``b`` a name of
 # the module, and JavaScript re-exports with ``export … from``.
 _REEXPORTING = frozenset({"python", "javascript", "typescript"})
+_ECMASCRIPT = frozenset({"javascript", "typescript"})
 
 
 class SymbolTable:
@@ -508,6 +509,36 @@ class SymbolTable:
                     if found is not None:
                         return found
         return None
+
+    def locate_module(self, files: Iterable[str], name: str, depth: int = 0) -> tuple[str, ...]:
+        """The files of the JavaScript module that name ``name`` of ``files`` stands for,
+        following re-exports: a namespace import exported by name (zod's ``import * as z from
+        "./external.js"; export { z, z as default }``, which its tests import as ``{ z }``),
+        ``export * as iso from "./iso.js"``, a required module exported; () for any other
+        name."""
+        for path in sorted(set(files)):
+            scope = self.scopes.get(path)
+            if scope is None or scope.result.language not in _ECMASCRIPT:
+                continue
+            wanted = scope.default_export if name == "default" else name
+            if wanted is None:
+                continue
+            wanted = scope.exported_as.get(wanted, wanted)
+            if scope.reexport_names.get(wanted) == "*":
+                return scope.reexports.get(wanted, ())
+            binding = scope.bindings.get(wanted)
+            if binding is not None and binding.symbol is None:
+                return binding.files
+            if depth < _MAX_REEXPORT_DEPTH:
+                onward = self._reexport_files(scope, wanted)
+                found = (
+                    self.locate_module(onward, self._reexported_name(scope, wanted), depth + 1)
+                    if onward
+                    else ()
+                )
+                if found:
+                    return found
+        return ()
 
     def submodule(self, files: Iterable[str], name: str) -> tuple[str, ...]:
         """The files of Python submodule ``name`` of the package or module ``files`` are:
