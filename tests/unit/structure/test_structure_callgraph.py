@@ -4795,3 +4795,34 @@ def test_a_module_namespace_exported_by_name_is_that_module() -> None:
         ("src/use.ts::use", "src/schemas.ts::string", "import", 5),
         ("src/use.ts::use", "src/schemas.ts::string", "import", 6),
     ]
+
+
+def test_from_a_package_import_takes_its_attribute_before_its_submodule() -> None:
+    # tenacity: ``def retry(…)`` in its ``__init__`` beside ``tenacity/retry.py``; its tests'
+    # ``from tenacity import retry`` had bound the module, and ~75 ``retry(…)`` and
+    # ``@retry(…)`` had no edge. Python takes the package's attribute first (what its
+    # ``__init__`` defines or imports), the submodule only when there is none.
+    files = {
+        "pkg/__init__.py": (
+            "from .wrap import wrap as wrapper\nfrom . import conv\n\n\n"
+            "def retry(*a):\n    return a\n"
+        ),
+        "pkg/retry.py": "class X:\n    pass\n",
+        "pkg/wrap.py": "def wrap(f):\n    return f\n",
+        "pkg/wrapper.py": "def wrap(f):\n    return f\n",
+        "pkg/conv.py": "def pipe(*fs):\n    return fs\n",
+        "pkg/api.py": "def get():\n    return 1\n",
+        "tests/test_x.py": (
+            "from pkg import retry, wrapper, conv, api\n\n\ndef test_plain():\n"
+            "    assert retry(1)\n    assert wrapper(len)\n    assert conv.pipe()\n"
+            "    assert api.get()\n\n\ndef test_decorated():\n    @retry(2)\n"
+            "    def inner():\n        return 1\n    assert inner\n"
+        ),
+    }
+    assert edges_of(files) == [
+        ("tests/test_x.py::test_decorated", "pkg/__init__.py::retry", "import", 12),
+        ("tests/test_x.py::test_plain", "pkg/__init__.py::retry", "import", 5),
+        ("tests/test_x.py::test_plain", "pkg/api.py::get", "import", 8),
+        ("tests/test_x.py::test_plain", "pkg/conv.py::pipe", "import", 7),
+        ("tests/test_x.py::test_plain", "pkg/wrap.py::wrap", "import", 6),
+    ]

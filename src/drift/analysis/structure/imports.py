@@ -9,7 +9,9 @@ third-party packages) is external and resolves to nothing. Per language:
   but ``pkg/sub/mod.py`` does not answer ``sub.mod``). When several roots match, the shortest
   prefix wins, then a file next to the importer; a remaining tie resolves to nothing. A stub
   (``x.pyi``) beside its module (``x.py``) gives way to it: the module holds the code.
-  ``from a import b`` binds the module ``a.b`` when it exists, else the name ``b`` of ``a``.
+  ``from a import b`` binds the name ``b`` of ``a`` when package ``a``'s ``__init__`` defines or
+  imports one (not a submodule it imports), else the module ``a.b`` when it exists, else the
+  name ``b`` of ``a``.
 - **JavaScript/TypeScript**: relative specifiers (``./x``, ``../y``), ``@/`` and ``~/`` (read
   as ``src/…`` or the root) and root-absolute ``/x``; tried as written, with each extension
   (``.ts``, ``.tsx``, ``.js``, ``.jsx``, ``.mjs``, ``.cjs``, ``.mts``, ``.cts``, ``.d.ts``),
@@ -195,6 +197,8 @@ class ModuleIndex:
         self._java_types: dict[tuple[str, str], str] = {}
         self._java_packages: dict[str, list[str]] = defaultdict(list)
         self._cache: dict[tuple[str, str], tuple[str, ...]] = {}
+        # A Python package's ``__init__`` by path -> the names it binds to no module.
+        self._attributes: dict[str, frozenset[str]] = {}
         self._go_cache: dict[str, tuple[str, ...]] = {}
         self._go_packages: dict[str, str] = {}  # directory -> the package most files declare
         self._index()
@@ -271,12 +275,41 @@ class ModuleIndex:
         return (near[0],) if len(near) == 1 else ()
 
     def python_from(self, importer: str, source: str, name: str) -> tuple[tuple[str, ...], bool]:
-        """For ``from source import name``: the target files, and whether ``name`` is a module."""
+        """For ``from source import name``: the target files, and whether ``name`` is a module.
+        Python takes the package's attribute first: a function, class or variable its
+        ``__init__`` defines, or a name it imports from a module (tenacity's ``def retry``
+        beside ``tenacity/retry.py``), and the submodule only when there is none."""
+        package = self.python_module(importer, source)
+        if package and name in self._package_attributes(package[0]):
+            return package, False
         submodule = f"{source}{name}" if source.endswith(".") else f"{source}.{name}"
         files = self.python_module(importer, submodule)
         if files:
             return files, True
-        return self.python_module(importer, source), False
+        return package, False
+
+    def _package_attributes(self, path: str) -> frozenset[str]:
+        """The names a package's ``__init__`` binds to something other than a module: its
+        top-level functions and classes, its module variables (``ParseResult.variables``), and
+        the names it imports from a module (``from .wrap import wrap``; not ``from . import
+        conv``, the submodule itself). Empty for a file that is no package's."""
+        if posixpath.basename(path).partition(".")[0] != "__init__":
+            return frozenset()
+        known = self._attributes.get(path)
+        if known is None:
+            result = self.results[path]
+            names = {fn.name for fn in result.functions if "." not in fn.qualified_name}
+            names.update(cls.name for cls in result.classes if cls.qualified_name == cls.name)
+            names.update(variable for variable, _ in result.variables)
+            for imp in result.imports:
+                if imp.is_wildcard or not imp.names:
+                    continue
+                for imported in imp.names:
+                    inner = imp.source if imp.source.endswith(".") else f"{imp.source}."
+                    if not self.python_module(path, f"{inner}{imported.name}"):
+                        names.add(imported.alias or imported.name)
+            known = self._attributes[path] = frozenset(names)
+        return known
 
     # JavaScript / TypeScript ----------------------------------------------------------
 
