@@ -4826,3 +4826,69 @@ def test_from_a_package_import_takes_its_attribute_before_its_submodule() -> Non
         ("tests/test_x.py::test_plain", "pkg/conv.py::pipe", "import", 7),
         ("tests/test_x.py::test_plain", "pkg/wrap.py::wrap", "import", 6),
     ]
+
+
+def test_a_closure_s_self_is_the_enclosing_method_s() -> None:
+    # tenacity's ``BaseRetrying.wraps.wrapped_f`` calls ``self.copy()`` and then the copy;
+    # peewee's decorator factories (``def decorator(fn): self.register_function(fn)``). A
+    # function nested in a method, a lambda in it too, sees the method's ``self`` (or a
+    # classmethod's ``cls``), with the overrides a subclass may run; not where the nested
+    # function takes a ``self`` of its own or rebinds it.
+    files = {
+        "pkg/r.py": """
+            from typing import Self
+
+            class R:
+                def helper(self):
+                    return 1
+
+                def copy(self) -> Self:
+                    return self
+
+                def __call__(self, f):
+                    return f()
+
+                def wraps(self, f):
+                    def wrapped(*a):
+                        copy = self.copy()
+                        return self.helper(), copy(f)
+
+                    def outer():
+                        def inner():
+                            return (lambda: self.helper())()
+                        return inner
+
+                    def own(self):
+                        return self.helper()
+
+                    def rebound():
+                        self = S()
+                        return self.helper()
+
+                    return wrapped, outer, own, rebound
+
+                @classmethod
+                def make(cls):
+                    def build():
+                        return cls.helper(None)
+                    return build
+
+            class Sub(R):
+                def helper(self):
+                    return 2
+
+            class S:
+                def helper(self):
+                    return 3
+            """,
+    }
+    assert [e for e in edges_of(files) if e[0].startswith("pkg/r.py::R.")] == [
+        ("pkg/r.py::R.make.build", "pkg/r.py::R.helper", "method", 35),
+        ("pkg/r.py::R.make.build", "pkg/r.py::Sub.helper", "method", 35),
+        ("pkg/r.py::R.wraps.outer.inner", "pkg/r.py::R.helper", "method", 20),
+        ("pkg/r.py::R.wraps.outer.inner", "pkg/r.py::Sub.helper", "method", 20),
+        ("pkg/r.py::R.wraps.wrapped", "pkg/r.py::R.__call__", "method", 16),
+        ("pkg/r.py::R.wraps.wrapped", "pkg/r.py::R.copy", "method", 15),
+        ("pkg/r.py::R.wraps.wrapped", "pkg/r.py::R.helper", "method", 16),
+        ("pkg/r.py::R.wraps.wrapped", "pkg/r.py::Sub.helper", "method", 16),
+    ]

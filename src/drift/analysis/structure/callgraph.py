@@ -3305,15 +3305,36 @@ _Name = tuple[str | None, str, str | None]
 _Target = tuple[int, str]
 """A callee's id, and the resolution that found it."""
 
-_Caller = tuple[Function, int, dict[_Name, _Target | None]]
-"""A caller, its row id, and where the calls that depend on its class land (shared by the
-callers of the class)."""
+_Caller = tuple[Function, int, dict[_Name, _Target | None], "_Closure | None"]
+"""A caller, its row id, where the calls that depend on its class land (shared by the callers
+of the class), and for a Python function nested in a method, the method's ``self`` it sees."""
+
+_Closure = tuple[str, _Caller]
+"""A nested function's free ``self`` (or ``cls``), and the caller its calls on it are resolved
+as: the enclosing method, with the nested function's row id."""
 
 # Markers compared by identity: a call not worked out yet, and calls whose target depends on
 # the caller's class, or on its class and qualified name (see ``_FileCalls._target``).
 _UNSEEN: _Target = (-1, "unseen")
 _BY_CLASS: _Target = (-1, "by class")
 _BY_SCOPE: _Target = (-1, "by scope")
+
+
+_CLOSED_OVER = frozenset({"self", "cls"})
+"""The parameters of a method that a function nested in it sees as the method's own object."""
+
+
+def _on_self(own: str, name: _Name) -> bool:
+    """Whether the call ``name`` is made on ``own`` (a method's ``self`` or ``cls``), or on
+    what it holds or makes (``self.repo.save()``, ``type(self)(…)``), or of a local the code
+    gives such a value (``copy = self.copy()``, then ``copy(f)``): resolved as the method's
+    own calls are. A ``self`` the function rebinds has a class of its own (``receiver_type``)."""
+    receiver, _, given = name
+    if receiver is not None and (given is None or receiver != own):
+        root = receiver.split(".", 1)[0].split("(", 1)[0]
+        if root == own or receiver == f"type({own})":
+            return True
+    return given is not None and (given.startswith((f"{own}.", f"type({own})")))
 
 
 class _FileCalls:
@@ -3342,6 +3363,8 @@ class _FileCalls:
         # reach an override.
         self._subclassed = resolver.subclassed(path) if self._dispatches else frozenset[str]()
         self._implicit_this = scope.result.language == "java"  # ``m()`` is ``this.m()``
+        # A Python function nested in a method sees the method's ``self`` (``_Closure``).
+        self._closures = scope.result.language == "python"
         # (receiver, callee) -> target, or how it depends on the caller.
         self._calls: dict[_Name, _Target | None] = {}
         # Caller class -> (receiver, callee) -> target.
@@ -3373,7 +3396,7 @@ class _FileCalls:
             caller = candidates[0]
             caller_id = ids.get((caller.name, caller.line))
             if caller_id is not None:
-                self._callers[name] = (caller, caller_id, self._class_targets(caller))
+                self._callers[name] = self._caller(caller, caller_id)
 
     def add_edges(self, calls: Sequence[CallSite], edges: dict[tuple[int, int, int], str]) -> None:
         """Add the edge of each resolved call of ``calls`` (this file's, in order) to ``edges``,
@@ -3395,6 +3418,8 @@ class _FileCalls:
                 caller = self._caller_at(call)
                 if caller is None:
                     continue
+            if caller[3] is not None and _on_self(caller[3][0], name):
+                caller = caller[3][1]  # ``self.copy()`` in a method's closure: the method's
             target = targets.get(name, _UNSEEN)
             if target is _BY_CLASS:  # self.method(): common, so worked out inline
                 target = caller[2].get(name, _UNSEEN)
@@ -3563,7 +3588,54 @@ class _FileCalls:
         caller_id = self._resolver.row_id(self._path, caller) if caller is not None else None
         if caller is None or caller_id is None:
             return None
-        return caller, caller_id, self._class_targets(caller)
+        return self._caller(caller, caller_id)
+
+    def _caller(self, caller: Function, caller_id: int) -> _Caller:
+        """``caller`` with its row id, its class's targets and the method whose ``self`` it
+        closes over, if any."""
+        closure: _Closure | None = None
+        method = self._enclosing_method(caller)
+        if method is not None:
+            closure = (
+                method.parameters[0].name,
+                (
+                    method,
+                    caller_id,
+                    self._class_targets(method),
+                    None,
+                ),
+            )
+        return caller, caller_id, self._class_targets(caller), closure
+
+    def _enclosing_method(self, caller: Function) -> Function | None:
+        """For a Python function nested in a method (a decorator's wrapper, tenacity's
+        ``BaseRetrying.wraps.wrapped_f``), the method whose ``self`` (or a classmethod's
+        ``cls``) it sees: the nearest enclosing method, when neither the function nor one
+        between them takes a parameter of that name. None for any other function."""
+        if caller.class_name is not None or "." not in caller.qualified_name or not self._closures:
+            return None
+        between = [caller]
+        prefix = caller.qualified_name
+        while "." in prefix:
+            prefix = prefix.rpartition(".")[0]
+            around = [
+                fn
+                for fn in self._scope.by_qualified.get(prefix, ())
+                if fn.line <= caller.line <= fn.end_line
+            ]
+            if not around:
+                return None  # a class's body, not a function: a method would have its class
+            enclosing = max(around, key=lambda fn: fn.line)
+            if enclosing.class_name is None:
+                between.append(enclosing)
+                continue
+            own = enclosing.parameters[0].name if enclosing.parameters else None
+            if own not in _CLOSED_OVER or any(
+                p.name == own for fn in between for p in fn.parameters
+            ):
+                return None
+            return enclosing
+        return None
 
     def _target(self, name: _Name, caller: Function) -> _Target | None:
         """Where ``receiver.callee()`` lands from any caller (resolution reads no more of the
