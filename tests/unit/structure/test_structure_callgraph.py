@@ -4892,3 +4892,53 @@ def test_a_closure_s_self_is_the_enclosing_method_s() -> None:
         ("pkg/r.py::R.wraps.wrapped", "pkg/r.py::R.helper", "method", 16),
         ("pkg/r.py::R.wraps.wrapped", "pkg/r.py::Sub.helper", "method", 16),
     ]
+
+
+def test_a_chain_through_a_method_returning_self_keeps_its_class() -> None:
+    # structlog's tests: ``build_bl().bind(x=42, y=23).unbind("x", "y")`` with ``bind`` and
+    # ``unbind`` annotated ``-> Self``: ``unbind`` was only guessed. tenacity's ``copy`` is
+    # ``-> "Self"``. A step declared to return ``Self`` gives the class it is called on.
+    files = {
+        "pkg/b.py": """
+            import typing
+            from typing import Self
+
+            class B:
+                def bind(self) -> Self:
+                    return self
+
+                def unbind(self) -> "Self":
+                    return self
+
+                def again(self) -> typing.Self:
+                    return self
+
+                def done(self):
+                    return 1
+
+            def build():
+                return B()
+
+            def t1():
+                build().bind().unbind().again().done()
+
+            def t2():
+                b = B()
+                b.bind().unbind()
+
+            def t3():
+                c = B().unbind()
+                c.done()
+            """,
+    }
+    assert [e for e in edges_of(files) if e[0].startswith("pkg/b.py::t")] == [
+        ("pkg/b.py::t1", "pkg/b.py::B.again", "method", 21),
+        ("pkg/b.py::t1", "pkg/b.py::B.bind", "method", 21),
+        ("pkg/b.py::t1", "pkg/b.py::B.done", "method", 21),
+        ("pkg/b.py::t1", "pkg/b.py::B.unbind", "method", 21),
+        ("pkg/b.py::t1", "pkg/b.py::build", "same_file", 21),
+        ("pkg/b.py::t2", "pkg/b.py::B.bind", "method", 25),
+        ("pkg/b.py::t2", "pkg/b.py::B.unbind", "method", 25),
+        ("pkg/b.py::t3", "pkg/b.py::B.done", "method", 29),
+        ("pkg/b.py::t3", "pkg/b.py::B.unbind", "method", 28),
+    ]

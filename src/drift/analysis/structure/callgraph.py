@@ -1590,9 +1590,19 @@ class CallResolver:
         found = self._factory(scope, written, caller)
         if found is None:
             return self._called_fixture(scope, written, caller) if written.isidentifier() else None
-        if found[1].return_type in _SELF_TYPES and "." in written:
-            # ``m = Model.model_validate(…)`` with ``-> Self`` (pydantic's): an instance of the
-            # class it is called on, not of the one that defines it.
+        return self._factory_class(scope, written, found, caller)
+
+    def _factory_class(
+        self,
+        scope: FileScope,
+        written: str,
+        found: tuple[str, Function],
+        caller: Function | None,
+    ) -> tuple[str, str] | None:
+        """The class the call ``written`` of the repository function ``found`` (``_factory``)
+        gives: its declared result, or for ``-> Self`` (pydantic's ``m =
+        Model.model_validate(…)``) the class it is called on, not the one defining it."""
+        if _returns_self(found[1]) and "." in written:
             root = written.partition(".")[0]
             return (
                 self._chain_root(scope, root, caller)
@@ -1661,7 +1671,7 @@ class CallResolver:
                 owner = self._class_in_scope(scope, dotted)
             if owner is None and links[first][1] is not _COMPOSITE:
                 found = self._factory(scope, dotted, caller)
-                owner = None if found is None else self._result_class(found)
+                owner = None if found is None else self._factory_class(scope, dotted, found, caller)
             if owner is not None:
                 return owner, first + 1
             if first < 2:
@@ -1694,14 +1704,16 @@ class CallResolver:
         if len(links) > _MAX_LINKS:
             return None
         for name, called in links:
+            member: tuple[str, str | None] | None = None
             if called is True:
                 found = self._instance_method(*owner, name)
-                member = None if found is None else (found[0], self._result_type(found))
             else:
                 member = self._field_type(*owner, name)
-                if member is None:
-                    found = self._method(*owner, name)
-                    member = None if found is None else (found[0], self._result_type(found))
+                found = self._method(*owner, name) if member is None else None
+            if found is not None:
+                if _returns_self(found[1]):
+                    continue  # ``build_bl().bind(x=42).unbind("x")``: ``-> Self`` keeps it
+                member = (found[0], self._result_type(found))
             if member is None:
                 return _STOP if self._embeds_member(*owner) else None
             file, returned = member
@@ -3010,6 +3022,14 @@ def _constructed_class(receiver: str) -> str | None:
 
 
 _SELF_TYPES: Final = frozenset({"Self", "typing.Self", "typing_extensions.Self", "t.Self"})
+
+
+def _returns_self(fn: Function) -> bool:
+    """Whether ``fn`` is declared to return ``Self`` (also quoted: tenacity's ``-> "Self"``):
+    the class it is called on, whichever defines it."""
+    return class_of_type(fn.return_type) in _SELF_TYPES
+
+
 """Return annotations that name the class a method is called on (PEP 673)."""
 
 _COMPOSITE: Final = "composite"
