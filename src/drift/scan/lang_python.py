@@ -157,7 +157,8 @@ def _assignment_types(
         if value is not None and value.type == "await" and value.named_child_count:
             value = value.named_children[0]
         made = _called(value, source)
-        kind = UNTYPED_LOCAL if made is None else ELEMENT_OF + made
+        # ``a, b = type(self)()``: parts of a repository class's instance, of unknown classes.
+        kind = UNTYPED_LOCAL if made is None or made.startswith("type(") else ELEMENT_OF + made
         return [(text(n, source), kind) for n in target.named_children if n.type == "identifier"]
     if target.type == "attribute":  # self.repo (``field_types``)
         target = target.child_by_field_name("attribute")
@@ -187,16 +188,32 @@ def _assignment_types(
 
 def _called(value: Node | None, source: bytes) -> str | None:
     """The function or class a call value calls, as written (``Store``, ``repos.make``);
-    ``cast(X, v)`` gives ``X``; None for any other value."""
+    ``cast(X, v)`` gives ``X``; ``type(self)()`` gives ``type(self)``; None for any other
+    value."""
     if value is None or value.type != "call":
         return None
     function = value.child_by_field_name("function")
     if function is not None and function.type == "subscript":
         return _generic_class(function, source)
+    if function is not None and function.type == "call":
+        return _type_of(function, source)
     if function is None or function.type not in ("identifier", "attribute"):
         return None
     made = text(function, source)
     return _cast_type(value, source) if made in _CASTS else made
+
+
+def _type_of(call: Node, source: bytes) -> str | None:
+    """``type(x)`` for a call ``type(x)`` of a plain name (what ``type(self)()`` makes an
+    instance of: the caller's class); None for any other call."""
+    function = call.child_by_field_name("function")
+    arguments = call.child_by_field_name("arguments")
+    if function is None or text(function, source) != "type" or arguments is None:
+        return None
+    named = [child for child in arguments.named_children if child.type != "comment"]
+    if len(named) != 1 or named[0].type != "identifier":
+        return None
+    return f"type({text(named[0], source)})"
 
 
 def _generic_class(function: Node, source: bytes) -> str | None:

@@ -4942,3 +4942,58 @@ def test_a_chain_through_a_method_returning_self_keeps_its_class() -> None:
         ("pkg/b.py::t3", "pkg/b.py::B.done", "method", 29),
         ("pkg/b.py::t3", "pkg/b.py::B.unbind", "method", 28),
     ]
+
+
+def test_an_instance_made_by_cls_or_type_of_self_is_of_the_caller_s_class() -> None:
+    # peewee's ``Model.create``: ``inst = cls(**query); inst.save(…)`` had no edge;
+    # ``other = type(self)(); other.save()`` had reached an unrelated ``Other.save`` by the
+    # variable's name. Such an instance is the caller's class's, or a subclass's, as ``self``
+    # is: its overrides are reached too, also from a closure.
+    files = {
+        "pkg/m.py": """
+            class Model:
+                def __init__(self, **kw):
+                    self.kw = kw
+
+                @classmethod
+                def create(cls, **query):
+                    inst = cls(**query)
+                    inst.save(force_insert=True)
+                    return inst
+
+                def save(self, force_insert=False):
+                    return force_insert
+
+                def clone(self):
+                    other = type(self)()
+                    other.save()
+                    dup = self.__class__()
+                    dup.save()
+                    return other, dup
+
+                @classmethod
+                def later(cls):
+                    def make():
+                        made = cls()
+                        made.save()
+                    return make
+
+            class User(Model):
+                def save(self, force_insert=False):
+                    return True
+
+            class Other:
+                def save(self):
+                    pass
+            """,
+    }
+    assert [e for e in edges_of(files) if "save" in e[1]] == [
+        ("pkg/m.py::Model.clone", "pkg/m.py::Model.save", "method", 16),
+        ("pkg/m.py::Model.clone", "pkg/m.py::Model.save", "method", 18),
+        ("pkg/m.py::Model.clone", "pkg/m.py::User.save", "method", 16),
+        ("pkg/m.py::Model.clone", "pkg/m.py::User.save", "method", 18),
+        ("pkg/m.py::Model.create", "pkg/m.py::Model.save", "method", 8),
+        ("pkg/m.py::Model.create", "pkg/m.py::User.save", "method", 8),
+        ("pkg/m.py::Model.later.make", "pkg/m.py::Model.save", "method", 25),
+        ("pkg/m.py::Model.later.make", "pkg/m.py::User.save", "method", 25),
+    ]

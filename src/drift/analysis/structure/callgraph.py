@@ -3347,14 +3347,28 @@ _CLOSED_OVER = frozenset({"self", "cls"})
 def _on_self(own: str, name: _Name) -> bool:
     """Whether the call ``name`` is made on ``own`` (a method's ``self`` or ``cls``), or on
     what it holds or makes (``self.repo.save()``, ``type(self)(…)``), or of a local the code
-    gives such a value (``copy = self.copy()``, then ``copy(f)``): resolved as the method's
+    gives such a value (``copy = self.copy()``, then ``copy(f)``; ``inst = cls()``): resolved
+    as the method's
     own calls are. A ``self`` the function rebinds has a class of its own (``receiver_type``)."""
     receiver, _, given = name
     if receiver is not None and (given is None or receiver != own):
         root = receiver.split(".", 1)[0].split("(", 1)[0]
         if root == own or receiver == f"type({own})":
             return True
-    return given is not None and (given.startswith((f"{own}.", f"type({own})")))
+    return given is not None and (given == own or given.startswith((f"{own}.", f"type({own})")))
+
+
+def _of_own_class(given: str, caller: Function) -> bool:
+    """Whether a variable the code gives ``given`` (``CallSite.receiver_type``) holds an
+    instance of the caller's class, or of a subclass: ``type(self)()``, ``self.__class__()``
+    in a method, ``cls(…)`` in a classmethod (a helper's or a metaclass's ``cls`` holds any
+    class)."""
+    if caller.class_name is None or not caller.parameters:
+        return False
+    own = caller.parameters[0].name
+    if given == "cls":
+        return own == "cls" and any(d.name == "classmethod" for d in caller.decorators)
+    return own == "self" and given in ("type(self)", "self.__class__")
 
 
 class _FileCalls:
@@ -3383,8 +3397,9 @@ class _FileCalls:
         # reach an override.
         self._subclassed = resolver.subclassed(path) if self._dispatches else frozenset[str]()
         self._implicit_this = scope.result.language == "java"  # ``m()`` is ``this.m()``
-        # A Python function nested in a method sees the method's ``self`` (``_Closure``).
-        self._closures = scope.result.language == "python"
+        # Python: a function nested in a method sees the method's ``self`` (``_Closure``), and
+        # ``type(self)()`` makes another ``self`` (``_of_own_class``).
+        self._python = scope.result.language == "python"
         # (receiver, callee) -> target, or how it depends on the caller.
         self._calls: dict[_Name, _Target | None] = {}
         # Caller class -> (receiver, callee) -> target.
@@ -3425,9 +3440,10 @@ class _FileCalls:
         # Calls come in runs of one caller: look it up once per run.
         run_name: object = _UNSEEN
         run_caller: _Caller | None = None
-        for call, caller_name, name in zip(
+        for call, caller_name, written in zip(
             calls, map(_CALLER, calls), map(_RECEIVER_AND_CALLEE, calls), strict=True
         ):
+            name = written
             if caller_name != run_name:
                 run_name = caller_name
                 run_caller = callers.get(caller_name)
@@ -3440,6 +3456,15 @@ class _FileCalls:
                     continue
             if caller[3] is not None and _on_self(caller[3][0], name):
                 caller = caller[3][1]  # ``self.copy()`` in a method's closure: the method's
+            if (
+                name[0] is not None
+                and name[2]
+                and self._python
+                and _of_own_class(name[2], caller[0])
+            ):
+                # ``inst = cls(**query); inst.save()``: another instance of the caller's class
+                # or of a subclass, as ``self`` is.
+                name = ("self", name[1], None)
             target = targets.get(name, _UNSEEN)
             if target is _BY_CLASS:  # self.method(): common, so worked out inline
                 target = caller[2].get(name, _UNSEEN)
@@ -3632,7 +3657,7 @@ class _FileCalls:
         ``BaseRetrying.wraps.wrapped_f``), the method whose ``self`` (or a classmethod's
         ``cls``) it sees: the nearest enclosing method, when neither the function nor one
         between them takes a parameter of that name. None for any other function."""
-        if caller.class_name is not None or "." not in caller.qualified_name or not self._closures:
+        if caller.class_name is not None or "." not in caller.qualified_name or not self._python:
             return None
         between = [caller]
         prefix = caller.qualified_name
