@@ -4997,3 +4997,78 @@ def test_an_instance_made_by_cls_or_type_of_self_is_of_the_caller_s_class() -> N
         ("pkg/m.py::Model.later.make", "pkg/m.py::Model.save", "method", 25),
         ("pkg/m.py::Model.later.make", "pkg/m.py::User.save", "method", 25),
     ]
+
+
+def test_a_mixin_s_self_call_reaches_what_its_subclasses_take_from_a_sibling_base() -> None:
+    # peewee's ``PooledDatabase.manual_close`` calls ``self.close()``; the mixin defines none,
+    # ``PooledSqliteDatabase(_PooledSqliteDatabase, SqliteDatabase)`` takes ``Database``'s.
+    # When every subclass that does not define the method takes the same one from outside
+    # the mixin's subclasses, that one runs; subclasses that disagree say nothing.
+    files = {
+        "pkg/db.py": """
+            class Database:
+                def close(self):
+                    return True
+
+                def is_closed(self):
+                    return False
+
+            class SqliteDatabase(Database):
+                pass
+
+            class MySQLDatabase(Database):
+                def is_closed(self):
+                    return True
+            """,
+        "pkg/pool.py": """
+            from pkg.db import Database, MySQLDatabase, SqliteDatabase
+
+            class PooledMixin:
+                def close_all(self):
+                    if not self.is_closed():
+                        return self.close()
+
+            class _PooledSqlite(PooledMixin):
+                pass
+
+            class PooledSqlite(_PooledSqlite, SqliteDatabase):
+                pass
+
+            class PooledMySQL(PooledMixin, MySQLDatabase):
+                pass
+
+            class Closing(PooledSqlite):
+                def close(self):
+                    return None
+            """,
+        # The stdlib's ipaddress tests: ``self.factory(…)`` in a mixin, ``factory`` a property
+        # of a sibling base (each test case assigns a class over it): no method runs. A
+        # subclass with a library base first may run the library's.
+        "pkg/props.py": """
+            import lib
+
+            class Base:
+                @property
+                def factory(self):
+                    raise NotImplementedError
+
+                def make(self):
+                    return 1
+
+            class Mixin:
+                def test_x(self):
+                    return self.factory(""), self.make()
+
+            class Case(Base, Mixin):
+                factory = str
+
+            class Other(lib.Thing, Mixin, Base):
+                pass
+            """,
+    }
+    edges = edges_of(files)
+    assert [e for e in edges if e[0] == "pkg/pool.py::PooledMixin.close_all"] == [
+        ("pkg/pool.py::PooledMixin.close_all", "pkg/db.py::Database.close", "method", 6),
+        ("pkg/pool.py::PooledMixin.close_all", "pkg/pool.py::Closing.close", "method", 6),
+    ]
+    assert [e for e in edges if e[0].startswith("pkg/props.py::Mixin")] == []

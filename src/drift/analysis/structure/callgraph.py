@@ -324,6 +324,10 @@ class CallResolver:
         self._is_test_runner = bool(self.symbols.index.js_package_names() & _JS_TEST_RUNNERS)
         self._descendants_of: dict[tuple[str, str], frozenset[tuple[str, str]]] = {}
         self._defined_by: dict[str, list[tuple[str, str]]] | None = None
+        # A mixin's self call's method, taken by its subclasses from a sibling base, by (file,
+        # class, method name) (``_mixed_in``).
+        self._mixed_methods: dict[tuple[str, str, str], tuple[str, Function] | None] = {}
+        self._orders: dict[tuple[str, str], tuple[tuple[str, str], ...] | None] = {}  # ``_mro``
         self._methods_by_name: dict[str, dict[tuple[str, str], list[Function]]] = {}
         self._subclassed_by_file: dict[str, frozenset[str]] | None = None
         # Each file's ``super().m()`` calls, as ``(caller, m)``.
@@ -697,6 +701,10 @@ class CallResolver:
                     # ``self.add_route()`` in ``class App(Starlette)``: the library base's
                     # method, not the one repository class that happens to define it.
                     return _STOP
+                if scope.result.language == "python":
+                    mixed = self._mixed_in(path, caller.class_name, name)
+                    if mixed is not None:
+                        return _Located(mixed[0], mixed[1], METHOD)
             return None
         if receiver_type and "|" in receiver_type and _is_ecmascript(scope):
             # ``transport = isHttps ? https : http`` (axios): either branch's value; a library's
@@ -2028,6 +2036,85 @@ class CallResolver:
         self._overrides[key] = result
         return result
 
+    def _mixed_in(self, file: str, class_name: str, name: str) -> tuple[str, Function] | None:
+        """For a mixin's ``self.name()`` that neither it nor a base defines, the method its
+        repository subclasses run, found after the mixin in their method resolution order,
+        when all that run one agree: peewee's ``PooledDatabase.manual_close`` calls
+        ``self.close()``, which ``PooledSqliteDatabase(_PooledSqliteDatabase,
+        SqliteDatabase)`` takes from ``Database``. A subclass defining it itself is an
+        override (``overrides``). None when two subclasses run two methods, when a property
+        answers (its value is called), when a library base may (it comes first in one
+        subclass's order), or past ``_MAX_OVERRIDES`` subclasses (a framework's hook)."""
+        key = (file, class_name, name)
+        if key in self._mixed_methods:
+            return self._mixed_methods[key]
+        below = self._descendants(file, class_name)
+        found: tuple[str, Function] | None = None
+        for owner in sorted(below) if len(below) <= _MAX_OVERRIDES else ():
+            taken = self._runs(owner, name, below)
+            if taken is _STOP or (found is not None and taken is not None and found != taken):
+                found = None
+                break
+            if taken is not None and not isinstance(taken, _Stop):
+                found = taken
+        self._mixed_methods[key] = found
+        return found
+
+    def _runs(
+        self, owner: tuple[str, str], name: str, overriding: frozenset[tuple[str, str]]
+    ) -> tuple[str, Function] | _Stop | None:
+        """The method ``name`` an instance of ``owner`` runs, by its method resolution order
+        (``_mro``): None when a class of ``overriding`` defines it first (an override), or
+        none does; ``_STOP`` when it cannot be told (a library base or a property first, an
+        order Python would refuse)."""
+        order = self._mro(*owner)
+        if order is None:
+            return _STOP
+        for current in order:
+            if not current[0]:
+                return _STOP  # a library base: it may define the method
+            method = self.symbols.scopes[current[0]].methods.get(current[1], {}).get(name)
+            if method is None:
+                continue
+            if current in overriding or current == owner:
+                return None
+            return _STOP if is_property(method) else (current[0], method)
+        return None
+
+    def _mro(
+        self, file: str, class_name: str, depth: int = 0
+    ) -> tuple[tuple[str, str], ...] | None:
+        """The C3 method resolution order of a Python class of the repository: the class, then
+        its bases' orders merged, each class as ``(file, name)``; a base the repository does
+        not define as ``("", name)`` (a library's), but the roots every class may name
+        (``object``, ``Generic``); None for an inconsistent order or one too deep."""
+        key = (file, class_name)
+        if key in self._orders:
+            return self._orders[key]
+        if depth > _MAX_ANCESTORS:
+            return None
+        self._orders[key] = None  # a loop of bases ends here
+        scope = self.symbols.scopes[file]
+        bases: list[tuple[str, str]] = []
+        for written in scope.class_bases.get(class_name, ()):
+            named = base_name(written)
+            owner = self._typed_class(scope, named)
+            if owner is not None:
+                bases.append(owner)
+            elif named.rsplit(".", 1)[-1] not in _ROOT_BASES:
+                bases.append(("", named))
+        pending: list[list[tuple[str, str]]] = []
+        for base in bases:
+            order = (base,) if not base[0] else self._mro(*base, depth + 1)
+            if order is None:
+                return None
+            pending.append(list(order))
+        pending.append(list(bases))
+        merged = _c3_merge(pending)
+        found = None if merged is None else (key, *merged)
+        self._orders[key] = found
+        return found
+
     def _descendants(self, file: str, class_name: str) -> frozenset[tuple[str, str]]:
         """Every repository class deriving from ``class_name`` of ``file``, at any depth."""
         key = (file, class_name)
@@ -3022,6 +3109,21 @@ def _constructed_class(receiver: str) -> str | None:
 
 
 _SELF_TYPES: Final = frozenset({"Self", "typing.Self", "typing_extensions.Self", "t.Self"})
+
+
+def _c3_merge(orders: list[list[tuple[str, str]]]) -> list[tuple[str, str]] | None:
+    """C3's merge of the bases' orders and the list of bases: repeatedly the first head that is
+    in no other order's tail; None when none is (Python refuses such a class)."""
+    merged: list[tuple[str, str]] = []
+    orders = [order for order in orders if order]
+    while orders:
+        tails = {entry for order in orders for entry in order[1:]}
+        head = next((order[0] for order in orders if order[0] not in tails), None)
+        if head is None:
+            return None
+        merged.append(head)
+        orders = [rest for order in orders if (rest := [e for e in order if e != head])]
+    return merged
 
 
 def _returns_self(fn: Function) -> bool:
