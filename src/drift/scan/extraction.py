@@ -960,7 +960,7 @@ class _Linker:
         """The class attribute ``attribute`` of this file's class ``class_name`` holds."""
         owner = self._classes().get(class_name)
         attributes = self.field_classes.get(id(owner)) if owner is not None else None
-        return None if attributes is None else attributes.get(attribute)
+        return None if attributes is None else _no_alias(attributes.get(attribute))
 
     def _module_variables(self) -> tuple[tuple[str, str], ...]:
         """The module-level variables one class is given (``_global_class``), by name."""
@@ -989,7 +989,8 @@ class _Linker:
         if owner is None:
             return None
         attributes = self.field_classes.get(id(owner))
-        return None if attributes is None else attributes.get(attribute)
+        # ``cursor_class = Cursor`` holds the class itself, no instance of it.
+        return None if attributes is None else _no_alias(attributes.get(attribute))
 
     def _handlers(self) -> tuple[ErrorHandler, ...]:
         # Nodes in source order first: handlers that tie on the final key (two one-line

@@ -463,7 +463,8 @@ class PythonRules:
 
     def field_types(self, node: Node, source: bytes) -> list[tuple[str, str | None]]:
         """``self.repo = Repo()`` (or ``self.repo: Repo = …``) in a method, and ``repo: Repo``
-        in the class body."""
+        in the class body; ``repo_class = Repo`` in the class body gives ``ALIAS_OF`` and the
+        name."""
         target = node.child_by_field_name("left")
         if target is None:
             return []
@@ -471,6 +472,12 @@ class PythonRules:
             owner = target.child_by_field_name("object")
             if owner is None or text(owner, source) != "self":
                 return []
+        else:
+            value = node.child_by_field_name("right")
+            if value is not None and value.type == "identifier":
+                # ``context_class = Context`` in a class body (peewee's): another name of the
+                # class or function, which ``self.context_class(…)`` calls.
+                return [(text(target, source), ALIAS_OF + text(value, source))]
         # ``type2test = None`` in a class body, ``self.top = None`` in ``__init__``: an
         # attribute still (its calls reach what it holds), of no class.
         return _assignment_types(node, source, keep_none=True)

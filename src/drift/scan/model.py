@@ -122,7 +122,9 @@ class Class(NamedTuple):
     its code assigns (``self.get_time = …``) and calls like methods (``self.get_time()``), which
     no method defines: a call of one reaches whatever callable it holds, not a method found by
     its name (sorted); ``fields`` its attributes whose class the code declares or makes
-    (``Request *http.Request``, ``self.path: Path``), as ``(name, class as written)``, sorted.
+    (``Request *http.Request``, ``self.path: Path``), as ``(name, class as written)``, sorted;
+    a Python class body's ``context_class = Context`` gives ``ALIAS_OF`` and the name (the
+    class or function itself, which ``self.context_class(…)`` calls).
     """
 
     name: str

@@ -464,3 +464,30 @@ def test_java_caught_exceptions_and_for_each_variables_have_their_declared_types
         ("t", "start", "Task"),
         ("v", "start", ""),
     ]
+
+
+def test_python_class_attributes_naming_a_class_and_instances_of_type_of_self() -> None:
+    # peewee: ``context_class = Context`` is the class, not an instance (``Class.fields``
+    # holds it as another name); ``other = type(self)()`` is an instance of the caller's class.
+    source = (
+        "class Db:\n"
+        "    context_class = Context\n"
+        "    cache = Cache()\n"
+        "    def run(self):\n"
+        "        self.context_class.make()\n"
+        "        self.cache.get()\n"
+        "        other = type(self)()\n"
+        "        other.save()\n"
+        "        a, b = type(self)()\n"
+        "        a.x()\n"
+    )
+    assert typed(source, "python") == [
+        ("self.context_class", "make", None),
+        ("self.cache", "get", "Cache"),
+        ("type(self)", "__call__", None),
+        ("other", "save", "type(self)"),
+        ("type(self)", "__call__", None),
+        ("a", "x", UNTYPED_LOCAL),
+    ]
+    (db,) = parse_source(source.encode(), "python").classes
+    assert db.fields == (("cache", "Cache"), ("context_class", "=Context"))

@@ -5072,3 +5072,59 @@ def test_a_mixin_s_self_call_reaches_what_its_subclasses_take_from_a_sibling_bas
         ("pkg/pool.py::PooledMixin.close_all", "pkg/pool.py::Closing.close", "method", 6),
     ]
     assert [e for e in edges if e[0].startswith("pkg/props.py::Mixin")] == []
+
+
+def test_a_class_attribute_naming_a_class_or_function_is_called_as_it() -> None:
+    # peewee: ``context_class = Context`` in ``Database``, then ``self.context_class(**ctx)``;
+    # ``Field.accessor_class = FieldAccessor``, which ``BigBitField`` replaces, called in
+    # ``Field.bind``. A class body's ``x = Name`` makes ``self.x(…)`` a call of what the name
+    # is there: a class's constructor, a function, a method of the class body
+    # (``__iadd__ = __add__``); a subclass assigning another is an override.
+    files = {
+        "pkg/db.py": """
+            from pkg.cursors import Cursor
+
+            class Accessor:
+                def __init__(self, field):
+                    self.field = field
+
+                def fetch(self):
+                    return 2
+
+            class BitAccessor(Accessor):
+                def __init__(self, field):
+                    super().__init__(field)
+
+            def helper(self):
+                return 1
+
+            class Db:
+                cursor_class = Cursor
+                accessor_class = Accessor
+                run = helper
+
+                def add(self, other):
+                    return self
+
+                iadd = add
+
+                def c(self):
+                    return self.cursor_class(self), self.run(), self.iadd(1)
+
+                def d(self):
+                    acc = self.accessor_class(self)
+                    return acc.fetch()
+
+            class BitDb(Db):
+                accessor_class = BitAccessor
+            """,
+        "pkg/cursors.py": "class Cursor:\n    def __init__(self, db):\n        self.db = db\n",
+    }
+    assert [e for e in edges_of(files) if e[0].startswith("pkg/db.py::Db.")] == [
+        ("pkg/db.py::Db.c", "pkg/cursors.py::Cursor.__init__", "method", 28),
+        ("pkg/db.py::Db.c", "pkg/db.py::Db.add", "method", 28),
+        ("pkg/db.py::Db.c", "pkg/db.py::helper", "method", 28),
+        ("pkg/db.py::Db.d", "pkg/db.py::Accessor.__init__", "method", 31),
+        ("pkg/db.py::Db.d", "pkg/db.py::Accessor.fetch", "method", 32),
+        ("pkg/db.py::Db.d", "pkg/db.py::BitAccessor.__init__", "method", 31),
+    ]

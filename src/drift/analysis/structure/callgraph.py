@@ -324,6 +324,7 @@ class CallResolver:
         self._is_test_runner = bool(self.symbols.index.js_package_names() & _JS_TEST_RUNNERS)
         self._descendants_of: dict[tuple[str, str], frozenset[tuple[str, str]]] = {}
         self._defined_by: dict[str, list[tuple[str, str]]] | None = None
+        self._aliased_by: dict[str, list[tuple[str, str]]] | None = None  # ``_alias_definers``
         # A mixin's self call's method, taken by its subclasses from a sibling base, by (file,
         # class, method name) (``_mixed_in``).
         self._mixed_methods: dict[tuple[str, str, str], tuple[str, Function] | None] = {}
@@ -335,7 +336,7 @@ class CallResolver:
         self._library_bases: dict[tuple[str, str], bool] = {}
         self._class_attributes: dict[str, dict[str, tuple[str, ...]]] = {}
         self._local_classes: dict[str, dict[tuple[str, str], str | None]] = {}
-        self._field_types: dict[tuple[str, str, str], tuple[str, str] | None] = {}
+        self._field_types: dict[tuple[str, str, str], tuple[str, str, str] | None] = {}
         self._rooting: set[tuple[str, str, str]] = set()  # chain roots being worked out
         self._parameter_names: dict[int, frozenset[str]] = {}  # by ``id`` of the caller
         # A class of a Go or Java package by (package, from a test file, name), looked up once
@@ -691,6 +692,10 @@ class CallResolver:
                 inherited = self._inherited(path, caller.class_name, name)
                 if inherited is not None:
                     return _Located(inherited[0], inherited[1], METHOD)
+                alias = self._field_alias(path, caller.class_name, name)
+                if alias is not None:
+                    # ``self.context_class(**ctx)`` with ``context_class = Context``.
+                    return self._aliased_value(*alias)
                 if self._calls_attribute(path, caller.class_name, name):
                     # ``self.get_time = get_time or monotonic`` and ``self.get_time()``: the
                     # callable it holds, not another class's method of that name.
@@ -1435,15 +1440,32 @@ class CallResolver:
 
     def _field_type(self, file: str, class_name: str, name: str) -> tuple[str, str] | None:
         """``(file, class as written)`` of field ``name`` of a class (``Class.fields``), or of
-        a repository base of it."""
+        a repository base of it; None for a field holding a class itself (``_field_alias``)."""
+        found = self._field(file, class_name, name)
+        if found is None or found[2].startswith(ALIAS_OF):
+            return None
+        return found[0], found[2]
+
+    def _field_alias(self, file: str, class_name: str, name: str) -> tuple[str, str, str] | None:
+        """``(file, class, name)`` for an attribute a class body (the class's, or a repository
+        base's, nearest first) gives another name: ``context_class = Context`` (peewee's
+        ``Database``), ``__iadd__ = __add__``; None for any other attribute."""
+        found = self._field(file, class_name, name)
+        if found is None or not found[2].startswith(ALIAS_OF):
+            return None
+        return found[0], found[1], found[2][len(ALIAS_OF) :]
+
+    def _field(self, file: str, class_name: str, name: str) -> tuple[str, str, str] | None:
+        """``(file, class, class as written)`` of field ``name`` of a class or of its nearest
+        repository base giving it one, worked out once."""
         key = (file, class_name, name)
         if key in self._field_types:
             return self._field_types[key]
-        found = self._find_field_type(file, class_name, name)
+        found = self._find_field(file, class_name, name)
         self._field_types[key] = found
         return found
 
-    def _find_field_type(self, file: str, class_name: str, name: str) -> tuple[str, str] | None:
+    def _find_field(self, file: str, class_name: str, name: str) -> tuple[str, str, str] | None:
         seen: set[tuple[str, str]] = set()
         queue = [(file, class_name)]
         while queue and len(seen) < _MAX_ANCESTORS:
@@ -1455,9 +1477,28 @@ class CallResolver:
                 if cls.fields and owner[1] in (cls.name, cls.qualified_name):
                     for field, kind in cls.fields:
                         if field == name:
-                            return owner[0], kind
+                            return owner[0], owner[1], kind
             queue.extend(self._base_classes(*owner))
         return None
+
+    def _aliased_value(self, file: str, class_name: str, name: str) -> _Outcome:
+        """What ``name``, given in class ``class_name``'s body (``_field_alias``), calls: a
+        method of that class body (``__iadd__ = __add__``), else the function or the class's
+        constructor the name is in its module (``Context``, imported or defined there);
+        ``_STOP`` for anything else (a library's class)."""
+        method = self.symbols.scopes[file].method(class_name, name)
+        if method is not None:
+            return _Located(file, method, METHOD)
+        found = self._unqualified(self.symbols.scopes[file], name, None)
+        if not isinstance(found, _Located):
+            return _STOP
+        return _Located(found.file, found.function, METHOD)
+
+    def _aliased_class(self, file: str, class_name: str, name: str) -> tuple[str, str] | None:
+        """The repository class an attribute of a class names in its body (``cursor_class =
+        Cursor``), or None."""
+        alias = self._field_alias(file, class_name, name)
+        return None if alias is None else self._typed_class(self.symbols.scopes[alias[0]], alias[2])
 
     def _local_class(self, scope: FileScope, caller: str, variable: str) -> str | None:
         """The class (as written) the function ``caller`` gives ``variable``, as its calls on
@@ -1597,6 +1638,10 @@ class CallResolver:
         Repo`` gives ``Repo``, looked up where the function is defined."""
         found = self._factory(scope, written, caller)
         if found is None:
+            root, _, attribute = written.partition(".")
+            if root in _DISPATCHING and caller is not None and caller.class_name:
+                # ``cur = self.cursor_class(self)`` with ``cursor_class = Cursor``: a ``Cursor``.
+                return self._aliased_class(scope.path, caller.class_name, attribute)
             return self._called_fixture(scope, written, caller) if written.isidentifier() else None
         return self._factory_class(scope, written, found, caller)
 
@@ -2032,6 +2077,17 @@ class CallResolver:
                     found.append(row)
             if len(found) > _MAX_OVERRIDES:
                 break
+        for owner in self._alias_definers().get(name, ()) if arity is None else ():
+            # ``accessor_class = BigBitFieldAccessor`` over a base's ``FieldAccessor``.
+            if owner not in below or self._replaced_between(owner, below, via):
+                continue
+            alias = self._field_alias(*owner, name)
+            called = None if alias is None else self._aliased_value(*alias)
+            row = (
+                self.row_id(called.file, called.function) if isinstance(called, _Located) else None
+            )
+            if row is not None:
+                found.append(row)
         result = tuple(found) if len(found) <= _MAX_OVERRIDES else ()
         self._overrides[key] = result
         return result
@@ -2142,6 +2198,20 @@ class CallResolver:
                             index[name].append((path, class_name))
             self._defined_by = dict(index)
         return self._defined_by
+
+    def _alias_definers(self) -> dict[str, list[tuple[str, str]]]:
+        """The Python classes whose bodies give each attribute another name (``context_class
+        = Context``): a subclass's replaces its base's, as a method does."""
+        if self._aliased_by is None:
+            index: dict[str, list[tuple[str, str]]] = defaultdict(list)
+            for path, scope in self.symbols.scopes.items():
+                if scope.result.language == "python":
+                    for cls in scope.result.classes:
+                        for field, kind in cls.fields:
+                            if kind.startswith(ALIAS_OF):
+                                index[field].append((path, cls.name))
+            self._aliased_by = dict(index)
+        return self._aliased_by
 
     def _replaced_between(
         self, owner: tuple[str, str], below: frozenset[tuple[str, str]], via: str
