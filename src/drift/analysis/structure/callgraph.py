@@ -61,7 +61,7 @@ import builtins
 import posixpath
 import re
 from collections import defaultdict, deque
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 from types import MappingProxyType
@@ -2820,18 +2820,23 @@ def _java_fields(
     simple name, field): each one's class qualified with its package
     (``jdk.internal.net.http.hpack.HPACK.Logger.Level``), its file and its declared type."""
     found: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
+    for path, cls, name in _java_class_names(scopes):
+        for field, kind in cls.fields:
+            if kind:  # an enum's constant (``NORMAL`` of ``Level``) is of its enum
+                found.setdefault((cls.name, field), []).append((name, path, kind))
+    return found
+
+
+def _java_class_names(scopes: Mapping[str, FileScope]) -> Iterator[tuple[str, Class, str]]:
+    """Each Java class of the repository with its file and its name qualified with its
+    package (``jdk.internal.net.http.hpack.HPACK.Logger``)."""
     for path, scope in scopes.items():
         result = scope.result
         if result.language != "java":
             continue
         for cls in result.classes:
-            name = (
-                f"{result.package}.{cls.qualified_name}" if result.package else cls.qualified_name
-            )
-            for field, kind in cls.fields:
-                if kind:  # an enum's constant (``NORMAL`` of ``Level``) is of its enum
-                    found.setdefault((cls.name, field), []).append((name, path, kind))
-    return found
+            package = result.package
+            yield path, cls, f"{package}.{cls.qualified_name}" if package else cls.qualified_name
 
 
 _JavaClasses = tuple[dict[str, tuple[str, str]], dict[tuple[str, str], str]]
@@ -2841,16 +2846,9 @@ _JavaClasses = tuple[dict[str, tuple[str, str]], dict[tuple[str, str], str]]
 def _java_classes(scopes: Mapping[str, FileScope]) -> _JavaClasses:
     by_name: dict[str, tuple[str, str]] = {}
     names: dict[tuple[str, str], str] = {}
-    for path, scope in scopes.items():
-        result = scope.result
-        if result.language != "java":
-            continue
-        for cls in result.classes:
-            name = (
-                f"{result.package}.{cls.qualified_name}" if result.package else cls.qualified_name
-            )
-            names[path, cls.name] = name
-            by_name[name] = (path, cls.name)
+    for path, cls, name in _java_class_names(scopes):
+        names[path, cls.name] = name
+        by_name[name] = (path, cls.name)
     return by_name, names
 
 
