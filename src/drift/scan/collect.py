@@ -80,6 +80,10 @@ class Collected:
     exports: ExportFacts = field(default_factory=ExportFacts)
     calls: list[Node] = field(default_factory=list)  # read once their callers are known
     constructs: list[Node] = field(default_factory=list)  # ``new T(…)``, read like calls
+    # Members (and Java method references) and bare names passed as values
+    # (``ParseResult.references``), read like calls.
+    references: list[Node] = field(default_factory=list)
+    reference_names: list[Node] = field(default_factory=list)
     awaited: set[int] = field(default_factory=set)
     strings: list[StringLiteral] = field(default_factory=list)
     numbers: list[NumberLiteral] = field(default_factory=list)
@@ -228,6 +232,18 @@ def collect_calls(found: Collected, nodes: list[Node]) -> None:
 def collect_constructs(found: Collected, nodes: list[Node]) -> None:
     """``@construct`` nodes: ``new T(…)``, kept like calls."""
     found.constructs.extend(nodes)
+
+
+def collect_references(found: Collected, nodes: list[Node]) -> None:
+    """``@reference`` nodes: a member (or a Java method reference) passed as a value, kept
+    like calls."""
+    found.references.extend(nodes)
+
+
+def collect_reference_names(found: Collected, nodes: list[Node]) -> None:
+    """``@reference_name`` nodes: a bare name passed as a value, kept like calls (apart: most
+    are the caller's variables, which extraction drops by their text alone)."""
+    found.reference_names.extend(nodes)
 
 
 def collect_awaited(found: Collected, nodes: list[Node]) -> None:
@@ -438,6 +454,8 @@ READERS: Final[dict[str, Reader]] = {
     "export": collect_exports,
     "call": collect_calls,
     "construct": collect_constructs,
+    "reference": collect_references,
+    "reference_name": collect_reference_names,
     "awaited": collect_awaited,
     "string": collect_strings,
     "number": collect_numbers,

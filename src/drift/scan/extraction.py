@@ -55,7 +55,13 @@ from drift.scan.model import (
 )
 from drift.scan.nodes import COMMENT_TYPES, SourceText, end_line, field_text, line, text
 from drift.scan.parsing import capture_names, compiled_query, syntax_issues
-from drift.scan.rules import Definition, HandlerFacts, LanguageRules, class_of_type
+from drift.scan.rules import (
+    Definition,
+    HandlerFacts,
+    LanguageRules,
+    class_of_type,
+    read_reference,
+)
 from drift.scan.scopes import FunctionIndex, enclosing_function, link
 
 RULES: Final[dict[str, LanguageRules]] = {
@@ -171,6 +177,7 @@ class _Linker:
         self.classes_by_name: dict[str, Definition] | None = None  # made on first use
         self.static_imports: dict[str, str] | None = None  # Java's, made on first use
         self.by_node: dict[int, Definition] | None = None  # functions by node id, on first use
+        self.nested_functions: set[tuple[int, str]] | None = None  # made on first use
         # Where the calls that end the process start (``sys.exit``, ``log.Fatal``), sorted:
         # a handler making one does not swallow its error (``_calls`` fills it).
         self.exit_starts: list[int] = []
@@ -225,6 +232,7 @@ class _Linker:
             error=summarize_issues(issues),
             variables=self._module_variables(),
             build_constraint=build_constraint(self.source) if found.grammar == "go" else None,
+            references=self._references() if found.references or found.reference_names else (),
         )
 
     # ---- definitions -------------------------------------------------------------------------
@@ -581,6 +589,175 @@ class _Linker:
         if item is None:
             return None
         return f"{LITERAL_OF}{(item.name_node or item.node).start_point.row + 1}"
+
+    def _references(self) -> tuple[CallSite, ...]:
+        """Every function passed as a value (``ParseResult.references``), in source order, read
+        as the call of it would be: its caller, its receiver's class. A bare name the file
+        neither defines nor imports is left out in the languages whose names must be one or
+        the other (``_bare_names``), and so is one the caller holds as a parameter or a
+        variable (``_reference_class``): it names no function. Run after ``_calls``, which
+        groups the locals."""
+        found = self.found
+        names = found.reference_names
+        known = self._bare_names() if names else None
+        if known is not None:
+            # Most are the caller's own variables: dropped before any other work, by their
+            # text alone (sliced here: this runs for every name passed).
+            decoded = found.file.ascii
+            if decoded is not None:
+                names = [
+                    node for node in names if decoded[node.start_byte : node.end_byte] in known
+                ]
+            else:
+                names = [node for node in names if found.file.text(node) in known]
+        bounds = self._scope_bounds()
+        # Python's class bases (``class A(Base, metaclass=M)``) are an argument list no call
+        # has: its names are no values passed. Their bounds join the scopes', so whether a
+        # node lies in one is only asked where that can change (and whether it is a base, for
+        # the few that do).
+        bases = self._class_bases()
+        if bases:
+            bounds = sorted({*bounds, *(offset for span in bases for offset in span)})
+        sites = (
+            self._reference_sites(found.references, bounds, bases, bare=False)
+            if found.references
+            else []
+        )
+        if names:
+            named = self._reference_sites(names, bounds, bases, bare=True)
+            if sites:
+                sites.extend(named)
+                sites.sort(key=_BY_POSITION)  # no two start together: no ties
+            else:
+                sites = named
+        return tuple(sites)
+
+    def _reference_sites(
+        self,
+        nodes: list[Node],
+        bounds: list[int],
+        bases: list[tuple[int, int]],
+        *,
+        bare: bool,
+    ) -> list[CallSite]:
+        """``_references`` of ``nodes``, all bare names or all members (and Java method
+        references), in source order. ``bounds``: where the scope, or whether a node may be
+        among ``bases`` (``_class_bases``), can change."""
+        file = self.found.file
+        scope = self._scope if self.decorator_scopes[0] else self.index.enclosing
+        limit = -1
+        function: Definition | None = None
+        caller: str | None = None
+        in_bases = False
+        typing = bool(self.parameter_classes or self.local_classes or self.field_classes)
+        reference_class, receiver_class = self._reference_class, self._receiver_class
+        receiver: str | None = None
+        is_constructor = False
+        kind: str | None = None
+        sites: list[CallSite] = []
+        append = sites.append
+        # The patterns capture disjoint nodes: no node comes twice.
+        for node in sorted(nodes, key=_START):
+            start = node.start_byte
+            if start >= limit:
+                function = scope(start)
+                caller = None if function is None else function.qualified_name
+                at = bisect_right(bounds, start)
+                limit = bounds[at] if at < len(bounds) else sys.maxsize
+                if bases:
+                    index = bisect_right(bases, (start, sys.maxsize)) - 1
+                    in_bases = index >= 0 and start < bases[index][1]
+            if in_bases and self._is_base(node, bases):
+                continue
+            if bare:
+                callee = file.text(node)
+                kind = reference_class(function, callee, start)
+                if kind == UNTYPED_LOCAL:
+                    continue
+            else:
+                callee, receiver, is_constructor = read_reference(node, file)
+                if not callee:
+                    continue
+                kind = receiver_class(function, receiver, start) if typing and receiver else None
+            row, col = node.start_point
+            site = (callee, receiver, row + 1, col + 1, 0, False, is_constructor, caller, kind, ())
+            append(new_record(CallSite, site))
+        return sites
+
+    @staticmethod
+    def _is_base(node: Node, bases: list[tuple[int, int]]) -> bool:
+        """Whether ``node``, in the span of one of ``bases``, is a base itself (or a keyword's
+        value, ``metaclass=M``), not a value passed to a call there (``class C(type(X))``)."""
+        parent = node.parent
+        if parent is not None and parent.type == "keyword_argument":
+            parent = parent.parent
+        return parent is not None and parent.byte_range in bases
+
+    def _class_bases(self) -> list[tuple[int, int]]:
+        """The byte ranges of a Python file's class bases (``(Base, metaclass=M)``)."""
+        if self.found.grammar != "python":
+            return []
+        found = []
+        for item in self.found.definitions:
+            if item.kind == "class":
+                holder = item.node.child_by_field_name("superclasses")
+                if holder is not None:
+                    found.append(holder.byte_range)
+        return sorted(found)
+
+    def _bare_names(self) -> frozenset[str] | None:
+        """The names a bare reference may be a function by, in Python and JavaScript (where a
+        name is one the file defines or imports, or a builtin or global, which no function of
+        the repository is): the file's functions, the names its imports bind, and the
+        variables that are another name for a function (``ib = attrib``). None where any name
+        may be (a wildcard import, Go's package and Java's class, which span files)."""
+        if self.found.grammar in ("go", "java"):
+            return None
+        names = {item.name for item in self.found.definitions if item.kind == "function"}
+        for item in self.found.imports:
+            if item.is_wildcard:
+                return None
+            if item.alias is not None:
+                names.add(item.alias)
+            names.update(name.alias or name.name for name in item.names)
+        names.update(
+            name for _, name, kind, _ in self.found.locals if kind and kind.startswith(ALIAS_OF)
+        )
+        return frozenset(names)
+
+    def _reference_class(self, function: Definition | None, name: str, at: int) -> str | None:
+        """``CallSite.receiver_type`` of a bare name passed as a value at offset ``at``:
+        ``UNTYPED_LOCAL`` for a parameter or a variable of ``function`` or of a function around
+        it, which holds a value, not a function of its name (but a variable that is a function
+        defined there, JavaScript's ``const onData = () => …``, is that function); ``ALIAS_OF``
+        and the name for one given a plain name (``caller = _multicall``); else None."""
+        if function is None:
+            return None
+        if self._parameter_of(function, name):
+            return UNTYPED_LOCAL
+        if name not in self.local_classes:
+            return None
+        around: Definition | None = function
+        while around is not None:
+            if around.kind == "function" and self._last_local(around, name, at) is not None:
+                if around is function:
+                    alias = self._alias(function, name, at)
+                    if alias is not None:
+                        return alias
+                return None if (id(around), name) in self._nested_functions() else UNTYPED_LOCAL
+            around = around.parent
+        return None
+
+    def _nested_functions(self) -> set[tuple[int, str]]:
+        """``(id`` of a function, name``)`` of each function defined in one (made on first
+        use)."""
+        if self.nested_functions is None:
+            self.nested_functions = {
+                (id(item.parent), item.name)
+                for item in self.found.definitions
+                if item.kind == "function" and item.parent is not None
+            }
+        return self.nested_functions
 
     def _names_value(self, function: Definition | None, name: str) -> bool:
         """Whether the file assigns ``name`` a value somewhere, or ``function`` annotates a

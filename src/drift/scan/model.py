@@ -376,6 +376,21 @@ class ParseResult(NamedTuple):
     assignment of which gives one plain name, as ``ALIAS_OF`` and the name (attrs's ``ib =
     attrib``): another name for that function or class. ``build_constraint``: a Go file's
     ``//go:build`` expression (``!purego``), None when it has none.
+
+    ``references``: the functions the code passes as values rather than calls, each as the
+    ``CallSite`` its call would be (the name as callee, its receiver, its caller and the
+    receiver's class; no arguments, ``arg_count`` 0): a name or member given as a call's
+    argument (``map(self._convert, xs)``, ``sorted(xs, key=self._key)``, ``r.Use(RealIP)``,
+    ``http.HandlerFunc(mx.routeHTTP)``, ``emitter.on("data", this.onData)``), a JavaScript
+    object literal's property value or a JSX attribute's value when the object is a call's
+    argument (``f({ onData: handler })``, ``<Button onClick={this.handle} />``), a Go
+    composite literal's field value (``&Command{Args: NoArgs}``), and a Java method reference
+    anywhere (``LocalDate::from``, ``this::name``; ``X::new`` has callee ``X`` and
+    ``is_constructor``). Kept apart from ``calls``: nothing runs where they stand, and what
+    reads calls (patterns, assertions, doubles, test blocks) must not take them for calls. A
+    bare name the file neither defines nor imports (in Python and JavaScript, where a name
+    has to be one or the other to be a function), and one the caller holds as a parameter or
+    a variable, are left out: they name no function.
     """
 
     language: str
@@ -395,6 +410,7 @@ class ParseResult(NamedTuple):
     error: str | None
     variables: tuple[tuple[str, str], ...] = ()
     build_constraint: str | None = None
+    references: tuple[CallSite, ...] = ()
 
     def to_json(self) -> str:
         """Compact JSON for the parse cache (``from_json`` restores an equal object)."""

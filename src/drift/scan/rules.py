@@ -22,7 +22,15 @@ from drift.scan.model import (
     Parameter,
     StringContext,
 )
-from drift.scan.nodes import COMMENT_TYPES, SourceText, line, short_text, text
+from drift.scan.nodes import (
+    COMMENT_TYPES,
+    RECEIVER_MAX_CHARS,
+    SourceText,
+    line,
+    short_text,
+    shorten,
+    text,
+)
 
 DefinitionKind = Literal["function", "class"]
 
@@ -376,6 +384,52 @@ def call_target(function: Node, source: bytes) -> tuple[str, str | None]:
     if function.type in _ANONYMOUS:
         return ANONYMOUS_CALLEE, None
     return short_text(function, source), None
+
+
+ReferenceParts = tuple[str, str | None, bool]
+"""What a function passed as a value names: ``self._key`` → (``_key``, ``self``, False); a Java
+``X::new`` → (``X``, None, True), a constructor."""
+
+
+def read_reference(node: Node, file: SourceText) -> ReferenceParts:
+    """The parts of a ``@reference`` node: a member (``self._key``, ``mx.routeHTTP``,
+    ``this.onData``) or a Java method reference (``LocalDate::from``, ``this::name``,
+    ``X::new``); of a ``@reference_name`` node, a name (``parseLine``, a JavaScript shorthand
+    property ``{ onData }``). ``("", None, False)`` for one that names nothing
+    (``int[]::new``)."""
+    decoded = file.ascii
+    if decoded is not None:
+        # Most are a name or a dotted name on one line (``self._key``, ``mx.routeHTTP``): read
+        # from the text alone, as the calls' targets are (this runs for every one).
+        written = decoded[node.start_byte : node.end_byte]
+        if written.replace(".", "").isidentifier():
+            owner, _, name = written.rpartition(".")
+            if not owner:
+                return name, None, False
+            return name, shorten(owner) if len(owner) > RECEIVER_MAX_CHARS else owner, False
+    kind = node.type
+    if kind in _REFERENCE_NAMES:
+        return file.text(node), None, False
+    if kind == "method_reference":
+        return _method_reference(node, file.data)
+    callee, receiver = call_target(node, file.data)
+    return callee, receiver, False
+
+
+_REFERENCE_NAMES: Final = frozenset({"identifier", "shorthand_property_identifier"})
+
+
+def _method_reference(node: Node, source: bytes) -> ReferenceParts:
+    """``X::m`` → (``m``, ``X``); ``X::new`` → (``X``, None, constructor), as ``new X()``."""
+    target = node.named_children[0] if node.named_child_count else None
+    last = node.child(node.child_count - 1)
+    if target is None or last is None or target.type == "array_type":
+        return "", None, False
+    if last.type == "new":
+        return call_target(target, source)[0], None, True
+    if last.type != "identifier" or last == target:
+        return "", None, False
+    return text(last, source), short_text(target, source), False
 
 
 def decorator_parts(

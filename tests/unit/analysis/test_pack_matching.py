@@ -24,6 +24,8 @@ from drift.analysis.packs import (
 )
 from drift.analysis.packs.matching import MAX_MATCHED_TEXT
 from drift.errors import ConfigError
+from drift.pipeline.facts import file_facts
+from drift.scan import parse_source
 from tests.unit.analysis.naive_search import naive_line_search
 
 
@@ -378,3 +380,14 @@ def test_a_matched_text_never_carries_a_secret_even_when_cut() -> None:
         facts,
     )
     assert [key[:12] in m.matched_text for m in everywhere] == [False]
+
+
+def test_a_function_passed_as_a_value_is_no_call_for_a_calls_predicate() -> None:
+    # ``atexit.register(cleanup)`` calls ``register``; ``cleanup`` is a reference
+    # (``ParseResult.references``): the call graph follows it, a ``calls`` pattern does not.
+    text = "def cleanup():\n    pass\n\ndef main():\n    atexit.register(cleanup)\n"
+    result = parse_source(text.encode(), "python")
+    assert [(r.callee, r.line) for r in result.references] == [("cleanup", 5)]
+    facts = file_facts("app/main.py", result, text)
+    assert evaluate_pattern(pattern('calls = ["cleanup"]'), facts) == []
+    assert [m.line for m in evaluate_pattern(pattern('calls = ["register"]'), facts)] == [5]

@@ -357,3 +357,35 @@ def test_the_build_constraint_above_the_package_clause_is_kept() -> None:
     assert constraint("//go:buildx linux\n\npackage p\n") is None
     # Other languages have none.
     assert parse_source(b"# go:build\nx = 1\n", "python").build_constraint is None
+
+
+def test_functions_passed_as_values_are_references_not_calls() -> None:
+    source = textwrap.dedent(
+        """\
+        package chi
+
+        import "github.com/spf13/cobra"
+
+        func (mx *Mux) updateRouteHandler(next Handler) {
+        \tmx.handler = chain(mx.middlewares, http.HandlerFunc(mx.routeHTTP))
+        \tr.Use(RealIP, next)
+        \th := RealIP(next)
+        \tr.Use(h)
+        \tcmd := &cobra.Command{Use: "x", Args: cobra.NoArgs, Run: emptyRun}
+        \tfor _, m := range mws {
+        \t\tr.Use(m)
+        \t}
+        }
+        """
+    )
+    result = parse_source(source.encode(), "go")
+    rows = [(r.callee, r.receiver, r.line, r.caller, r.receiver_type) for r in result.references]
+    # A parameter (``next``) and the function's variables (``h``, ``m``) name no function.
+    assert rows == [
+        ("middlewares", "mx", 6, "Mux.updateRouteHandler", "Mux"),
+        ("routeHTTP", "mx", 6, "Mux.updateRouteHandler", "Mux"),
+        ("RealIP", None, 7, "Mux.updateRouteHandler", None),
+        ("NoArgs", "cobra", 10, "Mux.updateRouteHandler", None),
+        ("emptyRun", None, 10, "Mux.updateRouteHandler", None),
+    ]
+    assert "routeHTTP" not in {c.callee for c in result.calls}

@@ -281,3 +281,42 @@ def test_a_call_argument_names_the_call_whose_result_it_is() -> None:
     assert _argument_types(source, "m") == [
         (f"{RESULT_OF}6:11:c", f"{RESULT_OF}6:23:d", f"{RESULT_OF}6:28:e")
     ]
+
+
+def test_method_references_are_references_not_calls() -> None:
+    source = textwrap.dedent(
+        """\
+        package java.time;
+
+        public final class LocalDate {
+            private static final Comparator<LocalDate> ORDER = LocalDate::compareTo;
+
+            public static LocalDate parse(CharSequence text, DateTimeFormatter formatter) {
+                return formatter.parse(text, LocalDate::from);
+            }
+
+            Stream<String> names(List<Item> items) {
+                return items.stream().map(this::name).map(Label::new).map(super::wrap);
+            }
+
+            int[][] grid(IntFunction<int[][]> make) {
+                return make.apply(2, int[][]::new, java.util.Objects::requireNonNull);
+            }
+        }
+        """
+    )
+    result = parse_source(source.encode(), "java")
+    rows = [
+        (r.callee, r.receiver, r.line, r.caller, r.is_constructor, r.receiver_type)
+        for r in result.references
+    ]
+    # ``int[][]::new`` makes an array: no constructor of the repository.
+    assert rows == [
+        ("compareTo", "LocalDate", 4, None, False, None),
+        ("from", "LocalDate", 7, "LocalDate.parse", False, None),
+        ("name", "this", 11, "LocalDate.names", False, None),
+        ("Label", None, 11, "LocalDate.names", True, None),
+        ("wrap", "super", 11, "LocalDate.names", False, None),
+        ("requireNonNull", "java.util.Objects", 15, "LocalDate.grid", False, None),
+    ]
+    assert {c.callee for c in result.calls}.isdisjoint({"from", "name", "wrap", "compareTo"})

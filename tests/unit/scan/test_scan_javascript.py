@@ -302,3 +302,61 @@ def test_an_object_literals_methods_carry_the_name_that_holds_it() -> None:
     assert [(c.callee, c.caller) for c in result.calls if c.callee == "dropColumn"] == [
         ("dropColumn", "AlterMethods.renameColumn")
     ]
+
+
+def test_functions_passed_as_values_are_references_not_calls() -> None:
+    source = textwrap.dedent(
+        """
+        import { handleResult as handle } from "./results";
+        const middleware = require("./middleware");
+
+        function parseLine(line) { return line; }
+        function tick() {}
+
+        class Reader {
+          onData(chunk) {}
+          start(emitter, lines, done) {
+            const count = lines.length;
+            const onEnd = () => done();
+            lines.map(parseLine);
+            emitter.on("data", this.onData);
+            app.use(middleware);
+            setTimeout(tick, 10);
+            fetchAll().then(handle);
+            emitter.once("end", onEnd);
+            report(count, done, undefined, console.log);
+            listen({ onLine: parseLine, tick, done });
+          }
+        }
+        """
+    ).encode()
+    for grammar in ("javascript", "typescript", "tsx"):
+        result = parse_source(source, grammar)
+        rows = [(r.callee, r.receiver, r.line, r.caller) for r in result.references]
+        # ``count`` is a variable, ``done`` a parameter, ``undefined`` a global: no functions.
+        assert rows == [
+            ("parseLine", None, 13, "Reader.start"),
+            ("onData", "this", 14, "Reader.start"),
+            ("middleware", None, 15, "Reader.start"),
+            ("tick", None, 16, "Reader.start"),
+            ("handle", None, 17, "Reader.start"),
+            ("onEnd", None, 18, "Reader.start"),
+            ("log", "console", 19, "Reader.start"),
+            ("parseLine", None, 20, "Reader.start"),
+            ("tick", None, 20, "Reader.start"),
+        ], grammar
+        assert {c.callee for c in result.calls}.isdisjoint({"parseLine", "tick", "onData"})
+
+
+def test_a_function_given_to_a_jsx_attribute_is_a_reference() -> None:
+    source = textwrap.dedent(
+        """
+        export function Form({ label }) {
+          const submit = () => save();
+          return <Button onClick={submit} onHover={this.hover} label={label} />;
+        }
+        """
+    ).encode()
+    for grammar in ("javascript", "tsx"):
+        rows = [(r.callee, r.receiver, r.line) for r in parse_source(source, grammar).references]
+        assert rows == [("submit", None, 4), ("hover", "this", 4)], grammar

@@ -276,3 +276,57 @@ def test_a_string_right_after_an_assignment_is_its_attribute_docstring() -> None
         ("How often to try again.", 6, "docstring"),
         ("not a docstring: it follows a call", 9, "unknown"),
     ]
+
+
+def test_functions_passed_as_values_are_references_not_calls() -> None:
+    source = textwrap.dedent(
+        """
+        import atexit, functools, signal, threading
+        from .base import Base, Meta
+        from .jobs import cleanup as tidy
+
+        def handler(signum, frame): ...
+
+        class Worker(Base, metaclass=Meta):
+            def start(self, xs, callback):
+                found = sorted(xs, key=self._key)
+                converted = map(self._convert, xs)
+                threading.Thread(target=self._run).start()
+                atexit.register(tidy)
+                signal.signal(signal.SIGINT, handler)
+                functools.partial(handler, 1)
+                total = 3
+                use(total, callback, xs, len, self)
+                alias = handler
+                use(alias)
+
+        atexit.register(handler)
+
+        class Wrapped(wrap(handler), Base):
+            pass
+        """
+    ).lstrip()
+    result = parse_source(source.encode(), "python")
+    rows = [
+        (r.callee, r.receiver, r.line, r.caller, r.receiver_type, r.arg_count)
+        for r in result.references
+    ]
+    # A parameter (``callback``), a variable (``total``), a builtin (``len``) and ``self``
+    # name no function; the bases in ``class Worker(Base, …)``, imported names, are no call's
+    # arguments.
+    assert rows == [
+        ("_key", "self", 9, "Worker.start", None, 0),
+        ("_convert", "self", 10, "Worker.start", None, 0),
+        ("_run", "self", 11, "Worker.start", None, 0),
+        ("tidy", None, 12, "Worker.start", None, 0),
+        ("SIGINT", "signal", 13, "Worker.start", None, 0),
+        ("handler", None, 13, "Worker.start", None, 0),
+        ("handler", None, 14, "Worker.start", None, 0),
+        ("alias", None, 18, "Worker.start", "=handler", 0),
+        ("handler", None, 20, None, None, 0),
+        ("handler", None, 22, None, None, 0),  # passed to a call among the bases
+    ]
+    # None of them is a call: what reads calls never sees them.
+    assert {(c.callee, c.line) for c in result.calls}.isdisjoint(
+        (r.callee, r.line) for r in result.references
+    )

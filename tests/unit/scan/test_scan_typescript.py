@@ -274,3 +274,24 @@ def test_a_computed_key_is_no_value() -> None:
     # tRPC's ``[-32700]: "PARSE_ERROR"``: 17 of its 22 magic numbers.
     source = b'export const CODES = {\n  [-32700]: "PARSE_ERROR",\n}\nconst y = f(3600)\n'
     assert [n.raw for n in parse_source(source, "typescript").numbers] == ["3600"]
+
+
+def test_a_member_passed_as_a_value_carries_its_receiver_s_class() -> None:
+    source = textwrap.dedent(
+        """
+        import { Store } from "./store";
+
+        export function wire(emitter: Emitter, cache: Cache): void {
+          const store = new Store();
+          emitter.on("save", store.save);
+          emitter.on("evict", cache.evict);
+          emitter.on("flush", this.flush);
+        }
+        """
+    ).encode()
+    result = parse_source(source, "typescript")
+    assert [(r.callee, r.receiver, r.line, r.receiver_type) for r in result.references] == [
+        ("save", "store", 6, "Store"),
+        ("evict", "cache", 7, "Cache"),
+        ("flush", "this", 8, None),
+    ]

@@ -5128,3 +5128,270 @@ def test_a_class_attribute_naming_a_class_or_function_is_called_as_it() -> None:
         ("pkg/db.py::Db.d", "pkg/db.py::Accessor.fetch", "method", 32),
         ("pkg/db.py::Db.d", "pkg/db.py::BitAccessor.__init__", "method", 31),
     ]
+
+
+# Functions passed as values (``ParseResult.references``) -----------------------------------
+
+
+def test_go_functions_passed_as_values_reach_them() -> None:
+    # chi's tests pass middlewares to ``r.Use`` and its mux wraps ``mx.routeHTTP`` in an
+    # ``http.HandlerFunc``; cobra's set ``Args: NoArgs`` in a command's literal.
+    files = {
+        "mux.go": """
+            package chi
+
+            type Mux struct{ handler Handler }
+
+            func (mx *Mux) Use(middlewares ...func(Handler) Handler) {}
+
+            func (mx *Mux) routeHTTP(w ResponseWriter, r *Request) {}
+
+            func (mx *Mux) updateRouteHandler() {
+                mx.handler = chain(mx.middlewares, http.HandlerFunc(mx.routeHTTP))
+            }
+            """,
+        "middleware/realip.go": """
+            package middleware
+
+            func RealIP(h Handler) Handler { return h }
+
+            func GetHead(h Handler) Handler { return h }
+            """,
+        "middleware/realip_test.go": """
+            package middleware
+
+            import "example.com/chi"
+
+            func TestRealIP(t *testing.T) {
+                r := chi.NewRouter()
+                r.Use(RealIP)
+                GetHead := func(h Handler) Handler { return h }
+                r.Use(GetHead)
+            }
+            """,
+        "args.go": """
+            package cobra
+
+            func NoArgs(cmd *Command, args []string) error { return nil }
+            """,
+        "args_test.go": """
+            package cobra
+
+            func TestNoArgs(t *testing.T) {
+                c := &Command{Use: "c", Args: NoArgs, Run: emptyRun}
+            }
+
+            func emptyRun(*Command, []string) {}
+            """,
+    }
+    assert edges_of(files) == sorted(
+        [
+            ("args_test.go::TestNoArgs", "args.go::NoArgs", "import", 4),
+            ("args_test.go::TestNoArgs", "args_test.go::emptyRun", "same_file", 4),
+            ("middleware/realip_test.go::TestRealIP", "middleware/realip.go::RealIP", "import", 7),
+            # ``GetHead`` there is the test's own variable, not the package's function.
+            ("mux.go::Mux.updateRouteHandler", "mux.go::Mux.routeHTTP", "method", 10),
+        ]
+    )
+
+
+def test_java_method_references_reach_their_methods() -> None:
+    # java.time's ``formatter.parse(text, LocalDate::from)`` had given no edge; the same call
+    # in a lambda did.
+    files = {
+        "java/time/LocalDate.java": """
+            package java.time;
+
+            public final class LocalDate {
+                public static LocalDate from(TemporalAccessor temporal) { return null; }
+
+                public static LocalDate parse(CharSequence text, DateTimeFormatter formatter) {
+                    return formatter.parse(text, LocalDate::from);
+                }
+
+                String name() { return ""; }
+
+                List<String> names(Stream<LocalDate> dates) {
+                    return dates.map(this::name).map(Label::new).map(ZoneId::of).toList();
+                }
+            }
+            """,
+        "java/time/Label.java": """
+            package java.time;
+
+            class Label {
+                Label(String text) {}
+            }
+            """,
+        "java/time/ZoneId.java": """
+            package java.time;
+
+            class ZoneId {
+                static ZoneId of(String id) { return null; }
+                static ZoneId of(String id, Map<String, String> aliases) { return null; }
+            }
+            """,
+    }
+    # ``ZoneId::of`` names two overloads: which one the functional interface takes is not read.
+    assert edges_of(files) == sorted(
+        [
+            (
+                "java/time/LocalDate.java::LocalDate.names",
+                "java/time/Label.java::Label.Label",
+                "import",
+                13,
+            ),
+            (
+                "java/time/LocalDate.java::LocalDate.names",
+                "java/time/LocalDate.java::LocalDate.name",
+                "method",
+                13,
+            ),
+            (
+                "java/time/LocalDate.java::LocalDate.parse",
+                "java/time/LocalDate.java::LocalDate.from",
+                "method",
+                7,
+            ),
+        ]
+    )
+
+
+def test_python_functions_passed_as_values_reach_them() -> None:
+    files = {
+        "app/jobs.py": """
+            def cleanup():
+                pass
+
+            def _helper(x):
+                return x
+            """,
+        "app/worker.py": """
+            import atexit, functools, signal, threading
+            from app.jobs import cleanup
+            from app import jobs
+
+            def handler(signum, frame):
+                pass
+
+            class Worker:
+                def _convert(self, x):
+                    return x
+
+                def _key(self, x):
+                    return x
+
+                def _run(self):
+                    pass
+
+                def start(self, xs):
+                    found = sorted(xs, key=self._key)
+                    converted = list(map(self._convert, xs))
+                    threading.Thread(target=self._run).start()
+                    atexit.register(cleanup)
+                    signal.signal(signal.SIGINT, handler)
+                    functools.partial(jobs._helper, 1)
+
+            class Fast(Worker):
+                def _convert(self, x):
+                    return x
+            """,
+    }
+    assert edges_of(files) == sorted(
+        [
+            ("app/worker.py::Worker.start", "app/worker.py::Worker._key", "method", 19),
+            ("app/worker.py::Worker.start", "app/worker.py::Worker._convert", "method", 20),
+            # ``self._convert`` may be the subclass's, as a call of it may.
+            ("app/worker.py::Worker.start", "app/worker.py::Fast._convert", "method", 20),
+            ("app/worker.py::Worker.start", "app/worker.py::Worker._run", "method", 21),
+            ("app/worker.py::Worker.start", "app/jobs.py::cleanup", "import", 22),
+            ("app/worker.py::Worker.start", "app/worker.py::handler", "same_file", 23),
+            ("app/worker.py::Worker.start", "app/jobs.py::_helper", "import", 24),
+        ]
+    )
+
+
+def test_javascript_functions_passed_as_values_reach_them() -> None:
+    files = {
+        "lib/results.js": "export function handleResult(r) { return r; }\n",
+        "lib/middleware.js": "module.exports = function middleware(req, res, next) { next(); };\n",
+        "lib/reader.js": """
+            import { handleResult } from "./results";
+            const middleware = require("./middleware");
+
+            function parseLine(line) { return line; }
+            function tick() {}
+
+            export class Reader {
+              onData(chunk) {}
+              start(emitter, lines) {
+                lines.map(parseLine);
+                emitter.on("data", this.onData);
+                app.use(middleware);
+                setTimeout(tick, 10);
+                fetchAll().then(handleResult);
+              }
+            }
+            """,
+    }
+    assert edges_of(files) == sorted(
+        [
+            ("lib/reader.js::Reader.start", "lib/reader.js::parseLine", "same_file", 10),
+            ("lib/reader.js::Reader.start", "lib/reader.js::Reader.onData", "method", 11),
+            ("lib/reader.js::Reader.start", "lib/middleware.js::middleware", "import", 12),
+            ("lib/reader.js::Reader.start", "lib/reader.js::tick", "same_file", 13),
+            ("lib/reader.js::Reader.start", "lib/results.js::handleResult", "import", 14),
+        ]
+    )
+
+
+def test_a_value_passed_on_is_never_a_guess_a_class_or_a_property() -> None:
+    # ``view.paint_all`` and Go's ``LogRequests`` match one method and one function elsewhere:
+    # a call of either is guessed (``fuzzy``), a name passed on is not. A class passed on
+    # (``isinstance``, ``defaultdict``) is no call of its constructor, nor is reading a property
+    # a function passed.
+    files = {
+        "app/other.py": """
+            class Page:
+                def paint_all(self):
+                    return 1
+
+            class Store:
+                def __init__(self):
+                    self.items = []
+            """,
+        "app/models.py": """
+            from collections import defaultdict
+            from app.other import Store
+
+            class Item:
+                def __init__(self):
+                    self.n = 0
+
+                @property
+                def size(self):
+                    return self.n
+
+                def check(self, x, view):
+                    view.paint_all()
+                    use(view.paint_all, isinstance(x, Item), defaultdict(Store))
+                    use(self.size, cls=Store)
+            """,
+        "util/log.go": """
+            package util
+
+            func LogRequests(h Handler) Handler { return h }
+            """,
+        "srv/srv.go": """
+            package srv
+
+            func Start() {
+                LogRequests(nil)
+                r.Use(LogRequests)
+            }
+            """,
+    }
+    assert edges_of(files) == [
+        ("app/models.py::Item.check", "app/other.py::Page.paint_all", "fuzzy", 13),
+        ("srv/srv.go::Start", "util/log.go::LogRequests", "fuzzy", 4),
+    ]

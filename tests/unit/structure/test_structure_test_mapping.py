@@ -1215,3 +1215,100 @@ def test_a_test_blocks_calls_on_an_imported_instance_reach_its_class() -> None:
         (4, 1, "method")
     ]  # lib/use.js::read → lib/cache.js::Cache.fetch
     assert results["lib/cache.js"].variables == (("default", "Cache"),)
+
+
+def test_a_test_covers_the_functions_it_passes_as_values() -> None:
+    # chi's tests pass their middlewares to ``r.Use`` (``RealIP`` had read "untested"), a
+    # JavaScript test hands ``parseLine`` to ``map``, a Python test runs a thread's target and
+    # its file's setup installs a signal handler.
+    results = project(
+        {
+            "middleware/realip.go": """
+                package middleware
+
+                func RealIP(h Handler) Handler { return h }
+                """,
+            "middleware/realip_test.go": """
+                package middleware
+
+                import "testing"
+
+                func TestRealIP(t *testing.T) {
+                    r := NewRouter()
+                    r.Use(RealIP)
+                    if r == nil {
+                        t.Fatal("no router")
+                    }
+                }
+                """,
+            "src/lines.js": "export function parseLine(line) { return line.trim(); }\n",
+            "src/lines.test.js": """
+                import { parseLine } from "./lines";
+
+                const trimmed = ["a "].map(parseLine);
+                it("parses lines", () => {
+                  expect([" b"].map(parseLine)).toEqual(["b"]);
+                });
+                it("keeps the top's", () => {
+                  expect(trimmed).toEqual(["a"]);
+                });
+                """,
+            "app/jobs.py": """
+                def work():
+                    return 1
+
+                def on_term(signum, frame):
+                    return 2
+
+                def unused():
+                    return 3
+                """,
+            "tests/test_jobs.py": """
+                import signal, threading
+                from app.jobs import on_term, work
+
+                signal.signal(signal.SIGTERM, on_term)
+
+                def test_work_in_a_thread():
+                    thread = threading.Thread(target=work)
+                    thread.start()
+                    thread.join()
+                """,
+        }
+    )
+    coverage, quality = run(results)
+    assert [(c.test_function_id, c.source_function_id, c.coverage_type) for c in coverage] == [
+        ("middleware/realip_test.go::TestRealIP", "middleware/realip.go::RealIP", "direct"),
+        ("src/lines.test.js::keeps the top's@7", "src/lines.js::parseLine", "direct"),
+        ("src/lines.test.js::parses lines@4", "src/lines.js::parseLine", "direct"),
+        # The file's setup, above its tests, runs for each of them.
+        ("tests/test_jobs.py::test_work_in_a_thread", "app/jobs.py::on_term", "direct"),
+        ("tests/test_jobs.py::test_work_in_a_thread", "app/jobs.py::work", "direct"),
+    ]
+    assert [q.function_id for q in quality if q.smells == '["untested"]'] == ["app/jobs.py::unused"]
+
+
+def test_functions_passed_as_values_survive_the_trip_to_the_structure_worker() -> None:
+    from drift.analysis.structure.project import pack_graph, structure_of, unpack_graph
+
+    results = project(
+        {
+            "src/lines.go": "package src\n\nfunc Parse(s string) string { return s }\n",
+            "src/lines_test.go": """
+                package src
+
+                func TestParse(t *testing.T) { apply(Parse) }
+                """,
+        }
+    )
+    packed = {path: unpack_graph(pack_graph(result)) for path, result in results.items()}
+    assert packed["src/lines_test.go"].references == results["src/lines_test.go"].references
+    assert [(r.callee, r.line) for r in packed["src/lines_test.go"].references] == [("Parse", 3)]
+    # and through the parse cache
+    for result in results.values():
+        assert ParseResult.from_json(result.to_json()) == result
+    rows = function_rows(packed)
+    structure = structure_of(rows, packed, {}, {})
+    assert [(c.test_function_id, c.source_function_id) for c in structure.coverage] == [
+        ("src/lines_test.go::TestParse", "src/lines.go::Parse")
+    ]

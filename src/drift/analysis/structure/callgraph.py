@@ -52,6 +52,11 @@ resolution    conf.  rule
 Java overloads share a name: the call's argument count picks among them (``_java_overloads``),
 then its arguments' types (``_best_fit``).
 
+A function passed as a value (``ParseResult.references``: ``map(self._convert, xs)``,
+``r.Use(RealIP)``, ``LocalDate::from``) is an edge from the function passing it, resolved as
+its call would be but never by a guess (``passes_value``): no ``fuzzy`` edge, no constructor of
+a class passed on, no ``__call__``, no property, no one of several Java overloads.
+
 Edges are unique on ``(caller_id, callee_id, call_site_line)`` and sorted that way.
 """
 
@@ -413,6 +418,31 @@ class CallResolver:
             return None
         found = self._locate(scope, call.receiver, call.callee, caller, call.receiver_type)
         return None if found is None else Target(found.file, found.function, found.resolution)
+
+    def resolve_reference(
+        self, file: str, reference: CallSite, caller: Function | None
+    ) -> tuple[Target, int] | None:
+        """Where a function passed as a value (``ParseResult.references``) in ``file`` lands,
+        with its row id, or None: as its call would (``resolve``), but never by a guess, and
+        never a class's constructor nor an instance's ``__call__`` (a class or an object passed
+        on is no function), nor a property's getter (read, not passed). A Java method
+        reference to overloads reaches the one overload there is, or none: which one the
+        functional interface takes is not read."""
+        target = self.resolve(file, reference, caller)
+        if target is None or not passes_value(reference, target.resolution, target.function):
+            return None
+        found = self.row_id(target.file, target.function)
+        found = None if found is None else self.unique_overload(found)
+        return None if found is None else (target, found)
+
+    def unique_overload(self, row_id: int) -> int | None:
+        """``row_id``, unless it is one of several Java overloads of a name (then None): a
+        method reference names no argument count to pick one by."""
+        overloads = self._overloads.get(row_id)
+        if overloads is None:
+            return row_id
+        several = {*overloads.fixed.values(), *(overloads.varargs[1:] if overloads.varargs else ())}
+        return row_id if len(several) == 1 else None
 
     def _locate(
         self,
@@ -3473,7 +3503,11 @@ def resolve_calls(
     # Keys are unique and in the output's order: they sort as they are, no key function.
     edges: dict[tuple[int, int, int], str] = {}
     for path in sorted(results):
-        _FileCalls(resolver, path).add_edges(results[path].calls, edges)
+        result = results[path]
+        calls = _FileCalls(resolver, path)
+        calls.add_edges(result.calls, edges)
+        if result.references:  # after the calls: a call's label wins on the same line
+            calls.add_reference_edges(result.references, edges)
     rows: list[CallEdgeRow] = []
     for key in sorted(edges):  # sorting the keys alone is cheaper than the items
         caller_id, line, callee_id = key
@@ -3643,26 +3677,12 @@ class _FileCalls:
             elif target is _UNSEEN or target is _BY_SCOPE:
                 target = self._target_of(name, caller)
             if target is None:
-                dispatch = self._dispatch(name[0], caller[0])
-                if dispatch is not None:
-                    # ``this._parse(…)`` declared ``abstract`` (a TypeScript signature, no
-                    # function), or a mixin's hook its subclasses define: theirs run.
-                    arity = call.arg_count if self._implicit_this else None
-                    for override in self._resolver.overrides(
-                        self._path, dispatch[0], name[1], dispatch[1], arity
-                    ):
-                        edges.setdefault((caller[1], call.line, override), METHOD)
+                # ``this._parse(…)`` declared ``abstract`` (a TypeScript signature, no
+                # function), or a mixin's hook its subclasses define: theirs run.
+                self._add_overrides(caller, name, call.line, call.arg_count, edges)
                 continue
             if target is not None:
-                if (
-                    name[0] is None
-                    and not name[2]
-                    and name[1] != "cls"
-                    and name[1] in self._parameter_names
-                    and name[1] in self._resolver.parameters_around(self._scope, caller[0])
-                ):
-                    # ``def run(hook): hook()``: the function passed in, not a namesake (a
-                    # typed parameter, and ``cls``, are decided by ``_called_value``).
+                if self._names_parameter(name, caller[0]):
                     continue
                 callee_id = target[0]
                 if (
@@ -3685,20 +3705,94 @@ class _FileCalls:
                         resolution = METHOD  # a base class's (``pick_overload``)
                     callee_id = picked.row
                 edges.setdefault((caller[1], call.line, callee_id), resolution)
-                if (
-                    resolution != FUZZY
-                    and (dispatch := self._dispatch(name[0], caller[0])) is not None
-                    and (called := self._resolver.function_by_id(callee_id)) is not None
-                    and not called.is_private
-                ):
-                    # ``self.m()``: the override of the object's own class may run instead (a
-                    # private method is the class's own).
-                    arity = len(called.parameters) if self._implicit_this else None
-                    types = _parameter_types(called) if self._implicit_this else None
-                    for override in self._resolver.overrides(
-                        self._path, dispatch[0], name[1], dispatch[1], arity, parameters=types
-                    ):
-                        edges.setdefault((caller[1], call.line, override), METHOD)
+                if resolution != FUZZY:
+                    self._add_dispatched(caller, name, call.line, callee_id, edges)
+
+    def add_reference_edges(
+        self, references: Sequence[CallSite], edges: dict[tuple[int, int, int], str]
+    ) -> None:
+        """Add the edges of this file's functions passed as values (``ParseResult.references``)
+        as ``add_edges`` does for calls: each resolved as its call would be, sharing the
+        calls' lookups, but only where that is no guess (``passes_value``): a bare name that
+        happens to match some method elsewhere reaches nothing."""
+        resolver = self._resolver
+        for reference in references:
+            caller = self._callers.get(reference.caller)
+            if caller is None:
+                if reference.caller not in self._several:
+                    continue  # module level, or a caller without row
+                caller = self._caller_at(reference)
+                if caller is None:
+                    continue
+            name: _Name = (reference.receiver, reference.callee, reference.receiver_type)
+            target = self._target_of(name, caller)
+            if target is None:
+                self._add_overrides(caller, name, reference.line, None, edges)
+                continue
+            if target[1] == FUZZY or self._names_parameter(name, caller[0]):
+                continue
+            called = resolver.function_by_id(target[0])
+            if called is None or not passes_value(reference, target[1], called):
+                continue
+            callee_id = resolver.unique_overload(target[0])
+            if callee_id is None:
+                continue
+            edges.setdefault((caller[1], reference.line, callee_id), target[1])
+            self._add_dispatched(caller, name, reference.line, callee_id, edges)
+
+    def _names_parameter(self, name: _Name, caller: Function) -> bool:
+        """``def run(hook): hook()``: the function passed in, not a namesake (a typed
+        parameter, and ``cls``, are decided by ``_called_value``)."""
+        return (
+            name[0] is None
+            and not name[2]
+            and name[1] != "cls"
+            and name[1] in self._parameter_names
+            and name[1] in self._resolver.parameters_around(self._scope, caller)
+        )
+
+    def _add_overrides(
+        self,
+        caller: _Caller,
+        name: _Name,
+        line: int,
+        arg_count: int | None,
+        edges: dict[tuple[int, int, int], str],
+    ) -> None:
+        """The edges to the subclasses' overrides of ``name`` that resolved to nothing of its
+        class (a TypeScript ``abstract`` signature, a mixin's hook); ``arg_count``: Java's
+        call's, which picks the overloads (None: any, for a method reference)."""
+        dispatch = self._dispatch(name[0], caller[0])
+        if dispatch is None:
+            return
+        arity = arg_count if self._implicit_this else None
+        for override in self._resolver.overrides(
+            self._path, dispatch[0], name[1], dispatch[1], arity
+        ):
+            edges.setdefault((caller[1], line, override), METHOD)
+
+    def _add_dispatched(
+        self,
+        caller: _Caller,
+        name: _Name,
+        line: int,
+        callee_id: int,
+        edges: dict[tuple[int, int, int], str],
+    ) -> None:
+        """``self.m()`` reaching ``callee_id``: the override of the object's own class may run
+        instead (a private method is the class's own)."""
+        dispatch = self._dispatch(name[0], caller[0])
+        if dispatch is None:
+            return
+        called = self._resolver.function_by_id(callee_id)
+        if called is None or called.is_private:
+            return
+        arity = len(called.parameters) if self._implicit_this else None
+        types = _parameter_types(called) if self._implicit_this else None
+        for override in self._resolver.overrides(
+            self._path, dispatch[0], name[1], dispatch[1], arity, parameters=types
+        ):
+            edges.setdefault((caller[1], line, override), METHOD)
 
     def _dispatch(self, receiver: str | None, caller: Function) -> tuple[str, str] | None:
         """For a call whose subclasses' overrides may run instead, the class they derive
@@ -3905,6 +3999,20 @@ class _FileCalls:
         if target.resolution == FUZZY and target.function.is_async and self._coroutines_awaited:
             self._coroutine_guesses.add(callee_id)
         return callee_id, target.resolution
+
+
+def passes_value(reference: CallSite, resolution: str, function: Function) -> bool:
+    """Whether a function passed as a value (``ParseResult.references``) reaches
+    ``function``, found by ``resolution``: not by a guess (``fuzzy``), and not a constructor
+    (a class passed on, ``isinstance(x, Foo)``, ``defaultdict(Foo)``, is no call of it; a
+    Java ``X::new`` is), an instance's ``__call__`` (an object passed on), nor a property's
+    getter (reading one passes its value)."""
+    if resolution == FUZZY or is_property(function):
+        return False
+    name = function.name
+    if name in _CONSTRUCTOR_NAMES or (function.is_method and name == function.class_name):
+        return reference.is_constructor or reference.callee == name
+    return name != "__call__" or reference.callee == name
 
 
 _FIXTURE_NAME: Final = re.compile(r"""\bname\s*=\s*(["'])([A-Za-z_]\w*)\1""")

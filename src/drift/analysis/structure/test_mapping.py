@@ -10,11 +10,11 @@ Tests (see ``test_files`` for the file conventions):
   gives the callbacks no line range), and the calls of the file's ``beforeEach``/``afterEach``/
   ``beforeAll``/``afterAll`` hooks, which run for each test. Id: ``"<file>::<test name>@<line>"``.
 
-Coverage: a test covers the source functions it calls (``direct``, from the call edges, or by
-resolving a block's calls, the calls of the test code's helpers it calls included: a helper is
-part of the test) and the source functions those callees call (``transitive``, one hop more).
-Source functions are the stored functions outside test-support code. Function ids are
-``"<file>::<qualified_name>"``.
+Coverage: a test covers the source functions it calls or passes as values (``direct``, from the
+call edges, or by resolving a block's calls and references, the calls of the test code's
+helpers it calls included: a helper is part of the test) and the source functions those callees
+call (``transitive``, one hop more). Source functions are the stored functions outside
+test-support code. Function ids are ``"<file>::<qualified_name>"``.
 
 Quality of each source function, over the n tests covering it (only computed when the
 repository has at least one test):
@@ -180,7 +180,13 @@ def _module_setup(
         and not is_assertion(call)
         and not is_mock_call(call)
     ]
-    if not setup:
+    # Functions the setup passes as values (``app.add_url_rule("/", view_func=index)``).
+    passed = [
+        reference
+        for reference in result.references
+        if reference.caller is None and reference.line <= last and reference.line not in own
+    ]
+    if not setup and not passed:
         return _NONE
     calls = resolver()
     found: set[int] = set()
@@ -194,6 +200,10 @@ def _module_setup(
         target_id = calls.row_id(target.file, target.function)
         if target_id is not None:
             found.add(target_id)
+    for reference in passed:
+        reached = calls.resolve_reference(path, reference, None)
+        if reached is not None and not is_test_support(reached[0].file):
+            found.add(reached[1])
     return frozenset(found)
 
 
@@ -297,16 +307,25 @@ def _block_tests(path: str, result: ParseResult, resolver: CallResolver) -> list
     # client.mount() })``) run for every test of the file.
     bounds = sorted({call.line for call in (*starts, *hooks)})
 
-    def body_of(start: CallSite) -> list[CallSite]:
+    # The functions the blocks pass as values (``arr.map(parseLine)``, ``app.use(handler)``)
+    # are exercised by them as the functions they call are.
+    passed = [reference for reference in result.references if reference.caller is None]
+
+    def end_of(start: CallSite) -> int:
         at = bisect_right(bounds, start.line)
-        end = bounds[at] - 1 if at < len(bounds) else result.line_count
+        return bounds[at] - 1 if at < len(bounds) else result.line_count
+
+    def body_of(start: CallSite) -> list[CallSite]:
+        end = end_of(start)
         return [
             call
             for call in module_calls
             if start.line <= call.line <= end and not is_js_test_call(call) and call is not start
         ]
 
-    def targets_of(body: list[CallSite]) -> set[int]:
+    def targets_of(body: list[CallSite], first: int, last: int) -> set[int]:
+        """What the calls ``body`` reach, and the functions passed from line ``first`` to
+        ``last``."""
         targets: set[int] = set()
         for call in body:
             if is_assertion(call) or (call.receiver is None and call.callee in _JS_HARNESS):
@@ -315,13 +334,19 @@ def _block_tests(path: str, result: ParseResult, resolver: CallResolver) -> list
             target_id = resolver.row_id(target.file, target.function) if target else None
             if target_id is not None:
                 targets.add(target_id)
+        for reference in passed:
+            if first <= reference.line <= last:
+                found = resolver.resolve_reference(path, reference, None)
+                if found is not None:
+                    targets.add(found[1])
         return targets
 
     # What runs before the first test or hook (``const minFive = z.string().min(5)`` at the top
     # of zod's test files, a ``describe`` body's setup) runs once, for every test of the file.
-    shared = targets_of([call for call in module_calls if call.line < bounds[0]])
+    before = [call for call in module_calls if call.line < bounds[0]]
+    shared = targets_of(before, 1, bounds[0] - 1)
     for hook in hooks:
-        shared |= targets_of(body_of(hook))
+        shared |= targets_of(body_of(hook), hook.line, end_of(hook))
     units: list[TestUnit] = []
     for start in starts:
         if is_skipped_js_test(start):
@@ -332,7 +357,7 @@ def _block_tests(path: str, result: ParseResult, resolver: CallResolver) -> list
                 id=f"{path}::{_block_name(result, start)}@{start.line}",
                 assertions=sum(1 for call in body if is_assertion(call)),
                 uses_mocks=file_mocks or any(is_mock_call(call) for call in body),
-                calls=frozenset(targets_of(body) | shared),
+                calls=frozenset(targets_of(body, start.line, end_of(start)) | shared),
             )
         )
     return units

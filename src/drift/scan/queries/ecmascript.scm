@@ -62,6 +62,14 @@
 
 (call_expression) @call
 (new_expression) @construct
+; A function passed as a value: a name (``@reference_name``) or a member given as an argument
+; (``arr.map(parseLine)``, ``emitter.on("data", this.onData)``), or as a property of an object
+; literal that is one (``f({ onData: handler })``, ``f({ handler })``).
+(arguments (identifier) @reference_name)
+(arguments (member_expression) @reference)
+(arguments (object (pair value: (identifier) @reference_name)))
+(arguments (object (pair value: (member_expression) @reference)))
+(arguments (object (shorthand_property_identifier) @reference_name))
 
 ; Variables (declared in a block: a function's, mostly; or at module level): the class they
 ; hold, for the calls made on them.

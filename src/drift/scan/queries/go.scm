@@ -9,6 +9,13 @@
 (import_spec) @import
 
 (call_expression) @call
+; A function passed as a value: a name (``@reference_name``) or a selector given as an argument
+; (``r.Use(RealIP)``, ``http.HandlerFunc(mx.routeHTTP)``), or as a composite literal's field
+; (``&Command{Args: NoArgs}``).
+(argument_list (identifier) @reference_name)
+(argument_list (selector_expression) @reference)
+(keyed_element value: (literal_element (identifier) @reference_name))
+(keyed_element value: (literal_element (selector_expression) @reference))
 ; Variables, local or of the package, one by one or in a ``var ( … )`` block: the struct they
 ; hold, for the calls made on them.
 (short_var_declaration) @local

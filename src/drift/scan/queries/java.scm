@@ -20,6 +20,8 @@
 ; ``this(…)`` and ``super(…)`` in a constructor: a call of the class's, or the superclass's,
 ; constructor (callee ``this`` or ``super``).
 (explicit_constructor_invocation) @construct
+; A method passed as a value: ``LocalDate::from``, ``this::name``, ``X::new``.
+(method_reference) @reference
 ; Local variables: the class they are declared with, for the calls made on them.
 (local_variable_declaration) @local
 ; A caught exception and a for-each loop's variable are locals too (``new E(rex)``).

@@ -9,3 +9,7 @@
 (jsx_self_closing_element
   name: [(identifier) (member_expression)] @_jsx_name
   (#match? @_jsx_name "^[A-Z]|[.]")) @call
+; A function handed to a component as a prop: ``<Button onClick={this.handle} />`` (the props
+; are the element's call's argument, as an object literal's properties are).
+(jsx_attribute (jsx_expression (identifier) @reference_name))
+(jsx_attribute (jsx_expression (member_expression) @reference))

@@ -29,6 +29,14 @@
 (decorator [(identifier) (attribute)] @call
   (#not-match? @call "[.](setter|getter|deleter)$"))
 (decorator (call)) @call
+; A function passed as a value: a name (``@reference_name``) or an attribute given as a call's
+; argument (``map(self._convert, xs)``, ``Thread(target=self._run)``). A class's bases are an
+; argument list too, which extraction leaves out (a pattern naming the call around costs a
+; sixth more).
+(argument_list (identifier) @reference_name)
+(argument_list (attribute) @reference)
+(keyword_argument value: (identifier) @reference_name)
+(keyword_argument value: (attribute) @reference)
 (await (call) @awaited)
 ; A coroutine (or an async iterator or context manager) handed on to what awaits it.
 (for_statement "async" right: (call) @awaited)
