@@ -174,6 +174,8 @@ class _Linker:
         self.implicit_this = found.grammar == "java"
         self.parameter_names: dict[int, frozenset[str]] = {}  # by the function's ``id``
         self.attribute_names: dict[int, set[str]] = {}  # by the class's ``id``
+        # The names a Python class's body assigns (``encode = codec.encode``), by its ``id``.
+        self.body_names: dict[int, set[str]] = {}
         self.classes_by_name: dict[str, Definition] | None = None  # made on first use
         self.static_imports: dict[str, str] | None = None  # Java's, made on first use
         self.by_node: dict[int, Definition] | None = None  # functions by node id, on first use
@@ -379,6 +381,8 @@ class _Linker:
         assigned = self.attribute_names.get(id(item))
         if assigned:
             attributes = tuple(sorted((self_called & assigned).difference(methods)))
+        own = self.body_names.get(id(item))
+        shadows = tuple(sorted(own.difference(methods))) if own else ()
         return Class(
             name=item.name,
             qualified_name=item.qualified_name,
@@ -392,6 +396,7 @@ class _Linker:
             methods=tuple(methods),
             attributes=attributes,
             fields=tuple(sorted((self.field_classes.get(id(item)) or {}).items())),
+            shadows=shadows,
         )
 
     def _decorator_spans(self) -> list[tuple[Point, Point]]:
@@ -782,18 +787,24 @@ class _Linker:
     def _group_fields(self) -> None:
         """Each attribute under the class it belongs to: a field's, a class-body
         annotation's, or for ``self.x = …`` in a method, the method's class. Attributes given
-        two different classes are left without one."""
+        two different classes are left without one. The names a Python class body assigns
+        are its own (``body_names``)."""
         classes = sorted(
             (item for item in self.found.definitions if item.kind == "class"),
             key=lambda item: item.start,
         )
         starts = [item.start for item in classes]
         ambiguous: set[tuple[int, str]] = set()
+        python = self.found.grammar == "python"
         for start, name, kind in self.found.fields:
             owner = _innermost(classes, starts, start)
             if owner is None:
                 continue
             self.attribute_names.setdefault(id(owner), set()).add(name)
+            if python:
+                function = self.index.enclosing(start)
+                if function is None or function.start < owner.start:  # not in a method
+                    self.body_names.setdefault(id(owner), set()).add(name)
             if kind is None:
                 continue
             attributes = self.field_classes.setdefault(id(owner), {})

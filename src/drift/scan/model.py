@@ -121,10 +121,12 @@ class Class(NamedTuple):
     methods defined directly in it, in source order; ``attributes`` the instance attributes
     its code assigns (``self.get_time = …``) and calls like methods (``self.get_time()``), which
     no method defines: a call of one reaches whatever callable it holds, not a method found by
-    its name (sorted); ``fields`` its attributes whose class the code declares or makes
-    (``Request *http.Request``, ``self.path: Path``), as ``(name, class as written)``, sorted;
-    a Python class body's ``context_class = Context`` gives ``ALIAS_OF`` and the name (the
-    class or function itself, which ``self.context_class(…)`` calls).
+    its name (sorted); ``shadows`` the names a Python class's body assigns and no method of it
+    defines (``encode = codec.encode``, ``__hash__ = None``): its own, which hide a base's
+    methods of those names (sorted); ``fields`` its attributes whose class the code declares or
+    makes (``Request *http.Request``, ``self.path: Path``), as ``(name, class as written)``,
+    sorted; a Python class body's ``context_class = Context`` gives ``ALIAS_OF`` and the name
+    (the class or function itself, which ``self.context_class(…)`` calls).
     """
 
     name: str
@@ -139,6 +141,7 @@ class Class(NamedTuple):
     methods: tuple[str, ...]
     attributes: tuple[str, ...] = ()
     fields: tuple[tuple[str, str], ...] = ()
+    shadows: tuple[str, ...] = ()
 
 
 class ImportedName(NamedTuple):

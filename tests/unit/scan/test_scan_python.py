@@ -330,3 +330,23 @@ def test_functions_passed_as_values_are_references_not_calls() -> None:
     assert {(c.callee, c.line) for c in result.calls}.isdisjoint(
         (r.callee, r.line) for r in result.references
     )
+
+
+def test_a_class_body_s_own_names_are_its_shadows() -> None:
+    source = textwrap.dedent(
+        """
+        class Codec(codecs.Codec):
+            encode = codec.encode
+            __hash__ = None
+            size: int
+
+            def decode(self, data):
+                self.state = 0
+                return data
+
+            decode_alias = decode
+        """
+    ).lstrip()
+    (cls,) = parse_source(source.encode(), "python").classes
+    # Not ``decode`` (a method of its own) nor ``state`` (an instance's).
+    assert cls.shadows == ("__hash__", "decode_alias", "encode", "size")

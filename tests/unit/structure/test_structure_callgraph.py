@@ -5395,3 +5395,81 @@ def test_a_value_passed_on_is_never_a_guess_a_class_or_a_property() -> None:
         ("app/models.py::Item.check", "app/other.py::Page.paint_all", "fuzzy", 13),
         ("srv/srv.go::Start", "util/log.go::LogRequests", "fuzzy", 4),
     ]
+
+
+def test_a_python_class_attribute_hides_the_method_a_base_defines() -> None:
+    # The standard library's encodings: ``class Codec(codecs.Codec): encode = codec.encode``
+    # holds a C codec's function, and ``Codec().encode`` had reached ``codecs.Codec.encode``
+    # (66 edges of 33 encodings, once references were followed).
+    files = {
+        "codecs.py": """
+            class Codec:
+                def encode(self, text):
+                    raise NotImplementedError
+
+                def decode(self, data):
+                    raise NotImplementedError
+            """,
+        "encodings/euc_kr.py": """
+            import codecs
+            import _codecs_kr
+
+            codec = _codecs_kr.getcodec("euc_kr")
+
+            class Codec(codecs.Codec):
+                encode = codec.encode
+
+                def strict(self, text):
+                    return super().encode(text)
+
+            class StreamWriter(Codec):
+                def write(self, text):
+                    return self.encode(text), self.decode(text)
+
+            def getregentry():
+                return codecs.CodecInfo(encode=Codec().encode, decode=Codec().decode)
+            """,
+        # email's headers hold their parser in the body: no guess reaches another class's.
+        "email/headers.py": """
+            class UnstructuredHeader:
+                value_parser = staticmethod(get_unstructured)
+
+                @classmethod
+                def parse(cls, value):
+                    return cls.value_parser(value)
+
+            class AddressHeader:
+                def value_parser(self, value):
+                    return value
+            """,
+        # An instance attribute a test sets for a while hides nothing in the other tests.
+        "unittest/case.py": """
+            class TestCase:
+                def _truncateMessage(self, message):
+                    return message
+            """,
+        "unittest/test_case.py": """
+            from unittest.case import TestCase
+
+            class Test_TestCase(TestCase):
+                def testTruncateMessage(self):
+                    return self._truncateMessage("foo")
+
+                def testExploding(self):
+                    self._truncateMessage = explodingTruncation
+            """,
+    }
+    assert edges_of(files) == sorted(
+        [
+            # ``super()`` looks past the class's own attribute.
+            ("encodings/euc_kr.py::Codec.strict", "codecs.py::Codec.encode", "method", 10),
+            ("encodings/euc_kr.py::StreamWriter.write", "codecs.py::Codec.decode", "method", 14),
+            ("encodings/euc_kr.py::getregentry", "codecs.py::Codec.decode", "method", 17),
+            (
+                "unittest/test_case.py::Test_TestCase.testTruncateMessage",
+                "unittest/case.py::TestCase._truncateMessage",
+                "method",
+                5,
+            ),
+        ]
+    )

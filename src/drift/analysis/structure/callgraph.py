@@ -288,6 +288,7 @@ def row_ids_by_file(functions: Iterable[FunctionRow]) -> dict[str, dict[tuple[st
 
 
 _NO_ROWS: Mapping[tuple[str, int], int] = MappingProxyType({})
+_NO_ATTRIBUTES: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
 
 
 @dataclass(frozen=True, slots=True)
@@ -315,7 +316,7 @@ class CallResolver:
         self._receivers: dict[tuple[str, str], _Receiver] = {}  # by (file, receiver)
         # Methods found on bases in other files, by (file, class, method name), and each
         # class's resolved bases, by (file, class).
-        self._inherited_methods: dict[tuple[str, str, str], tuple[str, Function] | None] = {}
+        self._inherited_methods: dict[tuple[str, str, str, bool], tuple[str, Function] | None] = {}
         self._bases: dict[tuple[str, str], list[tuple[str, str]]] = {}
         self._classes_by_name: dict[str, dict[str, list[Class]]] = {}
         # Each repository class's direct repository subclasses (built on first use), and the
@@ -339,7 +340,7 @@ class CallResolver:
         # Each file's ``super().m()`` calls, as ``(caller, m)``.
         self._super_calls: dict[str, frozenset[tuple[str | None, str]]] = {}
         self._library_bases: dict[tuple[str, str], bool] = {}
-        self._class_attributes: dict[str, dict[str, tuple[str, ...]]] = {}
+        self._class_attributes: dict[str, dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {}
         self._local_classes: dict[str, dict[tuple[str, str], str | None]] = {}
         self._field_types: dict[tuple[str, str, str], tuple[str, str, str] | None] = {}
         self._rooting: set[tuple[str, str, str]] = set()  # chain roots being worked out
@@ -683,7 +684,7 @@ class CallResolver:
             # No base of the repository defines it: a library base does (``super.getYear()``
             # in a ``java.util.Date`` subclass), never a method found by its name alone.
             if caller.class_name:
-                inherited = self._inherited(path, caller.class_name, name)
+                inherited = self._inherited(path, caller.class_name, name, own=False)
                 if inherited is not None:
                     return _Located(inherited[0], inherited[1], METHOD)
             return _STOP
@@ -1945,18 +1946,23 @@ class CallResolver:
                 return candidate, method
         return self._inherited(file, class_name, name)
 
-    def _inherited(self, file: str, class_name: str, name: str) -> tuple[str, Function] | None:
+    def _inherited(
+        self, file: str, class_name: str, name: str, *, own: bool = True
+    ) -> tuple[str, Function] | None:
         """Method ``name`` that class ``class_name`` of ``file`` inherits from a base defined
         in another file of the repository (``class Orders(BaseView)`` with ``BaseView``
         imported), bases of bases included, nearest first; None when no repository base
-        defines it. Each answer is worked out once."""
-        key = (file, class_name, name)
+        defines it, or when a class body's name comes first (``_hides``): the class's own
+        too unless ``own`` is False (``super().encode()`` looks past the class's own).
+        Each answer is worked out once."""
+        key = (file, class_name, name, own)
         if key in self._inherited_methods:
             return self._inherited_methods[key]
         found: tuple[str, Function] | None = None
         seen = {(file, class_name)}
         queue = deque([(file, class_name)])
-        while queue and found is None and len(seen) < _MAX_ANCESTORS:
+        hidden = own and self._hides(file, class_name, name)
+        while queue and found is None and not hidden and len(seen) < _MAX_ANCESTORS:
             for owner in self._base_classes(*queue.popleft()):
                 if owner in seen:
                     continue
@@ -1964,6 +1970,9 @@ class CallResolver:
                 method = self.symbols.scopes[owner[0]].method(owner[1], name)
                 if method is not None:
                     found = (owner[0], method)
+                    break
+                if self._hides(*owner, name):
+                    hidden = True
                     break
                 queue.append(owner)
         self._inherited_methods[key] = found
@@ -2345,7 +2354,10 @@ class CallResolver:
 
     def _calls_attribute(self, file: str, class_name: str, name: str) -> bool:
         """Whether ``class_name`` of ``file``, or a repository base of it, assigns attribute
-        ``name`` and calls it (``Class.attributes``)."""
+        ``name`` and calls it (``Class.attributes``), or holds it in its body
+        (``Class.shadows``: ``value_parser = staticmethod(parser.get_unstructured)``, tkinter's
+        ``select_clear = selection_clear``): a call of it reaches what it holds, not the one
+        method of that name some other class defines."""
         seen: set[tuple[str, str]] = set()
         queue = [(file, class_name)]
         while queue and len(seen) < _MAX_ANCESTORS:
@@ -2353,20 +2365,31 @@ class CallResolver:
             if owner in seen:
                 continue
             seen.add(owner)
-            if name in self._attributes(owner[0]).get(owner[1], ()):
+            attributes, shadows = self._attributes(owner[0]).get(owner[1], _NO_ATTRIBUTES)
+            if name in attributes or name in shadows:
                 return True
             queue.extend(self._base_classes(*owner))
         return False
 
-    def _attributes(self, file: str) -> Mapping[str, tuple[str, ...]]:
-        """The called attributes of each class of ``file`` with any, by name and qualified
-        name."""
+    def _hides(self, file: str, class_name: str, name: str) -> bool:
+        """Whether the body of ``class_name`` of ``file`` holds ``name`` (``Class.shadows``),
+        which hides a method of its bases: the standard library's encodings'
+        ``Codec().encode`` is a C codec's function (``encode = codec.encode``), not
+        ``codecs.Codec.encode``. (An instance attribute a method assigns, perhaps for a while,
+        does not: unittest's tests set ``self._truncateMessage`` in one test and call the
+        inherited method in others.)"""
+        return name in self._attributes(file).get(class_name, _NO_ATTRIBUTES)[1]
+
+    def _attributes(self, file: str) -> Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+        """The called attributes and the body's own names (``Class.shadows``) of each class
+        of ``file`` with any, by name and qualified name."""
         known = self._class_attributes.get(file)
         if known is None:
             known = self._class_attributes[file] = {}
             for cls in self.symbols.scopes[file].result.classes:
-                if cls.attributes:
-                    known[cls.name] = known[cls.qualified_name] = cls.attributes
+                if cls.attributes or cls.shadows:
+                    found = (cls.attributes, cls.shadows)
+                    known[cls.name] = known[cls.qualified_name] = found
         return known
 
     def _library_ancestry(self, file: str, class_name: str) -> bool:
