@@ -5473,3 +5473,96 @@ def test_a_python_class_attribute_hides_the_method_a_base_defines() -> None:
             ),
         ]
     )
+
+
+def test_a_class_defined_in_a_function_has_its_own_methods_not_a_namesake_s() -> None:
+    # The standard library's tests define a ``MyServer``, an ``A``, a ``C`` in each test:
+    # ``self.handle_client`` in one test's ``MyServer`` had reached another test's, and
+    # ``A.method_example`` (``C.__init__`` of a dataclass with none) another test's ``A``'s.
+    files = {
+        "tests/test_streams.py": """
+            class StreamTests:
+                def test_start_server(self):
+                    class MyServer:
+                        def handle_client(self, reader):
+                            return reader
+
+                        def start(self):
+                            return serve(self.handle_client)
+
+                def test_start_tls(self):
+                    class MyServer:
+                        def handle_client(self, reader):
+                            return reader
+
+                        def start(self):
+                            serve(self.handle_client)
+                            return self.handle_client(1)
+
+                def test_func_name(self):
+                    class A:
+                        def method_example(self):
+                            pass
+
+                    return name_of(A.method_example)
+
+                def test_func_desc(self):
+                    class A:
+                        def method_example(self):
+                            pass
+
+                    A.method_example(A())
+                    return desc_of(A.method_example)
+
+                def test_no_init(self):
+                    class C:
+                        def __init__(self):
+                            pass
+
+                def test_field_named_self(self):
+                    class C:
+                        name = "c"
+
+                    return signature(C.__init__)
+            """,
+        # Namesakes on a base the lookup by qualified name cannot place: their base's method.
+        "tests/test_case.py": """
+            import unittest
+
+            class Test:
+                class LoggingTestCase(unittest.TestCase):
+                    def fail(self, msg):
+                        pass
+
+            class Test_TestCase:
+                def test_one(self):
+                    class Foo(Test.LoggingTestCase):
+                        def test(self):
+                            self.fail("one")
+
+                def test_two(self):
+                    class Foo(Test.LoggingTestCase):
+                        def test(self):
+                            self.fail("two")
+            """,
+    }
+    rows = sorted((caller.rpartition("::")[2], callee.rpartition("::")[2], res, line)
+                  for caller, callee, res, line in edges_of(files))  # fmt: skip
+    assert rows == sorted(
+        [
+            ("StreamTests.test_func_desc", "StreamTests.test_func_desc.A.method_example",
+             "method", 31),
+            ("StreamTests.test_func_desc", "StreamTests.test_func_desc.A.method_example",
+             "method", 32),
+            ("StreamTests.test_func_name", "StreamTests.test_func_name.A.method_example",
+             "method", 24),
+            ("StreamTests.test_start_server.MyServer.start",
+             "StreamTests.test_start_server.MyServer.handle_client", "method", 8),
+            ("StreamTests.test_start_tls.MyServer.start",
+             "StreamTests.test_start_tls.MyServer.handle_client", "method", 16),
+            ("StreamTests.test_start_tls.MyServer.start",
+             "StreamTests.test_start_tls.MyServer.handle_client", "method", 17),
+            ("Test_TestCase.test_one.Foo.test", "Test.LoggingTestCase.fail", "method", 12),
+            ("Test_TestCase.test_two.Foo.test", "Test.LoggingTestCase.fail", "method", 17),
+        ]
+    )  # fmt: skip

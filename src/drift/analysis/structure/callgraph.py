@@ -717,6 +717,9 @@ class CallResolver:
                 if around:
                     caller = caller._replace(class_name=around[0])
             if caller.class_name:
+                local = self._own_local_method(scope, caller, receiver, name)
+                if local is not None:
+                    return local
                 method = scope.method(caller.class_name, name)
                 if method is not None:
                     return _Located(path, method, METHOD)
@@ -860,6 +863,14 @@ class CallResolver:
             if on_field is not None:
                 return on_field
         known = self._receiver(scope, receiver)
+        if known.owner is not None and known.owner[0] == path:
+            # ``A.method_example`` with an ``A`` the caller defines, as other tests define
+            # theirs: its own method, not the first ``A``'s.
+            classes = self._classes_named(scope, known.owner[1])
+            visible = _visible_class(classes, scope, caller) if len(classes) > 1 else None
+            local = None if visible is None else self._namesakes_method(scope, visible, name)
+            if local is not None:
+                return local
         if known.owner is not None:
             # ``new Store().save()``: an instance's; ``Store.make()``: the class's own too.
             lookup = self._instance_method if _constructed_class(receiver) else self._method
@@ -2006,6 +2017,51 @@ class CallResolver:
         # Known to be this class: a method neither it nor a repository base defines is a
         # library base's, not another test's class's of the same name.
         return _outcome_of(found, METHOD)
+
+    def _own_local_method(
+        self, scope: FileScope, caller: Function, receiver: str, name: str
+    ) -> _Outcome | None:
+        """``self.name()`` (``receiver``: ``self``, ``cls``, ``this``) from a method of a class
+        defined in a function, which other classes of the file share the name of: that
+        class's method (its own, else its bases' as the function sees them), found by
+        qualified name: the standard library's tests define a ``MyServer`` in each test, and
+        ``self.handle_client`` had reached the first one's. None for a method of any other
+        class, or a Python ``self`` that is no parameter of the method (a local class's ``def
+        yview(widget)`` calling the test's ``self``): the usual lookup decides. Java's inner
+        classes have their own rules (``_classes_around``)."""
+        if not caller.is_method or scope.result.language == "java":
+            return None
+        owner = caller.qualified_name.rpartition(".")[0]
+        if owner.rpartition(".")[2] != caller.class_name:
+            return None
+        defining = owner.rpartition(".")[0]
+        if defining not in scope.by_qualified:
+            return None  # a class at module level, or in a class
+        if scope.result.language == "python" and (
+            not caller.parameters or caller.parameters[0].name != receiver
+        ):
+            return None
+        named = self._classes_named(scope, caller.class_name)
+        cls = next((c for c in named if c.qualified_name == owner), None)
+        if cls is None or len(named) < 2:
+            return None
+        return self._namesakes_method(scope, cls, name)
+
+    def _namesakes_method(self, scope: FileScope, cls: Class, name: str) -> _Outcome | None:
+        """Method ``name`` of ``cls``, a class defined in a function that other classes of
+        its file are named like: its own or its bases' (``_method_of_local``); else nothing
+        when one of those namesakes defines the method (the lookup by name would take it);
+        else None, for the usual lookup (a base it cannot place, ``class Foo(Test.Logging)``,
+        is its namesakes' too). None for a class not defined in a function."""
+        if cls.qualified_name.rpartition(".")[0] not in scope.by_qualified:
+            return None
+        found = self._method_of_local(scope, cls, name, 0)
+        if found is not None:
+            return _Located(found[0], found[1], METHOD)
+        namesake = scope.method(cls.name, name)
+        if namesake is not None and namesake.class_name == cls.name:
+            return _STOP
+        return None
 
     def _method_of_local(
         self, scope: FileScope, cls: Class, name: str, depth: int
@@ -3908,10 +3964,15 @@ class _FileCalls:
         ]
 
     def _class_targets(self, caller: Function) -> dict[_Name, _Target | None]:
-        """Where calls resolved by the caller's class land, shared by the callers of a class."""
-        targets = self._by_class.get(caller.class_name)
+        """Where calls resolved by the caller's class land, shared by the callers of a class
+        (of a class defined in a function, by its qualified name: each test's ``MyServer``
+        is its own)."""
+        key = caller.class_name
+        if key in self._local_classes:
+            key = caller.qualified_name.rpartition(".")[0]
+        targets = self._by_class.get(key)
         if targets is None:
-            targets = self._by_class[caller.class_name] = {}
+            targets = self._by_class[key] = {}
         return targets
 
     def _caller_at(self, call: CallSite) -> _Caller | None:
@@ -3999,9 +4060,12 @@ class _FileCalls:
             return _BY_CLASS
         else:
             root = receiver.split(".", 1)[0].split("(", 1)[0]
-            if root not in self._scope.bindings and root not in self._scope.class_bases:
+            if (
+                root not in self._scope.bindings and root not in self._scope.class_bases
+            ) or root in self._local_classes:
                 # A variable: what it holds is the caller's to say (its parameters, its calls
-                # on it), and a parameter hides a module variable of its name.
+                # on it), and a parameter hides a module variable of its name; a class defined
+                # in a function is the one the caller sees.
                 return _BY_SCOPE
         return self._resolve(name, caller)
 
