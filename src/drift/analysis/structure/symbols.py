@@ -97,9 +97,10 @@ class FileScope:
         return None
 
     def _lineage(self, class_name: str) -> tuple[str, ...]:
-        """``class_name`` and its bases (named by their last part; same-file ones followed up),
-        breadth first, each once: the order ``method`` looks a name up in. Worked out once per
-        class, whose methods are looked up by many names."""
+        """``class_name`` and its bases (named by their last part; same-file ones followed up,
+        not one named through another module), breadth first, each once: the order ``method``
+        looks a name up in. Worked out once per class, whose methods are looked up by many
+        names."""
         lineage = self.lineages.get(class_name)
         if lineage is None:
             seen: dict[str, None] = {}  # insertion-ordered set
@@ -109,9 +110,14 @@ class FileScope:
                 if current in seen:
                     continue
                 seen[current] = None
-                pending.extend(
-                    base_name(base).rsplit(".", 1)[-1] for base in self.class_bases.get(current, ())
-                )
+                for base in self.class_bases.get(current, ()):
+                    written = base_name(base)
+                    head, dot, last = written.rpartition(".")
+                    # ``Outer.Inner`` is this file's nested class; ``mod.Base`` another
+                    # module's, whatever this file defines by its last name (the stdlib's
+                    # ``class SourceLoader(_bootstrap_external.SourceLoader)``).
+                    if not dot or head.split(".", 1)[0] in self.class_bases:
+                        pending.append(last)
             lineage = self.lineages[class_name] = tuple(seen)
         return lineage
 
