@@ -5566,3 +5566,36 @@ def test_a_class_defined_in_a_function_has_its_own_methods_not_a_namesake_s() ->
             ("Test_TestCase.test_two.Foo.test", "Test.LoggingTestCase.fail", "method", 17),
         ]
     )  # fmt: skip
+
+
+def test_a_base_named_through_another_module_is_not_the_file_s_namesake() -> None:
+    # The stdlib's test_abc.py: ``class MetaPathSpecFinder(cls.abc.MetaPathFinder)`` had its
+    # methods looked up in the file's own helper ``MetaPathFinder``. ``Outer.Inner`` is the
+    # file's nested class.
+    files = {
+        "pkg/m.py": """
+            import other
+
+            class Finder:
+                def find(self):
+                    return 1
+
+            class Outer:
+                class Inner:
+                    def run(self):
+                        return 2
+
+            class Spec(other.Finder):
+                pass
+
+            class Runner(Outer.Inner):
+                pass
+
+            def use():
+                Spec().find()
+                Runner().run()
+            """,
+    }
+    assert [e for e in edges_of(files) if e[0] == "pkg/m.py::use"] == [
+        ("pkg/m.py::use", "pkg/m.py::Outer.Inner.run", "method", 20),
+    ]
