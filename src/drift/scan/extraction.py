@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import sys
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from functools import cache
 from operator import attrgetter
 from typing import Final, TypeVar
@@ -522,10 +523,7 @@ class _Linker:
         for node in sorted(nodes, key=_START):
             start = node.start_byte
             if start >= limit:
-                function = scope(start)
-                caller = None if function is None else function.qualified_name
-                at = bisect_right(bounds, start)
-                limit = bounds[at] if at < len(bounds) else sys.maxsize
+                function, caller, limit = _scope_until(scope, bounds, start)
             row, col = node.start_point
             callee, receiver, count = read(node, file)
             if (callee in exits and _ends_process(exits[callee], receiver)) or (
@@ -665,10 +663,7 @@ class _Linker:
         for node in sorted(nodes, key=_START):
             start = node.start_byte
             if start >= limit:
-                function = scope(start)
-                caller = None if function is None else function.qualified_name
-                at = bisect_right(bounds, start)
-                limit = bounds[at] if at < len(bounds) else sys.maxsize
+                function, caller, limit = _scope_until(scope, bounds, start)
                 if bases:
                     index = bisect_right(bases, (start, sys.maxsize)) - 1
                     in_bases = index >= 0 and start < bases[index][1]
@@ -1282,6 +1277,17 @@ class _Linker:
             return True  # a destructuring pattern already takes something out of the error
         pattern = re.compile(rf"(?<![\w$]){re.escape(facts.variable)}(?![\w$])")
         return pattern.search(text(facts.body, self.source)) is not None
+
+
+def _scope_until(
+    scope: Callable[[int], Definition | None], bounds: list[int], start: int
+) -> tuple[Definition | None, str | None, int]:
+    """The function enclosing offset ``start`` (``scope``), its qualified name, and the next
+    of ``bounds`` after ``start``, up to which that stays the enclosing function."""
+    function = scope(start)
+    at = bisect_right(bounds, start)
+    limit = bounds[at] if at < len(bounds) else sys.maxsize
+    return function, None if function is None else function.qualified_name, limit
 
 
 def _falls_back(facts: HandlerFacts) -> bool:
