@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gc
 import posixpath
+from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -48,6 +49,12 @@ from drift.records.batch import (
     ReplaceCouplingMetrics,
     ReplaceTestCoverage,
     ReplaceTestQuality,
+)
+from drift.records.structural import (
+    CouplingCycleRow,
+    CouplingMetricsRow,
+    TestCoverageRow,
+    TestQualityRow,
 )
 from drift.scan import (
     BackgroundFeed,
@@ -256,7 +263,8 @@ class StructureBuild:
         numbered = transport.loads(_next_part(parts), NumberedEdges)
         edges = numbered.with_ids(functions)
         send_edges(storage, edges)
-        rest = transport.loads(_next_part(parts), ProjectStructure)
+        del numbered  # its keys are the largest part of it; the rest comes next
+        rest = transport.loads(_next_part(parts), StructureRest).rows()
         if next(parts, None) is not None:
             raise BrokenProcessPool("the structure worker sent more parts than it should")
         return _store_around(storage, rest._replace(edges=edges))
@@ -290,43 +298,118 @@ FunctionKey = tuple[str, str, int]
 """How storage tells functions apart: ``(file, name, line)``."""
 
 
-EdgeValues = tuple[int, int, str, float, int]
-"""A ``CallEdgeRow``'s fields in order: caller, callee, resolution, confidence, line."""
-
-_EDGE_VALUES = attrgetter("caller_id", "callee_id", "resolution", "confidence", "call_site_line")
-
-
 class NumberedEdges(NamedTuple):
-    """The call edges a worker resolved between functions it numbered itself: ``keys[n - 1]``
-    is the key of function number ``n``.
+    """The call edges a worker resolved between functions it numbered itself: function
+    number ``n`` is ``functions[n - 1]``, a ``(file number, name, line)`` key with its file
+    at ``files[file number]``.
 
-    The edges, by far the most numerous rows, travel as plain tuples, the cheapest values to
-    encode and rebuild, and the records are built once, with their stored ids, in
-    ``with_ids``.
+    A large project has hundreds of thousands of edges, by far the most numerous rows, and the
+    scan holds them while the worker still holds its own picture of the project: its peak
+    memory. So they travel as columns of machine numbers, each file name and resolution label
+    once: ``edges`` holds four integers per edge (caller number, callee number, index in
+    ``labels``, call line) and ``confidences`` one float, both in native byte order (the
+    worker is a process of this machine). Decoded, that is a few bytes an edge instead of a
+    few hundred as tuples of Python objects; ``with_ids`` builds the records once, with their
+    stored ids.
     """
 
-    keys: list[FunctionKey]
-    edges: list[EdgeValues]
+    files: list[str]
+    functions: list[tuple[int, str, int]]
+    labels: list[str]
+    edges: bytes
+    confidences: bytes
 
     @classmethod
-    def of(cls, edges: Sequence[CallEdgeRow], keys: list[FunctionKey]) -> NumberedEdges:
-        """``edges`` between numbered functions, ready to travel."""
-        return cls(keys, list(map(_EDGE_VALUES, edges)))
+    def of(cls, edges: Sequence[CallEdgeRow], keys: Sequence[FunctionKey]) -> NumberedEdges:
+        """``edges`` between the functions numbered by ``keys`` (``keys[n - 1]``: number
+        ``n``), ready to travel."""
+        files: dict[str, int] = {}
+        functions = [(files.setdefault(file, len(files)), name, line) for file, name, line in keys]
+        labels: dict[str, int] = {}
+        columns = array("q")
+        for edge in edges:
+            label = labels.setdefault(edge.resolution, len(labels))
+            columns.extend((edge.caller_id, edge.callee_id, label, edge.call_site_line))
+        confidences = array("d", [edge.confidence for edge in edges])
+        return cls(list(files), functions, list(labels), columns.tobytes(), confidences.tobytes())
 
     def with_ids(self, functions: Sequence[FunctionRow]) -> list[CallEdgeRow]:
         """The edges with each function's number replaced by its id among the stored
         ``functions``; an edge to a function storage does not hold is dropped, as
         ``resolve_calls`` drops a call whose function has no row."""
         stored = {(row.file, row.name, row.line): row.id for row in functions}
-        ids = [stored.get(key) for key in self.keys]
+        ids = [stored.get((self.files[file], name, line)) for file, name, line in self.functions]
+        columns, confidences = array("q"), array("d")
+        columns.frombytes(self.edges)
+        confidences.frombytes(self.confidences)
+        if len(columns) != 4 * len(confidences):
+            raise ValueError("the edge columns disagree on the number of edges")
         edges = []
-        for caller_number, callee_number, resolution, confidence, line in self.edges:
-            caller, callee = ids[caller_number - 1], ids[callee_number - 1]
+        for at, confidence in enumerate(confidences):
+            caller, callee = ids[columns[4 * at] - 1], ids[columns[4 * at + 1] - 1]
             if caller is not None and callee is not None:
-                edges.append(CallEdgeRow(caller, callee, resolution, confidence, line))
+                label, line = self.labels[columns[4 * at + 2]], columns[4 * at + 3]
+                edges.append(CallEdgeRow(caller, callee, label, confidence, line))
         # In ``resolve_calls``'s order, by the ids storage gave.
         edges.sort(key=attrgetter("caller_id", "call_site_line", "callee_id"))
         return edges
+
+
+class StringTable(NamedTuple):
+    """Rows of strings as they travel between processes, each distinct string once: per row,
+    ``width`` indexes into ``strings``, as machine numbers in native byte order."""
+
+    width: int
+    strings: list[str]
+    indexes: bytes
+
+    @classmethod
+    def of(cls, rows: Iterable[Sequence[str]], width: int) -> StringTable:
+        """The table of ``rows``, each of ``width`` strings."""
+        numbers: dict[str, int] = {}
+        indexes = array("q")
+        for row in rows:
+            if len(row) != width:
+                raise ValueError(f"a row of {len(row)} strings in a table of {width}")
+            indexes.extend(numbers.setdefault(value, len(numbers)) for value in row)
+        return cls(width, list(numbers), indexes.tobytes())
+
+    def rows(self) -> Iterator[tuple[str, ...]]:
+        """The rows, in order, sharing one object for each string they repeat."""
+        indexes = array("q")
+        indexes.frombytes(self.indexes)
+        if self.width < 1 or len(indexes) % self.width:
+            raise ValueError("the indexes do not make whole rows")
+        strings, width = self.strings, self.width
+        for start in range(0, len(indexes), width):
+            yield tuple(map(strings.__getitem__, indexes[start : start + width]))
+
+
+class StructureRest(NamedTuple):
+    """The structure worker's rows besides the call edges, as they travel. The test coverage is
+    the most numerous (a row per test and function it reaches, hundreds of thousands on a large
+    project), and its rows repeat a few thousand function ids: a ``StringTable``, so that the
+    scan, which decodes it while the worker still holds its picture of the project, makes one
+    string of each id instead of one per row."""
+
+    metrics: list[CouplingMetricsRow]
+    cycles: list[CouplingCycleRow]
+    coverage: StringTable
+    quality: list[TestQualityRow]
+
+    @classmethod
+    def of(cls, rows: ProjectStructure) -> StructureRest:
+        """``rows`` but the call edges, ready to travel."""
+        coverage = StringTable.of(map(_COVERAGE_VALUES, rows.coverage), 3)
+        return cls(rows.metrics, rows.cycles, coverage, rows.quality)
+
+    def rows(self) -> ProjectStructure:
+        """The rows again (the call edges left empty: they travel on their own)."""
+        coverage = [TestCoverageRow(*values) for values in self.coverage.rows()]
+        return ProjectStructure([], self.metrics, self.cycles, coverage, self.quality)
+
+
+_COVERAGE_VALUES = attrgetter("test_function_id", "source_function_id", "coverage_type")
 
 
 def _next_part(parts: Iterator[bytes]) -> bytes:
@@ -398,7 +481,7 @@ def numbered_functions(results: Mapping[str, ParseResult]) -> list[FunctionRow]:
 def structure_from_feed(feed: Iterator[GraphFacts | Manifests]) -> Iterator[bytes]:
     """The worker side of a background ``StructureBuild``: unpack each file's facts as they
     arrive, then compute the structure over functions numbered here, in two parts: the call
-    edges (``NumberedEdges``), then the rest (a ``ProjectStructure`` without edges), so the
+    edges (``NumberedEdges``), then the rest (``StructureRest``), so the
     scan stores the first while this computes the second.
 
     The cyclic collector is paused: the input is millions of acyclic objects that every full
@@ -430,7 +513,7 @@ def structure_from_feed(feed: Iterator[GraphFacts | Manifests]) -> Iterator[byte
         rows = structure_around(
             edges, functions, results, abstract, assertions, manifests=manifests, resolver=resolver
         )
-        yield transport.dumps(rows._replace(edges=[]))
+        yield transport.dumps(StructureRest.of(rows))
     finally:
         if enabled:
             gc.enable()

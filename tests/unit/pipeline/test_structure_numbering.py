@@ -8,6 +8,8 @@ storage does not hold, in ``resolve_calls``'s order.
 
 from __future__ import annotations
 
+import pytest
+
 from drift.pipeline.graph import NumberedEdges, numbered_functions
 from drift.pipeline.worker import function_rows
 from drift.records.analysis import CallEdgeRow, FunctionRow
@@ -85,9 +87,12 @@ def test_numbers_become_stored_ids_and_edges_to_missing_functions_are_dropped() 
         FunctionRow(60, "b.py", "h", "h", "python", 2, 3, 0, None, False, False, None, None),
     ]
 
-    # As it travels from the structure worker: the edges as plain tuples.
+    # As it travels from the structure worker: columns of numbers, each name once.
     travelled = transport.loads(transport.dumps(numbered), NumberedEdges)
-    assert all(type(values) is tuple for values in travelled.edges)
+    assert travelled.files == ["a.py", "b.py"]
+    assert sorted(travelled.labels) == ["import", "same_file"]
+    assert len(travelled.edges) == 4 * 4 * 8  # four 8-byte numbers an edge
+    assert len(travelled.confidences) == 4 * 8
     rows = travelled.with_ids(stored)
 
     assert [(e.caller_id, e.callee_id, e.call_site_line, e.resolution) for e in rows] == [
@@ -95,3 +100,20 @@ def test_numbers_become_stored_ids_and_edges_to_missing_functions_are_dropped() 
         (60, 50, 3, "import"),
         (70, 60, 2, "import"),
     ]
+
+
+def test_edges_keep_their_confidence_and_mismatched_columns_are_refused() -> None:
+    keys = [("a.py", "f", 1), ("a.py", "g", 5)]
+    numbered = NumberedEdges.of(
+        [CallEdgeRow(1, 2, "fuzzy", 0.3, 2), CallEdgeRow(2, 1, "method", 0.85, 6)], keys
+    )
+    stored = [
+        FunctionRow(7, "a.py", "f", "f", "python", 1, 2, 0, None, False, False, None, None),
+        FunctionRow(8, "a.py", "g", "g", "python", 5, 6, 0, None, False, False, None, None),
+    ]
+
+    rows = transport.loads(transport.dumps(numbered), NumberedEdges).with_ids(stored)
+
+    assert rows == [CallEdgeRow(7, 8, "fuzzy", 0.3, 2), CallEdgeRow(8, 7, "method", 0.85, 6)]
+    with pytest.raises(ValueError, match="disagree"):
+        numbered._replace(confidences=numbered.confidences[:8]).with_ids(stored)

@@ -12,7 +12,7 @@ import msgspec
 import pytest
 
 from drift.analysis.structure import ProjectStructure
-from drift.pipeline.graph import NumberedEdges
+from drift.pipeline.graph import NumberedEdges, StringTable, StructureRest
 from drift.pipeline.tasks import FileOutcome, FileTask, pack_source
 from drift.pipeline.worker import analyze_file
 from drift.records.analysis import CallEdgeRow, DetectionRow, FunctionRow
@@ -67,8 +67,9 @@ def test_a_file_outcome_comes_back_equal_with_the_same_types(relative: str) -> N
 
 
 def test_the_structure_parts_come_back_equal() -> None:
-    numbered = NumberedEdges(
-        [("a.py", "f", 1), ("b.py", "g", 2)], [(1, 2, "import", 0.75, 3), (2, 1, "fuzzy", 0.5, 9)]
+    numbered = NumberedEdges.of(
+        [CallEdgeRow(1, 2, "import", 0.75, 3), CallEdgeRow(2, 1, "fuzzy", 0.5, 9)],
+        [("a.py", "f", 1), ("b.py", "g", 2)],
     )
     back = transport.loads(transport.dumps(numbered), NumberedEdges)
     assert back == numbered
@@ -112,3 +113,34 @@ def test_data_of_another_type_is_refused() -> None:
 def test_an_integer_beyond_64_bits_fails_loudly() -> None:
     with pytest.raises(OverflowError):
         transport.dumps([2**64])
+
+
+def test_the_rest_of_the_structure_travels_with_each_coverage_id_once() -> None:
+    rows = ProjectStructure(
+        [],
+        [CouplingMetricsRow("pkg", 1, 2, 0.66, 0.0, 0.34, "main_sequence")],
+        [],
+        [
+            TestCoverageRow("t.py::test_a", "a.py::f", "direct"),
+            TestCoverageRow("t.py::test_a", "a.py::g", "transitive"),
+            TestCoverageRow("t.py::test_b", "a.py::f", "direct"),
+        ],
+        [],
+    )
+
+    travelled = transport.loads(transport.dumps(StructureRest.of(rows)), StructureRest)
+
+    assert sorted(travelled.coverage.strings) == sorted(
+        ["t.py::test_a", "t.py::test_b", "a.py::f", "a.py::g", "direct", "transitive"]
+    )
+    back = travelled.rows()
+    assert back == rows
+    assert back.coverage[0].source_function_id is back.coverage[2].source_function_id
+
+
+def test_a_string_table_refuses_ragged_rows() -> None:
+    with pytest.raises(ValueError, match="a row of 2 strings in a table of 3"):
+        StringTable.of([("a", "b", "c"), ("a", "b")], 3)
+    table = StringTable.of([("a", "b", "c")], 3)
+    with pytest.raises(ValueError, match="whole rows"):
+        list(table._replace(width=2).rows())

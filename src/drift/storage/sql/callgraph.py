@@ -7,10 +7,11 @@ counts and deletes them. Call edges reference functions by id.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from sys import intern
 
 from drift.records.analysis import CallEdgeRow, FunctionRow
 from drift.records.validation import check_int, check_str, records_checker
-from drift.storage.sql.executor import Row, SqlExecutor, SqlWriter
+from drift.storage.sql.executor import Row, SqlExecutor, SqlWriter, shared
 
 FUNCTION_COLUMNS = (
     "id, file, name, qualified_name, language, line, end_line, parameter_count, return_type, "
@@ -80,17 +81,18 @@ def _blob(value: bytes | bytearray | memoryview | None) -> bytes | None:
 
 
 def function_from_row(row: Row) -> FunctionRow:
-    """Build a record from a row selected with ``FUNCTION_COLUMNS``."""
+    """Build a record from a row selected with ``FUNCTION_COLUMNS`` (the file, language and
+    return type, which many functions repeat, shared as for detections)."""
     return FunctionRow(
         id=row[0],
-        file=row[1],
+        file=intern(row[1]),
         name=row[2],
         qualified_name=row[3],
-        language=row[4],
+        language=intern(row[4]),
         line=row[5],
         end_line=row[6],
         parameter_count=row[7],
-        return_type=row[8],
+        return_type=shared(row[8]),
         is_exported=bool(row[9]),
         is_async=bool(row[10]),
         body_hash=_blob(row[11]),

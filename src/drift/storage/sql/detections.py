@@ -7,6 +7,7 @@ in the input rows are ignored, as in the reference.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from sys import intern
 
 from drift.records.analysis import BoundaryRow, DetectionRow, DetectionSummaryRow
 from drift.records.validation import (
@@ -15,7 +16,7 @@ from drift.records.validation import (
     exact_values_getter,
     records_checker,
 )
-from drift.storage.sql.executor import Row, SqlExecutor, SqlWriter
+from drift.storage.sql.executor import Row, SqlExecutor, SqlWriter, shared
 
 DETECTION_COLUMNS = (
     "id, file, line, column_num, pattern_id, category, confidence, detection_method, cwe_ids, "
@@ -100,18 +101,22 @@ def like_prefix(text: str) -> str:
 
 
 def detection_from_row(row: Row) -> DetectionRow:
-    """Build a record from a row selected with ``DETECTION_COLUMNS``."""
+    """Build a record from a row selected with ``DETECTION_COLUMNS``.
+
+    A project's detections repeat a few files, patterns and labels: one string of each is
+    shared (``shared``) by every record that holds it, since a scan reads them all at once.
+    """
     return DetectionRow(
         id=row[0],
-        file=row[1],
+        file=intern(row[1]),
         line=row[2],
         column_num=row[3],
-        pattern_id=row[4],
-        category=row[5],
+        pattern_id=intern(row[4]),
+        category=intern(row[5]),
         confidence=row[6],
-        detection_method=row[7],
-        cwe_ids=row[8],
-        owasp=row[9],
+        detection_method=intern(row[7]),
+        cwe_ids=shared(row[8]),
+        owasp=shared(row[9]),
         matched_text=row[10],
         created_at=row[11],
     )

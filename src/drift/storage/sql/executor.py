@@ -14,10 +14,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
+from sys import intern
 from typing import Any, Protocol
 
 Row = tuple[Any, ...]
 Params = Sequence[object]
+
+
+def shared(value: str | None) -> str | None:
+    """``value`` as the one string object of its text (``sys.intern``), for a column whose few
+    values repeat over many rows read at once: drivers make a new string for every row."""
+    return None if value is None else intern(value)
 
 
 class SqlWriter(Protocol):
