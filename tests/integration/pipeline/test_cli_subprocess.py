@@ -278,3 +278,28 @@ def test_workers_exit_when_the_scan_is_killed(tmp_path: Path) -> None:
         scanning.kill()
         for pid in _processes_marked(mark):
             os.kill(pid, signal.SIGKILL)
+
+
+def test_python_dash_m_drift_runs_the_same_command(tmp_path: Path) -> None:
+    """``python -m drift`` for an environment whose scripts are not on PATH."""
+    repo = copy_repo("naming-typescript", tmp_path)
+    env = {**os.environ, "CI": "true"}
+    scanned = subprocess.run(
+        [sys.executable, "-m", "drift", "scan", str(repo)],
+        check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert scanned.returncode == 0, scanned.stderr
+    assert "  files       6 files tracked (6 added); typescript 6" in scanned.stdout
+    missing = subprocess.run(
+        [sys.executable, "-m", "drift", "scan", str(tmp_path / "nowhere")],
+        check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert missing.returncode == 2
