@@ -67,7 +67,9 @@ class HealthReport:
         )
 
 
-def _judging(gates: Sequence[GateOutcome]) -> list[GateOutcome]:
+def judging_gates(gates: Sequence[GateOutcome]) -> list[GateOutcome]:
+    """The gates that judged this run (not skipped; the regression gate aside, which compares
+    runs): the ``cross_validation_rate`` is the share of them that passed."""
     return [g for g in gates if g.gate_id != REGRESSION and not g.skipped]
 
 
@@ -88,7 +90,7 @@ def health_report(
         if compliance_gate is not None and not compliance_gate.skipped
         else None
     )
-    judging = _judging(gates)
+    judging = judging_gates(gates)
     cross = sum(1 for g in judging if g.passed) / len(judging) if judging else None
     factors = [
         f
@@ -131,7 +133,7 @@ def degradation_alerts(
                 created_at=0,
             )
         )
-    for gate in _judging(gates):
+    for gate in judging_gates(gates):
         if gate.status is GateStatus.ERRORED:
             continue
         if gate.score < GATE_SCORE_LOW and gate.violation_count > 0:

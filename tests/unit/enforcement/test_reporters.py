@@ -256,6 +256,8 @@ def test_text_report(storage: DriftStorage, root: Path, seed: Seeder) -> None:
         " - required gate(s) failed: security-boundaries"
     )
     assert lines[1].startswith("Health ")
+    # The gates that judged, as a count: compliance, security and error handling failed.
+    assert "gates passed 0 of 3" in lines[1]
     assert lines[3] == "Gates"
     assert lines[4].split() == ["GATE", "STATUS", "SCORE", "ERRORS", "WARNINGS", "SUMMARY"]
     assert lines[5].split()[:5] == ["pattern-compliance", "failed", "75.0", "1", "1"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from drift.enforcement.health import ALERT_PENALTY, ALERT_PENALTY_CAP
+from drift.enforcement.health import ALERT_PENALTY, ALERT_PENALTY_CAP, judging_gates
 from drift.enforcement.result import NO_BASELINE, EnforcementResult
 from drift.text import plural
 
@@ -57,7 +57,17 @@ def _health_factors(result: EnforcementResult) -> str:
         ("gates passed", health.cross_validation_rate),
         ("distinct", health.duplicate_free_rate),
     ]
-    said = ", ".join(f"{name} {value:.0%}" for name, value in factors if value is not None)
+    judging = judging_gates(result.gates)
+    passed = sum(1 for gate in judging if gate.passed)
+    said = ", ".join(
+        # The gates as a count: "0%" of one gate read as if every gate had failed, beside a
+        # table where the others were skipped.
+        f"gates passed {passed} of {len(judging)}"
+        if name == "gates passed"
+        else f"{name} {value:.0%}"
+        for name, value in factors
+        if value is not None
+    )
     if not said:
         return ""
     penalty = min(ALERT_PENALTY_CAP, ALERT_PENALTY * health.alert_count)
