@@ -136,10 +136,16 @@ class _Scan:
             # finds nothing changed need not load them at all.
             _ = self.specs
         previous = previous_root(self.storage)
-        scan_id = self.storage.insert_scan_start(self.now, self.root.as_posix())
         try:
             diff = self._discover(stored, sniff_all=full)
-            check_same_project(self.root, previous, diff, len(stored.tracked))
+        except BaseException as exc:  # failed or interrupted: recorded as a scan cut short
+            self._record_failure(None, started, exc)
+            raise
+        # Refused before the scan is recorded: a refusal changes nothing, and `drift status`
+        # goes on describing the last scan (it had said "failed before the end").
+        check_same_project(self.root, previous, diff, len(stored.tracked))
+        scan_id = self.storage.insert_scan_start(self.now, self.root.as_posix())
+        try:
             if code_changed(diff):
                 from drift.pipeline.enforce import mark_code_change
 
@@ -173,11 +179,7 @@ class _Scan:
         except BaseException as exc:
             if self.structure is not None:
                 self.structure.abandon()
-            # Record the failure if storage still can; the original error is the one to raise.
-            with contextlib.suppress(StorageError):
-                self._finish(
-                    scan_id, None, started, status="failed", error=f"{type(exc).__name__}: {exc}"
-                )
+            self._record_failure(scan_id, started, exc)
             raise
         self._finish(scan_id, diff, started, status="completed", error=None)
         return summary
@@ -349,6 +351,16 @@ class _Scan:
         )
 
     # -- the end --------------------------------------------------------------------------
+
+    def _record_failure(self, scan_id: int | None, started: float, exc: BaseException) -> None:
+        """Record the scan (``scan_id``, or a new record) as failed if storage still can; the
+        original error is the one the caller raises."""
+        with contextlib.suppress(StorageError):
+            if scan_id is None:
+                scan_id = self.storage.insert_scan_start(self.now, self.root.as_posix())
+            self._finish(
+                scan_id, None, started, status="failed", error=f"{type(exc).__name__}: {exc}"
+            )
 
     def _finish(
         self, scan_id: int, diff: ScanDiff | None, started: float, *, status: str, error: str | None

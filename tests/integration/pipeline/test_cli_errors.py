@@ -442,6 +442,10 @@ def test_a_workspace_of_another_project_is_not_scanned_over(tmp_path: Path) -> N
     assert tracked == {"m.py"}
     status = CliRunner().invoke(cli, ["status", "--storage", storage])
     assert status.output.splitlines()[0] == f"workspace   {tmp_path}/proj_a"
+    # The refusal is no scan: status goes on describing the last one, which completed.
+    assert "failed" not in status.output
+    with open_storage(storage) as stores:
+        assert [scan.status for scan in stores.drift.query_recent_scans(5)] == ["completed"]
     # The same files under another path (a moved checkout, a CI cache restored elsewhere).
     moved = CliRunner().invoke(cli, ["check", str(tmp_path / "proj_b"), "--storage", storage])
     assert moved.exit_code == 0, moved.output
