@@ -426,6 +426,10 @@ def _method_reference(node: Node, source: bytes) -> ReferenceParts:
     if target is None or last is None or target.type == "array_type":
         return "", None, False
     if last.type == "new":
+        if target.type == "field_access":
+            # ``ConcNode.OfInt::new``: the nested class as ``new ConcNode.OfInt(…)`` names it,
+            # not whichever ``OfInt`` is nearest the caller (Nodes nests six).
+            return short_text(target, source), None, True
         return call_target(target, source)[0], None, True
     if last.type != "identifier" or last == target:
         return "", None, False

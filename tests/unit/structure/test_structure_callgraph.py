@@ -4430,6 +4430,72 @@ def test_a_java_class_named_in_a_class_is_its_own_or_its_ancestors_member_first(
     ]
 
 
+def test_a_java_class_is_found_from_the_innermost_class_around_the_caller() -> None:
+    # java.util.stream: ``new Taking(s, this)`` in ``WhileOps…OfInt.Taking`` had reached
+    # ``OfRef.Taking``'s constructor, the file's first ``Taking``; ``accept(other.state)`` in
+    # the ``ReducingSink`` local to ``makeInt`` the one local to ``makeRef`` (fuzzy: the two
+    # ``makeRef`` overloads' sinks were taken for overloads of each other); ``super(…)`` in
+    # ``CollectorTask.OfInt`` the constructor of ``EmptyNode.OfInt``.
+    files = {
+        "p/Ops.java": (
+            "package p;\n"
+            "final class Ops {\n"
+            "  static class Split {\n"
+            "    Split(Object s) { }\n"
+            "    static final class OfRef extends Split {\n"
+            "      OfRef(Object s) { super(s); }\n"
+            "      static final class Taking extends OfRef {\n"
+            "        Taking(Object s, Taking p) { super(s); }\n"
+            "        Object make(Object s) { return new Taking(s, this); }\n"
+            "      }\n    }\n"
+            "    static final class OfInt extends Split {\n"
+            "      OfInt(Object s) { super(s); }\n"
+            "      static final class Taking extends OfInt {\n"
+            "        Taking(Object s, Taking p) { super(s); }\n"
+            "        Object make(Object s) { return new Taking(s, this); }\n"
+            "      }\n"
+            "      Object take(Object s) { return new Taking(s, null); }\n"
+            "    }\n"
+            "    Object ints(Object s) { return new OfInt.Taking(s, null); }\n"
+            "    Object refs(java.util.function.Function<Object, Object> f) {\n"
+            "      return f.apply(OfRef::new); }\n"
+            "  }\n"
+            "  static Object makeRef(Object seed) {\n"
+            "    class Sink {\n"
+            "      void accept(Object t) { }\n"
+            "      void combine(Sink other) { accept(other); }\n"
+            "    }\n    return new Sink();\n  }\n"
+            "  static Object makeRef(int seed, int x) {\n"
+            "    class Sink {\n"
+            "      void accept(Object t) { }\n"
+            "      void combine(Sink other) { accept(other); }\n"
+            "    }\n    return new Sink();\n  }\n"
+            "  static Object makeInt(int seed) {\n"
+            "    class Sink {\n"
+            "      void accept(int t) { }\n"
+            "      void combine(Sink other) { accept(other.hashCode()); }\n"
+            "    }\n    return new Sink();\n  }\n"
+            "  Object take(Object s) { return Split.OfInt.Taking::new; }\n"
+            "}\n"
+        ),
+    }
+    assert _java_edge_lines(files) == [
+        ("p/Ops.java", 6, 4),  # OfRef's super(s): Split's
+        ("p/Ops.java", 8, 6),  # OfRef.Taking's super(s): OfRef's
+        ("p/Ops.java", 9, 8),  # new Taking(…) in OfRef.Taking: its own
+        ("p/Ops.java", 13, 4),
+        ("p/Ops.java", 15, 13),  # OfInt.Taking's super(s): OfInt's
+        ("p/Ops.java", 16, 15),  # new Taking(…) in OfInt.Taking: its own
+        ("p/Ops.java", 18, 15),  # in OfInt: its member
+        ("p/Ops.java", 20, 15),  # new OfInt.Taking(…) in Split
+        ("p/Ops.java", 22, 6),  # OfRef::new
+        ("p/Ops.java", 27, 26),  # each Sink's accept is its own
+        ("p/Ops.java", 34, 33),
+        ("p/Ops.java", 41, 40),
+        ("p/Ops.java", 45, 15),  # Split.OfInt.Taking::new
+    ]
+
+
 def test_java_outer_this_names_the_enclosing_classs_method() -> None:
     # java.util.concurrent: ``CopyOnWriteArrayList.this.set(…)`` in its sublist (13 such
     # calls) had no edge. As ``this.m()``, it may run a subclass's override.

@@ -319,6 +319,7 @@ class CallResolver:
         self._inherited_methods: dict[tuple[str, str, str, bool], tuple[str, Function] | None] = {}
         self._bases: dict[tuple[str, str], list[tuple[str, str]]] = {}
         self._classes_by_name: dict[str, dict[str, list[Class]]] = {}
+        self._classes_by_qualified: dict[str, dict[str, list[Class]]] = {}
         # Each repository class's direct repository subclasses (built on first use), and the
         # overrides a self call reaches, by (file, class, method name).
         self._subclasses: dict[tuple[str, str], list[tuple[str, str]]] | None = None
@@ -519,9 +520,18 @@ class CallResolver:
         if caller is not None and scope.result.language == "java":
             # The caller's class, then the classes around it, innermost first: an inner or an
             # anonymous class (``new Runnable() { public void run() { … } }``) calls the
-            # enclosing class's methods as its own.
-            for around in _classes_around(scope, caller):
-                method = scope.method(around, name)
+            # enclosing class's methods as its own. Each class is the one whose body holds
+            # the caller, not the file's first of its short name (WhileOps nests a
+            # ``Taking`` in ``OfRef``, ``OfInt``, ``OfLong`` and ``OfDouble``).
+            around_classes = self._java_classes_around(scope, caller)
+            if "." in name:
+                # ``new ConcNode.OfInt(…)``, ``ConcNode.OfInt::new``: the class that name
+                # reaches from the caller's classes, as Java looks it up.
+                named = self._java_named_class(scope, name, around_classes)
+                if named is not None:
+                    return _outcome_of(self._made_by(path, named), SAME_FILE)
+            for cls, around in around_classes:
+                method = self._java_method(scope, cls, around, name)
                 if method is not None:
                     return _Located(path, method, SAME_FILE)
                 inherited = self._inherited(path, around, name)
@@ -532,10 +542,9 @@ class CallResolver:
                     # base may define it, before any enclosing class does (a static import
                     # still may: the steps below never guess).
                     break
-            member = self._member_class(scope, name, caller)
+            member = self._member_class(scope, name, caller, around_classes)
             if member is not None:
-                made = self._class_constructor(*member)
-                return _outcome_of(made, SAME_FILE if member[0] == path else METHOD)
+                return member
         if name in scope.aliases and name not in scope.class_bases:
             # ``ib = attrib`` at module level (attrs's ``__init__``), then ``ib(…)``.
             name = aliased(scope, name)
@@ -599,21 +608,36 @@ class CallResolver:
         if self.symbols.scopes[file].result.language != "java":
             inherited = self._inherited(file, owner, "constructor") if name == "super" else None
             return None if inherited is None else _Located(*inherited, METHOD)
-        if name == "this":
-            target: tuple[str, str] | None = (file, owner)
+        # The class whose body holds the constructor, not the file's first of its name
+        # (Nodes nests an ``OfInt`` in six classes, each with a superclass of its own).
+        scope = self.symbols.scopes[file]
+        cls = self.java_class_of(scope, caller)
+        made: tuple[str, Function] | None = None
+        if name == "this" and cls is not None:
+            own = _java_own_method(scope, cls, cls.name)
+            made = None if own is None else (file, own)
         else:
-            target = self._superclass(file, owner)
-        made = None if target is None else self._class_constructor(*target)
+            target = (file, owner) if name == "this" else self._superclass(file, owner, cls)
+            made = None if target is None else self._class_constructor(*target)
         if made is None:
             return None
         # As ``this.m()`` is the class's own and ``super().m()`` a base's.
         return _Located(made[0], made[1], SAME_FILE if name == "this" else METHOD)
 
-    def _superclass(self, file: str, class_name: str) -> tuple[str, str] | None:
+    def _superclass(
+        self, file: str, class_name: str, cls: Class | None = None
+    ) -> tuple[str, str] | None:
         """The repository class a Java class ``extends``: the first of its repository bases
         that is no interface (``Class.bases`` lists ``extends`` before ``implements``; a
-        library superclass leaves only interfaces, whose constructors nothing calls)."""
-        for base in self._base_classes(file, class_name):
+        library superclass leaves only interfaces, whose constructors nothing calls).
+        ``cls``: the class itself, when known (its bases, not its first namesake's)."""
+        if cls is None:
+            bases = self._base_classes(file, class_name)
+        else:
+            scope = self.symbols.scopes[file]
+            found = (self._typed_class(scope, base_name(base)) for base in cls.bases)
+            bases = [owner for owner in found if owner is not None]
+        for base in bases:
             classes = self._classes_named(self.symbols.scopes[base[0]], base[1])
             if classes and classes[0].kind != "interface":
                 return base
@@ -2378,10 +2402,21 @@ class CallResolver:
         scope = self.symbols.scopes[file]
         parent = cls.qualified_name.rpartition(".")[0]
         defining = scope.by_qualified.get(parent)
+        if not defining and scope.result.language == "java":
+            # Java's ``Outer.Inner``: that class's own, whatever other class of the file is
+            # named like it.
+            made = _java_own_method(scope, cls, cls.name)
+            return None if made is None else (file, made)
         if not defining:
-            # At module level or in a class (Java's ``Outer.Inner``): the file's one of the name.
+            # At module level or in a class: the file's one of the name.
             return self._class_constructor(file, cls.name)
-        for name in (*_CONSTRUCTOR_NAMES, cls.name):  # a Java local class's is its name
+        if scope.result.language == "java":
+            # A local class's is its name, in its body: overloads of one method may each
+            # define a class of one name.
+            own_constructor = _java_own_method(scope, cls, cls.name)
+            if own_constructor is not None:
+                return file, own_constructor
+        for name in _CONSTRUCTOR_NAMES:
             own = scope.by_qualified.get(f"{cls.qualified_name}.{name}")
             if own:
                 return file, own[0]
@@ -2557,19 +2592,106 @@ class CallResolver:
         return None
 
     def _member_class(
-        self, scope: FileScope, name: str, caller: Function
-    ) -> tuple[str, str] | None:
-        """The Java class ``name`` that is a member of the caller's class or of a class around
-        it, innermost first: one it declares, else one it inherits from a repository
-        ancestor (``new ConditionObject()`` in ``ReentrantLock.Sync``, which extends
-        ``AbstractQueuedSynchronizer``, is that class's, not the namesake another file of the
-        package nests in ``AbstractQueuedLongSynchronizer``)."""
-        for around in _classes_around(scope, caller):
-            if _nested_in(scope, around, name):
-                return scope.path, name
+        self,
+        scope: FileScope,
+        name: str,
+        caller: Function,
+        around_classes: Sequence[tuple[Class | None, str]],
+    ) -> _Outcome | None:
+        """What making the Java class ``name`` that is a member of the caller's class or of a
+        class around it (``around_classes``, innermost first) runs: one it declares (that
+        very class's member, not a namesake nested in another class of the file), else one
+        it inherits from a repository ancestor (``new ConditionObject()`` in
+        ``ReentrantLock.Sync``, which extends ``AbstractQueuedSynchronizer``, is that class's,
+        not the namesake another file of the package nests in
+        ``AbstractQueuedLongSynchronizer``)."""
+        for cls, around in around_classes:
+            if cls is not None:
+                members = self._qualified_classes(scope).get(f"{cls.qualified_name}.{name}")
+                if members:
+                    made = _java_own_method(scope, members[0], name)
+                    return _outcome(scope.path, made, SAME_FILE)
+            elif _nested_in(scope, around, name):
+                return _outcome_of(self._class_constructor(scope.path, name), SAME_FILE)
             inherited = self._nested_in_ancestors([(scope.path, around)], name)
             if inherited is not None:
-                return inherited
+                return _outcome_of(self._class_constructor(*inherited), METHOD)
+        return None
+
+    def _java_classes_around(
+        self, scope: FileScope, caller: Function
+    ) -> list[tuple[Class | None, str]]:
+        """``_classes_around`` of a Java caller, each with the class itself whose body holds
+        the caller (None for an anonymous class, which has no ``Class``): a file may nest
+        several classes of one short name in different classes, or define them in different
+        methods (ReduceOps's ``makeRef``, ``makeInt``, … each define a ``ReducingSink``)."""
+        found: list[tuple[Class | None, str]] = []
+        prefix = caller.qualified_name.rpartition(".")[0]
+        if caller.class_name and prefix.rpartition(".")[2] != caller.class_name:
+            found.append((None, caller.class_name))
+        while prefix:
+            name = prefix.rpartition(".")[2]
+            if name in scope.class_bases:
+                # None: an enum constant's body, which has no ``Class`` either.
+                found.append((self._java_class_at(scope, prefix, caller), name))
+            prefix = prefix.rpartition(".")[0]
+        return found
+
+    def java_class_of(self, scope: FileScope, caller: Function) -> Class | None:
+        """The Java class whose body holds method ``caller`` directly (None for an anonymous
+        class's or an enum constant body's)."""
+        return self._java_class_at(scope, caller.qualified_name.rpartition(".")[0], caller)
+
+    def _java_named_class(
+        self, scope: FileScope, written: str, around_classes: Sequence[tuple[Class | None, str]]
+    ) -> Class | None:
+        """The class of ``scope`` a dotted name (``ConcNode.OfInt``) names from inside
+        ``around_classes``: a member of the innermost of them whose members it starts with,
+        else the file's top-level one."""
+        indexed = self._qualified_classes(scope)
+        for cls, _ in around_classes:
+            if cls is not None:
+                found = indexed.get(f"{cls.qualified_name}.{written}")
+                if found:
+                    return found[0]
+        found = indexed.get(written)
+        return found[0] if found else None
+
+    def _qualified_classes(self, scope: FileScope) -> Mapping[str, Sequence[Class]]:
+        """The classes of ``scope`` by qualified name, in source order (indexed once)."""
+        indexed = self._classes_by_qualified.get(scope.path)
+        if indexed is None:
+            indexed = self._classes_by_qualified[scope.path] = {}
+            for cls in scope.result.classes:
+                indexed.setdefault(cls.qualified_name, []).append(cls)
+        return indexed
+
+    def _java_class_at(self, scope: FileScope, qualified: str, inside: Function) -> Class | None:
+        """The class of ``scope`` named ``qualified`` whose body holds ``inside``."""
+        for cls in self._qualified_classes(scope).get(qualified, ()):
+            if cls.line <= inside.line <= cls.end_line:
+                return cls
+        return None
+
+    def _java_method(
+        self, scope: FileScope, cls: Class | None, class_name: str, name: str
+    ) -> Function | None:
+        """Method ``name`` of the Java class ``cls`` (named ``class_name``): its own, the first
+        declared in its body (the call's arguments then pick among its overloads), else a
+        same-file base's (``FileScope.method``). Without ``cls`` (an anonymous class), the
+        file's class of that name."""
+        if cls is None:
+            return scope.method(class_name, name)
+        own = _java_own_method(scope, cls, name)
+        if own is not None:
+            return own
+        for written in cls.bases:
+            head, dot, last = base_name(written).rpartition(".")
+            if dot and head.split(".", 1)[0] not in scope.class_bases:
+                continue  # another module's class, whatever this file names so
+            found = scope.method(last, name)
+            if found is not None:
+                return found
         return None
 
     def _package_class(self, scope: FileScope, name: str) -> tuple[str, str] | None:
@@ -2845,6 +2967,30 @@ class _Overloads(NamedTuple):
         )
 
 
+def _by_class_body(scope: FileScope) -> Iterator[list[Function]]:
+    """A Java file's functions by qualified name, those of one name apart by the class body
+    they are in: the ``ReducingSink`` of each of ReduceOps's two ``makeRef`` overloads has an
+    ``accept`` of its own, which are no overloads of each other."""
+    bodies: dict[str, list[Class]] | None = None
+    for definitions in scope.by_qualified.values():
+        if len(definitions) < 2:
+            yield definitions
+            continue
+        if bodies is None:
+            bodies = {}
+            for cls in scope.result.classes:
+                bodies.setdefault(cls.qualified_name, []).append(cls)
+        classes = bodies.get(definitions[0].qualified_name.rpartition(".")[0], ())
+        if len(classes) < 2:
+            yield definitions
+            continue
+        apart: dict[int, list[Function]] = {}
+        for fn in definitions:
+            body = next((c.line for c in classes if c.line <= fn.line <= c.end_line), 0)
+            apart.setdefault(body, []).append(fn)
+        yield from apart.values()
+
+
 def _java_overloads(
     scopes: Mapping[str, FileScope], ids: Mapping[str, Mapping[tuple[str, int], int]]
 ) -> dict[int, _Overloads]:
@@ -2862,7 +3008,7 @@ def _java_overloads(
         if scope.result.language != "java":
             continue
         file_ids = ids.get(path, _NO_ROWS)
-        for definitions in scope.by_qualified.values():
+        for definitions in _by_class_body(scope):
             fixed: dict[int, int] = {}
             static: set[int] = set()  # counts whose overload in ``fixed`` is static
             varargs: tuple[int, int] | None = None
@@ -3529,8 +3675,10 @@ def _visible_class(
         parent = cls.qualified_name.rpartition(".")[0]
         if not parent or parent not in scope.by_qualified:
             depth = 0  # at module level, or in a class (reached as before)
-        elif caller is not None and (
-            caller.qualified_name == parent or caller.qualified_name.startswith(f"{parent}.")
+        elif (
+            caller is not None
+            and (caller.qualified_name == parent or caller.qualified_name.startswith(f"{parent}."))
+            and _in_defining_function(scope.by_qualified[parent], cls, caller)
         ):
             depth = parent.count(".") + 1
         else:
@@ -3538,6 +3686,24 @@ def _visible_class(
         if depth > best_depth:
             best, best_depth = cls, depth
     return best
+
+
+def _java_own_method(scope: FileScope, cls: Class, name: str) -> Function | None:
+    """The first method ``name`` declared in the body of ``cls``, a Java class of ``scope``
+    (its constructor when ``name`` is the class's)."""
+    for fn in scope.by_qualified.get(f"{cls.qualified_name}.{name}", ()):
+        if cls.line <= fn.line <= cls.end_line:
+            return fn
+    return None
+
+
+def _in_defining_function(defining: Sequence[Function], cls: Class, caller: Function) -> bool:
+    """Whether ``caller`` is in the function that defines ``cls``, of the functions of its
+    qualified name (``defining``: Java overloads may each define a local class of one name)."""
+    return len(defining) < 2 or any(
+        fn.line <= cls.line <= fn.end_line and fn.line <= caller.line <= fn.end_line
+        for fn in defining
+    )
 
 
 def _visible_function(scope: FileScope, name: str, caller: Function | None) -> Function | None:
@@ -3686,7 +3852,7 @@ class _FileCalls:
         # (receiver, callee) -> target, or how it depends on the caller.
         self._calls: dict[_Name, _Target | None] = {}
         # Caller class -> (receiver, callee) -> target.
-        self._by_class: dict[str | None, dict[_Name, _Target | None]] = {}
+        self._by_class: dict[object, dict[_Name, _Target | None]] = {}
         # ((receiver, callee), caller class, caller qualified name) -> target.
         self._by_scope: dict[tuple[_Name, str | None, str], _Target | None] = {}
         # Callers with one definition (a caller without row gives no edge).
@@ -3967,8 +4133,13 @@ class _FileCalls:
         """Where calls resolved by the caller's class land, shared by the callers of a class
         (of a class defined in a function, by its qualified name: each test's ``MyServer``
         is its own)."""
-        key = caller.class_name
-        if key in self._local_classes:
+        key: object = caller.class_name
+        if self._implicit_this and caller.class_name is not None:
+            # A Java class by its body: a file may have several of one short name (nested in
+            # different classes, or local to different methods, overloads of one name too).
+            owner = self._resolver.java_class_of(self._scope, caller)
+            key = (caller.class_name, owner and (owner.qualified_name, owner.line))
+        elif key in self._local_classes:
             key = caller.qualified_name.rpartition(".")[0]
         targets = self._by_class.get(key)
         if targets is None:
