@@ -398,6 +398,7 @@ class _Linker:
             attributes=attributes,
             fields=tuple(sorted((self.field_classes.get(id(item)) or {}).items())),
             shadows=shadows,
+            declared=self.rules.declared_methods(item.node, self.source),
         )
 
     def _decorator_spans(self) -> list[tuple[Point, Point]]:

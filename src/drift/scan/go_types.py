@@ -10,8 +10,11 @@ a field or a function's result declared in another file (``KEY_IN``, ``ITEM_IN``
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from typing import Final
 
+from drift.scan.model import Parameter
 from drift.scan.rules import class_of_type
 
 _UNKNOWN: Final = "?"
@@ -78,6 +81,43 @@ def first_result(written: str | None) -> str | None:
         # Named results: the first one declared with its type (``a, b []*Store``).
         return next((words[1] for words in named if len(words) == 2), None)
     return parts[0] if parts and parts[0] else None
+
+
+def method_signature(parameters: Iterable[Parameter], result: str | None) -> str:
+    """``signature`` of a function or method element taking ``parameters``."""
+    return signature((f"...{p.type}" if p.is_rest else p.type or "" for p in parameters), result)
+
+
+def signature(parameter_types: Iterable[str], result: str | None) -> str:
+    """A Go method's signature as two methods that may stand for each other share it, from
+    its parameters' types (a variadic one's after ``...``) and its results as written: the
+    types without spaces or package names (an interface of package ``mux`` says
+    ``*RouteMatch``, a type of another package ``*mux.RouteMatch``), ``interface{}`` as
+    ``any``, named results by their types: ``Decode(b []byte, v interface{}) error`` is
+    ``([]byte,any)(error)``; ``Flush()`` is ``()()``, no ``Flush() error``."""
+    results: list[str] = []
+    if result:
+        parts = _split_top_level(result[1 : _closing(result, 0)]) if result[0] == "(" else [result]
+        named = [part.split(None, 1) for part in parts]
+        if any(len(words) == 2 and _is_result_name(words[0]) for words in named):
+            # ``(a, b int, err error)``: a name alone takes the type of the names after it.
+            kind = ""
+            for words in reversed(named):
+                kind = words[1] if len(words) == 2 else kind
+                results.append(kind)
+            results.reverse()
+        else:
+            results = parts
+    shapes = (",".join(_shape(kind) for kind in kinds) for kinds in (parameter_types, results))
+    return "({})({})".format(*shapes)
+
+
+_QUALIFIER: Final = re.compile(r"(?<![\w.])[A-Za-z_]\w*\.(?=[A-Za-z_])")
+_SPACE: Final = re.compile(r"\s+")
+
+
+def _shape(kind: str) -> str:
+    return _QUALIFIER.sub("", _SPACE.sub("", kind)).replace("interface{}", "any")
 
 
 def _is_result_name(word: str) -> bool:

@@ -550,6 +550,10 @@ class JavaScriptRules:
                 found.extend(_heritage(clause, source))
         return tuple(found)
 
+    def declared_methods(self, node: Node, source: bytes) -> tuple[tuple[str, str], ...]:
+        """Every method of a class is a function of its own (an abstract one too)."""
+        return ()
+
     def imports(self, node: Node, source: bytes) -> list[Import]:
         """ES imports, ``require("m")``, ``import("m")`` and TypeScript's ``import x =
         require("m")``."""

@@ -8,7 +8,7 @@ from typing import Final
 
 from tree_sitter import Node
 
-from drift.scan.go_types import go_type, is_container
+from drift.scan.go_types import go_type, is_container, method_signature
 from drift.scan.model import (
     ITEM_IN,
     KEY_IN,
@@ -390,6 +390,24 @@ class GoRules:
             for item in embedded
             if item.type == "field_declaration" and item.child_by_field_name("name") is None
         )
+
+    def declared_methods(self, node: Node, source: bytes) -> tuple[tuple[str, str], ...]:
+        """An interface's method elements, each with its ``signature`` (``Match(r
+        *http.Request, m *RouteMatch) bool`` is ``(*Request,*RouteMatch)(bool)``), with or
+        without results: what a type must have to implement it (an embedded interface's
+        are read from its ``bases``)."""
+        body = node.child_by_field_name("type")
+        if body is None or body.type != "interface_type":
+            return ()
+        found: list[tuple[str, str]] = []
+        for item in body.named_children:
+            name = item.child_by_field_name("name") if item.type == "method_elem" else None
+            if name is not None:
+                result = field_text(item, "result", source)
+                found.append(
+                    (text(name, source), method_signature(self.parameters(item, source), result))
+                )
+        return tuple(found)
 
     def imports(self, node: Node, source: bytes) -> list[Import]:
         """One import spec: ``f "fmt"`` (alias), ``. "x"`` (wildcard), ``_ "y"``."""

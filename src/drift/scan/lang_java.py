@@ -205,6 +205,10 @@ class JavaRules:
                 found.extend(short_text(item, source) for item in items)
         return tuple(found)
 
+    def declared_methods(self, node: Node, source: bytes) -> tuple[tuple[str, str], ...]:
+        """Every method of a class is a function of its own (an abstract one too)."""
+        return ()
+
     def imports(self, node: Node, source: bytes) -> list[Import]:
         """``import a.b.C`` → source ``a.b``, name ``C``; ``import a.b.*`` → wildcard ``a.b``.
         Only ``import static`` brings members: any other import is ``is_type_only``."""

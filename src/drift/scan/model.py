@@ -126,7 +126,10 @@ class Class(NamedTuple):
     methods of those names (sorted); ``fields`` its attributes whose class the code declares or
     makes (``Request *http.Request``, ``self.path: Path``), as ``(name, class as written)``,
     sorted; a Python class body's ``context_class = Context`` gives ``ALIAS_OF`` and the name
-    (the class or function itself, which ``self.context_class(…)`` calls).
+    (the class or function itself, which ``self.context_class(…)`` calls); ``declared`` the
+    methods it names without defining them, as ``(name, signature)``, in source order: a Go
+    interface's method elements, which a type implementing it must have (``go_types``'s
+    ``signature``).
     """
 
     name: str
@@ -142,6 +145,7 @@ class Class(NamedTuple):
     attributes: tuple[str, ...] = ()
     fields: tuple[tuple[str, str], ...] = ()
     shadows: tuple[str, ...] = ()
+    declared: tuple[tuple[str, str], ...] = ()
 
 
 class ImportedName(NamedTuple):

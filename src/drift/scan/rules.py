@@ -158,6 +158,12 @@ class LanguageRules(Protocol):
         """Extended and implemented types of the class ``node``, as written."""
         ...
 
+    def declared_methods(self, node: Node, source: bytes) -> tuple[tuple[str, str], ...]:
+        """The methods the class ``node`` names without defining them, which extraction
+        reads as no function (Go's interface: its method elements), in source order, with
+        the signature of each (``Class.declared``)."""
+        ...
+
     def imports(self, node: Node, source: bytes) -> list[Import]:
         """The imports one import node declares."""
         ...

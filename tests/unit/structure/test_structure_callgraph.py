@@ -1905,7 +1905,8 @@ def test_a_go_function_literals_parameter_types_its_name_only_inside_the_literal
     # ``r`` its own declaration's value calls is the one around it (line 15).
     files = {
         "chi/mux.go": (
-            'package chi\n\nimport "net/http"\n\ntype Router interface{ Get(string) }\n\n'
+            'package chi\n\nimport "net/http"\n\n'
+            "type Router interface{ Get(string, http.HandlerFunc) }\n\n"
             "type Mux struct{}\n\nfunc NewRouter() *Mux { return &Mux{} }\n\n"
             "func (m *Mux) Get(p string, h http.HandlerFunc) {}\n\n"
             "func (m *Mux) Route(p string, f func(r Router)) {}\n\n"
@@ -1925,9 +1926,9 @@ def test_a_go_function_literals_parameter_types_its_name_only_inside_the_literal
         ),
     }
     assert edges_of(files) == [
-        # ``r Router`` is an interface: its one implementation, a guess as before.
-        ("chi/mux_test.go::TestMatch", "chi/mux.go::Mux.Get", "fuzzy", 13),
         ("chi/mux_test.go::TestMatch", "chi/mux.go::Mux.Get", "method", 10),
+        # ``r Router`` is an interface: the method of its one implementation.
+        ("chi/mux_test.go::TestMatch", "chi/mux.go::Mux.Get", "method", 13),
         ("chi/mux_test.go::TestMatch", "chi/mux.go::Mux.Match", "method", 11),
         ("chi/mux_test.go::TestMatch", "chi/mux.go::Mux.Match", "method", 15),
         ("chi/mux_test.go::TestMatch", "chi/mux.go::Mux.Match", "method", 17),
@@ -2247,8 +2248,8 @@ def test_go_chains_through_a_call_or_an_embedded_library_type_reach_a_librarys_v
     # echo: ``c.Request().Header.Get(…)`` (``c echo.Context``, whose ``Request()`` is declared
     # ``*http.Request``) and ``c.response.Header().Set(…)`` had been guessed to its
     # ``context.Get``/``Set``; gin: ``c.Writer.Header().Set(…)`` in ``Context.Header``, whose
-    # ``ResponseWriter`` embeds ``http.ResponseWriter``, to its ``Context.Set``. The guess of
-    # ``c.Request()`` on the interface, to its one implementation, stays.
+    # ``ResponseWriter`` embeds ``http.ResponseWriter``, to its ``Context.Set``. ``c.Request()``
+    # on the interface reaches its one implementation.
     files = {
         "ctx.go": (
             'package e\n\nimport "net/http"\n\n'
@@ -2274,7 +2275,7 @@ def test_go_chains_through_a_call_or_an_embedded_library_type_reach_a_librarys_v
     manifests = Manifests(go_modules={"": "example.com/e"})
     assert sorted(named_edges(resolve_calls(rows, results, manifests), rows)) == [
         ("ctx.go::context.Redirect", "ctx.go::Resp.Header", "method", 25),
-        ("mw/auth.go::fromHeader", "ctx.go::context.Request", "fuzzy", 6),
+        ("mw/auth.go::fromHeader", "ctx.go::context.Request", "method", 6),
     ]
 
 
@@ -2373,7 +2374,8 @@ def test_a_module_variable_seen_from_another_file_has_its_class() -> None:
 def test_module_variables_are_only_the_files_top_level_ones_and_yield_to_parameters() -> None:
     # echo: ``NotFoundHandler = func(c Context) error {…}`` had made ``c`` a package variable,
     # and every ``c.X()`` of the package lost its edge; a parameter named like a module
-    # variable is another variable; a variable of an interface type is left to the guess.
+    # variable is another variable; a variable of an interface type reaches its
+    # implementations.
     files = {
         "p/a.go": (
             "package p\n\ntype Store struct{}\n\nfunc (s *Store) Load() {}\n\n"
@@ -2393,7 +2395,7 @@ def test_module_variables_are_only_the_files_top_level_ones_and_yield_to_paramet
     assert project(files)["p/a.go"].variables == (("V", "Saver"),)
     assert edges_of(files) == [
         ("p/b.go::Bind", "p/a.go::Ctx.Param", "method", 3),
-        ("p/b.go::Keep", "p/a.go::store.Save", "fuzzy", 5),
+        ("p/b.go::Keep", "p/a.go::store.Save", "method", 5),
     ]
 
 
@@ -2439,6 +2441,153 @@ def test_a_class_attribute_made_by_a_library_is_the_librarys() -> None:
     assert edges_of(files) == []
 
 
+def test_a_call_on_a_go_interface_reaches_the_method_of_each_implementation() -> None:
+    # gorilla/mux's ``m.Match(…)`` over ``matchers []matcher``, viper's ``decoder.Decode(b,
+    # v)`` on its ``Decoder``: no edge, and the six matchers' and eight codecs' methods read
+    # "untested". Go implements an interface by the method set alone: a pointer or a value
+    # receiver, a method promoted from an embedded struct, of the same signature (a namesake
+    # taking three is no ``Decode(b, v)``, chi's ``Flush()`` no ``Flush() error``); an
+    # interface's embedded interfaces add theirs (``error`` its ``Error() string``); a type
+    # of test code answers a test's call only, and an example's (chi's ``_examples/``) an
+    # example's.
+    files = {
+        "io/io.go": """
+            package io
+
+            type Closer interface{ Close() error }
+
+            type ReadCloser interface {
+                Closer
+                Read(p []byte) int
+            }
+
+            type Fault interface {
+                error
+                Code() int
+            }
+
+            type File struct{}
+
+            func (f *File) Close() error       { return nil }
+            func (f *File) Read(p []byte) int  { return 0 }
+
+            type Pipe struct{}
+
+            func (p Pipe) Close() error { return nil }
+
+            type base struct{}
+
+            func (b *base) Close() error { return nil }
+
+            type Conn struct{ base }
+
+            type Registry struct{}
+
+            func (r *Registry) Close(force bool) error { return nil }
+
+            type Failure struct{}
+
+            func (f Failure) Error() string { return "" }
+            func (f Failure) Code() int     { return 1 }
+
+            func CloseAll(cs []Closer, rc ReadCloser, f Fault) {
+                for _, c := range cs {
+                    c.Close()
+                }
+                rc.Close()
+                f.Code()
+            }
+
+            type Syncer struct{}
+
+            func (s Syncer) Close() {}
+            """,
+        "io/io_test.go": """
+            package io
+
+            import "testing"
+
+            type fake struct{}
+
+            func (f fake) Close() error { return nil }
+
+            func TestClose(t *testing.T) {
+                var c Closer = fake{}
+                c.Close()
+            }
+            """,
+        "_examples/demo/main.go": """
+            package main
+
+            type demo struct{}
+
+            func (d demo) Close() error { return nil }
+            """,
+    }
+    assert edges_of(files) == sorted(
+        [
+            # ``Conn`` runs the ``Close`` it embeds; ``Registry.Close(force)`` and
+            # ``Syncer.Close()`` without a result are others.
+            ("io/io.go::CloseAll", "io/io.go::File.Close", "method", 41),
+            ("io/io.go::CloseAll", "io/io.go::Pipe.Close", "method", 41),
+            ("io/io.go::CloseAll", "io/io.go::base.Close", "method", 41),
+            ("io/io.go::CloseAll", "io/io.go::File.Close", "method", 43),  # it alone reads
+            ("io/io.go::CloseAll", "io/io.go::Failure.Code", "method", 44),
+            ("io/io_test.go::TestClose", "io/io.go::File.Close", "method", 11),
+            ("io/io_test.go::TestClose", "io/io.go::Pipe.Close", "method", 11),
+            ("io/io_test.go::TestClose", "io/io.go::base.Close", "method", 11),
+            ("io/io_test.go::TestClose", "io/io_test.go::fake.Close", "method", 11),
+        ]
+    )
+    declared = {cls.name: cls.declared for cls in project(files)["io/io.go"].classes}
+    assert declared["ReadCloser"] == (("Read", "([]byte)(int)"),)
+    assert declared["File"] == ()
+
+
+def test_a_go_interface_of_unknown_methods_or_unexported_ones_or_too_many_types() -> None:
+    # An interface embedding a library's (``io.Reader``, whose methods the repository does
+    # not declare) is resolved as before: the library's part may answer, no guess. An unexported
+    # method is implemented in the interface's package only. Past 64 implementations the
+    # method is a hook every plugin fills in: no edge, and no guess.
+    plugins = "".join(f"type p{i} struct{{}}\n\nfunc (p p{i}) Hook() {{}}\n\n" for i in range(65))
+    files = {
+        "s/s.go": """
+            package s
+
+            import "io"
+
+            type Source interface {
+                io.Reader
+                Name() string
+            }
+
+            type sealed interface{ seal() }
+
+            type Plugin interface{ Hook() }
+
+            type own struct{}
+
+            func (o own) seal() {}
+
+            func Use(src Source, x sealed, p Plugin) {
+                src.Name()
+                x.seal()
+                p.Hook()
+            }
+            """,
+        "s/plugins.go": "package s\n\n" + plugins,
+        "f/file.go": """
+            package f
+
+            type File struct{}
+
+            func (f *File) Name() string { return "" }
+            func (f *File) seal()        {}
+            """,
+    }
+    assert edges_of(files) == [("s/s.go::Use", "s/s.go::own.seal", "method", 20)]
+
+
 def test_a_go_interface_methods_result_is_what_a_call_of_it_gives() -> None:
     # echo: ``req := c.Request(); req.Header.Get(…)`` with ``Request() *http.Request`` declared
     # on the ``Context`` interface: about 60 guesses to echo's own ``context.Get``/``Set``.
@@ -2457,9 +2606,9 @@ def test_a_go_interface_methods_result_is_what_a_call_of_it_gives() -> None:
         ),
     }
     assert edges_of(files) == [
-        ("echo/bind.go::Bind", "echo/context.go::context.Get", "fuzzy", 7),
-        ("echo/bind.go::Bind", "echo/context.go::context.Request", "fuzzy", 4),
-        ("echo/bind.go::Bind", "echo/context.go::context.Request", "fuzzy", 6),
+        ("echo/bind.go::Bind", "echo/context.go::context.Get", "method", 7),
+        ("echo/bind.go::Bind", "echo/context.go::context.Request", "method", 4),
+        ("echo/bind.go::Bind", "echo/context.go::context.Request", "method", 6),
     ]
     assert project(files)["echo/context.go"].classes[0].fields == (("Request", "http.Request"),)
 

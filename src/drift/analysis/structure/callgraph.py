@@ -21,8 +21,10 @@ resolution    conf.  rule
                      ``__call__``), a class in scope (same file,
                      imported, same package), a variable the caller gives a class in scope
                      (``CallSite.receiver_type``: a declared type, a constructor, a typed
-                     parameter, Go's method receiver variable), a chain of fields and
-                     calls from one, each link's class declared in any file or package
+                     parameter, Go's method receiver variable; on a Go interface, each
+                     implementation's method: ``CallResolver.implementations``), a chain of
+                     fields and calls from one, each link's class declared in any file or
+                     package
                      (``entry.Logger.mu.Lock()``, ``c.Root().Name()``), a Java field its
                      class or a static import names (``Fmt.ISO.format(…)``, an enum's
                      constant), or one of a class around the caller or of their ancestors,
@@ -81,9 +83,21 @@ from drift.analysis.structure.symbols import (
     base_name,
     is_property,
 )
-from drift.analysis.structure.test_files import is_test_file, is_test_support, is_type_test
+from drift.analysis.structure.test_files import (
+    is_example_code,
+    is_test_file,
+    is_test_support,
+    is_type_test,
+)
 from drift.records.analysis import CallEdgeRow, FunctionRow
-from drift.scan.go_types import element_type, first_result, go_type, is_container
+from drift.scan.go_types import (
+    element_type,
+    first_result,
+    go_type,
+    is_container,
+    method_signature,
+    signature,
+)
 from drift.scan.lang_java import promoted
 from drift.scan.model import (
     ALIAS_OF,
@@ -127,6 +141,11 @@ _DISPATCH_LANGUAGES = frozenset({"python", "javascript", "typescript", "java"})
 _MAX_OVERRIDES = 64
 """The most overrides one call reaches: beyond that a method is a framework's hook every
 subclass fills in (unittest's ``setUp``), and the call says little about any of them."""
+_ERROR_SIGNATURE = signature((), "string")
+"""The signature of Go's ``error`` interface's one method, ``Error() string``."""
+_MAX_IMPLEMENTERS = 1024
+"""The most Go types ``CallResolver.implementations`` looks at for one interface method (a
+method name every type of a large repository declares)."""
 _SUPER_RECEIVERS = frozenset({"super", "super()"})
 # Compared as written: Go's exported ``Get``/``Set``/``Write`` are guessed right on a repository
 # interface (echo's ``c.Get(…)`` on ``Context``, to its one implementation); on a library's
@@ -391,6 +410,13 @@ class CallResolver:
         # (file, class as written) -> what an argument of it may be passed as (``pick_overload``)
         self._supertypes: dict[tuple[str, str], _Supertypes | None] = {}
         self._interfaces: _Supertypes | None = None  # what a lambda may be passed as
+        # Go: each interface's method set (``_interface_methods``), the types declaring each
+        # method name and the types embedding each type (``_go_types``), and the methods a
+        # call on an interface reaches, by (file, interface, method, caller's ``_code_kind``).
+        self._method_sets: dict[tuple[str, str], Mapping[str, str] | None] = {}
+        self._go_declarers: dict[str, list[tuple[str, str]]] | None = None
+        self._go_embedders: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        self._implemented: dict[tuple[str, str, str, str], tuple[int, ...]] = {}
 
     def row_id(self, file: str, fn: Function) -> int | None:
         """The stored id of a parsed function, or None when it was not stored."""
@@ -419,7 +445,9 @@ class CallResolver:
         if scope is None:
             return None
         found = self._locate(scope, call.receiver, call.callee, caller, call.receiver_type)
-        return None if found is None else Target(found.file, found.function, found.resolution)
+        if not isinstance(found, _Located):
+            return None  # nothing, or a Go interface's implementations: no one target
+        return Target(found.file, found.function, found.resolution)
 
     def resolve_reference(
         self, file: str, reference: CallSite, caller: Function | None
@@ -453,10 +481,11 @@ class CallResolver:
         name: str,
         caller: Function | None,
         receiver_type: str | None = None,
-    ) -> _Located | None:
+    ) -> _Located | _Implemented | None:
         """Where a call ``receiver.name()`` (or ``name()``) made in ``scope`` lands, or None
-        (``resolve``, for the resolution of every call of a scan). ``receiver_type``: the class
-        the caller gives the receiver (``CallSite.receiver_type``)."""
+        (``resolve``, for the resolution of every call of a scan); for a call on a Go
+        interface, the implementations that may run. ``receiver_type``: the class the caller
+        gives the receiver (``CallSite.receiver_type``)."""
         found: _Outcome | None
         if receiver is None and receiver_type and receiver_type.startswith(ALIAS_OF):
             # ``caller = _multicall`` then ``caller(…)`` (pluggy's tests): what the name the
@@ -474,9 +503,13 @@ class CallResolver:
                     return invoked
         if found is None:
             return self._fuzzy(scope, receiver, name, caller)
+        if isinstance(found, _Implemented):
+            return found
         return None if isinstance(found, _Stop) else found
 
-    def _invoked(self, scope: FileScope, receiver: str, caller: Function | None) -> _Located | None:
+    def _invoked(
+        self, scope: FileScope, receiver: str, caller: Function | None
+    ) -> _Located | _Implemented | None:
         """Where ``receiver.call(…)`` or ``receiver.apply(…)`` lands as a call of the function
         ``receiver`` names, as ``receiver(…)`` would (``_locate`` asks when no method ``call``
         or ``apply`` of it is found): ES5 inheritance's ``Parent.call(this, name)``, a base's
@@ -833,6 +866,9 @@ class CallResolver:
                 found = self._instance_method(*owner, name)
                 if found is not None:
                     return _Located(found[0], found[1], METHOD)
+                implemented = self._on_interface(scope, owner, name)
+                if implemented is not None:
+                    return implemented
                 if self._calls_attribute(*owner, name):
                     return _STOP
                 if owner[1] in self.symbols.scopes[owner[0]].class_bases and (
@@ -875,6 +911,9 @@ class CallResolver:
                 return _STOP
             if made is not None:
                 # The class is known: a method it lacks is a library base's or an attribute's.
+                implemented = self._on_interface(scope, made, name)
+                if implemented is not None:
+                    return implemented  # ``r.GetHandler().ServeHTTP(…)`` on an interface
                 return _outcome_of(self._instance_method(*made, name), METHOD)
         if receiver_type == UNTYPED_LOCAL:
             # ``for store in caches: store.refill()``: a variable of the caller's, whatever an
@@ -1125,7 +1164,8 @@ class CallResolver:
         file of the package, or ``STORE.save()`` after ``from app import STORE``: the method
         of the class the variable's own module gives it, no guess for a library's class, and
         no decision (the steps after decide) for a class without the method (an interface) or
-        a parameter of that name, which is another variable."""
+        a parameter of that name, which is another variable; for a Go interface, its
+        implementations."""
         if caller is not None and receiver in self.parameters_around(scope, caller):
             return None
         given = self._shared_variable(scope, receiver, scope.bindings.get(receiver))
@@ -1135,7 +1175,9 @@ class CallResolver:
         owner = self._typed_class(defined, kind) or self._returned_class(defined, kind, None)
         if owner is not None:
             found = self._instance_method(*owner, name)
-            return None if found is None else _Located(found[0], found[1], METHOD)
+            if found is None:
+                return self._on_interface(scope, owner, name)  # ``var V Saver = &store{}``
+            return _Located(found[0], found[1], METHOD)
         return _STOP if self._foreign(defined, kind, None) else None
 
     def pick_overload(
@@ -2210,6 +2252,119 @@ class CallResolver:
         result = tuple(found) if len(found) <= _MAX_OVERRIDES else ()
         self._overrides[key] = result
         return result
+
+    def implementations(
+        self, file: str, interface: str, name: str, *, caller_kind: str = ""
+    ) -> tuple[int, ...] | None:
+        """The row ids of the methods ``name`` a call on Go interface ``interface`` of
+        ``file`` may run: the method of each repository type whose method set holds all of
+        the interface's methods with their signatures, declared on the type (pointer or
+        value receiver) or promoted from a type it embeds (Go's implicit implementation:
+        mux's ``m.Match(…)`` over ``matchers []matcher`` runs one of six matchers). An
+        interface with an unexported method is implemented in its package only; the types
+        of test code, or of examples, answer a call from their kind of code only
+        (``caller_kind``: ``_code_kind``), as a guess does. None when
+        ``interface`` is no repository interface whose method set is known holding ``name``
+        (it embeds a library's interface: the call is resolved as before); no row beyond
+        ``_MAX_OVERRIDES`` implementations (a hook every plugin fills in, as for
+        overrides)."""
+        wanted = self._interface_methods(file, interface)
+        if wanted is None or name not in wanted:
+            return None
+        key = (file, interface, name, caller_kind)
+        known = self._implemented.get(key)
+        if known is not None:
+            return known
+        package = (
+            frozenset((file, *self.symbols.same_package_files(file)))
+            if any(not method[:1].isupper() for method in wanted)
+            else None
+        )
+        # Each type that declares one of the methods, and those embedding it, at any depth,
+        # has it: the others need not be looked at.
+        pending = deque(self._go_types().get(min(wanted), ()))
+        seen: set[tuple[str, str]] = set()
+        found: dict[int, None] = {}  # insertion-ordered
+        while pending and len(found) <= _MAX_OVERRIDES and len(seen) < _MAX_IMPLEMENTERS:
+            owner = pending.popleft()
+            if owner in seen:
+                continue
+            seen.add(owner)
+            pending.extend(self._go_embedders.get(owner, ()))
+            kind = _code_kind(owner[0])
+            if (package is not None and owner[0] not in package) or kind not in ("", caller_kind):
+                continue
+            if all(
+                (method := self._method(*owner, method_name)) is not None
+                and method_signature(method[1].parameters, method[1].return_type) == shape
+                for method_name, shape in wanted.items()
+            ):
+                method = self._method(*owner, name)
+                row = None if method is None else self.row_id(*method)
+                if row is not None:
+                    found[row] = None
+        result = tuple(found) if len(found) <= _MAX_OVERRIDES else ()
+        self._implemented[key] = result
+        return result
+
+    def _interface_methods(self, file: str, interface: str) -> Mapping[str, str] | None:
+        """The method set of Go interface ``interface`` of ``file``, each method with its
+        signature (``go_types.signature``): the methods it declares and those of the
+        interfaces it embeds (``error``'s ``Error() string``); None when it is no
+        repository interface, or embeds one whose methods the repository does not declare
+        (``io.Reader``), or a type set (``~int | ~float64``)."""
+        key = (file, interface)
+        if key in self._method_sets:
+            return self._method_sets[key]
+        self._method_sets[key] = None  # an interface embedding itself ends here
+        scope = self.symbols.scopes[file]
+        declared = next(
+            (c for c in self._classes_named(scope, interface) if c.kind == "interface"), None
+        )
+        methods: dict[str, str] | None = None
+        if declared is not None and scope.result.language == "go":
+            methods = dict(declared.declared)
+            for base in declared.bases:
+                if base == "error":
+                    methods["Error"] = _ERROR_SIGNATURE
+                    continue
+                owner = self._typed_class(scope, base_name(base))
+                embedded = None if owner is None else self._interface_methods(*owner)
+                if embedded is None:
+                    methods = None
+                    break
+                methods.update(embedded)
+        self._method_sets[key] = methods
+        return methods
+
+    def _go_types(self) -> dict[str, list[tuple[str, str]]]:
+        """The Go types of the repository declaring each method name, as ``(file, type)``
+        with a file declaring it (an interface declares none); ``_go_embedders`` is filled
+        alongside: the types embedding each type."""
+        if self._go_declarers is None:
+            declarers: dict[str, list[tuple[str, str]]] = defaultdict(list)
+            for path, scope in self.symbols.scopes.items():
+                if scope.result.language != "go":
+                    continue
+                for type_name, methods in scope.methods.items():
+                    for method in methods:
+                        declarers[method].append((path, type_name))
+                for type_name, bases in scope.class_bases.items():
+                    if bases:
+                        for base in self._base_classes(path, type_name):
+                            self._go_embedders.setdefault(base, []).append((path, type_name))
+            self._go_declarers = dict(declarers)
+        return self._go_declarers
+
+    def _on_interface(
+        self, scope: FileScope, owner: tuple[str, str], name: str
+    ) -> _Implemented | None:
+        """A call from ``scope`` of method ``name`` of ``owner`` that is a Go interface of
+        the repository: its implementations (``implementations``); else None."""
+        if scope.result.language != "go":
+            return None
+        rows = self.implementations(*owner, name, caller_kind=_code_kind(scope.path))
+        return None if rows is None else _Implemented(rows)
 
     def _mixed_in(self, file: str, class_name: str, name: str) -> tuple[str, Function] | None:
         """For a mixin's ``self.name()`` that neither it nor a base defines, the method its
@@ -3641,8 +3796,29 @@ class _Stop:
 
 _STOP = _Stop()
 
+
+class _Implemented(_Stop):
+    """A call on a Go interface of the repository: no one target and no guess, but the
+    methods of the repository types implementing it, one of which runs
+    (``CallResolver.implementations``)."""
+
+    __slots__ = ("rows",)
+
+    def __init__(self, rows: tuple[int, ...]) -> None:
+        self.rows = rows
+
+
 _Outcome = _Located | _Stop
 """A decided resolution step: where the call lands, or ``_STOP``."""
+
+
+def _code_kind(path: str) -> str:
+    """``"test"`` for test code, ``"example"`` for an example's, ``""`` for the product's:
+    a program of one kind is not built with the others' code (chi's ``_examples/logging`` is
+    a program of its own, whose logger chi's middleware never runs in its tests)."""
+    if is_test_support(path):
+        return "test"
+    return "example" if is_example_code(path) else ""
 
 
 def _outcome(file: str, function: Function | None, resolution: str) -> _Outcome:
@@ -3774,7 +3950,10 @@ _Name = tuple[str | None, str, str | None]
 _Target = tuple[int, str]
 """A callee's id, and the resolution that found it."""
 
-_Caller = tuple[Function, int, dict[_Name, _Target | None], "_Closure | None"]
+_Landing = _Target | _Implemented
+"""Where a call lands: one callee, or the implementations of a Go interface's method."""
+
+_Caller = tuple[Function, int, dict[_Name, _Landing | None], "_Closure | None"]
 """A caller, its row id, where the calls that depend on its class land (shared by the callers
 of the class), and for a Python function nested in a method, the method's ``self`` it sees."""
 
@@ -3784,9 +3963,9 @@ as: the enclosing method, with the nested function's row id."""
 
 # Markers compared by identity: a call not worked out yet, and calls whose target depends on
 # the caller's class, or on its class and qualified name (see ``_FileCalls._target``).
-_UNSEEN: _Target = (-1, "unseen")
-_BY_CLASS: _Target = (-1, "by class")
-_BY_SCOPE: _Target = (-1, "by scope")
+_UNSEEN: _Landing = (-1, "unseen")
+_BY_CLASS: _Landing = (-1, "by class")
+_BY_SCOPE: _Landing = (-1, "by scope")
 
 
 _CLOSED_OVER = frozenset({"self", "cls"})
@@ -3850,11 +4029,11 @@ class _FileCalls:
         # ``type(self)()`` makes another ``self`` (``_of_own_class``).
         self._python = scope.result.language == "python"
         # (receiver, callee) -> target, or how it depends on the caller.
-        self._calls: dict[_Name, _Target | None] = {}
+        self._calls: dict[_Name, _Landing | None] = {}
         # Caller class -> (receiver, callee) -> target.
-        self._by_class: dict[object, dict[_Name, _Target | None]] = {}
+        self._by_class: dict[object, dict[_Name, _Landing | None]] = {}
         # ((receiver, callee), caller class, caller qualified name) -> target.
-        self._by_scope: dict[tuple[_Name, str | None, str], _Target | None] = {}
+        self._by_scope: dict[tuple[_Name, str | None, str], _Landing | None] = {}
         # Callers with one definition (a caller without row gives no edge).
         self._callers: dict[str | None, _Caller] = {}
         self._several: set[str | None] = set()  # qualified names of several definitions
@@ -3926,6 +4105,10 @@ class _FileCalls:
                 # function), or a mixin's hook its subclasses define: theirs run.
                 self._add_overrides(caller, name, call.line, call.arg_count, edges)
                 continue
+            if isinstance(target, _Implemented):
+                for row in target.rows:  # ``m.Match(…)`` on a Go interface
+                    edges.setdefault((caller[1], call.line, row), METHOD)
+                continue
             if target is not None:
                 if self._names_parameter(name, caller[0]):
                     continue
@@ -3973,6 +4156,12 @@ class _FileCalls:
             target = self._target_of(name, caller)
             if target is None:
                 self._add_overrides(caller, name, reference.line, None, edges)
+                continue
+            if isinstance(target, _Implemented):
+                # ``http.HandlerFunc(h.ServeHTTP)`` with ``h`` an interface: the method value
+                # runs an implementation's when called, as the call would.
+                for row in target.rows:
+                    edges.setdefault((caller[1], reference.line, row), METHOD)
                 continue
             if target[1] == FUZZY or self._names_parameter(name, caller[0]):
                 continue
@@ -4053,7 +4242,7 @@ class _FileCalls:
             return None
         return (owner, via) if owner is not None and owner in self._subclassed else None
 
-    def _target_of(self, name: _Name, caller: _Caller) -> _Target | None:
+    def _target_of(self, name: _Name, caller: _Caller) -> _Landing | None:
         """Where ``receiver.callee()`` lands from ``caller``."""
         target = self._calls.get(name, _UNSEEN)
         if target is _UNSEEN:
@@ -4111,8 +4300,8 @@ class _FileCalls:
         target = self._target_of(_RECEIVER_AND_CALLEE(call), caller)
         if target is None:
             return _library_result(call, self._arguments(call, caller, depth))
-        if target[1] == FUZZY:
-            return ""  # a guess says nothing of the type
+        if isinstance(target, _Implemented) or target[1] == FUZZY:
+            return ""  # a guess says nothing of the type (a Go call here: none of Java's)
         rows: tuple[int, ...] = (target[0],)
         if target[0] in self._overloads:
             picked = self._overload(call, target[0], caller, depth)
@@ -4129,7 +4318,7 @@ class _FileCalls:
             for kind in call.argument_types
         ]
 
-    def _class_targets(self, caller: Function) -> dict[_Name, _Target | None]:
+    def _class_targets(self, caller: Function) -> dict[_Name, _Landing | None]:
         """Where calls resolved by the caller's class land, shared by the callers of a class
         (of a class defined in a function, by its qualified name: each test's ``MyServer``
         is its own)."""
@@ -4201,7 +4390,7 @@ class _FileCalls:
             return enclosing
         return None
 
-    def _target(self, name: _Name, caller: Function) -> _Target | None:
+    def _target(self, name: _Name, caller: Function) -> _Landing | None:
         """Where ``receiver.callee()`` lands from any caller (resolution reads no more of the
         caller than that there is one), or how that depends on the caller: on its class
         (``self`` calls, Java's implicit ``this``, Go receivers), and on its qualified name
@@ -4240,7 +4429,7 @@ class _FileCalls:
                 return _BY_SCOPE
         return self._resolve(name, caller)
 
-    def _nested_target(self, name: _Name, caller: Function) -> _Target | None:
+    def _nested_target(self, name: _Name, caller: Function) -> _Landing | None:
         """Where a call lands that depends on the caller (a name some nested function has, a
         method of a variable), once per caller."""
         key = (name, caller.class_name, caller.qualified_name)
@@ -4248,9 +4437,11 @@ class _FileCalls:
             self._by_scope[key] = self._resolve(name, caller)
         return self._by_scope[key]
 
-    def _resolve(self, name: _Name, caller: Function) -> _Target | None:
+    def _resolve(self, name: _Name, caller: Function) -> _Landing | None:
         resolver = self._resolver
         target = resolver._locate(self._scope, name[0], name[1], caller, name[2])
+        if isinstance(target, _Implemented):
+            return target if target.rows else None
         callee_id = resolver.row_id(target.file, target.function) if target else None
         if target is None or callee_id is None:
             return None
