@@ -809,6 +809,53 @@ def test_a_go_variable_of_unknown_type_is_not_taken_for_the_methods_own_type() -
     )
 
 
+def test_go_new_of_a_type_written_inline_starts_a_chain() -> None:
+    # gorilla/mux's tests call ``new(Route).Host(…)`` about 120 times: 118 gave no edge
+    # (two ``Route`` namesakes elsewhere), while ``(&Route{}).Host(…)`` and ``r :=
+    # new(Route)`` resolved. ``new(T)`` makes the ``&T{}`` it is, through a package too, and
+    # a library's type (``new(bytes.Buffer)``) is the library's: no guess of a namesake.
+    files = {
+        "r/route.go": """
+            package r
+
+            import "bytes"
+
+            type Route struct{}
+
+            func (r *Route) Host(h string) *Route { return r }
+            func (r *Route) Subrouter() *Router  { return nil }
+
+            type Router struct{}
+
+            func (r *Router) Handle()                   {}
+            func (r *Router) WriteString(s string) int { return 0 }
+
+            func Use() {
+                new(Route).Host("x")
+                new(Route).Host("x").Subrouter().Handle()
+                new(bytes.Buffer).WriteString("x")
+            }
+            """,
+        "app/app.go": """
+            package app
+
+            import "example.com/e/r"
+
+            func Use() { new(r.Route).Host("y") }
+            """,
+    }
+    results = project(files)
+    rows = function_rows(results)
+    manifests = Manifests(go_modules={"": "example.com/e"})
+    assert sorted(named_edges(resolve_calls(rows, results, manifests), rows)) == [
+        ("app/app.go::Use", "r/route.go::Route.Host", "method", 5),
+        ("r/route.go::Use", "r/route.go::Route.Host", "method", 16),
+        ("r/route.go::Use", "r/route.go::Route.Host", "method", 17),
+        ("r/route.go::Use", "r/route.go::Route.Subrouter", "method", 17),
+        ("r/route.go::Use", "r/route.go::Router.Handle", "method", 17),
+    ]
+
+
 def test_a_receiver_of_a_library_type_is_never_guessed() -> None:
     # ``stateLock.lock()`` on a ``ReentrantLock``, ``wg.Add(1)`` on a ``sync.WaitGroup``,
     # ``lock.acquire()`` on a ``threading.Lock()``, ``m.has(k)`` on a ``new Map()``: a

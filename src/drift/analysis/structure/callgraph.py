@@ -1805,8 +1805,16 @@ class CallResolver:
         ``(JSON{data}).Render``, cobra's ``c.Root().Name``, and what extraction writes for a
         receiver from the class, factory or package type its variable holds (logrus's
         ``Logger.mu`` for ``entry.Logger.mu``, chi's ``NewRouteContext.URLParams``,
-        ``logrus.Logger.Hooks``). ``_STOP`` where a link is a library's value, None where one
-        is unknown."""
+        ``logrus.Logger.Hooks``), Go's ``new(Route).Host("x").Subrouter`` (``new(T)`` makes
+        the ``&T{}`` it is). ``_STOP`` where a link is a library's value, None where one is
+        unknown."""
+        if written.startswith("new(") and scope.result.language == "go":
+            made = _GO_NEW.match(written)
+            if made is None:
+                return None
+            if self._foreign(scope, made.group(1), caller):
+                return _STOP  # ``new(bytes.Buffer).WriteString(…)``, ``new(int)``
+            written = f"{made.group(1)}{{}}{written[made.end() :]}"
         links = _chain_links(written)
         if not links:
             return None
@@ -3566,6 +3574,9 @@ _NEW_EXPRESSION = re.compile(
 )
 
 
+_GO_NEW: Final = re.compile(r"new\(\s*([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)?)\s*\)(?=\.|$)")
+"""Go's ``new(T)`` or ``new(pkg.T)`` starting a chain, with the type it makes."""
+
 _TAKEN_OUT: Final = (KEY_IN, ITEM_IN)
 
 
@@ -3621,8 +3632,8 @@ def _chain_links(written: str) -> list[tuple[str, bool | str]] | None:
     gives ``[("New", True), ("Group", True)]``, ``pkg.New()`` ``[("pkg", False), ("New",
     True)]``, ``Logger.mu`` ``[("Logger", False), ("mu", False)]``, and Go's
     ``(&JSON{1})``/``XML{2}`` ``[("JSON", _COMPOSITE)]`` (``(&JSON{1}).Bytes()`` that and
-    ``("Bytes", True)``). None for anything else (an index, an operator, a literal, a receiver
-    cut short)."""
+    ``("Bytes", True)``; ``pkg.T{}`` ``[("pkg", False), ("T", _COMPOSITE)]``). None for
+    anything else (an index, an operator, a literal, a receiver cut short)."""
     text = written.strip()
     closing = _closing(text, 0) if text.startswith("(") else -1
     if closing == len(text) - 1:
@@ -3641,8 +3652,8 @@ def _chain_links(written: str) -> list[tuple[str, bool | str]] | None:
             return None
         kind: bool | str = False
         if index < end and text[index] in "({":
-            if text[index] == "{" and steps:
-                return None  # only the first step may be a composite literal
+            if text[index] == "{" and any(called is not False for _, called in steps):
+                return None  # only a type, named through its package perhaps, makes a literal
             closing = _closing(text, index)
             if closing < 0:
                 return None
