@@ -55,8 +55,12 @@ def secret_severity(severity: str) -> Severity:
 def function_line(functions: Sequence[FunctionRow], file: str, function_id: str) -> int:
     """The line of the function an error gap names, or 1 when it cannot be found.
 
-    ``function_id`` may be a function row id, a qualified name, a name, or ``file::name``.
+    ``function_id`` may be a function row id, a qualified name, a name, ``file::name``, or a
+    JavaScript test block's id ``file::test name@line``, whose line it gives.
     """
+    block = _test_block(file, function_id)
+    if block is not None:
+        return block[1]
     name = function_id.split("::", 1)[1] if function_id.startswith(f"{file}::") else function_id
     for fn in functions:
         if name in {str(fn.id), fn.qualified_name, fn.name}:
@@ -84,14 +88,29 @@ _LONGEST_NAME = 80
 expressions (yargs: a 2,000-character computed key)."""
 
 
-def _where(function_id: str) -> str:
-    # The module scope is also where handlers inside anonymous callbacks land (a test's
-    # `it("…", () => …)`): "outside any named function" is true of both.
+def _where(file: str, function_id: str) -> str:
+    # The module scope is also where handlers inside anonymous callbacks land: "outside any
+    # named function" is true of both. A JavaScript test block's (`it("…", () => …)` in a test
+    # file) is named by its test.
     if function_id == MODULE_SCOPE:
         return "outside any named function"
-    if len(function_id) > _LONGEST_NAME:
-        function_id = function_id[: _LONGEST_NAME - 1] + "…"
-    return f"in {function_id}"
+    block = _test_block(file, function_id)
+    if block is not None:
+        return f'in test "{_shortened(block[0])}" (line {block[1]})'
+    return f"in {_shortened(function_id)}"
+
+
+def _shortened(name: str) -> str:
+    return name if len(name) <= _LONGEST_NAME else name[: _LONGEST_NAME - 1] + "…"
+
+
+def _test_block(file: str, function_id: str) -> tuple[str, int] | None:
+    """The name and line of the JavaScript test block ``function_id`` names
+    (``file::test name@line``, as test mapping has it), or None."""
+    if not function_id.startswith(f"{file}::"):
+        return None
+    name, at, line = function_id[len(file) + 2 :].rpartition("@")
+    return (name, int(line)) if at and line.isdigit() else None
 
 
 def _gap_finding(gap: ErrorGapRow, line: int, fp_rate: float | None) -> Finding:
@@ -108,7 +127,7 @@ def _gap_finding(gap: ErrorGapRow, line: int, fp_rate: float | None) -> Finding:
         severity=demote_for_false_positives(
             error_gap_severity(gap.gap_type, gap.severity), fp_rate
         ),
-        message=f"Error-handling gap ({gap.gap_type}){what} {_where(gap.function_id)}.",
+        message=f"Error-handling gap ({gap.gap_type}){what} {_where(gap.file, gap.function_id)}.",
         quick_fix_strategy="handle_error",
         quick_fix_description="Log, handle or re-raise the error instead of letting it vanish.",
         cwe_id=gap.cwe_id,

@@ -17,6 +17,7 @@ from typing import Final, TypeVar
 
 from tree_sitter import Node, Query, QueryCursor, Tree
 
+from drift.scan.assertions import expects_error
 from drift.scan.collect import READERS, Collected, Handler, collect, new_record
 from drift.scan.explained import says_why, thrown_on_purpose
 from drift.scan.go_types import element_type, is_container
@@ -229,7 +230,7 @@ class _Linker:
             calls=calls,
             strings=_literals(found.strings, spans),
             numbers=_literals(found.numbers, spans),
-            error_handlers=self._handlers(),
+            error_handlers=self._handlers(calls),
             parse_errors=issues,
             error_count=len(issues),
             error=summarize_issues(issues),
@@ -1176,14 +1177,14 @@ class _Linker:
         # ``cursor_class = Cursor`` holds the class itself, no instance of it.
         return None if attributes is None else _no_alias(attributes.get(attribute))
 
-    def _handlers(self) -> tuple[ErrorHandler, ...]:
+    def _handlers(self, calls: tuple[CallSite, ...]) -> tuple[ErrorHandler, ...]:
         # Nodes in source order first: handlers that tie on the final key (two one-line
         # ``try``/``catch`` on a line, chained ``.catch(…)``) then keep an order of their own.
         throws = sorted(self.found.throws, key=_node_range)
         # A call that ends the process passes the error on as a throw does.
         starts = sorted([*(node.start_byte for node in throws), *self.exit_starts])
         handlers = sorted(self.found.handlers, key=lambda handler: _node_range(handler.node))
-        found = [self._handler(handler, starts) for handler in handlers]
+        found = [self._handler(handler, starts, calls) for handler in handlers]
         for node in throws:
             found.append(self._plain(node, "throw", self.rules.throw_types(node, self.source)))
         finallies = sorted(self.found.finallies, key=_node_range)
@@ -1191,10 +1192,13 @@ class _Linker:
         found.sort(key=_HANDLER_ORDER)
         return tuple(found)
 
-    def _handler(self, handler: Handler, throws: list[int]) -> ErrorHandler:
+    def _handler(
+        self, handler: Handler, throws: list[int], calls: tuple[CallSite, ...]
+    ) -> ErrorHandler:
         facts = handler.facts
         node = handler.node
         function = self.index.enclosing(node.start_byte)
+        name = None if function is None else function.qualified_name
         rethrows = facts.propagates or self._throws_inside(facts.body, throws, function)
         swallows = facts.judge_swallow and not rethrows and not self._uses(facts)
         if swallows and (self._answers_no(facts.body, function) or _falls_back(facts)):
@@ -1208,7 +1212,7 @@ class _Linker:
             kind=handler.kind,
             line=line(at),
             end_line=end_line(node),
-            function=None if function is None else function.qualified_name,
+            function=name,
             types=facts.types,
             variable=facts.variable,
             is_empty=facts.is_empty,
@@ -1220,6 +1224,7 @@ class _Linker:
                 or says_why(facts.body, facts.is_empty, self.source)
                 or thrown_on_purpose(facts.body)
             ),
+            expects_error=expects_error(node, facts.body, name, calls),
         )
 
     def _plain(self, node: Node, kind: HandlerKind, types: tuple[str, ...]) -> ErrorHandler:

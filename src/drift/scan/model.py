@@ -346,6 +346,10 @@ class ErrorHandler(NamedTuple):
       empty body holds, follows an empty body on its line, or stands between the ``try``
       block and the ``catch``; not a ``TODO``/``FIXME``; or the ``try`` does nothing but
       throw (``drift.scan.explained``).
+    - ``expects_error``: it is a test's expected outcome, were the code a test's (for the
+      caller to judge: ``drift.analysis.structure.error_gaps``): its ``try`` block (or Python's
+      ``else``) ends in a failing assertion (``t.assert.fail()``, ``self.fail(…)``, JUnit's
+      ``fail()``), or the handler makes an assertion of its own (``drift.scan.assertions``).
     """
 
     kind: HandlerKind
@@ -359,6 +363,7 @@ class ErrorHandler(NamedTuple):
     rethrows: bool
     swallows: bool
     is_explained: bool = False
+    expects_error: bool = False
 
 
 class ParseIssue(NamedTuple):

@@ -255,6 +255,22 @@ def test_a_gap_outside_any_function_says_so(storage: DriftStorage, seed: Seeder)
     ]
 
 
+def test_a_gap_in_a_test_block_names_the_test(storage: DriftStorage, seed: Seeder) -> None:
+    # fastify's tests: a handler inside ``test('…', (t) => {…})`` is stored under the block's
+    # test id, which its message shows as the test's name and line.
+    seed.file("test/a.test.js", "x\n")
+    seed.error_gap("test/a.test.js", "test/a.test.js::throws on a bad url@2", "swallowed", line=9)
+    seed.error_gap("test/a.test.js", "test/a.test.js::throws on a bad url@2", "empty_catch")
+    findings = structural_findings(storage, ["test/a.test.js"])
+    assert [(f.line, f.message) for f in findings] == [
+        (9, 'Error-handling gap (swallowed) of Exception in test "throws on a bad url" (line 2).'),
+        (
+            2,
+            'Error-handling gap (empty_catch) of Exception in test "throws on a bad url" (line 2).',
+        ),
+    ]
+
+
 def test_an_error_gap_is_reported_at_its_handler(storage: DriftStorage, seed: Seeder) -> None:
     seed.file("a.py", "x\n")
     seed.function("a.py", "handler", 4)

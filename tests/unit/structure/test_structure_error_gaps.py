@@ -880,3 +880,130 @@ def test_a_handler_calling_what_never_returns_reraises() -> None:
         """,
     )
     assert [(g.line, g.gap_type) for g in error_gaps("base.py", result)] == [(19, "swallowed")]
+
+
+_EXPECTING_JS = """
+const test = require('node:test')
+test('throws on a missing handler', (t) => {
+  t.plan(4)
+  try {
+    fastify.route({ method: 'GET', url: '/' })
+    t.assert.fail()
+  } catch (e) {
+    t.assert.ok(true)
+  }
+  try {
+    fastify.addHook('onRequest', () => {})
+    t.fail('added after listen')
+  } catch (e) {
+    done()
+  }
+  try {
+    build()
+    expect.fail('should throw')
+  } catch (e) {}
+  try {
+    build()
+  } catch (e) {
+    t.assert.ok(true)
+  }
+  try {
+    t.assert.fail()
+    build()
+  } catch (e) {
+    cleanup()
+  }
+})
+"""
+
+
+def test_a_test_that_expects_an_error_loses_none() -> None:
+    # fastify's test/throw.test.js: ``try { fastify.get('/foo/1', ''); t.assert.fail() } catch
+    # (e) { t.assert.ok(true) }``, 27 of its 35 violations: the test fails unless the call
+    # throws, so the handler is the outcome it checks. Likewise a handler that asserts. A
+    # failing assertion that is not the ``try``'s last statement says nothing.
+    path = "test/throw.test.js"
+    assert error_gaps(path, parse(path, _EXPECTING_JS)) == (
+        gap(path, f"{path}::throws on a missing handler@2", "swallowed", None, 390, "low", 28),
+    )
+    # In product code the idiom means nothing: every handler stays what it was.
+    product = error_gaps("lib/route.js", parse("lib/route.js", _EXPECTING_JS))
+    assert [(g.gap_type, g.line) for g in product] == [
+        ("swallowed", 7),
+        ("swallowed", 13),
+        ("empty_catch", 19),
+        ("swallowed", 22),
+        ("swallowed", 28),
+    ]
+
+
+def test_a_python_or_java_test_that_expects_an_error_loses_none() -> None:
+    code = """
+    import pytest
+
+    class ParseTest(unittest.TestCase):
+        def test_rejects(self):
+            try:
+                parse("x")
+                self.fail("no error")
+            except ValueError:
+                pass
+            try:
+                parse("x")
+            except ValueError:
+                pass
+            else:
+                self.fail("no error")
+            try:
+                parse("x")
+            except Exception:
+                self.assertTrue(True)
+            try:
+                parse("x")
+            except Exception as exc:
+                self.assertIn("bad", str(exc))
+            try:
+                parse("x")
+            except ValueError:
+                cleanup()
+
+    def test_pytest():
+        try:
+            parse("x")
+            pytest.fail("no error")
+        except ValueError:
+            pass
+    """
+    path = "tests/test_parse.py"
+    assert [(g.function_id, g.gap_type, g.line) for g in error_gaps(path, parse(path, code))] == [
+        ("ParseTest.test_rejects", "swallowed", 26)
+    ]
+    product = error_gaps("app/parse.py", parse("app/parse.py", code))
+    assert [(g.gap_type, g.line) for g in product] == [
+        ("empty_catch", 8),
+        ("empty_catch", 12),
+        ("swallowed", 18),
+        ("broad_catch", 22),
+        ("swallowed", 26),
+        ("empty_catch", 33),
+    ]
+    java = """
+    class ParserTest {
+        @Test
+        void rejects() {
+            try {
+                parse("x");
+                fail("no error");
+            } catch (IllegalArgumentException e) {
+            }
+            try {
+                parse("x");
+            } catch (IllegalArgumentException e) {
+            }
+        }
+    }
+    """
+    path = "src/test/java/ParserTest.java"
+    assert [(g.gap_type, g.line) for g in error_gaps(path, parse(path, java))] == [
+        ("empty_catch", 11)
+    ]

@@ -25,14 +25,27 @@ gap_type        rule                                                       CWE  
 A generic handler that re-raises is not a gap. In test code (``is_test_support``) and in a
 finalizer (``__del__``, Java's ``finalize``) every gap is ``low``: tests drop errors on purpose,
 and a finalizer has no caller to hand one to, so there they warn rather than fail the gate.
-``function_id`` is the enclosing function's qualified name, or ``"<module>"``; ``error_type``
-lists the caught types (comma separated).
+In test code a handler that is the test's expected outcome (``ErrorHandler.expects_error``:
+``try { build(); t.assert.fail() } catch (e) { t.assert.ok(true) }``) is no gap: the test fails
+unless the error comes, and reports it, as a Go test's ``recover()`` that asserts the panic does.
+
+``function_id`` is the enclosing function's qualified name; outside any, in a JavaScript or
+TypeScript test file, the id test mapping gives the test block holding the handler
+(``"<file>::<test name>@<line>"``, ``test_files.js_test_blocks``: the callback passed to
+``test(…)`` has no name of its own); else ``"<module>"``. ``error_type`` lists the caught types
+(comma separated).
 """
 
 from __future__ import annotations
 
 from drift.analysis.structure.scopes import MODULE_SCOPE
-from drift.analysis.structure.test_files import is_test_support
+from drift.analysis.structure.test_files import (
+    JsTestBlocks,
+    is_test_file,
+    is_test_support,
+    js_test_blocks,
+    js_test_id,
+)
 from drift.records.structural import ErrorGapRow
 from drift.scan.model import ErrorHandler, ParseResult
 
@@ -107,7 +120,14 @@ def error_gaps(path: str, result: ParseResult) -> tuple[ErrorGapRow, ...]:
     # Tests catch and drop errors on purpose (a teardown that must survive a failure, an error
     # provoked to check what follows): a gap there warns, and never fails the gate.
     in_tests = is_test_support(path)
+    # Read once a handler outside any named function needs its test block.
+    blocks: list[JsTestBlocks | None] = []
     for handler in result.error_handlers:
+        if in_tests and handler.expects_error:
+            # ``try { build(); t.assert.fail() } catch (e) { t.assert.ok(true) }``: the test
+            # fails unless the error comes, so the handler is the outcome it checks and
+            # reports, as a Go test's ``recover()`` that asserts the panic does.
+            continue
         verdict = classify_handler(handler)
         if verdict is None:
             continue
@@ -118,7 +138,7 @@ def error_gaps(path: str, result: ParseResult) -> tuple[ErrorGapRow, ...]:
             ErrorGapRow(
                 id=None,
                 file=path,
-                function_id=handler.function or MODULE_SCOPE,
+                function_id=handler.function or _test_block(path, result, handler.line, blocks),
                 gap_type=gap_type,
                 error_type=",".join(handler.types) or None,
                 propagation_chain=None,
@@ -129,3 +149,20 @@ def error_gaps(path: str, result: ParseResult) -> tuple[ErrorGapRow, ...]:
             )
         )
     return tuple(rows)
+
+
+_JS_LANGUAGES = frozenset({"javascript", "typescript"})
+
+
+def _test_block(
+    path: str, result: ParseResult, line: int, blocks: list[JsTestBlocks | None]
+) -> str:
+    """The id of the JavaScript test block holding ``line`` (outside any named function), or
+    ``MODULE_SCOPE``. ``blocks``: the file's blocks once read (a one-item cache)."""
+    if result.language not in _JS_LANGUAGES or not is_test_file(path):
+        return MODULE_SCOPE
+    if not blocks:
+        blocks.append(js_test_blocks(result))
+    found = blocks[0]
+    start = None if found is None else found.block_at(line)
+    return MODULE_SCOPE if start is None else js_test_id(path, result, start)

@@ -1,4 +1,5 @@
-"""Which files and functions are tests, and what a test does (assertions, mocks).
+"""Which files and functions are tests, and what a test does (mocks; its assertions are
+``drift.scan.assertions``'s).
 
 File conventions (paths are repository-relative POSIX strings):
 
@@ -21,7 +22,9 @@ Support code is never a "source" function and is spared the magic-number rule.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Collection, Iterable, Sequence
+from typing import Final, NamedTuple
 
 from drift.scan.model import CallSite, Decorator, Function, ParseResult
 
@@ -60,26 +63,6 @@ _GO_EXAMPLE_NAME = re.compile(r"^Example(?:$|[^a-z])")
 _GO_OUTPUT = re.compile(
     r"^[ \t]*//[ \t]*(?:Unordered output|Output):", re.MULTILINE | re.IGNORECASE
 )
-
-# Calls that check an expectation. Go's ``t.Error*``/``t.Fatal*`` report a failed check.
-_ASSERT_NAMES = frozenset({"expect", "expectTypeOf", "verify", "fail"})
-_ASSERT_RECEIVERS = frozenset({"assert", "require", "should", "chai", "Assertions", "Assert"})
-_GO_FAILURES = frozenset({"Error", "Errorf", "Fatal", "Fatalf", "Fail", "FailNow"})
-_RAISES = frozenset({"raises", "assertRaises", "assertThrows", "warns"})
-# tape's, AVA's and node-tap's assertions, methods of the test's own ``t`` (``st`` and ``tt`` in
-# nested tests by custom): ``t.equal(…)``, ``t.is(…)``, ``t.deepEqual(…)``.
-_TAP_RECEIVERS = frozenset({"t", "st", "tt"})
-_TAP_ASSERTIONS = frozenset(
-    {
-        "ok", "notOk", "true", "false", "truthy", "falsy", "error", "ifError", "ifErr",
-        "equal", "notEqual", "equals", "isEqual", "strictEqual", "notStrictEqual", "is", "not",
-        "deepEqual", "notDeepEqual", "deepLooseEqual", "notDeepLooseEqual", "deepStrictEqual",
-        "same", "notSame", "strictSame", "like", "unlike", "has", "match", "notMatch", "regex",
-        "notRegex", "throws", "doesNotThrow", "notThrows", "throwsAsync", "notThrowsAsync",
-        "rejects", "doesNotReject", "resolves", "resolveMatch", "snapshot", "matchSnapshot",
-        "assertion",
-    }
-)  # fmt: skip
 
 # Calls and decorators that replace real collaborators with doubles.
 _MOCK_CALLEES = frozenset(
@@ -294,27 +277,77 @@ def is_js_test_call(call: CallSite) -> bool:
     return call.receiver in _JS_TEST_CALLEES and call.callee in _JS_TEST_MODIFIERS
 
 
+# Hooks run for each test of the file; each bounds the test block before it.
+JS_HOOKS: Final = frozenset({"beforeEach", "afterEach", "beforeAll", "afterAll"})
+
+
+class JsTestBlocks(NamedTuple):
+    """The test blocks of a JavaScript/TypeScript test file, read from its module-level calls
+    (those outside any named function: extraction gives the callbacks no line range, so this
+    is an approximation). Each ``it(…)``/``test(…)`` call's block runs up to the line before
+    the next one or the next hook, the last one's to the end of the file."""
+
+    calls: list[CallSite]  # the module-level calls, in source order
+    starts: list[CallSite]  # the test calls among them
+    hooks: list[CallSite]  # ``beforeEach(…)`` and the like
+    bounds: list[int]  # the lines where a test or a hook starts, ascending
+    line_count: int
+
+    def end_of(self, start: CallSite) -> int:
+        """The last line of the block (or hook) that ``start`` opens."""
+        bounds = self.bounds
+        at = bisect_right(bounds, start.line)
+        return bounds[at] - 1 if at < len(bounds) else self.line_count
+
+    def block_at(self, line: int) -> CallSite | None:
+        """The test call whose block holds ``line``; None before the first test or in a
+        hook's."""
+        at = bisect_right(self.bounds, line) - 1
+        if at < 0:
+            return None
+        opened = self.bounds[at]
+        return next((start for start in self.starts if start.line == opened), None)
+
+
+def js_test_blocks(result: ParseResult) -> JsTestBlocks | None:
+    """The file's test blocks, or None when it declares no test."""
+    calls = sorted(
+        (call for call in result.calls if call.caller is None), key=lambda c: (c.line, c.column)
+    )
+    starts = [call for call in calls if is_js_test_call(call)]
+    if not starts:
+        return None
+    hooks = [c for c in calls if c.receiver is None and c.callee in JS_HOOKS]
+    # A block runs up to the next test or hook; a hook's calls (``beforeEach(() => {
+    # client.mount() })``) run for every test of the file.
+    bounds = sorted({call.line for call in (*starts, *hooks)})
+    return JsTestBlocks(calls, starts, hooks, bounds, result.line_count)
+
+
+def js_test_id(path: str, result: ParseResult, start: CallSite) -> str:
+    """The id of the test the call ``start`` declares: ``"<file>::<test name>@<line>"``."""
+    return f"{path}::{_block_name(result, start)}@{start.line}"
+
+
+def _block_name(result: ParseResult, call: CallSite) -> str:
+    """The name a test block is given: the first string after its call on its line. A table
+    (``test.each`` with a template literal, which may run over several lines) is passed over
+    for the name after it: the first string on the line where the table ends."""
+    line, column = call.line, call.column
+    for literal in result.strings:
+        if literal.line == line and literal.column > column:
+            if "\n" not in literal.value and not (call.callee == "each" and "|" in literal.value):
+                return literal.value
+            line, column = literal.line + literal.value.count("\n"), -1
+    return "anonymous"
+
+
 def is_skipped_js_test(call: CallSite) -> bool:
     """Whether ``call`` declares a JavaScript test that does not run: ``it.skip(…)``,
     ``test.todo(…)``, ``xit(…)``."""
     if call.receiver is None:
         return call.callee in _JS_SKIPPED_CALLEES
     return call.receiver in _JS_TEST_CALLEES and call.callee in _JS_SKIPPING_MODIFIERS
-
-
-def is_assertion(call: CallSite) -> bool:
-    """Whether ``call`` checks an expectation (``assertEqual``, ``expect``, ``t.Errorf``, …)."""
-    name = call.callee
-    if name.lower().startswith("assert") or name in _ASSERT_NAMES or name in _RAISES:
-        return True
-    receiver = call.receiver
-    if receiver is None:
-        return False
-    if receiver.rsplit(".", 1)[-1] in _ASSERT_RECEIVERS:
-        return True
-    if receiver in _TAP_RECEIVERS and name in _TAP_ASSERTIONS:
-        return True
-    return receiver == "t" and name in _GO_FAILURES
 
 
 def is_mock_call(call: CallSite) -> bool:

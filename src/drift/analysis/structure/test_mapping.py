@@ -50,7 +50,7 @@ from drift.analysis.structure.imports import Manifests
 from drift.analysis.structure.scopes import function_key, function_keys
 from drift.analysis.structure.symbols import is_overload, is_property
 from drift.analysis.structure.test_files import (
-    is_assertion,
+    JS_HOOKS,
     is_benchmark_code,
     is_example_code,
     is_js_test_call,
@@ -59,11 +59,14 @@ from drift.analysis.structure.test_files import (
     is_test_file,
     is_test_function,
     is_test_support,
+    js_test_blocks,
+    js_test_id,
     python_test_classes,
     uses_mock_decorators_or_fixtures,
 )
 from drift.records.analysis import CallEdgeRow, FunctionRow
 from drift.records.structural import TestCoverageRow, TestQualityRow
+from drift.scan.assertions import is_assertion
 from drift.scan.model import CallSite, Function, ParseResult
 
 DIRECT = "direct"
@@ -71,8 +74,7 @@ TRANSITIVE = "transitive"
 
 _UNTESTED = json.dumps(["untested"])
 _INDIRECT_ONLY = json.dumps(["indirect_only"])
-_JS_HOOKS = frozenset({"beforeEach", "afterEach", "beforeAll", "afterAll"})
-_JS_HARNESS = frozenset({"describe", "it", "test", "expect", *_JS_HOOKS})
+_JS_HARNESS = frozenset({"describe", "it", "test", "expect", *JS_HOOKS})
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,40 +282,18 @@ def _owning_test(caller: str, tests: Collection[str]) -> str | None:
     return caller if caller in tests else None
 
 
-def _block_name(result: ParseResult, call: CallSite) -> str:
-    """The name a test block is given: the first string after its call on its line. A table
-    (``test.each`` with a template literal, which may run over several lines) is passed over
-    for the name after it: the first string on the line where the table ends."""
-    line, column = call.line, call.column
-    for literal in result.strings:
-        if literal.line == line and literal.column > column:
-            if "\n" not in literal.value and not (call.callee == "each" and "|" in literal.value):
-                return literal.value
-            line, column = literal.line + literal.value.count("\n"), -1
-    return "anonymous"
-
-
 def _block_tests(path: str, result: ParseResult, resolver: CallResolver) -> list[TestUnit]:
-    module_calls = sorted(
-        (call for call in result.calls if call.caller is None), key=lambda c: (c.line, c.column)
-    )
-    starts = [call for call in module_calls if is_js_test_call(call)]
-    if not starts:
+    blocks = js_test_blocks(result)
+    if blocks is None:
         return []
+    module_calls, starts, hooks = blocks.calls, blocks.starts, blocks.hooks
     # Mocks set up before the first test (jest.mock is hoisted) apply to every test of the file.
     file_mocks = any(is_mock_call(c) for c in module_calls if c.line < starts[0].line)
-    hooks = [c for c in module_calls if c.receiver is None and c.callee in _JS_HOOKS]
-    # A block runs up to the next test or hook; a hook's calls (``beforeEach(() => {
-    # client.mount() })``) run for every test of the file.
-    bounds = sorted({call.line for call in (*starts, *hooks)})
+    end_of = blocks.end_of
 
     # The functions the blocks pass as values (``arr.map(parseLine)``, ``app.use(handler)``)
     # are exercised by them as the functions they call are.
     passed = [reference for reference in result.references if reference.caller is None]
-
-    def end_of(start: CallSite) -> int:
-        at = bisect_right(bounds, start.line)
-        return bounds[at] - 1 if at < len(bounds) else result.line_count
 
     def body_of(start: CallSite) -> list[CallSite]:
         end = end_of(start)
@@ -343,8 +323,9 @@ def _block_tests(path: str, result: ParseResult, resolver: CallResolver) -> list
 
     # What runs before the first test or hook (``const minFive = z.string().min(5)`` at the top
     # of zod's test files, a ``describe`` body's setup) runs once, for every test of the file.
-    before = [call for call in module_calls if call.line < bounds[0]]
-    shared = targets_of(before, 1, bounds[0] - 1)
+    first = blocks.bounds[0]
+    before = [call for call in module_calls if call.line < first]
+    shared = targets_of(before, 1, first - 1)
     for hook in hooks:
         shared |= targets_of(body_of(hook), hook.line, end_of(hook))
     units: list[TestUnit] = []
@@ -354,7 +335,7 @@ def _block_tests(path: str, result: ParseResult, resolver: CallResolver) -> list
         body = body_of(start)
         units.append(
             TestUnit(
-                id=f"{path}::{_block_name(result, start)}@{start.line}",
+                id=js_test_id(path, result, start),
                 assertions=sum(1 for call in body if is_assertion(call)),
                 uses_mocks=file_mocks or any(is_mock_call(call) for call in body),
                 calls=frozenset(targets_of(body, start.line, end_of(start)) | shared),
