@@ -422,3 +422,43 @@ def test_a_status_given_to_go_s_own_status_calls_is_no_magic_number() -> None:
     }
     """
     assert magic(constants("a.go", parse("a.go", go), source(go))) == [("4096", 8), ("418", 10)]
+
+
+def test_a_status_given_to_a_status_call_over_several_lines_or_to_write_head_is_no_magic() -> None:
+    # fastify's lib/errors.js: ``createError(\n'FST_ERR_…',\n'msg',\n500\n)``, 54 magic numbers,
+    # the status on a line of its own; Node's ``res.writeHead(400, {…})`` (fastify.js). The call
+    # the number is an argument of decides, wherever it opens; a number in an object or array
+    # inside it, or after the call closed, is no status of its.
+    js = """
+    const codes = {
+      FST_ERR_NOT_FOUND: createError(
+        'FST_ERR_NOT_FOUND',
+        'Not Found (see docs)',
+        404
+      ),
+      FST_ERR_OPTIONS_NOT_OBJ: createError(
+        'FST_ERR_OPTIONS_NOT_OBJ',
+        'Options must be an object',
+        500,
+        TypeError
+      )
+    }
+    function onBadUrl(res, body) {
+      res.writeHead(400, { 'Content-Length': body.length })
+      reply.send(
+        420,
+        res.status([
+          503 * n
+        ])
+      )
+      createError(
+        'X', 'y', { limit: body.slice(0,
+          4096) }
+      )
+      return wait(
+        404
+      )
+    }
+    """
+    rows = magic(constants("lib/errors.js", parse("lib/errors.js", js), source(js)))
+    assert rows == [("420", 17), ("503", 19), ("4096", 24), ("404", 27)]

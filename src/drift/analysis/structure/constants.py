@@ -23,7 +23,9 @@ flags those by default too), outside
 test-support code, that are not 0, 1, -1, 2, -2, 10, 100 or 0.5, are not in a keyword argument,
 a default or a property (``timeout=30``, ``size: int = 1024 * 1024``), are not an HTTP status
 on a line about one (``res.status(404)``, ``createError(500, …)``, ``resp.status == 200``,
-Go's ``w.WriteHeader(405)``, ``http.Error(w, msg, 418)``) nor
+Go's ``w.WriteHeader(405)``, ``http.Error(w, msg, 418)``, Node's ``res.writeHead(400, …)``) or
+given to a call about one that opens on a line above (``createError(\n'CODE',\n'msg',\n500\n)``)
+nor
 an octal file mode (``0o644``), and are not on a constant declaration, on the line of a
 SCREAMING_CASE assignment (``MAX_WRITE = 32 * 1024`` in a function), on a Go package-level
 ``var`` whose value is numbers, names and operators (``var d = time.Second * 60``), or in an
@@ -39,7 +41,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from drift.analysis.structure.scopes import function_lines
 from drift.analysis.structure.secrets import SECRET_NAME, redact
@@ -347,15 +349,35 @@ _ENDS_VALUE = re.compile(r"[\w.]+\s*(?:[)\]},;:]|#|//|$)")
 _ARITHMETIC_TAIL = re.compile(r"(?<=[=:])(?:[\s*/+\-%]|0[xXoObB][0-9a-fA-F_]+|\d[\d_.]*)*$")
 # An HTTP status on a line about one (``res.status(404)``, ``createError(500, …)``,
 # ``resp.status == 200``, ``abort(403)``, Go's ``w.WriteHeader(405)`` and ``http.Error(w, m,
-# 418)``): the protocol's own names, not magic numbers.
+# 418)``, Node's ``res.writeHead(400, …)``): the protocol's own names, not magic numbers.
 _HTTP_STATUS_LINE = re.compile(
     r"(?i)status|\bcode\b|createerror|httperror|httpexception|\babort\s*\(|\bredirect"
-    r"|\bwriteheader\s*\(|\bhttp\.error\s*\("
+    r"|\bwriteheader\s*\(|\bwritehead\s*\(|\bhttp\.error\s*\("
 )
+# How many lines above a number the call it is an argument of may open: fastify's
+# ``createError(`` opens three lines above its status.
+_STATUS_CALL_LINES = 8
 
 
-def _is_http_status(value: float, line_text: str) -> bool:
-    return value == int(value) and 100 <= value <= 599 and bool(_HTTP_STATUS_LINE.search(line_text))
+def _is_http_status(value: float, lines: list[str], line: int, column: int) -> bool:
+    """Whether a number is an HTTP status: on a line about one, or an argument of a call about
+    one that opens on a line above (``createError(\n  'FST_ERR_…',\n  'msg',\n  500\n)``)."""
+    if value != int(value) or not 100 <= value <= 599:
+        return False
+    line_text = lines[line - 1] if line <= len(lines) else ""
+    if _HTTP_STATUS_LINE.search(line_text):
+        return True
+    call = _open_call(_texts_before(lines, line, column, _STATUS_CALL_LINES))
+    return call is not None and bool(_HTTP_STATUS_LINE.search(f"{call[0]}("))
+
+
+def _texts_before(lines: list[str], line: int, column: int, above: int) -> Iterator[str]:
+    """The text of line ``line`` before ``column`` (1-based, in bytes), then the ``above``
+    lines above it, nearest first."""
+    if line <= len(lines):
+        yield lines[line - 1].encode()[: max(column - 1, 0)].decode(errors="ignore")
+    for index in range(min(line, len(lines) + 1) - 2, max(line - 2 - above, -1), -1):
+        yield lines[index]
 
 
 def _in_bit_size_call(line_text: str, column: int) -> bool:
@@ -390,20 +412,26 @@ def _enclosing_call(line_text: str, column: int) -> tuple[str, int] | None:
     counts) on its line, as written (``Number.parseInt``), and which of its arguments (from 0)
     the text there is; None when no call opens before it on the line, or the text is in a
     literal or an index."""
-    before = line_text.encode()[: max(column - 1, 0)].decode(errors="ignore")
+    return _open_call((line_text.encode()[: max(column - 1, 0)].decode(errors="ignore"),))
+
+
+def _open_call(texts: Iterable[str]) -> tuple[str, int] | None:
+    """``_enclosing_call`` over the text before a point, given line by line, nearest first (a
+    walk back that stops at the first bracket left open, read only as far as it needs)."""
     depth = commas = 0
-    for index in range(len(before) - 1, -1, -1):
-        char = before[index]
-        if char in ")]}":
-            depth += 1
-        elif char in "([{":
-            if depth:
-                depth -= 1
-                continue
-            callee = _CALLEE_TAIL.search(before, 0, index) if char == "(" else None
-            return None if callee is None else (callee.group(1), commas)
-        elif char == "," and not depth:
-            commas += 1
+    for before in texts:
+        for index in range(len(before) - 1, -1, -1):
+            char = before[index]
+            if char in ")]}":
+                depth += 1
+            elif char in "([{":
+                if depth:
+                    depth -= 1
+                    continue
+                callee = _CALLEE_TAIL.search(before, 0, index) if char == "(" else None
+                return None if callee is None else (callee.group(1), commas)
+            elif char == "," and not depth:
+                commas += 1
     return None
 
 
@@ -490,7 +518,9 @@ def magic_numbers(
             continue  # ``strconv.ParseInt(s, 10, 64)``: a bit size the API asks for
         if _is_radix(result.language, number.value, line_text, number.column):
             continue  # ``parseInt(hex, 16)``: the notation's base
-        if _is_http_status(number.value, line_text) or _FILE_MODE.match(number.raw):
+        if _is_http_status(number.value, lines, number.line, number.column) or _FILE_MODE.match(
+            number.raw
+        ):
             continue  # ``reply.code(404)``, ``os.chmod(p, 0o644)``: names of their own
         rows.append(
             ConstantRow(
