@@ -22,7 +22,18 @@ from drift.scan.collect import READERS, Collected, Handler, collect, new_record
 from drift.scan.explained import says_why, thrown_on_purpose
 from drift.scan.go_types import element_type, is_container
 from drift.scan.hashing import content_hash
-from drift.scan.lang_ecmascript import JavaScriptRules, TsxRules, TypeScriptRules, called_member
+from drift.scan.lang_ecmascript import (
+    JavaScriptRules,
+    TsxRules,
+    TypeScriptRules,
+    called_member,
+    literal_variable,
+    object_members,
+    property_assignments,
+    returned_value,
+    returning_function,
+    unwrapped,
+)
 from drift.scan.lang_go import GO_TEST_RECEIVERS, GoRules, build_constraint, is_test_receiver
 from drift.scan.lang_java import (
     JavaRules,
@@ -88,6 +99,10 @@ _START: Final = attrgetter("start_byte")
 _SELF_NAMES: Final = frozenset({"self", "this"})
 _ECMASCRIPT: Final = frozenset({"javascript", "typescript", "tsx"})
 _TAKEN_OUT: Final = (KEY_IN, ITEM_IN)
+# The functions an object literal's member or a property assigned may be (``Function.members``).
+_MEMBER_FUNCTIONS: Final = frozenset(
+    {"method_definition", "function_expression", "arrow_function", "generator_function"}
+)
 
 _Assignments = tuple[list[int], list[str | None], list[int]]
 """A variable's assignments in a file, in source order: their positions, the classes they
@@ -210,7 +225,10 @@ class _Linker:
         )
         calls = self._calls()
         if found.returned:  # read once the locals are grouped (``_calls``)
-            defined = self._with_returned(functions, defined)
+            if found.grammar in _ECMASCRIPT:
+                defined = self._with_members(functions, defined)
+            else:
+                defined = self._with_returned(functions, defined)
         self_called = (
             {call.callee for call in calls if call.receiver in _SELF_NAMES}
             if self.attribute_names
@@ -330,6 +348,7 @@ class _Linker:
                 rules.is_static(node, source),
                 None,  # returned (``_with_returned``)
                 rules.is_private(node, item.name),
+                (),  # members (``_with_members``)
             ),
         )
 
@@ -584,16 +603,152 @@ class _Linker:
         """``LITERAL_OF`` and the line of the object literal's member ``this.callee()`` at
         ``call`` calls (``called_member``), or None."""
         member = called_member(call, callee, self.source)
-        if member is None:
+        item = None if member is None else self._functions_by_node().get(member.id)
+        if item is None:
             return None
+        return f"{LITERAL_OF}{(item.name_node or item.node).start_point.row + 1}"
+
+    def _functions_by_node(self) -> dict[int, Definition]:
+        """The file's functions by the ``id`` of their node (made on first use)."""
         if self.by_node is None:
             self.by_node = {
                 item.node.id: item for item in self.found.definitions if item.kind == "function"
             }
-        item = self.by_node.get(member.id)
-        if item is None:
+        return self.by_node
+
+    def _with_members(
+        self, functions: list[Definition], defined: tuple[Function, ...]
+    ) -> tuple[Function, ...]:
+        """``defined`` with ``Function.members`` set where a JavaScript function returns one
+        object literal (``_returned_literal``): every value it returns is that literal, or no
+        value (``return;``, ``null``)."""
+        by_node = self._functions_by_node()
+        returned: dict[int, list[Node]] = {}  # by ``id`` of the function
+        for statement in self.found.returned:
+            owner = returning_function(statement)
+            item = None if owner is None else by_node.get(owner.id)
+            if item is not None:
+                returned.setdefault(id(item), []).append(statement)
+        for item in functions:
+            body = item.node.child_by_field_name("body")
+            if (
+                item.node.type == "arrow_function"
+                and body is not None
+                and body.type != "statement_block"
+            ):
+                returned.setdefault(id(item), []).append(body)  # ``() => ({ get, set })``
+        if not returned:
+            return defined
+        changed = False
+        given: list[Function] = []
+        for item, fn in zip(functions, defined, strict=True):
+            values = returned.get(id(item))
+            literal = None if values is None else self._returned_literal(item, values)
+            members = None if literal is None else self._literal_members(item, *literal)
+            given.append(fn._replace(members=members) if members else fn)
+            changed = changed or bool(members)
+        return tuple(given) if changed else defined
+
+    def _returned_literal(
+        self, function: Definition, values: list[Node]
+    ) -> tuple[Node, Node | None] | None:
+        """The object literal all of ``function``'s returned values are (``values``: its
+        ``return`` statements, an arrow function's expression body), with the declarator of
+        the variable of its own that holds it when that is what it returns (``const fastify =
+        {…}; …; return fastify``, declared once and never assigned again); None where they
+        disagree or give anything else."""
+        found: tuple[Node, Node | None] | None = None
+        for node in values:
+            value = returned_value(node, self.source)
+            if value is None:
+                continue
+            if value.type == "object":
+                literal: tuple[Node, Node | None] = (value, None)
+            elif value.type == "identifier":
+                declarator = self._own_declarator(function, text(value, self.source), value)
+                held = None if declarator is None else literal_variable(declarator)
+                if held is None or declarator is None:
+                    return None
+                literal = (held, declarator)
+            else:
+                return None
+            if found is not None and found[0].id != literal[0].id:
+                return None
+            found = literal
+        return found
+
+    def _own_declarator(self, function: Definition, name: str, at: Node) -> Node | None:
+        """The ``variable_declarator`` of ``function``'s variable ``name`` that ``at`` sees,
+        when it is the variable's one assignment in the function; None for a parameter, a
+        variable of another scope, or one given values twice."""
+        last = self._last_local(function, name, at.start_byte)
+        entry = self.local_classes.get(name)
+        if last is None or entry is None:
             return None
-        return f"{LITERAL_OF}{(item.name_node or item.node).start_point.row + 1}"
+        enclosing = self.index.enclosing
+        if sum(1 for start in entry[0] if enclosing(start) is function) != 1:
+            return None
+        node = function.node.descendant_for_byte_range(last[0], last[0])
+        while node is not None and node.type != "variable_declarator":
+            if node.start_byte != last[0]:
+                return None
+            node = node.parent
+        return node
+
+    def _literal_members(
+        self, function: Definition, literal: Node, declarator: Node | None
+    ) -> tuple[tuple[str, CallSite], ...]:
+        """``Function.members`` of ``function``, which returns ``literal``: its members,
+        then what the code after ``declarator`` (the variable holding it) assigns to the
+        variable's properties, in place of the literal's values; only those that name a
+        function (``_member_value``), by key."""
+        members: dict[str, CallSite] = {}
+        assigned = [] if declarator is None else property_assignments(declarator, self.source)
+        for key, value in [*object_members(literal, self.source), *assigned]:
+            site = self._member_value(function, key, value)
+            if site is None:
+                members.pop(key, None)  # ``ready: null``, ``log: opts.logger``: no function
+            else:
+                members[key] = site
+        return tuple(sorted(members.items()))
+
+    def _member_value(self, function: Definition, key: str, value: Node) -> CallSite | None:
+        """The function member ``key`` of ``function``'s returned literal holds, read as a
+        reference from ``function`` (``Function.members``); None for a value that names no
+        function: a parameter or a variable of the function or a parameter's property, a
+        name the file neither defines nor imports, anything but a name, a member or a
+        function."""
+        source = self.source
+        value = unwrapped(value)
+        caller = function.qualified_name
+        row, col = value.start_point
+        kind: str | None
+        receiver: str | None = None
+        if value.type in _MEMBER_FUNCTIONS:
+            item = self._functions_by_node().get(value.id)
+            if item is None:
+                return None
+            row, col = (item.name_node or item.node).start_point
+            key, kind = item.name, f"{LITERAL_OF}{row + 1}"
+        elif value.type in ("identifier", "shorthand_property_identifier"):
+            key = text(value, source)
+            names = self._bare_names()
+            if names is not None and key not in names:
+                return None
+            kind = self._reference_class(function, key, value.start_byte)
+            if kind == UNTYPED_LOCAL:
+                return None
+        elif value.type == "member_expression":
+            key, receiver, _ = read_reference(value, self.found.file)
+            if not key or receiver is None:
+                return None
+            if self._parameter_of(function, receiver.partition(".")[0]):
+                return None  # ``log: opts.logger``: what the caller handed in
+            kind = self._receiver_class(function, receiver, value.start_byte)
+        else:
+            return None
+        site = (key, receiver, row + 1, col + 1, 0, False, False, caller, kind, ())
+        return new_record(CallSite, site)
 
     def _references(self) -> tuple[CallSite, ...]:
         """Every function passed as a value (``ParseResult.references``), in source order, read

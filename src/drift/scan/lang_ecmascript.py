@@ -428,6 +428,105 @@ def _function_member(literal: Node, name: str, source: bytes) -> Node | None:
     return None
 
 
+def returning_function(statement: Node) -> Node | None:
+    """The function a ``return`` statement returns from: the nearest function around it
+    (an anonymous callback's own, which is no definition of the file)."""
+    parent = statement.parent
+    while parent is not None and parent.type not in _FUNCTION_NODES:
+        parent = parent.parent
+    return parent
+
+
+def returned_value(node: Node, source: bytes) -> Node | None:
+    """What a ``return`` statement, or an arrow function's expression body, gives, without
+    the parentheses or TypeScript assertions around it; None for no value (``return;``,
+    ``null``, ``undefined``), which gives no object to call a member of."""
+    value: Node | None = node
+    if node.type == "return_statement":
+        value = next((c for c in node.named_children if c.type not in COMMENT_TYPES), None)
+    value = None if value is None else unwrapped(value)
+    return None if _no_value(value, source) else value
+
+
+def unwrapped(value: Node) -> Node:
+    """``value`` without the parentheses or TypeScript assertions around it (``({…})``,
+    ``handler as Handler``)."""
+    while value.type in _LITERAL_WRAPPERS and value.named_child_count:
+        value = value.named_children[0]
+    return value
+
+
+def object_members(literal: Node, source: bytes) -> list[tuple[str, Node]]:
+    """An object literal's members, in source order, as their key and their value's node: a
+    method's own node, a property's value (``get: function _get () {…}``, ``decorate:
+    decorator.add``, ``log: opts.logger``), a shorthand property's name (``addHook,``).
+    Accessors (read, never called), computed keys and spreads are left out."""
+    found: list[tuple[str, Node]] = []
+    for child in literal.named_children:
+        if child.type == "method_definition":
+            name = child.child_by_field_name("name")
+            if (
+                name is not None
+                and name.type == "property_identifier"
+                and not any(token.type in ("get", "set") for token in child.children)
+            ):
+                found.append((text(name, source), child))
+        elif child.type == "pair":
+            key = child.child_by_field_name("key")
+            value = child.child_by_field_name("value")
+            if key is not None and value is not None and key.type == "property_identifier":
+                found.append((text(key, source), value))
+        elif child.type == "shorthand_property_identifier":
+            found.append((text(child, source), child))
+    return found
+
+
+def literal_variable(declarator: Node) -> Node | None:
+    """The object literal a ``variable_declarator`` gives its variable (``const fastify =
+    {…}``), or None for any other value."""
+    value = declarator.child_by_field_name("value")
+    value = None if value is None else unwrapped(value)
+    return value if value is not None and value.type == "object" else None
+
+
+def property_assignments(declarator: Node, source: bytes) -> list[tuple[str, Node]]:
+    """What the statements after ``declarator``, in the block declaring it, assign to the
+    properties of its variable (``fastify.ready = ready``), in source order, as the key and
+    the value's node. Only statements of that block: one in a branch or a callback may not
+    run, or run later than the object is used."""
+    declaration = declarator.parent
+    name = declarator.child_by_field_name("name")
+    if declaration is None or name is None:
+        return []
+    variable = text(name, source)
+    found: list[tuple[str, Node]] = []
+    statement = declaration.next_named_sibling
+    while statement is not None:
+        assignment = statement.named_children[0] if statement.named_child_count else None
+        if (
+            statement.type == "expression_statement"
+            and assignment is not None
+            and assignment.type == "assignment_expression"
+        ):
+            target = assignment.child_by_field_name("left")
+            value = assignment.child_by_field_name("right")
+            owner = None if target is None else target.child_by_field_name("object")
+            member = None if target is None else target.child_by_field_name("property")
+            if (
+                target is not None
+                and target.type == "member_expression"
+                and owner is not None
+                and owner.type == "identifier"
+                and member is not None
+                and member.type == "property_identifier"
+                and value is not None
+                and text(owner, source) == variable
+            ):
+                found.append((text(member, source), value))
+        statement = statement.next_named_sibling
+    return found
+
+
 _NO_HOLDERS: Final = _MODULE_OBJECTS | {"this", "super"}
 
 

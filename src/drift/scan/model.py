@@ -112,6 +112,16 @@ class Function(NamedTuple):
     is_private: bool
     """A method no subclass overrides: Java's ``private``, TypeScript's ``private`` and
     ``#name``, Python's name-mangled ``__name``."""
+    members: tuple[tuple[str, CallSite], ...]
+    """JavaScript: the function members of the object literal the function returns, written
+    in its ``return`` or held by a variable of its own that it returns (fastify's ``const
+    fastify = {…}; …; return fastify``), by key, sorted, with what the function later assigns
+    to that variable's properties (``fastify.ready = ready``) in place of the literal's value.
+    Each value is read as that function passing it on would be (``ParseResult.references``,
+    its ``caller``): a name or a member (``addHook,`` naming a nested function, ``decorate:
+    decorator.add``), or a function written there, as its name with no receiver and
+    ``LITERAL_OF`` and its line (``get: function _get () {…}``). A variable given the
+    function's result has these members (``const app = fastify(); app.get(…)``)."""
 
 
 class Class(NamedTuple):

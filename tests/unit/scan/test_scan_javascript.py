@@ -360,3 +360,67 @@ def test_a_function_given_to_a_jsx_attribute_is_a_reference() -> None:
     for grammar in ("javascript", "tsx"):
         rows = [(r.callee, r.receiver, r.line) for r in parse_source(source, grammar).references]
         assert rows == [("submit", None, 4), ("hover", "this", 4)], grammar
+
+
+def test_a_function_returning_an_object_literal_records_its_function_members() -> None:
+    # fastify's ``function fastify () { const fastify = { get: function _get () {…}, addHook,
+    # … }; fastify.ready = ready; return fastify }``; find-my-way's ``storage () { return {
+    # get: (type) => …, set: … } }``.
+    source = textwrap.dedent(
+        """
+        const decorator = require("./decorate");
+        function fastify(opts) {
+          const handler = opts.make();
+          const fastify = {
+            get: function _get(url) { return url; },
+            route(o) { return o; },
+            get version() { return 1; },
+            addHook,
+            inject: inject,
+            decorate: decorator.add,
+            routing: handler,
+            ready: null,
+            log: opts.logger,
+            printPlugins: null,
+          };
+          fastify.ready = ready;
+          fastify.printPlugins = decorator.print.bind(decorator);
+          if (opts.x) { fastify.later = ready; }
+          return fastify;
+          function addHook(name) { return name; }
+          function inject(o) { return o; }
+          function ready() {}
+        }
+        const storage = () => ({ get: (k) => k, set: (k, v) => v });
+        function either(a) { if (a) { return { one() {} }; } return { two() {} }; }
+        function maybe(a) { if (!a) return null; return { three() {} }; }
+        function made() { const x = make(); return x; }
+        function reassigned() { let x = { four() {} }; x = other(); return x; }
+        function fromCallback(items) { items.forEach(() => { return { five() {} }; }); }
+        """
+    ).encode()
+    for grammar in ("javascript", "typescript"):
+        result = parse_source(source, grammar)
+        members = {
+            fn.qualified_name: [
+                (key, site.callee, site.receiver, site.line, site.caller, site.receiver_type)
+                for key, site in fn.members
+            ]
+            for fn in result.functions
+            if fn.members
+        }
+        assert members == {
+            "fastify": [
+                ("addHook", "addHook", None, 9, "fastify", None),
+                ("decorate", "add", "decorator", 11, "fastify", "require"),
+                ("get", "get", None, 6, "fastify", "{}6"),
+                ("inject", "inject", None, 10, "fastify", None),
+                ("ready", "ready", None, 17, "fastify", None),
+                ("route", "route", None, 7, "fastify", "{}7"),
+            ],
+            "storage": [
+                ("get", "get", None, 25, "storage", "{}25"),
+                ("set", "set", None, 25, "storage", "{}25"),
+            ],
+            "maybe": [("three", "three", None, 27, "maybe", "{}27")],
+        }, grammar

@@ -364,6 +364,8 @@ class CallResolver:
         self._local_classes: dict[str, dict[tuple[str, str], str | None]] = {}
         self._field_types: dict[tuple[str, str, str], tuple[str, str, str] | None] = {}
         self._rooting: set[tuple[str, str, str]] = set()  # chain roots being worked out
+        # Members of a factory's returned literal being resolved (``_member_value``).
+        self._members_resolving: set[tuple[str, int, int, int]] = set()
         self._parameter_names: dict[int, frozenset[str]] = {}  # by ``id`` of the caller
         # A class of a Go or Java package by (package, from a test file, name), looked up once
         # for all its files (``net`` has a hundred, ``java.util`` three hundred).
@@ -833,6 +835,12 @@ class CallResolver:
             owner = self._typed_class(typed_in, receiver_type) or self._returned_class(
                 typed_in, receiver_type, caller
             )
+            if owner is None and _is_ecmascript(typed_in):
+                # ``const app = fastify(); app.get(…)``: a member of the object literal the
+                # factory returns.
+                held = self._factory_member(typed_in, receiver_type, name, caller)
+                if held is not None:
+                    return held
             if owner is None and "." in receiver_type:
                 # A chain from what the variable holds: ``Logger.mu`` (logrus's
                 # ``entry.Logger.mu``), ``Command.Root()`` (cobra's ``c.Root()``), or a
@@ -1178,7 +1186,53 @@ class CallResolver:
             if found is None:
                 return self._on_interface(scope, owner, name)  # ``var V Saver = &store{}``
             return _Located(found[0], found[1], METHOD)
+        if _is_ecmascript(defined):
+            member = self._factory_member(defined, kind, name, None)
+            if member is not None:
+                return member
         return _STOP if self._foreign(defined, kind, None) else None
+
+    def _factory_member(
+        self, scope: FileScope, written: str, name: str, caller: Function | None
+    ) -> _Outcome | None:
+        """Member ``name`` of what a variable assigned the result of ``written`` holds, when
+        that is a repository function returning an object literal (``Function.members``):
+        fastify's ``const fastify = Fastify(); fastify.get(…)`` reaches the literal's ``get``,
+        and ``fastify.inject(…)`` the nested function ``inject`` its shorthand ``inject,``
+        names. The object is known: a member it lacks is put there by other code (avvio's
+        ``register``), no class's method of the name (no guess). None where no such factory
+        made the variable."""
+        found = self._factory(scope, written, caller)
+        if found is None or not found[1].members:
+            return None
+        value = next((site for key, site in found[1].members if key == name), None)
+        if value is None:
+            return _STOP
+        return self._member_value(*found, value)
+
+    def _member_value(self, file: str, factory: Function, value: CallSite) -> _Outcome:
+        """The function a member of ``factory``'s returned literal holds (``value``, read as
+        a reference from ``factory``): a function written there, or what the name or member
+        given reaches from ``factory`` as a function passed on would (never a guess), labelled
+        ``method`` or, when weaker, as that name was found (``decorate: decorator.add``, an
+        import). Nothing when it reaches no function of the repository."""
+        kind = value.receiver_type
+        if value.receiver is None and kind and kind.startswith(LITERAL_OF):
+            written = self._function_at(file, value.callee, int(kind[len(LITERAL_OF) :]))
+            return _STOP if written is None else _Located(file, written, METHOD)
+        key = (file, factory.line, value.line, value.column)
+        if key in self._members_resolving:
+            return _STOP  # ``{ a: other.a }`` with ``other`` the factory's own result
+        self._members_resolving.add(key)
+        try:
+            reached = self.resolve_reference(file, value, factory)
+        finally:
+            self._members_resolving.discard(key)
+        if reached is None:
+            return _STOP
+        target = reached[0]
+        resolution = min(METHOD, target.resolution, key=CONFIDENCE.__getitem__)
+        return _Located(target.file, target.function, resolution)
 
     def pick_overload(
         self,

@@ -70,6 +70,8 @@
 (arguments (object (pair value: (identifier) @reference_name)))
 (arguments (object (pair value: (member_expression) @reference)))
 (arguments (object (shorthand_property_identifier) @reference_name))
+; What a function returns: an object literal's members are its result's (``Function.members``).
+(return_statement) @returned
 
 ; Variables (declared in a block: a function's, mostly; or at module level): the class they
 ; hold, for the calls made on them.
