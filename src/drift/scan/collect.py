@@ -329,8 +329,24 @@ def collect_locals(found: Collected, nodes: list[Node]) -> None:
 
 def _whole_function(node: Node) -> tuple[int, int]:
     """Where a variable starts to hold its value, and where the code that sees it ends: from
-    the assignment to the end of its function (Python's rule)."""
+    the declaration to the end of its function (Java's rule, and the default)."""
     return node.start_byte, sys.maxsize
+
+
+def _after_value(node: Node) -> int:
+    """Where an assignment's variable starts to hold its value: at the value's last byte (no
+    call starts there, and the offset is still in the function around the assignment, which
+    its end need not be). A call in the value is made on the variable's earlier value: httpx's
+    ``url = url.copy_with(…)``, Django's ``queryset = queryset.filter(…)``."""
+    return node.end_byte - 1
+
+
+def _python_scope(node: Node) -> tuple[int, int]:
+    """A Python variable is its function's from its assignment's value on (see
+    ``_after_value``); a loop's, a ``with``'s or an ``except``'s from its statement's start,
+    whose end is its body's."""
+    start = _after_value(node) if node.type == "assignment" else node.start_byte
+    return start, sys.maxsize
 
 
 # The nodes that end the scope of a Go variable declared in them: blocks, the implicit ones of
@@ -359,8 +375,10 @@ def _go_scope(node: Node) -> tuple[int, int]:
 def _ecmascript_scope(node: Node) -> tuple[int, int]:
     """A ``let`` or ``const`` is its block's, a ``var`` its function's: a test callback's
     ``const r = new Request()`` is no ``r`` of the code after the callback. An assignment gives
-    a value to whichever variable it names."""
+    a value to whichever variable it names, from its value on (see ``_after_value``)."""
     declaration = node.parent
+    if node.type == "assignment_expression":
+        return _after_value(node), sys.maxsize
     if node.type != "variable_declarator" or declaration is None:
         return node.start_byte, sys.maxsize
     if declaration.type == "variable_declaration":
@@ -380,6 +398,7 @@ def _end_of(node: Node, holders: frozenset[str]) -> int:
 
 
 _SCOPES: Final[dict[str, Callable[[Node], tuple[int, int]]]] = {
+    "python": _python_scope,
     "go": _go_scope,
     "javascript": _ecmascript_scope,
     "typescript": _ecmascript_scope,

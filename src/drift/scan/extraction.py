@@ -90,6 +90,9 @@ Point = tuple[int, int]
 L = TypeVar("L", StringLiteral, NumberLiteral)
 
 _IDENTIFIER: Final = re.compile(r"[\w$]+")
+# A class or a call as extraction writes a Python variable's (``httpx.URL``, ``make``,
+# ``httpx.URL().copy_with``): names, each link after the first maybe a call's result.
+_CHAIN: Final = re.compile(r"[A-Za-z_]\w*(?:(?:\(\))?\.[A-Za-z_]\w*)*")
 _BY_LINE: Final = attrgetter("line")
 _BY_POSITION: Final = attrgetter("line", "column")
 _HANDLER_ORDER: Final = attrgetter("line", "end_line", "kind")
@@ -197,6 +200,7 @@ class _Linker:
         self.static_imports: dict[str, str] | None = None  # Java's, made on first use
         self.by_node: dict[int, Definition] | None = None  # functions by node id, on first use
         self.nested_functions: set[tuple[int, str]] | None = None  # made on first use
+        self.chained = 0  # how deep ``_on_earlier_value`` is reading earlier values
         # Where the calls that end the process start (``sys.exit``, ``log.Fatal``), sorted:
         # a handler making one does not swallow its error (``_calls`` fills it).
         self.exit_starts: list[int] = []
@@ -1127,6 +1131,8 @@ class _Linker:
                     if kind is not None and kind.startswith(_TAKEN_OUT):
                         kind = self._element_class(function, kind, starts[index]) or UNTYPED_LOCAL
                     if kind != UNTYPED_LOCAL:
+                        if kind is not None:
+                            kind = self._on_earlier_value(function, receiver, kind, starts[index])
                         return _or_untyped(kind)
                     # A loop's variable: ``t = Thread(…)`` then ``for t in threads`` reuses
                     # a name for the same kind of value, mostly; an assignment before says.
@@ -1152,6 +1158,35 @@ class _Linker:
             if found:
                 return _or_untyped(_settled(kind))
         return _no_alias(self._global_class(entry))
+
+    def _on_earlier_value(self, function: Definition, variable: str, kind: str, at: int) -> str:
+        """For a Python variable of ``function`` a call on its earlier value made (``url =
+        url.copy_with(…)`` after ``url = httpx.URL(…)``), that call on the class the variable
+        held at ``at``, as a chain the call graph follows (``httpx.URL().copy_with``); else
+        ``kind``. (A call on another variable, ``r = q.add()``, is left to the call graph,
+        which reads what the function's calls on ``q`` record; a reassigned variable's
+        disagree.) Eight reassignments deep at most (each makes the chain a link longer); an
+        earlier value read for a later one that gives no such chain gives ``UNTYPED_LOCAL``,
+        so that no chain starts from a variable's name."""
+        head, dot, rest = kind.partition(".")
+        if (
+            head != variable
+            or not dot
+            or self.found.grammar != "python"
+            or not all(link.isidentifier() for link in rest.split("."))
+        ):
+            return kind
+        if self.chained >= 8:
+            return UNTYPED_LOCAL
+        self.chained += 1
+        try:
+            earlier = self._receiver_class(function, head, at)
+        finally:
+            self.chained -= 1
+        if earlier is None or _CHAIN.fullmatch(earlier) is None:
+            # Unknown, or not a class or call as written (``type(self)``).
+            return UNTYPED_LOCAL if self.chained else kind
+        return f"{earlier}().{rest}"
 
     def _element_class(
         self, function: Definition, kind: str, at: int, depth: int = 0

@@ -491,3 +491,39 @@ def test_python_class_attributes_naming_a_class_and_instances_of_type_of_self() 
     ]
     (db,) = parse_source(source.encode(), "python").classes
     assert db.fields == (("cache", "Cache"), ("context_class", "=Context"))
+
+
+def test_a_reassignment_takes_effect_after_its_value() -> None:
+    # httpx's tests: ``url = url.copy_with(…)``; Django's ``queryset = queryset.filter(…)``.
+    # The call in the value is made on the variable's earlier value: the assignment it belongs
+    # to had typed it with itself (``q.set``), and the call had reached nothing. A Python
+    # variable made so is the chain from the class the variable held (three links deep).
+    python = (
+        "def f(p: Q):\n    q = Q()\n    q = q.set(1)\n    q.get()\n"
+        "    p = p.add(1)\n    p.get()\n    p = p.x.y()\n    p = p.a()\n    p = p.b()\n"
+        "    p.c()\n    s = type(self)()\n    s = s.d()\n    s.e()\n    s = s.e()\n    s.f()\n"
+    )
+    assert typed(python, "python") == [
+        ("q", "set", "Q"),
+        ("q", "get", "Q().set"),
+        ("p", "add", "Q"),
+        ("p", "get", "Q().add"),
+        ("p.x", "y", "Q().add.x"),
+        ("p", "a", "Q().add().x.y"),
+        ("p", "b", "Q().add().x.y().a"),
+        ("p", "c", "Q().add().x.y().a().b"),
+        ("type(self)", "__call__", None),
+        ("s", "d", "type(self)"),
+        ("s", "e", "s.d"),  # not from a class or call as written: as before
+        ("s", "e", "s.d"),
+        ("s", "f", "s.e"),  # nor from a variable made so
+    ]
+    deep = "def g(p: Q):\n" + "".join(f"    p = p.m{i}()\n" for i in range(10)) + "    p.z()\n"
+    calls = typed(deep, "python")
+    assert calls[8:] == [
+        ("p", "m8", "Q().m0().m1().m2().m3().m4().m5().m6().m7"),
+        ("p", "m9", "p.m8"),  # eight reassignments deep at most: as before
+        ("p", "z", "p.m9"),
+    ]
+    js = "function f() {\n  let q = new Q();\n  q = q.set(1);\n  q.get();\n}\n"
+    assert typed(js, "javascript") == [("q", "set", "Q"), ("q", "get", "q.set")]

@@ -1907,6 +1907,7 @@ def test_a_factory_reached_through_a_module_or_a_class_gives_its_result_class() 
             "def test_b():\n    mp = r.make_map()\n    return mp.bind()\n"
         ),
     }
+    print(edges_of(files))
     assert [edge for edge in edges_of(files) if edge[0].startswith("tests/")] == [
         ("tests/test_routing.py::test_a", "pkg/routing.py::Map.bind", "method", 7),
         ("tests/test_routing.py::test_a", "pkg/routing.py::Map.make", "method", 6),
@@ -5928,4 +5929,43 @@ def test_a_base_named_through_another_module_is_not_the_file_s_namesake() -> Non
     }
     assert [e for e in edges_of(files) if e[0] == "pkg/m.py::use"] == [
         ("pkg/m.py::use", "pkg/m.py::Outer.Inner.run", "method", 20),
+    ]
+
+
+def test_python_a_variable_reassigned_with_a_call_on_itself_keeps_its_class() -> None:
+    # httpx's tests: ``url = httpx.URL(…)`` then ``url = url.copy_with(…)`` three times, and
+    # ``q = q.set(…)``: the call in each value is made on the earlier value (the assignment
+    # had typed the variable with itself, and no call reached ``copy_with``).
+    files = {
+        "pkg/__init__.py": "from .core import *\n",
+        "pkg/core.py": """
+            __all__ = ["URL"]
+
+            class URL:
+                def copy_with(self, **kwargs) -> "URL":
+                    return URL()
+
+                def set(self, k):
+                    return URL()
+            """,
+        "tests/test_url.py": """
+            import pkg
+
+            def test_copy_with():
+                url = pkg.URL()
+                url = url.copy_with()
+                url = url.copy_with(a=1)
+                url = url.copy_with(b=2)
+
+            def test_set(url: pkg.URL):
+                url = url.set(1)
+                url = url.set(2)
+            """,
+    }
+    assert edges_of(files) == [
+        ("tests/test_url.py::test_copy_with", "pkg/core.py::URL.copy_with", "method", 5),
+        ("tests/test_url.py::test_copy_with", "pkg/core.py::URL.copy_with", "method", 6),
+        ("tests/test_url.py::test_copy_with", "pkg/core.py::URL.copy_with", "method", 7),
+        ("tests/test_url.py::test_set", "pkg/core.py::URL.set", "method", 10),
+        ("tests/test_url.py::test_set", "pkg/core.py::URL.set", "method", 11),
     ]
