@@ -240,6 +240,19 @@ def collect_references(found: Collected, nodes: list[Node]) -> None:
     found.references.extend(nodes)
 
 
+def collect_super_members(found: Collected, nodes: list[Node]) -> None:
+    """``@super_member`` nodes: Python's ``super().name`` read, not called (a property's
+    ``super().data`` runs the base's getter), kept as members passed as values are; one
+    passed as an argument is a ``@reference`` already."""
+    found.references.extend(
+        node
+        for node in nodes
+        if (parent := node.parent) is not None
+        and parent.type not in ("argument_list", "keyword_argument")
+        and not (parent.type == "call" and parent.child_by_field_name("function") == node)
+    )
+
+
 def collect_reference_names(found: Collected, nodes: list[Node]) -> None:
     """``@reference_name`` nodes: a bare name passed as a value, kept like calls (apart: most
     are the caller's variables, which extraction drops by their text alone)."""
@@ -475,6 +488,7 @@ READERS: Final[dict[str, Reader]] = {
     "construct": collect_constructs,
     "reference": collect_references,
     "reference_name": collect_reference_names,
+    "super_member": collect_super_members,
     "awaited": collect_awaited,
     "string": collect_strings,
     "number": collect_numbers,

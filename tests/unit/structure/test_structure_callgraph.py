@@ -4251,6 +4251,30 @@ def test_no_override_below_a_subclass_that_replaces_the_calling_method() -> None
     ]
 
 
+def test_a_property_reading_its_bases_property_does_not_replace_it() -> None:
+    # DRF: ``BaseSerializer.data`` calls ``self.to_representation(…)``; ``Serializer.data``
+    # and ``ListSerializer.data`` do ``ret = super().data``, which runs the base's getter, so
+    # the subclasses' ``to_representation`` run from there (``Serializer.to_representation``
+    # had no caller). The read is an edge of its own; another attribute's is no call of it.
+    files = {
+        "pkg/ser.py": (
+            "class Base:\n    @property\n    def data(self):\n        return self.render(1)\n\n"
+            "    @property\n    def errors(self):\n        return self.render(2)\n\n"
+            "    def render(self, x):\n        raise NotImplementedError\n\n\n"
+            "class Sub(Base):\n    @property\n    def data(self):\n        ret = super().data\n"
+            "        return [ret]\n\n    @property\n    def errors(self):\n"
+            "        return super().data\n\n    def render(self, x):\n        return x\n"
+        ),
+    }
+    assert edges_of(files) == [
+        ("pkg/ser.py::Base.data", "pkg/ser.py::Base.render", "method", 4),
+        ("pkg/ser.py::Base.data", "pkg/ser.py::Sub.render", "method", 4),
+        ("pkg/ser.py::Base.errors", "pkg/ser.py::Base.render", "method", 8),
+        ("pkg/ser.py::Sub.data", "pkg/ser.py::Base.data", "method", 17),
+        ("pkg/ser.py::Sub.errors", "pkg/ser.py::Base.data", "method", 22),
+    ]
+
+
 def test_dispatch_takes_the_overload_of_the_call_and_skips_private_methods() -> None:
     # The JDK: ``toArray(generator.apply(0))`` had reached 61 zero-argument ``toArray()``
     # overrides and missed the right one; a ``private`` method is the class's own, as are

@@ -2570,12 +2570,14 @@ class CallResolver:
 
     def _calls_super(self, file: str, method: Function, name: str) -> bool:
         """Whether ``method`` calls its base's ``name`` (``super().name(…)``, Java's
-        ``super.name(…)``)."""
+        ``super.name(…)``), or reads it (a Python property's ``super().name``, which runs the
+        base's getter: DRF's ``Serializer.data``)."""
         made = self._super_calls.get(file)
         if made is None:
+            result = self.symbols.scopes[file].result
             made = self._super_calls[file] = frozenset(
                 (call.caller, call.callee)
-                for call in self.symbols.scopes[file].result.calls
+                for call in (*result.calls, *result.references)
                 if call.receiver is not None and call.receiver.startswith("super")
             )
         return (method.qualified_name, name) in made
@@ -4520,9 +4522,13 @@ def passes_value(reference: CallSite, resolution: str, function: Function) -> bo
     ``function``, found by ``resolution``: not by a guess (``fuzzy``), and not a constructor
     (a class passed on, ``isinstance(x, Foo)``, ``defaultdict(Foo)``, is no call of it; a
     Java ``X::new`` is), an instance's ``__call__`` (an object passed on), nor a property's
-    getter (reading one passes its value)."""
-    if resolution == FUZZY or is_property(function):
+    getter (reading one passes its value), but a base's read through ``super()``: a
+    property's ``ret = super().data`` runs the base's getter as a call would (DRF's
+    ``Serializer.data``)."""
+    if resolution == FUZZY:
         return False
+    if is_property(function):
+        return reference.receiver is not None and reference.receiver.startswith("super")
     name = function.name
     if name in _CONSTRUCTOR_NAMES or (function.is_method and name == function.class_name):
         return reference.is_constructor or reference.callee == name

@@ -37,6 +37,10 @@
 (argument_list (attribute) @reference)
 (keyword_argument value: (identifier) @reference_name)
 (keyword_argument value: (attribute) @reference)
+; A base's member read through ``super()`` (DRF's ``ret = super().data`` in a property: the
+; base's getter runs), kept as a member passed as a value is (extraction drops a called one and
+; one passed as an argument, which the patterns above have).
+(attribute object: (call function: (identifier) @_super) (#eq? @_super "super")) @super_member
 (await (call) @awaited)
 ; A coroutine (or an async iterator or context manager) handed on to what awaits it.
 (for_statement "async" right: (call) @awaited)
