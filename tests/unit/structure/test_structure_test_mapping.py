@@ -1312,3 +1312,118 @@ def test_functions_passed_as_values_survive_the_trip_to_the_structure_worker() -
     assert [(c.test_function_id, c.source_function_id) for c in structure.coverage] == [
         ("src/lines_test.go::TestParse", "src/lines.go::Parse")
     ]
+
+
+def test_a_test_class_s_set_up_and_tear_down_hooks_run_for_each_of_its_tests() -> None:
+    # DRF's ``ScopedRateThrottleTests.setUp`` builds ``ScopedRateThrottle()`` for each test,
+    # ``XffTestingBase.setUp`` for each test of its subclasses, pytest-style ``setup_method``
+    # builds ``CreateOnlyDefault``: those constructors had read "untested" or "single_test".
+    # The hook a class runs is its own or the nearest repository base's (one overriding it
+    # without ``super()`` hides the base's), and its calls are the test's, as a JavaScript
+    # ``beforeEach``'s are. A hook that calls nothing (the stdlib's own ``TestCase.setUp``)
+    # is not credited.
+    results = project(
+        {
+            "pkg/throttle.py": """
+                class Throttle:
+                    def __init__(self):
+                        self.rate = parse()
+
+                def parse():
+                    return 1
+
+                class Client:
+                    def __init__(self):
+                        self.open = True
+
+                def close_all():
+                    return 0
+
+                def load():
+                    return 0
+
+                def seed():
+                    return 0
+
+                class BaseCase:
+                    def setUp(self):
+                        pass
+
+                    def tearDown(self):
+                        close_all()
+                """,
+            "tests/base.py": """
+                import unittest
+                from pkg.throttle import Client
+
+                class XffBase(unittest.TestCase):
+                    def setUp(self):
+                        self.client = Client()
+                """,
+            "tests/test_throttle.py": """
+                import unittest
+                from pkg.throttle import BaseCase, Client, Throttle, close_all, load, seed
+                from tests.base import XffBase
+
+                class ThrottleTests(unittest.TestCase):
+                    @classmethod
+                    def setUpClass(cls):
+                        load()
+
+                    def setUp(self):
+                        self.throttle = Throttle()
+
+                    def tearDown(self):
+                        close_all()
+
+                    def test_a(self):
+                        assert self.throttle
+
+                class XffTests(XffBase):
+                    def test_b(self):
+                        assert self.client
+
+                class OwnSetUpTests(XffBase):
+                    def setUp(self):
+                        seed()
+
+                    def test_c(self):
+                        assert True
+
+                class TestPytestStyle:
+                    def setup_method(self):
+                        self.client = Client()
+
+                    def test_d(self):
+                        assert self.client
+
+                class TestWithBase(BaseCase):
+                    def test_e(self):
+                        assert True
+                """,
+        }
+    )
+    coverage, _ = run(results, {"tests/test_throttle.py": (17, 21, 28, 35, 39)})
+    assert [(c.test_function_id, c.source_function_id, c.coverage_type) for c in coverage] == [
+        ("tests/test_throttle.py::OwnSetUpTests.test_c", "pkg/throttle.py::seed", "direct"),
+        (
+            "tests/test_throttle.py::TestPytestStyle.test_d",
+            "pkg/throttle.py::Client.__init__",
+            "direct",
+        ),
+        (
+            "tests/test_throttle.py::TestWithBase.test_e",
+            "pkg/throttle.py::BaseCase.tearDown",
+            "direct",
+        ),
+        ("tests/test_throttle.py::TestWithBase.test_e", "pkg/throttle.py::close_all", "direct"),
+        (
+            "tests/test_throttle.py::ThrottleTests.test_a",
+            "pkg/throttle.py::Throttle.__init__",
+            "direct",
+        ),
+        ("tests/test_throttle.py::ThrottleTests.test_a", "pkg/throttle.py::close_all", "direct"),
+        ("tests/test_throttle.py::ThrottleTests.test_a", "pkg/throttle.py::load", "direct"),
+        ("tests/test_throttle.py::ThrottleTests.test_a", "pkg/throttle.py::parse", "transitive"),
+        ("tests/test_throttle.py::XffTests.test_b", "pkg/throttle.py::Client.__init__", "direct"),
+    ]

@@ -428,6 +428,13 @@ class CallResolver:
         """The stored ids of the functions of ``file`` by ``(name, line)``."""
         return self._ids.get(file, _NO_ROWS)
 
+    def method_of(self, file: str, class_name: str, name: str) -> tuple[str, Function] | None:
+        """Method ``name`` of class ``class_name`` of ``file``: its own, or the nearest one a
+        repository base defines (a library base's is not known); with the defining file."""
+        if file not in self.symbols.scopes:
+            return None
+        return self._method(file, class_name, name)
+
     def caller_of(self, file: str, call: CallSite) -> Function | None:
         """The function a call site belongs to (None at module level)."""
         if call.caller is None:

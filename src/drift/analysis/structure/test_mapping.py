@@ -9,6 +9,8 @@ Tests (see ``test_files`` for the file conventions):
   module-level calls from its line to the next block's or hook's (an approximation: extraction
   gives the callbacks no line range), and the calls of the file's ``beforeEach``/``afterEach``/
   ``beforeAll``/``afterAll`` hooks, which run for each test. Id: ``"<file>::<test name>@<line>"``.
+  A Python test method's calls include those of its class's set-up and tear-down hooks
+  (``setUp``, ``setup_method``, …, inherited from a repository base too), likewise.
 
 Coverage: a test covers the source functions it calls or passes as values (``direct``, from the
 call edges, or by resolving a block's calls and references, the calls of the test code's
@@ -75,6 +77,21 @@ TRANSITIVE = "transitive"
 _UNTESTED = json.dumps(["untested"])
 _INDIRECT_ONLY = json.dumps(["indirect_only"])
 _JS_HARNESS = frozenset({"describe", "it", "test", "expect", *JS_HOOKS})
+# What unittest, Django and pytest run around each test of a class (or once for the class,
+# which is before and after each of its tests all the same).
+_PY_CLASS_HOOKS = (
+    "setUpClass",
+    "setUpTestData",
+    "setUp",
+    "asyncSetUp",
+    "setup_class",
+    "setup_method",
+    "tearDown",
+    "asyncTearDown",
+    "tearDownClass",
+    "teardown_method",
+    "teardown_class",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +142,7 @@ def _named_tests(
         if result.language == "python"
         else _NONE
     )
+    hooks = _class_hooks(path, tests, out_edges, resolver) if result.language == "python" else {}
     units: list[TestUnit] = []
     for fn in tests:
         name = fn.qualified_name
@@ -137,7 +155,8 @@ def _named_tests(
                 uses_mocks=file_mocks or name in mocking or uses_mock_decorators_or_fixtures(fn),
                 calls=out_edges.get(row_ids[fn.name, fn.line], frozenset())
                 | nested.get(name, _NONE)
-                | setup,
+                | setup
+                | hooks.get(fn.class_name or "", _NONE),
             )
         )
     return units
@@ -207,6 +226,44 @@ def _module_setup(
         if reached is not None and not is_test_support(reached[0].file):
             found.add(reached[1])
     return frozenset(found)
+
+
+def _class_hooks(
+    path: str,
+    tests: Sequence[Function],
+    out_edges: Mapping[int, frozenset[int]],
+    resolver: Callable[[], CallResolver],
+) -> dict[str, frozenset[int]]:
+    """What the set-up and tear-down hooks of each Python test class call, by class name: the
+    framework runs them around each test of the class, as a JavaScript file's ``beforeEach``
+    runs around each test block, so their calls are each test's own (DRF's
+    ``ScopedRateThrottleTests.setUp`` builds the ``ScopedRateThrottle`` every test checks;
+    its ``__init__`` had read "untested"). A class runs its own hook or, without one, the
+    nearest its repository bases define (``XffTestingBase.setUp`` for its subclasses' tests);
+    a library base's (Django's ``TestCase.setUpClass``) is not known. The hook itself is
+    among the calls, so a hook defined outside test code is covered, and one in test code is
+    a helper whose calls are the test's (``super().setUp()`` included)."""
+    owners = {fn.class_name for fn in tests if fn.class_name is not None}
+    if not owners:
+        return {}
+    calls = resolver()
+    found: dict[str, frozenset[int]] = {}
+    for owner in owners:
+        reached: set[int] = set()
+        for name in _PY_CLASS_HOOKS:
+            hook = calls.method_of(path, owner, name)
+            hook_id = None if hook is None else calls.row_id(*hook)
+            # A hook that calls nothing runs no code worth crediting: in the stdlib, where
+            # unittest's ``TestCase`` is the repository's, its empty default ``setUp``,
+            # ``tearDown``, ``setUpClass`` and ``tearDownClass`` would be a direct callee of
+            # 20,000 tests (70,000 rows), lowering each test's isolation.
+            hook_calls = None if hook_id is None else out_edges.get(hook_id)
+            if hook_id is not None and hook_calls:
+                reached.add(hook_id)
+                reached |= hook_calls
+        if reached:
+            found[owner] = frozenset(reached)
+    return found
 
 
 def _nested_calls(
