@@ -233,6 +233,7 @@ class _Linker:
                 defined = self._with_members(functions, defined)
             else:
                 defined = self._with_returned(functions, defined)
+                defined = self._with_nested_returned(functions, defined)
         self_called = (
             {call.callee for call in calls if call.receiver in _SELF_NAMES}
             if self.attribute_names
@@ -353,6 +354,8 @@ class _Linker:
                 None,  # returned (``_with_returned``)
                 rules.is_private(node, item.name),
                 (),  # members (``_with_members``)
+                None,  # returns_nested (``_with_nested_returned``)
+                False,  # returns_only_nested (``_with_nested_returned``)
             ),
         )
 
@@ -396,6 +399,41 @@ class _Linker:
             return defined
         return tuple(
             fn._replace(returned=kind) if (kind := given.get(id(item))) else fn
+            for item, fn in zip(functions, defined, strict=True)
+        )
+
+    def _with_nested_returned(
+        self, functions: list[Definition], defined: tuple[Function, ...]
+    ) -> tuple[Function, ...]:
+        """``defined`` with ``Function.returns_nested`` (and ``returns_only_nested``) set where
+        a function returns, by name, a function defined directly in it (a decorator factory's
+        ``decorator``, a decorator's wrapper): applying it gives that function, which the call
+        graph reaches from the application (``@mark(["GET"])``) or from calls of what it
+        decorates."""
+        by_id = {id(item): fn for item, fn in zip(functions, defined, strict=True)}
+        qualified = {fn.qualified_name for fn in defined}
+        given: dict[int, str | None] = {}  # by the function's ``id``; None: they disagree
+        other: set[int] = set()  # the functions returning something else as well
+        for node in self.found.returned:
+            parent = node.parent
+            if parent is not None and parent.type == "yield":
+                continue
+            function = self.index.enclosing(node.start_byte)
+            outer = None if function is None else by_id.get(id(function))
+            if outer is None:
+                continue
+            name = text(node, self.source)
+            key = id(function)
+            if node.type != "identifier" or f"{outer.qualified_name}.{name}" not in qualified:
+                other.add(key)
+                continue
+            given[key] = name if given.get(key, name) == name else None
+        if not any(given.values()):
+            return defined
+        return tuple(
+            fn._replace(returns_nested=nested, returns_only_nested=id(item) not in other)
+            if (nested := given.get(id(item)))
+            else fn
             for item, fn in zip(functions, defined, strict=True)
         )
 

@@ -122,6 +122,14 @@ class Function(NamedTuple):
     decorator.add``), or a function written there, as its name with no receiver and
     ``LITERAL_OF`` and its line (``get: function _get () {…}``). A variable given the
     function's result has these members (``const app = fastify(); app.get(…)``)."""
+    returns_nested: str | None
+    """Python: the name of a function defined directly in this one that it returns
+    (``return decorator`` in a decorator factory, ``return wrapped_f`` in a decorator), when
+    its returns of such functions agree, whatever its other returns give."""
+    returns_only_nested: bool
+    """Whether each ``return`` of a call or a name gives ``returns_nested``: False for a
+    decorator used with or without arguments, whose bare use returns something else
+    (``lru_cache``'s ``return update_wrapper(wrapper, user_function)``)."""
 
 
 class Class(NamedTuple):

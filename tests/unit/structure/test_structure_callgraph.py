@@ -5993,3 +5993,96 @@ def test_python_a_variable_reassigned_with_a_call_on_itself_keeps_its_class() ->
         ("tests/test_url.py::test_set", "pkg/core.py::URL.set", "method", 10),
         ("tests/test_url.py::test_set", "pkg/core.py::URL.set", "method", 11),
     ]
+
+
+def test_a_decorator_factory_s_returned_decorator_and_a_decorator_s_wrapper_are_reached() -> None:
+    # DRF's ``@api_view(["GET"])`` applies the ``decorator`` that ``api_view`` defines and
+    # returns (``api_view.decorator`` read "untested" under 80 tests of ``api_view``); a
+    # decorator returning the ``wrapped_f`` it defines (tenacity's) has the decorated name hold
+    # that wrapper, so a call of the name runs it. A factory returning its argument or a
+    # library's function gives nothing more, nor a decorator used bare that returns its
+    # nested function only when given arguments (``lru_cache``'s ``decorating_function``).
+    edges = edges_of(
+        {
+            "pkg/deco.py": """
+                import functools
+
+                def mark(names=None):
+                    def decorator(func):
+                        func.names = names
+                        return func
+                    return decorator
+
+                def retry(f):
+                    @functools.wraps(f)
+                    def wrapped_f(*args):
+                        return f(*args)
+                    return wrapped_f
+
+                def retry_with(stop):
+                    def decorator(f):
+                        def wrapped_f(*args):
+                            return f(*args)
+                        return wrapped_f
+                    return decorator
+
+                def plain(f):
+                    return f
+
+                def cached(size=1):
+                    if callable(size):
+                        return functools.update_wrapper(size, size)
+                    def decorating(g):
+                        return g
+                    return decorating
+                """,
+            "tests/test_d.py": """
+                from pkg import deco
+                from pkg.deco import cached, mark, plain, retry, retry_with
+
+                def test_view():
+                    @mark(["GET"])
+                    def view(request):
+                        return 1
+                    assert view(None) == 1
+
+                @retry
+                def fetch():
+                    return 1
+
+                @deco.retry_with(3)
+                @plain
+                def fetch_more():
+                    return 2
+
+                @cached
+                def compute():
+                    return 3
+
+                def test_fetch():
+                    assert fetch() == 1
+                    assert fetch_more() == 2
+                    assert compute() == 3
+
+                def test_cached():
+                    @cached(2)
+                    def local():
+                        return 4
+                    assert local() == 4
+                """,
+        }
+    )
+    test = "tests/test_d.py::"
+    assert edges == [
+        (f"{test}test_cached", "pkg/deco.py::cached", "import", 29),
+        (f"{test}test_cached", "pkg/deco.py::cached.decorating", "import", 29),
+        (f"{test}test_cached", f"{test}test_cached.local", "same_file", 32),
+        (f"{test}test_fetch", "pkg/deco.py::retry.wrapped_f", "import", 24),
+        (f"{test}test_fetch", "pkg/deco.py::retry_with.decorator.wrapped_f", "import", 25),
+        (f"{test}test_fetch", f"{test}compute", "same_file", 26),
+        (f"{test}test_fetch", f"{test}fetch", "same_file", 24),
+        (f"{test}test_fetch", f"{test}fetch_more", "same_file", 25),
+        (f"{test}test_view", "pkg/deco.py::mark", "import", 5),
+        (f"{test}test_view", "pkg/deco.py::mark.decorator", "import", 5),
+        (f"{test}test_view", f"{test}test_view.view", "same_file", 8),
+    ]

@@ -346,6 +346,8 @@ class CallResolver:
             tuple[str, str, str, str, int | tuple[str, ...] | None], tuple[int, ...]
         ] = {}
         self._by_id: dict[int, tuple[str, Function]] | None = None
+        # ``wrapper_of``, by the decorated function's id
+        self._wrappers: dict[int, tuple[int, str] | None] = {}
         # A JavaScript test runner's own repository, whose tests' ``t`` is its own test object.
         self._is_test_runner = bool(self.symbols.index.js_package_names() & _JS_TEST_RUNNERS)
         self._descendants_of: dict[tuple[str, str], frozenset[tuple[str, str]]] = {}
@@ -918,6 +920,11 @@ class CallResolver:
             shared = self._shared_outcome(scope, receiver, name, caller)
             if shared is not None:
                 return shared
+        if receiver_type is None and name == "__call__" and scope.result.language == "python":
+            # ``@mark(["GET"])`` applies what ``mark(…)`` returns: the ``decorator`` it defines.
+            nested = self._returned_function(scope, receiver, caller)
+            if nested is not None:
+                return nested
         if receiver_type is None and ("(" in receiver or "{" in receiver):
             # ``New().Group("/y").PUT(…)``, gin's ``(JSON{data}).Render(w)``: a method of what
             # the chain of calls makes, when the repository declares each step's result.
@@ -976,6 +983,73 @@ class CallResolver:
             if found is not None:
                 return _Located(found[0], found[1], METHOD)
         return None
+
+    def _returned_function(
+        self, scope: FileScope, receiver: str, caller: Function | None
+    ) -> _Located | None:
+        """The function defined inside a repository function that a call of it returns
+        (``Function.returns_nested``), for ``receiver`` written as that one call (``mark(…)``,
+        ``deco.mark(…)``); None when it names no such function."""
+        links = _chain_links(receiver)
+        if not links or links[-1][1] is not True or any(called for _, called in links[:-1]):
+            return None
+        head = ".".join(name for name, _ in links[:-1]) or None
+        found = self._locate(scope, head, links[-1][0], caller)
+        if not isinstance(found, _Located):  # nothing, or a Go interface's implementations
+            return None
+        nested = self._nested_returned(found.file, found.function)
+        return None if nested is None else _Located(found.file, nested, found.resolution)
+
+    def _nested_returned(self, file: str, fn: Function, *, only: bool = False) -> Function | None:
+        """The function ``fn`` defines and returns (``Function.returns_nested``), or None; with
+        ``only``, when it returns nothing else (``Function.returns_only_nested``)."""
+        if fn.returns_nested is None or (only and not fn.returns_only_nested):
+            return None
+        candidates = self.symbols.scopes[file].by_qualified.get(
+            f"{fn.qualified_name}.{fn.returns_nested}", ()
+        )
+        return next((c for c in candidates if fn.line < c.line <= fn.end_line), None)
+
+    def wrapper_of(self, row_id: int) -> tuple[int, str] | None:
+        """The id of the wrapper a call of the Python function ``row_id`` runs, when a
+        repository decorator on it returns one it defines: ``@retry`` with ``def retry(f):
+        def wrapped_f(…): …; return wrapped_f``, or ``@retry(stop=3)`` whose returned
+        ``decorator`` returns its ``wrapped_f``. The name holds the wrapper, which calls the
+        function itself; with the resolution of the decorator's name (an ``import``); None
+        otherwise. Worked out once per function."""
+        if row_id in self._wrappers:
+            return self._wrappers[row_id]
+        found: tuple[int, str] | None = None
+        located = self.located_by_id(row_id)
+        if located is not None and located[1].decorators:
+            file, fn = located
+            scope = self.symbols.scopes[file]
+            for decorator in fn.decorators:
+                head, _, last = decorator.name.rpartition(".")
+                if not last.isidentifier():
+                    continue
+                applied = self._locate(scope, head or None, last, None)
+                if not isinstance(applied, _Located) or applied.file not in self.symbols.scopes:
+                    continue
+                # ``@retry(stop=3)``: the factory's result is the decorator applied, whatever
+                # else it may return when used bare (``lru_cache``, ``dataclass``).
+                applied_fn: Function | None = applied.function
+                if decorator.arguments is not None:
+                    applied_fn = self._nested_returned(applied.file, applied.function)
+                # The decorator must give its wrapper on every path: a bare ``@lru_cache``
+                # gives the library's wrapper, not the ``decorating_function`` it returns
+                # when called with arguments.
+                wrapper = (
+                    None
+                    if applied_fn is None
+                    else self._nested_returned(applied.file, applied_fn, only=True)
+                )
+                wrapper_id = None if wrapper is None else self.row_id(applied.file, wrapper)
+                if wrapper_id is not None:
+                    found = (wrapper_id, applied.resolution)
+                    break
+        self._wrappers[row_id] = found
+        return found
 
     def _static_field_call(
         self, scope: FileScope, receiver: str, name: str, caller: Function
@@ -4209,6 +4283,11 @@ class _FileCalls:
                 edges.setdefault((caller[1], call.line, callee_id), resolution)
                 if resolution != FUZZY:
                     self._add_dispatched(caller, name, call.line, callee_id, edges)
+                    if self._python:
+                        # ``fetch()`` decorated ``@retry``: the wrapper ``retry`` returns runs.
+                        wrapper = self._resolver.wrapper_of(callee_id)
+                        if wrapper is not None and wrapper[0] != caller[1]:
+                            edges.setdefault((caller[1], call.line, wrapper[0]), wrapper[1])
 
     def add_reference_edges(
         self, references: Sequence[CallSite], edges: dict[tuple[int, int, int], str]
