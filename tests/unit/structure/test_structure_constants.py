@@ -462,3 +462,69 @@ def test_a_status_given_to_a_status_call_over_several_lines_or_to_write_head_is_
     """
     rows = magic(constants("lib/errors.js", parse("lib/errors.js", js), source(js)))
     assert rows == [("420", 17), ("503", 19), ("4096", 24), ("404", 27)]
+
+
+def test_a_python_constant_s_value_over_several_lines_names_all_its_numbers() -> None:
+    # httpx's ``FRAG_SAFE = "".join([chr(i) for i in range(0x20, 0x7F) if …])``: the numbers of
+    # the continuation lines were 12 magic numbers of ``_urlparse.py``.
+    text = """
+    ONE_LINE = [chr(i) for i in range(0x20, 0x7F)]
+    MULTI = "".join(
+        [chr(i) for i in range(0x21, 0x7E)]
+    )
+    LIMITS = {
+        "a": ")",  # a bracket in a string or a comment (
+        "b": max(41, 43),
+    }
+    ESCAPED = 3 + \\
+        47
+
+
+    def f():
+        return max(53, 59)
+    """
+    rows = constants("m.py", parse("m.py", text), source(text))
+    assert [name for name, _, _, _ in named(rows)] == ["ONE_LINE", "MULTI", "LIMITS", "ESCAPED"]
+    assert magic(rows) == [("53", 14), ("59", 14)]
+
+
+def test_a_constant_over_several_lines_in_javascript_go_and_java() -> None:
+    js = """
+    const ONE = [3, 4];
+    export const MULTI = [
+      37, 41,
+      Math.max(43, 47),
+    ];
+    const RE = /\\(/g;
+    function f() { return Math.max(53, 59); }
+    """
+    rows = constants("a.js", parse("a.js", js), source(js))
+    assert magic(rows) == [("53", 7), ("59", 7)]
+    go = """
+    package a
+
+    const (
+        A = 37 +
+            41
+        B = 43
+    )
+
+    func f() int { return max(53, 59) }
+    """
+    rows = constants("a.go", parse("a.go", go), source(go))
+    assert magic(rows) == [("53", 9), ("59", 9)]
+    java = """
+    public class A {
+        static final java.util.List<Integer> L = java.util.List.of(
+            47, 53);
+        static final int DEBUG = // a comment first (java.net.http's Utils)
+            Integer.getInteger("debug", 67);
+        int f() { return Math.max(59, 61); }
+    }
+    """
+    rows = constants("A.java", parse("A.java", java), source(java))
+    assert named(rows) == [
+        ("L", "java.util.List.of(", 2, False),
+        ("DEBUG", 'Integer.getInteger("debug", 67)', 4, False),
+    ]
+    assert magic(rows) == [("59", 6), ("61", 6)]

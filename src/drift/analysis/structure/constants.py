@@ -9,7 +9,8 @@ Named constants (``is_named`` True), declared outside any function:
   with ``NAME`` in SCREAMING_CASE;
 - Go: every ``const`` declaration, single or in a ``const ( … )`` block (a bare name in a block
   repeats the previous expression, as Go does);
-- Java: ``static final`` fields (annotations before them too), and an interface's fields.
+- Java: ``static final`` fields (annotations before them too), and an interface's fields; a
+  value over several lines (no ``;`` on the first) is its first line, as in Python.
 
 ``is_used``: the name appears (as a whole word) anywhere in the file besides its declaration.
 The value is the declaration's right-hand side (first line, at most 200 characters), redacted
@@ -26,7 +27,10 @@ on a line about one (``res.status(404)``, ``createError(500, …)``, ``resp.stat
 Go's ``w.WriteHeader(405)``, ``http.Error(w, msg, 418)``, Node's ``res.writeHead(400, …)``) or
 given to a call about one that opens on a line above (``createError(\n'CODE',\n'msg',\n500\n)``)
 nor
-an octal file mode (``0o644``), and are not on a constant declaration, on the line of a
+an octal file mode (``0o644``), and are not on a constant declaration (any line of it: a value
+over several lines, httpx's ``FRAG_SAFE = "".join([chr(i) for i in range(0x20, 0x7F) …])``,
+goes on while its brackets are open, a string is, or a line ends with an operator, a comma or a
+backslash), on the line of a
 SCREAMING_CASE assignment (``MAX_WRITE = 32 * 1024`` in a function), on a Go package-level
 ``var`` whose value is numbers, names and operators (``var d = time.Second * 60``), or in an
 enum. A Go
@@ -108,16 +112,18 @@ _JAVA_ANNOTATIONS = r"(?:@[\w.]+(?:\([^()\n]*\))?[ \t]+)*"
 # A member starts a line, or follows a ``{`` or ``;`` on it (``static class In { static final
 # int C = 8; }``).
 _JAVA_MEMBER_START = r"[\n{;][ \t]*+"
+# The value ends with ``;`` or, when it goes on over several lines (``List.of(`` ending the
+# line), with its first line, as a Python value's does.
 _JAVA_CONST = re.compile(
     rf"{_JAVA_MEMBER_START}{_JAVA_ANNOTATIONS}"
     r"(?P<mods>(?:(?:public|private|protected|static|final)[ \t]+)+)"
-    r"[\w.<>\[\], ?]+?[ \t]+(?P<name>[A-Za-z_$][\w$]*)[ \t]*=[ \t]*(?P<value>[^\n]+?)[ \t]*;",
+    r"[\w.<>\[\], ?]+?[ \t]+(?P<name>[A-Za-z_$][\w$]*)[ \t]*=[ \t]*(?P<value>[^\n]+?)[ \t]*(?:;|$)",
     re.MULTILINE,
 )
 # An interface's fields are constants without saying so (``int BITMASK = 2;``).
 _JAVA_INTERFACE_FIELD = re.compile(
     rf"{_JAVA_MEMBER_START}{_JAVA_ANNOTATIONS}(?P<mods>(?:(?:public|static|final)[ \t]+)*)"
-    r"[\w.<>\[\], ?]+?[ \t]+(?P<name>[A-Z][A-Z0-9_]*)[ \t]*=[ \t]*(?P<value>[^\n]+?)[ \t]*;",
+    r"[\w.<>\[\], ?]+?[ \t]+(?P<name>[A-Z][A-Z0-9_]*)[ \t]*=[ \t]*(?P<value>[^\n]+?)[ \t]*(?:;|$)",
     re.MULTILINE,
 )
 _TRAILING_COMMENT = re.compile(r"[ \t]+(?:#|//).*$")
@@ -168,11 +174,7 @@ def _java_declarations(result: ParseResult, text: str) -> Iterator[tuple[str, st
         for m in _JAVA_CONST.finditer(padded):
             if {"static", "final"} <= set(m.group("mods").split()):
                 offset = m.start("name")
-                found[offset] = (
-                    m.group("name"),
-                    _clean_value(m.group("value")),
-                    _line(index, offset),
-                )
+                found[offset] = (m.group("name"), _java_value(m, padded), _line(index, offset))
     interfaces = [(c.line, c.end_line) for c in result.classes if c.kind == "interface"]
     if interfaces:
         methods = [(f.line, f.end_line) for f in result.functions]
@@ -183,8 +185,21 @@ def _java_declarations(result: ParseResult, text: str) -> Iterator[tuple[str, st
                 continue
             if any(a <= line <= b for a, b in methods):
                 continue  # a local of a default or static method
-            found[offset] = (m.group("name"), _clean_value(m.group("value")), line)
+            found[offset] = (m.group("name"), _java_value(m, padded), line)
     yield from (found[offset] for offset in sorted(found))
+
+
+def _java_value(m: re.Match[str], text: str) -> str:
+    """A Java declaration's value; when its first line holds only a comment (``DEBUG = //
+    Revisit: temporary dev flag.`` in java.net.http's ``Utils``), the next line."""
+    value = _clean_value(m.group("value"))
+    if not value.startswith(("//", "/*")):
+        return value
+    line_end = text.find("\n", m.start("value"))
+    if line_end < 0:
+        return ""
+    next_end = text.find("\n", line_end + 1)
+    return _clean_value(text[line_end + 1 : next_end if next_end >= 0 else len(text)])
 
 
 def _line(index: LineIndex, offset: int) -> int:
@@ -538,10 +553,105 @@ def magic_numbers(
     return tuple(rows)
 
 
+# What matters to where a value ends: strings (their brackets are text), comments, brackets.
+_PY_VALUE_TOKEN = re.compile(r"\"\"\"|'''|[\"'()\[\]{}#]")
+_C_VALUE_TOKEN = re.compile(r"\"\"\"|[`\"'()\[\]{}]|//|/\*")
+_MULTILINE_QUOTES = frozenset({'"""', "'''", "`"})
+# A line ending with an operator, a comma or Python's backslash goes on (Go's ``A = 37 +`` in a
+# ``const`` block); ``i++`` ends.
+_GOES_ON = re.compile(r"[\\+\-*/%|&^,=.<>]$")
+_ENDS_STEP = re.compile(r"(?:\+\+|--)$")
+
+
+def _string_end(line: str, start: int, quote: str) -> int:
+    """The offset after the ``quote`` closing a string whose text starts at ``start`` (one
+    preceded by an odd number of backslashes is escaped), or -1 when the line does not close
+    it."""
+    position = start
+    while True:
+        found = line.find(quote, position)
+        if found < 0:
+            return -1
+        escapes = 0
+        while found - escapes > start and line[found - escapes - 1] == "\\":
+            escapes += 1
+        if escapes % 2 == 0:
+            return found + len(quote)
+        position = found + 1
+
+
+def _value_end(lines: list[str], first: int, stop: int, language: str) -> int:
+    """The last line (1-based) of the declaration on line ``first``: where its brackets close
+    and no string, backslash or operator carries it on, before line ``stop`` (the next
+    declaration's). A value whose brackets do not close by then (a JavaScript regex's ``/\\(/``
+    opens one) keeps its first line only."""
+    token = _PY_VALUE_TOKEN if language == "python" else _C_VALUE_TOKEN
+    comment = "#" if language == "python" else "//"
+    depth = 0
+    carried = ""  # the quote of a string, or the "*/" of a comment, open at a line's end
+    for number in range(first, min(stop, len(lines) + 1)):
+        line = lines[number - 1]
+        position, code_end = 0, len(line)
+        while position < len(line):
+            if carried:
+                end = line.find("*/", position) + 2 if carried == "*/" else -1
+                if carried != "*/":
+                    end = _string_end(line, position, carried)
+                if end < 2:
+                    break
+                carried, position = "", end
+                continue
+            m = token.search(line, position)
+            if m is None:
+                break
+            found, position = m.group(), m.end()
+            if found in "([{":
+                depth += 1
+            elif found in ")]}":
+                depth -= 1
+            elif found == comment:
+                code_end = m.start()
+                break
+            elif found == "/*":
+                carried = "*/"
+            elif found in _MULTILINE_QUOTES:
+                carried = found
+            else:
+                end = _string_end(line, position, found)
+                position = end if end >= 0 else len(line)
+        if depth < 0:
+            return first
+        code = line[:code_end].rstrip()
+        if number == first and language != "python" and code.endswith(";"):
+            return first  # the statement ends here, whatever the brackets say (``/\(/;``)
+        goes_on = (
+            depth > 0
+            or carried in _MULTILINE_QUOTES
+            or (bool(_GOES_ON.search(code)) and not _ENDS_STEP.search(code))
+        )
+        if not goes_on:
+            return number
+    return first
+
+
+def _declared_spans(text: str, language: str, first_lines: list[int]) -> frozenset[int]:
+    """Every line of the named-constant declarations starting on ``first_lines``: a value over
+    several lines (httpx's ``FRAG_SAFE = "".join([chr(i) for i in range(0x20, 0x7F) …])``)
+    names the numbers of all of them."""
+    if not first_lines:
+        return frozenset()
+    lines = text.split("\n")
+    starts = sorted(set(first_lines))
+    spans: set[int] = set(starts)
+    for first, stop in zip(starts, [*starts[1:], len(lines) + 1], strict=True):
+        spans.update(range(first, _value_end(lines, first, stop, language) + 1))
+    return frozenset(spans)
+
+
 def constants(path: str, result: ParseResult, text: str) -> tuple[ConstantRow, ...]:
     """Named constants then magic numbers of one file."""
     named = named_constants(path, result, text)
-    declared = frozenset(row.line for row in named)
+    declared = _declared_spans(text, result.language, [row.line for row in named])
     if result.language == "go":
         # A package-level ``var`` of a constant expression names its numbers as a ``const``
         # does; it is no named-constant row (Go's constants are its ``const``s).
