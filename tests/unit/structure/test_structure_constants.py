@@ -528,3 +528,56 @@ def test_a_constant_over_several_lines_in_javascript_go_and_java() -> None:
         ("DEBUG", 'Integer.getInteger("debug", 67)', 4, False),
     ]
     assert magic(rows) == [("59", 6), ("61", 6)]
+
+
+def test_a_slice_stripping_a_tested_prefix_or_suffix_is_its_length() -> None:
+    # DRF: ``name[:-10]`` after ``name.endswith('Serializer')``, ``[5:]`` after
+    # ``startswith('HTTP_')``. A bound of another length, of another receiver, or a test too far
+    # back stays magic.
+    text = """
+    def name_of(name, header, other):
+        if name.endswith('Serializer'):
+            name = name[:-10]
+        elif name.endswith("APIView"):
+            name = name[:-7]
+        if header.startswith('HTTP_'):
+            header = header[5:]
+        if other.startswith('HTTP_'):
+            return other[6:] + name[5:] + name[:-3]
+        return x[5:]
+    """
+    rows = constants("m.py", parse("m.py", text), source(text))
+    assert magic(rows) == [("6", 9), ("5", 9), ("-3", 9), ("5", 10)]
+    js = """
+    function f(s, t) {
+      if (s.startsWith('abc')) { s = s.slice(3); }
+      if (t.endsWith("abcd")) { t = t.slice(0, -4) + t.substring(0, t.length - 4); }
+      return s.slice(0, -3) + t.slice(4);
+    }
+    """
+    rows = constants("a.js", parse("a.js", js), source(js))
+    assert magic(rows) == [("-3", 4), ("4", 4)]
+    go = """
+    package a
+
+    func f(s string) string {
+        if strings.HasPrefix(s, "abc") && strings.HasSuffix(s, "wxyz") {
+            return s[3:] + s[:len(s)-4] + s[4:]
+        }
+        return s
+    }
+    """
+    rows = constants("a.go", parse("a.go", go), source(go))
+    assert magic(rows) == [("4", 5)]
+    java = """
+    class A {
+        String f(String s) {
+            if (s.startsWith("abc") && s.endsWith("wxyz")) {
+                return s.substring(3) + s.substring(0, s.length() - 4) + s.substring(5);
+            }
+            return s;
+        }
+    }
+    """
+    rows = constants("A.java", parse("A.java", java), source(java))
+    assert magic(rows) == [("5", 4)]

@@ -38,7 +38,12 @@ array type's length (``[4]byte``) is a type's, no value, and so is a bit size gi
 ``strconv`` (``strconv.ParseInt(s, 10, 64)``) or to a function of the same file whose parameter
 in that place is named ``bitSize`` (gin's ``setIntField(val, 64, value)``), the call's opening
 parenthesis on the literal's line, and so is a radix (``parseInt(x, 16)``, ``n.toString(16)``,
-Python's ``int(x, 16)``).
+Python's ``int(x, 16)``). A slice bound that strips a prefix or suffix its receiver was just
+tested for (``name[:-10]`` after ``name.endswith('Serializer')``, ``h[5:]`` after
+``h.startswith('HTTP_')``; JavaScript's ``s.slice(3)`` after ``s.startsWith('abc')``, Go's
+``s[3:]`` after ``strings.HasPrefix(s, "abc")``, Java's ``s.substring(3)``) is the literal's
+length: exempt when the lengths agree and the test is at most 10 lines before, in the same
+function.
 """
 
 from __future__ import annotations
@@ -52,7 +57,7 @@ from drift.analysis.structure.secrets import SECRET_NAME, redact
 from drift.analysis.structure.source_text import LineIndex
 from drift.analysis.structure.test_files import is_example_code, is_test_support
 from drift.records.structural import ConstantRow
-from drift.scan.model import ParseResult
+from drift.scan.model import NumberLiteral, ParseResult
 
 _MAX_VALUE = 200
 _OBVIOUS_NUMBERS = frozenset({0, 1, -1, 2, -2, 10, 100, 0.5})
@@ -491,6 +496,99 @@ def _is_bit_size_argument(places: dict[str, frozenset[int]], line_text: str, col
     return argument in places.get(callee.rsplit(".", 1)[-1].strip(), frozenset())
 
 
+# A slice bound stripping what the code just tested its receiver for (DRF's ``if
+# name.endswith('Serializer'): name = name[:-10]``, ``header[5:]`` after
+# ``header.startswith('HTTP_')``) is the tested literal's length, as ``len('Serializer')`` would
+# say. By language: the text before the number (``r``: the receiver), the text after it, whether
+# the literal is a prefix (else a suffix), and whether the number is written negative.
+_R = r"(?P<r>[\w$]+(?:\.[\w$]+)*)"
+_PREFIX_SLICE = (re.compile(rf"{_R}\[[ \t]*$"), re.compile(r"[ \t]*:[ \t]*\]"), True, False)
+_JS_PREFIX = re.compile(rf"{_R}\.(?:slice|substring|substr)\([ \t]*$")
+_AFFIX_SLICES: dict[str, tuple[tuple[re.Pattern[str], re.Pattern[str], bool, bool], ...]] = {
+    "python": (
+        _PREFIX_SLICE,
+        (re.compile(rf"{_R}\[[ \t]*:[ \t]*$"), re.compile(r"[ \t]*\]"), False, True),
+    ),
+    "go": (
+        _PREFIX_SLICE,
+        (
+            re.compile(rf"{_R}\[[ \t]*:[ \t]*len\([ \t]*(?P=r)[ \t]*\)[ \t]*-[ \t]*$"),
+            re.compile(r"[ \t]*\]"),
+            False,
+            False,
+        ),
+    ),
+    "javascript": (
+        (_JS_PREFIX, re.compile(r"[ \t]*\)"), True, False),
+        (re.compile(rf"{_R}\.slice\([ \t]*0[ \t]*,[ \t]*$"), re.compile(r"[ \t]*\)"), False, True),
+        (
+            re.compile(
+                rf"{_R}\.(?:slice|substring)\([ \t]*0[ \t]*,[ \t]*(?P=r)\.length[ \t]*-[ \t]*$"
+            ),
+            re.compile(r"[ \t]*\)"),
+            False,
+            False,
+        ),
+    ),
+    "java": (
+        (re.compile(rf"{_R}\.substring\([ \t]*$"), re.compile(r"[ \t]*\)"), True, False),
+        (
+            re.compile(rf"{_R}\.substring\([ \t]*0[ \t]*,[ \t]*(?P=r)\.length\(\)[ \t]*-[ \t]*$"),
+            re.compile(r"[ \t]*\)"),
+            False,
+            False,
+        ),
+    ),
+}
+_AFFIX_SLICES["typescript"] = _AFFIX_SLICES["javascript"]
+# The test of a prefix and of a suffix, ``{r}`` standing for the receiver.
+_AFFIX_TESTS: dict[str, tuple[str, str]] = {
+    "python": (r"{r}\.startswith\(", r"{r}\.endswith\("),
+    "go": (r"\bstrings\.HasPrefix\([ \t]*{r}[ \t]*,", r"\bstrings\.HasSuffix\([ \t]*{r}[ \t]*,"),
+    "javascript": (r"{r}\.startsWith\(", r"{r}\.endsWith\("),
+    "typescript": (r"{r}\.startsWith\(", r"{r}\.endsWith\("),
+    "java": (r"{r}\.startsWith\(", r"{r}\.endsWith\("),
+}
+_TESTED_LITERAL = r"[ \t]*(?:\"(?P<double>[^\"\\\n]*)\"|'(?P<single>[^'\\\n]*)')[ \t]*\)"
+# How far back the test may be: the slice follows it closely (DRF's are on the next line).
+_AFFIX_TEST_LINES = 10
+
+
+def _strips_tested_affix(
+    language: str, lines: list[str], number: NumberLiteral, function_start: int
+) -> bool:
+    """Whether ``number`` is the bound of a slice that strips a prefix or suffix its receiver was
+    just tested for, the tested literal as long as the number says (``_AFFIX_SLICES``): within
+    ``_AFFIX_TEST_LINES`` before, in the same function (from line ``function_start``)."""
+    slices = _AFFIX_SLICES.get(language)
+    if slices is None or number.value is None or number.value != int(number.value):
+        return False
+    line_text = lines[number.line - 1] if number.line <= len(lines) else ""
+    encoded = line_text.encode()
+    before = encoded[: max(number.column - 1, 0)].decode(errors="ignore")
+    after = encoded[max(number.column - 1, 0) :].decode(errors="ignore")[len(number.raw) :]
+    for before_pattern, after_pattern, is_prefix, negative in slices:
+        found = before_pattern.search(before)
+        if found is None or not after_pattern.match(after):
+            continue
+        length = -int(number.value) if negative else int(number.value)
+        prefix_test, suffix_test = _AFFIX_TESTS[language]
+        test = (prefix_test if is_prefix else suffix_test).format(r=re.escape(found.group("r")))
+        first = max(function_start, number.line - _AFFIX_TEST_LINES, 1)
+        window = "\n".join(lines[first - 1 : number.line])
+        for tested in re.finditer(test + _TESTED_LITERAL, window):
+            literal = tested.group("double") or tested.group("single") or ""
+            if literal.isascii() and len(literal) == length > 0:
+                return True
+    return False
+
+
+def _function_start(result: ParseResult, line: int) -> int:
+    """The first line of the innermost function around ``line`` (1 outside any)."""
+    starts = [fn.line for fn in result.functions if fn.line <= line <= fn.end_line]
+    return max(starts, default=1)
+
+
 def magic_numbers(
     path: str, result: ParseResult, text: str, declared_lines: frozenset[int]
 ) -> tuple[ConstantRow, ...]:
@@ -537,6 +635,10 @@ def magic_numbers(
             number.raw
         ):
             continue  # ``reply.code(404)``, ``os.chmod(p, 0o644)``: names of their own
+        if _strips_tested_affix(
+            result.language, lines, number, _function_start(result, number.line)
+        ):
+            continue  # ``name[:-10]`` after ``name.endswith('Serializer')``: its length
         rows.append(
             ConstantRow(
                 id=0,
