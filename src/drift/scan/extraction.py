@@ -1532,16 +1532,29 @@ def _falls_back(facts: HandlerFacts) -> bool:
     (``except KeyError: continue``, marshmallow's schema fields)."""
     if not facts.types or not all(t.rsplit(".", 1)[-1] in _LOOKUP_ERRORS for t in facts.types):
         return False
-    body = facts.body
-    statements = [] if body is None else [c for c in body.named_children if c.type != "comment"]
+    return facts.body is not None and _gives_fallback(facts.body)
+
+
+def _gives_fallback(block: Node) -> bool:
+    """Whether a block only makes a fallback: assignments, the last of them perhaps a return or a
+    loop's next step (the fallback made and perhaps remembered: structlog's ``except KeyError:
+    var = ContextVar(…); _CONTEXT_VARS[key] = var``), or ending with an ``if`` each of whose
+    branches does so (DRF's ``except FieldDoesNotExist: if prev and prev.get_lookup(part):
+    return name``)."""
+    statements = [c for c in block.named_children if c.type != "comment"]
     if not statements or len(statements) > _MOST_FALLBACK_STATEMENTS:
         return False
-    # Assignments, the last of them perhaps a return or a loop's next step: the fallback made
-    # and perhaps remembered (structlog's ``except KeyError: var = ContextVar(…);
-    # _CONTEXT_VARS[key] = var``).
     *before, last = statements
     if not all(_assigns(statement) for statement in before):
         return False
+    if last.type == "if_statement":
+        branches = [last.child_by_field_name("consequence")]
+        for alternative in last.children_by_field_name("alternative"):
+            branches.append(
+                alternative.child_by_field_name("consequence")
+                or alternative.child_by_field_name("body")
+            )
+        return all(branch is not None and _gives_fallback(branch) for branch in branches)
     return last.type in ("return_statement", "continue_statement", "break_statement") or (
         _assigns(last)
     )
@@ -1555,7 +1568,16 @@ def _assigns(statement: Node) -> bool:
     return value is not None and value.type in ("assignment", "augmented_assignment")
 
 
-_LOOKUP_ERRORS: Final = frozenset({"KeyError", "IndexError", "LookupError", "AttributeError"})
+# Django's failed lookups are these too: no such row (``ObjectDoesNotExist``, a model's
+# ``Model.DoesNotExist``, peewee's alike), no such field, no such URL (``NoReverseMatch``): DRF's
+# ``except NoReverseMatch: return None``. ``MultipleObjectsReturned`` is duplicated data, no
+# absence, and a malformed value (``ValueError``) no lookup: those stay gaps.
+_LOOKUP_ERRORS: Final = frozenset(
+    {
+        "KeyError", "IndexError", "LookupError", "AttributeError",
+        "ObjectDoesNotExist", "DoesNotExist", "FieldDoesNotExist", "NoReverseMatch",
+    }
+)  # fmt: skip
 # A name that asks a yes-or-no question: ``is_closed``, ``_can_reuse``, ``hasOwn``,
 # ``fts5_installed``, ``isAvailable``.
 _PREDICATE_NAME: Final = re.compile(

@@ -334,6 +334,67 @@ def test_a_lookup_that_makes_and_remembers_its_fallback_swallows_nothing() -> No
     )
 
 
+def test_a_django_lookup_failure_answered_with_a_default_swallows_nothing() -> None:
+    # DRF: ``except ObjectDoesNotExist: return None`` (fields.py), ``except NoReverseMatch:
+    # return None`` (reverse.py, routers.py), ``except FieldDoesNotExist`` (filters.py),
+    # ``(queryset.model.DoesNotExist, User.DoesNotExist)``; a fallback chosen by an ``if``. A
+    # malformed value answered with a default (``ValueError``, ``ValidationError``) is no
+    # lookup: those stay low gaps, alone or with a lookup error (pagination.py's ``except
+    # (KeyError, ValueError): return 0``), and ``MultipleObjectsReturned`` is duplicated data,
+    # no absence.
+    result = parse(
+        "views.py",
+        """
+        def get_attribute(instance, attr):
+            try:
+                return instance[attr]
+            except ObjectDoesNotExist:
+                return None
+
+
+        def url(name):
+            try:
+                return reverse(name)
+            except NoReverseMatch:
+                return None
+
+
+        def field(opts, name):
+            try:
+                field = opts.get_field(name)
+            except FieldDoesNotExist:
+                if prev_field and prev_field.get_lookup(name):
+                    return name
+                elif name == "pk":
+                    field = opts.pk
+                else:
+                    field = None
+            try:
+                return qs.get(user=user)
+            except (queryset.model.DoesNotExist, User.DoesNotExist):
+                return None
+
+
+        def get_offset(params):
+            try:
+                return int(params["offset"])
+            except (KeyError, ValueError):
+                return 0
+
+
+        def get_one(qs):
+            try:
+                return qs.get()
+            except qs.model.MultipleObjectsReturned:
+                return None
+        """,
+    )
+    assert error_gaps("views.py", result) == (
+        gap("views.py", "get_offset", "swallowed", "KeyError,ValueError", 390, "low", 34),
+        gap("views.py", "get_one", "swallowed", "qs.model.MultipleObjectsReturned", 390, "low", 41),
+    )
+
+
 def test_go_empty_error_check() -> None:
     result = parse(
         "x.go",
