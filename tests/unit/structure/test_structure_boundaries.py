@@ -161,6 +161,59 @@ def test_django_models_on_a_base_another_file_defines() -> None:
     ]
 
 
+def test_django_models_on_a_base_imported_from_a_models_module_in_any_file() -> None:
+    # DRF's tests/test_generics.py: ``class SlugBasedModel(RESTFrameworkModel)``, the abstract
+    # base from ``tests.models``, with fields of its own, outside a models module. A class on a
+    # base imported from elsewhere (``core.base``), or from Django's own ``db.models`` and
+    # ``forms.models``, with fields of its own there is no model.
+    text = """
+    from django.db import models
+    from django.db.models import Func
+    from django.forms.models import ModelForm
+
+    from core.base import TimeStamped
+    from tests.models import RESTFrameworkModel
+    from .models import Base as LocalBase
+
+
+    class SlugBasedModel(RESTFrameworkModel):
+        slug = models.SlugField(max_length=32)
+
+
+    class ChildModel(SlugBasedModel):
+        name2 = models.CharField(max_length=100)
+
+
+    class Note(LocalBase):
+        text = models.TextField()
+
+
+    class Order(TimeStamped):
+        status = models.CharField(max_length=10)
+
+
+    class Plain(RESTFrameworkModel):
+        def label(self):
+            return "x"
+
+
+    class Cast(Func):
+        kind = CharField(max_length=3)
+
+
+    class OrderForm(ModelForm):
+        status = CharField(max_length=10)
+    """
+    assert rows_of("tests/test_generics.py", text) == [
+        ("django", "SlugBasedModel", "tests_slugbasedmodel", None, None),
+        ("django", "SlugBasedModel", "tests_slugbasedmodel", "slug", None),
+        ("django", "ChildModel", "tests_childmodel", None, None),
+        ("django", "ChildModel", "tests_childmodel", "name2", None),
+        ("django", "Note", "tests_note", None, None),
+        ("django", "Note", "tests_note", "text", None),
+    ]
+
+
 def test_django_abstract_models_have_no_table_and_lend_their_fields() -> None:
     assert rows_of("staff/models.py", DJANGO_ABSTRACT) == [
         ("django", "Timestamped", None, None, None),

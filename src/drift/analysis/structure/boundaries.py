@@ -7,8 +7,10 @@ field by its name (see ``sensitivity``). Rules:
 
 - **Django** (the file imports ``django``): classes deriving from ``models.Model``, ``Model``,
   ``AbstractUser``, ``AbstractBaseUser`` or from another model class of the file, and classes
-  on a base imported by name with Django fields of their own in a models module, or a model's
-  own ``Meta`` (a form's or serializer's names a ``model``: no model). Fields are
+  on a base imported by name with Django fields of their own in a models module or on a base
+  imported from one (``from tests.models import RESTFrameworkModel``; Django's own
+  ``django.db.models`` and ``django.forms.models`` aside), or a model's own ``Meta`` (a form's
+  or serializer's names a ``model``: no model). Fields are
   class-level ``name = models.XField(…)`` / ``ForeignKey`` / ``OneToOneField`` /
   ``ManyToManyField``. Table: ``Meta.db_table``, else Django's default ``<app>_<model>``
   (``<app>`` = ``Meta.app_label``, else the directory holding ``models.py`` or the ``models/``
@@ -218,6 +220,24 @@ def _imported_names(result: ParseResult) -> frozenset[str]:
     return frozenset(n.alias or n.name for imp in result.imports for n in imp.names)
 
 
+# Django's own modules named ``models`` hold no user's models: a ``Func`` or a ``ModelForm`` with
+# fields is none.
+_DJANGO_OWN_MODELS = ("django.db.", "django.forms.")
+
+
+def _from_models_modules(result: ParseResult) -> frozenset[str]:
+    """The names a Python file imports from a models module (``from tests.models import
+    RESTFrameworkModel``, ``from .models import Base``, ``from app.models.base import X``),
+    Django's own ``db.models`` and ``forms.models`` aside."""
+    return frozenset(
+        n.alias or n.name
+        for imp in result.imports
+        if "models" in imp.source.lstrip(".").split(".")
+        and not f"{imp.source}.".startswith(_DJANGO_OWN_MODELS)
+        for n in imp.names
+    )
+
+
 def _base_name(written: str) -> str:
     return written.split("[", 1)[0].split("(", 1)[0].strip()
 
@@ -251,6 +271,7 @@ def _django(path: str, result: ParseResult, lines: list[str]) -> Iterator[Bounda
     tables: dict[str, str] = {}  # the file's concrete models and their tables
     app = _django_app(path)
     imported = _imported_names(result)
+    from_models = _from_models_modules(result)
     in_models = posixpath.basename(path) == "models.py" or "/models/" in f"/{path}"
     for cls in result.classes:
         if cls.qualified_name != cls.name:
@@ -261,11 +282,16 @@ def _django(path: str, result: ParseResult, lines: list[str]) -> Iterator[Bounda
         text = _meta_text(result, cls, lines)
         if not any(base in _DJANGO_BASES or base in models for base in cls.bases) and not (
             # A model on an imported base (another file's abstract model, a custom ``User``):
-            # in a models module with fields of its own, or with a model's ``Meta`` (not a
-            # form's or serializer's; a query expression's ``output_field`` is no field).
+            # with fields of its own in a models module or on a base imported from one (DRF's
+            # tests on ``tests.models``' ``RESTFrameworkModel``), or with a model's ``Meta``
+            # (not a form's or serializer's; a query expression's ``output_field`` is no field).
             any(_base_name(base) in imported for base in cls.bases)
             and (
-                (fields and in_models and "output_field" not in fields)
+                (
+                    fields
+                    and "output_field" not in fields
+                    and (in_models or any(_base_name(b) in from_models for b in cls.bases))
+                )
                 or (_MODEL_META.search(text) and not _FORM_META.search(text))
             )
         ):
