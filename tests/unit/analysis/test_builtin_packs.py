@@ -778,3 +778,30 @@ def test_a_log_message_that_only_says_password_logs_none() -> None:
     facts = FileFactsData(path="auth/login.py", language="python", text=text)
     matches = evaluate_file(load_builtin_packs(), facts)
     assert [m.line for m in matches if m.pattern_id == "LOG-SENSITIVE-DATA"] == [3, 4, 5]
+
+
+def test_django_querysets_and_default_managers_are_orm_queries() -> None:
+    # DRF's ``queryset.filter(…)``, ``self.queryset.all()`` and
+    # ``Model._default_manager.create(…)`` are queries as ``User.objects.filter`` is; a dict
+    # named ``qs`` (``parse_qs``'s) and a plain ``filter`` are not.
+    text = (
+        "def get_object(self, queryset, Model, qs):\n"
+        "    obj = queryset.filter(pk=1).order_by('id')\n"
+        "    if not self.queryset.all().exists():\n"
+        "        return Model._default_manager.create(name='x')\n"
+        "    found = User.objects.get(pk=1)\n"
+        "    return qs.get('page'), filter(None, obj), Model._base_manager.count()\n"
+    )
+    facts = parsed_facts("app/views.py", text)
+    found = [
+        (m.line, m.matched_text)
+        for m in evaluate_file(load_builtin_packs(), facts)
+        if m.pattern_id == "DATA-PY-ORM-QUERY"
+    ]
+    assert found == [
+        (2, "queryset.filter"),
+        (3, "self.queryset.all"),
+        (4, "Model._default_manager.create"),
+        (5, "User.objects.get"),
+        (6, "Model._base_manager.count"),
+    ]
