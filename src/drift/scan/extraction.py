@@ -1350,6 +1350,10 @@ class _Linker:
                 # call graph to follow: ``CreateTestContext.Request.Header``.
                 return f"{owner}.{rest}"
             kind = self._named_field_class(owner, attribute)
+            if kind is None and self._defines_method(owner, attribute):
+                # ``u.params`` with ``u = U()`` and ``@property def params(self) -> Q``: the
+                # call graph reads the method's declared result (``U.params``).
+                return f"{owner}.{rest}"
         else:
             return None
         if kind is None or not further:
@@ -1368,6 +1372,19 @@ class _Linker:
     def _defines_class(self, name: str) -> bool:
         """Whether this file defines a class ``name``."""
         return name in self._classes()
+
+    def _defines_method(self, class_name: str, name: str) -> bool:
+        """Whether this file's Python class ``class_name`` defines a method ``name`` (a
+        property, read as an attribute)."""
+        owner = self._classes().get(class_name)
+        return (
+            owner is not None
+            and self.found.grammar == "python"
+            and any(
+                item.parent is owner and item.kind == "function" and item.name == name
+                for item in self.found.definitions
+            )
+        )
 
     def _named_field_class(self, class_name: str, attribute: str) -> str | None:
         """The class attribute ``attribute`` of this file's class ``class_name`` holds."""

@@ -6086,3 +6086,72 @@ def test_a_decorator_factory_s_returned_decorator_and_a_decorator_s_wrapper_are_
         (f"{test}test_view", "pkg/deco.py::mark.decorator", "import", 5),
         (f"{test}test_view", f"{test}test_view.view", "same_file", 8),
     ]
+
+
+def test_python_a_chain_through_a_property_takes_its_declared_result() -> None:
+    # httpx: ``self.params.add(…)`` in ``URL`` with ``@property def params(self) ->
+    # QueryParams``, and its tests' ``server.url.copy_with(…)`` with a fixture ``server``
+    # giving a ``TestServer`` whose ``url`` property is ``-> httpx.URL``: no edge had been
+    # found (a method of a unique name had been a ``fuzzy`` guess).
+    files = {
+        "pkg/__init__.py": "from .m import *\n",
+        "pkg/m.py": """
+            __all__ = ["Q", "U"]
+
+            class Q:
+                def merge(self, x) -> "Q":
+                    return self
+
+                def add(self, x) -> "Q":
+                    return self
+
+            class U:
+                @property
+                def params(self) -> Q:
+                    return Q()
+
+                def one(self):
+                    return self.params.add(1)
+
+                def two(self):
+                    return self.params.merge(1)
+
+            def free():
+                u = U()
+                return u.params.add(1)
+            """,
+        "pkg/sub.py": """
+            from pkg.m import U
+
+            class V(U):
+                def three(self, other: U):
+                    return self.params.add(1) and other.params.merge(2)
+            """,
+        "tests/conftest.py": """
+            import pytest
+            import pkg
+
+            class Server:
+                @property
+                def url(self) -> pkg.U:
+                    return pkg.U()
+
+            @pytest.fixture
+            def server() -> Server:
+                return Server()
+            """,
+        "tests/test_u.py": """
+            def test_url(server):
+                assert server.url.params.add(1)
+                assert server.url.one()
+            """,
+    }
+    assert edges_of(files) == [
+        ("pkg/m.py::U.one", "pkg/m.py::Q.add", "method", 16),
+        ("pkg/m.py::U.two", "pkg/m.py::Q.merge", "method", 19),
+        ("pkg/m.py::free", "pkg/m.py::Q.add", "method", 23),
+        ("pkg/sub.py::V.three", "pkg/m.py::Q.add", "method", 5),
+        ("pkg/sub.py::V.three", "pkg/m.py::Q.merge", "method", 5),
+        ("tests/test_u.py::test_url", "pkg/m.py::Q.add", "method", 2),
+        ("tests/test_u.py::test_url", "pkg/m.py::U.one", "method", 3),
+    ]

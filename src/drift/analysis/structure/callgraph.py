@@ -925,9 +925,14 @@ class CallResolver:
             nested = self._returned_function(scope, receiver, caller)
             if nested is not None:
                 return nested
-        if receiver_type is None and ("(" in receiver or "{" in receiver):
+        if receiver_type is None and (
+            "(" in receiver or "{" in receiver or self._python_member_chain(scope, receiver, caller)
+        ):
             # ``New().Group("/y").PUT(…)``, gin's ``(JSON{data}).Render(w)``: a method of what
-            # the chain of calls makes, when the repository declares each step's result.
+            # the chain of calls makes, when the repository declares each step's result; a
+            # Python chain of attributes from ``self``, a parameter or a variable, through a
+            # property's declared result (httpx's ``self.params.add(…)`` with ``@property def
+            # params(self) -> QueryParams``, a fixture's ``server.url.copy_with(…)``).
             made = self._chain_class(scope, receiver, caller)
             if isinstance(made, _Stop):
                 return _STOP
@@ -1486,6 +1491,16 @@ class CallResolver:
         call = None if owner is None else self._method(*owner, "__call__")
         return None if call is None else self._result_class(call)
 
+    def _is_fixture_parameter(self, scope: FileScope, name: str, caller: Function) -> bool:
+        """Whether ``name`` is a parameter of a Python test-support function that a pytest
+        fixture it sees gives (``_fixtures``)."""
+        return (
+            scope.result.language == "python"
+            and any(p.name == name for p in caller.parameters)
+            and is_test_support(scope.path)
+            and name in self._fixtures(scope)
+        )
+
     def _fixtures(self, scope: FileScope) -> Mapping[str, tuple[str, Function]]:
         """The pytest fixtures a test file sees by name: its own, then those of each
         ``conftest.py`` from its directory up (the nearest wins), worked out once per file."""
@@ -1658,6 +1673,9 @@ class CallResolver:
             if element is None or is_container(element[1]):
                 return None
             return self._typed_class(*element)
+        if kind is None and declared is None and self._is_fixture_parameter(scope, root, caller):
+            # ``server.url`` in ``def test_x(server)``: the class the pytest fixture gives.
+            return self._fixture_class(self._fixtures(scope)[root])
         if kind is not None:
             # ``Store`` or ``models.Store``, or what made it: ``c := e.NewContext(…)`` (once:
             # ``a = a.next()`` would have ``a`` made by ``a``'s method).
@@ -1931,6 +1949,25 @@ class CallResolver:
             else self._class_in_scope(scope, root)
         )
         return self._method(*owner, method) if owner is not None else None
+
+    def _python_member_chain(
+        self, scope: FileScope, receiver: str, caller: Function | None
+    ) -> bool:
+        """Whether a Python receiver is attributes of ``self``/``cls``, of a parameter or of a
+        variable of the caller (``self.params``, ``server.url``), which ``_chain_class``
+        follows through each member's declared class or result; not a module's or a class's
+        (``core.Thing``), which ``_receiver`` reads."""
+        root, dot, _ = receiver.partition(".")
+        return (
+            bool(dot)
+            and caller is not None
+            and scope.result.language == "python"
+            and (
+                root in _SELF_RECEIVERS
+                or any(p.name == root for p in caller.parameters)
+                or self._local_class(scope, caller.qualified_name, root) is not None
+            )
+        )
 
     def _chain_class(
         self, scope: FileScope, written: str, caller: Function | None
