@@ -6155,3 +6155,68 @@ def test_python_a_chain_through_a_property_takes_its_declared_result() -> None:
         ("tests/test_u.py::test_url", "pkg/m.py::Q.add", "method", 2),
         ("tests/test_u.py::test_url", "pkg/m.py::U.one", "method", 3),
     ]
+
+
+def test_python_a_call_on_a_declared_base_reaches_the_subclasses_overrides() -> None:
+    # httpx: ``transport = self._transport_for_url(url)`` with ``-> BaseTransport``, then
+    # ``transport.handle_request(request)``, had reached only ``BaseTransport.handle_request``
+    # (which raises ``NotImplementedError``), never ``MockTransport``'s or ``HTTPTransport``'s;
+    # ``decoder.decode(…)`` on a ``-> ContentDecoder`` neither. A parameter annotated with the
+    # base is the same; a variable the caller constructs is of that class exactly.
+    files = {
+        "pkg/transports.py": """
+            class BaseTransport:
+                def handle_request(self, request):
+                    raise NotImplementedError()
+
+            class MockTransport(BaseTransport):
+                def handle_request(self, request):
+                    return request
+
+            class HTTPTransport(BaseTransport):
+                def handle_request(self, request):
+                    return request
+            """,
+        "pkg/client.py": """
+            from pkg.transports import BaseTransport, HTTPTransport
+
+            class Client:
+                def _transport_for_url(self, url) -> BaseTransport:
+                    return HTTPTransport()
+
+                def send(self, request):
+                    transport = self._transport_for_url(request)
+                    return transport.handle_request(request)
+
+            def run(transport: BaseTransport, request):
+                return transport.handle_request(request)
+
+            def made(request):
+                transport = BaseTransport()
+                return transport.handle_request(request)
+            """,
+    }
+    assert [e for e in edges_of(files) if "handle_request" in e[1]] == [
+        (
+            "pkg/client.py::Client.send",
+            "pkg/transports.py::BaseTransport.handle_request",
+            "method",
+            9,
+        ),
+        (
+            "pkg/client.py::Client.send",
+            "pkg/transports.py::HTTPTransport.handle_request",
+            "method",
+            9,
+        ),
+        (
+            "pkg/client.py::Client.send",
+            "pkg/transports.py::MockTransport.handle_request",
+            "method",
+            9,
+        ),
+        ("pkg/client.py::made", "pkg/transports.py::BaseTransport.handle_request", "method", 16),
+        ("pkg/client.py::run", "pkg/transports.py::BaseTransport.handle_request", "method", 12),
+        ("pkg/client.py::run", "pkg/transports.py::HTTPTransport.handle_request", "method", 12),
+        ("pkg/client.py::run", "pkg/transports.py::MockTransport.handle_request", "method", 12),
+    ]

@@ -4213,6 +4213,9 @@ class _FileCalls:
         # Python: a function nested in a method sees the method's ``self`` (``_Closure``), and
         # ``type(self)()`` makes another ``self`` (``_of_own_class``).
         self._python = scope.result.language == "python"
+        # (caller, receiver, its class as written) -> the declared class a call on the
+        # receiver dispatches from, and no calling method (``_declared_dispatch``).
+        self._declared: dict[tuple[str, str, str], tuple[str, str, str] | None] = {}
         # (receiver, callee) -> target, or how it depends on the caller.
         self._calls: dict[_Name, _Landing | None] = {}
         # Caller class -> (receiver, callee) -> target.
@@ -4404,8 +4407,12 @@ class _FileCalls:
         edges: dict[tuple[int, int, int], str],
     ) -> None:
         """``self.m()`` reaching ``callee_id``: the override of the object's own class may run
-        instead (a private method is the class's own)."""
-        dispatch = self._dispatch(name[0], caller[0])
+        instead (a private method is the class's own); so may it for a Python receiver of a
+        declared class (``_declared_dispatch``)."""
+        own = self._dispatch(name[0], caller[0])
+        dispatch = None if own is None else (self._path, *own)
+        if dispatch is None and self._python:
+            dispatch = self._declared_dispatch(name, caller[0])
         if dispatch is None:
             return
         called = self._resolver.function_by_id(callee_id)
@@ -4414,9 +4421,38 @@ class _FileCalls:
         arity = len(called.parameters) if self._implicit_this else None
         types = _parameter_types(called) if self._implicit_this else None
         for override in self._resolver.overrides(
-            self._path, dispatch[0], name[1], dispatch[1], arity, parameters=types
+            *dispatch[:2], name[1], dispatch[2], arity, parameters=types
         ):
             edges.setdefault((caller[1], line, override), METHOD)
+
+    def _declared_dispatch(self, name: _Name, caller: Function) -> tuple[str, str, str] | None:
+        """For a Python call on a variable whose class is declared, not made (a parameter's
+        annotation, ``def f(t: BaseTransport)``, or a repository function's declared result,
+        httpx's ``transport = self._transport_for_url(url)`` with ``-> BaseTransport``), the
+        file and class whose subclasses' overrides may run instead, as for ``self.m()``; no
+        calling method they replace (``""``). A constructed variable (``t = Store()``) is of
+        its class exactly; a local's annotation is not told apart from one (both are
+        ``Store``), nor is an attribute's."""
+        receiver, _, written = name
+        if receiver is None or not written or not receiver.isidentifier():
+            return None
+        key = (caller.qualified_name, receiver, written)
+        if key in self._declared:
+            return self._declared[key]
+        resolver, scope = self._resolver, self._scope
+        declared = next((p.type for p in caller.parameters if p.name == receiver), None)
+        owner: tuple[str, str] | None = None
+        if declared is not None and class_of_type(declared) == written:
+            owner = resolver._typed_class(scope, written)
+        elif resolver._typed_class(scope, written) is None:
+            owner = resolver._returned_class(scope, written, caller)
+        found = (
+            (owner[0], owner[1], "")
+            if owner is not None and owner[1] in resolver.subclassed(owner[0])
+            else None
+        )
+        self._declared[key] = found
+        return found
 
     def _dispatch(self, receiver: str | None, caller: Function) -> tuple[str, str] | None:
         """For a call whose subclasses' overrides may run instead, the class they derive
