@@ -21,6 +21,7 @@ from drift.scan.assertions import expects_error
 from drift.scan.collect import READERS, Collected, Handler, collect, new_record
 from drift.scan.explained import says_why, thrown_on_purpose
 from drift.scan.go_types import element_type, is_container
+from drift.scan.handoff import HandOffs, reports
 from drift.scan.hashing import content_hash
 from drift.scan.lang_ecmascript import (
     JavaScriptRules,
@@ -100,6 +101,9 @@ _START: Final = attrgetter("start_byte")
 
 
 _SELF_NAMES: Final = frozenset({"self", "this"})
+# The handlers whose body may hand the error it names to a call (``drift.scan.handoff``): a
+# Go ``if err != nil`` hands it on by returning it, and a ``.catch(…)`` is a callback.
+_HANDING_KINDS: Final = frozenset({"catch", "except"})
 _ECMASCRIPT: Final = frozenset({"javascript", "typescript", "tsx"})
 _TAKEN_OUT: Final = (KEY_IN, ITEM_IN)
 # The functions an object literal's member or a property assigned may be (``Function.members``).
@@ -206,6 +210,13 @@ class _Linker:
         self.exit_starts: list[int] = []
         self.no_return: frozenset[str] = frozenset()  # set by ``result``
         self._exits = _PROCESS_EXITS.get(language_of_grammar(found.grammar), {})
+        # The calls, each known as reporting or not, when a ``catch``/``except`` names its
+        # error: a handler giving it to a call hands it on (``_calls`` fills it).
+        self.hand_offs = (
+            HandOffs()
+            if any(h.kind in _HANDING_KINDS and h.facts.variable for h in found.handlers)
+            else None
+        )
         self.holders, self.targets = self._decorator_holders()
         self.decorator_scopes = self._decorator_scopes()
 
@@ -582,6 +593,7 @@ class _Linker:
         python = found.grammar == "python"  # a name called may hold an instance (``__call__``)
         literals = found.grammar in _ECMASCRIPT  # ``this`` may be an object literal
         exits = self._exits
+        hand_offs = self.hand_offs
         function: Definition | None = None
         for node in sorted(nodes, key=_START):
             start = node.start_byte
@@ -596,6 +608,8 @@ class _Linker:
             elif "reraise" in callee.lower():
                 # ``with util.safe_reraise():``, six's ``reraise(*exc_info)``: they raise
                 self.exit_starts.append(start)
+            if hand_offs is not None:
+                hand_offs.add(node, reports(callee, receiver))
             is_awaited = any_awaited and node.id in awaited
             is_constructor = any_constructs and id(node) in constructs
             kind = None
@@ -1444,7 +1458,15 @@ class _Linker:
         node = handler.node
         function = self.index.enclosing(node.start_byte)
         name = None if function is None else function.qualified_name
-        rethrows = facts.propagates or self._throws_inside(facts.body, throws, function)
+        rethrows = (
+            facts.propagates
+            or self._throws_inside(facts.body, throws, function)
+            or (
+                handler.kind in _HANDING_KINDS
+                and self.hand_offs is not None
+                and self.hand_offs.hands_on(facts.body, facts.variable, self.source)
+            )
+        )
         swallows = facts.judge_swallow and not rethrows and not self._uses(facts)
         if swallows and (self._answers_no(facts.body, function) or _falls_back(facts)):
             swallows = False

@@ -215,7 +215,8 @@ def test_error_handlers() -> None:
         ("throw", 14, "fetch_items", (), None, False, False, False, False),
         ("except", 15, "fetch_items", (), None, True, True, False, True),
         ("finally", 17, "fetch_items", (), None, False, False, False, False),
-        ("except", 28, "Repository._load", ("Exception",), "exc", False, True, False, False),
+        # ``report(exc)`` hands the error it caught to a call: passed on, as a re-raise
+        ("except", 28, "Repository._load", ("Exception",), "exc", False, True, True, False),
         ("except", 30, "Repository._load", ("OSError",), None, False, False, False, True),
         ("throw", 35, "outer.inner", ("ValueError",), None, False, False, False, False),
     ]

@@ -201,6 +201,126 @@ def test_java_generic_catch_that_logs_is_broad() -> None:
     )
 
 
+def test_a_java_catch_all_handing_the_error_to_a_call_passes_it_on() -> None:
+    # java.net.http's asynchronous code: ``catch (Throwable t) { cancelImpl(t);
+    # bodySentCF.completeExceptionally(t); }`` (Http1Exchange) hands the error to whoever waits
+    # on the future, as a rethrow would. Logging it, printing its trace or turning it into
+    # text (``return String.valueOf(t)``) hands nothing on.
+    result = parse(
+        "A.java",
+        """
+        class A {
+            CompletableFuture<Void> run() {
+                try { go(); } catch (Throwable t) { cancelImpl(t); cf.completeExceptionally(t); }
+                try { go(); } catch (Throwable t) { return MinimalFuture.failedFuture(t); }
+                try { go(); } catch (Throwable t) { handleError(checkForHandshake(t)); }
+                try { go(); } catch (Exception e) { onError(new IOException("read", e)); }
+                try { go(); } catch (Throwable t) { errorRef.compareAndSet(null, t); }
+                try { go(); } catch (Throwable t) { executor.execute(() -> signalError(t)); }
+                try { go(); } catch (Throwable t) { debug.log("failed", t); }
+                try { go(); } catch (Throwable t) { Log.logError(t); }
+                try { go(); } catch (Throwable t) { LOGGER.log(Level.WARNING, "x", (Object) t); }
+                try { go(); } catch (Exception e) { e.printStackTrace(); }
+                try { go(); } catch (Exception e) { System.err.println(e); }
+                try { go(); } catch (Throwable t) { return String.valueOf(t); }
+                try { go(); } catch (Throwable t) { debug.log("x", describe(t)); }
+                try { go(); } catch (Throwable t) { Log.logTrace("{0}", t.toString()); }
+                return null;
+            }
+        }
+        """,
+    )
+    assert [(g.gap_type, g.line) for g in error_gaps("A.java", result)] == [
+        ("broad_catch", 9),
+        ("broad_catch", 10),
+        ("broad_catch", 11),
+        ("broad_catch", 12),
+        ("broad_catch", 13),
+        ("broad_catch", 14),
+        ("broad_catch", 15),
+        ("broad_catch", 16),
+    ]
+
+
+def test_a_python_catch_all_handing_the_error_to_a_call_passes_it_on() -> None:
+    # asyncio's ``except BaseException as exc: fut.set_exception(exc)``: the future's awaiter
+    # gets the error; logging or printing it, or only its text, does not hand it on.
+    result = parse(
+        "m.py",
+        """
+        def run(fut, callback):
+            try:
+                go()
+            except BaseException as exc:
+                fut.set_exception(exc)
+            try:
+                go()
+            except Exception as e:
+                callback(error=e)
+            try:
+                go()
+            except Exception as e:
+                logger.warning("failed: %s", e)
+            try:
+                go()
+            except Exception as e:
+                self._log.error(e)
+            try:
+                go()
+            except Exception as e:
+                print(e, file=sys.stderr)
+            try:
+                go()
+            except Exception as e:
+                warnings.warn(str(e))
+            try:
+                go()
+            except Exception as e:
+                return repr(e)
+            try:
+                go()
+            except Exception as e:
+                util.debug("decref failed %s", e)
+            try:
+                go()
+            except Exception as e:
+                if getattr(e, "errno", 0) == errno.EPIPE or isinstance(e, OSError):
+                    return
+            try:
+                go()
+            except Exception as e:
+                return f"failed: {self._format_exc(e)}"
+        """,
+    )
+    assert [(g.gap_type, g.line) for g in error_gaps("m.py", result)] == [
+        ("broad_catch", 12),
+        ("broad_catch", 16),
+        ("broad_catch", 20),
+        ("broad_catch", 24),
+        ("broad_catch", 28),
+        ("broad_catch", 32),  # multiprocessing's ``util.debug``: a logger's level method
+        ("broad_catch", 36),  # looking at the error hands nothing on
+        ("broad_catch", 41),
+    ]
+
+
+def test_a_javascript_catch_handing_the_error_to_a_call_rethrows() -> None:
+    # ``catch (err) { reject(err) }`` hands the error on (the ``rethrow`` property packs
+    # match); ``console.error(err)`` only reports it.
+    result = parse(
+        "a.js",
+        """
+        function run(reject) {
+          try { go(); } catch (err) { reject(err); }
+          try { go(); } catch (err) { console.error(err); }
+          try { go(); } catch (err) { done(String(err)); }
+        }
+        """,
+    )
+    handlers = [h for h in result.error_handlers if h.kind == "catch"]
+    assert [(h.line, h.rethrows) for h in handlers] == [(2, True), (3, False), (4, False)]
+
+
 def test_a_java_interrupt_restored_or_remembered_and_assert_false_pass_it_on() -> None:
     # AbstractQueuedSynchronizer's ``catch (InterruptedException ie) { interrupted = true; }``
     # (re-asserted later), and ``catch (TimeoutException cannotHappen) { assert false; }``.
