@@ -55,6 +55,9 @@ _PLACES: Final = LiteralPlaces(
         "annotation_argument_list": "decorator",
     },
     wrappers=frozenset({"parenthesized_expression"}),
+    # An array creation's size (``new double[4]``) is the array's length, as Go's ``[4]byte``
+    # is: the size of what is made, no value of the code's. An index (``a[3]``) stays one.
+    skipped=frozenset({"dimensions_expr"}),
 )
 
 

@@ -581,3 +581,80 @@ def test_a_slice_stripping_a_tested_prefix_or_suffix_is_its_length() -> None:
     """
     rows = constants("A.java", parse("A.java", java), source(java))
     assert magic(rows) == [("5", 4)]
+
+
+def test_a_number_checked_against_a_status_s_holder_is_no_magic_number() -> None:
+    # java.net.http: ``switch (statusCode) { case 301, 302 -> … }`` (RedirectFilter),
+    # ``rcode == 101`` (Exchange), ``responseCode > 199`` (Stream) and ``int c =
+    # response.statusCode(); … c != 101`` (OpeningHandshake); a byte, a length or an opcode
+    # checked the same way stays magic.
+    text = """
+    class RedirectFilter {
+        static String redirectedMethod(int statusCode, String orig) {
+            return switch (statusCode) {
+                case 301, 302 -> orig.equals("POST") ? "GET" : orig;
+                case 303 -> { yield "GET"; }
+                case 307 -> orig;
+                default -> orig;
+            };
+        }
+        boolean upgrade(HttpResponse<?> response, int rcode, int responseCode) {
+            int c = response.statusCode();
+            if (upgrading && (rcode == 101)) { return true; }
+            if (responseCode < 100 || responseCode > 199) { return false; }
+            if (c != 101 || 404 == getResponseCode()) { return false; }
+            switch (opcode)
+            {
+                case 130: return false;
+            }
+            if (payloadLen < 126 || b > 255) { return true; }
+            return rcode + 300 > 0;
+        }
+    }
+    """
+    rows = magic(constants("R.java", parse("R.java", text), source(text)))
+    assert rows == [("130", 17), ("126", 19), ("255", 19), ("300", 20)]
+    go = """
+    package a
+
+    func follow(resp *http.Response, n int) bool {
+        switch code := resp.StatusCode; code {
+        case 301, 302:
+            return true
+        }
+        switch n {
+        case 301:
+            return false
+        }
+        return false
+    }
+    """
+    assert magic(constants("a.go", parse("a.go", go), source(go))) == [("301", 9)]
+    python = """
+    def follow(resp, n):
+        match resp.status:
+            case 301 | 302:
+                return True
+        match n:
+            case 303:
+                return False
+    """
+    assert magic(constants("f.py", parse("f.py", python), source(python))) == [("303", 6)]
+
+
+def test_a_java_array_creation_s_size_is_its_length_not_magic() -> None:
+    # java.util.stream's ``new double[4]`` (Collectors, DoublePipeline), as Go's ``[4]byte``;
+    # the indexes into it stay magic, and so does a size computed from a number.
+    text = """
+    class A {
+        double[] avg(int n) {
+            double[] a = new double[4];
+            int[][] b = new int[3][(5)];
+            a[3] += 1;
+            StringBuilder sb = new StringBuilder(128);
+            return new double[n + 7];
+        }
+    }
+    """
+    rows = magic(constants("A.java", parse("A.java", text), source(text)))
+    assert rows == [("3", 5), ("128", 6), ("7", 7)]

@@ -26,7 +26,8 @@ a default or a property (``timeout=30``, ``size: int = 1024 * 1024``), are not a
 on a line about one (``res.status(404)``, ``createError(500, …)``, ``resp.status == 200``,
 Go's ``w.WriteHeader(405)``, ``http.Error(w, msg, 418)``, Node's ``res.writeHead(400, …)``) or
 given to a call about one that opens on a line above (``createError(\n'CODE',\n'msg',\n500\n)``)
-nor
+or compared with, or a ``case`` of a switch on, a name that holds one (``rcode == 101``,
+``switch (statusCode) { case 301 -> …}``: ``drift.analysis.structure.status_checks``) nor
 an octal file mode (``0o644``), and are not on a constant declaration (any line of it: a value
 over several lines, httpx's ``FRAG_SAFE = "".join([chr(i) for i in range(0x20, 0x7F) …])``,
 goes on while its brackets are open, a string is, or a line ends with an operator, a comma or a
@@ -34,7 +35,8 @@ backslash), on the line of a
 SCREAMING_CASE assignment (``MAX_WRITE = 32 * 1024`` in a function), on a Go package-level
 ``var`` whose value is numbers, names and operators (``var d = time.Second * 60``), or in an
 enum. A Go
-array type's length (``[4]byte``) is a type's, no value, and so is a bit size given to
+array type's length (``[4]byte``) is a type's, no value, as is a Java array creation's size
+(``new double[4]``; an index, ``a[3]``, stays magic), and so is a bit size given to
 ``strconv`` (``strconv.ParseInt(s, 10, 64)``) or to a function of the same file whose parameter
 in that place is named ``bitSize`` (gin's ``setIntField(val, 64, value)``), the call's opening
 parenthesis on the literal's line, and so is a radix (``parseInt(x, 16)``, ``n.toString(16)``,
@@ -55,6 +57,7 @@ from collections.abc import Iterable, Iterator
 from drift.analysis.structure.scopes import function_lines
 from drift.analysis.structure.secrets import SECRET_NAME, redact
 from drift.analysis.structure.source_text import LineIndex
+from drift.analysis.structure.status_checks import StatusChecks
 from drift.analysis.structure.test_files import is_example_code, is_test_support
 from drift.records.structural import ConstantRow
 from drift.scan.model import NumberLiteral, ParseResult
@@ -605,6 +608,7 @@ def magic_numbers(
     if enum_lines:
         enum_lines -= function_lines(result)
     lines = text.split("\n")
+    status_checks = StatusChecks(lines, result.language)
     rows: list[ConstantRow] = []
     for number in result.numbers:
         if (
@@ -639,6 +643,8 @@ def magic_numbers(
             result.language, lines, number, _function_start(result, number.line)
         ):
             continue  # ``name[:-10]`` after ``name.endswith('Serializer')``: its length
+        if status_checks.is_status(number.value, number.line, number.column):
+            continue  # ``rcode == 101``, ``switch (statusCode) { case 301 -> …}``
         rows.append(
             ConstantRow(
                 id=0,
