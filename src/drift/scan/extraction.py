@@ -472,6 +472,7 @@ class _Linker:
             fields=tuple(sorted((self.field_classes.get(id(item)) or {}).items())),
             shadows=shadows,
             declared=self.rules.declared_methods(item.node, self.source),
+            assigned=tuple(sorted(assigned)) if assigned and self.found.grammar == "python" else (),
         )
 
     def _decorator_spans(self) -> list[tuple[Point, Point]]:

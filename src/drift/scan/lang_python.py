@@ -466,15 +466,15 @@ class PythonRules:
         return HandlerFacts(body, types, variable, empty, generic, uses_active_error=active)
 
     def field_types(self, node: Node, source: bytes) -> list[tuple[str, str | None]]:
-        """``self.repo = Repo()`` (or ``self.repo: Repo = …``) in a method, and ``repo: Repo``
-        in the class body; ``repo_class = Repo`` in the class body gives ``ALIAS_OF`` and the
-        name."""
+        """``self.repo = Repo()`` (or ``self.repo: Repo = …``) in a method, ``cls.repo = …``
+        in a classmethod (pytest's ``setup_class``), and ``repo: Repo`` in the class body;
+        ``repo_class = Repo`` in the class body gives ``ALIAS_OF`` and the name."""
         target = node.child_by_field_name("left")
         if target is None:
             return []
         if target.type == "attribute":
             owner = target.child_by_field_name("object")
-            if owner is None or text(owner, source) != "self":
+            if owner is None or text(owner, source) not in ("self", "cls"):
                 return []
         else:
             value = node.child_by_field_name("right")

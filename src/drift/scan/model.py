@@ -164,6 +164,10 @@ class Class(NamedTuple):
     fields: tuple[tuple[str, str], ...] = ()
     shadows: tuple[str, ...] = ()
     declared: tuple[tuple[str, str], ...] = ()
+    assigned: tuple[str, ...] = ()
+    """Python: every attribute its code assigns (``self.x = …`` in a method, ``x = …`` in its
+    body), sorted: a ``self.x`` none of a class's repository ancestors assigns is a library
+    base's (Django's ``TestCase.client``)."""
 
 
 class ImportedName(NamedTuple):

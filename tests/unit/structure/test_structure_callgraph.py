@@ -6220,3 +6220,78 @@ def test_python_a_call_on_a_declared_base_reaches_the_subclasses_overrides() -> 
         ("pkg/client.py::run", "pkg/transports.py::HTTPTransport.handle_request", "method", 12),
         ("pkg/client.py::run", "pkg/transports.py::MockTransport.handle_request", "method", 12),
     ]
+
+
+def test_no_guess_on_a_library_base_s_attribute_nor_on_a_library_value_s_attribute() -> None:
+    # DRF: ``self.client.head('/')`` in a Django ``TestCase`` (no repository class assigns
+    # ``client``) had been guessed to ``MethodMapper.head``, and ``md.preprocessors.register(…)``
+    # on an untyped parameter to ``BaseRouter.register``. An attribute the class (or a
+    # repository relative) assigns keeps the guess, and so does a parameter's attribute some
+    # repository class has (the stdlib's ``dist.metadata.write_pkg_file``, ``Distribution``
+    # assigning ``metadata``). ``cls.x = …`` in a classmethod gives the class's attribute its
+    # class, as ``self.x = …`` does.
+    edges = edges_of(
+        {
+            "pkg/routers.py": """
+                class BaseRouter:
+                    def register(self, prefix):
+                        return prefix
+
+                class MethodMapper:
+                    def head(self, func):
+                        return func
+
+                class Metadata:
+                    def write_pkg_file(self, out):
+                        return out
+
+                class Distribution:
+                    def __init__(self, loaded):
+                        self.info = loaded
+
+                def add_highlight(md):
+                    md.preprocessors.register("highlight")
+
+                def write(given, out):
+                    given.info.write_pkg_file(out)
+                """,
+            "tests/test_r.py": """
+                from django.test import TestCase
+                from pkg.routers import BaseRouter
+
+                class HeadTests(TestCase):
+                    def test_head(self):
+                        self.client.head("/")
+
+                class MapperTests(TestCase):
+                    def setUp(self):
+                        self.mapper = make_mapper()
+
+                    def test_mapper(self):
+                        self.mapper.head(None)
+
+                class RouterTests(TestCase):
+                    @classmethod
+                    def setup_class(cls):
+                        cls.router = BaseRouter()
+
+                    def test_register(self):
+                        self.router.register("x")
+                """,
+        }
+    )
+    assert edges == [
+        ("pkg/routers.py::write", "pkg/routers.py::Metadata.write_pkg_file", "fuzzy", 21),
+        (
+            "tests/test_r.py::MapperTests.test_mapper",
+            "pkg/routers.py::MethodMapper.head",
+            "fuzzy",
+            13,
+        ),
+        (
+            "tests/test_r.py::RouterTests.test_register",
+            "pkg/routers.py::BaseRouter.register",
+            "method",
+            21,
+        ),
+    ]

@@ -362,6 +362,8 @@ class CallResolver:
         # Each file's ``super().m()`` calls, as ``(caller, m)``.
         self._super_calls: dict[str, frozenset[tuple[str | None, str]]] = {}
         self._library_bases: dict[tuple[str, str], bool] = {}
+        self._assigned_by_file: dict[str, dict[str, frozenset[str]]] = {}  # ``_assigned``
+        self._all_attributes: frozenset[str] | None = None  # ``_attribute_names``
         self._class_attributes: dict[str, dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {}
         self._local_classes: dict[str, dict[tuple[str, str], str | None]] = {}
         self._field_types: dict[tuple[str, str, str], tuple[str, str, str] | None] = {}
@@ -903,6 +905,16 @@ class CallResolver:
         ):
             # ``r.Header().Set(…)`` with ``Header()`` declared ``http.Header``; a chain through
             # such a call too (echo's ``c.Request().Header.Get(…)``, an ``http.Header``).
+            return _STOP
+        if (
+            receiver_type is None
+            and caller is not None
+            and caller.class_name
+            and scope.result.language == "python"
+            and self._library_attribute(path, caller.class_name, receiver)
+        ):
+            # ``self.client.head('/')`` in a Django ``TestCase``: the library base's client,
+            # not the one repository class with a ``head`` (DRF's ``MethodMapper``).
             return _STOP
         if (
             receiver_type is None
@@ -2820,6 +2832,55 @@ class CallResolver:
                     known[cls.name] = known[cls.qualified_name] = found
         return known
 
+    def _library_attribute(self, file: str, class_name: str, receiver: str) -> bool:
+        """Whether ``receiver``, ``self.x`` or a chain from it, names an attribute that
+        ``class_name`` of ``file`` takes from a library base: the class has one, and neither
+        it nor a repository class it derives from or that derives from it assigns ``x``
+        (``Class.assigned``) or defines a method or property ``x``."""
+        root, _, rest = receiver.partition(".")
+        name = rest.partition(".")[0]
+        if root not in ("self", "cls") or not name.isidentifier():
+            return False
+        if not self._library_ancestry(file, class_name):
+            return False
+        if self._method(file, class_name, name) is not None:
+            return False
+        related = [(file, class_name), *self._descendants(file, class_name)]
+        seen: set[tuple[str, str]] = set()
+        while related and len(seen) < _MAX_ANCESTORS:
+            owner = related.pop()
+            if owner in seen:
+                continue
+            seen.add(owner)
+            if name in self._assigned(*owner):
+                return False
+            related.extend(self._base_classes(*owner))
+        return True
+
+    def _attribute_names(self) -> frozenset[str]:
+        """Every attribute and method name the repository's Python classes have, once."""
+        if self._all_attributes is None:
+            names: set[str] = set()
+            for scope in self.symbols.scopes.values():
+                if scope.result.language == "python":
+                    for cls in scope.result.classes:
+                        names.update(cls.assigned, cls.shadows, cls.methods)
+                        names.update(f for f, _ in cls.fields)
+            self._all_attributes = frozenset(names)
+        return self._all_attributes
+
+    def _assigned(self, file: str, class_name: str) -> frozenset[str]:
+        """The attributes ``class_name`` of ``file`` assigns (``Class.assigned``) or holds as
+        fields, once per file."""
+        known = self._assigned_by_file.get(file)
+        if known is None:
+            known = self._assigned_by_file[file] = {}
+            for cls in self.symbols.scopes[file].result.classes:
+                names = frozenset((*cls.assigned, *cls.shadows, *(f for f, _ in cls.fields)))
+                if names:
+                    known[cls.name] = known[cls.qualified_name] = names
+        return known.get(class_name, frozenset())
+
     def _library_ancestry(self, file: str, class_name: str) -> bool:
         """Whether ``class_name`` of ``file``, or a repository base of it, names a base the
         repository does not define (``Starlette``, ``NamedTuple``), other than the roots any
@@ -3114,6 +3175,20 @@ class CallResolver:
             # object (``System.getProperty``, a ``CompletableFuture`` from a call, a
             # ``ByteBuffer`` from a list). Guessing by name was wrong about half the time in
             # the JDK's own HTTP client.
+            return None
+        if (
+            receiver is not None
+            and "." in receiver
+            and language == "python"
+            and caller is not None
+            and (root := receiver.partition(".")[0]) not in _SELF_RECEIVERS
+            and any(p.name == root and not p.type for p in caller.parameters)
+            and receiver.split(".")[1] not in self._attribute_names()
+        ):
+            # ``md.preprocessors.register(…)`` with ``md`` an untyped parameter (DRF's Markdown
+            # extension) and no repository class with a ``preprocessors``: a library's value,
+            # not the one repository ``register`` (``BaseRouter``'s). An attribute some
+            # repository class has keeps the guess (the stdlib's ``dist.metadata.write_pkg_file``).
             return None
         tests = is_test_support(scope.path)
         unique = self._unique.get((receiver is not None, family, tests), {}).get(name)
