@@ -1365,9 +1365,11 @@ class _Linker:
                 # call graph to follow: ``CreateTestContext.Request.Header``.
                 return f"{owner}.{rest}"
             kind = self._named_field_class(owner, attribute)
-            if kind is None and self._defines_method(owner, attribute):
+            if kind is None and (self._defines_method(owner, attribute) or self._has_bases(owner)):
                 # ``u.params`` with ``u = U()`` and ``@property def params(self) -> Q``: the
-                # call graph reads the method's declared result (``U.params``).
+                # call graph reads the method's declared result (``U.params``); ``r.regexp.
+                # setMatch`` with ``regexp`` a field of the ``routeConf`` that gorilla/mux's
+                # ``Route`` embeds: the call graph follows the bases.
                 return f"{owner}.{rest}"
         else:
             return None
@@ -1400,6 +1402,12 @@ class _Linker:
                 for item in self.found.definitions
             )
         )
+
+    def _has_bases(self, class_name: str) -> bool:
+        """Whether this file's class ``class_name`` names a base (Go: embeds a type), whose
+        fields are its own too."""
+        owner = self._classes().get(class_name)
+        return owner is not None and bool(self.rules.bases(owner.node, self.source))
 
     def _named_field_class(self, class_name: str, attribute: str) -> str | None:
         """The class attribute ``attribute`` of this file's class ``class_name`` holds."""

@@ -856,6 +856,67 @@ def test_go_new_of_a_type_written_inline_starts_a_chain() -> None:
     ]
 
 
+def test_a_go_field_promoted_from_an_embedded_struct_is_followed() -> None:
+    # gorilla/mux: ``Route`` embeds ``routeConf``, which holds ``regexp routeRegexpGroup`` and
+    # ``matchers []matcher``: ``r.regexp.setMatch(…)`` and ``r.regexp.host.url(…)`` were
+    # guesses, and ``for _, m := range r.matchers { m.Match(…) }`` gave no edge. A field a
+    # struct takes from one it embeds (here declared in another file of the package) is
+    # followed as its own, and so is the embedded type, a field named by it (chi's
+    # ``f.basicWriter.maybeWriteHeader()``).
+    files = {
+        "mux/conf.go": """
+            package mux
+
+            type routeConf struct {
+                regexp   group
+                matchers []matcher
+            }
+
+            type matcher interface{ Match(p string) bool }
+
+            type group struct{ host *rx }
+
+            type rx struct{}
+
+            func (r *rx) url() string         { return "" }
+            func (r *rx) Match(p string) bool { return true }
+            func (g group) setMatch()         {}
+            """,
+        "mux/route.go": """
+            package mux
+
+            type Route struct {
+                routeConf
+                name string
+            }
+
+            type other struct{ regexp rx }
+
+            func (o *other) setMatch() {}
+
+            func (r *Route) Match(p string) bool {
+                r.regexp.setMatch()
+                r.regexp.host.url()
+                r.routeConf.regexp.setMatch()
+                for _, m := range r.matchers {
+                    m.Match(p)
+                }
+                return true
+            }
+            """,
+    }
+    assert edges_of(files) == sorted(
+        [
+            ("mux/route.go::Route.Match", "mux/conf.go::group.setMatch", "method", 13),
+            ("mux/route.go::Route.Match", "mux/conf.go::rx.url", "method", 14),
+            ("mux/route.go::Route.Match", "mux/conf.go::group.setMatch", "method", 15),
+            # ``Route`` has a ``Match`` of the interface's signature: it is a matcher too.
+            ("mux/route.go::Route.Match", "mux/conf.go::rx.Match", "method", 17),
+            ("mux/route.go::Route.Match", "mux/route.go::Route.Match", "method", 17),
+        ]
+    )
+
+
 def test_a_receiver_of_a_library_type_is_never_guessed() -> None:
     # ``stateLock.lock()`` on a ``ReentrantLock``, ``wg.Add(1)`` on a ``sync.WaitGroup``,
     # ``lock.acquire()`` on a ``threading.Lock()``, ``m.has(k)`` on a ``new Map()``: a

@@ -1746,11 +1746,18 @@ class CallResolver:
             if owner in seen:
                 continue
             seen.add(owner)
-            for cls in self.symbols.scopes[owner[0]].result.classes:
+            scope = self.symbols.scopes[owner[0]]
+            for cls in scope.result.classes:
                 if cls.fields and owner[1] in (cls.name, cls.qualified_name):
                     for field, kind in cls.fields:
                         if field == name:
                             return owner[0], owner[1], kind
+                if cls.bases and cls.name == owner[1] and scope.result.language == "go":
+                    # An embedded type is a field named by it: chi's ``f.basicWriter``.
+                    for base in cls.bases:
+                        embedded = base_name(base)
+                        if embedded.rpartition(".")[2] == name:
+                            return owner[0], owner[1], embedded
             queue.extend(self._base_classes(*owner))
         return None
 
