@@ -658,3 +658,43 @@ def test_a_java_array_creation_s_size_is_its_length_not_magic() -> None:
     """
     rows = magic(constants("A.java", parse("A.java", text), source(text)))
     assert rows == [("3", 5), ("128", 6), ("7", 7)]
+
+
+def test_a_character_code_compared_is_no_magic_number() -> None:
+    # find-my-way: ``pattern.charCodeAt(i) === 58`` (``:``), ``const charCode =
+    # path.charCodeAt(i)`` then ``charCode === 37``: about 60 of its 81 magic numbers. A
+    # number compared with a ``charCodeAt``/``codePointAt`` call, or with a name the same
+    # function gave one, or a ``case`` of a ``switch`` on one, is a character; arithmetic on
+    # one, a name given something else, and another function's same name are not.
+    js = """
+    function parse(pattern, i) {
+      if (pattern.charCodeAt(i) === 58 && pattern.charCodeAt(i + 1) !== 58) return 3
+      if (42 == pattern.codePointAt(i)) return 4
+      const charCode = pattern.charCodeAt(i)
+      const isStatic = charCode === 45 || charCode >= 46
+      switch (charCode) {
+        case 47:
+          return 5
+      }
+      const digit = pattern.charCodeAt(i) - 48
+      return digit > 9 || pattern.charCodeAt(i) + 37
+    }
+    function other(charCode) {
+      return charCode === 37
+    }
+    """
+    rows = magic(constants("index.js", parse("index.js", js), source(js)))
+    assert rows == [("3", 2), ("4", 3), ("5", 8), ("48", 10), ("9", 11), ("37", 11), ("37", 14)]
+    py = """
+    def scan(s):
+        c = ord(s[0])
+        if c == 58 or 48 <= ord(s[1]) <= 57 or ord(s[2]) > 0xFFFF:
+            return 3
+        match c:
+            case 47:
+                return 4
+        n = ord(s[3]) - 48
+        return n == 9
+    """
+    rows = magic(constants("scan.py", parse("scan.py", py), source(py)))
+    assert rows == [("3", 4), ("4", 7), ("3", 8), ("48", 8), ("9", 9)]

@@ -45,7 +45,9 @@ tested for (``name[:-10]`` after ``name.endswith('Serializer')``, ``h[5:]`` afte
 ``h.startswith('HTTP_')``; JavaScript's ``s.slice(3)`` after ``s.startsWith('abc')``, Go's
 ``s[3:]`` after ``strings.HasPrefix(s, "abc")``, Java's ``s.substring(3)``) is the literal's
 length: exempt when the lengths agree and the test is at most 10 lines before, in the same
-function.
+function. A number compared with a character code is a character: with a
+``charCodeAt``/``codePointAt`` call (Python: ``ord``), with a name the same function gives one
+(``const c = s.charCodeAt(i)``), or a ``case`` of a ``switch`` (``match``) on one.
 """
 
 from __future__ import annotations
@@ -476,6 +478,116 @@ def _is_radix(language: str, value: float, line_text: str, column: int) -> bool:
     return place == argument
 
 
+# A character written by its code: compared with what JavaScript's ``charCodeAt``/
+# ``codePointAt`` or Python's ``ord`` gives (find-my-way's ``pattern.charCodeAt(i) === 58``,
+# ``:``; ``ord(c) < 128``), the number is a character, as ``':'`` would be.
+_CHAR_CODE_ARGUMENTS = r"\((?:[^()\n]|\([^()\n]*\))*\)"
+_CHAR_CODE_CALLS: dict[str, str] = {
+    "javascript": rf"\.[ \t]*(?:charCodeAt|codePointAt)[ \t]*{_CHAR_CODE_ARGUMENTS}",
+    "typescript": rf"\.[ \t]*(?:charCodeAt|codePointAt)[ \t]*{_CHAR_CODE_ARGUMENTS}",
+    "python": rf"(?<![\w.])ord[ \t]*{_CHAR_CODE_ARGUMENTS}",
+}
+# What a line holding such a call holds (a look that rules most lines out).
+_CHAR_CODE_HINTS: dict[str, tuple[str, ...]] = {
+    "javascript": ("charCodeAt", "codePointAt"),
+    "typescript": ("charCodeAt", "codePointAt"),
+    "python": ("ord(",),
+}
+_COMPARISON = r"(?:===|!==|==|!=|<=|>=|<|>)"
+# What a code is asked of: ``pattern``, ``this.path[i]``, ``s.trim()``.
+_RECEIVER = rf"(?:[\w$]+(?:[ \t]*\.[ \t]*[\w$]+|\[[^\]\n]*\]|{_CHAR_CODE_ARGUMENTS})*)?"
+_NAME = r"[A-Za-z_$][\w$]*"
+
+
+class _CharacterCodes:
+    """Where one file compares character codes: ``compared`` tells a number that is one."""
+
+    __slots__ = ("_after", "_before", "_functions", "_hints", "_named", "_names", "_switch")
+
+    def __init__(
+        self, result: ParseResult, text: str, lines: list[str], call: str, hints: tuple[str, ...]
+    ) -> None:
+        self._hints = hints
+        called = f"{_RECEIVER}{call}"
+        # The number after the call or a name compared, or before them (``58 === c``).
+        self._before = re.compile(
+            rf"(?:{call}|(?<![\w$.])(?P<name>{_NAME}))[ \t]*{_COMPARISON}[ \t]*$"
+        )
+        self._after = re.compile(
+            rf"[\w.]+[ \t]*{_COMPARISON}[ \t]*(?:{called}|(?P<name>{_NAME})(?![\w$.(\[]))"
+        )
+        self._switch = re.compile(
+            rf"(?:\bswitch[ \t]*\([ \t]*|^[ \t]*match[ \t]+)(?:{called}|(?P<name>{_NAME}))"
+            r"[ \t]*(?:\)|:)"
+        )
+        self._functions = sorted((fn.line, fn.end_line) for fn in result.functions)
+        # The names a function (or the module) gives a code: ``const c = s.charCodeAt(i)``,
+        # ``c = ord(ch)``; not ``d = s.charCodeAt(i) - 48``, a digit's value.
+        given = re.compile(
+            rf"(?<![\w$.])(?P<name>{_NAME})[ \t]*=[ \t]*{called}[ \t]*;?[ \t]*(?:(?://|#).*)?$"
+        )
+        self._names: set[tuple[str, tuple[int, int] | None]] = set()
+        for line in _lines_holding(text, hints):  # only they may give one
+            found = given.search(lines[line - 1])
+            if found is not None:
+                self._names.add((found.group("name"), self._function(line)))
+        self._named = {name for name, _ in self._names}
+
+    def _function(self, line: int) -> tuple[int, int] | None:
+        """The innermost function holding ``line`` (its span), or None at module level."""
+        found = None
+        for span in self._functions:
+            if span[0] > line:
+                break
+            if line <= span[1]:
+                found = span
+        return found
+
+    def compared(self, lines: list[str], line: int, column: int) -> bool:
+        """Whether the number at ``line``/``column`` is compared with a character code, or is a
+        ``case`` of a ``switch`` (Python's ``match``) on one."""
+        if line > len(lines):
+            return False
+        line_text = lines[line - 1]
+        before = line_text.encode()[: max(column - 1, 0)].decode(errors="ignore")
+        is_case = before.strip() == "case"
+        if not (
+            is_case
+            or any(hint in line_text for hint in self._hints)
+            or any(name in line_text for name in self._named)
+        ):
+            return False  # most numbers: a look at the line rules them out
+        after = line_text[len(before) :]
+        for found in (self._before.search(before), self._after.match(after)):
+            if found is not None and self._holds_code(found.group("name"), line):
+                return True
+        if not is_case:
+            return False
+        function = self._function(line)
+        first = function[0] if function is not None else 1
+        for above in range(line - 1, first - 1, -1):
+            switch = self._switch.search(lines[above - 1])
+            if switch is not None:
+                return self._holds_code(switch.group("name"), line)
+        return False
+
+    def _holds_code(self, name: str | None, line: int) -> bool:
+        """Whether a match is the call (no name) or a name given a code in this function."""
+        return name is None or (name, self._function(line)) in self._names
+
+
+def _lines_holding(text: str, needles: tuple[str, ...]) -> list[int]:
+    """The lines (1-based, ascending) of ``text`` that hold one of ``needles``."""
+    index = LineIndex(text)
+    found: set[int] = set()
+    for needle in needles:
+        at = text.find(needle)
+        while at >= 0:
+            found.add(index.line_of(at))
+            at = text.find(needle, at + 1)
+    return sorted(found)
+
+
 def _bit_size_places(result: ParseResult) -> dict[str, frozenset[int]]:
     """The functions of a file that take a bit size as strconv's do, by name: the places
     (0-based) of their parameters named ``bitSize`` (echo's ``b.intValue(p, dest, 32, false)``
@@ -609,6 +721,13 @@ def magic_numbers(
         enum_lines -= function_lines(result)
     lines = text.split("\n")
     status_checks = StatusChecks(lines, result.language)
+    call = _CHAR_CODE_CALLS.get(result.language)
+    hints = _CHAR_CODE_HINTS.get(result.language, ())
+    codes = (
+        _CharacterCodes(result, text, lines, call, hints)
+        if call is not None and any(hint in text for hint in hints)
+        else None
+    )
     rows: list[ConstantRow] = []
     for number in result.numbers:
         if (
@@ -635,6 +754,8 @@ def magic_numbers(
             continue  # ``strconv.ParseInt(s, 10, 64)``: a bit size the API asks for
         if _is_radix(result.language, number.value, line_text, number.column):
             continue  # ``parseInt(hex, 16)``: the notation's base
+        if codes is not None and codes.compared(lines, number.line, number.column):
+            continue  # ``path.charCodeAt(i) === 47``: a character, ``'/'``
         if _is_http_status(number.value, lines, number.line, number.column) or _FILE_MODE.match(
             number.raw
         ):
