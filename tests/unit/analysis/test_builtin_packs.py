@@ -805,3 +805,25 @@ def test_django_querysets_and_default_managers_are_orm_queries() -> None:
         (5, "User.objects.get"),
         (6, "Model._base_manager.count"),
     ]
+
+
+def test_a_json_schema_identifier_spelled_as_a_url_is_never_fetched() -> None:
+    # fastify's schema tests: ``$id: 'http://foo/item'`` and ``{ $ref: 'http://foo/item#' }``,
+    # 16 plain-URL matches in 4 files; a ``$schema`` too. The same URL anywhere else counts.
+    text = (
+        "fastify.addSchema({\n"
+        "  $id: 'http://foo/item',\n"
+        "  type: 'object'\n"
+        "})\n"
+        "const refItem = { $ref: 'http://foo/item#' }\n"
+        "const schema = { '$schema': 'http://foo/draft', \"$id\":\"http://foo/x\" }\n"
+        "fetch('http://foo/item', { id: 'http://foo/other' })\n"
+    )
+    found = evaluate_file(load_builtin_packs(), parsed_facts("test/schema.test.js", text))
+    assert [(m.line, m.matched_text) for m in found if m.pattern_id == "SEC-PLAIN-HTTP-URL"] == [
+        (7, "http://foo/item"),
+        (7, "http://foo/other"),
+    ]
+    python = 'SCHEMA = {"$id": "http://foo/item", "url": "http://foo/item"}\n'
+    found = evaluate_file(load_builtin_packs(), parsed_facts("app/schemas.py", python))
+    assert [m.column for m in found if m.pattern_id == "SEC-PLAIN-HTTP-URL"] == [44]

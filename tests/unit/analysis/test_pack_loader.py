@@ -235,6 +235,7 @@ def test_malformed_toml_names_the_file() -> None:
             "unknown match.content_in 'comments'",
         ),
         (minimal(match='calls = ["x"]\ncontent_in = "text"'), "has no content_patterns"),
+        (minimal(match='calls = ["x"]\nnot_values_of = ["$id"]'), "has no string_literals"),
         (minimal(match='file_patterns = ["[a-"]\ncalls = ["x"]'), "invalid glob"),
         (minimal(extra='detect_by = [{ file_pattern = "a[" }]'), "invalid glob"),
         (minimal(extra='detect_by = [{ import = "a", decorator = "b" }]'), "exactly one of"),

@@ -144,6 +144,32 @@ def test_content_in_text_matches_comments_and_strings_too() -> None:
     ]
 
 
+def test_a_string_literal_that_is_the_value_of_a_key_named_not_is_none() -> None:
+    # ``not_values_of``: the values of ``$id`` and ``$schema`` are identifiers, even spelled as
+    # URLs; the key is read right before the literal, quoted or not, on its line or, when the
+    # literal starts its line, at the end of the line above.
+    text = (
+        "a = { $id: 'x1', '$schema' : \"x2\" }\n"
+        "b = f('x3', { id: 'x4', my$id: 'x5' })\n"
+        "c = { $id:\n  'x6' }\n"
+    )
+    facts = FileFactsData(
+        path="a.js",
+        language="javascript",
+        text=text,
+        string_literals=(
+            Site("x1", 1, 12),
+            Site("x2", 1, 30),
+            Site("x3", 2, 7),
+            Site("x4", 2, 19),
+            Site("x5", 2, 32),
+            Site("x6", 4, 3),
+        ),
+    )
+    spec = pattern("string_literals = ['^x']\nnot_values_of = ['$id', '$schema']")
+    assert [m.matched_text for m in evaluate_pattern(spec, facts)] == ["x3", "x4", "x5"]
+
+
 def test_a_content_match_at_a_strings_opening_quote_is_code() -> None:
     facts = FileFactsData(
         path="a.js", language="javascript", text='q = "SELECT * FROM t WHERE id=" + id;\n'

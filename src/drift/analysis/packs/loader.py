@@ -59,6 +59,7 @@ _MATCH_KEYS = (
     "extends",
     "exports",
     "string_literals",
+    "not_values_of",
     "content_patterns",
     "content_in",
     "error_handling",
@@ -423,6 +424,14 @@ class _PackReader:
             if negated.is_empty():
                 self.fail_rule(rule, f"the {where}.not block is empty")
         content_patterns = self.content_patterns(table, where, rule)
+        string_literals = self.regexes(table, "string_literals", where, rule)
+        not_values_of = self.strings(table, "not_values_of", path)
+        if not_values_of and not string_literals:
+            self.fail_rule(
+                rule,
+                f"{where}.not_values_of is set but {where} has no string_literals",
+                hint="not_values_of names keys whose string values string_literals passes over",
+            )
         calls = self.strings(table, "calls", path)
         for call in calls:
             if call.endswith(".") or call.startswith("."):
@@ -435,7 +444,8 @@ class _PackReader:
             class_names=self.regexes(table, "class_names", where, rule),
             extends=self.strings(table, "extends", path),
             exports=self.strings(table, "exports", path),
-            string_literals=self.regexes(table, "string_literals", where, rule),
+            string_literals=string_literals,
+            not_values_of=not_values_of,
             content_patterns=content_patterns,
             content_in=self.content_scope(table, where, rule, bool(content_patterns)),
             error_handling=kinds,

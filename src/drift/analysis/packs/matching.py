@@ -14,7 +14,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Protocol
 
 from drift.analysis.packs.globs import Glob
@@ -573,7 +573,33 @@ def _class_names(block: MatchBlock, view: _FileView) -> list[_Hit]:
 
 
 def _string_literals(block: MatchBlock, view: _FileView) -> list[_Hit]:
-    return _regex_hits("string_literals", block.string_literals, view.facts.string_literals)
+    hits = _regex_hits("string_literals", block.string_literals, view.facts.string_literals)
+    if not hits or not block.not_values_of:
+        return hits
+    keyed = _key_before(block.not_values_of)
+    # Lines as the scanner counts them (at "\n" only), which the literals' positions are in.
+    lines = view.facts.text.split("\n")
+    return [hit for hit in hits if not _is_value_of(keyed, lines, hit[1], hit[2])]
+
+
+@lru_cache(maxsize=64)
+def _key_before(keys: tuple[str, ...]) -> re.Pattern[str]:
+    """A text that ends in one of ``keys`` (quoted or not) and a colon: what stands before the
+    value of such a key in an object literal or a dictionary (``$id: '…'``, ``"$id": "…"``)."""
+    names = "|".join(re.escape(key) for key in keys)
+    return re.compile(rf"(?<![\w$])([\"'`]?)(?:{names})\1[ \t]*:[ \t]*$")
+
+
+def _is_value_of(keyed: re.Pattern[str], lines: list[str], line: int, column: int) -> bool:
+    """Whether the literal at ``line``/``column`` (1-based, in bytes as the scanner counts)
+    follows a key ``keyed`` finds: on its line or, when it starts the line, at the end of the
+    line above (``$id:`` then the value on the next line)."""
+    if not 0 < line <= len(lines):
+        return False
+    before = lines[line - 1].encode()[: max(column - 1, 0)].decode(errors="ignore")
+    if not before.strip() and line > 1:
+        before = lines[line - 2]
+    return keyed.search(before) is not None
 
 
 def _bare_type_name(text: str) -> str:

@@ -199,6 +199,8 @@ class MatchBlock:
     extends: tuple[str, ...] = ()
     exports: tuple[str, ...] = ()
     string_literals: tuple[re.Pattern[str], ...] = ()
+    # Keys whose values ``string_literals`` passes over (``$id``: an identifier, never fetched).
+    not_values_of: tuple[str, ...] = ()
     content_patterns: tuple[ContentPattern, ...] = ()
     content_in: ContentScope = ContentScope.CODE
     error_handling: tuple[str, ...] = ()
