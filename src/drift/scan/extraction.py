@@ -1477,7 +1477,11 @@ class _Linker:
             )
         )
         swallows = facts.judge_swallow and not rethrows and not self._uses(facts)
-        if swallows and (self._answers_no(facts.body, function) or _falls_back(facts)):
+        if swallows and (
+            self._answers_no(facts.body, function)
+            or _falls_back(facts)
+            or _hands_on_new_error(facts.body, self.source)
+        ):
             swallows = False
         at = node
         if handler.kind == "promise_catch":
@@ -1626,6 +1630,45 @@ _LOOKUP_ERRORS: Final = frozenset(
         "ObjectDoesNotExist", "DoesNotExist", "FieldDoesNotExist", "NoReverseMatch",
     }
 )  # fmt: skip
+
+
+def _hands_on_new_error(body: Node | None, source: bytes) -> bool:
+    """Whether a call in a handler's body is given an error made there: ``done(new
+    FST_ERR_CTP_INVALID_JSON_BODY())`` (fastify's JSON parser), ``reject(new Error(…))``,
+    Java's ``cb.onError(new ParseException(…))``, Python's ``future.set_exception(
+    ConnectionError(…))``. The failure is reported, as an error of the handler's own making,
+    to whoever the call reaches; nothing is swallowed."""
+    pending = [] if body is None else [body]
+    while pending:
+        node = pending.pop()
+        if node.type in _ARGUMENT_LISTS:
+            for argument in node.named_children:
+                field = _MADE.get(argument.type)
+                made = None if field is None else argument.child_by_field_name(field)
+                if made is not None and _names_error_class(text(made, source), argument.type):
+                    return True
+        pending.extend(node.named_children)
+    return False
+
+
+def _names_error_class(name: str, made_by: str) -> bool:
+    """Whether ``name``, what an argument constructs, is an error class's: ``…Error``,
+    ``…Exception``, fastify's ``FST_ERR_…``; a Python call (no ``new`` to say so) only of a
+    capitalised name (``ConnectionError(…)``, not ``make_error(…)``)."""
+    if made_by == "call" and not name.rpartition(".")[2][:1].isupper():
+        return False
+    return _ERROR_CLASS.search(name) is not None
+
+
+_ARGUMENT_LISTS: Final = frozenset({"arguments", "argument_list"})
+# What makes a value in an argument list, and the field naming what it makes: JavaScript's
+# ``new E(…)``, Java's ``new E(…)``, a Python call.
+_MADE: Final = {
+    "new_expression": "constructor",
+    "object_creation_expression": "type",
+    "call": "function",
+}
+_ERROR_CLASS: Final = re.compile(r"Error|Exception|(?<![A-Za-z])ERR(?![a-z])")
 # A name that asks a yes-or-no question: ``is_closed``, ``_can_reuse``, ``hasOwn``,
 # ``fts5_installed``, ``isAvailable``.
 _PREDICATE_NAME: Final = re.compile(

@@ -1188,3 +1188,50 @@ def test_a_python_or_java_test_that_expects_an_error_loses_none() -> None:
     assert [(g.gap_type, g.line) for g in error_gaps(path, parse(path, java))] == [
         ("empty_catch", 11)
     ]
+
+
+def test_a_handler_that_hands_on_an_error_it_makes_reports_it() -> None:
+    # fastify's lib/content-type-parser.js: ``catch { done(new FST_ERR_CTP_INVALID_JSON_BODY(),
+    # undefined) }`` was "swallowed": the failure goes to the callback as an error of its own.
+    # An error made and kept, or a call given something else, hands nothing on.
+    js = """
+    function parse(body, done, reject, reply) {
+      try { ok(JSON.parse(b)) } catch { done(new FST_ERR_CTP_INVALID_JSON_BODY(), undefined) }
+      try { work() } catch { reject(new Error('bad body')) }
+      try { work() } catch { reply.send(new createError.BadRequest()) }
+      p.catch(() => done(new TypeError('closed')))
+      try { work() } catch { const e = new Error('kept') }
+      try { work() } catch { done(new Response('fallback')) }
+      try { work() } catch { done(null, undefined) }
+    }
+    """
+    assert [(g.gap_type, g.line) for g in error_gaps("lib/p.js", parse("lib/p.js", js))] == [
+        ("swallowed", 6),
+        ("swallowed", 7),
+        ("swallowed", 8),
+    ]
+    java = """
+    class P {
+        void run(Callback cb) {
+            try { work(); } catch (IOException e) { cb.onError(new ParseException("bad")); }
+            try { work(); } catch (IOException e) { cb.onResult(new Result()); }
+        }
+    }
+    """
+    assert [(g.gap_type, g.line) for g in error_gaps("P.java", parse("P.java", java))] == [
+        ("swallowed", 4)
+    ]
+    py = """
+    def run(future):
+        try:
+            work()
+        except OSError:
+            future.set_exception(ConnectionError("lost"))
+        try:
+            work()
+        except OSError:
+            future.set_result(Result())
+    """
+    assert [(g.gap_type, g.line) for g in error_gaps("p.py", parse("p.py", py))] == [
+        ("swallowed", 8)
+    ]
