@@ -17,6 +17,7 @@ from typing import Final
 
 from tree_sitter import Node
 
+from drift.scan.lang_ecmascript import described_property
 from drift.scan.model import HandlerKind, Import, NumberLiteral, StringLiteral
 from drift.scan.nodes import SourceText, first_child_of_type, text
 from drift.scan.rules import (
@@ -47,6 +48,8 @@ _UNARY: Final = frozenset({"unary_operator", "unary_expression"})
 _FUNCTION_EXPRESSIONS: Final = frozenset(
     {"arrow_function", "function_expression", "generator_function"}
 )
+# The functions a JavaScript property descriptor may give (``described_property``).
+_DESCRIBED: Final = _FUNCTION_EXPRESSIONS | {"method_definition"}
 _NAME_FIELDS: Final = {
     # a function expression is named by what holds it: const f = () => …, {f: …}, this.f = …
     "variable_declarator": "name",
@@ -184,6 +187,13 @@ def _definitions(found: Collected, nodes: list[Node], kind: str) -> None:
         seen.add(node_id)
         name_node = function_name(node) if is_function else _class_name(node)
         name = "default" if name_node is None else file.text(name_node)
+        if is_function and node.type in _DESCRIBED:
+            # A JavaScript property descriptor's ``value``, ``get`` or ``set`` is named by
+            # its property (``Object.defineProperties(Request.prototype, { ip: { get () {…}
+            # } })``: ``ip``) and placed at its own key: a getter and its setter stay two.
+            described = described_property(node)
+            if described is not None:
+                name = file.text(described[0])
         start, end = node.byte_range
         item = Definition("function" if is_function else "class", node, name, name_node, start, end)
         if not is_function:

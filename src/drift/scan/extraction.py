@@ -364,6 +364,7 @@ class _Linker:
                 rules.is_static(node, source),
                 None,  # returned (``_with_returned``)
                 rules.is_private(node, item.name),
+                rules.is_accessor(node),
                 (),  # members (``_with_members``)
                 None,  # returns_nested (``_with_nested_returned``)
                 False,  # returns_only_nested (``_with_nested_returned``)

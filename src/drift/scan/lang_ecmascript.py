@@ -275,6 +275,94 @@ def _member_literal(node: Node) -> Node | None:
     return literal if literal is not None and literal.type == "object" else None
 
 
+_DESCRIPTOR_FUNCTIONS: Final = frozenset({b"value", b"get", b"set"})
+_ACCESSOR_KEYS: Final = frozenset({b"get", b"set"})
+_DEFINE_PROPERTY: Final = frozenset({b"Object.defineProperty", b"Reflect.defineProperty"})
+_DEFINE_PROPERTIES: Final = b"Object.defineProperties"
+
+
+def described_property(node: Node) -> tuple[Node, Node] | None:
+    """The property a function defines as a property descriptor's ``value``, ``get`` or
+    ``set``, as the node naming the property and the node of the object it is defined on:
+    ``Object.defineProperties(Request.prototype, { validateInput: { value: function … } })``
+    (``validateInput``, ``Request.prototype``), ``Object.defineProperty(app, "prefix", {
+    get () {…} })``. None for any other function, and for a property no string names
+    (``Object.defineProperty(instance, name, {…})``). Read from the nodes' own text, as a
+    function's name is (``collect.function_name``)."""
+    literal = _member_literal(node)
+    own = node if node.type == "method_definition" else node.parent
+    key = None if own is None else own.child_by_field_name("name" if own is node else "key")
+    if literal is None or key is None or key.text not in _DESCRIPTOR_FUNCTIONS:
+        return None
+    if node.type == "method_definition" and any(
+        token.type in ("get", "set") for token in node.children
+    ):
+        return None  # ``{ get value () {…} }``: an accessor of the literal's own
+    outer = _unwrapped_parent(literal)
+    if outer is not None and outer.type == "arguments":
+        listed = _listed(outer)
+        call = outer.parent
+        function = None if call is None else call.child_by_field_name("function")
+        if (
+            function is not None
+            and function.text in _DEFINE_PROPERTY
+            and len(listed) == 3
+            and unwrapped(listed[2]).id == literal.id
+            and listed[1].type == "string"
+        ):
+            named = first_child_of_type(listed[1], ("string_fragment",))
+            return None if named is None else (named, listed[0])
+        return None
+    if outer is None or outer.type != "pair":
+        return None
+    name = outer.child_by_field_name("key")
+    descriptors = outer.parent
+    around = None if descriptors is None else _unwrapped_parent(descriptors)
+    call = None if around is None or around.type != "arguments" else around.parent
+    function = None if call is None else call.child_by_field_name("function")
+    if (
+        name is None
+        or name.type != "property_identifier"
+        or descriptors is None
+        or around is None
+        or function is None
+        or function.text != _DEFINE_PROPERTIES
+    ):
+        return None
+    listed = _listed(around)
+    if len(listed) < 2 or unwrapped(listed[1]).id != descriptors.id:
+        return None
+    return name, listed[0]
+
+
+def is_accessor(node: Node) -> bool:
+    """Whether a function is a getter or a setter: ``get size() {…}`` or ``set size(v)
+    {…}`` in a class or an object literal, or a property descriptor's ``get`` or ``set``
+    (``described_property``)."""
+    if node.type == "method_definition" and any(
+        token.type in ("get", "set") for token in node.children
+    ):
+        return True
+    if described_property(node) is None:
+        return False
+    own = node if node.type == "method_definition" else node.parent
+    key = None if own is None else own.child_by_field_name("name" if own is node else "key")
+    return key is not None and key.text in _ACCESSOR_KEYS
+
+
+def _unwrapped_parent(node: Node) -> Node | None:
+    """What holds ``node``, past the parentheses or TypeScript assertions around it."""
+    outer = node.parent
+    while outer is not None and outer.type in _LITERAL_WRAPPERS:
+        outer = outer.parent
+    return outer
+
+
+def _listed(arguments: Node) -> list[Node]:
+    """A call's arguments, without the comments between them."""
+    return [child for child in arguments.named_children if child.type not in COMMENT_TYPES]
+
+
 def literal_holder(literal: Node, source: bytes, depth: int = 0) -> tuple[str, bool] | None:
     """The name an object literal is held by, and whether it is a constructor's prototype;
     None when nothing names it (an argument, a returned value, the module's own
@@ -556,7 +644,12 @@ class JavaScriptRules:
         """``static text() {…}`` or ``static make = () => …`` in a class body; and a method of
         an object literal a name holds (``const helpers = { first() {…} }``), unless it is a
         constructor's prototype: the object's own, as a static method is its class's, reached
-        through its name and never guessed."""
+        through its name and never guessed. A property descriptor's function is its
+        property's, on the object the property is defined on, read the same way."""
+        described = described_property(node)
+        if described is not None:
+            target = _target_holder(described[1], described[1], source)
+            return target is not None and not target[1]
         literal = _member_literal(node)
         if literal is not None:
             holder = literal_holder(literal, source)
@@ -575,6 +668,10 @@ class JavaScriptRules:
             None if member is None else first_child_of_type(member, ("accessibility_modifier",))
         )
         return modifier is not None and any(child.type == "private" for child in modifier.children)
+
+    def is_accessor(self, node: Node) -> bool:
+        """A getter or a setter (``is_accessor``)."""
+        return is_accessor(node)
 
     def binds_name(self, node: Node) -> bool:
         """Not an object's method or key (``{ setTimeout() {…} }``, ``{ assert: (v) => … }``)
@@ -599,7 +696,14 @@ class JavaScriptRules:
         module's own function, not a method, and so is one put on an object a parameter holds
         (``reply.send = () => …`` in one of fastify's tests): no method of a class ``reply``.
         A member of an object literal is its holder's (``literal_holder``): ``const
-        AlterMethods = { renameColumn() {…} }`` gives ``AlterMethods``."""
+        AlterMethods = { renameColumn() {…} }`` gives ``AlterMethods``; a property
+        descriptor's function is the property's, on the object it is defined on:
+        ``Object.defineProperties(Request.prototype, { validateInput: { value: function … }
+        })`` gives ``Request`` (``described_property``)."""
+        described = described_property(node)
+        if described is not None:
+            defined_on = _target_holder(described[1], described[1], source)
+            return None if defined_on is None else defined_on[0]
         literal = _member_literal(node)
         if literal is not None:
             named = literal_holder(literal, source)

@@ -338,6 +338,10 @@ class GoRules:
         """Go has no overriding: embedding is no inheritance."""
         return False
 
+    def is_accessor(self, node: Node) -> bool:
+        """Go has no accessors."""
+        return False
+
     def is_async(self, node: Node, file: SourceText) -> bool:
         """Go has no async functions (goroutines are started at the call site)."""
         return False

@@ -144,6 +144,10 @@ class JavaRules:
         modifiers = first_child_of_type(node, ("modifiers",))
         return modifiers is not None and any(c.type == "private" for c in modifiers.children)
 
+    def is_accessor(self, node: Node) -> bool:
+        """Java has no accessors: a getter is a method called."""
+        return False
+
     def is_async(self, node: Node, file: SourceText) -> bool:
         """Java has no async methods."""
         return False

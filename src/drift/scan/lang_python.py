@@ -312,6 +312,10 @@ class PythonRules:
         """A name-mangled ``__name`` (``_Class__name`` in each class: no override)."""
         return name.startswith("__") and not name.endswith("__")
 
+    def is_accessor(self, node: Node) -> bool:
+        """A property says so by its decorators (``is_property``)."""
+        return False
+
     def is_async(self, node: Node, file: SourceText) -> bool:
         """``async def``."""
         if file.clean:  # the definition's first token is then ``async`` or ``def``

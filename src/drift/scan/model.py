@@ -112,6 +112,10 @@ class Function(NamedTuple):
     is_private: bool
     """A method no subclass overrides: Java's ``private``, TypeScript's ``private`` and
     ``#name``, Python's name-mangled ``__name``."""
+    is_accessor: bool
+    """JavaScript and TypeScript: a getter or a setter (``get size() {…}``, ``set size(v)
+    {…}``, a property descriptor's ``get``/``set``), which reading or assigning the property
+    runs and no call names. A Python property says so by its decorators (``is_property``)."""
     members: tuple[tuple[str, CallSite], ...]
     """JavaScript: the function members of the object literal the function returns, written
     in its ``return`` or held by a variable of its own that it returns (fastify's ``const

@@ -130,6 +130,10 @@ class LanguageRules(Protocol):
         (``Function.is_private``)."""
         ...
 
+    def is_accessor(self, node: Node) -> bool:
+        """Whether the function ``node`` is a getter or a setter (``Function.is_accessor``)."""
+        ...
+
     def receiver_type(self, node: Node, source: bytes) -> str | None:
         """The type a method is declared on outside any class body (Go), else None."""
         ...

@@ -90,8 +90,8 @@ def test_a_function_renamed_in_place_is_paired_with_its_old_name() -> None:
         return Function(
             name.rsplit(".", 1)[-1], name, line, end, 1,
             tuple(Parameter(p, None, None, False) for p in params),
-            None, (), True, False, "." in name, None, b"", b"", True, False, None, False, (),
-            None, False,
+            None, (), True, False, "." in name, None, b"", b"", True, False, None, False, False,
+            (), None, False,
         )  # fmt: skip
 
     definitions = {

@@ -424,3 +424,63 @@ def test_a_function_returning_an_object_literal_records_its_function_members() -
             ],
             "maybe": [("three", "three", None, 27, "maybe", "{}27")],
         }, grammar
+
+
+def test_a_property_descriptors_functions_are_the_propertys() -> None:
+    # fastify's ``Object.defineProperties(Request.prototype, { validateInput: { value:
+    # function … }, ip: { get () {…} } })``: named ``validateInput.value`` and ``ip.get``,
+    # no ``req.validateInput(…)`` reached them.
+    source = textwrap.dedent(
+        """
+        function Request(id) { this.id = id; }
+        Object.defineProperties(Request.prototype, {
+          ip: { get () { return this.raw.ip; } },
+          body: {
+            get: function () { return 1; },
+            set (v) { this._b = v; },
+          },
+          validateInput: { value: function (input) { return this.compile(input); } },
+          compile: { value (schema) { return schema; }, writable: true },
+          plain: { enumerable: true, value: 3 },
+        });
+        Object.defineProperty(Request.prototype, "reply", { value: function () { return 2; } });
+        Reflect.defineProperty(Request, "create", { value: () => new Request(1) });
+        function build () {
+          const app = {};
+          Object.defineProperties(app, { prefix: { get () { return ""; } } });
+          Object.defineProperty(app, name, { value: () => 3 });
+          return app;
+        }
+        class Store { get size () { return 1; } set size (v) {} load () {} }
+        const ctx = { get header () { return 1; }, other: { value () { return 2; } } };
+        """
+    ).encode()
+    for grammar in ("javascript", "typescript"):
+        result = parse_source(source, grammar)
+        rows = [
+            (f.qualified_name, f.line, f.is_method, f.class_name, f.is_static, f.is_accessor)
+            for f in result.functions
+        ]
+        assert rows == [
+            ("Request", 2, False, None, False, False),
+            ("Request.ip", 4, True, "Request", False, True),
+            # Each at its own key: a getter and its setter are two functions.
+            ("Request.body", 6, True, "Request", False, True),
+            ("Request.body", 7, True, "Request", False, True),
+            ("Request.validateInput", 9, True, "Request", False, False),
+            ("Request.compile", 10, True, "Request", False, False),
+            ("Request.reply", 13, True, "Request", False, False),
+            # The constructor's own, as ``Object.assign(Request, {…})``'s methods are.
+            ("Request.create", 14, True, "Request", True, False),
+            ("build", 15, False, None, False, False),
+            # In a function, after it, as the function's object literals' methods are.
+            ("build.app.prefix", 17, False, None, True, True),
+            # A property no string names: the descriptor's ``value`` as before.
+            ("build.value", 18, False, None, False, False),
+            ("Store.size", 21, True, "Store", False, True),
+            ("Store.size", 21, True, "Store", False, True),
+            ("Store.load", 21, True, "Store", False, False),
+            ("ctx.header", 22, True, "ctx", True, True),
+            # Only a descriptor's ``value`` is the property.
+            ("ctx.other.value", 22, True, "ctx.other", True, False),
+        ], grammar

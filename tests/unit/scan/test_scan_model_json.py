@@ -99,7 +99,7 @@ def test_a_nested_record_of_the_wrong_width_is_rejected() -> None:
     result = parse_file(FIXTURES / "naming-python/billing/invoices.py")
     document = json.loads(result.to_json())
     document[1][4][0].append("extra")  # functions[0] gets a field too many
-    with pytest.raises(ValueError, match=r"malformed .*length 21 - at `\$\[1\]\[4\]\[0\]`"):
+    with pytest.raises(ValueError, match=r"malformed .*length 22 - at `\$\[1\]\[4\]\[0\]`"):
         ParseResult.from_json(json.dumps(document))
 
 

@@ -1809,6 +1809,39 @@ def test_a_variable_a_factory_made_has_the_members_of_the_literal_it_returns() -
     ]
 
 
+def test_a_property_descriptors_value_is_a_method_of_the_object_it_is_defined_on() -> None:
+    # fastify's lib/request.js: ``Object.defineProperties(Request.prototype, { validateInput:
+    # { value: function … { … this.compileValidationSchema(…) } } })`` was named
+    # ``validateInput.value``, and no call reached it; its getters are read, never called.
+    files = {
+        "request.js": """
+            function Request (raw) { this.raw = raw }
+            Object.defineProperties(Request.prototype, {
+              ip: { get () { return this.raw.ip } },
+              validateInput: { value: function (input) { return this.compile(input) } },
+              compile: { value (schema) { return schema } },
+            })
+            Object.defineProperty(Request.prototype, 'reply', { value () { return 1 } })
+            module.exports = Request
+            """,
+        "handler.js": """
+            const Request = require('./request')
+            function handle (raw) {
+              const req = new Request(raw)
+              req.reply()
+              return req.validateInput(req.ip)
+            }
+            module.exports = { handle }
+            """,
+    }
+    assert edges_of(files) == [
+        ("handler.js::handle", "request.js::Request", "import", 3),
+        ("handler.js::handle", "request.js::Request.reply", "method", 4),
+        ("handler.js::handle", "request.js::Request.validateInput", "method", 5),
+        ("request.js::Request.validateInput", "request.js::Request.compile", "method", 4),
+    ]
+
+
 def test_this_in_an_arrow_function_inside_a_method_is_the_methods() -> None:
     files = {
         "conn.js": """

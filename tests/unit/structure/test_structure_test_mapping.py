@@ -971,18 +971,20 @@ def test_a_function_reached_deeper_than_coverage_goes_is_indirect_not_untested()
 
 
 def test_functions_sharing_a_qualified_name_in_a_file_have_their_own_ids() -> None:
-    # koa's lib/request.js: ``get header()`` and ``set header(val)`` shared one id and one
-    # quality row, as zod's schemas.ts's eight ``inst.min = …`` did. A shared name gets the
-    # function's line; a unique one keeps its plain id. The test's call reaches the ``home``
-    # it resolves to (Python's later binding), not both.
+    # zod's schemas.ts's eight ``inst.min = …`` shared one id and one quality row, as koa's
+    # ``get header()`` and ``set header(val)`` did (which, read and never called, now have
+    # none). A shared name gets the function's line; a unique one keeps its plain id. The
+    # test's call reaches the ``home`` it resolves to (Python's later binding), not both.
     results = project(
         {
-            "lib/request.js": """
-                module.exports = {
-                  get header() { return this.req.headers; },
-                  set header(val) { this.req.headers = val; },
-                  get url() { return this.req.url; },
-                };
+            "lib/schemas.js": """
+                const ZodString = make((inst) => {
+                  inst.min = (n) => n;
+                });
+                const ZodNumber = make((inst) => {
+                  inst.min = (n) => n + 1;
+                  inst.url = () => 1;
+                });
                 """,
             "src/home.py": """
                 import sys
@@ -1007,9 +1009,9 @@ def test_functions_sharing_a_qualified_name_in_a_file_have_their_own_ids() -> No
         ("tests/test_home.py::test_home", "src/home.py::home@7")
     ]
     assert [(q.function_id, q.coverage_breadth) for q in quality] == [
-        ("lib/request.js::header@2", 0.0),
-        ("lib/request.js::header@3", 0.0),
-        ("lib/request.js::url", 0.0),
+        ("lib/schemas.js::min@2", 0.0),
+        ("lib/schemas.js::min@5", 0.0),
+        ("lib/schemas.js::url", 0.0),
         ("src/home.py::home@4", 0.0),
         ("src/home.py::home@7", 0.3333),
     ]
@@ -1080,6 +1082,43 @@ def test_a_property_has_no_quality_row_of_its_own() -> None:
     _, quality = run(results, {"tests/test_stamp.py": (4,)})
     assert [(q.function_id, q.smells) for q in quality] == [
         ("pkg/stamp.py::Stamp.__init__", '["single_test"]')
+    ]
+
+
+def test_a_javascript_getter_or_setter_has_no_quality_row_of_its_own() -> None:
+    # fastify's ``Object.defineProperties(Request.prototype, { ip: { get () {…} } })`` and
+    # koa's ``get header() {…}``: read or assigned, never called, as a Python property.
+    results = project(
+        {
+            "lib/request.js": """
+                function Request (raw) { this.raw = raw }
+                Object.defineProperties(Request.prototype, {
+                  ip: { get () { return this.raw.ip } },
+                  validate: { value (x) { return x } },
+                })
+                class Store {
+                  get size () { return 1 }
+                  set size (v) {}
+                  load () { return 2 }
+                }
+                module.exports = { Request, Store }
+                """,
+            "test/request.test.js": """
+                const { Request, Store } = require('../lib/request')
+                test('ip', () => {
+                  const req = new Request({ ip: 1 })
+                  expect(req.ip).toBe(1)
+                  expect(req.validate(1)).toBe(1)
+                  expect(new Store().size).toBe(1)
+                })
+                """,
+        }
+    )
+    _, quality = run(results)
+    assert [(q.function_id, q.smells) for q in quality] == [
+        ("lib/request.js::Request", '["single_test"]'),
+        ("lib/request.js::Request.validate", '["single_test"]'),
+        ("lib/request.js::Store.load", '["untested"]'),
     ]
 
 

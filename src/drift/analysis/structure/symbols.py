@@ -144,9 +144,12 @@ _ACCESSORS = (".setter", ".getter", ".deleter")
 
 def is_property(fn: Function) -> bool:
     """Whether ``fn`` is a Python property's getter (``@property``, ``@cached_property``),
-    setter or deleter (``@x.setter``): code that reading or assigning an attribute runs, which
-    no call names."""
-    return any(d.name in _PROPERTIES or d.name.endswith(_ACCESSORS) for d in fn.decorators)
+    setter or deleter (``@x.setter``), or a JavaScript getter or setter (``get size() {…}``, a
+    property descriptor's ``get``: ``Function.is_accessor``): code that reading or assigning
+    an attribute runs, which no call names."""
+    return fn.is_accessor or any(
+        d.name in _PROPERTIES or d.name.endswith(_ACCESSORS) for d in fn.decorators
+    )
 
 
 def _index_definitions(scope: FileScope) -> None:

@@ -641,7 +641,9 @@ def _source_keys(
     (``.pyi``) are declarations, with no code to test: they have no test quality of their own,
     nor has an ``@overload`` signature beside its implementation (whose id stays plain), nor a
     property's getter, setter or deleter, which no call reaches (reading ``obj.name`` is no
-    call: each read "untested", 19 in attrs, marshmallow, pluggy and arrow); nor have
+    call: each read "untested", 19 in attrs, marshmallow, pluggy and arrow), nor a
+    JavaScript getter or setter (fastify's ``Object.defineProperties(Request.prototype, {
+    ip: { get () {…} } })``, koa's ``get header() {…}``); nor have
     examples and benchmarks, which show or time the project and are not part of it
     (sqlmodel's ``docs_src/`` had 370 of its 475 rows)."""
     by_file: dict[str, list[FunctionRow]] = {}
@@ -667,9 +669,10 @@ def _source_keys(
 def _uncalled_lines(result: ParseResult) -> frozenset[int]:
     """The lines of a Python file's ``@overload`` signatures, properties' accessors, and
     declarations: a ``typing.Protocol``'s or an ``@abstractmethod`` that calls nothing (a
-    docstring, ``...``, ``raise NotImplementedError``), whose code is the implementations'."""
+    docstring, ``...``, ``raise NotImplementedError``), whose code is the implementations';
+    of a JavaScript or TypeScript file, its getters and setters (``Function.is_accessor``)."""
     if result.language != "python":
-        return frozenset()
+        return frozenset(fn.line for fn in result.functions if fn.is_accessor)
     protocols = _protocol_classes(result)
     calling = {call.caller for call in result.calls} if result.calls else set()
     return frozenset(
