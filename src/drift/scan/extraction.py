@@ -196,6 +196,9 @@ class _Linker:
         # Java reads a bare name as a field of the caller's class when no local or parameter
         # has that name (its implicit ``this``).
         self.implicit_this = found.grammar == "java"
+        # Go writes a local given a field (``p := v.properties``) as the chain it reads, typed
+        # where it is read (``_receiver_class``).
+        self.field_locals = found.grammar == "go"
         self.parameter_names: dict[int, frozenset[str]] = {}  # by the function's ``id``
         self.attribute_names: dict[int, set[str]] = {}  # by the class's ``id``
         # The names a Python class's body assigns (``encode = codec.encode``), by its ``id``.
@@ -1184,6 +1187,13 @@ class _Linker:
                     kind = kinds[index]
                     if kind is not None and kind.startswith(_TAKEN_OUT):
                         kind = self._element_class(function, kind, starts[index]) or UNTYPED_LOCAL
+                    elif kind is not None and self.field_locals and "." in kind:
+                        # ``p := v.properties``: the field's class, as the receiver ``v``'s
+                        # class declares it (a library's: ``properties.Properties``), or the
+                        # chain from that class for the call graph to follow (a method's
+                        # result too: ``r.Find`` of ``r := NewRouter()`` is
+                        # ``NewRouter.Find``); a package's name (``pkg.Default``) stays.
+                        kind = self._chain_class(function, kind, starts[index]) or kind
                     if kind != UNTYPED_LOCAL:
                         if kind is not None:
                             kind = self._on_earlier_value(function, receiver, kind, starts[index])

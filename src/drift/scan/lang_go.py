@@ -199,7 +199,8 @@ def _made(value: Node | None, source: bytes) -> str | None:
     """The struct a value makes: ``Store{…}``, ``pkg.Store{…}``; for a call of a function
     (``NewStore(…)``, ``pkg.NewStore(…)``, ``newServer(…)``) its name, whose declared results
     name the struct (echo's ``New()`` makes an ``*Echo``, not a ``New``-less name), and for a
-    method's (``q.Query(…)``) its receiver and name; ``v.(*sql.DB)`` asserts ``sql.DB``; a
+    method's (``q.Query(…)``) its receiver and name, and so for a field read (``v.properties``,
+    whose declared type the call graph reads); ``v.(*sql.DB)`` asserts ``sql.DB``; a
     container's type for a slice or map made (``[]*Store{…}``, ``make(map[string]*Store)``),
     and ``ITEM_IN`` and what holds it for an element taken out of one (``c.pools[name]``)."""
     if value is None:
@@ -210,6 +211,10 @@ def _made(value: Node | None, source: bytes) -> str | None:
     if value.type == "index_expression":
         held = _holder(value.child_by_field_name("operand"), source)
         return None if held is None else ITEM_IN + held
+    if value.type == "selector_expression" and _is_name_chain(value):
+        # ``p := v.properties``: what the field holds, the chain as a receiver writes it (a
+        # library's type there ends it: viper's ``*properties.Properties``, no ``Viper.Set``).
+        return text(value, source)
     if value.type == "composite_literal":
         literal_type = value.child_by_field_name("type")
         if literal_type is not None and literal_type.type in ("type_identifier", "qualified_type"):

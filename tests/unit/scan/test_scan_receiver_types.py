@@ -367,7 +367,7 @@ def test_a_variable_declared_in_a_block_or_a_callback_is_no_variable_after_it() 
         ("r", "Context", "http.Request"),
         ("r", "Match", "NewRouter"),
         ("r", "Find", "NewRouter"),  # its own declaration's value: the ``r`` around it
-        ("r", "Done", "r.Find"),
+        ("r", "Done", "NewRouter.Find"),  # what the maker of ``r`` around it finds
         ("r", "Next", "NewRouter"),  # a loop's variable, passed over as before
         ("r", "Match", "NewRouter"),
     ]

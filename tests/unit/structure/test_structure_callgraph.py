@@ -984,6 +984,40 @@ def test_a_receiver_of_a_library_type_is_never_guessed() -> None:
     )
 
 
+def test_a_go_local_given_a_field_has_the_fields_type() -> None:
+    # viper's ``p := v.properties; p.Set(key, …)`` with ``properties
+    # *properties.Properties``, a library's type: the local was of no class, and the call
+    # was guessed to viper's one ``Set``, ``Viper.Set``. A local given a field holds what the
+    # field's type says: a library's value ends the chain, no guess; a repository class's
+    # method is reached.
+    files = {
+        "viper.go": """
+            package viper
+
+            import "github.com/magiconair/properties"
+
+            type store struct{}
+
+            func (s *store) Save() {}
+
+            type Viper struct {
+                properties *properties.Properties
+                cache      *store
+            }
+
+            func (v *Viper) Set(key string, value any) {}
+
+            func (v *Viper) write() {
+                p := v.properties
+                p.Set("k", "v")
+                var c = v.cache
+                c.Save()
+            }
+            """,
+    }
+    assert edges_of(files) == [("viper.go::Viper.write", "viper.go::store.Save", "method", 20)]
+
+
 def test_product_code_never_guesses_a_function_of_test_code() -> None:
     # requests' ``hook(...)`` (a loop variable) had reached ``tests/test_hooks.py::hook``.
     files = {
