@@ -1466,3 +1466,84 @@ def test_a_test_class_s_set_up_and_tear_down_hooks_run_for_each_of_its_tests() -
         ("tests/test_throttle.py::ThrottleTests.test_a", "pkg/throttle.py::parse", "transitive"),
         ("tests/test_throttle.py::XffTests.test_b", "pkg/throttle.py::Client.__init__", "direct"),
     ]
+
+
+def test_a_go_packages_init_is_covered_by_every_test_of_its_directory() -> None:
+    # ``go test`` runs each ``init`` of the package before any of its tests (viper's
+    # ``func init() { v = New() }`` had read "untested"); a test of another package does not
+    # run it, nor does a ``//go:build ignore`` generator's ``package main`` run with the package.
+    results = project(
+        {
+            "reg/reg.go": """
+                package reg
+
+                var names []string
+
+                func init() { register() }
+
+                func register() { names = append(names, "x"); deeper() }
+
+                func deeper() {}
+
+                func Names() []string { return names }
+                """,
+            "reg/gen.go": """
+                //go:build ignore
+
+                package main
+
+                func init() { generate() }
+
+                func generate() {}
+                """,
+            "reg/reg_test.go": """
+                package reg
+
+                import "testing"
+
+                func TestNames(t *testing.T) {
+                    if len(Names()) != 1 {
+                        t.Errorf("bad")
+                    }
+                }
+
+                func TestNothingCalled(t *testing.T) {
+                    t.Log("runs after init all the same")
+                }
+                """,
+            "other/other.go": """
+                package other
+
+                func init() { setup() }
+
+                func setup() {}
+                """,
+            "cmd/cmd_test.go": """
+                package cmd
+
+                import "testing"
+
+                func TestCmd(t *testing.T) {
+                    t.Log("another package")
+                }
+                """,
+        }
+    )
+    coverage, quality = run(results)
+    assert [(c.test_function_id, c.source_function_id, c.coverage_type) for c in coverage] == [
+        ("reg/reg_test.go::TestNames", "reg/reg.go::Names", "direct"),
+        ("reg/reg_test.go::TestNames", "reg/reg.go::init", "transitive"),
+        ("reg/reg_test.go::TestNothingCalled", "reg/reg.go::init", "transitive"),
+    ]
+    # What ``init`` calls is reached deeper than the coverage rows go, as a direct callee's
+    # callee's callee is.
+    assert [(q.function_id, q.coverage_breadth, q.smells) for q in quality] == [
+        ("other/other.go::init", 0.0, '["untested"]'),
+        ("other/other.go::setup", 0.0, '["untested"]'),
+        ("reg/gen.go::generate", 0.0, '["untested"]'),
+        ("reg/gen.go::init", 0.0, '["untested"]'),
+        ("reg/reg.go::Names", 0.3333, '["single_test"]'),
+        ("reg/reg.go::deeper", 0.0, '["indirect_only"]'),
+        ("reg/reg.go::init", 0.6667, '["indirect_only"]'),
+        ("reg/reg.go::register", 0.0, '["indirect_only"]'),
+    ]

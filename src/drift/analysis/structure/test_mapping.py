@@ -15,7 +15,9 @@ Tests (see ``test_files`` for the file conventions):
 Coverage: a test covers the source functions it calls or passes as values (``direct``, from the
 call edges, or by resolving a block's calls and references, the calls of the test code's
 helpers it calls included: a helper is part of the test) and the source functions those callees
-call (``transitive``, one hop more). Source functions are the stored functions outside
+call (``transitive``, one hop more), and the ``init`` functions of a Go test's package, which
+``go test`` runs before its tests (``transitive``: the test does not call them; what they call
+is reached deeper). Source functions are the stored functions outside
 test-support code. Function ids are ``"<file>::<qualified_name>"``.
 
 Quality of each source function, over the n tests covering it (only computed when the
@@ -39,6 +41,7 @@ repository has at least one test):
 from __future__ import annotations
 
 import json
+import posixpath
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Mapping, Sequence
@@ -48,7 +51,7 @@ from operator import itemgetter
 from typing import Final, NamedTuple
 
 from drift.analysis.structure.callgraph import CallResolver, row_ids_by_file
-from drift.analysis.structure.imports import Manifests
+from drift.analysis.structure.imports import Manifests, ModuleIndex
 from drift.analysis.structure.scopes import function_key, function_keys
 from drift.analysis.structure.symbols import is_overload, is_property
 from drift.analysis.structure.test_files import (
@@ -505,8 +508,13 @@ def test_mapping(
     helper_ids = {callee for calls in reached for callee in calls if callee not in keys}
     helper_files = {row.file for row in functions if row.id in helper_ids}
     helper_checks = _helper_checks(functions, results, assertion_lines, helper_files)
+    inits = _go_inits(functions, results, keys, units, manifests=manifests, resolver=resolver)
     for unit, calls in zip(units, reached, strict=True):
-        if not unit.calls:
+        # Go runs each ``init`` of the package before any of its tests: no call edge reaches
+        # one, yet every test of the package's directory runs it (``transitive``: the test
+        # does not call it itself).
+        run_first = inits.get(_go_test_directory(unit.id), _NONE) if inits else _NONE
+        if not unit.calls and not run_first:
             direct_counts[unit.id] = 0
             continue
         # A helper's checks are the test's, as its calls are (Go's ``t.Helper()`` style:
@@ -521,6 +529,7 @@ def test_mapping(
             if callee not in onward_of:
                 onward_of[callee] = {keys[j] for j in out_edges.get(callee, ()) if j in keys}
             onward |= onward_of[callee]
+        onward.update(keys[i] for i in run_first)
         direct_counts[unit.id] = len(direct)
         if not onward and not direct:
             continue
@@ -544,7 +553,9 @@ def test_mapping(
     isolation = {test: min(1.0, 3 / max(direct_counts[test], 1)) for test in coverage}
     # A function no coverage row names may still be reached deeper than they go: then it is
     # reached only indirectly, not untested (black's formatter, four helpers below its tests).
-    deeper = _reached_deeper(units, out_edges, keys, covering)
+    # What a Go ``init`` calls is reached deeper too.
+    every_init = [i for ids in inits.values() for i in ids]
+    deeper = _reached_deeper(units, out_edges, keys, covering, every_init)
     quality_rows = [
         _quality(key, covering.get(key), isolation, reached=key in deeper)
         for key in sorted(set(keys.values()))
@@ -634,6 +645,52 @@ class _Helpers:
         return known
 
 
+def _go_test_directory(test_id: str) -> str | None:
+    """The directory of a Go test's file (its package's, as ``go test`` builds it), or None
+    for a test of another language."""
+    file = test_id.partition("::")[0]
+    return posixpath.dirname(file) if file.endswith("_test.go") else None
+
+
+def _go_inits(
+    functions: Sequence[FunctionRow],
+    results: Mapping[str, ParseResult],
+    keys: Mapping[int, str],
+    units: Sequence[TestUnit],
+    *,
+    manifests: Manifests | None,
+    resolver: CallResolver | None,
+) -> dict[str | None, frozenset[int]]:
+    """The row ids of the ``init`` functions of each Go package directory holding a test,
+    by directory: those of its non-test files of the directory's package (a ``//go:build
+    ignore`` generator's ``package main`` beside it is a program of its own, which ``go test``
+    never builds with the package). Only the package's own: the ``init`` of a package it
+    imports runs too, but every test of the importer would then cover it, saying nothing of
+    how that package is tested."""
+    tested = {_go_test_directory(unit.id) for unit in units} - {None}
+    found: dict[str, list[FunctionRow]] = defaultdict(list)
+    for row in functions:
+        if (
+            row.language == "go"
+            and (row.qualified_name or row.name) == "init"
+            and row.id in keys
+            and posixpath.dirname(row.file) in tested
+        ):
+            found[posixpath.dirname(row.file)].append(row)
+    if not found:
+        return {}
+    # The index the call graph was resolved with knows each directory's package; built
+    # afresh only when there is a Go ``init`` beside a Go test.
+    index = resolver.symbols.index if resolver is not None else ModuleIndex(results, manifests)
+    inits: dict[str | None, frozenset[int]] = {}
+    for directory, rows in found.items():
+        files = frozenset(index.go_package_files(directory))
+        kept = frozenset(row.id for row in rows if row.file in files)
+        if kept:
+            inits[directory] = kept
+    return inits
+
+
 def _source_keys(
     functions: Sequence[FunctionRow], results: Mapping[str, ParseResult]
 ) -> dict[int, str]:
@@ -718,11 +775,14 @@ def _reached_deeper(
     out_edges: Mapping[int, frozenset[int]],
     keys: Mapping[int, str],
     covering: Mapping[str, _Covering],
+    run_first: Sequence[int] = (),
 ) -> frozenset[str]:
     """The source functions some test reaches through the call graph at any depth that no
-    coverage row names (one walk from every test's calls at once)."""
+    coverage row names (one walk from every test's calls, and the Go ``init`` functions
+    ``run_first`` that tests run, at once)."""
     seen: set[int] = set()
     frontier = [callee for unit in units for callee in unit.calls]
+    frontier.extend(run_first)
     while frontier:
         node = frontier.pop()
         if node in seen:
