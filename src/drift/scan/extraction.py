@@ -1592,7 +1592,10 @@ def _falls_back(facts: HandlerFacts) -> bool:
     except KeyError: return default``, ``except AttributeError: x = None``): Python's
     look-before-you-leap made the other way round, which loses no error anyone wanted
     (jinja2's ``Context.get``, httpx's ``Headers.get``), and in a loop, one that skips the item
-    (``except KeyError: continue``, marshmallow's schema fields)."""
+    (``except KeyError: continue``, marshmallow's schema fields). The language may have found
+    one itself (``HandlerFacts.falls_back``: Go, which has no lookup errors)."""
+    if facts.falls_back:
+        return True
     if not facts.types or not all(t.rsplit(".", 1)[-1] in _LOOKUP_ERRORS for t in facts.types):
         return False
     return facts.body is not None and _gives_fallback(facts.body)

@@ -153,6 +153,60 @@ def _reads(node: Node, name: str, source: bytes) -> bool:
     return False
 
 
+# An ``if err != nil`` block of at most this many assignments may be a fallback (as Python's
+# ``except KeyError:`` block, ``extraction._MOST_FALLBACK_STATEMENTS``).
+_MOST_FALLBACK_ASSIGNMENTS: Final = 3
+
+
+def _gives_fallback(
+    check: Node, statements: list[Node], variable: str | None, source: bytes
+) -> bool:
+    """Whether an ``if err != nil`` block only gives fallback values for what the failed call
+    could not: one to three plain assignments (``=``) of variables the statement just above the
+    ``if`` gave along with the error (mux's ``host, err := route.GetHostTemplate(); if err !=
+    nil { host = "none" }``), the error itself left alone. The caller goes on with a value of
+    its choosing, as Python's ``except KeyError: x = None`` does. A flag or a field set beside
+    them, a new local (``:=``), any call, or an ``if`` whose own initializer made the error
+    (its variables end with the ``if``) is no such fallback."""
+    if (
+        variable is None
+        or not statements
+        or len(statements) > _MOST_FALLBACK_ASSIGNMENTS
+        or check.child_by_field_name("initializer") is not None
+    ):
+        return False
+    before = check.prev_named_sibling
+    while before is not None and before.type == "comment":
+        before = before.prev_named_sibling
+    if before is None or before.type not in ("short_var_declaration", "assignment_statement"):
+        return False
+    given = _assigned_names(before, source)
+    if given is None or variable not in given:
+        return False
+    for statement in statements:
+        if statement.type != "assignment_statement":
+            return False
+        names = _assigned_names(statement, source)
+        if not names or variable in names or not names <= given:
+            return False
+    return True
+
+
+def _assigned_names(statement: Node, source: bytes) -> frozenset[str] | None:
+    """The variables a plain ``=`` or ``:=`` statement gives, or None when it gives anything
+    but plain variables (``s.field``, ``m[k]``, ``*p``) or combines (``+=``)."""
+    operator = statement.child_by_field_name("operator")
+    if operator is not None and operator.type != "=":
+        return None
+    left = statement.child_by_field_name("left")
+    if left is None:
+        return None
+    targets = [child for child in left.named_children if child.type != "comment"]
+    if not all(target.type == "identifier" for target in targets):
+        return None
+    return frozenset(text(target, source) for target in targets) - {"_"}
+
+
 def _is_panic(statement: Node, source: bytes) -> bool:
     if statement.type != "expression_statement" or not statement.named_child_count:
         return False
@@ -473,7 +527,15 @@ class GoRules:
             or _answers_http_error(item, source)
             for item in statements
         )
-        return HandlerFacts(body, (), variable, not statements, False, propagates)
+        return HandlerFacts(
+            body,
+            (),
+            variable,
+            not statements,
+            False,
+            propagates,
+            falls_back=_gives_fallback(node, statements, variable, source),
+        )
 
     def field_types(self, node: Node, source: bytes) -> list[tuple[str, str | None]]:
         """``Request *http.Request`` in a struct: each named field, with its type's class (an

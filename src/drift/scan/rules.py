@@ -84,6 +84,8 @@ class HandlerFacts:
     body reads the error it handles without naming it (Python's ``logger.exception(…)``,
     ``traceback.print_exc()``, ``sys.exc_info()``). ``on_purpose``: the code says by a name that
     the error is dropped deliberately (``.catch(noop)``), as a comment saying why would.
+    ``falls_back``: the language found the handler gives, in the failed call's stead, a value of
+    its own (Go's ``host, err := f(); if err != nil { host = "none" }``): it swallows nothing.
     """
 
     body: Node | None
@@ -95,6 +97,7 @@ class HandlerFacts:
     judge_swallow: bool = True
     uses_active_error: bool = False
     on_purpose: bool = False
+    falls_back: bool = False
 
 
 class LanguageRules(Protocol):

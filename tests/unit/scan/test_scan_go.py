@@ -389,3 +389,74 @@ def test_functions_passed_as_values_are_references_not_calls() -> None:
         ("emptyRun", None, 10, "Mux.updateRouteHandler", None),
     ]
     assert "routeHTTP" not in {c.callee for c in result.calls}
+
+
+def test_a_fallback_for_the_failed_calls_own_result_swallows_nothing() -> None:
+    # mux's ``getRouteTemplate``: ``host, err := route.GetHostTemplate(); if err != nil { host =
+    # "none" }`` gives the value the call could not, as Python's ``except KeyError: x = None``
+    # does. Assigning anything else (a flag, a field, a new local), doing anything else, or a
+    # result of another statement than the failed one, still drops the error.
+    source = b"""package mux
+
+func template(route *Route) string {
+\thost, err := route.GetHostTemplate()
+\tif err != nil {
+\t\thost = "none"
+\t}
+\t// the path
+\tpath, n, err := route.GetPathTemplate()
+\tif err != nil {
+\t\tpath, n = "none", 0
+\t}
+\tvar port int
+\tport, err = route.Port()
+\tif err != nil {
+\t\tport = 80
+\t\tfailed = true
+\t}
+\tscheme, err := route.Scheme()
+\tif err != nil {
+\t\troute.scheme = "http"
+\t}
+\tuser, err := route.User()
+\tif err != nil {
+\t\tuser := "nobody"
+\t\t_ = user
+\t}
+\tpass, err := route.Pass()
+\tif err != nil {
+\t\tlog.Print("no pass")
+\t}
+\tother := route.Other()
+\tif err := route.Check(); err != nil {
+\t\tother = "x"
+\t}
+\tif err != nil {
+\t\thost = "again"
+\t}
+\tq, err := route.Query()
+\tif err != nil {
+\t\tq = ""
+\t\tq = "a"
+\t\tq = "b"
+\t\tq = "c"
+\t}
+\treturn host + path + scheme + user + pass + other + q
+}
+"""
+    rows = [
+        (h.line, h.rethrows, h.swallows)
+        for h in parse_source(source, "go").error_handlers
+        if h.kind == "error_check"
+    ]
+    assert rows == [
+        (5, False, False),
+        (10, False, False),  # both results the call failed to give
+        (15, False, True),  # a flag beside the fallback
+        (20, False, True),  # a field
+        (24, False, True),  # a new local of the block
+        (29, False, True),  # no assignment at all
+        (33, False, True),  # a variable the failing call did not give
+        (36, False, True),  # no statement that set the error just above
+        (40, False, True),  # more than three statements
+    ]
