@@ -422,7 +422,9 @@ class ParseResult(NamedTuple):
     ``http.HandlerFunc(mx.routeHTTP)``, ``emitter.on("data", this.onData)``), a JavaScript
     object literal's property value or a JSX attribute's value when the object is a call's
     argument (``f({ onData: handler })``, ``<Button onClick={this.handle} />``), a Go
-    composite literal's field value (``&Command{Args: NoArgs}``), and a Java method reference
+    composite literal's field value (``&Command{Args: NoArgs}``), a name or member assigned
+    to a property, attribute or field (``this.find = Router.prototype._findCompiled``,
+    ``self.dispatch = self.dispatch_count``), and a Java method reference
     anywhere (``LocalDate::from``, ``this::name``; ``X::new`` has callee ``X`` and
     ``is_constructor``). Kept apart from ``calls``: nothing runs where they stand, and what
     reads calls (patterns, assertions, doubles, test blocks) must not take them for calls. A

@@ -1828,6 +1828,8 @@ def test_a_variable_a_factory_made_has_the_members_of_the_literal_it_returns() -
             """,
     }
     assert edges_of(files) == [
+        # ``fastify.ready = ready``: a function the factory hands on.
+        ("app.js::fastify", "app.js::fastify.ready", "same_file", 11),
         ("test/app.test.js::run", "app.js::fastify", "import", 4),
         ("test/app.test.js::run", "app.js::fastify.addHook", "method", 5),
         ("test/app.test.js::run", "app.js::fastify.fastify.get", "method", 5),
@@ -1873,6 +1875,64 @@ def test_a_property_descriptors_value_is_a_method_of_the_object_it_is_defined_on
         ("handler.js::handle", "request.js::Request.reply", "method", 4),
         ("handler.js::handle", "request.js::Request.validateInput", "method", 5),
         ("request.js::Request.validateInput", "request.js::Request.compile", "method", 4),
+    ]
+
+
+def test_a_function_assigned_to_a_property_is_passed_on() -> None:
+    # find-my-way's ``this.buildPrettyMeta = defaultBuildPrettyMeta`` and ``this.find =
+    # Router.prototype._findCompiled``, the standard library's trace.py ``self.globaltrace =
+    # self.globaltrace_countfuncs``, echo's ``e.HTTPErrorHandler = e.DefaultHTTPErrorHandler``:
+    # the object holds the function, to call it later, as a function given as an argument.
+    files = {
+        "index.js": """
+            function Router (opts) {
+              this.buildPrettyMeta = opts.meta ? opts.meta : null
+              if (!opts.meta) { this.buildPrettyMeta = defaultBuildPrettyMeta }
+              this.limit = opts.limit
+              this.label = undefined
+            }
+            Router.prototype.find = function find (path) { return path }
+            Router.prototype._findCompiled = function _findCompiled (path) { return path }
+            Router.prototype.compile = function compile () {
+              this.find = Router.prototype._findCompiled
+              return this
+            }
+            function defaultBuildPrettyMeta (route) { return route }
+            module.exports = Router
+            """,
+        "pkg/trace.py": """
+            class Trace:
+                def __init__(self, count, hook):
+                    if count:
+                        self.dispatch = self.dispatch_count
+                    self.limit = count
+                    self.hook = hook
+                def dispatch_count(self, frame):
+                    return frame
+            """,
+        "store/store.go": """
+            package store
+
+            type Echo struct{ Handler func(error) }
+
+            func (e *Echo) Default(err error) {}
+
+            func handle(err error) {}
+
+            func New() *Echo {
+                e := &Echo{}
+                e.Handler = e.Default
+                e.Handler = handle
+                return e
+            }
+            """,
+    }
+    assert edges_of(files) == [
+        ("index.js::Router", "index.js::defaultBuildPrettyMeta", "same_file", 3),
+        ("index.js::Router.compile", "index.js::Router._findCompiled", "method", 10),
+        ("pkg/trace.py::Trace.__init__", "pkg/trace.py::Trace.dispatch_count", "method", 4),
+        ("store/store.go::New", "store/store.go::Echo.Default", "method", 11),
+        ("store/store.go::New", "store/store.go::handle", "same_file", 12),
     ]
 
 

@@ -55,9 +55,10 @@ Java overloads share a name: the call's argument count picks among them (``_java
 then its arguments' types (``_best_fit``).
 
 A function passed as a value (``ParseResult.references``: ``map(self._convert, xs)``,
-``r.Use(RealIP)``, ``LocalDate::from``) is an edge from the function passing it, resolved as
-its call would be but never by a guess (``passes_value``): no ``fuzzy`` edge, no constructor of
-a class passed on, no ``__call__``, no property, no one of several Java overloads.
+``r.Use(RealIP)``, ``LocalDate::from``, ``self.dispatch = self.dispatch_count``) is an edge
+from the function passing it, resolved as its call would be but never by a guess
+(``passes_value``): no ``fuzzy`` edge, no constructor of a class passed on, no ``__call__``, no
+property, no one of several Java overloads.
 
 Edges are unique on ``(caller_id, callee_id, call_site_line)`` and sorted that way.
 """
@@ -531,7 +532,7 @@ class CallResolver:
         if receiver in _SELF_RECEIVERS or not _INVOKED.fullmatch(receiver):
             return None
         head, _, last = receiver.rpartition(".")
-        head = head.removesuffix(".prototype")
+        head = head.removesuffix(_PROTOTYPE)
         if not head:
             if caller is not None and last in self.parameters_around(scope, caller):
                 return None
@@ -749,6 +750,10 @@ class CallResolver:
         path = scope.path
         if caller is not None and receiver.endswith(".this") and scope.result.language == "java":
             return self._outer_this(scope, receiver.removesuffix(".this"), name)
+        if receiver.endswith(_PROTOTYPE) and _is_ecmascript(scope):
+            # ``Router.prototype._findCompiled`` (find-my-way's ``this.find = …``): the
+            # method of ``Router`` its instances share.
+            receiver = receiver.removesuffix(_PROTOTYPE)
         if (receiver in _SUPER_RECEIVERS or receiver.startswith("super(")) and caller is not None:
             # ``super().save()`` in ``Child.save``: a base's ``save``, never the caller itself.
             # No base of the repository defines it: a library base does (``super.getYear()``
@@ -3227,6 +3232,7 @@ class CallResolver:
 
 _INVOKERS = frozenset({"call", "apply"})
 """A JavaScript function's own methods that call it (``Parent.call(this, name)``)."""
+_PROTOTYPE: Final = ".prototype"
 _INVOKED = re.compile(r"[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*")
 """A receiver of ``call``/``apply`` that may name a function: a name or a chain of names
 (``this.handler.call(this)``: the method ``handler``)."""

@@ -70,6 +70,10 @@
 (arguments (object (pair value: (identifier) @reference_name)))
 (arguments (object (pair value: (member_expression) @reference)))
 (arguments (object (shorthand_property_identifier) @reference_name))
+; Or assigned to a property (``this.buildPrettyMeta = defaultBuildPrettyMeta``, find-my-way's
+; ``this.find = Router.prototype._findCompiled``): the object holds it, to be called later.
+(assignment_expression left: (member_expression) right: (identifier) @reference_name)
+(assignment_expression left: (member_expression) right: (member_expression) @reference)
 ; What a function returns: an object literal's members are its result's (``Function.members``).
 (return_statement) @returned
 

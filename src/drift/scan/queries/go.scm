@@ -16,6 +16,14 @@
 (argument_list (selector_expression) @reference)
 (keyed_element value: (literal_element (identifier) @reference_name))
 (keyed_element value: (literal_element (selector_expression) @reference))
+; Or assigned to a field (``e.HTTPErrorHandler = e.DefaultHTTPErrorHandler``): the struct holds
+; it, to be called later.
+(assignment_statement
+  left: (expression_list (selector_expression))
+  right: (expression_list (identifier) @reference_name))
+(assignment_statement
+  left: (expression_list (selector_expression))
+  right: (expression_list (selector_expression) @reference))
 ; Variables, local or of the package, one by one or in a ``var ( … )`` block: the struct they
 ; hold, for the calls made on them.
 (short_var_declaration) @local

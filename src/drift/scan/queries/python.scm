@@ -41,6 +41,12 @@
 ; base's getter runs), kept as a member passed as a value is (extraction drops a called one and
 ; one passed as an argument, which the patterns above have).
 (attribute object: (call function: (identifier) @_super) (#eq? @_super "super")) @super_member
+
+
+; Or assigned to an attribute (``self.handler = self._default``): the object holds it, to be
+; called later.
+(assignment left: (attribute) right: (identifier) @reference_name)
+(assignment left: (attribute) right: (attribute) @reference)
 (await (call) @awaited)
 ; A coroutine (or an async iterator or context manager) handed on to what awaits it.
 (for_statement "async" right: (call) @awaited)
