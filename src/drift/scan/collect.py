@@ -88,6 +88,7 @@ class Collected:
     references: list[Node] = field(default_factory=list)
     reference_names: list[Node] = field(default_factory=list)
     awaited: set[int] = field(default_factory=set)
+    managed: list[Node] = field(default_factory=list)  # Python's ``with`` items' managers
     strings: list[StringLiteral] = field(default_factory=list)
     numbers: list[NumberLiteral] = field(default_factory=list)
     handlers: list[Handler] = field(default_factory=list)
@@ -272,6 +273,12 @@ def collect_reference_names(found: Collected, nodes: list[Node]) -> None:
 def collect_awaited(found: Collected, nodes: list[Node]) -> None:
     """``@awaited`` nodes: calls that are awaited."""
     found.awaited.update(node.id for node in nodes)
+
+
+def collect_managed(found: Collected, nodes: list[Node]) -> None:
+    """``@managed`` nodes: the context managers ``with`` items enter, kept for extraction,
+    which gives each block's calls of their ``__enter__`` and ``__exit__``."""
+    found.managed.extend(nodes)
 
 
 def collect_strings(found: Collected, nodes: list[Node]) -> None:
@@ -500,6 +507,7 @@ READERS: Final[dict[str, Reader]] = {
     "reference_name": collect_reference_names,
     "super_member": collect_super_members,
     "awaited": collect_awaited,
+    "managed": collect_managed,
     "string": collect_strings,
     "number": collect_numbers,
     "throw": collect_throws,

@@ -12,6 +12,7 @@ import sys
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from functools import cache
+from heapq import merge
 from operator import attrgetter
 from typing import Final, TypeVar
 
@@ -67,7 +68,15 @@ from drift.scan.model import (
     ParseResult,
     StringLiteral,
 )
-from drift.scan.nodes import COMMENT_TYPES, SourceText, end_line, field_text, line, text
+from drift.scan.nodes import (
+    COMMENT_TYPES,
+    SourceText,
+    end_line,
+    field_text,
+    line,
+    short_text,
+    text,
+)
 from drift.scan.parsing import capture_names, compiled_query, syntax_issues
 from drift.scan.rules import (
     Definition,
@@ -658,7 +667,51 @@ class _Linker:
             previous = start
         if ties:
             _order_ties(sites, ties)
+        if found.managed:
+            # Both in source order, which ``_call_order`` is: merged, they stay in it.
+            return tuple(merge(sites, self._managed_calls(typing), key=_call_order))
         return tuple(sites)
+
+    def _managed_calls(self, typing: bool) -> list[CallSite]:
+        """The calls a Python ``with`` block makes on each context manager it enters, in source
+        order: ``__enter__`` and ``__exit__`` (``async with``: ``__aenter__`` and ``__aexit__``,
+        awaited) on the manager as written (``httpx.Client()``, ``client``, ``self.lock``),
+        typed as any call's receiver is (``typing``: the file gives some variable a class).
+        No grammar calls them where the block runs, yet that is where they run: the call
+        graph finds them as it finds ``client.get()``'s method, a library's manager's none,
+        and gives a ``contextmanager`` function's manager (contextlib's) none either."""
+        sites: list[CallSite] = []
+        source = self.source
+        for node in sorted(self.found.managed, key=_START):
+            start = node.start_byte
+            function = self._scope(start)
+            receiver = short_text(node, source)
+            kind = (
+                _no_container(self._receiver_class(function, receiver, start)) if typing else None
+            )
+            entering = _ASYNC_MANAGER if _in_async_with(node) else _MANAGER
+            row, column = node.start_point
+            caller = None if function is None else function.qualified_name
+            for callee, count in entering:
+                sites.append(
+                    new_record(
+                        CallSite,
+                        (
+                            callee,
+                            receiver,
+                            row + 1,
+                            column + 1,
+                            count,
+                            entering is _ASYNC_MANAGER,
+                            False,
+                            caller,
+                            kind,
+                            (),
+                        ),
+                    )
+                )
+        sites.sort(key=_call_order)
+        return sites
 
     def _literal_member(self, call: Node, callee: str) -> str | None:
         """``LITERAL_OF`` and the line of the object literal's member ``this.callee()`` at
@@ -1853,6 +1906,23 @@ def _or_untyped(kind: str | None) -> str:
     ``UNTYPED_LOCAL`` (a variable still, which hides any module variable of its name)."""
     kind = _no_alias(kind)
     return UNTYPED_LOCAL if kind is None else kind
+
+
+_MANAGER: Final = (("__enter__", 0), ("__exit__", 3))
+"""What a ``with`` block calls on its context manager, with how many arguments."""
+_ASYNC_MANAGER: Final = (("__aenter__", 0), ("__aexit__", 3))
+
+
+def _in_async_with(managed: Node) -> bool:
+    """Whether the context manager ``managed`` (``python.scm``'s ``@managed``: a
+    ``with_item``'s value, or the value before its ``as``) is an ``async with``'s."""
+    item = managed.parent
+    if item is not None and item.type == "as_pattern":
+        item = item.parent
+    clause = None if item is None else item.parent
+    statement = None if clause is None else clause.parent
+    first = None if statement is None else statement.child(0)
+    return first is not None and first.type == "async"
 
 
 def _no_container(kind: str | None) -> str | None:

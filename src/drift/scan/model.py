@@ -290,7 +290,9 @@ class CallSite(NamedTuple):
     120 characters); ``new T()`` has callee ``T`` and ``is_constructor``. ``caller`` is the
     qualified name of the enclosing function (None at module level). ``is_awaited``: the call's
     result is awaited, or in Python handed to what awaits it (``async for``/``async with``,
-    ``create_task(…)``, ``gather(…)``, ``run_until_complete(…)``).
+    ``create_task(…)``, ``gather(…)``, ``run_until_complete(…)``). A Python ``with`` item gives
+    two calls at its context manager: ``__enter__`` and ``__exit__`` (``async with``: awaited
+    ``__aenter__`` and ``__aexit__``) with the manager as written as receiver.
 
     ``receiver_type``: the class the code gives the receiver, as written, when it is a plain
     name or ``self.x``/``this.x``. A plain name: a local variable's declared type or

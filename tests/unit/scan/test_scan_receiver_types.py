@@ -286,6 +286,9 @@ def test_loop_and_with_variables_are_locals_of_no_class_unless_reused() -> None:
         ("cache", "refill", UNTYPED_LOCAL),
         ("value", "refill", UNTYPED_LOCAL),
         ("t", "join", "Thread"),
+        # The block's calls of its manager's ``__enter__`` and ``__exit__``: a library's.
+        ("open(path)", "__enter__", None),
+        ("open(path)", "__exit__", None),
         ("fh", "read", "open"),  # what the call makes: ``__enter__`` mostly gives itself
         ("gzip", "open", None),  # ``try: import gzip`` / ``except: gzip = None``: the import's
         ("a", "save", "Store"),
@@ -527,3 +530,30 @@ def test_a_reassignment_takes_effect_after_its_value() -> None:
     ]
     js = "function f() {\n  let q = new Q();\n  q = q.set(1);\n  q.get();\n}\n"
     assert typed(js, "javascript") == [("q", "set", "Q"), ("q", "get", "q.set")]
+
+
+def test_a_with_block_calls_its_managers_enter_and_exit() -> None:
+    # Each manager a ``with`` enters, as written and typed as a call's receiver is, gets the
+    # block's ``__enter__`` and ``__exit__`` (``async with``: awaited ``__aenter__``/``__aexit__``).
+    source = (
+        "class Pool:\n"
+        "    async def run(self, lock: Lock):\n"
+        "        held = Client()\n"
+        "        with held, self.pool as p:\n            pass\n"
+        "        async with AsyncClient(\n            timeout=1,\n        ) as client:\n"
+        "            pass\n"
+        "        with lock:\n            pass\n"
+    )
+    result = parse_source(source.encode(), "python")
+    assert [tuple(c) for c in result.calls] == [
+        ("Client", None, 3, 16, 0, False, False, "Pool.run", None, ()),
+        ("__enter__", "held", 4, 14, 0, False, False, "Pool.run", "Client", ()),
+        ("__exit__", "held", 4, 14, 3, False, False, "Pool.run", "Client", ()),
+        ("__enter__", "self.pool", 4, 20, 0, False, False, "Pool.run", None, ()),
+        ("__exit__", "self.pool", 4, 20, 3, False, False, "Pool.run", None, ()),
+        ("AsyncClient", None, 6, 20, 1, True, False, "Pool.run", None, ()),
+        ("__aenter__", "AsyncClient( timeout=1, )", 6, 20, 0, True, False, "Pool.run", None, ()),
+        ("__aexit__", "AsyncClient( timeout=1, )", 6, 20, 3, True, False, "Pool.run", None, ()),
+        ("__enter__", "lock", 10, 14, 0, False, False, "Pool.run", "Lock", ()),
+        ("__exit__", "lock", 10, 14, 3, False, False, "Pool.run", "Lock", ()),
+    ]

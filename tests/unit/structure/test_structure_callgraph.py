@@ -6483,3 +6483,175 @@ def test_no_guess_on_a_library_base_s_attribute_nor_on_a_library_value_s_attribu
             21,
         ),
     ]
+
+
+def test_a_with_block_runs_its_context_managers_enter_and_exit() -> None:
+    files = {
+        "pkg/client.py": """
+            import contextlib
+
+
+            class Base:
+                def __enter__(self):
+                    return self
+
+                def __exit__(self, *args):
+                    return None
+
+
+            class Client(Base):
+                def __init__(self, pool=None):
+                    self.pool = pool
+
+                def stream(self):
+                    return self
+
+                @contextlib.contextmanager
+                def session(self):
+                    yield self
+
+
+            class AsyncClient:
+                async def __aenter__(self):
+                    return self
+
+                async def __aexit__(self, *args):
+                    return None
+
+
+            class Plain(contextlib.ExitStack):
+                pass
+
+
+            @contextlib.contextmanager
+            def opened():
+                yield Client()
+            """,
+        "tests/test_client.py": """
+            import threading
+
+            import contextlib
+
+            from pkg.client import AsyncClient, Client, Plain, opened
+
+
+            def test_sync(lock: threading.Lock):
+                with Client() as client, Plain():
+                    client.stream()
+                held = Client()
+                with held:
+                    pass
+                with lock, open("x") as handle:
+                    handle.read()
+                with opened() as made:
+                    made.stream()
+                manager = opened()
+                with manager:
+                    pass
+                with held.session():
+                    pass
+
+
+            async def test_async():
+                async with AsyncClient() as client:
+                    pass
+
+
+            def test_local_managers():
+                @contextlib.contextmanager
+                def cm():
+                    yield
+
+                class Own:
+                    def __enter__(self):
+                        return self
+
+                    def __exit__(self, *args):
+                        return None
+
+                with cm(), Own():
+                    pass
+
+
+            def test_other_local_manager():
+                class cm:
+                    def __enter__(self):
+                        return self
+
+                    def __exit__(self, *args):
+                        return None
+
+                with cm():
+                    pass
+
+
+            def test_third_local_manager():
+                class cm:
+                    def __enter__(self):
+                        return 3
+
+                    def __exit__(self, *args):
+                        return None
+
+                with cm():
+                    pass
+            """,
+    }
+    test = "tests/test_client.py::"
+    assert edges_of(files) == sorted(
+        [
+            ("pkg/client.py::opened", "pkg/client.py::Client.__init__", "same_file", 38),
+            # ``Client()`` and the base's ``__enter__``/``__exit__`` the block runs on it;
+            # ``Plain`` (a library's base), a lock and a file reach no repository code.
+            (test + "test_sync", "pkg/client.py::Client.__init__", "import", 9),
+            (test + "test_sync", "pkg/client.py::Base.__enter__", "method", 9),
+            (test + "test_sync", "pkg/client.py::Base.__exit__", "method", 9),
+            (test + "test_sync", "pkg/client.py::Client.stream", "method", 10),
+            (test + "test_sync", "pkg/client.py::Client.__init__", "import", 11),
+            (test + "test_sync", "pkg/client.py::Base.__enter__", "method", 12),
+            (test + "test_sync", "pkg/client.py::Base.__exit__", "method", 12),
+            # A ``contextmanager``'s call is the call of the function (or method): what it
+            # yields is the variable's, not the manager the block enters, contextlib's.
+            (test + "test_sync", "pkg/client.py::opened", "import", 16),
+            (test + "test_sync", "pkg/client.py::Client.stream", "method", 17),
+            # A variable a ``contextmanager`` gave: contextlib's manager, entered (none).
+            (test + "test_sync", "pkg/client.py::opened", "import", 18),
+            (test + "test_sync", "pkg/client.py::Client.session", "method", 21),
+            (test + "test_async", "pkg/client.py::AsyncClient.__aenter__", "method", 26),
+            (test + "test_async", "pkg/client.py::AsyncClient.__aexit__", "method", 26),
+            # A test's own ``cm`` function, not another test's ``class cm``.
+            (test + "test_local_managers", test + "test_local_managers.cm", "same_file", 42),
+            (
+                test + "test_local_managers",
+                test + "test_local_managers.Own.__enter__",
+                "method",
+                42,
+            ),
+            (test + "test_local_managers", test + "test_local_managers.Own.__exit__", "method", 42),
+            (
+                test + "test_other_local_manager",
+                test + "test_other_local_manager.cm.__enter__",
+                "method",
+                54,
+            ),
+            (
+                test + "test_other_local_manager",
+                test + "test_other_local_manager.cm.__exit__",
+                "method",
+                54,
+            ),
+            # A second ``class cm`` of the file: the caller's own, not the first's.
+            (
+                test + "test_third_local_manager",
+                test + "test_third_local_manager.cm.__enter__",
+                "method",
+                66,
+            ),
+            (
+                test + "test_third_local_manager",
+                test + "test_third_local_manager.cm.__exit__",
+                "method",
+                66,
+            ),
+        ]
+    )

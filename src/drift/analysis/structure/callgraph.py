@@ -844,6 +844,13 @@ class CallResolver:
                 return _STOP  # what a library's value holds is the library's
             else:
                 receiver_type = UNTYPED_LOCAL
+        if receiver_type and name in _MANAGER_METHODS and receiver.isidentifier():
+            # ``cm = opened()`` then ``with cm:``: a ``contextmanager`` function's call gives
+            # contextlib's manager, whose ``__enter__`` runs (extraction types a ``with``'s
+            # variable by the same call, for what it yields).
+            factory = self._factory(typed_in, receiver_type, caller)
+            if factory is not None and _gives_manager(factory[1]):
+                return _STOP
         if receiver_type:
             # A variable the caller declares, constructs or takes as a typed parameter: its
             # class's method, when the class is in scope and defines it (an inherited method
@@ -953,6 +960,12 @@ class CallResolver:
             made = self._chain_class(scope, receiver, caller)
             if isinstance(made, _Stop):
                 return _STOP
+            if made is not None and made[0] == path:
+                # ``cm().__enter__`` with a ``class cm`` the caller defines, as other tests
+                # define theirs (a ``with`` block's): its own method, not the first ``cm``'s.
+                local = self._local_method(scope, made[1], name, caller)
+                if local is not None:
+                    return local
             if made is not None:
                 # The class is known: a method it lacks is a library base's or an attribute's.
                 implemented = self._on_interface(scope, made, name)
@@ -974,6 +987,15 @@ class CallResolver:
             # ``A.method_example`` with an ``A`` the caller defines, as other tests define
             # theirs: its own method, not the first ``A``'s.
             classes = self._classes_named(scope, known.owner[1])
+            if (
+                classes
+                and scope.result.language == "python"
+                and _visible_class(classes, scope, caller) is None
+                and all(_in_function(scope, cls) for cls in classes)
+            ):
+                # test_with's ``cm = mock_contextmanager_generator()``, then ``with cm``: a
+                # variable named like another test's ``class cm``, none the caller sees.
+                return _STOP
             visible = _visible_class(classes, scope, caller) if len(classes) > 1 else None
             local = None if visible is None else self._namesakes_method(scope, visible, name)
             if local is not None:
@@ -2015,27 +2037,34 @@ class CallResolver:
         if not links:
             return None
         start = self._chain_start(scope, links, caller)
-        if start is None:
-            return None
+        if start is None or isinstance(start, _Stop):
+            return start
         owner, taken = start
         return self._follow_members(owner, links[taken:])
 
     def _chain_start(
         self, scope: FileScope, links: list[tuple[str, bool | str]], caller: Function | None
-    ) -> tuple[tuple[str, str], int] | None:
+    ) -> tuple[tuple[str, str], int] | _Stop | None:
         """The repository class a chain's first link gives, and how many links that took: a
         class made (``Root(1)``, Go's ``JSON{data}`` or ``&XML{}``, a conversion ``T(x)``) or a
         function called (``New()``, ``pkg.New()``), with the module or class names before it
         (``urllib.request.URLopener()``); else a name (``_chain_root``: a variable, a class, a
-        factory), or a package's type or factory (``logrus.Logger``)."""
+        factory), or a package's type or factory (``logrus.Logger``). ``_STOP`` for a
+        ``contextmanager`` function's call, which makes contextlib's manager
+        (``_gives_manager``)."""
         first = next((i for i, (_, called) in enumerate(links) if called is not False), None)
         if first is not None:
             dotted = ".".join(name for name, _ in links[: first + 1])
             owner = self._typed_class(scope, dotted) if "." in dotted else None
             if owner is None and "." not in dotted:
-                owner = self._class_in_scope(scope, dotted)
+                local = self._python_local_name(scope, dotted, caller)
+                if local is _STOP:
+                    return _STOP
+                owner = None if local is _FUNCTION else self._class_in_scope(scope, dotted)
             if owner is None and links[first][1] is not _COMPOSITE:
                 found = self._factory(scope, dotted, caller)
+                if found is not None and _gives_manager(found[1]):
+                    return _STOP
                 owner = None if found is None else self._factory_class(scope, dotted, found, caller)
             if owner is not None:
                 return owner, first + 1
@@ -2056,6 +2085,23 @@ class CallResolver:
         )
         return None if owner is None else (owner, 1)
 
+    def _python_local_name(
+        self, scope: FileScope, name: str, caller: Function | None
+    ) -> object | None:
+        """What a Python chain's first call ``name(…)`` calls as ``caller`` sees it, when the
+        file's classes of the name cannot say: ``_FUNCTION`` for a function (a nested one
+        first, as ``_unqualified`` finds it: test_with's ``@contextmanager def cm()`` beside
+        another test's ``class cm``), ``_STOP`` for a name whose classes of the file are all
+        defined in other functions, else None (``_class_in_scope``)."""
+        if caller is None or scope.result.language != "python":
+            return None
+        if _visible_function(scope, name, caller) is not None:
+            return _FUNCTION
+        classes = self._classes_named(scope, name)
+        if not classes:
+            return None
+        return _STOP if _visible_class(classes, scope, caller) is None else None
+
     def _follow_members(
         self, owner: tuple[str, str], links: list[tuple[str, bool | str]]
     ) -> tuple[str, str] | _Stop | None:
@@ -2072,6 +2118,8 @@ class CallResolver:
             member: tuple[str, str | None] | None = None
             if called is True:
                 found = self._instance_method(*owner, name)
+                if found is not None and _gives_manager(found[1]):
+                    return _STOP  # httpx's ``client.stream(…)``: contextlib's manager
             else:
                 member = self._field_type(*owner, name)
                 found = self._method(*owner, name) if member is None else None
@@ -3875,6 +3923,27 @@ def _c3_merge(orders: list[list[tuple[str, str]]]) -> list[tuple[str, str]] | No
         merged.append(head)
         orders = [rest for order in orders if (rest := [e for e in order if e != head])]
     return merged
+
+
+def _in_function(scope: FileScope, cls: Class) -> bool:
+    """Whether ``cls`` is defined in a function of ``scope``."""
+    return cls.qualified_name.rpartition(".")[0] in scope.by_qualified
+
+
+_FUNCTION: Final = object()
+"""``_python_local_name``'s mark of a name that calls a function, not a class."""
+
+
+def _gives_manager(fn: Function) -> bool:
+    """Whether a call of ``fn`` makes contextlib's context manager (``@contextmanager``,
+    ``@asynccontextmanager``): what it yields is a ``with``'s variable's (``Function.returned``),
+    never what the call itself gives, whose ``__enter__`` is a library's."""
+    return any(d.name.rsplit(".", 1)[-1] in _MANAGER_MAKERS for d in fn.decorators)
+
+
+_MANAGER_MAKERS: Final = frozenset({"contextmanager", "asynccontextmanager"})
+_MANAGER_METHODS: Final = frozenset({"__enter__", "__exit__", "__aenter__", "__aexit__"})
+"""What a ``with`` block calls on its context manager."""
 
 
 def _returns_self(fn: Function) -> bool:

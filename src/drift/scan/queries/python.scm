@@ -66,6 +66,10 @@
 ; What a function returns or yields, when a call or a variable gives it.
 (return_statement [(call) (identifier)] @returned)
 (yield [(call) (identifier)] @returned)
+; A ``with`` item's context manager, whose ``__enter__`` and ``__exit__`` the block runs (a
+; name, an attribute or a call; extraction gives the block a call of each).
+(with_item value: [(identifier) (attribute) (call)] @managed)
+(with_item value: (as_pattern . [(identifier) (attribute) (call)] @managed))
 ; A loop's and a ``with``'s variables: of the function around them, of no class it says.
 (for_statement left: [(identifier) (pattern_list) (tuple_pattern)]) @local
 (with_item value: (as_pattern alias: (as_pattern_target (identifier))) @local)
