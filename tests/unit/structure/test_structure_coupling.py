@@ -175,6 +175,28 @@ def test_tests_beside_the_code_are_a_module_of_their_own() -> None:
     }
 
 
+def test_a_python_packages_main_is_a_program_of_its_own() -> None:
+    # ``python -m drift`` runs drift/__main__.py, which imports the command line: no module
+    # imports it, so its imports made the package depend on its own CLI, and Drift's scan of
+    # itself merged four import cycles into one of 16 packages.
+    results = project(
+        {
+            "app/__init__.py": "",
+            "app/errors.py": "class AppError(Exception):\n    pass\n",
+            "app/__main__.py": "from app.cli.main import main\n\nmain()\n",
+            "app/cli/__init__.py": "",
+            "app/cli/main.py": "from app.errors import AppError\n\ndef main():\n    pass\n",
+        }
+    )
+    metrics, cycles = coupling(results)
+    assert cycles == []
+    assert {m.module: (m.ce, m.ca) for m in metrics} == {
+        "app": (0, 1),
+        "app (__main__)": (1, 0),
+        "app/cli": (1, 1),
+    }
+
+
 def test_a_go_generator_beside_a_package_is_a_program_of_its_own() -> None:
     # crypto/internal/nistec holds generate.go (``//go:build ignore``, ``package main``), which
     # imports crypto/elliptic; elliptic imports nistec. Go builds no such cycle.

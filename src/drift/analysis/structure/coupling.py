@@ -8,8 +8,10 @@ import what imports the module it tests, so counting it with that module would r
 that are none (the Go standard library showed an eleven-package one) and inflate its Ce.
 Python's ``test_*.py`` is left alone: product code may import a module of that name. A Go file
 declaring another package than its directory's (a ``//go:build ignore`` generator's ``package
-main``) is a module of its own, ``<directory> (package main)``: it is a separate program. Pass
-``module_of`` to group files differently.
+main``) is a module of its own, ``<directory> (package main)``: it is a separate program; so
+is a Python package's ``__main__.py``, ``<directory> (__main__)``, which ``python -m`` runs and
+nothing imports (counted with its package, its import of the package's own command line made
+every package that command reaches one cycle). Pass ``module_of`` to group files differently.
 
 - **Ce** (efferent): distinct other modules this module imports from; **Ca** (afferent):
   distinct other modules importing from it. Only imports that resolve to repository files count
@@ -58,6 +60,8 @@ def default_module(path: str) -> str:
     directory = directory_module(path)
     if _NEVER_IMPORTED_TEST.search(path):
         return f"{directory}_test"
+    if posixpath.basename(path) == "__main__.py":
+        return f"{directory} (__main__)"
     return directory
 
 
