@@ -281,6 +281,20 @@ _DEFINE_PROPERTY: Final = frozenset({b"Object.defineProperty", b"Reflect.defineP
 _DEFINE_PROPERTIES: Final = b"Object.defineProperties"
 
 
+def _object_holder(node: Node, source: bytes) -> tuple[bool, tuple[str, bool] | None]:
+    """Whether ``node`` is a function an object holds: a property descriptor's (on the object
+    the property is defined on, ``_target_holder``) or an object literal's member (its holder,
+    ``literal_holder``); and that holder's name and whether it is a constructor's prototype
+    (None: no name holds it)."""
+    described = described_property(node)
+    if described is not None:
+        return True, _target_holder(described[1], described[1], source)
+    literal = _member_literal(node)
+    if literal is not None:
+        return True, literal_holder(literal, source)
+    return False, None
+
+
 def described_property(node: Node) -> tuple[Node, Node] | None:
     """The property a function defines as a property descriptor's ``value``, ``get`` or
     ``set``, as the node naming the property and the node of the object it is defined on:
@@ -646,13 +660,8 @@ class JavaScriptRules:
         constructor's prototype: the object's own, as a static method is its class's, reached
         through its name and never guessed. A property descriptor's function is its
         property's, on the object the property is defined on, read the same way."""
-        described = described_property(node)
-        if described is not None:
-            target = _target_holder(described[1], described[1], source)
-            return target is not None and not target[1]
-        literal = _member_literal(node)
-        if literal is not None:
-            holder = literal_holder(literal, source)
+        held, holder = _object_holder(node, source)
+        if held:
             return holder is not None and not holder[1]
         holder_node = node if node.type == "method_definition" else node.parent
         if holder_node is None or holder_node.type not in _CLASS_MEMBERS:
@@ -700,13 +709,8 @@ class JavaScriptRules:
         descriptor's function is the property's, on the object it is defined on:
         ``Object.defineProperties(Request.prototype, { validateInput: { value: function … }
         })`` gives ``Request`` (``described_property``)."""
-        described = described_property(node)
-        if described is not None:
-            defined_on = _target_holder(described[1], described[1], source)
-            return None if defined_on is None else defined_on[0]
-        literal = _member_literal(node)
-        if literal is not None:
-            named = literal_holder(literal, source)
+        held, named = _object_holder(node, source)
+        if held:
             return None if named is None else named[0]
         holder = node.parent
         if holder is None or holder.type != "assignment_expression":
