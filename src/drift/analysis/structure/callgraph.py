@@ -382,6 +382,9 @@ class CallResolver:
         self._fixture_maps: dict[str, dict[str, tuple[str, Function]]] = {}  # by test file
         # (file, name) -> a Java class nested in an ancestor of the file's (``_inherited_nested``)
         self._nested_found: dict[tuple[str, str], tuple[str, str] | None] = {}
+        self._foreign_known: dict[
+            tuple[str, str, int, tuple[str, int, str | None] | None], bool
+        ] = {}
         self._own: dict[str, dict[str, tuple[str, Function] | None]] = {}  # a test file's
         for path, scope in self.symbols.scopes.items():
             if is_stub_twin(path, self.symbols.scopes):
@@ -1864,6 +1867,23 @@ class CallResolver:
         all declared, it names nothing the file can see (``ReentrantLock``, ``String``). A name
         the resolver cannot place in Python or TypeScript (a local, ``self.make()``) says
         nothing of the class: not foreign."""
+        # Asked again and again of one receiver in one function (each call on it, a with
+        # block's ``__enter__`` and ``__exit__``): the answer depends on the file, the text,
+        # and the caller's name, line, class and parameters.
+        key = (
+            scope.path,
+            written,
+            depth,
+            None if caller is None else (caller.qualified_name, caller.line, caller.class_name),
+        )
+        known = self._foreign_known.get(key)
+        if known is None:
+            known = self._foreign_known[key] = self._foreign_uncached(scope, written, caller, depth)
+        return known
+
+    def _foreign_uncached(
+        self, scope: FileScope, written: str, caller: Function | None, depth: int
+    ) -> bool:
         if "|" in written:  # ``except (ValidationError, ValueError) as exc``: every one
             return all(self._foreign(scope, part, caller, depth) for part in written.split("|"))
         root, dot, _ = written.partition(".")
