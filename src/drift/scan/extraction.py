@@ -220,6 +220,9 @@ class _Linker:
         # Where the calls that end the process start (``sys.exit``, ``log.Fatal``), sorted:
         # a handler making one does not swallow its error (``_calls`` fills it).
         self.exit_starts: list[int] = []
+        # The spans of the JavaScript test, hook and ``describe`` calls outside any named
+        # function, as ``ParseResult.blocks`` gives them (``_calls`` fills it).
+        self.block_spans: list[tuple[int, int, int]] = []
         self.no_return: frozenset[str] = frozenset()  # set by ``result``
         self._exits = _PROCESS_EXITS.get(language_of_grammar(found.grammar), {})
         # The calls, each known as reporting or not, when a ``catch``/``except`` names its
@@ -283,6 +286,7 @@ class _Linker:
             variables=self._module_variables(),
             build_constraint=build_constraint(self.source) if found.grammar == "go" else None,
             references=self._references() if found.references or found.reference_names else (),
+            blocks=tuple(sorted(self.block_spans)),
         )
 
     # ---- definitions -------------------------------------------------------------------------
@@ -662,6 +666,8 @@ class _Linker:
                     ),
                 )
             )
+            if literals and caller is None and _opens_js_block(callee, receiver):
+                self.block_spans.append((row + 1, col + 1, node.end_point[0] + 1))
             if start == previous:
                 ties.append(len(sites) - 1)
             previous = start
@@ -1871,6 +1877,26 @@ def _signature(name: str, parameters: tuple[Parameter, ...], returns: str | None
         for item in parameters
     )
     return f"{name}({rendered})" + (f" -> {returns}" if returns else "")
+
+
+# The names of the calls that open a JavaScript test block, a hook or a suite (Jest, Mocha,
+# Vitest, node:test, node-tap, tape): bare (``it(…)``, ``beforeEach(…)``) or as the receiver
+# of a modifier (``it.only(…)``, ``describe.skip(…)``, ``tap.test(…)``). Wider than what test
+# mapping takes for a test (``is_js_test_call``): a span it does not ask for is never read.
+_JS_BLOCK_NAMES: Final = frozenset(
+    {
+        *("it", "test", "specify", "tape", "xit", "xtest", "xspecify", "tap"),
+        *("describe", "xdescribe", "fdescribe", "suite", "context"),
+        *("beforeEach", "afterEach", "beforeAll", "afterAll", "before", "after"),
+    }
+)
+
+
+def _opens_js_block(callee: str, receiver: str | None) -> bool:
+    """Whether a call ``receiver.callee(…)`` may open a JavaScript test block, hook or suite."""
+    if receiver is None:
+        return callee in _JS_BLOCK_NAMES
+    return receiver in _JS_BLOCK_NAMES
 
 
 def _line_count(source: bytes) -> int:

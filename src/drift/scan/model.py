@@ -433,6 +433,12 @@ class ParseResult(NamedTuple):
     bare name the file neither defines nor imports (in Python and JavaScript, where a name
     has to be one or the other to be a function), and one the caller holds as a parameter or
     a variable, are left out: they name no function.
+
+    ``blocks``: in JavaScript and TypeScript, where each call outside any named function
+    that may open a test, a hook or a suite (``it(…)``, ``test.only(…)``, ``beforeEach(…)``,
+    ``describe(…)``) runs, as ``(line, column, end line)``, sorted: the callbacks they take
+    are anonymous, so only these spans tell which calls a test block (or a ``describe``)
+    holds. Empty for other languages.
     """
 
     language: str
@@ -453,6 +459,7 @@ class ParseResult(NamedTuple):
     variables: tuple[tuple[str, str], ...] = ()
     build_constraint: str | None = None
     references: tuple[CallSite, ...] = ()
+    blocks: tuple[tuple[int, int, int], ...] = ()
 
     def to_json(self) -> str:
         """Compact JSON for the parse cache (``from_json`` restores an equal object)."""

@@ -8,6 +8,7 @@ import pytest
 
 from drift.analysis.structure.callgraph import resolve_calls
 from drift.analysis.structure.file_structure import file_structure
+from drift.analysis.structure.project import pack_graph, unpack_graph
 from drift.analysis.structure.test_files import assertion_lines, is_test_file, is_test_support
 from drift.analysis.structure.test_mapping import find_tests, test_mapping
 from drift.records.structural import TestCoverageRow, TestQualityRow
@@ -836,6 +837,68 @@ def test_a_hooks_calls_run_for_every_test_of_the_file() -> None:
         ("src/client.test.ts::fetches@10", "src/client.ts::QueryClient.clear"),
         ("src/client.test.ts::fetches@10", "src/client.ts::QueryClient.fetch"),
         ("src/client.test.ts::fetches@10", "src/client.ts::QueryClient.mount"),
+    ]
+
+
+def test_a_describes_hook_runs_for_its_tests_and_a_trailing_call_for_the_files() -> None:
+    # fastify's and find-my-way's tests: a block had run up to the next test or hook, so a
+    # ``beforeEach`` inside a ``describe`` ran for every test of the file, and the module-level
+    # call after the last test was that test's. Extraction now gives each test's, hook's and
+    # describe's span: a hook runs for the tests of its describe, a call outside every block
+    # (the setup of a describe, or of the file) for each test it holds.
+    results = project(
+        {
+            "src/lib.ts": (
+                "export function mountA() { return 1; }\nexport function mountB() { return 2; }\n"
+                "export function run() { return 3; }\nexport function seed() { return 4; }\n"
+                "export function prepare() { return 5; }\n"
+            ),
+            "src/lib.test.ts": (
+                'import { mountA, mountB, run, seed, prepare } from "./lib";\n'
+                'describe("a", () => {\n'
+                "  beforeEach(() => {\n    mountA();\n  });\n"
+                '  it("runs", () => {\n    run();\n  });\n'
+                "  prepare();\n"
+                "});\n"
+                'describe("b", () => {\n'
+                "  beforeEach(() => {\n    mountB();\n  });\n"
+                '  it("waits", () => {\n    expect(1);\n  });\n'
+                "});\n"
+                "seed();\n"
+            ),
+        }
+    )
+    assert results["src/lib.test.ts"].blocks == (
+        (2, 1, 10),
+        (3, 3, 5),
+        (6, 3, 8),
+        (11, 1, 18),
+        (12, 3, 14),
+        (15, 3, 17),
+    )
+    for result in results.values():  # kept through the parse cache and the structure's trip
+        assert ParseResult.from_json(result.to_json()) == result
+        assert unpack_graph(pack_graph(result)).blocks == result.blocks
+    coverage, _ = run(results)
+    assert sorted((row.test_function_id, row.source_function_id) for row in coverage) == [
+        ("src/lib.test.ts::runs@6", "src/lib.ts::mountA"),
+        ("src/lib.test.ts::runs@6", "src/lib.ts::prepare"),
+        ("src/lib.test.ts::runs@6", "src/lib.ts::run"),
+        ("src/lib.test.ts::runs@6", "src/lib.ts::seed"),
+        ("src/lib.test.ts::waits@15", "src/lib.ts::mountB"),
+        ("src/lib.test.ts::waits@15", "src/lib.ts::seed"),
+    ]
+    # Without spans (a result read otherwise), a block runs up to the next test or hook and
+    # every hook is the file's, as before.
+    coverage, _ = run({p: r._replace(blocks=()) for p, r in results.items()})
+    assert sorted((row.test_function_id, row.source_function_id) for row in coverage) == [
+        ("src/lib.test.ts::runs@6", "src/lib.ts::mountA"),
+        ("src/lib.test.ts::runs@6", "src/lib.ts::mountB"),
+        ("src/lib.test.ts::runs@6", "src/lib.ts::prepare"),
+        ("src/lib.test.ts::runs@6", "src/lib.ts::run"),
+        ("src/lib.test.ts::waits@15", "src/lib.ts::mountA"),
+        ("src/lib.test.ts::waits@15", "src/lib.ts::mountB"),
+        ("src/lib.test.ts::waits@15", "src/lib.ts::seed"),
     ]
 
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Collection, Iterable, Sequence
-from typing import Final, NamedTuple
+from typing import Final, NamedTuple, TypeVar
 
 from drift.scan.model import CallSite, Decorator, Function, ParseResult
 
@@ -94,6 +94,8 @@ _JS_SKIPPED_CALLEES = frozenset({"xit", "xtest", "xspecify"})
 _JS_SKIPPING_MODIFIERS = frozenset({"skip", "todo"})
 # node-tap's ``tap.test(…)`` (the runner's object), as tape's suites nest ``t.test(…)``.
 _JS_TEST_RUNNERS = frozenset({"tap"})
+# The calls that group tests (``describe.skip(…)`` is its modifier's call).
+_JS_SUITE_NAMES = frozenset({"describe", "xdescribe", "fdescribe", "suite", "context"})
 _JS_TEST_MODIFIERS = frozenset({"only", "skip", "concurrent", "each", "todo", "failing"})
 # Run over the text with a "\n" put in front: a leading literal lets the regex engine skip from
 # line end to line end (a "^" is tried at every character). Indentation is matched possessively:
@@ -277,36 +279,63 @@ def is_js_test_call(call: CallSite) -> bool:
     return call.receiver in _JS_TEST_CALLEES and call.callee in _JS_TEST_MODIFIERS
 
 
-# Hooks run for each test of the file; each bounds the test block before it.
+# Hooks run for each test of their ``describe`` (or of the file); without spans, each bounds
+# the test block before it.
 JS_HOOKS: Final = frozenset({"beforeEach", "afterEach", "beforeAll", "afterAll"})
+
+# A test block's, a hook's or a ``describe``'s call: its line, column and end line.
+_Span = tuple[int, int, int]
+_Item = TypeVar("_Item")
 
 
 class JsTestBlocks(NamedTuple):
     """The test blocks of a JavaScript/TypeScript test file, read from its module-level calls
-    (those outside any named function: extraction gives the callbacks no line range, so this
-    is an approximation). Each ``it(…)``/``test(…)`` call's block runs up to the line before
-    the next one or the next hook, the last one's to the end of the file."""
+    (those outside any named function: their callbacks are anonymous). Where extraction gave
+    the calls' spans (``ParseResult.blocks``), a test's or a hook's block is its call's span
+    and a ``describe``'s span scopes the hooks and the setup calls in it; else each
+    ``it(…)``/``test(…)`` call's block runs up to the line before the next one or the next
+    hook, the last one's to the end of the file, and every hook is the whole file's."""
 
     calls: list[CallSite]  # the module-level calls, in source order
     starts: list[CallSite]  # the test calls among them
     hooks: list[CallSite]  # ``beforeEach(…)`` and the like
     bounds: list[int]  # the lines where a test or a hook starts, ascending
-    line_count: int
+    owners: list[tuple[_Span, CallSite]]  # the spans of the tests and hooks, in source order
+    # The spans of the other block calls (``describe``), each twice (``_innermost``'s items).
+    scopes: list[tuple[_Span, _Span]]
 
-    def end_of(self, start: CallSite) -> int:
-        """The last line of the block (or hook) that ``start`` opens."""
-        bounds = self.bounds
-        at = bisect_right(bounds, start.line)
-        return bounds[at] - 1 if at < len(bounds) else self.line_count
-
-    def block_at(self, line: int) -> CallSite | None:
-        """The test call whose block holds ``line``; None before the first test or in a
-        hook's."""
+    def owner_of(self, line: int, column: int) -> CallSite | None:
+        """The test or hook call whose block holds the position; None outside every one."""
+        if self.owners:
+            return _innermost(self.owners, line, column)
         at = bisect_right(self.bounds, line) - 1
         if at < 0:
             return None
         opened = self.bounds[at]
-        return next((start for start in self.starts if start.line == opened), None)
+        return next((c for c in (*self.starts, *self.hooks) if c.line == opened), None)
+
+    def scope_of(self, line: int, column: int) -> _Span | None:
+        """The span of the innermost ``describe`` holding the position; None for the file."""
+        return _innermost(self.scopes, line, column)
+
+    def block_at(self, line: int) -> CallSite | None:
+        """The test call whose block holds ``line``; None before the first test or in a
+        hook's."""
+        owner = self.owner_of(line, 1 << 30 if self.owners else 0)
+        return owner if owner is not None and owner.callee not in JS_HOOKS else None
+
+
+def holds(span: _Span | None, line: int, column: int) -> bool:
+    """Whether the position is inside ``span`` (after its call's start); None holds all."""
+    return span is None or ((span[0], span[1]) < (line, column) and line <= span[2])
+
+
+def _innermost(spans: Sequence[tuple[_Span, _Item]], line: int, column: int) -> _Item | None:
+    """The item of the last-starting span that holds the position (spans in source order)."""
+    for span, item in reversed(spans):
+        if holds(span, line, column):
+            return item
+    return None
 
 
 def js_test_blocks(result: ParseResult) -> JsTestBlocks | None:
@@ -318,10 +347,23 @@ def js_test_blocks(result: ParseResult) -> JsTestBlocks | None:
     if not starts:
         return None
     hooks = [c for c in calls if c.receiver is None and c.callee in JS_HOOKS]
-    # A block runs up to the next test or hook; a hook's calls (``beforeEach(() => {
-    # client.mount() })``) run for every test of the file.
     bounds = sorted({call.line for call in (*starts, *hooks)})
-    return JsTestBlocks(calls, starts, hooks, bounds, result.line_count)
+    owners: list[tuple[_Span, CallSite]] = []
+    scopes: list[tuple[_Span, _Span]] = []
+    if result.blocks:
+        opening = {id(call) for call in (*starts, *hooks)}
+        # A test or hook first where calls start together: ``test.each`…`(name, fn)`` is
+        # also the call of what the table's call returns.
+        by_start: dict[tuple[int, int], CallSite] = {}
+        for call in (*starts, *hooks, *calls):
+            by_start.setdefault((call.line, call.column), call)
+        for span in result.blocks:
+            opener = by_start.get((span[0], span[1]))
+            if opener is not None and id(opener) in opening:
+                owners.append((span, opener))
+            elif opener is not None and (opener.receiver or opener.callee) in _JS_SUITE_NAMES:
+                scopes.append((span, span))
+    return JsTestBlocks(calls, starts, hooks, bounds, owners, scopes)
 
 
 def js_test_id(path: str, result: ParseResult, start: CallSite) -> str:

@@ -56,6 +56,7 @@ from drift.analysis.structure.scopes import function_key, function_keys
 from drift.analysis.structure.symbols import is_overload, is_property
 from drift.analysis.structure.test_files import (
     JS_HOOKS,
+    holds,
     is_benchmark_code,
     is_example_code,
     is_js_test_call,
@@ -349,23 +350,35 @@ def _block_tests(path: str, result: ParseResult, resolver: CallResolver) -> list
     module_calls, starts, hooks = blocks.calls, blocks.starts, blocks.hooks
     # Mocks set up before the first test (jest.mock is hoisted) apply to every test of the file.
     file_mocks = any(is_mock_call(c) for c in module_calls if c.line < starts[0].line)
-    end_of = blocks.end_of
+    openers = {id(call) for call in (*starts, *hooks)}
 
-    # The functions the blocks pass as values (``arr.map(parseLine)``, ``app.use(handler)``)
-    # are exercised by them as the functions they call are.
-    passed = [reference for reference in result.references if reference.caller is None]
+    # Each call and each function passed as a value (``arr.map(parseLine)``, ``app.use(
+    # handler)``: the blocks exercise it as they do the functions they call) goes to the test
+    # or hook whose block holds it; one outside every block (``const minFive =
+    # z.string().min(5)`` at the top of zod's test files, a ``describe`` body's setup) runs
+    # once, when its ``describe`` (or the file) is read, for each of its tests.
+    owned: dict[int, list[CallSite]] = defaultdict(list)  # by ``id`` of the test or hook
+    owned_passed: dict[int, list[CallSite]] = defaultdict(list)
+    setup: dict[tuple[int, int, int] | None, list[CallSite]] = defaultdict(list)
+    setup_passed: dict[tuple[int, int, int] | None, list[CallSite]] = defaultdict(list)
+    for call in module_calls:
+        if id(call) in openers or is_js_test_call(call):
+            continue
+        owner = blocks.owner_of(call.line, call.column)
+        if owner is None:
+            setup[blocks.scope_of(call.line, call.column)].append(call)
+        else:
+            owned[id(owner)].append(call)
+    for reference in result.references:
+        if reference.caller is None:
+            owner = blocks.owner_of(reference.line, reference.column)
+            if owner is None:
+                setup_passed[blocks.scope_of(reference.line, reference.column)].append(reference)
+            else:
+                owned_passed[id(owner)].append(reference)
 
-    def body_of(start: CallSite) -> list[CallSite]:
-        end = end_of(start)
-        return [
-            call
-            for call in module_calls
-            if start.line <= call.line <= end and not is_js_test_call(call) and call is not start
-        ]
-
-    def targets_of(body: list[CallSite], first: int, last: int) -> set[int]:
-        """What the calls ``body`` reach, and the functions passed from line ``first`` to
-        ``last``."""
+    def targets_of(body: list[CallSite], passed: list[CallSite]) -> set[int]:
+        """What the calls ``body`` reach, and the functions ``passed`` as values."""
         targets: set[int] = set()
         for call in body:
             if is_assertion(call) or (call.receiver is None and call.callee in _JS_HARNESS):
@@ -375,30 +388,34 @@ def _block_tests(path: str, result: ParseResult, resolver: CallResolver) -> list
             if target_id is not None:
                 targets.add(target_id)
         for reference in passed:
-            if first <= reference.line <= last:
-                found = resolver.resolve_reference(path, reference, None)
-                if found is not None:
-                    targets.add(found[1])
+            found = resolver.resolve_reference(path, reference, None)
+            if found is not None:
+                targets.add(found[1])
         return targets
 
-    # What runs before the first test or hook (``const minFive = z.string().min(5)`` at the top
-    # of zod's test files, a ``describe`` body's setup) runs once, for every test of the file.
-    first = blocks.bounds[0]
-    before = [call for call in module_calls if call.line < first]
-    shared = targets_of(before, 1, first - 1)
+    # A hook runs for each test of the ``describe`` holding it (of the file at the top).
+    shared: dict[tuple[int, int, int] | None, set[int]] = defaultdict(set)
+    for scope in setup.keys() | setup_passed.keys():
+        shared[scope] |= targets_of(setup.get(scope, []), setup_passed.get(scope, []))
     for hook in hooks:
-        shared |= targets_of(body_of(hook), hook.line, end_of(hook))
+        shared[blocks.scope_of(hook.line, hook.column)] |= targets_of(
+            owned.get(id(hook), []), owned_passed.get(id(hook), [])
+        )
     units: list[TestUnit] = []
     for start in starts:
         if is_skipped_js_test(start):
             continue  # it bounds the block before it, but runs nothing
-        body = body_of(start)
+        body = owned.get(id(start), [])
+        calls = targets_of(body, owned_passed.get(id(start), []))
+        for scope, targets in shared.items():
+            if holds(scope, start.line, start.column):
+                calls |= targets
         units.append(
             TestUnit(
                 id=js_test_id(path, result, start),
                 assertions=sum(1 for call in body if is_assertion(call)),
                 uses_mocks=file_mocks or any(is_mock_call(call) for call in body),
-                calls=frozenset(targets_of(body, start.line, end_of(start)) | shared),
+                calls=frozenset(calls),
             )
         )
     return units
