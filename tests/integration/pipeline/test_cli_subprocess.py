@@ -23,30 +23,27 @@ def _drift() -> str:
     return str(script)
 
 
-def test_drift_scan_then_check_sarif_in_a_real_process(tmp_path: Path) -> None:
-    repo = copy_repo("naming-typescript", tmp_path)
-    env = {**os.environ, "CI": "true"}
-    scanned = subprocess.run(
-        [_drift(), "scan", str(repo)],
+def _run(command: list[str]) -> subprocess.CompletedProcess[str]:
+    """``command`` run to its end as CI runs it (no progress bar), its output captured."""
+    return subprocess.run(
+        command,
         check=False,
         capture_output=True,
         text=True,
-        env=env,
+        env={**os.environ, "CI": "true"},
         timeout=300,
     )
+
+
+def test_drift_scan_then_check_sarif_in_a_real_process(tmp_path: Path) -> None:
+    repo = copy_repo("naming-typescript", tmp_path)
+    scanned = _run([_drift(), "scan", str(repo)])
     assert scanned.returncode == 0, scanned.stderr
     assert "  files       6 files tracked (6 added); typescript 6" in scanned.stdout
     assert "analyse" not in scanned.stderr  # CI is set: no progress bar
 
     report = tmp_path / "drift.sarif"
-    checked = subprocess.run(
-        [_drift(), "check", str(repo), "--format", "sarif", "--output", str(report)],
-        check=False,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
-    )
+    checked = _run([_drift(), "check", str(repo), "--format", "sarif", "--output", str(report)])
     assert checked.returncode == 1, checked.stderr  # the empty catch fails error-handling
     document = json.loads(report.read_text(encoding="utf-8"))
     jsonschema.validate(document, json.loads(SCHEMA.read_text(encoding="utf-8")))
@@ -283,23 +280,8 @@ def test_workers_exit_when_the_scan_is_killed(tmp_path: Path) -> None:
 def test_python_dash_m_drift_runs_the_same_command(tmp_path: Path) -> None:
     """``python -m drift`` for an environment whose scripts are not on PATH."""
     repo = copy_repo("naming-typescript", tmp_path)
-    env = {**os.environ, "CI": "true"}
-    scanned = subprocess.run(
-        [sys.executable, "-m", "drift", "scan", str(repo)],
-        check=False,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
-    )
+    scanned = _run([sys.executable, "-m", "drift", "scan", str(repo)])
     assert scanned.returncode == 0, scanned.stderr
     assert "  files       6 files tracked (6 added); typescript 6" in scanned.stdout
-    missing = subprocess.run(
-        [sys.executable, "-m", "drift", "scan", str(tmp_path / "nowhere")],
-        check=False,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
-    )
+    missing = _run([sys.executable, "-m", "drift", "scan", str(tmp_path / "nowhere")])
     assert missing.returncode == 2
