@@ -11,7 +11,9 @@ Issue 3 §9, measured in one run:
    call graph stands; a function appended: it is rebuilt).
 3. **Peak memory.** The scan's whole process tree (the CLI, the fork server, the workers) is
    sampled from ``/proc`` while it runs: peak total RSS (budget: under 1 GiB), plus each
-   process's own high-water mark.
+   process's own high-water mark. A page that processes share (a forked child's view of its
+   parent's memory) counts once per process in the total RSS, so the peak total PSS, which
+   divides each such page among its sharers, is reported beside it: what the tree occupies.
 
 Figures go to stdout and to the benchmark's ``extra_info``. ``DRIFT_BENCH_SCAN_ROUNDS`` (default
 2) sets the number of full-scan rounds.
@@ -48,6 +50,7 @@ class TreeMemory:
     """Peak memory of a process tree, sampled from /proc."""
 
     peak_total_rss: int = 0
+    peak_total_pss: int = 0
     high_water: dict[int, int] = field(default_factory=dict)  # pid -> VmHWM bytes
     names: dict[int, str] = field(default_factory=dict)
 
@@ -63,6 +66,18 @@ def _status(pid: int) -> dict[str, str]:
         return {}
     fields = (line.split(":", 1) for line in text.splitlines() if ":" in line)
     return {key: value.strip() for key, value in fields}
+
+
+def _pss(pid: int) -> int:
+    """Bytes of ``pid``'s proportional set size (0 once it is gone)."""
+    try:
+        text = Path(f"/proc/{pid}/smaps_rollup").read_text()
+    except OSError:
+        return 0
+    for line in text.splitlines():
+        if line.startswith("Pss:"):
+            return _kib(line.split(":", 1)[1].strip())
+    return 0
 
 
 def _kib(value: str | None) -> int:
@@ -86,15 +101,17 @@ def _descendants(root: int) -> list[int]:
 
 def _sample(pid: int, memory: TreeMemory, done: threading.Event) -> None:
     while not done.is_set():
-        total = 0
+        total = proportional = 0
         for member in _descendants(pid):
             status = _status(member)
             total += _kib(status.get("VmRSS"))
+            proportional += _pss(member)
             memory.high_water[member] = max(
                 memory.high_water.get(member, 0), _kib(status.get("VmHWM"))
             )
             memory.names.setdefault(member, status.get("Name", "?"))
         memory.peak_total_rss = max(memory.peak_total_rss, total)
+        memory.peak_total_pss = max(memory.peak_total_pss, proportional)
         done.wait(0.05)
 
 
@@ -227,6 +244,7 @@ def test_full_scan_and_rescans_against_parse_only(
         "rescan_commented_vs_full": round(commented / full, 4),
         "rescan_new_functions_vs_full": round(extended / full, 4),
         "peak_tree_rss_mib": round(memory.peak_total_rss / 2**20, 1),
+        "peak_tree_pss_mib": round(memory.peak_total_pss / 2**20, 1),
         "peak_process_hwm_mib": round(memory.peak_parent / 2**20, 1),
         "processes": len(memory.high_water),
     }

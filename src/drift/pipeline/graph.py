@@ -12,6 +12,7 @@ test file (see ``needs_graph``).
 from __future__ import annotations
 
 import gc
+import pickle
 import posixpath
 from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -23,17 +24,19 @@ from typing import NamedTuple
 
 from drift.analysis.structure import (
     CallResolver,
+    EdgeKey,
     Manifests,
     ProjectStructure,
     StructureInput,
     abstract_types,
     assertion_lines,
+    edge_rows,
+    edges_of_files,
     go_module_path,
     is_test_file,
     js_package,
     pack_graph,
     project_structure,
-    resolve_calls,
     structure_around,
     unpack_graph,
 )
@@ -59,6 +62,7 @@ from drift.records.structural import (
 from drift.scan import (
     BackgroundFeed,
     DiffEntry,
+    ForkedCall,
     Function,
     ParseResult,
     map_files,
@@ -508,7 +512,7 @@ def structure_from_feed(feed: Iterator[GraphFacts | Manifests]) -> Iterator[byte
         functions = numbered_functions(results)
         keys = [(row.file, row.name, row.line) for row in functions]
         resolver = CallResolver(functions, results, manifests)
-        edges = resolve_calls(functions, results, manifests, resolver=resolver)
+        edges = resolve_in_two(resolver, results)
         yield transport.dumps(NumberedEdges.of(edges, keys))
         rows = structure_around(
             edges, functions, results, abstract, assertions, manifests=manifests, resolver=resolver
@@ -517,3 +521,53 @@ def structure_from_feed(feed: Iterator[GraphFacts | Manifests]) -> Iterator[byte
     finally:
         if enabled:
             gc.enable()
+
+
+FORK_MIN_CALLS = 20_000
+"""Call sites below which ``resolve_in_two`` resolves them all itself: for fewer, forking a
+process holding the project's graph costs about what the split saves."""
+
+
+def resolve_in_two(resolver: CallResolver, results: Mapping[str, ParseResult]) -> list[CallEdgeRow]:
+    """``resolve_calls`` over ``resolver``'s files, on two cores: a forked copy of this process
+    (``ForkedCall``) resolves about half the call sites while this one resolves the rest.
+
+    Resolution is the structure stage's largest part and runs after the per-file analysis,
+    when the scanning process needs little of the second core. The edges are those of
+    resolving at once: each part's are its own files' (``edges_of_files``), and every memo
+    the resolver keeps holds the same answer whoever fills it."""
+    paths = sorted(results)
+    if sum(_resolution_weight(results[path]) for path in paths) < FORK_MIN_CALLS:
+        return edge_rows(edges_of_files(resolver, results, paths))
+    mine, theirs = _halves(paths, results)
+    forked = ForkedCall(lambda: _packed_edges(edges_of_files(resolver, results, theirs)))
+    edges = edges_of_files(resolver, results, mine)
+    data = forked.result()
+    if data is None:  # no fork here, or the child failed: resolve its share too
+        edges.update(edges_of_files(resolver, results, theirs))
+    else:
+        edges.update(pickle.loads(data))
+    return edge_rows(edges)
+
+
+def _resolution_weight(result: ParseResult) -> int:
+    return len(result.calls) + len(result.references) + 1
+
+
+def _halves(
+    paths: Sequence[str], results: Mapping[str, ParseResult]
+) -> tuple[list[str], list[str]]:
+    """``paths`` in two parts of about equal resolution work: the heaviest file first, each
+    to the lighter part so far; each part in path order."""
+    parts: tuple[list[str], list[str]] = ([], [])
+    weights = [0, 0]
+    for path in sorted(paths, key=lambda path: -_resolution_weight(results[path])):
+        lighter = 0 if weights[0] <= weights[1] else 1
+        parts[lighter].append(path)
+        weights[lighter] += _resolution_weight(results[path])
+    return sorted(parts[0]), sorted(parts[1])
+
+
+def _packed_edges(edges: dict[EdgeKey, str]) -> bytes:
+    """``edges`` as the forked child sends them: a pickle (both ends run this code)."""
+    return pickle.dumps(list(edges.items()), protocol=pickle.HIGHEST_PROTOCOL)

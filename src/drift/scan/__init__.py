@@ -75,6 +75,7 @@ if TYPE_CHECKING:
     from drift.scan.parsing import parse_tree
     from drift.scan.pool import (
         BackgroundFeed,
+        ForkedCall,
         ParsedFile,
         ParseOutcome,
         ParseTask,
@@ -93,6 +94,7 @@ __getattr__ = LazyExports(
         "extract": "extraction",
         "parse_tree": "parsing",
         "BackgroundFeed": "pool",
+        "ForkedCall": "pool",
         "ParsedFile": "pool",
         "ParseOutcome": "pool",
         "ParseTask": "pool",
@@ -138,6 +140,7 @@ __all__ = [
     "ErrorHandler",
     "Export",
     "FileStatus",
+    "ForkedCall",
     "Function",
     "Import",
     "ImportedName",

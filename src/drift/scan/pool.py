@@ -21,6 +21,7 @@ import sys
 import threading
 import time
 import typing
+import warnings
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -388,6 +389,62 @@ class BackgroundFeed(Generic[T]):
     def __exit__(self, *exc_info: object) -> None:
         if not self._stopped:
             self.abandon()
+
+
+FORK_SPLITS = sys.platform == "linux"
+"""Whether ``ForkedCall`` forks. Only on Linux: elsewhere (macOS's system libraries are not
+fork-safe) the caller does the work itself."""
+
+
+class ForkedCall:
+    """``fn()`` in a forked copy of this process, which returns its bytes to this one.
+
+    For CPU-bound work over large read-only state built here already (the call resolver's
+    indexes): the child shares it copy-on-write instead of receiving it, and uses a core this
+    process would leave idle. The caller goes on with its own share of the work meanwhile, then
+    takes the child's with ``result``; None means there is none (no fork on this platform, or
+    the child failed: it reports nothing, so the caller does that share itself and meets any
+    error there).
+
+    A plain fork, which ``_context`` avoids for pools, is safe here: it is only used in a
+    worker process, whose one other thread (``_exit_with_parent``'s) sleeps in a system call
+    holding no lock, and the child runs pure Python and exits without cleaning up. Should the
+    worker die first, the child finishes its share and fails to write it (nobody reads the
+    pipe), so it ends too.
+    """
+
+    def __init__(self, fn: Callable[[], bytes]) -> None:
+        self._pid: int | None = None
+        self._reading: int | None = None
+        if not FORK_SPLITS:
+            return
+        reading, writing = os.pipe()
+        with warnings.catch_warnings():
+            # Python 3.12+ warns on any fork with threads running; see the class docstring.
+            warnings.simplefilter("ignore", DeprecationWarning)
+            pid = os.fork()
+        if pid == 0:  # the child: never returns
+            status = 1
+            try:
+                os.close(reading)
+                data = fn()
+                with os.fdopen(writing, "wb") as out:
+                    out.write(data)
+                status = 0
+            finally:
+                os._exit(status)  # no exit handlers: they belong to the parent
+        os.close(writing)
+        self._pid, self._reading = pid, reading
+
+    def result(self) -> bytes | None:
+        """Wait for the child and return what ``fn`` returned, or None (see the class)."""
+        if self._pid is None or self._reading is None:
+            return None
+        with os.fdopen(self._reading, "rb") as incoming:
+            data = incoming.read()
+        _, status = os.waitpid(self._pid, 0)
+        self._pid = self._reading = None
+        return data if os.waitstatus_to_exitcode(status) == 0 else None
 
 
 class WorkerPoolError(DriftError):

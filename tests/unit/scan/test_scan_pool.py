@@ -16,6 +16,7 @@ import pytest
 
 from drift.scan import (
     BackgroundFeed,
+    ForkedCall,
     ParseTask,
     WorkerPoolError,
     default_workers,
@@ -26,6 +27,7 @@ from drift.scan import (
     parse_path,
     parse_task,
 )
+from drift.scan.pool import FORK_SPLITS
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "repos"
 
@@ -243,6 +245,49 @@ def test_an_abandoned_background_feed_stops_its_worker() -> None:
     assert not feed.running
     with pytest.raises(ValueError, match="closed"):
         feed.send(b"y")
+
+
+def test_a_forked_call_returns_what_the_child_computed() -> None:
+    assert (sys.platform == "linux") == FORK_SPLITS  # elsewhere the caller does the work
+    parent = os.getpid()
+    seen = [1, 2, 3]  # state of this process the child reads, not receives
+    # More than a pipe holds (64 KiB): the child's write waits for the parent's read.
+    call = ForkedCall(lambda: os.getpid().to_bytes(8, "big") + bytes(seen) * 100_000)
+    answer = call.result()
+    if not FORK_SPLITS:
+        assert answer is None
+        return
+    assert answer is not None
+    assert int.from_bytes(answer[:8], "big") != parent
+    assert answer[8:] == bytes(seen) * 100_000
+    assert call.result() is None  # taken once
+
+
+def test_a_forked_call_that_fails_returns_none_and_leaves_this_process_alone() -> None:
+    def boom() -> bytes:
+        raise RuntimeError("the child fails")
+
+    def killed() -> bytes:
+        os._exit(3)
+
+    assert ForkedCall(boom).result() is None
+    assert ForkedCall(killed).result() is None
+    assert ForkedCall(lambda: b"after").result() == (b"after" if FORK_SPLITS else None)
+
+
+def test_a_forked_call_where_fork_is_not_used_leaves_the_work_to_the_caller(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("drift.scan.pool.FORK_SPLITS", False)
+    ran: list[int] = []
+
+    def work() -> bytes:
+        ran.append(os.getpid())
+        return b"done"
+
+    call = ForkedCall(work)
+    assert call.result() is None
+    assert ran == []  # neither here nor in a child: the caller does the work itself
 
 
 _SERVER_PID = "import multiprocessing.forkserver as f; print(f._forkserver._forkserver_pid)"

@@ -30,6 +30,9 @@ from drift.analysis.structure.callgraph import (
     METHOD,
     SAME_FILE,
     CallResolver,
+    EdgeKey,
+    edge_rows,
+    edges_of_files,
     resolve_calls,
 )
 from drift.analysis.structure.constants import constants
@@ -75,6 +78,7 @@ __all__ = [
     "MODULE_SCOPE",
     "SAME_FILE",
     "CallResolver",
+    "EdgeKey",
     "FileStructure",
     "JsPackage",
     "Manifests",
@@ -89,6 +93,8 @@ __all__ = [
     "coupling",
     "directory_module",
     "dotenv_names",
+    "edge_rows",
+    "edges_of_files",
     "env_variables",
     "error_gaps",
     "file_structure",

@@ -4282,15 +4282,34 @@ def resolve_calls(
     """
     if resolver is None:
         resolver = CallResolver(functions, results, manifests)
-    # (caller id, line, callee id) -> resolution, the first call giving the edge naming it.
-    # Keys are unique and in the output's order: they sort as they are, no key function.
-    edges: dict[tuple[int, int, int], str] = {}
-    for path in sorted(results):
+    return edge_rows(edges_of_files(resolver, results, sorted(results)))
+
+
+EdgeKey = tuple[int, int, int]
+"""A call edge's ``(caller id, line, callee id)``: unique per edge, and its place in the output."""
+
+
+def edges_of_files(
+    resolver: CallResolver, results: Mapping[str, ParseResult], paths: Iterable[str]
+) -> dict[EdgeKey, str]:
+    """The resolution of each call edge from the functions of the files ``paths`` (of
+    ``results``), by ``(caller id, line, callee id)``, the first call giving an edge naming it.
+
+    A caller belongs to one file, so the edges of disjoint sets of files never share a key:
+    resolving the files in parts and merging the parts gives what resolving them at once does.
+    """
+    edges: dict[EdgeKey, str] = {}
+    for path in paths:
         result = results[path]
         calls = _FileCalls(resolver, path)
         calls.add_edges(result.calls, edges)
         if result.references:  # after the calls: a call's label wins on the same line
             calls.add_reference_edges(result.references, edges)
+    return edges
+
+
+def edge_rows(edges: Mapping[EdgeKey, str]) -> list[CallEdgeRow]:
+    """``edges`` (``edges_of_files``) as rows, in key order."""
     rows: list[CallEdgeRow] = []
     for key in sorted(edges):  # sorting the keys alone is cheaper than the items
         caller_id, line, callee_id = key
@@ -4426,7 +4445,7 @@ class _FileCalls:
             if caller_id is not None:
                 self._callers[name] = self._caller(caller, caller_id)
 
-    def add_edges(self, calls: Sequence[CallSite], edges: dict[tuple[int, int, int], str]) -> None:
+    def add_edges(self, calls: Sequence[CallSite], edges: dict[EdgeKey, str]) -> None:
         """Add the edge of each resolved call of ``calls`` (this file's, in order) to ``edges``,
         keyed by ``(caller id, line, callee id)``, unless the key is there already."""
         callers, targets = self._callers, self._calls
@@ -4507,7 +4526,7 @@ class _FileCalls:
                             edges.setdefault((caller[1], call.line, wrapper[0]), wrapper[1])
 
     def add_reference_edges(
-        self, references: Sequence[CallSite], edges: dict[tuple[int, int, int], str]
+        self, references: Sequence[CallSite], edges: dict[EdgeKey, str]
     ) -> None:
         """Add the edges of this file's functions passed as values (``ParseResult.references``)
         as ``add_edges`` does for calls: each resolved as its call would be, sharing the
@@ -4561,7 +4580,7 @@ class _FileCalls:
         name: _Name,
         line: int,
         arg_count: int | None,
-        edges: dict[tuple[int, int, int], str],
+        edges: dict[EdgeKey, str],
     ) -> None:
         """The edges to the subclasses' overrides of ``name`` that resolved to nothing of its
         class (a TypeScript ``abstract`` signature, a mixin's hook); ``arg_count``: Java's
@@ -4581,7 +4600,7 @@ class _FileCalls:
         name: _Name,
         line: int,
         callee_id: int,
-        edges: dict[tuple[int, int, int], str],
+        edges: dict[EdgeKey, str],
     ) -> None:
         """``self.m()`` reaching ``callee_id``: the override of the object's own class may run
         instead (a private method is the class's own); so may it for a Python receiver of a
