@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from drift.analysis.structure.callgraph import CONFIDENCE, resolve_calls
+from drift.analysis.structure.call_edges import resolve_calls
+from drift.analysis.structure.callgraph import CONFIDENCE
 from drift.analysis.structure.coupling import coupling
 from drift.analysis.structure.imports import JsPackage, Manifests
 from tests.unit.structure.support import function_rows, named_edges, project, repo

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from drift.analysis.structure.callgraph import resolve_calls
+from drift.analysis.structure.call_edges import resolve_calls
 from drift.analysis.structure.coupling import coupling
 from drift.analysis.structure.file_structure import file_structure
 from drift.analysis.structure.test_mapping import test_mapping as map_tests

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from drift.analysis.structure.callgraph import resolve_calls
+from drift.analysis.structure.call_edges import resolve_calls
 from drift.analysis.structure.file_structure import file_structure
 from drift.analysis.structure.project import pack_graph, unpack_graph
 from drift.analysis.structure.test_files import assertion_lines, is_test_file, is_test_support

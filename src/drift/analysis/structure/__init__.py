@@ -22,6 +22,7 @@ Function ids in the test rows are ``"<file>::<qualified_name>"`` (``function_key
 """
 
 from drift.analysis.structure.boundaries import boundaries
+from drift.analysis.structure.call_edges import EdgeKey, edge_rows, edges_of_files, resolve_calls
 from drift.analysis.structure.callgraph import (
     CONFIDENCE,
     EXPORT,
@@ -30,10 +31,6 @@ from drift.analysis.structure.callgraph import (
     METHOD,
     SAME_FILE,
     CallResolver,
-    EdgeKey,
-    edge_rows,
-    edges_of_files,
-    resolve_calls,
 )
 from drift.analysis.structure.constants import constants
 from drift.analysis.structure.coupling import coupling, directory_module, zone

@@ -48,11 +48,13 @@ resolution    conf.  rule
                      language's own objects (``Promise``, ``JSON``), any Java call on a
                      receiver, or a JavaScript method name an object also holds
                      (``_object_members``); also a Java call among overloads its
-                     arguments' known types fit as well (``_best_fit``)
+                     arguments' known types fit as well (``best_fit``)
 ============= ====== ==================================================================
 
-Java overloads share a name: the call's argument count picks among them (``_java_overloads``),
-then its arguments' types (``_best_fit``).
+Java overloads share a name: the call's argument count picks among them (``java_overloads``),
+then its arguments' types (``best_fit``); both live in ``java_overloads``. This module holds
+``CallResolver``, which answers where one call lands; ``call_edges`` walks each file's calls
+with it and makes the edges.
 
 A function passed as a value (``ParseResult.references``: ``map(self._convert, xs)``,
 ``r.Use(RealIP)``, ``LocalDate::from``, ``self.dispatch = self.dispatch_count``) is an edge
@@ -69,13 +71,27 @@ import builtins
 import posixpath
 import re
 from collections import defaultdict, deque
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from operator import itemgetter
 from types import MappingProxyType
 from typing import Final, NamedTuple
 
 from drift.analysis.structure.imports import Manifests, is_stub_twin, language_family
+from drift.analysis.structure.java_overloads import (
+    JAVA_FUNCTIONAL,
+    JAVA_IMPLICIT_SUPERTYPES,
+    JAVA_LEAF_INTERFACES,
+    JAVA_PRIMITIVES,
+    JavaClasses,
+    Pick,
+    Supertypes,
+    java_classes,
+    java_fields,
+    java_overloads,
+    java_type,
+    same_qualified,
+    takes_parameters_of,
+)
 from drift.analysis.structure.symbols import (
     Binding,
     FileScope,
@@ -90,7 +106,7 @@ from drift.analysis.structure.test_files import (
     is_test_support,
     is_type_test,
 )
-from drift.records.analysis import CallEdgeRow, FunctionRow
+from drift.records.analysis import FunctionRow
 from drift.scan.go_types import (
     element_type,
     first_result,
@@ -99,7 +115,6 @@ from drift.scan.go_types import (
     method_signature,
     signature,
 )
-from drift.scan.lang_java import promoted
 from drift.scan.model import (
     ALIAS_OF,
     ELEMENT_OF,
@@ -108,7 +123,6 @@ from drift.scan.model import (
     LAMBDA,
     LITERAL_OF,
     NUMBER,
-    RESULT_OF,
     STATIC_MEMBER,
     UNTYPED_LOCAL,
     CallSite,
@@ -132,13 +146,13 @@ CONFIDENCE: Mapping[str, float] = {
     FUZZY: 0.40,
 }
 
-_SELF_RECEIVERS = frozenset({"self", "this", "cls", "super", "super()"})
+SELF_RECEIVERS = frozenset({"self", "this", "cls", "super", "super()"})
 # The receivers whose class is the caller's or a subclass of it: a call on one may run an
 # override (``super()`` names the base's own method).
-_DISPATCHING = frozenset({"self", "this", "cls"})
+DISPATCHING = frozenset({"self", "this", "cls"})
 _TEST_CONTEXTS = frozenset({"t", "st", "tt"})
 _JS_TEST_RUNNERS = frozenset({"tape", "tap", "ava"})
-_DISPATCH_LANGUAGES = frozenset({"python", "javascript", "typescript", "java"})
+DISPATCH_LANGUAGES = frozenset({"python", "javascript", "typescript", "java"})
 _MAX_OVERRIDES = 64
 """The most overrides one call reaches: beyond that a method is a framework's hook every
 subclass fills in (unittest's ``setUp``), and the call says little about any of them."""
@@ -413,13 +427,13 @@ class CallResolver:
                     _note_unique(unique_methods, path, guessed)
                     _note_several(unique_methods, methods.keys() - guessed.keys())
                 _note_several(unique_methods, _object_members(scope))
-        self._overloads = _java_overloads(self.symbols.scopes, self._ids)
+        self._overloads = java_overloads(self.symbols.scopes, self._ids)
         # Made on first use: the Java classes' fields, and the classes by qualified name.
         self._static_fields: dict[tuple[str, str], list[tuple[str, str, str]]] | None = None
-        self._java_class_names: _JavaClasses | None = None
+        self._java_class_names: JavaClasses | None = None
         # (file, class as written) -> what an argument of it may be passed as (``pick_overload``)
-        self._supertypes: dict[tuple[str, str], _Supertypes | None] = {}
-        self._interfaces: _Supertypes | None = None  # what a lambda may be passed as
+        self._supertypes: dict[tuple[str, str], Supertypes | None] = {}
+        self._interfaces: Supertypes | None = None  # what a lambda may be passed as
         # Go: each interface's method set (``_interface_methods``), the types declaring each
         # method name and the types embedding each type (``_go_types``), and the methods a
         # call on an interface reaches, by (file, interface, method, caller's ``_code_kind``).
@@ -498,7 +512,7 @@ class CallResolver:
         name: str,
         caller: Function | None,
         receiver_type: str | None = None,
-    ) -> _Located | _Implemented | None:
+    ) -> _Located | Implemented | None:
         """Where a call ``receiver.name()`` (or ``name()``) made in ``scope`` lands, or None
         (``resolve``, for the resolution of every call of a scan); for a call on a Go
         interface, the implementations that may run. ``receiver_type``: the class the caller
@@ -520,19 +534,19 @@ class CallResolver:
                     return invoked
         if found is None:
             return self._fuzzy(scope, receiver, name, caller)
-        if isinstance(found, _Implemented):
+        if isinstance(found, Implemented):
             return found
         return None if isinstance(found, _Stop) else found
 
     def _invoked(
         self, scope: FileScope, receiver: str, caller: Function | None
-    ) -> _Located | _Implemented | None:
+    ) -> _Located | Implemented | None:
         """Where ``receiver.call(…)`` or ``receiver.apply(…)`` lands as a call of the function
         ``receiver`` names, as ``receiver(…)`` would (``_locate`` asks when no method ``call``
         or ``apply`` of it is found): ES5 inheritance's ``Parent.call(this, name)``, a base's
         method ``Base.prototype.init.call(this, x)`` (``Base.init``). A parameter of the caller
         is a function passed in, none of its name."""
-        if receiver in _SELF_RECEIVERS or not _INVOKED.fullmatch(receiver):
+        if receiver in SELF_RECEIVERS or not _INVOKED.fullmatch(receiver):
             return None
         head, _, last = receiver.rpartition(".")
         head = head.removesuffix(_PROTOTYPE)
@@ -554,7 +568,7 @@ class CallResolver:
         """``receiver_type``: the class the caller gives the name called (a variable holding
         an instance: its ``__call__``)."""
         path = scope.path
-        if name in _EXPLICIT_CONSTRUCTORS and scope.result.language in _EXPLICIT_LANGUAGES:
+        if name in EXPLICIT_CONSTRUCTORS and scope.result.language in _EXPLICIT_LANGUAGES:
             # ``this(…)``/``super(…)`` in a constructor: words of the language, no function of
             # their name wherever the caller's class is not known.
             return (None if caller is None else self._explicit_constructor(path, name, caller)) or (
@@ -777,7 +791,7 @@ class CallResolver:
             # ``self.__class__(…)``, ``type(self)(…)``: another instance of the caller's class
             # (its subclasses' are not told apart from it, as for ``self`` calls).
             return self._own_constructor(scope, caller) or _STOP
-        if receiver in _SELF_RECEIVERS and caller is not None:
+        if receiver in SELF_RECEIVERS and caller is not None:
             if receiver_type and receiver_type.startswith(LITERAL_OF):
                 # ``this.second()`` in ``{ first() {…}, second() {…} }``: the object's own
                 # member, whatever the literal is held by (or none).
@@ -915,7 +929,7 @@ class CallResolver:
                 return _STOP
         if (
             receiver_type is None
-            and ("(" in receiver or receiver.partition(".")[0] in _SELF_RECEIVERS)
+            and ("(" in receiver or receiver.partition(".")[0] in SELF_RECEIVERS)
             and self._foreign(scope, receiver, caller)
         ):
             # ``r.Header().Set(…)`` with ``Header()`` declared ``http.Header``; a chain through
@@ -1369,7 +1383,7 @@ class CallResolver:
         argument_types: Sequence[str] = (),
         scope: FileScope | None = None,
         avoid: int | None = None,
-    ) -> _Pick | None:
+    ) -> Pick | None:
         """The Java method a call with ``arg_count`` arguments reaches, of those named like
         ``callee_id``: one of its overloads, else one a base class declares (``translate(t)``
         in ``TransTypes``, whose own ``translate`` takes two, reaches ``TreeTranslator``'s);
@@ -1385,7 +1399,7 @@ class CallResolver:
         for _ in range(_MAX_ANCESTORS):
             overloads = self._overloads.get(callee_id)
             if overloads is None:
-                return _Pick(callee_id)
+                return Pick(callee_id)
             picked = overloads.pick(arg_count, argument_types, supertypes, avoid)
             if picked is not None or overloads.owner is None:
                 return picked
@@ -1396,22 +1410,22 @@ class CallResolver:
             callee_id = found_id
         return None
 
-    def _closed_supertypes(self, scope: FileScope, kind: str) -> _Supertypes | None:
+    def _closed_supertypes(self, scope: FileScope, kind: str) -> Supertypes | None:
         """What an argument of a repository class whose whole ancestry is known may be passed
-        as (``_Supertypes``); None for any other argument. A lambda or method reference
+        as (``Supertypes``); None for any other argument. A lambda or method reference
         (``LAMBDA``) is passed as an interface: the repository's or a well-known functional
         one of the JDK (of these not all: any other may be one)."""
         if kind == LAMBDA:
             return self._functional()
-        if not kind or kind in _JAVA_PRIMITIVES or kind in ("null", NUMBER) or "[" in kind:
+        if not kind or kind in JAVA_PRIMITIVES or kind in ("null", NUMBER) or "[" in kind:
             return None
         key = (scope.path, kind)
         if key in self._supertypes:
             return self._supertypes[key]
         owner = self._typed_class(scope, kind) or self._java_classes()[0].get(kind)
-        found: _Supertypes | None = None
+        found: Supertypes | None = None
         if owner is not None:
-            names = set(_JAVA_IMPLICIT_SUPERTYPES)
+            names = set(JAVA_IMPLICIT_SUPERTYPES)
             closed = True
             queue, seen = [owner], {owner}
             while queue and len(seen) <= _MAX_ANCESTORS:
@@ -1423,42 +1437,42 @@ class CallResolver:
                     names.add(written.rsplit(".", 1)[-1])
                     located = self._typed_class(defined, written)
                     if located is None:
-                        closed = closed and written.rsplit(".", 1)[-1] in _JAVA_LEAF_INTERFACES
+                        closed = closed and written.rsplit(".", 1)[-1] in JAVA_LEAF_INTERFACES
                     elif located not in seen:
                         seen.add(located)
                         queue.append(located)
             if closed and not queue:
                 # Only all of them say anything: of one known to be passed as a ``Map`` and
                 # another perhaps a ``SortedMap`` too, Java picks the more specific.
-                found = _Supertypes(frozenset(names), True)
+                found = Supertypes(frozenset(names), True)
         self._supertypes[key] = found
         return found
 
-    def _functional(self) -> _Supertypes:
+    def _functional(self) -> Supertypes:
         """``_closed_supertypes`` of a lambda: the repository's interfaces, and the JDK's
         functional interfaces a lambda is most often given as."""
         if self._interfaces is None:
-            names = set(_JAVA_FUNCTIONAL)
+            names = set(JAVA_FUNCTIONAL)
             for scope in self.symbols.scopes.values():
                 if scope.result.language == "java":
                     names.update(c.name for c in scope.result.classes if c.kind == "interface")
-            self._interfaces = _Supertypes(frozenset(names), False)
+            self._interfaces = Supertypes(frozenset(names), False)
         return self._interfaces
 
-    def _java_classes(self) -> _JavaClasses:
+    def _java_classes(self) -> JavaClasses:
         """The repository's Java classes by qualified name (``java.time.temporal.ChronoField``),
         and each one's qualified name by ``(file, class name)``."""
         if self._java_class_names is None:
-            self._java_class_names = _java_classes(self.symbols.scopes)
+            self._java_class_names = java_classes(self.symbols.scopes)
         return self._java_class_names
 
     def qualified_type(self, file: str, written: str) -> str:
         """A type as a Java file writes it, qualified when it names a repository class
         (``LocalDate`` → ``java.time.LocalDate``): an argument's type then means the same in
         the calling file. Array brackets stay; a type variable is unknown (``""``)."""
-        kind = _java_type(written)
+        kind = java_type(written)
         element = kind.rstrip("[]")
-        if not element or element in _JAVA_PRIMITIVES:
+        if not element or element in JAVA_PRIMITIVES:
             return kind
         owner = self._typed_class(self.symbols.scopes[file], element)
         qualified = None if owner is None else self._java_classes()[1].get(owner)
@@ -1475,12 +1489,12 @@ class CallResolver:
             return kind
         owner, _, member = kind.removeprefix(STATIC_MEMBER).rpartition(".")
         if self._static_fields is None:
-            self._static_fields = _java_fields(self.symbols.scopes)
+            self._static_fields = java_fields(self.symbols.scopes)
         fields = self._static_fields.get((owner.rpartition(".")[2], member), [])
         found = {
             (name, path, field_type)
             for name, path, field_type in fields
-            if _same_qualified(owner, name)
+            if same_qualified(owner, name)
         }
         if len(found) != 1:
             return ""
@@ -1704,7 +1718,7 @@ class CallResolver:
         caller's calls on it record), a factory's result (``CreateTestContext`` in
         ``CreateTestContext.Request.Header``, what extraction writes for a variable it made),
         or a class named."""
-        if root in _SELF_RECEIVERS:
+        if root in SELF_RECEIVERS:
             return (scope.path, caller.class_name) if caller.class_name else None
         declared = next((p.type for p in caller.parameters if p.name == root), None)
         kind = class_of_type(declared) if declared is not None else None
@@ -1896,7 +1910,7 @@ class CallResolver:
         if language == "java" and binding is None:
             # ``this.handleAsync(…).thenCompose(…)``: the caller's own class, no library's
             # (``_chain_class`` follows the declared results).
-            return root not in _SELF_RECEIVERS and self._unqualified(scope, root, caller) is None
+            return root not in SELF_RECEIVERS and self._unqualified(scope, root, caller) is None
         if language == "go" and dot and caller is not None:
             # ``rows := q.Query(…)`` with ``q *sql.DB``: what a library type's method returns
             # is the library's (``rows.Close()`` is no repository ``DB.Close``).
@@ -1966,7 +1980,7 @@ class CallResolver:
         found = self._factory(scope, written, caller)
         if found is None:
             root, _, attribute = written.partition(".")
-            if root in _DISPATCHING and caller is not None and caller.class_name:
+            if root in DISPATCHING and caller is not None and caller.class_name:
                 # ``cur = self.cursor_class(self)`` with ``cursor_class = Cursor``: a ``Cursor``.
                 return self._aliased_class(scope.path, caller.class_name, attribute)
             return self._called_fixture(scope, written, caller) if written.isidentifier() else None
@@ -2029,7 +2043,7 @@ class CallResolver:
             and caller is not None
             and scope.result.language == "python"
             and (
-                root in _SELF_RECEIVERS
+                root in SELF_RECEIVERS
                 or any(p.name == root for p in caller.parameters)
                 or self._local_class(scope, caller.qualified_name, root) is not None
             )
@@ -2502,7 +2516,7 @@ class CallResolver:
                     fn
                     for fn in self._same_named(owner[0], owner[1], name)
                     if len(fn.parameters) == arity
-                    and (parameters is None or _overrides(fn, parameters))
+                    and (parameters is None or takes_parameters_of(fn, parameters))
                 ]
             for method in candidates:
                 row = None if method.is_static else self.row_id(owner[0], method)
@@ -2630,13 +2644,13 @@ class CallResolver:
 
     def _on_interface(
         self, scope: FileScope, owner: tuple[str, str], name: str
-    ) -> _Implemented | None:
+    ) -> Implemented | None:
         """A call from ``scope`` of method ``name`` of ``owner`` that is a Go interface of
         the repository: its implementations (``implementations``); else None."""
         if scope.result.language != "go":
             return None
         rows = self.implementations(*owner, name, caller_kind=_code_kind(scope.path))
-        return None if rows is None else _Implemented(rows)
+        return None if rows is None else Implemented(rows)
 
     def _mixed_in(self, file: str, class_name: str, name: str) -> tuple[str, Function] | None:
         """For a mixin's ``self.name()`` that neither it nor a base defines, the method its
@@ -2738,7 +2752,7 @@ class CallResolver:
         if self._defined_by is None:
             index: dict[str, list[tuple[str, str]]] = defaultdict(list)
             for path, scope in self.symbols.scopes.items():
-                if scope.result.language in _DISPATCH_LANGUAGES:
+                if scope.result.language in DISPATCH_LANGUAGES:
                     for class_name, methods in scope.methods.items():
                         for name in methods:
                             index[name].append((path, class_name))
@@ -2805,7 +2819,7 @@ class CallResolver:
         if self._subclasses is None:
             index: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
             for path, scope in self.symbols.scopes.items():
-                if scope.result.language not in _DISPATCH_LANGUAGES:
+                if scope.result.language not in DISPATCH_LANGUAGES:
                     continue
                 for class_name, bases in scope.class_bases.items():
                     if bases:
@@ -2845,7 +2859,7 @@ class CallResolver:
             own_constructor = _java_own_method(scope, cls, cls.name)
             if own_constructor is not None:
                 return file, own_constructor
-        for name in _CONSTRUCTOR_NAMES:
+        for name in CONSTRUCTOR_NAMES:
             own = scope.by_qualified.get(f"{cls.qualified_name}.{name}")
             if own:
                 return file, own[0]
@@ -3261,7 +3275,7 @@ class CallResolver:
             and "." in receiver
             and language == "python"
             and caller is not None
-            and (root := receiver.partition(".")[0]) not in _SELF_RECEIVERS
+            and (root := receiver.partition(".")[0]) not in SELF_RECEIVERS
             and any(p.name == root and not p.type for p in caller.parameters)
             and receiver.split(".")[1] not in self._attribute_names()
         ):
@@ -3272,7 +3286,7 @@ class CallResolver:
             return None
         tests = is_test_support(scope.path)
         unique = self._unique.get((receiver is not None, family, tests), {}).get(name)
-        if receiver in _SELF_RECEIVERS and language in _MODULE_SCOPED and is_test_file(scope.path):
+        if receiver in SELF_RECEIVERS and language in _MODULE_SCOPED and is_test_file(scope.path):
             # A test mixin's ``self.assertInstancesEqual()``: a sibling's method, of a class
             # of the same file first (a test file's own are guessed for no other receiver).
             own = self._own_methods(scope)
@@ -3305,7 +3319,7 @@ _INVOKED = re.compile(r"[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*")
 """A receiver of ``call``/``apply`` that may name a function: a name or a chain of names
 (``this.handler.call(this)``: the method ``handler``)."""
 
-_EXPLICIT_CONSTRUCTORS = frozenset({"this", "super"})
+EXPLICIT_CONSTRUCTORS = frozenset({"this", "super"})
 """Java's ``this(…)`` and ``super(…)``, JavaScript's ``super(…)``: a constructor's call of
 another constructor (``_explicit_constructor``)."""
 _EXPLICIT_LANGUAGES = frozenset({"java", "javascript", "typescript"})
@@ -3376,527 +3390,8 @@ _MAX_LINKS = 32
 """The most members ``_follow_members`` follows: a fluent chain is rarely longer, and one
 longer is left to the steps after it."""
 
-_MAX_NESTED_CALLS = 8
-"""How deep ``_FileCalls._argument_result`` follows calls given as arguments of calls."""
-
-
-class _Supertypes(NamedTuple):
-    """The names an argument may be passed as (``_fits``). Of a repository class: its own,
-    its ancestors', and those every class, enum or record has (``Object``, ``Comparable``,
-    …), when it has no library class or interface among its ancestors but those that extend
-    nothing (``Comparable``, ``Serializable``). ``closed``: they are all."""
-
-    names: frozenset[str]
-    closed: bool
-
-
-class _Overloads(NamedTuple):
-    """One set of Java overloads: the fixed-arity ones by parameter count, and the variable
-    arity one (``log(String format, Object... args)``) as its fewest arguments and id."""
-
-    fixed: dict[int, int]
-    varargs: tuple[int, int] | None
-    owner: tuple[str, str, str] | None = None
-    """(file, class, method name): where to look on when no overload takes the call."""
-    typed: Mapping[int, tuple[tuple[int, tuple[str, ...]], ...]] = {}
-    """For a count several overloads share, or any count when there is a variable-arity one:
-    each one's id and parameter types, the one ``fixed`` holds first."""
-    rest: tuple[str, ...] = ()
-    """The variable-arity one's parameter types, its last one's element type last."""
-
-    def pick(
-        self,
-        arg_count: int,
-        argument_types: Sequence[str] = (),
-        supertypes: Sequence[_Supertypes | None] = (),
-        avoid: int | None = None,
-    ) -> _Pick | None:
-        """The overload a call with ``arg_count`` arguments reaches: a fixed-arity one of that
-        count first, as Java's own first phase does (of several, the one the arguments' known
-        types fit best: ``print('x')`` is ``print(char)``, not ``print(Object)``; see
-        ``_best_fit``, which ``avoid`` is passed to), unless the known types rule out every one
-        of them and fit the variable-arity one (Java's third phase: ``log("%d", id)`` with an
-        ``int`` is ``log(String, Object...)``, not ``log(String, Throwable)``); else the
-        variable-arity one if the count reaches it, else none: the method the call reaches is
-        another class's (a library base's ``repaint()`` beside the repository's
-        ``repaint(long, int, int, int, int)``). ``supertypes``: for an argument of a
-        repository class whose every ancestor the repository defines, the names of all its
-        supertypes (``_fits``)."""
-        chosen = self.fixed.get(arg_count)
-        if chosen is not None:
-            several = self.typed.get(arg_count)
-            if not several:
-                return _Pick(chosen)
-            fit = _best_fit(several, argument_types or [""] * arg_count, supertypes, avoid)
-            if fit is None and self.varargs is not None and self._takes(argument_types, supertypes):
-                return _Pick(self.varargs[1])
-            if fit is None:  # the types known rule out every one: a guess among them all
-                return _best_fit(several, [""] * arg_count, (), avoid)
-            return fit
-        if self.varargs is not None and arg_count >= self.varargs[0]:
-            return _Pick(self.varargs[1])
-        return None
-
-    def _takes(
-        self, argument_types: Sequence[str], supertypes: Sequence[_Supertypes | None]
-    ) -> bool:
-        """Whether the variable-arity overload can take arguments of these known types (its
-        fixed parameters, then its last one's element type for each argument after them, or
-        its array type for one array: ``invokeAll(tasks.toArray(new ForkJoinTask<?>[0]))``)."""
-        if self.varargs is None or len(argument_types) < self.varargs[0] or not self.rest:
-            return False
-        fixed, element = self.rest[:-1], self.rest[-1]
-        if not all(
-            _fits(argument, fixed[at], _at(supertypes, at)) >= 0
-            for at, argument in enumerate(argument_types[: len(fixed)])
-        ):
-            return False
-        rest = argument_types[len(fixed) :]
-        if len(rest) == 1 and _fits(rest[0], f"{element}[]") >= 0:
-            return True
-        return all(
-            _fits(argument, element, _at(supertypes, at + len(fixed))) >= 0
-            for at, argument in enumerate(rest)
-        )
-
-
-def _by_class_body(scope: FileScope) -> Iterator[list[Function]]:
-    """A Java file's functions by qualified name, those of one name apart by the class body
-    they are in: the ``ReducingSink`` of each of ReduceOps's two ``makeRef`` overloads has an
-    ``accept`` of its own, which are no overloads of each other."""
-    bodies: dict[str, list[Class]] | None = None
-    for definitions in scope.by_qualified.values():
-        if len(definitions) < 2:
-            yield definitions
-            continue
-        if bodies is None:
-            bodies = {}
-            for cls in scope.result.classes:
-                bodies.setdefault(cls.qualified_name, []).append(cls)
-        classes = bodies.get(definitions[0].qualified_name.rpartition(".")[0], ())
-        if len(classes) < 2:
-            yield definitions
-            continue
-        apart: dict[int, list[Function]] = {}
-        for fn in definitions:
-            body = next((c.line for c in classes if c.line <= fn.line <= c.end_line), 0)
-            apart.setdefault(body, []).append(fn)
-        yield from apart.values()
-
-
-def _java_overloads(
-    scopes: Mapping[str, FileScope], ids: Mapping[str, Mapping[tuple[str, int], int]]
-) -> dict[int, _Overloads]:
-    """Java's methods by name: for each one's id, the set of its overloads (``_Overloads``,
-    one method alone too; for a count several share, ``getObject(int, Map)`` and
-    ``getObject(String, Map)``, each one's parameter types, which ``_Overloads.pick``
-    compares with the call's arguments). Resolution finds a method by name; the call's
-    argument count then picks among the overloads (``getBodyAsync(e, bs)`` and
-    ``getBodyAsync(e, bs, cf)`` are two methods, and the first calling the second is no
-    recursion; ``log("%s %s", a, b)`` reaches ``log(String, Object...)``), or finds none of
-    that count (Swing's 118 ``repaint()`` calls had reached ``JComponent.repaint(long, int,
-    int, int, int)``)."""
-    overloads: dict[int, _Overloads] = {}
-    for path, scope in scopes.items():
-        if scope.result.language != "java":
-            continue
-        file_ids = ids.get(path, _NO_ROWS)
-        for definitions in _by_class_body(scope):
-            fixed: dict[int, int] = {}
-            static: set[int] = set()  # counts whose overload in ``fixed`` is static
-            varargs: tuple[int, int] | None = None
-            rest: tuple[str, ...] = ()
-            of_count: dict[int, list[tuple[int, tuple[str, ...]]]] = {}
-            for fn in definitions:
-                row = file_ids.get((fn.name, fn.line))
-                if row is None:
-                    continue
-                count = len(fn.parameters)
-                if fn.parameters and fn.parameters[-1].is_rest:
-                    if varargs is None:
-                        varargs = (count - 1, row)
-                        rest = _parameter_types(fn)
-                    continue
-                typed = (row, _parameter_types(fn))
-                if count not in fixed or (count in static and not fn.is_static):
-                    # An instance overload before a static one of the count: most calls
-                    # are on instances (javac's ``concat.makeConcat(tree)``).
-                    fixed[count] = row
-                    static.discard(count)
-                    if fn.is_static:
-                        static.add(count)
-                    of_count.setdefault(count, []).insert(0, typed)
-                else:
-                    of_count.setdefault(count, []).append(typed)
-            if fixed or varargs is not None:
-                first = definitions[0]
-                owner = (path, first.class_name, first.name) if first.class_name else None
-                # With a variable-arity overload, one fixed-arity overload of a count is a
-                # choice too: the arguments' types may rule it out.
-                several = {
-                    n: tuple(found)
-                    for n, found in of_count.items()
-                    if len(found) > 1 or varargs is not None
-                }
-                found = _Overloads(fixed, varargs, owner, several, rest)
-                # Every overload, not only the first of each count: one the arguments pick
-                # belongs to the set the call's name resolved to (and keeps its label).
-                rows = [row for group in of_count.values() for row, _ in group]
-                for row in (*rows, *([varargs[1]] if varargs else [])):
-                    overloads[row] = found
-    return overloads
-
-
-def _parameter_types(fn: Function) -> tuple[str, ...]:
-    """A Java method's parameter types as overloads compare them (``_java_type``)."""
-    return tuple(_java_type(p.type) for p in fn.parameters)
-
-
-def _overrides(fn: Function, parameters: tuple[str, ...]) -> bool:
-    """Whether a Java method of a subclass takes the parameter types of the one called, so
-    overrides it: the same types, by simple name, a type variable (``""``) any."""
-    return all(
-        not mine or not theirs or mine.rsplit(".", 1)[-1] == theirs.rsplit(".", 1)[-1]
-        for mine, theirs in zip(_parameter_types(fn), parameters, strict=True)
-    )
-
-
-def _java_fields(
-    scopes: Mapping[str, FileScope],
-) -> dict[tuple[str, str], list[tuple[str, str, str]]]:
-    """The fields of the repository's Java classes, an enum's constants among them, by (class
-    simple name, field): each one's class qualified with its package
-    (``jdk.internal.net.http.hpack.HPACK.Logger.Level``), its file and its declared type."""
-    found: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
-    for path, cls, name in _java_class_names(scopes):
-        for field, kind in cls.fields:
-            if kind:  # an enum's constant (``NORMAL`` of ``Level``) is of its enum
-                found.setdefault((cls.name, field), []).append((name, path, kind))
-    return found
-
-
-def _java_class_names(scopes: Mapping[str, FileScope]) -> Iterator[tuple[str, Class, str]]:
-    """Each Java class of the repository with its file and its name qualified with its
-    package (``jdk.internal.net.http.hpack.HPACK.Logger``)."""
-    for path, scope in scopes.items():
-        result = scope.result
-        if result.language != "java":
-            continue
-        for cls in result.classes:
-            package = result.package
-            yield path, cls, f"{package}.{cls.qualified_name}" if package else cls.qualified_name
-
-
-_JavaClasses = tuple[dict[str, tuple[str, str]], dict[tuple[str, str], str]]
-"""``CallResolver._java_classes``: the classes by qualified name, and the reverse."""
-
-
-def _java_classes(scopes: Mapping[str, FileScope]) -> _JavaClasses:
-    by_name: dict[str, tuple[str, str]] = {}
-    names: dict[tuple[str, str], str] = {}
-    for path, cls, name in _java_class_names(scopes):
-        names[path, cls.name] = name
-        by_name[name] = (path, cls.name)
-    return by_name, names
-
-
-_JAVA_PRIMITIVES = frozenset({"byte", "short", "char", "int", "long", "float", "double", "boolean"})
-# Widening primitive conversions (JLS 5.1.2): what each primitive passes to unboxed.
-_JAVA_WIDER: Mapping[str, frozenset[str]] = {
-    "byte": frozenset({"short", "int", "long", "float", "double"}),
-    "short": frozenset({"int", "long", "float", "double"}),
-    "char": frozenset({"int", "long", "float", "double"}),
-    "int": frozenset({"long", "float", "double"}),
-    "long": frozenset({"float", "double"}),
-    "float": frozenset({"double"}),
-    "double": frozenset(),
-    "boolean": frozenset(),
-}
-_JAVA_BOXES = {
-    "Character": "char", "Integer": "int", "Long": "long", "Float": "float",
-    "Double": "double", "Boolean": "boolean", "Short": "short", "Byte": "byte",
-}  # fmt: skip
-_JAVA_BOX_OF = {primitive: box for box, primitive in _JAVA_BOXES.items()}
-# What a boxed value passes to besides its own class (JLS 5.1.7, then widening reference).
-_JAVA_BOXED_SUPERTYPES = frozenset({"Object", "Comparable", "Serializable", "Constable"})
-_JAVA_NUMBER_BOXES = frozenset({"Byte", "Short", "Integer", "Long", "Float", "Double"})
-# What arithmetic of unknown width (``NUMBER``: ``int`` or wider) may pass to.
-_JAVA_NUMBER_TAKERS = frozenset(
-    {"int", "long", "float", "double", "Integer", "Long", "Float", "Double", "Number"}
-    | _JAVA_BOXED_SUPERTYPES
-)
-_JAVA_FINAL = frozenset({"String", *_JAVA_BOXES, "Class"})
-_JAVA_NO_FUNCTION = frozenset({*_JAVA_PRIMITIVES, *_JAVA_FINAL, "Object", "Number"})
-# What well-known library methods return, for an argument that calls one: static ones by
-# class, and any object's (``Object``'s own, and a ``String``'s on one).
-_JAVA_STATIC_RESULTS: Mapping[tuple[str, str], str] = {
-    ("String", "valueOf"): "String", ("String", "format"): "String",
-    ("String", "join"): "String", ("Integer", "parseInt"): "int",
-    ("Long", "parseLong"): "long", ("Integer", "valueOf"): "Integer",
-    ("Long", "valueOf"): "Long", ("Integer", "toString"): "String",
-    ("Long", "toString"): "String", ("Math", "toIntExact"): "int",
-    ("Math", "round"): NUMBER, ("System", "currentTimeMillis"): "long",
-    ("System", "nanoTime"): "long", ("Objects", "toString"): "String",
-    ("Objects", "hash"): "int", ("Objects", "equals"): "boolean",
-}  # fmt: skip
-_JAVA_OBJECT_RESULTS: Mapping[str, str] = {
-    "toString": "String", "hashCode": "int", "equals": "boolean", "getClass": "Class",
-    # a box's or a ``Number``'s value (``new Character(ch).charValue()``)
-    **{f"{kind}Value": kind for kind in (
-        "int", "long", "double", "float", "short", "byte", "char", "boolean",
-    )},
-}  # fmt: skip
-_JAVA_STRING_RESULTS: Mapping[str, str] = {
-    **dict.fromkeys(
-        ("substring", "replace", "replaceAll", "trim", "strip", "toUpperCase", "toLowerCase",
-         "concat", "repeat", "intern"),
-        "String",
-    ),
-    **dict.fromkeys(
-        ("length", "indexOf", "lastIndexOf", "compareTo", "compareToIgnoreCase", "codePointAt"),
-        "int",
-    ),
-    **dict.fromkeys(
-        ("isEmpty", "isBlank", "startsWith", "endsWith", "contains", "matches",
-         "equalsIgnoreCase"),
-        "boolean",
-    ),
-    "charAt": "char",
-}  # fmt: skip
-# ``Math``'s methods whose result is their arguments' promoted type (``Math.abs(x)``).
-_JAVA_MATH_PROMOTING = frozenset(
-    {"abs", "max", "min", "addExact", "subtractExact", "multiplyExact", "negateExact",
-     "incrementExact", "decrementExact", "floorDiv"}
-)  # fmt: skip
-
-
-def _library_result(call: CallSite, arguments: Sequence[str]) -> str:
-    """The type a well-known library method a Java argument calls returns (``""`` for any
-    other): ``String.valueOf(…)``, ``Math.max(a, b)`` of its arguments' types, ``x.toString()``,
-    a ``String``'s ``s.length()``, a collection's ``c.toArray(new T[0])`` its argument's."""
-    callee = call.callee
-    owner = call.receiver_type or call.receiver
-    if owner == "Math" and callee in _JAVA_MATH_PROMOTING:
-        return promoted(*arguments) if arguments else ""
-    if owner is not None and (owner, callee) in _JAVA_STATIC_RESULTS:
-        return _JAVA_STATIC_RESULTS[owner, callee]
-    if owner == "String" and callee in _JAVA_STRING_RESULTS:
-        return _JAVA_STRING_RESULTS[callee]
-    if callee == "toArray" and call.arg_count < 2:  # a collection's
-        given = arguments[0] if arguments else "Object[]"
-        return given if given.endswith("[]") else ""
-    known = _JAVA_OBJECT_RESULTS.get(callee)
-    takes = 1 if callee == "equals" else 0  # ``Object``'s, not a namesake of other arity
-    return known if known is not None and call.arg_count == takes else ""
-
-
-_ANNOTATION = re.compile(r"@[\w.]+(?:\([^)]*\))?\s*")
-
-
-def _java_type(written: str | None) -> str:
-    """A parameter's type as overloads compare it: as written, arrays and qualifiers kept
-    (``System.Logger.Level``), type arguments and ``final`` left out; ``""`` for none or a
-    type variable (``T``)."""
-    if not written:
-        return ""
-    kept = _ANNOTATION.sub("", written).replace("final ", "").strip()
-    while "<" in kept:  # ``Map<K, List<V>>``: the outermost arguments go
-        start = kept.find("<")
-        depth, end = 0, start
-        for end in range(start, len(kept)):
-            depth += {"<": 1, ">": -1}.get(kept[end], 0)
-            if depth == 0:
-                break
-        kept = kept[:start] + kept[end + 1 :]
-    name = kept.replace(" ", "")
-    simple = name.rsplit(".", 1)[-1]
-    return "" if len(simple.rstrip("[]")) == 1 and simple[0].isupper() else name
-
-
-_JAVA_ARRAY_SUPERTYPES = frozenset({"Object", "Cloneable", "Serializable"})
-# The JDK's interfaces that extend none: a class implementing one is no library class's
-# subclass, nor of another type but these (``ZoneOffset implements Comparable<ZoneOffset>``).
-_JAVA_LEAF_INTERFACES = frozenset(
-    {"Comparable", "Serializable", "Cloneable", "Runnable", "AutoCloseable", "CharSequence",
-     "Iterable", "Appendable", "Readable", "RandomAccess", "EventListener", "Remote",
-     "Constable"}
-)  # fmt: skip
-# The JDK's functional interfaces a lambda or method reference is most often given as.
-_JAVA_FUNCTIONAL = frozenset(
-    {"Runnable", "Callable", "Comparator", "Supplier", "Consumer", "BiConsumer", "Function",
-     "BiFunction", "Predicate", "BiPredicate", "UnaryOperator", "BinaryOperator",
-     "IntFunction", "IntUnaryOperator", "IntBinaryOperator", "IntPredicate", "IntConsumer",
-     "IntSupplier", "LongFunction", "LongUnaryOperator", "LongBinaryOperator", "LongSupplier",
-     "ToIntFunction", "ToLongFunction", "ToDoubleFunction", "DoubleUnaryOperator",
-     "DoubleBinaryOperator", "BooleanSupplier", "ObjIntConsumer", "ToIntBiFunction",
-     "ToLongBiFunction", "ToDoubleBiFunction", "DoubleFunction", "IntToLongFunction"}
-)  # fmt: skip
-# What any class, enum or record may be passed as besides its declared ancestors.
-_JAVA_IMPLICIT_SUPERTYPES = frozenset(
-    {"Object", "Enum", "Record", "Comparable", "Serializable", "Constable"}
-)
-
-
-def _fits(argument: str, parameter: str, supertypes: _Supertypes | None = None) -> int:
-    """How well an argument's known type fits a parameter's: 2 the same, 1 by widening,
-    boxing or a supertype Java names, 0 unknown, -1 never (``"x"`` for an ``int``).
-    ``supertypes``: the names the argument's class is known to be passed as (its repository
-    ancestry's), all of them when the repository knows its whole ancestry; an argument of
-    another class may be of any subclass of a library's class (a ``Conn`` that ``extends
-    IOException``), so no parameter rules it out."""
-    if not argument or not parameter:
-        return 0
-    if argument == parameter:
-        return 2
-    if "." in argument or "." in parameter:
-        # ``HPACK.Logger.Level`` is a ``Level`` parameter's type, not ``System.Logger.Level``'s
-        same = _same_qualified(argument, parameter)
-        if same is not None:
-            return 2 if same else -1
-        argument, parameter = argument.rsplit(".", 1)[-1], parameter.rsplit(".", 1)[-1]
-    if argument == NUMBER:
-        return 0 if parameter in _JAVA_NUMBER_TAKERS else -1
-    if argument == LAMBDA:  # a functional interface only
-        if parameter in _JAVA_NO_FUNCTION or parameter.endswith("[]"):
-            return -1
-        return 1 if supertypes is not None and parameter in supertypes.names else 0
-    if argument.endswith("[]") or parameter.endswith("[]"):
-        return _fits_array(argument, parameter, supertypes)
-    primitive = parameter in _JAVA_PRIMITIVES
-    if argument == "null":
-        return -1 if primitive else 1
-    unboxed = _JAVA_BOXES.get(argument)
-    if argument in _JAVA_PRIMITIVES or unboxed is not None:
-        return 1 if _converts(argument, parameter) else -1
-    if primitive:
-        return -1
-    if parameter == "Object":
-        return 1
-    if argument == "Object":
-        return -1  # ``(Object) e``: no type but ``Object`` (or a type variable) takes it
-    if argument == "String" and parameter in ("CharSequence", "Comparable", "Serializable"):
-        return 1
-    if argument in _JAVA_FINAL or parameter in _JAVA_FINAL:
-        return -1
-    if supertypes is not None and parameter in supertypes.names:
-        return 1
-    if supertypes is not None and supertypes.closed:
-        return -1  # ``Decoder``, of no library base, is no ``Throwable``
-    return 0
-
-
-def _converts(argument: str, parameter: str) -> bool:
-    """Whether a primitive or boxed argument passes to another type: by widening (a ``short``
-    to an ``int``: JLS 5.1.2), boxing (an ``int`` to an ``Integer``, a ``Number``, an
-    ``Object``), or unboxing and then widening (an ``Integer`` to a ``long``)."""
-    unboxed = _JAVA_BOXES.get(argument, argument)
-    if parameter in _JAVA_PRIMITIVES:
-        return parameter == unboxed or parameter in _JAVA_WIDER[unboxed]
-    box = _JAVA_BOX_OF[unboxed]
-    return (
-        parameter == box
-        or parameter in _JAVA_BOXED_SUPERTYPES
-        or (parameter == "Number" and box in _JAVA_NUMBER_BOXES)
-    )
-
-
-def _boxes(argument: str, parameter: str) -> bool:
-    """Whether passing the argument needs boxing or unboxing: Java's first phase of overload
-    resolution takes only the overloads that need none (``m(long)`` before ``m(Integer)`` for
-    an ``int``)."""
-    argument, parameter = argument.rsplit(".", 1)[-1], parameter.rsplit(".", 1)[-1]
-    if argument in _JAVA_PRIMITIVES:
-        return bool(parameter) and parameter not in _JAVA_PRIMITIVES
-    return argument in _JAVA_BOXES and parameter in _JAVA_PRIMITIVES
-
-
-def _fits_array(argument: str, parameter: str, supertypes: _Supertypes | None) -> int:
-    """``_fits`` where the argument or the parameter is an array. An array fits an array of
-    its element's type, or of a supertype of it unless primitive (an ``int[]`` is no
-    ``long[]``), and of the classes beside ``Object`` every array is; nothing else is an
-    array but ``null`` and what a class of unknown ancestry may be (a type variable)."""
-    if argument == "null":
-        return 1
-    if argument.endswith("[]") and parameter.endswith("[]"):
-        element, taking = argument[:-2], parameter[:-2]
-        if element in _JAVA_PRIMITIVES or taking in _JAVA_PRIMITIVES:
-            return 2 if element == taking else -1
-        return min(_fits(element, taking), 1)
-    if argument.endswith("[]"):
-        return 1 if parameter in _JAVA_ARRAY_SUPERTYPES else -1
-    closed = supertypes is not None and supertypes.closed
-    return -1 if argument in _JAVA_PRIMITIVES or argument in _JAVA_FINAL or closed else 0
-
-
-def _same_qualified(argument: str, parameter: str) -> bool | None:
-    """Whether two types of one simple name, one of them qualified, are the same type: the
-    shorter name a qualified ending of the longer; None when their simple names differ."""
-    left, right = argument.split("."), parameter.split(".")
-    if left[-1] != right[-1]:
-        return None
-    shorter, longer = sorted((left, right), key=len)
-    return longer[len(longer) - len(shorter) :] == shorter
-
-
-def _at(supertypes: Sequence[_Supertypes | None], at: int) -> _Supertypes | None:
-    return supertypes[at] if at < len(supertypes) else None
-
-
-class _Pick(NamedTuple):
-    """The overload a call reaches, and those it ties with: the arguments' known types fit
-    them as well (an argument of unknown type would tell them apart), so the pick is a
-    guess."""
-
-    row: int
-    ties: tuple[int, ...] = ()
-
-
-def _best_fit(
-    candidates: Sequence[tuple[int, tuple[str, ...]]],
-    argument_types: Sequence[str],
-    supertypes: Sequence[_Supertypes | None] = (),
-    avoid: int | None = None,
-) -> _Pick | None:
-    """Of one arity's overloads, the one the arguments fit best, or None when none can take
-    them. As Java does, those needing no boxing come first, and of several that fit as well
-    the most specific (``m(int)`` before ``m(long)`` for a ``short``) when every argument's
-    type is known; else they tie: the first of them is taken, but never ``avoid`` (the caller:
-    ``now(Clock.system(zone))`` in ``now(ZoneId)`` is no recursion while ``now(Clock)`` fits as
-    well)."""
-    fitting: list[tuple[int, bool, int, tuple[str, ...]]] = []
-    for row, parameters in candidates:
-        pairs = list(zip(argument_types, parameters, strict=False))
-        scores = [_fits(a, p, _at(supertypes, at)) for at, (a, p) in enumerate(pairs)]
-        if all(score >= 0 for score in scores):
-            boxing = any(_boxes(a, p) for a, p in pairs)
-            fitting.append((sum(scores), boxing, row, parameters))
-    if not fitting:
-        return None
-    if not all(boxing for _, boxing, _, _ in fitting):
-        fitting = [fit for fit in fitting if not fit[1]]
-    top = max(total for total, _, _, _ in fitting)
-    best = [(row, parameters) for total, _, row, parameters in fitting if total == top]
-    if len(best) == 1:
-        return _Pick(best[0][0])
-    if all(kind and kind != NUMBER for kind in argument_types):
-        specific = _most_specific(best)
-        if specific is not None:
-            return _Pick(specific)
-    rows = [row for row, _ in best]
-    chosen = next((row for row in rows if row != avoid), rows[0])
-    return _Pick(chosen, tuple(row for row in rows if row != chosen))
-
-
-def _most_specific(candidates: Sequence[tuple[int, tuple[str, ...]]]) -> int | None:
-    """The overload each of whose parameters passes to the others' (JLS 15.12.2.5), if one."""
-    for row, parameters in candidates:
-        if all(
-            other == row
-            or all(_fits(mine, theirs) > 0 for mine, theirs in zip(parameters, types, strict=True))
-            for other, types in candidates
-        ):
-            return row
-    return None
+MAX_NESTED_CALLS = 8
+"""How deep ``call_edges._FileCalls._argument_result`` follows calls given as arguments of calls."""
 
 
 _NEW_EXPRESSION = re.compile(
@@ -4159,7 +3654,7 @@ class _Stop:
 _STOP = _Stop()
 
 
-class _Implemented(_Stop):
+class Implemented(_Stop):
     """A call on a Go interface of the repository: no one target and no guess, but the
     methods of the repository types implementing it, one of which runs
     (``CallResolver.implementations``)."""
@@ -4197,7 +3692,7 @@ _INHERITED_CONSTRUCTORS: Final = {
     "typescript": "constructor",
 }
 """The constructor a class without one of its own runs, by language: its base's."""
-_CONSTRUCTOR_NAMES: Final = ("__init__", "constructor")
+CONSTRUCTOR_NAMES: Final = ("__init__", "constructor")
 
 
 def _visible_class(
@@ -4265,613 +3760,6 @@ def _visible_function(scope: FileScope, name: str, caller: Function | None) -> F
     return top if top is not None and top.binds_name else None
 
 
-def resolve_calls(
-    functions: Sequence[FunctionRow],
-    results: Mapping[str, ParseResult],
-    manifests: Manifests | None = None,
-    *,
-    resolver: CallResolver | None = None,
-) -> list[CallEdgeRow]:
-    """Call edges between the stored ``functions`` of the parsed files ``results``.
-
-    ``functions`` carry their storage ids and match parsed functions on ``(file, name, line)``;
-    a call whose caller or callee has no row gives no edge. ``manifests``: what the
-    repository's ``go.mod`` and ``package.json`` files say, which imports resolve against
-    (``ModuleIndex``). ``resolver``: one built over the same three, for the test mapping to use
-    after (a new one otherwise).
-    """
-    if resolver is None:
-        resolver = CallResolver(functions, results, manifests)
-    return edge_rows(edges_of_files(resolver, results, sorted(results)))
-
-
-EdgeKey = tuple[int, int, int]
-"""A call edge's ``(caller id, line, callee id)``: unique per edge, and its place in the output."""
-
-
-def edges_of_files(
-    resolver: CallResolver, results: Mapping[str, ParseResult], paths: Iterable[str]
-) -> dict[EdgeKey, str]:
-    """The resolution of each call edge from the functions of the files ``paths`` (of
-    ``results``), by ``(caller id, line, callee id)``, the first call giving an edge naming it.
-
-    A caller belongs to one file, so the edges of disjoint sets of files never share a key:
-    resolving the files in parts and merging the parts gives what resolving them at once does.
-    """
-    edges: dict[EdgeKey, str] = {}
-    for path in paths:
-        result = results[path]
-        calls = _FileCalls(resolver, path)
-        calls.add_edges(result.calls, edges)
-        if result.references:  # after the calls: a call's label wins on the same line
-            calls.add_reference_edges(result.references, edges)
-    return edges
-
-
-def edge_rows(edges: Mapping[EdgeKey, str]) -> list[CallEdgeRow]:
-    """``edges`` (``edges_of_files``) as rows, in key order."""
-    rows: list[CallEdgeRow] = []
-    for key in sorted(edges):  # sorting the keys alone is cheaper than the items
-        caller_id, line, callee_id = key
-        resolution = edges[key]
-        rows.append(CallEdgeRow(caller_id, callee_id, resolution, CONFIDENCE[resolution], line))
-    return rows
-
-
-_CALLER = itemgetter(CallSite._fields.index("caller"))
-_RECEIVER_AND_CALLEE = itemgetter(
-    *(CallSite._fields.index(f) for f in ("receiver", "callee", "receiver_type"))
-)
-"""A call's ``caller`` and ``(receiver, callee, receiver_type)``, each read in one C call: the
-loop over every call site is the hot one."""
-
-_Name = tuple[str | None, str, str | None]
-"""A call's receiver (None for none), callee, and the class its caller gives the receiver."""
-
-_Target = tuple[int, str]
-"""A callee's id, and the resolution that found it."""
-
-_Landing = _Target | _Implemented
-"""Where a call lands: one callee, or the implementations of a Go interface's method."""
-
-_Caller = tuple[Function, int, dict[_Name, _Landing | None], "_Closure | None"]
-"""A caller, its row id, where the calls that depend on its class land (shared by the callers
-of the class), and for a Python function nested in a method, the method's ``self`` it sees."""
-
-_Closure = tuple[str, _Caller]
-"""A nested function's free ``self`` (or ``cls``), and the caller its calls on it are resolved
-as: the enclosing method, with the nested function's row id."""
-
-# Markers compared by identity: a call not worked out yet, and calls whose target depends on
-# the caller's class, or on its class and qualified name (see ``_FileCalls._target``).
-_UNSEEN: _Landing = (-1, "unseen")
-_BY_CLASS: _Landing = (-1, "by class")
-_BY_SCOPE: _Landing = (-1, "by scope")
-
-
-_CLOSED_OVER = frozenset({"self", "cls"})
-"""The parameters of a method that a function nested in it sees as the method's own object."""
-
-
-def _on_self(own: str, name: _Name) -> bool:
-    """Whether the call ``name`` is made on ``own`` (a method's ``self`` or ``cls``), or on
-    what it holds or makes (``self.repo.save()``, ``type(self)(…)``), or of a local the code
-    gives such a value (``copy = self.copy()``, then ``copy(f)``; ``inst = cls()``): resolved
-    as the method's
-    own calls are. A ``self`` the function rebinds has a class of its own (``receiver_type``)."""
-    receiver, _, given = name
-    if receiver is not None and (given is None or receiver != own):
-        root = receiver.split(".", 1)[0].split("(", 1)[0]
-        if root == own or receiver == f"type({own})":
-            return True
-    return given is not None and (given == own or given.startswith((f"{own}.", f"type({own})")))
-
-
-def _of_own_class(given: str, caller: Function) -> bool:
-    """Whether a variable the code gives ``given`` (``CallSite.receiver_type``) holds an
-    instance of the caller's class, or of a subclass: ``type(self)()``, ``self.__class__()``
-    in a method, ``cls(…)`` in a classmethod (a helper's or a metaclass's ``cls`` holds any
-    class)."""
-    if caller.class_name is None or not caller.parameters:
-        return False
-    own = caller.parameters[0].name
-    if given == "cls":
-        return own == "cls" and any(d.name == "classmethod" for d in caller.decorators)
-    return own == "self" and given in ("type(self)", "self.__class__")
-
-
-class _FileCalls:
-    """Resolves the calls of one file.
-
-    A file makes the same call many times, mostly from callers that resolution does not tell
-    apart: the caller of each qualified name is looked up once, and each distinct
-    ``receiver.callee()`` resolved once, or once per caller class (or enclosing scope) when its
-    resolution reads that.
-    """
-
-    def __init__(self, resolver: CallResolver, path: str) -> None:
-        self._resolver = resolver
-        self._overloads = resolver._overloads
-        self._path = path
-        scope = self._scope = resolver.symbols.scopes[path]
-        # Only Java (implicit ``this``) reads the caller's class for calls on receivers other
-        # than ``self`` (a Go receiver variable is typed by extraction, like any variable).
-        self._class_always_matters = scope.result.language == "java"
-        # Every parameter name of the file: a call of no such name is no parameter's call.
-        self._parameter_names = frozenset(
-            p.name for fn in scope.result.functions for p in fn.parameters
-        )
-        self._dispatches = scope.result.language in _DISPATCH_LANGUAGES
-        # The file's classes some repository class derives from: only their self calls may
-        # reach an override.
-        self._subclassed = resolver.subclassed(path) if self._dispatches else frozenset[str]()
-        self._implicit_this = scope.result.language == "java"  # ``m()`` is ``this.m()``
-        # Python: a function nested in a method sees the method's ``self`` (``_Closure``), and
-        # ``type(self)()`` makes another ``self`` (``_of_own_class``).
-        self._python = scope.result.language == "python"
-        # (caller, receiver, its class as written) -> the declared class a call on the
-        # receiver dispatches from, and no calling method (``_declared_dispatch``).
-        self._declared: dict[tuple[str, str, str], tuple[str, str, str] | None] = {}
-        # (receiver, callee) -> target, or how it depends on the caller.
-        self._calls: dict[_Name, _Landing | None] = {}
-        # Caller class -> (receiver, callee) -> target.
-        self._by_class: dict[object, dict[_Name, _Landing | None]] = {}
-        # ((receiver, callee), caller class, caller qualified name) -> target.
-        self._by_scope: dict[tuple[_Name, str | None, str], _Landing | None] = {}
-        # Callers with one definition (a caller without row gives no edge).
-        self._callers: dict[str | None, _Caller] = {}
-        self._several: set[str | None] = set()  # qualified names of several definitions
-        # A Python coroutine does nothing until awaited: a guess of one for a call that is not
-        # (``assert response.json() == …`` on a test client's response reaching starlette's
-        # ``async def json``) is about some other object's method. Guessed coroutines' ids:
-        self._coroutines_awaited = scope.result.language == "python"
-        self._coroutine_guesses: set[int] = set()
-        # Java: the calls an argument names (``RESULT_OF``), and the type each one gives.
-        self._sites: dict[str, CallSite] | None = None
-        self._results: dict[str, str] = {}
-        # Names of classes defined in a function: which one a call makes depends on the caller.
-        self._local_classes = {
-            cls.name
-            for cls in scope.result.classes
-            if cls.qualified_name.rpartition(".")[0] in scope.by_qualified
-        }
-        ids = resolver.row_ids(path)
-        for name, candidates in scope.by_qualified.items():
-            if len(candidates) > 1:
-                self._several.add(name)
-                continue
-            caller = candidates[0]
-            caller_id = ids.get((caller.name, caller.line))
-            if caller_id is not None:
-                self._callers[name] = self._caller(caller, caller_id)
-
-    def add_edges(self, calls: Sequence[CallSite], edges: dict[EdgeKey, str]) -> None:
-        """Add the edge of each resolved call of ``calls`` (this file's, in order) to ``edges``,
-        keyed by ``(caller id, line, callee id)``, unless the key is there already."""
-        callers, targets = self._callers, self._calls
-        # Calls come in runs of one caller: look it up once per run.
-        run_name: object = _UNSEEN
-        run_caller: _Caller | None = None
-        for call, caller_name, written in zip(
-            calls, map(_CALLER, calls), map(_RECEIVER_AND_CALLEE, calls), strict=True
-        ):
-            name = written
-            if caller_name != run_name:
-                run_name = caller_name
-                run_caller = callers.get(caller_name)
-            caller = run_caller
-            if caller is None:
-                if caller_name not in self._several:
-                    continue  # module level, or a caller without row
-                caller = self._caller_at(call)
-                if caller is None:
-                    continue
-            if caller[3] is not None and _on_self(caller[3][0], name):
-                caller = caller[3][1]  # ``self.copy()`` in a method's closure: the method's
-            if (
-                name[0] is not None
-                and name[2]
-                and self._python
-                and _of_own_class(name[2], caller[0])
-            ):
-                # ``inst = cls(**query); inst.save()``: another instance of the caller's class
-                # or of a subclass, as ``self`` is.
-                name = ("self", name[1], None)
-            target = targets.get(name, _UNSEEN)
-            if target is _BY_CLASS:  # self.method(): common, so worked out inline
-                target = caller[2].get(name, _UNSEEN)
-                if target is _UNSEEN:
-                    target = caller[2][name] = self._resolve(name, caller[0])
-            elif target is _UNSEEN or target is _BY_SCOPE:
-                target = self._target_of(name, caller)
-            if target is None:
-                # ``this._parse(…)`` declared ``abstract`` (a TypeScript signature, no
-                # function), or a mixin's hook its subclasses define: theirs run.
-                self._add_overrides(caller, name, call.line, call.arg_count, edges)
-                continue
-            if isinstance(target, _Implemented):
-                for row in target.rows:  # ``m.Match(…)`` on a Go interface
-                    edges.setdefault((caller[1], call.line, row), METHOD)
-                continue
-            if target is not None:
-                if self._names_parameter(name, caller[0]):
-                    continue
-                callee_id = target[0]
-                if (
-                    target[1] == FUZZY
-                    and callee_id in self._coroutine_guesses
-                    and not call.is_awaited
-                ):
-                    continue
-                resolution = target[1]
-                overloads = self._overloads.get(callee_id)
-                if overloads is not None:
-                    picked = self._overload(call, callee_id, caller)
-                    if picked is None:
-                        continue
-                    if picked.ties:
-                        # The arguments' known types fit other overloads as well: a guess,
-                        # not the certainty of the name's resolution.
-                        resolution = FUZZY
-                    elif self._overloads.get(picked.row) is not overloads:
-                        resolution = METHOD  # a base class's (``pick_overload``)
-                    callee_id = picked.row
-                edges.setdefault((caller[1], call.line, callee_id), resolution)
-                if resolution != FUZZY:
-                    self._add_dispatched(caller, name, call.line, callee_id, edges)
-                    if self._python:
-                        # ``fetch()`` decorated ``@retry``: the wrapper ``retry`` returns runs.
-                        wrapper = self._resolver.wrapper_of(callee_id)
-                        if wrapper is not None and wrapper[0] != caller[1]:
-                            edges.setdefault((caller[1], call.line, wrapper[0]), wrapper[1])
-
-    def add_reference_edges(
-        self, references: Sequence[CallSite], edges: dict[EdgeKey, str]
-    ) -> None:
-        """Add the edges of this file's functions passed as values (``ParseResult.references``)
-        as ``add_edges`` does for calls: each resolved as its call would be, sharing the
-        calls' lookups, but only where that is no guess (``passes_value``): a bare name that
-        happens to match some method elsewhere reaches nothing."""
-        resolver = self._resolver
-        for reference in references:
-            caller = self._callers.get(reference.caller)
-            if caller is None:
-                if reference.caller not in self._several:
-                    continue  # module level, or a caller without row
-                caller = self._caller_at(reference)
-                if caller is None:
-                    continue
-            name: _Name = (reference.receiver, reference.callee, reference.receiver_type)
-            target = self._target_of(name, caller)
-            if target is None:
-                self._add_overrides(caller, name, reference.line, None, edges)
-                continue
-            if isinstance(target, _Implemented):
-                # ``http.HandlerFunc(h.ServeHTTP)`` with ``h`` an interface: the method value
-                # runs an implementation's when called, as the call would.
-                for row in target.rows:
-                    edges.setdefault((caller[1], reference.line, row), METHOD)
-                continue
-            if target[1] == FUZZY or self._names_parameter(name, caller[0]):
-                continue
-            called = resolver.function_by_id(target[0])
-            if called is None or not passes_value(reference, target[1], called):
-                continue
-            callee_id = resolver.unique_overload(target[0])
-            if callee_id is None:
-                continue
-            edges.setdefault((caller[1], reference.line, callee_id), target[1])
-            self._add_dispatched(caller, name, reference.line, callee_id, edges)
-
-    def _names_parameter(self, name: _Name, caller: Function) -> bool:
-        """``def run(hook): hook()``: the function passed in, not a namesake (a typed
-        parameter, and ``cls``, are decided by ``_called_value``)."""
-        return (
-            name[0] is None
-            and not name[2]
-            and name[1] != "cls"
-            and name[1] in self._parameter_names
-            and name[1] in self._resolver.parameters_around(self._scope, caller)
-        )
-
-    def _add_overrides(
-        self,
-        caller: _Caller,
-        name: _Name,
-        line: int,
-        arg_count: int | None,
-        edges: dict[EdgeKey, str],
-    ) -> None:
-        """The edges to the subclasses' overrides of ``name`` that resolved to nothing of its
-        class (a TypeScript ``abstract`` signature, a mixin's hook); ``arg_count``: Java's
-        call's, which picks the overloads (None: any, for a method reference)."""
-        dispatch = self._dispatch(name[0], caller[0])
-        if dispatch is None:
-            return
-        arity = arg_count if self._implicit_this else None
-        for override in self._resolver.overrides(
-            self._path, dispatch[0], name[1], dispatch[1], arity
-        ):
-            edges.setdefault((caller[1], line, override), METHOD)
-
-    def _add_dispatched(
-        self,
-        caller: _Caller,
-        name: _Name,
-        line: int,
-        callee_id: int,
-        edges: dict[EdgeKey, str],
-    ) -> None:
-        """``self.m()`` reaching ``callee_id``: the override of the object's own class may run
-        instead (a private method is the class's own); so may it for a Python receiver of a
-        declared class (``_declared_dispatch``)."""
-        own = self._dispatch(name[0], caller[0])
-        dispatch = None if own is None else (self._path, *own)
-        if dispatch is None and self._python:
-            dispatch = self._declared_dispatch(name, caller[0])
-        if dispatch is None:
-            return
-        called = self._resolver.function_by_id(callee_id)
-        if called is None or called.is_private:
-            return
-        arity = len(called.parameters) if self._implicit_this else None
-        types = _parameter_types(called) if self._implicit_this else None
-        for override in self._resolver.overrides(
-            *dispatch[:2], name[1], dispatch[2], arity, parameters=types
-        ):
-            edges.setdefault((caller[1], line, override), METHOD)
-
-    def _declared_dispatch(self, name: _Name, caller: Function) -> tuple[str, str, str] | None:
-        """For a Python call on a variable whose class is declared, not made (a parameter's
-        annotation, ``def f(t: BaseTransport)``, or a repository function's declared result,
-        httpx's ``transport = self._transport_for_url(url)`` with ``-> BaseTransport``), the
-        file and class whose subclasses' overrides may run instead, as for ``self.m()``; no
-        calling method they replace (``""``). A constructed variable (``t = Store()``) is of
-        its class exactly; a local's annotation is not told apart from one (both are
-        ``Store``), nor is an attribute's."""
-        receiver, _, written = name
-        if receiver is None or not written or not receiver.isidentifier():
-            return None
-        key = (caller.qualified_name, receiver, written)
-        if key in self._declared:
-            return self._declared[key]
-        resolver, scope = self._resolver, self._scope
-        declared = next((p.type for p in caller.parameters if p.name == receiver), None)
-        owner: tuple[str, str] | None = None
-        if declared is not None and class_of_type(declared) == written:
-            owner = resolver._typed_class(scope, written)
-        elif resolver._typed_class(scope, written) is None:
-            owner = resolver._returned_class(scope, written, caller)
-        found = (
-            (owner[0], owner[1], "")
-            if owner is not None and owner[1] in resolver.subclassed(owner[0])
-            else None
-        )
-        self._declared[key] = found
-        return found
-
-    def _dispatch(self, receiver: str | None, caller: Function) -> tuple[str, str] | None:
-        """For a call whose subclasses' overrides may run instead, the class they derive
-        from, when a repository class does, and the calling method they may replace:
-        ``self.m()``, ``this.m()`` (Java's implicit ``this`` too), the caller's class and
-        method; Java's ``Outer.this.m()`` in an inner class, the enclosing class, no method
-        (``""``: the caller is the inner class's)."""
-        if receiver in _DISPATCHING or (receiver is None and self._implicit_this):
-            owner, via = caller.class_name, caller.name
-        elif self._implicit_this and receiver is not None and receiver.endswith(".this"):
-            owner, via = receiver.removesuffix(".this"), ""
-        else:
-            return None
-        return (owner, via) if owner is not None and owner in self._subclassed else None
-
-    def _target_of(self, name: _Name, caller: _Caller) -> _Landing | None:
-        """Where ``receiver.callee()`` lands from ``caller``."""
-        target = self._calls.get(name, _UNSEEN)
-        if target is _UNSEEN:
-            target = self._calls[name] = self._target(name, caller[0])
-        if target is _BY_CLASS:  # self.method()
-            target = caller[2].get(name, _UNSEEN)
-            if target is _UNSEEN:
-                target = caller[2][name] = self._resolve(name, caller[0])
-        elif target is _BY_SCOPE:
-            target = self._nested_target(name, caller[0])
-        return target
-
-    def _overload(
-        self, call: CallSite, callee_id: int, caller: _Caller, depth: int = 0
-    ) -> _Pick | None:
-        """The Java overload ``call`` reaches (``CallResolver.pick_overload``), the type of an
-        argument that is a call read from what that call reaches (``_argument_result``)."""
-        arguments: Sequence[str] = call.argument_types
-        if any(kind.startswith(RESULT_OF) for kind in arguments):
-            arguments = self._arguments(call, caller, depth)
-        return self._resolver.pick_overload(
-            callee_id, call.arg_count, arguments, self._scope, caller[1]
-        )
-
-    def _argument_result(self, reference: str, caller: _Caller, depth: int) -> str:
-        """The type of an argument that is a call (``RESULT_OF``): what the method it reaches
-        declares it returns (``now(Clock.system(zone))`` is ``now(Clock)``), or a well-known
-        library method's (``_library_result``); ``""`` when unknown, which then neither rules
-        out nor favours an overload."""
-        known = self._results.get(reference)
-        if known is not None:
-            return known
-        self._results[reference] = ""  # a call inside its own argument (a broken tree)
-        site = self._site(reference)
-        kind = ""
-        if site is not None and depth < _MAX_NESTED_CALLS:
-            kind = self._call_result(site, caller, depth + 1)
-        self._results[reference] = kind
-        return kind
-
-    def _site(self, reference: str) -> CallSite | None:
-        """The call a ``RESULT_OF`` argument names: of the calls starting at its position with
-        its callee, the outermost (``a.f(x).f(y)`` is two calls of ``f`` there)."""
-        if self._sites is None:
-            self._sites = {}
-            for call in self._scope.result.calls:
-                key = f"{RESULT_OF}{call.line}:{call.column}:{call.callee}"
-                known = self._sites.get(key)
-                if known is None or len(call.receiver or "") > len(known.receiver or ""):
-                    self._sites[key] = call
-        return self._sites.get(reference)
-
-    def _call_result(self, call: CallSite, caller: _Caller, depth: int) -> str:
-        """``_argument_result`` of the call an argument is."""
-        target = self._target_of(_RECEIVER_AND_CALLEE(call), caller)
-        if target is None:
-            return _library_result(call, self._arguments(call, caller, depth))
-        if isinstance(target, _Implemented) or target[1] == FUZZY:
-            return ""  # a guess says nothing of the type (a Go call here: none of Java's)
-        rows: tuple[int, ...] = (target[0],)
-        if target[0] in self._overloads:
-            picked = self._overload(call, target[0], caller, depth)
-            if picked is None:
-                return ""
-            rows = (picked.row, *picked.ties)
-        kinds = {self._resolver.declared_result(row) for row in rows}
-        return kinds.pop() if len(kinds) == 1 else ""  # tied overloads may agree
-
-    def _arguments(self, call: CallSite, caller: _Caller, depth: int) -> list[str]:
-        """A Java call's argument types, each call among them given its result's."""
-        return [
-            self._argument_result(kind, caller, depth) if kind.startswith(RESULT_OF) else kind
-            for kind in call.argument_types
-        ]
-
-    def _class_targets(self, caller: Function) -> dict[_Name, _Landing | None]:
-        """Where calls resolved by the caller's class land, shared by the callers of a class
-        (of a class defined in a function, by its qualified name: each test's ``MyServer``
-        is its own)."""
-        key: object = caller.class_name
-        if self._implicit_this and caller.class_name is not None:
-            # A Java class by its body: a file may have several of one short name (nested in
-            # different classes, or local to different methods, overloads of one name too).
-            owner = self._resolver.java_class_of(self._scope, caller)
-            key = (caller.class_name, owner and (owner.qualified_name, owner.line))
-        elif key in self._local_classes:
-            key = caller.qualified_name.rpartition(".")[0]
-        targets = self._by_class.get(key)
-        if targets is None:
-            targets = self._by_class[key] = {}
-        return targets
-
-    def _caller_at(self, call: CallSite) -> _Caller | None:
-        """The caller of a call whose qualified name several definitions share."""
-        caller = self._resolver.caller_of(self._path, call)
-        caller_id = self._resolver.row_id(self._path, caller) if caller is not None else None
-        if caller is None or caller_id is None:
-            return None
-        return self._caller(caller, caller_id)
-
-    def _caller(self, caller: Function, caller_id: int) -> _Caller:
-        """``caller`` with its row id, its class's targets and the method whose ``self`` it
-        closes over, if any."""
-        closure: _Closure | None = None
-        method = self._enclosing_method(caller)
-        if method is not None:
-            closure = (
-                method.parameters[0].name,
-                (
-                    method,
-                    caller_id,
-                    self._class_targets(method),
-                    None,
-                ),
-            )
-        return caller, caller_id, self._class_targets(caller), closure
-
-    def _enclosing_method(self, caller: Function) -> Function | None:
-        """For a Python function nested in a method (a decorator's wrapper, tenacity's
-        ``BaseRetrying.wraps.wrapped_f``), the method whose ``self`` (or a classmethod's
-        ``cls``) it sees: the nearest enclosing method, when neither the function nor one
-        between them takes a parameter of that name. None for any other function."""
-        if caller.class_name is not None or "." not in caller.qualified_name or not self._python:
-            return None
-        between = [caller]
-        prefix = caller.qualified_name
-        while "." in prefix:
-            prefix = prefix.rpartition(".")[0]
-            around = [
-                fn
-                for fn in self._scope.by_qualified.get(prefix, ())
-                if fn.line <= caller.line <= fn.end_line
-            ]
-            if not around:
-                return None  # a class's body, not a function: a method would have its class
-            enclosing = max(around, key=lambda fn: fn.line)
-            if enclosing.class_name is None:
-                between.append(enclosing)
-                continue
-            own = enclosing.parameters[0].name if enclosing.parameters else None
-            if own not in _CLOSED_OVER or any(
-                p.name == own for fn in between for p in fn.parameters
-            ):
-                return None
-            return enclosing
-        return None
-
-    def _target(self, name: _Name, caller: Function) -> _Landing | None:
-        """Where ``receiver.callee()`` lands from any caller (resolution reads no more of the
-        caller than that there is one), or how that depends on the caller: on its class
-        (``self`` calls, Java's implicit ``this``, Go receivers), and on its qualified name
-        too when a nested function of that name could be visible from it."""
-        receiver, callee, given = name
-        if receiver is None and callee in _EXPLICIT_CONSTRUCTORS:
-            return _BY_CLASS  # ``super(…)``: the caller's class's base's constructor
-        if receiver is None:
-            if given and given.startswith(ALIAS_OF):
-                callee = given[len(ALIAS_OF) :]  # the name the variable was given is called
-            if (
-                callee in self._scope.nested
-                or callee in self._local_classes
-                or given
-                or callee == "cls"
-            ):
-                # ``cls(…)``, an alias's target and a variable's ``__call__`` depend on the
-                # caller too.
-                return _BY_SCOPE
-            if self._class_always_matters:
-                return _BY_CLASS
-        elif (
-            self._class_always_matters
-            or receiver in _SELF_RECEIVERS
-            or receiver.startswith("super(")
-        ):
-            return _BY_CLASS
-        else:
-            root = receiver.split(".", 1)[0].split("(", 1)[0]
-            if (
-                root not in self._scope.bindings and root not in self._scope.class_bases
-            ) or root in self._local_classes:
-                # A variable: what it holds is the caller's to say (its parameters, its calls
-                # on it), and a parameter hides a module variable of its name; a class defined
-                # in a function is the one the caller sees.
-                return _BY_SCOPE
-        return self._resolve(name, caller)
-
-    def _nested_target(self, name: _Name, caller: Function) -> _Landing | None:
-        """Where a call lands that depends on the caller (a name some nested function has, a
-        method of a variable), once per caller."""
-        key = (name, caller.class_name, caller.qualified_name)
-        if key not in self._by_scope:
-            self._by_scope[key] = self._resolve(name, caller)
-        return self._by_scope[key]
-
-    def _resolve(self, name: _Name, caller: Function) -> _Landing | None:
-        resolver = self._resolver
-        target = resolver._locate(self._scope, name[0], name[1], caller, name[2])
-        if isinstance(target, _Implemented):
-            return target if target.rows else None
-        callee_id = resolver.row_id(target.file, target.function) if target else None
-        if target is None or callee_id is None:
-            return None
-        if target.resolution == FUZZY and target.function.is_async and self._coroutines_awaited:
-            self._coroutine_guesses.add(callee_id)
-        return callee_id, target.resolution
-
-
 def passes_value(reference: CallSite, resolution: str, function: Function) -> bool:
     """Whether a function passed as a value (``ParseResult.references``) reaches
     ``function``, found by ``resolution``: not by a guess (``fuzzy``), and not a constructor
@@ -4885,7 +3773,7 @@ def passes_value(reference: CallSite, resolution: str, function: Function) -> bo
     if is_property(function):
         return reference.receiver is not None and reference.receiver.startswith("super")
     name = function.name
-    if name in _CONSTRUCTOR_NAMES or (function.is_method and name == function.class_name):
+    if name in CONSTRUCTOR_NAMES or (function.is_method and name == function.class_name):
         return reference.is_constructor or reference.callee == name
     return name != "__call__" or reference.callee == name
 

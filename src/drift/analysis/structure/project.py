@@ -15,7 +15,8 @@ from typing import Final, NamedTuple
 
 import msgspec
 
-from drift.analysis.structure.callgraph import CallResolver, resolve_calls
+from drift.analysis.structure.call_edges import resolve_calls
+from drift.analysis.structure.callgraph import CallResolver
 from drift.analysis.structure.coupling import coupling
 from drift.analysis.structure.imports import Manifests
 from drift.analysis.structure.test_files import is_js_test_call
