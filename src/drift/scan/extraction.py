@@ -208,6 +208,9 @@ class _Linker:
         # Go writes a local given a field (``p := v.properties``) as the chain it reads, typed
         # where it is read (``_receiver_class``).
         self.field_locals = found.grammar == "go"
+        # JavaScript/TypeScript give a local another name's value (``const s = store``) as
+        # ``ELEMENT_OF`` and the name: its class is that name's, where the name has one.
+        self.name_aliases = found.grammar in _ECMASCRIPT
         self.parameter_names: dict[int, frozenset[str]] = {}  # by the function's ``id``
         self.attribute_names: dict[int, set[str]] = {}  # by the class's ``id``
         # The names a Python class's body assigns (``encode = codec.encode``), by its ``id``.
@@ -1254,6 +1257,8 @@ class _Linker:
                         # ``NewRouter.Find``); a package's name (``pkg.Default``) stays.
                         kind = self._chain_class(function, kind, starts[index]) or kind
                     if kind != UNTYPED_LOCAL:
+                        if kind is not None and self.name_aliases:
+                            kind = self._aliased_class(function, receiver, kind, starts[index])
                         if kind is not None:
                             kind = self._on_earlier_value(function, receiver, kind, starts[index])
                         return _or_untyped(kind)
@@ -1281,6 +1286,21 @@ class _Linker:
             if found:
                 return _or_untyped(_settled(kind))
         return _no_alias(self._global_class(entry))
+
+    def _aliased_class(self, function: Definition, variable: str, kind: str, at: int) -> str:
+        """For a JavaScript local given another plain name (``const s = store``: ``kind`` is
+        ``ELEMENT_OF`` and ``store``), the class that name had where it was given, as a call
+        on it would see it (a module's ``const store = new Store()``, a local's or a typed
+        parameter's), so ``s.get()`` reaches ``Store.get`` as ``store.get()`` does; else
+        ``kind``, which the call graph reads as a value of that name (a library's, when the
+        name is). Each step reads an earlier assignment, so a chain of aliases ends."""
+        name = kind[len(ELEMENT_OF) :] if kind.startswith(ELEMENT_OF) else ""
+        if not name.isidentifier() or name == variable:
+            return kind
+        aliased = self._receiver_class(function, name, at)
+        if not aliased or aliased.startswith((ELEMENT_OF, ALIAS_OF, *_TAKEN_OUT)):
+            return kind
+        return aliased
 
     def _on_earlier_value(self, function: Definition, variable: str, kind: str, at: int) -> str:
         """For a Python variable of ``function`` a call on its earlier value made (``url =

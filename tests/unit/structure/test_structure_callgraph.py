@@ -1485,6 +1485,28 @@ def test_commonjs_module_exports_of_one_value_is_followed() -> None:
     ]
 
 
+def test_a_javascript_local_given_another_name_has_that_names_class() -> None:
+    # ``const s = store; s.get()`` had no edge: the local was only "another name's value".
+    files = {
+        "store.js": "class Store { get(k) { return k; } }\nmodule.exports = { Store };\n",
+        "main.js": """
+            const { Store } = require("./store");
+            const store = new Store();
+            function viaModule() { const s = store; return s.get(1); }
+            function viaLocal() { const st = new Store(); const s = st; return s.get(2); }
+            function viaChain() { const a = store; const b = a; return b.get(3); }
+            function parameter(store) { const s = store; return s.get(4); }
+            function made() { const store = makeMap(); const s = store; return s.get(5); }
+            module.exports = { viaModule, viaLocal, viaChain, parameter, made };
+            """,
+    }
+    assert edges_of(files) == [
+        ("main.js::viaChain", "store.js::Store.get", "method", 5),
+        ("main.js::viaLocal", "store.js::Store.get", "method", 4),
+        ("main.js::viaModule", "store.js::Store.get", "method", 3),
+    ]
+
+
 def test_prototype_methods_belong_to_their_constructor() -> None:
     # mongoose's ``Document.prototype.init = function init(o) {…}``: 509 of 551 calls of
     # such methods on ``this`` had no edge.
