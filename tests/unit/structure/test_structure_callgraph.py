@@ -6433,6 +6433,69 @@ def test_python_a_call_on_a_declared_base_reaches_the_subclasses_overrides() -> 
     ]
 
 
+def test_java_and_typescript_calls_on_a_declared_type_reach_the_implementations() -> None:
+    # java.util.stream's ``copyInto(Sink<P_IN> wrappedSink, …)`` calls
+    # ``wrappedSink.begin(…)``: it had reached only the interface's declaration, never one of
+    # the sinks that implement it. A parameter's declared class may hold any subclass, and a
+    # variable or field of an interface's type only an implementation; a local or field of a
+    # class is not told apart from one the code constructs (``h``), which is that class.
+    files = {
+        "src/app/Transport.java": (
+            "package app;\npublic interface Transport { String send(String b); }\n"
+        ),
+        "src/app/Base.java": (
+            "package app;\npublic class Base { public int size() { return 0; } }\n"
+        ),
+        "src/app/Http.java": """
+            package app;
+            public class Http extends Base implements Transport {
+                public String send(String b) { return b; }
+                public String send(String b, int times) { return b; }
+                public int size() { return 1; }
+            }
+            """,
+        "src/app/Client.java": """
+            package app;
+            public class Client {
+                private final Transport transport;
+                private final Base base = new Base();
+                public Client(Transport transport) { this.transport = transport; }
+                public String post(Transport t) { return t.send("a"); }
+                public String field() { return transport.send("b"); }
+                public String own() { return this.transport.send("c"); }
+                public int measure(Base b) { return b.size(); }
+                public int exact() { return base.size(); }
+                public String made() { Http h = new Http(); return h.send("d"); }
+            }
+            """,
+        "web/transport.ts": """
+            export interface Transport { send(b: string): string; }
+            export class Http implements Transport { send(b: string): string { return b; } }
+            export class Mock implements Transport { send(b: string): string { return ""; } }
+            export function post(t: Transport): string { return t.send("e"); }
+            """,
+    }
+    assert [e for e in edges_of(files) if e[1].endswith((".send", ".size"))] == [
+        ("src/app/Client.java::Client.exact", "src/app/Base.java::Base.size", "method", 10),
+        ("src/app/Client.java::Client.field", "src/app/Http.java::Http.send", "method", 7),
+        (
+            "src/app/Client.java::Client.field",
+            "src/app/Transport.java::Transport.send",
+            "method",
+            7,
+        ),
+        ("src/app/Client.java::Client.made", "src/app/Http.java::Http.send", "method", 11),
+        ("src/app/Client.java::Client.measure", "src/app/Base.java::Base.size", "method", 9),
+        ("src/app/Client.java::Client.measure", "src/app/Http.java::Http.size", "method", 9),
+        ("src/app/Client.java::Client.own", "src/app/Http.java::Http.send", "method", 8),
+        ("src/app/Client.java::Client.own", "src/app/Transport.java::Transport.send", "method", 8),
+        ("src/app/Client.java::Client.post", "src/app/Http.java::Http.send", "method", 6),
+        ("src/app/Client.java::Client.post", "src/app/Transport.java::Transport.send", "method", 6),
+        ("web/transport.ts::post", "web/transport.ts::Http.send", "method", 4),
+        ("web/transport.ts::post", "web/transport.ts::Mock.send", "method", 4),
+    ]  # a TypeScript interface's signature is no function: its implementations are reached
+
+
 def test_no_guess_on_a_library_base_s_attribute_nor_on_a_library_value_s_attribute() -> None:
     # DRF: ``self.client.head('/')`` in a Django ``TestCase`` (no repository class assigns
     # ``client``) had been guessed to ``MethodMapper.head``, and ``md.preprocessors.register(…)``

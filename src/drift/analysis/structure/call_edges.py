@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from operator import itemgetter
+from typing import Final
 
 from drift.analysis.structure.callgraph import (
     CONFIDENCE,
@@ -95,6 +96,9 @@ def edge_rows(edges: Mapping[EdgeKey, str]) -> list[CallEdgeRow]:
         rows.append(CallEdgeRow(caller_id, callee_id, resolution, CONFIDENCE[resolution], line))
     return rows
 
+
+_DECLARED_TYPES: Final = frozenset({"python", "java", "typescript"})
+"""Languages whose variables may declare a class that their value only derives from."""
 
 _CALLER = itemgetter(CallSite._fields.index("caller"))
 _RECEIVER_AND_CALLEE = itemgetter(
@@ -187,6 +191,8 @@ class _FileCalls:
         # Python: a function nested in a method sees the method's ``self`` (``_Closure``), and
         # ``type(self)()`` makes another ``self`` (``_of_own_class``).
         self._python = scope.result.language == "python"
+        # Languages whose receivers may have a declared class (``_declared_dispatch``).
+        self._declares_types = scope.result.language in _DECLARED_TYPES
         # (caller, receiver, its class as written) -> the declared class a call on the
         # receiver dispatches from, and no calling method (``_declared_dispatch``).
         self._declared: dict[tuple[str, str, str], tuple[str, str, str] | None] = {}
@@ -361,15 +367,18 @@ class _FileCalls:
         edges: dict[EdgeKey, str],
     ) -> None:
         """The edges to the subclasses' overrides of ``name`` that resolved to nothing of its
-        class (a TypeScript ``abstract`` signature, a mixin's hook); ``arg_count``: Java's
-        call's, which picks the overloads (None: any, for a method reference)."""
-        dispatch = self._dispatch(name[0], caller[0])
+        class (a TypeScript ``abstract`` signature, a mixin's hook; in Java and TypeScript, a
+        signature of an interface a variable is declared with, ``t: Transport``, whose
+        implementations define it); ``arg_count``: Java's call's, which picks the overloads
+        (None: any, for a method reference)."""
+        own = self._dispatch(name[0], caller[0])
+        dispatch = None if own is None else (self._path, *own)
+        if dispatch is None and self._declares_types and not self._python:
+            dispatch = self._declared_dispatch(name, caller[0])
         if dispatch is None:
             return
         arity = arg_count if self._implicit_this else None
-        for override in self._resolver.overrides(
-            self._path, dispatch[0], name[1], dispatch[1], arity
-        ):
+        for override in self._resolver.overrides(*dispatch[:2], name[1], dispatch[2], arity):
             edges.setdefault((caller[1], line, override), METHOD)
 
     def _add_dispatched(
@@ -385,7 +394,7 @@ class _FileCalls:
         declared class (``_declared_dispatch``)."""
         own = self._dispatch(name[0], caller[0])
         dispatch = None if own is None else (self._path, *own)
-        if dispatch is None and self._python:
+        if dispatch is None and self._declares_types:
             dispatch = self._declared_dispatch(name, caller[0])
         if dispatch is None:
             return
@@ -400,15 +409,20 @@ class _FileCalls:
             edges.setdefault((caller[1], line, override), METHOD)
 
     def _declared_dispatch(self, name: _Name, caller: Function) -> tuple[str, str, str] | None:
-        """For a Python call on a variable whose class is declared, not made (a parameter's
-        annotation, ``def f(t: BaseTransport)``, or a repository function's declared result,
-        httpx's ``transport = self._transport_for_url(url)`` with ``-> BaseTransport``), the
-        file and class whose subclasses' overrides may run instead, as for ``self.m()``; no
-        calling method they replace (``""``). A constructed variable (``t = Store()``) is of
-        its class exactly; a local's annotation is not told apart from one (both are
-        ``Store``), nor is an attribute's."""
+        """For a call on a variable whose class is declared, not made, the file and class whose
+        subclasses' overrides may run instead, as for ``self.m()``; no calling method they
+        replace (``""``). Declared: a parameter's type (``def f(t: BaseTransport)``, Java's
+        ``void f(Transport t)``, TypeScript's ``f(t: Transport)``); in Python, a repository
+        function's declared result (httpx's ``transport = self._transport_for_url(url)`` with
+        ``-> BaseTransport``); in Java and TypeScript, any variable or field of a repository
+        ``interface``'s type, which only an implementation can be. A constructed variable
+        (``t = Store()``) is of its class exactly, and a local's or a field's declared class
+        is not told apart from one (both are ``Store``)."""
         receiver, _, written = name
-        if receiver is None or not written or not receiver.isidentifier():
+        if receiver is None or not written:
+            return None
+        field = not self._python and receiver.startswith("this.")
+        if not (receiver.isidentifier() or (field and receiver[5:].isidentifier())):
             return None
         key = (caller.qualified_name, receiver, written)
         if key in self._declared:
@@ -418,8 +432,13 @@ class _FileCalls:
         owner: tuple[str, str] | None = None
         if declared is not None and class_of_type(declared) == written:
             owner = resolver._typed_class(scope, written)
-        elif resolver._typed_class(scope, written) is None:
-            owner = resolver._returned_class(scope, written, caller)
+        elif self._python:
+            if resolver._typed_class(scope, written) is None:
+                owner = resolver._returned_class(scope, written, caller)
+        else:
+            owner = resolver._typed_class(scope, written)
+            if owner is not None and not resolver.is_interface(*owner):
+                owner = None
         found = (
             (owner[0], owner[1], "")
             if owner is not None and owner[1] in resolver.subclassed(owner[0])

@@ -2806,6 +2806,13 @@ class CallResolver:
             )
         return (method.qualified_name, name) in made
 
+    def is_interface(self, file: str, class_name: str) -> bool:
+        """Whether ``file``'s class ``class_name`` is a Java or TypeScript ``interface``."""
+        scope = self.symbols.scopes.get(file)
+        return scope is not None and any(
+            cls.name == class_name and cls.kind == "interface" for cls in scope.result.classes
+        )
+
     def subclassed(self, file: str) -> frozenset[str]:
         """The names of ``file``'s classes that a repository class derives from."""
         if self._subclassed_by_file is None:
