@@ -9,6 +9,7 @@ are retried one at a time, and the one that kills a worker again is reported as 
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import multiprocessing
 import multiprocessing.connection
@@ -408,9 +409,9 @@ class ForkedCall:
 
     A plain fork, which ``_context`` avoids for pools, is safe here: it is only used in a
     worker process, whose one other thread (``_exit_with_parent``'s) sleeps in a system call
-    holding no lock, and the child runs pure Python and exits without cleaning up. Should the
-    worker die first, the child finishes its share and fails to write it (nobody reads the
-    pipe), so it ends too.
+    holding no lock, and the child runs pure Python and exits without cleaning up. The child
+    is killed when the process that forked it ends (``_die_with``), as a worker ends with the
+    scan: a killed scan leaves no process behind.
     """
 
     def __init__(self, fn: Callable[[], bytes]) -> None:
@@ -419,6 +420,7 @@ class ForkedCall:
         if not FORK_SPLITS:
             return
         reading, writing = os.pipe()
+        parent = os.getpid()
         with warnings.catch_warnings():
             # Python 3.12+ warns on any fork with threads running; see the class docstring.
             warnings.simplefilter("ignore", DeprecationWarning)
@@ -427,6 +429,7 @@ class ForkedCall:
             status = 1
             try:
                 os.close(reading)
+                _die_with(parent)
                 data = fn()
                 with os.fdopen(writing, "wb") as out:
                     out.write(data)
@@ -445,6 +448,19 @@ class ForkedCall:
         _, status = os.waitpid(self._pid, 0)
         self._pid = self._reading = None
         return data if os.waitstatus_to_exitcode(status) == 0 else None
+
+
+_PR_SET_PDEATHSIG = 1
+"""Linux's ``prctl`` option: the signal a process gets when the thread that made it ends."""
+
+
+def _die_with(parent: int) -> None:
+    """Have the kernel kill this forked process (SIGKILL) when ``parent``, the process that
+    forked it, ends; end at once if it has ended already. Linux only (``FORK_SPLITS``)."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # gone before the request took effect
+        os._exit(PARENT_GONE)
 
 
 class WorkerPoolError(DriftError):

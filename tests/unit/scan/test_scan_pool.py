@@ -275,6 +275,37 @@ def test_a_forked_call_that_fails_returns_none_and_leaves_this_process_alone() -
     assert ForkedCall(lambda: b"after").result() == (b"after" if FORK_SPLITS else None)
 
 
+def test_a_forked_child_ends_when_the_process_that_forked_it_is_killed(tmp_path: Path) -> None:
+    # The structure worker forks a child for half the call graph; a killed scan kills the
+    # worker, and the child must not run on by itself.
+    held = tmp_path / "held"
+    held.mkdir()
+    code = (
+        "from drift.scan import ForkedCall\n"
+        "from tests.unit.scan.test_scan_pool import pid_then_hold\n"
+        f"call = ForkedCall(lambda: bytes(pid_then_hold({str(held)!r})))\n"
+        "call.result()\n"
+    )
+    root = Path(__file__).resolve().parents[3]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(root), *sys.path])}
+    parent = subprocess.Popen([sys.executable, "-c", code], env=env, cwd=tmp_path)
+    children: list[int] = []
+    try:
+        if not FORK_SPLITS:
+            assert parent.wait(120) == 0  # no fork: the caller does nothing in a child
+            return
+        assert _wait_until(lambda: len(list(held.iterdir())) == 1, 120), "no child started"
+        children = [int(path.name) for path in held.iterdir()]
+        assert children != [parent.pid]
+        parent.kill()
+        parent.wait()
+        assert _wait_until(lambda: not any(map(_running, children)), 60)
+    finally:
+        parent.kill()
+        for pid in filter(_running, children):
+            os.kill(pid, signal.SIGKILL)
+
+
 def test_a_forked_call_where_fork_is_not_used_leaves_the_work_to_the_caller(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
