@@ -22,7 +22,7 @@ from drift.scan.assertions import expects_error
 from drift.scan.collect import READERS, Collected, Handler, collect, new_record
 from drift.scan.explained import says_why, thrown_on_purpose
 from drift.scan.go_types import element_type, is_container
-from drift.scan.handoff import HandOffs, reports
+from drift.scan.handoff import HandOffs, reports, stores
 from drift.scan.hashing import content_hash
 from drift.scan.lang_ecmascript import (
     JavaScriptRules,
@@ -110,8 +110,9 @@ _START: Final = attrgetter("start_byte")
 
 
 _SELF_NAMES: Final = frozenset({"self", "this"})
-# The handlers whose body may hand the error it names to a call (``drift.scan.handoff``): a
-# Go ``if err != nil`` hands it on by returning it, and a ``.catch(…)`` is a callback.
+# The handlers whose body may hand the error it names to a call, or store it for later
+# (``drift.scan.handoff``): a Go ``if err != nil`` hands it on by returning it, and a
+# ``.catch(…)`` is a callback.
 _HANDING_KINDS: Final = frozenset({"catch", "except"})
 _ECMASCRIPT: Final = frozenset({"javascript", "typescript", "tsx"})
 _TAKEN_OUT: Final = (KEY_IN, ITEM_IN)
@@ -1564,6 +1565,15 @@ class _Linker:
                 handler.kind in _HANDING_KINDS
                 and self.hand_offs is not None
                 and self.hand_offs.hands_on(facts.body, facts.variable, self.source)
+            )
+            or (
+                handler.kind in _HANDING_KINDS
+                and stores(
+                    facts.body,
+                    facts.variable,
+                    self.source,
+                    python=self.found.grammar == "python",
+                )
             )
         )
         swallows = facts.judge_swallow and not rethrows and not self._uses(facts)

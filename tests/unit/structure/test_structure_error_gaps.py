@@ -321,6 +321,134 @@ def test_a_javascript_catch_handing_the_error_to_a_call_rethrows() -> None:
     assert [(h.line, h.rethrows) for h in handlers] == [(2, True), (3, False), (4, False)]
 
 
+def test_a_java_catch_all_storing_the_error_for_later_passes_it_on() -> None:
+    # java.net.http's ``catch (Throwable t1) { first = t1; }`` (WebSocketImpl.close, the
+    # fields rethrown or reported in its ``finally``), ``catch (Throwable th) { t = th; }`` read
+    # after the handler (RequestPublishers): the error is kept for code that reports it. A local
+    # nobody reads afterwards, or only the error's text, keeps nothing.
+    result = parse(
+        "A.java",
+        """
+        class A {
+            Throwable failure;
+            void run(List<Throwable> errors) {
+                Throwable t = null;
+                try { go(); } catch (Throwable x) { this.failure = x; }
+                try { go(); } catch (Throwable x) { failure = x; }
+                try { go(); } catch (Throwable x) { if (failure == null) failure = (Throwable) x; }
+                try { go(); } catch (Throwable x) { t = x; }
+                try { go(); } catch (Throwable x) { errors.add(x); }
+                try { go(); } catch (Exception x) { failure = new CompletionException(x); }
+                if (t != null) throw new RuntimeException(t);
+                Exception last = null;
+                for (int i = 0; i < 3 && last == null; i++) {
+                    try { go(); } catch (Exception x) { last = x; }
+                }
+                try { go(); } catch (Throwable x) { Throwable dead = x; }
+                Throwable unread = null;
+                try { go(); } catch (Throwable x) { unread = x; }
+                String message = null;
+                try { go(); } catch (Throwable x) { message = x.getMessage(); }
+                try { go(); } catch (Throwable x) { this.message = x.toString(); }
+                try { go(); } catch (Exception x) { msg += x; }
+                log(message);
+            }
+        }
+        """,
+    )
+    assert [(g.gap_type, g.line) for g in error_gaps("A.java", result)] == [
+        ("broad_catch", 16),
+        ("broad_catch", 18),
+        ("broad_catch", 20),
+        ("broad_catch", 21),
+        ("broad_catch", 22),
+    ]
+
+
+def test_a_python_catch_all_storing_the_error_for_later_passes_it_on() -> None:
+    # ``self._exc = exc``, ``errors.append(exc)``, asyncio's staggered ``exceptions[this_index]
+    # = e``, a ``nonlocal``/``global`` variable, a local read after the handler: kept for code
+    # that reports or raises it. A local never read again, the error's text or class, are not.
+    result = parse(
+        "m.py",
+        """
+        def run(self, errors, exceptions, i):
+            error = None
+            try:
+                go()
+            except Exception as exc:
+                self._exc = exc
+            try:
+                go()
+            except Exception as exc:
+                errors.append(exc)
+            try:
+                go()
+            except BaseException as e:
+                exceptions[i] = e
+            try:
+                go()
+            except Exception as exc:
+                error = exc
+            if error is not None:
+                raise error
+            try:
+                go()
+            except Exception as exc:
+                unread = exc
+            try:
+                go()
+            except Exception as exc:
+                self.message = str(exc)
+            try:
+                go()
+            except Exception as exc:
+                kind = exc.__class__
+            return kind
+
+        def outer():
+            failure = None
+            def inner():
+                nonlocal failure
+                try:
+                    go()
+                except Exception as exc:
+                    failure = exc
+            return inner
+        """,
+    )
+    assert [(g.gap_type, g.line) for g in error_gaps("m.py", result)] == [
+        ("broad_catch", 23),
+        ("broad_catch", 27),
+        ("broad_catch", 31),
+    ]
+
+
+def test_a_javascript_catch_storing_the_error_rethrows() -> None:
+    # ``catch (err) { lastError = err }`` with ``lastError`` the module's, or ``this.error =
+    # err``: kept for later; a ``const`` of the handler's own dies with it.
+    result = parse(
+        "a.js",
+        """
+        let lastError;
+        function run() {
+          try { go(); } catch (err) { lastError = err; }
+          try { go(); } catch (err) { this.error = err; }
+          try { go(); } catch (err) { const copy = err; }
+          let seen;
+          try { go(); } catch (err) { seen = err; }
+        }
+        """,
+    )
+    handlers = [h for h in result.error_handlers if h.kind == "catch"]
+    assert [(h.line, h.rethrows) for h in handlers] == [
+        (3, True),
+        (4, True),
+        (5, False),
+        (7, False),
+    ]
+
+
 def test_a_java_interrupt_restored_or_remembered_and_assert_false_pass_it_on() -> None:
     # AbstractQueuedSynchronizer's ``catch (InterruptedException ie) { interrupted = true; }``
     # (re-asserted later), and ``catch (TimeoutException cannotHappen) { assert false; }``.
