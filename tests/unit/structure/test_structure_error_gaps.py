@@ -449,6 +449,45 @@ def test_a_javascript_catch_storing_the_error_rethrows() -> None:
     ]
 
 
+def test_a_go_error_skipped_in_a_loop_is_a_low_gap() -> None:
+    # viper's ``for _, rp := range v.remoteProviders { val, err := v.watchRemoteConfig(rp); if
+    # err != nil { continue } … }``: the next item is tried, but why this one failed is lost
+    # (viper's twin ``getKeyValueConfig`` logs it before ``continue``). Skipping what fails to
+    # parse is often deliberate (Go's own cert_pool, cookiejar, pem), yet a Go error names no
+    # failed lookup as Python's ``except KeyError: continue`` does: it is Python's ``except
+    # ValueError: continue``, a low gap that warns and never fails the gate. An error kept before
+    # skipping (net/url's ``if err == nil { err = err1 }; continue``) is used: no gap.
+    result = parse(
+        "x.go",
+        """
+        package x
+
+        func F(items []string) error {
+            var first error
+            for _, item := range items {
+                v, err := get(item)
+                if err != nil {
+                    continue
+                }
+                use(v)
+                w, err1 := get(item)
+                if err1 != nil {
+                    if first == nil {
+                        first = err1
+                    }
+                    continue
+                }
+                use(w)
+            }
+            return first
+        }
+        """,
+    )
+    gaps = error_gaps("x.go", result)
+    assert gaps == (gap("x.go", "F", "swallowed", None, 390, "low", 7),)
+    assert error_gap_severity(gaps[0].gap_type, gaps[0].severity) == Severity.WARNING
+
+
 def test_a_java_interrupt_restored_or_remembered_and_assert_false_pass_it_on() -> None:
     # AbstractQueuedSynchronizer's ``catch (InterruptedException ie) { interrupted = true; }``
     # (re-asserted later), and ``catch (TimeoutException cannotHappen) { assert false; }``.
