@@ -227,6 +227,9 @@ class _Linker:
         # The spans of the JavaScript test, hook and ``describe`` calls outside any named
         # function, as ``ParseResult.blocks`` gives them (``_calls`` fills it).
         self.block_spans: list[tuple[int, int, int]] = []
+        # Python's builtins that call a method of their argument (``len(x)``: ``x.__len__()``),
+        # as calls of that method (``_calls`` fills it; ``_builtin_dunder``).
+        self.implicit_calls: list[CallSite] = []
         self.no_return: frozenset[str] = frozenset()  # set by ``result``
         self._exits = _PROCESS_EXITS.get(language_of_grammar(found.grammar), {})
         # The calls, each known as reporting or not, when a ``catch``/``except`` names its
@@ -670,6 +673,8 @@ class _Linker:
                     ),
                 )
             )
+            if python and typing and receiver is None and count and callee in _BUILTIN_DUNDERS:
+                self._builtin_dunder(node, callee, function, caller)
             if literals and caller is None and _opens_js_block(callee, receiver):
                 self.block_spans.append((row + 1, col + 1, node.end_point[0] + 1))
             if start == previous:
@@ -677,10 +682,49 @@ class _Linker:
             previous = start
         if ties:
             _order_ties(sites, ties)
+        implicit = self.implicit_calls
         if found.managed:
-            # Both in source order, which ``_call_order`` is: merged, they stay in it.
-            return tuple(merge(sites, self._managed_calls(typing), key=_call_order))
+            implicit = [*implicit, *self._managed_calls(typing)]
+        if implicit:
+            # All in source order, which ``_call_order`` is: merged, they stay in it.
+            implicit.sort(key=_call_order)
+            return tuple(merge(sites, implicit, key=_call_order))
         return tuple(sites)
+
+    def _builtin_dunder(
+        self, call: Node, callee: str, function: Definition | None, caller: str | None
+    ) -> None:
+        """For Python's ``len(x)``, ``repr(x)``, ``str(x)``, ``iter(x)``, ``next(x)``,
+        ``hash(x)``, ``bool(x)`` … on a name or ``self.x`` the caller gives a class, the call
+        of the method it runs (``x.__len__()``), typed as a call on ``x`` would be: the call
+        graph finds a repository class's method there, a library class's none (a dunder is
+        never guessed). Kept in ``implicit_calls``."""
+        arguments = call.child_by_field_name("arguments")
+        first = None if arguments is None else arguments.named_children[:1]
+        if not first or first[0].type not in _DUNDER_RECEIVERS:
+            return
+        receiver = short_text(first[0], self.source)
+        kind = _no_container(self._receiver_class(function, receiver, call.start_byte))
+        if not kind or kind.startswith((ELEMENT_OF, ALIAS_OF, *_TAKEN_OUT)):
+            return  # ``UNTYPED_LOCAL`` or no class: nothing to call
+        row, column = call.start_point
+        self.implicit_calls.append(
+            new_record(
+                CallSite,
+                (
+                    _BUILTIN_DUNDERS[callee],
+                    receiver,
+                    row + 1,
+                    column + 1,
+                    0,
+                    False,
+                    False,
+                    caller,
+                    kind,
+                    (),
+                ),
+            )
+        )
 
     def _managed_calls(self, typing: bool) -> list[CallSite]:
         """The calls a Python ``with`` block makes on each context manager it enters, in source
@@ -1963,6 +2007,24 @@ def _or_untyped(kind: str | None) -> str:
     kind = _no_alias(kind)
     return UNTYPED_LOCAL if kind is None else kind
 
+
+_BUILTIN_DUNDERS: Final = {
+    "len": "__len__",
+    "repr": "__repr__",
+    "str": "__str__",
+    "iter": "__iter__",
+    "next": "__next__",
+    "hash": "__hash__",
+    "bool": "__bool__",
+    "abs": "__abs__",
+    "reversed": "__reversed__",
+    "format": "__format__",
+    "bytes": "__bytes__",
+}
+"""Python builtins whose first argument's method they call: ``len(x)`` runs ``x.__len__()``."""
+
+_DUNDER_RECEIVERS: Final = frozenset({"identifier", "attribute"})
+"""What ``_builtin_dunder`` reads as the receiver: a name or ``self.x`` (typed as a receiver)."""
 
 _MANAGER: Final = (("__enter__", 0), ("__exit__", 3))
 """What a ``with`` block calls on its context manager, with how many arguments."""

@@ -6433,6 +6433,45 @@ def test_python_a_call_on_a_declared_base_reaches_the_subclasses_overrides() -> 
     ]
 
 
+def test_python_builtins_call_their_arguments_dunder_methods() -> None:
+    # ``len(b)``, ``repr(b)``, ``iter(b)`` run ``Bag.__len__`` and the rest: no call site named
+    # them, so tests exercising them left 1,859 of the standard library's dunders "untested".
+    files = {
+        "pkg/bag.py": """
+            class Bag:
+                def __len__(self):
+                    return 0
+
+                def __repr__(self):
+                    return "Bag()"
+
+                def __iter__(self):
+                    return iter([])
+
+            class Holder:
+                def __init__(self, bag: Bag):
+                    self.bag = Bag()
+
+                def size(self):
+                    return len(self.bag)
+            """,
+        "tests/test_bag.py": """
+            from pkg.bag import Bag
+
+            def test_bag(other):
+                b = Bag()
+                assert len(b) == 0 and repr(b) == "Bag()" and list(iter(b)) == []
+                assert len(other) == len([1]) == len("x")
+            """,
+    }
+    assert [e for e in edges_of(files) if "__" in e[1].rsplit(".", 1)[-1]] == [
+        ("pkg/bag.py::Holder.size", "pkg/bag.py::Bag.__len__", "method", 16),
+        ("tests/test_bag.py::test_bag", "pkg/bag.py::Bag.__iter__", "method", 5),
+        ("tests/test_bag.py::test_bag", "pkg/bag.py::Bag.__len__", "method", 5),
+        ("tests/test_bag.py::test_bag", "pkg/bag.py::Bag.__repr__", "method", 5),
+    ]
+
+
 def test_java_and_typescript_calls_on_a_declared_type_reach_the_implementations() -> None:
     # java.util.stream's ``copyInto(Sink<P_IN> wrappedSink, …)`` calls
     # ``wrappedSink.begin(…)``: it had reached only the interface's declaration, never one of
