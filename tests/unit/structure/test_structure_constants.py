@@ -698,3 +698,148 @@ def test_a_character_code_compared_is_no_magic_number() -> None:
     """
     rows = magic(constants("scan.py", parse("scan.py", py), source(py)))
     assert rows == [("3", 4), ("4", 7), ("3", 8), ("48", 8), ("9", 9)]
+
+
+def test_the_rows_of_a_table_built_by_calls_are_no_magic_numbers() -> None:
+    # java.net.http's HPACK Huffman code: ``addChar(tmpRoot, 0, 0x1ff8, 13);`` on 256 lines in
+    # a static method (QuickHuffman) and a constructor (NaiveHuffman), 1,508 of its 1,832
+    # magic numbers. Four lines or more in a row, each one call to the same callee with only
+    # literals and names for arguments, a number and another argument varying from line to
+    # line, are a table's rows. The call after the table (``addEOS``), numbers in logic, the
+    # same numbers passed on every line (a parameter, cmd.py's ``print_topics(…, 15, 80)``)
+    # and a run of three stay magic. Stored values: a row stores a literal (SHA's initial
+    # ``state[3] = 0x10325476;``), not a name (an unrolled ``r[3] = c3;``), and not the same
+    # one in every row (Long's ``buf[23] = '-';`` fills the places of a UUID's dashes; so does
+    # its ``putChar(buf, 23, '-');``: only a place varies).
+    java = """
+    final class Huffman {
+        private static Node buildTrie() {
+            Node root = new Node();
+            // @formatter:off
+            addChar(root,   0, 0x1ff8,     13);
+            addChar(root,   1, 0x7fffd8,   23);
+
+            addChar(root,   2, 0xfffffe2,  28); // 'a'
+            addChar(root,   3, 0xfffffe3,  28);
+            addEOS (root, 256, EOS_LSB, EOS_LENGTH);
+            if (len > 4096) { sleep(30); }
+            return root;
+        }
+        void render() {
+            printTopics(header, docs, 15, 80);
+            printTopics(misc, topics, 15, 80);
+            printTopics(undoc, rest, 15, 80);
+            printTopics(other, more, 15, 80);
+            map.put(5, "a");
+            map.put(6, "b");
+            map.put(7, "c");
+            buf[23] = '-';
+            buf[18] = '-';
+            buf[13] = '-';
+            buf[8]  = '-';
+            r[3] = c3;
+            r[4] = c4;
+            r[5] = c5;
+            r[6] = c6;
+            state[0] = 0x67452301;
+            state[1] = 0xefcdab89;
+            state[2] = 0x98badcfe;
+            state[3] = 0x10325476;
+            putChar(buf, 23, '-');
+            putChar(buf, 18, '-');
+            putChar(buf, 13, '-');
+            putChar(buf,  8, '-');
+        }
+    }
+    """
+    rows = magic(constants("Huffman.java", parse("Huffman.java", java), source(java)))
+    assert rows == [
+        ("256", 10),
+        ("4096", 11),
+        ("30", 11),
+        *[(n, line) for line in range(15, 19) for n in ("15", "80")],
+        ("5", 19),
+        ("6", 20),
+        ("7", 21),
+        ("23", 22),
+        ("18", 23),
+        ("13", 24),
+        ("8", 25),
+        ("3", 26),
+        ("4", 27),
+        ("5", 28),
+        ("6", 29),
+        ("23", 34),
+        ("18", 35),
+        ("13", 36),
+        ("8", 37),
+    ]
+
+
+def test_a_table_of_calls_or_keyed_rows_is_data_in_every_language() -> None:
+    # The stdlib's opcode.py (``def_op('NOP', 9)``, one call a line at module level) and
+    # socket.py (``errorTab[10004] = "…"``: a dict filled one key a line, 95 magic numbers);
+    # a list of calls, one a line. A single ``name_op`` and logic stay magic.
+    py = """
+    def_op('NOP', 9)
+    def_op('UNARY_NEGATIVE', 11)
+    def_op('UNARY_NOT', 12)     # comment
+    def_op('UNARY_INVERT', 15)
+    name_op('STORE_NAME', 90)
+    errorTab = {}
+    errorTab[10004] = "Interrupted."
+    errorTab[10009] = "Bad file."
+    errorTab[10013] = "Denied."
+    errorTab[10014] = "Bad address."
+    codes = [
+        Code(0x1ff8, 13),
+        Code(0x7fffd8, 23),
+        Code(0xfffffe2, 28),
+        Code(0xfffffe3, 28),
+    ]
+
+
+    def f(buf):
+        if len(buf) > 4096:
+            sleep(30)
+        return buf[:512]
+    """
+    rows = magic(constants("opcode.py", parse("opcode.py", py), source(py)))
+    assert rows == [("90", 5), ("4096", 20), ("30", 21), ("512", 22)]
+    js = """
+    export function build(table) {
+      table.set(0x1ff8, 13);
+      table.set(0x7fffd8, 23);
+      table.set(0xfffffe2, 28);
+      table.set(0xfffffe3, 28);
+      const entries = [
+        new Code(0x1ff8, 13),
+        new Code(0x7fffd8, 23),
+        new Code(0xfffffe2, 28),
+        new Code(0xfffffe3, 28),
+      ];
+      setTimeout(done, 3000);
+    }
+    """
+    rows = magic(constants("huffman.ts", parse("huffman.ts", js), source(js)))
+    assert rows == [("3000", 12)]
+    go = """
+    package hpack
+
+    func init() {
+    \tregister("a", 0x1ff8, 13)
+    \tregister("b", 0x7fffd8, 23)
+    \tregister("c", 0xfffffe2, 28)
+    \tregister("d", 0xfffffe3, 28)
+    \tbuf := make([]byte, 4096)
+    \tpowers := []*big.Int{
+    \t\tbig.NewInt(1000),
+    \t\tbig.NewInt(10000),
+    \t\tbig.NewInt(100000),
+    \t\tbig.NewInt(1000000),
+    \t}
+    \t_, _ = buf, powers
+    }
+    """
+    # one item a row (java.math's ``BigInteger.valueOf(1000),`` …): a list of values
+    assert magic(constants("huffman.go", parse("huffman.go", go), source(go))) == [("4096", 8)]

@@ -47,7 +47,12 @@ tested for (``name[:-10]`` after ``name.endswith('Serializer')``, ``h[5:]`` afte
 length: exempt when the lengths agree and the test is at most 10 lines before, in the same
 function. A number compared with a character code is a character: with a
 ``charCodeAt``/``codePointAt`` call (Python: ``ord``), with a name the same function gives one
-(``const c = s.charCodeAt(i)``), or a ``case`` of a ``switch`` (``match``) on one.
+(``const c = s.charCodeAt(i)``), or a ``case`` of a ``switch`` (``match``) on one. A row of a
+table built one row a line is data (an array, list or tuple literal's own elements already are):
+four lines or more in a row (blank and comment lines between them), each one call to the same
+callee with only literals and names for arguments (HPACK's ``addChar(tmpRoot, 0, 0x1ff8, 13);``,
+``new MapEntry(SSL_CA, 5),``) or one literal stored into the same container
+(``errorTab[10004] = "…"``), their number and another item varying from row to row.
 """
 
 from __future__ import annotations
@@ -704,6 +709,120 @@ def _function_start(result: ParseResult, line: int) -> int:
     return max(starts, default=1)
 
 
+# A table built one row a line: java.net.http's HPACK Huffman code is 256 lines of
+# ``addChar(tmpRoot, 0, 0x1ff8, 13);`` in a method (1,508 of the module's 1,832 magic numbers),
+# the stdlib's opcode.py ``def_op('NOP', 9)`` at module level, socket.py ``errorTab[10004] =
+# "…"``, a list of ``new MapEntry(SSL_CA, 5),`` one a line. A row is one call whose arguments
+# are literals and names, or one literal stored at a literal or a name: no operator, no nested
+# call (``stn(info.get("uname", ""), 32, …),`` is code).
+_NUMBER_ATOM = (
+    r"(?:0[xX][\da-fA-F_]+|0[bB][01_]+|0[oO][0-7_]+|\d[\d_]*(?:\.[\d_]*)?(?:[eE][-+]?\d+)?"
+    r"|\.\d[\d_]*(?:[eE][-+]?\d+)?)[lLnfFdDjJ]?"
+)
+_ROW_LITERAL = (
+    rf"(?:[-+]?[ \t]*{_NUMBER_ATOM}"
+    r"|[bBrRuU]{0,2}\"(?:[^\"\\\n]|\\.)*\"|[bBrRuU]{0,2}'(?:[^'\\\n]|\\.)*')"
+)
+_ROW_NAME = r"[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*"
+_ROW_ATOM = rf"(?:{_ROW_LITERAL}|{_ROW_NAME})"
+_ROW_END = r"[ \t]*[;,]?[ \t]*(?:(?://|#).*)?"
+_TABLE_ROW = re.compile(
+    rf"[ \t]*(?:new[ \t]+)?(?P<callee>{_ROW_NAME})[ \t]*\("
+    rf"[ \t]*(?P<args>{_ROW_ATOM}(?:[ \t]*,[ \t]*{_ROW_ATOM})*)?[ \t]*,?[ \t]*\){_ROW_END}"
+    rf"|[ \t]*(?P<target>{_ROW_NAME})[ \t]*\[[ \t]*(?P<key>{_ROW_ATOM})[ \t]*\]"
+    rf"[ \t]*=[ \t]*(?P<value>{_ROW_LITERAL}){_ROW_END}"
+)
+_ROW_ATOMS = re.compile(_ROW_ATOM)
+_NUMBER = re.compile(rf"[-+]?[ \t]*{_NUMBER_ATOM}")
+# What a run of rows may hold between them: blank lines and comments.
+_BETWEEN_ROWS = re.compile(r"[ \t]*(?:(?://|#|/\*|\*).*)?")
+# How many rows make a table. In the stdlib, runs of three or fewer are a few calls in code:
+# turtledemo's ``onscreenclick(goto, 1)`` for mouse buttons 1 to 3, crypt's two
+# ``_add_method``; the tables (opcode.py's runs, socket's 95 keys, the JDK's 256 rows) are longer.
+_TABLE_ROWS = 4
+
+
+class _TableRows:
+    """Which lines are rows of a table built one row a line (``_TABLE_ROW``): at least
+    ``_TABLE_ROWS`` lines in a row (blank and comment lines between them) that call the same
+    callee or store into the same container, each holding a number, and their items varying
+    as a table's do: a number, and beside it another item (a key and its value), unless a row
+    holds one item only (``BigInteger.valueOf(1000),`` on 16 lines). cmd.py's
+    ``print_topics(…, 15, 80)`` three times passes the same numbers; Long's
+    ``putChar(buf, 23, '-')`` (``buf[23] = '-'``) for the dashes of a UUID varies a place
+    only: code, both. Only the lines of numbers that get this far are read, and their
+    neighbours."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self._lines = lines
+        # per line: (callee or container, its items), None for no row
+        self._rows: dict[int, tuple[str, tuple[str, ...]] | None] = {}
+        self._table: dict[int, bool] = {}
+
+    def _row(self, line: int) -> tuple[str, tuple[str, ...]] | None:
+        """The row on ``line`` (1-based): its callee or container, and its items."""
+        if line in self._rows:
+            return self._rows[line]
+        found = _TABLE_ROW.fullmatch(self._lines[line - 1]) if line <= len(self._lines) else None
+        row = None
+        if found is not None:
+            callee = found.group("callee")
+            items = tuple(
+                atom.replace(" ", "")
+                for atom in (
+                    _ROW_ATOMS.findall(found.group("args") or "")
+                    if callee is not None
+                    else (found.group("key"), found.group("value"))
+                )
+            )
+            if any(_NUMBER.fullmatch(item) for item in items):
+                row = (f"{callee}(" if callee is not None else f"{found.group('target')}[", items)
+        self._rows[line] = row
+        return row
+
+    def holds(self, line: int) -> bool:
+        """Whether ``line`` is a row of a table."""
+        if line in self._table:
+            return self._table[line]
+        row = self._row(line)
+        if row is None:
+            self._table[line] = False
+            return False
+        run = [line, *self._run(line, row[0], -1), *self._run(line, row[0], 1)]
+        is_table = len(run) >= _TABLE_ROWS and _varies_as_a_table(
+            [found[1] for found in (self._rows[at] for at in run) if found is not None]
+        )
+        for at in run:
+            self._table[at] = is_table
+        return is_table
+
+    def _run(self, line: int, frame: str, step: int) -> Iterator[int]:
+        """The rows of the same callee or container going on from ``line`` by ``step``."""
+        at = line + step
+        while 1 <= at <= len(self._lines):
+            row = self._row(at)
+            if row is None:
+                if not _BETWEEN_ROWS.fullmatch(self._lines[at - 1]):
+                    return
+            elif row[0] != frame:
+                return
+            else:
+                yield at
+            at += step
+
+
+def _varies_as_a_table(rows: list[tuple[str, ...]]) -> bool:
+    """Whether rows of items vary in a number and, when they hold more than one item, in
+    another item too."""
+    width = max(len(items) for items in rows)
+    varying = [
+        {items[place] if place < len(items) else "" for items in rows} for place in range(width)
+    ]
+    varying = [values for values in varying if len(values) > 1]
+    numbers_vary = any(any(_NUMBER.fullmatch(value) for value in values) for values in varying)
+    return numbers_vary and len(varying) >= min(width, 2)
+
+
 def magic_numbers(
     path: str, result: ParseResult, text: str, declared_lines: frozenset[int]
 ) -> tuple[ConstantRow, ...]:
@@ -721,6 +840,7 @@ def magic_numbers(
         enum_lines -= function_lines(result)
     lines = text.split("\n")
     status_checks = StatusChecks(lines, result.language)
+    tables = _TableRows(lines)
     call = _CHAR_CODE_CALLS.get(result.language)
     hints = _CHAR_CODE_HINTS.get(result.language, ())
     codes = (
@@ -766,6 +886,8 @@ def magic_numbers(
             continue  # ``name[:-10]`` after ``name.endswith('Serializer')``: its length
         if status_checks.is_status(number.value, number.line, number.column):
             continue  # ``rcode == 101``, ``switch (statusCode) { case 301 -> …}``
+        if tables.holds(number.line):
+            continue  # ``addChar(tmpRoot, 0, 0x1ff8, 13);``, one of 256 such lines: data
         rows.append(
             ConstantRow(
                 id=0,
