@@ -138,7 +138,7 @@ class LazyFileFacts:
         """Calls (only those a pack can match, when narrowed)."""
         wanted = self._call_methods
         return [
-            CallSite(call.callee, call.receiver, call.line, call.column)
+            CallSite(call.callee, call.receiver, call.line, call.column, call.receiver_type)
             for call in self._result.calls
             if wanted is None or wanted.keeps(call.callee, call.receiver)
         ]

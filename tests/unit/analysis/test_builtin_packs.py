@@ -717,6 +717,35 @@ def test_database_sql_calls_in_a_gorm_file_are_gorms() -> None:
     assert "DATA-GO-DATABASE-SQL" in {m.pattern_id for m in evaluate_file(packs, plain)}
 
 
+def test_raw_sql_is_a_cursors_or_a_connections_call() -> None:
+    # A class's own ``self.execute(…)`` and an executor's ``execute(task)`` run no SQL; what
+    # ``connect()`` and ``cursor()`` made, or a cursor's usual name, does.
+    text = (
+        "import sqlite3\n"
+        "class Store:\n"
+        "    def __init__(self, path):\n"
+        "        self.handle = sqlite3.connect(path)\n"
+        "    def execute(self, query):\n"
+        "        return self.handle.execute(query)\n"
+        "    def run(self, executor, task, cur):\n"
+        "        self.execute('select 1')\n"
+        "        executor.execute(task)\n"
+        "        cur.execute('select 2')\n"
+        "        rows = self.handle.cursor()\n"
+        "        rows.executemany('insert', [])\n"
+        "        with sqlite3.connect(':memory:') as other:\n"
+        "            other.execute('select 3')\n"
+    )
+    found = evaluate_file(load_builtin_packs(), parsed_facts("store.py", text))
+    raw = [(m.line, m.matched_text) for m in found if m.pattern_id == "DATA-PY-RAW-SQL"]
+    assert raw == [
+        (6, "self.handle.execute"),
+        (10, "cur.execute"),
+        (12, "rows.executemany"),
+        (14, "other.execute"),
+    ]
+
+
 def test_naming_patterns_judge_only_names_the_author_chose() -> None:
     # Django's ``runTest``/``addFailure`` and a ``logging.Logger`` subclass's ``isEnabledFor``.
     text = (

@@ -88,6 +88,33 @@ def test_call_receivers() -> None:
     assert found[0].matched_text == "logging.getLogger"
 
 
+def test_receivers_say_what_a_calls_receiver_must_be() -> None:
+    # A name is the receiver's last part (a subscript cut, ``*`` any characters); ``name()``
+    # is a receiver the code says a call or class of that name made.
+    facts = FileFactsData(
+        path="db.py",
+        language="python",
+        calls=(
+            CallSite("execute", "self", 1, 1),
+            CallSite("execute", "executor", 2, 1),
+            CallSite("execute", "self.cur", 3, 1),
+            CallSite("execute", "cursors[0]", 4, 1),
+            CallSite("execute", "bckcx", 5, 1),
+            CallSite("execute", "handle", 6, 1, "sqlite3.connect"),
+            CallSite("execute", "self.h", 7, 1, "self.handle.cursor"),
+            CallSite("execute", "h", 8, 1, "*sqlite3.connect"),
+            CallSite("execute", "h", 9, 1, "=connect"),
+            CallSite("execute", None, 10, 1, "connect"),
+        ),
+    )
+    spec = pattern(
+        'calls = ["*.execute", "-.execute"]\n'
+        'receivers = ["cur", "cursors", "*cx", "connect()", "cursor()"]'
+    )
+    assert [m.line for m in evaluate_pattern(spec, facts)] == [3, 4, 5, 6, 7]
+    assert len(evaluate_pattern(pattern('calls = ["execute"]'), facts)) == 10
+
+
 def test_decorators_function_and_class_names() -> None:
     assert [m.line for m in evaluate_pattern(pattern('decorators = ["Route"]'), PY)] == [3]
     names = evaluate_pattern(pattern("function_names = ['^get_', '^nothing']"), PY)

@@ -53,6 +53,7 @@ _PATTERN_KEYS = (
 _MATCH_KEYS = (
     "imports",
     "calls",
+    "receivers",
     "decorators",
     "function_names",
     "class_names",
@@ -77,6 +78,9 @@ _UNSUPPORTED_MATCH_KEYS = (
     "type_annotations",
 )
 _LEARN_KEYS = ("group_by", "signal", "deviation_threshold")
+# A ``receivers`` value: a name (``*`` for any characters), or a name and ``()`` (the call or
+# class that made the value).
+_RECEIVER_RE = re.compile(r"^(?:[\w$*]+|[A-Za-z_$][\w$]*\(\))$")
 _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
 # Look-arounds and absolute anchors see across line ends in whole-text mode, so content regexes
 # using them are searched line by line only (see ContentPattern).
@@ -436,9 +440,24 @@ class _PackReader:
         for call in calls:
             if call.endswith(".") or call.startswith("."):
                 self.fail_rule(rule, f"call pattern {call!r} in {where}.calls has an empty part")
+        receivers = self.strings(table, "receivers", path)
+        if receivers and not calls:
+            self.fail_rule(
+                rule,
+                f"{where}.receivers is set but {where} has no calls",
+                hint="receivers says what the receiver of a call that calls matches must be",
+            )
+        for receiver in receivers:
+            if not _RECEIVER_RE.match(receiver):
+                self.fail_rule(
+                    rule,
+                    f"receiver {receiver!r} in {where}.receivers is no name or name()",
+                    hint='a receiver is a name ("cur", "*cx") or a call that made it ("connect()")',
+                )
         return MatchBlock(
             imports=self.strings(table, "imports", path),
             calls=tuple(CallPattern.parse(call) for call in calls),
+            receivers=receivers,
             decorators=tuple(d.lstrip("@") for d in self.strings(table, "decorators", path)),
             function_names=self.regexes(table, "function_names", where, rule),
             class_names=self.regexes(table, "class_names", where, rule),

@@ -14,6 +14,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
+from fnmatch import fnmatchcase
 from functools import cached_property, lru_cache
 from typing import Protocol
 
@@ -42,7 +43,8 @@ class FileFacts(Protocol):
 
     - ``imports``: module sources (``logging``, ``net/http``, ``org.slf4j.Logger``; a
       ``require("m")`` is an import of ``m``).
-    - ``calls``: callee and receiver text (``self.logger.info(...)`` → ``info``, ``self.logger``).
+    - ``calls``: callee and receiver text (``self.logger.info(...)`` → ``info``, ``self.logger``),
+      and the class or call the code says made the receiver's value (``receivers``).
     - ``decorators``: decorator and annotation names without ``@`` or arguments (``app.route``).
     - ``function_names`` / ``class_names``: declared names; ``extends``: base classes and
       implemented interfaces as written (type arguments are ignored when matching).
@@ -490,6 +492,7 @@ def _decorators(block: MatchBlock, view: _FileView) -> list[_Hit]:
 def _calls(block: MatchBlock, view: _FileView) -> list[_Hit]:
     by_method = view.calls_by_method
     found: dict[int, CallSite] = {}
+    receivers = block.receivers
     for pattern in block.calls:
         candidates = (
             enumerate(view.facts.calls)
@@ -497,12 +500,44 @@ def _calls(block: MatchBlock, view: _FileView) -> list[_Hit]:
             else by_method.get(pattern.method, ())
         )
         for position, call in candidates:
-            if position not in found and pattern.matches(call.callee, call.receiver):
+            if (
+                position not in found
+                and pattern.matches(call.callee, call.receiver)
+                and (not receivers or receiver_is(receivers, call))
+            ):
                 found[position] = call
     return [
         ("calls", call.line, call.column, call.text)
         for _, call in sorted(found.items(), key=lambda item: item[0])
     ]
+
+
+# Prefixes of extraction's ``receiver_type`` that say no call or class made the receiver's value
+# itself: a part of a call's result (``*``), another name for a value (``=``), an object
+# literal's member (``{}``), a Go container's element or key.
+_NOT_MADE_BY = ("*", "=", "{}", "item in ", "key in ")
+
+
+def receiver_is(wanted: Collection[str], call: CallSite) -> bool:
+    """Whether the receiver of ``call`` is one of ``wanted`` (a ``calls`` block's
+    ``receivers``): ``name`` is its last part, any subscript cut (``cur`` is ``self.cur``,
+    ``cursors`` is ``cursors[0]``), where a ``*`` stands for any characters (``*cx``);
+    ``name()`` is a receiver whose value the code says a call
+    or class of that name made, by its last part (``connect()``: ``con = sqlite3.connect(…)``,
+    ``self.con = sqlite3.connect(…)`` in the caller's class, ``with connect(…) as con``;
+    ``Cursor()``: ``cur: sqlite3.Cursor``)."""
+    receiver = call.receiver
+    if not receiver:
+        return False
+    last = receiver.rsplit(".", 1)[-1].split("[", 1)[0]
+    if last in wanted or any(
+        "*" in name and fnmatchcase(last, name) for name in wanted if not name.endswith("()")
+    ):
+        return True
+    made = call.receiver_type
+    if not made or made.startswith(_NOT_MADE_BY):
+        return False
+    return any(f"{option.rsplit('.', 1)[-1]}()" in wanted for option in made.split("|"))
 
 
 _NO_LITERALS = RequiredLiterals(frozenset(), fold_case=False)

@@ -4,7 +4,9 @@ A pack has a ``[framework]`` header (name, languages, optional detect signals) a
 ``[[patterns]]`` entries. Each pattern has a ``match`` block of predicates. Different predicate
 kinds in one block are combined with AND; the values inside one predicate with OR. ``not`` is a
 nested block: when it matches a file, the pattern does not. ``file_patterns`` and ``language``
-only filter; every other predicate emits one match per item it matched.
+only filter; every other predicate emits one match per item it matched. ``receivers`` narrows
+``calls`` to calls whose receiver is one of them, as ``not_values_of`` narrows
+``string_literals``.
 """
 
 from __future__ import annotations
@@ -193,6 +195,9 @@ class MatchBlock:
 
     imports: tuple[str, ...] = ()
     calls: tuple[CallPattern, ...] = ()
+    # What a ``calls`` receiver must be (``receiver_is``): a name it ends in (``cur``), or
+    # ``name()``, the call or class the code says made its value (``connect()``).
+    receivers: tuple[str, ...] = ()
     decorators: tuple[str, ...] = ()
     function_names: tuple[re.Pattern[str], ...] = ()
     class_names: tuple[re.Pattern[str], ...] = ()

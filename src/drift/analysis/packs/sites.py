@@ -72,12 +72,16 @@ class SiteColumns(Sequence[Site]):
 
 @dataclass(frozen=True, slots=True)
 class CallSite:
-    """A call: the called name (``getLogger``) and the receiver text (``logging``), if any."""
+    """A call: the called name (``getLogger``) and the receiver text (``logging``), if any.
+    ``receiver_type``: the class or the call the code says gave the receiver its value, as
+    extraction records it (``sqlite3.connect`` for ``con`` of ``con = sqlite3.connect(…)``),
+    None when it says nothing."""
 
     callee: str
     receiver: str | None
     line: int
     column: int = 0
+    receiver_type: str | None = None
 
     @property
     def text(self) -> str:
