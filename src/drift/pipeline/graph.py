@@ -135,7 +135,7 @@ def graph_facts(task: GraphTask) -> GraphFacts:
         result = parse_source(source, task.grammar)
     text = source.decode("utf-8", errors="replace")
     try:
-        lines = assertion_lines(result, text) if is_test_file(task.path) else ()
+        lines = assertion_lines(result, text) if is_test_file(task.path, result) else ()
         abstract = abstract_types(result, text)
     except Exception:  # a file the text heuristics choke on still joins the graph
         lines, abstract = (), ()

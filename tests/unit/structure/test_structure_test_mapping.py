@@ -592,6 +592,101 @@ def test_file_conventions(path: str, test_file: bool, support: bool) -> None:
     assert is_test_support(path) is support
 
 
+_HELPERS = "def make_client(app):\n    return app.client(app.port + 37)\n"
+_USER_TESTCASE = (
+    "import unittest\n\n"
+    "class AioHTTPTestCase(unittest.IsolatedAsyncioTestCase):\n"
+    "    async def asyncSetUp(self):\n"
+    "        self.port = 8080\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "test_file", "support"),
+    [
+        # A package's helpers for its users, named like tests but running none: product code.
+        ("mypkg/test_utils.py", _HELPERS, False, False),
+        ("aiohttp/test_utils.py", _USER_TESTCASE, False, False),
+        ("django/contrib/admin/tests.py", _USER_TESTCASE, False, False),
+        # Never test files by name: werkzeug's test client, numpy-style and httpx-style helpers.
+        ("werkzeug/test.py", _HELPERS, False, False),
+        ("mypkg/testing.py", _HELPERS, False, False),
+        ("mypkg/_testing.py", _HELPERS, False, False),
+        # What runs tests stays a test file: a test, a test method, a fixture, ``load_tests``.
+        ("tests/test_utils.py", "def test_make():\n    assert make()\n", True, True),
+        ("pkg/test_make.py", "def test_make() -> None:\n    assert make()\n", True, True),
+        # A function declared to return a value is no test (this repository's ``test_mapping``).
+        (
+            "pkg/test_mapping.py",
+            "def test_mapping(rows) -> list[int]:\n    return rows\n",
+            False,
+            False,
+        ),
+        (
+            "pkg/test_models.py",
+            _USER_TESTCASE + "    def test_a(self):\n        pass\n",
+            True,
+            True,
+        ),
+        (
+            "test_fixtures.py",
+            "import pytest\n\n@pytest.fixture\ndef db():\n    return 1\n",
+            True,
+            True,
+        ),
+        (
+            "pkg/test_doc.py",
+            "def load_tests(loader, tests, ignore):\n    return tests\n",
+            True,
+            True,
+        ),
+        # In a test directory the name decides, as test code is all there is: a test mixin's
+        # tests run as its subclasses' in other files.
+        ("tests/test_helpers.py", _HELPERS, True, True),
+        (
+            "pkg/test_mixins.py",
+            "class CommonMixin:\n    def test_empty(self):\n        pass\n",
+            True,
+            True,
+        ),
+        ("tests/utils.py", _HELPERS, False, True),
+        ("django/test/utils.py", _USER_TESTCASE, False, True),
+        # Other languages' test files are told by name alone.
+        ("src/x.spec.ts", "export const x = 1;\n", True, True),
+    ],
+)
+def test_a_python_module_named_like_a_test_is_one_when_it_runs_tests(
+    path: str, text: str, test_file: bool, support: bool
+) -> None:
+    result = project({path: text})[path]
+    assert is_test_file(path, result) is test_file
+    assert is_test_support(path, result) is support
+
+
+def test_a_packages_test_utils_are_product_code_its_tests_test() -> None:
+    # aiohttp's ``test_utils.py`` is tested by ``tests/test_test_utils.py``; its functions are
+    # sources, and its numbers can be magic.
+    results = project(
+        {
+            "mypkg/test_utils.py": _HELPERS + "\n\ndef unused():\n    return 1\n",
+            "tests/test_test_utils.py": (
+                "from mypkg.test_utils import make_client\n\n\n"
+                "def test_make_client():\n    assert make_client(None)\n"
+            ),
+        }
+    )
+    coverage, quality = run(results)
+    assert [(row.test_function_id, row.source_function_id) for row in coverage] == [
+        ("tests/test_test_utils.py::test_make_client", "mypkg/test_utils.py::make_client")
+    ]
+    assert sorted(row.function_id for row in quality) == [
+        "mypkg/test_utils.py::make_client",
+        "mypkg/test_utils.py::unused",
+    ]
+    structure = file_structure("mypkg/test_utils.py", results["mypkg/test_utils.py"], _HELPERS)
+    assert [(row.value, row.is_named) for row in structure.constants] == [("37", False)]
+
+
 def test_test_classes_as_django_and_sqlalchemy_write_them() -> None:
     results = project(
         {

@@ -345,6 +345,16 @@ class CallResolver:
     ) -> None:
         self.symbols = SymbolTable(results, manifests)
         self._ids = row_ids_by_file(functions)
+        # Which files are test files and test code, read once with their contents: a module
+        # named like a test that runs none is product code (``is_test_file``).
+        self._test_files = frozenset(
+            path for path, scope in self.symbols.scopes.items() if is_test_file(path, scope.result)
+        )
+        self._test_code = frozenset(
+            path
+            for path, scope in self.symbols.scopes.items()
+            if is_test_support(path, scope.result)
+        )
         self._class_names: dict[str, dict[str, tuple[str, str]]] = {}
         self._lowered_classes: dict[str, dict[str, tuple[str, str]]] = {}
         self._receivers: dict[tuple[str, str], _Receiver] = {}  # by (file, receiver)
@@ -405,7 +415,7 @@ class CallResolver:
                 continue  # the module's own definitions answer; the stub would tie with them
             family = language_family(scope.result.language)
             if scope.result.language in _MODULE_SCOPED and (
-                is_test_file(path) or is_type_test(path)
+                path in self._test_files or is_type_test(path)
             ):
                 # A test file's definitions reach another file only through an import, which
                 # resolves without a guess: a guess never lands in one (pino's
@@ -418,7 +428,7 @@ class CallResolver:
                     _note_several(blocked, methods)
                 _note_several(blocked, _object_members(scope))
                 continue
-            for tests in (True, False) if not is_test_support(path) else (True,):
+            for tests in (True, False) if not self.is_test_code(path) else (True,):
                 unique = self._unique.setdefault((False, family, tests), {})
                 _note_unique(unique, path, scope.top_level)
                 unique_methods = self._unique.setdefault((True, family, tests), {})
@@ -441,6 +451,22 @@ class CallResolver:
         self._go_declarers: dict[str, list[tuple[str, str]]] | None = None
         self._go_embedders: dict[tuple[str, str], list[tuple[str, str]]] = {}
         self._implemented: dict[tuple[str, str, str, str], tuple[int, ...]] = {}
+
+    def is_test_code(self, path: str) -> bool:
+        """Whether ``path`` is test code (``is_test_support``, read with its contents); a path
+        of no parsed file by its name alone."""
+        if path in self.symbols.scopes:
+            return path in self._test_code
+        return is_test_support(path)
+
+    def _code_kind(self, path: str) -> str:
+        """``"test"`` for test code, ``"example"`` for an example's, ``""`` for the
+        product's: a program of one kind is not built with the others' code (chi's
+        ``_examples/logging`` is a program of its own, whose logger chi's middleware never
+        runs in its tests)."""
+        if self.is_test_code(path):
+            return "test"
+        return "example" if is_example_code(path) else ""
 
     def row_id(self, file: str, fn: Function) -> int | None:
         """The stored id of a parsed function, or None when it was not stored."""
@@ -950,7 +976,7 @@ class CallResolver:
             and caller is not None
             and scope.result.language == "python"
             and any(p.name == receiver for p in caller.parameters)
-            and is_test_support(scope.path)
+            and self.is_test_code(scope.path)
         ):
             fixture = self._fixture_outcome(scope, receiver, name)
             if fixture is not None:
@@ -1539,7 +1565,7 @@ class CallResolver:
             caller is None
             or scope.result.language != "python"
             or not any(p.name == written for p in caller.parameters)
-            or not is_test_support(scope.path)
+            or not self.is_test_code(scope.path)
         ):
             return None
         found = self._fixtures(scope).get(written)
@@ -1553,7 +1579,7 @@ class CallResolver:
         return (
             scope.result.language == "python"
             and any(p.name == name for p in caller.parameters)
-            and is_test_support(scope.path)
+            and self.is_test_code(scope.path)
             and name in self._fixtures(scope)
         )
 
@@ -2577,7 +2603,7 @@ class CallResolver:
                 continue
             seen.add(owner)
             pending.extend(self._go_embedders.get(owner, ()))
-            kind = _code_kind(owner[0])
+            kind = self._code_kind(owner[0])
             if (package is not None and owner[0] not in package) or kind not in ("", caller_kind):
                 continue
             if all(
@@ -2649,7 +2675,7 @@ class CallResolver:
         the repository: its implementations (``implementations``); else None."""
         if scope.result.language != "go":
             return None
-        rows = self.implementations(*owner, name, caller_kind=_code_kind(scope.path))
+        rows = self.implementations(*owner, name, caller_kind=self._code_kind(scope.path))
         return None if rows is None else Implemented(rows)
 
     def _mixed_in(self, file: str, class_name: str, name: str) -> tuple[str, Function] | None:
@@ -3291,9 +3317,13 @@ class CallResolver:
             # not the one repository ``register`` (``BaseRouter``'s). An attribute some
             # repository class has keeps the guess (the stdlib's ``dist.metadata.write_pkg_file``).
             return None
-        tests = is_test_support(scope.path)
+        tests = self.is_test_code(scope.path)
         unique = self._unique.get((receiver is not None, family, tests), {}).get(name)
-        if receiver in SELF_RECEIVERS and language in _MODULE_SCOPED and is_test_file(scope.path):
+        if (
+            receiver in SELF_RECEIVERS
+            and language in _MODULE_SCOPED
+            and scope.path in self._test_files
+        ):
             # A test mixin's ``self.assertInstancesEqual()``: a sibling's method, of a class
             # of the same file first (a test file's own are guessed for no other receiver).
             own = self._own_methods(scope)
@@ -3674,15 +3704,6 @@ class Implemented(_Stop):
 
 _Outcome = _Located | _Stop
 """A decided resolution step: where the call lands, or ``_STOP``."""
-
-
-def _code_kind(path: str) -> str:
-    """``"test"`` for test code, ``"example"`` for an example's, ``""`` for the product's:
-    a program of one kind is not built with the others' code (chi's ``_examples/logging`` is
-    a program of its own, whose logger chi's middleware never runs in its tests)."""
-    if is_test_support(path):
-        return "test"
-    return "example" if is_example_code(path) else ""
 
 
 def _outcome(file: str, function: Function | None, resolution: str) -> _Outcome:

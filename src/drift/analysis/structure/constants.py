@@ -827,7 +827,7 @@ def magic_numbers(
     path: str, result: ParseResult, text: str, declared_lines: frozenset[int]
 ) -> tuple[ConstantRow, ...]:
     """Unnamed numeric literals of one file (see the module docstring for the rules)."""
-    if is_test_support(path) or is_example_code(path) or not result.numbers:
+    if is_test_support(path, result) or is_example_code(path) or not result.numbers:
         return ()
     bit_size_places = _bit_size_places(result)
     # An enum's members name their values; its methods' code is code like any other (Java's

@@ -119,7 +119,7 @@ def error_gaps(path: str, result: ParseResult) -> tuple[ErrorGapRow, ...]:
     rows: list[ErrorGapRow] = []
     # Tests catch and drop errors on purpose (a teardown that must survive a failure, an error
     # provoked to check what follows): a gap there warns, and never fails the gate.
-    in_tests = is_test_support(path)
+    in_tests = is_test_support(path, result)
     # Read once a handler outside any named function needs its test block.
     blocks: list[JsTestBlocks | None] = []
     for handler in result.error_handlers:

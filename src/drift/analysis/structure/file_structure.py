@@ -92,7 +92,7 @@ def file_structure(path: str, result: ParseResult | None, text: str) -> FileStru
     POSIX path the rows carry). Without a parse result (a file no grammar reads, such as
     ``schema.prisma`` or ``.env``) only the text analyses run: secrets and Prisma models."""
     documentation = documentation_lines(result, text)
-    secrets = find_secrets(path, text, documentation=documentation)
+    secrets = find_secrets(path, text, documentation=documentation, result=result)
     if result is None:
         return FileStructure(
             path=path,
@@ -112,5 +112,5 @@ def file_structure(path: str, result: ParseResult | None, text: str) -> FileStru
         secrets=secrets,
         boundaries=boundaries(path, result, text),
         abstract_types=abstract_types(result, text),
-        assertion_lines=assertion_lines(result, text) if is_test_file(path) else (),
+        assertion_lines=assertion_lines(result, text) if is_test_file(path, result) else (),
     )

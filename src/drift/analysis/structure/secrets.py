@@ -62,6 +62,7 @@ from typing import Final, NamedTuple
 from drift.analysis.structure.source_text import LineIndex, shannon_entropy
 from drift.analysis.structure.test_files import is_example_code, is_test_support
 from drift.records.structural import SecretRow
+from drift.scan.model import ParseResult
 
 CWE_HARD_CODED_CREDENTIALS = "798"
 
@@ -542,11 +543,17 @@ class _Found(NamedTuple):
 
 
 def find_secrets(
-    path: str, text: str, *, documentation: Collection[int] = ()
+    path: str,
+    text: str,
+    *,
+    documentation: Collection[int] = (),
+    result: ParseResult | None = None,
 ) -> tuple[SecretRow, ...]:
     """The hard-coded secrets in one file's text, by position. ``documentation`` holds the lines
-    of docstrings, where URL credentials and generic secrets are examples, not secrets."""
-    return tuple(found.row for found in _find(path, text, documentation))
+    of docstrings, where URL credentials and generic secrets are examples, not secrets;
+    ``result``, the file's parse, tells test code as ``is_test_support`` does."""
+    tests = is_test_support(path, result)
+    return tuple(found.row for found in _find(path, text, documentation, tests=tests))
 
 
 # What follows a private key's header in a string or a file: the key's base64 lines, written or
@@ -587,15 +594,19 @@ def redact_secrets(path: str, text: str) -> str:
     return "".join(parts)
 
 
-def _find(path: str, text: str, documentation: Collection[int]) -> list[_Found]:
-    """``find_secrets``'s secrets with the spans of their values, by position."""
+def _find(
+    path: str, text: str, documentation: Collection[int], *, tests: bool | None = None
+) -> list[_Found]:
+    """``find_secrets``'s secrets with the spans of their values, by position (``tests``:
+    whether the file is test code, by its path alone when None)."""
     index = LineIndex(text)
     found: list[_Found] = []
     taken: list[tuple[int, int]] = []
     folded = text.lower()
     # Tests are full of stand-in credentials; a guess there warns rather than fails the gate.
     # So is an example's or a demo's (aiohttp's ``examples/``: ``refresh_token="demo_…"``).
-    stand_ins = is_test_support(path) or is_example_code(path)
+    in_tests = is_test_support(path) if tests is None else tests
+    stand_ins = in_tests or is_example_code(path)
     guessed = TEST_CODE_SEVERITY if stand_ins else "high"
     for known in _known_formats(text, folded):
         start, end, name = known.start, known.end, known.name

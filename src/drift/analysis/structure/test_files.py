@@ -3,7 +3,11 @@
 
 File conventions (paths are repository-relative POSIX strings):
 
-- Python: ``test_*.py``, ``*_test.py``, ``*_tests.py`` and Django's ``tests.py``;
+- Python: ``test_*.py``, ``*_test.py``, ``*_tests.py`` and Django's ``tests.py``; outside a
+  test directory, only one that runs tests (a ``test…`` function or method, a pytest
+  fixture, ``load_tests``): one that runs none is a module like any other (a package's
+  ``test_utils.py``). ``test.py``, ``testing.py``, ``_testing.py`` are never test files by
+  name (werkzeug's ``test.py`` is its test client);
 - JavaScript/TypeScript: ``*.test.*``, ``*.spec.*``, any file under ``__tests__/``, and any
   under a ``test``, ``tests``, ``spec`` or ``specs`` directory (mocha's default place, tape's
   and node:test's usual one) but for fixtures and test data;
@@ -116,10 +120,19 @@ _NOT_TESTS_DIRS = frozenset(
 )  # fmt: skip
 
 
-def is_test_file(path: str) -> bool:
-    """Whether ``path`` is a test file by its language's naming convention."""
+def is_test_file(path: str, result: ParseResult | None = None) -> bool:
+    """Whether ``path`` is a test file by its language's naming convention. Given the file's
+    parse ``result``, a Python module so named is one only when it runs tests
+    (``_runs_tests``): a package's ``test_utils.py`` of clients and ``TestCase`` bases for its
+    users (aiohttp's, Django's ``contrib/admin/tests.py``) is product code. Without it, the
+    name alone answers (a superset)."""
     if _TEST_FILE.search(path):
-        return True
+        return (
+            result is None
+            or result.language != "python"
+            or _in_test_directory(path)
+            or _runs_tests(result)
+        )
     if not _JS_SOURCE.search(path) or path.endswith(".d.ts"):
         return False
     # mocha runs ``test/*.js``, and tape and node:test suites sit there by custom: a file with
@@ -130,16 +143,46 @@ def is_test_file(path: str) -> bool:
     )
 
 
+# What pytest runs besides tests: its fixtures (``@pytest.fixture``, pytest-asyncio's), and
+# unittest's ``load_tests`` protocol, which makes a module's tests itself (doctests).
+_FIXTURE_DECORATORS = frozenset({"fixture", "yield_fixture"})
+_TEST_PROTOCOL = frozenset({"load_tests"})
+
+
+def _runs_tests(result: ParseResult) -> bool:
+    """Whether a Python module named like a test file runs tests: it defines a function or a
+    method named ``test…`` (pytest's and unittest's prefix; a mixin's tests run as its
+    subclasses' in another file) that is declared to return nothing or not at all (pytest
+    warns of a test returning a value: this repository's ``test_mapping(…) -> tuple[…]`` is
+    no test), a pytest fixture or a ``load_tests``. A module holding none gives no test
+    either way; outside a test directory it is a package's helpers for its users
+    (``TestCase`` bases, clients), which its own tests test, or a script."""
+    for fn in result.functions:
+        if fn.name.startswith("test") and fn.return_type in (None, "None"):
+            return True
+        if fn.class_name is None and fn.name in _TEST_PROTOCOL:
+            return True
+        if fn.decorators and _decorator_names(fn.decorators) & _FIXTURE_DECORATORS:
+            return True
+    return False
+
+
 def is_type_test(path: str) -> bool:
     """Whether ``path`` is a TSTyche type test (``*.tst.ts``): type-checked, never run."""
     return bool(_TYPE_TEST.search(path))
 
 
-def is_test_support(path: str) -> bool:
-    """Whether ``path`` is test code or test data rather than product code."""
+def is_test_support(path: str, result: ParseResult | None = None) -> bool:
+    """Whether ``path`` is test code or test data rather than product code (``result``: as
+    ``is_test_file`` takes it)."""
     name = path.rsplit("/", 1)[-1]
-    if is_test_file(path) or name == "conftest.py" or is_type_test(name):
+    if name == "conftest.py" or is_type_test(name) or _in_test_directory(path):
         return True
+    return is_test_file(path, result)
+
+
+def _in_test_directory(path: str) -> bool:
+    """Whether ``path`` is under a test-support directory (``tests/``, ``testing/``…)."""
     directories = path.split("/")[:-1]
     if directories and directories[0] in _TOP_SUPPORT_DIRS:
         return True

@@ -120,7 +120,7 @@ def _named_tests(
     *,
     resolver: Callable[[], CallResolver],
 ) -> list[TestUnit]:
-    if result.language != "java" and not is_test_file(path):
+    if result.language != "java" and not is_test_file(path, result):
         return []  # outside Java, only a test file's functions can be tests
     classes = python_test_classes(result) if result.language == "python" else frozenset()
     tests = [
@@ -217,7 +217,7 @@ def _module_setup(
     found: set[int] = set()
     for call in setup:
         target = calls.resolve(path, call, None)
-        if target is None or is_test_support(target.file):
+        if target is None or calls.is_test_code(target.file):
             # The project's own code the file sets up, not a test helper's: the stdlib's
             # ``import_helper.import_module(…)`` at the top of hundreds of test files had
             # credited every one of their tests with importlib's internals (66,000 rows).
@@ -227,7 +227,7 @@ def _module_setup(
             found.add(target_id)
     for reference in passed:
         reached = calls.resolve_reference(path, reference, None)
-        if reached is not None and not is_test_support(reached[0].file):
+        if reached is not None and not calls.is_test_code(reached[0].file):
             found.add(reached[1])
     return frozenset(found)
 
@@ -595,7 +595,7 @@ def _helper_checks(
     for path in files:
         result = results.get(path)
         ids = row_ids.get(path)
-        if result is None or not ids or not is_test_support(path):
+        if result is None or not ids or not is_test_support(path, result):
             continue
         by_caller: Counter[str] = Counter()
         for call in result.calls:
@@ -725,14 +725,14 @@ def _source_keys(
         by_file.setdefault(row.file, []).append(row)
     keys: dict[int, str] = {}
     for file, rows in by_file.items():
+        result = results.get(file)
         if (
             file.endswith(".pyi")
-            or is_test_support(file)
+            or is_test_support(file, result)
             or is_example_code(file)
             or is_benchmark_code(file)
         ):
             continue
-        result = results.get(file)
         signatures = _uncalled_lines(result) if result is not None else frozenset()
         kept = [row for row in rows if row.line not in signatures] if signatures else rows
         named = [(row.qualified_name or row.name, row.line) for row in kept]
