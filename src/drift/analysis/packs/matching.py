@@ -33,6 +33,7 @@ from drift.analysis.packs.sites import CallSite, ErrorHandlerSite, Site, SiteCol
 from drift.analysis.packs.text_index import AnchoredScan, TextUnits
 from drift.analysis.prose import ProseSpans
 from drift.analysis.structure.secrets import redact_secrets
+from drift.scan.model import ALIAS_OF, ELEMENT_OF, ITEM_IN, KEY_IN, LITERAL_OF
 from drift.scan.time_limit import TimeLimitReached
 
 MAX_MATCHED_TEXT = 200
@@ -513,9 +514,9 @@ def _calls(block: MatchBlock, view: _FileView) -> list[_Hit]:
 
 
 # Prefixes of extraction's ``receiver_type`` that say no call or class made the receiver's value
-# itself: a part of a call's result (``*``), another name for a value (``=``), an object
-# literal's member (``{}``), a Go container's element or key.
-_NOT_MADE_BY = ("*", "=", "{}", "item in ", "key in ")
+# itself: a part of a call's result, another name for a value, an object literal's member, a
+# Go container's element or key.
+_NOT_MADE_BY = (ELEMENT_OF, ALIAS_OF, LITERAL_OF, ITEM_IN, KEY_IN)
 
 
 def receiver_is(wanted: Collection[str], call: CallSite) -> bool:
