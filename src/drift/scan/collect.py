@@ -89,6 +89,7 @@ class Collected:
     reference_names: list[Node] = field(default_factory=list)
     awaited: set[int] = field(default_factory=set)
     managed: list[Node] = field(default_factory=list)  # Python's ``with`` items' managers
+    operated: list[Node] = field(default_factory=list)  # Python's operators on a name
     strings: list[StringLiteral] = field(default_factory=list)
     numbers: list[NumberLiteral] = field(default_factory=list)
     handlers: list[Handler] = field(default_factory=list)
@@ -279,6 +280,12 @@ def collect_managed(found: Collected, nodes: list[Node]) -> None:
     """``@managed`` nodes: the context managers ``with`` items enter, kept for extraction,
     which gives each block's calls of their ``__enter__`` and ``__exit__``."""
     found.managed.extend(nodes)
+
+
+def collect_operated(found: Collected, nodes: list[Node]) -> None:
+    """``@operated`` nodes: Python's subscripts, comparisons, arithmetic and loops on a name or
+    an attribute, kept for extraction, which gives each the call of the method it runs."""
+    found.operated.extend(nodes)
 
 
 def collect_strings(found: Collected, nodes: list[Node]) -> None:
@@ -508,6 +515,7 @@ READERS: Final[dict[str, Reader]] = {
     "super_member": collect_super_members,
     "awaited": collect_awaited,
     "managed": collect_managed,
+    "operated": collect_operated,
     "string": collect_strings,
     "number": collect_numbers,
     "throw": collect_throws,

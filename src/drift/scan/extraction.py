@@ -685,6 +685,8 @@ class _Linker:
         implicit = self.implicit_calls
         if found.managed:
             implicit = [*implicit, *self._managed_calls(typing)]
+        if typing and found.operated:
+            implicit = [*implicit, *self._operator_calls()]
         if implicit:
             # All in source order, which ``_call_order`` is: merged, they stay in it.
             implicit.sort(key=_call_order)
@@ -766,6 +768,55 @@ class _Linker:
                 )
         sites.sort(key=_call_order)
         return sites
+
+    def _operator_calls(self) -> list[CallSite]:
+        """The calls Python's operators make on a name or ``self.x`` the caller gives a class
+        (``python.scm``'s ``@operated``): ``b[k]`` is ``b.__getitem__(k)``, ``k in b``
+        ``b.__contains__(k)``, ``for x in b`` ``b.__iter__()``, ``b == x`` ``b.__eq__(x)``,
+        ``-b`` ``b.__neg__()``, at the operand, typed as ``_builtin_dunder`` types its argument:
+        the call graph finds a repository class's method there, a library class's none.
+
+        Most operands are names no assignment or annotation of the file gives a class (``i``,
+        ``n``, ``x = f()``): they are passed over by name, before their scope is looked up."""
+        sites: list[CallSite] = []
+        source = self.source
+        named = {
+            name
+            for name, (_, kinds, _) in self.local_classes.items()
+            if any(kind is not None and kind != UNTYPED_LOCAL for kind in kinds)
+        }
+        named.update(*self.parameter_classes.values(), _SELF_NAMES)
+        for node in self.found.operated:
+            for operand, callee, count in _operations(node):
+                kind = operand.type
+                if kind not in _DUNDER_RECEIVERS:
+                    continue
+                receiver = short_text(operand, source)
+                if (receiver if kind == "identifier" else receiver.partition(".")[0]) in named:
+                    sites.extend(self._operator_call(node, operand, receiver, callee, count))
+        return sites
+
+    def _operator_call(
+        self, node: Node, operand: Node, receiver: str, callee: str, count: int
+    ) -> list[CallSite]:
+        """The calls ``node`` makes on ``operand`` (``receiver``): ``callee`` with ``count``
+        arguments, or for a subscript (no ``callee``) what its place says (``_item``)."""
+        start = operand.start_byte
+        function = self._scope(start)
+        kind = _no_container(self._receiver_class(function, receiver, start))
+        if not kind or kind.startswith((ELEMENT_OF, ALIAS_OF, *_TAKEN_OUT)):
+            return []  # ``UNTYPED_LOCAL`` or no class: nothing to call
+        if callee in _TYPE_MAKING and _in_annotation(operand):
+            return []  # ``exc_info: _OptExcInfo | None``: a type, no code that runs
+        row, column = operand.start_point
+        caller = None if function is None else function.qualified_name
+        return [
+            new_record(
+                CallSite,
+                (name, receiver, row + 1, column + 1, number, False, False, caller, kind, ()),
+            )
+            for name, number in (_item(node) if not callee else ((callee, count),))
+        ]
 
     def _literal_member(self, call: Node, callee: str) -> str | None:
         """``LITERAL_OF`` and the line of the object literal's member ``this.callee()`` at
@@ -2025,6 +2076,129 @@ _BUILTIN_DUNDERS: Final = {
 
 _DUNDER_RECEIVERS: Final = frozenset({"identifier", "attribute"})
 """What ``_builtin_dunder`` reads as the receiver: a name or ``self.x`` (typed as a receiver)."""
+
+_COMPARISONS: Final = {
+    "==": "__eq__",
+    "!=": "__ne__",
+    "<": "__lt__",
+    "<=": "__le__",
+    ">": "__gt__",
+    ">=": "__ge__",
+}
+"""Comparisons, each the method of its left operand it runs (``in`` runs its right one's)."""
+
+_BINARY: Final = {
+    "+": "__add__",
+    "-": "__sub__",
+    "*": "__mul__",
+    "/": "__truediv__",
+    "//": "__floordiv__",
+    "%": "__mod__",
+    "**": "__pow__",
+    "@": "__matmul__",
+    "&": "__and__",
+    "|": "__or__",
+    "^": "__xor__",
+    "<<": "__lshift__",
+    ">>": "__rshift__",
+}
+"""Binary operators, each the method of its left operand it runs."""
+
+_AUGMENTED: Final = {
+    f"{operator}=": (f"__i{method[2:]}", method) for operator, method in _BINARY.items()
+}
+"""``b += x`` runs ``b.__iadd__(x)``, or ``b.__add__(x)`` where the class has none: both are
+called, and the call graph finds only the one the class (or a repository base) defines."""
+
+_UNARY: Final = {"-": "__neg__", "+": "__pos__", "~": "__invert__"}
+
+_Operation = tuple[Node, str, int]
+"""An operand, the method of it an operator runs, and how many arguments that takes."""
+
+
+def _operations(node: Node) -> list[_Operation]:
+    """The methods the operator ``node`` (``python.scm``'s ``@operated``) runs on its operands
+    (a subscript's: none named, ``_item``); any operand may be of a kind that runs none
+    (``_DUNDER_RECEIVERS`` says). Read by position, which costs less than by field (every
+    file's operators are read): ``left operator right``, ``operator argument``, ``value[…]``."""
+    kind = node.type
+    if kind == "subscript":  # which method its place says, once the value has a class
+        return [(node.children[0], "", 0)]
+    if kind == "comparison_operator":
+        return _comparisons(node)
+    if kind in ("for_statement", "for_in_clause"):
+        right = node.child_by_field_name("right")
+        return [] if right is None else [(right, "__iter__", 0)]
+    children = node.children
+    if kind == "unary_operator":
+        method = _UNARY.get(children[0].type) if len(children) == 2 else None
+        return [] if method is None else [(children[1], method, 0)]
+    if len(children) != 3:
+        return []  # a comment between the operands, or a broken tree
+    if kind == "binary_operator":
+        method = _BINARY.get(children[1].type)
+        return [] if method is None else [(children[0], method, 1)]
+    return [(children[0], method, 1) for method in _AUGMENTED.get(children[1].type, ())]
+
+
+def _item(subscript: Node) -> tuple[tuple[str, int], ...]:
+    """What ``subscript`` runs: ``__getitem__``, or ``__setitem__`` as an assignment's target
+    (``b[k] += 1`` both), or ``__delitem__`` in a ``del``."""
+    parent = subscript.parent
+    if parent is not None and parent.type in ("pattern_list", "tuple_pattern", "expression_list"):
+        target = parent
+        parent = parent.parent
+    else:
+        target = subscript
+    if parent is None:
+        return (("__getitem__", 1),)
+    if parent.type == "assignment" and parent.child_by_field_name("left") == target:
+        return (("__setitem__", 2),)
+    if parent.type == "augmented_assignment" and parent.child_by_field_name("left") == target:
+        return (("__getitem__", 1), ("__setitem__", 2))
+    if parent.type == "delete_statement":
+        return (("__delitem__", 1),)
+    return (("__getitem__", 1),)
+
+
+def _comparisons(node: Node) -> list[_Operation]:
+    """A comparison's (``a < b <= c``: two) calls: ``__lt__`` on ``a``, ``__le__`` on ``b``;
+    ``k in b`` and ``k not in b`` ``__contains__`` on ``b``; ``is`` none. Its children are its
+    operands and operators in turn (``not in`` is one), but for a comment among them."""
+    children = node.children
+    operations: list[_Operation] = []
+    for index in range(1, len(children) - 1, 2):
+        symbol = children[index].type
+        if symbol in ("in", "not in"):
+            operations.append((children[index + 1], "__contains__", 1))
+        elif (method := _COMPARISONS.get(symbol)) is not None:
+            operations.append((children[index - 1], method, 1))
+    return operations
+
+
+def _in_annotation(node: Node) -> bool:
+    """Whether ``node`` is part of a type annotation (up to the statement around it): its
+    ``|`` and ``[…]`` make a type (wsgiref's ``exc_info: _OptExcInfo | None`` of a
+    ``Protocol``'s ``__call__``, whose declaration then read as code calling ``__or__``)."""
+    parent = node.parent
+    while parent is not None:
+        kind = parent.type
+        if kind == "type":
+            return True
+        if kind in _ANNOTATION_BOUNDS or kind.endswith("statement"):
+            return False
+        parent = parent.parent
+    return False
+
+
+_TYPE_MAKING: Final = frozenset({"", "__or__"})
+"""What makes a type in an annotation: a subscript (no callee named yet) and ``|``."""
+
+_ANNOTATION_BOUNDS: Final = frozenset(
+    {"block", "module", "function_definition", "class_definition", "lambda", "call"}
+)
+"""Where the search for an annotation around an operator stops: none contains one."""
+
 
 _MANAGER: Final = (("__enter__", 0), ("__exit__", 3))
 """What a ``with`` block calls on its context manager, with how many arguments."""

@@ -6472,6 +6472,86 @@ def test_python_builtins_call_their_arguments_dunder_methods() -> None:
     ]
 
 
+def test_python_operators_call_their_operands_dunder_methods() -> None:
+    # ``b[k]``, ``k in b``, ``for x in b``, ``b < x``, ``b + x``, ``b += x`` and ``-b`` run
+    # ``Bag``'s methods as ``len(b)`` runs ``__len__``: on a name or ``self.x`` of a class only
+    # (``self.bag[0] + …`` adds to an item, ``other`` has none), ``b += x`` ``__add__`` where
+    # ``Bag`` has no ``__iadd__``, ``other < b < b`` compares ``b`` once, and an annotation's
+    # ``|`` makes a type (wsgiref's ``exc_info: _OptExcInfo | None``).
+    files = {
+        "pkg/bag.py": """
+            class Bag:
+                def __getitem__(self, k):
+                    return 0
+
+                def __setitem__(self, k, v):
+                    pass
+
+                def __delitem__(self, k):
+                    pass
+
+                def __contains__(self, k):
+                    return False
+
+                def __iter__(self):
+                    return iter([])
+
+                def __eq__(self, other):
+                    return True
+
+                def __lt__(self, other):
+                    return True
+
+                def __add__(self, other):
+                    return self
+
+                def __neg__(self):
+                    return self
+
+                def __or__(self, other):
+                    return self
+
+            class Holder:
+                def __init__(self):
+                    self.bag = Bag()
+
+                def first(self, other):
+                    return self.bag[0] + other[0]
+            """,
+        "tests/test_bag.py": """
+            from pkg.bag import Bag
+
+            EMPTY = Bag()
+
+            def test_bag(other, empty: EMPTY | None = None):
+                b = Bag()
+                b[1] = b[0]
+                del b[1]
+                assert 1 not in b and [x for x in b] == []
+                for x in b:
+                    pass
+                assert other < b < b and b is not other
+                b += -b
+                b[0] += 1
+                assert other[0] == other + 1
+            """,
+    }
+    assert [e for e in edges_of(files) if "__" in e[1].rsplit(".", 1)[-1]] == [
+        ("pkg/bag.py::Holder.first", "pkg/bag.py::Bag.__getitem__", "method", 37),
+        ("tests/test_bag.py::test_bag", "pkg/bag.py::Bag.__add__", "method", 13),
+        ("tests/test_bag.py::test_bag", "pkg/bag.py::Bag.__contains__", "method", 9),
+        ("tests/test_bag.py::test_bag", "pkg/bag.py::Bag.__delitem__", "method", 8),
+        ("tests/test_bag.py::test_bag", "pkg/bag.py::Bag.__getitem__", "method", 7),
+        ("tests/test_bag.py::test_bag", "pkg/bag.py::Bag.__getitem__", "method", 14),
+        ("tests/test_bag.py::test_bag", "pkg/bag.py::Bag.__iter__", "method", 9),
+        ("tests/test_bag.py::test_bag", "pkg/bag.py::Bag.__iter__", "method", 10),
+        ("tests/test_bag.py::test_bag", "pkg/bag.py::Bag.__lt__", "method", 12),
+        ("tests/test_bag.py::test_bag", "pkg/bag.py::Bag.__neg__", "method", 13),
+        ("tests/test_bag.py::test_bag", "pkg/bag.py::Bag.__setitem__", "method", 7),
+        ("tests/test_bag.py::test_bag", "pkg/bag.py::Bag.__setitem__", "method", 14),
+    ]
+
+
 def test_java_and_typescript_calls_on_a_declared_type_reach_the_implementations() -> None:
     # java.util.stream's ``copyInto(Sink<P_IN> wrappedSink, …)`` calls
     # ``wrappedSink.begin(…)``: it had reached only the interface's declaration, never one of

@@ -70,6 +70,17 @@
 ; name, an attribute or a call; extraction gives the block a call of each).
 (with_item value: [(identifier) (attribute) (call)] @managed)
 (with_item value: (as_pattern . [(identifier) (attribute) (call)] @managed))
+; An operator on a name or ``self.x`` runs a method of it: ``b[k]`` ``__getitem__`` (assigned
+; ``__setitem__``, deleted ``__delitem__``), ``k in b`` ``__contains__``, ``for x in b``
+; ``__iter__``, ``b == x`` ``__eq__``, ``b + x`` ``__add__``, ``b += x`` ``__iadd__``, ``-b``
+; ``__neg__``; extraction reads which (a comparison's operands, any of which may be it, there).
+(subscript value: [(identifier) (attribute)]) @operated
+(comparison_operator) @operated
+(binary_operator left: [(identifier) (attribute)]) @operated
+(augmented_assignment left: [(identifier) (attribute)]) @operated
+(unary_operator argument: [(identifier) (attribute)]) @operated
+(for_statement right: [(identifier) (attribute)]) @operated
+(for_in_clause right: [(identifier) (attribute)]) @operated
 ; A loop's and a ``with``'s variables: of the function around them, of no class it says.
 (for_statement left: [(identifier) (pattern_list) (tuple_pattern)]) @local
 (with_item value: (as_pattern alias: (as_pattern_target (identifier))) @local)
