@@ -286,9 +286,7 @@ def test_a_forked_child_ends_when_the_process_that_forked_it_is_killed(tmp_path:
         f"call = ForkedCall(lambda: bytes(pid_then_hold({str(held)!r})))\n"
         "call.result()\n"
     )
-    root = Path(__file__).resolve().parents[3]
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(root), *sys.path])}
-    parent = subprocess.Popen([sys.executable, "-c", code], env=env, cwd=tmp_path)
+    parent = _python(code, tmp_path)
     children: list[int] = []
     try:
         if not FORK_SPLITS:
@@ -414,6 +412,13 @@ def _wait_until(condition: Callable[[], bool], seconds: float) -> bool:
     return True
 
 
+def _python(code: str, cwd: Path) -> subprocess.Popen[bytes]:
+    """``code`` run by a Python process of its own that imports this checkout."""
+    root = Path(__file__).resolve().parents[3]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(root), *sys.path])}
+    return subprocess.Popen([sys.executable, "-c", code], env=env, cwd=cwd)
+
+
 def test_workers_exit_when_the_process_that_started_them_is_killed(tmp_path: Path) -> None:
     # With SIGKILL (the OOM killer, a cancelled CI job) the pool cannot stop its workers: they
     # had waited for work for ever under init, keeping the fork server and the resource
@@ -426,9 +431,7 @@ def test_workers_exit_when_the_process_that_started_them_is_killed(tmp_path: Pat
         f"results = map_files(pid_then_hold, [{str(held)!r}] * 4, workers=2)\n"
         "next(iter(results))\n"
     )
-    root = Path(__file__).resolve().parents[3]
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(root), *sys.path])}
-    parent = subprocess.Popen([sys.executable, "-c", code], env=env, cwd=tmp_path)
+    parent = _python(code, tmp_path)
     workers: list[int] = []
     try:
         assert _wait_until(lambda: len(list(held.iterdir())) == 2, 120), "no worker started"
