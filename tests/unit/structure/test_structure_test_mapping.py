@@ -573,6 +573,11 @@ def test_no_tests_no_rows() -> None:
         ("src/test/java/a/CalcTest.java", True, True),
         ("src/main/java/a/Testing.java", False, False),
         ("testdata/input.go", False, True),
+        # Helper packages only tests import: Go's ``internal/testenv``, a ``testutil``.
+        ("internal/testenv/exec.go", False, True),
+        ("internal/testutil/server.go", False, True),
+        ("pkg/testhelpers/fixtures.py", False, True),
+        ("pkg/utils/testable.go", False, False),
         # celery's test tree is ``t/``; deeper down a one-letter directory is anything.
         ("t/integration/worker_config.py", False, True),
         ("src/t/config.py", False, False),

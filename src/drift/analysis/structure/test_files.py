@@ -50,6 +50,13 @@ _SUPPORT_DIRS = frozenset(
         "spec",
         "specs",
         "__mocks__",
+        # Helper packages only tests import, by the names Go and Python projects give them
+        # (Go's own ``internal/testenv``, ``internal/testutil``, a ``testhelpers`` package).
+        "testutil",
+        "testutils",
+        "testhelper",
+        "testhelpers",
+        "testenv",
     }
 )
 # Perl's name for a test tree, which celery uses (``t/unit``, ``t/integration``): at the top only,
