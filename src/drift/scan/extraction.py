@@ -1394,8 +1394,12 @@ class _Linker:
         if not name.isidentifier() or name == variable:
             return kind
         aliased = self._receiver_class(function, name, at)
-        if not aliased or aliased.startswith((ELEMENT_OF, ALIAS_OF, *_TAKEN_OUT)):
-            return kind
+        if (
+            not aliased
+            or aliased == "require"
+            or aliased.startswith((ELEMENT_OF, ALIAS_OF, *_TAKEN_OUT))
+        ):
+            return kind  # ``require(…)``'s value is a module: the call graph reads the name
         return aliased
 
     def _on_earlier_value(self, function: Definition, variable: str, kind: str, at: int) -> str:

@@ -1489,21 +1489,26 @@ def test_a_javascript_local_given_another_name_has_that_names_class() -> None:
     # ``const s = store; s.get()`` had no edge: the local was only "another name's value".
     files = {
         "store.js": "class Store { get(k) { return k; } }\nmodule.exports = { Store };\n",
+        "utils.js": "function merge(a) { return a; }\nmodule.exports = { merge };\n",
         "main.js": """
             const { Store } = require("./store");
+            const utils = require("./utils");
             const store = new Store();
             function viaModule() { const s = store; return s.get(1); }
             function viaLocal() { const st = new Store(); const s = st; return s.get(2); }
             function viaChain() { const a = store; const b = a; return b.get(3); }
             function parameter(store) { const s = store; return s.get(4); }
             function made() { const store = makeMap(); const s = store; return s.get(5); }
-            module.exports = { viaModule, viaLocal, viaChain, parameter, made };
+            function viaImport() { const u = utils; return u.merge(6); }
+            function library() { const p = path; return p.join(7); }
+            module.exports = { viaModule, viaLocal, viaChain, parameter, made, viaImport };
             """,
     }
     assert edges_of(files) == [
-        ("main.js::viaChain", "store.js::Store.get", "method", 5),
-        ("main.js::viaLocal", "store.js::Store.get", "method", 4),
-        ("main.js::viaModule", "store.js::Store.get", "method", 3),
+        ("main.js::viaChain", "store.js::Store.get", "method", 6),
+        ("main.js::viaImport", "utils.js::merge", "import", 9),
+        ("main.js::viaLocal", "store.js::Store.get", "method", 5),
+        ("main.js::viaModule", "store.js::Store.get", "method", 4),
     ]
 
 

@@ -870,6 +870,13 @@ class CallResolver:
                 return _STOP
             receiver_type = UNTYPED_LOCAL
         if receiver_type and receiver_type.startswith(ELEMENT_OF):
+            module = self._aliased_module(scope, receiver, receiver_type)
+            found_in = None if module is None else self._qualified(scope, module, name, caller)
+            if found_in is not None and found_in is not _STOP:
+                # ``const u = utils; u.merge()``: the call on the repository module itself.
+                # (The name may also be a property's owner, ``const v = validator.validators``:
+                # the module lacks the method, and the call is read as before.)
+                return found_in
             # ``reader, writer = asyncio.open_connection(…)``: a library's call makes library
             # values (no guess); a repository function's parts say nothing of their classes
             # (``name, cmd = self.resolve_command(…)``: not its ``tuple`` result's).
@@ -1217,6 +1224,16 @@ class CallResolver:
         if method is not None:
             return _Located(path, method, METHOD)
         return _outcome_of(self._inherited(path, outer, name), METHOD)
+
+    def _aliased_module(self, scope: FileScope, receiver: str, kind: str) -> str | None:
+        """For a JavaScript variable given a plain name bound by an import of a repository
+        module (``ELEMENT_OF`` and ``utils`` after ``const utils = require("./utils")``), that
+        name; else None."""
+        name = kind[len(ELEMENT_OF) :]
+        if name == receiver or not _is_ecmascript(scope) or not _JS_NAME.fullmatch(name):
+            return None
+        binding = scope.bindings.get(name)
+        return name if binding is not None and binding.files else None
 
     def _library_value(
         self, scope: FileScope, kind: str, caller: Function | None, depth: int = 0
@@ -3374,6 +3391,9 @@ _ROOT_BASES = frozenset(
 """Bases any class may name without inheriting methods of a library's: ``self.x()`` in such a
 class may still be a mixin's call of a sibling's method. Java's marker interfaces
 (``Cloneable``, ``Serializable``, …) declare no method."""
+
+_JS_NAME = re.compile(r"[A-Za-z_$][\w$]*")
+"""A JavaScript identifier."""
 
 _MAX_ANCESTORS = 32
 """The most classes ``_inherited`` visits for one lookup (a deep or looping hierarchy)."""
