@@ -278,30 +278,18 @@ def test_a_forked_call_that_fails_returns_none_and_leaves_this_process_alone() -
 def test_a_forked_child_ends_when_the_process_that_forked_it_is_killed(tmp_path: Path) -> None:
     # The structure worker forks a child for half the call graph; a killed scan kills the
     # worker, and the child must not run on by itself.
-    held = tmp_path / "held"
-    held.mkdir()
-    code = (
-        "from drift.scan import ForkedCall\n"
-        "from tests.unit.scan.test_scan_pool import pid_then_hold\n"
-        f"call = ForkedCall(lambda: bytes(pid_then_hold({str(held)!r})))\n"
-        "call.result()\n"
-    )
-    parent = _python(code, tmp_path)
-    children: list[int] = []
-    try:
-        if not FORK_SPLITS:
-            assert parent.wait(120) == 0  # no fork: the caller does nothing in a child
-            return
-        assert _wait_until(lambda: len(list(held.iterdir())) == 1, 120), "no child started"
-        children = [int(path.name) for path in held.iterdir()]
-        assert children != [parent.pid]
-        parent.kill()
-        parent.wait()
-        assert _wait_until(lambda: not any(map(_running, children)), 60)
-    finally:
-        parent.kill()
-        for pid in filter(_running, children):
-            os.kill(pid, signal.SIGKILL)
+    def code(held: Path) -> str:
+        return (
+            "from drift.scan import ForkedCall\n"
+            "from tests.unit.scan.test_scan_pool import pid_then_hold\n"
+            f"call = ForkedCall(lambda: bytes(pid_then_hold({str(held)!r})))\n"
+            "call.result()\n"
+        )
+
+    if not FORK_SPLITS:  # no fork: the caller does nothing in a child
+        assert _python(code(tmp_path), tmp_path).wait(120) == 0
+        return
+    _kill_the_starter_of_held(tmp_path, code, count=1)
 
 
 def test_a_forked_call_where_fork_is_not_used_leaves_the_work_to_the_caller(
@@ -419,27 +407,37 @@ def _python(code: str, cwd: Path) -> subprocess.Popen[bytes]:
     return subprocess.Popen([sys.executable, "-c", code], env=env, cwd=cwd)
 
 
+def _kill_the_starter_of_held(tmp_path: Path, code: Callable[[Path], str], count: int) -> None:
+    """Run ``code(held)`` in a process of its own, wait for ``count`` processes it starts to
+    record their PIDs in ``held`` (``pid_then_hold``), kill it with SIGKILL, and check that
+    they all end without it."""
+    held = tmp_path / "held"
+    held.mkdir()
+    parent = _python(code(held), tmp_path)
+    pids: list[int] = []
+    try:
+        assert _wait_until(lambda: len(list(held.iterdir())) == count, 120), "none started"
+        pids = [int(path.name) for path in held.iterdir()]
+        assert parent.pid not in pids
+        parent.kill()
+        parent.wait()
+        assert _wait_until(lambda: not any(map(_running, pids)), 60)
+    finally:
+        parent.kill()
+        for pid in filter(_running, pids):
+            os.kill(pid, signal.SIGKILL)
+
+
 def test_workers_exit_when_the_process_that_started_them_is_killed(tmp_path: Path) -> None:
     # With SIGKILL (the OOM killer, a cancelled CI job) the pool cannot stop its workers: they
     # had waited for work for ever under init, keeping the fork server and the resource
     # tracker alive. Their OS parent is the fork server, so they watch the scan itself.
-    held = tmp_path / "held"
-    held.mkdir()
-    code = (
-        "from drift.scan import map_files\n"
-        "from tests.unit.scan.test_scan_pool import pid_then_hold\n"
-        f"results = map_files(pid_then_hold, [{str(held)!r}] * 4, workers=2)\n"
-        "next(iter(results))\n"
-    )
-    parent = _python(code, tmp_path)
-    workers: list[int] = []
-    try:
-        assert _wait_until(lambda: len(list(held.iterdir())) == 2, 120), "no worker started"
-        workers = [int(path.name) for path in held.iterdir()]
-        parent.kill()
-        parent.wait()
-        assert _wait_until(lambda: not any(map(_running, workers)), 60)
-    finally:
-        parent.kill()
-        for pid in filter(_running, workers):
-            os.kill(pid, signal.SIGKILL)
+    def code(held: Path) -> str:
+        return (
+            "from drift.scan import map_files\n"
+            "from tests.unit.scan.test_scan_pool import pid_then_hold\n"
+            f"results = map_files(pid_then_hold, [{str(held)!r}] * 4, workers=2)\n"
+            "next(iter(results))\n"
+        )
+
+    _kill_the_starter_of_held(tmp_path, code, count=2)

@@ -195,6 +195,10 @@ class _PackReader:
             f"{self.source}: pack '{self.pack_name}' rule '{rule}': {message}", hint=hint
         )
 
+    def fail_without(self, rule: str, where: str, option: str, needed: str, hint: str) -> NoReturn:
+        """Fail on ``option`` set in the ``where`` block without the ``needed`` one it refines."""
+        self.fail_rule(rule, f"{where}.{option} is set but {where} has no {needed}", hint=hint)
+
     def check_keys(self, table: Mapping[str, object], allowed: Sequence[str], where: str) -> None:
         for key in table:
             if key in allowed:
@@ -431,10 +435,12 @@ class _PackReader:
         string_literals = self.regexes(table, "string_literals", where, rule)
         not_values_of = self.strings(table, "not_values_of", path)
         if not_values_of and not string_literals:
-            self.fail_rule(
+            self.fail_without(
                 rule,
-                f"{where}.not_values_of is set but {where} has no string_literals",
-                hint="not_values_of names keys whose string values string_literals passes over",
+                where,
+                "not_values_of",
+                "string_literals",
+                "not_values_of names keys whose string values string_literals passes over",
             )
         calls = self.strings(table, "calls", path)
         for call in calls:
@@ -442,10 +448,12 @@ class _PackReader:
                 self.fail_rule(rule, f"call pattern {call!r} in {where}.calls has an empty part")
         receivers = self.strings(table, "receivers", path)
         if receivers and not calls:
-            self.fail_rule(
+            self.fail_without(
                 rule,
-                f"{where}.receivers is set but {where} has no calls",
-                hint="receivers says what the receiver of a call that calls matches must be",
+                where,
+                "receivers",
+                "calls",
+                "receivers says what the receiver of a call that calls matches must be",
             )
         for receiver in receivers:
             if not _RECEIVER_RE.match(receiver):
